@@ -1,0 +1,118 @@
+#pragma once
+
+#include "domain/clock.h"
+#include "domain/incident.h"
+#include "domain/timelineentry.h"
+#include "sqldialect.h"
+#include "storeerror.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+#include <QTimer>
+
+namespace cp {
+
+class WriteTransaction;
+
+// The only writer of incident state. Every mutation is one method and one transaction,
+// committed with WAL and synchronous=FULL before the method returns success. Afterwards the
+// store announces what changed through typed signals; changes committed by other processes
+// (the CLI, a second writer) are announced the same way once noticed.
+class IncidentStore final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(IncidentStore)
+
+public:
+    enum class OpenMode { ReadWrite, ReadOnly };
+    struct Options
+    {
+        OpenMode mode = OpenMode::ReadWrite;
+        bool create = true;           // create the file (and its folder) when missing
+        int busyTimeoutMs = 5000;     // how long a write waits for another writer's lock
+        bool quickCheck = true;       // PRAGMA quick_check on open
+    };
+
+    struct Stats
+    {
+        int schemaVersion = 0;
+        qint64 incidents = 0;
+        qint64 entries = 0;
+    };
+
+    explicit IncidentStore(const Clock &clock, QObject *parent = nullptr);
+    ~IncidentStore() override;
+
+    static QString defaultPath();
+
+    StoreError open(const QString &path, const Options &options);
+    StoreError open(const QString &path) { return open(path, Options{}); }
+    void close();
+    bool isOpen() const { return m_db.isOpen(); }
+    bool isReadOnly() const { return m_options.mode == OpenMode::ReadOnly; }
+    QString path() const { return m_path; }
+    const Clock &clock() const { return m_clock; }
+
+    // Incidents
+    Result<qint64> createIncident(const NewIncident &incident, const QString &author);
+    StoreError setSeverity(qint64 incidentId, Severity severity, const QString &author);
+    StoreError setStatus(qint64 incidentId, IncidentStatus status, const QString &author);
+    StoreError setDetails(qint64 incidentId, const QString &title, const QString &summary, const QString &author);
+    Result<Incident> incident(qint64 incidentId) const;
+    Result<QList<Incident>> incidents() const; // open ones first, newest first
+
+    // Timeline
+    Result<qint64> appendEntry(const NewEntry &entry);
+    Result<QList<qint64>> appendEntries(const QList<NewEntry> &entries); // all or nothing
+    StoreError amendEntry(qint64 entryId, const EntryAmendment &amendment, const QString &author);
+    StoreError setRetracted(qint64 entryId, bool retracted, const QString &author);
+    Result<TimelineEntry> entry(qint64 entryId) const;
+    Result<QList<EntryRevision>> entryHistory(qint64 entryId) const; // oldest first, current last
+    Result<QList<TimelineEntry>> entries(const TimelinePage &page) const;
+    Result<bool> entryMatches(qint64 entryId, const TimelineFilter &filter) const;
+    Result<QStringList> authors(qint64 incidentId) const;
+
+    // Health
+    Result<QStringList> integrityProblems() const; // empty: healthy
+    Result<Stats> stats() const;
+
+    // Outside commits are noticed by polling SQLite's data_version; 0 stops polling.
+    void setExternalPollInterval(int milliseconds);
+    // Reads and announces changes committed since the last look (own or outside).
+    void dispatchChanges();
+
+signals:
+    void incidentAdded(qint64 incidentId);
+    void incidentChanged(qint64 incidentId);
+    void entryAdded(qint64 incidentId, qint64 entryId);
+    void entryChanged(qint64 incidentId, qint64 entryId);
+    // Too much changed to name one by one (a bulk import): reload the incident's timeline.
+    void timelineReloaded(qint64 incidentId);
+
+private:
+    StoreError openConnection(const QString &path);
+    StoreError verifyContent();
+    StoreError migrate();
+    StoreError requireWritable() const;
+    void checkExternalCommits();
+
+    Result<qint64> insertEntry(WriteTransaction &tx, const NewEntry &entry, bool logChange);
+    StoreError logChange(WriteTransaction &tx, const QString &entity, qint64 entityId, qint64 incidentId,
+                         const QString &op);
+    StoreError recordIncidentChange(WriteTransaction &tx, qint64 incidentId, const QString &field,
+                                    const QString &oldValue, const QString &newValue, const QString &author);
+    StoreError touchIncident(WriteTransaction &tx, qint64 incidentId);
+    StoreError finish(WriteTransaction &tx);
+
+    const Clock &m_clock;
+    SqlDialect m_dialect;
+    QSqlDatabase m_db;
+    QString m_connectionName;
+    QString m_path;
+    Options m_options;
+    qint64 m_lastSeenChange = 0;
+    qint64 m_dataVersion = -1;
+    QTimer m_pollTimer;
+};
+
+} // namespace cp

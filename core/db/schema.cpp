@@ -1,0 +1,87 @@
+#include "schema.h"
+
+namespace cp {
+
+namespace {
+
+// Times are integer milliseconds since the epoch, UTC. Kinds and statuses are stable text keys.
+QStringList step1(const SqlDialect &d)
+{
+    const QString id = d.identityColumn();
+    return {
+        QStringLiteral("CREATE TABLE incident ("
+                       " id %1,"
+                       " title TEXT NOT NULL,"
+                       " summary TEXT NOT NULL DEFAULT '',"
+                       " severity INTEGER NOT NULL CHECK (severity BETWEEN 1 AND 5),"
+                       " status TEXT NOT NULL,"
+                       " kind TEXT NOT NULL,"
+                       " declared_at BIGINT NOT NULL,"
+                       " resolved_at BIGINT,"
+                       " created_at BIGINT NOT NULL,"
+                       " updated_at BIGINT NOT NULL)")
+            .arg(id),
+        // Field-by-field history of an incident's own attributes (severity, status, title …).
+        QStringLiteral("CREATE TABLE incident_change ("
+                       " id %1,"
+                       " incident_id BIGINT NOT NULL REFERENCES incident(id),"
+                       " changed_at BIGINT NOT NULL,"
+                       " changed_by TEXT NOT NULL,"
+                       " field TEXT NOT NULL,"
+                       " old_value TEXT,"
+                       " new_value TEXT)")
+            .arg(id),
+        QStringLiteral("CREATE INDEX incident_change_by_incident ON incident_change (incident_id, changed_at)"),
+        // The current reading of each entry. Superseded versions go to timeline_revision.
+        QStringLiteral("CREATE TABLE timeline_entry ("
+                       " id %1,"
+                       " incident_id BIGINT NOT NULL REFERENCES incident(id),"
+                       " kind TEXT NOT NULL,"
+                       " author TEXT NOT NULL,"
+                       " occurred_at BIGINT NOT NULL,"
+                       " captured_at BIGINT NOT NULL,"
+                       " body TEXT NOT NULL,"
+                       " tags TEXT NOT NULL DEFAULT '',"
+                       " key_event INTEGER NOT NULL DEFAULT 0,"
+                       " retracted INTEGER NOT NULL DEFAULT 0,"
+                       " revision INTEGER NOT NULL DEFAULT 0)")
+            .arg(id),
+        QStringLiteral("CREATE INDEX timeline_entry_by_time ON timeline_entry (incident_id, occurred_at, id)"),
+        QStringLiteral("CREATE TABLE timeline_revision ("
+                       " entry_id BIGINT NOT NULL REFERENCES timeline_entry(id),"
+                       " revision INTEGER NOT NULL,"
+                       " superseded_at BIGINT NOT NULL,"
+                       " superseded_by TEXT NOT NULL,"
+                       " kind TEXT NOT NULL,"
+                       " occurred_at BIGINT NOT NULL,"
+                       " body TEXT NOT NULL,"
+                       " tags TEXT NOT NULL,"
+                       " key_event INTEGER NOT NULL,"
+                       " retracted INTEGER NOT NULL,"
+                       " PRIMARY KEY (entry_id, revision))"),
+        // Every committed change, in order: how other windows and processes learn what changed.
+        QStringLiteral("CREATE TABLE change_log ("
+                       " seq %1,"
+                       " entity TEXT NOT NULL,"
+                       " entity_id BIGINT NOT NULL,"
+                       " incident_id BIGINT,"
+                       " op TEXT NOT NULL)")
+            .arg(id),
+    };
+}
+
+} // namespace
+
+QList<MigrationStep> Schema::steps(const SqlDialect &dialect)
+{
+    return {
+        {1, step1(dialect)},
+    };
+}
+
+int Schema::latestVersion()
+{
+    return 1;
+}
+
+} // namespace cp

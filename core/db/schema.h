@@ -1,0 +1,25 @@
+#pragma once
+
+#include "sqldialect.h"
+
+#include <QList>
+#include <QStringList>
+
+namespace cp {
+
+// The database layout as numbered steps. A step is applied in one transaction and recorded
+// in user_version; a released step is never edited, only followed by a new one.
+struct MigrationStep
+{
+    int version = 0;
+    QStringList statements; // one statement each
+};
+
+class Schema
+{
+public:
+    static QList<MigrationStep> steps(const SqlDialect &dialect);
+    static int latestVersion();
+};
+
+} // namespace cp

@@ -1,0 +1,83 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QMetaType>
+#include <QString>
+
+#include <utility>
+#include <variant>
+
+class QSqlError;
+
+namespace cp {
+
+// Why a store operation did not happen. Every refusal and failure carries a one-line
+// message a person can act on; the code lets callers (CLI exit codes, tests, retry logic)
+// tell the cases apart without parsing text.
+class StoreError
+{
+    Q_DECLARE_TR_FUNCTIONS(cp::StoreError)
+public:
+    enum class Code {
+        None,
+        FileMissing,   // no such file and creating it was not asked for
+        IsDirectory,   // the path names a folder
+        EmptyFile,     // zero bytes
+        NotSqlite,     // not a SQLite database at all
+        Truncated,     // a SQLite file cut short
+        Corrupt,       // SQLite says the content is damaged
+        Foreign,       // a SQLite database of another application
+        TooNew,        // written by a newer CommandPost
+        TooOld,        // needs an upgrade that a read-only open cannot do
+        ReadOnly,      // the file or its folder cannot be written
+        Busy,          // another writer held the lock past the busy timeout
+        DiskFull,
+        Io,            // any other I/O failure
+        NotOpen,
+        NotFound,      // no such incident or entry
+        Invalid,       // the request itself is malformed (empty title, bad value)
+        Internal,      // an unexpected SQL failure: a bug
+    };
+
+    StoreError() = default;
+    StoreError(Code code, QString message) : m_code(code), m_message(std::move(message)) {}
+
+    Code code() const { return m_code; }
+    QString message() const { return m_message; }
+    bool isError() const { return m_code != Code::None; }
+    explicit operator bool() const { return isError(); }
+
+    // Classifies a driver error by SQLite's native result code (busy, full, read-only, corrupt …).
+    static StoreError fromSql(const QSqlError &error, const QString &doing);
+    static QString codeName(Code code); // "busy", "disk-full" …: stable, for scripts and tests
+
+private:
+    Code m_code = Code::None;
+    QString m_message;
+};
+
+// A value or the reason there is none.
+template <typename T>
+class Result
+{
+public:
+    Result(T value) : m_state(std::move(value)) {}          // NOLINT(google-explicit-constructor)
+    Result(StoreError error) : m_state(std::move(error)) {} // NOLINT(google-explicit-constructor)
+
+    bool ok() const { return std::holds_alternative<T>(m_state); }
+    explicit operator bool() const { return ok(); }
+    const T &value() const { return std::get<T>(m_state); }
+    T &value() { return std::get<T>(m_state); }
+    const T &operator*() const { return value(); }
+    T &operator*() { return value(); }
+    const T *operator->() const { return &value(); }
+    T *operator->() { return &value(); }
+    StoreError error() const { return ok() ? StoreError() : std::get<StoreError>(m_state); }
+
+private:
+    std::variant<T, StoreError> m_state;
+};
+
+} // namespace cp
+
+Q_DECLARE_METATYPE(cp::StoreError)

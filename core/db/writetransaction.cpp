@@ -1,0 +1,73 @@
+#include "writetransaction.h"
+
+#include <QSqlError>
+
+namespace cp {
+
+Result<QSqlQuery> runStatement(const QSqlDatabase &db, const QString &sql, const QVariantList &values,
+                               const QString &doing)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return StoreError::fromSql(query.lastError(), doing);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return StoreError::fromSql(query.lastError(), doing);
+    return query;
+}
+
+WriteTransaction::WriteTransaction(const QSqlDatabase &db, const SqlDialect &dialect, QString doing)
+    : m_db(db), m_dialect(dialect), m_doing(std::move(doing))
+{
+}
+
+WriteTransaction::~WriteTransaction()
+{
+    rollback();
+}
+
+StoreError WriteTransaction::plain(const QString &sql)
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(sql))
+        return StoreError::fromSql(query.lastError(), m_doing);
+    return {};
+}
+
+StoreError WriteTransaction::begin()
+{
+    if (StoreError error = plain(m_dialect.beginWrite()))
+        return error;
+    m_open = true;
+    return {};
+}
+
+StoreError WriteTransaction::commit()
+{
+    if (!m_open)
+        return {StoreError::Code::Internal, m_doing + QStringLiteral(": commit without a transaction")};
+    if (StoreError error = plain(QStringLiteral("COMMIT"))) {
+        rollback();
+        return error;
+    }
+    m_open = false;
+    return {};
+}
+
+void WriteTransaction::rollback()
+{
+    if (!m_open)
+        return;
+    m_open = false;
+    QSqlQuery query(m_db);
+    query.exec(QStringLiteral("ROLLBACK")); // failing here means SQLite already rolled back
+}
+
+Result<QSqlQuery> WriteTransaction::exec(const QString &sql, const QVariantList &values)
+{
+    return runStatement(m_db, sql, values, m_doing);
+}
+
+} // namespace cp

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "sqldialect.h"
+#include "storeerror.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariantList>
+
+namespace cp {
+
+// Runs one prepared statement with positional values; the error says what was being done.
+Result<QSqlQuery> runStatement(const QSqlDatabase &db, const QString &sql, const QVariantList &values,
+                               const QString &doing);
+
+// One write transaction, begun with the dialect's locking BEGIN and checked at every step.
+// Rolled back unless commit() succeeded, so an early return can never leave it open.
+class WriteTransaction final
+{
+    Q_DISABLE_COPY_MOVE(WriteTransaction)
+public:
+    WriteTransaction(const QSqlDatabase &db, const SqlDialect &dialect, QString doing);
+    ~WriteTransaction();
+
+    StoreError begin();
+    StoreError commit();
+    void rollback();
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
+    const QString &doing() const { return m_doing; }
+
+private:
+    StoreError plain(const QString &sql);
+
+    QSqlDatabase m_db;
+    const SqlDialect &m_dialect;
+    QString m_doing;
+    bool m_open = false;
+};
+
+} // namespace cp

@@ -1,0 +1,53 @@
+#include "tempdatabase.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace cp::test {
+
+TempDatabase::TempDatabase() : m_dir(QDir::tempPath() + QStringLiteral("/cp-test-XXXXXX")) {}
+
+QString TempDatabase::path(const QString &name) const
+{
+    return m_dir.filePath(name);
+}
+
+QByteArray TempDatabase::fingerprint(const QString &file)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&f);
+    return hash.result().toHex();
+}
+
+QStringList TempDatabase::files() const
+{
+    return QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+bool TempDatabase::writeBytes(const QString &file, const QByteArray &bytes) const
+{
+    QFile f(file);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+QString TempDatabase::executable(const QString &name)
+{
+    QString dir = qEnvironmentVariable("CP_TEST_BIN_DIR");
+    if (dir.isEmpty())
+        dir = QCoreApplication::applicationDirPath();
+    // Tests live in build/tests/<label>/; the apps in build/app/<kind>/.
+    for (const QString &candidate : {dir + QStringLiteral("/../../app/cli/") + name,
+                                     dir + QStringLiteral("/../../app/gui/") + name, dir + QLatin1Char('/') + name}) {
+        if (QFileInfo(candidate).isExecutable())
+            return QFileInfo(candidate).canonicalFilePath();
+    }
+    return {};
+}
+
+} // namespace cp::test
