@@ -39,9 +39,15 @@ QDateTime fromMs(const QVariant &v)
     return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
 }
 
+// A null QString binds as SQL NULL; text columns are NOT NULL, so empty text must be "".
+QString nonNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 QString joinTags(const QStringList &tags)
 {
-    return tags.join(QLatin1Char(' '));
+    return nonNull(tags.join(QLatin1Char(' ')));
 }
 
 QStringList splitTags(const QString &tags)
@@ -281,7 +287,9 @@ StoreError IncidentStore::migrate()
     auto mode = runStatement(m_db, QStringLiteral("PRAGMA journal_mode = WAL"), {}, tr("Opening %1").arg(path));
     if (!mode)
         return mode.error();
-    if (mode->next() && mode->value(0).toString().compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0)
+    const bool wal = mode->next() && mode->value(0).toString().compare(QStringLiteral("wal"), Qt::CaseInsensitive) == 0;
+    mode->finish();
+    if (!wal)
         return {StoreError::Code::Io, tr("%1: the file system does not support the write-ahead log.").arg(path)};
 
     auto version = runStatement(m_db, QStringLiteral("PRAGMA user_version"), {}, tr("Opening %1").arg(path));
@@ -289,6 +297,7 @@ StoreError IncidentStore::migrate()
         return version.error();
     version->next();
     const int current = version->value(0).toInt();
+    version->finish();
 
     for (const MigrationStep &step : Schema::steps(m_dialect)) {
         if (step.version <= current)
@@ -297,19 +306,16 @@ StoreError IncidentStore::migrate()
         if (StoreError error = tx.begin())
             return error;
         for (const QString &statement : step.statements) {
-            auto done = tx.exec(statement);
-            if (!done)
-                return done.error();
+            if (StoreError error = tx.run(statement))
+                return error;
         }
         // PRAGMAs take no bound values; these are our own integers.
         if (step.version == 1) {
-            auto marked = tx.exec(QStringLiteral("PRAGMA application_id = %1").arg(DatabaseFile::ApplicationId));
-            if (!marked)
-                return marked.error();
+            if (StoreError error = tx.run(QStringLiteral("PRAGMA application_id = %1").arg(DatabaseFile::ApplicationId)))
+                return error;
         }
-        auto recorded = tx.exec(QStringLiteral("PRAGMA user_version = %1").arg(step.version));
-        if (!recorded)
-            return recorded.error();
+        if (StoreError error = tx.run(QStringLiteral("PRAGMA user_version = %1").arg(step.version)))
+            return error;
         if (StoreError error = tx.commit())
             return error;
     }
@@ -347,27 +353,24 @@ StoreError IncidentStore::requireWritable() const
 StoreError IncidentStore::logChange(WriteTransaction &tx, const QString &entity, qint64 entityId, qint64 incidentId,
                                     const QString &op)
 {
-    auto done = tx.exec(QStringLiteral("INSERT INTO change_log (entity, entity_id, incident_id, op) VALUES (?, ?, ?, ?)"),
-                        {entity, entityId, incidentId, op});
-    return done ? StoreError() : done.error();
+    return tx.run(QStringLiteral("INSERT INTO change_log (entity, entity_id, incident_id, op) VALUES (?, ?, ?, ?)"),
+                  {entity, entityId, incidentId, op});
 }
 
 StoreError IncidentStore::recordIncidentChange(WriteTransaction &tx, qint64 incidentId, const QString &field,
                                                const QString &oldValue, const QString &newValue,
                                                const QString &author)
 {
-    auto done = tx.exec(QStringLiteral("INSERT INTO incident_change (incident_id, changed_at, changed_by, field, "
-                                       "old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)"),
-                        {incidentId, toMs(m_clock.nowUtc()), author, field, oldValue, newValue});
-    return done ? StoreError() : done.error();
+    return tx.run(QStringLiteral("INSERT INTO incident_change (incident_id, changed_at, changed_by, field, "
+                                 "old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)"),
+                  {incidentId, toMs(m_clock.nowUtc()), author, field, oldValue, newValue});
 }
 
 StoreError IncidentStore::touchIncident(WriteTransaction &tx, qint64 incidentId)
 {
-    auto done = tx.exec(QStringLiteral("UPDATE incident SET updated_at = ? WHERE id = ?"),
-                        {toMs(m_clock.nowUtc()), incidentId});
-    if (!done)
-        return done.error();
+    if (StoreError error = tx.run(QStringLiteral("UPDATE incident SET updated_at = ? WHERE id = ?"),
+                        {toMs(m_clock.nowUtc()), incidentId}))
+        return error;
     return logChange(tx, QStringLiteral("incident"), incidentId, incidentId, QStringLiteral("update"));
 }
 
@@ -396,7 +399,7 @@ Result<qint64> IncidentStore::createIncident(const NewIncident &incident, const 
         return error;
     auto inserted = tx.exec(QStringLiteral("INSERT INTO incident (title, summary, severity, status, kind, declared_at, "
                                            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-                            {title, incident.summary.trimmed(), static_cast<int>(incident.severity),
+                            {title, nonNull(incident.summary.trimmed()), static_cast<int>(incident.severity),
                              IncidentVocabulary::statusKey(IncidentStatus::Investigating),
                              IncidentVocabulary::kindKey(incident.kind), toMs(declared), toMs(now), toMs(now)});
     if (!inserted)
@@ -441,10 +444,9 @@ StoreError IncidentStore::setSeverity(qint64 incidentId, Severity severity, cons
     if (before == severity)
         return {};
 
-    auto updated = tx.exec(QStringLiteral("UPDATE incident SET severity = ? WHERE id = ?"),
-                           {static_cast<int>(severity), incidentId});
-    if (!updated)
-        return updated.error();
+    if (StoreError error = tx.run(QStringLiteral("UPDATE incident SET severity = ? WHERE id = ?"),
+                           {static_cast<int>(severity), incidentId}))
+        return error;
     const QString from = IncidentVocabulary::severityKey(before);
     const QString to = IncidentVocabulary::severityKey(severity);
     if (StoreError error = recordIncidentChange(tx, incidentId, QStringLiteral("severity"), from, to, author))
@@ -482,10 +484,9 @@ StoreError IncidentStore::setStatus(qint64 incidentId, IncidentStatus status, co
 
     const QDateTime now = m_clock.nowUtc();
     const QVariant resolvedAt = status == IncidentStatus::Resolved ? QVariant(toMs(now)) : QVariant();
-    auto updated = tx.exec(QStringLiteral("UPDATE incident SET status = ?, resolved_at = ? WHERE id = ?"),
-                           {IncidentVocabulary::statusKey(status), resolvedAt, incidentId});
-    if (!updated)
-        return updated.error();
+    if (StoreError error = tx.run(QStringLiteral("UPDATE incident SET status = ?, resolved_at = ? WHERE id = ?"),
+                           {IncidentVocabulary::statusKey(status), resolvedAt, incidentId}))
+        return error;
     const QString from = IncidentVocabulary::statusKey(before);
     const QString to = IncidentVocabulary::statusKey(status);
     if (StoreError error = recordIncidentChange(tx, incidentId, QStringLiteral("status"), from, to, author))
@@ -526,14 +527,13 @@ StoreError IncidentStore::setDetails(qint64 incidentId, const QString &title, co
     const QString oldSummary = current->value(1).toString();
     current->finish();
     const QString newTitle = title.trimmed();
-    const QString newSummary = summary.trimmed();
+    const QString newSummary = nonNull(summary.trimmed());
     if (oldTitle == newTitle && oldSummary == newSummary)
         return {};
 
-    auto updated = tx.exec(QStringLiteral("UPDATE incident SET title = ?, summary = ? WHERE id = ?"),
-                           {newTitle, newSummary, incidentId});
-    if (!updated)
-        return updated.error();
+    if (StoreError error = tx.run(QStringLiteral("UPDATE incident SET title = ?, summary = ? WHERE id = ?"),
+                           {newTitle, newSummary, incidentId}))
+        return error;
     NewEntry entry;
     entry.incidentId = incidentId;
     entry.kind = EntryKind::System;
@@ -715,21 +715,19 @@ StoreError IncidentStore::amendEntry(qint64 entryId, const EntryAmendment &amend
         return {}; // nothing to record
 
     // The reading being replaced is kept whole; the entry row then holds the new reading.
-    auto kept = tx.exec(QStringLiteral("INSERT INTO timeline_revision (entry_id, revision, superseded_at, superseded_by, "
+    if (StoreError error = tx.run(QStringLiteral("INSERT INTO timeline_revision (entry_id, revision, superseded_at, superseded_by, "
                                        "kind, occurred_at, body, tags, key_event, retracted) "
                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                         {entryId, before.revision, toMs(now), author.trimmed(), EntryVocabulary::kindKey(before.kind),
                          toMs(before.occurredAt), before.text, joinTags(before.tags), before.keyEvent ? 1 : 0,
-                         before.retracted ? 1 : 0});
-    if (!kept)
-        return kept.error();
-    auto updated = tx.exec(QStringLiteral("UPDATE timeline_entry SET kind = ?, occurred_at = ?, body = ?, tags = ?, "
+                         before.retracted ? 1 : 0}))
+        return error;
+    if (StoreError error = tx.run(QStringLiteral("UPDATE timeline_entry SET kind = ?, occurred_at = ?, body = ?, tags = ?, "
                                           "key_event = ?, retracted = ?, revision = ? WHERE id = ?"),
                            {EntryVocabulary::kindKey(after.kind), toMs(after.occurredAt), after.text,
                             joinTags(after.tags), after.keyEvent ? 1 : 0, after.retracted ? 1 : 0, before.revision + 1,
-                            entryId});
-    if (!updated)
-        return updated.error();
+                            entryId}))
+        return error;
     if (StoreError error = logChange(tx, QStringLiteral("entry"), entryId, before.incidentId, QStringLiteral("update")))
         return error;
     return finish(tx);
@@ -883,6 +881,22 @@ Result<IncidentStore::Stats> IncidentStore::stats() const
     stats.incidents = *incidents;
     stats.entries = *entries;
     return stats;
+}
+
+Result<QVariantMap> IncidentStore::connectionSettings() const
+{
+    if (!isOpen())
+        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
+    QVariantMap settings;
+    for (const QString &name : {QStringLiteral("journal_mode"), QStringLiteral("synchronous"),
+                                QStringLiteral("foreign_keys")}) {
+        auto q = runStatement(m_db, QStringLiteral("PRAGMA ") + name, {}, tr("Reading %1").arg(name));
+        if (!q)
+            return q.error();
+        if (q->next())
+            settings.insert(name, q->value(0));
+    }
+    return settings;
 }
 
 void IncidentStore::setExternalPollInterval(int milliseconds)

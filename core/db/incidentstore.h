@@ -75,6 +75,9 @@ public:
     // Health
     Result<QStringList> integrityProblems() const; // empty: healthy
     Result<Stats> stats() const;
+    // The connection's journal mode, synchronous level and foreign-key enforcement, as SQLite
+    // reports them: {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1}.
+    Result<QVariantMap> connectionSettings() const;
 
     // Outside commits are noticed by polling SQLite's data_version; 0 stops polling.
     void setExternalPollInterval(int milliseconds);

@@ -71,3 +71,16 @@ Result<QSqlQuery> WriteTransaction::exec(const QString &sql, const QVariantList 
 }
 
 } // namespace cp
+
+namespace cp {
+
+StoreError WriteTransaction::run(const QString &sql, const QVariantList &values)
+{
+    auto query = runStatement(m_db, sql, values, m_doing);
+    if (!query)
+        return query.error();
+    query->finish();
+    return {};
+}
+
+} // namespace cp

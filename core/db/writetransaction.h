@@ -25,7 +25,10 @@ public:
     StoreError begin();
     StoreError commit();
     void rollback();
+    // A statement whose rows are read by the caller (finish() it before commit()).
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
+    // A statement whose result is not needed; finished at once, so COMMIT never meets it.
+    StoreError run(const QString &sql, const QVariantList &values = {});
     const QString &doing() const { return m_doing; }
 
 private:

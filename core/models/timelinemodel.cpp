@@ -6,6 +6,18 @@ namespace cp {
 
 namespace {
 
+class ChangeGuard
+{
+public:
+    explicit ChangeGuard(bool &flag) : m_flag(flag), m_previous(flag) { m_flag = true; }
+    ~ChangeGuard() { m_flag = m_previous; }
+    Q_DISABLE_COPY_MOVE(ChangeGuard)
+
+private:
+    bool &m_flag;
+    bool m_previous;
+};
+
 // Backfilled: logged more than a minute after it happened.
 constexpr qint64 BackfillThresholdMs = 60 * 1000;
 
@@ -49,10 +61,13 @@ void TimelineModel::setTimeZone(const QTimeZone &zone)
 
 void TimelineModel::reload()
 {
-    beginResetModel();
-    m_rows.clear();
-    m_hasMore = m_incidentId > 0 && m_store.isOpen();
-    endResetModel();
+    {
+        ChangeGuard guard(m_changing);
+        beginResetModel();
+        m_rows.clear();
+        m_hasMore = m_incidentId > 0 && m_store.isOpen();
+        endResetModel();
+    }
     if (m_hasMore)
         fetchMore();
 }
@@ -164,8 +179,9 @@ bool TimelineModel::canFetchMore(const QModelIndex &parent) const
 
 void TimelineModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || !m_hasMore)
+    if (parent.isValid() || !m_hasMore || m_changing)
         return;
+    ChangeGuard guard(m_changing);
     TimelinePage page;
     page.incidentId = m_incidentId;
     page.filter = m_filter;
@@ -232,6 +248,7 @@ void TimelineModel::insertEntry(const TimelineEntry &entry)
     const int row = insertionRow(entry);
     if (row < 0)
         return;
+    ChangeGuard guard(m_changing);
     beginInsertRows({}, row, row);
     m_rows.insert(row, entry);
     endInsertRows();
@@ -263,6 +280,7 @@ void TimelineModel::onEntryChanged(qint64 incidentId, qint64 entryId)
     }
     const bool samePlace = matches && (row == 0 || newerThan(m_rows.at(row - 1), *entry)) &&
                            (row + 1 == m_rows.size() || newerThan(*entry, m_rows.at(row + 1)));
+    ChangeGuard guard(m_changing);
     if (samePlace) {
         m_rows[row] = *entry;
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));

@@ -74,6 +74,9 @@ private:
     TimelineFilter m_filter;
     QList<TimelineEntry> m_rows;
     bool m_hasMore = false;
+    // True while the model announces a change; a fetchMore() asked for from inside those
+    // notifications (views, QAbstractItemModelTester) waits for the next ask instead of nesting.
+    bool m_changing = false;
     int m_batchSize = 256;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
 };

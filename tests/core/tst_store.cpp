@@ -1,0 +1,497 @@
+#include "db/databasefile.h"
+#include "db/incidentstore.h"
+#include "db/schema.h"
+#include "fakeclock.h"
+#include "tempdatabase.h"
+
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QtTest>
+
+using namespace cp;
+using Code = StoreError::Code;
+
+namespace {
+
+// A second, independent connection to the file: how the tests see what is really committed.
+class RawConnection
+{
+public:
+    explicit RawConnection(const QString &path, int busyTimeoutMs = 100)
+        : m_name(QStringLiteral("raw-%1").arg(++s_counter))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
+        db.open();
+    }
+    ~RawConnection()
+    {
+        QSqlDatabase::database(m_name).close();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    QVariant scalar(const QString &sql) const
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        if (!q.exec(sql) || !q.next())
+            return {};
+        return q.value(0);
+    }
+    bool exec(const QString &sql) const
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        return q.exec(sql);
+    }
+
+private:
+    static inline int s_counter = 0;
+    QString m_name;
+};
+
+NewEntry note(qint64 incident, const QString &text, const QString &author = QStringLiteral("cy"))
+{
+    NewEntry e;
+    e.incidentId = incident;
+    e.kind = EntryKind::Note;
+    e.author = author;
+    e.text = text;
+    return e;
+}
+
+} // namespace
+
+class TstStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    test::TempDatabase m_tmp;
+    test::FakeClock m_clock;
+
+    qint64 declare(IncidentStore &store, const QString &title = QStringLiteral("Checkout returns 500s"))
+    {
+        NewIncident incident;
+        incident.title = title;
+        incident.severity = Severity::Sev2;
+        auto id = store.createIncident(incident, QStringLiteral("ana"));
+        if (!id.ok())
+            qWarning() << id.error().message();
+        return id.ok() ? *id : 0;
+    }
+
+private slots:
+    void init() { m_clock = test::FakeClock(); }
+
+    void migratesANewFileToTheLatestSchema()
+    {
+        test::TempDatabase tmp;
+        const QString path = tmp.path(QStringLiteral("sub/dir/incidents.sqlite"));
+        IncidentStore store(m_clock);
+        const StoreError error = store.open(path);
+        QVERIFY2(!error, qPrintable(error.message()));
+        store.close();
+
+        RawConnection raw(path);
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), Schema::latestVersion());
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA application_id")).toLongLong(), qint64(DatabaseFile::ApplicationId));
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'timeline_entry'")).toInt(), 1);
+    }
+
+    void reopeningKeepsEverythingAndDoesNotMigrateAgain()
+    {
+        test::TempDatabase tmp;
+        qint64 id = 0;
+        {
+            IncidentStore store(m_clock);
+            QVERIFY(!store.open(tmp.path()));
+            id = declare(store);
+            QVERIFY(store.appendEntry(note(id, QStringLiteral("first"))).ok());
+        }
+        IncidentStore store(m_clock);
+        QVERIFY(!store.open(tmp.path()));
+        auto stats = store.stats();
+        QVERIFY(stats.ok());
+        QCOMPARE(stats->schemaVersion, Schema::latestVersion());
+        QCOMPARE(stats->incidents, 1);
+        QCOMPARE(stats->entries, 2); // the declaration and the note
+    }
+
+    void connectionIsDurable()
+    {
+        test::TempDatabase tmp;
+        IncidentStore store(m_clock);
+        QVERIFY(!store.open(tmp.path()));
+        auto settings = store.connectionSettings();
+        QVERIFY(settings.ok());
+        QCOMPARE(settings->value(QStringLiteral("journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(settings->value(QStringLiteral("synchronous")).toInt(), 2); // FULL
+        QCOMPARE(settings->value(QStringLiteral("foreign_keys")).toInt(), 1);
+    }
+
+    void declaringLogsTheDeclaration()
+    {
+        test::TempDatabase tmp;
+        IncidentStore store(m_clock);
+        QVERIFY(!store.open(tmp.path()));
+        const qint64 id = declare(store);
+        QVERIFY(id > 0);
+        auto incident = store.incident(id);
+        QVERIFY(incident.ok());
+        QCOMPARE(incident->title, QStringLiteral("Checkout returns 500s"));
+        QCOMPARE(incident->severity, Severity::Sev2);
+        QCOMPARE(incident->status, IncidentStatus::Investigating);
+        QCOMPARE(incident->declaredAt, m_clock.nowUtc());
+        auto entries = store.entries({id});
+        QVERIFY(entries.ok());
+        QCOMPARE(entries->size(), 1);
+        QCOMPARE(entries->first().kind, EntryKind::System);
+        QVERIFY(entries->first().keyEvent);
+        QVERIFY(entries->first().text.contains(QStringLiteral("SEV-2")));
+    }
+
+    void refusesAnIncidentWithoutTitle()
+    {
+        test::TempDatabase tmp;
+        IncidentStore store(m_clock);
+        QVERIFY(!store.open(tmp.path()));
+        NewIncident incident;
+        incident.title = QStringLiteral("   ");
+        QCOMPARE(store.createIncident(incident, QStringLiteral("ana")).error().code(), Code::Invalid);
+        QCOMPARE(store.incidents()->size(), 0);
+    }
+
+    void severityAndStatusChangesGoOnTheTimeline()
+    {
+        test::TempDatabase tmp;
+        IncidentStore store(m_clock);
+        QVERIFY(!store.open(tmp.path()));
+        const qint64 id = declare(store);
+        m_clock.advanceSecs(60);
+        QVERIFY(!store.setSeverity(id, Severity::Sev1, QStringLiteral("ana")));
+        QVERIFY(!store.setSeverity(id, Severity::Sev1, QStringLiteral("ana"))); // unchanged: nothing logged
+        m_clock.advanceSecs(60);
+        QVERIFY(!store.setStatus(id, IncidentStatus::Identified, QStringLiteral("ana")));
+        m_clock.advanceSecs(60);
+        QVERIFY(!store.setStatus(id, IncidentStatus::Resolved, QStringLiteral("ana")));
+
+        auto incident = store.incident(id);
+        QCOMPARE(incident->severity, Severity::Sev1);
+        QCOMPARE(incident->status, IncidentStatus::Resolved);
+        QCOMPARE(incident->resolvedAt, m_clock.nowUtc());
+
+        auto entries = store.entries({id});
+        QCOMPARE(entries->size(), 4);
+        QVERIFY(entries->at(2).text.contains(QStringLiteral("SEV-2 → SEV-1")));
+        QVERIFY(entries->at(0).text.contains(QStringLiteral("Resolved")));
+        for (const TimelineEntry &e : *entries)
+            QCOMPARE(e.kind, EntryKind::System);
+
+        QVERIFY(!store.setStatus(id, IncidentStatus::Monitoring, QStringLiteral("bo")));
+        QVERIFY(!store.incident(id)->resolvedAt.isValid());
+        QVERIFY(store.entries({id})->first().text.contains(QStringLiteral("reopened")));
+        QCOMPARE(store.setSeverity(4711, Severity::Sev1, QStringLiteral("ana")).code(), Code::NotFound);
+    }
+
+    void appendedEntriesAreCommittedBeforeSuccess()
+    {
+        test::TempDatabase tmp;
+        IncidentStore store(m_clock);
+        QVERIFY(!store.open(tmp.path()));
+        const qint64 id = declare(store);
+        auto entryId = store.appendEntry(note(id, QStringLiteral("prod-db-3 restarted to clear the stuck lock")));
+        QVERIFY(entryId.ok());
+        // Another connection sees it at once: it was committed, not merely buffered.
+        RawConnection raw(tmp.path());
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT body FROM timeline_entry WHERE id = %1").arg(*entryId)).toString(),
+                 QStringLiteral("prod-db-3 restarted to clear the stuck lock"));
+    }
+
+    void entriesKeepTextVerbatim()
+    {
+        test::TempDatabase tmp;
+        IncidentStore store(m_clock);
+        QVERIFY(!store.open(tmp.path()));
+        const qint64 id = declare(store);
+        const QString hostile = QStringLiteral("'); DROP TABLE timeline_entry; -- ü ✓ 100% _x_ \\ \"q\"");
+        auto entryId = store.appendEntry(note(id, hostile));
+        QVERIFY(entryId.ok());
+        QCOMPARE(store.entry(*entryId)->text, hostile);
+    }
+
+    void refusesBadEntries()
+    {
+        test::TempDatabase tmp;
+        IncidentStore store(m_clock);
+        QVERIFY(!store.open(tmp.path()));
+        const qint64 id = declare(store);
+        QCOMPARE(store.appendEntry(note(id, QStringLiteral("  "))).error().code(), Code::Invalid);
+        QCOMPARE(store.appendEntry(note(id, QStringLiteral("x"), QString())).error().code(), Code::Invalid);
+        QCOMPARE(store.appendEntry(note(999, QStringLiteral("x"))).error().code(), Code::NotFound);
+        NewEntry future = note(id, QStringLiteral("from the future"));
+        future.occurredAt = m_clock.nowUtc().addSecs(3600);
+        QCOMPARE(store.appendEntry(future).error().code(), Code::Invalid);
+        QCOMPARE(store.stats()->entries, 1);
+    }
+
+    void backfillKeepsBothTimes()
+    {
+        test::TempDatabase tmp;
+        IncidentStore store(m_clock);
+        QVERIFY(!store.open(tmp.path()));
+        const qint64 id = declare(store);
+        m_clock.advanceSecs(600);
+        NewEntry e = note(id, QStringLiteral("rolled back deploy 4711"));
+        e.occurredAt = m_clock.nowUtc().addSecs(-300);
+        auto entryId = store.appendEntry(e);
+        QVERIFY(entryId.ok());
+        auto stored = store.entry(*entryId);
+        QCOMPARE(stored->occurredAt, m_clock.nowUtc().addSecs(-300));
+        QCOMPARE(stored->capturedAt, m_clock.nowUtc());
+    }
+
+    void amendmentsKeepTheOriginal()
+    {
+        test::TempDatabase tmp;
+        IncidentStore store(m_clock);
+        QVERIFY(!store.open(tmp.path()));
+        const qint64 id = declare(store);
+        const qint64 entryId = *store.appendEntry(note(id, QStringLiteral("restarting db")));
+        m_clock.advanceSecs(30);
+        EntryAmendment change;
+        change.text = QStringLiteral("restarting db-3 (primary)");
+        change.kind = EntryKind::Action;
+        QVERIFY(!store.amendEntry(entryId, change, QStringLiteral("cy")));
+        QVERIFY(!store.setRetracted(entryId, true, QStringLiteral("ana")));
+        QVERIFY(!store.amendEntry(entryId, EntryAmendment{}, QStringLiteral("ana"))); // nothing changes
+
+        auto current = store.entry(entryId);
+        QCOMPARE(current->text, QStringLiteral("restarting db-3 (primary)"));
+        QCOMPARE(current->kind, EntryKind::Action);
+        QVERIFY(current->retracted);
+        QCOMPARE(current->revision, 2);
+
+        auto history = store.entryHistory(entryId);
+        QVERIFY(history.ok());
+        QCOMPARE(history->size(), 3);
+        QCOMPARE(history->at(0).entry.text, QStringLiteral("restarting db"));
+        QCOMPARE(history->at(0).entry.kind, EntryKind::Note);
+        QCOMPARE(history->at(0).supersededBy, QStringLiteral("cy"));
+        QCOMPARE(history->at(0).supersededAt, m_clock.nowUtc());
+        QVERIFY(!history->at(1).entry.retracted);
+        QVERIFY(history->at(2).entry.retracted);
+
+        QVERIFY(!store.setRetracted(entryId, false, QStringLiteral("ana")));
+        QVERIFY(!store.entry(entryId)->retracted);
+        EntryAmendment emptied;
+        emptied.text = QString();
+        QCOMPARE(store.amendEntry(entryId, emptied, QStringLiteral("ana")).code(), Code::Invalid);
+        QCOMPARE(store.amendEntry(424242, change, QStringLiteral("ana")).code(), Code::NotFound);
+    }
+
+    void pagesAreNewestFirstAndStable()
+    {
+        test::TempDatabase tmp;
+        IncidentStore store(m_clock);
+        QVERIFY(!store.open(tmp.path()));
+        const qint64 id = declare(store);
+        for (int i = 0; i < 25; ++i) {
+            m_clock.advanceSecs(10);
+            QVERIFY(store.appendEntry(note(id, QStringLiteral("n%1").arg(i))).ok());
+        }
+        TimelinePage page{id};
+        page.limit = 10;
+        auto first = store.entries(page);
+        QCOMPARE(first->size(), 10);
+        QCOMPARE(first->first().text, QStringLiteral("n24"));
+        page.hasCursor = true;
+        page.cursorOccurredMs = first->last().occurredAt.toMSecsSinceEpoch();
+        page.cursorId = first->last().id;
+        // An entry arriving between pages does not shift the next page.
+        m_clock.advanceSecs(10);
+        QVERIFY(store.appendEntry(note(id, QStringLiteral("late"))).ok());
+        auto second = store.entries(page);
+        QCOMPARE(second->first().text, QStringLiteral("n14"));
+
+        TimelinePage ascending{id};
+        ascending.oldestFirst = true;
+        ascending.limit = 2;
+        auto oldest = store.entries(ascending);
+        QCOMPARE(oldest->at(0).kind, EntryKind::System);
+        QCOMPARE(oldest->at(1).text, QStringLiteral("n0"));
+    }
+
+    void filtersWorkInSql()
+    {
+        test::TempDatabase tmp;
+        IncidentStore store(m_clock);
+        QVERIFY(!store.open(tmp.path()));
+        const qint64 id = declare(store);
+        NewEntry a = note(id, QStringLiteral("Roll back deploy 100%"), QStringLiteral("Bo"));
+        a.kind = EntryKind::Action;
+        a.tags = {QStringLiteral("deploy")};
+        QVERIFY(store.appendEntry(a).ok());
+        QVERIFY(store.appendEntry(note(id, QStringLiteral("customers report errors"), QStringLiteral("Cy"))).ok());
+        const qint64 retracted = *store.appendEntry(note(id, QStringLiteral("wrong call"), QStringLiteral("Cy")));
+        QVERIFY(!store.setRetracted(retracted, true, QStringLiteral("Cy")));
+
+        auto count = [&](const TimelineFilter &f) {
+            TimelinePage p{id};
+            p.filter = f;
+            return int(store.entries(p)->size());
+        };
+        QCOMPARE(count({}), 4);
+        QCOMPARE(count({{EntryKind::Action}}), 1);
+        QCOMPARE(count({{EntryKind::Action, EntryKind::System}}), 2);
+        QCOMPARE(count({{}, QStringLiteral("cy")}), 2);
+        QCOMPARE(count({{}, {}, QStringLiteral("DEPLOY")}), 1);
+        QCOMPARE(count({{}, {}, QStringLiteral("100%")}), 1);
+        QCOMPARE(count({{}, {}, QStringLiteral("_")}), 0); // LIKE wildcards are escaped
+        QCOMPARE(count({{}, {}, {}, false}), 3);
+        QCOMPARE(count({{}, {}, {}, true, true}), 1); // key events: the declaration
+        QVERIFY(*store.entryMatches(retracted, {{}, QStringLiteral("CY")}));
+        QVERIFY(!*store.entryMatches(retracted, {{}, {}, {}, false}));
+    }
+
+    void lockedWriteFailsVisiblyAndSavesNothing()
+    {
+        test::TempDatabase tmp;
+        IncidentStore store(m_clock);
+        IncidentStore::Options options;
+        options.busyTimeoutMs = 50;
+        QVERIFY(!store.open(tmp.path(), options));
+        const qint64 id = declare(store);
+
+        RawConnection other(tmp.path());
+        QVERIFY(other.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        auto blocked = store.appendEntry(note(id, QStringLiteral("while locked")));
+        QCOMPARE(blocked.error().code(), Code::Busy);
+        QVERIFY(blocked.error().message().contains(QStringLiteral("nothing was saved")));
+        QVERIFY(other.exec(QStringLiteral("ROLLBACK")));
+
+        QCOMPARE(store.stats()->entries, 1);
+        QVERIFY(store.appendEntry(note(id, QStringLiteral("after the lock"))).ok());
+        QCOMPARE(store.stats()->entries, 2);
+    }
+
+    void readOnlyStoreRefusesWrites()
+    {
+        test::TempDatabase tmp;
+        qint64 id = 0;
+        {
+            IncidentStore writer(m_clock);
+            QVERIFY(!writer.open(tmp.path()));
+            id = declare(writer);
+        }
+        IncidentStore reader(m_clock);
+        IncidentStore::Options options;
+        options.mode = IncidentStore::OpenMode::ReadOnly;
+        QVERIFY(!reader.open(tmp.path(), options));
+        QCOMPARE(reader.appendEntry(note(id, QStringLiteral("x"))).error().code(), Code::ReadOnly);
+        QCOMPARE(reader.incidents()->size(), 1);
+    }
+
+    void ownChangesAreAnnounced()
+    {
+        test::TempDatabase tmp;
+        IncidentStore store(m_clock);
+        QVERIFY(!store.open(tmp.path()));
+        QSignalSpy added(&store, &IncidentStore::incidentAdded);
+        QSignalSpy changed(&store, &IncidentStore::incidentChanged);
+        QSignalSpy entryAdded(&store, &IncidentStore::entryAdded);
+        QSignalSpy entryChanged(&store, &IncidentStore::entryChanged);
+        const qint64 id = declare(store);
+        QCOMPARE(added.count(), 1);
+        QCOMPARE(added.first().first().toLongLong(), id);
+        QCOMPARE(entryAdded.count(), 1); // the declaration
+        const qint64 entryId = *store.appendEntry(note(id, QStringLiteral("x")));
+        QCOMPARE(entryAdded.count(), 2);
+        QCOMPARE(entryAdded.last().at(1).toLongLong(), entryId);
+        QVERIFY(!store.setRetracted(entryId, true, QStringLiteral("cy")));
+        QCOMPARE(entryChanged.count(), 1);
+        QVERIFY(!store.setSeverity(id, Severity::Sev1, QStringLiteral("ana")));
+        QCOMPARE(changed.count(), 1);
+        // A failed command announces nothing.
+        QVERIFY(!store.appendEntry(note(id, QString())).ok());
+        QCOMPARE(entryAdded.count(), 3); // only the severity entry was added
+    }
+
+    void outsideCommitsAreAnnounced()
+    {
+        test::TempDatabase tmp;
+        IncidentStore gui(m_clock);
+        QVERIFY(!gui.open(tmp.path()));
+        const qint64 id = declare(gui);
+        gui.setExternalPollInterval(20);
+        QSignalSpy entryAdded(&gui, &IncidentStore::entryAdded);
+        QSignalSpy changed(&gui, &IncidentStore::incidentChanged);
+
+        IncidentStore cli(m_clock);
+        QVERIFY(!cli.open(tmp.path()));
+        const qint64 entryId = *cli.appendEntry(note(id, QStringLiteral("from the CLI")));
+        QVERIFY(!cli.setStatus(id, IncidentStatus::Identified, QStringLiteral("bo")));
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 2000);
+        QCOMPARE(entryAdded.count(), 2); // the note and the status entry
+        QCOMPARE(entryAdded.first().at(1).toLongLong(), entryId);
+    }
+
+    void bulkAppendIsAllOrNothing()
+    {
+        test::TempDatabase tmp;
+        IncidentStore store(m_clock);
+        QVERIFY(!store.open(tmp.path()));
+        const qint64 id = declare(store);
+        QList<NewEntry> batch;
+        for (int i = 0; i < 300; ++i)
+            batch << note(id, QStringLiteral("e%1").arg(i));
+        batch[150].text.clear();
+        auto failed = store.appendEntries(batch);
+        QCOMPARE(failed.error().code(), Code::Invalid);
+        QVERIFY(failed.error().message().startsWith(QStringLiteral("Entry 151")));
+        QCOMPARE(store.stats()->entries, 1);
+
+        batch[150].text = QStringLiteral("fixed");
+        QSignalSpy reloaded(&store, &IncidentStore::timelineReloaded);
+        QSignalSpy entryAdded(&store, &IncidentStore::entryAdded);
+        QVERIFY(store.appendEntries(batch).ok());
+        QCOMPARE(reloaded.count(), 1);
+        QCOMPARE(entryAdded.count(), 0);
+        QCOMPARE(store.stats()->entries, 301);
+    }
+
+    void integrityCheckOfAHealthyFile()
+    {
+        test::TempDatabase tmp;
+        IncidentStore store(m_clock);
+        QVERIFY(!store.open(tmp.path()));
+        declare(store);
+        auto problems = store.integrityProblems();
+        QVERIFY(problems.ok());
+        QVERIFY(problems->isEmpty());
+    }
+
+    void recoversAfterACrashBeforeCheckpoint()
+    {
+        // The whole database still in the -wal file, as after a power cut: it opens, nothing lost.
+        test::TempDatabase tmp;
+        const QString path = tmp.path();
+        qint64 id = 0;
+        {
+            IncidentStore store(m_clock);
+            QVERIFY(!store.open(path));
+            id = declare(store);
+            QVERIFY(store.appendEntry(note(id, QStringLiteral("kept"))).ok());
+            // Copy the files while the store is still open, the way a crash would leave them.
+            QVERIFY(QFile::copy(path, tmp.path(QStringLiteral("crash.sqlite"))));
+            QVERIFY(QFile::copy(path + QStringLiteral("-wal"), tmp.path(QStringLiteral("crash.sqlite-wal"))));
+        }
+        IncidentStore store(m_clock);
+        const StoreError error = store.open(tmp.path(QStringLiteral("crash.sqlite")));
+        QVERIFY2(!error, qPrintable(error.message()));
+        QCOMPARE(store.stats()->entries, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstStore)
+#include "tst_store.moc"

@@ -1,0 +1,290 @@
+#include "db/incidentstore.h"
+#include "fakeclock.h"
+#include "models/timelinemodel.h"
+#include "tempdatabase.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace cp;
+
+class TstTimelineModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::TempDatabase> m_tmp;
+    std::unique_ptr<test::FakeClock> m_clock;
+    std::unique_ptr<IncidentStore> m_store;
+    qint64 m_incident = 0;
+
+    qint64 log(const QString &text, EntryKind kind = EntryKind::Note, const QString &author = QStringLiteral("cy"),
+               const QDateTime &occurred = {})
+    {
+        NewEntry e;
+        e.incidentId = m_incident;
+        e.kind = kind;
+        e.author = author;
+        e.text = text;
+        e.occurredAt = occurred;
+        auto id = m_store->appendEntry(e);
+        return id.ok() ? *id : 0;
+    }
+
+    void fill(int count)
+    {
+        for (int i = 0; i < count; ++i) {
+            m_clock->advanceSecs(10);
+            QVERIFY(log(QStringLiteral("entry %1").arg(i)) > 0);
+        }
+    }
+
+    static QStringList texts(const TimelineModel &model)
+    {
+        QStringList list;
+        for (int row = 0; row < model.rowCount(); ++row)
+            list << model.index(row, TimelineModel::TextColumn).data().toString();
+        return list;
+    }
+
+private slots:
+    void init()
+    {
+        m_tmp = std::make_unique<test::TempDatabase>();
+        m_clock = std::make_unique<test::FakeClock>();
+        m_store = std::make_unique<IncidentStore>(*m_clock);
+        QVERIFY(!m_store->open(m_tmp->path()));
+        auto id = m_store->createIncident({QStringLiteral("Search is slow")}, QStringLiteral("ana"));
+        QVERIFY(id.ok());
+        m_incident = *id;
+    }
+
+    void cleanup()
+    {
+        m_store.reset();
+        m_clock.reset();
+        m_tmp.reset();
+    }
+
+    void fetchesLazilyNewestFirst()
+    {
+        fill(94); // + the declaration = 95
+        TimelineModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setBatchSize(10);
+        model.setIncident(m_incident);
+        QCOMPARE(model.rowCount(), 10);
+        QVERIFY(model.canFetchMore());
+        QCOMPARE(model.index(0, TimelineModel::TextColumn).data().toString(), QStringLiteral("entry 93"));
+        while (model.canFetchMore())
+            model.fetchMore();
+        QCOMPARE(model.rowCount(), 95);
+        QCOMPARE(model.data(model.index(94, 0), TimelineModel::KindRole).toInt(), int(EntryKind::System));
+        for (int row = 1; row < model.rowCount(); ++row)
+            QVERIFY(model.data(model.index(row - 1, 0), TimelineModel::OccurredAtRole).toDateTime() >=
+                    model.data(model.index(row, 0), TimelineModel::OccurredAtRole).toDateTime());
+    }
+
+    void testerPassesWithFetchMore()
+    {
+        fill(40);
+        TimelineModel model(*m_store);
+        model.setBatchSize(7);
+        model.setIncident(m_incident);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tester.setUseFetchMore(true);
+        QVERIFY(model.rowCount() < 41);
+        while (model.canFetchMore())
+            model.fetchMore();
+        QCOMPARE(model.rowCount(), 41);
+        log(QStringLiteral("after"));
+        QCOMPARE(model.rowCount(), 42);
+    }
+
+    void appendInsertsOneRowWithoutReset()
+    {
+        fill(5);
+        TimelineModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setIncident(m_incident);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        m_clock->advanceSecs(5);
+        log(QStringLiteral("IC: next check-in in 3 minutes"), EntryKind::Status);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 0);
+        QCOMPARE(inserted.first().at(2).toInt(), 0);
+        QCOMPARE(model.index(0, TimelineModel::TextColumn).data().toString(), QStringLiteral("IC: next check-in in 3 minutes"));
+        QCOMPARE(model.index(0, TimelineModel::KindColumn).data().toString(), EntryVocabulary::kindLabel(EntryKind::Status));
+    }
+
+    void backfillLandsInItsPlace()
+    {
+        fill(5); // entries at +10 … +50 s
+        TimelineModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setIncident(m_incident);
+        const QDateTime between = m_clock->nowUtc().addSecs(-25); // between entry 1 and entry 2
+        m_clock->advanceSecs(120);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        log(QStringLiteral("backfilled"), EntryKind::Action, QStringLiteral("cy"), between);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(texts(model).mid(2, 3),
+                 (QStringList{QStringLiteral("entry 2"), QStringLiteral("backfilled"), QStringLiteral("entry 1")}));
+        const int row = texts(model).indexOf(QStringLiteral("backfilled"));
+        QVERIFY(model.data(model.index(row, 0), TimelineModel::BackfilledRole).toBool());
+        QVERIFY(!model.data(model.index(0, 0), TimelineModel::BackfilledRole).toBool());
+    }
+
+    void backfillBeyondTheLoadedPageArrivesOnceWithTheNextPage()
+    {
+        const QDateTime early = m_clock->nowUtc().addSecs(5);
+        fill(30);
+        TimelineModel model(*m_store);
+        model.setBatchSize(10);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setIncident(m_incident);
+        QCOMPARE(model.rowCount(), 10);
+        log(QStringLiteral("very early"), EntryKind::Note, QStringLiteral("cy"), early);
+        QCOMPARE(model.rowCount(), 10); // not loaded yet: it belongs far below
+        while (model.canFetchMore())
+            model.fetchMore();
+        QCOMPARE(model.rowCount(), 32);
+        QCOMPARE(texts(model).count(QStringLiteral("very early")), 1);
+        QCOMPARE(texts(model).at(30), QStringLiteral("very early"));
+    }
+
+    void amendUpdatesAndRedatingMovesTheRow()
+    {
+        fill(5);
+        TimelineModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setIncident(m_incident);
+        const qint64 top = model.data(model.index(0, 0), TimelineModel::EntryIdRole).toLongLong();
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        EntryAmendment amendment;
+        amendment.text = QStringLiteral("entry 4 (amended)");
+        QVERIFY(!m_store->amendEntry(top, amendment, QStringLiteral("cy")));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.index(0, TimelineModel::TextColumn).data().toString(), QStringLiteral("entry 4 (amended)"));
+        QCOMPARE(model.data(model.index(0, 0), TimelineModel::RevisionRole).toInt(), 1);
+
+        EntryAmendment redate;
+        redate.occurredAt = m_clock->nowUtc().addSecs(-45); // between entry 0 and entry 1
+        QVERIFY(!m_store->amendEntry(top, redate, QStringLiteral("cy")));
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(texts(model).at(4), QStringLiteral("entry 4 (amended)"));
+        QCOMPARE(model.rowCount(), 6);
+    }
+
+    void filterByKindAuthorAndText()
+    {
+        log(QStringLiteral("rolling restart"), EntryKind::Action, QStringLiteral("Bo"));
+        log(QStringLiteral("proceed with rollback"), EntryKind::Decision, QStringLiteral("Ana"));
+        log(QStringLiteral("TODO: alert on stuck locks"), EntryKind::Callout, QStringLiteral("Bo"));
+        TimelineModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setIncident(m_incident);
+        QCOMPARE(model.rowCount(), 4);
+
+        model.setFilter({{EntryKind::Action, EntryKind::Decision}});
+        QCOMPARE(texts(model), (QStringList{QStringLiteral("proceed with rollback"), QStringLiteral("rolling restart")}));
+        model.setFilter({{}, QStringLiteral("bo")});
+        QCOMPARE(model.rowCount(), 2);
+        model.setFilter({{}, {}, QStringLiteral("stuck")});
+        QCOMPARE(texts(model), QStringList{QStringLiteral("TODO: alert on stuck locks")});
+
+        // Live entries respect the filter.
+        log(QStringLiteral("unrelated"), EntryKind::Note, QStringLiteral("Bo"));
+        QCOMPARE(model.rowCount(), 1);
+        log(QStringLiteral("stuck lock cleared"), EntryKind::Action, QStringLiteral("Bo"));
+        QCOMPARE(model.rowCount(), 2);
+    }
+
+    void retractionLeavesOrDropsTheRowByFilter()
+    {
+        const qint64 id = log(QStringLiteral("wrong host restarted"));
+        TimelineModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setIncident(m_incident);
+        QVERIFY(!m_store->setRetracted(id, true, QStringLiteral("cy")));
+        QCOMPARE(model.rowCount(), 2);
+        QVERIFY(model.data(model.index(0, 0), TimelineModel::RetractedRole).toBool());
+
+        TimelineFilter hideRetracted;
+        hideRetracted.includeRetracted = false;
+        model.setFilter(hideRetracted);
+        QCOMPARE(model.rowCount(), 1);
+        QVERIFY(!m_store->setRetracted(id, false, QStringLiteral("cy")));
+        QCOMPARE(model.rowCount(), 2);
+        QVERIFY(!m_store->setRetracted(id, true, QStringLiteral("cy")));
+        QCOMPARE(model.rowCount(), 1);
+    }
+
+    void otherIncidentsDoNotLeakIn()
+    {
+        TimelineModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setIncident(m_incident);
+        auto other = m_store->createIncident({QStringLiteral("Other")}, QStringLiteral("ana"));
+        QVERIFY(other.ok());
+        QCOMPARE(model.rowCount(), 1);
+        model.setIncident(*other);
+        QCOMPARE(model.rowCount(), 1);
+        QVERIFY(model.index(0, TimelineModel::TextColumn).data().toString().contains(QStringLiteral("Other")));
+    }
+
+    void outsideCommitsShowUp()
+    {
+        TimelineModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setIncident(m_incident);
+        m_store->setExternalPollInterval(20);
+        IncidentStore second(*m_clock);
+        QVERIFY(!second.open(m_tmp->path()));
+        NewEntry e;
+        e.incidentId = m_incident;
+        e.author = QStringLiteral("cli");
+        e.text = QStringLiteral("logged from a terminal");
+        QVERIFY(second.appendEntry(e).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 2000);
+        QCOMPARE(model.index(0, TimelineModel::TextColumn).data().toString(), QStringLiteral("logged from a terminal"));
+    }
+
+    void bulkImportReloads()
+    {
+        TimelineModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setBatchSize(50);
+        model.setIncident(m_incident);
+        QList<NewEntry> batch;
+        for (int i = 0; i < 500; ++i) {
+            NewEntry e;
+            e.incidentId = m_incident;
+            e.author = QStringLiteral("import");
+            e.text = QStringLiteral("imported %1").arg(i);
+            batch << e;
+        }
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QVERIFY(m_store->appendEntries(batch).ok());
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(model.rowCount(), 50);
+        QVERIFY(model.canFetchMore());
+    }
+
+    void headersAndTooltips()
+    {
+        TimelineModel model(*m_store);
+        model.setTimeZone(QTimeZone(QByteArray("Europe/Berlin")));
+        model.setIncident(m_incident);
+        QCOMPARE(model.headerData(TimelineModel::TimeColumn, Qt::Horizontal).toString(), QStringLiteral("Time"));
+        QCOMPARE(model.index(0, TimelineModel::TimeColumn).data().toString(), QStringLiteral("15:00:00"));
+        QVERIFY(model.index(0, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("2026-11-22 15:00:00")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstTimelineModel)
+#include "tst_timelinemodel.moc"
