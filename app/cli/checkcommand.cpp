@@ -1,0 +1,51 @@
+#include "checkcommand.h"
+
+#include "clicontext.h"
+#include "cliformat.h"
+#include "commandline.h"
+
+namespace cp::cli {
+
+int CheckCommand::run(CliContext &context, const QStringList &arguments)
+{
+    CommandLine line(context, QStringLiteral("check"), QStringLiteral("[options]"),
+                     tr("Verifies the database without changing it: prints its schema version, whether it is "
+                        "marked as a CommandPost file, how many incidents and entries it holds, then \"ok\". "
+                        "Any problem is listed (\"problem<TAB>…\") and the exit code is not zero."));
+    if (auto done = line.parse(arguments))
+        return *done;
+    if (!line.positionalArguments().isEmpty())
+        return line.usageError(tr("check takes no arguments, got '%1'").arg(line.positionalArguments().constFirst()));
+
+    // Opening already refuses what is not ours (foreign, too new, not SQLite) with the reason.
+    auto store = context.openStore(CliContext::Access::Check);
+    if (!store)
+        return context.fail(store.error());
+    QTextStream &out = context.out();
+    out << QStringLiteral("database\t") << (*store)->path() << QLatin1Char('\n');
+
+    auto problems = (*store)->integrityProblems();
+    if (!problems)
+        return context.fail(problems.error());
+    auto stats = (*store)->stats();
+    if (stats) {
+        out << QStringLiteral("schema\t") << stats->schemaVersion << QLatin1Char('\n');
+        out << QStringLiteral("application-id\tok\n");
+        out << QStringLiteral("incidents\t") << stats->incidents << QLatin1Char('\n');
+        out << QStringLiteral("entries\t") << stats->entries << QLatin1Char('\n');
+    }
+    for (const QString &problem : std::as_const(*problems))
+        out << QStringLiteral("problem\t") << CliFormat::field(problem) << QLatin1Char('\n');
+    if (!problems->isEmpty()) {
+        return context.fail(StoreError(StoreError::Code::Corrupt,
+                                       tr("%1 is damaged: %n problem(s) found, the first: %2", nullptr,
+                                          int(problems->size()))
+                                           .arg((*store)->path(), problems->constFirst())));
+    }
+    if (!stats)
+        return context.fail(stats.error());
+    out << QStringLiteral("ok\n");
+    return context.finish();
+}
+
+} // namespace cp::cli

@@ -1,0 +1,108 @@
+#include "cliapp.h"
+
+#include "checkcommand.h"
+#include "clicontext.h"
+#include "commandline.h"
+#include "exitcode.h"
+#include "incidentcommands.h"
+#include "initcommand.h"
+#include "logcommand.h"
+#include "timelinecommand.h"
+
+#include <QCommandLineParser>
+
+namespace cp::cli {
+
+QList<CliApp::Command> CliApp::commands()
+{
+    return {
+        {QStringLiteral("init"), &InitCommand::run},
+        {QStringLiteral("incident"), &IncidentCommands::run},
+        {QStringLiteral("log"), &LogCommand::run},
+        {QStringLiteral("timeline"), &TimelineCommand::run},
+        {QStringLiteral("check"), &CheckCommand::run},
+    };
+}
+
+QString CliApp::helpText() const
+{
+    return tr("Usage: commandpost-cli [--db FILE] [--busy-timeout MS] COMMAND [options]\n"
+              "\n"
+              "Scripts a CommandPost incident database without a display. Output is meant for scripts:\n"
+              "ids alone, tab-separated text, CSV or JSON.\n"
+              "\n"
+              "Commands:\n"
+              "  init                          create the database (or upgrade it) and print its path\n"
+              "  incident new --title T --severity SEV-n [--kind K] [--summary S] [--author A]\n"
+              "                                declare an incident; prints its id\n"
+              "  incident list [--format text|json]\n"
+              "  incident show ID [--format text|json]\n"
+              "  incident set ID [--severity SEV-n] [--status S] [--title T] [--summary S] [--author A]\n"
+              "  log --incident ID [--kind K] [--author A] [--at TIME] [--key] [--tag T]... TEXT...\n"
+              "                                add a timeline entry; prints its id once saved\n"
+              "  log --incident ID --stdin     one entry per non-empty input line; prints each id once saved\n"
+              "  timeline --incident ID [--format text|csv|json]\n"
+              "  check                         verify the database read-only; prints counts and \"ok\"\n"
+              "  help [COMMAND]                this help, or a command's\n"
+              "\n"
+              "Global options (also accepted after the command):\n"
+              "  --db FILE          the database (default: %1)\n"
+              "  --busy-timeout MS  how long a write waits for another program's lock (default %2)\n"
+              "  -h, --help         show help; 'commandpost-cli COMMAND --help' for one command\n"
+              "  -v, --version      show the version\n"
+              "\n"
+              "Environment:\n"
+              "  COMMANDPOST_AUTHOR the author when --author is not given (else the login name, else \"cli\")\n"
+              "\n")
+               .arg(m_context.databasePath())
+               .arg(CliContext::DefaultBusyTimeoutMs) +
+           ExitCodes::helpTable();
+}
+
+int CliApp::help(const QStringList &topic)
+{
+    if (topic.isEmpty()) {
+        m_context.out() << helpText();
+        return m_context.finish();
+    }
+    return run(QStringList{QStringLiteral("commandpost-cli")} + topic + QStringList{QStringLiteral("--help")});
+}
+
+int CliApp::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    // Everything from the command name on belongs to the command.
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    parser.addOption(CommandLine::databaseOption());
+    parser.addOption(CommandLine::busyTimeoutOption());
+    parser.addOption(CommandLine::helpOption());
+    const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")},
+                                     tr("Show the version."));
+    parser.addOption(version);
+    if (!parser.parse(arguments))
+        return m_context.usageError(parserError(parser));
+    if (auto problem = CommandLine::applyGlobalOptions(parser, m_context))
+        return m_context.usageError(*problem);
+    if (parser.isSet(version)) {
+        m_context.out() << QStringLiteral("commandpost-cli ") << QCoreApplication::applicationVersion()
+                        << QLatin1Char('\n');
+        return m_context.finish();
+    }
+    const QStringList rest = parser.positionalArguments();
+    if (parser.isSet(QStringLiteral("help")))
+        return help(rest.mid(0, 1));
+    if (rest.isEmpty())
+        return m_context.usageError(tr("no command given"));
+
+    const QString name = rest.constFirst();
+    if (name == QLatin1String("help"))
+        return help(rest.mid(1));
+    for (const Command &command : commands()) {
+        if (command.name == name)
+            return command.handler(m_context, rest.mid(1));
+    }
+    return m_context.usageError(tr("unknown command '%1'").arg(name));
+}
+
+} // namespace cp::cli

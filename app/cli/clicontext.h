@@ -1,0 +1,69 @@
+#pragma once
+
+#include "db/incidentstore.h"
+#include "db/storeerror.h"
+#include "exitcode.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QTextStream>
+
+#include <memory>
+
+namespace cp::cli {
+
+// What every command shares: the standard streams, the global options (--db, --busy-timeout)
+// and the rules for reporting. A command writes its result to out() and reports a failure by
+// returning fail()/usageError(), which print exactly one line on stderr and give the exit code.
+class CliContext final
+{
+    Q_DECLARE_TR_FUNCTIONS(cp::cli::CliContext)
+    Q_DISABLE_COPY_MOVE(CliContext)
+
+public:
+    // How a command opens the database.
+    enum class Access {
+        Create, // init: create the file if missing, upgrade its layout
+        Write,  // the file must exist; upgrades its layout if older
+        Read,   // read-only, never creates, never writes
+        Check,  // read-only without the quick check on open: check runs the full one itself
+    };
+
+    static constexpr int DefaultBusyTimeoutMs = 5000;
+
+    CliContext();
+    ~CliContext();
+
+    QTextStream &out() { return m_out; }
+    // The raw stdout device, for writers that take a QIODevice (flush out() first).
+    QIODevice &stdoutDevice() { return m_stdout; }
+
+    void setDatabasePath(const QString &path) { m_databasePath = path; }
+    QString databasePath() const; // --db, else the GUI's default
+    void setBusyTimeoutMs(int ms) { m_busyTimeoutMs = ms; }
+    int busyTimeoutMs() const { return m_busyTimeoutMs; }
+
+    Result<std::unique_ptr<IncidentStore>> openStore(Access access) const;
+
+    // Reports an error as one line "commandpost-cli: <code-name>: <message>"; returns the exit code.
+    int fail(const StoreError &error);
+    // Reports a wrong command line; 'command' ("incident new") names the --help to point to.
+    int usageError(const QString &message, const QString &command = QString());
+    // Flushes stdout; a failed write (disk full, closed pipe) becomes an I/O error.
+    int finish();
+
+    // --author, else $COMMANDPOST_AUTHOR, else $USER, else "cli".
+    static QString defaultAuthor();
+
+private:
+    void printError(const QString &reason, const QString &message);
+
+    QFile m_stdout;
+    QFile m_stderr;
+    QTextStream m_out;
+    QTextStream m_err;
+    QString m_databasePath;
+    int m_busyTimeoutMs = DefaultBusyTimeoutMs;
+};
+
+} // namespace cp::cli

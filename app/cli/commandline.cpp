@@ -1,0 +1,110 @@
+#include "commandline.h"
+
+#include "clicontext.h"
+
+namespace cp::cli {
+
+CommandLine::CommandLine(CliContext &context, QString command, QString synopsis, const QString &description)
+    : m_context(context), m_command(std::move(command)), m_synopsis(std::move(synopsis))
+{
+    m_parser.setApplicationDescription(description);
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    m_parser.addOption(databaseOption());
+    m_parser.addOption(busyTimeoutOption());
+    m_parser.addOption(helpOption());
+}
+
+void CommandLine::addOption(const QCommandLineOption &option)
+{
+    m_parser.addOption(option);
+}
+
+void CommandLine::addPositionalArgument(const QString &name, const QString &description, const QString &syntax)
+{
+    m_parser.addPositionalArgument(name, description, syntax);
+}
+
+std::optional<int> CommandLine::parse(const QStringList &arguments)
+{
+    if (!m_parser.parse(QStringList{QStringLiteral("commandpost-cli")} + arguments))
+        return usageError(parserError(m_parser));
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        m_context.out() << helpText();
+        return m_context.finish();
+    }
+    if (auto problem = applyGlobalOptions(m_parser, m_context))
+        return usageError(*problem);
+    return std::nullopt;
+}
+
+int CommandLine::usageError(const QString &message) const
+{
+    return m_context.usageError(message, m_command);
+}
+
+QString CommandLine::helpText() const
+{
+    // Qt's first line names the executable only; replace it with the full command.
+    QString text = m_parser.helpText();
+    const qsizetype firstBreak = text.indexOf(QLatin1Char('\n'));
+    text = tr("Usage: commandpost-cli %1 %2").arg(m_command, m_synopsis) + text.mid(firstBreak);
+    return text;
+}
+
+QCommandLineOption CommandLine::databaseOption()
+{
+    return QCommandLineOption(QStringLiteral("db"),
+                              tr("The database file (default: the one the CommandPost window uses)."),
+                              tr("FILE"));
+}
+
+QCommandLineOption CommandLine::busyTimeoutOption()
+{
+    return QCommandLineOption(QStringLiteral("busy-timeout"),
+                              tr("How long a write waits for another program's lock, in milliseconds (default %1).")
+                                  .arg(CliContext::DefaultBusyTimeoutMs),
+                              tr("MS"));
+}
+
+QCommandLineOption CommandLine::helpOption()
+{
+    return QCommandLineOption(QStringList{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+}
+
+std::optional<QString> CommandLine::applyGlobalOptions(const QCommandLineParser &parser, CliContext &context)
+{
+    if (parser.isSet(QStringLiteral("db"))) {
+        const QString path = parser.value(QStringLiteral("db"));
+        if (path.isEmpty())
+            return tr("--db needs a file name");
+        context.setDatabasePath(path);
+    }
+    if (parser.isSet(QStringLiteral("busy-timeout"))) {
+        bool ok = false;
+        const int ms = parser.value(QStringLiteral("busy-timeout")).toInt(&ok);
+        if (!ok || ms < 0)
+            return tr("--busy-timeout needs a number of milliseconds, not '%1'")
+                .arg(parser.value(QStringLiteral("busy-timeout")));
+        context.setBusyTimeoutMs(ms);
+    }
+    return std::nullopt;
+}
+
+QString parserError(const QCommandLineParser &parser)
+{
+    QString text = parser.errorText().trimmed();
+    if (text.endsWith(QLatin1Char('.')))
+        text.chop(1); // "Unknown option 'x'." reads better followed by the pointer to --help
+    return text;
+}
+
+std::optional<qint64> parseId(const QString &text)
+{
+    bool ok = false;
+    const qint64 id = text.trimmed().toLongLong(&ok);
+    if (!ok || id <= 0)
+        return std::nullopt;
+    return id;
+}
+
+} // namespace cp::cli
