@@ -25,8 +25,13 @@ int CheckCommand::run(CliContext &context, const QStringList &arguments)
     out << QStringLiteral("database\t") << (*store)->path() << QLatin1Char('\n');
 
     auto problems = (*store)->integrityProblems();
-    if (!problems)
+    if (!problems) {
+        // SQLite may give up on a badly damaged file instead of listing what it found.
+        if (problems.error().code() != StoreError::Code::Corrupt)
+            return context.fail(problems.error());
+        out << QStringLiteral("problem\t") << CliFormat::field(problems.error().message()) << QLatin1Char('\n');
         return context.fail(problems.error());
+    }
     auto stats = (*store)->stats();
     if (stats) {
         out << QStringLiteral("schema\t") << stats->schemaVersion << QLatin1Char('\n');

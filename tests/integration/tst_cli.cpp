@@ -1,0 +1,1072 @@
+// commandpost-cli as a process: every command, its output formats, its exit codes, and every
+// refusal (one line on stderr, a non-zero exit, the file untouched).
+
+#include "db/incidentstore.h"
+#include "db/schema.h"
+#include "domain/appidentity.h"
+#include "fakeclock.h"
+#include "tempdatabase.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTest>
+#include <QtEndian>
+
+using cp::test::TempDatabase;
+
+namespace {
+
+constexpr int ProcessTimeoutMs = 30000;
+
+// Exit codes documented in docs/cli.md.
+constexpr int ExitUsage = 64;
+constexpr int ExitDataError = 65;
+constexpr int ExitNotFound = 66;
+constexpr int ExitBusy = 69;
+constexpr int ExitIo = 74;
+constexpr int ExitBadDatabase = 76;
+
+struct CliRun
+{
+    bool finished = false;
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    qint64 elapsedMs = 0;
+
+    QStringList outLines() const { return QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
+    QStringList errLines() const { return QString::fromUtf8(err).split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
+    QString describe() const
+    {
+        return QStringLiteral("exit %1, stdout: %2, stderr: %3")
+            .arg(exitCode)
+            .arg(QString::fromUtf8(out.left(400)), QString::fromUtf8(err.left(400)));
+    }
+};
+
+} // namespace
+
+// A successful run: exit 0 and nothing on stderr. The argument is evaluated once.
+#define CLI_OK(expression)                                                                                             \
+    do {                                                                                                               \
+        const CliRun &ran_ = (expression);                                                                             \
+        QVERIFY2(ran_.finished, qPrintable(ran_.describe()));                                                          \
+        QVERIFY2(ran_.exitCode == 0, qPrintable(ran_.describe()));                                                     \
+        QVERIFY2(ran_.err.isEmpty(), qPrintable(ran_.describe()));                                                     \
+    } while (false)
+
+// A failed run: the expected code, exactly one line on stderr, naming the reason.
+#define CLI_FAILS(expression, code, reason)                                                                            \
+    do {                                                                                                               \
+        const CliRun &ran_ = (expression);                                                                             \
+        QVERIFY2(ran_.finished, qPrintable(ran_.describe()));                                                          \
+        QVERIFY2(ran_.exitCode == (code), qPrintable(ran_.describe()));                                                \
+        QVERIFY2(ran_.err.endsWith('\n') && ran_.err.count('\n') == 1, qPrintable(ran_.describe()));                  \
+        QVERIFY2(ran_.err.startsWith(QByteArray("commandpost-cli: ") + QByteArray(reason) + ": "),                     \
+                 qPrintable(ran_.describe()));                                                                         \
+    } while (false)
+
+class TstCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void helpListsCommandsAndExitCodes();
+    void commandHelpGoesToStdout();
+    void versionIsPrinted();
+
+    void initCreatesTheDatabaseAndPrintsItsPath();
+    void initWithoutDbUsesTheGuiDefaultPath();
+    void otherCommandsNeverCreateTheDatabase();
+
+    void incidentNewPrintsOnlyTheId();
+    void incidentListText();
+    void incidentListJson();
+    void incidentShowTextAndJson();
+    void incidentSetChangesAppearOnTheTimeline();
+
+    void logPrintsTheIdOfTheSavedEntry();
+    void logBackfillsWithAt_data();
+    void logBackfillsWithAt();
+    void logFromStdinLogsEachLine();
+    void authorDefaults_data();
+    void authorDefaults();
+    void timelineCsvQuotesText();
+
+    void usageErrors_data();
+    void usageErrors();
+    void refusedRequests_data();
+    void refusedRequests();
+    void refusedFilesAreLeftUntouched_data();
+    void refusedFilesAreLeftUntouched();
+
+    void readOnlyFileRefusesWritesButReads();
+    void checkPassesOnAGoodFileWithoutChangingIt();
+    void checkFailsOnACorruptedFile();
+    void busyDatabaseFailsWithTheBusyCodeAndSavesNothing();
+    void unwritableOutputIsAnIoError();
+
+private:
+    CliRun cli(const QStringList &arguments, const QByteArray &input = QByteArray(),
+               const QProcessEnvironment &environment = QProcessEnvironment()) const;
+    QProcessEnvironment baseEnvironment() const;
+    // A database with one incident; returns its id (0 on failure, after a test failure).
+    qint64 databaseWithIncident(const QString &path, const QString &title = QStringLiteral("Checkout down"));
+    QJsonObject timelineJson(const QString &path, qint64 incidentId);
+
+    QString m_cli;
+    QTemporaryDir m_home; // XDG_DATA_HOME for every run: the user's real default database is never touched
+};
+
+void TstCli::initTestCase()
+{
+    m_cli = TempDatabase::executable(QStringLiteral("commandpost-cli"));
+    QVERIFY2(!m_cli.isEmpty(), "commandpost-cli was not built next to the tests");
+    QVERIFY(m_home.isValid());
+}
+
+QProcessEnvironment TstCli::baseEnvironment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("COMMANDPOST_AUTHOR"));
+    env.insert(QStringLiteral("USER"), QStringLiteral("tester"));
+    env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+    return env;
+}
+
+CliRun TstCli::cli(const QStringList &arguments, const QByteArray &input,
+                   const QProcessEnvironment &environment) const
+{
+    CliRun run;
+    QProcess process;
+    process.setProcessEnvironment(environment.isEmpty() ? baseEnvironment() : environment);
+    QElapsedTimer timer;
+    timer.start();
+    process.start(m_cli, arguments);
+    if (!process.waitForStarted(ProcessTimeoutMs))
+        return run;
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    run.finished = process.waitForFinished(ProcessTimeoutMs) && process.exitStatus() == QProcess::NormalExit;
+    if (!run.finished)
+        process.kill();
+    run.elapsedMs = timer.elapsed();
+    run.exitCode = process.exitCode();
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+qint64 TstCli::databaseWithIncident(const QString &path, const QString &title)
+{
+    const CliRun init = cli({QStringLiteral("--db"), path, QStringLiteral("init")});
+    if (!init.finished || init.exitCode != 0) {
+        qWarning("init failed: %s", qPrintable(init.describe()));
+        return 0;
+    }
+    const CliRun created = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("new"),
+                                QStringLiteral("--title"), title, QStringLiteral("--severity"), QStringLiteral("SEV-2")});
+    if (!created.finished || created.exitCode != 0) {
+        qWarning("incident new failed: %s", qPrintable(created.describe()));
+        return 0;
+    }
+    return created.outLines().value(0).toLongLong();
+}
+
+QJsonObject TstCli::timelineJson(const QString &path, qint64 incidentId)
+{
+    const CliRun run = cli({QStringLiteral("--db"), path, QStringLiteral("timeline"), QStringLiteral("--incident"),
+                            QString::number(incidentId), QStringLiteral("--format"), QStringLiteral("json")});
+    if (!run.finished || run.exitCode != 0) {
+        qWarning("timeline failed: %s", qPrintable(run.describe()));
+        return {};
+    }
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(run.out, &error);
+    if (error.error != QJsonParseError::NoError)
+        qWarning("timeline JSON does not parse: %s", qPrintable(error.errorString()));
+    return doc.object();
+}
+
+void TstCli::helpListsCommandsAndExitCodes()
+{
+    const CliRun run = cli({QStringLiteral("--help")});
+    CLI_OK(run);
+    const QString help = QString::fromUtf8(run.out);
+    for (const char *word : {"init", "incident new", "incident list", "incident show", "incident set", "log --incident",
+                             "--stdin", "timeline", "check", "--db", "--busy-timeout", "COMMANDPOST_AUTHOR"})
+        QVERIFY2(help.contains(QLatin1String(word)), word);
+    for (int code : {0, ExitUsage, ExitDataError, ExitNotFound, ExitBusy, 70, 73, ExitIo, 75, ExitBadDatabase})
+        QVERIFY2(help.contains(QStringLiteral("\n  %1 ").arg(code)), qPrintable(QString::number(code)));
+    // "help" as a command says the same.
+    const CliRun helpCommand = cli({QStringLiteral("help")});
+    CLI_OK(helpCommand);
+    QCOMPARE(helpCommand.out, run.out);
+}
+
+void TstCli::commandHelpGoesToStdout()
+{
+    const CliRun run = cli({QStringLiteral("log"), QStringLiteral("--help")});
+    CLI_OK(run);
+    QVERIFY(run.out.startsWith("Usage: commandpost-cli log --incident ID"));
+    QVERIFY(run.out.contains("--at"));
+    QVERIFY(run.out.contains("--stdin"));
+    const CliRun viaHelp = cli({QStringLiteral("help"), QStringLiteral("log")});
+    CLI_OK(viaHelp);
+    QCOMPARE(viaHelp.out, run.out);
+    const CliRun incidentNew = cli({QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("-h")});
+    CLI_OK(incidentNew);
+    QVERIFY(incidentNew.out.startsWith("Usage: commandpost-cli incident new"));
+}
+
+void TstCli::versionIsPrinted()
+{
+    const CliRun run = cli({QStringLiteral("--version")});
+    CLI_OK(run);
+    QCOMPARE(run.out, QByteArray("commandpost-cli " CP_VERSION "\n"));
+}
+
+void TstCli::initCreatesTheDatabaseAndPrintsItsPath()
+{
+    TempDatabase tmp;
+    const QString path = tmp.path(QStringLiteral("sub/dir/incidents.sqlite"));
+    const CliRun run = cli({QStringLiteral("--db"), path, QStringLiteral("init")});
+    CLI_OK(run);
+    QCOMPARE(run.out, (QFileInfo(path).absoluteFilePath() + QLatin1Char('\n')).toUtf8());
+    QVERIFY(QFileInfo(path).isFile());
+
+    // It is ours: the store opens it read-only at the latest schema.
+    {
+        cp::test::FakeClock clock;
+        cp::IncidentStore store(clock);
+        cp::IncidentStore::Options options;
+        options.mode = cp::IncidentStore::OpenMode::ReadOnly;
+        QVERIFY(!store.open(path, options));
+        auto stats = store.stats();
+        QVERIFY(stats.ok());
+        QCOMPARE(stats->incidents, 0);
+    }
+
+    // A second init is harmless and says the same.
+    const CliRun again = cli({QStringLiteral("init"), QStringLiteral("--db"), path});
+    CLI_OK(again);
+    QCOMPARE(again.out, run.out);
+}
+
+void TstCli::initWithoutDbUsesTheGuiDefaultPath()
+{
+    QTemporaryDir xdg;
+    QVERIFY(xdg.isValid());
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), xdg.path());
+    const CliRun run = cli({QStringLiteral("init")}, QByteArray(), env);
+    CLI_OK(run);
+
+    // The GUI computes its default the same way: application identity, then the store's default path.
+    const QByteArray previous = qgetenv("XDG_DATA_HOME");
+    qputenv("XDG_DATA_HOME", QFile::encodeName(xdg.path()));
+    cp::applyAppIdentity();
+    const QString expected = cp::IncidentStore::defaultPath();
+    qputenv("XDG_DATA_HOME", previous);
+    QVERIFY(expected.startsWith(xdg.path()));
+    QCOMPARE(QString::fromUtf8(run.out), expected + QLatin1Char('\n'));
+    QVERIFY(QFileInfo(expected).isFile());
+
+    // --help names the default too.
+    const CliRun help = cli({QStringLiteral("--help")}, QByteArray(), env);
+    CLI_OK(help);
+    QVERIFY(QString::fromUtf8(help.out).contains(expected));
+}
+
+void TstCli::otherCommandsNeverCreateTheDatabase()
+{
+    TempDatabase tmp;
+    const QString path = tmp.path();
+    const QList<QStringList> commands{
+        {QStringLiteral("incident"), QStringLiteral("list")},
+        {QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"), QStringLiteral("x"),
+         QStringLiteral("--severity"), QStringLiteral("SEV-1")},
+        {QStringLiteral("log"), QStringLiteral("--incident"), QStringLiteral("1"), QStringLiteral("hello")},
+        {QStringLiteral("timeline"), QStringLiteral("--incident"), QStringLiteral("1")},
+        {QStringLiteral("check")},
+    };
+    for (const QStringList &command : commands) {
+        const CliRun run = cli(QStringList{QStringLiteral("--db"), path} + command);
+        CLI_FAILS(run, ExitNotFound, "file-missing");
+        QVERIFY(run.out.isEmpty());
+        QVERIFY(run.err.contains("init"));
+        QVERIFY2(tmp.files().isEmpty(), qPrintable(tmp.files().join(QLatin1Char(' '))));
+    }
+}
+
+void TstCli::incidentNewPrintsOnlyTheId()
+{
+    TempDatabase tmp;
+    const QString path = tmp.path();
+    CLI_OK(cli({QStringLiteral("--db"), path, QStringLiteral("init")}));
+    const CliRun first = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("new"),
+                              QStringLiteral("--title"), QStringLiteral("Checkout down"), QStringLiteral("--severity"),
+                              QStringLiteral("SEV-1"), QStringLiteral("--kind"), QStringLiteral("business"),
+                              QStringLiteral("--summary"), QStringLiteral("Card payments fail"),
+                              QStringLiteral("--author"), QStringLiteral("ana")});
+    CLI_OK(first);
+    QVERIFY2(QRegularExpression(QStringLiteral("^[1-9][0-9]*\n$")).match(QString::fromUtf8(first.out)).hasMatch(),
+             first.out.constData());
+    const qint64 id = first.out.trimmed().toLongLong();
+    const CliRun second = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("new"),
+                               QStringLiteral("--title"), QStringLiteral("Press enquiry"), QStringLiteral("--severity"),
+                               QStringLiteral("3"), QStringLiteral("--kind"), QStringLiteral("pr")});
+    CLI_OK(second);
+    QVERIFY(second.out.trimmed().toLongLong() > id);
+
+    const QJsonObject timeline = timelineJson(path, id);
+    const QJsonObject incident = timeline.value(QStringLiteral("incident")).toObject();
+    QCOMPARE(incident.value(QStringLiteral("title")).toString(), QStringLiteral("Checkout down"));
+    QCOMPARE(incident.value(QStringLiteral("severity")).toString(), QStringLiteral("SEV-1"));
+    QCOMPARE(incident.value(QStringLiteral("kind")).toString(), QStringLiteral("business"));
+    QCOMPARE(incident.value(QStringLiteral("summary")).toString(), QStringLiteral("Card payments fail"));
+    QCOMPARE(incident.value(QStringLiteral("status")).toString(), QStringLiteral("investigating"));
+    const QJsonArray entries = timeline.value(QStringLiteral("entries")).toArray();
+    QCOMPARE(entries.size(), 1); // the declaration
+    QCOMPARE(entries.at(0).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("system"));
+    QCOMPARE(entries.at(0).toObject().value(QStringLiteral("author")).toString(), QStringLiteral("ana"));
+}
+
+void TstCli::incidentListText()
+{
+    TempDatabase tmp;
+    const QString path = tmp.path();
+    const qint64 older = databaseWithIncident(path, QStringLiteral("Old\tand\nmultiline"));
+    QVERIFY(older > 0);
+    const CliRun newer = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("new"),
+                              QStringLiteral("--title"), QStringLiteral("Newer"), QStringLiteral("--severity"),
+                              QStringLiteral("SEV-4"), QStringLiteral("--kind"), QStringLiteral("security")});
+    CLI_OK(newer);
+    const qint64 newerId = newer.out.trimmed().toLongLong();
+    const CliRun resolvedRun = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("new"),
+                                    QStringLiteral("--title"), QStringLiteral("Done"), QStringLiteral("--severity"),
+                                    QStringLiteral("SEV-5")});
+    CLI_OK(resolvedRun);
+    const qint64 resolvedId = resolvedRun.out.trimmed().toLongLong();
+    CLI_OK(cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("set"),
+                QString::number(resolvedId), QStringLiteral("--status"), QStringLiteral("resolved")}));
+
+    const CliRun run = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("list")});
+    CLI_OK(run);
+    const QStringList lines = run.outLines();
+    QCOMPARE(lines.size(), 3);
+    QList<QStringList> rows;
+    for (const QString &line : lines) {
+        rows << line.split(QLatin1Char('\t'));
+        QCOMPARE(rows.constLast().size(), 6);
+        const QDateTime declared = QDateTime::fromString(rows.constLast().at(4), Qt::ISODateWithMs);
+        QVERIFY(declared.isValid());
+        QVERIFY(rows.constLast().at(4).endsWith(QLatin1Char('Z')));
+        QVERIFY(qAbs(declared.secsTo(QDateTime::currentDateTimeUtc())) < 600);
+    }
+    // Open ones first, newest first; resolved last.
+    QCOMPARE(rows.at(0), (QStringList{QString::number(newerId), QStringLiteral("SEV-4"), QStringLiteral("investigating"),
+                                      QStringLiteral("security"), rows.at(0).at(4), QStringLiteral("Newer")}));
+    QCOMPARE(rows.at(1).at(0), QString::number(older));
+    QCOMPARE(rows.at(1).at(5), QStringLiteral("Old and multiline")); // one record per line
+    QCOMPARE(rows.at(2).at(0), QString::number(resolvedId));
+    QCOMPARE(rows.at(2).at(2), QStringLiteral("resolved"));
+
+    // An empty database lists nothing, successfully.
+    TempDatabase empty;
+    CLI_OK(cli({QStringLiteral("--db"), empty.path(), QStringLiteral("init")}));
+    const CliRun none = cli({QStringLiteral("--db"), empty.path(), QStringLiteral("incident"), QStringLiteral("list")});
+    CLI_OK(none);
+    QVERIFY(none.out.isEmpty());
+}
+
+void TstCli::incidentListJson()
+{
+    TempDatabase tmp;
+    const QString path = tmp.path();
+    const qint64 id = databaseWithIncident(path);
+    QVERIFY(id > 0);
+    const CliRun run = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("list"),
+                            QStringLiteral("--format"), QStringLiteral("json")});
+    CLI_OK(run);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(run.out, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QVERIFY(doc.isArray());
+    QCOMPARE(doc.array().size(), 1);
+    const QJsonObject incident = doc.array().at(0).toObject();
+    QCOMPARE(incident.value(QStringLiteral("id")).toInteger(), id);
+    QCOMPARE(incident.value(QStringLiteral("severity")).toString(), QStringLiteral("SEV-2"));
+    QVERIFY(incident.value(QStringLiteral("resolved_at")).isNull());
+    // The same object as the timeline export's.
+    QCOMPARE(incident, timelineJson(path, id).value(QStringLiteral("incident")).toObject());
+}
+
+void TstCli::incidentShowTextAndJson()
+{
+    TempDatabase tmp;
+    const QString path = tmp.path();
+    const qint64 id = databaseWithIncident(path);
+    QVERIFY(id > 0);
+    CLI_OK(cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("set"), QString::number(id),
+                QStringLiteral("--summary"), QStringLiteral("Line one\nline two")}));
+
+    const CliRun text = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("show"),
+                             QString::number(id)});
+    CLI_OK(text);
+    QHash<QString, QString> fields;
+    QStringList names;
+    for (const QString &line : text.outLines()) {
+        const qsizetype tab = line.indexOf(QLatin1Char('\t'));
+        QVERIFY2(tab > 0, qPrintable(line));
+        names << line.left(tab);
+        fields.insert(line.left(tab), line.mid(tab + 1));
+    }
+    QCOMPARE(names, (QStringList{QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("severity"),
+                                 QStringLiteral("status"), QStringLiteral("kind"), QStringLiteral("declared"),
+                                 QStringLiteral("resolved"), QStringLiteral("summary")}));
+    QCOMPARE(fields.value(QStringLiteral("id")), QString::number(id));
+    QCOMPARE(fields.value(QStringLiteral("title")), QStringLiteral("Checkout down"));
+    QCOMPARE(fields.value(QStringLiteral("severity")), QStringLiteral("SEV-2"));
+    QCOMPARE(fields.value(QStringLiteral("resolved")), QString());
+    QCOMPARE(fields.value(QStringLiteral("summary")), QStringLiteral("Line one line two"));
+
+    const CliRun json = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("show"),
+                             QString::number(id), QStringLiteral("--format"), QStringLiteral("json")});
+    CLI_OK(json);
+    const QJsonObject object = QJsonDocument::fromJson(json.out).object();
+    QCOMPARE(object.value(QStringLiteral("summary")).toString(), QStringLiteral("Line one\nline two"));
+    QCOMPARE(object.value(QStringLiteral("declared_at")).toString(), fields.value(QStringLiteral("declared")));
+    QCOMPARE(object, timelineJson(path, id).value(QStringLiteral("incident")).toObject());
+}
+
+void TstCli::incidentSetChangesAppearOnTheTimeline()
+{
+    TempDatabase tmp;
+    const QString path = tmp.path();
+    const qint64 id = databaseWithIncident(path);
+    QVERIFY(id > 0);
+    const CliRun set = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("set"),
+                            QString::number(id), QStringLiteral("--severity"), QStringLiteral("SEV-1"),
+                            QStringLiteral("--status"), QStringLiteral("identified"), QStringLiteral("--title"),
+                            QStringLiteral("Checkout fully down"), QStringLiteral("--author"), QStringLiteral("bo")});
+    CLI_OK(set);
+    QVERIFY(set.out.isEmpty());
+
+    const QJsonObject timeline = timelineJson(path, id);
+    const QJsonObject incident = timeline.value(QStringLiteral("incident")).toObject();
+    QCOMPARE(incident.value(QStringLiteral("severity")).toString(), QStringLiteral("SEV-1"));
+    QCOMPARE(incident.value(QStringLiteral("status")).toString(), QStringLiteral("identified"));
+    QCOMPARE(incident.value(QStringLiteral("title")).toString(), QStringLiteral("Checkout fully down"));
+    QStringList systemTexts;
+    for (const QJsonValue &value : timeline.value(QStringLiteral("entries")).toArray()) {
+        const QJsonObject entry = value.toObject();
+        if (entry.value(QStringLiteral("kind")).toString() == QLatin1String("system") &&
+            entry.value(QStringLiteral("author")).toString() == QLatin1String("bo"))
+            systemTexts << entry.value(QStringLiteral("text")).toString();
+    }
+    QCOMPARE(systemTexts.size(), 3);
+    QVERIFY2(systemTexts.at(0).contains(QStringLiteral("Checkout fully down")), qPrintable(systemTexts.join(u'|')));
+    QVERIFY2(systemTexts.at(1).contains(QStringLiteral("SEV-2")) && systemTexts.at(1).contains(QStringLiteral("SEV-1")),
+             qPrintable(systemTexts.at(1)));
+    QVERIFY2(systemTexts.at(2).contains(QStringLiteral("Identified")), qPrintable(systemTexts.at(2)));
+
+    // Resolving sets resolved_at; setting the same value again logs nothing more.
+    CLI_OK(cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("set"), QString::number(id),
+                QStringLiteral("--status"), QStringLiteral("resolved")}));
+    CLI_OK(cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("set"), QString::number(id),
+                QStringLiteral("--status"), QStringLiteral("resolved")}));
+    const QJsonObject after = timelineJson(path, id);
+    QVERIFY(!after.value(QStringLiteral("incident")).toObject().value(QStringLiteral("resolved_at")).isNull());
+    QCOMPARE(after.value(QStringLiteral("entries")).toArray().size(),
+             timeline.value(QStringLiteral("entries")).toArray().size() + 1);
+}
+
+void TstCli::logPrintsTheIdOfTheSavedEntry()
+{
+    TempDatabase tmp;
+    const QString path = tmp.path();
+    const qint64 id = databaseWithIncident(path);
+    QVERIFY(id > 0);
+    const CliRun run = cli({QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"),
+                            QString::number(id), QStringLiteral("--kind"), QStringLiteral("decision"),
+                            QStringLiteral("--key"), QStringLiteral("--tag"), QStringLiteral("deploy"),
+                            QStringLiteral("--tag"), QStringLiteral("db"), QStringLiteral("--author"),
+                            QStringLiteral("ana"), QStringLiteral("Roll"), QStringLiteral("back"),
+                            QStringLiteral("to v41 — ünïcode")});
+    CLI_OK(run);
+    QVERIFY2(QRegularExpression(QStringLiteral("^[1-9][0-9]*\n$")).match(QString::fromUtf8(run.out)).hasMatch(),
+             run.out.constData());
+    const qint64 entryId = run.out.trimmed().toLongLong();
+
+    const QJsonArray entries = timelineJson(path, id).value(QStringLiteral("entries")).toArray();
+    QJsonObject entry;
+    for (const QJsonValue &value : entries) {
+        if (value.toObject().value(QStringLiteral("id")).toInteger() == entryId)
+            entry = value.toObject();
+    }
+    QVERIFY2(!entry.isEmpty(), "the acknowledged entry is not on the timeline");
+    QCOMPARE(entry.value(QStringLiteral("text")).toString(), QStringLiteral("Roll back to v41 — ünïcode"));
+    QCOMPARE(entry.value(QStringLiteral("kind")).toString(), QStringLiteral("decision"));
+    QCOMPARE(entry.value(QStringLiteral("author")).toString(), QStringLiteral("ana"));
+    QCOMPARE(entry.value(QStringLiteral("key_event")).toBool(), true);
+    QCOMPARE(entry.value(QStringLiteral("tags")).toArray(),
+             QJsonArray::fromStringList({QStringLiteral("deploy"), QStringLiteral("db")}));
+    QCOMPARE(entry.value(QStringLiteral("occurred_at")).toString(), entry.value(QStringLiteral("captured_at")).toString());
+
+    // The text format has it too: time, kind, author, text.
+    const CliRun text = cli({QStringLiteral("--db"), path, QStringLiteral("timeline"), QStringLiteral("--incident"),
+                             QString::number(id)});
+    CLI_OK(text);
+    QCOMPARE(text.outLines().size(), 2);
+    const QStringList columns = text.outLines().constLast().split(QLatin1Char('\t'));
+    QCOMPARE(columns.mid(1), (QStringList{QStringLiteral("decision"), QStringLiteral("ana"),
+                                          QStringLiteral("Roll back to v41 — ünïcode")}));
+}
+
+void TstCli::logBackfillsWithAt_data()
+{
+    QTest::addColumn<QString>("at");
+    QTest::addColumn<QString>("timeZone");
+    QTest::addColumn<QString>("storedUtc");
+    QTest::newRow("Z") << QStringLiteral("2026-01-02T03:04:05Z") << QStringLiteral("UTC")
+                       << QStringLiteral("2026-01-02T03:04:05.000Z");
+    QTest::newRow("offset") << QStringLiteral("2026-01-02T05:04:05+02:00") << QStringLiteral("UTC")
+                            << QStringLiteral("2026-01-02T03:04:05.000Z");
+    QTest::newRow("milliseconds") << QStringLiteral("2026-01-02T03:04:05.250Z") << QStringLiteral("UTC")
+                                  << QStringLiteral("2026-01-02T03:04:05.250Z");
+    // POSIX TZ strings need no tz database: "XST-3" is three hours east of UTC.
+    QTest::newRow("local, no offset") << QStringLiteral("2026-01-02T06:04:05") << QStringLiteral("XST-3")
+                                      << QStringLiteral("2026-01-02T03:04:05.000Z");
+    QTest::newRow("local, minutes only, space") << QStringLiteral("2026-01-02 06:04") << QStringLiteral("XST-3")
+                                                << QStringLiteral("2026-01-02T03:04:00.000Z");
+}
+
+void TstCli::logBackfillsWithAt()
+{
+    QFETCH(QString, at);
+    QFETCH(QString, timeZone);
+    QFETCH(QString, storedUtc);
+    TempDatabase tmp;
+    const QString path = tmp.path();
+    const qint64 id = databaseWithIncident(path);
+    QVERIFY(id > 0);
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(QStringLiteral("TZ"), timeZone);
+    const CliRun run = cli({QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"),
+                            QString::number(id), QStringLiteral("--at"), at, QStringLiteral("Backfilled")},
+                           QByteArray(), env);
+    CLI_OK(run);
+    const qint64 entryId = run.out.trimmed().toLongLong();
+
+    const QJsonArray entries = timelineJson(path, id).value(QStringLiteral("entries")).toArray();
+    QVERIFY(entries.size() == 2);
+    // Oldest first: the backfill sorts before the declaration made just now.
+    const QJsonObject first = entries.at(0).toObject();
+    QCOMPARE(first.value(QStringLiteral("id")).toInteger(), entryId);
+    QCOMPARE(first.value(QStringLiteral("occurred_at")).toString(), storedUtc);
+    const QDateTime captured =
+        QDateTime::fromString(first.value(QStringLiteral("captured_at")).toString(), Qt::ISODateWithMs);
+    QVERIFY(qAbs(captured.secsTo(QDateTime::currentDateTimeUtc())) < 600); // captured now, not then
+
+    // CSV says the same.
+    const CliRun csv = cli({QStringLiteral("--db"), path, QStringLiteral("timeline"), QStringLiteral("--incident"),
+                            QString::number(id), QStringLiteral("--format"), QStringLiteral("csv")});
+    CLI_OK(csv);
+    QVERIFY2(csv.outLines().value(1).startsWith(QStringLiteral("%1,%2,").arg(entryId).arg(storedUtc)),
+             csv.out.constData());
+}
+
+void TstCli::logFromStdinLogsEachLine()
+{
+    TempDatabase tmp;
+    const QString path = tmp.path();
+    const qint64 id = databaseWithIncident(path);
+    QVERIFY(id > 0);
+    const QByteArray input("first line\n\n   \nsecond, with \"quotes\"\r\n  third without newline");
+    const CliRun run = cli({QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"),
+                            QString::number(id), QStringLiteral("--stdin"), QStringLiteral("--kind"),
+                            QStringLiteral("communication")},
+                           input);
+    CLI_OK(run);
+    const QStringList ids = run.outLines();
+    QCOMPARE(ids.size(), 3);
+
+    QHash<qint64, QString> texts;
+    for (const QJsonValue &value : timelineJson(path, id).value(QStringLiteral("entries")).toArray()) {
+        const QJsonObject entry = value.toObject();
+        texts.insert(entry.value(QStringLiteral("id")).toInteger(), entry.value(QStringLiteral("text")).toString());
+        if (ids.contains(QString::number(entry.value(QStringLiteral("id")).toInteger())))
+            QCOMPARE(entry.value(QStringLiteral("kind")).toString(), QStringLiteral("communication"));
+    }
+    QCOMPARE(texts.size(), 4);
+    QCOMPARE(texts.value(ids.at(0).toLongLong()), QStringLiteral("first line"));
+    QCOMPARE(texts.value(ids.at(1).toLongLong()), QStringLiteral("second, with \"quotes\""));
+    QCOMPARE(texts.value(ids.at(2).toLongLong()), QStringLiteral("third without newline"));
+
+    // Text both ways is a usage error; nothing is read or saved.
+    const CliRun both = cli({QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"),
+                             QString::number(id), QStringLiteral("--stdin"), QStringLiteral("extra")},
+                            QByteArray("line\n"));
+    CLI_FAILS(both, ExitUsage, "usage");
+    QCOMPARE(timelineJson(path, id).value(QStringLiteral("entries")).toArray().size(), 4);
+}
+
+void TstCli::authorDefaults_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("environmentAuthor");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("--author wins") << QStringLiteral("ana") << QStringLiteral("env-author") << QStringLiteral("login")
+                                   << QStringLiteral("ana");
+    QTest::newRow("COMMANDPOST_AUTHOR") << QString() << QStringLiteral("env-author") << QStringLiteral("login")
+                                        << QStringLiteral("env-author");
+    QTest::newRow("login name") << QString() << QString() << QStringLiteral("login") << QStringLiteral("login");
+    QTest::newRow("nothing: cli") << QString() << QString() << QString() << QStringLiteral("cli");
+}
+
+void TstCli::authorDefaults()
+{
+    QFETCH(QString, option);
+    QFETCH(QString, environmentAuthor);
+    QFETCH(QString, user);
+    QFETCH(QString, expected);
+    TempDatabase tmp;
+    const QString path = tmp.path();
+    const qint64 id = databaseWithIncident(path);
+    QVERIFY(id > 0);
+    QProcessEnvironment env = baseEnvironment();
+    env.remove(QStringLiteral("USER"));
+    if (!environmentAuthor.isEmpty())
+        env.insert(QStringLiteral("COMMANDPOST_AUTHOR"), environmentAuthor);
+    if (!user.isEmpty())
+        env.insert(QStringLiteral("USER"), user);
+    QStringList arguments{QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"),
+                          QString::number(id)};
+    if (!option.isEmpty())
+        arguments << QStringLiteral("--author") << option;
+    arguments << QStringLiteral("Who wrote this?");
+    const CliRun run = cli(arguments, QByteArray(), env);
+    CLI_OK(run);
+    const QJsonArray entries = timelineJson(path, id).value(QStringLiteral("entries")).toArray();
+    QCOMPARE(entries.last().toObject().value(QStringLiteral("author")).toString(), expected);
+}
+
+void TstCli::timelineCsvQuotesText()
+{
+    TempDatabase tmp;
+    const QString path = tmp.path();
+    const qint64 id = databaseWithIncident(path);
+    QVERIFY(id > 0);
+    const CliRun logged = cli({QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"),
+                               QString::number(id), QStringLiteral("Rolled back, \"v2\" deploy")});
+    CLI_OK(logged);
+    const CliRun csv = cli({QStringLiteral("--db"), path, QStringLiteral("timeline"), QStringLiteral("--incident"),
+                            QString::number(id), QStringLiteral("--format"), QStringLiteral("csv")});
+    CLI_OK(csv);
+    const QStringList lines = csv.outLines();
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines.at(0), QStringLiteral("id,occurred_at,captured_at,kind,author,key_event,retracted,revision,tags,text"));
+    QVERIFY2(lines.at(2).startsWith(QString::fromUtf8(logged.out.trimmed()) + QLatin1Char(',')), qPrintable(lines.at(2)));
+    QVERIFY2(lines.at(2).endsWith(QStringLiteral(",note,tester,0,0,0,,\"Rolled back, \"\"v2\"\" deploy\"")),
+             qPrintable(lines.at(2)));
+}
+
+void TstCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mentions");
+    const QString id = QStringLiteral("1");
+    QTest::newRow("no command") << QStringList() << QStringLiteral("no command");
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("frobnicate");
+    QTest::newRow("unknown global option") << QStringList{QStringLiteral("--bogus"), QStringLiteral("check")}
+                                           << QStringLiteral("bogus");
+    QTest::newRow("unknown command option") << QStringList{QStringLiteral("check"), QStringLiteral("--bogus")}
+                                            << QStringLiteral("bogus");
+    QTest::newRow("--db without value") << QStringList{QStringLiteral("--db")} << QStringLiteral("--db");
+    QTest::newRow("bad busy timeout") << QStringList{QStringLiteral("--busy-timeout"), QStringLiteral("soon"),
+                                                     QStringLiteral("check")}
+                                      << QStringLiteral("soon");
+    QTest::newRow("incident without subcommand") << QStringList{QStringLiteral("incident")} << QStringLiteral("new");
+    QTest::newRow("unknown incident subcommand") << QStringList{QStringLiteral("incident"), QStringLiteral("drop")}
+                                                 << QStringLiteral("drop");
+    QTest::newRow("new without title") << QStringList{QStringLiteral("incident"), QStringLiteral("new"),
+                                                      QStringLiteral("--severity"), QStringLiteral("SEV-1")}
+                                       << QStringLiteral("--title");
+    QTest::newRow("bad severity") << QStringList{QStringLiteral("incident"), QStringLiteral("new"),
+                                                 QStringLiteral("--title"), QStringLiteral("x"),
+                                                 QStringLiteral("--severity"), QStringLiteral("SEV-9")}
+                                  << QStringLiteral("SEV-9");
+    QTest::newRow("bad kind") << QStringList{QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"),
+                                             QStringLiteral("x"), QStringLiteral("--severity"), QStringLiteral("SEV-1"),
+                                             QStringLiteral("--kind"), QStringLiteral("weather")}
+                              << QStringLiteral("weather");
+    QTest::newRow("bad format") << QStringList{QStringLiteral("incident"), QStringLiteral("list"),
+                                               QStringLiteral("--format"), QStringLiteral("xml")}
+                                << QStringLiteral("xml");
+    QTest::newRow("show without id") << QStringList{QStringLiteral("incident"), QStringLiteral("show")}
+                                     << QStringLiteral("ID");
+    QTest::newRow("show bad id") << QStringList{QStringLiteral("incident"), QStringLiteral("show"),
+                                                QStringLiteral("one")}
+                                 << QStringLiteral("one");
+    QTest::newRow("set nothing") << QStringList{QStringLiteral("incident"), QStringLiteral("set"), id}
+                                 << QStringLiteral("nothing to change");
+    QTest::newRow("set bad status") << QStringList{QStringLiteral("incident"), QStringLiteral("set"), id,
+                                                   QStringLiteral("--status"), QStringLiteral("panicking")}
+                                    << QStringLiteral("panicking");
+    QTest::newRow("log without --incident") << QStringList{QStringLiteral("log"), QStringLiteral("hello")}
+                                            << QStringLiteral("--incident");
+    QTest::newRow("log without text") << QStringList{QStringLiteral("log"), QStringLiteral("--incident"), id}
+                                      << QStringLiteral("text");
+    QTest::newRow("log bad kind") << QStringList{QStringLiteral("log"), QStringLiteral("--incident"), id,
+                                                 QStringLiteral("--kind"), QStringLiteral("system"),
+                                                 QStringLiteral("x")}
+                                  << QStringLiteral("system");
+    QTest::newRow("log bad --at") << QStringList{QStringLiteral("log"), QStringLiteral("--incident"), id,
+                                                 QStringLiteral("--at"), QStringLiteral("yesterday"),
+                                                 QStringLiteral("x")}
+                                  << QStringLiteral("yesterday");
+    QTest::newRow("log tag with space") << QStringList{QStringLiteral("log"), QStringLiteral("--incident"), id,
+                                                       QStringLiteral("--tag"), QStringLiteral("two words"),
+                                                       QStringLiteral("x")}
+                                        << QStringLiteral("two words");
+    QTest::newRow("timeline without --incident") << QStringList{QStringLiteral("timeline")}
+                                                 << QStringLiteral("--incident");
+    QTest::newRow("timeline bad format") << QStringList{QStringLiteral("timeline"), QStringLiteral("--incident"), id,
+                                                        QStringLiteral("--format"), QStringLiteral("pdf")}
+                                         << QStringLiteral("pdf");
+    QTest::newRow("init with argument") << QStringList{QStringLiteral("init"), QStringLiteral("now")}
+                                        << QStringLiteral("now");
+}
+
+void TstCli::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mentions);
+    TempDatabase tmp;
+    const QString path = tmp.path();
+    const qint64 id = databaseWithIncident(path);
+    QVERIFY(id == 1);
+    const QByteArray before = TempDatabase::fingerprint(path);
+    const QStringList prefix = arguments.value(0) == QLatin1String("--db") ? QStringList()
+                                                                           : QStringList{QStringLiteral("--db"), path};
+    const CliRun run = cli(prefix + arguments);
+    CLI_FAILS(run, ExitUsage, "usage");
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(QString::fromUtf8(run.err).contains(mentions), run.err.constData());
+    QVERIFY2(run.err.contains("--help"), run.err.constData());
+    QCOMPARE(TempDatabase::fingerprint(path), before);
+}
+
+void TstCli::refusedRequests_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("reason");
+    const QString future = QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate);
+    QTest::newRow("empty text") << QStringList{QStringLiteral("log"), QStringLiteral("--incident"),
+                                               QStringLiteral("1"), QStringLiteral("   ")}
+                                << ExitDataError << QStringLiteral("invalid");
+    QTest::newRow("future --at") << QStringList{QStringLiteral("log"), QStringLiteral("--incident"),
+                                                QStringLiteral("1"), QStringLiteral("--at"), future,
+                                                QStringLiteral("Not yet")}
+                                 << ExitDataError << QStringLiteral("invalid");
+    QTest::newRow("empty title") << QStringList{QStringLiteral("incident"), QStringLiteral("new"),
+                                                QStringLiteral("--title"), QStringLiteral(" "),
+                                                QStringLiteral("--severity"), QStringLiteral("SEV-1")}
+                                 << ExitDataError << QStringLiteral("invalid");
+    QTest::newRow("empty author") << QStringList{QStringLiteral("log"), QStringLiteral("--incident"),
+                                                 QStringLiteral("1"), QStringLiteral("--author"), QString(),
+                                                 QStringLiteral("text")}
+                                  << ExitDataError << QStringLiteral("invalid");
+    QTest::newRow("log to unknown incident") << QStringList{QStringLiteral("log"), QStringLiteral("--incident"),
+                                                            QStringLiteral("999"), QStringLiteral("hello")}
+                                             << ExitNotFound << QStringLiteral("not-found");
+    QTest::newRow("show unknown incident") << QStringList{QStringLiteral("incident"), QStringLiteral("show"),
+                                                          QStringLiteral("999")}
+                                           << ExitNotFound << QStringLiteral("not-found");
+    QTest::newRow("set unknown incident") << QStringList{QStringLiteral("incident"), QStringLiteral("set"),
+                                                         QStringLiteral("999"), QStringLiteral("--severity"),
+                                                         QStringLiteral("SEV-1")}
+                                          << ExitNotFound << QStringLiteral("not-found");
+    QTest::newRow("timeline of unknown incident") << QStringList{QStringLiteral("timeline"),
+                                                                 QStringLiteral("--incident"), QStringLiteral("999")}
+                                                  << ExitNotFound << QStringLiteral("not-found");
+}
+
+void TstCli::refusedRequests()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, reason);
+    TempDatabase tmp;
+    const QString path = tmp.path();
+    QCOMPARE(databaseWithIncident(path), 1);
+    const QJsonObject before = timelineJson(path, 1);
+    const CliRun incidentsBefore = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("list")});
+    const CliRun run = cli(QStringList{QStringLiteral("--db"), path} + arguments);
+    CLI_FAILS(run, exitCode, reason.toUtf8());
+    QVERIFY(run.out.isEmpty());
+    // Nothing was saved.
+    QCOMPARE(timelineJson(path, 1), before);
+    QCOMPARE(cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("list")}).out,
+             incidentsBefore.out);
+}
+
+void TstCli::refusedFilesAreLeftUntouched_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QStringList>("command");
+    const QList<std::pair<QString, QString>> files{
+        {QStringLiteral("text"), QStringLiteral("not-sqlite")},
+        {QStringLiteral("empty"), QStringLiteral("empty-file")},
+        {QStringLiteral("foreign-tables"), QStringLiteral("foreign")},
+        {QStringLiteral("foreign-application-id"), QStringLiteral("foreign")},
+        {QStringLiteral("too-new"), QStringLiteral("too-new")},
+        {QStringLiteral("truncated"), QStringLiteral("truncated")},
+        {QStringLiteral("directory"), QStringLiteral("is-directory")},
+    };
+    const QList<QStringList> commands{
+        {QStringLiteral("init")},
+        {QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"), QStringLiteral("x"),
+         QStringLiteral("--severity"), QStringLiteral("SEV-1")},
+        {QStringLiteral("incident"), QStringLiteral("list")},
+        {QStringLiteral("log"), QStringLiteral("--incident"), QStringLiteral("1"), QStringLiteral("hello")},
+        {QStringLiteral("timeline"), QStringLiteral("--incident"), QStringLiteral("1")},
+        {QStringLiteral("check")},
+    };
+    for (const auto &[file, reason] : files) {
+        for (const QStringList &command : commands) {
+            QTest::addRow("%s: %s", qPrintable(file), qPrintable(command.mid(0, 2).join(QLatin1Char(' '))))
+                << file << reason << command;
+        }
+    }
+}
+
+void TstCli::refusedFilesAreLeftUntouched()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, reason);
+    QFETCH(QStringList, command);
+    TempDatabase tmp;
+    const QString path = tmp.path(QStringLiteral("db.sqlite"));
+
+    auto patchHeader = [](const QString &target, int offset, quint32 value) {
+        QFile f(target);
+        if (!f.open(QIODevice::ReadWrite) || !f.seek(offset))
+            return false;
+        char bytes[4];
+        qToBigEndian(value, bytes);
+        return f.write(bytes, 4) == 4;
+    };
+    if (file == QLatin1String("text")) {
+        QVERIFY(tmp.writeBytes(path, QByteArray("Incident notes, not a database.\n").repeated(40)));
+    } else if (file == QLatin1String("empty")) {
+        QVERIFY(tmp.writeBytes(path, QByteArray()));
+    } else if (file == QLatin1String("foreign-tables")) {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE recipes (name TEXT, steps TEXT)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO recipes VALUES ('bread', 'knead')")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+    } else if (file == QLatin1String("directory")) {
+        QVERIFY(QDir().mkpath(path));
+    } else {
+        // A genuine CommandPost file, then altered from the outside.
+        QCOMPARE(databaseWithIncident(path), 1);
+        QCOMPARE(tmp.files(), QStringList{QStringLiteral("db.sqlite")}); // checkpointed: no -wal left
+        if (file == QLatin1String("foreign-application-id")) {
+            QVERIFY(patchHeader(path, 68, 0x12345678));
+        } else if (file == QLatin1String("too-new")) {
+            QVERIFY(patchHeader(path, 60, 9999));
+        } else if (file == QLatin1String("truncated")) {
+            QFile f(path);
+            QVERIFY(f.resize(f.size() - 1000));
+        }
+    }
+
+    const QByteArray before = TempDatabase::fingerprint(path);
+    const QStringList filesBefore = tmp.files();
+    const CliRun run = cli(QStringList{QStringLiteral("--db"), path} + command);
+    CLI_FAILS(run, ExitBadDatabase, reason.toUtf8());
+    QVERIFY2(run.err.contains(QFile::encodeName(path)), run.err.constData()); // names the file
+    QVERIFY(run.out.isEmpty());
+    QCOMPARE(TempDatabase::fingerprint(path), before);
+    QCOMPARE(tmp.files(), filesBefore); // no -wal, -shm or journal appeared
+    if (file == QLatin1String("directory"))
+        QVERIFY(QDir(path).isEmpty());
+}
+
+void TstCli::readOnlyFileRefusesWritesButReads()
+{
+    TempDatabase tmp;
+    const QString path = tmp.path();
+    const qint64 id = databaseWithIncident(path);
+    QVERIFY(id > 0);
+    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    const QByteArray before = TempDatabase::fingerprint(path);
+    const CliRun write = cli({QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"),
+                              QString::number(id), QStringLiteral("hello")});
+    CLI_FAILS(write, 73, "read-only");
+    QVERIFY(write.out.isEmpty());
+    const CliRun read = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("list")});
+    CLI_OK(read);
+    QCOMPARE(read.outLines().size(), 1);
+    QCOMPARE(TempDatabase::fingerprint(path), before);
+    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+}
+
+void TstCli::checkPassesOnAGoodFileWithoutChangingIt()
+{
+    TempDatabase tmp;
+    const QString path = tmp.path();
+    const qint64 id = databaseWithIncident(path);
+    QVERIFY(id > 0);
+    CLI_OK(cli({QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"), QString::number(id),
+                QStringLiteral("--stdin")},
+               QByteArray("one\ntwo\nthree\n")));
+    const QByteArray before = TempDatabase::fingerprint(path);
+
+    const CliRun run = cli({QStringLiteral("--db"), path, QStringLiteral("check")});
+    CLI_OK(run);
+    QCOMPARE(run.outLines(), (QStringList{QStringLiteral("database\t") + QFileInfo(path).absoluteFilePath(),
+                                          QStringLiteral("schema\t%1").arg(cp::Schema::latestVersion()),
+                                          QStringLiteral("application-id\tok"),
+                                          QStringLiteral("incidents\t1"), QStringLiteral("entries\t4"),
+                                          QStringLiteral("ok")}));
+    QCOMPARE(TempDatabase::fingerprint(path), before);
+}
+
+void TstCli::checkFailsOnACorruptedFile()
+{
+    TempDatabase tmp;
+    const QString path = tmp.path();
+    // Many entries, so the file has many pages; written in-process for speed.
+    {
+        cp::test::FakeClock clock;
+        cp::IncidentStore store(clock);
+        QVERIFY(!store.open(path));
+        cp::NewIncident incident;
+        incident.title = QStringLiteral("Big");
+        auto id = store.createIncident(incident, QStringLiteral("ana"));
+        QVERIFY(id.ok());
+        QList<cp::NewEntry> entries;
+        for (int i = 0; i < 3000; ++i) {
+            cp::NewEntry entry;
+            entry.incidentId = *id;
+            entry.author = QStringLiteral("ana");
+            entry.text = QStringLiteral("Entry %1: ").arg(i) + QString(80 + i % 50, QLatin1Char('x'));
+            entries << entry;
+        }
+        QVERIFY(store.appendEntries(entries).ok());
+    }
+    CLI_OK(cli({QStringLiteral("--db"), path, QStringLiteral("check")}));
+    // Everything is in the main file (a read-only check may leave an empty -wal behind).
+    QCOMPARE(QFileInfo(path + QStringLiteral("-wal")).size(), 0);
+
+    // Damage a page in the middle of the file: its b-tree header and cell pointers.
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        const QByteArray header = f.read(100);
+        const int pageSize = qFromBigEndian<quint16>(header.constData() + 16);
+        const qint64 pages = f.size() / pageSize;
+        QVERIFY2(pages > 20, qPrintable(QString::number(pages)));
+        QVERIFY(f.seek((pages / 2) * pageSize + 3));
+        QCOMPARE(f.write(QByteArray(200, char(0xA5))), 200);
+    }
+    const QByteArray before = TempDatabase::fingerprint(path);
+    const CliRun run = cli({QStringLiteral("--db"), path, QStringLiteral("check")});
+    CLI_FAILS(run, ExitBadDatabase, "corrupt");
+    QVERIFY2(run.out.contains("problem\t"), run.out.constData());
+    QVERIFY(!run.outLines().contains(QStringLiteral("ok")));
+    QCOMPARE(TempDatabase::fingerprint(path), before);
+}
+
+void TstCli::busyDatabaseFailsWithTheBusyCodeAndSavesNothing()
+{
+    TempDatabase tmp;
+    const QString path = tmp.path();
+    const qint64 id = databaseWithIncident(path);
+    QVERIFY(id > 0);
+    const QJsonObject before = timelineJson(path, id);
+
+    const QString connection = QStringLiteral("lock-holder");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery lock(db);
+        QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+
+        const QList<QStringList> writes{
+            {QStringLiteral("log"), QStringLiteral("--incident"), QString::number(id), QStringLiteral("blocked")},
+            {QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"), QStringLiteral("blocked"),
+             QStringLiteral("--severity"), QStringLiteral("SEV-1")},
+            {QStringLiteral("incident"), QStringLiteral("set"), QString::number(id), QStringLiteral("--status"),
+             QStringLiteral("resolved")},
+        };
+        for (const QStringList &write : writes) {
+            const CliRun run =
+                cli(QStringList{QStringLiteral("--db"), path, QStringLiteral("--busy-timeout"), QStringLiteral("300")} +
+                    write);
+            CLI_FAILS(run, ExitBusy, "busy");
+            QVERIFY(run.out.isEmpty());
+            QVERIFY2(run.elapsedMs >= 250, qPrintable(QString::number(run.elapsedMs))); // it did wait
+        }
+        // Readers are not blocked by a writer.
+        const CliRun reader = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("list")});
+        CLI_OK(reader);
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+
+    QCOMPARE(timelineJson(path, id), before);
+    const CliRun list = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("list")});
+    CLI_OK(list);
+    QCOMPARE(list.outLines().size(), 1);
+    // Once the lock is gone the same write goes through.
+    CLI_OK(cli({QStringLiteral("--db"), path, QStringLiteral("--busy-timeout"), QStringLiteral("300"),
+                QStringLiteral("log"), QStringLiteral("--incident"), QString::number(id), QStringLiteral("unblocked")}));
+}
+
+void TstCli::unwritableOutputIsAnIoError()
+{
+    if (!QFileInfo::exists(QStringLiteral("/dev/full")))
+        QSKIP("no /dev/full here");
+    TempDatabase tmp;
+    const QString path = tmp.path();
+    QVERIFY(databaseWithIncident(path) > 0);
+    QProcess process;
+    process.setProcessEnvironment(baseEnvironment());
+    process.setStandardOutputFile(QStringLiteral("/dev/full"));
+    process.start(m_cli, {QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("list")});
+    QVERIFY(process.waitForFinished(ProcessTimeoutMs));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), ExitIo);
+    const QByteArray err = process.readAllStandardError();
+    QVERIFY2(err.startsWith("commandpost-cli: io: ") && err.count('\n') == 1, err.constData());
+}
+
+QTEST_GUILESS_MAIN(TstCli)
+#include "tst_cli.moc"
