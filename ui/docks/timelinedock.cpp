@@ -1,0 +1,674 @@
+#include "timelinedock.h"
+
+#include "db/incidentstore.h"
+#include "dialogs/amendentrydialog.h"
+#include "dialogs/entryhistorydialog.h"
+#include "domain/clock.h"
+#include "domain/quickentryparser.h"
+#include "models/timelinemodel.h"
+#include "preferences.h"
+#include "undo/savestatus.h"
+#include "undo/storecommands.h"
+#include "widgets/kindstyle.h"
+#include "widgets/quickentryedit.h"
+#include "widgets/timelinedelegate.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QCompleter>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStringListModel>
+#include <QToolButton>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace cp {
+
+namespace {
+
+// Ctrl+1 … Ctrl+6 pick these, in this order.
+const QList<EntryKind> &shortcutKinds()
+{
+    static const QList<EntryKind> kinds{EntryKind::Action,  EntryKind::Status, EntryKind::Decision,
+                                        EntryKind::Callout, EntryKind::Note,   EntryKind::Communication};
+    return kinds;
+}
+
+constexpr int FilterDelayMs = 150;
+
+} // namespace
+
+TimelineDock::TimelineDock(IncidentStore &store, const Clock &clock, Preferences &preferences,
+                           SaveStatus &saveStatus, QWidget *parent)
+    : QDockWidget(parent), m_store(store), m_clock(clock), m_preferences(preferences), m_saveStatus(saveStatus),
+      m_model(new TimelineModel(store, this)), m_delegate(new TimelineDelegate(this)),
+      m_pages(new QStackedWidget(this)), m_authorNames(new QStringListModel(this))
+{
+    setObjectName(QStringLiteral("timelineDock"));
+    setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+
+    createActions();
+    m_pages->addWidget(createEmptyPage());
+    m_pages->addWidget(createTimelinePage());
+    setWidget(m_pages);
+
+    m_filterTimer.setSingleShot(true);
+    m_filterTimer.setInterval(FilterDelayMs);
+    m_filterTimer.callOnTimeout(this, &TimelineDock::applyFilter);
+
+    connect(&m_store, &IncidentStore::entryAdded, this, [this](qint64 incidentId, qint64) {
+        if (incidentId == m_incidentId)
+            refreshAuthors();
+    });
+    connect(&m_store, &IncidentStore::timelineReloaded, this, [this](qint64 incidentId) {
+        if (incidentId == m_incidentId)
+            refreshAuthors();
+    });
+    connect(m_model, &TimelineModel::loadFailed, this, [this](const StoreError &error) {
+        showFeedback(tr("Could not read the timeline: %1").arg(error.message()), KindStyle::errorColor(), Feedback::Error);
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TimelineDock::updateActions);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &TimelineDock::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TimelineDock::updateActions);
+
+    retranslateUi();
+    setIncident(0, nullptr);
+}
+
+TimelineDock::~TimelineDock() = default;
+
+void TimelineDock::createActions()
+{
+    m_amendAction = new QAction(QIcon(QStringLiteral(":/icons/amend.svg")), QString(), this);
+    m_amendAction->setObjectName(QStringLiteral("amendEntryAction"));
+    m_amendAction->setShortcut(QKeySequence(Qt::Key_F2));
+    connect(m_amendAction, &QAction::triggered, this, &TimelineDock::amendCurrent);
+
+    m_retractAction = new QAction(QIcon(QStringLiteral(":/icons/retract.svg")), QString(), this);
+    m_retractAction->setObjectName(QStringLiteral("retractEntryAction"));
+    m_retractAction->setShortcut(QKeySequence(Qt::Key_Delete));
+    connect(m_retractAction, &QAction::triggered, this, &TimelineDock::toggleRetractCurrent);
+
+    m_keyEventAction = new QAction(QIcon(QStringLiteral(":/icons/key-event.svg")), QString(), this);
+    m_keyEventAction->setObjectName(QStringLiteral("keyEventAction"));
+    m_keyEventAction->setCheckable(true);
+    m_keyEventAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    connect(m_keyEventAction, &QAction::triggered, this, &TimelineDock::toggleKeyEventCurrent);
+
+    m_copyAction = new QAction(QString(), this);
+    m_copyAction->setObjectName(QStringLiteral("copyEntryAction"));
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    m_copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut); // the view's own Ctrl+C only
+    connect(m_copyAction, &QAction::triggered, this, &TimelineDock::copyCurrent);
+
+    m_historyAction = new QAction(QIcon(QStringLiteral(":/icons/history.svg")), QString(), this);
+    m_historyAction->setObjectName(QStringLiteral("entryHistoryAction"));
+    m_historyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    connect(m_historyAction, &QAction::triggered, this, &TimelineDock::showHistoryCurrent);
+
+    m_findAction = new QAction(QIcon(QStringLiteral(":/icons/search.svg")), QString(), this);
+    m_findAction->setObjectName(QStringLiteral("findEntriesAction"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        if (!isVisible())
+            show();
+        raise();
+        m_filterText->setFocus(Qt::ShortcutFocusReason);
+        m_filterText->selectAll();
+    });
+
+    m_focusEntryAction = new QAction(QString(), this);
+    m_focusEntryAction->setObjectName(QStringLiteral("focusQuickEntryAction"));
+    m_focusEntryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_focusEntryAction, &QAction::triggered, this, [this] {
+        if (!isVisible())
+            show();
+        raise();
+        m_line->setFocus(Qt::ShortcutFocusReason);
+    });
+
+    m_focusTimelineAction = new QAction(QString(), this);
+    m_focusTimelineAction->setObjectName(QStringLiteral("focusTimelineAction"));
+    m_focusTimelineAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    connect(m_focusTimelineAction, &QAction::triggered, this, [this] {
+        if (!isVisible())
+            show();
+        raise();
+        m_view->setFocus(Qt::ShortcutFocusReason);
+        if (!m_view->currentIndex().isValid() && m_model->rowCount() > 0)
+            m_view->setCurrentIndex(m_model->index(0, 0));
+    });
+
+    for (int i = 0; i < shortcutKinds().size(); ++i) {
+        const EntryKind kind = shortcutKinds().at(i);
+        auto *action = new QAction(KindStyle::swatch(KindStyle::kindColor(kind)), QString(), this);
+        action->setObjectName(QStringLiteral("entryKindAction_%1").arg(EntryVocabulary::kindKey(kind)));
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        action->setData(static_cast<int>(kind));
+        connect(action, &QAction::triggered, this, [this, kind] { setEntryKind(kind); });
+        addAction(action); // active wherever the main window has focus
+        m_kindActions << action;
+    }
+}
+
+QWidget *TimelineDock::createEmptyPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("timelineEmptyState"));
+    m_emptyLabel = new QLabel(page);
+    m_emptyLabel->setObjectName(QStringLiteral("timelineEmptyLabel"));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    QFont big = m_emptyLabel->font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    m_emptyLabel->setFont(big);
+    m_declareButton = new QPushButton(QIcon(QStringLiteral(":/icons/new-incident.svg")), QString(), page);
+    m_declareButton->setObjectName(QStringLiteral("declareIncidentButton"));
+    connect(m_declareButton, &QPushButton::clicked, this, &TimelineDock::declareIncidentRequested);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->addStretch(2);
+    layout->addWidget(m_emptyLabel);
+    layout->addSpacing(16);
+    auto *row = new QHBoxLayout;
+    row->addStretch();
+    row->addWidget(m_declareButton);
+    row->addStretch();
+    layout->addLayout(row);
+    layout->addStretch(3);
+    return page;
+}
+
+QWidget *TimelineDock::createTimelinePage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("timelinePage"));
+
+    // Quick entry: kind, author, the line, Log.
+    m_kind = new QComboBox(page);
+    m_kind->setObjectName(QStringLiteral("quickEntryKind"));
+    for (EntryKind kind : shortcutKinds())
+        m_kind->addItem(KindStyle::swatch(KindStyle::kindColor(kind)), EntryVocabulary::kindLabel(kind),
+                        static_cast<int>(kind));
+    m_kind->setCurrentIndex(m_kind->findData(static_cast<int>(m_preferences.defaultEntryKind())));
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        m_preferences.setDefaultEntryKind(entryKind());
+        updatePreview();
+    });
+
+    m_author = new QLineEdit(m_preferences.authorName(), page);
+    m_author->setObjectName(QStringLiteral("quickEntryAuthor"));
+    m_author->setMaximumWidth(m_author->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 10);
+    auto *completer = new QCompleter(m_authorNames, m_author);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_author->setCompleter(completer);
+    connect(m_author, &QLineEdit::editingFinished, this, [this] {
+        if (!m_author->text().trimmed().isEmpty())
+            m_preferences.setAuthorName(m_author->text());
+    });
+
+    m_line = new QuickEntryEdit(page);
+    m_line->setObjectName(QStringLiteral("quickEntryLine"));
+    m_line->setClearButtonEnabled(false);
+    QFont lineFont = m_line->font();
+    lineFont.setPointSizeF(lineFont.pointSizeF() * 1.15);
+    m_line->setFont(lineFont);
+    connect(m_line, &QLineEdit::returnPressed, this, &TimelineDock::logQuickEntry);
+    connect(m_line, &QLineEdit::textChanged, this, &TimelineDock::updatePreview);
+
+    m_logButton = new QPushButton(page);
+    m_logButton->setObjectName(QStringLiteral("quickEntryLogButton"));
+    m_logButton->setFocusPolicy(Qt::NoFocus);
+    connect(m_logButton, &QPushButton::clicked, this, &TimelineDock::logQuickEntry);
+
+    m_feedback = new QLabel(page);
+    m_feedback->setObjectName(QStringLiteral("quickEntryFeedback"));
+    m_feedback->setWordWrap(true);
+    m_feedback->setTextFormat(Qt::PlainText);
+    m_feedback->setMinimumHeight(m_feedback->fontMetrics().height());
+
+    auto *entryRow = new QHBoxLayout;
+    entryRow->setSpacing(6);
+    entryRow->addWidget(m_kind);
+    entryRow->addWidget(m_author);
+    entryRow->addWidget(m_line, 1);
+    entryRow->addWidget(m_logButton);
+
+    // Filter row.
+    m_filterText = new QLineEdit(page);
+    m_filterText->setObjectName(QStringLiteral("timelineFilterText"));
+    m_filterText->setClearButtonEnabled(true);
+    m_filterText->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
+    connect(m_filterText, &QLineEdit::textChanged, this, [this] { m_filterTimer.start(); });
+
+    m_filterKind = new QComboBox(page);
+    m_filterKind->setObjectName(QStringLiteral("timelineFilterKind"));
+    connect(m_filterKind, &QComboBox::currentIndexChanged, this, [this] { m_filterTimer.start(); });
+
+    m_filterAuthor = new QComboBox(page);
+    m_filterAuthor->setObjectName(QStringLiteral("timelineFilterAuthor"));
+    m_filterAuthor->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_filterAuthor, &QComboBox::currentIndexChanged, this, [this] { m_filterTimer.start(); });
+
+    m_keyOnly = new QToolButton(page);
+    m_keyOnly->setObjectName(QStringLiteral("timelineKeyOnly"));
+    m_keyOnly->setCheckable(true);
+    m_keyOnly->setIcon(QIcon(QStringLiteral(":/icons/key-event.svg")));
+    m_keyOnly->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_keyOnly->setAutoRaise(true);
+    connect(m_keyOnly, &QToolButton::toggled, this, [this] { m_filterTimer.start(); });
+
+    m_hideRetracted = new QToolButton(page);
+    m_hideRetracted->setObjectName(QStringLiteral("timelineHideRetracted"));
+    m_hideRetracted->setCheckable(true);
+    m_hideRetracted->setIcon(QIcon(QStringLiteral(":/icons/retract.svg")));
+    m_hideRetracted->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_hideRetracted->setAutoRaise(true);
+    connect(m_hideRetracted, &QToolButton::toggled, this, [this] { m_filterTimer.start(); });
+
+    auto *filterRow = new QHBoxLayout;
+    filterRow->setSpacing(6);
+    filterRow->addWidget(m_filterText, 1);
+    filterRow->addWidget(m_filterKind);
+    filterRow->addWidget(m_filterAuthor);
+    filterRow->addWidget(m_keyOnly);
+    filterRow->addWidget(m_hideRetracted);
+
+    m_view = new QTreeView(page);
+    configureView();
+
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setSpacing(4);
+    layout->addLayout(entryRow);
+    layout->addWidget(m_feedback);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_view, 1);
+
+    setTabOrder(m_line, m_kind);
+    setTabOrder(m_kind, m_author);
+    setTabOrder(m_author, m_view);
+    setTabOrder(m_view, m_filterText);
+    return page;
+}
+
+void TimelineDock::configureView()
+{
+    m_view->setObjectName(QStringLiteral("timelineView"));
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(m_delegate);
+    m_view->setUniformRowHeights(true);
+    m_view->setRootIsDecorated(false);
+    m_view->setItemsExpandable(false);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setSortingEnabled(false);
+
+    QHeaderView *header = m_view->header();
+    header->setStretchLastSection(true);
+    header->setSectionsMovable(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->resizeSection(TimelineModel::TimeColumn, m_delegate->timeColumnWidth(m_view->font()));
+    header->resizeSection(TimelineModel::KindColumn, m_delegate->kindColumnWidth(m_view->font()));
+    header->resizeSection(TimelineModel::AuthorColumn,
+                          m_view->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 9);
+
+    // Actions on the view: the shortcuts that only make sense with an entry in focus.
+    m_view->addAction(m_copyAction);
+    m_view->addAction(m_retractAction);
+    m_retractAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+
+    connect(m_view, &QTreeView::customContextMenuRequested, this, &TimelineDock::showContextMenu);
+    connect(m_view, &QTreeView::activated, this, &TimelineDock::amendCurrent);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &TimelineDock::updateActions);
+}
+
+void TimelineDock::retranslateUi()
+{
+    setWindowTitle(tr("Timeline"));
+    m_emptyLabel->setText(tr("No incident open — press %1 to declare one")
+                              .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    m_declareButton->setText(tr("Declare an incident…"));
+
+    for (int i = 0; i < m_kind->count(); ++i) {
+        const auto kind = static_cast<EntryKind>(m_kind->itemData(i).toInt());
+        m_kind->setItemText(i, EntryVocabulary::kindLabel(kind));
+        m_kind->setItemData(i, tr("Ctrl+%1").arg(i + 1), Qt::ToolTipRole);
+    }
+    m_kind->setToolTip(tr("Kind of the next entry (Ctrl+1 … Ctrl+6), unless the line names one (a:, s:, d: …)"));
+    m_author->setPlaceholderText(tr("Your name"));
+    m_author->setToolTip(tr("Who the entries are logged as"));
+    m_line->setPlaceholderText(tr("Log an entry and press Enter — a: action, s: status, d: decision, c: callout, "
+                                  "TODO:, ! key event, @14:32 or @-5m backfill"));
+    m_logButton->setText(tr("Log"));
+    m_logButton->setToolTip(tr("Log the entry (Enter)"));
+
+    m_filterText->setPlaceholderText(tr("Filter entries (%1)").arg(
+        QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
+    fillFilterKinds();
+    refreshAuthors();
+    m_keyOnly->setText(tr("Key events"));
+    m_keyOnly->setToolTip(tr("Show only key events"));
+    m_hideRetracted->setText(tr("Hide retracted"));
+
+    m_amendAction->setText(tr("&Amend entry…"));
+    m_amendAction->setStatusTip(tr("Correct the selected entry; the original stays in its history"));
+    m_copyAction->setText(tr("&Copy text"));
+    m_historyAction->setText(tr("&History…"));
+    m_keyEventAction->setText(tr("&Key event"));
+    m_findAction->setText(tr("&Find in timeline"));
+    m_focusEntryAction->setText(tr("Go to &quick entry"));
+    m_focusTimelineAction->setText(tr("Go to &timeline"));
+    for (QAction *action : std::as_const(m_kindActions))
+        action->setText(tr("Log as %1").arg(EntryVocabulary::kindLabel(static_cast<EntryKind>(action->data().toInt()))));
+    updateActions();
+}
+
+void TimelineDock::fillFilterKinds()
+{
+    const QVariant current = m_filterKind->currentData();
+    const QSignalBlocker blocker(m_filterKind);
+    m_filterKind->clear();
+    m_filterKind->addItem(tr("All kinds"), -1);
+    for (EntryKind kind : EntryVocabulary::allKinds())
+        m_filterKind->addItem(KindStyle::swatch(KindStyle::kindColor(kind)), EntryVocabulary::kindLabel(kind),
+                              static_cast<int>(kind));
+    const int index = m_filterKind->findData(current.isValid() ? current : QVariant(-1));
+    m_filterKind->setCurrentIndex(qMax(0, index));
+}
+
+void TimelineDock::refreshAuthors()
+{
+    QStringList authors;
+    if (m_incidentId > 0) {
+        if (auto list = m_store.authors(m_incidentId))
+            authors = *list;
+    }
+    m_authorNames->setStringList(authors);
+
+    const QString current = m_filterAuthor->currentData().toString();
+    const QSignalBlocker blocker(m_filterAuthor);
+    m_filterAuthor->clear();
+    m_filterAuthor->addItem(tr("Anyone"), QString());
+    for (const QString &name : std::as_const(authors))
+        m_filterAuthor->addItem(name, name);
+    if (!current.isEmpty() && m_filterAuthor->findData(current) < 0)
+        m_filterAuthor->addItem(current, current); // keep a filter that is in use
+    m_filterAuthor->setCurrentIndex(qMax(0, m_filterAuthor->findData(current)));
+}
+
+void TimelineDock::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDockWidget::changeEvent(event);
+}
+
+void TimelineDock::setIncident(qint64 incidentId, QUndoStack *undoStack)
+{
+    m_incidentId = incidentId > 0 ? incidentId : 0;
+    m_undoStack = m_incidentId > 0 ? undoStack : nullptr;
+    m_model->setIncident(m_incidentId);
+    m_pages->setCurrentIndex(m_incidentId > 0 ? 1 : 0);
+    m_feedback->clear();
+    m_feedbackKind = Feedback::None;
+    refreshAuthors();
+    updateActions();
+}
+
+EntryKind TimelineDock::entryKind() const
+{
+    return static_cast<EntryKind>(m_kind->currentData().toInt());
+}
+
+void TimelineDock::setEntryKind(EntryKind kind)
+{
+    const int index = m_kind->findData(static_cast<int>(kind));
+    if (index >= 0)
+        m_kind->setCurrentIndex(index);
+}
+
+QString TimelineDock::author() const
+{
+    const QString typed = m_author->text().trimmed();
+    return typed.isEmpty() ? m_preferences.authorName() : typed;
+}
+
+void TimelineDock::showFeedback(const QString &text, const QColor &color, Feedback kind)
+{
+    m_feedbackKind = kind;
+    QPalette palette = m_feedback->palette();
+    palette.setColor(QPalette::WindowText, color);
+    m_feedback->setPalette(palette);
+    m_feedback->setText(text);
+}
+
+void TimelineDock::updatePreview()
+{
+    const QString line = m_line->text();
+    if (line.trimmed().isEmpty()) {
+        if (m_feedbackKind != Feedback::Saved) { // "Saved …" stays until the next entry is typed
+            m_feedback->clear();
+            m_feedbackKind = Feedback::None;
+        }
+        return;
+    }
+    const QuickEntry parsed = QuickEntryParser::parse(line, entryKind(), m_clock.nowUtc());
+    const QColor quiet = palette().color(QPalette::PlaceholderText);
+    if (!parsed.isValid()) {
+        showFeedback(parsed.error, quiet, Feedback::Preview);
+        return;
+    }
+    QStringList parts;
+    parts << EntryVocabulary::kindLabel(parsed.kind);
+    if (parsed.occurredAt.isValid())
+        parts << tr("happened %1").arg(parsed.occurredAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+    if (parsed.keyEvent)
+        parts << tr("★ key event");
+    for (const QString &tag : parsed.tags)
+        parts << QLatin1Char('#') + tag;
+    showFeedback(tr("→ %1").arg(parts.join(QStringLiteral(" · "))), quiet, Feedback::Preview);
+}
+
+bool TimelineDock::logQuickEntry()
+{
+    if (m_incidentId <= 0 || !m_undoStack)
+        return false;
+    const QString line = m_line->text();
+    if (line.trimmed().isEmpty())
+        return false;
+    const QuickEntry parsed = QuickEntryParser::parse(line, entryKind(), m_clock.nowUtc());
+    if (!parsed.isValid()) {
+        showFeedback(parsed.error, KindStyle::errorColor(), Feedback::Error);
+        return false;
+    }
+    const QString who = m_author->text().trimmed();
+    if (who.isEmpty()) {
+        showFeedback(tr("Type your name in the author field first; the entry is kept."), KindStyle::errorColor(), Feedback::Error);
+        m_author->setFocus(Qt::OtherFocusReason);
+        return false;
+    }
+
+    NewEntry entry;
+    entry.incidentId = m_incidentId;
+    entry.kind = parsed.kind;
+    entry.author = who;
+    entry.text = parsed.text;
+    entry.tags = parsed.tags;
+    entry.keyEvent = parsed.keyEvent;
+    entry.occurredAt = parsed.occurredAt;
+
+    auto command = std::make_unique<LogEntryCommand>(m_store, &m_saveStatus, entry);
+    LogEntryCommand *raw = command.get();
+    const StoreError error = StoreCommand::execute(*m_undoStack, std::move(command));
+    if (error) {
+        // The line keeps every character; the Scribe can retry with Enter.
+        showFeedback(tr("Not saved: %1 Your text is kept; press Enter to retry.").arg(error.message()), KindStyle::errorColor(), Feedback::Error);
+        return false;
+    }
+    const qint64 entryId = raw->entryId(); // the stack owns it now and keeps it alive
+    m_preferences.setAuthorName(who);
+    m_line->addToHistory(line);
+    m_line->clear();
+    showFeedback(tr("Saved %1").arg(m_saveStatus.lastSavedUtc().toLocalTime().toString(QStringLiteral("HH:mm:ss"))),
+                 KindStyle::savedColor(), Feedback::Saved);
+    selectEntry(entryId);
+    return true;
+}
+
+bool TimelineDock::runCommand(std::unique_ptr<StoreCommand> command)
+{
+    if (!m_undoStack)
+        return false;
+    const StoreError error = StoreCommand::execute(*m_undoStack, std::move(command));
+    if (error) {
+        showFeedback(tr("Not saved: %1").arg(error.message()), KindStyle::errorColor(), Feedback::Error);
+        return false;
+    }
+    return true;
+}
+
+std::optional<TimelineEntry> TimelineDock::currentEntry() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || current.row() >= m_model->rowCount())
+        return std::nullopt;
+    return m_model->entryAt(current.row());
+}
+
+void TimelineDock::selectEntry(qint64 entryId)
+{
+    const int row = m_model->rowOfEntry(entryId);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_model->index(row, 0);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+}
+
+void TimelineDock::updateActions()
+{
+    const auto entry = currentEntry();
+    const bool have = entry.has_value() && m_undoStack;
+    m_amendAction->setEnabled(have);
+    m_retractAction->setEnabled(have);
+    m_keyEventAction->setEnabled(have);
+    m_copyAction->setEnabled(entry.has_value());
+    m_historyAction->setEnabled(entry.has_value());
+    m_retractAction->setText(have && entry->retracted ? tr("&Restore entry") : tr("&Retract entry"));
+    m_retractAction->setStatusTip(tr("Strike the entry out; it stays in the log and can be restored"));
+    m_keyEventAction->setChecked(have && entry->keyEvent);
+    const bool incident = m_incidentId > 0;
+    m_findAction->setEnabled(incident);
+    m_focusEntryAction->setEnabled(incident);
+    m_focusTimelineAction->setEnabled(incident);
+}
+
+void TimelineDock::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_view->indexAt(pos);
+    if (index.isValid())
+        m_view->setCurrentIndex(index);
+    if (!currentEntry())
+        return;
+    QMenu menu(this);
+    menu.addAction(m_amendAction);
+    menu.addAction(m_retractAction);
+    menu.addAction(m_keyEventAction);
+    menu.addSeparator();
+    menu.addAction(m_copyAction);
+    menu.addAction(m_historyAction);
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+void TimelineDock::amendCurrent()
+{
+    const auto entry = currentEntry();
+    if (!entry || !m_undoStack)
+        return;
+    auto *dialog = new AmendEntryDialog(*entry, m_clock, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const EntryAmendment change = dialog->amendment();
+        if (change.isEmpty())
+            return;
+        if (runCommand(std::make_unique<AmendEntryCommand>(m_store, &m_saveStatus, dialog->entryId(), change, author())))
+            selectEntry(dialog->entryId());
+    });
+    dialog->open();
+}
+
+void TimelineDock::toggleRetractCurrent()
+{
+    const auto entry = currentEntry();
+    if (!entry)
+        return;
+    runCommand(AmendEntryCommand::retract(m_store, &m_saveStatus, entry->id, !entry->retracted, author()));
+    updateActions();
+}
+
+void TimelineDock::toggleKeyEventCurrent()
+{
+    const auto entry = currentEntry();
+    if (!entry)
+        return;
+    runCommand(AmendEntryCommand::markKeyEvent(m_store, &m_saveStatus, entry->id, !entry->keyEvent, author()));
+    updateActions();
+}
+
+void TimelineDock::copyCurrent()
+{
+    const auto entry = currentEntry();
+    if (!entry)
+        return;
+    QApplication::clipboard()->setText(entry->text);
+}
+
+void TimelineDock::showHistoryCurrent()
+{
+    const auto entry = currentEntry();
+    if (!entry)
+        return;
+    auto history = m_store.entryHistory(entry->id);
+    if (!history) {
+        showFeedback(tr("Could not read the history: %1").arg(history.error().message()), KindStyle::errorColor(), Feedback::Error);
+        return;
+    }
+    auto *dialog = new EntryHistoryDialog(*history, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void TimelineDock::applyFilter()
+{
+    TimelineFilter filter;
+    filter.text = m_filterText->text().trimmed();
+    const int kind = m_filterKind->currentData().toInt();
+    if (kind >= 0 && m_filterKind->currentIndex() > 0)
+        filter.kinds << static_cast<EntryKind>(kind);
+    filter.author = m_filterAuthor->currentData().toString();
+    filter.keyEventsOnly = m_keyOnly->isChecked();
+    filter.includeRetracted = !m_hideRetracted->isChecked();
+    const auto keep = currentEntry();
+    m_model->setFilter(filter);
+    if (keep)
+        selectEntry(keep->id);
+    updateActions();
+}
+
+} // namespace cp

@@ -1,0 +1,146 @@
+#pragma once
+
+#include "domain/timelineentry.h"
+
+#include <QDockWidget>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QStackedWidget;
+class QStringListModel;
+class QToolButton;
+class QTreeView;
+class QUndoStack;
+
+namespace cp {
+
+class Clock;
+class IncidentStore;
+class Preferences;
+class QuickEntryEdit;
+class SaveStatus;
+class StoreCommand;
+class TimelineDelegate;
+class TimelineModel;
+
+// The incident's log: a fast view over TimelineModel (newest first), the Scribe's quick
+// entry line, a filter row, and the entry actions (amend, retract, key event, history).
+// Every change goes through the incident's undo stack and the store.
+class TimelineDock final : public QDockWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TimelineDock)
+
+public:
+    TimelineDock(IncidentStore &store, const Clock &clock, Preferences &preferences, SaveStatus &saveStatus,
+                 QWidget *parent = nullptr);
+    ~TimelineDock() override;
+
+    // 0 shows the empty state. The stack receives the commands made here.
+    void setIncident(qint64 incidentId, QUndoStack *undoStack);
+    qint64 incidentId() const { return m_incidentId; }
+
+    TimelineModel *model() const { return m_model; }
+    QTreeView *view() const { return m_view; }
+    QuickEntryEdit *quickEntry() const { return m_line; }
+
+    EntryKind entryKind() const;
+    void setEntryKind(EntryKind kind);
+
+    // What Enter in the quick entry line does. On failure the typed text stays and the
+    // error shows inline; nothing typed is lost.
+    bool logQuickEntry();
+
+    std::optional<TimelineEntry> currentEntry() const;
+    void selectEntry(qint64 entryId);
+
+    // The entry actions, for the Edit menu and the context menu.
+    QAction *amendAction() const { return m_amendAction; }
+    QAction *retractAction() const { return m_retractAction; }
+    QAction *keyEventAction() const { return m_keyEventAction; }
+    QAction *copyAction() const { return m_copyAction; }
+    QAction *historyAction() const { return m_historyAction; }
+    QAction *findAction() const { return m_findAction; }
+    QAction *focusEntryAction() const { return m_focusEntryAction; }
+    QAction *focusTimelineAction() const { return m_focusTimelineAction; }
+    const QList<QAction *> &kindActions() const { return m_kindActions; }
+
+    void amendCurrent();
+    void toggleRetractCurrent();
+    void toggleKeyEventCurrent();
+    void copyCurrent();
+    void showHistoryCurrent();
+
+    void retranslateUi();
+
+signals:
+    void declareIncidentRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    QWidget *createEmptyPage();
+    QWidget *createTimelinePage();
+    void configureView();
+    void showContextMenu(const QPoint &pos);
+    void updateActions();
+    void updatePreview();
+    enum class Feedback { None, Preview, Saved, Error };
+    void showFeedback(const QString &text, const QColor &color, Feedback kind);
+    void applyFilter();
+    void refreshAuthors();
+    void fillFilterKinds();
+    bool runCommand(std::unique_ptr<StoreCommand> command);
+    QString author() const;
+
+    IncidentStore &m_store;
+    const Clock &m_clock;
+    Preferences &m_preferences;
+    SaveStatus &m_saveStatus;
+    qint64 m_incidentId = 0;
+    QUndoStack *m_undoStack = nullptr;
+
+    TimelineModel *m_model;
+    TimelineDelegate *m_delegate;
+    QStackedWidget *m_pages;
+    QLabel *m_emptyLabel = nullptr;
+    QPushButton *m_declareButton = nullptr;
+
+    QComboBox *m_kind = nullptr;
+    QLineEdit *m_author = nullptr;
+    QuickEntryEdit *m_line = nullptr;
+    QPushButton *m_logButton = nullptr;
+    QLabel *m_feedback = nullptr;
+    Feedback m_feedbackKind = Feedback::None;
+
+    QLineEdit *m_filterText = nullptr;
+    QComboBox *m_filterKind = nullptr;
+    QComboBox *m_filterAuthor = nullptr;
+    QToolButton *m_keyOnly = nullptr;
+    QToolButton *m_hideRetracted = nullptr;
+    QTimer m_filterTimer;
+    QStringListModel *m_authorNames;
+
+    QTreeView *m_view = nullptr;
+
+    QAction *m_amendAction = nullptr;
+    QAction *m_retractAction = nullptr;
+    QAction *m_keyEventAction = nullptr;
+    QAction *m_copyAction = nullptr;
+    QAction *m_historyAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_focusEntryAction = nullptr;
+    QAction *m_focusTimelineAction = nullptr;
+    QList<QAction *> m_kindActions;
+};
+
+} // namespace cp

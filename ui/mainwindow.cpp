@@ -1,0 +1,655 @@
+#include "mainwindow.h"
+
+#include "db/incidentstore.h"
+#include "dialogs/incidentdetailsdialog.h"
+#include "dialogs/incidentswitcherdialog.h"
+#include "dialogs/newincidentdialog.h"
+#include "dialogs/shortcutsdialog.h"
+#include "docks/timelinedock.h"
+#include "domain/clock.h"
+#include "models/incidentlistmodel.h"
+#include "preferences.h"
+#include "resources.h"
+#include "undo/savestatus.h"
+#include "undo/storecommands.h"
+#include "widgets/incidentclocklabel.h"
+#include "widgets/kindstyle.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QIdentityProxyModel>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QUndoGroup>
+#include <QUndoStack>
+
+namespace cp {
+
+namespace {
+
+const QString GeometryKey = QStringLiteral("window/geometry");
+const QString StateKey = QStringLiteral("window/state");
+
+// The switcher combo shows "#12 SEV-1 · title" with a severity swatch.
+class IncidentLabelProxy final : public QIdentityProxyModel
+{
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (index.column() == IncidentListModel::TitleColumn) {
+            const QModelIndex source = mapToSource(index);
+            const auto severity = static_cast<Severity>(source.data(IncidentListModel::SeverityRole).toInt());
+            if (role == Qt::DisplayRole) {
+                return QStringLiteral("#%1  %2 · %3")
+                    .arg(source.data(IncidentListModel::IncidentIdRole).toLongLong())
+                    .arg(IncidentVocabulary::severityKey(severity), source.data(Qt::DisplayRole).toString());
+            }
+            if (role == Qt::DecorationRole)
+                return KindStyle::swatch(source.data(IncidentListModel::ResolvedRole).toBool()
+                                             ? QColor(Qt::gray)
+                                             : KindStyle::severityColor(severity));
+        }
+        return QIdentityProxyModel::data(index, role);
+    }
+};
+
+QString plain(QString text)
+{
+    text.remove(QLatin1Char('&'));
+    return text;
+}
+
+} // namespace
+
+MainWindow::MainWindow(IncidentStore &store, const Clock &clock, Preferences &preferences, QSettings &settings,
+                       QWidget *parent)
+    : QMainWindow(parent), m_store(store), m_clock(clock), m_preferences(preferences), m_settings(settings),
+      m_incidents(new IncidentListModel(store, this)), m_saveStatus(new SaveStatus(clock, this)),
+      m_undoGroup(new QUndoGroup(this))
+{
+    initResources();
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/commandpost.svg")));
+    setDockNestingEnabled(true);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks | QMainWindow::AllowTabbedDocks |
+                   QMainWindow::GroupedDragging);
+
+    createActions();
+    createDocks();
+    createToolBar();
+    createMenus();
+    createStatusBar();
+
+    connect(m_saveStatus, &SaveStatus::saved, this, &MainWindow::showSaved);
+    connect(m_saveStatus, &SaveStatus::failed, this, &MainWindow::showSaveError);
+    connect(&m_store, &IncidentStore::incidentChanged, this, [this](qint64 incidentId) {
+        if (incidentId == m_incidentId)
+            refreshIncident();
+    });
+    connect(&m_store, &IncidentStore::incidentAdded, this, [this](qint64 incidentId) {
+        if (m_incidentId == 0) // declared elsewhere (the CLI) while this window had none
+            openIncident(incidentId);
+    });
+
+    resize(1280, 800);
+    m_defaultState = saveState(LayoutVersion);
+    retranslateUi();
+    refreshIncident();
+}
+
+MainWindow::~MainWindow() = default;
+
+// ---------------------------------------------------------------------------------------------
+// Building
+
+void MainWindow::createActions()
+{
+    m_newAction = new QAction(QIcon(QStringLiteral(":/icons/new-incident.svg")), QString(), this);
+    m_newAction->setObjectName(QStringLiteral("newIncidentAction"));
+    m_newAction->setShortcut(QKeySequence::New);
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::newIncident);
+
+    m_switchAction = new QAction(QIcon(QStringLiteral(":/icons/switch-incident.svg")), QString(), this);
+    m_switchAction->setObjectName(QStringLiteral("switchIncidentAction"));
+    m_switchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(m_switchAction, &QAction::triggered, this, &MainWindow::switchIncident);
+
+    m_quitAction = new QAction(QString(), this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &MainWindow::close);
+
+    m_undoAction = m_undoGroup->createUndoAction(this);
+    m_undoAction->setObjectName(QStringLiteral("undoAction"));
+    m_undoAction->setIcon(QIcon(QStringLiteral(":/icons/undo.svg")));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_undoGroup->createRedoAction(this);
+    m_redoAction->setObjectName(QStringLiteral("redoAction"));
+    m_redoAction->setIcon(QIcon(QStringLiteral(":/icons/redo.svg")));
+    m_redoAction->setShortcuts(QKeySequence::Redo);
+
+    m_detailsAction = new QAction(QString(), this);
+    m_detailsAction->setObjectName(QStringLiteral("editDetailsAction"));
+    m_detailsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    connect(m_detailsAction, &QAction::triggered, this, &MainWindow::editDetails);
+
+    m_severityActions = new QActionGroup(this);
+    m_severityActions->setExclusive(true);
+    for (Severity severity : IncidentVocabulary::allSeverities()) {
+        auto *action = new QAction(KindStyle::swatch(KindStyle::severityColor(severity)), QString(), m_severityActions);
+        action->setObjectName(QStringLiteral("severityAction%1").arg(static_cast<int>(severity)));
+        action->setCheckable(true);
+        action->setData(static_cast<int>(severity));
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key(Qt::Key_0 + static_cast<int>(severity))));
+        connect(action, &QAction::triggered, this, [this, severity] { setSeverity(severity); });
+    }
+
+    m_statusActions = new QActionGroup(this);
+    m_statusActions->setExclusive(true);
+    const QHash<IncidentStatus, Qt::Key> statusKeys{{IncidentStatus::Investigating, Qt::Key_I},
+                                                    {IncidentStatus::Identified, Qt::Key_D},
+                                                    {IncidentStatus::Monitoring, Qt::Key_M},
+                                                    {IncidentStatus::Resolved, Qt::Key_R}};
+    for (IncidentStatus status : IncidentVocabulary::allStatuses()) {
+        auto *action = new QAction(KindStyle::swatch(KindStyle::statusColor(status)), QString(), m_statusActions);
+        action->setObjectName(QStringLiteral("statusAction_%1").arg(IncidentVocabulary::statusKey(status)));
+        action->setCheckable(true);
+        action->setData(static_cast<int>(status));
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | statusKeys.value(status)));
+        connect(action, &QAction::triggered, this, [this, status] { setStatus(status); });
+    }
+
+    m_resetLayoutAction = new QAction(QString(), this);
+    m_resetLayoutAction->setObjectName(QStringLiteral("resetLayoutAction"));
+    connect(m_resetLayoutAction, &QAction::triggered, this, &MainWindow::resetLayout);
+
+    m_shortcutsAction = new QAction(QString(), this);
+    m_shortcutsAction->setObjectName(QStringLiteral("shortcutsAction"));
+    m_shortcutsAction->setShortcut(QKeySequence(Qt::Key_F1));
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+
+    m_aboutAction = new QAction(QString(), this);
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createDocks()
+{
+    // The docks fill the frame; there is no central widget to leave an empty hole.
+    m_timeline = new TimelineDock(m_store, m_clock, m_preferences, *m_saveStatus, this);
+    addDockWidget(Qt::LeftDockWidgetArea, m_timeline);
+    connect(m_timeline, &TimelineDock::declareIncidentRequested, this, &MainWindow::newIncident);
+}
+
+QList<QDockWidget *> MainWindow::docks() const
+{
+    return findChildren<QDockWidget *>(QString(), Qt::FindDirectChildrenOnly);
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    m_fileMenu->addAction(m_newAction);
+    m_fileMenu->addAction(m_switchAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+
+    m_editMenu = menuBar()->addMenu(QString());
+    m_editMenu->setObjectName(QStringLiteral("editMenu"));
+    m_editMenu->addAction(m_undoAction);
+    m_editMenu->addAction(m_redoAction);
+    m_editMenu->addSeparator();
+    m_editMenu->addAction(m_timeline->amendAction());
+    m_editMenu->addAction(m_timeline->retractAction());
+    m_editMenu->addAction(m_timeline->keyEventAction());
+    m_editMenu->addAction(m_timeline->historyAction());
+    m_editMenu->addAction(m_timeline->copyAction());
+    m_editMenu->addSeparator();
+    m_editMenu->addAction(m_timeline->findAction());
+
+    m_incidentMenu = menuBar()->addMenu(QString());
+    m_incidentMenu->setObjectName(QStringLiteral("incidentMenu"));
+    m_severityMenu = m_incidentMenu->addMenu(QString());
+    m_severityMenu->setObjectName(QStringLiteral("severityMenu"));
+    m_severityMenu->addActions(m_severityActions->actions());
+    m_statusMenu = m_incidentMenu->addMenu(QString());
+    m_statusMenu->setObjectName(QStringLiteral("statusMenu"));
+    m_statusMenu->addActions(m_statusActions->actions());
+    m_incidentMenu->addSeparator();
+    m_incidentMenu->addAction(m_detailsAction);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    for (QDockWidget *dock : docks())
+        m_viewMenu->addAction(dock->toggleViewAction());
+    m_viewMenu->addAction(m_toolBar->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_timeline->focusEntryAction());
+    m_viewMenu->addAction(m_timeline->focusTimelineAction());
+    QMenu *kinds = m_viewMenu->addMenu(QString());
+    kinds->setObjectName(QStringLiteral("entryKindMenu"));
+    kinds->addActions(m_timeline->kindActions());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_resetLayoutAction);
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    m_helpMenu->addAction(m_shortcutsAction);
+    m_helpMenu->addSeparator();
+    m_helpMenu->addAction(m_aboutAction);
+}
+
+void MainWindow::createToolBar()
+{
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("incidentToolBar"));
+    m_toolBar->setMovable(true);
+    m_toolBar->setIconSize(QSize(20, 20));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    m_toolBar->addAction(m_newAction);
+
+    m_incidentLabel = new QLabel(m_toolBar);
+    m_incidentLabel->setContentsMargins(8, 0, 4, 0);
+    m_toolBar->addWidget(m_incidentLabel);
+    m_incidentCombo = new QComboBox(m_toolBar);
+    m_incidentCombo->setObjectName(QStringLiteral("incidentSwitcherCombo"));
+    auto *proxy = new IncidentLabelProxy(m_incidentCombo);
+    proxy->setSourceModel(m_incidents);
+    m_incidentCombo->setModel(proxy);
+    m_incidentCombo->setModelColumn(IncidentListModel::TitleColumn);
+    m_incidentCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_incidentCombo->setMinimumContentsLength(42);
+    m_incidentCombo->setFocusPolicy(Qt::ClickFocus);
+    m_toolBar->addWidget(m_incidentCombo);
+    connect(m_incidentCombo, &QComboBox::activated, this, [this](int row) {
+        const qint64 id = m_incidentCombo->itemData(row, IncidentListModel::IncidentIdRole).toLongLong();
+        if (id > 0 && id != m_incidentId)
+            openIncident(id);
+    });
+    m_toolBar->addAction(m_switchAction);
+    m_toolBar->addSeparator();
+
+    m_severityLabel = new QLabel(m_toolBar);
+    m_severityLabel->setContentsMargins(8, 0, 4, 0);
+    m_toolBar->addWidget(m_severityLabel);
+    m_severityCombo = new QComboBox(m_toolBar);
+    m_severityCombo->setObjectName(QStringLiteral("severityCombo"));
+    m_severityCombo->setFocusPolicy(Qt::ClickFocus);
+    for (Severity severity : IncidentVocabulary::allSeverities())
+        m_severityCombo->addItem(KindStyle::swatch(KindStyle::severityColor(severity)), QString(),
+                                 static_cast<int>(severity));
+    m_toolBar->addWidget(m_severityCombo);
+    connect(m_severityCombo, &QComboBox::activated, this, [this](int index) {
+        setSeverity(static_cast<Severity>(m_severityCombo->itemData(index).toInt()));
+    });
+
+    m_statusLabel = new QLabel(m_toolBar);
+    m_statusLabel->setContentsMargins(8, 0, 4, 0);
+    m_toolBar->addWidget(m_statusLabel);
+    m_statusCombo = new QComboBox(m_toolBar);
+    m_statusCombo->setObjectName(QStringLiteral("statusCombo"));
+    m_statusCombo->setFocusPolicy(Qt::ClickFocus);
+    for (IncidentStatus status : IncidentVocabulary::allStatuses())
+        m_statusCombo->addItem(KindStyle::swatch(KindStyle::statusColor(status)), QString(), static_cast<int>(status));
+    m_toolBar->addWidget(m_statusCombo);
+    connect(m_statusCombo, &QComboBox::activated, this, [this](int index) {
+        setStatus(static_cast<IncidentStatus>(m_statusCombo->itemData(index).toInt()));
+    });
+
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_undoAction);
+    m_toolBar->addAction(m_redoAction);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_clockLabel = new IncidentClockLabel(m_clock, statusBar());
+    m_clockLabel->setObjectName(QStringLiteral("incidentClock"));
+    m_clockLabel->setContentsMargins(6, 0, 6, 0);
+    m_severityStatus = new QLabel(statusBar());
+    m_severityStatus->setObjectName(QStringLiteral("severityStatus"));
+    m_severityStatus->setContentsMargins(6, 0, 6, 0);
+    m_statusStatus = new QLabel(statusBar());
+    m_statusStatus->setObjectName(QStringLiteral("statusStatus"));
+    m_statusStatus->setContentsMargins(6, 0, 6, 0);
+    m_saveLabel = new QLabel(statusBar());
+    m_saveLabel->setObjectName(QStringLiteral("saveIndicator"));
+    m_saveLabel->setContentsMargins(6, 0, 6, 0);
+    m_saveLabel->setTextFormat(Qt::PlainText);
+    statusBar()->addWidget(m_clockLabel);
+    statusBar()->addWidget(m_severityStatus);
+    statusBar()->addWidget(m_statusStatus);
+    statusBar()->addPermanentWidget(m_saveLabel);
+}
+
+void MainWindow::retranslateUi()
+{
+    m_fileMenu->setTitle(tr("&File"));
+    m_editMenu->setTitle(tr("&Edit"));
+    m_incidentMenu->setTitle(tr("&Incident"));
+    m_severityMenu->setTitle(tr("&Severity"));
+    m_statusMenu->setTitle(tr("S&tatus"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_toolBar->setWindowTitle(tr("Incident toolbar"));
+
+    m_newAction->setText(tr("&New incident…"));
+    m_newAction->setToolTip(tr("Declare a new incident (%1)").arg(m_newAction->shortcut().toString(QKeySequence::NativeText)));
+    m_switchAction->setText(tr("S&witch incident…"));
+    m_switchAction->setToolTip(
+        tr("Switch to another incident (%1)").arg(m_switchAction->shortcut().toString(QKeySequence::NativeText)));
+    m_quitAction->setText(tr("&Quit"));
+    m_detailsAction->setText(tr("Edit &title and summary…"));
+    for (QAction *action : m_severityActions->actions())
+        action->setText(IncidentVocabulary::severityLabel(static_cast<Severity>(action->data().toInt())));
+    for (QAction *action : m_statusActions->actions())
+        action->setText(IncidentVocabulary::statusLabel(static_cast<IncidentStatus>(action->data().toInt())));
+    m_resetLayoutAction->setText(tr("&Reset layout"));
+    m_shortcutsAction->setText(tr("&Keyboard shortcuts…"));
+    m_aboutAction->setText(tr("&About CommandPost"));
+    if (QMenu *kinds = m_viewMenu->findChild<QMenu *>(QStringLiteral("entryKindMenu")))
+        kinds->setTitle(tr("Next entry &kind"));
+
+    m_incidentLabel->setText(tr("Incident"));
+    m_severityLabel->setText(tr("Severity"));
+    m_statusLabel->setText(tr("Status"));
+    for (int i = 0; i < m_severityCombo->count(); ++i)
+        m_severityCombo->setItemText(
+            i, IncidentVocabulary::severityLabel(static_cast<Severity>(m_severityCombo->itemData(i).toInt())));
+    for (int i = 0; i < m_statusCombo->count(); ++i)
+        m_statusCombo->setItemText(
+            i, IncidentVocabulary::statusLabel(static_cast<IncidentStatus>(m_statusCombo->itemData(i).toInt())));
+    m_severityCombo->setToolTip(tr("Severity of the incident (Ctrl+Alt+1 … Ctrl+Alt+5)"));
+    m_statusCombo->setToolTip(tr("Status of the incident"));
+    m_incidentCombo->setToolTip(tr("The incident shown (%1 to search)")
+                                    .arg(m_switchAction->shortcut().toString(QKeySequence::NativeText)));
+    refreshIncident();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Incidents
+
+QUndoStack *MainWindow::stackFor(qint64 incidentId)
+{
+    if (QUndoStack *stack = m_stacks.value(incidentId))
+        return stack;
+    auto *stack = new QUndoStack(m_undoGroup);
+    stack->setObjectName(QStringLiteral("undoStack_%1").arg(incidentId));
+    stack->setUndoLimit(200);
+    m_stacks.insert(incidentId, stack);
+    return stack;
+}
+
+QUndoStack *MainWindow::undoStack() const
+{
+    return m_undoGroup->activeStack();
+}
+
+bool MainWindow::openIncident(qint64 incidentId)
+{
+    auto incident = m_store.incident(incidentId);
+    if (!incident) {
+        showSaveError(incident.error());
+        return false;
+    }
+    m_incidentId = incidentId;
+    m_incident = *incident;
+    QUndoStack *stack = stackFor(incidentId);
+    m_undoGroup->setActiveStack(stack);
+    m_timeline->setIncident(incidentId, stack);
+    m_preferences.setLastIncidentId(incidentId);
+    refreshIncident();
+    return true;
+}
+
+void MainWindow::openInitialIncident()
+{
+    const qint64 last = m_preferences.lastIncidentId();
+    if (last > 0 && m_incidents->rowOfIncident(last) >= 0 && openIncident(last))
+        return;
+    if (m_incidents->rowCount() > 0)
+        openIncident(m_incidents->incidentAt(0).id); // open ones come first, newest first
+}
+
+void MainWindow::refreshIncident()
+{
+    if (m_incidentId > 0) {
+        if (auto incident = m_store.incident(m_incidentId))
+            m_incident = *incident;
+    }
+    const bool have = m_incidentId > 0;
+    setWindowTitle(have ? tr("%1 — CommandPost").arg(m_incident.title) : tr("CommandPost"));
+
+    {
+        const QSignalBlocker a(m_incidentCombo), b(m_severityCombo), c(m_statusCombo);
+        const int row = have ? m_incidents->rowOfIncident(m_incidentId) : -1;
+        m_incidentCombo->setCurrentIndex(row);
+        m_severityCombo->setCurrentIndex(have ? m_severityCombo->findData(static_cast<int>(m_incident.severity)) : -1);
+        m_statusCombo->setCurrentIndex(have ? m_statusCombo->findData(static_cast<int>(m_incident.status)) : -1);
+    }
+    for (QAction *action : m_severityActions->actions())
+        action->setChecked(have && action->data().toInt() == static_cast<int>(m_incident.severity));
+    for (QAction *action : m_statusActions->actions())
+        action->setChecked(have && action->data().toInt() == static_cast<int>(m_incident.status));
+
+    if (have) {
+        m_clockLabel->setTimes(m_incident.declaredAt, m_incident.resolvedAt);
+        const QColor severityColor = KindStyle::severityColor(m_incident.severity);
+        m_severityStatus->setText(IncidentVocabulary::severityKey(m_incident.severity));
+        m_severityStatus->setStyleSheet(
+            QStringLiteral("QLabel { color: white; background: %1; border-radius: 3px; padding: 1px 6px; "
+                           "font-weight: bold; }")
+                .arg(severityColor.name()));
+        m_statusStatus->setText(IncidentVocabulary::statusLabel(m_incident.status));
+        m_statusStatus->setStyleSheet(
+            QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(KindStyle::statusColor(m_incident.status).name()));
+    } else {
+        m_clockLabel->clear();
+        m_severityStatus->clear();
+        m_severityStatus->setStyleSheet(QString());
+        m_statusStatus->setText(tr("No incident open"));
+        m_statusStatus->setStyleSheet(QString());
+    }
+    m_severityStatus->setVisible(have);
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const bool have = m_incidentId > 0;
+    m_severityActions->setEnabled(have);
+    m_statusActions->setEnabled(have);
+    m_detailsAction->setEnabled(have);
+    m_severityCombo->setEnabled(have);
+    m_statusCombo->setEnabled(have);
+    m_switchAction->setEnabled(m_incidents->rowCount() > 0);
+}
+
+bool MainWindow::runCommand(std::unique_ptr<StoreCommand> command)
+{
+    QUndoStack *stack = undoStack();
+    if (!stack)
+        return false;
+    const StoreError error = StoreCommand::execute(*stack, std::move(command));
+    refreshIncident(); // on failure the controls go back to what the database says
+    return !error;
+}
+
+void MainWindow::setSeverity(Severity severity)
+{
+    if (m_incidentId <= 0)
+        return;
+    if (severity == m_incident.severity) {
+        refreshIncident();
+        return;
+    }
+    runCommand(std::make_unique<SetSeverityCommand>(m_store, m_saveStatus, m_incidentId, severity,
+                                                    m_preferences.authorName()));
+}
+
+void MainWindow::setStatus(IncidentStatus status)
+{
+    if (m_incidentId <= 0)
+        return;
+    if (status == m_incident.status) {
+        refreshIncident();
+        return;
+    }
+    runCommand(std::make_unique<SetStatusCommand>(m_store, m_saveStatus, m_incidentId, status,
+                                                  m_preferences.authorName()));
+}
+
+void MainWindow::newIncident()
+{
+    auto *dialog = new NewIncidentDialog(m_store, m_preferences.authorName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_saveStatus->reportSaved();
+        openIncident(dialog->createdIncidentId());
+        m_timeline->focusEntryAction()->trigger();
+    });
+    dialog->open();
+}
+
+void MainWindow::switchIncident()
+{
+    auto *dialog = new IncidentSwitcherDialog(*m_incidents, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &IncidentSwitcherDialog::incidentChosen, this, [this](qint64 incidentId) {
+        openIncident(incidentId);
+        m_timeline->focusEntryAction()->trigger();
+    });
+    dialog->open();
+}
+
+void MainWindow::editDetails()
+{
+    if (m_incidentId <= 0)
+        return;
+    auto *dialog = new IncidentDetailsDialog(m_incident.title, m_incident.summary, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const qint64 incidentId = m_incidentId;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, incidentId] {
+        if (incidentId != m_incidentId)
+            return;
+        if (dialog->title() == m_incident.title && dialog->summary() == m_incident.summary)
+            return;
+        runCommand(std::make_unique<SetDetailsCommand>(m_store, m_saveStatus, incidentId, dialog->title(),
+                                                       dialog->summary(), m_preferences.authorName()));
+    });
+    dialog->open();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status bar
+
+void MainWindow::showSaved(const QDateTime &atUtc)
+{
+    m_saveLabel->setText(tr("Saved %1").arg(atUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+    m_saveLabel->setToolTip(tr("Every change shown here is committed to %1").arg(m_store.path()));
+    m_saveLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(KindStyle::savedColor().name()));
+}
+
+void MainWindow::showSaveError(const StoreError &error)
+{
+    const QString text = tr("Not saved: %1").arg(error.message());
+    m_saveLabel->setText(m_saveLabel->fontMetrics().elidedText(text, Qt::ElideRight, 520));
+    m_saveLabel->setToolTip(text);
+    m_saveLabel->setStyleSheet(
+        QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(KindStyle::errorColor().name()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Window state
+
+void MainWindow::saveWindowState()
+{
+    m_settings.setValue(GeometryKey, saveGeometry());
+    m_settings.setValue(StateKey, saveState(LayoutVersion));
+    m_settings.sync();
+}
+
+void MainWindow::restoreWindowState()
+{
+    const QByteArray geometry = m_settings.value(GeometryKey).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    const QByteArray state = m_settings.value(StateKey).toByteArray();
+    if (!state.isEmpty())
+        restoreState(state, LayoutVersion); // an older layout version is ignored
+}
+
+void MainWindow::resetLayout()
+{
+    restoreState(m_defaultState, LayoutVersion);
+    for (QDockWidget *dock : docks()) {
+        dock->setFloating(false);
+        dock->show();
+    }
+    m_toolBar->show();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    m_preferences.sync();
+    event->accept();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Help
+
+void MainWindow::showShortcuts()
+{
+    QList<ShortcutsDialog::Group> groups;
+    groups << ShortcutsDialog::Group{plain(m_fileMenu->title()), m_fileMenu->actions()};
+    groups << ShortcutsDialog::Group{plain(m_editMenu->title()), m_editMenu->actions()};
+    groups << ShortcutsDialog::Group{plain(m_severityMenu->title()), m_severityActions->actions()};
+    QList<QAction *> incident = m_statusActions->actions();
+    incident << m_detailsAction;
+    groups << ShortcutsDialog::Group{plain(m_statusMenu->title()), incident};
+    QList<QAction *> timeline{m_timeline->focusEntryAction(), m_timeline->focusTimelineAction(),
+                              m_timeline->findAction()};
+    timeline << m_timeline->kindActions();
+    groups << ShortcutsDialog::Group{tr("Timeline"), timeline};
+    groups << ShortcutsDialog::Group{plain(m_helpMenu->title()), m_helpMenu->actions()};
+    auto *dialog = new ShortcutsDialog(groups, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::showAbout()
+{
+    auto *box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowTitle(tr("About CommandPost"));
+    box->setIconPixmap(QIcon(QStringLiteral(":/icons/commandpost.svg")).pixmap(64, 64));
+    box->setText(tr("<b>CommandPost %1</b>").arg(QCoreApplication::applicationVersion()));
+    box->setInformativeText(tr("An incident command console that works offline. Every entry is committed to the "
+                               "local database before the window says it is saved.<br><br>Database: %1")
+                                .arg(m_store.path().toHtmlEscaped()));
+    box->setStandardButtons(QMessageBox::Close);
+    box->open();
+}
+
+} // namespace cp

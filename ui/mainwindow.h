@@ -1,0 +1,140 @@
+#pragma once
+
+#include "db/storeerror.h"
+#include "domain/incident.h"
+
+#include <QHash>
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QActionGroup;
+class QComboBox;
+class QLabel;
+class QMenu;
+class QSettings;
+class QToolBar;
+class QUndoGroup;
+class QUndoStack;
+
+namespace cp {
+
+class Clock;
+class IncidentClockLabel;
+class IncidentListModel;
+class IncidentStore;
+class Preferences;
+class SaveStatus;
+class StoreCommand;
+class TimelineDock;
+
+// The console's window: a frame of docks (each a QDockWidget with a stable object name and a
+// View menu toggle), the incident toolbar, the status bar with the incident clock and the
+// save indicator, and one undo stack per incident.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    // Bump when docks are added or renamed, so an old saved layout is not applied to a new frame.
+    static constexpr int LayoutVersion = 1;
+
+    MainWindow(IncidentStore &store, const Clock &clock, Preferences &preferences, QSettings &settings,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Shows an incident; false (and an error in the status bar) when it cannot be read.
+    bool openIncident(qint64 incidentId);
+    qint64 currentIncidentId() const { return m_incidentId; }
+    // The incident opened at start: the last one shown, else the newest open one.
+    void openInitialIncident();
+
+    TimelineDock *timelineDock() const { return m_timeline; }
+    QUndoStack *undoStack() const; // the current incident's; null without one
+    QUndoGroup *undoGroup() const { return m_undoGroup; }
+    SaveStatus *saveStatus() const { return m_saveStatus; }
+    QList<QDockWidget *> docks() const;
+
+    void saveWindowState();
+    void restoreWindowState();
+    void resetLayout();
+
+    // Menu entry points (also what the shortcuts trigger).
+    void newIncident();
+    void switchIncident();
+    void editDetails();
+    void setSeverity(Severity severity);
+    void setStatus(IncidentStatus status);
+    void showShortcuts();
+    void showAbout();
+
+    void retranslateUi();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createStatusBar();
+    void createDocks();
+    void refreshIncident();
+    void updateActions();
+    bool runCommand(std::unique_ptr<StoreCommand> command);
+    QUndoStack *stackFor(qint64 incidentId);
+    void showSaved(const QDateTime &atUtc);
+    void showSaveError(const StoreError &error);
+
+    IncidentStore &m_store;
+    const Clock &m_clock;
+    Preferences &m_preferences;
+    QSettings &m_settings;
+    IncidentListModel *m_incidents;
+    SaveStatus *m_saveStatus;
+    QUndoGroup *m_undoGroup;
+    QHash<qint64, QUndoStack *> m_stacks;
+    qint64 m_incidentId = 0;
+    Incident m_incident;
+    QByteArray m_defaultState;
+
+    TimelineDock *m_timeline = nullptr;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_editMenu = nullptr;
+    QMenu *m_incidentMenu = nullptr;
+    QMenu *m_severityMenu = nullptr;
+    QMenu *m_statusMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QToolBar *m_toolBar = nullptr;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_switchAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_detailsAction = nullptr;
+    QActionGroup *m_severityActions = nullptr;
+    QActionGroup *m_statusActions = nullptr;
+    QAction *m_resetLayoutAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+
+    QComboBox *m_incidentCombo = nullptr;
+    QComboBox *m_severityCombo = nullptr;
+    QComboBox *m_statusCombo = nullptr;
+    QLabel *m_incidentLabel = nullptr;
+    QLabel *m_severityLabel = nullptr;
+    QLabel *m_statusLabel = nullptr;
+
+    IncidentClockLabel *m_clockLabel = nullptr;
+    QLabel *m_severityStatus = nullptr;
+    QLabel *m_statusStatus = nullptr;
+    QLabel *m_saveLabel = nullptr;
+};
+
+} // namespace cp

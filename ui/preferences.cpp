@@ -1,0 +1,68 @@
+#include "preferences.h"
+
+#include <QSettings>
+
+namespace cp {
+
+namespace {
+
+const QString AuthorKey = QStringLiteral("preferences/authorName");
+const QString LastIncidentKey = QStringLiteral("preferences/lastIncidentId");
+const QString EntryKindKey = QStringLiteral("preferences/defaultEntryKind");
+
+} // namespace
+
+Preferences::Preferences(QSettings &settings) : m_settings(settings) {}
+
+QString Preferences::defaultAuthorName()
+{
+    for (const char *variable : {"USER", "USERNAME", "LOGNAME"}) {
+        const QString name = qEnvironmentVariable(variable).trimmed();
+        if (!name.isEmpty())
+            return name;
+    }
+    return QStringLiteral("Scribe");
+}
+
+QString Preferences::authorName() const
+{
+    const QString name = m_settings.value(AuthorKey).toString().trimmed();
+    return name.isEmpty() ? defaultAuthorName() : name;
+}
+
+void Preferences::setAuthorName(const QString &name)
+{
+    m_settings.setValue(AuthorKey, name.trimmed());
+}
+
+qint64 Preferences::lastIncidentId() const
+{
+    bool ok = false;
+    const qint64 id = m_settings.value(LastIncidentKey).toLongLong(&ok);
+    return ok && id > 0 ? id : 0;
+}
+
+void Preferences::setLastIncidentId(qint64 incidentId)
+{
+    m_settings.setValue(LastIncidentKey, incidentId);
+}
+
+EntryKind Preferences::defaultEntryKind() const
+{
+    const auto kind = EntryVocabulary::kindFromKey(m_settings.value(EntryKindKey).toString());
+    if (kind && EntryVocabulary::manualKinds().contains(*kind))
+        return *kind;
+    return EntryKind::Note;
+}
+
+void Preferences::setDefaultEntryKind(EntryKind kind)
+{
+    m_settings.setValue(EntryKindKey, EntryVocabulary::kindKey(kind));
+}
+
+void Preferences::sync()
+{
+    m_settings.sync();
+}
+
+} // namespace cp

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "domain/timelineentry.h"
+
+#include <QString>
+
+class QSettings;
+
+namespace cp {
+
+// The user's own choices, typed and with defaults, kept apart from window/session state
+// (which MainWindow saves under "window/"). Backed by the QSettings it is given.
+class Preferences final
+{
+    Q_DISABLE_COPY_MOVE(Preferences)
+public:
+    explicit Preferences(QSettings &settings);
+
+    // Who the quick entry logs as. Default: the login name, or "Scribe".
+    QString authorName() const;
+    void setAuthorName(const QString &name);
+    static QString defaultAuthorName();
+
+    // The incident shown at start; 0: none yet.
+    qint64 lastIncidentId() const;
+    void setLastIncidentId(qint64 incidentId);
+
+    // The kind a quick entry gets when its line names none.
+    EntryKind defaultEntryKind() const;
+    void setDefaultEntryKind(EntryKind kind);
+
+    void sync();
+
+private:
+    QSettings &m_settings;
+};
+
+} // namespace cp

@@ -1,0 +1,249 @@
+#include "storecommands.h"
+
+#include "commandids.h"
+#include "db/incidentstore.h"
+#include "savestatus.h"
+
+#include <QUndoStack>
+
+namespace cp {
+
+// ---------------------------------------------------------------------------------------------
+// StoreCommand
+
+StoreCommand::StoreCommand(IncidentStore &store, SaveStatus *status, QString author)
+    : m_store(store), m_status(status), m_author(std::move(author))
+{
+}
+
+StoreError StoreCommand::execute(QUndoStack &stack, std::unique_ptr<StoreCommand> command)
+{
+    SaveStatus *status = command->m_status;
+    const StoreError error = command->perform();
+    if (error) {
+        if (status)
+            status->reportFailed(error);
+        return error;
+    }
+    command->m_skipNextRedo = true; // push() calls redo(); the work is already done
+    stack.push(command.release());
+    if (status)
+        status->reportSaved();
+    return {};
+}
+
+void StoreCommand::redo()
+{
+    if (m_skipNextRedo) {
+        m_skipNextRedo = false;
+        return;
+    }
+    run(true);
+}
+
+void StoreCommand::undo()
+{
+    run(false);
+}
+
+void StoreCommand::run(bool forward)
+{
+    const StoreError error = apply(forward);
+    if (error) {
+        // The database did not change; drop the command so the stack tells no lie about it.
+        setObsolete(true);
+        if (m_status)
+            m_status->reportFailed(error);
+        return;
+    }
+    if (m_status)
+        m_status->reportSaved();
+}
+
+QString StoreCommand::elided(const QString &text)
+{
+    constexpr int Max = 40;
+    const QString simple = text.simplified();
+    return simple.size() <= Max ? simple : simple.left(Max - 1) + QChar(0x2026);
+}
+
+// ---------------------------------------------------------------------------------------------
+// LogEntryCommand
+
+LogEntryCommand::LogEntryCommand(IncidentStore &store, SaveStatus *status, const NewEntry &entry)
+    : StoreCommand(store, status, entry.author), m_entry(entry)
+{
+    setText(tr("Log “%1”").arg(elided(entry.text)));
+}
+
+int LogEntryCommand::id() const
+{
+    return static_cast<int>(CommandId::LogEntry);
+}
+
+StoreError LogEntryCommand::perform()
+{
+    auto id = store().appendEntry(m_entry);
+    if (!id)
+        return id.error();
+    m_entryId = *id;
+    return {};
+}
+
+StoreError LogEntryCommand::apply(bool forward)
+{
+    return store().setRetracted(m_entryId, !forward, author());
+}
+
+// ---------------------------------------------------------------------------------------------
+// AmendEntryCommand
+
+AmendEntryCommand::AmendEntryCommand(IncidentStore &store, SaveStatus *status, qint64 entryId,
+                                     const EntryAmendment &change, const QString &author)
+    : StoreCommand(store, status, author), m_entryId(entryId), m_change(change)
+{
+    setText(tr("Amend entry"));
+}
+
+std::unique_ptr<AmendEntryCommand> AmendEntryCommand::retract(IncidentStore &store, SaveStatus *status,
+                                                              qint64 entryId, bool retracted, const QString &author)
+{
+    EntryAmendment change;
+    change.retracted = retracted;
+    auto command = std::make_unique<AmendEntryCommand>(store, status, entryId, change, author);
+    command->setText(retracted ? tr("Retract entry") : tr("Restore entry"));
+    return command;
+}
+
+std::unique_ptr<AmendEntryCommand> AmendEntryCommand::markKeyEvent(IncidentStore &store, SaveStatus *status,
+                                                                   qint64 entryId, bool keyEvent,
+                                                                   const QString &author)
+{
+    EntryAmendment change;
+    change.keyEvent = keyEvent;
+    auto command = std::make_unique<AmendEntryCommand>(store, status, entryId, change, author);
+    command->setText(keyEvent ? tr("Mark as key event") : tr("Unmark key event"));
+    return command;
+}
+
+int AmendEntryCommand::id() const
+{
+    return static_cast<int>(CommandId::AmendEntry);
+}
+
+StoreError AmendEntryCommand::perform()
+{
+    auto before = store().entry(m_entryId);
+    if (!before)
+        return before.error();
+    m_inverse = {};
+    if (m_change.kind)
+        m_inverse.kind = before->kind;
+    if (m_change.text)
+        m_inverse.text = before->text;
+    if (m_change.occurredAt)
+        m_inverse.occurredAt = before->occurredAt;
+    if (m_change.tags)
+        m_inverse.tags = before->tags;
+    if (m_change.keyEvent)
+        m_inverse.keyEvent = before->keyEvent;
+    if (m_change.retracted)
+        m_inverse.retracted = before->retracted;
+    return apply(true);
+}
+
+StoreError AmendEntryCommand::apply(bool forward)
+{
+    return store().amendEntry(m_entryId, forward ? m_change : m_inverse, author());
+}
+
+// ---------------------------------------------------------------------------------------------
+// SetSeverityCommand
+
+SetSeverityCommand::SetSeverityCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId,
+                                       Severity severity, const QString &author)
+    : StoreCommand(store, status, author), m_incidentId(incidentId), m_after(severity)
+{
+    setText(tr("Set severity %1").arg(IncidentVocabulary::severityKey(severity)));
+}
+
+int SetSeverityCommand::id() const
+{
+    return static_cast<int>(CommandId::SetSeverity);
+}
+
+StoreError SetSeverityCommand::perform()
+{
+    auto incident = store().incident(m_incidentId);
+    if (!incident)
+        return incident.error();
+    m_before = incident->severity;
+    return apply(true);
+}
+
+StoreError SetSeverityCommand::apply(bool forward)
+{
+    return store().setSeverity(m_incidentId, forward ? m_after : m_before, author());
+}
+
+// ---------------------------------------------------------------------------------------------
+// SetStatusCommand
+
+SetStatusCommand::SetStatusCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId,
+                                   IncidentStatus incidentStatus, const QString &author)
+    : StoreCommand(store, status, author), m_incidentId(incidentId), m_after(incidentStatus)
+{
+    setText(tr("Set status %1").arg(IncidentVocabulary::statusLabel(incidentStatus)));
+}
+
+int SetStatusCommand::id() const
+{
+    return static_cast<int>(CommandId::SetStatus);
+}
+
+StoreError SetStatusCommand::perform()
+{
+    auto incident = store().incident(m_incidentId);
+    if (!incident)
+        return incident.error();
+    m_before = incident->status;
+    return apply(true);
+}
+
+StoreError SetStatusCommand::apply(bool forward)
+{
+    return store().setStatus(m_incidentId, forward ? m_after : m_before, author());
+}
+
+// ---------------------------------------------------------------------------------------------
+// SetDetailsCommand
+
+SetDetailsCommand::SetDetailsCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId,
+                                     const QString &title, const QString &summary, const QString &author)
+    : StoreCommand(store, status, author), m_incidentId(incidentId), m_title(title), m_summary(summary)
+{
+    setText(tr("Edit title and summary"));
+}
+
+int SetDetailsCommand::id() const
+{
+    return static_cast<int>(CommandId::SetDetails);
+}
+
+StoreError SetDetailsCommand::perform()
+{
+    auto incident = store().incident(m_incidentId);
+    if (!incident)
+        return incident.error();
+    m_oldTitle = incident->title;
+    m_oldSummary = incident->summary;
+    return apply(true);
+}
+
+StoreError SetDetailsCommand::apply(bool forward)
+{
+    return forward ? store().setDetails(m_incidentId, m_title, m_summary, author())
+                   : store().setDetails(m_incidentId, m_oldTitle, m_oldSummary, author());
+}
+
+} // namespace cp

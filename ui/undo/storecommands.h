@@ -1,0 +1,150 @@
+#pragma once
+
+#include "db/storeerror.h"
+#include "domain/incident.h"
+#include "domain/timelineentry.h"
+
+#include <QCoreApplication>
+#include <QUndoCommand>
+
+#include <memory>
+
+class QUndoStack;
+
+namespace cp {
+
+class IncidentStore;
+class SaveStatus;
+
+// An undoable edit that is carried out by the store. Undo is a new store command (the
+// timeline stays append-only: undoing a logged entry retracts it). A command that fails on
+// undo or redo reports the error and leaves the stack, which then matches the database.
+class StoreCommand : public QUndoCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(cp::StoreCommand)
+    Q_DISABLE_COPY_MOVE(StoreCommand)
+
+public:
+    ~StoreCommand() override = default;
+
+    // Carries the command out once. Only on success is it pushed onto the stack (which owns
+    // it from then on) and reported as saved; a failure is reported and returned.
+    static StoreError execute(QUndoStack &stack, std::unique_ptr<StoreCommand> command);
+
+    void undo() final;
+    void redo() final;
+
+protected:
+    StoreCommand(IncidentStore &store, SaveStatus *status, QString author);
+
+    // The first time: may read the state it will restore on undo.
+    virtual StoreError perform() { return apply(true); }
+    // forward: redo; otherwise undo.
+    virtual StoreError apply(bool forward) = 0;
+
+    IncidentStore &store() const { return m_store; }
+    const QString &author() const { return m_author; }
+    static QString elided(const QString &text);
+
+private:
+    void run(bool forward);
+
+    IncidentStore &m_store;
+    SaveStatus *m_status;
+    QString m_author;
+    bool m_skipNextRedo = false;
+};
+
+// Logs a new timeline entry; undo retracts it, redo restores it.
+class LogEntryCommand final : public StoreCommand
+{
+public:
+    LogEntryCommand(IncidentStore &store, SaveStatus *status, const NewEntry &entry);
+    int id() const override;
+    qint64 entryId() const { return m_entryId; }
+
+protected:
+    StoreError perform() override;
+    StoreError apply(bool forward) override;
+
+private:
+    NewEntry m_entry;
+    qint64 m_entryId = 0;
+};
+
+// Amends an entry (text, kind, time, key event, retraction); undo amends it back.
+class AmendEntryCommand final : public StoreCommand
+{
+public:
+    AmendEntryCommand(IncidentStore &store, SaveStatus *status, qint64 entryId, const EntryAmendment &change,
+                      const QString &author);
+    static std::unique_ptr<AmendEntryCommand> retract(IncidentStore &store, SaveStatus *status, qint64 entryId,
+                                                      bool retracted, const QString &author);
+    static std::unique_ptr<AmendEntryCommand> markKeyEvent(IncidentStore &store, SaveStatus *status,
+                                                           qint64 entryId, bool keyEvent, const QString &author);
+    int id() const override;
+
+protected:
+    StoreError perform() override;
+    StoreError apply(bool forward) override;
+
+private:
+    qint64 m_entryId;
+    EntryAmendment m_change;
+    EntryAmendment m_inverse;
+};
+
+class SetSeverityCommand final : public StoreCommand
+{
+public:
+    SetSeverityCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId, Severity severity,
+                       const QString &author);
+    int id() const override;
+
+protected:
+    StoreError perform() override;
+    StoreError apply(bool forward) override;
+
+private:
+    qint64 m_incidentId;
+    Severity m_after;
+    Severity m_before = Severity::Sev3;
+};
+
+class SetStatusCommand final : public StoreCommand
+{
+public:
+    SetStatusCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId, IncidentStatus incidentStatus,
+                     const QString &author);
+    int id() const override;
+
+protected:
+    StoreError perform() override;
+    StoreError apply(bool forward) override;
+
+private:
+    qint64 m_incidentId;
+    IncidentStatus m_after;
+    IncidentStatus m_before = IncidentStatus::Investigating;
+};
+
+class SetDetailsCommand final : public StoreCommand
+{
+public:
+    SetDetailsCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId, const QString &title,
+                      const QString &summary, const QString &author);
+    int id() const override;
+
+protected:
+    StoreError perform() override;
+    StoreError apply(bool forward) override;
+
+private:
+    qint64 m_incidentId;
+    QString m_title;
+    QString m_summary;
+    QString m_oldTitle;
+    QString m_oldSummary;
+};
+
+} // namespace cp

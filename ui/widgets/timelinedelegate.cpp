@@ -1,0 +1,240 @@
+#include "timelinedelegate.h"
+
+#include "kindstyle.h"
+#include "models/timelinemodel.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QHelpEvent>
+#include <QPainter>
+#include <QToolTip>
+
+namespace cp {
+
+namespace {
+
+constexpr int IconSize = 14;
+constexpr int ChipPadding = 6;
+constexpr int Gap = 4;
+
+QStyle *styleOf(const QStyleOptionViewItem &option)
+{
+    return option.widget ? option.widget->style() : QApplication::style();
+}
+
+bool isSelected(const QStyleOptionViewItem &option)
+{
+    return option.state.testFlag(QStyle::State_Selected);
+}
+
+} // namespace
+
+TimelineDelegate::TimelineDelegate(QObject *parent)
+    : QStyledItemDelegate(parent), m_keyIcon(QStringLiteral(":/icons/key-event.svg")),
+      m_backfillIcon(QStringLiteral(":/icons/backfill.svg")), m_editedIcon(QStringLiteral(":/icons/edited.svg"))
+{
+}
+
+QSize TimelineDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    const QFontMetrics fm(option.font);
+    size.setHeight(qMax(size.height(), fm.height() + 10));
+    return size;
+}
+
+int TimelineDelegate::kindColumnWidth(const QFont &font) const
+{
+    QFont chipFont = font;
+    chipFont.setPointSizeF(font.pointSizeF() * 0.9);
+    chipFont.setBold(true);
+    const QFontMetrics fm(chipFont);
+    int widest = 0;
+    for (EntryKind kind : EntryVocabulary::allKinds())
+        widest = qMax(widest, fm.horizontalAdvance(EntryVocabulary::kindLabel(kind)));
+    return widest + 2 * ChipPadding + 16;
+}
+
+int TimelineDelegate::timeColumnWidth(const QFont &font) const
+{
+    const QFontMetrics fm(font);
+    return fm.horizontalAdvance(QStringLiteral("88:88:88")) + IconSize + Gap + 20;
+}
+
+void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt(option);
+    initStyleOption(&opt, index);
+    const bool retracted = index.data(TimelineModel::RetractedRole).toBool();
+    if (retracted)
+        opt.font.setStrikeOut(true);
+
+    switch (index.column()) {
+    case TimelineModel::TimeColumn:
+        paintTime(painter, opt, index);
+        return;
+    case TimelineModel::KindColumn:
+        paintKind(painter, opt, index);
+        return;
+    case TimelineModel::TextColumn:
+        paintText(painter, opt, index);
+        return;
+    default:
+        opt.palette.setColor(QPalette::Text, textColor(opt, retracted));
+        styleOf(opt)->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+        return;
+    }
+}
+
+void TimelineDelegate::paintBackground(QPainter *painter, QStyleOptionViewItem &option) const
+{
+    option.text.clear();
+    option.icon = QIcon();
+    option.features &= ~QStyleOptionViewItem::HasDecoration;
+    styleOf(option)->drawControl(QStyle::CE_ItemViewItem, &option, painter, option.widget);
+}
+
+QColor TimelineDelegate::textColor(const QStyleOptionViewItem &option, bool retracted) const
+{
+    if (isSelected(option))
+        return option.palette.color(QPalette::HighlightedText);
+    if (retracted)
+        return option.palette.color(QPalette::Disabled, QPalette::Text);
+    return option.palette.color(QPalette::Text);
+}
+
+void TimelineDelegate::paintTime(QPainter *painter, QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const QString text = option.text;
+    const bool retracted = index.data(TimelineModel::RetractedRole).toBool();
+    const bool backfilled = index.data(TimelineModel::BackfilledRole).toBool();
+    QRect r = styleOf(option)->subElementRect(QStyle::SE_ItemViewItemText, &option, option.widget);
+    paintBackground(painter, option);
+
+    painter->save();
+    painter->setFont(option.font);
+    painter->setPen(textColor(option, retracted));
+    const QFontMetrics fm(option.font);
+    const int textWidth = fm.horizontalAdvance(text);
+    painter->drawText(r, Qt::AlignVCenter | Qt::AlignLeft, text);
+    if (backfilled) {
+        const QRect iconRect(r.left() + textWidth + Gap, r.center().y() - IconSize / 2 + 1, IconSize, IconSize);
+        m_backfillIcon.paint(painter, iconRect);
+    }
+    painter->restore();
+}
+
+void TimelineDelegate::paintKind(QPainter *painter, QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const QString label = option.text;
+    const auto kind = static_cast<EntryKind>(index.data(TimelineModel::KindRole).toInt());
+    const bool retracted = index.data(TimelineModel::RetractedRole).toBool();
+    QRect r = styleOf(option)->subElementRect(QStyle::SE_ItemViewItemText, &option, option.widget);
+    paintBackground(painter, option);
+
+    QFont chipFont = option.font;
+    chipFont.setPointSizeF(option.font.pointSizeF() * 0.9);
+    chipFont.setBold(true);
+    chipFont.setStrikeOut(false);
+    const QFontMetrics fm(chipFont);
+    const int chipHeight = fm.height() + 4;
+    const int chipWidth = qMin(r.width(), fm.horizontalAdvance(label) + 2 * ChipPadding);
+    const QRectF chip(r.left(), r.center().y() - chipHeight / 2.0 + 0.5, chipWidth, chipHeight);
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    QColor color = KindStyle::kindColor(kind);
+    if (retracted) {
+        painter->setPen(QPen(color, 1.2));
+        painter->setBrush(Qt::NoBrush);
+    } else {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(color);
+    }
+    painter->drawRoundedRect(chip.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+    painter->setFont(chipFont);
+    painter->setPen(retracted ? color : QColor(Qt::white));
+    painter->drawText(chip, Qt::AlignCenter, fm.elidedText(label, Qt::ElideRight, chipWidth - 2 * ChipPadding + 2));
+    painter->restore();
+}
+
+void TimelineDelegate::paintText(QPainter *painter, QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const QString text = option.text.simplified();
+    const bool retracted = index.data(TimelineModel::RetractedRole).toBool();
+    const bool keyEvent = index.data(TimelineModel::KeyEventRole).toBool();
+    const bool edited = index.data(TimelineModel::RevisionRole).toInt() > 0;
+    QRect r = styleOf(option)->subElementRect(QStyle::SE_ItemViewItemText, &option, option.widget);
+    paintBackground(painter, option);
+
+    painter->save();
+    int x = r.left();
+    const int iconTop = r.center().y() - IconSize / 2 + 1;
+    if (keyEvent) {
+        m_keyIcon.paint(painter, QRect(x, iconTop, IconSize, IconSize), Qt::AlignCenter,
+                        retracted ? QIcon::Disabled : QIcon::Normal);
+        x += IconSize + Gap;
+    }
+
+    // The markers after the text, in a smaller, quieter type.
+    QStringList markers;
+    if (retracted)
+        markers << tr("retracted");
+    QFont small = option.font;
+    small.setStrikeOut(false);
+    small.setBold(false);
+    small.setPointSizeF(option.font.pointSizeF() * 0.85);
+    const QFontMetrics smallFm(small);
+    const QString markerText = markers.join(QStringLiteral(" · "));
+    int markerWidth = markerText.isEmpty() ? 0 : smallFm.horizontalAdvance(markerText) + 2 * Gap;
+    if (edited)
+        markerWidth += IconSize + smallFm.horizontalAdvance(tr("edited")) + 2 * Gap;
+
+    QFont font = option.font;
+    font.setBold(keyEvent);
+    const QFontMetrics fm(font);
+    const int available = qMax(0, r.right() - x - markerWidth);
+    const QString shown = fm.elidedText(text, Qt::ElideRight, available);
+    painter->setFont(font);
+    painter->setPen(textColor(option, retracted));
+    painter->drawText(QRect(x, r.top(), available, r.height()), Qt::AlignVCenter | Qt::AlignLeft, shown);
+    x += fm.horizontalAdvance(shown) + 2 * Gap;
+
+    painter->setFont(small);
+    QColor quiet = isSelected(option) ? option.palette.color(QPalette::HighlightedText)
+                                      : option.palette.color(QPalette::PlaceholderText);
+    painter->setPen(quiet);
+    if (edited) {
+        m_editedIcon.paint(painter, QRect(x, iconTop, IconSize, IconSize));
+        x += IconSize + 2;
+        const QString word = tr("edited");
+        painter->drawText(QRect(x, r.top(), smallFm.horizontalAdvance(word) + 1, r.height()),
+                          Qt::AlignVCenter | Qt::AlignLeft, word);
+        x += smallFm.horizontalAdvance(word) + 2 * Gap;
+    }
+    if (!markerText.isEmpty()) {
+        painter->drawText(QRect(x, r.top(), smallFm.horizontalAdvance(markerText) + 1, r.height()),
+                          Qt::AlignVCenter | Qt::AlignLeft, markerText);
+    }
+    painter->restore();
+}
+
+bool TimelineDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                                 const QModelIndex &index)
+{
+    if (!event || !view || event->type() != QEvent::ToolTip || !index.isValid())
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    QStringList lines;
+    if (index.column() == TimelineModel::TextColumn)
+        lines << index.data(TimelineModel::TextRole).toString() << QString();
+    if (index.data(TimelineModel::KeyEventRole).toBool())
+        lines << tr("★ Key event");
+    if (index.data(TimelineModel::BackfilledRole).toBool())
+        lines << tr("Backfilled: logged after it happened");
+    lines << index.data(Qt::ToolTipRole).toString();
+    QToolTip::showText(event->globalPos(), lines.join(QLatin1Char('\n')), view->viewport(),
+                       view->visualRect(index));
+    return true;
+}
+
+} // namespace cp
