@@ -1,0 +1,475 @@
+// The timeline dock: the Scribe's quick entry, failures that keep the text, the filter row,
+// and amend / retract / undo through the incident's undo stack.
+
+#include "dialogs/amendentrydialog.h"
+#include "dialogs/entryhistorydialog.h"
+#include "dialogs/newincidentdialog.h"
+#include "docks/timelinedock.h"
+#include "models/timelinemodel.h"
+#include "uifixture.h"
+#include "widgets/quickentryedit.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QToolButton>
+#include <QTreeView>
+#include <QUndoStack>
+
+using namespace cp;
+using namespace cp::test;
+
+namespace {
+
+QList<TimelineEntry> storedEntries(const QString &path, qint64 incidentId)
+{
+    // A second store on the same file: what is really in the database.
+    FakeClock clock;
+    IncidentStore reader(clock);
+    IncidentStore::Options options;
+    options.mode = IncidentStore::OpenMode::ReadOnly;
+    if (reader.open(path, options))
+        return {};
+    TimelinePage page;
+    page.incidentId = incidentId;
+    page.limit = 1000;
+    auto entries = reader.entries(page);
+    return entries ? *entries : QList<TimelineEntry>();
+}
+
+} // namespace
+
+class TstTimelineDock : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void quickEntryLogsWhatTheScribeTypes();
+    void parseErrorKeepsTheLine();
+    void failedWriteKeepsTheTextAndShowsTheError();
+    void kindShortcutsPickTheDefaultKind();
+    void authorIsRemembered();
+    void upRecallsEarlierLines();
+    void undoingALoggedEntryRetractsIt();
+    void amendThroughTheDialogAndUndo();
+    void retractAndRestoreFromTheUndoStack();
+    void keyEventToggle();
+    void historyShowsEveryRevision();
+    void filterRowNarrowsTheView();
+    void delegatePaintsEveryKindOfRow();
+};
+
+void TstTimelineDock::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TstTimelineDock::quickEntryLogsWhatTheScribeTypes()
+{
+    UiFixture f;
+    MainWindow &w = f.makeWindow();
+    // Declared through the window, as a user would.
+    w.newIncident();
+    auto *dialog = f.dialog<NewIncidentDialog>();
+    QVERIFY(dialog);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("incidentTitle")), QStringLiteral("Events stuck"));
+    dialog->accept();
+    const qint64 incident = w.currentIncidentId();
+    QVERIFY(incident > 0);
+
+    auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+    QVERIFY(line);
+    QVERIFY(line->isVisible());
+    auto *view = w.findChild<QTreeView *>(QStringLiteral("timelineView"));
+    QVERIFY(view);
+    QAbstractItemModel *model = view->model();
+
+    f.clock.advanceSecs(600); // 14:10
+    QTest::keyClicks(line, QStringLiteral("a: restarting app stack"));
+    QTest::keyClick(line, Qt::Key_Return);
+    QCOMPARE(line->text(), QString());
+    f.clock.advanceSecs(60); // 14:11
+    QTest::keyClicks(line, QStringLiteral("@-5m d: roll back"));
+    QTest::keyClick(line, Qt::Key_Return);
+    f.clock.advanceSecs(60); // 14:12
+    QTest::keyClicks(line, QStringLiteral("TODO: why no page?"));
+    QTest::keyClick(line, Qt::Key_Enter);
+
+    // Newest first: the TODO, the action, the backfilled decision (14:06), the declaration.
+    QTRY_COMPARE(model->rowCount(), 4);
+    auto text = [&](int row) { return model->index(row, TimelineModel::TextColumn).data().toString(); };
+    QCOMPARE(text(0), QStringLiteral("TODO: why no page?"));
+    QCOMPARE(text(1), QStringLiteral("restarting app stack"));
+    QCOMPARE(text(2), QStringLiteral("roll back"));
+    QCOMPARE(model->index(0, 0).data(TimelineModel::KindRole).toInt(), static_cast<int>(EntryKind::Callout));
+    QCOMPARE(model->index(1, 0).data(TimelineModel::KindRole).toInt(), static_cast<int>(EntryKind::Action));
+    QCOMPARE(model->index(2, 0).data(TimelineModel::KindRole).toInt(), static_cast<int>(EntryKind::Decision));
+    QVERIFY(model->index(2, 0).data(TimelineModel::BackfilledRole).toBool());
+    QVERIFY(!model->index(1, 0).data(TimelineModel::BackfilledRole).toBool());
+    QCOMPARE(model->index(1, TimelineModel::AuthorColumn).data().toString(), QStringLiteral("ana"));
+
+    // In the database, read through another connection.
+    const QList<TimelineEntry> stored = storedEntries(f.db.path(), incident);
+    QCOMPARE(stored.size(), 4);
+    QCOMPARE(stored.at(0).text, QStringLiteral("TODO: why no page?"));
+    QVERIFY(stored.at(0).tags.contains(QStringLiteral("followup")));
+    QCOMPARE(stored.at(2).kind, EntryKind::Decision);
+    QCOMPARE(stored.at(2).occurredAt, QDateTime(QDate(2026, 11, 22), QTime(14, 6), Qt::UTC));
+    QCOMPARE(stored.at(2).capturedAt, QDateTime(QDate(2026, 11, 22), QTime(14, 11), Qt::UTC));
+
+    auto *feedback = w.findChild<QLabel *>(QStringLiteral("quickEntryFeedback"));
+    QVERIFY(feedback->text().startsWith(QStringLiteral("Saved ")));
+    QVERIFY(w.findChild<QLabel *>(QStringLiteral("saveIndicator"))->text().startsWith(QStringLiteral("Saved ")));
+    // The newest entry is selected, ready for F2 (amend) or Ctrl+Shift+S (key event).
+    QCOMPARE(w.timelineDock()->currentEntry()->text, QStringLiteral("TODO: why no page?"));
+}
+
+void TstTimelineDock::parseErrorKeepsTheLine()
+{
+    UiFixture f;
+    const qint64 id = f.declare(QStringLiteral("Parse"));
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(id));
+    auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+    QTest::keyClicks(line, QStringLiteral("@25:99 a: too late"));
+    QTest::keyClick(line, Qt::Key_Return);
+    QCOMPARE(line->text(), QStringLiteral("@25:99 a: too late"));
+    QVERIFY(!w.findChild<QLabel *>(QStringLiteral("quickEntryFeedback"))->text().isEmpty());
+    QCOMPARE(w.timelineDock()->model()->rowCount(), 1);
+    QCOMPARE(w.undoStack()->count(), 0);
+}
+
+void TstTimelineDock::failedWriteKeepsTheTextAndShowsTheError()
+{
+    UiFixture f(/*busyTimeoutMs=*/150);
+    const qint64 id = f.declare(QStringLiteral("Locked out"));
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(id));
+
+    // Another writer holds the write lock past our busy timeout.
+    {
+        QSqlDatabase blocker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("blocker"));
+        blocker.setDatabaseName(f.db.path());
+        QVERIFY(blocker.open());
+        QSqlQuery begin(blocker);
+        QVERIFY2(begin.exec(QStringLiteral("BEGIN IMMEDIATE")), qPrintable(begin.lastError().text()));
+
+        auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+        QTest::keyClicks(line, QStringLiteral("s: checkout recovering, next check-in 14:20"));
+        QTest::keyClick(line, Qt::Key_Return);
+
+        QCOMPARE(line->text(), QStringLiteral("s: checkout recovering, next check-in 14:20"));
+        auto *feedback = w.findChild<QLabel *>(QStringLiteral("quickEntryFeedback"));
+        QVERIFY2(feedback->text().startsWith(QStringLiteral("Not saved")), qPrintable(feedback->text()));
+        QVERIFY(feedback->text().contains(QStringLiteral("locked")));
+        QCOMPARE(feedback->palette().color(QPalette::WindowText), QColor(0xc6, 0x28, 0x28));
+        auto *indicator = w.findChild<QLabel *>(QStringLiteral("saveIndicator"));
+        QVERIFY(indicator->text().startsWith(QStringLiteral("Not saved")));
+        QCOMPARE(w.undoStack()->count(), 0);
+        QCOMPARE(storedEntries(f.db.path(), id).size(), 1);
+
+        // The other writer finishes; Enter again saves the very same text, once.
+        QVERIFY(blocker.rollback());
+        blocker.close();
+        QTest::keyClick(line, Qt::Key_Return);
+        QCOMPARE(line->text(), QString());
+        QVERIFY(indicator->text().startsWith(QStringLiteral("Saved")));
+        QVERIFY(feedback->text().startsWith(QStringLiteral("Saved")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("blocker"));
+    const QList<TimelineEntry> stored = storedEntries(f.db.path(), id);
+    QCOMPARE(stored.size(), 2);
+    QCOMPARE(stored.at(0).text, QStringLiteral("checkout recovering, next check-in 14:20"));
+    QCOMPARE(stored.at(0).kind, EntryKind::Status);
+}
+
+void TstTimelineDock::kindShortcutsPickTheDefaultKind()
+{
+    UiFixture f;
+    const qint64 id = f.declare(QStringLiteral("Kinds"));
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(id));
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+    line->setFocus();
+    QTest::keyClick(line, Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(w.timelineDock()->entryKind(), EntryKind::Decision);
+    QCOMPARE(w.findChild<QComboBox *>(QStringLiteral("quickEntryKind"))->currentText(), QStringLiteral("Decision"));
+    QTest::keyClicks(line, QStringLiteral("keep the old cluster warm"));
+    QTest::keyClick(line, Qt::Key_Return);
+    QCOMPARE(storedEntries(f.db.path(), id).at(0).kind, EntryKind::Decision);
+    // A prefix still wins over the chosen kind.
+    QTest::keyClicks(line, QStringLiteral("c: DB SME to join"));
+    QTest::keyClick(line, Qt::Key_Return);
+    QCOMPARE(storedEntries(f.db.path(), id).at(0).kind, EntryKind::Callout);
+    QCOMPARE(f.preferences->defaultEntryKind(), EntryKind::Decision);
+}
+
+void TstTimelineDock::authorIsRemembered()
+{
+    UiFixture f;
+    const qint64 id = f.declare(QStringLiteral("Authors"));
+    {
+        MainWindow &w = f.makeWindow();
+        QVERIFY(w.openIncident(id));
+        auto *author = w.findChild<QLineEdit *>(QStringLiteral("quickEntryAuthor"));
+        QCOMPARE(author->text(), QStringLiteral("ana"));
+        author->clear();
+        QTest::keyClicks(author, QStringLiteral("cy"));
+        auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+        QTest::keyClicks(line, QStringLiteral("n: scribe change"));
+        QTest::keyClick(line, Qt::Key_Return);
+        QCOMPARE(storedEntries(f.db.path(), id).at(0).author, QStringLiteral("cy"));
+    }
+    QCOMPARE(f.preferences->authorName(), QStringLiteral("cy"));
+    MainWindow &again = f.makeWindow();
+    QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("quickEntryAuthor"))->text(), QStringLiteral("cy"));
+}
+
+void TstTimelineDock::upRecallsEarlierLines()
+{
+    UiFixture f;
+    const qint64 id = f.declare(QStringLiteral("History"));
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(id));
+    auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+    for (const QString &typed : {QStringLiteral("first"), QStringLiteral("second")}) {
+        QTest::keyClicks(line, typed);
+        QTest::keyClick(line, Qt::Key_Return);
+    }
+    QTest::keyClicks(line, QStringLiteral("draft"));
+    QTest::keyClick(line, Qt::Key_Up);
+    QCOMPARE(line->text(), QStringLiteral("second"));
+    QTest::keyClick(line, Qt::Key_Up);
+    QCOMPARE(line->text(), QStringLiteral("first"));
+    QTest::keyClick(line, Qt::Key_Down);
+    QTest::keyClick(line, Qt::Key_Down);
+    QCOMPARE(line->text(), QStringLiteral("draft"));
+}
+
+void TstTimelineDock::undoingALoggedEntryRetractsIt()
+{
+    UiFixture f;
+    const qint64 id = f.declare(QStringLiteral("Undo log"));
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(id));
+    auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+    QTest::keyClicks(line, QStringLiteral("a: wrong incident, oops"));
+    QTest::keyClick(line, Qt::Key_Return);
+    QCOMPARE(w.undoStack()->count(), 1);
+    QVERIFY(w.undoStack()->undoText().contains(QStringLiteral("wrong incident")));
+
+    w.findChild<QAction *>(QStringLiteral("undoAction"))->trigger();
+    // Append-only: the entry is still there, struck out.
+    QList<TimelineEntry> stored = storedEntries(f.db.path(), id);
+    QCOMPARE(stored.size(), 2);
+    QVERIFY(stored.at(0).retracted);
+    TimelineModel *model = w.timelineDock()->model();
+    QVERIFY(model->index(0, 0).data(TimelineModel::RetractedRole).toBool());
+
+    w.findChild<QAction *>(QStringLiteral("redoAction"))->trigger();
+    QVERIFY(!storedEntries(f.db.path(), id).at(0).retracted);
+    QVERIFY(!model->index(0, 0).data(TimelineModel::RetractedRole).toBool());
+}
+
+void TstTimelineDock::amendThroughTheDialogAndUndo()
+{
+    UiFixture f;
+    const qint64 id = f.declare(QStringLiteral("Amend"));
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(id));
+    f.clock.advanceSecs(300);
+    auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+    QTest::keyClicks(line, QStringLiteral("d: roll back to 4.2"));
+    QTest::keyClick(line, Qt::Key_Return);
+    const qint64 entryId = storedEntries(f.db.path(), id).at(0).id;
+
+    TimelineDock *dock = w.timelineDock();
+    dock->selectEntry(entryId);
+    QVERIFY(dock->amendAction()->isEnabled());
+    dock->amendAction()->trigger();
+    auto *dialog = f.dialog<AmendEntryDialog>();
+    QVERIFY(dialog);
+    dialog->setText(QStringLiteral("roll back to 4.2.1"));
+    dialog->setOccurredAt(QDateTime(QDate(2026, 11, 22), QTime(14, 2), Qt::UTC));
+    dialog->setKeyEvent(true);
+    dialog->accept();
+
+    auto amended = f.store->entry(entryId);
+    QCOMPARE(amended->text, QStringLiteral("roll back to 4.2.1"));
+    QCOMPARE(amended->occurredAt, QDateTime(QDate(2026, 11, 22), QTime(14, 2), Qt::UTC));
+    QVERIFY(amended->keyEvent);
+    QCOMPARE(amended->revision, 1);
+    TimelineModel *model = dock->model();
+    const int row = model->rowOfEntry(entryId);
+    QVERIFY(row >= 0);
+    QCOMPARE(model->index(row, TimelineModel::TextColumn).data().toString(), QStringLiteral("roll back to 4.2.1"));
+    QVERIFY(model->index(row, 0).data(TimelineModel::BackfilledRole).toBool());
+
+    w.undoStack()->undo();
+    auto undone = f.store->entry(entryId);
+    QCOMPARE(undone->text, QStringLiteral("roll back to 4.2"));
+    QVERIFY(!undone->keyEvent);
+    QCOMPARE(undone->occurredAt, QDateTime(QDate(2026, 11, 22), QTime(14, 5), Qt::UTC));
+    QCOMPARE(undone->revision, 2); // an undo is a new amendment, never a rewrite
+    QCOMPARE(model->index(model->rowOfEntry(entryId), TimelineModel::TextColumn).data().toString(),
+             QStringLiteral("roll back to 4.2"));
+}
+
+void TstTimelineDock::retractAndRestoreFromTheUndoStack()
+{
+    UiFixture f;
+    const qint64 id = f.declare(QStringLiteral("Retract"));
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(id));
+    auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+    QTest::keyClicks(line, QStringLiteral("a: failing over to us-east"));
+    QTest::keyClick(line, Qt::Key_Return);
+    const qint64 entryId = storedEntries(f.db.path(), id).at(0).id;
+    TimelineDock *dock = w.timelineDock();
+    dock->selectEntry(entryId);
+
+    // Delete on the focused view retracts.
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    dock->view()->setFocus();
+    QTest::keyClick(dock->view(), Qt::Key_Delete);
+    QVERIFY(f.store->entry(entryId)->retracted);
+    QCOMPARE(dock->retractAction()->text(), QStringLiteral("&Restore entry"));
+    QCOMPARE(w.undoStack()->count(), 2);
+
+    w.undoStack()->undo();
+    QVERIFY(!f.store->entry(entryId)->retracted);
+    QCOMPARE(dock->retractAction()->text(), QStringLiteral("&Retract entry"));
+    w.undoStack()->redo();
+    QVERIFY(f.store->entry(entryId)->retracted);
+    // Restore through the action, too.
+    dock->retractAction()->trigger();
+    QVERIFY(!f.store->entry(entryId)->retracted);
+}
+
+void TstTimelineDock::keyEventToggle()
+{
+    UiFixture f;
+    const qint64 id = f.declare(QStringLiteral("Key"));
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(id));
+    auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+    QTest::keyClicks(line, QStringLiteral("!s: impact confirmed: 30% of checkouts"));
+    QTest::keyClick(line, Qt::Key_Return);
+    const TimelineEntry logged = storedEntries(f.db.path(), id).at(0);
+    QVERIFY(logged.keyEvent);
+    QCOMPARE(w.timelineDock()->currentEntry()->id, logged.id);
+    QVERIFY(w.timelineDock()->keyEventAction()->isChecked());
+    w.timelineDock()->keyEventAction()->trigger();
+    QVERIFY(!f.store->entry(logged.id)->keyEvent);
+    QVERIFY(!w.timelineDock()->keyEventAction()->isChecked());
+}
+
+void TstTimelineDock::historyShowsEveryRevision()
+{
+    UiFixture f;
+    const qint64 id = f.declare(QStringLiteral("History"));
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(id));
+    auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+    QTest::keyClicks(line, QStringLiteral("a: page the DB SME"));
+    QTest::keyClick(line, Qt::Key_Return);
+    const qint64 entryId = storedEntries(f.db.path(), id).at(0).id;
+    w.timelineDock()->retractAction()->trigger();
+    w.timelineDock()->retractAction()->trigger();
+    w.timelineDock()->historyAction()->trigger();
+    auto *dialog = f.dialog<EntryHistoryDialog>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->revisionCount(), 3);
+    QCOMPARE(f.store->entryHistory(entryId)->size(), 3);
+    dialog->reject();
+}
+
+void TstTimelineDock::filterRowNarrowsTheView()
+{
+    UiFixture f;
+    const qint64 id = f.declare(QStringLiteral("Filter"));
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(id));
+    auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+    auto *author = w.findChild<QLineEdit *>(QStringLiteral("quickEntryAuthor"));
+    const QList<QPair<QString, QString>> lines{{QStringLiteral("ana"), QStringLiteral("a: restart the consumer")},
+                                               {QStringLiteral("bo"), QStringLiteral("d: no rollback yet")},
+                                               {QStringLiteral("bo"), QStringLiteral("!s: consumer restarted")}};
+    for (const auto &[who, text] : lines) {
+        author->setText(who);
+        QTest::keyClicks(line, text);
+        QTest::keyClick(line, Qt::Key_Return);
+    }
+    TimelineModel *model = w.timelineDock()->model();
+    QCOMPARE(model->rowCount(), 4);
+
+    QTest::keyClicks(w.findChild<QLineEdit *>(QStringLiteral("timelineFilterText")), QStringLiteral("consumer"));
+    QTRY_COMPARE(model->rowCount(), 2);
+
+    auto *authorFilter = w.findChild<QComboBox *>(QStringLiteral("timelineFilterAuthor"));
+    authorFilter->setCurrentIndex(authorFilter->findData(QStringLiteral("bo")));
+    QTRY_COMPARE(model->filter().author, QStringLiteral("bo"));
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->entryAt(0).text, QStringLiteral("consumer restarted"));
+
+    w.findChild<QLineEdit *>(QStringLiteral("timelineFilterText"))->clear();
+    auto *kindFilter = w.findChild<QComboBox *>(QStringLiteral("timelineFilterKind"));
+    kindFilter->setCurrentIndex(kindFilter->findData(static_cast<int>(EntryKind::Decision)));
+    QTRY_COMPARE(model->filter().kinds, QList<EntryKind>{EntryKind::Decision});
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->entryAt(0).text, QStringLiteral("no rollback yet"));
+
+    kindFilter->setCurrentIndex(0);
+    authorFilter->setCurrentIndex(0);
+    w.findChild<QToolButton *>(QStringLiteral("timelineKeyOnly"))->setChecked(true);
+    QTRY_VERIFY(model->filter().keyEventsOnly);
+    QCOMPARE(model->filter().author, QString());
+    QCOMPARE(model->rowCount(), 2); // the declaration and the status report
+
+    // A new entry that matches the filter appears; one that does not stays out.
+    QTest::keyClicks(line, QStringLiteral("n: not key"));
+    QTest::keyClick(line, Qt::Key_Return);
+    QTest::keyClicks(line, QStringLiteral("!n: key"));
+    QTest::keyClick(line, Qt::Key_Return);
+    QCOMPARE(model->rowCount(), 3);
+}
+
+void TstTimelineDock::delegatePaintsEveryKindOfRow()
+{
+    UiFixture f;
+    const qint64 id = f.declare(QStringLiteral("Paint"), Severity::Sev1);
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(id));
+    f.clock.advanceSecs(900);
+    auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+    for (const QString &text : {QStringLiteral("!a: key action"), QStringLiteral("@-10m s: backfilled status"),
+                                QStringLiteral("c: to retract"), QStringLiteral("m: comms")}) {
+        QTest::keyClicks(line, text);
+        QTest::keyClick(line, Qt::Key_Return);
+    }
+    w.timelineDock()->retractAction()->trigger();
+    QTreeView *view = w.timelineDock()->view();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    const QImage image = view->viewport()->grab().toImage();
+    QVERIFY(!image.isNull());
+    // The kind chip of the first row is painted in the kind's colour, not left blank.
+    const QRect chip = view->visualRect(view->model()->index(1, TimelineModel::KindColumn));
+    bool coloured = false;
+    for (int x = chip.left(); x < chip.right() && !coloured; ++x) {
+        const QColor c = image.pixelColor(x, chip.center().y());
+        coloured = c.saturation() > 80;
+    }
+    QVERIFY(coloured);
+}
+
+QTEST_MAIN(TstTimelineDock)
+#include "tst_timelinedock.moc"

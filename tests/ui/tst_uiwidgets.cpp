@@ -1,0 +1,164 @@
+// The small parts of the GUI on their own: preferences, undo commands, dialogs' results.
+
+#include "db/incidentstore.h"
+#include "dialogs/amendentrydialog.h"
+#include "fakeclock.h"
+#include "preferences.h"
+#include "tempdatabase.h"
+#include "undo/commandids.h"
+#include "undo/savestatus.h"
+#include "undo/storecommands.h"
+#include "widgets/kindstyle.h"
+
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace cp;
+using namespace cp::test;
+
+class TstUiWidgets : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void preferencesHaveDefaults();
+    void preferencesRejectNonManualKinds();
+    void commandThatFailsIsNotPushed();
+    void undoThatFailsLeavesTheStack();
+    void amendDialogReportsOnlyChanges();
+    void everyKindHasItsOwnColour();
+};
+
+void TstUiWidgets::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TstUiWidgets::preferencesHaveDefaults()
+{
+    TempDatabase dir;
+    QSettings settings(dir.path(QStringLiteral("p.ini")), QSettings::IniFormat);
+    Preferences preferences(settings);
+    QVERIFY(!preferences.authorName().isEmpty());
+    QCOMPARE(preferences.authorName(), Preferences::defaultAuthorName());
+    QCOMPARE(preferences.lastIncidentId(), 0);
+    QCOMPARE(preferences.defaultEntryKind(), EntryKind::Note);
+    preferences.setAuthorName(QStringLiteral("  Ana  "));
+    preferences.setLastIncidentId(7);
+    preferences.setDefaultEntryKind(EntryKind::Action);
+    preferences.sync();
+    QSettings reread(dir.path(QStringLiteral("p.ini")), QSettings::IniFormat);
+    QCOMPARE(reread.value(QStringLiteral("preferences/authorName")).toString(), QStringLiteral("Ana"));
+    Preferences again(reread);
+    QCOMPARE(again.lastIncidentId(), 7);
+    QCOMPARE(again.defaultEntryKind(), EntryKind::Action);
+    // Preferences and window state stay apart.
+    QVERIFY(!reread.childGroups().contains(QStringLiteral("window")));
+}
+
+void TstUiWidgets::preferencesRejectNonManualKinds()
+{
+    TempDatabase dir;
+    QSettings settings(dir.path(QStringLiteral("p.ini")), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("preferences/defaultEntryKind"), QStringLiteral("system"));
+    settings.setValue(QStringLiteral("preferences/lastIncidentId"), QStringLiteral("garbage"));
+    Preferences preferences(settings);
+    QCOMPARE(preferences.defaultEntryKind(), EntryKind::Note);
+    QCOMPARE(preferences.lastIncidentId(), 0);
+}
+
+void TstUiWidgets::commandThatFailsIsNotPushed()
+{
+    TempDatabase db;
+    FakeClock clock;
+    IncidentStore store(clock);
+    QVERIFY(!store.open(db.path()));
+    NewIncident incident;
+    incident.title = QStringLiteral("Cmd");
+    const qint64 id = *store.createIncident(incident, QStringLiteral("ana"));
+    SaveStatus status(clock);
+    QSignalSpy saved(&status, &SaveStatus::saved);
+    QSignalSpy failed(&status, &SaveStatus::failed);
+    QUndoStack stack;
+
+    NewEntry empty;
+    empty.incidentId = id;
+    empty.author = QStringLiteral("ana");
+    empty.text = QStringLiteral("   ");
+    const StoreError error = StoreCommand::execute(stack, std::make_unique<LogEntryCommand>(store, &status, empty));
+    QCOMPARE(error.code(), StoreError::Code::Invalid);
+    QCOMPARE(stack.count(), 0);
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(saved.count(), 0);
+
+    NewEntry fine = empty;
+    fine.text = QStringLiteral("fine");
+    QVERIFY(!StoreCommand::execute(stack, std::make_unique<LogEntryCommand>(store, &status, fine)));
+    QCOMPARE(stack.count(), 1);
+    QCOMPARE(stack.command(0)->id(), static_cast<int>(CommandId::LogEntry));
+    QCOMPARE(saved.count(), 1);
+    QCOMPARE(status.lastSavedUtc(), clock.nowUtc());
+}
+
+void TstUiWidgets::undoThatFailsLeavesTheStack()
+{
+    TempDatabase db;
+    FakeClock clock;
+    IncidentStore store(clock);
+    QVERIFY(!store.open(db.path()));
+    NewIncident incident;
+    incident.title = QStringLiteral("Cmd");
+    const qint64 id = *store.createIncident(incident, QStringLiteral("ana"));
+    SaveStatus status(clock);
+    QSignalSpy failed(&status, &SaveStatus::failed);
+    QUndoStack stack;
+    QVERIFY(!StoreCommand::execute(stack, std::make_unique<SetSeverityCommand>(store, &status, id, Severity::Sev1,
+                                                                              QStringLiteral("ana"))));
+    store.close(); // the undo cannot reach the database
+    stack.undo();
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(status.lastError().code(), StoreError::Code::NotOpen);
+    QCOMPARE(stack.count(), 0); // dropped: the stack never claims an undo that did not happen
+}
+
+void TstUiWidgets::amendDialogReportsOnlyChanges()
+{
+    FakeClock clock;
+    TimelineEntry entry;
+    entry.id = 5;
+    entry.kind = EntryKind::Action;
+    entry.text = QStringLiteral("restart");
+    entry.author = QStringLiteral("ana");
+    entry.occurredAt = clock.nowUtc().addSecs(-600).addMSecs(123);
+    entry.capturedAt = clock.nowUtc();
+    AmendEntryDialog dialog(entry, clock);
+    QVERIFY(dialog.amendment().isEmpty()); // milliseconds the editor cannot show are no change
+    dialog.setText(QStringLiteral("restart the app stack"));
+    EntryAmendment change = dialog.amendment();
+    QCOMPARE(change.text.value_or(QString()), QStringLiteral("restart the app stack"));
+    QVERIFY(!change.kind && !change.occurredAt && !change.keyEvent && !change.retracted);
+    dialog.setKind(EntryKind::Decision);
+    dialog.setOccurredAt(clock.nowUtc().addSecs(-900));
+    change = dialog.amendment();
+    QCOMPARE(change.kind.value_or(EntryKind::Note), EntryKind::Decision);
+    QCOMPARE(change.occurredAt.value_or(QDateTime()), clock.nowUtc().addSecs(-900));
+}
+
+void TstUiWidgets::everyKindHasItsOwnColour()
+{
+    QSet<QRgb> colours;
+    for (EntryKind kind : EntryVocabulary::allKinds())
+        colours.insert(KindStyle::kindColor(kind).rgb());
+    QCOMPARE(colours.size(), EntryVocabulary::allKinds().size());
+    QSet<QRgb> severities;
+    for (Severity s : IncidentVocabulary::allSeverities())
+        severities.insert(KindStyle::severityColor(s).rgb());
+    QCOMPARE(severities.size(), 5);
+}
+
+QTEST_MAIN(TstUiWidgets)
+#include "tst_uiwidgets.moc"
