@@ -42,10 +42,10 @@ int CheckCommand::run(CliContext &context, const QStringList &arguments)
     for (const QString &problem : std::as_const(*problems))
         out << QStringLiteral("problem\t") << CliFormat::field(problem) << QLatin1Char('\n');
     if (!problems->isEmpty()) {
-        return context.fail(StoreError(StoreError::Code::Corrupt,
-                                       tr("%1 is damaged: %n problem(s) found, the first: %2", nullptr,
-                                          int(problems->size()))
-                                           .arg((*store)->path(), problems->constFirst())));
+        return context.fail(
+            StoreError(StoreError::Code::Corrupt,
+                       tr("%1 is damaged: %n problem(s) found, the first: %2", nullptr, int(problems->size()))
+                           .arg((*store)->path(), problems->constFirst())));
     }
     if (!stats)
         return context.fail(stats.error());

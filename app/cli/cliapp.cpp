@@ -16,10 +16,8 @@ namespace cp::cli {
 QList<CliApp::Command> CliApp::commands()
 {
     return {
-        {QStringLiteral("init"), &InitCommand::run},
-        {QStringLiteral("incident"), &IncidentCommands::run},
-        {QStringLiteral("log"), &LogCommand::run},
-        {QStringLiteral("timeline"), &TimelineCommand::run},
+        {QStringLiteral("init"), &InitCommand::run},   {QStringLiteral("incident"), &IncidentCommands::run},
+        {QStringLiteral("log"), &LogCommand::run},     {QStringLiteral("timeline"), &TimelineCommand::run},
         {QStringLiteral("check"), &CheckCommand::run},
     };
 }

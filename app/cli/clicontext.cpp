@@ -57,8 +57,7 @@ Result<std::unique_ptr<IncidentStore>> CliContext::openStore(Access access) cons
     auto store = std::make_unique<IncidentStore>(SystemClock::instance());
     if (StoreError error = store->open(databasePath(), options)) {
         if (error.code() == StoreError::Code::FileMissing)
-            return StoreError(error.code(),
-                              tr("%1 Run 'commandpost-cli init' to create it.").arg(error.message()));
+            return StoreError(error.code(), tr("%1 Run 'commandpost-cli init' to create it.").arg(error.message()));
         return error;
     }
     return store;

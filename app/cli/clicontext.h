@@ -22,7 +22,8 @@ class CliContext final
 
 public:
     // How a command opens the database.
-    enum class Access {
+    enum class Access
+    {
         Create, // init: create the file if missing, upgrade its layout
         Write,  // the file must exist; upgrades its layout if older
         Read,   // read-only, never creates, never writes

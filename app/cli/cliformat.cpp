@@ -38,9 +38,12 @@ QJsonObject CliFormat::incidentJson(const Incident &incident)
 
 QString CliFormat::incidentRow(const Incident &incident)
 {
-    return QStringList{QString::number(incident.id), IncidentVocabulary::severityKey(incident.severity),
-                       IncidentVocabulary::statusKey(incident.status), IncidentVocabulary::kindKey(incident.kind),
-                       isoUtc(incident.declaredAt), field(incident.title)}
+    return QStringList{QString::number(incident.id),
+                       IncidentVocabulary::severityKey(incident.severity),
+                       IncidentVocabulary::statusKey(incident.status),
+                       IncidentVocabulary::kindKey(incident.kind),
+                       isoUtc(incident.declaredAt),
+                       field(incident.title)}
         .join(QLatin1Char('\t'));
 }
 

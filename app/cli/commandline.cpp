@@ -54,8 +54,7 @@ QString CommandLine::helpText() const
 QCommandLineOption CommandLine::databaseOption()
 {
     return QCommandLineOption(QStringLiteral("db"),
-                              tr("The database file (default: the one the CommandPost window uses)."),
-                              tr("FILE"));
+                              tr("The database file (default: the one the CommandPost window uses)."), tr("FILE"));
 }
 
 QCommandLineOption CommandLine::busyTimeoutOption()

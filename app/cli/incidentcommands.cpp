@@ -124,8 +124,8 @@ int IncidentCommands::create(CliContext &context, const QStringList &arguments)
     CommandLine line(context, QStringLiteral("incident new"), QStringLiteral("--title T --severity SEV-n [options]"),
                      tr("Declares an incident and prints its id. The declaration is logged on its timeline."));
     line.addOption({QStringLiteral("title"), tr("What is happening, in a few words (required)."), tr("T")});
-    line.addOption({QStringLiteral("severity"), tr("%1; SEV-1 is the most urgent (required).").arg(severityKeys()),
-                    tr("SEV-n")});
+    line.addOption(
+        {QStringLiteral("severity"), tr("%1; SEV-1 is the most urgent (required).").arg(severityKeys()), tr("SEV-n")});
     line.addOption({QStringLiteral("kind"), tr("%1 (default technical).").arg(kindKeys()), tr("KIND"),
                     QStringLiteral("technical")});
     line.addOption({QStringLiteral("summary"), tr("A longer description."), tr("S")});
@@ -142,11 +142,12 @@ int IncidentCommands::create(CliContext &context, const QStringList &arguments)
     NewIncident incident;
     incident.title = line.value(QStringLiteral("title"));
     // Never a null QString: the store would bind it as SQL NULL.
-    incident.summary = line.isSet(QStringLiteral("summary")) ? line.value(QStringLiteral("summary")) : QStringLiteral("");
+    incident.summary =
+        line.isSet(QStringLiteral("summary")) ? line.value(QStringLiteral("summary")) : QStringLiteral("");
     const auto severity = IncidentVocabulary::severityFromKey(line.value(QStringLiteral("severity")));
     if (!severity)
-        return line.usageError(tr("--severity must be one of %1, not '%2'")
-                                   .arg(severityKeys(), line.value(QStringLiteral("severity"))));
+        return line.usageError(
+            tr("--severity must be one of %1, not '%2'").arg(severityKeys(), line.value(QStringLiteral("severity"))));
     incident.severity = *severity;
     const auto kind = IncidentVocabulary::kindFromKey(line.value(QStringLiteral("kind")));
     if (!kind)
@@ -285,7 +286,8 @@ int IncidentCommands::set(CliContext &context, const QStringList &arguments)
     if (!current)
         return context.fail(current.error());
     if (details) {
-        const QString title = line.isSet(QStringLiteral("title")) ? line.value(QStringLiteral("title")) : current->title;
+        const QString title =
+            line.isSet(QStringLiteral("title")) ? line.value(QStringLiteral("title")) : current->title;
         const QString summary =
             line.isSet(QStringLiteral("summary")) ? line.value(QStringLiteral("summary")) : current->summary;
         if (StoreError error = (*store)->setDetails(*id, title, summary, author))

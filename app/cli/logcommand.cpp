@@ -44,11 +44,10 @@ int LogCommand::run(CliContext &context, const QStringList &arguments)
     line.addPositionalArgument(QStringLiteral("TEXT"), tr("The entry's text; several words are joined with spaces."),
                                QStringLiteral("TEXT…"));
     line.addOption({QStringLiteral("incident"), tr("The incident's id (required)."), tr("ID")});
-    line.addOption({QStringLiteral("kind"), tr("%1 (default note).").arg(manualKindKeys()), tr("KIND"),
-                    QStringLiteral("note")});
+    line.addOption(
+        {QStringLiteral("kind"), tr("%1 (default note).").arg(manualKindKeys()), tr("KIND"), QStringLiteral("note")});
     line.addOption({QStringLiteral("author"),
-                    tr("Who logs it (default: $COMMANDPOST_AUTHOR, else the login name, else \"cli\")."),
-                    tr("NAME")});
+                    tr("Who logs it (default: $COMMANDPOST_AUTHOR, else the login name, else \"cli\")."), tr("NAME")});
     line.addOption({QStringLiteral("at"),
                     tr("When it happened, for a backfill: ISO-8601 such as 2026-11-22T14:05:00Z or "
                        "2026-11-22T15:05+01:00; local time without an offset (default: now)."),
@@ -72,8 +71,8 @@ int LogCommand::run(CliContext &context, const QStringList &arguments)
         return line.usageError(
             tr("--kind must be one of %1, not '%2'").arg(manualKindKeys(), line.value(QStringLiteral("kind"))));
     entry.kind = *kind;
-    entry.author = line.isSet(QStringLiteral("author")) ? line.value(QStringLiteral("author"))
-                                                        : CliContext::defaultAuthor();
+    entry.author =
+        line.isSet(QStringLiteral("author")) ? line.value(QStringLiteral("author")) : CliContext::defaultAuthor();
     if (line.isSet(QStringLiteral("at"))) {
         entry.occurredAt = parseTime(line.value(QStringLiteral("at")));
         if (!entry.occurredAt.isValid())

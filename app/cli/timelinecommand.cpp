@@ -12,7 +12,8 @@ int TimelineCommand::run(CliContext &context, const QStringList &arguments)
                      tr("Prints an incident's timeline, oldest first. text: time, kind, author, text (tab "
                         "separated); csv: RFC 4180 with a header row; json: the commandpost-timeline document."));
     line.addOption({QStringLiteral("incident"), tr("The incident's id (required)."), tr("ID")});
-    line.addOption({QStringLiteral("format"), tr("text (default), csv or json."), tr("FORMAT"), QStringLiteral("text")});
+    line.addOption(
+        {QStringLiteral("format"), tr("text (default), csv or json."), tr("FORMAT"), QStringLiteral("text")});
     if (auto done = line.parse(arguments))
         return *done;
     if (!line.positionalArguments().isEmpty())

@@ -69,7 +69,7 @@ struct CliRun
         const CliRun &ran_ = (expression);                                                                             \
         QVERIFY2(ran_.finished, qPrintable(ran_.describe()));                                                          \
         QVERIFY2(ran_.exitCode == (code), qPrintable(ran_.describe()));                                                \
-        QVERIFY2(ran_.err.endsWith('\n') && ran_.err.count('\n') == 1, qPrintable(ran_.describe()));                  \
+        QVERIFY2(ran_.err.endsWith('\n') && ran_.err.count('\n') == 1, qPrintable(ran_.describe()));                   \
         QVERIFY2(ran_.err.startsWith(QByteArray("commandpost-cli: ") + QByteArray(reason) + ": "),                     \
                  qPrintable(ran_.describe()));                                                                         \
     } while (false)
@@ -145,8 +145,7 @@ QProcessEnvironment TstCli::baseEnvironment() const
     return env;
 }
 
-CliRun TstCli::cli(const QStringList &arguments, const QByteArray &input,
-                   const QProcessEnvironment &environment) const
+CliRun TstCli::cli(const QStringList &arguments, const QByteArray &input, const QProcessEnvironment &environment) const
 {
     CliRun run;
     QProcess process;
@@ -176,8 +175,9 @@ qint64 TstCli::databaseWithIncident(const QString &path, const QString &title)
         qWarning("init failed: %s", qPrintable(init.describe()));
         return 0;
     }
-    const CliRun created = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("new"),
-                                QStringLiteral("--title"), title, QStringLiteral("--severity"), QStringLiteral("SEV-2")});
+    const CliRun created =
+        cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"),
+             title, QStringLiteral("--severity"), QStringLiteral("SEV-2")});
     if (!created.finished || created.exitCode != 0) {
         qWarning("incident new failed: %s", qPrintable(created.describe()));
         return 0;
@@ -316,11 +316,11 @@ void TstCli::incidentNewPrintsOnlyTheId()
     TempDatabase tmp;
     const QString path = tmp.path();
     CLI_OK(cli({QStringLiteral("--db"), path, QStringLiteral("init")}));
-    const CliRun first = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("new"),
-                              QStringLiteral("--title"), QStringLiteral("Checkout down"), QStringLiteral("--severity"),
-                              QStringLiteral("SEV-1"), QStringLiteral("--kind"), QStringLiteral("business"),
-                              QStringLiteral("--summary"), QStringLiteral("Card payments fail"),
-                              QStringLiteral("--author"), QStringLiteral("ana")});
+    const CliRun first =
+        cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"),
+             QStringLiteral("Checkout down"), QStringLiteral("--severity"), QStringLiteral("SEV-1"),
+             QStringLiteral("--kind"), QStringLiteral("business"), QStringLiteral("--summary"),
+             QStringLiteral("Card payments fail"), QStringLiteral("--author"), QStringLiteral("ana")});
     CLI_OK(first);
     QVERIFY2(QRegularExpression(QStringLiteral("^[1-9][0-9]*\n$")).match(QString::fromUtf8(first.out)).hasMatch(),
              first.out.constData());
@@ -355,9 +355,9 @@ void TstCli::incidentListText()
                               QStringLiteral("SEV-4"), QStringLiteral("--kind"), QStringLiteral("security")});
     CLI_OK(newer);
     const qint64 newerId = newer.out.trimmed().toLongLong();
-    const CliRun resolvedRun = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("new"),
-                                    QStringLiteral("--title"), QStringLiteral("Done"), QStringLiteral("--severity"),
-                                    QStringLiteral("SEV-5")});
+    const CliRun resolvedRun =
+        cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"),
+             QStringLiteral("Done"), QStringLiteral("--severity"), QStringLiteral("SEV-5")});
     CLI_OK(resolvedRun);
     const qint64 resolvedId = resolvedRun.out.trimmed().toLongLong();
     CLI_OK(cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("set"),
@@ -377,8 +377,9 @@ void TstCli::incidentListText()
         QVERIFY(qAbs(declared.secsTo(QDateTime::currentDateTimeUtc())) < 600);
     }
     // Open ones first, newest first; resolved last.
-    QCOMPARE(rows.at(0), (QStringList{QString::number(newerId), QStringLiteral("SEV-4"), QStringLiteral("investigating"),
-                                      QStringLiteral("security"), rows.at(0).at(4), QStringLiteral("Newer")}));
+    QCOMPARE(rows.at(0),
+             (QStringList{QString::number(newerId), QStringLiteral("SEV-4"), QStringLiteral("investigating"),
+                          QStringLiteral("security"), rows.at(0).at(4), QStringLiteral("Newer")}));
     QCOMPARE(rows.at(1).at(0), QString::number(older));
     QCOMPARE(rows.at(1).at(5), QStringLiteral("Old and multiline")); // one record per line
     QCOMPARE(rows.at(2).at(0), QString::number(resolvedId));
@@ -423,8 +424,8 @@ void TstCli::incidentShowTextAndJson()
     CLI_OK(cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("set"), QString::number(id),
                 QStringLiteral("--summary"), QStringLiteral("Line one\nline two")}));
 
-    const CliRun text = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("show"),
-                             QString::number(id)});
+    const CliRun text =
+        cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("show"), QString::number(id)});
     CLI_OK(text);
     QHash<QString, QString> fields;
     QStringList names;
@@ -500,12 +501,11 @@ void TstCli::logPrintsTheIdOfTheSavedEntry()
     const QString path = tmp.path();
     const qint64 id = databaseWithIncident(path);
     QVERIFY(id > 0);
-    const CliRun run = cli({QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"),
-                            QString::number(id), QStringLiteral("--kind"), QStringLiteral("decision"),
-                            QStringLiteral("--key"), QStringLiteral("--tag"), QStringLiteral("deploy"),
-                            QStringLiteral("--tag"), QStringLiteral("db"), QStringLiteral("--author"),
-                            QStringLiteral("ana"), QStringLiteral("Roll"), QStringLiteral("back"),
-                            QStringLiteral("to v41 — ünïcode")});
+    const CliRun run = cli(
+        {QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"), QString::number(id),
+         QStringLiteral("--kind"), QStringLiteral("decision"), QStringLiteral("--key"), QStringLiteral("--tag"),
+         QStringLiteral("deploy"), QStringLiteral("--tag"), QStringLiteral("db"), QStringLiteral("--author"),
+         QStringLiteral("ana"), QStringLiteral("Roll"), QStringLiteral("back"), QStringLiteral("to v41 — ünïcode")});
     CLI_OK(run);
     QVERIFY2(QRegularExpression(QStringLiteral("^[1-9][0-9]*\n$")).match(QString::fromUtf8(run.out)).hasMatch(),
              run.out.constData());
@@ -524,11 +524,12 @@ void TstCli::logPrintsTheIdOfTheSavedEntry()
     QCOMPARE(entry.value(QStringLiteral("key_event")).toBool(), true);
     QCOMPARE(entry.value(QStringLiteral("tags")).toArray(),
              QJsonArray::fromStringList({QStringLiteral("deploy"), QStringLiteral("db")}));
-    QCOMPARE(entry.value(QStringLiteral("occurred_at")).toString(), entry.value(QStringLiteral("captured_at")).toString());
+    QCOMPARE(entry.value(QStringLiteral("occurred_at")).toString(),
+             entry.value(QStringLiteral("captured_at")).toString());
 
     // The text format has it too: time, kind, author, text.
-    const CliRun text = cli({QStringLiteral("--db"), path, QStringLiteral("timeline"), QStringLiteral("--incident"),
-                             QString::number(id)});
+    const CliRun text = cli(
+        {QStringLiteral("--db"), path, QStringLiteral("timeline"), QStringLiteral("--incident"), QString::number(id)});
     CLI_OK(text);
     QCOMPARE(text.outLines().size(), 2);
     const QStringList columns = text.outLines().constLast().split(QLatin1Char('\t'));
@@ -550,8 +551,8 @@ void TstCli::logBackfillsWithAt_data()
     // POSIX TZ strings need no tz database: "XST-3" is three hours east of UTC.
     QTest::newRow("local, no offset") << QStringLiteral("2026-01-02T06:04:05") << QStringLiteral("XST-3")
                                       << QStringLiteral("2026-01-02T03:04:05.000Z");
-    QTest::newRow("local, minutes only, space") << QStringLiteral("2026-01-02 06:04") << QStringLiteral("XST-3")
-                                                << QStringLiteral("2026-01-02T03:04:00.000Z");
+    QTest::newRow("local, minutes only, space")
+        << QStringLiteral("2026-01-02 06:04") << QStringLiteral("XST-3") << QStringLiteral("2026-01-02T03:04:00.000Z");
 }
 
 void TstCli::logBackfillsWithAt()
@@ -596,10 +597,10 @@ void TstCli::logFromStdinLogsEachLine()
     const qint64 id = databaseWithIncident(path);
     QVERIFY(id > 0);
     const QByteArray input("first line\n\n   \nsecond, with \"quotes\"\r\n  third without newline");
-    const CliRun run = cli({QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"),
-                            QString::number(id), QStringLiteral("--stdin"), QStringLiteral("--kind"),
-                            QStringLiteral("communication")},
-                           input);
+    const CliRun run =
+        cli({QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"), QString::number(id),
+             QStringLiteral("--stdin"), QStringLiteral("--kind"), QStringLiteral("communication")},
+            input);
     CLI_OK(run);
     const QStringList ids = run.outLines();
     QCOMPARE(ids.size(), 3);
@@ -679,8 +680,10 @@ void TstCli::timelineCsvQuotesText()
     CLI_OK(csv);
     const QStringList lines = csv.outLines();
     QCOMPARE(lines.size(), 3);
-    QCOMPARE(lines.at(0), QStringLiteral("id,occurred_at,captured_at,kind,author,key_event,retracted,revision,tags,text"));
-    QVERIFY2(lines.at(2).startsWith(QString::fromUtf8(logged.out.trimmed()) + QLatin1Char(',')), qPrintable(lines.at(2)));
+    QCOMPARE(lines.at(0),
+             QStringLiteral("id,occurred_at,captured_at,kind,author,key_event,retracted,revision,tags,text"));
+    QVERIFY2(lines.at(2).startsWith(QString::fromUtf8(logged.out.trimmed()) + QLatin1Char(',')),
+             qPrintable(lines.at(2)));
     QVERIFY2(lines.at(2).endsWith(QStringLiteral(",note,tester,0,0,0,,\"Rolled back, \"\"v2\"\" deploy\"")),
              qPrintable(lines.at(2)));
 }
@@ -692,27 +695,28 @@ void TstCli::usageErrors_data()
     const QString id = QStringLiteral("1");
     QTest::newRow("no command") << QStringList() << QStringLiteral("no command");
     QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("frobnicate");
-    QTest::newRow("unknown global option") << QStringList{QStringLiteral("--bogus"), QStringLiteral("check")}
-                                           << QStringLiteral("bogus");
-    QTest::newRow("unknown command option") << QStringList{QStringLiteral("check"), QStringLiteral("--bogus")}
-                                            << QStringLiteral("bogus");
+    QTest::newRow("unknown global option")
+        << QStringList{QStringLiteral("--bogus"), QStringLiteral("check")} << QStringLiteral("bogus");
+    QTest::newRow("unknown command option")
+        << QStringList{QStringLiteral("check"), QStringLiteral("--bogus")} << QStringLiteral("bogus");
     QTest::newRow("--db without value") << QStringList{QStringLiteral("--db")} << QStringLiteral("--db");
     QTest::newRow("bad busy timeout") << QStringList{QStringLiteral("--busy-timeout"), QStringLiteral("soon"),
                                                      QStringLiteral("check")}
                                       << QStringLiteral("soon");
     QTest::newRow("incident without subcommand") << QStringList{QStringLiteral("incident")} << QStringLiteral("new");
-    QTest::newRow("unknown incident subcommand") << QStringList{QStringLiteral("incident"), QStringLiteral("drop")}
-                                                 << QStringLiteral("drop");
+    QTest::newRow("unknown incident subcommand")
+        << QStringList{QStringLiteral("incident"), QStringLiteral("drop")} << QStringLiteral("drop");
     QTest::newRow("new without title") << QStringList{QStringLiteral("incident"), QStringLiteral("new"),
                                                       QStringLiteral("--severity"), QStringLiteral("SEV-1")}
                                        << QStringLiteral("--title");
-    QTest::newRow("bad severity") << QStringList{QStringLiteral("incident"), QStringLiteral("new"),
-                                                 QStringLiteral("--title"), QStringLiteral("x"),
+    QTest::newRow("bad severity") << QStringList{QStringLiteral("incident"),   QStringLiteral("new"),
+                                                 QStringLiteral("--title"),    QStringLiteral("x"),
                                                  QStringLiteral("--severity"), QStringLiteral("SEV-9")}
                                   << QStringLiteral("SEV-9");
-    QTest::newRow("bad kind") << QStringList{QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"),
-                                             QStringLiteral("x"), QStringLiteral("--severity"), QStringLiteral("SEV-1"),
-                                             QStringLiteral("--kind"), QStringLiteral("weather")}
+    QTest::newRow("bad kind") << QStringList{QStringLiteral("incident"),   QStringLiteral("new"),
+                                             QStringLiteral("--title"),    QStringLiteral("x"),
+                                             QStringLiteral("--severity"), QStringLiteral("SEV-1"),
+                                             QStringLiteral("--kind"),     QStringLiteral("weather")}
                               << QStringLiteral("weather");
     QTest::newRow("bad format") << QStringList{QStringLiteral("incident"), QStringLiteral("list"),
                                                QStringLiteral("--format"), QStringLiteral("xml")}
@@ -727,24 +731,24 @@ void TstCli::usageErrors_data()
     QTest::newRow("set bad status") << QStringList{QStringLiteral("incident"), QStringLiteral("set"), id,
                                                    QStringLiteral("--status"), QStringLiteral("panicking")}
                                     << QStringLiteral("panicking");
-    QTest::newRow("log without --incident") << QStringList{QStringLiteral("log"), QStringLiteral("hello")}
-                                            << QStringLiteral("--incident");
+    QTest::newRow("log without --incident")
+        << QStringList{QStringLiteral("log"), QStringLiteral("hello")} << QStringLiteral("--incident");
     QTest::newRow("log without text") << QStringList{QStringLiteral("log"), QStringLiteral("--incident"), id}
                                       << QStringLiteral("text");
-    QTest::newRow("log bad kind") << QStringList{QStringLiteral("log"), QStringLiteral("--incident"), id,
-                                                 QStringLiteral("--kind"), QStringLiteral("system"),
-                                                 QStringLiteral("x")}
-                                  << QStringLiteral("system");
-    QTest::newRow("log bad --at") << QStringList{QStringLiteral("log"), QStringLiteral("--incident"), id,
-                                                 QStringLiteral("--at"), QStringLiteral("yesterday"),
-                                                 QStringLiteral("x")}
-                                  << QStringLiteral("yesterday");
-    QTest::newRow("log tag with space") << QStringList{QStringLiteral("log"), QStringLiteral("--incident"), id,
-                                                       QStringLiteral("--tag"), QStringLiteral("two words"),
-                                                       QStringLiteral("x")}
-                                        << QStringLiteral("two words");
-    QTest::newRow("timeline without --incident") << QStringList{QStringLiteral("timeline")}
-                                                 << QStringLiteral("--incident");
+    QTest::newRow("log bad kind")
+        << QStringList{QStringLiteral("log"),    QStringLiteral("--incident"), id,
+                       QStringLiteral("--kind"), QStringLiteral("system"),     QStringLiteral("x")}
+        << QStringLiteral("system");
+    QTest::newRow("log bad --at")
+        << QStringList{QStringLiteral("log"),  QStringLiteral("--incident"), id,
+                       QStringLiteral("--at"), QStringLiteral("yesterday"),  QStringLiteral("x")}
+        << QStringLiteral("yesterday");
+    QTest::newRow("log tag with space")
+        << QStringList{QStringLiteral("log"),   QStringLiteral("--incident"), id,
+                       QStringLiteral("--tag"), QStringLiteral("two words"),  QStringLiteral("x")}
+        << QStringLiteral("two words");
+    QTest::newRow("timeline without --incident")
+        << QStringList{QStringLiteral("timeline")} << QStringLiteral("--incident");
     QTest::newRow("timeline bad format") << QStringList{QStringLiteral("timeline"), QStringLiteral("--incident"), id,
                                                         QStringLiteral("--format"), QStringLiteral("pdf")}
                                          << QStringLiteral("pdf");
@@ -761,8 +765,8 @@ void TstCli::usageErrors()
     const qint64 id = databaseWithIncident(path);
     QVERIFY(id == 1);
     const QByteArray before = TempDatabase::fingerprint(path);
-    const QStringList prefix = arguments.value(0) == QLatin1String("--db") ? QStringList()
-                                                                           : QStringList{QStringLiteral("--db"), path};
+    const QStringList prefix =
+        arguments.value(0) == QLatin1String("--db") ? QStringList() : QStringList{QStringLiteral("--db"), path};
     const CliRun run = cli(prefix + arguments);
     CLI_FAILS(run, ExitUsage, "usage");
     QVERIFY(run.out.isEmpty());
@@ -777,34 +781,40 @@ void TstCli::refusedRequests_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("reason");
     const QString future = QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate);
-    QTest::newRow("empty text") << QStringList{QStringLiteral("log"), QStringLiteral("--incident"),
-                                               QStringLiteral("1"), QStringLiteral("   ")}
+    QTest::newRow("empty text") << QStringList{QStringLiteral("log"), QStringLiteral("--incident"), QStringLiteral("1"),
+                                               QStringLiteral("   ")}
                                 << ExitDataError << QStringLiteral("invalid");
-    QTest::newRow("future --at") << QStringList{QStringLiteral("log"), QStringLiteral("--incident"),
-                                                QStringLiteral("1"), QStringLiteral("--at"), future,
+    QTest::newRow("future --at") << QStringList{QStringLiteral("log"),
+                                                QStringLiteral("--incident"),
+                                                QStringLiteral("1"),
+                                                QStringLiteral("--at"),
+                                                future,
                                                 QStringLiteral("Not yet")}
                                  << ExitDataError << QStringLiteral("invalid");
-    QTest::newRow("empty title") << QStringList{QStringLiteral("incident"), QStringLiteral("new"),
-                                                QStringLiteral("--title"), QStringLiteral(" "),
+    QTest::newRow("empty title") << QStringList{QStringLiteral("incident"),   QStringLiteral("new"),
+                                                QStringLiteral("--title"),    QStringLiteral(" "),
                                                 QStringLiteral("--severity"), QStringLiteral("SEV-1")}
                                  << ExitDataError << QStringLiteral("invalid");
-    QTest::newRow("empty author") << QStringList{QStringLiteral("log"), QStringLiteral("--incident"),
-                                                 QStringLiteral("1"), QStringLiteral("--author"), QString(),
+    QTest::newRow("empty author") << QStringList{QStringLiteral("log"),
+                                                 QStringLiteral("--incident"),
+                                                 QStringLiteral("1"),
+                                                 QStringLiteral("--author"),
+                                                 QString(),
                                                  QStringLiteral("text")}
                                   << ExitDataError << QStringLiteral("invalid");
     QTest::newRow("log to unknown incident") << QStringList{QStringLiteral("log"), QStringLiteral("--incident"),
                                                             QStringLiteral("999"), QStringLiteral("hello")}
                                              << ExitNotFound << QStringLiteral("not-found");
-    QTest::newRow("show unknown incident") << QStringList{QStringLiteral("incident"), QStringLiteral("show"),
-                                                          QStringLiteral("999")}
-                                           << ExitNotFound << QStringLiteral("not-found");
-    QTest::newRow("set unknown incident") << QStringList{QStringLiteral("incident"), QStringLiteral("set"),
-                                                         QStringLiteral("999"), QStringLiteral("--severity"),
-                                                         QStringLiteral("SEV-1")}
-                                          << ExitNotFound << QStringLiteral("not-found");
-    QTest::newRow("timeline of unknown incident") << QStringList{QStringLiteral("timeline"),
-                                                                 QStringLiteral("--incident"), QStringLiteral("999")}
-                                                  << ExitNotFound << QStringLiteral("not-found");
+    QTest::newRow("show unknown incident")
+        << QStringList{QStringLiteral("incident"), QStringLiteral("show"), QStringLiteral("999")} << ExitNotFound
+        << QStringLiteral("not-found");
+    QTest::newRow("set unknown incident")
+        << QStringList{QStringLiteral("incident"), QStringLiteral("set"), QStringLiteral("999"),
+                       QStringLiteral("--severity"), QStringLiteral("SEV-1")}
+        << ExitNotFound << QStringLiteral("not-found");
+    QTest::newRow("timeline of unknown incident")
+        << QStringList{QStringLiteral("timeline"), QStringLiteral("--incident"), QStringLiteral("999")} << ExitNotFound
+        << QStringLiteral("not-found");
 }
 
 void TstCli::refusedRequests()
@@ -816,7 +826,8 @@ void TstCli::refusedRequests()
     const QString path = tmp.path();
     QCOMPARE(databaseWithIncident(path), 1);
     const QJsonObject before = timelineJson(path, 1);
-    const CliRun incidentsBefore = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("list")});
+    const CliRun incidentsBefore =
+        cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("list")});
     const CliRun run = cli(QStringList{QStringLiteral("--db"), path} + arguments);
     CLI_FAILS(run, exitCode, reason.toUtf8());
     QVERIFY(run.out.isEmpty());
@@ -950,9 +961,8 @@ void TstCli::checkPassesOnAGoodFileWithoutChangingIt()
     CLI_OK(run);
     QCOMPARE(run.outLines(), (QStringList{QStringLiteral("database\t") + QFileInfo(path).absoluteFilePath(),
                                           QStringLiteral("schema\t%1").arg(cp::Schema::latestVersion()),
-                                          QStringLiteral("application-id\tok"),
-                                          QStringLiteral("incidents\t1"), QStringLiteral("entries\t4"),
-                                          QStringLiteral("ok")}));
+                                          QStringLiteral("application-id\tok"), QStringLiteral("incidents\t1"),
+                                          QStringLiteral("entries\t4"), QStringLiteral("ok")}));
     QCOMPARE(TempDatabase::fingerprint(path), before);
 }
 
@@ -1046,8 +1056,9 @@ void TstCli::busyDatabaseFailsWithTheBusyCodeAndSavesNothing()
     CLI_OK(list);
     QCOMPARE(list.outLines().size(), 1);
     // Once the lock is gone the same write goes through.
-    CLI_OK(cli({QStringLiteral("--db"), path, QStringLiteral("--busy-timeout"), QStringLiteral("300"),
-                QStringLiteral("log"), QStringLiteral("--incident"), QString::number(id), QStringLiteral("unblocked")}));
+    CLI_OK(
+        cli({QStringLiteral("--db"), path, QStringLiteral("--busy-timeout"), QStringLiteral("300"),
+             QStringLiteral("log"), QStringLiteral("--incident"), QString::number(id), QStringLiteral("unblocked")}));
 }
 
 void TstCli::unwritableOutputIsAnIoError()

@@ -19,8 +19,8 @@ using cp::test::TempDatabase;
 namespace {
 
 constexpr int DefaultRounds = 30;
-constexpr int WaitMs = 20000;     // bound on any single wait for the CLI
-constexpr int InFlight = 4;       // lines written ahead of the acknowledgements
+constexpr int WaitMs = 20000; // bound on any single wait for the CLI
+constexpr int InFlight = 4;   // lines written ahead of the acknowledgements
 constexpr int MaxAcknowledged = 24;
 
 } // namespace
@@ -91,7 +91,7 @@ void TstCrashLoop::acknowledgedEntriesSurviveSigkill()
 
     QHash<qint64, QString> acknowledged; // every id ever printed, with the text it answered
     QHash<qint64, QString> acknowledgedInRound;
-    QStringList expected;                // every entry's text committed so far, in id order
+    QStringList expected; // every entry's text committed so far, in id order
     int totalAcknowledged = 0;
     int killedMidStream = 0;
     for (int round = 0; round < rounds; ++round) {
@@ -207,8 +207,9 @@ void TstCrashLoop::verify(const QString &path, qint64 incidentId, bool readOnly,
     QVERIFY(texts.size() >= expected.size());
     QVERIFY2(texts.mid(0, expected.size()) == expected, "entries committed in earlier rounds changed");
     const QStringList committed = texts.mid(expected.size());
-    QVERIFY2(committed.size() >= acknowledgedThisRound,
-             qPrintable(QStringLiteral("%1 acknowledged, %2 committed").arg(acknowledgedThisRound).arg(committed.size())));
+    QVERIFY2(
+        committed.size() >= acknowledgedThisRound,
+        qPrintable(QStringLiteral("%1 acknowledged, %2 committed").arg(acknowledgedThisRound).arg(committed.size())));
     QVERIFY(committed.size() <= sentThisRound.size());
     for (qsizetype i = 0; i < committed.size(); ++i)
         QVERIFY2(committed.at(i) == sentThisRound.at(i),
