@@ -20,6 +20,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QIdentityProxyModel>
 #include <QLabel>
 #include <QMenuBar>
@@ -328,10 +330,22 @@ void MainWindow::createStatusBar()
     m_saveLabel->setObjectName(QStringLiteral("saveIndicator"));
     m_saveLabel->setContentsMargins(6, 0, 6, 0);
     m_saveLabel->setTextFormat(Qt::PlainText);
+    m_saveLabel->setText(tr("Ready · %1").arg(QFileInfo(m_store.path()).fileName()));
+    m_saveLabel->setToolTip(QDir::toNativeSeparators(m_store.path()));
+    m_saveLabel->setEnabled(false);
+    m_wallClock = new QLabel(statusBar());
+    m_wallClock->setObjectName(QStringLiteral("wallClock"));
+    m_wallClock->setContentsMargins(6, 0, 6, 0);
+    connect(m_clockLabel, &IncidentClockLabel::ticked, this, [this](const QDateTime &nowUtc) {
+        // Times are stored in UTC and shown in local time: say which zone that is.
+        m_wallClock->setText(nowUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss t")));
+    });
+    m_wallClock->setToolTip(tr("The time now; the timeline shows times in this zone"));
     statusBar()->addWidget(m_clockLabel);
     statusBar()->addWidget(m_severityStatus);
     statusBar()->addWidget(m_statusStatus);
     statusBar()->addPermanentWidget(m_saveLabel);
+    statusBar()->addPermanentWidget(m_wallClock);
 }
 
 void MainWindow::retranslateUi()
@@ -426,8 +440,19 @@ void MainWindow::openInitialIncident()
     const qint64 last = m_preferences.lastIncidentId();
     if (last > 0 && m_incidents->rowOfIncident(last) >= 0 && openIncident(last))
         return;
-    if (m_incidents->rowCount() > 0)
-        openIncident(m_incidents->incidentAt(0).id); // open ones come first, newest first
+    // Otherwise the most severe open incident (the list puts open ones first, newest first).
+    int best = -1;
+    for (int row = 0; row < m_incidents->rowCount(); ++row) {
+        const Incident incident = m_incidents->incidentAt(row);
+        if (incident.isResolved())
+            break;
+        if (best < 0 || incident.severity < m_incidents->incidentAt(best).severity)
+            best = row;
+    }
+    if (best < 0 && m_incidents->rowCount() > 0)
+        best = 0;
+    if (best >= 0)
+        openIncident(m_incidents->incidentAt(best).id);
 }
 
 void MainWindow::refreshIncident()
@@ -564,6 +589,7 @@ void MainWindow::editDetails()
 
 void MainWindow::showSaved(const QDateTime &atUtc)
 {
+    m_saveLabel->setEnabled(true);
     m_saveLabel->setText(tr("Saved %1").arg(atUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
     m_saveLabel->setToolTip(tr("Every change shown here is committed to %1").arg(m_store.path()));
     m_saveLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(KindStyle::savedColor().name()));
@@ -571,6 +597,7 @@ void MainWindow::showSaved(const QDateTime &atUtc)
 
 void MainWindow::showSaveError(const StoreError &error)
 {
+    m_saveLabel->setEnabled(true);
     const QString text = tr("Not saved: %1").arg(error.message());
     m_saveLabel->setText(m_saveLabel->fontMetrics().elidedText(text, Qt::ElideRight, 520));
     m_saveLabel->setToolTip(text);
@@ -626,7 +653,7 @@ void MainWindow::showShortcuts()
     groups << ShortcutsDialog::Group{plain(m_severityMenu->title()), m_severityActions->actions()};
     QList<QAction *> incident = m_statusActions->actions();
     incident << m_detailsAction;
-    groups << ShortcutsDialog::Group{plain(m_statusMenu->title()), incident};
+    groups << ShortcutsDialog::Group{plain(m_incidentMenu->title()), incident};
     QList<QAction *> timeline{m_timeline->focusEntryAction(), m_timeline->focusTimelineAction(),
                               m_timeline->findAction()};
     timeline << m_timeline->kindActions();

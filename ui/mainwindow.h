@@ -48,7 +48,7 @@ public:
     // Shows an incident; false (and an error in the status bar) when it cannot be read.
     bool openIncident(qint64 incidentId);
     qint64 currentIncidentId() const { return m_incidentId; }
-    // The incident opened at start: the last one shown, else the newest open one.
+    // The incident opened at start: the last one shown, else the most severe open one.
     void openInitialIncident();
 
     TimelineDock *timelineDock() const { return m_timeline; }
@@ -135,6 +135,7 @@ private:
     QLabel *m_severityStatus = nullptr;
     QLabel *m_statusStatus = nullptr;
     QLabel *m_saveLabel = nullptr;
+    QLabel *m_wallClock = nullptr;
 };
 
 } // namespace cp

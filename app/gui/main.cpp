@@ -17,6 +17,8 @@
 #include <QMessageBox>
 #include <QSettings>
 
+#include <cstdio>
+
 namespace cp {
 namespace {
 
@@ -35,6 +37,12 @@ enum ExitCode { Done = 0, CannotOpen = 1, Locked = 2 };
 
 void GuiMain::refuse(const QString &title, const QString &text, const QString &details)
 {
+    // Said on stderr too, for a start from a terminal or a script.
+    const QString line = details.isEmpty() ? text : text + QLatin1Char(' ') + details;
+    std::fprintf(stderr, "commandpost: %s\n", qPrintable(line));
+    // Nobody could answer a box on the offscreen platform (tests, headless runs).
+    if (QGuiApplication::platformName() == QLatin1String("offscreen"))
+        return;
     QMessageBox box(QMessageBox::Critical, title, text, QMessageBox::Close);
     box.setObjectName(QStringLiteral("startupError"));
     if (!details.isEmpty())

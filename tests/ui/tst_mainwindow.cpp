@@ -375,18 +375,19 @@ void TstMainWindow::ctrlKSwitchesEvenWhileTyping()
 void TstMainWindow::initialIncidentIsTheLastOneShown()
 {
     UiFixture f;
-    const qint64 first = f.declare(QStringLiteral("First"));
-    const qint64 second = f.declare(QStringLiteral("Second"));
+    const qint64 major = f.declare(QStringLiteral("Major"), Severity::Sev1);
+    f.clock.advanceSecs(60);
+    const qint64 minor = f.declare(QStringLiteral("Minor, but newer"), Severity::Sev4);
     {
         MainWindow &w = f.makeWindow();
         w.openInitialIncident();
-        QCOMPARE(w.currentIncidentId(), second); // newest open one
-        QVERIFY(w.openIncident(first));
+        QCOMPARE(w.currentIncidentId(), major); // nothing shown before: the most severe open one
+        QVERIFY(w.openIncident(minor));
         w.close();
     }
     MainWindow &again = f.makeWindow();
     again.openInitialIncident();
-    QCOMPARE(again.currentIncidentId(), first);
+    QCOMPARE(again.currentIncidentId(), minor);
 }
 
 void TstMainWindow::eachIncidentHasItsOwnUndoStack()

@@ -8,6 +8,7 @@
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -58,7 +59,12 @@ AmendEntryDialog::AmendEntryDialog(const TimelineEntry &entry, const Clock &cloc
     auto *form = new QFormLayout;
     form->addRow(tr("&Text:"), m_text);
     form->addRow(tr("K&ind:"), m_kind);
-    form->addRow(tr("&Happened at:"), m_occurred);
+    auto *when = new QHBoxLayout;
+    when->addWidget(m_occurred, 1);
+    when->addWidget(new QLabel(clock.nowUtc().toLocalTime().timeZoneAbbreviation(), this));
+    auto *whenLabel = new QLabel(tr("&Happened at:"), this);
+    whenLabel->setBuddy(m_occurred);
+    form->addRow(whenLabel, when);
     form->addRow(tr("Logged at:"), logged);
     form->addRow(QString(), m_keyEvent);
     auto *layout = new QVBoxLayout(this);

@@ -52,7 +52,7 @@ ShortcutsDialog::ShortcutsDialog(const QList<Group> &groups, QWidget *parent) : 
     layout->addWidget(list);
     layout->addWidget(hint);
     layout->addWidget(buttons);
-    resize(560, 620);
+    resize(580, 720);
     connect(buttons, &QDialogButtonBox::rejected, this, &ShortcutsDialog::reject);
 }
 

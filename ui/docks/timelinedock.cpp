@@ -365,6 +365,8 @@ void TimelineDock::retranslateUi()
     m_keyOnly->setText(tr("Key events"));
     m_keyOnly->setToolTip(tr("Show only key events"));
     m_hideRetracted->setText(tr("Hide retracted"));
+    if (m_feedbackKind == Feedback::None)
+        showIdleHint();
 
     m_amendAction->setText(tr("&Amend entry…"));
     m_amendAction->setStatusTip(tr("Correct the selected entry; the original stays in its history"));
@@ -375,7 +377,7 @@ void TimelineDock::retranslateUi()
     m_focusEntryAction->setText(tr("Go to &quick entry"));
     m_focusTimelineAction->setText(tr("Go to &timeline"));
     for (QAction *action : std::as_const(m_kindActions))
-        action->setText(tr("Log as %1").arg(EntryVocabulary::kindLabel(static_cast<EntryKind>(action->data().toInt()))));
+        action->setText(tr("Next entry: %1").arg(EntryVocabulary::kindLabel(static_cast<EntryKind>(action->data().toInt()))));
     updateActions();
 }
 
@@ -425,8 +427,7 @@ void TimelineDock::setIncident(qint64 incidentId, QUndoStack *undoStack)
     m_undoStack = m_incidentId > 0 ? undoStack : nullptr;
     m_model->setIncident(m_incidentId);
     m_pages->setCurrentIndex(m_incidentId > 0 ? 1 : 0);
-    m_feedback->clear();
-    m_feedbackKind = Feedback::None;
+    showIdleHint();
     refreshAuthors();
     updateActions();
 }
@@ -458,14 +459,19 @@ void TimelineDock::showFeedback(const QString &text, const QColor &color, Feedba
     m_feedback->setText(text);
 }
 
+void TimelineDock::showIdleHint()
+{
+    showFeedback(tr("Enter logs the line · Ctrl+1 … Ctrl+6 set the kind · ↑ ↓ recall earlier lines · "
+                    "F2 amends the selected entry · F1 lists every shortcut"),
+                 palette().color(QPalette::PlaceholderText), Feedback::None);
+}
+
 void TimelineDock::updatePreview()
 {
     const QString line = m_line->text();
     if (line.trimmed().isEmpty()) {
-        if (m_feedbackKind != Feedback::Saved) { // "Saved …" stays until the next entry is typed
-            m_feedback->clear();
-            m_feedbackKind = Feedback::None;
-        }
+        if (m_feedbackKind != Feedback::Saved) // "Saved …" stays until the next entry is typed
+            showIdleHint();
         return;
     }
     const QuickEntry parsed = QuickEntryParser::parse(line, entryKind(), m_clock.nowUtc());

@@ -94,6 +94,7 @@ private:
     void showContextMenu(const QPoint &pos);
     void updateActions();
     void updatePreview();
+    void showIdleHint();
     enum class Feedback { None, Preview, Saved, Error };
     void showFeedback(const QString &text, const QColor &color, Feedback kind);
     void applyFilter();

@@ -9,6 +9,7 @@ IncidentClockLabel::IncidentClockLabel(const Clock &clock, QWidget *parent) : QL
     m_timer.setInterval(1000);
     m_timer.setTimerType(Qt::CoarseTimer);
     m_timer.callOnTimeout(this, &IncidentClockLabel::refresh);
+    m_timer.start();
     QFont f = font();
     f.setBold(true);
     f.setStyleHint(QFont::Monospace);
@@ -20,10 +21,6 @@ void IncidentClockLabel::setTimes(const QDateTime &declaredUtc, const QDateTime 
 {
     m_declaredUtc = declaredUtc;
     m_resolvedUtc = resolvedUtc;
-    if (m_declaredUtc.isValid() && !m_resolvedUtc.isValid())
-        m_timer.start();
-    else
-        m_timer.stop();
     refresh();
 }
 
@@ -31,18 +28,19 @@ void IncidentClockLabel::clear()
 {
     m_declaredUtc = {};
     m_resolvedUtc = {};
-    m_timer.stop();
     refresh();
 }
 
 void IncidentClockLabel::refresh()
 {
+    const QDateTime now = m_clock.nowUtc();
+    emit ticked(now);
     if (!m_declaredUtc.isValid()) {
         setText(QString());
         setToolTip(QString());
         return;
     }
-    const QDateTime end = m_resolvedUtc.isValid() ? m_resolvedUtc : m_clock.nowUtc();
+    const QDateTime end = m_resolvedUtc.isValid() ? m_resolvedUtc : now;
     const QString elapsed = format(end.toMSecsSinceEpoch() - m_declaredUtc.toMSecsSinceEpoch());
     const QString declared = m_declaredUtc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t"));
     if (m_resolvedUtc.isValid()) {

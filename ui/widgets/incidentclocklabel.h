@@ -26,6 +26,10 @@ public:
     // "T+01:23:45"; "T+2d 03:04:05" past a day; "T-00:00:05" before the declared time.
     static QString format(qint64 elapsedMs);
 
+signals:
+    // Every second, with the clock's time: other labels (the wall clock) repaint along.
+    void ticked(const QDateTime &nowUtc);
+
 private:
     const Clock &m_clock;
     QDateTime m_declaredUtc;

@@ -163,7 +163,8 @@ void TimelineDelegate::paintText(QPainter *painter, QStyleOptionViewItem &option
     const QString text = option.text.simplified();
     const bool retracted = index.data(TimelineModel::RetractedRole).toBool();
     const bool keyEvent = index.data(TimelineModel::KeyEventRole).toBool();
-    const bool edited = index.data(TimelineModel::RevisionRole).toInt() > 0;
+    // A retraction is itself an amendment; "retracted" says all there is to say then.
+    const bool edited = !retracted && index.data(TimelineModel::RevisionRole).toInt() > 0;
     QRect r = styleOf(option)->subElementRect(QStyle::SE_ItemViewItemText, &option, option.widget);
     paintBackground(painter, option);
 
