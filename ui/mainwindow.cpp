@@ -138,7 +138,7 @@ void MainWindow::createActions()
     m_redoAction = m_undoGroup->createRedoAction(this);
     m_redoAction->setObjectName(QStringLiteral("redoAction"));
     m_redoAction->setIcon(QIcon(QStringLiteral(":/icons/redo.svg")));
-    m_redoAction->setShortcuts(QKeySequence::Redo);
+    m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
 
     m_detailsAction = new QAction(QString(), this);
     m_detailsAction->setObjectName(QStringLiteral("editDetailsAction"));
@@ -293,9 +293,8 @@ void MainWindow::createToolBar()
         m_severityCombo->addItem(KindStyle::swatch(KindStyle::severityColor(severity)), QString(),
                                  static_cast<int>(severity));
     m_toolBar->addWidget(m_severityCombo);
-    connect(m_severityCombo, &QComboBox::activated, this, [this](int index) {
-        setSeverity(static_cast<Severity>(m_severityCombo->itemData(index).toInt()));
-    });
+    connect(m_severityCombo, &QComboBox::activated, this,
+            [this](int index) { setSeverity(static_cast<Severity>(m_severityCombo->itemData(index).toInt())); });
 
     m_statusLabel = new QLabel(m_toolBar);
     m_statusLabel->setContentsMargins(8, 0, 4, 0);
@@ -306,9 +305,8 @@ void MainWindow::createToolBar()
     for (IncidentStatus status : IncidentVocabulary::allStatuses())
         m_statusCombo->addItem(KindStyle::swatch(KindStyle::statusColor(status)), QString(), static_cast<int>(status));
     m_toolBar->addWidget(m_statusCombo);
-    connect(m_statusCombo, &QComboBox::activated, this, [this](int index) {
-        setStatus(static_cast<IncidentStatus>(m_statusCombo->itemData(index).toInt()));
-    });
+    connect(m_statusCombo, &QComboBox::activated, this,
+            [this](int index) { setStatus(static_cast<IncidentStatus>(m_statusCombo->itemData(index).toInt())); });
 
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_undoAction);
@@ -360,7 +358,8 @@ void MainWindow::retranslateUi()
     m_toolBar->setWindowTitle(tr("Incident toolbar"));
 
     m_newAction->setText(tr("&New incident…"));
-    m_newAction->setToolTip(tr("Declare a new incident (%1)").arg(m_newAction->shortcut().toString(QKeySequence::NativeText)));
+    m_newAction->setToolTip(
+        tr("Declare a new incident (%1)").arg(m_newAction->shortcut().toString(QKeySequence::NativeText)));
     m_switchAction->setText(tr("S&witch incident…"));
     m_switchAction->setToolTip(
         tr("Switch to another incident (%1)").arg(m_switchAction->shortcut().toString(QKeySequence::NativeText)));
@@ -387,8 +386,8 @@ void MainWindow::retranslateUi()
             i, IncidentVocabulary::statusLabel(static_cast<IncidentStatus>(m_statusCombo->itemData(i).toInt())));
     m_severityCombo->setToolTip(tr("Severity of the incident (Ctrl+Alt+1 … Ctrl+Alt+5)"));
     m_statusCombo->setToolTip(tr("Status of the incident"));
-    m_incidentCombo->setToolTip(tr("The incident shown (%1 to search)")
-                                    .arg(m_switchAction->shortcut().toString(QKeySequence::NativeText)));
+    m_incidentCombo->setToolTip(
+        tr("The incident shown (%1 to search)").arg(m_switchAction->shortcut().toString(QKeySequence::NativeText)));
     refreshIncident();
 }
 
@@ -485,8 +484,8 @@ void MainWindow::refreshIncident()
                            "font-weight: bold; }")
                 .arg(severityColor.name()));
         m_statusStatus->setText(IncidentVocabulary::statusLabel(m_incident.status));
-        m_statusStatus->setStyleSheet(
-            QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(KindStyle::statusColor(m_incident.status).name()));
+        m_statusStatus->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }")
+                                          .arg(KindStyle::statusColor(m_incident.status).name()));
     } else {
         m_clockLabel->clear();
         m_severityStatus->clear();
@@ -539,8 +538,8 @@ void MainWindow::setStatus(IncidentStatus status)
         refreshIncident();
         return;
     }
-    runCommand(std::make_unique<SetStatusCommand>(m_store, m_saveStatus, m_incidentId, status,
-                                                  m_preferences.authorName()));
+    runCommand(
+        std::make_unique<SetStatusCommand>(m_store, m_saveStatus, m_incidentId, status, m_preferences.authorName()));
 }
 
 void MainWindow::newIncident()

@@ -29,13 +29,13 @@ EntryHistoryDialog::EntryHistoryDialog(const QList<EntryRevision> &history, QWid
             flags << tr("key event");
         if (e.retracted)
             flags << tr("retracted");
-        const QString replaced = revision.supersededAt.isValid()
-                                     ? tr("%1 by %2").arg(revision.supersededAt.toTimeZone(zone).toString(format),
-                                                          revision.supersededBy)
-                                     : tr("current");
-        auto *item = new QTreeWidgetItem(m_list, {QString::number(e.revision), e.occurredAt.toTimeZone(zone).toString(format),
-                                                  EntryVocabulary::kindLabel(e.kind), e.text,
-                                                  flags.join(QStringLiteral(", ")), replaced});
+        const QString replaced =
+            revision.supersededAt.isValid()
+                ? tr("%1 by %2").arg(revision.supersededAt.toTimeZone(zone).toString(format), revision.supersededBy)
+                : tr("current");
+        auto *item = new QTreeWidgetItem(
+            m_list, {QString::number(e.revision), e.occurredAt.toTimeZone(zone).toString(format),
+                     EntryVocabulary::kindLabel(e.kind), e.text, flags.join(QStringLiteral(", ")), replaced});
         item->setIcon(2, KindStyle::swatch(KindStyle::kindColor(e.kind)));
         item->setToolTip(3, e.text);
         if (!revision.supersededAt.isValid()) {

@@ -15,9 +15,9 @@
 namespace cp {
 
 NewIncidentDialog::NewIncidentDialog(IncidentStore &store, const QString &author, QWidget *parent)
-    : QDialog(parent), m_store(store), m_author(author), m_title(new QLineEdit(this)),
-      m_severity(new QComboBox(this)), m_kind(new QComboBox(this)), m_summary(new QPlainTextEdit(this)),
-      m_error(new QLabel(this)), m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    : QDialog(parent), m_store(store), m_author(author), m_title(new QLineEdit(this)), m_severity(new QComboBox(this)),
+      m_kind(new QComboBox(this)), m_summary(new QPlainTextEdit(this)), m_error(new QLabel(this)),
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("newIncidentDialog"));
     setWindowTitle(tr("Declare an incident"));

@@ -48,8 +48,8 @@ constexpr int FilterDelayMs = 150;
 
 } // namespace
 
-TimelineDock::TimelineDock(IncidentStore &store, const Clock &clock, Preferences &preferences,
-                           SaveStatus &saveStatus, QWidget *parent)
+TimelineDock::TimelineDock(IncidentStore &store, const Clock &clock, Preferences &preferences, SaveStatus &saveStatus,
+                           QWidget *parent)
     : QDockWidget(parent), m_store(store), m_clock(clock), m_preferences(preferences), m_saveStatus(saveStatus),
       m_model(new TimelineModel(store, this)), m_delegate(new TimelineDelegate(this)),
       m_pages(new QStackedWidget(this)), m_authorNames(new QStringListModel(this))
@@ -75,7 +75,8 @@ TimelineDock::TimelineDock(IncidentStore &store, const Clock &clock, Preferences
             refreshAuthors();
     });
     connect(m_model, &TimelineModel::loadFailed, this, [this](const StoreError &error) {
-        showFeedback(tr("Could not read the timeline: %1").arg(error.message()), KindStyle::errorColor(), Feedback::Error);
+        showFeedback(tr("Could not read the timeline: %1").arg(error.message()), KindStyle::errorColor(),
+                     Feedback::Error);
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &TimelineDock::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &TimelineDock::updateActions);
@@ -325,8 +326,7 @@ void TimelineDock::configureView()
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->resizeSection(TimelineModel::TimeColumn, m_delegate->timeColumnWidth(m_view->font()));
     header->resizeSection(TimelineModel::KindColumn, m_delegate->kindColumnWidth(m_view->font()));
-    header->resizeSection(TimelineModel::AuthorColumn,
-                          m_view->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 9);
+    header->resizeSection(TimelineModel::AuthorColumn, m_view->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 9);
 
     // Actions on the view: the shortcuts that only make sense with an entry in focus.
     m_view->addAction(m_copyAction);
@@ -358,8 +358,8 @@ void TimelineDock::retranslateUi()
     m_logButton->setText(tr("Log"));
     m_logButton->setToolTip(tr("Log the entry (Enter)"));
 
-    m_filterText->setPlaceholderText(tr("Filter entries (%1)").arg(
-        QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
+    m_filterText->setPlaceholderText(
+        tr("Filter entries (%1)").arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     fillFilterKinds();
     refreshAuthors();
     m_keyOnly->setText(tr("Key events"));
@@ -372,12 +372,13 @@ void TimelineDock::retranslateUi()
     m_amendAction->setStatusTip(tr("Correct the selected entry; the original stays in its history"));
     m_copyAction->setText(tr("&Copy text"));
     m_historyAction->setText(tr("&History…"));
-    m_keyEventAction->setText(tr("&Key event"));
+    m_keyEventAction->setText(tr("&Mark as key event"));
     m_findAction->setText(tr("&Find in timeline"));
     m_focusEntryAction->setText(tr("Go to &quick entry"));
     m_focusTimelineAction->setText(tr("Go to &timeline"));
     for (QAction *action : std::as_const(m_kindActions))
-        action->setText(tr("Next entry: %1").arg(EntryVocabulary::kindLabel(static_cast<EntryKind>(action->data().toInt()))));
+        action->setText(
+            tr("Next entry: %1").arg(EntryVocabulary::kindLabel(static_cast<EntryKind>(action->data().toInt()))));
     updateActions();
 }
 
@@ -505,7 +506,8 @@ bool TimelineDock::logQuickEntry()
     }
     const QString who = m_author->text().trimmed();
     if (who.isEmpty()) {
-        showFeedback(tr("Type your name in the author field first; the entry is kept."), KindStyle::errorColor(), Feedback::Error);
+        showFeedback(tr("Type your name in the author field first; the entry is kept."), KindStyle::errorColor(),
+                     Feedback::Error);
         m_author->setFocus(Qt::OtherFocusReason);
         return false;
     }
@@ -524,7 +526,8 @@ bool TimelineDock::logQuickEntry()
     const StoreError error = StoreCommand::execute(*m_undoStack, std::move(command));
     if (error) {
         // The line keeps every character; the Scribe can retry with Enter.
-        showFeedback(tr("Not saved: %1 Your text is kept; press Enter to retry.").arg(error.message()), KindStyle::errorColor(), Feedback::Error);
+        showFeedback(tr("Not saved: %1 Your text is kept; press Enter to retry.").arg(error.message()),
+                     KindStyle::errorColor(), Feedback::Error);
         return false;
     }
     const qint64 entryId = raw->entryId(); // the stack owns it now and keeps it alive
@@ -613,7 +616,8 @@ void TimelineDock::amendCurrent()
         const EntryAmendment change = dialog->amendment();
         if (change.isEmpty())
             return;
-        if (runCommand(std::make_unique<AmendEntryCommand>(m_store, &m_saveStatus, dialog->entryId(), change, author())))
+        if (runCommand(
+                std::make_unique<AmendEntryCommand>(m_store, &m_saveStatus, dialog->entryId(), change, author())))
             selectEntry(dialog->entryId());
     });
     dialog->open();
@@ -652,7 +656,8 @@ void TimelineDock::showHistoryCurrent()
         return;
     auto history = m_store.entryHistory(entry->id);
     if (!history) {
-        showFeedback(tr("Could not read the history: %1").arg(history.error().message()), KindStyle::errorColor(), Feedback::Error);
+        showFeedback(tr("Could not read the history: %1").arg(history.error().message()), KindStyle::errorColor(),
+                     Feedback::Error);
         return;
     }
     auto *dialog = new EntryHistoryDialog(*history, this);

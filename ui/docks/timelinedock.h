@@ -95,7 +95,13 @@ private:
     void updateActions();
     void updatePreview();
     void showIdleHint();
-    enum class Feedback { None, Preview, Saved, Error };
+    enum class Feedback
+    {
+        None,
+        Preview,
+        Saved,
+        Error
+    };
     void showFeedback(const QString &text, const QColor &color, Feedback kind);
     void applyFilter();
     void refreshAuthors();

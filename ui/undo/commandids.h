@@ -3,7 +3,8 @@
 namespace cp {
 
 // QUndoCommand::id() of every undoable command, in one place so ids never collide.
-enum class CommandId : int {
+enum class CommandId : int
+{
     LogEntry = 1,
     AmendEntry,
     SetSeverity,

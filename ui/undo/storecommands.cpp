@@ -105,8 +105,8 @@ AmendEntryCommand::AmendEntryCommand(IncidentStore &store, SaveStatus *status, q
     setText(tr("Amend entry"));
 }
 
-std::unique_ptr<AmendEntryCommand> AmendEntryCommand::retract(IncidentStore &store, SaveStatus *status,
-                                                              qint64 entryId, bool retracted, const QString &author)
+std::unique_ptr<AmendEntryCommand> AmendEntryCommand::retract(IncidentStore &store, SaveStatus *status, qint64 entryId,
+                                                              bool retracted, const QString &author)
 {
     EntryAmendment change;
     change.retracted = retracted;
@@ -116,8 +116,7 @@ std::unique_ptr<AmendEntryCommand> AmendEntryCommand::retract(IncidentStore &sto
 }
 
 std::unique_ptr<AmendEntryCommand> AmendEntryCommand::markKeyEvent(IncidentStore &store, SaveStatus *status,
-                                                                   qint64 entryId, bool keyEvent,
-                                                                   const QString &author)
+                                                                   qint64 entryId, bool keyEvent, const QString &author)
 {
     EntryAmendment change;
     change.keyEvent = keyEvent;
@@ -160,8 +159,8 @@ StoreError AmendEntryCommand::apply(bool forward)
 // ---------------------------------------------------------------------------------------------
 // SetSeverityCommand
 
-SetSeverityCommand::SetSeverityCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId,
-                                       Severity severity, const QString &author)
+SetSeverityCommand::SetSeverityCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId, Severity severity,
+                                       const QString &author)
     : StoreCommand(store, status, author), m_incidentId(incidentId), m_after(severity)
 {
     setText(tr("Set severity %1").arg(IncidentVocabulary::severityKey(severity)));
@@ -218,8 +217,8 @@ StoreError SetStatusCommand::apply(bool forward)
 // ---------------------------------------------------------------------------------------------
 // SetDetailsCommand
 
-SetDetailsCommand::SetDetailsCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId,
-                                     const QString &title, const QString &summary, const QString &author)
+SetDetailsCommand::SetDetailsCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId, const QString &title,
+                                     const QString &summary, const QString &author)
     : StoreCommand(store, status, author), m_incidentId(incidentId), m_title(title), m_summary(summary)
 {
     setText(tr("Edit title and summary"));

@@ -80,8 +80,8 @@ public:
                       const QString &author);
     static std::unique_ptr<AmendEntryCommand> retract(IncidentStore &store, SaveStatus *status, qint64 entryId,
                                                       bool retracted, const QString &author);
-    static std::unique_ptr<AmendEntryCommand> markKeyEvent(IncidentStore &store, SaveStatus *status,
-                                                           qint64 entryId, bool keyEvent, const QString &author);
+    static std::unique_ptr<AmendEntryCommand> markKeyEvent(IncidentStore &store, SaveStatus *status, qint64 entryId,
+                                                           bool keyEvent, const QString &author);
     int id() const override;
 
 protected:

@@ -233,8 +233,7 @@ bool TimelineDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, con
     if (index.data(TimelineModel::BackfilledRole).toBool())
         lines << tr("Backfilled: logged after it happened");
     lines << index.data(Qt::ToolTipRole).toString();
-    QToolTip::showText(event->globalPos(), lines.join(QLatin1Char('\n')), view->viewport(),
-                       view->visualRect(index));
+    QToolTip::showText(event->globalPos(), lines.join(QLatin1Char('\n')), view->viewport(), view->visualRect(index));
     return true;
 }
 
