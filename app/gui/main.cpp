@@ -33,7 +33,12 @@ private:
 };
 
 // Exit codes: 0 done, 1 the database could not be opened, 2 another window holds it.
-enum ExitCode { Done = 0, CannotOpen = 1, Locked = 2 };
+enum ExitCode
+{
+    Done = 0,
+    CannotOpen = 1,
+    Locked = 2
+};
 
 void GuiMain::refuse(const QString &title, const QString &text, const QString &details)
 {
@@ -56,10 +61,10 @@ int GuiMain::run(QApplication &app)
     parser.setApplicationDescription(tr("CommandPost — incident command console"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dbOption(QStringList{QStringLiteral("db"), QStringLiteral("database")},
-                                      tr("The incident database to open (default: %1).")
-                                          .arg(QDir::toNativeSeparators(IncidentStore::defaultPath())),
-                                      tr("FILE"));
+    const QCommandLineOption dbOption(
+        QStringList{QStringLiteral("db"), QStringLiteral("database")},
+        tr("The incident database to open (default: %1).").arg(QDir::toNativeSeparators(IncidentStore::defaultPath())),
+        tr("FILE"));
     parser.addOption(dbOption);
     parser.process(app);
 

@@ -116,8 +116,8 @@ void TstUiWidgets::undoThatFailsLeavesTheStack()
     SaveStatus status(clock);
     QSignalSpy failed(&status, &SaveStatus::failed);
     QUndoStack stack;
-    QVERIFY(!StoreCommand::execute(stack, std::make_unique<SetSeverityCommand>(store, &status, id, Severity::Sev1,
-                                                                              QStringLiteral("ana"))));
+    QVERIFY(!StoreCommand::execute(
+        stack, std::make_unique<SetSeverityCommand>(store, &status, id, Severity::Sev1, QStringLiteral("ana"))));
     store.close(); // the undo cannot reach the database
     stack.undo();
     QCOMPARE(failed.count(), 1);

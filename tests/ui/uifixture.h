@@ -46,8 +46,7 @@ public:
     }
 
     // The open dialog of type T: actions create and open() their dialogs synchronously.
-    template <typename T>
-    T *dialog() const
+    template <typename T> T *dialog() const
     {
         const QList<T *> found = window->findChildren<T *>();
         for (T *candidate : found) {
