@@ -66,8 +66,12 @@ TimelineDock::TimelineDock(IncidentStore &store, const Clock &clock, Preferences
     m_filterTimer.setInterval(FilterDelayMs);
     m_filterTimer.callOnTimeout(this, &TimelineDock::applyFilter);
 
-    connect(&m_store, &IncidentStore::entryAdded, this, [this](qint64 incidentId, qint64) {
-        if (incidentId == m_incidentId)
+    connect(&m_store, &IncidentStore::entryAdded, this, [this](qint64 incidentId, qint64 entryId) {
+        if (incidentId != m_incidentId)
+            return;
+        // One row by its key, not a scan of a long timeline, for every entry logged.
+        auto entry = m_store.entry(entryId);
+        if (entry && !m_authorNames->stringList().contains(entry->author))
             refreshAuthors();
     });
     connect(&m_store, &IncidentStore::timelineReloaded, this, [this](qint64 incidentId) {
