@@ -2,6 +2,7 @@
 
 #include "databasefile.h"
 #include "schema.h"
+#include "storevalues.h"
 #include "writetransaction.h"
 
 #include <QDir>
@@ -15,6 +16,8 @@
 
 namespace cp {
 
+using namespace storevalues;
+
 namespace {
 
 // Above this many changes in one look, a timeline is reloaded rather than patched row by row.
@@ -25,35 +28,7 @@ constexpr qint64 FutureToleranceMs = 60 * 1000;
 const QString EntryColumns = QStringLiteral(
     "id, incident_id, kind, author, occurred_at, captured_at, body, tags, key_event, retracted, revision");
 const QString IncidentColumns =
-    QStringLiteral("id, title, summary, severity, status, kind, declared_at, resolved_at");
-
-qint64 toMs(const QDateTime &t)
-{
-    return t.toMSecsSinceEpoch();
-}
-
-QDateTime fromMs(const QVariant &v)
-{
-    if (v.isNull())
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
-}
-
-// A null QString binds as SQL NULL; text columns are NOT NULL, so empty text must be "".
-QString nonNull(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
-
-QString joinTags(const QStringList &tags)
-{
-    return nonNull(tags.join(QLatin1Char(' ')));
-}
-
-QStringList splitTags(const QString &tags)
-{
-    return tags.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-}
+    QStringLiteral("id, title, summary, severity, status, kind, declared_at, resolved_at, template_key");
 
 TimelineEntry readEntry(const QSqlQuery &q)
 {
@@ -65,7 +40,7 @@ TimelineEntry readEntry(const QSqlQuery &q)
     e.occurredAt = fromMs(q.value(4));
     e.capturedAt = fromMs(q.value(5));
     e.text = q.value(6).toString();
-    e.tags = splitTags(q.value(7).toString());
+    e.tags = splitWords(q.value(7).toString());
     e.keyEvent = q.value(8).toInt() != 0;
     e.retracted = q.value(9).toInt() != 0;
     e.revision = q.value(10).toInt();
@@ -83,6 +58,7 @@ Incident readIncident(const QSqlQuery &q)
     i.kind = IncidentVocabulary::kindFromKey(q.value(5).toString()).value_or(IncidentKind::Technical);
     i.declaredAt = fromMs(q.value(6));
     i.resolvedAt = fromMs(q.value(7));
+    i.templateKey = q.value(8).toString();
     return i;
 }
 
@@ -398,10 +374,12 @@ Result<qint64> IncidentStore::createIncident(const NewIncident &incident, const 
     if (StoreError error = tx.begin())
         return error;
     auto inserted = tx.exec(QStringLiteral("INSERT INTO incident (title, summary, severity, status, kind, declared_at, "
-                                           "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                                           "created_at, updated_at, template_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                           "RETURNING id"),
                             {title, nonNull(incident.summary.trimmed()), static_cast<int>(incident.severity),
                              IncidentVocabulary::statusKey(IncidentStatus::Investigating),
-                             IncidentVocabulary::kindKey(incident.kind), toMs(declared), toMs(now), toMs(now)});
+                             IncidentVocabulary::kindKey(incident.kind), toMs(declared), toMs(now), toMs(now),
+                             nonNull(incident.roles ? incident.roles->key : QString())});
     if (!inserted)
         return inserted.error();
     if (!inserted->next())
@@ -422,6 +400,10 @@ Result<qint64> IncidentStore::createIncident(const NewIncident &incident, const 
                                   IncidentVocabulary::kindLabel(incident.kind).toLower(), title);
     if (auto entry = insertEntry(tx, declaredEntry, true); !entry)
         return entry.error();
+    if (incident.roles) {
+        if (StoreError error = applyTemplateInTx(tx, id, *incident.roles, QString(), author.trimmed()))
+            return error;
+    }
     if (StoreError error = finish(tx))
         return error;
     return id;
@@ -613,7 +595,7 @@ Result<qint64> IncidentStore::insertEntry(WriteTransaction &tx, const NewEntry &
                                            "captured_at, body, tags, key_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                                            "RETURNING id"),
                             {entry.incidentId, EntryVocabulary::kindKey(entry.kind), entry.author.trimmed(),
-                             toMs(occurred), toMs(now), text, joinTags(entry.tags), entry.keyEvent ? 1 : 0});
+                             toMs(occurred), toMs(now), text, joinWords(entry.tags), entry.keyEvent ? 1 : 0});
     if (!inserted)
         return inserted.error();
     if (!inserted->next())
@@ -719,13 +701,13 @@ StoreError IncidentStore::amendEntry(qint64 entryId, const EntryAmendment &amend
                                        "kind, occurred_at, body, tags, key_event, retracted) "
                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                         {entryId, before.revision, toMs(now), author.trimmed(), EntryVocabulary::kindKey(before.kind),
-                         toMs(before.occurredAt), before.text, joinTags(before.tags), before.keyEvent ? 1 : 0,
+                         toMs(before.occurredAt), before.text, joinWords(before.tags), before.keyEvent ? 1 : 0,
                          before.retracted ? 1 : 0}))
         return error;
     if (StoreError error = tx.run(QStringLiteral("UPDATE timeline_entry SET kind = ?, occurred_at = ?, body = ?, tags = ?, "
                                           "key_event = ?, retracted = ?, revision = ? WHERE id = ?"),
                            {EntryVocabulary::kindKey(after.kind), toMs(after.occurredAt), after.text,
-                            joinTags(after.tags), after.keyEvent ? 1 : 0, after.retracted ? 1 : 0, before.revision + 1,
+                            joinWords(after.tags), after.keyEvent ? 1 : 0, after.retracted ? 1 : 0, before.revision + 1,
                             entryId}))
         return error;
     if (StoreError error = logChange(tx, QStringLiteral("entry"), entryId, before.incidentId, QStringLiteral("update")))
@@ -775,7 +757,7 @@ Result<QList<EntryRevision>> IncidentStore::entryHistory(qint64 entryId) const
         revision.entry.kind = EntryVocabulary::kindFromKey(q->value(3).toString()).value_or(EntryKind::Note);
         revision.entry.occurredAt = fromMs(q->value(4));
         revision.entry.text = q->value(5).toString();
-        revision.entry.tags = splitTags(q->value(6).toString());
+        revision.entry.tags = splitWords(q->value(6).toString());
         revision.entry.keyEvent = q->value(7).toInt() != 0;
         revision.entry.retracted = q->value(8).toInt() != 0;
         history << revision;
@@ -961,13 +943,24 @@ void IncidentStore::dispatchChanges()
             ++entryChangesPerIncident[c.incidentId];
     }
     QSet<qint64> reloaded;
-    const QString incidentEntity = QStringLiteral("incident");
     for (const Change &c : std::as_const(changes)) {
-        if (c.entity == incidentEntity) {
+        if (c.entity == QLatin1String("incident")) {
             if (c.op == QLatin1String("insert"))
                 emit incidentAdded(c.entityId);
             else
                 emit incidentChanged(c.entityId);
+            continue;
+        }
+        if (c.entity == QLatin1String("role")) {
+            emit roleChanged(c.incidentId, c.entityId);
+            continue;
+        }
+        if (c.entity == QLatin1String("person")) {
+            emit personChanged(c.entityId);
+            continue;
+        }
+        if (c.entity == QLatin1String("department")) {
+            emit departmentChanged(c.entityId);
             continue;
         }
         const bool reload = c.entity == QLatin1String("timeline") ||

@@ -2,6 +2,8 @@
 
 #include "domain/clock.h"
 #include "domain/incident.h"
+#include "domain/incidentrole.h"
+#include "domain/roster.h"
 #include "domain/timelineentry.h"
 #include "sqldialect.h"
 #include "storeerror.h"
@@ -72,6 +74,40 @@ public:
     Result<bool> entryMatches(qint64 entryId, const TimelineFilter &filter) const;
     Result<QStringList> authors(qint64 incidentId) const;
 
+    // Roles and assignments (incidentstore_roles.cpp). Roles are found by their key within
+    // the incident; every change is logged on the timeline as a role entry.
+    // Adds the template's roles the incident does not have yet; its top roles go under
+    // linkUnderRoleKey when given (a business tree under the technical IC).
+    StoreError applyTemplate(qint64 incidentId, const RoleTemplate &roles, const QString &linkUnderRoleKey,
+                             const QString &author);
+    Result<qint64> addRole(qint64 incidentId, const RoleDefinition &role, const QString &author);
+    // A sub-team (Alpha, Bravo …): a lead role reporting to the command role and a members role.
+    StoreError addSubTeam(qint64 incidentId, const QString &name, const QString &author);
+    Result<qint64> assign(qint64 incidentId, const QString &roleKey, qint64 personId, const QString &author);
+    // Ends fromPersonId's stretch (0: the only holder) and starts toPersonId's, in one step.
+    StoreError handOver(qint64 incidentId, const QString &roleKey, qint64 fromPersonId, qint64 toPersonId,
+                        const QString &author);
+    StoreError release(qint64 incidentId, const QString &roleKey, qint64 personId, const QString &author);
+    // The Deputy becomes the commander; the outgoing commander becomes Deputy or is released.
+    StoreError takeCommand(qint64 incidentId, bool outgoingBecomesDeputy, const QString &author);
+    StoreError setDutyDone(qint64 dutyId, bool done, const QString &author);
+    Result<QList<IncidentRole>> roles(qint64 incidentId) const; // parents before children
+    Result<IncidentRole> role(qint64 roleId) const;
+    Result<QList<Assignment>> assignmentHistory(qint64 incidentId) const; // oldest first
+    Result<QList<RoleDuty>> duties(qint64 roleId) const;
+
+    // The roster and the directory (incidentstore_roster.cpp)
+    Result<qint64> addPerson(const Person &person);
+    StoreError updatePerson(const Person &person);
+    Result<qint64> saveDepartment(const Department &department); // by key: insert or update
+    // Inserts or updates by handle / key; all or nothing. Returns how many rows changed.
+    Result<int> importRoster(const QList<Department> &departments, const QList<Person> &people);
+    Result<QList<Person>> people() const; // by name
+    Result<Person> person(qint64 personId) const;
+    // By handle, then by full name, then by a unique start of either (case-insensitive).
+    Result<Person> findPerson(const QString &handleOrName) const;
+    Result<QList<Department>> departments() const;
+
     // Health
     Result<QStringList> integrityProblems() const; // empty: healthy
     Result<Stats> stats() const;
@@ -89,6 +125,9 @@ signals:
     void incidentChanged(qint64 incidentId);
     void entryAdded(qint64 incidentId, qint64 entryId);
     void entryChanged(qint64 incidentId, qint64 entryId);
+    void roleChanged(qint64 incidentId, qint64 roleId); // added, holders or checklist changed
+    void personChanged(qint64 personId);
+    void departmentChanged(qint64 departmentId);
     // Too much changed to name one by one (a bulk import): reload the incident's timeline.
     void timelineReloaded(qint64 incidentId);
 
@@ -106,6 +145,19 @@ private:
                                     const QString &oldValue, const QString &newValue, const QString &author);
     StoreError touchIncident(WriteTransaction &tx, qint64 incidentId);
     StoreError finish(WriteTransaction &tx);
+    // Role helpers, inside a transaction (incidentstore_roles.cpp).
+    StoreError applyTemplateInTx(WriteTransaction &tx, qint64 incidentId, const RoleTemplate &roles,
+                                 const QString &linkUnderRoleKey, const QString &author);
+    Result<IncidentRole> roleInTx(WriteTransaction &tx, qint64 incidentId, const QString &roleKey);
+    Result<qint64> insertRole(WriteTransaction &tx, qint64 incidentId, const RoleDefinition &role,
+                              const QString &subTeam, int position);
+    Result<qint64> startAssignment(WriteTransaction &tx, const IncidentRole &role, const Person &person,
+                                   const QString &author);
+    StoreError endAssignment(WriteTransaction &tx, const IncidentRole &role, const RoleHolder &holder,
+                             const QString &reason, const QString &author);
+    StoreError logRoleEntry(WriteTransaction &tx, qint64 incidentId, const QString &text, bool keyEvent,
+                            const QString &author);
+    Result<Person> personInTx(WriteTransaction &tx, qint64 personId);
 
     const Clock &m_clock;
     SqlDialect m_dialect;

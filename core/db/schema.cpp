@@ -70,18 +70,83 @@ QStringList step1(const SqlDialect &d)
     };
 }
 
+// Roles, the roster and assignments (issue: roles).
+QStringList step2(const SqlDialect &d)
+{
+    const QString id = d.identityColumn();
+    return {
+        QStringLiteral("ALTER TABLE incident ADD COLUMN template_key TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE TABLE department ("
+                       " id %1,"
+                       " key TEXT NOT NULL UNIQUE,"
+                       " name TEXT NOT NULL,"
+                       " primary_contact TEXT NOT NULL DEFAULT '',"
+                       " oncall_rotation TEXT NOT NULL DEFAULT '',"
+                       " escalation_path TEXT NOT NULL DEFAULT '')")
+            .arg(id),
+        QStringLiteral("CREATE TABLE person ("
+                       " id %1,"
+                       " name TEXT NOT NULL,"
+                       " handle TEXT NOT NULL UNIQUE,"
+                       " team TEXT NOT NULL DEFAULT '',"
+                       " department_key TEXT NOT NULL DEFAULT '',"
+                       " contact TEXT NOT NULL DEFAULT '',"
+                       " trained_roles TEXT NOT NULL DEFAULT '',"
+                       " trainee INTEGER NOT NULL DEFAULT 0)")
+            .arg(id),
+        QStringLiteral("CREATE TABLE incident_role ("
+                       " id %1,"
+                       " incident_id BIGINT NOT NULL REFERENCES incident(id),"
+                       " role_key TEXT NOT NULL,"
+                       " title TEXT NOT NULL,"
+                       " short_name TEXT NOT NULL,"
+                       " group_name TEXT NOT NULL DEFAULT '',"
+                       " parent_key TEXT NOT NULL DEFAULT '',"
+                       " staff INTEGER NOT NULL DEFAULT 0,"
+                       " multiple INTEGER NOT NULL DEFAULT 0,"
+                       " required INTEGER NOT NULL DEFAULT 0,"
+                       " description TEXT NOT NULL DEFAULT '',"
+                       " sub_team TEXT NOT NULL DEFAULT '',"
+                       " position INTEGER NOT NULL DEFAULT 0,"
+                       " UNIQUE (incident_id, role_key))")
+            .arg(id),
+        QStringLiteral("CREATE TABLE role_duty ("
+                       " id %1,"
+                       " role_id BIGINT NOT NULL REFERENCES incident_role(id),"
+                       " position INTEGER NOT NULL,"
+                       " body TEXT NOT NULL,"
+                       " done_at BIGINT,"
+                       " done_by TEXT)")
+            .arg(id),
+        QStringLiteral("CREATE INDEX role_duty_by_role ON role_duty (role_id, position)"),
+        QStringLiteral("CREATE TABLE assignment ("
+                       " id %1,"
+                       " incident_id BIGINT NOT NULL REFERENCES incident(id),"
+                       " role_id BIGINT NOT NULL REFERENCES incident_role(id),"
+                       " person_id BIGINT NOT NULL REFERENCES person(id),"
+                       " started_at BIGINT NOT NULL,"
+                       " started_by TEXT NOT NULL,"
+                       " ended_at BIGINT,"
+                       " ended_by TEXT,"
+                       " end_reason TEXT)")
+            .arg(id),
+        QStringLiteral("CREATE INDEX assignment_by_incident ON assignment (incident_id, role_id, ended_at)"),
+    };
+}
+
 } // namespace
 
 QList<MigrationStep> Schema::steps(const SqlDialect &dialect)
 {
     return {
         {1, step1(dialect)},
+        {2, step2(dialect)},
     };
 }
 
 int Schema::latestVersion()
 {
-    return 1;
+    return 2;
 }
 
 } // namespace cp

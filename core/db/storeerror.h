@@ -66,10 +66,14 @@ public:
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
-    const T &value() const { return std::get<T>(m_state); }
-    T &value() { return std::get<T>(m_state); }
-    const T &operator*() const { return value(); }
-    T &operator*() { return value(); }
+    // On a temporary Result these return the value itself, not a reference into the dying
+    // temporary, so `for (auto &x : *store.entries(page))` is safe.
+    const T &value() const & { return std::get<T>(m_state); }
+    T &value() & { return std::get<T>(m_state); }
+    T value() && { return std::move(std::get<T>(m_state)); }
+    const T &operator*() const & { return value(); }
+    T &operator*() & { return value(); }
+    T operator*() && { return std::move(std::get<T>(m_state)); }
     const T *operator->() const { return &value(); }
     T *operator->() { return &value(); }
     StoreError error() const { return ok() ? StoreError() : std::get<StoreError>(m_state); }

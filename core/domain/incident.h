@@ -1,5 +1,7 @@
 #pragma once
 
+#include "roletemplate.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
@@ -24,6 +26,7 @@ struct Incident
     IncidentKind kind = IncidentKind::Technical;
     QDateTime declaredAt; // UTC
     QDateTime resolvedAt; // UTC, null while open
+    QString templateKey;  // the role template it was declared with; empty: none
 
     bool isResolved() const { return status == IncidentStatus::Resolved; }
 };
@@ -35,6 +38,7 @@ struct NewIncident
     Severity severity = Severity::Sev3;
     IncidentKind kind = IncidentKind::Technical;
     QDateTime declaredAt; // null: now
+    std::optional<RoleTemplate> roles; // the response structure the incident starts with
 };
 
 // Stable keys are what goes into the database, the CLI and files; labels are for people.

@@ -1,0 +1,318 @@
+// IncidentStore: the roster of people and the directory of departments.
+#include "incidentstore.h"
+
+#include "storevalues.h"
+#include "writetransaction.h"
+
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace cp {
+
+using namespace storevalues;
+
+namespace {
+
+const QString PersonColumns =
+    QStringLiteral("id, name, handle, team, department_key, contact, trained_roles, trainee");
+
+Person readPerson(const QSqlQuery &q)
+{
+    Person p;
+    p.id = q.value(0).toLongLong();
+    p.name = q.value(1).toString();
+    p.handle = q.value(2).toString();
+    p.team = q.value(3).toString();
+    p.departmentKey = q.value(4).toString();
+    p.contact = q.value(5).toString();
+    p.trainedRoles = splitWords(q.value(6).toString());
+    p.trainee = q.value(7).toInt() != 0;
+    return p;
+}
+
+QString personProblem(const Person &p)
+{
+    static const QRegularExpression handle(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
+    if (p.name.trimmed().isEmpty())
+        return IncidentStore::tr("a person needs a name");
+    if (!handle.match(p.handle.trimmed()).hasMatch())
+        return IncidentStore::tr("the handle “%1” must be one word of letters, digits, dots, dashes or underscores")
+            .arg(p.handle);
+    return {};
+}
+
+QString departmentProblem(const Department &d)
+{
+    static const QRegularExpression key(QStringLiteral("^[a-z0-9][a-z0-9-]{0,47}$"));
+    if (!key.match(d.key).hasMatch())
+        return IncidentStore::tr("the department key “%1” must be lower-case letters, digits or dashes").arg(d.key);
+    if (d.name.trimmed().isEmpty())
+        return IncidentStore::tr("a department needs a name");
+    return {};
+}
+
+QVariantList personValues(const Person &p)
+{
+    return {p.name.trimmed(), p.handle.trimmed(), nonNull(p.team.trimmed()), nonNull(p.departmentKey.trimmed()),
+            nonNull(p.contact.trimmed()), joinWords(p.trainedRoles), p.trainee ? 1 : 0};
+}
+
+QVariantList departmentValues(const Department &d)
+{
+    return {d.name.trimmed(), nonNull(d.primaryContact.trimmed()), nonNull(d.onCallRotation.trimmed()),
+            nonNull(d.escalationPath.trimmed())};
+}
+
+} // namespace
+
+Result<qint64> IncidentStore::addPerson(const Person &person)
+{
+    if (StoreError error = requireWritable())
+        return error;
+    if (const QString problem = personProblem(person); !problem.isEmpty())
+        return StoreError(StoreError::Code::Invalid, tr("Adding %1: %2").arg(person.name, problem));
+    WriteTransaction tx(m_db, m_dialect, tr("Adding %1 to the roster").arg(person.name));
+    if (StoreError error = tx.begin())
+        return error;
+    auto taken = tx.exec(QStringLiteral("SELECT name FROM person WHERE lower(handle) = lower(?)"), {person.handle.trimmed()});
+    if (!taken)
+        return taken.error();
+    if (taken->next())
+        return StoreError(StoreError::Code::Invalid,
+                          tr("The handle “%1” already belongs to %2.").arg(person.handle, taken->value(0).toString()));
+    taken->finish();
+    auto inserted = tx.exec(QStringLiteral("INSERT INTO person (name, handle, team, department_key, contact, "
+                                           "trained_roles, trainee) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                            personValues(person));
+    if (!inserted)
+        return inserted.error();
+    inserted->next();
+    const qint64 id = inserted->value(0).toLongLong();
+    inserted->finish();
+    if (StoreError error = logChange(tx, QStringLiteral("person"), id, 0, QStringLiteral("insert")))
+        return error;
+    if (StoreError error = finish(tx))
+        return error;
+    return id;
+}
+
+StoreError IncidentStore::updatePerson(const Person &person)
+{
+    if (StoreError error = requireWritable())
+        return error;
+    if (const QString problem = personProblem(person); !problem.isEmpty())
+        return {StoreError::Code::Invalid, tr("Updating %1: %2").arg(person.name, problem)};
+    WriteTransaction tx(m_db, m_dialect, tr("Updating %1").arg(person.name));
+    if (StoreError error = tx.begin())
+        return error;
+    auto taken = tx.exec(QStringLiteral("SELECT id FROM person WHERE lower(handle) = lower(?) AND id <> ?"),
+                         {person.handle.trimmed(), person.id});
+    if (!taken)
+        return taken.error();
+    if (taken->next())
+        return {StoreError::Code::Invalid, tr("The handle “%1” already belongs to someone else.").arg(person.handle)};
+    taken->finish();
+    QVariantList values = personValues(person);
+    values << person.id;
+    auto exists = tx.exec(QStringLiteral("SELECT 1 FROM person WHERE id = ?"), {person.id});
+    if (!exists)
+        return exists.error();
+    if (!exists->next())
+        return {StoreError::Code::NotFound, tr("There is no person #%1 on the roster.").arg(person.id)};
+    exists->finish();
+    if (StoreError error = tx.run(QStringLiteral("UPDATE person SET name = ?, handle = ?, team = ?, department_key = ?, "
+                                                 "contact = ?, trained_roles = ?, trainee = ? WHERE id = ?"),
+                                  values))
+        return error;
+    if (StoreError error = logChange(tx, QStringLiteral("person"), person.id, 0, QStringLiteral("update")))
+        return error;
+    return finish(tx);
+}
+
+Result<qint64> IncidentStore::saveDepartment(const Department &department)
+{
+    auto changed = importRoster({department}, {});
+    if (!changed)
+        return changed.error();
+    auto all = departments();
+    if (!all)
+        return all.error();
+    for (const Department &d : *all) {
+        if (d.key == department.key)
+            return d.id;
+    }
+    return StoreError(StoreError::Code::Internal, tr("The department was saved but cannot be found."));
+}
+
+Result<int> IncidentStore::importRoster(const QList<Department> &departments, const QList<Person> &people)
+{
+    if (StoreError error = requireWritable())
+        return error;
+    // Everything is checked before anything is written.
+    QSet<QString> keys;
+    for (int i = 0; i < departments.size(); ++i) {
+        if (const QString problem = departmentProblem(departments.at(i)); !problem.isEmpty())
+            return StoreError(StoreError::Code::Invalid, tr("Department %1: %2").arg(i + 1).arg(problem));
+        if (keys.contains(departments.at(i).key))
+            return StoreError(StoreError::Code::Invalid,
+                              tr("Department %1: the key “%2” appears twice").arg(i + 1).arg(departments.at(i).key));
+        keys.insert(departments.at(i).key);
+    }
+    QSet<QString> handles;
+    for (int i = 0; i < people.size(); ++i) {
+        if (const QString problem = personProblem(people.at(i)); !problem.isEmpty())
+            return StoreError(StoreError::Code::Invalid, tr("Person %1: %2").arg(i + 1).arg(problem));
+        const QString handle = people.at(i).handle.trimmed().toLower();
+        if (handles.contains(handle))
+            return StoreError(StoreError::Code::Invalid,
+                              tr("Person %1: the handle “%2” appears twice").arg(i + 1).arg(people.at(i).handle));
+        handles.insert(handle);
+    }
+
+    WriteTransaction tx(m_db, m_dialect, tr("Importing the roster"));
+    if (StoreError error = tx.begin())
+        return error;
+    int changed = 0;
+    for (const Department &d : departments) {
+        auto existing = tx.exec(QStringLiteral("SELECT id FROM department WHERE key = ?"), {d.key});
+        if (!existing)
+            return existing.error();
+        qint64 id = 0;
+        if (existing->next()) {
+            id = existing->value(0).toLongLong();
+            existing->finish();
+            QVariantList values = departmentValues(d);
+            values << id;
+            if (StoreError error = tx.run(QStringLiteral("UPDATE department SET name = ?, primary_contact = ?, "
+                                                         "oncall_rotation = ?, escalation_path = ? WHERE id = ?"),
+                                          values))
+                return error;
+        } else {
+            existing->finish();
+            QVariantList values{d.key};
+            values << departmentValues(d);
+            auto inserted = tx.exec(QStringLiteral("INSERT INTO department (key, name, primary_contact, oncall_rotation, "
+                                                   "escalation_path) VALUES (?, ?, ?, ?, ?) RETURNING id"),
+                                    values);
+            if (!inserted)
+                return inserted.error();
+            inserted->next();
+            id = inserted->value(0).toLongLong();
+            inserted->finish();
+        }
+        if (StoreError error = logChange(tx, QStringLiteral("department"), id, 0, QStringLiteral("update")))
+            return error;
+        ++changed;
+    }
+    for (const Person &p : people) {
+        auto existing = tx.exec(QStringLiteral("SELECT id FROM person WHERE lower(handle) = lower(?)"), {p.handle.trimmed()});
+        if (!existing)
+            return existing.error();
+        qint64 id = 0;
+        if (existing->next()) {
+            id = existing->value(0).toLongLong();
+            existing->finish();
+            QVariantList values = personValues(p);
+            values << id;
+            if (StoreError error = tx.run(QStringLiteral("UPDATE person SET name = ?, handle = ?, team = ?, "
+                                                         "department_key = ?, contact = ?, trained_roles = ?, "
+                                                         "trainee = ? WHERE id = ?"),
+                                          values))
+                return error;
+        } else {
+            existing->finish();
+            auto inserted = tx.exec(QStringLiteral("INSERT INTO person (name, handle, team, department_key, contact, "
+                                                   "trained_roles, trainee) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                                    personValues(p));
+            if (!inserted)
+                return inserted.error();
+            inserted->next();
+            id = inserted->value(0).toLongLong();
+            inserted->finish();
+        }
+        if (StoreError error = logChange(tx, QStringLiteral("person"), id, 0, QStringLiteral("update")))
+            return error;
+        ++changed;
+    }
+    if (StoreError error = finish(tx))
+        return error;
+    return changed;
+}
+
+Result<QList<Person>> IncidentStore::people() const
+{
+    if (!isOpen())
+        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
+    auto q = runStatement(m_db, QStringLiteral("SELECT %1 FROM person ORDER BY name, id").arg(PersonColumns), {},
+                          tr("Reading the roster"));
+    if (!q)
+        return q.error();
+    QList<Person> list;
+    while (q->next())
+        list << readPerson(*q);
+    return list;
+}
+
+Result<Person> IncidentStore::person(qint64 personId) const
+{
+    if (!isOpen())
+        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
+    auto q = runStatement(m_db, QStringLiteral("SELECT %1 FROM person WHERE id = ?").arg(PersonColumns), {personId},
+                          tr("Reading the roster"));
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return StoreError(StoreError::Code::NotFound, tr("There is no person #%1 on the roster.").arg(personId));
+    return readPerson(*q);
+}
+
+Result<Person> IncidentStore::findPerson(const QString &handleOrName) const
+{
+    auto all = people();
+    if (!all)
+        return all.error();
+    const QString wanted = handleOrName.trimmed();
+    for (const Person &p : *all) {
+        if (p.handle.compare(wanted, Qt::CaseInsensitive) == 0)
+            return p;
+    }
+    for (const Person &p : *all) {
+        if (p.name.compare(wanted, Qt::CaseInsensitive) == 0)
+            return p;
+    }
+    QList<Person> starts;
+    for (const Person &p : *all) {
+        if (!wanted.isEmpty() && (p.handle.startsWith(wanted, Qt::CaseInsensitive) ||
+                                  p.name.startsWith(wanted, Qt::CaseInsensitive)))
+            starts << p;
+    }
+    if (starts.size() == 1)
+        return starts.first();
+    if (starts.size() > 1) {
+        QStringList names;
+        for (const Person &p : std::as_const(starts))
+            names << p.handle;
+        return StoreError(StoreError::Code::Invalid,
+                          tr("“%1” could be any of %2; use the handle.").arg(wanted, names.join(QStringLiteral(", "))));
+    }
+    return StoreError(StoreError::Code::NotFound, tr("Nobody called “%1” is on the roster.").arg(wanted));
+}
+
+Result<QList<Department>> IncidentStore::departments() const
+{
+    if (!isOpen())
+        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
+    auto q = runStatement(m_db,
+                          QStringLiteral("SELECT id, key, name, primary_contact, oncall_rotation, escalation_path "
+                                         "FROM department ORDER BY name, id"),
+                          {}, tr("Reading the directory"));
+    if (!q)
+        return q.error();
+    QList<Department> list;
+    while (q->next())
+        list << Department{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
+                           q->value(3).toString(), q->value(4).toString(), q->value(5).toString()};
+    return list;
+}
+
+} // namespace cp
