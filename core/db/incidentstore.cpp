@@ -409,6 +409,36 @@ Result<qint64> IncidentStore::createIncident(const NewIncident &incident, const 
     return id;
 }
 
+Result<QVariant> IncidentStore::readIncidentField(WriteTransaction &tx, qint64 incidentId, const QString &column)
+{
+    // column is one of ours, never user input.
+    auto current = tx.exec(QStringLiteral("SELECT %1 FROM incident WHERE id = ?").arg(column), {incidentId});
+    if (!current)
+        return current.error();
+    if (!current->next())
+        return StoreError(StoreError::Code::NotFound, tr("There is no incident #%1.").arg(incidentId));
+    const QVariant value = current->value(0);
+    current->finish();
+    return value;
+}
+
+StoreError IncidentStore::logIncidentChange(WriteTransaction &tx, qint64 incidentId, const QString &field,
+                                            const QString &from, const QString &to, const QString &text,
+                                            const QString &author)
+{
+    if (StoreError error = recordIncidentChange(tx, incidentId, field, from, to, author))
+        return error;
+    NewEntry entry;
+    entry.incidentId = incidentId;
+    entry.kind = EntryKind::System;
+    entry.author = author;
+    entry.keyEvent = field == QLatin1String("severity") || field == QLatin1String("status");
+    entry.text = text;
+    if (auto added = insertEntry(tx, entry, true); !added)
+        return added.error();
+    return {};
+}
+
 StoreError IncidentStore::setSeverity(qint64 incidentId, Severity severity, const QString &author)
 {
     if (StoreError error = requireWritable())
@@ -416,31 +446,21 @@ StoreError IncidentStore::setSeverity(qint64 incidentId, Severity severity, cons
     WriteTransaction tx(m_db, m_dialect, tr("Changing the severity"));
     if (StoreError error = tx.begin())
         return error;
-    auto current = tx.exec(QStringLiteral("SELECT severity FROM incident WHERE id = ?"), {incidentId});
+    auto current = readIncidentField(tx, incidentId, QStringLiteral("severity"));
     if (!current)
         return current.error();
-    if (!current->next())
-        return {StoreError::Code::NotFound, tr("There is no incident #%1.").arg(incidentId)};
-    const auto before = static_cast<Severity>(current->value(0).toInt());
-    current->finish();
+    const auto before = static_cast<Severity>(current->toInt());
     if (before == severity)
         return {};
 
     if (StoreError error = tx.run(QStringLiteral("UPDATE incident SET severity = ? WHERE id = ?"),
-                           {static_cast<int>(severity), incidentId}))
+                                  {static_cast<int>(severity), incidentId}))
         return error;
     const QString from = IncidentVocabulary::severityKey(before);
     const QString to = IncidentVocabulary::severityKey(severity);
-    if (StoreError error = recordIncidentChange(tx, incidentId, QStringLiteral("severity"), from, to, author))
+    const QString text = (severity < before ? tr("Severity raised: %1 → %2") : tr("Severity lowered: %1 → %2")).arg(from, to);
+    if (StoreError error = logIncidentChange(tx, incidentId, QStringLiteral("severity"), from, to, text, author))
         return error;
-    NewEntry entry;
-    entry.incidentId = incidentId;
-    entry.kind = EntryKind::System;
-    entry.author = author;
-    entry.keyEvent = true;
-    entry.text = (severity < before ? tr("Severity raised: %1 → %2") : tr("Severity lowered: %1 → %2")).arg(from, to);
-    if (auto added = insertEntry(tx, entry, true); !added)
-        return added.error();
     if (StoreError error = touchIncident(tx, incidentId))
         return error;
     return finish(tx);
@@ -453,38 +473,24 @@ StoreError IncidentStore::setStatus(qint64 incidentId, IncidentStatus status, co
     WriteTransaction tx(m_db, m_dialect, tr("Changing the status"));
     if (StoreError error = tx.begin())
         return error;
-    auto current = tx.exec(QStringLiteral("SELECT status FROM incident WHERE id = ?"), {incidentId});
+    auto current = readIncidentField(tx, incidentId, QStringLiteral("status"));
     if (!current)
         return current.error();
-    if (!current->next())
-        return {StoreError::Code::NotFound, tr("There is no incident #%1.").arg(incidentId)};
-    const IncidentStatus before =
-        IncidentVocabulary::statusFromKey(current->value(0).toString()).value_or(IncidentStatus::Investigating);
-    current->finish();
+    const IncidentStatus before = IncidentVocabulary::statusFromKey(current->toString()).value_or(IncidentStatus::Investigating);
     if (before == status)
         return {};
 
-    const QDateTime now = m_clock.nowUtc();
-    const QVariant resolvedAt = status == IncidentStatus::Resolved ? QVariant(toMs(now)) : QVariant();
+    const QVariant resolvedAt = status == IncidentStatus::Resolved ? QVariant(toMs(m_clock.nowUtc())) : QVariant();
     if (StoreError error = tx.run(QStringLiteral("UPDATE incident SET status = ?, resolved_at = ? WHERE id = ?"),
-                           {IncidentVocabulary::statusKey(status), resolvedAt, incidentId}))
+                                  {IncidentVocabulary::statusKey(status), resolvedAt, incidentId}))
         return error;
-    const QString from = IncidentVocabulary::statusKey(before);
-    const QString to = IncidentVocabulary::statusKey(status);
-    if (StoreError error = recordIncidentChange(tx, incidentId, QStringLiteral("status"), from, to, author))
+    const QString fromLabel = IncidentVocabulary::statusLabel(before);
+    const QString toLabel = IncidentVocabulary::statusLabel(status);
+    const QString text = before == IncidentStatus::Resolved ? tr("Incident reopened: %1 → %2").arg(fromLabel, toLabel)
+                                                            : tr("Status: %1 → %2").arg(fromLabel, toLabel);
+    if (StoreError error = logIncidentChange(tx, incidentId, QStringLiteral("status"), IncidentVocabulary::statusKey(before),
+                                             IncidentVocabulary::statusKey(status), text, author))
         return error;
-    NewEntry entry;
-    entry.incidentId = incidentId;
-    entry.kind = EntryKind::System;
-    entry.author = author;
-    entry.keyEvent = true;
-    entry.text = before == IncidentStatus::Resolved
-                     ? tr("Incident reopened: %1 → %2").arg(IncidentVocabulary::statusLabel(before),
-                                                             IncidentVocabulary::statusLabel(status))
-                     : tr("Status: %1 → %2").arg(IncidentVocabulary::statusLabel(before),
-                                                  IncidentVocabulary::statusLabel(status));
-    if (auto added = insertEntry(tx, entry, true); !added)
-        return added.error();
     if (StoreError error = touchIncident(tx, incidentId))
         return error;
     return finish(tx);
@@ -516,24 +522,15 @@ StoreError IncidentStore::setDetails(qint64 incidentId, const QString &title, co
     if (StoreError error = tx.run(QStringLiteral("UPDATE incident SET title = ?, summary = ? WHERE id = ?"),
                            {newTitle, newSummary, incidentId}))
         return error;
-    NewEntry entry;
-    entry.incidentId = incidentId;
-    entry.kind = EntryKind::System;
-    entry.author = author;
     if (oldTitle != newTitle) {
-        if (StoreError error = recordIncidentChange(tx, incidentId, QStringLiteral("title"), oldTitle, newTitle, author))
+        if (StoreError error = logIncidentChange(tx, incidentId, QStringLiteral("title"), oldTitle, newTitle,
+                                                 tr("Title changed to “%1”").arg(newTitle), author))
             return error;
-        entry.text = tr("Title changed to “%1”").arg(newTitle);
-        if (auto added = insertEntry(tx, entry, true); !added)
-            return added.error();
     }
     if (oldSummary != newSummary) {
-        if (StoreError error =
-                recordIncidentChange(tx, incidentId, QStringLiteral("summary"), oldSummary, newSummary, author))
+        if (StoreError error = logIncidentChange(tx, incidentId, QStringLiteral("summary"), oldSummary, newSummary,
+                                                 tr("Summary updated: %1").arg(newSummary), author))
             return error;
-        entry.text = tr("Summary updated: %1").arg(newSummary);
-        if (auto added = insertEntry(tx, entry, true); !added)
-            return added.error();
     }
     if (StoreError error = touchIncident(tx, incidentId))
         return error;
@@ -953,6 +950,10 @@ void IncidentStore::dispatchChanges()
         }
         if (c.entity == QLatin1String("role")) {
             emit roleChanged(c.incidentId, c.entityId);
+            continue;
+        }
+        if (c.entity == QLatin1String("timer")) {
+            emit timerChanged(c.incidentId, c.entityId);
             continue;
         }
         if (c.entity == QLatin1String("person")) {

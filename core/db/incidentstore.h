@@ -7,10 +7,13 @@
 #include "domain/timelineentry.h"
 #include "sqldialect.h"
 #include "storeerror.h"
+#include "timers/timer.h"
 
 #include <QObject>
 #include <QSqlDatabase>
 #include <QTimer>
+
+#include <functional>
 
 namespace cp {
 
@@ -108,6 +111,36 @@ public:
     Result<Person> findPerson(const QString &handleOrName) const;
     Result<QList<Department>> departments() const;
 
+    // ---- Timers (incidentstore_timers.cpp) ------------------------------------------------
+    // Deadlines are absolute UTC instants computed from the injected clock. Every start,
+    // expiry, acknowledgement, snooze, pause, resume, restart and cancel is a Timer entry on
+    // the timeline; each command announces timerChanged(incidentId, timerId).
+    Result<qint64> startCountdown(qint64 incidentId, const QString &label, qint64 durationMs,
+                                  const TimerOptions &options, const QString &author);
+    Result<qint64> startCadence(qint64 incidentId, const QString &label, qint64 periodMs,
+                                const TimerOptions &options, const QString &author);
+    Result<qint64> startStopwatch(qint64 incidentId, const QString &label, const TimerOptions &options,
+                                  const QString &author);
+    // The SEV-dependent defaults of TimerDefaults, all in one transaction. A default the
+    // incident already runs (not cancelled) is not started twice. Returns the new timers' ids.
+    Result<QList<qint64>> startDefaultTimers(qint64 incidentId, Severity severity, const QString &author);
+    StoreError pauseTimer(qint64 timerId, const QString &author);  // time left is frozen
+    StoreError resumeTimer(qint64 timerId, const QString &author); // deadline = now + time left
+    StoreError snoozeTimer(qint64 timerId, int minutes, const QString &author); // deadline = now + N min
+    // Countdown: done. Cadence: next deadline on the schedule's grid after now (missed periods
+    // are skipped, never owed); past its end the cadence is done.
+    StoreError acknowledgeTimer(qint64 timerId, const QString &author);
+    // Countdown: now + duration. Cadence: a new schedule from now (now + period). Stopwatch: from now.
+    StoreError restartTimer(qint64 timerId, const QString &author);
+    StoreError cancelTimer(qint64 timerId, const QString &author);
+    // Logs the expiry of the current deadline once, dated at the deadline, by whoever notices
+    // first. True when this call logged it; false when it was already logged or is not due.
+    Result<bool> markExpired(qint64 timerId, const QString &author = QString());
+    Result<QList<Timer>> timers(qint64 incidentId) const; // in start order
+    Result<QList<Timer>> liveTimers() const;              // running or paused, every incident
+    Result<Timer> timer(qint64 timerId) const;
+    // ---- end of timers ---------------------------------------------------------------------
+
     // Health
     Result<QStringList> integrityProblems() const; // empty: healthy
     Result<Stats> stats() const;
@@ -126,6 +159,7 @@ signals:
     void entryAdded(qint64 incidentId, qint64 entryId);
     void entryChanged(qint64 incidentId, qint64 entryId);
     void roleChanged(qint64 incidentId, qint64 roleId); // added, holders or checklist changed
+    void timerChanged(qint64 incidentId, qint64 timerId); // started, or its state or deadline changed
     void personChanged(qint64 personId);
     void departmentChanged(qint64 departmentId);
     // Too much changed to name one by one (a bulk import): reload the incident's timeline.
@@ -144,6 +178,10 @@ private:
     StoreError recordIncidentChange(WriteTransaction &tx, qint64 incidentId, const QString &field,
                                     const QString &oldValue, const QString &newValue, const QString &author);
     StoreError touchIncident(WriteTransaction &tx, qint64 incidentId);
+    Result<QVariant> readIncidentField(WriteTransaction &tx, qint64 incidentId, const QString &column);
+    // Records the field change and logs it on the timeline as a system entry.
+    StoreError logIncidentChange(WriteTransaction &tx, qint64 incidentId, const QString &field, const QString &from,
+                                 const QString &to, const QString &text, const QString &author);
     StoreError finish(WriteTransaction &tx);
     // Role helpers, inside a transaction (incidentstore_roles.cpp).
     StoreError applyTemplateInTx(WriteTransaction &tx, qint64 incidentId, const RoleTemplate &roles,
@@ -158,6 +196,18 @@ private:
     StoreError logRoleEntry(WriteTransaction &tx, qint64 incidentId, const QString &text, bool keyEvent,
                             const QString &author);
     Result<Person> personInTx(WriteTransaction &tx, qint64 personId);
+    // Timer helpers, inside a transaction (incidentstore_timers.cpp).
+    Result<Timer> timerInTx(WriteTransaction &tx, qint64 timerId);
+    Result<qint64> insertTimer(WriteTransaction &tx, qint64 incidentId, TimerKind kind, const QString &label,
+                               qint64 durationMs, const TimerOptions &options, const QString &author);
+    StoreError saveTimer(WriteTransaction &tx, const Timer &timer);
+    StoreError logPendingExpiry(WriteTransaction &tx, Timer &timer, const QString &author);
+    // Loads the timer, logs an expiry nobody noticed yet, lets 'change' edit it and name the
+    // entry text (an error refuses), then saves, logs and commits.
+    StoreError changeTimer(qint64 timerId, const QString &author, const QString &doing,
+                           const std::function<Result<QString>(Timer &)> &change);
+    StoreError logTimerEntry(WriteTransaction &tx, const Timer &timer, const QString &text, const QString &author,
+                             const QDateTime &occurredAt = {});
 
     const Clock &m_clock;
     SqlDialect m_dialect;

@@ -134,6 +134,35 @@ QStringList step2(const SqlDialect &d)
     };
 }
 
+// Timers (issue #4): countdowns, cadences and stopwatches with absolute deadlines.
+QStringList step3(const SqlDialect &d)
+{
+    const QString id = d.identityColumn();
+    return {
+        QStringLiteral("CREATE TABLE timer ("
+                       " id %1,"
+                       " incident_id BIGINT NOT NULL REFERENCES incident(id),"
+                       " kind TEXT NOT NULL,"
+                       " label TEXT NOT NULL,"
+                       " owner_role_key TEXT NOT NULL DEFAULT '',"
+                       " entry_id BIGINT REFERENCES timeline_entry(id),"
+                       " state TEXT NOT NULL,"
+                       " duration_ms BIGINT NOT NULL DEFAULT 0,"
+                       " warn_ms BIGINT NOT NULL DEFAULT 60000,"
+                       " anchor_at BIGINT NOT NULL,"
+                       " deadline_at BIGINT,"
+                       " paused_ms BIGINT NOT NULL DEFAULT 0,"
+                       " ends_at BIGINT,"
+                       " expired_deadline_at BIGINT,"
+                       " default_key TEXT NOT NULL DEFAULT '',"
+                       " created_at BIGINT NOT NULL,"
+                       " created_by TEXT NOT NULL,"
+                       " updated_at BIGINT NOT NULL)")
+            .arg(id),
+        QStringLiteral("CREATE INDEX timer_by_incident ON timer (incident_id, state)"),
+    };
+}
+
 } // namespace
 
 QList<MigrationStep> Schema::steps(const SqlDialect &dialect)
@@ -141,12 +170,13 @@ QList<MigrationStep> Schema::steps(const SqlDialect &dialect)
     return {
         {1, step1(dialect)},
         {2, step2(dialect)},
+        {3, step3(dialect)},
     };
 }
 
 int Schema::latestVersion()
 {
-    return 2;
+    return 3;
 }
 
 } // namespace cp

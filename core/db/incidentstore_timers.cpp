@@ -1,0 +1,513 @@
+// IncidentStore: countdowns, cadences and stopwatches, and their entries on the timeline.
+#include "incidentstore.h"
+
+#include "storevalues.h"
+#include "timers/timerdefaults.h"
+#include "writetransaction.h"
+
+#include <QSet>
+#include <QSqlQuery>
+
+namespace cp {
+
+using namespace storevalues;
+
+namespace {
+
+const QString TimerColumns =
+    QStringLiteral("id, incident_id, kind, label, owner_role_key, entry_id, state, duration_ms, warn_ms, anchor_at, "
+                   "deadline_at, paused_ms, ends_at, expired_deadline_at, default_key, created_at, created_by");
+constexpr qint64 MaxTimerMs = 7LL * 24 * 3600 * 1000; // a week: anything longer is a typo
+constexpr qint64 FutureToleranceMs = 60 * 1000;
+constexpr int MaxSnoozeMinutes = 24 * 60;
+
+Timer readTimer(const QSqlQuery &q)
+{
+    Timer t;
+    t.id = q.value(0).toLongLong();
+    t.incidentId = q.value(1).toLongLong();
+    t.kind = TimerVocabulary::kindFromKey(q.value(2).toString()).value_or(TimerKind::Countdown);
+    t.label = q.value(3).toString();
+    t.ownerRoleKey = q.value(4).toString();
+    t.entryId = q.value(5).toLongLong();
+    t.state = TimerVocabulary::stateFromKey(q.value(6).toString()).value_or(TimerState::Running);
+    t.durationMs = q.value(7).toLongLong();
+    t.warnMs = q.value(8).toLongLong();
+    t.anchorAt = fromMs(q.value(9));
+    t.deadlineAt = fromMs(q.value(10));
+    t.pausedMs = q.value(11).toLongLong();
+    t.endsAt = fromMs(q.value(12));
+    t.expiredDeadlineAt = fromMs(q.value(13));
+    t.defaultKey = q.value(14).toString();
+    t.createdAt = fromMs(q.value(15));
+    t.createdBy = q.value(16).toString();
+    return t;
+}
+
+QVariant msOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(toMs(t)) : QVariant();
+}
+
+QVariant idOrNull(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant();
+}
+
+QString dur(qint64 ms)
+{
+    return TimerVocabulary::durationText(ms);
+}
+
+} // namespace
+
+Result<Timer> IncidentStore::timerInTx(WriteTransaction &tx, qint64 timerId)
+{
+    auto q = tx.exec(QStringLiteral("SELECT %1 FROM timer WHERE id = ?").arg(TimerColumns), {timerId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return StoreError(StoreError::Code::NotFound, tr("There is no timer #%1.").arg(timerId));
+    Timer t = readTimer(*q);
+    q->finish();
+    return t;
+}
+
+StoreError IncidentStore::logTimerEntry(WriteTransaction &tx, const Timer &timer, const QString &text,
+                                        const QString &author, const QDateTime &occurredAt)
+{
+    NewEntry entry;
+    entry.incidentId = timer.incidentId;
+    entry.kind = EntryKind::Timer;
+    entry.author = author;
+    entry.text = text;
+    entry.tags = {QStringLiteral("timer-%1").arg(timer.id)};
+    entry.occurredAt = occurredAt;
+    auto added = insertEntry(tx, entry, true);
+    return added ? StoreError() : added.error();
+}
+
+Result<qint64> IncidentStore::insertTimer(WriteTransaction &tx, qint64 incidentId, TimerKind kind,
+                                          const QString &label, qint64 durationMs, const TimerOptions &options,
+                                          const QString &author)
+{
+    Timer t;
+    t.incidentId = incidentId;
+    t.kind = kind;
+    t.label = label.trimmed();
+    t.ownerRoleKey = options.ownerRoleKey.trimmed();
+    t.entryId = options.entryId;
+    t.durationMs = kind == TimerKind::Stopwatch ? 0 : durationMs;
+    t.warnMs = options.warnMs;
+    t.defaultKey = options.defaultKey;
+    t.createdBy = author.trimmed();
+    const QDateTime now = m_clock.nowUtc();
+    t.createdAt = now;
+
+    if (t.label.isEmpty())
+        return StoreError(StoreError::Code::Invalid, tr("A timer needs a label: what is it for?"));
+    if (t.createdBy.isEmpty())
+        return StoreError(StoreError::Code::Invalid, tr("Say who is starting the timer."));
+    if (kind != TimerKind::Stopwatch && (durationMs <= 0 || durationMs > MaxTimerMs))
+        return StoreError(StoreError::Code::Invalid, tr("A timer runs for more than nothing and at most a week."));
+    if (options.warnMs < 0 || options.firstAfterMs < 0 || options.firstAfterMs > MaxTimerMs)
+        return StoreError(StoreError::Code::Invalid, tr("Timer offsets cannot be negative or longer than a week."));
+
+    auto incident = tx.exec(QStringLiteral("SELECT 1 FROM incident WHERE id = ?"), {incidentId});
+    if (!incident)
+        return incident.error();
+    if (!incident->next())
+        return StoreError(StoreError::Code::NotFound, tr("There is no incident #%1.").arg(incidentId));
+    incident->finish();
+    if (t.entryId > 0) {
+        auto entry = tx.exec(QStringLiteral("SELECT incident_id FROM timeline_entry WHERE id = ?"), {t.entryId});
+        if (!entry)
+            return entry.error();
+        if (!entry->next() || entry->value(0).toLongLong() != incidentId)
+            return StoreError(StoreError::Code::NotFound,
+                              tr("Incident #%1 has no timeline entry #%2.").arg(incidentId).arg(t.entryId));
+        entry->finish();
+    }
+
+    QString text;
+    switch (kind) {
+    case TimerKind::Countdown:
+        t.anchorAt = now;
+        t.deadlineAt = now.addMSecs(durationMs);
+        text = tr("Timer started: “%1” — %2 countdown").arg(t.label, dur(durationMs));
+        break;
+    case TimerKind::Cadence: {
+        const qint64 first = options.firstAfterMs > 0 ? options.firstAfterMs : durationMs;
+        t.deadlineAt = now.addMSecs(first);
+        t.anchorAt = t.deadlineAt;
+        t.endsAt = options.endsAt.isValid() ? options.endsAt.toUTC() : QDateTime();
+        text = first == durationMs ? tr("Recurring timer started: “%1” — every %2").arg(t.label, dur(durationMs))
+                                   : tr("Recurring timer started: “%1” — first in %2, then every %3")
+                                         .arg(t.label, dur(first), dur(durationMs));
+        if (t.endsAt.isValid())
+            text += tr(", for %1").arg(dur(toMs(t.endsAt) - toMs(now)));
+        break;
+    }
+    case TimerKind::Stopwatch:
+        t.anchorAt = options.since.isValid() ? options.since.toUTC() : now;
+        if (toMs(t.anchorAt) > toMs(now) + FutureToleranceMs)
+            return StoreError(StoreError::Code::Invalid, tr("A stopwatch counts from a moment that has happened."));
+        text = t.anchorAt == now ? tr("Stopwatch started: “%1”").arg(t.label)
+                                 : tr("Stopwatch started: “%1” — counting from %2 UTC")
+                                       .arg(t.label, t.anchorAt.toString(QStringLiteral("HH:mm:ss")));
+        break;
+    }
+    if (!t.ownerRoleKey.isEmpty())
+        text += tr(" (owner: %1)").arg(t.ownerRoleKey);
+
+    auto inserted = tx.exec(
+        QStringLiteral("INSERT INTO timer (incident_id, kind, label, owner_role_key, entry_id, state, duration_ms, "
+                       "warn_ms, anchor_at, deadline_at, paused_ms, ends_at, expired_deadline_at, default_key, "
+                       "created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, NULL, ?, ?, ?, ?) "
+                       "RETURNING id"),
+        {incidentId, TimerVocabulary::kindKey(kind), t.label, nonNull(t.ownerRoleKey), idOrNull(t.entryId),
+         TimerVocabulary::stateKey(TimerState::Running), t.durationMs, t.warnMs, toMs(t.anchorAt),
+         msOrNull(t.deadlineAt), msOrNull(t.endsAt), nonNull(t.defaultKey), toMs(now), t.createdBy, toMs(now)});
+    if (!inserted)
+        return inserted.error();
+    if (!inserted->next())
+        return StoreError(StoreError::Code::Internal, tr("Starting the timer: no id came back."));
+    t.id = inserted->value(0).toLongLong();
+    inserted->finish();
+    if (StoreError error = logChange(tx, QStringLiteral("timer"), t.id, incidentId, QStringLiteral("insert")))
+        return error;
+    if (StoreError error = logTimerEntry(tx, t, text, t.createdBy))
+        return error;
+    return t.id;
+}
+
+StoreError IncidentStore::saveTimer(WriteTransaction &tx, const Timer &t)
+{
+    if (StoreError error = tx.run(QStringLiteral("UPDATE timer SET state = ?, anchor_at = ?, deadline_at = ?, "
+                                                 "paused_ms = ?, expired_deadline_at = ?, updated_at = ? WHERE id = ?"),
+                                  {TimerVocabulary::stateKey(t.state), toMs(t.anchorAt), msOrNull(t.deadlineAt),
+                                   t.pausedMs, msOrNull(t.expiredDeadlineAt), toMs(m_clock.nowUtc()), t.id}))
+        return error;
+    return logChange(tx, QStringLiteral("timer"), t.id, t.incidentId, QStringLiteral("update"));
+}
+
+// An expiry that happened but is not on the timeline yet (nobody ticked since) is logged before
+// whatever the command does, dated at the deadline.
+StoreError IncidentStore::logPendingExpiry(WriteTransaction &tx, Timer &t, const QString &author)
+{
+    if (t.state != TimerState::Running || !t.hasDeadline() || !t.deadlineAt.isValid())
+        return {};
+    if (toMs(m_clock.nowUtc()) < toMs(t.deadlineAt) || t.expiredDeadlineAt == t.deadlineAt)
+        return {};
+    t.expiredDeadlineAt = t.deadlineAt;
+    const QString who = author.trimmed().isEmpty() ? QStringLiteral("CommandPost") : author.trimmed();
+    return logTimerEntry(tx, t, tr("Timer expired: “%1”").arg(t.label), who, t.deadlineAt);
+}
+
+StoreError IncidentStore::changeTimer(qint64 timerId, const QString &author, const QString &doing,
+                                      const std::function<Result<QString>(Timer &)> &change)
+{
+    if (StoreError error = requireWritable())
+        return error;
+    if (author.trimmed().isEmpty())
+        return {StoreError::Code::Invalid, tr("Say who is changing the timer.")};
+    WriteTransaction tx(m_db, m_dialect, doing);
+    if (StoreError error = tx.begin())
+        return error;
+    auto loaded = timerInTx(tx, timerId);
+    if (!loaded)
+        return loaded.error();
+    Timer t = *loaded;
+    if (StoreError error = logPendingExpiry(tx, t, author))
+        return error;
+    auto text = change(t);
+    if (!text)
+        return text.error();
+    if (StoreError error = saveTimer(tx, t))
+        return error;
+    if (StoreError error = logTimerEntry(tx, t, *text, author))
+        return error;
+    return finish(tx);
+}
+
+Result<qint64> IncidentStore::startCountdown(qint64 incidentId, const QString &label, qint64 durationMs,
+                                             const TimerOptions &options, const QString &author)
+{
+    if (StoreError error = requireWritable())
+        return error;
+    WriteTransaction tx(m_db, m_dialect, tr("Starting the timer"));
+    if (StoreError error = tx.begin())
+        return error;
+    auto id = insertTimer(tx, incidentId, TimerKind::Countdown, label, durationMs, options, author);
+    if (!id)
+        return id;
+    if (StoreError error = finish(tx))
+        return error;
+    return id;
+}
+
+Result<qint64> IncidentStore::startCadence(qint64 incidentId, const QString &label, qint64 periodMs,
+                                           const TimerOptions &options, const QString &author)
+{
+    if (StoreError error = requireWritable())
+        return error;
+    WriteTransaction tx(m_db, m_dialect, tr("Starting the recurring timer"));
+    if (StoreError error = tx.begin())
+        return error;
+    auto id = insertTimer(tx, incidentId, TimerKind::Cadence, label, periodMs, options, author);
+    if (!id)
+        return id;
+    if (StoreError error = finish(tx))
+        return error;
+    return id;
+}
+
+Result<qint64> IncidentStore::startStopwatch(qint64 incidentId, const QString &label, const TimerOptions &options,
+                                             const QString &author)
+{
+    if (StoreError error = requireWritable())
+        return error;
+    WriteTransaction tx(m_db, m_dialect, tr("Starting the stopwatch"));
+    if (StoreError error = tx.begin())
+        return error;
+    auto id = insertTimer(tx, incidentId, TimerKind::Stopwatch, label, 0, options, author);
+    if (!id)
+        return id;
+    if (StoreError error = finish(tx))
+        return error;
+    return id;
+}
+
+Result<QList<qint64>> IncidentStore::startDefaultTimers(qint64 incidentId, Severity severity, const QString &author)
+{
+    if (StoreError error = requireWritable())
+        return error;
+    WriteTransaction tx(m_db, m_dialect, tr("Starting the default timers"));
+    if (StoreError error = tx.begin())
+        return error;
+    auto incident = tx.exec(QStringLiteral("SELECT declared_at FROM incident WHERE id = ?"), {incidentId});
+    if (!incident)
+        return incident.error();
+    if (!incident->next())
+        return StoreError(StoreError::Code::NotFound, tr("There is no incident #%1.").arg(incidentId));
+    const QDateTime declared = fromMs(incident->value(0));
+    incident->finish();
+    auto running = tx.exec(
+        QStringLiteral("SELECT default_key FROM timer WHERE incident_id = ? AND default_key <> '' AND state <> ?"),
+        {incidentId, TimerVocabulary::stateKey(TimerState::Cancelled)});
+    if (!running)
+        return running.error();
+    QSet<QString> have;
+    while (running->next())
+        have.insert(running->value(0).toString());
+    running->finish();
+
+    const QDateTime now = m_clock.nowUtc();
+    QList<qint64> ids;
+    for (const TimerDefault &d : TimerDefaults::forSeverity(severity)) {
+        if (have.contains(d.key))
+            continue;
+        TimerOptions options;
+        options.ownerRoleKey = d.ownerRoleKey;
+        options.defaultKey = d.key;
+        options.firstAfterMs = d.firstAfterMs;
+        if (d.endsAfterMs > 0)
+            options.endsAt = now.addMSecs(d.endsAfterMs);
+        if (d.sinceDeclared)
+            options.since = qMin(declared, now);
+        auto id = insertTimer(tx, incidentId, d.kind, d.label, d.durationMs, options, author);
+        if (!id)
+            return id.error();
+        ids << *id;
+    }
+    if (StoreError error = finish(tx))
+        return error;
+    return ids;
+}
+
+StoreError IncidentStore::pauseTimer(qint64 timerId, const QString &author)
+{
+    return changeTimer(timerId, author, tr("Pausing the timer"), [this](Timer &t) -> Result<QString> {
+        const QDateTime now = m_clock.nowUtc();
+        if (t.state != TimerState::Running)
+            return StoreError(StoreError::Code::Invalid, tr("Only a running timer can be paused."));
+        if (t.phaseAt(now) == TimerPhase::Expired)
+            return StoreError(StoreError::Code::Invalid,
+                              tr("“%1” has expired: acknowledge, snooze or restart it.").arg(t.label));
+        if (t.kind == TimerKind::Stopwatch) {
+            t.pausedMs = t.elapsedMsAt(now);
+            t.state = TimerState::Paused;
+            return tr("Stopwatch paused: “%1” at %2").arg(t.label, TimerVocabulary::clockText(t.pausedMs));
+        }
+        t.state = TimerState::Paused;
+        t.pausedMs = toMs(t.deadlineAt) - toMs(now);
+        t.deadlineAt = QDateTime();
+        return tr("Timer paused: “%1” with %2 left").arg(t.label, TimerVocabulary::clockText(t.pausedMs));
+    });
+}
+
+StoreError IncidentStore::resumeTimer(qint64 timerId, const QString &author)
+{
+    return changeTimer(timerId, author, tr("Resuming the timer"), [this](Timer &t) -> Result<QString> {
+        const QDateTime now = m_clock.nowUtc();
+        if (t.state != TimerState::Paused)
+            return StoreError(StoreError::Code::Invalid, tr("Only a paused timer can be resumed."));
+        t.state = TimerState::Running;
+        if (t.kind == TimerKind::Stopwatch) {
+            t.anchorAt = now.addMSecs(-t.pausedMs);
+            t.pausedMs = 0;
+            return tr("Stopwatch resumed: “%1”").arg(t.label);
+        }
+        t.deadlineAt = now.addMSecs(t.pausedMs);
+        if (t.kind == TimerKind::Cadence)
+            t.anchorAt = t.deadlineAt; // the schedule moves by the time it was paused
+        const qint64 left = t.pausedMs;
+        t.pausedMs = 0;
+        return tr("Timer resumed: “%1” with %2 left").arg(t.label, TimerVocabulary::clockText(left));
+    });
+}
+
+StoreError IncidentStore::snoozeTimer(qint64 timerId, int minutes, const QString &author)
+{
+    return changeTimer(timerId, author, tr("Snoozing the timer"), [this, minutes](Timer &t) -> Result<QString> {
+        if (minutes <= 0 || minutes > MaxSnoozeMinutes)
+            return StoreError(StoreError::Code::Invalid, tr("Snooze for 1 minute to 24 hours."));
+        if (t.kind == TimerKind::Stopwatch || t.state != TimerState::Running)
+            return StoreError(StoreError::Code::Invalid, tr("Only a running countdown or recurring timer can be snoozed."));
+        t.deadlineAt = m_clock.nowUtc().addSecs(qint64(minutes) * 60);
+        return tr("Timer snoozed for %n min: “%1”", nullptr, minutes).arg(t.label);
+    });
+}
+
+StoreError IncidentStore::acknowledgeTimer(qint64 timerId, const QString &author)
+{
+    return changeTimer(timerId, author, tr("Acknowledging the timer"), [this](Timer &t) -> Result<QString> {
+        const QDateTime now = m_clock.nowUtc();
+        if (t.kind == TimerKind::Stopwatch || t.state != TimerState::Running)
+            return StoreError(StoreError::Code::Invalid,
+                              tr("Only a running countdown or recurring timer can be acknowledged."));
+        const qint64 overdue = toMs(now) - toMs(t.deadlineAt);
+        QString text = tr("Timer acknowledged: “%1”").arg(t.label);
+        if (overdue > 0)
+            text += tr(", %1 overdue").arg(TimerVocabulary::durationText(overdue));
+        if (t.kind == TimerKind::Countdown) {
+            t.state = TimerState::Acknowledged;
+            return text;
+        }
+        // The next grid point after now: anchor + k·period, k ≥ 1. Periods missed while nobody
+        // acknowledged are skipped, not owed; the schedule never drifts by the reaction time.
+        const qint64 anchor = toMs(t.anchorAt);
+        const qint64 period = qMax<qint64>(1, t.durationMs);
+        const qint64 k = qMax<qint64>(1, (toMs(now) - anchor) / period + 1);
+        const qint64 next = anchor + k * period;
+        if (t.endsAt.isValid() && next > toMs(t.endsAt)) {
+            t.state = TimerState::Acknowledged;
+            return text + tr(" — cadence complete");
+        }
+        t.anchorAt = fromMs(next);
+        t.deadlineAt = t.anchorAt;
+        if (k > 1 && anchor + period <= toMs(now))
+            text += tr(" — %n missed period(s) skipped", nullptr, int(k - 1));
+        return text + tr(" — next due in %1").arg(TimerVocabulary::durationText(next - toMs(now)));
+    });
+}
+
+StoreError IncidentStore::restartTimer(qint64 timerId, const QString &author)
+{
+    return changeTimer(timerId, author, tr("Restarting the timer"), [this](Timer &t) -> Result<QString> {
+        const QDateTime now = m_clock.nowUtc();
+        t.state = TimerState::Running;
+        t.pausedMs = 0;
+        switch (t.kind) {
+        case TimerKind::Countdown:
+            t.anchorAt = now;
+            t.deadlineAt = now.addMSecs(t.durationMs);
+            break;
+        case TimerKind::Cadence:
+            t.deadlineAt = now.addMSecs(t.durationMs);
+            t.anchorAt = t.deadlineAt;
+            break;
+        case TimerKind::Stopwatch:
+            t.anchorAt = now;
+            return tr("Stopwatch restarted: “%1”").arg(t.label);
+        }
+        return tr("Timer restarted: “%1” — due in %2").arg(t.label, TimerVocabulary::durationText(t.durationMs));
+    });
+}
+
+StoreError IncidentStore::cancelTimer(qint64 timerId, const QString &author)
+{
+    return changeTimer(timerId, author, tr("Cancelling the timer"), [](Timer &t) -> Result<QString> {
+        if (!t.isLive())
+            return StoreError(StoreError::Code::Invalid, tr("“%1” is not running.").arg(t.label));
+        t.state = TimerState::Cancelled;
+        return tr("Timer cancelled: “%1”").arg(t.label);
+    });
+}
+
+Result<bool> IncidentStore::markExpired(qint64 timerId, const QString &author)
+{
+    if (StoreError error = requireWritable())
+        return error;
+    WriteTransaction tx(m_db, m_dialect, tr("Recording the expiry"));
+    if (StoreError error = tx.begin())
+        return error;
+    auto loaded = timerInTx(tx, timerId);
+    if (!loaded)
+        return loaded.error();
+    Timer t = *loaded;
+    const QDateTime before = t.expiredDeadlineAt;
+    if (StoreError error = logPendingExpiry(tx, t, author))
+        return error;
+    if (t.expiredDeadlineAt == before)
+        return false; // not due, or already on the timeline; rolled back, nothing written
+    if (StoreError error = saveTimer(tx, t))
+        return error;
+    if (StoreError error = finish(tx))
+        return error;
+    return true;
+}
+
+Result<QList<Timer>> IncidentStore::timers(qint64 incidentId) const
+{
+    if (!isOpen())
+        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
+    auto q = runStatement(m_db, QStringLiteral("SELECT %1 FROM timer WHERE incident_id = ? ORDER BY id").arg(TimerColumns),
+                          {incidentId}, tr("Reading the timers"));
+    if (!q)
+        return q.error();
+    QList<Timer> list;
+    while (q->next())
+        list << readTimer(*q);
+    return list;
+}
+
+Result<QList<Timer>> IncidentStore::liveTimers() const
+{
+    if (!isOpen())
+        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
+    auto q = runStatement(m_db, QStringLiteral("SELECT %1 FROM timer WHERE state IN (?, ?) ORDER BY id").arg(TimerColumns),
+                          {TimerVocabulary::stateKey(TimerState::Running), TimerVocabulary::stateKey(TimerState::Paused)},
+                          tr("Reading the timers"));
+    if (!q)
+        return q.error();
+    QList<Timer> list;
+    while (q->next())
+        list << readTimer(*q);
+    return list;
+}
+
+Result<Timer> IncidentStore::timer(qint64 timerId) const
+{
+    if (!isOpen())
+        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
+    auto q = runStatement(m_db, QStringLiteral("SELECT %1 FROM timer WHERE id = ?").arg(TimerColumns), {timerId},
+                          tr("Reading timer #%1").arg(timerId));
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return StoreError(StoreError::Code::NotFound, tr("There is no timer #%1.").arg(timerId));
+    return readTimer(*q);
+}
+
+} // namespace cp
