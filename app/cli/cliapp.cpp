@@ -7,6 +7,9 @@
 #include "incidentcommands.h"
 #include "initcommand.h"
 #include "logcommand.h"
+#include "peoplecommands.h"
+#include "rolecommands.h"
+#include "templatecommands.h"
 #include "timelinecommand.h"
 
 #include <QCommandLineParser>
@@ -19,6 +22,16 @@ QList<CliApp::Command> CliApp::commands()
         {QStringLiteral("init"), &InitCommand::run},   {QStringLiteral("incident"), &IncidentCommands::run},
         {QStringLiteral("log"), &LogCommand::run},     {QStringLiteral("timeline"), &TimelineCommand::run},
         {QStringLiteral("check"), &CheckCommand::run},
+        // The response structure, the roster and the role templates.
+        {QStringLiteral("roles"), &RoleCommands::roles},
+        {QStringLiteral("assign"), &RoleCommands::assign},
+        {QStringLiteral("handover"), &RoleCommands::handOver},
+        {QStringLiteral("release"), &RoleCommands::release},
+        {QStringLiteral("take-command"), &RoleCommands::takeCommand},
+        {QStringLiteral("subteam"), &RoleCommands::subTeam},
+        {QStringLiteral("people"), &PeopleCommands::run},
+        {QStringLiteral("departments"), &PeopleCommands::runDepartments},
+        {QStringLiteral("templates"), &TemplateCommands::run},
     };
 }
 
@@ -31,8 +44,8 @@ QString CliApp::helpText() const
               "\n"
               "Commands:\n"
               "  init                          create the database (or upgrade it) and print its path\n"
-              "  incident new --title T --severity SEV-n [--kind K] [--summary S] [--author A]\n"
-              "                                declare an incident; prints its id\n"
+              "  incident new --title T --severity SEV-n [--kind K] [--summary S] [--template KEY|none] [--author A]\n"
+              "                                declare an incident with its roles; prints its id\n"
               "  incident list [--format text|json]\n"
               "  incident show ID [--format text|json]\n"
               "  incident set ID [--severity SEV-n] [--status S] [--title T] [--summary S] [--author A]\n"
@@ -41,6 +54,23 @@ QString CliApp::helpText() const
               "  log --incident ID --stdin     one entry per non-empty input line; prints each id once saved\n"
               "  timeline --incident ID [--format text|csv|json]\n"
               "  check                         verify the database read-only; prints counts and \"ok\"\n"
+              "\n"
+              "  roles --incident ID [--format text|json]   the role tree, who holds what, the chat topic\n"
+              "  roles apply --incident ID --template KEY [--under ROLEKEY]\n"
+              "  assign --incident ID --role KEY --person WHO [--author A]   prints the assignment id\n"
+              "  handover --incident ID --role KEY --to WHO [--from WHO] [--author A]\n"
+              "  release --incident ID --role KEY --person WHO [--author A]\n"
+              "  take-command --incident ID [--outgoing-becomes-deputy] [--author A]\n"
+              "                                the Deputy takes command; prints the catch-up summary\n"
+              "  subteam add --incident ID --name NAME [--author A]   prints the new role keys\n"
+              "  people list [--format text|json|csv]\n"
+              "  people add --name N --handle H [--team T] [--department D] [--contact C]\n"
+              "             [--trained ROLE,...] [--trainee]   prints the new person's id\n"
+              "  people import FILE.csv        a people or departments file, all or nothing; prints the count\n"
+              "  departments list [--format text|json|csv]\n"
+              "  templates list [--format text|json]\n"
+              "  templates show KEY [--format text|json]\n"
+              "\n"
               "  help [COMMAND]                this help, or a command's\n"
               "\n"
               "Global options (also accepted after the command):\n"

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "domain/incident.h"
+#include "domain/roster.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -20,6 +22,19 @@ public:
     static QJsonObject incidentJson(const Incident &incident);
     // id, severity, status, kind, declared, title — tab separated, no line break.
     static QString incidentRow(const Incident &incident);
+
+    // The roster and the directory: one object per person / department, and one
+    // tab-separated record (people: handle, name, team, department, contact, trained roles
+    // joined with commas, trainee yes|no; departments: key, name, primary contact, on-call
+    // rotation, escalation path).
+    static QJsonObject personJson(const Person &person);
+    static QString personRow(const Person &person);
+    static QJsonObject departmentJson(const Department &department);
+    static QString departmentRow(const Department &department);
+
+    // A JSON document on one line, followed by a line break.
+    static QString compactJson(const QJsonObject &object);
+    static QString compactJson(const QJsonArray &array);
 };
 
 } // namespace cp::cli

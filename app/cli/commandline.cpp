@@ -42,6 +42,78 @@ int CommandLine::usageError(const QString &message) const
     return m_context.usageError(message, m_command);
 }
 
+std::optional<qint64> CommandLine::requiredId(const QString &option, int *exitCode) const
+{
+    if (!m_parser.isSet(option)) {
+        *exitCode = usageError(tr("--%1 is required").arg(option));
+        return std::nullopt;
+    }
+    const auto id = parseId(m_parser.value(option));
+    if (!id)
+        *exitCode = usageError(tr("--%1 needs an id, not '%2'").arg(option, m_parser.value(option)));
+    return id;
+}
+
+std::optional<QString> CommandLine::requiredValue(const QString &option, int *exitCode) const
+{
+    if (!m_parser.isSet(option)) {
+        *exitCode = usageError(tr("--%1 is required").arg(option));
+        return std::nullopt;
+    }
+    const QString value = m_parser.value(option).trimmed();
+    if (value.isEmpty()) {
+        *exitCode = usageError(tr("--%1 needs a value").arg(option));
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<QString> CommandLine::format(const QStringList &allowed, int *exitCode) const
+{
+    const QString value = m_parser.isSet(QStringLiteral("format")) ? m_parser.value(QStringLiteral("format"))
+                                                                    : allowed.value(0);
+    if (allowed.contains(value))
+        return value;
+    QStringList choices = allowed;
+    const QString last = choices.takeLast();
+    *exitCode = usageError(tr("--format must be %1 or %2, not '%3'")
+                               .arg(choices.join(QStringLiteral(", ")), last, value));
+    return std::nullopt;
+}
+
+bool CommandLine::noExtraArguments(int allowed, int *exitCode) const
+{
+    const QStringList args = m_parser.positionalArguments();
+    if (args.size() <= allowed)
+        return true;
+    *exitCode = usageError(tr("unexpected argument '%1'").arg(args.at(allowed)));
+    return false;
+}
+
+QString CommandLine::author() const
+{
+    return m_parser.isSet(QStringLiteral("author")) ? m_parser.value(QStringLiteral("author"))
+                                                    : CliContext::defaultAuthor();
+}
+
+QCommandLineOption CommandLine::authorOption()
+{
+    return QCommandLineOption(QStringLiteral("author"),
+                              tr("Who makes the change (default: $COMMANDPOST_AUTHOR, else the login name, else "
+                                 "\"cli\")."),
+                              tr("NAME"));
+}
+
+QCommandLineOption CommandLine::formatOption(const QStringList &allowed)
+{
+    QStringList choices = allowed;
+    const QString last = choices.takeLast();
+    return QCommandLineOption(QStringLiteral("format"),
+                              tr("Output format: %1 or %2 (default %3).")
+                                  .arg(choices.join(QStringLiteral(", ")), last, allowed.constFirst()),
+                              tr("FORMAT"), allowed.constFirst());
+}
+
 QString CommandLine::helpText() const
 {
     // Qt's first line names the executable only; replace it with the full command.

@@ -34,6 +34,22 @@ public:
 
     // Reports a wrong command line, pointing to this command's --help.
     int usageError(const QString &message) const;
+
+    // Helpers for the options many commands share. Each returns the value, or nothing after
+    // reporting the problem; *exitCode is then the code to return.
+    // A required option holding an id (--incident ID).
+    std::optional<qint64> requiredId(const QString &option, int *exitCode) const;
+    // A required option with a non-empty value (--role KEY).
+    std::optional<QString> requiredValue(const QString &option, int *exitCode) const;
+    // --format: one of the allowed formats (the first is the default).
+    std::optional<QString> format(const QStringList &allowed, int *exitCode) const;
+    // No positional arguments beyond the first 'allowed' ones.
+    bool noExtraArguments(int allowed, int *exitCode) const;
+    // --author, else the default author (see CliContext::defaultAuthor()).
+    QString author() const;
+
+    static QCommandLineOption authorOption();
+    static QCommandLineOption formatOption(const QStringList &allowed);
     QString helpText() const;
 
     // The options every command accepts; shared with the top-level parser.

@@ -3,6 +3,7 @@
 #include "clicontext.h"
 #include "cliformat.h"
 #include "commandline.h"
+#include "templatecommands.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -89,7 +90,8 @@ std::optional<qint64> takeId(const CommandLine &line, int &exitCode)
 QString IncidentCommands::helpText()
 {
     return tr("Usage: commandpost-cli incident new|list|show|set [options]\n"
-              "  new   --title T --severity SEV-n [--kind K] [--summary S] [--author A]   prints the new id\n"
+              "  new   --title T --severity SEV-n [--kind K] [--summary S] [--template KEY|none] [--author A]\n"
+              "        prints the new id\n"
               "  list  [--format text|json]\n"
               "  show  ID [--format text|json]\n"
               "  set   ID [--severity SEV-n] [--status S] [--title T] [--summary S] [--author A]\n"
@@ -122,18 +124,25 @@ int IncidentCommands::run(CliContext &context, const QStringList &arguments)
 int IncidentCommands::create(CliContext &context, const QStringList &arguments)
 {
     CommandLine line(context, QStringLiteral("incident new"), QStringLiteral("--title T --severity SEV-n [options]"),
-                     tr("Declares an incident and prints its id. The declaration is logged on its timeline."));
+                     tr("Declares an incident and prints its id. The declaration and its role structure are logged "
+                        "on its timeline."));
     line.addOption({QStringLiteral("title"), tr("What is happening, in a few words (required)."), tr("T")});
     line.addOption(
         {QStringLiteral("severity"), tr("%1; SEV-1 is the most urgent (required).").arg(severityKeys()), tr("SEV-n")});
     line.addOption({QStringLiteral("kind"), tr("%1 (default technical).").arg(kindKeys()), tr("KIND"),
                     QStringLiteral("technical")});
     line.addOption({QStringLiteral("summary"), tr("A longer description."), tr("S")});
+    line.addOption({QStringLiteral("template"),
+                    tr("The role structure it starts with (see 'templates list'); default technical-response, "
+                       "business-response for a business incident; 'none' for no roles."),
+                    tr("KEY")});
     line.addOption(authorOption());
     if (auto done = line.parse(arguments))
         return *done;
     if (!line.positionalArguments().isEmpty())
         return line.usageError(tr("unexpected argument '%1'").arg(line.positionalArguments().constFirst()));
+    if (line.isSet(QStringLiteral("template")) && line.value(QStringLiteral("template")).trimmed().isEmpty())
+        return line.usageError(tr("--template needs a template key or 'none'"));
     if (!line.isSet(QStringLiteral("title")))
         return line.usageError(tr("--title is required"));
     if (!line.isSet(QStringLiteral("severity")))
@@ -154,6 +163,16 @@ int IncidentCommands::create(CliContext &context, const QStringList &arguments)
         return line.usageError(
             tr("--kind must be one of %1, not '%2'").arg(kindKeys(), line.value(QStringLiteral("kind"))));
     incident.kind = *kind;
+    const QString templateKey = line.isSet(QStringLiteral("template"))
+                                    ? line.value(QStringLiteral("template")).trimmed()
+                                : incident.kind == IncidentKind::Business ? QStringLiteral("business-response")
+                                                                          : QStringLiteral("technical-response");
+    if (templateKey != QLatin1String("none")) {
+        auto roles = TemplateCommands::find(templateKey);
+        if (!roles)
+            return context.fail(roles.error());
+        incident.roles = *roles;
+    }
 
     auto store = context.openStore(CliContext::Access::Write);
     if (!store)

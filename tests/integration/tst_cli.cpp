@@ -177,7 +177,8 @@ qint64 TstCli::databaseWithIncident(const QString &path, const QString &title)
     }
     const CliRun created =
         cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"),
-             title, QStringLiteral("--severity"), QStringLiteral("SEV-2")});
+             title, QStringLiteral("--severity"), QStringLiteral("SEV-2"), QStringLiteral("--template"),
+             QStringLiteral("none")}); // a bare timeline: only the declaration
     if (!created.finished || created.exitCode != 0) {
         qWarning("incident new failed: %s", qPrintable(created.describe()));
         return 0;
@@ -339,9 +340,13 @@ void TstCli::incidentNewPrintsOnlyTheId()
     QCOMPARE(incident.value(QStringLiteral("summary")).toString(), QStringLiteral("Card payments fail"));
     QCOMPARE(incident.value(QStringLiteral("status")).toString(), QStringLiteral("investigating"));
     const QJsonArray entries = timeline.value(QStringLiteral("entries")).toArray();
-    QCOMPARE(entries.size(), 1); // the declaration
+    QCOMPARE(entries.size(), 2); // the declaration, then the default role structure of a business incident
     QCOMPARE(entries.at(0).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("system"));
     QCOMPARE(entries.at(0).toObject().value(QStringLiteral("author")).toString(), QStringLiteral("ana"));
+    QCOMPARE(entries.at(1).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("role"));
+    QCOMPARE(entries.at(1).toObject().value(QStringLiteral("author")).toString(), QStringLiteral("ana"));
+    QVERIFY2(entries.at(1).toObject().value(QStringLiteral("text")).toString().contains(QStringLiteral("Business")),
+             qPrintable(entries.at(1).toObject().value(QStringLiteral("text")).toString()));
 }
 
 void TstCli::incidentListText()
