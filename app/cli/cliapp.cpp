@@ -19,8 +19,10 @@ namespace cp::cli {
 QList<CliApp::Command> CliApp::commands()
 {
     return {
-        {QStringLiteral("init"), &InitCommand::run},   {QStringLiteral("incident"), &IncidentCommands::run},
-        {QStringLiteral("log"), &LogCommand::run},     {QStringLiteral("timeline"), &TimelineCommand::run},
+        {QStringLiteral("init"), &InitCommand::run},
+        {QStringLiteral("incident"), &IncidentCommands::run},
+        {QStringLiteral("log"), &LogCommand::run},
+        {QStringLiteral("timeline"), &TimelineCommand::run},
         {QStringLiteral("check"), &CheckCommand::run},
         // The response structure, the roster and the role templates.
         {QStringLiteral("roles"), &RoleCommands::roles},

@@ -70,14 +70,14 @@ std::optional<QString> CommandLine::requiredValue(const QString &option, int *ex
 
 std::optional<QString> CommandLine::format(const QStringList &allowed, int *exitCode) const
 {
-    const QString value = m_parser.isSet(QStringLiteral("format")) ? m_parser.value(QStringLiteral("format"))
-                                                                    : allowed.value(0);
+    const QString value =
+        m_parser.isSet(QStringLiteral("format")) ? m_parser.value(QStringLiteral("format")) : allowed.value(0);
     if (allowed.contains(value))
         return value;
     QStringList choices = allowed;
     const QString last = choices.takeLast();
-    *exitCode = usageError(tr("--format must be %1 or %2, not '%3'")
-                               .arg(choices.join(QStringLiteral(", ")), last, value));
+    *exitCode =
+        usageError(tr("--format must be %1 or %2, not '%3'").arg(choices.join(QStringLiteral(", ")), last, value));
     return std::nullopt;
 }
 
@@ -108,10 +108,10 @@ QCommandLineOption CommandLine::formatOption(const QStringList &allowed)
 {
     QStringList choices = allowed;
     const QString last = choices.takeLast();
-    return QCommandLineOption(QStringLiteral("format"),
-                              tr("Output format: %1 or %2 (default %3).")
-                                  .arg(choices.join(QStringLiteral(", ")), last, allowed.constFirst()),
-                              tr("FORMAT"), allowed.constFirst());
+    return QCommandLineOption(
+        QStringLiteral("format"),
+        tr("Output format: %1 or %2 (default %3).").arg(choices.join(QStringLiteral(", ")), last, allowed.constFirst()),
+        tr("FORMAT"), allowed.constFirst());
 }
 
 QString CommandLine::helpText() const

@@ -183,13 +183,13 @@ int PeopleCommands::import(CliContext &context, const QStringList &arguments)
     if (!QFileInfo::exists(path))
         return context.fail(StoreError(StoreError::Code::FileMissing, tr("There is no file %1.").arg(path)));
     if (QFileInfo(path).isDir() || !file.open(QIODevice::ReadOnly))
-        return context.fail(StoreError(StoreError::Code::Io, tr("%1 cannot be read: %2")
-                                                                 .arg(path, QFileInfo(path).isDir()
-                                                                                ? tr("it is a folder")
-                                                                                : file.errorString())));
+        return context.fail(StoreError(
+            StoreError::Code::Io, tr("%1 cannot be read: %2")
+                                      .arg(path, QFileInfo(path).isDir() ? tr("it is a folder") : file.errorString())));
     const QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError)
-        return context.fail(StoreError(StoreError::Code::Io, tr("%1 cannot be read: %2").arg(path, file.errorString())));
+        return context.fail(
+            StoreError(StoreError::Code::Io, tr("%1 cannot be read: %2").arg(path, file.errorString())));
 
     QList<Person> people;
     QList<Department> departments;

@@ -237,7 +237,8 @@ int RoleCommands::apply(CliContext &context, const QStringList &arguments)
 
 int RoleCommands::assign(CliContext &context, const QStringList &arguments)
 {
-    CommandLine line(context, QStringLiteral("assign"), QStringLiteral("--incident ID --role KEY --person WHO [options]"),
+    CommandLine line(context, QStringLiteral("assign"),
+                     QStringLiteral("--incident ID --role KEY --person WHO [options]"),
                      tr("Gives a role to a person from the roster and prints the assignment's id once saved. A role "
                         "for one person that is already held must be handed over instead."));
     line.addOption(incidentOption());
@@ -281,8 +282,8 @@ int RoleCommands::handOver(CliContext &context, const QStringList &arguments)
     line.addOption(incidentOption());
     line.addOption(roleOption());
     line.addOption({QStringLiteral("to"), tr("Who takes the role over (required)."), tr("WHO")});
-    line.addOption({QStringLiteral("from"), tr("Whose place is handed over; needed when several hold the role."),
-                    tr("WHO")});
+    line.addOption(
+        {QStringLiteral("from"), tr("Whose place is handed over; needed when several hold the role."), tr("WHO")});
     line.addOption(CommandLine::authorOption());
     if (auto done = line.parse(arguments))
         return *done;
@@ -319,7 +320,8 @@ int RoleCommands::handOver(CliContext &context, const QStringList &arguments)
 
 int RoleCommands::release(CliContext &context, const QStringList &arguments)
 {
-    CommandLine line(context, QStringLiteral("release"), QStringLiteral("--incident ID --role KEY --person WHO [options]"),
+    CommandLine line(context, QStringLiteral("release"),
+                     QStringLiteral("--incident ID --role KEY --person WHO [options]"),
                      tr("Releases a person from a role. Logged on the timeline; prints nothing."));
     line.addOption(incidentOption());
     line.addOption(roleOption());

@@ -100,8 +100,8 @@ int TemplateCommands::list(CliContext &context, const QStringList &arguments)
         context.out() << CliFormat::compactJson(array);
     } else {
         for (const RoleTemplate &t : library.templates())
-            context.out() << CliFormat::field(t.key) << QLatin1Char('\t') << CliFormat::field(t.name) << QLatin1Char('\t')
-                          << t.roles.size() << QLatin1Char('\t') << kindOf(t) << QLatin1Char('\n');
+            context.out() << CliFormat::field(t.key) << QLatin1Char('\t') << CliFormat::field(t.name)
+                          << QLatin1Char('\t') << t.roles.size() << QLatin1Char('\t') << kindOf(t) << QLatin1Char('\n');
     }
     return context.finish();
 }
@@ -138,18 +138,20 @@ int TemplateCommands::show(CliContext &context, const QStringList &arguments)
         return context.finish();
     }
     const QList<std::pair<QString, QString>> fields{
-        {QStringLiteral("key"), t.key},       {QStringLiteral("name"), t.name},
-        {QStringLiteral("kind"), kindOf(t)},  {QStringLiteral("source"), t.source},
+        {QStringLiteral("key"), t.key},
+        {QStringLiteral("name"), t.name},
+        {QStringLiteral("kind"), kindOf(t)},
+        {QStringLiteral("source"), t.source},
         {QStringLiteral("description"), t.description},
     };
     for (const auto &[name, value] : fields)
         out << name << QLatin1Char('\t') << CliFormat::field(value) << QLatin1Char('\n');
     for (const RoleDefinition &role : t.roles) {
-        out << QString(2 * depthOf(t, role), QLatin1Char(' ')) << QStringList{
-            CliFormat::field(role.key), CliFormat::field(role.title), CliFormat::field(role.shortName),
-            role.required ? QStringLiteral("required") : QStringLiteral("optional"),
-            role.multipleHolders ? QStringLiteral("many") : QStringLiteral("one")}
-                                                                       .join(QLatin1Char('\t'))
+        out << QString(2 * depthOf(t, role), QLatin1Char(' '))
+            << QStringList{CliFormat::field(role.key), CliFormat::field(role.title), CliFormat::field(role.shortName),
+                           role.required ? QStringLiteral("required") : QStringLiteral("optional"),
+                           role.multipleHolders ? QStringLiteral("many") : QStringLiteral("one")}
+                   .join(QLatin1Char('\t'))
             << QLatin1Char('\n');
     }
     return context.finish();

@@ -115,7 +115,10 @@ private slots:
 private:
     CliRun cli(const QStringList &arguments) const;
     // cli() with --db <the test's database> first.
-    CliRun db(const QStringList &arguments) const { return cli(QStringList{QStringLiteral("--db"), m_path} + arguments); }
+    CliRun db(const QStringList &arguments) const
+    {
+        return cli(QStringList{QStringLiteral("--db"), m_path} + arguments);
+    }
     QString writeFile(const QString &name, const QByteArray &bytes) const;
     QJsonObject rolesJson(qint64 incidentId) const;
     qint64 newIncident(const QStringList &extra = {});
@@ -181,10 +184,10 @@ QJsonObject TstCliRoles::rolesJson(qint64 incidentId) const
 
 qint64 TstCliRoles::newIncident(const QStringList &extra)
 {
-    const CliRun run = db(QStringList{QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"),
-                                      QStringLiteral("Checkout down"), QStringLiteral("--severity"),
-                                      QStringLiteral("SEV-1")} +
-                          extra);
+    const CliRun run =
+        db(QStringList{QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"),
+                       QStringLiteral("Checkout down"), QStringLiteral("--severity"), QStringLiteral("SEV-1")} +
+           extra);
     if (!run.finished || run.exitCode != 0) {
         qWarning("incident new failed: %s", qPrintable(run.describe()));
         return 0;
@@ -248,12 +251,13 @@ void TstCliRoles::staffASev1TechnicalIncident()
                                                       {QStringLiteral("sme"), QStringLiteral("Eve")}};
     QSet<qint64> assignmentIds;
     for (const auto &[role, person] : staffing) {
-        const CliRun assigned = db({QStringLiteral("assign"), QStringLiteral("--incident"), incident,
-                                    QStringLiteral("--role"), role, QStringLiteral("--person"), person,
-                                    QStringLiteral("--author"), QStringLiteral("ana")});
+        const CliRun assigned =
+            db({QStringLiteral("assign"), QStringLiteral("--incident"), incident, QStringLiteral("--role"), role,
+                QStringLiteral("--person"), person, QStringLiteral("--author"), QStringLiteral("ana")});
         CLI_OK(assigned);
-        QVERIFY2(QRegularExpression(QStringLiteral("^[1-9][0-9]*\n$")).match(QString::fromUtf8(assigned.out)).hasMatch(),
-                 assigned.out.constData());
+        QVERIFY2(
+            QRegularExpression(QStringLiteral("^[1-9][0-9]*\n$")).match(QString::fromUtf8(assigned.out)).hasMatch(),
+            assigned.out.constData());
         assignmentIds.insert(assigned.out.trimmed().toLongLong());
     }
     QCOMPARE(assignmentIds.size(), 5);
@@ -269,9 +273,9 @@ void TstCliRoles::staffASev1TechnicalIncident()
     CLI_OK(released);
     QVERIFY(released.out.isEmpty());
 
-    const CliRun taken = db({QStringLiteral("take-command"), QStringLiteral("--incident"), incident,
-                             QStringLiteral("--outgoing-becomes-deputy"), QStringLiteral("--author"),
-                             QStringLiteral("bo")});
+    const CliRun taken =
+        db({QStringLiteral("take-command"), QStringLiteral("--incident"), incident,
+            QStringLiteral("--outgoing-becomes-deputy"), QStringLiteral("--author"), QStringLiteral("bo")});
     CLI_OK(taken);
     const QString catchUp = QString::fromUtf8(taken.out);
     QVERIFY2(catchUp.startsWith(QStringLiteral("Catch-up for the incoming commander — incident #%1").arg(id)),
@@ -304,15 +308,15 @@ void TstCliRoles::staffASev1TechnicalIncident()
     QStringList stretches; // role:person:end reason
     for (const QJsonValue &value : roles.value(QStringLiteral("history")).toArray()) {
         const QJsonObject a = value.toObject();
-        stretches << QStringLiteral("%1:%2:%3").arg(a.value(QStringLiteral("role")).toString(),
-                                                    a.value(QStringLiteral("person")).toString(),
-                                                    a.value(QStringLiteral("end_reason")).toString(QStringLiteral("-")));
+        stretches << QStringLiteral("%1:%2:%3")
+                         .arg(a.value(QStringLiteral("role")).toString(), a.value(QStringLiteral("person")).toString(),
+                              a.value(QStringLiteral("end_reason")).toString(QStringLiteral("-")));
     }
-    QCOMPARE(stretches, (QStringList{QStringLiteral("ic:Ana Lima:handed-over"),
-                                     QStringLiteral("deputy:Bo Chen:handed-over"),
-                                     QStringLiteral("scribe:Cy Park:handed-over"), QStringLiteral("sme:Dee Ray:-"),
-                                     QStringLiteral("sme:Eve Stone:released"), QStringLiteral("scribe:Fay Wu:-"),
-                                     QStringLiteral("deputy:Ana Lima:-"), QStringLiteral("ic:Bo Chen:-")}));
+    QCOMPARE(stretches,
+             (QStringList{QStringLiteral("ic:Ana Lima:handed-over"), QStringLiteral("deputy:Bo Chen:handed-over"),
+                          QStringLiteral("scribe:Cy Park:handed-over"), QStringLiteral("sme:Dee Ray:-"),
+                          QStringLiteral("sme:Eve Stone:released"), QStringLiteral("scribe:Fay Wu:-"),
+                          QStringLiteral("deputy:Ana Lima:-"), QStringLiteral("ic:Bo Chen:-")}));
 
     // … and so does the timeline, in order, by the people who did it.
     const CliRun timeline = db({QStringLiteral("timeline"), QStringLiteral("--incident"), incident,
@@ -328,14 +332,15 @@ void TstCliRoles::staffASev1TechnicalIncident()
     QCOMPARE(story.size(), 9);
     QVERIFY2(story.at(0).startsWith(QStringLiteral("ana|Role structure: Technical incident response")),
              qPrintable(story.at(0)));
-    QCOMPARE(story.mid(1), (QStringList{QStringLiteral("ana|Ana Lima is Incident Commander"),
-                                        QStringLiteral("ana|Bo Chen is Deputy"), QStringLiteral("ana|Cy Park is Scribe"),
-                                        QStringLiteral("ana|Dee Ray is Subject Matter Expert"),
-                                        QStringLiteral("ana|Eve Stone is Subject Matter Expert"),
-                                        QStringLiteral("ana|Scribe handed over: Cy Park → Fay Wu"),
-                                        QStringLiteral("ana|Eve Stone released from Subject Matter Expert"),
-                                        QStringLiteral("bo|Bo Chen takes command as Incident Commander; Ana Lima "
-                                                       "becomes Deputy")}));
+    QCOMPARE(
+        story.mid(1),
+        (QStringList{QStringLiteral("ana|Ana Lima is Incident Commander"), QStringLiteral("ana|Bo Chen is Deputy"),
+                     QStringLiteral("ana|Cy Park is Scribe"), QStringLiteral("ana|Dee Ray is Subject Matter Expert"),
+                     QStringLiteral("ana|Eve Stone is Subject Matter Expert"),
+                     QStringLiteral("ana|Scribe handed over: Cy Park → Fay Wu"),
+                     QStringLiteral("ana|Eve Stone released from Subject Matter Expert"),
+                     QStringLiteral("bo|Bo Chen takes command as Incident Commander; Ana Lima "
+                                    "becomes Deputy")}));
 }
 
 void TstCliRoles::rolesTextIndentsAndMarksVacantRequiredRoles()
@@ -349,14 +354,13 @@ void TstCliRoles::rolesTextIndentsAndMarksVacantRequiredRoles()
                QStringLiteral("sme"), QStringLiteral("--person"), QStringLiteral("dee")}));
     const CliRun run = db({QStringLiteral("roles"), QStringLiteral("--incident"), QString::number(id)});
     CLI_OK(run);
-    QCOMPARE(run.outLines(),
-             (QStringList{QStringLiteral("ic\tIncident Commander\tAna Lima (ana)"),
-                          QStringLiteral("  deputy\tDeputy\tVACANT (required)"),
-                          QStringLiteral("  scribe\tScribe\tVACANT (required)"),
-                          QStringLiteral("  customer-liaison\tCustomer Liaison\tvacant"),
-                          QStringLiteral("  internal-liaison\tInternal Liaison\tvacant"),
-                          QStringLiteral("  sme\tSubject Matter Expert\tDee Ray (dee)"),
-                          QStringLiteral("topic\tIC: Ana · SME: Dee")}));
+    QCOMPARE(run.outLines(), (QStringList{QStringLiteral("ic\tIncident Commander\tAna Lima (ana)"),
+                                          QStringLiteral("  deputy\tDeputy\tVACANT (required)"),
+                                          QStringLiteral("  scribe\tScribe\tVACANT (required)"),
+                                          QStringLiteral("  customer-liaison\tCustomer Liaison\tvacant"),
+                                          QStringLiteral("  internal-liaison\tInternal Liaison\tvacant"),
+                                          QStringLiteral("  sme\tSubject Matter Expert\tDee Ray (dee)"),
+                                          QStringLiteral("topic\tIC: Ana · SME: Dee")}));
 }
 
 void TstCliRoles::incidentNewTemplateOption()
@@ -376,8 +380,8 @@ void TstCliRoles::incidentNewTemplateOption()
     QVERIFY(business > 0);
     QCOMPARE(rolesJson(business).value(QStringLiteral("vacant_required")).toArray().first().toString(),
              QStringLiteral("business-lead"));
-    const qint64 light = newIncident({QStringLiteral("--kind"), QStringLiteral("business"), QStringLiteral("--template"),
-                                      QStringLiteral("lightweight")});
+    const qint64 light = newIncident({QStringLiteral("--kind"), QStringLiteral("business"),
+                                      QStringLiteral("--template"), QStringLiteral("lightweight")});
     QVERIFY(light > 0);
     const QJsonObject roles = rolesJson(light);
     QCOMPARE(roles.value(QStringLiteral("roles")).toArray().size(), 4);
@@ -457,18 +461,19 @@ void TstCliRoles::malformedCsvIsRefusedAndNothingChanges()
               ExitDataError, "invalid");
     CLI_FAILS(db({QStringLiteral("people"), QStringLiteral("import"), writeFile(QStringLiteral("empty.csv"), "")}),
               ExitDataError, "invalid");
-    CLI_FAILS(db({QStringLiteral("people"), QStringLiteral("import"), QDir(m_tmp->dir()).filePath(QStringLiteral("missing.csv"))}),
+    CLI_FAILS(db({QStringLiteral("people"), QStringLiteral("import"),
+                  QDir(m_tmp->dir()).filePath(QStringLiteral("missing.csv"))}),
               ExitNotFound, "file-missing");
     CLI_FAILS(db({QStringLiteral("people"), QStringLiteral("import")}), ExitUsage, "usage");
     QCOMPARE(TempDatabase::fingerprint(m_path), fingerprint);
 
     // A good update replaces by handle; csv output reads back in.
-    const CliRun csv = db({QStringLiteral("people"), QStringLiteral("list"), QStringLiteral("--format"),
-                           QStringLiteral("csv")});
+    const CliRun csv =
+        db({QStringLiteral("people"), QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("csv")});
     CLI_OK(csv);
     QVERIFY(csv.out.startsWith("name,handle,team,department,contact,trained_roles,trainee\n"));
-    const CliRun again = db({QStringLiteral("people"), QStringLiteral("import"),
-                             writeFile(QStringLiteral("again.csv"), csv.out)});
+    const CliRun again =
+        db({QStringLiteral("people"), QStringLiteral("import"), writeFile(QStringLiteral("again.csv"), csv.out)});
     CLI_OK(again);
     QCOMPARE(again.out, QByteArray("6\n"));
     const CliRun unchanged = db({QStringLiteral("people"), QStringLiteral("list")});
@@ -486,8 +491,8 @@ void TstCliRoles::peopleAddAndDepartments()
     CLI_OK(added);
     QVERIFY2(QRegularExpression(QStringLiteral("^[1-9][0-9]*\n$")).match(QString::fromUtf8(added.out)).hasMatch(),
              added.out.constData());
-    const CliRun list = db({QStringLiteral("people"), QStringLiteral("list"), QStringLiteral("--format"),
-                            QStringLiteral("json")});
+    const CliRun list =
+        db({QStringLiteral("people"), QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")});
     CLI_OK(list);
     const QJsonArray people = list.json().array();
     QCOMPARE(people.size(), 1);
@@ -522,19 +527,19 @@ void TstCliRoles::peopleAddAndDepartments()
     QCOMPARE(departments.outLines(),
              (QStringList{QStringLiteral("support\tCustomer Support\tCy Park\tsupport-day\tHead of Support"),
                           QStringLiteral("engineering\tEngineering\tAna Lima\tsre-primary\tCTO")}));
-    const CliRun json = db({QStringLiteral("departments"), QStringLiteral("list"), QStringLiteral("--format"),
-                            QStringLiteral("json")});
+    const CliRun json =
+        db({QStringLiteral("departments"), QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")});
     CLI_OK(json);
     QCOMPARE(json.json().array().size(), 2);
     QCOMPARE(json.json().array().at(1).toObject().value(QStringLiteral("escalation_path")).toString(),
              QStringLiteral("CTO"));
-    const CliRun csv = db({QStringLiteral("departments"), QStringLiteral("list"), QStringLiteral("--format"),
-                           QStringLiteral("csv")});
+    const CliRun csv =
+        db({QStringLiteral("departments"), QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("csv")});
     CLI_OK(csv);
     QVERIFY(csv.out.startsWith("key,name,primary_contact,oncall_rotation,escalation_path\n"));
-    CLI_FAILS(db({QStringLiteral("departments"), QStringLiteral("list"), QStringLiteral("--format"),
-                  QStringLiteral("xml")}),
-              ExitUsage, "usage");
+    CLI_FAILS(
+        db({QStringLiteral("departments"), QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("xml")}),
+        ExitUsage, "usage");
 }
 
 void TstCliRoles::unknownRolesPeopleAndTemplatesAreRefused()
@@ -632,8 +637,8 @@ void TstCliRoles::templatesListAndShowRoundTrip()
 {
     const QStringList builtIns{QStringLiteral("technical-response"), QStringLiteral("business-response"),
                                QStringLiteral("incident-manager"), QStringLiteral("lightweight")};
-    const CliRun list = cli({QStringLiteral("templates"), QStringLiteral("list"), QStringLiteral("--format"),
-                             QStringLiteral("json")});
+    const CliRun list =
+        cli({QStringLiteral("templates"), QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")});
     CLI_OK(list);
     QStringList keys;
     for (const QJsonValue &value : list.json().array()) {
