@@ -87,9 +87,8 @@ StoreError IncidentStore::logTimerEntry(WriteTransaction &tx, const Timer &timer
     return added ? StoreError() : added.error();
 }
 
-Result<qint64> IncidentStore::insertTimer(WriteTransaction &tx, qint64 incidentId, TimerKind kind,
-                                          const QString &label, qint64 durationMs, const TimerOptions &options,
-                                          const QString &author)
+Result<qint64> IncidentStore::insertTimer(WriteTransaction &tx, qint64 incidentId, TimerKind kind, const QString &label,
+                                          qint64 durationMs, const TimerOptions &options, const QString &author)
 {
     Timer t;
     t.incidentId = incidentId;
@@ -160,14 +159,15 @@ Result<qint64> IncidentStore::insertTimer(WriteTransaction &tx, qint64 incidentI
     if (!t.ownerRoleKey.isEmpty())
         text += tr(" (owner: %1)").arg(t.ownerRoleKey);
 
-    auto inserted = tx.exec(
-        QStringLiteral("INSERT INTO timer (incident_id, kind, label, owner_role_key, entry_id, state, duration_ms, "
-                       "warn_ms, anchor_at, deadline_at, paused_ms, ends_at, expired_deadline_at, default_key, "
-                       "created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, NULL, ?, ?, ?, ?) "
-                       "RETURNING id"),
-        {incidentId, TimerVocabulary::kindKey(kind), t.label, nonNull(t.ownerRoleKey), idOrNull(t.entryId),
-         TimerVocabulary::stateKey(TimerState::Running), t.durationMs, t.warnMs, toMs(t.anchorAt),
-         msOrNull(t.deadlineAt), msOrNull(t.endsAt), nonNull(t.defaultKey), toMs(now), t.createdBy, toMs(now)});
+    auto inserted =
+        tx.exec(QStringLiteral(
+                    "INSERT INTO timer (incident_id, kind, label, owner_role_key, entry_id, state, duration_ms, "
+                    "warn_ms, anchor_at, deadline_at, paused_ms, ends_at, expired_deadline_at, default_key, "
+                    "created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, NULL, ?, ?, ?, ?) "
+                    "RETURNING id"),
+                {incidentId, TimerVocabulary::kindKey(kind), t.label, nonNull(t.ownerRoleKey), idOrNull(t.entryId),
+                 TimerVocabulary::stateKey(TimerState::Running), t.durationMs, t.warnMs, toMs(t.anchorAt),
+                 msOrNull(t.deadlineAt), msOrNull(t.endsAt), nonNull(t.defaultKey), toMs(now), t.createdBy, toMs(now)});
     if (!inserted)
         return inserted.error();
     if (!inserted->next())
@@ -373,7 +373,8 @@ StoreError IncidentStore::snoozeTimer(qint64 timerId, int minutes, const QString
         if (minutes <= 0 || minutes > MaxSnoozeMinutes)
             return StoreError(StoreError::Code::Invalid, tr("Snooze for 1 minute to 24 hours."));
         if (t.kind == TimerKind::Stopwatch || t.state != TimerState::Running)
-            return StoreError(StoreError::Code::Invalid, tr("Only a running countdown or recurring timer can be snoozed."));
+            return StoreError(StoreError::Code::Invalid,
+                              tr("Only a running countdown or recurring timer can be snoozed."));
         t.deadlineAt = m_clock.nowUtc().addSecs(qint64(minutes) * 60);
         return tr("Timer snoozed for %n min: “%1”", nullptr, minutes).arg(t.label);
     });
@@ -472,8 +473,9 @@ Result<QList<Timer>> IncidentStore::timers(qint64 incidentId) const
 {
     if (!isOpen())
         return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db, QStringLiteral("SELECT %1 FROM timer WHERE incident_id = ? ORDER BY id").arg(TimerColumns),
-                          {incidentId}, tr("Reading the timers"));
+    auto q =
+        runStatement(m_db, QStringLiteral("SELECT %1 FROM timer WHERE incident_id = ? ORDER BY id").arg(TimerColumns),
+                     {incidentId}, tr("Reading the timers"));
     if (!q)
         return q.error();
     QList<Timer> list;
@@ -486,9 +488,10 @@ Result<QList<Timer>> IncidentStore::liveTimers() const
 {
     if (!isOpen())
         return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db, QStringLiteral("SELECT %1 FROM timer WHERE state IN (?, ?) ORDER BY id").arg(TimerColumns),
-                          {TimerVocabulary::stateKey(TimerState::Running), TimerVocabulary::stateKey(TimerState::Paused)},
-                          tr("Reading the timers"));
+    auto q =
+        runStatement(m_db, QStringLiteral("SELECT %1 FROM timer WHERE state IN (?, ?) ORDER BY id").arg(TimerColumns),
+                     {TimerVocabulary::stateKey(TimerState::Running), TimerVocabulary::stateKey(TimerState::Paused)},
+                     tr("Reading the timers"));
     if (!q)
         return q.error();
     QList<Timer> list;

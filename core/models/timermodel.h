@@ -21,8 +21,18 @@ class TimerModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(TimerModel)
 
 public:
-    enum Column { LabelColumn, KindColumn, OwnerColumn, RemainingColumn, StateColumn, DeadlineColumn, ColumnCount };
-    enum Role {
+    enum Column
+    {
+        LabelColumn,
+        KindColumn,
+        OwnerColumn,
+        RemainingColumn,
+        StateColumn,
+        DeadlineColumn,
+        ColumnCount
+    };
+    enum Role
+    {
         TimerIdRole = Qt::UserRole + 1,
         KindRole,         // TimerKind as int
         StateRole,        // TimerPhase as int (running, due soon, expired, paused, acknowledged, cancelled)

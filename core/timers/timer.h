@@ -8,14 +8,33 @@
 
 namespace cp {
 
-enum class TimerKind { Countdown, Cadence, Stopwatch };
+enum class TimerKind
+{
+    Countdown,
+    Cadence,
+    Stopwatch
+};
 
 // What the store keeps. "Due soon" and "expired" are not stored: they follow from the deadline
 // and the clock (expired is latched once the store marked the deadline as expired).
-enum class TimerState { Running, Paused, Acknowledged, Cancelled };
+enum class TimerState
+{
+    Running,
+    Paused,
+    Acknowledged,
+    Cancelled
+};
 
 // What a person sees now: the stored state read against the clock.
-enum class TimerPhase { Running, DueSoon, Expired, Paused, Acknowledged, Cancelled };
+enum class TimerPhase
+{
+    Running,
+    DueSoon,
+    Expired,
+    Paused,
+    Acknowledged,
+    Cancelled
+};
 
 constexpr qint64 DefaultTimerWarnMs = 60 * 1000; // amber a minute before the limit
 
@@ -27,8 +46,8 @@ struct Timer
     qint64 incidentId = 0;
     TimerKind kind = TimerKind::Countdown;
     QString label;
-    QString ownerRoleKey;  // empty: nobody in particular
-    qint64 entryId = 0;    // the timeline entry it belongs to; 0: none
+    QString ownerRoleKey; // empty: nobody in particular
+    qint64 entryId = 0;   // the timeline entry it belongs to; 0: none
     TimerState state = TimerState::Running;
     qint64 durationMs = 0; // countdown: its length; cadence: the period; stopwatch: 0
     qint64 warnMs = DefaultTimerWarnMs;
@@ -58,10 +77,10 @@ struct TimerOptions
     QString ownerRoleKey;
     qint64 entryId = 0;
     qint64 warnMs = DefaultTimerWarnMs;
-    qint64 firstAfterMs = 0;  // cadence: first deadline this long after the start; 0: one period
-    QDateTime since;          // stopwatch: counting since this instant; null: now
-    QDateTime endsAt;         // cadence: stop scheduling after this; null: never
-    QString defaultKey;       // set by startDefaultTimers
+    qint64 firstAfterMs = 0; // cadence: first deadline this long after the start; 0: one period
+    QDateTime since;         // stopwatch: counting since this instant; null: now
+    QDateTime endsAt;        // cadence: stop scheduling after this; null: never
+    QString defaultKey;      // set by startDefaultTimers
 };
 
 // Stable keys (database, CLI, files) and labels (people).

@@ -8,15 +8,32 @@ constexpr qint64 Minute = 60 * 1000;
 
 QList<TimerDefault> TimerDefaults::forSeverity(Severity severity)
 {
-    const TimerDefault sinceDeclared{QStringLiteral("since-declared"), TimerKind::Stopwatch, tr("Since declared"),
-                                     QString(), 0, 0, 0, true};
-    const TimerDefault internal30{QStringLiteral("internal-update"), TimerKind::Cadence,
-                                  tr("Internal and executive update"), QStringLiteral("internal-liaison"),
-                                  30 * Minute, 0, 0, false};
-    const TimerDefault handOver{QStringLiteral("ic-handover"), TimerKind::Cadence, tr("IC hand-over check"),
-                                QStringLiteral("ic"), 60 * Minute, 0, 0, false};
-    const TimerDefault handOverLimit{QStringLiteral("ic-hard-limit"), TimerKind::Countdown,
-                                     tr("IC hand-over hard limit"), QStringLiteral("ic"), 180 * Minute, 0, 0, false};
+    const TimerDefault sinceDeclared{
+        QStringLiteral("since-declared"), TimerKind::Stopwatch, tr("Since declared"), QString(), 0, 0, 0, true};
+    const TimerDefault internal30{QStringLiteral("internal-update"),
+                                  TimerKind::Cadence,
+                                  tr("Internal and executive update"),
+                                  QStringLiteral("internal-liaison"),
+                                  30 * Minute,
+                                  0,
+                                  0,
+                                  false};
+    const TimerDefault handOver{QStringLiteral("ic-handover"),
+                                TimerKind::Cadence,
+                                tr("IC hand-over check"),
+                                QStringLiteral("ic"),
+                                60 * Minute,
+                                0,
+                                0,
+                                false};
+    const TimerDefault handOverLimit{QStringLiteral("ic-hard-limit"),
+                                     TimerKind::Countdown,
+                                     tr("IC hand-over hard limit"),
+                                     QStringLiteral("ic"),
+                                     180 * Minute,
+                                     0,
+                                     0,
+                                     false};
     switch (severity) {
     case Severity::Sev1:
     case Severity::Sev2:

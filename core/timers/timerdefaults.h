@@ -15,9 +15,9 @@ struct TimerDefault
     TimerKind kind = TimerKind::Cadence;
     QString label;
     QString ownerRoleKey;
-    qint64 durationMs = 0;   // countdown: length; cadence: period
-    qint64 firstAfterMs = 0; // cadence: first deadline after the start; 0: one period
-    qint64 endsAfterMs = 0;  // cadence: stops this long after the start; 0: never
+    qint64 durationMs = 0;      // countdown: length; cadence: period
+    qint64 firstAfterMs = 0;    // cadence: first deadline after the start; 0: one period
+    qint64 endsAfterMs = 0;     // cadence: stops this long after the start; 0: never
     bool sinceDeclared = false; // stopwatch: counts from the declaration, not from now
 };
 

@@ -79,7 +79,8 @@ void TimerEngine::tick()
         }
         bool loggedHere = false;
         if (!seen.expiryRecorded) {
-            const bool alreadyLogged = t.expiredDeadlineAt.isValid() && t.expiredDeadlineAt.toMSecsSinceEpoch() == deadline;
+            const bool alreadyLogged =
+                t.expiredDeadlineAt.isValid() && t.expiredDeadlineAt.toMSecsSinceEpoch() == deadline;
             if (alreadyLogged || m_store.isReadOnly()) {
                 seen.expiryRecorded = true;
             } else if (auto marked = m_store.markExpired(t.id, m_author)) {

@@ -88,11 +88,11 @@ TimerLine TimerLineParser::parse(const QString &line)
 
     result.label = words.join(QLatin1Char(' '));
     if (result.label.isEmpty()) {
-        result.error = result.kind == TimerKind::Stopwatch ? tr("Say what the stopwatch counts: “stopwatch since declared”.")
-                                                           : tr("Say what the timer is for: “%1 check DB SME”.")
-                                                                 .arg(result.kind == TimerKind::Cadence
-                                                                          ? QStringLiteral("every ") + durationWord
-                                                                          : durationWord);
+        result.error =
+            result.kind == TimerKind::Stopwatch
+                ? tr("Say what the stopwatch counts: “stopwatch since declared”.")
+                : tr("Say what the timer is for: “%1 check DB SME”.")
+                      .arg(result.kind == TimerKind::Cadence ? QStringLiteral("every ") + durationWord : durationWord);
     }
     return result;
 }

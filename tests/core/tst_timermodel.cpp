@@ -87,17 +87,18 @@ private slots:
         TimerModel model(*m_store);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setIncident(m_incident);
-        QCOMPARE(labels(model), (QStringList{QStringLiteral("expired long ago"), QStringLiteral("expired just now"),
-                                             QStringLiteral("due soon"), QStringLiteral("running sooner"),
-                                             QStringLiteral("running later"), QStringLiteral("since declared"),
-                                             QStringLiteral("paused"), QStringLiteral("acknowledged"),
-                                             QStringLiteral("cancelled")}));
+        QCOMPARE(labels(model),
+                 (QStringList{QStringLiteral("expired long ago"), QStringLiteral("expired just now"),
+                              QStringLiteral("due soon"), QStringLiteral("running sooner"),
+                              QStringLiteral("running later"), QStringLiteral("since declared"),
+                              QStringLiteral("paused"), QStringLiteral("acknowledged"), QStringLiteral("cancelled")}));
         QCOMPARE(model.columnCount(), int(TimerModel::ColumnCount));
         QCOMPARE(model.headerData(TimerModel::RemainingColumn, Qt::Horizontal).toString(), QStringLiteral("Remaining"));
 
         QCOMPARE(cell(model, QStringLiteral("expired long ago"), TimerModel::RemainingColumn), QStringLiteral("+1:00"));
         QCOMPARE(cell(model, QStringLiteral("expired long ago"), TimerModel::StateColumn), QStringLiteral("Expired"));
-        QCOMPARE(cell(model, QStringLiteral("expired long ago"), 0, TimerModel::PhaseKeyRole), QStringLiteral("expired"));
+        QCOMPARE(cell(model, QStringLiteral("expired long ago"), 0, TimerModel::PhaseKeyRole),
+                 QStringLiteral("expired"));
         QCOMPARE(cell(model, QStringLiteral("expired long ago"), 0, TimerModel::OverdueRole), QStringLiteral("60000"));
         QCOMPARE(cell(model, QStringLiteral("due soon"), TimerModel::RemainingColumn), QStringLiteral("0:30"));
         QCOMPARE(cell(model, QStringLiteral("due soon"), 0, TimerModel::PhaseKeyRole), QStringLiteral("due-soon"));

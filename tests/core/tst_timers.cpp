@@ -552,7 +552,8 @@ private slots:
         TimerOptions none;
         QCOMPARE(m_store->startCountdown(m_incident, QStringLiteral("  "), Minute, none, m_ana).error().code(),
                  Code::Invalid);
-        QCOMPARE(m_store->startCountdown(m_incident, QStringLiteral("x"), 0, none, m_ana).error().code(), Code::Invalid);
+        QCOMPARE(m_store->startCountdown(m_incident, QStringLiteral("x"), 0, none, m_ana).error().code(),
+                 Code::Invalid);
         QCOMPARE(m_store->startCountdown(m_incident, QStringLiteral("x"), 8 * 24 * Hour, none, m_ana).error().code(),
                  Code::Invalid);
         QCOMPARE(m_store->startCadence(m_incident, QStringLiteral("x"), -1, none, m_ana).error().code(), Code::Invalid);
