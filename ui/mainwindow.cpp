@@ -5,8 +5,11 @@
 #include "dialogs/incidentswitcherdialog.h"
 #include "dialogs/newincidentdialog.h"
 #include "dialogs/shortcutsdialog.h"
+#include "docks/rolechartdock.h"
+#include "docks/rosterdock.h"
 #include "docks/timelinedock.h"
 #include "domain/clock.h"
+#include "domain/roletemplate.h"
 #include "models/incidentlistmodel.h"
 #include "preferences.h"
 #include "resources.h"
@@ -192,6 +195,15 @@ void MainWindow::createDocks()
     m_timeline = new TimelineDock(m_store, m_clock, m_preferences, *m_saveStatus, this);
     addDockWidget(Qt::LeftDockWidgetArea, m_timeline);
     connect(m_timeline, &TimelineDock::declareIncidentRequested, this, &MainWindow::newIncident);
+
+    m_roleTemplates = std::make_unique<RoleTemplateLibrary>();
+    m_roleChart = new RoleChartDock(m_store, m_clock, m_preferences, *m_saveStatus, *m_roleTemplates, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_roleChart);
+    m_roster = new RosterDock(m_store, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_roster);
+    splitDockWidget(m_roleChart, m_roster, Qt::Vertical);
+    resizeDocks({m_timeline, m_roleChart}, {560, 720}, Qt::Horizontal);
+    resizeDocks({m_roleChart, m_roster}, {520, 260}, Qt::Vertical);
 }
 
 QList<QDockWidget *> MainWindow::docks() const
@@ -205,6 +217,8 @@ void MainWindow::createMenus()
     m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
     m_fileMenu->addAction(m_newAction);
     m_fileMenu->addAction(m_switchAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_roster->importAction());
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
@@ -231,6 +245,15 @@ void MainWindow::createMenus()
     m_statusMenu->addActions(m_statusActions->actions());
     m_incidentMenu->addSeparator();
     m_incidentMenu->addAction(m_detailsAction);
+
+    m_rolesMenu = menuBar()->addMenu(QString());
+    m_rolesMenu->setObjectName(QStringLiteral("rolesMenu"));
+    m_rolesMenu->addActions(m_roleChart->roleActions());
+    m_rolesMenu->insertSeparator(m_roleChart->focusChartAction());
+    m_rolesMenu->insertSeparator(m_roleChart->editTemplatesAction());
+    m_rolesMenu->addSeparator();
+    m_rolesMenu->addAction(m_roster->addPersonAction());
+    m_rolesMenu->addAction(m_roster->focusRosterAction());
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
@@ -342,6 +365,12 @@ void MainWindow::createStatusBar()
     statusBar()->addWidget(m_clockLabel);
     statusBar()->addWidget(m_severityStatus);
     statusBar()->addWidget(m_statusStatus);
+    m_vacancyLabel = new QLabel(statusBar());
+    m_vacancyLabel->setObjectName(QStringLiteral("vacancyStatus"));
+    m_vacancyLabel->setContentsMargins(6, 0, 6, 0);
+    m_vacancyLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(KindStyle::errorColor().name()));
+    statusBar()->addWidget(m_vacancyLabel);
+    connect(m_roleChart, &RoleChartDock::vacanciesChanged, m_vacancyLabel, &QLabel::setText);
     statusBar()->addPermanentWidget(m_saveLabel);
     statusBar()->addPermanentWidget(m_wallClock);
 }
@@ -354,6 +383,7 @@ void MainWindow::retranslateUi()
     m_severityMenu->setTitle(tr("&Severity"));
     m_statusMenu->setTitle(tr("S&tatus"));
     m_viewMenu->setTitle(tr("&View"));
+    m_rolesMenu->setTitle(tr("&Roles"));
     m_helpMenu->setTitle(tr("&Help"));
     m_toolBar->setWindowTitle(tr("Incident toolbar"));
 
@@ -429,6 +459,8 @@ bool MainWindow::openIncident(qint64 incidentId)
     QUndoStack *stack = stackFor(incidentId);
     m_undoGroup->setActiveStack(stack);
     m_timeline->setIncident(incidentId, stack);
+    m_roleChart->setIncident(incidentId, stack);
+    m_roster->setIncident(incidentId);
     m_preferences.setLastIncidentId(incidentId);
     refreshIncident();
     return true;
@@ -545,6 +577,8 @@ void MainWindow::setStatus(IncidentStatus status)
 void MainWindow::newIncident()
 {
     auto *dialog = new NewIncidentDialog(m_store, m_preferences.authorName(), this);
+    m_roleTemplates->reload();
+    dialog->setTemplates(m_roleTemplates->templates());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_saveStatus->reportSaved();
@@ -657,6 +691,7 @@ void MainWindow::showShortcuts()
                               m_timeline->findAction()};
     timeline << m_timeline->kindActions();
     groups << ShortcutsDialog::Group{tr("Timeline"), timeline};
+    groups << ShortcutsDialog::Group{plain(m_rolesMenu->title()), m_rolesMenu->actions()};
     groups << ShortcutsDialog::Group{plain(m_helpMenu->title()), m_helpMenu->actions()};
     auto *dialog = new ShortcutsDialog(groups, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

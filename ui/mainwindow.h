@@ -25,6 +25,9 @@ class IncidentClockLabel;
 class IncidentListModel;
 class IncidentStore;
 class Preferences;
+class RoleChartDock;
+class RoleTemplateLibrary;
+class RosterDock;
 class SaveStatus;
 class StoreCommand;
 class TimelineDock;
@@ -39,7 +42,7 @@ class MainWindow final : public QMainWindow
 
 public:
     // Bump when docks are added or renamed, so an old saved layout is not applied to a new frame.
-    static constexpr int LayoutVersion = 1;
+    static constexpr int LayoutVersion = 2;
 
     MainWindow(IncidentStore &store, const Clock &clock, Preferences &preferences, QSettings &settings,
                QWidget *parent = nullptr);
@@ -52,6 +55,8 @@ public:
     void openInitialIncident();
 
     TimelineDock *timelineDock() const { return m_timeline; }
+    RoleChartDock *roleChartDock() const { return m_roleChart; }
+    RosterDock *rosterDock() const { return m_roster; }
     QUndoStack *undoStack() const; // the current incident's; null without one
     QUndoGroup *undoGroup() const { return m_undoGroup; }
     SaveStatus *saveStatus() const { return m_saveStatus; }
@@ -102,6 +107,11 @@ private:
     QByteArray m_defaultState;
 
     TimelineDock *m_timeline = nullptr;
+    std::unique_ptr<RoleTemplateLibrary> m_roleTemplates;
+    RoleChartDock *m_roleChart = nullptr;
+    RosterDock *m_roster = nullptr;
+    QMenu *m_rolesMenu = nullptr;
+    QLabel *m_vacancyLabel = nullptr;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_editMenu = nullptr;

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "domain/incident.h"
+#include "domain/roletemplate.h"
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -14,7 +16,9 @@ namespace cp {
 
 class IncidentStore;
 
-// Declares a new incident: title, severity, kind and summary. Accepting creates it through
+// Declares a new incident: title, severity, kind, summary and the response structure it
+// starts with (a role template, technical response by default; a business incident may add
+// the business response under the IC). Accepting creates it through
 // the store; a refusal is shown in the dialog, which stays open with everything typed.
 class NewIncidentDialog final : public QDialog
 {
@@ -23,6 +27,8 @@ class NewIncidentDialog final : public QDialog
 
 public:
     NewIncidentDialog(IncidentStore &store, const QString &author, QWidget *parent = nullptr);
+    // The templates offered; without this call the built-in and user templates are loaded.
+    void setTemplates(const QList<RoleTemplate> &templates);
 
     NewIncident incident() const;
     qint64 createdIncidentId() const { return m_createdId; }
@@ -31,6 +37,8 @@ public:
 
 private:
     void updateButtons();
+    void updateBusinessOption();
+    std::optional<RoleTemplate> chosenTemplate(const QString &key) const;
 
     IncidentStore &m_store;
     QString m_author;
@@ -39,6 +47,9 @@ private:
     QComboBox *m_severity;
     QComboBox *m_kind;
     QPlainTextEdit *m_summary;
+    QComboBox *m_template;
+    QCheckBox *m_business;
+    QList<RoleTemplate> m_templates;
     QLabel *m_error;
     QDialogButtonBox *m_buttons;
 };

@@ -10,6 +10,9 @@ enum class CommandId : int
     SetSeverity,
     SetStatus,
     SetDetails,
+    AssignRole,
+    ReleaseRole,
+    HandOverRole,
 };
 
 } // namespace cp

@@ -1,0 +1,514 @@
+#include "rolechartdock.h"
+
+#include "db/incidentstore.h"
+#include "dialogs/assignroledialog.h"
+#include "dialogs/catchupdialog.h"
+#include "dialogs/dutiesdialog.h"
+#include "dialogs/templateeditordialog.h"
+#include "domain/clock.h"
+#include "domain/rolesummary.h"
+#include "domain/roletemplate.h"
+#include "models/roletreemodel.h"
+#include "preferences.h"
+#include "undo/rolecommands.h"
+#include "undo/savestatus.h"
+#include "widgets/kindstyle.h"
+#include "widgets/rolechartview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QEvent>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenu>
+#include <QStackedWidget>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace cp {
+
+RoleChartDock::RoleChartDock(IncidentStore &store, const Clock &clock, Preferences &preferences,
+                             SaveStatus &saveStatus, RoleTemplateLibrary &templates, QWidget *parent)
+    : QDockWidget(parent), m_store(store), m_clock(clock), m_preferences(preferences), m_saveStatus(saveStatus),
+      m_templates(templates), m_model(new RoleTreeModel(store, this)), m_chart(new RoleChartView(*m_model, this)),
+      m_pages(new QStackedWidget(this)), m_emptyLabel(new QLabel(this)), m_banner(new QLabel(this)),
+      m_feedback(new QLabel(this)), m_toolBar(new QToolBar(this))
+{
+    setObjectName(QStringLiteral("roleChartDock"));
+    m_emptyLabel->setObjectName(QStringLiteral("roleChartEmptyLabel"));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_banner->setObjectName(QStringLiteral("roleChartBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::PlainText);
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: %1; border: 1px solid %1; "
+                                           "border-radius: 3px; padding: 4px 8px; font-weight: bold; }")
+                                .arg(KindStyle::errorColor().name()));
+    m_feedback->setObjectName(QStringLiteral("roleChartFeedback"));
+    m_feedback->setWordWrap(true);
+    m_feedback->hide();
+    m_toolBar->setObjectName(QStringLiteral("roleChartToolBar"));
+    m_toolBar->setIconSize(QSize(16, 16));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    createActions();
+
+    auto *chartPage = new QWidget(this);
+    auto *layout = new QVBoxLayout(chartPage);
+    layout->setContentsMargins(4, 2, 4, 4);
+    layout->setSpacing(4);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_chart, 1);
+    layout->addWidget(m_feedback);
+    m_pages->addWidget(m_emptyLabel);
+    m_pages->addWidget(chartPage);
+    setWidget(m_pages);
+
+    m_model->setActingAuthor(author());
+    connect(m_chart, &RoleChartView::dropRequested, this, &RoleChartDock::assignDropped);
+    connect(m_chart, &RoleChartView::contextMenuRequested, this, &RoleChartDock::showContextMenu);
+    connect(m_chart, &RoleChartView::activated, this, [this](const QString &key) { openAssignDialog(key); });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &RoleChartDock::refreshBanner);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &RoleChartDock::refreshBanner);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &RoleChartDock::refreshBanner);
+
+    retranslateUi();
+    setIncident(0, nullptr);
+}
+
+RoleChartDock::~RoleChartDock() = default;
+
+void RoleChartDock::createActions()
+{
+    auto make = [this](const char *name, const QKeySequence &key, auto slot) {
+        auto *action = new QAction(this);
+        action->setObjectName(QString::fromLatin1(name));
+        if (!key.isEmpty())
+            action->setShortcut(key);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    m_assignAction = make("assignRoleAction", QKeySequence(Qt::CTRL | Qt::Key_R), [this] { openAssignDialog(); });
+    m_copyTopicAction =
+        make("copyChatTopicAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { copyChatTopic(); });
+    m_takeCommandAction =
+        make("takeCommandAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), [this] { takeCommand(); });
+    m_addSubTeamAction = make("addSubTeamAction", QKeySequence(), [this] { askSubTeam(); });
+    m_addBusinessAction = make("addBusinessResponseAction", QKeySequence(), [this] {
+        const StoreError error = addBusinessResponse();
+        if (error) {
+            m_feedback->setText(tr("Not added: %1").arg(error.message()));
+            m_feedback->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::errorColor().name()));
+            m_feedback->show();
+        }
+    });
+    m_editTemplatesAction = make("editTemplatesAction", QKeySequence(), [this] { editTemplates(); });
+    m_focusChartAction = make("focusRoleChartAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] {
+        show();
+        raise();
+        m_chart->setFocus();
+        if (m_chart->currentRoleKey().isEmpty() && !m_model->roles().isEmpty())
+            m_chart->selectRole(m_model->roles().first().definition.key);
+    });
+    // Zoom keys act while the chart has focus, so they do not steal the timeline's Ctrl+0.
+    m_zoomInAction = make("chartZoomInAction", QKeySequence(Qt::CTRL | Qt::Key_Equal), [this] { m_chart->zoomIn(); });
+    m_zoomInAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)});
+    m_zoomOutAction = make("chartZoomOutAction", QKeySequence(Qt::CTRL | Qt::Key_Minus), [this] { m_chart->zoomOut(); });
+    m_zoomFitAction = make("chartZoomFitAction", QKeySequence(Qt::CTRL | Qt::Key_0), [this] { m_chart->zoomToFit(); });
+    for (QAction *action : {m_zoomInAction, m_zoomOutAction, m_zoomFitAction}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+    }
+    m_exportPngAction = make("exportChartPngAction", QKeySequence(), [this] { askExport(false); });
+    m_exportSvgAction = make("exportChartSvgAction", QKeySequence(), [this] { askExport(true); });
+
+    m_toolBar->addAction(m_assignAction);
+    m_toolBar->addAction(m_copyTopicAction);
+    m_toolBar->addAction(m_addSubTeamAction);
+    m_toolBar->addAction(m_addBusinessAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_zoomOutAction);
+    m_toolBar->addAction(m_zoomFitAction);
+    m_toolBar->addAction(m_zoomInAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_exportPngAction);
+    m_toolBar->addAction(m_exportSvgAction);
+}
+
+QList<QAction *> RoleChartDock::roleActions() const
+{
+    return {m_assignAction,      m_copyTopicAction, m_takeCommandAction, m_addSubTeamAction, m_addBusinessAction,
+            m_focusChartAction,  m_zoomInAction,    m_zoomOutAction,     m_zoomFitAction,    m_exportPngAction,
+            m_exportSvgAction,   m_editTemplatesAction};
+}
+
+void RoleChartDock::retranslateUi()
+{
+    setWindowTitle(tr("Roles"));
+    m_emptyLabel->setText(tr("No incident open.\nDeclare one and its response structure appears here."));
+    m_assignAction->setText(tr("&Assign role…"));
+    m_assignAction->setToolTip(tr("Put someone into a role from the keyboard (%1)")
+                                   .arg(m_assignAction->shortcut().toString(QKeySequence::NativeText)));
+    m_copyTopicAction->setText(tr("&Copy chat topic"));
+    m_copyTopicAction->setToolTip(tr("Copy “IC: Ana · Deputy: Bo · …” for the chat room (%1)")
+                                      .arg(m_copyTopicAction->shortcut().toString(QKeySequence::NativeText)));
+    m_takeCommandAction->setText(tr("&Take command (Deputy)"));
+    m_addSubTeamAction->setText(tr("Add &sub-team…"));
+    m_addBusinessAction->setText(tr("Add &business response"));
+    m_addBusinessAction->setToolTip(tr("Add the business incident roles under the Incident Commander"));
+    m_editTemplatesAction->setText(tr("&Edit templates…"));
+    m_focusChartAction->setText(tr("&Go to role chart"));
+    m_zoomInAction->setText(tr("Zoom &in"));
+    m_zoomOutAction->setText(tr("Zoom &out"));
+    m_zoomFitAction->setText(tr("&Fit chart"));
+    m_exportPngAction->setText(tr("Export &PNG…"));
+    m_exportSvgAction->setText(tr("Export S&VG…"));
+    refreshBanner();
+}
+
+void RoleChartDock::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDockWidget::changeEvent(event);
+}
+
+QString RoleChartDock::author() const
+{
+    return m_preferences.authorName();
+}
+
+void RoleChartDock::setIncident(qint64 incidentId, QUndoStack *undoStack)
+{
+    m_incidentId = incidentId;
+    m_undoStack = undoStack;
+    m_model->setActingAuthor(author());
+    m_model->setIncident(incidentId);
+    m_chart->relayout();
+    m_pages->setCurrentIndex(incidentId > 0 ? 1 : 0);
+    m_feedback->hide();
+    refreshBanner();
+    updateActions();
+}
+
+void RoleChartDock::updateActions()
+{
+    const bool have = m_incidentId > 0 && m_undoStack;
+    for (QAction *action : roleActions())
+        action->setEnabled(have);
+    m_editTemplatesAction->setEnabled(true);
+    bool hasDeputy = false;
+    if (have) {
+        const QList<IncidentRole> roles = m_model->roles();
+        for (const IncidentRole &role : roles)
+            hasDeputy = hasDeputy || (role.definition.key == QStringLiteral("deputy") && !role.holders.isEmpty());
+    }
+    m_takeCommandAction->setEnabled(have && hasDeputy);
+}
+
+QString RoleChartDock::vacancyText() const
+{
+    if (m_incidentId <= 0)
+        return {};
+    const QList<IncidentRole> vacant = RoleSummary::vacantRequired(m_model->roles());
+    QStringList names;
+    for (const IncidentRole &role : vacant)
+        names << (role.definition.shortName.isEmpty() ? role.definition.title : role.definition.shortName);
+    return names.isEmpty() ? QString() : tr("Vacant: %1").arg(names.join(QStringLiteral(", ")));
+}
+
+void RoleChartDock::refreshBanner()
+{
+    const QString text = vacancyText();
+    QString banner = text;
+    if (!text.isEmpty())
+        banner = tr("%1 — drag someone from the roster onto the card, or press %2")
+                     .arg(text, m_assignAction->shortcut().toString(QKeySequence::NativeText));
+    const QList<IncidentRole> over = m_incidentId > 0 ? RoleSummary::overSpan(m_model->roles()) : QList<IncidentRole>{};
+    for (const IncidentRole &role : over)
+        banner += (banner.isEmpty() ? QString() : QStringLiteral("\n")) +
+                  tr("%1 has more than %2 direct reports: split into sub-teams")
+                      .arg(role.definition.title)
+                      .arg(RoleSummary::SpanOfControlLimit);
+    m_banner->setText(banner);
+    m_banner->setVisible(!banner.isEmpty());
+    updateActions();
+    emit vacanciesChanged(text);
+}
+
+StoreError RoleChartDock::runCommand(std::unique_ptr<StoreCommand> command)
+{
+    if (!m_undoStack)
+        return StoreError(StoreError::Code::Invalid, tr("No incident open"));
+    const StoreError error = StoreCommand::execute(*m_undoStack, std::move(command));
+    if (error) {
+        m_feedback->setText(error.message());
+        m_feedback->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::errorColor().name()));
+        m_feedback->show();
+    } else {
+        m_feedback->hide();
+    }
+    return error;
+}
+
+std::optional<IncidentRole> RoleChartDock::findRole(const QString &roleKey) const
+{
+    const QList<IncidentRole> roles = m_model->roles();
+    for (const IncidentRole &role : roles) {
+        if (role.definition.key == roleKey)
+            return role;
+    }
+    return std::nullopt;
+}
+
+StoreError RoleChartDock::assignPerson(const QString &roleKey, qint64 personId)
+{
+    const auto role = findRole(roleKey);
+    if (!role)
+        return StoreError(StoreError::Code::NotFound, tr("No role “%1” in this incident").arg(roleKey));
+    auto person = m_store.person(personId);
+    if (!person)
+        return person.error();
+    for (const RoleHolder &holder : role->holders) {
+        if (holder.personId == personId)
+            return StoreError(StoreError::Code::Invalid,
+                              tr("%1 already holds %2").arg(person->name, role->definition.title));
+    }
+    if (!role->definition.multipleHolders && !role->holders.isEmpty())
+        return runCommand(std::make_unique<HandOverRoleCommand>(m_store, &m_saveStatus, m_incidentId, roleKey,
+                                                                role->definition.title, role->holders.first().personId,
+                                                                personId, person->name, author()));
+    return runCommand(std::make_unique<AssignRoleCommand>(m_store, &m_saveStatus, m_incidentId, roleKey,
+                                                          role->definition.title, personId, person->name, author()));
+}
+
+StoreError RoleChartDock::release(const QString &roleKey, qint64 personId)
+{
+    const auto role = findRole(roleKey);
+    if (!role)
+        return StoreError(StoreError::Code::NotFound, tr("No role “%1” in this incident").arg(roleKey));
+    QString name;
+    for (const RoleHolder &holder : role->holders) {
+        if (holder.personId == personId)
+            name = holder.name;
+    }
+    return runCommand(std::make_unique<ReleaseRoleCommand>(m_store, &m_saveStatus, m_incidentId, roleKey,
+                                                           role->definition.title, personId, name, author()));
+}
+
+void RoleChartDock::assignDropped(const QString &roleKey, const QList<qint64> &personIds)
+{
+    if (m_undoStack && personIds.size() > 1)
+        m_undoStack->beginMacro(tr("Assign %n people", nullptr, static_cast<int>(personIds.size())));
+    for (qint64 personId : personIds)
+        assignPerson(roleKey, personId);
+    if (m_undoStack && personIds.size() > 1)
+        m_undoStack->endMacro();
+    m_chart->selectRole(roleKey);
+}
+
+void RoleChartDock::openAssignDialog(const QString &roleKey)
+{
+    if (m_incidentId <= 0)
+        return;
+    auto *dialog = new AssignRoleDialog(
+        m_store, m_model->roles(), AssignRoleDialog::Mode::Assign,
+        [this](const IncidentRole &role, const Person &person) { return assignPerson(role.definition.key, person.id); },
+        this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!roleKey.isEmpty())
+        dialog->setRole(roleKey);
+    dialog->open();
+    dialog->personEdit()->setFocus();
+}
+
+void RoleChartDock::openHandOverDialog(const QString &roleKey)
+{
+    const auto role = findRole(roleKey);
+    if (!role)
+        return;
+    auto *dialog = new AssignRoleDialog(
+        m_store, {*role}, AssignRoleDialog::Mode::HandOver,
+        [this](const IncidentRole &target, const Person &person) -> StoreError {
+            if (target.holders.isEmpty())
+                return assignPerson(target.definition.key, person.id);
+            return runCommand(std::make_unique<HandOverRoleCommand>(
+                m_store, &m_saveStatus, m_incidentId, target.definition.key, target.definition.title,
+                target.holders.first().personId, person.id, person.name, author()));
+        },
+        this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    dialog->personEdit()->setFocus();
+}
+
+void RoleChartDock::showContextMenu(const QString &roleKey, const QPoint &globalPos)
+{
+    const auto role = findRole(roleKey);
+    if (!role)
+        return;
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("roleCardMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addSection(role->definition.title);
+    menu->addAction(tr("&Assign…"), this, [this, roleKey] { openAssignDialog(roleKey); })
+        ->setObjectName(QStringLiteral("cardAssign"));
+    if (!role->holders.isEmpty())
+        menu->addAction(tr("&Hand over…"), this, [this, roleKey] { openHandOverDialog(roleKey); })
+            ->setObjectName(QStringLiteral("cardHandOver"));
+    for (const RoleHolder &holder : role->holders) {
+        const qint64 personId = holder.personId;
+        menu->addAction(tr("&Release %1").arg(holder.name), this, [this, roleKey, personId] {
+                release(roleKey, personId);
+            })->setObjectName(QStringLiteral("cardRelease_%1").arg(personId));
+    }
+    menu->addSeparator();
+    menu->addAction(tr("Res&ponsibilities checklist…"), this, [this, roleKey] { showDuties(roleKey); })
+        ->setObjectName(QStringLiteral("cardDuties"));
+    menu->addAction(m_addSubTeamAction);
+    menu->popup(globalPos);
+}
+
+void RoleChartDock::showDuties(const QString &roleKey)
+{
+    const auto role = findRole(roleKey);
+    if (!role)
+        return;
+    auto *dialog = new DutiesDialog(m_store, &m_saveStatus, m_incidentId, role->id, author(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void RoleChartDock::askSubTeam()
+{
+    if (m_incidentId <= 0)
+        return;
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("subTeamDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Add a sub-team"));
+    dialog->setLabelText(tr("Sub-team name (it gets a lead reporting to the IC, and members):"));
+    static const QStringList names{QStringLiteral("Alpha"), QStringLiteral("Bravo"), QStringLiteral("Charlie"),
+                                   QStringLiteral("Delta"), QStringLiteral("Echo")};
+    QString suggestion = names.first();
+    const QList<IncidentRole> roles = m_model->roles();
+    for (const QString &name : names) {
+        bool used = false;
+        for (const IncidentRole &role : roles)
+            used = used || role.subTeam == name;
+        if (!used) {
+            suggestion = name;
+            break;
+        }
+    }
+    dialog->setTextValue(suggestion);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &name) {
+        const StoreError error = addSubTeam(name.trimmed());
+        if (error) {
+            m_feedback->setText(tr("Not added: %1").arg(error.message()));
+            m_feedback->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::errorColor().name()));
+            m_feedback->show();
+        }
+    });
+    dialog->open();
+}
+
+StoreError RoleChartDock::addSubTeam(const QString &name)
+{
+    const StoreError error = m_store.addSubTeam(m_incidentId, name, author());
+    error ? m_saveStatus.reportFailed(error) : m_saveStatus.reportSaved();
+    return error;
+}
+
+StoreError RoleChartDock::addBusinessResponse()
+{
+    const auto business = m_templates.find(QStringLiteral("business-response"));
+    if (!business)
+        return StoreError(StoreError::Code::NotFound, tr("The business response template is missing"));
+    const StoreError error = m_store.applyTemplate(m_incidentId, *business, QStringLiteral("ic"), author());
+    error ? m_saveStatus.reportFailed(error) : m_saveStatus.reportSaved();
+    return error;
+}
+
+QString RoleChartDock::copyChatTopic()
+{
+    const QString topic = RoleSummary::chatTopic(m_model->roles());
+    QApplication::clipboard()->setText(topic);
+    m_feedback->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::savedColor().name()));
+    m_feedback->setText(topic.isEmpty() ? tr("Nobody holds a role yet: nothing to copy")
+                                        : tr("Copied: %1").arg(topic));
+    m_feedback->show();
+    return topic;
+}
+
+void RoleChartDock::takeCommand()
+{
+    if (m_incidentId <= 0)
+        return;
+    const StoreError error = m_store.takeCommand(m_incidentId, true, author());
+    if (error) {
+        m_saveStatus.reportFailed(error);
+        m_feedback->setText(tr("Command not taken: %1").arg(error.message()));
+        m_feedback->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::errorColor().name()));
+        m_feedback->show();
+        return;
+    }
+    m_saveStatus.reportSaved();
+    auto incident = m_store.incident(m_incidentId);
+    auto roles = m_store.roles(m_incidentId);
+    TimelinePage page;
+    page.incidentId = m_incidentId;
+    page.limit = 200;
+    auto entries = m_store.entries(page);
+    if (!incident || !roles || !entries)
+        return;
+    const QString text = RoleSummary::catchUp(*incident, *roles, *entries, m_clock.nowUtc());
+    auto *dialog = new CatchUpDialog(tr("Catch-up for the incoming commander"), text, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void RoleChartDock::editTemplates()
+{
+    auto *dialog = new TemplateEditorDialog(m_templates, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+bool RoleChartDock::exportPng(const QString &path)
+{
+    return m_chart->exportPng(path);
+}
+
+bool RoleChartDock::exportSvg(const QString &path)
+{
+    QString title = tr("Role chart");
+    if (auto incident = m_store.incident(m_incidentId))
+        title = tr("Role chart — #%1 %2").arg(incident->id).arg(incident->title);
+    return m_chart->exportSvg(path, title);
+}
+
+void RoleChartDock::askExport(bool svg)
+{
+    auto *dialog = new QFileDialog(this, svg ? tr("Export the role chart as SVG") : tr("Export the role chart as PNG"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(svg ? tr("SVG images (*.svg)") : tr("PNG images (*.png)"));
+    dialog->setDefaultSuffix(svg ? QStringLiteral("svg") : QStringLiteral("png"));
+    dialog->selectFile(QStringLiteral("role-chart-%1.%2").arg(m_incidentId).arg(svg ? QStringLiteral("svg")
+                                                                                     : QStringLiteral("png")));
+    connect(dialog, &QFileDialog::fileSelected, this, [this, svg](const QString &path) {
+        const bool ok = svg ? exportSvg(path) : exportPng(path);
+        m_feedback->setStyleSheet(QStringLiteral("color: %1;")
+                                      .arg((ok ? KindStyle::savedColor() : KindStyle::errorColor()).name()));
+        m_feedback->setText(ok ? tr("Exported to %1").arg(path) : tr("Could not write %1").arg(path));
+        m_feedback->show();
+    });
+    dialog->open();
+}
+
+} // namespace cp

@@ -1,0 +1,66 @@
+#include "rolecommands.h"
+
+#include "commandids.h"
+#include "db/incidentstore.h"
+
+namespace cp {
+
+AssignRoleCommand::AssignRoleCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId,
+                                     const QString &roleKey, const QString &roleTitle, qint64 personId,
+                                     const QString &personName, const QString &author)
+    : StoreCommand(store, status, author), m_incidentId(incidentId), m_roleKey(roleKey), m_personId(personId)
+{
+    setText(tr("Assign %1 as %2").arg(personName, roleTitle));
+}
+
+int AssignRoleCommand::id() const
+{
+    return static_cast<int>(CommandId::AssignRole);
+}
+
+StoreError AssignRoleCommand::apply(bool forward)
+{
+    return forward ? store().assign(m_incidentId, m_roleKey, m_personId, author()).error()
+                   : store().release(m_incidentId, m_roleKey, m_personId, author());
+}
+
+ReleaseRoleCommand::ReleaseRoleCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId,
+                                       const QString &roleKey, const QString &roleTitle, qint64 personId,
+                                       const QString &personName, const QString &author)
+    : StoreCommand(store, status, author), m_incidentId(incidentId), m_roleKey(roleKey), m_personId(personId)
+{
+    setText(tr("Release %1 from %2").arg(personName, roleTitle));
+}
+
+int ReleaseRoleCommand::id() const
+{
+    return static_cast<int>(CommandId::ReleaseRole);
+}
+
+StoreError ReleaseRoleCommand::apply(bool forward)
+{
+    return forward ? store().release(m_incidentId, m_roleKey, m_personId, author())
+                   : store().assign(m_incidentId, m_roleKey, m_personId, author()).error();
+}
+
+HandOverRoleCommand::HandOverRoleCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId,
+                                         const QString &roleKey, const QString &roleTitle, qint64 fromPersonId,
+                                         qint64 toPersonId, const QString &toName, const QString &author)
+    : StoreCommand(store, status, author), m_incidentId(incidentId), m_roleKey(roleKey), m_from(fromPersonId),
+      m_to(toPersonId)
+{
+    setText(tr("Hand %1 over to %2").arg(roleTitle, toName));
+}
+
+int HandOverRoleCommand::id() const
+{
+    return static_cast<int>(CommandId::HandOverRole);
+}
+
+StoreError HandOverRoleCommand::apply(bool forward)
+{
+    return forward ? store().handOver(m_incidentId, m_roleKey, m_from, m_to, author())
+                   : store().handOver(m_incidentId, m_roleKey, m_to, m_from, author());
+}
+
+} // namespace cp
