@@ -269,6 +269,8 @@ void TstRolesUi::businessTreeSubTeamZoomAndExport()
     QTRY_VERIFY(dock->chart()->card(QStringLiteral("alpha-lead")));
     QVERIFY(dock->chart()->card(QStringLiteral("alpha-member")));
 
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
     dock->chart()->setFocus();
     const qreal before = dock->chart()->zoom();
     QTest::keyClick(dock->chart(), Qt::Key_Equal, Qt::ControlModifier);
@@ -307,6 +309,7 @@ void TstRolesUi::businessTreeSubTeamZoomAndExport()
         f.store->assign(s.incident, QStringLiteral("alpha-lead"), gus, QStringLiteral("ana"));
         w.resize(1600, 960);
         w.timelineDock()->hide();
+        w.resizeDocks({dock, w.rosterDock()}, {720, 170}, Qt::Vertical);
         QTRY_VERIFY(!holders(dock, QStringLiteral("alpha-lead")).isEmpty());
         dock->chart()->zoomToFit();
         QCoreApplication::processEvents();

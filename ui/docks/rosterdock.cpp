@@ -55,6 +55,8 @@ RosterDock::RosterDock(IncidentStore &store, QWidget *parent)
     m_peopleView->horizontalHeader()->setStretchLastSection(true);
     m_peopleView->setWordWrap(false);
     m_peopleView->setAlternatingRowColors(true);
+    connect(m_people, &QAbstractItemModel::modelReset, m_peopleView, &QTableView::resizeColumnsToContents);
+    connect(m_people, &QAbstractItemModel::rowsInserted, m_peopleView, &QTableView::resizeColumnsToContents);
     connect(m_peopleView, &QTableView::doubleClicked, this, &RosterDock::editCurrentPerson);
 
     m_departments->setObjectName(QStringLiteral("departmentsView"));

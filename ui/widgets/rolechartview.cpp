@@ -27,7 +27,7 @@ constexpr qreal SiblingGap = 26;  // between sibling subtrees
 constexpr qreal LevelGap = 56;    // between a lead and the row below it
 constexpr qreal StackGap = 12;    // between cards stacked in a column
 constexpr qreal StackIndent = 22; // a stacked column hangs off a spine this far to its left
-constexpr int MaxStack = 4;       // cards per stacked column
+constexpr int MaxStack = 5;       // cards per stacked column
 constexpr qreal Margin = 40;
 
 const QColor VacantColor(0xc6, 0x28, 0x28);
@@ -307,7 +307,7 @@ void RoleChartView::relayout()
     }
 
     for (const auto &frame : std::as_const(frames)) {
-        const QRectF area = frame.second.adjusted(-12, -26, 12, 12);
+        const QRectF area = frame.second.adjusted(-12, -12, 12, 30);
         auto *rect = m_scene->addRect(area, QPen(QColor(0x5b, 0x6b, 0x84), 1.2, Qt::DashLine),
                                       QColor(0x5b, 0x6b, 0x84, 18));
         rect->setZValue(-2);
@@ -318,7 +318,7 @@ void RoleChartView::relayout()
         font.setBold(true);
         label->setFont(font);
         label->setBrush(QColor(0x3c, 0x4a, 0x5e));
-        label->setPos(area.left() + 8, area.top() + 5);
+        label->setPos(area.left() + 10, area.bottom() - 24);
         label->setZValue(-1);
         m_decorations << label;
     }
@@ -515,8 +515,8 @@ QString RoleCardItem::text() const
     else
         parts << m_holders.join(QStringLiteral(", "));
     if (m_overSpan)
-        parts << QCoreApplication::translate("cp::RoleChartView", "%n direct report(s): over the span of control",
-                                             nullptr, m_directReports);
+        parts << QCoreApplication::translate("cp::RoleChartView", "%1 direct reports: over the span of control")
+                     .arg(m_directReports);
     return parts.join(QStringLiteral(" — "));
 }
 
@@ -616,8 +616,8 @@ void RoleCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     if (m_overSpan) {
         painter->setPen(SpanColor.darker(115));
         painter->drawText(bottom, Qt::AlignLeft | Qt::AlignVCenter,
-                          QCoreApplication::translate("cp::RoleChartView", "⚠ %n reports: over span of control",
-                                                      nullptr, m_directReports));
+                          QCoreApplication::translate("cp::RoleChartView", "⚠ %1 reports: over span of control")
+                              .arg(m_directReports));
     } else {
         painter->setPen(QColor(0x6b, 0x74, 0x80));
         QStringList notes;
@@ -626,7 +626,9 @@ void RoleCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
         if (m_multiple)
             notes << QCoreApplication::translate("cp::RoleChartView", "several may hold");
         if (m_directReports > 0)
-            notes << QCoreApplication::translate("cp::RoleChartView", "%n report(s)", nullptr, m_directReports);
+            notes << (m_directReports == 1
+                          ? QCoreApplication::translate("cp::RoleChartView", "1 report")
+                          : QCoreApplication::translate("cp::RoleChartView", "%1 reports").arg(m_directReports));
         painter->drawText(bottom, Qt::AlignLeft | Qt::AlignVCenter, notes.join(QStringLiteral(" · ")));
     }
 }

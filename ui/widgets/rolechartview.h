@@ -72,7 +72,7 @@ private:
 class RoleCardItem final : public QGraphicsItem
 {
 public:
-    static constexpr qreal Width = 210;
+    static constexpr qreal Width = 236;
     static constexpr qreal Height = 74;
 
     RoleCardItem(RoleChartView &view, const QString &roleKey);
