@@ -8,6 +8,7 @@
 #include "docks/rolechartdock.h"
 #include "docks/rosterdock.h"
 #include "docks/timelinedock.h"
+#include "docks/timersdock.h"
 #include "domain/clock.h"
 #include "domain/roletemplate.h"
 #include "models/incidentlistmodel.h"
@@ -204,6 +205,12 @@ void MainWindow::createDocks()
     splitDockWidget(m_roleChart, m_roster, Qt::Vertical);
     resizeDocks({m_timeline, m_roleChart}, {560, 720}, Qt::Horizontal);
     resizeDocks({m_roleChart, m_roster}, {520, 260}, Qt::Vertical);
+
+    // The Deputy's timer board, between the chart and the roster; it also drives the timers.
+    m_timers = new TimersDock(m_store, m_clock, m_preferences, *m_saveStatus, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_timers);
+    splitDockWidget(m_roleChart, m_timers, Qt::Vertical);
+    resizeDocks({m_roleChart, m_timers, m_roster}, {360, 300, 180}, Qt::Vertical);
 }
 
 QList<QDockWidget *> MainWindow::docks() const
@@ -254,6 +261,16 @@ void MainWindow::createMenus()
     m_rolesMenu->addSeparator();
     m_rolesMenu->addAction(m_roster->addPersonAction());
     m_rolesMenu->addAction(m_roster->focusRosterAction());
+
+    m_timersMenu = menuBar()->addMenu(QString());
+    m_timersMenu->setObjectName(QStringLiteral("timersMenu"));
+    m_timersMenu->addAction(m_timers->focusLineAction());
+    m_timersMenu->addAction(m_timers->focusBoardAction());
+    m_timersMenu->addSeparator();
+    m_timersMenu->addActions(m_timers->timerActions());
+    m_timersMenu->insertMenu(m_timers->timerActions().at(2), m_timers->snoozeMenu());
+    m_timersMenu->addSeparator();
+    m_timersMenu->addAction(m_timers->muteAction());
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
@@ -371,6 +388,19 @@ void MainWindow::createStatusBar()
     m_vacancyLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(KindStyle::errorColor().name()));
     statusBar()->addWidget(m_vacancyLabel);
     connect(m_roleChart, &RoleChartDock::vacanciesChanged, m_vacancyLabel, &QLabel::setText);
+    m_nextTimerLabel = new QLabel(statusBar());
+    m_nextTimerLabel->setObjectName(QStringLiteral("nextTimerStatus"));
+    m_nextTimerLabel->setContentsMargins(6, 0, 6, 0);
+    m_nextTimerLabel->setTextFormat(Qt::PlainText);
+    m_nextTimerLabel->setText(m_timers->nextDueText());
+    statusBar()->addWidget(m_nextTimerLabel);
+    connect(m_timers, &TimersDock::nextDueChanged, m_nextTimerLabel, [this](const QString &text) {
+        m_nextTimerLabel->setText(text);
+        const bool overdue = text.startsWith(tr("Overdue:").left(4));
+        m_nextTimerLabel->setStyleSheet(
+            overdue ? QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(KindStyle::errorColor().name())
+                    : QString());
+    });
     statusBar()->addPermanentWidget(m_saveLabel);
     statusBar()->addPermanentWidget(m_wallClock);
 }
@@ -384,6 +414,7 @@ void MainWindow::retranslateUi()
     m_statusMenu->setTitle(tr("S&tatus"));
     m_viewMenu->setTitle(tr("&View"));
     m_rolesMenu->setTitle(tr("&Roles"));
+    m_timersMenu->setTitle(tr("Ti&mers"));
     m_helpMenu->setTitle(tr("&Help"));
     m_toolBar->setWindowTitle(tr("Incident toolbar"));
 
@@ -461,6 +492,7 @@ bool MainWindow::openIncident(qint64 incidentId)
     m_timeline->setIncident(incidentId, stack);
     m_roleChart->setIncident(incidentId, stack);
     m_roster->setIncident(incidentId);
+    m_timers->setIncident(incidentId);
     m_preferences.setLastIncidentId(incidentId);
     refreshIncident();
     return true;
@@ -582,7 +614,14 @@ void MainWindow::newIncident()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_saveStatus->reportSaved();
-        openIncident(dialog->createdIncidentId());
+        const qint64 created = dialog->createdIncidentId();
+        // The cadences the practice asks for at this severity (status updates, callouts, hand-over).
+        if (auto incident = m_store.incident(created)) {
+            auto timers = m_store.startDefaultTimers(created, incident->severity, m_preferences.authorName());
+            if (!timers)
+                showSaveError(timers.error());
+        }
+        openIncident(created);
         m_timeline->focusEntryAction()->trigger();
     });
     dialog->open();
@@ -692,6 +731,7 @@ void MainWindow::showShortcuts()
     timeline << m_timeline->kindActions();
     groups << ShortcutsDialog::Group{tr("Timeline"), timeline};
     groups << ShortcutsDialog::Group{plain(m_rolesMenu->title()), m_rolesMenu->actions()};
+    groups << ShortcutsDialog::Group{plain(m_timersMenu->title()), m_timersMenu->actions()};
     groups << ShortcutsDialog::Group{plain(m_helpMenu->title()), m_helpMenu->actions()};
     auto *dialog = new ShortcutsDialog(groups, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

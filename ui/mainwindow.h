@@ -31,6 +31,7 @@ class RosterDock;
 class SaveStatus;
 class StoreCommand;
 class TimelineDock;
+class TimersDock;
 
 // The console's window: a frame of docks (each a QDockWidget with a stable object name and a
 // View menu toggle), the incident toolbar, the status bar with the incident clock and the
@@ -42,7 +43,7 @@ class MainWindow final : public QMainWindow
 
 public:
     // Bump when docks are added or renamed, so an old saved layout is not applied to a new frame.
-    static constexpr int LayoutVersion = 2;
+    static constexpr int LayoutVersion = 3;
 
     MainWindow(IncidentStore &store, const Clock &clock, Preferences &preferences, QSettings &settings,
                QWidget *parent = nullptr);
@@ -57,6 +58,7 @@ public:
     TimelineDock *timelineDock() const { return m_timeline; }
     RoleChartDock *roleChartDock() const { return m_roleChart; }
     RosterDock *rosterDock() const { return m_roster; }
+    TimersDock *timersDock() const { return m_timers; }
     QUndoStack *undoStack() const; // the current incident's; null without one
     QUndoGroup *undoGroup() const { return m_undoGroup; }
     SaveStatus *saveStatus() const { return m_saveStatus; }
@@ -112,6 +114,9 @@ private:
     RosterDock *m_roster = nullptr;
     QMenu *m_rolesMenu = nullptr;
     QLabel *m_vacancyLabel = nullptr;
+    TimersDock *m_timers = nullptr;
+    QMenu *m_timersMenu = nullptr;
+    QLabel *m_nextTimerLabel = nullptr;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_editMenu = nullptr;

@@ -9,6 +9,7 @@ namespace {
 const QString AuthorKey = QStringLiteral("preferences/authorName");
 const QString LastIncidentKey = QStringLiteral("preferences/lastIncidentId");
 const QString EntryKindKey = QStringLiteral("preferences/defaultEntryKind");
+const QString TimerMutedKey = QStringLiteral("preferences/timerSoundMuted");
 
 } // namespace
 
@@ -58,6 +59,16 @@ EntryKind Preferences::defaultEntryKind() const
 void Preferences::setDefaultEntryKind(EntryKind kind)
 {
     m_settings.setValue(EntryKindKey, EntryVocabulary::kindKey(kind));
+}
+
+bool Preferences::timerSoundMuted() const
+{
+    return m_settings.value(TimerMutedKey, false).toBool();
+}
+
+void Preferences::setTimerSoundMuted(bool muted)
+{
+    m_settings.setValue(TimerMutedKey, muted);
 }
 
 void Preferences::sync()

@@ -29,6 +29,10 @@ public:
     EntryKind defaultEntryKind() const;
     void setDefaultEntryKind(EntryKind kind);
 
+    // Whether an expiring timer stays silent (the row still flashes). Default: the sound plays.
+    bool timerSoundMuted() const;
+    void setTimerSoundMuted(bool muted);
+
     void sync();
 
 private:

@@ -1,0 +1,481 @@
+#include "timersdock.h"
+
+#include "db/incidentstore.h"
+#include "domain/clock.h"
+#include "models/timermodel.h"
+#include "preferences.h"
+#include "timers/timerengine.h"
+#include "timers/timerlineparser.h"
+#include "undo/savestatus.h"
+#include "widgets/kindstyle.h"
+#include "widgets/timeralert.h"
+#include "widgets/timerdelegate.h"
+
+#include <QAction>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace cp {
+
+namespace {
+
+constexpr int FlashIntervalMs = 350;
+constexpr int FlashCount = 16; // about six seconds of flashing
+const QList<int> SnoozeChoices{1, 3, 5};
+
+} // namespace
+
+TimersDock::TimersDock(IncidentStore &store, const Clock &clock, Preferences &preferences, SaveStatus &saveStatus,
+                       QWidget *parent)
+    : QDockWidget(parent), m_store(store), m_clock(clock), m_preferences(preferences), m_saveStatus(saveStatus),
+      m_model(new TimerModel(store, this)), m_engine(new TimerEngine(store, clock, this)),
+      m_alert(new TimerAlert(this)), m_delegate(new TimerDelegate(this))
+{
+    setObjectName(QStringLiteral("timersDock"));
+    setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    m_alert->setMuted(m_preferences.timerSoundMuted());
+
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("timersPage"));
+    m_line = new QLineEdit(page);
+    m_line->setObjectName(QStringLiteral("newTimerLine"));
+    QFont lineFont = m_line->font();
+    lineFont.setPointSizeF(lineFont.pointSizeF() * 1.1);
+    m_line->setFont(lineFont);
+    connect(m_line, &QLineEdit::returnPressed, this, &TimersDock::startTimerLine);
+    connect(m_line, &QLineEdit::textChanged, this, [this] {
+        if (m_line->text().trimmed().isEmpty())
+            showFeedback(QString(), false);
+    });
+    m_feedback = new QLabel(page);
+    m_feedback->setObjectName(QStringLiteral("newTimerFeedback"));
+    m_feedback->setTextFormat(Qt::PlainText);
+    m_feedback->setWordWrap(true);
+
+    m_view = new QTreeView(page);
+    m_view->setObjectName(QStringLiteral("timersView"));
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(m_delegate);
+    m_view->setRootIsDecorated(false);
+    m_view->setItemsExpandable(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    QHeaderView *header = m_view->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(TimerModel::LabelColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(TimerModel::RemainingColumn, QHeaderView::ResizeToContents);
+    header->resizeSection(TimerModel::KindColumn, 90);
+    header->resizeSection(TimerModel::OwnerColumn, 80);
+    header->resizeSection(TimerModel::StateColumn, 100);
+    header->resizeSection(TimerModel::DeadlineColumn, 110);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &TimersDock::showContextMenu);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setSpacing(4);
+    layout->addWidget(m_line);
+    layout->addWidget(m_feedback);
+    layout->addWidget(m_view, 1);
+    setWidget(page);
+    setTabOrder(m_line, m_view);
+
+    createActions();
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &TimersDock::updateActions);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &TimersDock::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        updateActions();
+        updateNextDue();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        updateActions();
+        updateNextDue();
+    });
+    connect(&m_store, &IncidentStore::timerChanged, this, [this](qint64 incidentId, qint64 timerId) {
+        if (incidentId != m_incidentId)
+            return;
+        // Acknowledged, snoozed or restarted (here or by another program): no longer flashing.
+        if (m_flashing.contains(timerId)) {
+            auto timer = m_store.timer(timerId);
+            if (!timer || timer->phaseAt(m_clock.nowUtc()) != TimerPhase::Expired)
+                m_flashing.remove(timerId);
+        }
+        updateNextDue();
+    });
+    connect(m_engine, &TimerEngine::timerExpired, this, &TimersDock::onExpired);
+
+    m_flashTimer.setInterval(FlashIntervalMs);
+    m_flashTimer.callOnTimeout(this, &TimersDock::flash);
+    m_ticker.setInterval(TickIntervalMs);
+    m_ticker.setTimerType(Qt::CoarseTimer);
+    m_ticker.callOnTimeout(this, &TimersDock::tick);
+    m_ticker.start();
+
+    retranslateUi();
+    setIncident(0);
+}
+
+TimersDock::~TimersDock() = default;
+
+void TimersDock::createActions()
+{
+    auto make = [this](const char *name, const QKeySequence &key, void (TimersDock::*slot)()) {
+        auto *action = new QAction(this);
+        action->setObjectName(QLatin1String(name));
+        action->setShortcut(key);
+        // Plain letters act on the board only, never while typing.
+        action->setShortcutContext(Qt::WidgetShortcut);
+        m_view->addAction(action);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    m_acknowledgeAction = make("acknowledgeTimerAction", QKeySequence(Qt::Key_A), &TimersDock::acknowledgeCurrent);
+    m_snoozeAction = new QAction(this);
+    m_snoozeAction->setObjectName(QStringLiteral("snoozeTimerAction"));
+    m_snoozeAction->setShortcut(QKeySequence(Qt::Key_S));
+    m_snoozeAction->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(m_snoozeAction);
+    connect(m_snoozeAction, &QAction::triggered, this, [this] { snoozeCurrent(DefaultSnoozeMinutes); });
+    m_snoozeMenu = new QMenu(this);
+    m_snoozeMenu->setObjectName(QStringLiteral("snoozeMenu"));
+    for (int minutes : SnoozeChoices) {
+        auto *action = m_snoozeMenu->addAction(QString());
+        action->setObjectName(QStringLiteral("snoozeTimer%1Action").arg(minutes));
+        action->setData(minutes);
+        connect(action, &QAction::triggered, this, [this, minutes] { snoozeCurrent(minutes); });
+        m_snoozeMinutesActions << action;
+    }
+    m_pauseAction = make("pauseTimerAction", QKeySequence(Qt::Key_P), &TimersDock::togglePauseCurrent);
+    m_restartAction = make("restartTimerAction", QKeySequence(Qt::Key_R), &TimersDock::restartCurrent);
+    m_cancelAction = make("cancelTimerAction", QKeySequence(Qt::Key_Delete), &TimersDock::cancelCurrent);
+
+    m_focusLineAction = new QAction(this);
+    m_focusLineAction->setObjectName(QStringLiteral("focusNewTimerAction"));
+    m_focusLineAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    connect(m_focusLineAction, &QAction::triggered, this, [this] {
+        show();
+        raise();
+        m_line->setFocus(Qt::ShortcutFocusReason);
+    });
+    m_focusBoardAction = new QAction(this);
+    m_focusBoardAction->setObjectName(QStringLiteral("focusTimersAction"));
+    m_focusBoardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    connect(m_focusBoardAction, &QAction::triggered, this, [this] {
+        show();
+        raise();
+        m_view->setFocus(Qt::ShortcutFocusReason);
+        if (!m_view->currentIndex().isValid() && m_model->rowCount() > 0)
+            m_view->setCurrentIndex(m_model->index(0, 0));
+    });
+
+    m_muteAction = new QAction(this);
+    m_muteAction->setObjectName(QStringLiteral("muteTimersAction"));
+    m_muteAction->setCheckable(true);
+    m_muteAction->setChecked(m_preferences.timerSoundMuted());
+    connect(m_muteAction, &QAction::toggled, this, [this](bool muted) {
+        m_preferences.setTimerSoundMuted(muted);
+        m_alert->setMuted(muted);
+    });
+}
+
+QList<QAction *> TimersDock::timerActions() const
+{
+    return {m_acknowledgeAction, m_snoozeAction, m_pauseAction, m_restartAction, m_cancelAction};
+}
+
+void TimersDock::retranslateUi()
+{
+    setWindowTitle(tr("Timers"));
+    m_line->setPlaceholderText(tr("New timer: 5m check DB SME · every 20m status update @comms · Enter starts it"));
+    m_view->setToolTip(tr("A acknowledge · S snooze 3 min · P pause/resume · R restart · Delete cancel"));
+    m_acknowledgeAction->setText(tr("&Acknowledge"));
+    m_snoozeAction->setText(tr("&Snooze 3 min"));
+    m_snoozeMenu->setTitle(tr("Snooze &for"));
+    for (QAction *action : std::as_const(m_snoozeMinutesActions))
+        action->setText(tr("%n min", nullptr, action->data().toInt()));
+    m_pauseAction->setText(tr("&Pause / resume"));
+    m_restartAction->setText(tr("&Restart"));
+    m_cancelAction->setText(tr("&Cancel timer"));
+    m_focusLineAction->setText(tr("New &timer"));
+    m_focusBoardAction->setText(tr("Go to the timer &board"));
+    m_muteAction->setText(tr("&Mute timer sound"));
+    updateNextDue();
+}
+
+void TimersDock::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDockWidget::changeEvent(event);
+}
+
+void TimersDock::setIncident(qint64 incidentId)
+{
+    m_incidentId = incidentId;
+    m_flashing.clear();
+    m_model->setIncident(incidentId);
+    m_line->setEnabled(incidentId > 0);
+    if (m_model->rowCount() > 0)
+        m_view->setCurrentIndex(m_model->index(0, 0));
+    updateActions();
+    updateNextDue();
+}
+
+void TimersDock::tick()
+{
+    m_engine->setAuthor(m_preferences.authorName());
+    m_engine->tick();
+    m_model->refreshRemaining();
+    updateNextDue();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Starting and changing timers
+
+bool TimersDock::startTimerLine()
+{
+    if (m_incidentId <= 0)
+        return false;
+    const TimerLine line = TimerLineParser::parse(m_line->text());
+    if (!line.isValid()) {
+        showFeedback(line.error, true);
+        return false;
+    }
+    TimerOptions options;
+    options.ownerRoleKey = line.ownerRoleKey;
+    const QString author = m_preferences.authorName();
+    Result<qint64> started = [&]() -> Result<qint64> {
+        switch (line.kind) {
+        case TimerKind::Countdown:
+            return m_store.startCountdown(m_incidentId, line.label, line.durationMs, options, author);
+        case TimerKind::Cadence:
+            return m_store.startCadence(m_incidentId, line.label, line.durationMs, options, author);
+        case TimerKind::Stopwatch:
+            if (line.label.startsWith(QLatin1String("since declared"), Qt::CaseInsensitive)) {
+                if (auto incident = m_store.incident(m_incidentId))
+                    options.since = incident->declaredAt;
+            }
+            return m_store.startStopwatch(m_incidentId, line.label, options, author);
+        }
+        return StoreError(StoreError::Code::Invalid, tr("Unknown timer kind"));
+    }();
+    if (!started) {
+        showFeedback(tr("Not started: %1").arg(started.error().message()), true);
+        m_saveStatus.reportFailed(started.error());
+        return false;
+    }
+    m_saveStatus.reportSaved();
+    m_line->clear();
+    showFeedback(tr("Started “%1”").arg(line.label), false);
+    selectTimer(*started);
+    return true;
+}
+
+qint64 TimersDock::currentTimerId() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? current.data(TimerModel::TimerIdRole).toLongLong() : 0;
+}
+
+void TimersDock::selectTimer(qint64 timerId)
+{
+    const int row = m_model->rowOf(timerId);
+    if (row >= 0)
+        m_view->setCurrentIndex(m_model->index(row, 0));
+}
+
+bool TimersDock::report(const StoreError &error, qint64 timerId)
+{
+    if (error) {
+        showFeedback(error.message(), true);
+        m_saveStatus.reportFailed(error);
+        return false;
+    }
+    m_saveStatus.reportSaved();
+    m_flashing.remove(timerId);
+    m_model->refreshRemaining();
+    selectTimer(timerId);
+    updateActions();
+    updateNextDue();
+    return true;
+}
+
+void TimersDock::runOnCurrent(const std::function<StoreError(qint64)> &command)
+{
+    const qint64 id = currentTimerId();
+    if (id <= 0)
+        return;
+    report(command(id), id);
+}
+
+void TimersDock::acknowledgeCurrent()
+{
+    runOnCurrent([this](qint64 id) { return m_store.acknowledgeTimer(id, m_preferences.authorName()); });
+}
+
+void TimersDock::snoozeCurrent(int minutes)
+{
+    runOnCurrent([this, minutes](qint64 id) { return m_store.snoozeTimer(id, minutes, m_preferences.authorName()); });
+}
+
+void TimersDock::togglePauseCurrent()
+{
+    runOnCurrent([this](qint64 id) {
+        auto timer = m_store.timer(id);
+        if (!timer)
+            return timer.error();
+        return timer->state == TimerState::Paused ? m_store.resumeTimer(id, m_preferences.authorName())
+                                                  : m_store.pauseTimer(id, m_preferences.authorName());
+    });
+}
+
+void TimersDock::restartCurrent()
+{
+    runOnCurrent([this](qint64 id) { return m_store.restartTimer(id, m_preferences.authorName()); });
+}
+
+void TimersDock::cancelCurrent()
+{
+    runOnCurrent([this](qint64 id) { return m_store.cancelTimer(id, m_preferences.authorName()); });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expiry: flash, sound, notification
+
+void TimersDock::onExpired(qint64 timerId)
+{
+    auto timer = m_store.timer(timerId);
+    if (!timer)
+        return;
+    QString title = tr("Timer expired: %1").arg(timer->label);
+    QString message = timer->ownerRoleKey.isEmpty() ? tr("Acknowledge, snooze or restart it on the timer board.")
+                                                    : tr("Owner: %1 — acknowledge, snooze or restart it on the "
+                                                         "timer board.")
+                                                          .arg(timer->ownerRoleKey);
+    if (timer->incidentId == m_incidentId) {
+        m_flashing.insert(timerId, FlashCount);
+        m_lit = true;
+        m_delegate->setFlashing(QSet<qint64>(m_flashing.keyBegin(), m_flashing.keyEnd()), m_lit);
+        if (!m_flashTimer.isActive())
+            m_flashTimer.start();
+        m_view->viewport()->update();
+    } else if (auto incident = m_store.incident(timer->incidentId)) {
+        message = tr("Incident #%1 %2 — %3").arg(timer->incidentId).arg(incident->title, message);
+    }
+    m_alert->alert(title, message);
+}
+
+void TimersDock::flash()
+{
+    for (auto it = m_flashing.begin(); it != m_flashing.end();) {
+        if (--it.value() <= 0)
+            it = m_flashing.erase(it);
+        else
+            ++it;
+    }
+    m_lit = !m_lit && !m_flashing.isEmpty();
+    m_delegate->setFlashing(QSet<qint64>(m_flashing.keyBegin(), m_flashing.keyEnd()), m_lit);
+    if (m_flashing.isEmpty())
+        m_flashTimer.stop();
+    m_view->viewport()->update();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Menus, feedback, status
+
+void TimersDock::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_view->indexAt(pos);
+    if (index.isValid())
+        m_view->setCurrentIndex(index);
+    QMenu menu(this);
+    menu.addAction(m_acknowledgeAction);
+    menu.addAction(m_snoozeAction);
+    menu.addMenu(m_snoozeMenu);
+    menu.addAction(m_pauseAction);
+    menu.addAction(m_restartAction);
+    menu.addSeparator();
+    menu.addAction(m_cancelAction);
+    menu.addSeparator();
+    menu.addAction(m_focusLineAction);
+    menu.addAction(m_muteAction);
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+void TimersDock::updateActions()
+{
+    const QModelIndex current = m_view->currentIndex();
+    const auto phase = current.isValid() ? static_cast<TimerPhase>(current.data(TimerModel::StateRole).toInt())
+                                         : TimerPhase::Cancelled;
+    const auto kind = current.isValid() ? static_cast<TimerKind>(current.data(TimerModel::KindRole).toInt())
+                                        : TimerKind::Countdown;
+    const bool live = phase != TimerPhase::Acknowledged && phase != TimerPhase::Cancelled;
+    const bool deadline = kind != TimerKind::Stopwatch;
+    m_acknowledgeAction->setEnabled(live && deadline && phase != TimerPhase::Paused);
+    m_snoozeAction->setEnabled(live && deadline);
+    m_snoozeMenu->setEnabled(live && deadline);
+    m_pauseAction->setEnabled(live);
+    m_pauseAction->setText(phase == TimerPhase::Paused ? tr("Res&ume") : tr("&Pause"));
+    m_restartAction->setEnabled(current.isValid() && phase != TimerPhase::Cancelled);
+    m_cancelAction->setEnabled(live);
+}
+
+void TimersDock::updateNextDue()
+{
+    // The model is in urgency order: expired (most overdue first), due soon, running.
+    QString overdue;
+    QString next;
+    int overdueCount = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(row, 0);
+        const auto phase = static_cast<TimerPhase>(index.data(TimerModel::StateRole).toInt());
+        const auto kind = static_cast<TimerKind>(index.data(TimerModel::KindRole).toInt());
+        if (kind == TimerKind::Stopwatch)
+            continue;
+        const QString label = index.data(Qt::DisplayRole).toString();
+        if (phase == TimerPhase::Expired) {
+            if (overdueCount++ == 0)
+                overdue = tr("Overdue: %1 +%2")
+                              .arg(label, TimerVocabulary::clockText(
+                                              index.data(TimerModel::OverdueRole).toLongLong() / 1000 * 1000));
+        } else if ((phase == TimerPhase::DueSoon || phase == TimerPhase::Running) && next.isEmpty()) {
+            next = tr("Next: %1 in %2")
+                       .arg(label, TimerVocabulary::clockText(index.data(TimerModel::RemainingMsRole).toLongLong()));
+        }
+    }
+    if (overdueCount > 1)
+        overdue += tr(" (and %n more)", nullptr, overdueCount - 1);
+    QStringList parts;
+    if (!overdue.isEmpty())
+        parts << overdue;
+    if (!next.isEmpty())
+        parts << next;
+    QString text = parts.isEmpty() ? (m_incidentId > 0 ? tr("No timers running") : QString())
+                                   : parts.join(QStringLiteral(" · "));
+    if (text != m_nextDue) {
+        m_nextDue = text;
+        emit nextDueChanged(text);
+    }
+}
+
+void TimersDock::showFeedback(const QString &text, bool error)
+{
+    m_feedback->setText(text);
+    m_feedback->setStyleSheet(
+        error ? QStringLiteral("QLabel { color: %1; }").arg(KindStyle::errorColor().name())
+              : QStringLiteral("QLabel { color: %1; }").arg(KindStyle::savedColor().name()));
+    m_feedback->setVisible(!text.isEmpty());
+}
+
+} // namespace cp

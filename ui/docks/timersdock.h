@@ -1,0 +1,133 @@
+#pragma once
+
+#include "db/storeerror.h"
+#include "timers/timer.h"
+
+#include <QDockWidget>
+#include <QHash>
+#include <QTimer>
+
+#include <functional>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QTreeView;
+
+namespace cp {
+
+class Clock;
+class IncidentStore;
+class Preferences;
+class SaveStatus;
+class TimerAlert;
+class TimerDelegate;
+class TimerEngine;
+class TimerModel;
+
+// The Deputy's board: every timer of the incident, most urgent first, with large countdowns
+// (or "+overdue" counting up), amber when due soon and red when expired. A one-line field starts
+// a timer ("5m check DB SME", "every 20m status update @comms"); on the board A acknowledges,
+// S snoozes 3 minutes, P pauses or resumes, R restarts and Delete cancels.
+//
+// The dock also drives the timers: a 1 s QTimer calls tick(), which runs the TimerEngine (expiries
+// are logged on the timeline, by the preferences' author) and refreshes the remaining times. On an
+// expiry the row flashes, the alert sounds (unless muted) and a desktop notification shows.
+class TimersDock final : public QDockWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TimersDock)
+
+public:
+    static constexpr int TickIntervalMs = 1000;
+    static constexpr int DefaultSnoozeMinutes = 3;
+
+    TimersDock(IncidentStore &store, const Clock &clock, Preferences &preferences, SaveStatus &saveStatus,
+               QWidget *parent = nullptr);
+    ~TimersDock() override;
+
+    void setIncident(qint64 incidentId);
+    qint64 incidentId() const { return m_incidentId; }
+
+    TimerModel *model() const { return m_model; }
+    TimerEngine *engine() const { return m_engine; }
+    TimerAlert *alert() const { return m_alert; }
+    QTreeView *view() const { return m_view; }
+    QLineEdit *timerLine() const { return m_line; }
+
+    // One beat of the 1 s timer (tests call it after moving the fake clock).
+    void tick();
+    // What Enter in the new-timer line does; on failure the text stays and the error shows.
+    bool startTimerLine();
+
+    qint64 currentTimerId() const; // 0: none selected
+    void selectTimer(qint64 timerId);
+    void acknowledgeCurrent();
+    void snoozeCurrent(int minutes);
+    void togglePauseCurrent();
+    void restartCurrent();
+    void cancelCurrent();
+
+    bool isFlashing(qint64 timerId) const { return m_flashing.contains(timerId); }
+    // "Next: status update in 4:12" — also what the status bar shows.
+    QString nextDueText() const { return m_nextDue; }
+
+    QAction *focusLineAction() const { return m_focusLineAction; }
+    QAction *focusBoardAction() const { return m_focusBoardAction; }
+    QAction *muteAction() const { return m_muteAction; }
+    QList<QAction *> timerActions() const; // acknowledge … cancel, for menus
+    QMenu *snoozeMenu() const { return m_snoozeMenu; }
+
+    void retranslateUi();
+
+signals:
+    void nextDueChanged(const QString &text);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    void showContextMenu(const QPoint &pos);
+    void updateActions();
+    void updateNextDue();
+    void onExpired(qint64 timerId);
+    void flash();
+    void showFeedback(const QString &text, bool error);
+    bool report(const StoreError &error, qint64 timerId);
+    void runOnCurrent(const std::function<StoreError(qint64)> &command);
+
+    IncidentStore &m_store;
+    const Clock &m_clock;
+    Preferences &m_preferences;
+    SaveStatus &m_saveStatus;
+    qint64 m_incidentId = 0;
+
+    TimerModel *m_model;
+    TimerEngine *m_engine;
+    TimerAlert *m_alert;
+    TimerDelegate *m_delegate;
+    QTimer m_ticker;
+    QTimer m_flashTimer;
+    QHash<qint64, int> m_flashing; // timer id → flashes left
+    bool m_lit = false;
+    QString m_nextDue;
+
+    QLineEdit *m_line = nullptr;
+    QLabel *m_feedback = nullptr;
+    QTreeView *m_view = nullptr;
+    QMenu *m_snoozeMenu = nullptr;
+
+    QAction *m_focusLineAction = nullptr;
+    QAction *m_focusBoardAction = nullptr;
+    QAction *m_acknowledgeAction = nullptr;
+    QAction *m_snoozeAction = nullptr;
+    QList<QAction *> m_snoozeMinutesActions;
+    QAction *m_pauseAction = nullptr;
+    QAction *m_restartAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QAction *m_muteAction = nullptr;
+};
+
+} // namespace cp

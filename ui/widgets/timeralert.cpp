@@ -1,0 +1,60 @@
+#include "timeralert.h"
+
+#include <QApplication>
+#include <QGuiApplication>
+#include <QIcon>
+#include <QSoundEffect>
+#include <QSystemTrayIcon>
+#include <QUrl>
+
+namespace cp {
+
+TimerAlert::TimerAlert(QObject *parent) : QObject(parent) {}
+
+TimerAlert::~TimerAlert() = default;
+
+QString TimerAlert::soundUrl()
+{
+    return QStringLiteral("qrc:/sounds/timer-expired.wav");
+}
+
+void TimerAlert::alert(const QString &title, const QString &message)
+{
+    if (!m_muted)
+        playSound();
+    notify(title, message);
+    emit alerted(title, message);
+}
+
+void TimerAlert::playSound()
+{
+    ++m_soundsPlayed;
+    // The offscreen platform (tests, CI) has no speakers: stay quiet there.
+    if (QGuiApplication::platformName() == QLatin1String("offscreen"))
+        return;
+    if (!m_sound) {
+        m_sound = new QSoundEffect(this);
+        m_sound->setSource(QUrl(soundUrl()));
+        m_sound->setVolume(0.8f);
+    }
+    // No audio device, or the file could not be decoded: the terminal bell still sounds.
+    if (m_sound->status() == QSoundEffect::Error) {
+        QApplication::beep();
+        return;
+    }
+    m_sound->play();
+}
+
+void TimerAlert::notify(const QString &title, const QString &message)
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable() || !QSystemTrayIcon::supportsMessages())
+        return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(QIcon(QStringLiteral(":/icons/commandpost.svg")), this);
+        m_tray->setToolTip(QStringLiteral("CommandPost"));
+        m_tray->show();
+    }
+    m_tray->showMessage(title, message, QSystemTrayIcon::Warning, 15000);
+}
+
+} // namespace cp

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "timers/timer.h"
+
+#include <QColor>
+#include <QSet>
+#include <QStyledItemDelegate>
+
+namespace cp {
+
+// Paints the timer board: the remaining column large and bold (a countdown, "+overdue" counting
+// up, or a stopwatch's elapsed time), the row tinted amber when due soon and red when expired,
+// greyed when paused, acknowledged or cancelled. A flashing row (just expired) alternates
+// between a strong red and its normal tint.
+class TimerDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TimerDelegate)
+
+public:
+    explicit TimerDelegate(QObject *parent = nullptr);
+
+    static QColor phaseColor(TimerPhase phase); // text colour of the remaining time
+    static QColor phaseBackground(TimerPhase phase);
+    static QColor flashColor() { return QColor(0xd3, 0x2f, 0x2f); }
+
+    void setFlashing(const QSet<qint64> &timerIds, bool lit);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+private:
+    QSet<qint64> m_flashing;
+    bool m_lit = false;
+};
+
+} // namespace cp
