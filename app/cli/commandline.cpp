@@ -90,6 +90,32 @@ bool CommandLine::noExtraArguments(int allowed, int *exitCode) const
     return false;
 }
 
+std::optional<QStringList> CommandLine::requiredValues(const QStringList &options, int *exitCode) const
+{
+    QStringList values;
+    for (const QString &option : options) {
+        const auto value = requiredValue(option, exitCode);
+        if (!value)
+            return std::nullopt;
+        values << *value;
+    }
+    return values;
+}
+
+std::optional<CommandLine::Required> CommandLine::required(const QString &idOption, const QStringList &valueOptions,
+                                                           int *exitCode) const
+{
+    if (!noExtraArguments(0, exitCode))
+        return std::nullopt;
+    const auto id = requiredId(idOption, exitCode);
+    if (!id)
+        return std::nullopt;
+    auto values = requiredValues(valueOptions, exitCode);
+    if (!values)
+        return std::nullopt;
+    return Required{*id, std::move(*values)};
+}
+
 QString CommandLine::author() const
 {
     return m_parser.isSet(QStringLiteral("author")) ? m_parser.value(QStringLiteral("author"))

@@ -45,6 +45,18 @@ public:
     std::optional<QString> format(const QStringList &allowed, int *exitCode) const;
     // No positional arguments beyond the first 'allowed' ones.
     bool noExtraArguments(int allowed, int *exitCode) const;
+    // Several required options with a non-empty value, checked in the order given; their values
+    // in that order.
+    std::optional<QStringList> requiredValues(const QStringList &options, int *exitCode) const;
+    // The start the commands on one incident share, checked in this order so that the first
+    // problem on the line is the one reported: no positional arguments, the id option
+    // (--incident ID), then each of valueOptions (see requiredValues()).
+    struct Required
+    {
+        qint64 id = 0;
+        QStringList values; // in the order of valueOptions
+    };
+    std::optional<Required> required(const QString &idOption, const QStringList &valueOptions, int *exitCode) const;
     // --author, else the default author (see CliContext::defaultAuthor()).
     QString author() const;
 

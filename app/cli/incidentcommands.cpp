@@ -30,41 +30,28 @@ std::optional<QString> wantsJson(const CommandLine &line, bool &json)
     return std::nullopt;
 }
 
-QString severityKeys()
+// The keys of a vocabulary, comma separated, for help texts and error messages.
+template <typename Value> QString joinedKeys(const QList<Value> &values, QString (*key)(Value))
 {
     QStringList keys;
-    for (Severity s : IncidentVocabulary::allSeverities())
-        keys << IncidentVocabulary::severityKey(s);
+    for (Value v : values)
+        keys << key(v);
     return keys.join(QStringLiteral(", "));
+}
+
+QString severityKeys()
+{
+    return joinedKeys(IncidentVocabulary::allSeverities(), &IncidentVocabulary::severityKey);
 }
 
 QString statusKeys()
 {
-    QStringList keys;
-    for (IncidentStatus s : IncidentVocabulary::allStatuses())
-        keys << IncidentVocabulary::statusKey(s);
-    return keys.join(QStringLiteral(", "));
+    return joinedKeys(IncidentVocabulary::allStatuses(), &IncidentVocabulary::statusKey);
 }
 
 QString kindKeys()
 {
-    QStringList keys;
-    for (IncidentKind k : IncidentVocabulary::allKinds())
-        keys << IncidentVocabulary::kindKey(k);
-    return keys.join(QStringLiteral(", "));
-}
-
-QCommandLineOption authorOption()
-{
-    return QCommandLineOption(QStringLiteral("author"),
-                              IncidentCommands::tr("Who makes the change (default: $COMMANDPOST_AUTHOR, else the "
-                                                   "login name, else \"cli\")."),
-                              IncidentCommands::tr("NAME"));
-}
-
-QString authorFrom(const CommandLine &line)
-{
-    return line.isSet(QStringLiteral("author")) ? line.value(QStringLiteral("author")) : CliContext::defaultAuthor();
+    return joinedKeys(IncidentVocabulary::allKinds(), &IncidentVocabulary::kindKey);
 }
 
 // The single ID argument of show/set.
@@ -136,7 +123,7 @@ int IncidentCommands::create(CliContext &context, const QStringList &arguments)
                     tr("The role structure it starts with (see 'templates list'); default technical-response, "
                        "business-response for a business incident; 'none' for no roles."),
                     tr("KEY")});
-    line.addOption(authorOption());
+    line.addOption(CommandLine::authorOption());
     if (auto done = line.parse(arguments))
         return *done;
     if (!line.positionalArguments().isEmpty())
@@ -177,7 +164,7 @@ int IncidentCommands::create(CliContext &context, const QStringList &arguments)
     auto store = context.openStore(CliContext::Access::Write);
     if (!store)
         return context.fail(store.error());
-    auto id = (*store)->createIncident(incident, authorFrom(line));
+    auto id = (*store)->createIncident(incident, line.author());
     if (!id)
         return context.fail(id.error());
     context.out() << *id << QLatin1Char('\n');
@@ -270,7 +257,7 @@ int IncidentCommands::set(CliContext &context, const QStringList &arguments)
     line.addOption({QStringLiteral("status"), tr("New status: %1.").arg(statusKeys()), tr("STATUS")});
     line.addOption({QStringLiteral("title"), tr("New title."), tr("T")});
     line.addOption({QStringLiteral("summary"), tr("New summary."), tr("S")});
-    line.addOption(authorOption());
+    line.addOption(CommandLine::authorOption());
     if (auto done = line.parse(arguments))
         return *done;
     int exitCode = 0;
@@ -296,7 +283,7 @@ int IncidentCommands::set(CliContext &context, const QStringList &arguments)
     const bool details = line.isSet(QStringLiteral("title")) || line.isSet(QStringLiteral("summary"));
     if (!severity && !status && !details)
         return line.usageError(tr("nothing to change: give --severity, --status, --title or --summary"));
-    const QString author = authorFrom(line);
+    const QString author = line.author();
 
     auto store = context.openStore(CliContext::Access::Write);
     if (!store)

@@ -19,6 +19,51 @@ bool isHelp(const QString &word)
 
 const QStringList ListFormats{QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("csv")};
 
+// people list and departments list are one command over two tables: what differs is how the
+// rows are read and how one row looks in each format.
+template <typename Item> struct Listing
+{
+    Result<QList<Item>> (IncidentStore::*read)() const;
+    QJsonObject (*json)(const Item &);
+    QString (*row)(const Item &);
+    QByteArray (*csv)(const QList<Item> &);
+};
+
+template <typename Item>
+int runList(CliContext &context, const QStringList &arguments, const QString &command, const QString &description,
+            const Listing<Item> &listing)
+{
+    CommandLine line(context, command, QStringLiteral("[options]"), description);
+    line.addOption(CommandLine::formatOption(ListFormats));
+    if (auto done = line.parse(arguments))
+        return *done;
+    int exitCode = 0;
+    if (!line.noExtraArguments(0, &exitCode))
+        return exitCode;
+    const auto format = line.format(ListFormats, &exitCode);
+    if (!format)
+        return exitCode;
+
+    auto store = context.openStore(CliContext::Access::Read);
+    if (!store)
+        return context.fail(store.error());
+    const auto items = ((**store).*listing.read)();
+    if (!items)
+        return context.fail(items.error());
+    if (*format == QLatin1String("json")) {
+        QJsonArray array;
+        for (const Item &item : *items)
+            array.append(listing.json(item));
+        context.out() << CliFormat::compactJson(array);
+    } else if (*format == QLatin1String("csv")) {
+        context.out() << QString::fromUtf8(listing.csv(*items));
+    } else {
+        for (const Item &item : *items)
+            context.out() << listing.row(item) << QLatin1Char('\n');
+    }
+    return context.finish();
+}
+
 } // namespace
 
 QString PeopleCommands::helpText()
@@ -75,38 +120,12 @@ int PeopleCommands::runDepartments(CliContext &context, const QStringList &argum
 
 int PeopleCommands::list(CliContext &context, const QStringList &arguments)
 {
-    CommandLine line(context, QStringLiteral("people list"), QStringLiteral("[options]"),
-                     tr("Lists the roster by name. Text: one person per line, tab separated: handle, name, team, "
-                        "department, contact, trained roles (comma separated), trainee (yes or no). CSV: the people "
-                        "file format that 'people import' reads. JSON: an array of objects."));
-    line.addOption(CommandLine::formatOption(ListFormats));
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    if (!line.noExtraArguments(0, &exitCode))
-        return exitCode;
-    const auto format = line.format(ListFormats, &exitCode);
-    if (!format)
-        return exitCode;
-
-    auto store = context.openStore(CliContext::Access::Read);
-    if (!store)
-        return context.fail(store.error());
-    const auto people = (*store)->people();
-    if (!people)
-        return context.fail(people.error());
-    if (*format == QLatin1String("json")) {
-        QJsonArray array;
-        for (const Person &p : *people)
-            array.append(CliFormat::personJson(p));
-        context.out() << CliFormat::compactJson(array);
-    } else if (*format == QLatin1String("csv")) {
-        context.out() << QString::fromUtf8(RosterCsv::writePeople(*people));
-    } else {
-        for (const Person &p : *people)
-            context.out() << CliFormat::personRow(p) << QLatin1Char('\n');
-    }
-    return context.finish();
+    return runList<Person>(
+        context, arguments, QStringLiteral("people list"),
+        tr("Lists the roster by name. Text: one person per line, tab separated: handle, name, team, "
+           "department, contact, trained roles (comma separated), trainee (yes or no). CSV: the people "
+           "file format that 'people import' reads. JSON: an array of objects."),
+        {&IncidentStore::people, &CliFormat::personJson, &CliFormat::personRow, &RosterCsv::writePeople});
 }
 
 int PeopleCommands::add(CliContext &context, const QStringList &arguments)
@@ -127,16 +146,13 @@ int PeopleCommands::add(CliContext &context, const QStringList &arguments)
     int exitCode = 0;
     if (!line.noExtraArguments(0, &exitCode))
         return exitCode;
-    const auto name = line.requiredValue(QStringLiteral("name"), &exitCode);
-    if (!name)
-        return exitCode;
-    const auto handle = line.requiredValue(QStringLiteral("handle"), &exitCode);
-    if (!handle)
+    const auto required = line.requiredValues({QStringLiteral("name"), QStringLiteral("handle")}, &exitCode);
+    if (!required)
         return exitCode;
 
     Person person;
-    person.name = *name;
-    person.handle = *handle;
+    person.name = required->at(0);
+    person.handle = required->at(1);
     person.team = line.value(QStringLiteral("team")).trimmed();
     person.departmentKey = line.value(QStringLiteral("department")).trimmed().toLower();
     person.contact = line.value(QStringLiteral("contact")).trimmed();
@@ -212,38 +228,13 @@ int PeopleCommands::import(CliContext &context, const QStringList &arguments)
 
 int PeopleCommands::listDepartments(CliContext &context, const QStringList &arguments)
 {
-    CommandLine line(context, QStringLiteral("departments list"), QStringLiteral("[options]"),
-                     tr("Lists the directory of departments by name. Text: one per line, tab separated: key, name, "
-                        "primary contact, on-call rotation, escalation path. CSV: the departments file format. "
-                        "JSON: an array of objects."));
-    line.addOption(CommandLine::formatOption(ListFormats));
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    if (!line.noExtraArguments(0, &exitCode))
-        return exitCode;
-    const auto format = line.format(ListFormats, &exitCode);
-    if (!format)
-        return exitCode;
-
-    auto store = context.openStore(CliContext::Access::Read);
-    if (!store)
-        return context.fail(store.error());
-    const auto departments = (*store)->departments();
-    if (!departments)
-        return context.fail(departments.error());
-    if (*format == QLatin1String("json")) {
-        QJsonArray array;
-        for (const Department &d : *departments)
-            array.append(CliFormat::departmentJson(d));
-        context.out() << CliFormat::compactJson(array);
-    } else if (*format == QLatin1String("csv")) {
-        context.out() << QString::fromUtf8(RosterCsv::writeDepartments(*departments));
-    } else {
-        for (const Department &d : *departments)
-            context.out() << CliFormat::departmentRow(d) << QLatin1Char('\n');
-    }
-    return context.finish();
+    return runList<Department>(
+        context, arguments, QStringLiteral("departments list"),
+        tr("Lists the directory of departments by name. Text: one per line, tab separated: key, name, "
+           "primary contact, on-call rotation, escalation path. CSV: the departments file format. "
+           "JSON: an array of objects."),
+        {&IncidentStore::departments, &CliFormat::departmentJson, &CliFormat::departmentRow,
+         &RosterCsv::writeDepartments});
 }
 
 } // namespace cp::cli

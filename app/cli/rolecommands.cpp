@@ -119,29 +119,35 @@ QJsonObject rolesJson(qint64 incidentId, const QList<IncidentRole> &roles, const
     };
 }
 
-// Opens the database for a role change and finds the people named, before anything is written.
+// Opens the database for a role change and finds the people named, in the order given, before
+// anything is written. An empty name stands for nobody (id 0): handover without --from.
 struct Opened
 {
     std::unique_ptr<IncidentStore> store;
-    int exitCode = 0;
+    QList<qint64> people; // one id per name
 };
 
-Opened openForWrite(CliContext &context)
+std::optional<Opened> openForWrite(CliContext &context, const QStringList &names, int *exitCode)
 {
     auto store = context.openStore(CliContext::Access::Write);
-    if (!store)
-        return {nullptr, context.fail(store.error())};
-    return {std::move(*store), 0};
-}
-
-std::optional<qint64> personId(CliContext &context, const IncidentStore &store, const QString &who, int *exitCode)
-{
-    const auto person = store.findPerson(who);
-    if (!person) {
-        *exitCode = context.fail(person.error());
+    if (!store) {
+        *exitCode = context.fail(store.error());
         return std::nullopt;
     }
-    return person->id;
+    Opened opened{std::move(*store), {}};
+    for (const QString &who : names) {
+        if (who.isEmpty()) {
+            opened.people << 0;
+            continue;
+        }
+        const auto person = opened.store->findPerson(who);
+        if (!person) {
+            *exitCode = context.fail(person.error());
+            return std::nullopt;
+        }
+        opened.people << person->id;
+    }
+    return opened;
 }
 
 } // namespace
@@ -167,11 +173,10 @@ int RoleCommands::show(CliContext &context, const QStringList &arguments)
     if (auto done = line.parse(arguments))
         return *done;
     int exitCode = 0;
-    if (!line.noExtraArguments(0, &exitCode))
+    const auto required = line.required(IncidentOption, {}, &exitCode);
+    if (!required)
         return exitCode;
-    const auto incidentId = line.requiredId(IncidentOption, &exitCode);
-    if (!incidentId)
-        return exitCode;
+    const qint64 incidentId = required->id;
     const auto format = line.format(formats, &exitCode);
     if (!format)
         return exitCode;
@@ -179,17 +184,17 @@ int RoleCommands::show(CliContext &context, const QStringList &arguments)
     auto store = context.openStore(CliContext::Access::Read);
     if (!store)
         return context.fail(store.error());
-    if (auto incident = (*store)->incident(*incidentId); !incident)
+    if (auto incident = (*store)->incident(incidentId); !incident)
         return context.fail(incident.error());
-    const auto roles = (*store)->roles(*incidentId);
+    const auto roles = (*store)->roles(incidentId);
     if (!roles)
         return context.fail(roles.error());
     QTextStream &out = context.out();
     if (*format == QLatin1String("json")) {
-        const auto history = (*store)->assignmentHistory(*incidentId);
+        const auto history = (*store)->assignmentHistory(incidentId);
         if (!history)
             return context.fail(history.error());
-        out << CliFormat::compactJson(rolesJson(*incidentId, *roles, *history));
+        out << CliFormat::compactJson(rolesJson(incidentId, *roles, *history));
         return context.finish();
     }
     const QHash<QString, int> depth = depths(*roles);
@@ -214,23 +219,18 @@ int RoleCommands::apply(CliContext &context, const QStringList &arguments)
     if (auto done = line.parse(arguments))
         return *done;
     int exitCode = 0;
-    if (!line.noExtraArguments(0, &exitCode))
+    const auto required = line.required(IncidentOption, {QStringLiteral("template")}, &exitCode);
+    if (!required)
         return exitCode;
-    const auto incidentId = line.requiredId(IncidentOption, &exitCode);
-    if (!incidentId)
-        return exitCode;
-    const auto key = line.requiredValue(QStringLiteral("template"), &exitCode);
-    if (!key)
-        return exitCode;
-    const auto roleTemplate = TemplateCommands::find(*key);
+    const auto roleTemplate = TemplateCommands::find(required->values.at(0));
     if (!roleTemplate)
         return context.fail(roleTemplate.error());
 
-    Opened opened = openForWrite(context);
-    if (!opened.store)
-        return opened.exitCode;
-    if (StoreError error = opened.store->applyTemplate(*incidentId, *roleTemplate,
-                                                       line.value(QStringLiteral("under")).trimmed(), line.author()))
+    const auto opened = openForWrite(context, {}, &exitCode);
+    if (!opened)
+        return exitCode;
+    if (StoreError error = opened->store->applyTemplate(required->id, *roleTemplate,
+                                                        line.value(QStringLiteral("under")).trimmed(), line.author()))
         return context.fail(error);
     return context.finish();
 }
@@ -249,25 +249,14 @@ int RoleCommands::assign(CliContext &context, const QStringList &arguments)
     if (auto done = line.parse(arguments))
         return *done;
     int exitCode = 0;
-    if (!line.noExtraArguments(0, &exitCode))
-        return exitCode;
-    const auto incidentId = line.requiredId(IncidentOption, &exitCode);
-    if (!incidentId)
-        return exitCode;
-    const auto role = line.requiredValue(RoleOption, &exitCode);
-    if (!role)
-        return exitCode;
-    const auto who = line.requiredValue(QStringLiteral("person"), &exitCode);
-    if (!who)
+    const auto required = line.required(IncidentOption, {RoleOption, QStringLiteral("person")}, &exitCode);
+    if (!required)
         return exitCode;
 
-    Opened opened = openForWrite(context);
-    if (!opened.store)
-        return opened.exitCode;
-    const auto person = personId(context, *opened.store, *who, &exitCode);
-    if (!person)
+    const auto opened = openForWrite(context, {required->values.at(1)}, &exitCode);
+    if (!opened)
         return exitCode;
-    const auto id = opened.store->assign(*incidentId, *role, *person, line.author());
+    const auto id = opened->store->assign(required->id, required->values.at(0), opened->people.at(0), line.author());
     if (!id)
         return context.fail(id.error());
     context.out() << *id << QLatin1Char('\n');
@@ -288,32 +277,18 @@ int RoleCommands::handOver(CliContext &context, const QStringList &arguments)
     if (auto done = line.parse(arguments))
         return *done;
     int exitCode = 0;
-    if (!line.noExtraArguments(0, &exitCode))
-        return exitCode;
-    const auto incidentId = line.requiredId(IncidentOption, &exitCode);
-    if (!incidentId)
-        return exitCode;
-    const auto role = line.requiredValue(RoleOption, &exitCode);
-    if (!role)
-        return exitCode;
-    const auto to = line.requiredValue(QStringLiteral("to"), &exitCode);
-    if (!to)
+    const auto required = line.required(IncidentOption, {RoleOption, QStringLiteral("to")}, &exitCode);
+    if (!required)
         return exitCode;
     if (line.isSet(QStringLiteral("from")) && line.value(QStringLiteral("from")).trimmed().isEmpty())
         return line.usageError(tr("--from needs a value"));
 
-    Opened opened = openForWrite(context);
-    if (!opened.store)
-        return opened.exitCode;
-    std::optional<qint64> from = 0;
-    if (line.isSet(QStringLiteral("from")))
-        from = personId(context, *opened.store, line.value(QStringLiteral("from")), &exitCode);
-    if (!from)
+    // --from, then --to: when both are unknown, the one reported is --from.
+    const auto opened = openForWrite(context, {line.value(QStringLiteral("from")), required->values.at(1)}, &exitCode);
+    if (!opened)
         return exitCode;
-    const auto toId = personId(context, *opened.store, *to, &exitCode);
-    if (!toId)
-        return exitCode;
-    if (StoreError error = opened.store->handOver(*incidentId, *role, *from, *toId, line.author()))
+    if (StoreError error = opened->store->handOver(required->id, required->values.at(0), opened->people.at(0),
+                                                   opened->people.at(1), line.author()))
         return context.fail(error);
     return context.finish();
 }
@@ -330,25 +305,15 @@ int RoleCommands::release(CliContext &context, const QStringList &arguments)
     if (auto done = line.parse(arguments))
         return *done;
     int exitCode = 0;
-    if (!line.noExtraArguments(0, &exitCode))
-        return exitCode;
-    const auto incidentId = line.requiredId(IncidentOption, &exitCode);
-    if (!incidentId)
-        return exitCode;
-    const auto role = line.requiredValue(RoleOption, &exitCode);
-    if (!role)
-        return exitCode;
-    const auto who = line.requiredValue(QStringLiteral("person"), &exitCode);
-    if (!who)
+    const auto required = line.required(IncidentOption, {RoleOption, QStringLiteral("person")}, &exitCode);
+    if (!required)
         return exitCode;
 
-    Opened opened = openForWrite(context);
-    if (!opened.store)
-        return opened.exitCode;
-    const auto person = personId(context, *opened.store, *who, &exitCode);
-    if (!person)
+    const auto opened = openForWrite(context, {required->values.at(1)}, &exitCode);
+    if (!opened)
         return exitCode;
-    if (StoreError error = opened.store->release(*incidentId, *role, *person, line.author()))
+    if (StoreError error =
+            opened->store->release(required->id, required->values.at(0), opened->people.at(0), line.author()))
         return context.fail(error);
     return context.finish();
 }
@@ -365,31 +330,30 @@ int RoleCommands::takeCommand(CliContext &context, const QStringList &arguments)
     if (auto done = line.parse(arguments))
         return *done;
     int exitCode = 0;
-    if (!line.noExtraArguments(0, &exitCode))
+    const auto required = line.required(IncidentOption, {}, &exitCode);
+    if (!required)
         return exitCode;
-    const auto incidentId = line.requiredId(IncidentOption, &exitCode);
-    if (!incidentId)
-        return exitCode;
+    const qint64 incidentId = required->id;
 
-    Opened opened = openForWrite(context);
-    if (!opened.store)
-        return opened.exitCode;
-    IncidentStore &store = *opened.store;
-    if (auto incident = store.incident(*incidentId); !incident)
+    const auto opened = openForWrite(context, {}, &exitCode);
+    if (!opened)
+        return exitCode;
+    IncidentStore &store = *opened->store;
+    if (auto incident = store.incident(incidentId); !incident)
         return context.fail(incident.error());
     if (StoreError error =
-            store.takeCommand(*incidentId, line.isSet(QStringLiteral("outgoing-becomes-deputy")), line.author()))
+            store.takeCommand(incidentId, line.isSet(QStringLiteral("outgoing-becomes-deputy")), line.author()))
         return context.fail(error);
 
     // Saved; now the briefing, from what is on disk.
-    const auto incident = store.incident(*incidentId);
+    const auto incident = store.incident(incidentId);
     if (!incident)
         return context.fail(incident.error());
-    const auto roles = store.roles(*incidentId);
+    const auto roles = store.roles(incidentId);
     if (!roles)
         return context.fail(roles.error());
     TimelinePage page;
-    page.incidentId = *incidentId;
+    page.incidentId = incidentId;
     page.oldestFirst = false;
     page.limit = 100;
     const auto recent = store.entries(page);
@@ -426,27 +390,23 @@ int RoleCommands::addSubTeam(CliContext &context, const QStringList &arguments)
     if (auto done = line.parse(arguments))
         return *done;
     int exitCode = 0;
-    if (!line.noExtraArguments(0, &exitCode))
+    const auto required = line.required(IncidentOption, {QStringLiteral("name")}, &exitCode);
+    if (!required)
         return exitCode;
-    const auto incidentId = line.requiredId(IncidentOption, &exitCode);
-    if (!incidentId)
-        return exitCode;
-    const auto name = line.requiredValue(QStringLiteral("name"), &exitCode);
-    if (!name)
-        return exitCode;
+    const QString &name = required->values.at(0);
 
-    Opened opened = openForWrite(context);
-    if (!opened.store)
-        return opened.exitCode;
-    if (auto incident = opened.store->incident(*incidentId); !incident)
+    const auto opened = openForWrite(context, {}, &exitCode);
+    if (!opened)
+        return exitCode;
+    if (auto incident = opened->store->incident(required->id); !incident)
         return context.fail(incident.error());
-    if (StoreError error = opened.store->addSubTeam(*incidentId, *name, line.author()))
+    if (StoreError error = opened->store->addSubTeam(required->id, name, line.author()))
         return context.fail(error);
-    const auto roles = opened.store->roles(*incidentId);
+    const auto roles = opened->store->roles(required->id);
     if (!roles)
         return context.fail(roles.error());
     for (const IncidentRole &r : *roles) {
-        if (r.subTeam == *name)
+        if (r.subTeam == name)
             context.out() << r.definition.key << QLatin1Char('\n');
     }
     return context.finish();
