@@ -1,6 +1,7 @@
 // commandpost-cli as a process: every command, its output formats, its exit codes, and every
 // refusal (one line on stderr, a non-zero exit, the file untouched).
 
+#include "clirunner.h"
 #include "db/incidentstore.h"
 #include "db/schema.h"
 #include "domain/appidentity.h"
@@ -20,59 +21,7 @@
 #include <QTest>
 #include <QtEndian>
 
-using cp::test::TempDatabase;
-
-namespace {
-
-constexpr int ProcessTimeoutMs = 30000;
-
-// Exit codes documented in docs/cli.md.
-constexpr int ExitUsage = 64;
-constexpr int ExitDataError = 65;
-constexpr int ExitNotFound = 66;
-constexpr int ExitBusy = 69;
-constexpr int ExitIo = 74;
-constexpr int ExitBadDatabase = 76;
-
-struct CliRun
-{
-    bool finished = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    qint64 elapsedMs = 0;
-
-    QStringList outLines() const { return QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
-    QStringList errLines() const { return QString::fromUtf8(err).split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
-    QString describe() const
-    {
-        return QStringLiteral("exit %1, stdout: %2, stderr: %3")
-            .arg(exitCode)
-            .arg(QString::fromUtf8(out.left(400)), QString::fromUtf8(err.left(400)));
-    }
-};
-
-} // namespace
-
-// A successful run: exit 0 and nothing on stderr. The argument is evaluated once.
-#define CLI_OK(expression)                                                                                             \
-    do {                                                                                                               \
-        const CliRun &ran_ = (expression);                                                                             \
-        QVERIFY2(ran_.finished, qPrintable(ran_.describe()));                                                          \
-        QVERIFY2(ran_.exitCode == 0, qPrintable(ran_.describe()));                                                     \
-        QVERIFY2(ran_.err.isEmpty(), qPrintable(ran_.describe()));                                                     \
-    } while (false)
-
-// A failed run: the expected code, exactly one line on stderr, naming the reason.
-#define CLI_FAILS(expression, code, reason)                                                                            \
-    do {                                                                                                               \
-        const CliRun &ran_ = (expression);                                                                             \
-        QVERIFY2(ran_.finished, qPrintable(ran_.describe()));                                                          \
-        QVERIFY2(ran_.exitCode == (code), qPrintable(ran_.describe()));                                                \
-        QVERIFY2(ran_.err.endsWith('\n') && ran_.err.count('\n') == 1, qPrintable(ran_.describe()));                   \
-        QVERIFY2(ran_.err.startsWith(QByteArray("commandpost-cli: ") + QByteArray(reason) + ": "),                     \
-                 qPrintable(ran_.describe()));                                                                         \
-    } while (false)
+using namespace cp::test; // CliRun, TempDatabase, the exit codes
 
 class TstCli : public QObject
 {
@@ -118,54 +67,24 @@ private slots:
 
 private:
     CliRun cli(const QStringList &arguments, const QByteArray &input = QByteArray(),
-               const QProcessEnvironment &environment = QProcessEnvironment()) const;
-    QProcessEnvironment baseEnvironment() const;
+               const QProcessEnvironment &environment = QProcessEnvironment()) const
+    {
+        return m_runner.run(arguments, input, environment);
+    }
+    QProcessEnvironment baseEnvironment() const { return m_runner.environment(); }
     // A database with one incident; returns its id (0 on failure, after a test failure).
     qint64 databaseWithIncident(const QString &path, const QString &title = QStringLiteral("Checkout down"));
     QJsonObject timelineJson(const QString &path, qint64 incidentId);
 
+    CliRunner m_runner; // its XDG_DATA_HOME for every run: the user's real default database is never touched
     QString m_cli;
-    QTemporaryDir m_home; // XDG_DATA_HOME for every run: the user's real default database is never touched
 };
 
 void TstCli::initTestCase()
 {
-    m_cli = TempDatabase::executable(QStringLiteral("commandpost-cli"));
+    m_cli = m_runner.executable();
     QVERIFY2(!m_cli.isEmpty(), "commandpost-cli was not built next to the tests");
-    QVERIFY(m_home.isValid());
-}
-
-QProcessEnvironment TstCli::baseEnvironment() const
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("COMMANDPOST_AUTHOR"));
-    env.insert(QStringLiteral("USER"), QStringLiteral("tester"));
-    env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-    return env;
-}
-
-CliRun TstCli::cli(const QStringList &arguments, const QByteArray &input, const QProcessEnvironment &environment) const
-{
-    CliRun run;
-    QProcess process;
-    process.setProcessEnvironment(environment.isEmpty() ? baseEnvironment() : environment);
-    QElapsedTimer timer;
-    timer.start();
-    process.start(m_cli, arguments);
-    if (!process.waitForStarted(ProcessTimeoutMs))
-        return run;
-    if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
-    run.finished = process.waitForFinished(ProcessTimeoutMs) && process.exitStatus() == QProcess::NormalExit;
-    if (!run.finished)
-        process.kill();
-    run.elapsedMs = timer.elapsed();
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    QVERIFY(m_runner.isValid());
 }
 
 qint64 TstCli::databaseWithIncident(const QString &path, const QString &title)
@@ -1077,7 +996,7 @@ void TstCli::unwritableOutputIsAnIoError()
     process.setProcessEnvironment(baseEnvironment());
     process.setStandardOutputFile(QStringLiteral("/dev/full"));
     process.start(m_cli, {QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("list")});
-    QVERIFY(process.waitForFinished(ProcessTimeoutMs));
+    QVERIFY(process.waitForFinished(CliTimeoutMs));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), ExitIo);
     const QByteArray err = process.readAllStandardError();

@@ -1,0 +1,63 @@
+#include "clirunner.h"
+
+#include "tempdatabase.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+
+namespace cp::test {
+
+QStringList CliRun::outLines() const
+{
+    return QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+QStringList CliRun::errLines() const
+{
+    return QString::fromUtf8(err).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+QString CliRun::describe() const
+{
+    return QStringLiteral("exit %1, stdout: %2, stderr: %3")
+        .arg(exitCode)
+        .arg(QString::fromUtf8(out.left(600)), QString::fromUtf8(err.left(400)));
+}
+
+CliRunner::CliRunner() : m_cli(TempDatabase::executable(QStringLiteral("commandpost-cli"))) {}
+
+QProcessEnvironment CliRunner::environment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("COMMANDPOST_AUTHOR"));
+    env.insert(QStringLiteral("USER"), QStringLiteral("tester"));
+    env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+    return env;
+}
+
+CliRun CliRunner::run(const QStringList &arguments, const QByteArray &input,
+                      const QProcessEnvironment &environment) const
+{
+    CliRun result;
+    QProcess process;
+    process.setProcessEnvironment(environment.isEmpty() ? this->environment() : environment);
+    QElapsedTimer timer;
+    timer.start();
+    process.start(m_cli, arguments);
+    if (!process.waitForStarted(CliTimeoutMs))
+        return result;
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    result.finished = process.waitForFinished(CliTimeoutMs) && process.exitStatus() == QProcess::NormalExit;
+    if (!result.finished)
+        process.kill();
+    result.elapsedMs = timer.elapsed();
+    result.exitCode = process.exitCode();
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+} // namespace cp::test
