@@ -567,7 +567,8 @@ Result<QList<Incident>> IncidentStore::incidents() const
     return list;
 }
 
-Result<qint64> IncidentStore::insertEntry(WriteTransaction &tx, const NewEntry &entry, bool logIt)
+Result<qint64> IncidentStore::insertEntry(WriteTransaction &tx, const NewEntry &entry, bool logIt,
+                                          QSet<qint64> *knownIncidents)
 {
     const QString text = entry.text.trimmed();
     if (text.isEmpty())
@@ -581,12 +582,16 @@ Result<qint64> IncidentStore::insertEntry(WriteTransaction &tx, const NewEntry &
                           tr("%1 is in the future; an entry records something that has happened.")
                               .arg(occurred.toLocalTime().toString(Qt::ISODate)));
 
-    auto exists = tx.exec(QStringLiteral("SELECT 1 FROM incident WHERE id = ?"), {entry.incidentId});
-    if (!exists)
-        return exists.error();
-    if (!exists->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no incident #%1.").arg(entry.incidentId));
-    exists->finish();
+    if (!knownIncidents || !knownIncidents->contains(entry.incidentId)) {
+        auto exists = tx.exec(QStringLiteral("SELECT 1 FROM incident WHERE id = ?"), {entry.incidentId});
+        if (!exists)
+            return exists.error();
+        if (!exists->next())
+            return StoreError(StoreError::Code::NotFound, tr("There is no incident #%1.").arg(entry.incidentId));
+        exists->finish();
+        if (knownIncidents)
+            knownIncidents->insert(entry.incidentId);
+    }
 
     auto inserted = tx.exec(QStringLiteral("INSERT INTO timeline_entry (incident_id, kind, author, occurred_at, "
                                            "captured_at, body, tags, key_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
@@ -633,13 +638,12 @@ Result<QList<qint64>> IncidentStore::appendEntries(const QList<NewEntry> &entrie
     ids.reserve(entries.size());
     QSet<qint64> incidents;
     for (qsizetype i = 0; i < entries.size(); ++i) {
-        auto id = insertEntry(tx, entries.at(i), !bulk);
+        auto id = insertEntry(tx, entries.at(i), !bulk, &incidents);
         if (!id) {
             const StoreError e = id.error();
             return StoreError(e.code(), tr("Entry %1: %2").arg(i + 1).arg(e.message()));
         }
         ids << *id;
-        incidents.insert(entries.at(i).incidentId);
     }
     if (bulk) {
         for (qint64 incidentId : std::as_const(incidents)) {

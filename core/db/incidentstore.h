@@ -10,6 +10,7 @@
 #include "timers/timer.h"
 
 #include <QObject>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QTimer>
 
@@ -172,7 +173,9 @@ private:
     StoreError requireWritable() const;
     void checkExternalCommits();
 
-    Result<qint64> insertEntry(WriteTransaction &tx, const NewEntry &entry, bool logChange);
+    // knownIncidents: incidents already checked in this transaction (a bulk append checks each once).
+    Result<qint64> insertEntry(WriteTransaction &tx, const NewEntry &entry, bool logChange,
+                               QSet<qint64> *knownIncidents = nullptr);
     StoreError logChange(WriteTransaction &tx, const QString &entity, qint64 entityId, qint64 incidentId,
                          const QString &op);
     StoreError recordIncidentChange(WriteTransaction &tx, qint64 incidentId, const QString &field,
