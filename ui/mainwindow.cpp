@@ -210,7 +210,7 @@ void MainWindow::createDocks()
     m_timers = new TimersDock(m_store, m_clock, m_preferences, *m_saveStatus, this);
     addDockWidget(Qt::RightDockWidgetArea, m_timers);
     splitDockWidget(m_roleChart, m_timers, Qt::Vertical);
-    resizeDocks({m_roleChart, m_timers, m_roster}, {360, 300, 180}, Qt::Vertical);
+    resizeDocks({m_roleChart, m_timers, m_roster}, {300, 400, 140}, Qt::Vertical);
 }
 
 QList<QDockWidget *> MainWindow::docks() const
@@ -396,7 +396,7 @@ void MainWindow::createStatusBar()
     statusBar()->addWidget(m_nextTimerLabel);
     connect(m_timers, &TimersDock::nextDueChanged, m_nextTimerLabel, [this](const QString &text) {
         m_nextTimerLabel->setText(text);
-        const bool overdue = text.startsWith(tr("Overdue:").left(4));
+        const bool overdue = m_timers->hasOverdue();
         m_nextTimerLabel->setStyleSheet(
             overdue ? QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(KindStyle::errorColor().name())
                     : QString());

@@ -11,6 +11,7 @@
 #include "rolecommands.h"
 #include "templatecommands.h"
 #include "timelinecommand.h"
+#include "timercommands.h"
 
 #include <QCommandLineParser>
 
@@ -34,6 +35,8 @@ QList<CliApp::Command> CliApp::commands()
         {QStringLiteral("people"), &PeopleCommands::run},
         {QStringLiteral("departments"), &PeopleCommands::runDepartments},
         {QStringLiteral("templates"), &TemplateCommands::run},
+        // Countdowns, cadences and stopwatches.
+        {QStringLiteral("timer"), &TimerCommands::run},
     };
 }
 
@@ -72,6 +75,13 @@ QString CliApp::helpText() const
               "  departments list [--format text|json|csv]\n"
               "  templates list [--format text|json]\n"
               "  templates show KEY [--format text|json]\n"
+              "\n"
+              "  timer start --incident ID --in 5m --label T [--owner ROLE]      a countdown; prints its id\n"
+              "  timer every --incident ID --period 20m --label T [--owner ROLE] a recurring cadence\n"
+              "  timer stopwatch --incident ID --label T [--since declared|TIME]\n"
+              "  timer list --incident ID [--all] [--format text|json]   remaining/overdue computed now\n"
+              "  timer ack|pause|resume|restart|cancel ID        timer snooze ID --by 3m\n"
+              "  timer defaults --incident ID                  the cadences of the incident's severity\n"
               "\n"
               "  help [COMMAND]                this help, or a command's\n"
               "\n"

@@ -74,11 +74,12 @@ TimersDock::TimersDock(IncidentStore &store, const Clock &clock, Preferences &pr
     header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(TimerModel::LabelColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(TimerModel::RemainingColumn, QHeaderView::ResizeToContents);
-    header->resizeSection(TimerModel::KindColumn, 90);
-    header->resizeSection(TimerModel::OwnerColumn, 80);
-    header->resizeSection(TimerModel::StateColumn, 100);
-    header->resizeSection(TimerModel::DeadlineColumn, 110);
+    const QFontMetrics metrics(m_view->font());
+    header->resizeSection(TimerModel::KindColumn, metrics.horizontalAdvance(QStringLiteral("Countdown")) + 16);
+    header->resizeSection(TimerModel::OwnerColumn, metrics.horizontalAdvance(QStringLiteral("customer-liaison")) + 12);
+    header->resizeSection(TimerModel::RemainingColumn, metrics.horizontalAdvance(QStringLiteral("+00:00:00")) * 3 / 2);
+    header->resizeSection(TimerModel::StateColumn, metrics.horizontalAdvance(QStringLiteral("Acknowledged")) + 12);
+    header->resizeSection(TimerModel::DeadlineColumn, metrics.horizontalAdvance(QStringLiteral("since 00:00:00")) + 12);
     connect(m_view, &QWidget::customContextMenuRequested, this, &TimersDock::showContextMenu);
 
     auto *layout = new QVBoxLayout(page);
@@ -123,6 +124,7 @@ TimersDock::TimersDock(IncidentStore &store, const Clock &clock, Preferences &pr
     m_ticker.start();
 
     retranslateUi();
+    showFeedback(QString(), false);
     setIncident(0);
 }
 
@@ -226,8 +228,6 @@ void TimersDock::setIncident(qint64 incidentId)
     m_flashing.clear();
     m_model->setIncident(incidentId);
     m_line->setEnabled(incidentId > 0);
-    if (m_model->rowCount() > 0)
-        m_view->setCurrentIndex(m_model->index(0, 0));
     updateActions();
     updateNextDue();
 }
@@ -418,8 +418,8 @@ void TimersDock::updateActions()
     const QModelIndex current = m_view->currentIndex();
     const auto phase = current.isValid() ? static_cast<TimerPhase>(current.data(TimerModel::StateRole).toInt())
                                          : TimerPhase::Cancelled;
-    const auto kind = current.isValid() ? static_cast<TimerKind>(current.data(TimerModel::KindRole).toInt())
-                                        : TimerKind::Countdown;
+    const auto kind =
+        current.isValid() ? static_cast<TimerKind>(current.data(TimerModel::KindRole).toInt()) : TimerKind::Countdown;
     const bool live = phase != TimerPhase::Acknowledged && phase != TimerPhase::Cancelled;
     const bool deadline = kind != TimerKind::Stopwatch;
     m_acknowledgeAction->setEnabled(live && deadline && phase != TimerPhase::Paused);
@@ -446,23 +446,25 @@ void TimersDock::updateNextDue()
         const QString label = index.data(Qt::DisplayRole).toString();
         if (phase == TimerPhase::Expired) {
             if (overdueCount++ == 0)
-                overdue = tr("Overdue: %1 +%2")
-                              .arg(label, TimerVocabulary::clockText(
-                                              index.data(TimerModel::OverdueRole).toLongLong() / 1000 * 1000));
+                overdue = tr("%1 +%2").arg(
+                    label, TimerVocabulary::clockText(index.data(TimerModel::OverdueRole).toLongLong() / 1000 * 1000));
         } else if ((phase == TimerPhase::DueSoon || phase == TimerPhase::Running) && next.isEmpty()) {
             next = tr("Next: %1 in %2")
                        .arg(label, TimerVocabulary::clockText(index.data(TimerModel::RemainingMsRole).toLongLong()));
         }
     }
     if (overdueCount > 1)
-        overdue += tr(" (and %n more)", nullptr, overdueCount - 1);
+        overdue = tr("Overdue (%1): %2").arg(overdueCount).arg(overdue);
+    else if (overdueCount == 1)
+        overdue = tr("Overdue: %1").arg(overdue);
     QStringList parts;
     if (!overdue.isEmpty())
         parts << overdue;
     if (!next.isEmpty())
         parts << next;
-    QString text = parts.isEmpty() ? (m_incidentId > 0 ? tr("No timers running") : QString())
-                                   : parts.join(QStringLiteral(" · "));
+    QString text =
+        parts.isEmpty() ? (m_incidentId > 0 ? tr("No timers running") : QString()) : parts.join(QStringLiteral(" · "));
+    m_hasOverdue = overdueCount > 0;
     if (text != m_nextDue) {
         m_nextDue = text;
         emit nextDueChanged(text);
@@ -472,9 +474,8 @@ void TimersDock::updateNextDue()
 void TimersDock::showFeedback(const QString &text, bool error)
 {
     m_feedback->setText(text);
-    m_feedback->setStyleSheet(
-        error ? QStringLiteral("QLabel { color: %1; }").arg(KindStyle::errorColor().name())
-              : QStringLiteral("QLabel { color: %1; }").arg(KindStyle::savedColor().name()));
+    m_feedback->setStyleSheet(error ? QStringLiteral("QLabel { color: %1; }").arg(KindStyle::errorColor().name())
+                                    : QStringLiteral("QLabel { color: %1; }").arg(KindStyle::savedColor().name()));
     m_feedback->setVisible(!text.isEmpty());
 }
 

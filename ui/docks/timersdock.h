@@ -72,6 +72,7 @@ public:
     bool isFlashing(qint64 timerId) const { return m_flashing.contains(timerId); }
     // "Next: status update in 4:12" — also what the status bar shows.
     QString nextDueText() const { return m_nextDue; }
+    bool hasOverdue() const { return m_hasOverdue; }
 
     QAction *focusLineAction() const { return m_focusLineAction; }
     QAction *focusBoardAction() const { return m_focusBoardAction; }
@@ -113,6 +114,7 @@ private:
     QHash<qint64, int> m_flashing; // timer id → flashes left
     bool m_lit = false;
     QString m_nextDue;
+    bool m_hasOverdue = false;
 
     QLineEdit *m_line = nullptr;
     QLabel *m_feedback = nullptr;

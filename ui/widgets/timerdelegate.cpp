@@ -11,6 +11,11 @@ namespace {
 
 constexpr qreal RemainingScale = 1.6;
 
+QStyle *style(const QStyleOptionViewItem &option)
+{
+    return option.widget ? option.widget->style() : QApplication::style();
+}
+
 } // namespace
 
 TimerDelegate::TimerDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
@@ -73,11 +78,10 @@ void TimerDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     if (index.column() == TimerModel::RemainingColumn) {
         // Large, bold, tabular: the one thing the Deputy reads from across the table.
         if (!background.isValid()) {
+            // The style directly: the base class would fetch the text again and draw it small.
             QStyleOptionViewItem frame = opt;
             frame.text.clear();
-            QStyledItemDelegate::paint(painter, frame, index);
-        } else if (selected) {
-            painter->fillRect(opt.rect.adjusted(0, opt.rect.height() - 2, 0, 0), opt.palette.highlight());
+            style(opt)->drawControl(QStyle::CE_ItemViewItem, &frame, painter, opt.widget);
         }
         QFont big = opt.font;
         big.setPointSizeF(big.pointSizeF() * RemainingScale);
@@ -105,7 +109,7 @@ void TimerDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         opt.font.setBold(true);
     if (phase == TimerPhase::Cancelled)
         opt.font.setStrikeOut(true);
-    QStyledItemDelegate::paint(painter, opt, index);
+    style(opt)->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
 }
 
 QSize TimerDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const

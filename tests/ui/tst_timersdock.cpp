@@ -1,0 +1,287 @@
+// The timers dock: the Deputy's board. A typed line starts a timer; the fake clock moves and a
+// tick (what the 1 s QTimer does) turns it amber, then expired (flashing, alert, timeline entry);
+// the board's keys acknowledge, snooze, pause and cancel; the status bar names the next due timer.
+
+#include "docks/timersdock.h"
+#include "models/timermodel.h"
+#include "timers/timerengine.h"
+#include "uifixture.h"
+#include "widgets/timeralert.h"
+#include "widgets/timerdelegate.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTreeView>
+
+using namespace cp;
+using namespace cp::test;
+
+class TstTimersDock : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void dockIsInTheViewMenuAndHasItsMenu();
+    void typedLineStartsACountdownOnTheBoard();
+    void badLineKeepsTheTextAndSaysWhy();
+    void amberThenExpiredThenAcknowledgedWithA();
+    void snoozeWithSAndFromTheMenu();
+    void pauseResumeRestartAndCancelByKey();
+    void overdueRowsComeFirst();
+    void muteIsSavedAndSilencesTheSound();
+    void expiryIsOnTheTimelineOnce();
+
+private:
+    TimersDock *dock() const { return m_ui->window->timersDock(); }
+    QString nextText() const
+    {
+        auto *label = m_ui->window->statusBar()->findChild<QLabel *>(QStringLiteral("nextTimerStatus"));
+        return label ? label->text() : QStringLiteral("<no label>");
+    }
+    QModelIndex rowOf(qint64 timerId, int column = TimerModel::LabelColumn) const
+    {
+        return dock()->model()->index(dock()->model()->rowOf(timerId), column);
+    }
+    QString phaseOf(qint64 timerId) const { return rowOf(timerId).data(TimerModel::PhaseKeyRole).toString(); }
+    QString remainingOf(qint64 timerId) const { return rowOf(timerId, TimerModel::RemainingColumn).data().toString(); }
+    qint64 typeTimer(const QString &line);
+    void pressOnBoard(qint64 timerId, int key);
+    void advanceAndTick(qint64 secs)
+    {
+        m_ui->clock.advanceSecs(secs);
+        dock()->tick();
+    }
+
+    std::unique_ptr<UiFixture> m_ui;
+    qint64 m_incident = 0;
+};
+
+void TstTimersDock::init()
+{
+    m_ui = std::make_unique<UiFixture>();
+    QVERIFY(!m_ui->openError);
+    m_incident = m_ui->declare(QStringLiteral("Checkout down"), Severity::Sev3);
+    QVERIFY(m_incident > 0);
+    MainWindow &w = m_ui->makeWindow();
+    QVERIFY(w.openIncident(m_incident));
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QCOMPARE(dock()->model()->rowCount(), 0);
+}
+
+void TstTimersDock::cleanup()
+{
+    m_ui.reset();
+}
+
+qint64 TstTimersDock::typeTimer(const QString &text)
+{
+    QLineEdit *line = dock()->findChild<QLineEdit *>(QStringLiteral("newTimerLine"));
+    if (!line)
+        return 0;
+    line->setFocus();
+    line->clear();
+    QTest::keyClicks(line, text);
+    QTest::keyClick(line, Qt::Key_Return);
+    return line->text().isEmpty() ? dock()->currentTimerId() : 0;
+}
+
+void TstTimersDock::pressOnBoard(qint64 timerId, int key)
+{
+    QTreeView *view = dock()->findChild<QTreeView *>(QStringLiteral("timersView"));
+    QVERIFY(view);
+    m_ui->window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_ui->window.get()));
+    view->setFocus();
+    dock()->selectTimer(timerId);
+    QCOMPARE(dock()->currentTimerId(), timerId);
+    QTest::keyClick(view, Qt::Key(key));
+}
+
+void TstTimersDock::dockIsInTheViewMenuAndHasItsMenu()
+{
+    QCOMPARE(dock()->objectName(), QStringLiteral("timersDock"));
+    auto *view = m_ui->window->findChild<QMenu *>(QStringLiteral("viewMenu"));
+    QVERIFY(view);
+    QVERIFY(view->actions().contains(dock()->toggleViewAction()));
+    auto *timers = m_ui->window->findChild<QMenu *>(QStringLiteral("timersMenu"));
+    QVERIFY(timers);
+    QVERIFY(timers->actions().contains(dock()->muteAction()));
+    QCOMPARE(nextText(), QStringLiteral("No timers running"));
+}
+
+void TstTimersDock::typedLineStartsACountdownOnTheBoard()
+{
+    const qint64 id = typeTimer(QStringLiteral("5m check DB SME @sme"));
+    QVERIFY(id > 0);
+    QCOMPARE(dock()->model()->rowCount(), 1);
+    QCOMPARE(rowOf(id).data().toString(), QStringLiteral("check DB SME"));
+    QCOMPARE(rowOf(id, TimerModel::OwnerColumn).data().toString(), QStringLiteral("sme"));
+    QCOMPARE(rowOf(id).data(TimerModel::KindRole).toInt(), int(TimerKind::Countdown));
+    QCOMPARE(remainingOf(id), QStringLiteral("5:00"));
+    QCOMPARE(phaseOf(id), QStringLiteral("running"));
+    QCOMPARE(nextText(), QStringLiteral("Next: check DB SME in 5:00"));
+
+    // Committed: a second reader sees it.
+    auto stored = m_ui->store->timer(id);
+    QVERIFY(stored);
+    QCOMPARE(stored->deadlineAt, m_ui->clock.nowUtc().addSecs(300));
+
+    const qint64 cadence = typeTimer(QStringLiteral("every 20m status update"));
+    QVERIFY(cadence > 0);
+    QCOMPARE(rowOf(cadence).data(TimerModel::KindRole).toInt(), int(TimerKind::Cadence));
+    QCOMPARE(dock()->model()->rowCount(), 2);
+    advanceAndTick(61);
+    QCOMPARE(remainingOf(id), QStringLiteral("3:59"));
+    QCOMPARE(nextText(), QStringLiteral("Next: check DB SME in 3:59"));
+}
+
+void TstTimersDock::badLineKeepsTheTextAndSaysWhy()
+{
+    auto *line = dock()->findChild<QLineEdit *>(QStringLiteral("newTimerLine"));
+    QVERIFY(line);
+    QCOMPARE(typeTimer(QStringLiteral("check the DB")), qint64(0));
+    QCOMPARE(line->text(), QStringLiteral("check the DB"));
+    auto *feedback = dock()->findChild<QLabel *>(QStringLiteral("newTimerFeedback"));
+    QVERIFY(feedback && !feedback->text().isEmpty());
+    QCOMPARE(dock()->model()->rowCount(), 0);
+}
+
+void TstTimersDock::amberThenExpiredThenAcknowledgedWithA()
+{
+    QSignalSpy alerts(dock()->alert(), &TimerAlert::alerted);
+    const qint64 id = typeTimer(QStringLiteral("5m check DB SME"));
+    QVERIFY(id > 0);
+
+    advanceAndTick(4 * 60 + 5); // 55 s left: inside the amber minute
+    QCOMPARE(phaseOf(id), QStringLiteral("due-soon"));
+    QCOMPARE(rowOf(id).data(TimerModel::StateRole).toInt(), int(TimerPhase::DueSoon));
+    QCOMPARE(remainingOf(id), QStringLiteral("0:55"));
+    QCOMPARE(TimerDelegate::phaseBackground(TimerPhase::DueSoon), QColor(0xff, 0xe0, 0x82));
+    QVERIFY(!dock()->isFlashing(id));
+    QCOMPARE(alerts.count(), 0);
+
+    advanceAndTick(60); // 5 s past the deadline
+    QCOMPARE(phaseOf(id), QStringLiteral("expired"));
+    QCOMPARE(remainingOf(id), QStringLiteral("+0:05"));
+    QVERIFY(dock()->isFlashing(id));
+    QCOMPARE(alerts.count(), 1);
+    QVERIFY(alerts.at(0).at(0).toString().contains(QStringLiteral("check DB SME")));
+    QCOMPARE(dock()->alert()->soundsPlayed(), 1);
+    QCOMPARE(nextText(), QStringLiteral("Overdue: check DB SME +0:05"));
+
+    advanceAndTick(30); // overdue counts up; no second alert for the same deadline
+    QCOMPARE(remainingOf(id), QStringLiteral("+0:35"));
+    QCOMPARE(alerts.count(), 1);
+
+    pressOnBoard(id, Qt::Key_A);
+    QTRY_COMPARE(phaseOf(id), QStringLiteral("acknowledged"));
+    QVERIFY(!dock()->isFlashing(id));
+    QCOMPARE(m_ui->store->timer(id)->state, TimerState::Acknowledged);
+    QCOMPARE(nextText(), QStringLiteral("No timers running"));
+}
+
+void TstTimersDock::snoozeWithSAndFromTheMenu()
+{
+    const qint64 id = typeTimer(QStringLiteral("every 20m status update @comms"));
+    QVERIFY(id > 0);
+    advanceAndTick(20 * 60 + 10);
+    QCOMPARE(phaseOf(id), QStringLiteral("expired"));
+
+    pressOnBoard(id, Qt::Key_S); // S: three minutes
+    QTRY_COMPARE(phaseOf(id), QStringLiteral("running"));
+    QCOMPARE(remainingOf(id), QStringLiteral("3:00"));
+    QCOMPARE(m_ui->store->timer(id)->deadlineAt, m_ui->clock.nowUtc().addSecs(180));
+    QCOMPARE(nextText(), QStringLiteral("Next: status update in 3:00"));
+
+    QAction *five = dock()->snoozeMenu()->findChild<QAction *>(QStringLiteral("snoozeTimer5Action"));
+    if (!five) {
+        for (QAction *action : dock()->snoozeMenu()->actions())
+            if (action->objectName() == QLatin1String("snoozeTimer5Action"))
+                five = action;
+    }
+    QVERIFY(five);
+    five->trigger();
+    QCOMPARE(remainingOf(id), QStringLiteral("5:00"));
+}
+
+void TstTimersDock::pauseResumeRestartAndCancelByKey()
+{
+    const qint64 id = typeTimer(QStringLiteral("10m rollback decision @ic"));
+    QVERIFY(id > 0);
+    advanceAndTick(120);
+    pressOnBoard(id, Qt::Key_P);
+    QTRY_COMPARE(phaseOf(id), QStringLiteral("paused"));
+    advanceAndTick(300); // paused: the time left is frozen
+    QCOMPARE(remainingOf(id), QStringLiteral("8:00"));
+    pressOnBoard(id, Qt::Key_P);
+    QTRY_COMPARE(phaseOf(id), QStringLiteral("running"));
+    QCOMPARE(remainingOf(id), QStringLiteral("8:00"));
+
+    pressOnBoard(id, Qt::Key_R);
+    QTRY_COMPARE(remainingOf(id), QStringLiteral("10:00"));
+
+    pressOnBoard(id, Qt::Key_Delete);
+    QTRY_COMPARE(phaseOf(id), QStringLiteral("cancelled"));
+    QCOMPARE(m_ui->store->timer(id)->state, TimerState::Cancelled);
+}
+
+void TstTimersDock::overdueRowsComeFirst()
+{
+    const qint64 later = typeTimer(QStringLiteral("30m internal update"));
+    const qint64 soon = typeTimer(QStringLiteral("2m check DB SME"));
+    const qint64 watch = typeTimer(QStringLiteral("stopwatch since declared"));
+    QVERIFY(later > 0 && soon > 0 && watch > 0);
+    advanceAndTick(3 * 60);
+    QCOMPARE(dock()->model()->rowOf(soon), 0);
+    QCOMPARE(phaseOf(soon), QStringLiteral("expired"));
+    QCOMPARE(dock()->model()->rowOf(later), 1);
+    QCOMPARE(dock()->model()->rowOf(watch), 2);
+    QCOMPARE(nextText(), QStringLiteral("Overdue: check DB SME +1:00 · Next: internal update in 27:00"));
+}
+
+void TstTimersDock::muteIsSavedAndSilencesTheSound()
+{
+    QVERIFY(!m_ui->preferences->timerSoundMuted());
+    dock()->muteAction()->trigger();
+    QVERIFY(m_ui->preferences->timerSoundMuted());
+    QVERIFY(dock()->alert()->isMuted());
+    QSignalSpy alerts(dock()->alert(), &TimerAlert::alerted);
+    const qint64 id = typeTimer(QStringLiteral("1m quick check"));
+    QVERIFY(id > 0);
+    advanceAndTick(61);
+    QCOMPARE(alerts.count(), 1);                  // the notification still shows
+    QCOMPARE(dock()->alert()->soundsPlayed(), 0); // but silently
+    QVERIFY(dock()->isFlashing(id));
+}
+
+void TstTimersDock::expiryIsOnTheTimelineOnce()
+{
+    const qint64 id = typeTimer(QStringLiteral("1m check DB SME"));
+    QVERIFY(id > 0);
+    advanceAndTick(90);
+    advanceAndTick(1);
+    auto stored = m_ui->store->timer(id);
+    QVERIFY(stored);
+    QCOMPARE(stored->expiredDeadlineAt, stored->deadlineAt);
+    TimelinePage page;
+    page.incidentId = m_incident;
+    page.limit = 100;
+    auto entries = m_ui->store->entries(page);
+    QVERIFY(entries);
+    int expiries = 0;
+    for (const TimelineEntry &e : std::as_const(*entries)) {
+        if (e.kind == EntryKind::Timer && e.text.contains(QStringLiteral("expired"), Qt::CaseInsensitive))
+            ++expiries;
+    }
+    QCOMPARE(expiries, 1);
+}
+
+QTEST_MAIN(TstTimersDock)
+#include "tst_timersdock.moc"
