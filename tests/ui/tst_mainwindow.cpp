@@ -4,8 +4,10 @@
 #include "dialogs/incidentswitcherdialog.h"
 #include "dialogs/newincidentdialog.h"
 #include "docks/timelinedock.h"
+#include "docks/timersdock.h"
 #include "models/incidentlistmodel.h"
 #include "models/timelinemodel.h"
+#include "models/timermodel.h"
 #include "uifixture.h"
 #include "undo/savestatus.h"
 #include "widgets/incidentclocklabel.h"
@@ -102,7 +104,10 @@ void TstMainWindow::declareIncidentThroughTheDialog()
     QCOMPARE(stored->severity, Severity::Sev1);
     QCOMPARE(stored->summary, QStringLiteral("EU shoppers"));
     QVERIFY(w.findChild<QWidget *>(QStringLiteral("timelinePage"))->isVisible());
-    QCOMPARE(w.timelineDock()->model()->rowCount(), 1); // "Incident declared"
+    // "Incident declared", then the default timers of a SEV-1 (each logged as started).
+    QVERIFY(w.timelineDock()->model()->rowCount() >= 1);
+    QVERIFY(!f.store->timers(w.currentIncidentId())->isEmpty());
+    QCOMPARE(w.timersDock()->model()->rowCount(), int(f.store->timers(w.currentIncidentId())->size()));
     QCOMPARE(w.findChild<QLabel *>(QStringLiteral("severityStatus"))->text(), QStringLiteral("SEV-1"));
     QVERIFY(w.findChild<QLabel *>(QStringLiteral("saveIndicator"))->text().startsWith(QStringLiteral("Saved ")));
     QCOMPARE(f.preferences->lastIncidentId(), w.currentIncidentId());
