@@ -203,7 +203,7 @@ void MainWindow::createDocks()
     m_roster = new RosterDock(m_store, this);
     addDockWidget(Qt::RightDockWidgetArea, m_roster);
     splitDockWidget(m_roleChart, m_roster, Qt::Vertical);
-    resizeDocks({m_timeline, m_roleChart}, {560, 720}, Qt::Horizontal);
+    resizeDocks({m_timeline, m_roleChart}, {600, 680}, Qt::Horizontal);
     resizeDocks({m_roleChart, m_roster}, {520, 260}, Qt::Vertical);
 
     // The Deputy's timer board, between the chart and the roster; it also drives the timers.

@@ -9,6 +9,7 @@
 #include <QGraphicsSimpleTextItem>
 #include <QImage>
 #include <QKeyEvent>
+#include <QResizeEvent>
 #include <QMimeData>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -327,9 +328,9 @@ void RoleChartView::relayout()
     m_scene->setSceneRect(bounds.isNull() ? QRectF(0, 0, 10, 10) : bounds.adjusted(-Margin, -Margin, Margin, Margin));
     if (!selected.isEmpty() && m_cards.contains(selected))
         m_cards.value(selected)->setSelected(true);
-    if (m_fitPending && !m_cards.isEmpty()) {
+    if ((m_fitPending || m_followFit) && !m_cards.isEmpty()) {
         m_fitPending = false;
-        zoomToFit();
+        fitToView(0.55);
     }
 }
 
@@ -346,23 +347,39 @@ void RoleChartView::setZoom(qreal zoom)
 
 void RoleChartView::zoomIn()
 {
+    m_followFit = false;
     setZoom(zoom() * 1.25);
 }
 
 void RoleChartView::zoomOut()
 {
+    m_followFit = false;
     setZoom(zoom() / 1.25);
 }
 
 void RoleChartView::zoomToFit()
+{
+    m_followFit = true;
+    fitToView(0.05); // asked for: the whole chart, however small
+}
+
+void RoleChartView::fitToView(qreal minimumZoom)
 {
     const QRectF rect = m_scene->sceneRect();
     if (rect.isEmpty() || viewport()->width() < 10)
         return;
     const qreal scale = std::min(viewport()->width() / rect.width(), viewport()->height() / rect.height());
     // Never blow a small chart up past readable size.
-    setZoom(std::min(scale, 1.2));
+    setZoom(std::clamp(scale, minimumZoom, 1.2));
     centerOn(rect.center());
+}
+
+void RoleChartView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    // Following the dock's size, the chart never shrinks past legible text; a short dock scrolls.
+    if (m_followFit && !m_cards.isEmpty())
+        fitToView(0.55);
 }
 
 void RoleChartView::renderTo(QPainter &painter, const QRectF &target) const

@@ -53,11 +53,13 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     friend class RoleCardItem;
     void scheduleLayout();
     void setZoom(qreal zoom);
+    void fitToView(qreal minimumZoom);
     void renderTo(QPainter &painter, const QRectF &target) const;
 
     RoleTreeModel &m_model;
@@ -66,6 +68,8 @@ private:
     QList<QGraphicsItem *> m_decorations; // edges and sub-team frames, rebuilt with the layout
     QTimer m_layoutTimer;
     bool m_fitPending = true;
+    // Until the user zooms by hand the chart keeps fitting its dock as it is resized.
+    bool m_followFit = true;
 };
 
 // One role's card.
