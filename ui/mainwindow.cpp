@@ -5,6 +5,7 @@
 #include "dialogs/incidentswitcherdialog.h"
 #include "dialogs/newincidentdialog.h"
 #include "dialogs/shortcutsdialog.h"
+#include "dialogs/timerdefaultsdialog.h"
 #include "docks/rolechartdock.h"
 #include "docks/rosterdock.h"
 #include "docks/timelinedock.h"
@@ -183,6 +184,9 @@ void MainWindow::createActions()
     m_shortcutsAction->setObjectName(QStringLiteral("shortcutsAction"));
     m_shortcutsAction->setShortcut(QKeySequence(Qt::Key_F1));
     connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+    m_timerDefaultsAction = new QAction(QString(), this);
+    m_timerDefaultsAction->setObjectName(QStringLiteral("timerDefaultsAction"));
+    connect(m_timerDefaultsAction, &QAction::triggered, this, &MainWindow::editTimerDefaults);
 
     m_aboutAction = new QAction(QString(), this);
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
@@ -271,6 +275,7 @@ void MainWindow::createMenus()
     m_timersMenu->insertMenu(m_timers->timerActions().at(2), m_timers->snoozeMenu());
     m_timersMenu->addSeparator();
     m_timersMenu->addAction(m_timers->muteAction());
+    m_timersMenu->addAction(m_timerDefaultsAction);
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
@@ -432,6 +437,8 @@ void MainWindow::retranslateUi()
         action->setText(IncidentVocabulary::statusLabel(static_cast<IncidentStatus>(action->data().toInt())));
     m_resetLayoutAction->setText(tr("&Reset layout"));
     m_shortcutsAction->setText(tr("&Keyboard shortcuts…"));
+    m_timerDefaultsAction->setText(tr("Timer &defaults…"));
+    m_timerDefaultsAction->setToolTip(tr("The timers started when an incident is declared, by severity"));
     m_aboutAction->setText(tr("&About CommandPost"));
     if (QMenu *kinds = m_viewMenu->findChild<QMenu *>(QStringLiteral("entryKindMenu")))
         kinds->setTitle(tr("Next entry &kind"));
@@ -617,7 +624,9 @@ void MainWindow::newIncident()
         const qint64 created = dialog->createdIncidentId();
         // The cadences the practice asks for at this severity (status updates, callouts, hand-over).
         if (auto incident = m_store.incident(created)) {
-            auto timers = m_store.startDefaultTimers(created, incident->severity, m_preferences.authorName());
+            auto timers = m_store.startDefaultTimers(
+                created, TimerDefaults::forSeverity(incident->severity, m_preferences.timerDefaultOverrides()),
+                m_preferences.authorName());
             if (!timers)
                 showSaveError(timers.error());
         }
@@ -715,6 +724,15 @@ void MainWindow::closeEvent(QCloseEvent *event)
 }
 
 // ---------------------------------------------------------------------------------------------
+void MainWindow::editTimerDefaults()
+{
+    auto *dialog = new TimerDefaultsDialog(m_preferences, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_incidentId > 0)
+        dialog->setSeverity(m_incident.severity);
+    dialog->open();
+}
+
 // Help
 
 void MainWindow::showShortcuts()

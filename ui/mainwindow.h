@@ -75,6 +75,7 @@ public:
     void setSeverity(Severity severity);
     void setStatus(IncidentStatus status);
     void showShortcuts();
+    void editTimerDefaults();
     void showAbout();
 
     void retranslateUi();
@@ -137,6 +138,7 @@ private:
     QActionGroup *m_statusActions = nullptr;
     QAction *m_resetLayoutAction = nullptr;
     QAction *m_shortcutsAction = nullptr;
+    QAction *m_timerDefaultsAction = nullptr;
     QAction *m_aboutAction = nullptr;
 
     QComboBox *m_incidentCombo = nullptr;

@@ -71,6 +71,19 @@ void Preferences::setTimerSoundMuted(bool muted)
     m_settings.setValue(TimerMutedKey, muted);
 }
 
+TimerDefaultOverrides Preferences::timerDefaultOverrides() const
+{
+    return TimerDefaultOverrides::fromText(m_settings.value(TimerDefaultOverrides::settingsKey()).toString());
+}
+
+void Preferences::setTimerDefaultOverrides(const TimerDefaultOverrides &overrides)
+{
+    if (overrides.isEmpty())
+        m_settings.remove(TimerDefaultOverrides::settingsKey());
+    else
+        m_settings.setValue(TimerDefaultOverrides::settingsKey(), overrides.toText());
+}
+
 void Preferences::sync()
 {
     m_settings.sync();

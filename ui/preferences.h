@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/timelineentry.h"
+#include "timers/timerdefaults.h"
 
 #include <QString>
 
@@ -32,6 +33,11 @@ public:
     // Whether an expiring timer stays silent (the row still flashes). Default: the sound plays.
     bool timerSoundMuted() const;
     void setTimerSoundMuted(bool muted);
+
+    // The user's changes to the default timers started when an incident is declared.
+    // Default: none (the built-in cadences). Kept as JSON text; anything unreadable: none.
+    TimerDefaultOverrides timerDefaultOverrides() const;
+    void setTimerDefaultOverrides(const TimerDefaultOverrides &overrides);
 
     void sync();
 

@@ -3,10 +3,12 @@
 #include "clicontext.h"
 #include "cliformat.h"
 #include "commandline.h"
+#include "timers/timerdefaults.h"
 #include "timers/timerlineparser.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSettings>
 
 namespace cp::cli {
 
@@ -331,7 +333,8 @@ int TimerCommands::defaults(CliContext &context, const QStringList &arguments)
     CommandLine line(context, QStringLiteral("timer defaults"), QStringLiteral("--incident ID [--author A]"),
                      tr("Starts the timers the practice asks for at the incident's severity (status update cadences, "
                         "elapsed-time callout, hand-over prompts, time since declared). One already running is not "
-                        "started twice. Prints the new timers' ids, one per line."));
+                        "started twice. Uses the user's changes made in the GUI (Timers > Timer defaults), if any. "
+                        "Prints the new timers' ids, one per line."));
     line.addOption(incidentOption());
     line.addOption(CommandLine::authorOption());
     if (auto done = line.parse(arguments))
@@ -348,7 +351,12 @@ int TimerCommands::defaults(CliContext &context, const QStringList &arguments)
     auto incident = (*store)->incident(*incidentId);
     if (!incident)
         return context.fail(incident.error());
-    auto ids = (*store)->startDefaultTimers(*incidentId, incident->severity, line.author());
+    // The user's changes made in the GUI (Timers ▸ Timer defaults), from the same settings.
+    const QSettings settings;
+    const auto overrides =
+        TimerDefaultOverrides::fromText(settings.value(TimerDefaultOverrides::settingsKey()).toString());
+    auto ids = (*store)->startDefaultTimers(*incidentId, TimerDefaults::forSeverity(incident->severity, overrides),
+                                            line.author());
     if (!ids)
         return context.fail(ids.error());
     for (qint64 id : std::as_const(*ids))

@@ -8,6 +8,7 @@
 #include "sqldialect.h"
 #include "storeerror.h"
 #include "timers/timer.h"
+#include "timers/timerdefaults.h"
 
 #include <QObject>
 #include <QSet>
@@ -125,6 +126,10 @@ public:
     // The SEV-dependent defaults of TimerDefaults, all in one transaction. A default the
     // incident already runs (not cancelled) is not started twice. Returns the new timers' ids.
     Result<QList<qint64>> startDefaultTimers(qint64 incidentId, Severity severity, const QString &author);
+    // The same for a list of defaults of the caller's choosing (e.g. with the user's overrides
+    // applied: TimerDefaults::forSeverity(severity, overrides)).
+    Result<QList<qint64>> startDefaultTimers(qint64 incidentId, const QList<TimerDefault> &defaults,
+                                             const QString &author);
     StoreError pauseTimer(qint64 timerId, const QString &author);  // time left is frozen
     StoreError resumeTimer(qint64 timerId, const QString &author); // deadline = now + time left
     StoreError snoozeTimer(qint64 timerId, int minutes, const QString &author); // deadline = now + N min

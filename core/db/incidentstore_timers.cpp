@@ -280,6 +280,12 @@ Result<qint64> IncidentStore::startStopwatch(qint64 incidentId, const QString &l
 
 Result<QList<qint64>> IncidentStore::startDefaultTimers(qint64 incidentId, Severity severity, const QString &author)
 {
+    return startDefaultTimers(incidentId, TimerDefaults::forSeverity(severity), author);
+}
+
+Result<QList<qint64>> IncidentStore::startDefaultTimers(qint64 incidentId, const QList<TimerDefault> &defaults,
+                                                        const QString &author)
+{
     if (StoreError error = requireWritable())
         return error;
     WriteTransaction tx(m_db, m_dialect, tr("Starting the default timers"));
@@ -304,7 +310,7 @@ Result<QList<qint64>> IncidentStore::startDefaultTimers(qint64 incidentId, Sever
 
     const QDateTime now = m_clock.nowUtc();
     QList<qint64> ids;
-    for (const TimerDefault &d : TimerDefaults::forSeverity(severity)) {
+    for (const TimerDefault &d : defaults) {
         if (have.contains(d.key))
             continue;
         TimerOptions options;

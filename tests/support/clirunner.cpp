@@ -33,6 +33,8 @@ QProcessEnvironment CliRunner::environment() const
     env.insert(QStringLiteral("USER"), QStringLiteral("tester"));
     env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"),
+               m_home.filePath(QStringLiteral("config"))); // the user's settings neither
     return env;
 }
 

@@ -2,6 +2,8 @@
 // tick (what the 1 s QTimer does) turns it amber, then expired (flashing, alert, timeline entry);
 // the board's keys acknowledge, snooze, pause and cancel; the status bar names the next due timer.
 
+#include "dialogs/newincidentdialog.h"
+#include "dialogs/timerdefaultsdialog.h"
 #include "docks/timersdock.h"
 #include "models/timermodel.h"
 #include "timers/timerengine.h"
@@ -10,11 +12,18 @@
 #include "widgets/timerdelegate.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTreeView>
 
 using namespace cp;
@@ -37,6 +46,8 @@ private slots:
     void overdueRowsComeFirst();
     void muteIsSavedAndSilencesTheSound();
     void expiryIsOnTheTimelineOnce();
+    void editedDefaultsApplyToTheNextDeclaration();
+    void restoreBuiltInDefaults();
 
 private:
     TimersDock *dock() const { return m_ui->window->timersDock(); }
@@ -53,6 +64,18 @@ private:
     QString remainingOf(qint64 timerId) const { return rowOf(timerId, TimerModel::RemainingColumn).data().toString(); }
     qint64 typeTimer(const QString &line);
     void pressOnBoard(qint64 timerId, int key);
+    TimerDefaultsDialog *openDefaultsDialog();
+    // The spin box of one default in the table shown (replaced ones wait for deleteLater).
+    static QSpinBox *minutesOf(QTableWidget *table, const QString &key, int column)
+    {
+        for (int row = 0; row < table->rowCount(); ++row) {
+            if (table->item(row, TimerDefaultsDialog::EnabledColumn)->data(Qt::UserRole).toString() == key)
+                return qobject_cast<QSpinBox *>(table->cellWidget(row, column));
+        }
+        return nullptr;
+    }
+    qint64 declareThroughTheWindow(const QString &title, Severity severity);
+    Timer defaultTimer(qint64 incidentId, const QString &key) const;
     void advanceAndTick(qint64 secs)
     {
         m_ui->clock.advanceSecs(secs);
@@ -281,6 +304,116 @@ void TstTimersDock::expiryIsOnTheTimelineOnce()
             ++expiries;
     }
     QCOMPARE(expiries, 1);
+}
+
+TimerDefaultsDialog *TstTimersDock::openDefaultsDialog()
+{
+    auto *action = m_ui->window->findChild<QAction *>(QStringLiteral("timerDefaultsAction"));
+    if (!action || !m_ui->window->findChild<QMenu *>(QStringLiteral("timersMenu"))->actions().contains(action))
+        return nullptr;
+    action->trigger();
+    return m_ui->dialog<TimerDefaultsDialog>();
+}
+
+qint64 TstTimersDock::declareThroughTheWindow(const QString &title, Severity severity)
+{
+    m_ui->window->findChild<QAction *>(QStringLiteral("newIncidentAction"))->trigger();
+    auto *dialog = m_ui->dialog<NewIncidentDialog>();
+    if (!dialog)
+        return 0;
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("incidentTitle")), title);
+    auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("incidentSeverity"));
+    combo->setCurrentIndex(combo->findData(static_cast<int>(severity)));
+    dialog->accept();
+    return m_ui->window->currentIncidentId();
+}
+
+Timer TstTimersDock::defaultTimer(qint64 incidentId, const QString &key) const
+{
+    for (const Timer &t : *m_ui->store->timers(incidentId)) {
+        if (t.defaultKey == key)
+            return t;
+    }
+    return {};
+}
+
+void TstTimersDock::editedDefaultsApplyToTheNextDeclaration()
+{
+    TimerDefaultsDialog *dialog = openDefaultsDialog();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->severity(), Severity::Sev3); // the open incident's
+    auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("timerDefaultsTable"));
+    QCOMPARE(table->rowCount(), int(TimerDefaults::forSeverity(Severity::Sev3).size()));
+
+    auto *severity = dialog->findChild<QComboBox *>(QStringLiteral("timerDefaultsSeverity"));
+    severity->setCurrentIndex(severity->findData(static_cast<int>(Severity::Sev1)));
+    QCOMPARE(dialog->severity(), Severity::Sev1);
+    QCOMPARE(table->rowCount(), 7);
+    auto *period = minutesOf(table, QStringLiteral("external-update"), TimerDefaultsDialog::MinutesColumn);
+    QVERIFY(period);
+    QCOMPARE(period->value(), 20);
+    period->setValue(15);
+    auto *first = minutesOf(table, QStringLiteral("external-update"), TimerDefaultsDialog::FirstAfterColumn);
+    QVERIFY(first);
+    QCOMPARE(first->value(), 5);
+    first->setValue(3);
+    for (int row = 0; row < table->rowCount(); ++row) {
+        QTableWidgetItem *on = table->item(row, TimerDefaultsDialog::EnabledColumn);
+        if (on->data(Qt::UserRole).toString() == QLatin1String("elapsed-callout")) {
+            QCOMPARE(table->item(row, TimerDefaultsDialog::OwnerColumn)->text(), QStringLiteral("deputy"));
+            on->setCheckState(Qt::Unchecked);
+        }
+    }
+    // Away to another severity and back: the edits are kept.
+    severity->setCurrentIndex(severity->findData(static_cast<int>(Severity::Sev4)));
+    severity->setCurrentIndex(severity->findData(static_cast<int>(Severity::Sev1)));
+    QCOMPARE(minutesOf(table, QStringLiteral("external-update"), TimerDefaultsDialog::MinutesColumn)->value(), 15);
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    QVERIFY(!dialog->isVisible());
+
+    const TimerDefaultOverrides saved = m_ui->preferences->timerDefaultOverrides();
+    QCOMPARE(saved.value(Severity::Sev1, QStringLiteral("external-update")), (TimerDefaultOverride{true, 15, 3}));
+    QCOMPARE(saved.value(Severity::Sev1, QStringLiteral("elapsed-callout")).enabled, false);
+    QCOMPARE(saved.value(Severity::Sev1, QStringLiteral("internal-update")), TimerDefaultOverride());
+    QVERIFY(m_ui->settings->contains(QStringLiteral("preferences/timerDefaults")));
+
+    const QDateTime declaredAt = m_ui->clock.nowUtc();
+    const qint64 incident = declareThroughTheWindow(QStringLiteral("Payments down"), Severity::Sev1);
+    QVERIFY(incident > 0 && incident != m_incident);
+    const Timer external = defaultTimer(incident, QStringLiteral("external-update"));
+    QVERIFY(external.id > 0);
+    QCOMPARE(external.durationMs, qint64(15) * 60 * 1000);
+    QCOMPARE(external.deadlineAt, declaredAt.addSecs(3 * 60));
+    QCOMPARE(defaultTimer(incident, QStringLiteral("elapsed-callout")).id, qint64(0)); // switched off
+    QCOMPARE(defaultTimer(incident, QStringLiteral("internal-update")).durationMs, qint64(30) * 60 * 1000);
+    QCOMPARE(m_ui->store->timers(incident)->size(), 6);
+}
+
+void TstTimersDock::restoreBuiltInDefaults()
+{
+    TimerDefaultOverrides changed;
+    changed.set(Severity::Sev2, QStringLiteral("external-update"), {true, 10, 0});
+    changed.set(Severity::Sev3, QStringLiteral("ic-handover"), {false, 0, 0});
+    m_ui->preferences->setTimerDefaultOverrides(changed);
+
+    TimerDefaultsDialog *dialog = openDefaultsDialog();
+    QVERIFY(dialog);
+    auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("timerDefaultsTable"));
+    auto *severity = dialog->findChild<QComboBox *>(QStringLiteral("timerDefaultsSeverity"));
+    severity->setCurrentIndex(severity->findData(static_cast<int>(Severity::Sev2)));
+    QCOMPARE(minutesOf(table, QStringLiteral("external-update"), TimerDefaultsDialog::MinutesColumn)->value(), 10);
+    dialog->findChild<QPushButton *>(QStringLiteral("restoreTimerDefaultsButton"))->click();
+    QCOMPARE(minutesOf(table, QStringLiteral("external-update"), TimerDefaultsDialog::MinutesColumn)->value(), 20);
+    QVERIFY(dialog->overrides().isEmpty());
+    QCOMPARE(m_ui->preferences->timerDefaultOverrides(), changed); // nothing saved before OK
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+
+    QVERIFY(m_ui->preferences->timerDefaultOverrides().isEmpty());
+    QVERIFY(!m_ui->settings->contains(QStringLiteral("preferences/timerDefaults")));
+    const qint64 incident = declareThroughTheWindow(QStringLiteral("Search slow"), Severity::Sev2);
+    QVERIFY(incident > 0);
+    QCOMPARE(defaultTimer(incident, QStringLiteral("external-update")).durationMs, qint64(20) * 60 * 1000);
+    QCOMPARE(m_ui->store->timers(incident)->size(), TimerDefaults::forSeverity(Severity::Sev2).size());
 }
 
 QTEST_MAIN(TstTimersDock)
