@@ -216,8 +216,7 @@ StoreError IncidentStore::verifyContent()
                 problems << line;
         }
         if (!problems.isEmpty())
-            return {StoreError::Code::Corrupt,
-                    tr("%1 is damaged: %2").arg(path, problems.first().simplified())};
+            return {StoreError::Code::Corrupt, tr("%1 is damaged: %2").arg(path, problems.first().simplified())};
     }
 
     auto appId = pragma(QStringLiteral("PRAGMA application_id"));
@@ -287,7 +286,8 @@ StoreError IncidentStore::migrate()
         }
         // PRAGMAs take no bound values; these are our own integers.
         if (step.version == 1) {
-            if (StoreError error = tx.run(QStringLiteral("PRAGMA application_id = %1").arg(DatabaseFile::ApplicationId)))
+            if (StoreError error =
+                    tx.run(QStringLiteral("PRAGMA application_id = %1").arg(DatabaseFile::ApplicationId)))
                 return error;
         }
         if (StoreError error = tx.run(QStringLiteral("PRAGMA user_version = %1").arg(step.version)))
@@ -334,8 +334,7 @@ StoreError IncidentStore::logChange(WriteTransaction &tx, const QString &entity,
 }
 
 StoreError IncidentStore::recordIncidentChange(WriteTransaction &tx, qint64 incidentId, const QString &field,
-                                               const QString &oldValue, const QString &newValue,
-                                               const QString &author)
+                                               const QString &oldValue, const QString &newValue, const QString &author)
 {
     return tx.run(QStringLiteral("INSERT INTO incident_change (incident_id, changed_at, changed_by, field, "
                                  "old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)"),
@@ -345,7 +344,7 @@ StoreError IncidentStore::recordIncidentChange(WriteTransaction &tx, qint64 inci
 StoreError IncidentStore::touchIncident(WriteTransaction &tx, qint64 incidentId)
 {
     if (StoreError error = tx.run(QStringLiteral("UPDATE incident SET updated_at = ? WHERE id = ?"),
-                        {toMs(m_clock.nowUtc()), incidentId}))
+                                  {toMs(m_clock.nowUtc()), incidentId}))
         return error;
     return logChange(tx, QStringLiteral("incident"), incidentId, incidentId, QStringLiteral("update"));
 }
@@ -373,19 +372,16 @@ Result<qint64> IncidentStore::createIncident(const NewIncident &incident, const 
     WriteTransaction tx(m_db, m_dialect, tr("Declaring the incident"));
     if (StoreError error = tx.begin())
         return error;
-    auto inserted = tx.exec(QStringLiteral("INSERT INTO incident (title, summary, severity, status, kind, declared_at, "
-                                           "created_at, updated_at, template_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                                           "RETURNING id"),
-                            {title, nonNull(incident.summary.trimmed()), static_cast<int>(incident.severity),
-                             IncidentVocabulary::statusKey(IncidentStatus::Investigating),
-                             IncidentVocabulary::kindKey(incident.kind), toMs(declared), toMs(now), toMs(now),
-                             nonNull(incident.roles ? incident.roles->key : QString())});
+    auto inserted = tx.insert(
+        QStringLiteral("INSERT INTO incident (title, summary, severity, status, kind, declared_at, "
+                       "created_at, updated_at, template_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "RETURNING id"),
+        {title, nonNull(incident.summary.trimmed()), static_cast<int>(incident.severity),
+         IncidentVocabulary::statusKey(IncidentStatus::Investigating), IncidentVocabulary::kindKey(incident.kind),
+         toMs(declared), toMs(now), toMs(now), nonNull(incident.roles ? incident.roles->key : QString())});
     if (!inserted)
         return inserted.error();
-    if (!inserted->next())
-        return StoreError(StoreError::Code::Internal, tr("Declaring the incident: no id came back."));
-    const qint64 id = inserted->value(0).toLongLong();
-    inserted->finish();
+    const qint64 id = *inserted;
     if (StoreError error = logChange(tx, QStringLiteral("incident"), id, id, QStringLiteral("insert")))
         return error;
 
@@ -458,7 +454,8 @@ StoreError IncidentStore::setSeverity(qint64 incidentId, Severity severity, cons
         return error;
     const QString from = IncidentVocabulary::severityKey(before);
     const QString to = IncidentVocabulary::severityKey(severity);
-    const QString text = (severity < before ? tr("Severity raised: %1 → %2") : tr("Severity lowered: %1 → %2")).arg(from, to);
+    const QString text =
+        (severity < before ? tr("Severity raised: %1 → %2") : tr("Severity lowered: %1 → %2")).arg(from, to);
     if (StoreError error = logIncidentChange(tx, incidentId, QStringLiteral("severity"), from, to, text, author))
         return error;
     if (StoreError error = touchIncident(tx, incidentId))
@@ -476,7 +473,8 @@ StoreError IncidentStore::setStatus(qint64 incidentId, IncidentStatus status, co
     auto current = readIncidentField(tx, incidentId, QStringLiteral("status"));
     if (!current)
         return current.error();
-    const IncidentStatus before = IncidentVocabulary::statusFromKey(current->toString()).value_or(IncidentStatus::Investigating);
+    const IncidentStatus before =
+        IncidentVocabulary::statusFromKey(current->toString()).value_or(IncidentStatus::Investigating);
     if (before == status)
         return {};
 
@@ -488,8 +486,9 @@ StoreError IncidentStore::setStatus(qint64 incidentId, IncidentStatus status, co
     const QString toLabel = IncidentVocabulary::statusLabel(status);
     const QString text = before == IncidentStatus::Resolved ? tr("Incident reopened: %1 → %2").arg(fromLabel, toLabel)
                                                             : tr("Status: %1 → %2").arg(fromLabel, toLabel);
-    if (StoreError error = logIncidentChange(tx, incidentId, QStringLiteral("status"), IncidentVocabulary::statusKey(before),
-                                             IncidentVocabulary::statusKey(status), text, author))
+    if (StoreError error =
+            logIncidentChange(tx, incidentId, QStringLiteral("status"), IncidentVocabulary::statusKey(before),
+                              IncidentVocabulary::statusKey(status), text, author))
         return error;
     if (StoreError error = touchIncident(tx, incidentId))
         return error;
@@ -520,7 +519,7 @@ StoreError IncidentStore::setDetails(qint64 incidentId, const QString &title, co
         return {};
 
     if (StoreError error = tx.run(QStringLiteral("UPDATE incident SET title = ?, summary = ? WHERE id = ?"),
-                           {newTitle, newSummary, incidentId}))
+                                  {newTitle, newSummary, incidentId}))
         return error;
     if (oldTitle != newTitle) {
         if (StoreError error = logIncidentChange(tx, incidentId, QStringLiteral("title"), oldTitle, newTitle,
@@ -593,17 +592,14 @@ Result<qint64> IncidentStore::insertEntry(WriteTransaction &tx, const NewEntry &
             knownIncidents->insert(entry.incidentId);
     }
 
-    auto inserted = tx.exec(QStringLiteral("INSERT INTO timeline_entry (incident_id, kind, author, occurred_at, "
-                                           "captured_at, body, tags, key_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                                           "RETURNING id"),
-                            {entry.incidentId, EntryVocabulary::kindKey(entry.kind), entry.author.trimmed(),
-                             toMs(occurred), toMs(now), text, joinWords(entry.tags), entry.keyEvent ? 1 : 0});
+    auto inserted = tx.insert(QStringLiteral("INSERT INTO timeline_entry (incident_id, kind, author, occurred_at, "
+                                             "captured_at, body, tags, key_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                             "RETURNING id"),
+                              {entry.incidentId, EntryVocabulary::kindKey(entry.kind), entry.author.trimmed(),
+                               toMs(occurred), toMs(now), text, joinWords(entry.tags), entry.keyEvent ? 1 : 0});
     if (!inserted)
         return inserted.error();
-    if (!inserted->next())
-        return StoreError(StoreError::Code::Internal, tr("Logging the entry: no id came back."));
-    const qint64 id = inserted->value(0).toLongLong();
-    inserted->finish();
+    const qint64 id = *inserted;
     if (logIt) {
         if (StoreError error = logChange(tx, QStringLiteral("entry"), id, entry.incidentId, QStringLiteral("insert")))
             return error;
@@ -698,18 +694,19 @@ StoreError IncidentStore::amendEntry(qint64 entryId, const EntryAmendment &amend
         return {}; // nothing to record
 
     // The reading being replaced is kept whole; the entry row then holds the new reading.
-    if (StoreError error = tx.run(QStringLiteral("INSERT INTO timeline_revision (entry_id, revision, superseded_at, superseded_by, "
-                                       "kind, occurred_at, body, tags, key_event, retracted) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                        {entryId, before.revision, toMs(now), author.trimmed(), EntryVocabulary::kindKey(before.kind),
-                         toMs(before.occurredAt), before.text, joinWords(before.tags), before.keyEvent ? 1 : 0,
-                         before.retracted ? 1 : 0}))
+    if (StoreError error =
+            tx.run(QStringLiteral("INSERT INTO timeline_revision (entry_id, revision, superseded_at, superseded_by, "
+                                  "kind, occurred_at, body, tags, key_event, retracted) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                   {entryId, before.revision, toMs(now), author.trimmed(), EntryVocabulary::kindKey(before.kind),
+                    toMs(before.occurredAt), before.text, joinWords(before.tags), before.keyEvent ? 1 : 0,
+                    before.retracted ? 1 : 0}))
         return error;
-    if (StoreError error = tx.run(QStringLiteral("UPDATE timeline_entry SET kind = ?, occurred_at = ?, body = ?, tags = ?, "
-                                          "key_event = ?, retracted = ?, revision = ? WHERE id = ?"),
-                           {EntryVocabulary::kindKey(after.kind), toMs(after.occurredAt), after.text,
-                            joinWords(after.tags), after.keyEvent ? 1 : 0, after.retracted ? 1 : 0, before.revision + 1,
-                            entryId}))
+    if (StoreError error =
+            tx.run(QStringLiteral("UPDATE timeline_entry SET kind = ?, occurred_at = ?, body = ?, tags = ?, "
+                                  "key_event = ?, retracted = ?, revision = ? WHERE id = ?"),
+                   {EntryVocabulary::kindKey(after.kind), toMs(after.occurredAt), after.text, joinWords(after.tags),
+                    after.keyEvent ? 1 : 0, after.retracted ? 1 : 0, before.revision + 1, entryId}))
         return error;
     if (StoreError error = logChange(tx, QStringLiteral("entry"), entryId, before.incidentId, QStringLiteral("update")))
         return error;
@@ -741,11 +738,12 @@ Result<QList<EntryRevision>> IncidentStore::entryHistory(qint64 entryId) const
     auto current = entry(entryId);
     if (!current)
         return current.error();
-    auto q = runStatement(m_db,
-                          QStringLiteral("SELECT revision, superseded_at, superseded_by, kind, occurred_at, body, tags, "
-                                         "key_event, retracted FROM timeline_revision WHERE entry_id = ? "
-                                         "ORDER BY revision"),
-                          {entryId}, tr("Reading the history of entry #%1").arg(entryId));
+    auto q =
+        runStatement(m_db,
+                     QStringLiteral("SELECT revision, superseded_at, superseded_by, kind, occurred_at, body, tags, "
+                                    "key_event, retracted FROM timeline_revision WHERE entry_id = ? "
+                                    "ORDER BY revision"),
+                     {entryId}, tr("Reading the history of entry #%1").arg(entryId));
     if (!q)
         return q.error();
     QList<EntryRevision> history;
@@ -797,7 +795,8 @@ Result<bool> IncidentStore::entryMatches(qint64 entryId, const TimelineFilter &f
     if (!isOpen())
         return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
     QVariantList values{entryId};
-    const QString sql = QStringLiteral("SELECT 1 FROM timeline_entry WHERE id = ?") + filterSql(filter, m_dialect, values);
+    const QString sql =
+        QStringLiteral("SELECT 1 FROM timeline_entry WHERE id = ?") + filterSql(filter, m_dialect, values);
     auto q = runStatement(m_db, sql, values, tr("Filtering the timeline"));
     if (!q)
         return q.error();
@@ -808,9 +807,9 @@ Result<QStringList> IncidentStore::authors(qint64 incidentId) const
 {
     if (!isOpen())
         return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db,
-                          QStringLiteral("SELECT DISTINCT author FROM timeline_entry WHERE incident_id = ? ORDER BY author"),
-                          {incidentId}, tr("Listing authors"));
+    auto q = runStatement(
+        m_db, QStringLiteral("SELECT DISTINCT author FROM timeline_entry WHERE incident_id = ? ORDER BY author"),
+        {incidentId}, tr("Listing authors"));
     if (!q)
         return q.error();
     QStringList list;
@@ -871,8 +870,8 @@ Result<QVariantMap> IncidentStore::connectionSettings() const
     if (!isOpen())
         return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
     QVariantMap settings;
-    for (const QString &name : {QStringLiteral("journal_mode"), QStringLiteral("synchronous"),
-                                QStringLiteral("foreign_keys")}) {
+    for (const QString &name :
+         {QStringLiteral("journal_mode"), QStringLiteral("synchronous"), QStringLiteral("foreign_keys")}) {
         auto q = runStatement(m_db, QStringLiteral("PRAGMA ") + name, {}, tr("Reading %1").arg(name));
         if (!q)
             return q.error();
@@ -932,8 +931,8 @@ void IncidentStore::dispatchChanges()
             return; // looked at again on the next commit or poll
         while (q->next()) {
             m_lastSeenChange = q->value(0).toLongLong();
-            changes.append({q->value(1).toString(), q->value(2).toLongLong(), q->value(3).toLongLong(),
-                            q->value(4).toString()});
+            changes.append(
+                {q->value(1).toString(), q->value(2).toLongLong(), q->value(3).toLongLong(), q->value(4).toString()});
         }
     }
 
@@ -968,8 +967,8 @@ void IncidentStore::dispatchChanges()
             emit departmentChanged(c.entityId);
             continue;
         }
-        const bool reload = c.entity == QLatin1String("timeline") ||
-                            entryChangesPerIncident.value(c.incidentId) > BulkThreshold;
+        const bool reload =
+            c.entity == QLatin1String("timeline") || entryChangesPerIncident.value(c.incidentId) > BulkThreshold;
         if (reload) {
             if (!reloaded.contains(c.incidentId)) {
                 reloaded.insert(c.incidentId);

@@ -31,13 +31,17 @@ class IncidentStore final : public QObject
     Q_DISABLE_COPY_MOVE(IncidentStore)
 
 public:
-    enum class OpenMode { ReadWrite, ReadOnly };
+    enum class OpenMode
+    {
+        ReadWrite,
+        ReadOnly
+    };
     struct Options
     {
         OpenMode mode = OpenMode::ReadWrite;
-        bool create = true;           // create the file (and its folder) when missing
-        int busyTimeoutMs = 5000;     // how long a write waits for another writer's lock
-        bool quickCheck = true;       // PRAGMA quick_check on open
+        bool create = true;       // create the file (and its folder) when missing
+        int busyTimeoutMs = 5000; // how long a write waits for another writer's lock
+        bool quickCheck = true;   // PRAGMA quick_check on open
     };
 
     struct Stats
@@ -119,8 +123,8 @@ public:
     // the timeline; each command announces timerChanged(incidentId, timerId).
     Result<qint64> startCountdown(qint64 incidentId, const QString &label, qint64 durationMs,
                                   const TimerOptions &options, const QString &author);
-    Result<qint64> startCadence(qint64 incidentId, const QString &label, qint64 periodMs,
-                                const TimerOptions &options, const QString &author);
+    Result<qint64> startCadence(qint64 incidentId, const QString &label, qint64 periodMs, const TimerOptions &options,
+                                const QString &author);
     Result<qint64> startStopwatch(qint64 incidentId, const QString &label, const TimerOptions &options,
                                   const QString &author);
     // The SEV-dependent defaults of TimerDefaults, all in one transaction. A default the
@@ -130,8 +134,8 @@ public:
     // applied: TimerDefaults::forSeverity(severity, overrides)).
     Result<QList<qint64>> startDefaultTimers(qint64 incidentId, const QList<TimerDefault> &defaults,
                                              const QString &author);
-    StoreError pauseTimer(qint64 timerId, const QString &author);  // time left is frozen
-    StoreError resumeTimer(qint64 timerId, const QString &author); // deadline = now + time left
+    StoreError pauseTimer(qint64 timerId, const QString &author);               // time left is frozen
+    StoreError resumeTimer(qint64 timerId, const QString &author);              // deadline = now + time left
     StoreError snoozeTimer(qint64 timerId, int minutes, const QString &author); // deadline = now + N min
     // Countdown: done. Cadence: next deadline on the schedule's grid after now (missed periods
     // are skipped, never owed); past its end the cadence is done.
@@ -164,7 +168,7 @@ signals:
     void incidentChanged(qint64 incidentId);
     void entryAdded(qint64 incidentId, qint64 entryId);
     void entryChanged(qint64 incidentId, qint64 entryId);
-    void roleChanged(qint64 incidentId, qint64 roleId); // added, holders or checklist changed
+    void roleChanged(qint64 incidentId, qint64 roleId);   // added, holders or checklist changed
     void timerChanged(qint64 incidentId, qint64 timerId); // started, or its state or deadline changed
     void personChanged(qint64 personId);
     void departmentChanged(qint64 departmentId);
@@ -191,6 +195,9 @@ private:
     StoreError logIncidentChange(WriteTransaction &tx, qint64 incidentId, const QString &field, const QString &from,
                                  const QString &to, const QString &text, const QString &author);
     StoreError finish(WriteTransaction &tx);
+    // The one transaction behind startCountdown, startCadence and startStopwatch.
+    Result<qint64> startTimer(TimerKind kind, const QString &doing, qint64 incidentId, const QString &label,
+                              qint64 durationMs, const TimerOptions &options, const QString &author);
     // Role helpers, inside a transaction (incidentstore_roles.cpp).
     StoreError applyTemplateInTx(WriteTransaction &tx, qint64 incidentId, const RoleTemplate &roles,
                                  const QString &linkUnderRoleKey, const QString &author);

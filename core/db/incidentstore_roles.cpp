@@ -16,8 +16,9 @@ using namespace storevalues;
 
 namespace {
 
-const QString RoleColumns = QStringLiteral("id, incident_id, role_key, title, short_name, group_name, parent_key, staff, "
-                                           "multiple, required, description, sub_team, position");
+const QString RoleColumns =
+    QStringLiteral("id, incident_id, role_key, title, short_name, group_name, parent_key, staff, "
+                   "multiple, required, description, sub_team, position");
 const QString DeputyKey = QStringLiteral("deputy");
 
 IncidentRole readRole(const QSqlQuery &q)
@@ -94,8 +95,9 @@ StoreError IncidentStore::logRoleEntry(WriteTransaction &tx, qint64 incidentId, 
 
 Result<IncidentRole> IncidentStore::roleInTx(WriteTransaction &tx, qint64 incidentId, const QString &roleKey)
 {
-    auto q = tx.exec(QStringLiteral("SELECT %1 FROM incident_role WHERE incident_id = ? AND role_key = ?").arg(RoleColumns),
-                     {incidentId, roleKey});
+    auto q =
+        tx.exec(QStringLiteral("SELECT %1 FROM incident_role WHERE incident_id = ? AND role_key = ?").arg(RoleColumns),
+                {incidentId, roleKey});
     if (!q)
         return q.error();
     if (!q->next())
@@ -128,7 +130,7 @@ Result<Person> IncidentStore::personInTx(WriteTransaction &tx, qint64 personId)
 Result<qint64> IncidentStore::insertRole(WriteTransaction &tx, qint64 incidentId, const RoleDefinition &role,
                                          const QString &subTeam, int position)
 {
-    auto inserted = tx.exec(
+    auto inserted = tx.insert(
         QStringLiteral("INSERT INTO incident_role (incident_id, role_key, title, short_name, group_name, parent_key, "
                        "staff, multiple, required, description, sub_team, position) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
@@ -137,12 +139,11 @@ Result<qint64> IncidentStore::insertRole(WriteTransaction &tx, qint64 incidentId
          role.required ? 1 : 0, nonNull(role.description), nonNull(subTeam), position});
     if (!inserted)
         return inserted.error();
-    inserted->next();
-    const qint64 roleId = inserted->value(0).toLongLong();
-    inserted->finish();
+    const qint64 roleId = *inserted;
     for (int i = 0; i < role.responsibilities.size(); ++i) {
-        if (StoreError error = tx.run(QStringLiteral("INSERT INTO role_duty (role_id, position, body) VALUES (?, ?, ?)"),
-                                      {roleId, i, role.responsibilities.at(i)}))
+        if (StoreError error =
+                tx.run(QStringLiteral("INSERT INTO role_duty (role_id, position, body) VALUES (?, ?, ?)"),
+                       {roleId, i, role.responsibilities.at(i)}))
             return error;
     }
     if (StoreError error = logChange(tx, QStringLiteral("role"), roleId, incidentId, QStringLiteral("insert")))
@@ -155,8 +156,8 @@ StoreError IncidentStore::applyTemplateInTx(WriteTransaction &tx, qint64 inciden
 {
     if (const QString problem = RoleTemplateFormat::validate(roles); !problem.isEmpty())
         return {StoreError::Code::Invalid, tr("The role template is not valid: %1").arg(problem)};
-    auto existing = tx.exec(QStringLiteral("SELECT role_key, position FROM incident_role WHERE incident_id = ?"),
-                            {incidentId});
+    auto existing =
+        tx.exec(QStringLiteral("SELECT role_key, position FROM incident_role WHERE incident_id = ?"), {incidentId});
     if (!existing)
         return existing.error();
     QSet<QString> have;
@@ -224,9 +225,11 @@ Result<qint64> IncidentStore::addRole(qint64 incidentId, const RoleDefinition &r
             return parent.error();
     }
     if (auto clash = roleInTx(tx, incidentId, role.key); clash)
-        return StoreError(StoreError::Code::Invalid, tr("Incident #%1 already has a role “%2”.").arg(incidentId).arg(role.key));
-    auto position = tx.exec(QStringLiteral("SELECT COALESCE(MAX(position), -1) + 1 FROM incident_role WHERE incident_id = ?"),
-                            {incidentId});
+        return StoreError(StoreError::Code::Invalid,
+                          tr("Incident #%1 already has a role “%2”.").arg(incidentId).arg(role.key));
+    auto position =
+        tx.exec(QStringLiteral("SELECT COALESCE(MAX(position), -1) + 1 FROM incident_role WHERE incident_id = ?"),
+                {incidentId});
     if (!position)
         return position.error();
     position->next();
@@ -256,8 +259,9 @@ StoreError IncidentStore::addSubTeam(qint64 incidentId, const QString &name, con
     WriteTransaction tx(m_db, m_dialect, tr("Forming sub-team %1").arg(teamName));
     if (StoreError error = tx.begin())
         return error;
-    auto all = tx.exec(QStringLiteral("SELECT %1 FROM incident_role WHERE incident_id = ? ORDER BY position").arg(RoleColumns),
-                       {incidentId});
+    auto all =
+        tx.exec(QStringLiteral("SELECT %1 FROM incident_role WHERE incident_id = ? ORDER BY position").arg(RoleColumns),
+                {incidentId});
     if (!all)
         return all.error();
     QString commandKey;
@@ -285,7 +289,8 @@ StoreError IncidentStore::addSubTeam(qint64 incidentId, const QString &name, con
     lead.group = tr("Sub-teams");
     lead.parentKey = commandKey;
     lead.required = true;
-    lead.description = tr("Leads sub-team %1 on its own problem, time-boxed, and reports to the commander.").arg(teamName);
+    lead.description =
+        tr("Leads sub-team %1 on its own problem, time-boxed, and reports to the commander.").arg(teamName);
     lead.responsibilities = {tr("Agree the team's task and time-box with the commander"),
                              tr("Report back before the time-box ends"), tr("Keep the members' work coordinated")};
     RoleDefinition members;
@@ -308,14 +313,13 @@ StoreError IncidentStore::addSubTeam(qint64 incidentId, const QString &name, con
 Result<qint64> IncidentStore::startAssignment(WriteTransaction &tx, const IncidentRole &role, const Person &person,
                                               const QString &author)
 {
-    auto inserted = tx.exec(QStringLiteral("INSERT INTO assignment (incident_id, role_id, person_id, started_at, started_by) "
-                                           "VALUES (?, ?, ?, ?, ?) RETURNING id"),
-                            {role.incidentId, role.id, person.id, toMs(m_clock.nowUtc()), author});
+    auto inserted =
+        tx.insert(QStringLiteral("INSERT INTO assignment (incident_id, role_id, person_id, started_at, started_by) "
+                                 "VALUES (?, ?, ?, ?, ?) RETURNING id"),
+                  {role.incidentId, role.id, person.id, toMs(m_clock.nowUtc()), author});
     if (!inserted)
         return inserted.error();
-    inserted->next();
-    const qint64 id = inserted->value(0).toLongLong();
-    inserted->finish();
+    const qint64 id = *inserted;
     if (StoreError error = logChange(tx, QStringLiteral("role"), role.id, role.incidentId, QStringLiteral("update")))
         return error;
     return id;
@@ -350,14 +354,15 @@ Result<qint64> IncidentStore::assign(qint64 incidentId, const QString &roleKey, 
                               tr("%1 already holds %2.").arg(person->name, role->definition.title));
     }
     if (!role->definition.multipleHolders && !role->holders.isEmpty())
-        return StoreError(StoreError::Code::Invalid, tr("%1 holds %2; hand it over instead.")
-                                                         .arg(role->holders.first().name, role->definition.title));
+        return StoreError(
+            StoreError::Code::Invalid,
+            tr("%1 holds %2; hand it over instead.").arg(role->holders.first().name, role->definition.title));
     auto id = startAssignment(tx, *role, *person, author);
     if (!id)
         return id;
     const bool command = role->definition.parentKey.isEmpty();
-    if (StoreError error = logRoleEntry(tx, incidentId, tr("%1 is %2").arg(person->name, role->definition.title), command,
-                                        author))
+    if (StoreError error =
+            logRoleEntry(tx, incidentId, tr("%1 is %2").arg(person->name, role->definition.title), command, author))
         return error;
     if (StoreError error = finish(tx))
         return error;
@@ -384,8 +389,9 @@ StoreError IncidentStore::handOver(qint64 incidentId, const QString &roleKey, qi
     }
     if (!from)
         return {StoreError::Code::Invalid,
-                fromPersonId == 0 ? tr("%1 has several holders; say whose place is handed over.").arg(role->definition.title)
-                                  : tr("That person does not hold %1.").arg(role->definition.title)};
+                fromPersonId == 0
+                    ? tr("%1 has several holders; say whose place is handed over.").arg(role->definition.title)
+                    : tr("That person does not hold %1.").arg(role->definition.title)};
     auto to = personInTx(tx, toPersonId);
     if (!to)
         return to.error();
@@ -398,9 +404,9 @@ StoreError IncidentStore::handOver(qint64 incidentId, const QString &roleKey, qi
         return error;
     if (auto started = startAssignment(tx, *role, *to, author); !started)
         return started.error();
-    if (StoreError error = logRoleEntry(tx, incidentId,
-                                        tr("%1 handed over: %2 → %3").arg(role->definition.title, fromName, to->name),
-                                        true, author))
+    if (StoreError error =
+            logRoleEntry(tx, incidentId, tr("%1 handed over: %2 → %3").arg(role->definition.title, fromName, to->name),
+                         true, author))
         return error;
     return finish(tx);
 }
@@ -437,9 +443,10 @@ StoreError IncidentStore::takeCommand(qint64 incidentId, bool outgoingBecomesDep
     WriteTransaction tx(m_db, m_dialect, tr("Taking command"));
     if (StoreError error = tx.begin())
         return error;
-    auto command = tx.exec(QStringLiteral("SELECT role_key FROM incident_role WHERE incident_id = ? AND parent_key = '' "
-                                          "ORDER BY position LIMIT 1"),
-                           {incidentId});
+    auto command =
+        tx.exec(QStringLiteral("SELECT role_key FROM incident_role WHERE incident_id = ? AND parent_key = '' "
+                               "ORDER BY position LIMIT 1"),
+                {incidentId});
     if (!command)
         return command.error();
     if (!command->next())
@@ -476,13 +483,12 @@ StoreError IncidentStore::takeCommand(qint64 incidentId, bool outgoingBecomesDep
     p.name = incoming.name;
     if (auto started = startAssignment(tx, *commander, p, author); !started)
         return started.error();
-    const QString text = outgoingName.isEmpty()
-                             ? tr("%1 takes command as %2").arg(incoming.name, commander->definition.title)
-                         : outgoingBecomesDeputy
-                             ? tr("%1 takes command as %2; %3 becomes Deputy")
-                                   .arg(incoming.name, commander->definition.title, outgoingName)
-                             : tr("%1 takes command as %2 from %3").arg(incoming.name, commander->definition.title,
-                                                                         outgoingName);
+    const QString text =
+        outgoingName.isEmpty() ? tr("%1 takes command as %2").arg(incoming.name, commander->definition.title)
+        : outgoingBecomesDeputy
+            ? tr("%1 takes command as %2; %3 becomes Deputy")
+                  .arg(incoming.name, commander->definition.title, outgoingName)
+            : tr("%1 takes command as %2 from %3").arg(incoming.name, commander->definition.title, outgoingName);
     if (StoreError error = logRoleEntry(tx, incidentId, text, true, author))
         return error;
     return finish(tx);
@@ -517,7 +523,8 @@ StoreError IncidentStore::setDutyDone(qint64 dutyId, bool done, const QString &a
         return error;
     if (StoreError error = logChange(tx, QStringLiteral("role"), roleId, incidentId, QStringLiteral("update")))
         return error;
-    const QString text = done ? tr("%1: done — %2").arg(roleTitle, body) : tr("%1: not done after all — %2").arg(roleTitle, body);
+    const QString text =
+        done ? tr("%1: done — %2").arg(roleTitle, body) : tr("%1: not done after all — %2").arg(roleTitle, body);
     if (StoreError error = logRoleEntry(tx, incidentId, text, false, author))
         return error;
     return finish(tx);
@@ -527,9 +534,10 @@ Result<QList<IncidentRole>> IncidentStore::roles(qint64 incidentId) const
 {
     if (!isOpen())
         return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db,
-                          QStringLiteral("SELECT %1 FROM incident_role WHERE incident_id = ? ORDER BY position, id").arg(RoleColumns),
-                          {incidentId}, tr("Reading the roles"));
+    auto q = runStatement(
+        m_db,
+        QStringLiteral("SELECT %1 FROM incident_role WHERE incident_id = ? ORDER BY position, id").arg(RoleColumns),
+        {incidentId}, tr("Reading the roles"));
     if (!q)
         return q.error();
     QList<IncidentRole> list;
@@ -547,10 +555,11 @@ Result<QList<IncidentRole>> IncidentStore::roles(qint64 incidentId) const
         if (it != index.constEnd())
             list[*it].holders << readHolder(*holders);
     }
-    auto duties = runStatement(m_db,
-                               QStringLiteral("SELECT d.role_id, d.body FROM role_duty d JOIN incident_role r "
-                                              "ON r.id = d.role_id WHERE r.incident_id = ? ORDER BY d.role_id, d.position"),
-                               {incidentId}, tr("Reading the checklists"));
+    auto duties =
+        runStatement(m_db,
+                     QStringLiteral("SELECT d.role_id, d.body FROM role_duty d JOIN incident_role r "
+                                    "ON r.id = d.role_id WHERE r.incident_id = ? ORDER BY d.role_id, d.position"),
+                     {incidentId}, tr("Reading the checklists"));
     if (!duties)
         return duties.error();
     while (duties->next()) {
@@ -590,12 +599,13 @@ Result<QList<Assignment>> IncidentStore::assignmentHistory(qint64 incidentId) co
 {
     if (!isOpen())
         return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db,
-                          QStringLiteral("SELECT a.id, a.role_id, r.role_key, r.title, a.person_id, p.name, a.started_at, "
-                                         "a.started_by, a.ended_at, a.ended_by, a.end_reason FROM assignment a "
-                                         "JOIN incident_role r ON r.id = a.role_id JOIN person p ON p.id = a.person_id "
-                                         "WHERE a.incident_id = ? ORDER BY a.started_at, a.id"),
-                          {incidentId}, tr("Reading the assignment history"));
+    auto q =
+        runStatement(m_db,
+                     QStringLiteral("SELECT a.id, a.role_id, r.role_key, r.title, a.person_id, p.name, a.started_at, "
+                                    "a.started_by, a.ended_at, a.ended_by, a.end_reason FROM assignment a "
+                                    "JOIN incident_role r ON r.id = a.role_id JOIN person p ON p.id = a.person_id "
+                                    "WHERE a.incident_id = ? ORDER BY a.started_at, a.id"),
+                     {incidentId}, tr("Reading the assignment history"));
     if (!q)
         return q.error();
     QList<Assignment> list;
@@ -630,8 +640,9 @@ Result<QList<RoleDuty>> IncidentStore::duties(qint64 roleId) const
         return q.error();
     QList<RoleDuty> list;
     while (q->next())
-        list << RoleDuty{q->value(0).toLongLong(), roleId, q->value(1).toInt(), q->value(2).toString(),
-                         fromMs(q->value(3)), q->value(4).toString()};
+        list << RoleDuty{q->value(0).toLongLong(), roleId,
+                         q->value(1).toInt(),      q->value(2).toString(),
+                         fromMs(q->value(3)),      q->value(4).toString()};
     return list;
 }
 

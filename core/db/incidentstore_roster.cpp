@@ -13,8 +13,9 @@ using namespace storevalues;
 
 namespace {
 
-const QString PersonColumns =
-    QStringLiteral("id, name, handle, team, department_key, contact, trained_roles, trainee");
+const QString InsertPersonSql = QStringLiteral("INSERT INTO person (name, handle, team, department_key, contact, "
+                                               "trained_roles, trainee) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+const QString PersonColumns = QStringLiteral("id, name, handle, team, department_key, contact, trained_roles, trainee");
 
 Person readPerson(const QSqlQuery &q)
 {
@@ -53,8 +54,13 @@ QString departmentProblem(const Department &d)
 
 QVariantList personValues(const Person &p)
 {
-    return {p.name.trimmed(), p.handle.trimmed(), nonNull(p.team.trimmed()), nonNull(p.departmentKey.trimmed()),
-            nonNull(p.contact.trimmed()), joinWords(p.trainedRoles), p.trainee ? 1 : 0};
+    return {p.name.trimmed(),
+            p.handle.trimmed(),
+            nonNull(p.team.trimmed()),
+            nonNull(p.departmentKey.trimmed()),
+            nonNull(p.contact.trimmed()),
+            joinWords(p.trainedRoles),
+            p.trainee ? 1 : 0};
 }
 
 QVariantList departmentValues(const Department &d)
@@ -74,21 +80,18 @@ Result<qint64> IncidentStore::addPerson(const Person &person)
     WriteTransaction tx(m_db, m_dialect, tr("Adding %1 to the roster").arg(person.name));
     if (StoreError error = tx.begin())
         return error;
-    auto taken = tx.exec(QStringLiteral("SELECT name FROM person WHERE lower(handle) = lower(?)"), {person.handle.trimmed()});
+    auto taken =
+        tx.exec(QStringLiteral("SELECT name FROM person WHERE lower(handle) = lower(?)"), {person.handle.trimmed()});
     if (!taken)
         return taken.error();
     if (taken->next())
         return StoreError(StoreError::Code::Invalid,
                           tr("The handle “%1” already belongs to %2.").arg(person.handle, taken->value(0).toString()));
     taken->finish();
-    auto inserted = tx.exec(QStringLiteral("INSERT INTO person (name, handle, team, department_key, contact, "
-                                           "trained_roles, trainee) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-                            personValues(person));
+    auto inserted = tx.insert(InsertPersonSql, personValues(person));
     if (!inserted)
         return inserted.error();
-    inserted->next();
-    const qint64 id = inserted->value(0).toLongLong();
-    inserted->finish();
+    const qint64 id = *inserted;
     if (StoreError error = logChange(tx, QStringLiteral("person"), id, 0, QStringLiteral("insert")))
         return error;
     if (StoreError error = finish(tx))
@@ -120,9 +123,10 @@ StoreError IncidentStore::updatePerson(const Person &person)
     if (!exists->next())
         return {StoreError::Code::NotFound, tr("There is no person #%1 on the roster.").arg(person.id)};
     exists->finish();
-    if (StoreError error = tx.run(QStringLiteral("UPDATE person SET name = ?, handle = ?, team = ?, department_key = ?, "
-                                                 "contact = ?, trained_roles = ?, trainee = ? WHERE id = ?"),
-                                  values))
+    if (StoreError error =
+            tx.run(QStringLiteral("UPDATE person SET name = ?, handle = ?, team = ?, department_key = ?, "
+                                  "contact = ?, trained_roles = ?, trainee = ? WHERE id = ?"),
+                   values))
         return error;
     if (StoreError error = logChange(tx, QStringLiteral("person"), person.id, 0, QStringLiteral("update")))
         return error;
@@ -172,65 +176,49 @@ Result<int> IncidentStore::importRoster(const QList<Department> &departments, co
     WriteTransaction tx(m_db, m_dialect, tr("Importing the roster"));
     if (StoreError error = tx.begin())
         return error;
-    int changed = 0;
-    for (const Department &d : departments) {
-        auto existing = tx.exec(QStringLiteral("SELECT id FROM department WHERE key = ?"), {d.key});
+    // Finds the row by its natural key, updates it or inserts it; returns its id.
+    auto upsert = [&tx](const QString &findSql, const QVariant &key, const QString &updateSql,
+                        QVariantList updateValues, const QString &insertSql,
+                        const QVariantList &insertValues) -> Result<qint64> {
+        auto existing = tx.exec(findSql, {key});
         if (!existing)
             return existing.error();
-        qint64 id = 0;
-        if (existing->next()) {
-            id = existing->value(0).toLongLong();
+        if (!existing->next()) {
             existing->finish();
-            QVariantList values = departmentValues(d);
-            values << id;
-            if (StoreError error = tx.run(QStringLiteral("UPDATE department SET name = ?, primary_contact = ?, "
-                                                         "oncall_rotation = ?, escalation_path = ? WHERE id = ?"),
-                                          values))
-                return error;
-        } else {
-            existing->finish();
-            QVariantList values{d.key};
-            values << departmentValues(d);
-            auto inserted = tx.exec(QStringLiteral("INSERT INTO department (key, name, primary_contact, oncall_rotation, "
-                                                   "escalation_path) VALUES (?, ?, ?, ?, ?) RETURNING id"),
-                                    values);
-            if (!inserted)
-                return inserted.error();
-            inserted->next();
-            id = inserted->value(0).toLongLong();
-            inserted->finish();
+            return tx.insert(insertSql, insertValues);
         }
-        if (StoreError error = logChange(tx, QStringLiteral("department"), id, 0, QStringLiteral("update")))
+        const qint64 id = existing->value(0).toLongLong();
+        existing->finish();
+        updateValues << id;
+        if (StoreError error = tx.run(updateSql, updateValues))
+            return error;
+        return id;
+    };
+    int changed = 0;
+    for (const Department &d : departments) {
+        QVariantList insertValues{d.key};
+        insertValues << departmentValues(d);
+        auto id = upsert(QStringLiteral("SELECT id FROM department WHERE key = ?"), d.key,
+                         QStringLiteral("UPDATE department SET name = ?, primary_contact = ?, oncall_rotation = ?, "
+                                        "escalation_path = ? WHERE id = ?"),
+                         departmentValues(d),
+                         QStringLiteral("INSERT INTO department (key, name, primary_contact, oncall_rotation, "
+                                        "escalation_path) VALUES (?, ?, ?, ?, ?) RETURNING id"),
+                         insertValues);
+        if (!id)
+            return id.error();
+        if (StoreError error = logChange(tx, QStringLiteral("department"), *id, 0, QStringLiteral("update")))
             return error;
         ++changed;
     }
     for (const Person &p : people) {
-        auto existing = tx.exec(QStringLiteral("SELECT id FROM person WHERE lower(handle) = lower(?)"), {p.handle.trimmed()});
-        if (!existing)
-            return existing.error();
-        qint64 id = 0;
-        if (existing->next()) {
-            id = existing->value(0).toLongLong();
-            existing->finish();
-            QVariantList values = personValues(p);
-            values << id;
-            if (StoreError error = tx.run(QStringLiteral("UPDATE person SET name = ?, handle = ?, team = ?, "
-                                                         "department_key = ?, contact = ?, trained_roles = ?, "
-                                                         "trainee = ? WHERE id = ?"),
-                                          values))
-                return error;
-        } else {
-            existing->finish();
-            auto inserted = tx.exec(QStringLiteral("INSERT INTO person (name, handle, team, department_key, contact, "
-                                                   "trained_roles, trainee) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-                                    personValues(p));
-            if (!inserted)
-                return inserted.error();
-            inserted->next();
-            id = inserted->value(0).toLongLong();
-            inserted->finish();
-        }
-        if (StoreError error = logChange(tx, QStringLiteral("person"), id, 0, QStringLiteral("update")))
+        auto id = upsert(QStringLiteral("SELECT id FROM person WHERE lower(handle) = lower(?)"), p.handle.trimmed(),
+                         QStringLiteral("UPDATE person SET name = ?, handle = ?, team = ?, department_key = ?, "
+                                        "contact = ?, trained_roles = ?, trainee = ? WHERE id = ?"),
+                         personValues(p), InsertPersonSql, personValues(p));
+        if (!id)
+            return id.error();
+        if (StoreError error = logChange(tx, QStringLiteral("person"), *id, 0, QStringLiteral("update")))
             return error;
         ++changed;
     }
@@ -282,8 +270,8 @@ Result<Person> IncidentStore::findPerson(const QString &handleOrName) const
     }
     QList<Person> starts;
     for (const Person &p : *all) {
-        if (!wanted.isEmpty() && (p.handle.startsWith(wanted, Qt::CaseInsensitive) ||
-                                  p.name.startsWith(wanted, Qt::CaseInsensitive)))
+        if (!wanted.isEmpty() &&
+            (p.handle.startsWith(wanted, Qt::CaseInsensitive) || p.name.startsWith(wanted, Qt::CaseInsensitive)))
             starts << p;
     }
     if (starts.size() == 1)
@@ -311,7 +299,7 @@ Result<QList<Department>> IncidentStore::departments() const
     QList<Department> list;
     while (q->next())
         list << Department{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
-                           q->value(3).toString(), q->value(4).toString(), q->value(5).toString()};
+                           q->value(3).toString(),   q->value(4).toString(), q->value(5).toString()};
     return list;
 }
 

@@ -159,21 +159,18 @@ Result<qint64> IncidentStore::insertTimer(WriteTransaction &tx, qint64 incidentI
     if (!t.ownerRoleKey.isEmpty())
         text += tr(" (owner: %1)").arg(t.ownerRoleKey);
 
-    auto inserted =
-        tx.exec(QStringLiteral(
-                    "INSERT INTO timer (incident_id, kind, label, owner_role_key, entry_id, state, duration_ms, "
-                    "warn_ms, anchor_at, deadline_at, paused_ms, ends_at, expired_deadline_at, default_key, "
-                    "created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, NULL, ?, ?, ?, ?) "
-                    "RETURNING id"),
-                {incidentId, TimerVocabulary::kindKey(kind), t.label, nonNull(t.ownerRoleKey), idOrNull(t.entryId),
-                 TimerVocabulary::stateKey(TimerState::Running), t.durationMs, t.warnMs, toMs(t.anchorAt),
-                 msOrNull(t.deadlineAt), msOrNull(t.endsAt), nonNull(t.defaultKey), toMs(now), t.createdBy, toMs(now)});
+    auto inserted = tx.insert(
+        QStringLiteral(
+            "INSERT INTO timer (incident_id, kind, label, owner_role_key, entry_id, state, duration_ms, "
+            "warn_ms, anchor_at, deadline_at, paused_ms, ends_at, expired_deadline_at, default_key, "
+            "created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, NULL, ?, ?, ?, ?) "
+            "RETURNING id"),
+        {incidentId, TimerVocabulary::kindKey(kind), t.label, nonNull(t.ownerRoleKey), idOrNull(t.entryId),
+         TimerVocabulary::stateKey(TimerState::Running), t.durationMs, t.warnMs, toMs(t.anchorAt),
+         msOrNull(t.deadlineAt), msOrNull(t.endsAt), nonNull(t.defaultKey), toMs(now), t.createdBy, toMs(now)});
     if (!inserted)
         return inserted.error();
-    if (!inserted->next())
-        return StoreError(StoreError::Code::Internal, tr("Starting the timer: no id came back."));
-    t.id = inserted->value(0).toLongLong();
-    inserted->finish();
+    t.id = *inserted;
     if (StoreError error = logChange(tx, QStringLiteral("timer"), t.id, incidentId, QStringLiteral("insert")))
         return error;
     if (StoreError error = logTimerEntry(tx, t, text, t.createdBy))
@@ -230,52 +227,39 @@ StoreError IncidentStore::changeTimer(qint64 timerId, const QString &author, con
     return finish(tx);
 }
 
-Result<qint64> IncidentStore::startCountdown(qint64 incidentId, const QString &label, qint64 durationMs,
-                                             const TimerOptions &options, const QString &author)
+Result<qint64> IncidentStore::startTimer(TimerKind kind, const QString &doing, qint64 incidentId, const QString &label,
+                                         qint64 durationMs, const TimerOptions &options, const QString &author)
 {
     if (StoreError error = requireWritable())
         return error;
-    WriteTransaction tx(m_db, m_dialect, tr("Starting the timer"));
+    WriteTransaction tx(m_db, m_dialect, doing);
     if (StoreError error = tx.begin())
         return error;
-    auto id = insertTimer(tx, incidentId, TimerKind::Countdown, label, durationMs, options, author);
+    auto id = insertTimer(tx, incidentId, kind, label, durationMs, options, author);
     if (!id)
         return id;
     if (StoreError error = finish(tx))
         return error;
     return id;
+}
+
+Result<qint64> IncidentStore::startCountdown(qint64 incidentId, const QString &label, qint64 durationMs,
+                                             const TimerOptions &options, const QString &author)
+{
+    return startTimer(TimerKind::Countdown, tr("Starting the timer"), incidentId, label, durationMs, options, author);
 }
 
 Result<qint64> IncidentStore::startCadence(qint64 incidentId, const QString &label, qint64 periodMs,
                                            const TimerOptions &options, const QString &author)
 {
-    if (StoreError error = requireWritable())
-        return error;
-    WriteTransaction tx(m_db, m_dialect, tr("Starting the recurring timer"));
-    if (StoreError error = tx.begin())
-        return error;
-    auto id = insertTimer(tx, incidentId, TimerKind::Cadence, label, periodMs, options, author);
-    if (!id)
-        return id;
-    if (StoreError error = finish(tx))
-        return error;
-    return id;
+    return startTimer(TimerKind::Cadence, tr("Starting the recurring timer"), incidentId, label, periodMs, options,
+                      author);
 }
 
 Result<qint64> IncidentStore::startStopwatch(qint64 incidentId, const QString &label, const TimerOptions &options,
                                              const QString &author)
 {
-    if (StoreError error = requireWritable())
-        return error;
-    WriteTransaction tx(m_db, m_dialect, tr("Starting the stopwatch"));
-    if (StoreError error = tx.begin())
-        return error;
-    auto id = insertTimer(tx, incidentId, TimerKind::Stopwatch, label, 0, options, author);
-    if (!id)
-        return id;
-    if (StoreError error = finish(tx))
-        return error;
-    return id;
+    return startTimer(TimerKind::Stopwatch, tr("Starting the stopwatch"), incidentId, label, 0, options, author);
 }
 
 Result<QList<qint64>> IncidentStore::startDefaultTimers(qint64 incidentId, Severity severity, const QString &author)

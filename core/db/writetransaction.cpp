@@ -74,6 +74,18 @@ Result<QSqlQuery> WriteTransaction::exec(const QString &sql, const QVariantList 
 
 namespace cp {
 
+Result<qint64> WriteTransaction::insert(const QString &sql, const QVariantList &values)
+{
+    auto query = runStatement(m_db, sql, values, m_doing);
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return StoreError(StoreError::Code::Internal, m_doing + QStringLiteral(": no id came back"));
+    const qint64 id = query->value(0).toLongLong();
+    query->finish();
+    return id;
+}
+
 StoreError WriteTransaction::run(const QString &sql, const QVariantList &values)
 {
     auto query = runStatement(m_db, sql, values, m_doing);

@@ -29,6 +29,8 @@ public:
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
     // A statement whose result is not needed; finished at once, so COMMIT never meets it.
     StoreError run(const QString &sql, const QVariantList &values = {});
+    // An "INSERT … RETURNING id": the new row's id.
+    Result<qint64> insert(const QString &sql, const QVariantList &values);
     const QString &doing() const { return m_doing; }
 
 private:
