@@ -967,6 +967,10 @@ void IncidentStore::dispatchChanges()
             emit departmentChanged(c.entityId);
             continue;
         }
+        if (c.entity == QLatin1String("postmortem")) {
+            emit postmortemChanged(c.incidentId);
+            continue;
+        }
         const bool reload =
             c.entity == QLatin1String("timeline") || entryChangesPerIncident.value(c.incidentId) > BulkThreshold;
         if (reload) {

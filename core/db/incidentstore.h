@@ -3,8 +3,10 @@
 #include "domain/clock.h"
 #include "domain/incident.h"
 #include "domain/incidentrole.h"
+#include "domain/postmortem.h"
 #include "domain/roster.h"
 #include "domain/timelineentry.h"
+#include "exchange/incidentdocument.h"
 #include "sqldialect.h"
 #include "storeerror.h"
 #include "timers/timer.h"
@@ -151,6 +153,19 @@ public:
     Result<Timer> timer(qint64 timerId) const;
     // ---- end of timers ---------------------------------------------------------------------
 
+    // ---- Postmortem and whole-incident exchange (incidentstore_exchange.cpp) ----------------
+    // Names (or renames) the postmortem's owner and due date; logged on the timeline as a key
+    // event; announces postmortemChanged(incidentId).
+    StoreError setPostmortem(qint64 incidentId, const QString &owner, const QDateTime &dueAt, const QString &author);
+    Result<std::optional<Postmortem>> postmortem(qint64 incidentId) const; // nullopt: not named yet
+    Result<QList<IncidentChange>> incidentHistory(qint64 incidentId) const; // oldest first
+    // Every row of the incident in every section of IncidentFormat, ids made document-local.
+    Result<IncidentDocument> exportIncident(qint64 incidentId) const;
+    // A validated document (IncidentJson::read) as a new incident, all in one transaction, with
+    // fresh ids; people and departments already present (same handle / key) are reused.
+    Result<qint64> importIncident(const IncidentDocument &document);
+    // ---- end of postmortem and exchange ---------------------------------------------------
+
     // Health
     Result<QStringList> integrityProblems() const; // empty: healthy
     Result<Stats> stats() const;
@@ -172,6 +187,7 @@ signals:
     void timerChanged(qint64 incidentId, qint64 timerId); // started, or its state or deadline changed
     void personChanged(qint64 personId);
     void departmentChanged(qint64 departmentId);
+    void postmortemChanged(qint64 incidentId); // owner or due date named or changed
     // Too much changed to name one by one (a bulk import): reload the incident's timeline.
     void timelineReloaded(qint64 incidentId);
 

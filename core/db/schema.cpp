@@ -163,6 +163,22 @@ QStringList step3(const SqlDialect &d)
     };
 }
 
+// Postmortem (issue #7): who owns the postmortem of a resolved incident and when it is due.
+QStringList step4(const SqlDialect &d)
+{
+    const QString id = d.identityColumn();
+    return {
+        QStringLiteral("CREATE TABLE postmortem ("
+                       " id %1,"
+                       " incident_id BIGINT NOT NULL UNIQUE REFERENCES incident(id),"
+                       " owner TEXT NOT NULL,"
+                       " due_at BIGINT NOT NULL,"
+                       " assigned_at BIGINT NOT NULL,"
+                       " assigned_by TEXT NOT NULL)")
+            .arg(id),
+    };
+}
+
 } // namespace
 
 QList<MigrationStep> Schema::steps(const SqlDialect &dialect)
@@ -171,12 +187,13 @@ QList<MigrationStep> Schema::steps(const SqlDialect &dialect)
         {1, step1(dialect)},
         {2, step2(dialect)},
         {3, step3(dialect)},
+        {4, step4(dialect)},
     };
 }
 
 int Schema::latestVersion()
 {
-    return 3;
+    return 4;
 }
 
 } // namespace cp

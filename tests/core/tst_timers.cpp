@@ -751,8 +751,8 @@ private slots:
         IncidentStore store(*m_clock);
         const StoreError error = store.open(path);
         QVERIFY2(!error, qPrintable(error.message()));
-        QCOMPARE(store.stats()->schemaVersion, 3);
-        QCOMPARE(Schema::latestVersion(), 3);
+        QCOMPARE(store.stats()->schemaVersion, Schema::latestVersion());
+        QVERIFY(Schema::latestVersion() >= 3);
         const Incident old = store.incidents()->first();
         QCOMPARE(old.title, QStringLiteral("Before timers"));
         QCOMPARE(old.templateKey, QStringLiteral("lightweight"));

@@ -1,0 +1,365 @@
+#include "incidentjson.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <cmath>
+
+namespace cp {
+
+using namespace IncidentFormat;
+
+namespace {
+
+constexpr double MaxExactInteger = 9007199254740992.0; // 2^53: every integer below is exact in JSON
+
+// One JSON value as text (strings escaped the way QJsonDocument does it).
+QByteArray valueText(const QJsonValue &value)
+{
+    QByteArray text = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return text.mid(1, text.size() - 2);
+}
+
+QJsonValue fieldJson(const Field &field, const QVariant &value)
+{
+    if (value.isNull())
+        return QJsonValue::Null;
+    switch (field.type) {
+    case FieldType::Id:
+    case FieldType::Ref:
+    case FieldType::Int:
+        return QJsonValue(value.toLongLong());
+    case FieldType::Time:
+        return IncidentJson::timeText(value.toLongLong());
+    case FieldType::Bool:
+        return value.toLongLong() != 0;
+    case FieldType::Text:
+        return value.toString();
+    }
+    return QJsonValue::Null;
+}
+
+QByteArray rowText(const Section &section, const QVariantList &row)
+{
+    QByteArray text = "{";
+    for (qsizetype i = 0; i < section.fields.size(); ++i) {
+        const Field &field = section.fields.at(i);
+        if (i > 0)
+            text += ", ";
+        text += valueText(field.name) + ": " + valueText(fieldJson(field, row.value(i)));
+    }
+    return text + '}';
+}
+
+QString pointerPart(QString part)
+{
+    part.replace(QLatin1Char('~'), QStringLiteral("~0"));
+    part.replace(QLatin1Char('/'), QStringLiteral("~1"));
+    return part;
+}
+
+QString typeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("a list");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("nothing");
+}
+
+std::optional<qint64> exactInteger(const QJsonValue &v)
+{
+    if (!v.isDouble())
+        return std::nullopt;
+    const double d = v.toDouble();
+    if (!std::isfinite(d) || std::floor(d) != d || std::fabs(d) > MaxExactInteger)
+        return std::nullopt;
+    return static_cast<qint64>(d);
+}
+
+// Reads and checks one document; the first problem ends it.
+class Reader
+{
+    Q_DECLARE_TR_FUNCTIONS(cp::IncidentJson)
+public:
+    Result<IncidentDocument> read(const QByteArray &bytes);
+
+private:
+    StoreError fail(const QString &pointer, const QString &message) const
+    {
+        return {StoreError::Code::Invalid, tr("%1: %2").arg(pointer.isEmpty() ? QStringLiteral("/") : pointer, message)};
+    }
+    StoreError readSection(const Section &section, const QJsonValue &value, DocumentSection &out);
+    StoreError readRow(const Section &section, const QJsonObject &object, const QString &pointer, QVariantList &row);
+    StoreError readField(const Field &field, const QJsonValue &value, const QString &pointer, QVariant &out);
+    StoreError checkReferences(const IncidentDocument &document);
+
+    // Per section: document id → the pointer of the row that has it.
+    QHash<QString, QHash<qint64, QString>> m_ids;
+};
+
+Result<IncidentDocument> Reader::read(const QByteArray &bytes)
+{
+    if (bytes.trimmed().isEmpty())
+        return StoreError(StoreError::Code::Invalid, tr("The file is empty."));
+    QJsonParseError parseError;
+    const QJsonDocument json = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const QByteArray before = bytes.left(parseError.offset);
+        const int line = int(before.count('\n')) + 1;
+        const int column = int(parseError.offset - (before.lastIndexOf('\n') + 1)) + 1;
+        return StoreError(StoreError::Code::Invalid, tr("line %1, column %2: %3 (is the file complete?)")
+                                                         .arg(line)
+                                                         .arg(column)
+                                                         .arg(parseError.errorString()));
+    }
+    if (!json.isObject())
+        return fail(QString(), tr("a CommandPost incident document is a JSON object"));
+    const QJsonObject root = json.object();
+
+    const QJsonValue format = root.value(QStringLiteral("format"));
+    if (format.toString() != QLatin1String(FormatName))
+        return fail(QStringLiteral("/format"),
+                    format.isUndefined()
+                        ? tr("missing; expected \"%1\"").arg(QLatin1String(FormatName))
+                        : tr("is %1, not \"%2\"").arg(QString::fromUtf8(valueText(format)), QLatin1String(FormatName)));
+    const QJsonValue versionValue = root.value(QStringLiteral("version"));
+    const auto version = exactInteger(versionValue);
+    if (!version)
+        return fail(QStringLiteral("/version"), versionValue.isUndefined()
+                                                    ? tr("missing")
+                                                    : tr("must be a whole number, not %1").arg(typeName(versionValue)));
+    if (*version != Version)
+        return fail(QStringLiteral("/version"), tr("unknown version %1; this CommandPost reads version %2")
+                                                    .arg(*version)
+                                                    .arg(Version));
+
+    for (auto it = root.constBegin(); it != root.constEnd(); ++it) {
+        if (it.key() != QLatin1String("format") && it.key() != QLatin1String("version") && !section(it.key()))
+            return fail(QLatin1Char('/') + pointerPart(it.key()), tr("unknown section"));
+    }
+
+    IncidentDocument document;
+    document.version = int(*version);
+    for (const Section &s : sections()) {
+        DocumentSection out;
+        out.name = s.name;
+        if (StoreError error = readSection(s, root.value(s.name), out))
+            return error;
+        document.sections << out;
+    }
+    if (StoreError error = checkReferences(document))
+        return error;
+    return document;
+}
+
+StoreError Reader::readSection(const Section &section, const QJsonValue &value, DocumentSection &out)
+{
+    const QString pointer = QLatin1Char('/') + section.name;
+    if (section.scope == Scope::Incident) {
+        if (value.isUndefined())
+            return fail(pointer, tr("missing: the document has no incident"));
+        if (!value.isObject())
+            return fail(pointer, tr("must be an object, not %1").arg(typeName(value)));
+        QVariantList row;
+        if (StoreError error = readRow(section, value.toObject(), pointer, row))
+            return error;
+        out.rows << row;
+        return {};
+    }
+    if (value.isUndefined())
+        return {}; // a section a document may leave out: no rows
+    if (!value.isArray())
+        return fail(pointer, tr("must be a list, not %1").arg(typeName(value)));
+    const QJsonArray array = value.toArray();
+    QHash<QString, QString> naturalKeys;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString rowPointer = pointer + QLatin1Char('/') + QString::number(i);
+        if (!array.at(i).isObject())
+            return fail(rowPointer, tr("must be an object, not %1").arg(typeName(array.at(i))));
+        QVariantList row;
+        if (StoreError error = readRow(section, array.at(i).toObject(), rowPointer, row))
+            return error;
+        if (!section.naturalKey.isEmpty()) {
+            const QString key = array.at(i).toObject().value(section.naturalKey).toString().toLower();
+            if (naturalKeys.contains(key))
+                return fail(rowPointer + QLatin1Char('/') + section.naturalKey,
+                            tr("\"%1\" appears twice (also at %2)").arg(key, naturalKeys.value(key)));
+            naturalKeys.insert(key, rowPointer);
+        }
+        out.rows << row;
+    }
+    return {};
+}
+
+StoreError Reader::readRow(const Section &section, const QJsonObject &object, const QString &pointer,
+                           QVariantList &row)
+{
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (!section.field(it.key()))
+            return fail(pointer + QLatin1Char('/') + pointerPart(it.key()), tr("unknown field"));
+    }
+    for (const Field &field : section.fields) {
+        const QString fieldPointer = pointer + QLatin1Char('/') + field.name;
+        const QJsonValue value = object.value(field.name);
+        if (value.isUndefined())
+            return fail(fieldPointer, tr("missing"));
+        QVariant v;
+        if (StoreError error = readField(field, value, fieldPointer, v))
+            return error;
+        if (field.type == FieldType::Id) {
+            auto &ids = m_ids[section.name];
+            const qint64 id = v.toLongLong();
+            if (ids.contains(id))
+                return fail(fieldPointer, tr("duplicate id %1 (also at %2)").arg(id).arg(ids.value(id)));
+            ids.insert(id, pointer);
+        }
+        row << v;
+    }
+    return {};
+}
+
+StoreError Reader::readField(const Field &field, const QJsonValue &value, const QString &pointer, QVariant &out)
+{
+    if (value.isNull()) {
+        if (!field.nullable)
+            return fail(pointer, tr("must not be null"));
+        out = QVariant();
+        return {};
+    }
+    switch (field.type) {
+    case FieldType::Id:
+    case FieldType::Ref: {
+        const auto id = exactInteger(value);
+        if (!id)
+            return fail(pointer, tr("must be an id (a whole number), not %1").arg(typeName(value)));
+        if (*id < 1)
+            return fail(pointer, tr("ids start at 1, not %1").arg(*id));
+        out = *id;
+        return {};
+    }
+    case FieldType::Int: {
+        const auto number = exactInteger(value);
+        if (!number)
+            return fail(pointer, tr("must be a whole number, not %1").arg(typeName(value)));
+        if (field.min < field.max && (*number < field.min || *number > field.max))
+            return fail(pointer, tr("%1 is outside %2–%3").arg(*number).arg(field.min).arg(field.max));
+        out = *number;
+        return {};
+    }
+    case FieldType::Time: {
+        if (!value.isString())
+            return fail(pointer, tr("must be a UTC time like \"2026-11-22T14:00:00.000Z\", not %1").arg(typeName(value)));
+        const auto ms = IncidentJson::parseTime(value.toString());
+        if (!ms)
+            return fail(pointer, tr("\"%1\" is not a UTC time like \"2026-11-22T14:00:00.000Z\"").arg(value.toString()));
+        out = *ms;
+        return {};
+    }
+    case FieldType::Bool:
+        if (!value.isBool())
+            return fail(pointer, tr("must be true or false, not %1").arg(typeName(value)));
+        out = value.toBool() ? 1 : 0;
+        return {};
+    case FieldType::Text:
+        if (!value.isString())
+            return fail(pointer, tr("must be a string, not %1").arg(typeName(value)));
+        if (!field.choices.isEmpty() && !field.choices.contains(value.toString()))
+            return fail(pointer, tr("\"%1\" is not one of %2").arg(value.toString(), field.choices.join(QStringLiteral(", "))));
+        out = value.toString();
+        return {};
+    }
+    return fail(pointer, tr("unreadable"));
+}
+
+StoreError Reader::checkReferences(const IncidentDocument &document)
+{
+    for (const Section &s : sections()) {
+        const DocumentSection *rows = document.section(s.name);
+        for (qsizetype f = 0; f < s.fields.size(); ++f) {
+            const Field &field = s.fields.at(f);
+            if (field.type != FieldType::Ref)
+                continue;
+            const auto targets = m_ids.value(field.refSection);
+            for (qsizetype r = 0; r < rows->rows.size(); ++r) {
+                const QVariant v = rows->rows.at(r).value(f);
+                if (v.isNull() || targets.contains(v.toLongLong()))
+                    continue;
+                const QString pointer = s.scope == Scope::Incident
+                                            ? QStringLiteral("/%1/%2").arg(s.name, field.name)
+                                            : QStringLiteral("/%1/%2/%3").arg(s.name).arg(r).arg(field.name);
+                return fail(pointer, tr("no %1 row has id %2").arg(field.refSection).arg(v.toLongLong()));
+            }
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+QString IncidentJson::timeText(qint64 msSinceEpoch)
+{
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+std::optional<qint64> IncidentJson::parseTime(const QString &text)
+{
+    static const QRegularExpression shape(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$"));
+    if (!shape.match(text).hasMatch())
+        return std::nullopt;
+    const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid())
+        return std::nullopt;
+    const qint64 ms = t.toMSecsSinceEpoch();
+    if (timeText(ms) != text) // 24:00, 02-30 and other readings that do not come back the same
+        return std::nullopt;
+    return ms;
+}
+
+QByteArray IncidentJson::write(const IncidentDocument &document)
+{
+    QByteArray out = "{\n  \"format\": " + valueText(QLatin1String(FormatName)) +
+                     ",\n  \"version\": " + QByteArray::number(document.version);
+    for (const Section &s : sections()) {
+        const DocumentSection *rows = document.section(s.name);
+        if (s.scope == Scope::Incident) {
+            if (rows && !rows->rows.isEmpty())
+                out += ",\n  " + valueText(s.name) + ": " + rowText(s, rows->rows.constFirst());
+            continue;
+        }
+        out += ",\n  " + valueText(s.name) + ": [";
+        if (rows) {
+            for (qsizetype i = 0; i < rows->rows.size(); ++i)
+                out += (i == 0 ? "\n    " : ",\n    ") + rowText(s, rows->rows.at(i));
+            if (!rows->rows.isEmpty())
+                out += "\n  ";
+        }
+        out += ']';
+    }
+    return out + "\n}\n";
+}
+
+Result<IncidentDocument> IncidentJson::read(const QByteArray &bytes)
+{
+    Reader reader;
+    return reader.read(bytes);
+}
+
+} // namespace cp

@@ -1,0 +1,339 @@
+#include "db/incidentstore.h"
+#include "exchange/incidentjson.h"
+#include "fakeclock.h"
+#include "sampleincident.h"
+#include "tempdatabase.h"
+
+#include <QCryptographicHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QtTest>
+
+using namespace cp;
+using namespace cp::IncidentFormat;
+
+namespace {
+
+// Every row of every table, hashed: proves a refused import changed nothing at all.
+QByteArray contentFingerprint(const QString &path)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("fingerprint"));
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (!db.open())
+            return {};
+        QSqlQuery tables(db);
+        tables.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
+        QStringList names;
+        while (tables.next())
+            names << tables.value(0).toString();
+        for (const QString &table : std::as_const(names)) {
+            hash.addData(table.toUtf8());
+            QSqlQuery rows(db);
+            rows.exec(QStringLiteral("SELECT * FROM %1 ORDER BY 1").arg(table));
+            while (rows.next()) {
+                for (int i = 0; i < rows.record().count(); ++i)
+                    hash.addData(rows.value(i).toString().toUtf8() + '\x1f');
+                hash.addData("\n");
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("fingerprint"));
+    return hash.result();
+}
+
+} // namespace
+
+class TstIncidentExchange : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::TempDatabase> m_tmp;
+    std::unique_ptr<test::FakeClock> m_clock;
+    std::unique_ptr<IncidentStore> m_store;
+    qint64 m_incident = 0;
+    QByteArray m_json;
+
+    QByteArray exportJson(IncidentStore &store, qint64 incidentId)
+    {
+        auto document = store.exportIncident(incidentId);
+        if (!document) {
+            qWarning() << document.error().message();
+            return {};
+        }
+        return IncidentJson::write(*document);
+    }
+
+    // Reads and imports like `commandpost-cli import`; returns the error message or "".
+    QString importJson(IncidentStore &store, const QByteArray &bytes)
+    {
+        auto document = IncidentJson::read(bytes);
+        if (!document)
+            return document.error().message();
+        auto id = store.importIncident(*document);
+        return id ? QString() : id.error().message();
+    }
+
+    // m_json with one edit applied to the parsed text, written back compactly.
+    QByteArray edited(const std::function<void(QJsonObject &)> &edit)
+    {
+        QJsonObject root = QJsonDocument::fromJson(m_json).object();
+        edit(root);
+        return QJsonDocument(root).toJson();
+    }
+
+    static void setRowField(QJsonObject &root, const QString &section, int row, const QString &field,
+                            const QJsonValue &value)
+    {
+        QJsonArray rows = root.value(section).toArray();
+        QJsonObject object = rows.at(row).toObject();
+        if (value.isUndefined())
+            object.remove(field);
+        else
+            object.insert(field, value);
+        rows.replace(row, object);
+        root.insert(section, rows);
+    }
+
+private slots:
+    void init()
+    {
+        m_tmp = std::make_unique<test::TempDatabase>();
+        m_clock = std::make_unique<test::FakeClock>();
+        m_store = std::make_unique<IncidentStore>(*m_clock);
+        QVERIFY(!m_store->open(m_tmp->path()));
+        m_incident = test::SampleIncident::create(*m_store, *m_clock);
+        QVERIFY(m_incident > 0);
+        m_json = exportJson(*m_store, m_incident);
+        QVERIFY(!m_json.isEmpty());
+    }
+
+    void cleanup()
+    {
+        m_store.reset();
+        m_tmp.reset();
+    }
+
+    // Every table is either a section of the document or deliberately left out, and every
+    // column of an exported table is a field: a table or column added later fails here until
+    // the format covers it.
+    void everyTableAndColumnIsCovered()
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("coverage"));
+        db.setDatabaseName(m_tmp->path());
+        QVERIFY(db.open());
+        {
+            QSqlQuery tables(db);
+            QVERIFY(tables.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")));
+            QStringList names;
+            while (tables.next())
+                names << tables.value(0).toString();
+            QVERIFY(names.contains(QStringLiteral("timeline_entry")));
+            for (const QString &table : std::as_const(names)) {
+                if (excludedTables().contains(table))
+                    continue;
+                const Section *covering = nullptr;
+                for (const Section &s : sections()) {
+                    if (s.table == table)
+                        covering = &s;
+                }
+                QVERIFY2(covering, qPrintable(QStringLiteral("table %1 is neither exported nor excluded").arg(table)));
+                QSqlQuery columns(db);
+                QVERIFY(columns.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table)));
+                int count = 0;
+                while (columns.next()) {
+                    const QString column = columns.value(1).toString();
+                    ++count;
+                    const Field *field = covering->field(column);
+                    QVERIFY2(field, qPrintable(QStringLiteral("column %1.%2 is not exported").arg(table, column)));
+                    const bool notNull = columns.value(3).toInt() != 0 || columns.value(5).toInt() != 0;
+                    QVERIFY2(field->nullable != notNull || field->type == FieldType::Id,
+                             qPrintable(QStringLiteral("%1.%2: nullability differs").arg(table, column)));
+                }
+                QCOMPARE(count, covering->fields.size());
+            }
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("coverage"));
+    }
+
+    void sectionsReferOnlyBackwards()
+    {
+        QStringList seen;
+        for (const Section &s : sections()) {
+            for (const Field &f : s.fields) {
+                if (f.type == FieldType::Ref)
+                    QVERIFY2(seen.contains(f.refSection), qPrintable(s.name + QLatin1Char('.') + f.name));
+            }
+            seen << s.name;
+        }
+    }
+
+    void roundTripIntoEmptyDatabaseIsByteIdentical()
+    {
+        const QJsonObject root = QJsonDocument::fromJson(m_json).object();
+        QCOMPARE(root.value(QStringLiteral("format")).toString(), QStringLiteral("commandpost-incident"));
+        QCOMPARE(root.value(QStringLiteral("version")).toInt(), 1);
+        QVERIFY(root.value(QStringLiteral("timeline")).toArray().size() >= 35);
+        QVERIFY(root.value(QStringLiteral("timeline_revisions")).toArray().size() >= 2);
+        QCOMPARE(root.value(QStringLiteral("people")).toArray().size(), 6);
+        QCOMPARE(root.value(QStringLiteral("departments")).toArray().size(), 1);
+        QCOMPARE(root.value(QStringLiteral("postmortem")).toArray().size(), 1);
+        QVERIFY(root.value(QStringLiteral("assignments")).toArray().size() >= 7);
+
+        test::TempDatabase other;
+        test::FakeClock laterClock(QDateTime(QDate(2027, 1, 5), QTime(9, 0), Qt::UTC));
+        IncidentStore empty(laterClock);
+        QVERIFY(!empty.open(other.path()));
+        QSignalSpy added(&empty, &IncidentStore::incidentAdded);
+        auto document = IncidentJson::read(m_json);
+        QVERIFY2(document.ok(), qPrintable(document.error().message()));
+        auto id = empty.importIncident(*document);
+        QVERIFY2(id.ok(), qPrintable(id.error().message()));
+        QCOMPARE(added.size(), 1);
+        const QByteArray again = exportJson(empty, *id);
+        QCOMPARE(again, m_json);
+        QCOMPARE(empty.incident(*id)->title, test::SampleIncident::title());
+        QCOMPARE(empty.postmortem(*id)->value().owner, QStringLiteral("Dee Park"));
+        QVERIFY(empty.integrityProblems()->isEmpty());
+    }
+
+    void importIntoSameDatabaseGetsFreshIdsAndReusesPeople()
+    {
+        const qint64 peopleBefore = m_store->people()->size();
+        const QString error = importJson(*m_store, m_json);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(m_store->incidents()->size(), 2);
+        QCOMPARE(m_store->people()->size(), peopleBefore); // matched by handle
+        qint64 copy = 0;
+        for (const Incident &i : *m_store->incidents()) {
+            if (i.id != m_incident)
+                copy = i.id;
+        }
+        QVERIFY(copy != m_incident);
+        QCOMPARE(exportJson(*m_store, copy), m_json); // document-local ids: the same document
+        QVERIFY(m_store->integrityProblems()->isEmpty());
+    }
+
+    void refusesMalformedDocuments_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("place");
+
+        QTest::newRow("empty") << QByteArray("  \n") << QStringLiteral("empty");
+        QTest::newRow("truncated") << m_json.left(m_json.size() / 2) << QStringLiteral("line ");
+        QTest::newRow("not an object") << QByteArray("[1, 2]") << QStringLiteral("/: ");
+        QTest::newRow("foreign format") << edited([](QJsonObject &r) {
+            r.insert(QStringLiteral("format"), QStringLiteral("commandpost-timeline"));
+        }) << QStringLiteral("/format");
+        QTest::newRow("unknown version") << edited([](QJsonObject &r) {
+            r.insert(QStringLiteral("version"), 2);
+        }) << QStringLiteral("/version: unknown version 2");
+        QTest::newRow("version as text") << edited([](QJsonObject &r) {
+            r.insert(QStringLiteral("version"), QStringLiteral("1"));
+        }) << QStringLiteral("/version");
+        QTest::newRow("unknown section") << edited([](QJsonObject &r) {
+            r.insert(QStringLiteral("timelines"), QJsonArray());
+        }) << QStringLiteral("/timelines: unknown section");
+        QTest::newRow("missing incident") << edited([](QJsonObject &r) { r.remove(QStringLiteral("incident")); })
+                                          << QStringLiteral("/incident: missing");
+        QTest::newRow("wrong type: text as number") << edited([](QJsonObject &r) {
+            setRowField(r, QStringLiteral("timeline"), 12, QStringLiteral("body"), 42);
+        }) << QStringLiteral("/timeline/12/body: must be a string");
+        QTest::newRow("wrong type: bool as text") << edited([](QJsonObject &r) {
+            setRowField(r, QStringLiteral("timeline"), 3, QStringLiteral("key_event"), QStringLiteral("yes"));
+        }) << QStringLiteral("/timeline/3/key_event: must be true or false");
+        QTest::newRow("wrong type: section not a list") << edited([](QJsonObject &r) {
+            r.insert(QStringLiteral("roles"), QJsonObject());
+        }) << QStringLiteral("/roles: must be a list");
+        QTest::newRow("missing field") << edited([](QJsonObject &r) {
+            setRowField(r, QStringLiteral("assignments"), 2, QStringLiteral("started_at"), QJsonValue::Undefined);
+        }) << QStringLiteral("/assignments/2/started_at: missing");
+        QTest::newRow("unknown field") << edited([](QJsonObject &r) {
+            setRowField(r, QStringLiteral("people"), 0, QStringLiteral("nickname"), QStringLiteral("A"));
+        }) << QStringLiteral("/people/0/nickname: unknown field");
+        QTest::newRow("null where required") << edited([](QJsonObject &r) {
+            setRowField(r, QStringLiteral("timeline"), 0, QStringLiteral("author"), QJsonValue::Null);
+        }) << QStringLiteral("/timeline/0/author: must not be null");
+        QTest::newRow("duplicate ids") << edited([](QJsonObject &r) {
+            setRowField(r, QStringLiteral("timeline"), 5, QStringLiteral("id"), 2);
+        }) << QStringLiteral("/timeline/5/id: duplicate id 2");
+        QTest::newRow("duplicate handle") << edited([](QJsonObject &r) {
+            setRowField(r, QStringLiteral("people"), 1, QStringLiteral("handle"), QStringLiteral("ana"));
+        }) << QStringLiteral("/people/1/handle");
+        QTest::newRow("dangling reference") << edited([](QJsonObject &r) {
+            setRowField(r, QStringLiteral("assignments"), 0, QStringLiteral("person_id"), 99);
+        }) << QStringLiteral("/assignments/0/person_id: no people row has id 99");
+        QTest::newRow("bad timestamp") << edited([](QJsonObject &r) {
+            setRowField(r, QStringLiteral("timeline"), 12, QStringLiteral("occurred_at"),
+                        QStringLiteral("2026-11-22 14:03"));
+        }) << QStringLiteral("/timeline/12/occurred_at");
+        QTest::newRow("impossible date") << edited([](QJsonObject &r) {
+            setRowField(r, QStringLiteral("timeline"), 1, QStringLiteral("captured_at"),
+                        QStringLiteral("2026-02-30T10:00:00.000Z"));
+        }) << QStringLiteral("/timeline/1/captured_at");
+        QTest::newRow("severity out of range") << edited([](QJsonObject &r) {
+            QJsonObject incident = r.value(QStringLiteral("incident")).toObject();
+            incident.insert(QStringLiteral("severity"), 7);
+            r.insert(QStringLiteral("incident"), incident);
+        }) << QStringLiteral("/incident/severity");
+        QTest::newRow("unknown kind") << edited([](QJsonObject &r) {
+            setRowField(r, QStringLiteral("timeline"), 4, QStringLiteral("kind"), QStringLiteral("gossip"));
+        }) << QStringLiteral("/timeline/4/kind");
+        QTest::newRow("fractional id") << edited([](QJsonObject &r) {
+            setRowField(r, QStringLiteral("roles"), 0, QStringLiteral("id"), 1.5);
+        }) << QStringLiteral("/roles/0/id");
+        // Valid JSON, valid fields, but two roles with one key in one incident: the database
+        // refuses the second row inside the import's transaction, which then changes nothing.
+        QTest::newRow("rejected by the database") << edited([](QJsonObject &r) {
+            setRowField(r, QStringLiteral("roles"), 1, QStringLiteral("role_key"), QStringLiteral("ic"));
+        }) << QStringLiteral("/roles/1");
+    }
+
+    void refusesMalformedDocuments()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, place);
+        const QByteArray before = contentFingerprint(m_tmp->path());
+        QVERIFY(!before.isEmpty());
+        QSignalSpy added(m_store.get(), &IncidentStore::incidentAdded);
+        const QString error = importJson(*m_store, bytes);
+        QVERIFY2(error.contains(place), qPrintable(QStringLiteral("“%1” does not name %2").arg(error, place)));
+        QCOMPARE(contentFingerprint(m_tmp->path()), before);
+        QCOMPARE(added.size(), 0);
+        QCOMPARE(m_store->incidents()->size(), 1);
+    }
+
+    void timesAreStrictUtcWithMilliseconds()
+    {
+        QCOMPARE(IncidentJson::timeText(0), QStringLiteral("1970-01-01T00:00:00.000Z"));
+        QCOMPARE(IncidentJson::parseTime(QStringLiteral("2026-11-22T14:00:00.123Z")).value_or(-1),
+                 qint64(1795356000123));
+        QVERIFY(!IncidentJson::parseTime(QStringLiteral("2026-11-22T14:00:00Z")));
+        QVERIFY(!IncidentJson::parseTime(QStringLiteral("2026-11-22T14:00:00.000+01:00")));
+        QVERIFY(!IncidentJson::parseTime(QStringLiteral("2026-11-22T25:00:00.000Z")));
+    }
+
+    void readOnlyStoreRefusesImport()
+    {
+        m_store->close();
+        IncidentStore reader(*m_clock);
+        IncidentStore::Options options;
+        options.mode = IncidentStore::OpenMode::ReadOnly;
+        QVERIFY(!reader.open(m_tmp->path(), options));
+        auto document = IncidentJson::read(m_json);
+        QVERIFY(document.ok());
+        auto id = reader.importIncident(*document);
+        QVERIFY(!id.ok());
+        QCOMPARE(id.error().code(), StoreError::Code::ReadOnly);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstIncidentExchange)
+#include "tst_incidentexchange.moc"

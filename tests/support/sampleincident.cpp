@@ -1,0 +1,183 @@
+#include "sampleincident.h"
+
+#include <QDebug>
+
+namespace cp::test {
+
+namespace {
+
+constexpr qint64 Minute = 60 * 1000;
+
+struct Script
+{
+    IncidentStore &store;
+    FakeClock &clock;
+    qint64 incident = 0;
+    bool ok = true;
+
+    void check(const StoreError &error, const char *what)
+    {
+        if (error) {
+            qWarning() << "sample incident:" << what << error.message();
+            ok = false;
+        }
+    }
+    template <typename T>
+    T check(const Result<T> &result, const char *what)
+    {
+        if (!result) {
+            check(result.error(), what);
+            return T{};
+        }
+        return *result;
+    }
+    qint64 log(EntryKind kind, const QString &author, const QString &text, bool key = false,
+               const QStringList &tags = {})
+    {
+        NewEntry e;
+        e.incidentId = incident;
+        e.kind = kind;
+        e.author = author;
+        e.text = text;
+        e.keyEvent = key;
+        e.tags = tags;
+        return check(store.appendEntry(e), "log");
+    }
+    void minutes(int n) { clock.advance(n * Minute); }
+};
+
+} // namespace
+
+qint64 SampleIncident::create(IncidentStore &store, FakeClock &clock)
+{
+    Script s{store, clock};
+    const QStringList handles{QStringLiteral("ana"), QStringLiteral("bo"), QStringLiteral("cy"),
+                              QStringLiteral("dee"), QStringLiteral("eve"), QStringLiteral("finn")};
+    const QStringList names{QStringLiteral("Ana Lima"),  QStringLiteral("Bo Chen"),    QStringLiteral("Cy Okafor"),
+                            QStringLiteral("Dee Park"),  QStringLiteral("Eve Novak"),  QStringLiteral("Finn Berg")};
+    Department engineering;
+    engineering.key = QStringLiteral("engineering");
+    engineering.name = QStringLiteral("Engineering");
+    engineering.primaryContact = QStringLiteral("Ana Lima");
+    s.check(store.saveDepartment(engineering), "department");
+    for (qsizetype i = 0; i < handles.size(); ++i) {
+        Person p;
+        p.name = names.at(i);
+        p.handle = handles.at(i);
+        p.team = i < 3 ? QStringLiteral("SRE") : QStringLiteral("Payments");
+        p.departmentKey = QStringLiteral("engineering");
+        p.trainedRoles = {QStringLiteral("ic"), QStringLiteral("deputy")};
+        if (!store.findPerson(p.handle))
+            s.check(store.addPerson(p), "person");
+    }
+    auto person = [&](const QString &handle) { return store.findPerson(handle) ? store.findPerson(handle)->id : 0; };
+
+    RoleTemplateLibrary library{QString()};
+    NewIncident incident;
+    incident.title = title();
+    incident.summary = QStringLiteral("The checkout service stopped processing order events: a migration left a "
+                                      "lock on the events table and every consumer waits on it.");
+    incident.severity = Severity::Sev2;
+    incident.kind = IncidentKind::Technical;
+    incident.roles = library.find(QStringLiteral("technical-response"));
+    s.incident = s.check(store.createIncident(incident, QStringLiteral("ana")), "declare");
+    if (!s.incident)
+        return 0;
+    const QString ana = QStringLiteral("Ana Lima");
+    const QString cy = QStringLiteral("Cy Okafor");
+
+    s.check(store.assign(s.incident, QStringLiteral("ic"), person(QStringLiteral("ana")), ana), "assign ic");
+    s.minutes(1);
+    s.check(store.assign(s.incident, QStringLiteral("deputy"), person(QStringLiteral("bo")), ana), "assign deputy");
+    s.check(store.assign(s.incident, QStringLiteral("scribe"), person(QStringLiteral("cy")), ana), "assign scribe");
+    s.log(EntryKind::Callout, cy, QStringLiteral("Checkout error rate at 38 %, order events queue growing"), true);
+    s.minutes(1);
+    s.check(store.setSeverity(s.incident, Severity::Sev1, ana), "severity");
+    s.log(EntryKind::Status, ana,
+          QStringLiteral("We are in SEV-1: checkout does not process order events; DB SME joining, next check-in in 5 min"),
+          true);
+    s.check(store.assign(s.incident, QStringLiteral("sme"), person(QStringLiteral("dee")), ana), "assign sme");
+    s.check(store.assign(s.incident, QStringLiteral("customer-liaison"), person(QStringLiteral("eve")), ana),
+            "assign liaison");
+    const qint64 checkIn = s.check(store.startCountdown(s.incident, QStringLiteral("Check back with the DB SME"),
+                                                        5 * Minute, TimerOptions{}, ana),
+                                   "countdown");
+    s.check(store.startCadence(s.incident, QStringLiteral("Status update"), 20 * Minute, TimerOptions{}, ana),
+            "cadence");
+    s.minutes(2);
+    s.log(EntryKind::Action, ana, QStringLiteral("Dee to find the session holding the lock on events"), false,
+          {QStringLiteral("db")});
+    s.log(EntryKind::Communication, QStringLiteral("Eve Novak"),
+          QStringLiteral("First status page post: checkout delays, investigating"), true);
+    s.minutes(1);
+    s.log(EntryKind::Note, cy, QStringLiteral("Dashboards show consumer lag 14 min and rising"));
+    const qint64 mistaken = s.log(EntryKind::Note, cy, QStringLiteral("Lock held by the nightly report job"));
+    s.minutes(2);
+    s.check(store.acknowledgeTimer(checkIn, ana), "ack");
+    s.log(EntryKind::Callout, QStringLiteral("Dee Park"),
+          QStringLiteral("Lock held by migration 2026_11_22_add_index, not the report job"), true);
+    EntryAmendment fix;
+    fix.retracted = true;
+    s.check(store.amendEntry(mistaken, fix, cy), "retract");
+    s.check(store.setStatus(s.incident, IncidentStatus::Identified, ana), "identified");
+    s.minutes(1);
+    s.log(EntryKind::Decision, ana,
+          QStringLiteral("Kill the migration session and roll the migration back; no strong objections"), true);
+    s.log(EntryKind::Action, ana, QStringLiteral("Dee to terminate the migration's session"), false,
+          {QStringLiteral("db")});
+    s.log(EntryKind::Action, ana, QStringLiteral("Finn to pause the deploy pipeline for checkout"));
+    s.check(store.assign(s.incident, QStringLiteral("sme"), person(QStringLiteral("finn")), ana), "assign sme 2");
+    s.minutes(3);
+    const qint64 typo = s.log(EntryKind::Note, QStringLiteral("Dee Park"), QStringLiteral("Session 4411 terminatd"));
+    EntryAmendment spelling;
+    spelling.text = QStringLiteral("Session 4411 terminated; lock released");
+    s.check(store.amendEntry(typo, spelling, QStringLiteral("Dee Park")), "amend");
+    s.log(EntryKind::Callout, cy, QStringLiteral("Consumer lag falling: 9 min"), false);
+    s.check(store.setStatus(s.incident, IncidentStatus::Monitoring, ana), "monitoring");
+    s.minutes(5);
+    s.log(EntryKind::Communication, QStringLiteral("Eve Novak"),
+          QStringLiteral("Status page: fix in place, orders catching up"), true);
+    s.check(store.handOver(s.incident, QStringLiteral("scribe"), 0, person(QStringLiteral("finn")), ana), "handover");
+    for (int i = 1; i <= 12; ++i) {
+        s.minutes(1);
+        s.log(EntryKind::Note, QStringLiteral("Finn Berg"),
+              QStringLiteral("Backlog %1 k events, lag %2 min").arg(60 - 5 * i).arg(qMax(0, 9 - i)));
+    }
+    s.log(EntryKind::Decision, ana, QStringLiteral("Keep the deploy freeze until the index is rebuilt off-peak"), true);
+    s.log(EntryKind::Action, ana, QStringLiteral("Follow-up: migrations must take locks with a timeout"), false,
+          {QStringLiteral("followup")});
+    s.log(EntryKind::Action, ana, QStringLiteral("Follow-up: alert on consumer lag above 5 min"), false,
+          {QStringLiteral("followup")});
+    const auto roles = store.roles(s.incident);
+    if (roles) {
+        for (const IncidentRole &r : *roles) {
+            if (r.definition.key == QLatin1String("ic")) {
+                const auto duties = store.duties(r.id);
+                if (duties && !duties->isEmpty())
+                    s.check(store.setDutyDone(duties->constFirst().id, true, ana), "duty");
+            }
+        }
+    }
+    s.minutes(4);
+    s.check(store.setStatus(s.incident, IncidentStatus::Resolved, ana), "resolve");
+    s.check(store.setPostmortem(s.incident, QStringLiteral("Dee Park"), clock.nowUtc().addDays(3), ana),
+            "postmortem");
+    return s.ok ? s.incident : 0;
+}
+
+QStringList SampleIncident::keyEventTexts(const IncidentStore &store, qint64 incidentId)
+{
+    TimelinePage page{incidentId};
+    page.oldestFirst = true;
+    page.limit = 100000;
+    page.filter.keyEventsOnly = true;
+    page.filter.includeRetracted = false;
+    QStringList texts;
+    if (auto entries = store.entries(page)) {
+        for (const TimelineEntry &e : *entries)
+            texts << e.text;
+    }
+    return texts;
+}
+
+} // namespace cp::test

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "db/incidentstore.h"
+#include "fakeclock.h"
+
+namespace cp::test {
+
+// A realistic SEV-1 told through the store as a team would live it: a declared incident with
+// the technical response roles, six people (one hand-over of the Scribe), a severity change, the
+// status moving to resolved, about forty timeline entries (actions, decisions, callouts, status
+// reports, key events, one amended and one retracted entry), timers, a ticked checklist line and
+// the postmortem owner. The clock advances between steps. Returns the incident id (0: failed,
+// with a warning saying why).
+struct SampleIncident
+{
+    static qint64 create(IncidentStore &store, FakeClock &clock);
+    static QString title() { return QStringLiteral("Checkout events stuck behind a database lock"); }
+    // The key events' texts in the order they happened.
+    static QStringList keyEventTexts(const IncidentStore &store, qint64 incidentId);
+};
+
+} // namespace cp::test
