@@ -959,6 +959,42 @@ void IncidentStore::dispatchChanges()
             emit timerChanged(c.incidentId, c.entityId);
             continue;
         }
+        if (c.entity == QLatin1String("business")) {
+            emit businessChanged(c.incidentId);
+            continue;
+        }
+        if (c.entity == QLatin1String("activity")) {
+            emit activityChanged(c.incidentId, c.entityId);
+            continue;
+        }
+        if (c.entity == QLatin1String("message")) {
+            emit messageChanged(c.incidentId, c.entityId);
+            continue;
+        }
+        if (c.entity == QLatin1String("notice")) {
+            emit noticeChanged(c.incidentId, c.entityId);
+            continue;
+        }
+        if (c.entity == QLatin1String("inbound")) {
+            emit inboundChanged(c.incidentId, c.entityId);
+            continue;
+        }
+        if (c.entity == QLatin1String("rollcall")) {
+            emit rollCallChanged(c.incidentId, c.entityId);
+            continue;
+        }
+        if (c.entity == QLatin1String("rollcall_item")) {
+            emit rollCallItemChanged(c.incidentId, c.entityId);
+            continue;
+        }
+        if (c.entity == QLatin1String("action")) {
+            emit actionChanged(c.incidentId, c.entityId);
+            continue;
+        }
+        if (c.entity == QLatin1String("decision")) {
+            emit decisionChanged(c.incidentId, c.entityId);
+            continue;
+        }
         if (c.entity == QLatin1String("person")) {
             emit personChanged(c.entityId);
             continue;

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "domain/business.h"
 #include "domain/clock.h"
 #include "domain/incident.h"
+#include "domain/incidentaction.h"
 #include "domain/incidentrole.h"
 #include "domain/postmortem.h"
 #include "domain/roster.h"
+#include "domain/rollcall.h"
 #include "domain/timelineentry.h"
 #include "exchange/incidentdocument.h"
 #include "sqldialect.h"
@@ -119,6 +122,53 @@ public:
     Result<Person> findPerson(const QString &handleOrName) const;
     Result<QList<Department>> departments() const;
 
+    // ---- Business incident mode (incidentstore_business.cpp) -------------------------------
+    // Every change is a communication entry on the timeline tagged "business". Mode, briefing,
+    // audiences and skipped cells announce businessChanged(incidentId); the checklist
+    // activityChanged, messages messageChanged, departments told noticeChanged, inbound
+    // questions inboundChanged.
+    // Switches the business to emergency operations (the default checklist of outbound
+    // activities to halt); adds the business roles when given. Refused when already declared.
+    StoreError declareBusinessMode(qint64 incidentId, const BusinessDeclaration &declaration, const QString &author);
+    Result<qint64> addBusinessActivity(qint64 incidentId, const NewActivity &activity, const QString &author);
+    StoreError haltActivity(qint64 activityId, const QString &author);    // only in emergency operations
+    StoreError restartActivity(qint64 activityId, const QString &author); // only after returnToNormal
+    // Takes the last tick back (undo): a restart while restoring, a halt while in emergency.
+    StoreError withdrawActivityTick(qint64 activityId, const QString &author);
+    // Emergency → restoring; when no halted activity is left to restart the business is back to
+    // normal (all clear) and the 24-hour preliminary analysis countdown starts.
+    StoreError returnToNormal(qint64 incidentId, const QString &author);
+    StoreError setBusinessAudiences(qint64 incidentId, const QStringList &audiences, const QString &author);
+    StoreError answerBriefing(qint64 incidentId, const QString &questionKey, const QString &answer,
+                              const QString &author);
+    // A message enters the chain at the Legal Officer's review; one message per audience and phase.
+    Result<qint64> draftMessage(const NewMessage &draft, const QString &author);
+    // A new version (the earlier ones are kept); the chain starts again at the legal review.
+    StoreError reviseMessage(qint64 messageId, const QString &text, const QString &channel, const QString &author);
+    // Takes the step the message waits for, and only that one: any other step is refused.
+    StoreError advanceMessage(qint64 messageId, MessageStep step, StepVerdict verdict, const QString &comment,
+                              const QString &author);
+    StoreError skipCell(qint64 incidentId, const QString &audience, const QString &phase, const QString &reason,
+                        const QString &author);
+    StoreError unskipCell(qint64 incidentId, const QString &audience, const QString &phase, const QString &author);
+    // departmentKey: a department's key or name from the directory.
+    Result<qint64> notifyDepartment(qint64 incidentId, const QString &departmentKey, const QString &method,
+                                    const QString &note, const QString &author);
+    StoreError withdrawNotice(qint64 noticeId, const QString &author); // undo
+    Result<qint64> logInbound(qint64 incidentId, const QString &channel, const QString &from, const QString &question,
+                              const QString &author);
+    StoreError answerInbound(qint64 questionId, const QString &answer, const QString &author);
+    Result<std::optional<BusinessMode>> businessMode(qint64 incidentId) const; // nullopt: not declared
+    Result<QList<BusinessActivity>> businessActivities(qint64 incidentId) const; // checklist order
+    Result<BusinessActivity> businessActivity(qint64 activityId) const;
+    Result<QList<BriefingAnswer>> briefingAnswers(qint64 incidentId) const; // in question order
+    Result<QList<Message>> messages(qint64 incidentId) const; // oldest first, without versions and steps
+    Result<Message> message(qint64 messageId) const;          // with earlier versions and every step
+    Result<QList<SkippedCell>> skippedCells(qint64 incidentId) const;
+    Result<QList<StakeholderNotice>> stakeholderNotices(qint64 incidentId) const; // oldest first
+    Result<QList<InboundQuestion>> inboundQuestions(qint64 incidentId) const;     // oldest first
+    // ---- end of business incident mode -----------------------------------------------------
+
     // ---- Timers (incidentstore_timers.cpp) ------------------------------------------------
     // Deadlines are absolute UTC instants computed from the injected clock. Every start,
     // expiry, acknowledgement, snooze, pause, resume, restart and cancel is a Timer entry on
@@ -153,6 +203,36 @@ public:
     Result<Timer> timer(qint64 timerId) const;
     // ---- end of timers ---------------------------------------------------------------------
 
+    // ---- Roll call, actions and decisions (incidentstore_rollcall.cpp) ----------------------
+    // A round takes its items from the roles as they are held now (one item per holder of a role
+    // several people hold); the previous open round is closed first. Each answer, miss, skip and
+    // dismissal is a roll-call entry on the timeline; closing a round logs its summary (who
+    // reported what, who was missed). Items still pending when a round closes count as missed.
+    Result<qint64> startRollCall(qint64 incidentId, const RollCallSelection &selection, const QString &author);
+    StoreError answerRollCallItem(qint64 itemId, const CanReport &report, const QString &author);
+    // NoAnswer (it goes on the missed list), Skipped, or Pending (takes a mark back).
+    StoreError markRollCallItem(qint64 itemId, RollCallItemState state, const QString &author);
+    StoreError dismissMissedItem(qint64 itemId, const QString &author); // off the Deputy's list
+    StoreError endRollCall(qint64 rollCallId, const QString &author);
+    Result<QList<RollCall>> rollCalls(qint64 incidentId) const;         // oldest first
+    Result<RollCall> rollCall(qint64 rollCallId) const;
+    Result<QList<RollCallItem>> rollCallItems(qint64 incidentId) const; // every round, in call order
+    Result<QList<RollCallItem>> rollCallRound(qint64 rollCallId) const; // one round, in call order
+    Result<RollCallItem> rollCallItem(qint64 itemId) const;
+
+    // Actions: every change is an action entry on the timeline. From a roll-call item, an
+    // action with no text of its own takes the item's Needs.
+    Result<qint64> addAction(const NewAction &action, const QString &author);
+    StoreError updateAction(qint64 actionId, const ActionChange &change, const QString &author);
+    Result<QList<IncidentAction>> actions(qint64 incidentId) const; // open first, then in order
+    Result<IncidentAction> action(qint64 actionId) const;
+
+    // Decisions: the proposal, the objections check and the outcome, as a decision entry.
+    Result<qint64> addDecision(const NewDecision &decision, const QString &author);
+    Result<QList<Decision>> decisions(qint64 incidentId) const; // oldest first
+    Result<Decision> decision(qint64 decisionId) const;
+    // ---- end of roll call --------------------------------------------------------------------
+
     // ---- Postmortem and whole-incident exchange (incidentstore_exchange.cpp) ----------------
     // Names (or renames) the postmortem's owner and due date; logged on the timeline as a key
     // event; announces postmortemChanged(incidentId).
@@ -184,7 +264,16 @@ signals:
     void entryAdded(qint64 incidentId, qint64 entryId);
     void entryChanged(qint64 incidentId, qint64 entryId);
     void roleChanged(qint64 incidentId, qint64 roleId);   // added, holders or checklist changed
+    void businessChanged(qint64 incidentId);              // mode, briefing, audiences or skipped cells
+    void activityChanged(qint64 incidentId, qint64 activityId); // emergency checklist: added or ticked
+    void messageChanged(qint64 incidentId, qint64 messageId);   // drafted, revised or moved along the chain
+    void noticeChanged(qint64 incidentId, qint64 noticeId);     // a department told, or taken back
+    void inboundChanged(qint64 incidentId, qint64 questionId);  // a media/social question logged or answered
     void timerChanged(qint64 incidentId, qint64 timerId); // started, or its state or deadline changed
+    void rollCallChanged(qint64 incidentId, qint64 rollCallId);   // a round started or closed
+    void rollCallItemChanged(qint64 incidentId, qint64 itemId);   // added, answered, marked or cleared
+    void actionChanged(qint64 incidentId, qint64 actionId);       // added or edited
+    void decisionChanged(qint64 incidentId, qint64 decisionId);   // recorded
     void personChanged(qint64 personId);
     void departmentChanged(qint64 departmentId);
     void postmortemChanged(qint64 incidentId); // owner or due date named or changed
@@ -227,6 +316,23 @@ private:
     StoreError logRoleEntry(WriteTransaction &tx, qint64 incidentId, const QString &text, bool keyEvent,
                             const QString &author);
     Result<Person> personInTx(WriteTransaction &tx, qint64 personId);
+    // Business helpers, inside a transaction (incidentstore_business.cpp).
+    enum class ActivityTick
+    {
+        Halt,
+        Restart,
+        Withdraw
+    };
+    StoreError tickActivity(qint64 activityId, ActivityTick tick, const QString &author);
+    StoreError logBusinessEntry(WriteTransaction &tx, qint64 incidentId, const QString &text, const QStringList &tags,
+                                bool keyEvent, const QString &author);
+    Result<BusinessMode> businessModeInTx(WriteTransaction &tx, qint64 incidentId);
+    Result<BusinessActivity> activityInTx(WriteTransaction &tx, qint64 activityId);
+    Result<Message> messageInTx(WriteTransaction &tx, qint64 messageId);
+    StoreError insertActivity(WriteTransaction &tx, qint64 incidentId, const NewActivity &activity, bool userAdded,
+                              const QString &author, qint64 *id);
+    StoreError saveMode(WriteTransaction &tx, const BusinessMode &mode);
+    StoreError allClearIfDone(WriteTransaction &tx, BusinessMode &mode, const QString &author);
     // Timer helpers, inside a transaction (incidentstore_timers.cpp).
     Result<Timer> timerInTx(WriteTransaction &tx, qint64 timerId);
     Result<qint64> insertTimer(WriteTransaction &tx, qint64 incidentId, TimerKind kind, const QString &label,
@@ -239,6 +345,16 @@ private:
                            const std::function<Result<QString>(Timer &)> &change);
     StoreError logTimerEntry(WriteTransaction &tx, const Timer &timer, const QString &text, const QString &author,
                              const QDateTime &occurredAt = {});
+
+    // Roll-call helpers, inside a transaction (incidentstore_rollcall.cpp).
+    Result<RollCallItem> rollCallItemInTx(WriteTransaction &tx, qint64 itemId);
+    StoreError closeRollCallInTx(WriteTransaction &tx, const RollCall &round, const QString &author);
+    StoreError saveRollCallItem(WriteTransaction &tx, const RollCallItem &item);
+    StoreError logRollCallEntry(WriteTransaction &tx, qint64 incidentId, const QString &text, bool keyEvent,
+                                const QString &author);
+    Result<IncidentAction> actionInTx(WriteTransaction &tx, qint64 actionId);
+    Result<QString> actionOwnerName(WriteTransaction &tx, qint64 incidentId, const QString &roleKey,
+                                    qint64 personId);
 
     const Clock &m_clock;
     SqlDialect m_dialect;

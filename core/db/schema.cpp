@@ -179,6 +179,187 @@ QStringList step4(const SqlDialect &d)
     };
 }
 
+// Roll call, actions and decisions (issue #5). A round's items keep the role title and holder
+// as they were when the round started; a missed item stays on the Deputy's list until a later
+// answer of the same role and person or a dismissal clears it.
+QStringList step5(const SqlDialect &d)
+{
+    const QString id = d.identityColumn();
+    return {
+        QStringLiteral("CREATE TABLE roll_call ("
+                       " id %1,"
+                       " incident_id BIGINT NOT NULL REFERENCES incident(id),"
+                       " number INTEGER NOT NULL,"
+                       " scope TEXT NOT NULL DEFAULT '',"
+                       " started_at BIGINT NOT NULL,"
+                       " started_by TEXT NOT NULL,"
+                       " ended_at BIGINT,"
+                       " ended_by TEXT,"
+                       " timer_id BIGINT REFERENCES timer(id),"
+                       " UNIQUE (incident_id, number))")
+            .arg(id),
+        QStringLiteral("CREATE TABLE roll_call_item ("
+                       " id %1,"
+                       " roll_call_id BIGINT NOT NULL REFERENCES roll_call(id),"
+                       " incident_id BIGINT NOT NULL REFERENCES incident(id),"
+                       " position INTEGER NOT NULL,"
+                       " role_key TEXT NOT NULL,"
+                       " role_title TEXT NOT NULL,"
+                       " person_id BIGINT REFERENCES person(id),"
+                       " person_name TEXT NOT NULL DEFAULT '',"
+                       " state TEXT NOT NULL,"
+                       " condition TEXT NOT NULL DEFAULT '',"
+                       " condition_text TEXT NOT NULL DEFAULT '',"
+                       " actions_text TEXT NOT NULL DEFAULT '',"
+                       " needs_text TEXT NOT NULL DEFAULT '',"
+                       " asked_at BIGINT,"
+                       " answered_at BIGINT,"
+                       " answered_by TEXT,"
+                       " cleared_at BIGINT,"
+                       " cleared_by TEXT,"
+                       " cleared_reason TEXT)")
+            .arg(id),
+        QStringLiteral("CREATE INDEX roll_call_item_by_round ON roll_call_item (roll_call_id, position)"),
+        QStringLiteral("CREATE INDEX roll_call_item_by_incident ON roll_call_item (incident_id, state)"),
+        QStringLiteral("CREATE TABLE incident_action ("
+                       " id %1,"
+                       " incident_id BIGINT NOT NULL REFERENCES incident(id),"
+                       " body TEXT NOT NULL,"
+                       " owner_role_key TEXT NOT NULL DEFAULT '',"
+                       " owner_person_id BIGINT REFERENCES person(id),"
+                       " status TEXT NOT NULL,"
+                       " timer_id BIGINT REFERENCES timer(id),"
+                       " follow_up INTEGER NOT NULL DEFAULT 0,"
+                       " origin_item_id BIGINT REFERENCES roll_call_item(id),"
+                       " created_at BIGINT NOT NULL,"
+                       " created_by TEXT NOT NULL,"
+                       " updated_at BIGINT NOT NULL,"
+                       " closed_at BIGINT)")
+            .arg(id),
+        QStringLiteral("CREATE INDEX incident_action_by_incident ON incident_action (incident_id, status)"),
+        QStringLiteral("CREATE TABLE incident_decision ("
+                       " id %1,"
+                       " incident_id BIGINT NOT NULL REFERENCES incident(id),"
+                       " proposal TEXT NOT NULL,"
+                       " objection_check TEXT NOT NULL,"
+                       " objections TEXT NOT NULL DEFAULT '',"
+                       " outcome TEXT NOT NULL,"
+                       " decided_by TEXT NOT NULL,"
+                       " decided_at BIGINT NOT NULL,"
+                       " recorded_by TEXT NOT NULL)")
+            .arg(id),
+        QStringLiteral("CREATE INDEX incident_decision_by_incident ON incident_decision (incident_id, decided_at)"),
+    };
+}
+
+// Business incident mode (issue #9): emergency operations, the first briefing, messages through
+// the approval chain with every version and step, skipped grid cells, departments told and
+// inbound media/social questions.
+QStringList step6(const SqlDialect &d)
+{
+    const QString id = d.identityColumn();
+    return {
+        QStringLiteral("CREATE TABLE business_mode ("
+                       " incident_id BIGINT PRIMARY KEY REFERENCES incident(id),"
+                       " state TEXT NOT NULL,"
+                       " audiences TEXT NOT NULL,"
+                       " declared_at BIGINT NOT NULL,"
+                       " declared_by TEXT NOT NULL,"
+                       " normal_at BIGINT,"
+                       " normal_by TEXT NOT NULL DEFAULT '',"
+                       " all_clear_at BIGINT,"
+                       " analysis_timer_id BIGINT REFERENCES timer(id))"),
+        QStringLiteral("CREATE TABLE business_activity ("
+                       " id %1,"
+                       " incident_id BIGINT NOT NULL REFERENCES incident(id),"
+                       " position INTEGER NOT NULL,"
+                       " activity TEXT NOT NULL,"
+                       " owner_role_key TEXT NOT NULL DEFAULT '',"
+                       " user_added INTEGER NOT NULL DEFAULT 0,"
+                       " added_by TEXT NOT NULL,"
+                       " halted_at BIGINT,"
+                       " halted_by TEXT,"
+                       " restarted_at BIGINT,"
+                       " restarted_by TEXT)")
+            .arg(id),
+        QStringLiteral("CREATE INDEX business_activity_by_incident ON business_activity (incident_id, position)"),
+        QStringLiteral("CREATE TABLE briefing_answer ("
+                       " incident_id BIGINT NOT NULL REFERENCES incident(id),"
+                       " question_key TEXT NOT NULL,"
+                       " answer TEXT NOT NULL,"
+                       " answered_by TEXT NOT NULL,"
+                       " answered_at BIGINT NOT NULL,"
+                       " PRIMARY KEY (incident_id, question_key))"),
+        QStringLiteral("CREATE TABLE message ("
+                       " id %1,"
+                       " incident_id BIGINT NOT NULL REFERENCES incident(id),"
+                       " audience TEXT NOT NULL,"
+                       " phase TEXT NOT NULL,"
+                       " channel TEXT NOT NULL,"
+                       " body TEXT NOT NULL,"
+                       " version INTEGER NOT NULL,"
+                       " waiting_for TEXT NOT NULL,"
+                       " created_at BIGINT NOT NULL,"
+                       " created_by TEXT NOT NULL,"
+                       " updated_at BIGINT NOT NULL,"
+                       " sent_at BIGINT)")
+            .arg(id),
+        QStringLiteral("CREATE INDEX message_by_incident ON message (incident_id, audience, phase)"),
+        QStringLiteral("CREATE TABLE message_version ("
+                       " message_id BIGINT NOT NULL REFERENCES message(id),"
+                       " version INTEGER NOT NULL,"
+                       " body TEXT NOT NULL,"
+                       " channel TEXT NOT NULL,"
+                       " drafted_at BIGINT NOT NULL,"
+                       " drafted_by TEXT NOT NULL,"
+                       " PRIMARY KEY (message_id, version))"),
+        QStringLiteral("CREATE TABLE message_step ("
+                       " id %1,"
+                       " message_id BIGINT NOT NULL REFERENCES message(id),"
+                       " version INTEGER NOT NULL,"
+                       " step TEXT NOT NULL,"
+                       " verdict TEXT NOT NULL,"
+                       " comment TEXT NOT NULL DEFAULT '',"
+                       " done_by TEXT NOT NULL,"
+                       " done_at BIGINT NOT NULL)")
+            .arg(id),
+        QStringLiteral("CREATE INDEX message_step_by_message ON message_step (message_id, id)"),
+        QStringLiteral("CREATE TABLE message_skip ("
+                       " incident_id BIGINT NOT NULL REFERENCES incident(id),"
+                       " audience TEXT NOT NULL,"
+                       " phase TEXT NOT NULL,"
+                       " reason TEXT NOT NULL,"
+                       " skipped_by TEXT NOT NULL,"
+                       " skipped_at BIGINT NOT NULL,"
+                       " PRIMARY KEY (incident_id, audience, phase))"),
+        QStringLiteral("CREATE TABLE stakeholder_notice ("
+                       " id %1,"
+                       " incident_id BIGINT NOT NULL REFERENCES incident(id),"
+                       " department_key TEXT NOT NULL,"
+                       " told_at BIGINT NOT NULL,"
+                       " told_by TEXT NOT NULL,"
+                       " method TEXT NOT NULL DEFAULT '',"
+                       " note TEXT NOT NULL DEFAULT '',"
+                       " withdrawn_at BIGINT,"
+                       " withdrawn_by TEXT)")
+            .arg(id),
+        QStringLiteral("CREATE INDEX stakeholder_notice_by_incident ON stakeholder_notice (incident_id, told_at)"),
+        QStringLiteral("CREATE TABLE inbound_question ("
+                       " id %1,"
+                       " incident_id BIGINT NOT NULL REFERENCES incident(id),"
+                       " channel TEXT NOT NULL,"
+                       " asked_by TEXT NOT NULL DEFAULT '',"
+                       " question TEXT NOT NULL,"
+                       " received_at BIGINT NOT NULL,"
+                       " logged_by TEXT NOT NULL,"
+                       " answer TEXT NOT NULL DEFAULT '',"
+                       " answered_at BIGINT,"
+                       " answered_by TEXT)")
+            .arg(id),
+        QStringLiteral("CREATE INDEX inbound_question_by_incident ON inbound_question (incident_id, id)"),
+    };
+}
+
 } // namespace
 
 QList<MigrationStep> Schema::steps(const SqlDialect &dialect)
@@ -188,12 +369,14 @@ QList<MigrationStep> Schema::steps(const SqlDialect &dialect)
         {2, step2(dialect)},
         {3, step3(dialect)},
         {4, step4(dialect)},
+        {5, step5(dialect)},
+        {6, step6(dialect)},
     };
 }
 
 int Schema::latestVersion()
 {
-    return 4;
+    return 6;
 }
 
 } // namespace cp

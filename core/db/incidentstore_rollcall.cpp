@@ -1,0 +1,1018 @@
+// IncidentStore: roll-call rounds with CAN reports, the Deputy's missed list, actions and decisions.
+#include "incidentstore.h"
+
+#include "storevalues.h"
+#include "writetransaction.h"
+
+#include <QSqlQuery>
+
+namespace cp {
+
+using namespace storevalues;
+
+namespace {
+
+const QString ItemColumns = QStringLiteral(
+    "i.id, i.roll_call_id, i.incident_id, c.number, i.position, i.role_key, i.role_title, i.person_id, "
+    "i.person_name, i.state, i.condition, i.condition_text, i.actions_text, i.needs_text, i.asked_at, "
+    "i.answered_at, i.answered_by, i.cleared_at, i.cleared_by, i.cleared_reason "
+    "FROM roll_call_item i JOIN roll_call c ON c.id = i.roll_call_id");
+const QString RoundColumns =
+    QStringLiteral("id, incident_id, number, scope, started_at, started_by, ended_at, ended_by, timer_id");
+const QString ActionColumns = QStringLiteral(
+    "a.id, a.incident_id, a.body, a.owner_role_key, a.owner_person_id, a.status, a.timer_id, a.follow_up, "
+    "a.origin_item_id, a.created_at, a.created_by, a.updated_at, a.closed_at, p.name, r.short_name "
+    "FROM incident_action a LEFT JOIN person p ON p.id = a.owner_person_id "
+    "LEFT JOIN incident_role r ON r.incident_id = a.incident_id AND r.role_key = a.owner_role_key");
+const QString DecisionColumns = QStringLiteral(
+    "id, incident_id, proposal, objection_check, objections, outcome, decided_by, decided_at, recorded_by");
+// Open actions first, then closed ones, each in the order they were added.
+const QString ActionOrder =
+    QStringLiteral(" ORDER BY CASE WHEN a.status IN ('done', 'cancelled') THEN 1 ELSE 0 END, a.id");
+
+constexpr qint64 MaxTimeboxMs = 7LL * 24 * 3600 * 1000;
+constexpr int MaxTextLength = 4000;
+
+RollCallItem readItem(const QSqlQuery &q)
+{
+    RollCallItem i;
+    i.id = q.value(0).toLongLong();
+    i.rollCallId = q.value(1).toLongLong();
+    i.incidentId = q.value(2).toLongLong();
+    i.roundNumber = q.value(3).toInt();
+    i.position = q.value(4).toInt();
+    i.roleKey = q.value(5).toString();
+    i.roleTitle = q.value(6).toString();
+    i.personId = q.value(7).toLongLong();
+    i.personName = q.value(8).toString();
+    i.state = RollCallVocabulary::stateFromKey(q.value(9).toString()).value_or(RollCallItemState::Pending);
+    i.report.condition = RollCallVocabulary::conditionFromKey(q.value(10).toString()).value_or(Condition::Unknown);
+    i.report.conditionText = q.value(11).toString();
+    i.report.actions = q.value(12).toString();
+    i.report.needs = q.value(13).toString();
+    i.askedAt = fromMs(q.value(14));
+    i.answeredAt = fromMs(q.value(15));
+    i.answeredBy = q.value(16).toString();
+    i.clearedAt = fromMs(q.value(17));
+    i.clearedBy = q.value(18).toString();
+    i.clearedReason = q.value(19).toString();
+    return i;
+}
+
+RollCall readRound(const QSqlQuery &q)
+{
+    RollCall r;
+    r.id = q.value(0).toLongLong();
+    r.incidentId = q.value(1).toLongLong();
+    r.number = q.value(2).toInt();
+    r.scope = q.value(3).toString();
+    r.startedAt = fromMs(q.value(4));
+    r.startedBy = q.value(5).toString();
+    r.endedAt = fromMs(q.value(6));
+    r.endedBy = q.value(7).toString();
+    r.timerId = q.value(8).toLongLong();
+    return r;
+}
+
+IncidentAction readAction(const QSqlQuery &q)
+{
+    IncidentAction a;
+    a.id = q.value(0).toLongLong();
+    a.incidentId = q.value(1).toLongLong();
+    a.text = q.value(2).toString();
+    a.ownerRoleKey = q.value(3).toString();
+    a.ownerPersonId = q.value(4).toLongLong();
+    a.status = ActionVocabulary::statusFromKey(q.value(5).toString()).value_or(ActionStatus::Proposed);
+    a.timerId = q.value(6).toLongLong();
+    a.followUp = q.value(7).toInt() != 0;
+    a.originItemId = q.value(8).toLongLong();
+    a.createdAt = fromMs(q.value(9));
+    a.createdBy = q.value(10).toString();
+    a.updatedAt = fromMs(q.value(11));
+    a.closedAt = fromMs(q.value(12));
+    const QString person = q.value(13).toString();
+    const QString role = q.value(14).toString().isEmpty() ? a.ownerRoleKey : q.value(14).toString();
+    if (!role.isEmpty() && !person.isEmpty())
+        a.ownerName = QStringLiteral("%1 (%2)").arg(role, person);
+    else
+        a.ownerName = role.isEmpty() ? person : role;
+    return a;
+}
+
+Decision readDecision(const QSqlQuery &q)
+{
+    Decision d;
+    d.id = q.value(0).toLongLong();
+    d.incidentId = q.value(1).toLongLong();
+    d.proposal = q.value(2).toString();
+    d.objectionCheck = ActionVocabulary::objectionFromKey(q.value(3).toString()).value_or(ObjectionCheck::NotAsked);
+    d.objections = q.value(4).toString();
+    d.outcome = ActionVocabulary::outcomeFromKey(q.value(5).toString()).value_or(DecisionOutcome::Adopted);
+    d.decidedBy = q.value(6).toString();
+    d.decidedAt = fromMs(q.value(7));
+    d.recordedBy = q.value(8).toString();
+    return d;
+}
+
+QVariant msOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(toMs(t)) : QVariant();
+}
+
+QVariant idOrNull(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant();
+}
+
+QString shortened(const QString &text, int length = 60)
+{
+    const QString simple = text.simplified();
+    return simple.size() <= length ? simple : simple.left(length - 1) + QChar(0x2026);
+}
+
+bool tooLong(const CanReport &r)
+{
+    return r.conditionText.size() > MaxTextLength || r.actions.size() > MaxTextLength ||
+           r.needs.size() > MaxTextLength;
+}
+
+} // namespace
+
+// ---- Roll call --------------------------------------------------------------------------------
+
+StoreError IncidentStore::logRollCallEntry(WriteTransaction &tx, qint64 incidentId, const QString &text,
+                                           bool keyEvent, const QString &author)
+{
+    NewEntry entry;
+    entry.incidentId = incidentId;
+    entry.kind = EntryKind::RollCall;
+    entry.author = author;
+    entry.text = text;
+    entry.keyEvent = keyEvent;
+    auto added = insertEntry(tx, entry, true);
+    return added ? StoreError() : added.error();
+}
+
+Result<RollCallItem> IncidentStore::rollCallItemInTx(WriteTransaction &tx, qint64 itemId)
+{
+    auto q = tx.exec(QStringLiteral("SELECT %1 WHERE i.id = ?").arg(ItemColumns), {itemId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return StoreError(StoreError::Code::NotFound, tr("There is no roll-call item #%1.").arg(itemId));
+    RollCallItem item = readItem(*q);
+    q->finish();
+    return item;
+}
+
+StoreError IncidentStore::saveRollCallItem(WriteTransaction &tx, const RollCallItem &i)
+{
+    const bool answered = i.state == RollCallItemState::Answered;
+    if (StoreError error = tx.run(
+            QStringLiteral("UPDATE roll_call_item SET state = ?, condition = ?, condition_text = ?, actions_text = ?, "
+                           "needs_text = ?, asked_at = ?, answered_at = ?, answered_by = ?, cleared_at = ?, "
+                           "cleared_by = ?, cleared_reason = ? WHERE id = ?"),
+            {RollCallVocabulary::stateKey(i.state),
+             answered ? RollCallVocabulary::conditionKey(i.report.condition) : QStringLiteral(""),
+             nonNull(i.report.conditionText.trimmed()), nonNull(i.report.actions.trimmed()),
+             nonNull(i.report.needs.trimmed()), msOrNull(i.askedAt), msOrNull(i.answeredAt),
+             i.answeredBy.isEmpty() ? QVariant() : QVariant(i.answeredBy), msOrNull(i.clearedAt),
+             i.clearedBy.isEmpty() ? QVariant() : QVariant(i.clearedBy),
+             i.clearedReason.isEmpty() ? QVariant() : QVariant(i.clearedReason), i.id}))
+        return error;
+    return logChange(tx, QStringLiteral("rollcall_item"), i.id, i.incidentId, QStringLiteral("update"));
+}
+
+Result<qint64> IncidentStore::startRollCall(qint64 incidentId, const RollCallSelection &selection,
+                                            const QString &author)
+{
+    if (StoreError error = requireWritable())
+        return error;
+    const QString who = author.trimmed();
+    if (who.isEmpty())
+        return StoreError(StoreError::Code::Invalid, tr("Say who is starting the roll call."));
+    if (selection.timeboxMs < 0 || selection.timeboxMs > MaxTimeboxMs)
+        return StoreError(StoreError::Code::Invalid, tr("A roll call's time-box runs for more than nothing and at "
+                                                        "most a week."));
+    if (!selection.roleKeys.isEmpty() && !selection.subTeam.trimmed().isEmpty())
+        return StoreError(StoreError::Code::Invalid, tr("Choose either roles or a sub-team for the roll call, not both."));
+
+    WriteTransaction tx(m_db, m_dialect, tr("Starting the roll call"));
+    if (StoreError error = tx.begin())
+        return error;
+    auto incident = tx.exec(QStringLiteral("SELECT 1 FROM incident WHERE id = ?"), {incidentId});
+    if (!incident)
+        return incident.error();
+    if (!incident->next())
+        return StoreError(StoreError::Code::NotFound, tr("There is no incident #%1.").arg(incidentId));
+    incident->finish();
+    auto allRoles = roles(incidentId); // same connection: reads inside this transaction
+    if (!allRoles)
+        return allRoles.error();
+
+    QList<IncidentRole> chosen;
+    QString scope;
+    if (!selection.roleKeys.isEmpty()) {
+        for (const QString &rawKey : selection.roleKeys) {
+            const QString key = rawKey.trimmed();
+            auto it = std::find_if(allRoles->cbegin(), allRoles->cend(),
+                                   [&key](const IncidentRole &r) { return r.definition.key == key; });
+            if (it == allRoles->cend())
+                return StoreError(StoreError::Code::NotFound,
+                                  tr("Incident #%1 has no role “%2”.").arg(incidentId).arg(key));
+            if (it->isVacant())
+                return StoreError(StoreError::Code::Invalid,
+                                  tr("Nobody holds %1: assign it or leave it out of the roll call.")
+                                      .arg(it->definition.title));
+            if (std::none_of(chosen.cbegin(), chosen.cend(),
+                             [&key](const IncidentRole &r) { return r.definition.key == key; }))
+                chosen << *it;
+        }
+        QStringList keys;
+        for (const IncidentRole &r : std::as_const(chosen))
+            keys << r.definition.key;
+        scope = QStringLiteral("roles %1").arg(keys.join(QLatin1Char(',')));
+    } else if (!selection.subTeam.trimmed().isEmpty()) {
+        const QString team = selection.subTeam.trimmed();
+        bool known = false;
+        for (const IncidentRole &r : std::as_const(*allRoles)) {
+            if (r.subTeam.compare(team, Qt::CaseInsensitive) != 0)
+                continue;
+            known = true;
+            if (!r.isVacant())
+                chosen << r;
+        }
+        if (!known)
+            return StoreError(StoreError::Code::NotFound,
+                              tr("Incident #%1 has no sub-team “%2”.").arg(incidentId).arg(team));
+        if (chosen.isEmpty())
+            return StoreError(StoreError::Code::Invalid,
+                              tr("Nobody holds a role in sub-team %1 yet: assign its roles first.").arg(team));
+        scope = QStringLiteral("sub-team %1").arg(chosen.first().subTeam);
+    } else {
+        // Every held role but the command role: the commander runs the call.
+        bool commanderSeen = false;
+        for (const IncidentRole &r : std::as_const(*allRoles)) {
+            if (!commanderSeen && r.definition.parentKey.isEmpty()) {
+                commanderSeen = true;
+                continue;
+            }
+            if (!r.isVacant())
+                chosen << r;
+        }
+        if (chosen.isEmpty())
+            return StoreError(StoreError::Code::Invalid,
+                              tr("Nobody besides the commander holds a role yet: assign roles before a roll call."));
+        scope = QStringLiteral("all");
+    }
+
+    // The previous round closes: what it did not hear back counts as missed.
+    auto open = tx.exec(
+        QStringLiteral("SELECT %1 FROM roll_call WHERE incident_id = ? AND ended_at IS NULL ORDER BY number")
+            .arg(RoundColumns),
+        {incidentId});
+    if (!open)
+        return open.error();
+    QList<RollCall> openRounds;
+    while (open->next())
+        openRounds << readRound(*open);
+    open->finish();
+    for (const RollCall &round : std::as_const(openRounds)) {
+        if (StoreError error = closeRollCallInTx(tx, round, who))
+            return error;
+    }
+
+    auto last = tx.exec(QStringLiteral("SELECT COALESCE(MAX(number), 0) FROM roll_call WHERE incident_id = ?"),
+                        {incidentId});
+    if (!last)
+        return last.error();
+    const int number = last->next() ? last->value(0).toInt() + 1 : 1;
+    last->finish();
+
+    qint64 timerId = 0;
+    if (selection.timeboxMs > 0) {
+        TimerOptions options;
+        options.ownerRoleKey = QStringLiteral("deputy");
+        auto timer = insertTimer(tx, incidentId, TimerKind::Countdown, tr("Roll call %1").arg(number),
+                                 selection.timeboxMs, options, who);
+        if (!timer)
+            return timer.error();
+        timerId = *timer;
+    }
+
+    const QDateTime now = m_clock.nowUtc();
+    auto inserted = tx.insert(QStringLiteral("INSERT INTO roll_call (incident_id, number, scope, started_at, "
+                                             "started_by, timer_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+                              {incidentId, number, scope, toMs(now), who, idOrNull(timerId)});
+    if (!inserted)
+        return inserted.error();
+    const qint64 roundId = *inserted;
+    if (StoreError error = logChange(tx, QStringLiteral("rollcall"), roundId, incidentId, QStringLiteral("insert")))
+        return error;
+
+    QStringList names;
+    int position = 0;
+    for (const IncidentRole &role : std::as_const(chosen)) {
+        const QString title = role.definition.shortName.isEmpty() ? role.definition.title : role.definition.shortName;
+        for (const RoleHolder &holder : role.holders) {
+            auto item = tx.insert(
+                QStringLiteral("INSERT INTO roll_call_item (roll_call_id, incident_id, position, role_key, role_title, "
+                               "person_id, person_name, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                {roundId, incidentId, position++, role.definition.key, title, idOrNull(holder.personId),
+                 nonNull(holder.name), RollCallVocabulary::stateKey(RollCallItemState::Pending)});
+            if (!item)
+                return item.error();
+            if (StoreError error =
+                    logChange(tx, QStringLiteral("rollcall_item"), *item, incidentId, QStringLiteral("insert")))
+                return error;
+            names << tr("%1 (%2)").arg(title, holder.name);
+        }
+    }
+    QString text = tr("Roll call %1 started — %n to report: %2", nullptr, int(names.size()))
+                       .arg(number)
+                       .arg(names.join(QStringLiteral(", ")));
+    if (selection.timeboxMs > 0)
+        text += tr("; time-box %1").arg(TimerVocabulary::durationText(selection.timeboxMs));
+    if (StoreError error = logRollCallEntry(tx, incidentId, text, false, who))
+        return error;
+    if (StoreError error = finish(tx))
+        return error;
+    return roundId;
+}
+
+StoreError IncidentStore::closeRollCallInTx(WriteTransaction &tx, const RollCall &round, const QString &author)
+{
+    const QDateTime now = m_clock.nowUtc();
+    auto q = tx.exec(QStringLiteral("SELECT %1 WHERE i.roll_call_id = ? ORDER BY i.position").arg(ItemColumns),
+                     {round.id});
+    if (!q)
+        return q.error();
+    QList<RollCallItem> items;
+    while (q->next())
+        items << readItem(*q);
+    q->finish();
+
+    QStringList reported, missed, skipped;
+    for (RollCallItem &item : items) {
+        if (item.state == RollCallItemState::Pending) {
+            // Never called before the round closed: asked when the round asked everyone.
+            item.state = RollCallItemState::NoAnswer;
+            item.askedAt = round.startedAt;
+            if (StoreError error = saveRollCallItem(tx, item))
+                return error;
+        }
+        switch (item.state) {
+        case RollCallItemState::Answered:
+            reported << tr("%1: %2").arg(item.label(), RollCallVocabulary::reportLine(item.report));
+            break;
+        case RollCallItemState::NoAnswer:
+            missed << item.label();
+            break;
+        case RollCallItemState::Skipped:
+            skipped << item.label();
+            break;
+        case RollCallItemState::Pending:
+            break;
+        }
+    }
+    if (StoreError error = tx.run(QStringLiteral("UPDATE roll_call SET ended_at = ?, ended_by = ? WHERE id = ?"),
+                                  {toMs(now), author, round.id}))
+        return error;
+    if (StoreError error = logChange(tx, QStringLiteral("rollcall"), round.id, round.incidentId,
+                                     QStringLiteral("update")))
+        return error;
+
+    // The round's time-box has done its job.
+    if (round.timerId > 0) {
+        auto timer = timerInTx(tx, round.timerId);
+        if (!timer)
+            return timer.error();
+        Timer t = *timer;
+        if (t.isLive()) {
+            if (StoreError error = logPendingExpiry(tx, t, author))
+                return error;
+            t.state = TimerState::Acknowledged;
+            if (StoreError error = saveTimer(tx, t))
+                return error;
+            if (StoreError error =
+                    logTimerEntry(tx, t, tr("Timer acknowledged: “%1” — the round is closed").arg(t.label), author))
+                return error;
+        }
+    }
+
+    QString text = tr("Roll call %1 closed — %2 of %3 reported.")
+                       .arg(round.number)
+                       .arg(reported.size())
+                       .arg(items.size() - skipped.size());
+    if (!reported.isEmpty())
+        text += QLatin1Char(' ') + reported.join(QStringLiteral("; ")) + QLatin1Char('.');
+    if (!missed.isEmpty())
+        text += QLatin1Char(' ') + tr("Missed: %1.").arg(missed.join(QStringLiteral(", ")));
+    if (!skipped.isEmpty())
+        text += QLatin1Char(' ') + tr("Skipped: %1.").arg(skipped.join(QStringLiteral(", ")));
+    return logRollCallEntry(tx, round.incidentId, text, false, author);
+}
+
+StoreError IncidentStore::endRollCall(qint64 rollCallId, const QString &author)
+{
+    if (StoreError error = requireWritable())
+        return error;
+    if (author.trimmed().isEmpty())
+        return {StoreError::Code::Invalid, tr("Say who is closing the roll call.")};
+    WriteTransaction tx(m_db, m_dialect, tr("Closing the roll call"));
+    if (StoreError error = tx.begin())
+        return error;
+    auto q = tx.exec(QStringLiteral("SELECT %1 FROM roll_call WHERE id = ?").arg(RoundColumns), {rollCallId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return {StoreError::Code::NotFound, tr("There is no roll call #%1.").arg(rollCallId)};
+    const RollCall round = readRound(*q);
+    q->finish();
+    if (!round.isOpen())
+        return {StoreError::Code::Invalid, tr("Roll call %1 is already closed.").arg(round.number)};
+    if (StoreError error = closeRollCallInTx(tx, round, author.trimmed()))
+        return error;
+    return finish(tx);
+}
+
+StoreError IncidentStore::answerRollCallItem(qint64 itemId, const CanReport &report, const QString &author)
+{
+    if (StoreError error = requireWritable())
+        return error;
+    const QString who = author.trimmed();
+    if (who.isEmpty())
+        return {StoreError::Code::Invalid, tr("Say who is recording the answer.")};
+    if (tooLong(report))
+        return {StoreError::Code::Invalid, tr("Keep each part of a CAN report under %1 characters.").arg(MaxTextLength)};
+    WriteTransaction tx(m_db, m_dialect, tr("Recording the answer"));
+    if (StoreError error = tx.begin())
+        return error;
+    auto loaded = rollCallItemInTx(tx, itemId);
+    if (!loaded)
+        return loaded.error();
+    RollCallItem item = *loaded;
+    const bool wasMissed = item.isMissed();
+    const bool correction = item.state == RollCallItemState::Answered;
+    const QDateTime now = m_clock.nowUtc();
+    item.state = RollCallItemState::Answered;
+    item.report = report;
+    if (!item.askedAt.isValid())
+        item.askedAt = now;
+    item.answeredAt = now;
+    item.answeredBy = who;
+    if (wasMissed) {
+        item.clearedAt = now;
+        item.clearedBy = who;
+        item.clearedReason = QStringLiteral("answered");
+    }
+    if (StoreError error = saveRollCallItem(tx, item))
+        return error;
+
+    // An answer clears what the same role and person missed in earlier rounds.
+    auto earlier = tx.exec(
+        QStringLiteral("SELECT %1 WHERE i.incident_id = ? AND i.role_key = ? AND COALESCE(i.person_id, 0) = ? "
+                       "AND i.state = ? AND i.cleared_at IS NULL AND i.id <> ?")
+            .arg(ItemColumns),
+        {item.incidentId, item.roleKey, item.personId, RollCallVocabulary::stateKey(RollCallItemState::NoAnswer),
+         item.id});
+    if (!earlier)
+        return earlier.error();
+    QList<RollCallItem> cleared;
+    while (earlier->next())
+        cleared << readItem(*earlier);
+    earlier->finish();
+    for (RollCallItem &old : cleared) {
+        old.clearedAt = now;
+        old.clearedBy = who;
+        old.clearedReason = QStringLiteral("answered");
+        if (StoreError error = saveRollCallItem(tx, old))
+            return error;
+    }
+
+    QString text = correction ? tr("CAN corrected — %1 (roll call %2): %3")
+                              : tr("CAN — %1 (roll call %2): %3");
+    text = text.arg(item.label(), QString::number(item.roundNumber), RollCallVocabulary::reportLine(item.report));
+    const int missedBefore = int(cleared.size()) + (wasMissed ? 1 : 0);
+    if (missedBefore > 0)
+        text += tr(" — off the missed list (%n earlier call(s) unanswered)", nullptr, missedBefore);
+    if (StoreError error = logRollCallEntry(tx, item.incidentId, text, false, who))
+        return error;
+    return finish(tx);
+}
+
+StoreError IncidentStore::markRollCallItem(qint64 itemId, RollCallItemState state, const QString &author)
+{
+    if (StoreError error = requireWritable())
+        return error;
+    const QString who = author.trimmed();
+    if (who.isEmpty())
+        return {StoreError::Code::Invalid, tr("Say who is marking the roll call.")};
+    if (state == RollCallItemState::Answered)
+        return {StoreError::Code::Invalid, tr("An answer needs its CAN report: record it as an answer.")};
+    WriteTransaction tx(m_db, m_dialect, tr("Marking the roll call"));
+    if (StoreError error = tx.begin())
+        return error;
+    auto loaded = rollCallItemInTx(tx, itemId);
+    if (!loaded)
+        return loaded.error();
+    RollCallItem item = *loaded;
+    if (item.state == state)
+        return {StoreError::Code::Invalid,
+                tr("%1 is already marked “%2”.").arg(item.label(), RollCallVocabulary::stateLabel(state))};
+    if (state != RollCallItemState::Pending && item.state == RollCallItemState::Answered)
+        return {StoreError::Code::Invalid,
+                tr("%1 has answered in roll call %2; take the answer back first.").arg(item.label(), QString::number(item.roundNumber))};
+    const QDateTime now = m_clock.nowUtc();
+    QString text;
+    item.state = state;
+    item.clearedAt = QDateTime();
+    item.clearedBy.clear();
+    item.clearedReason.clear();
+    switch (state) {
+    case RollCallItemState::NoAnswer:
+        item.askedAt = now;
+        text = tr("No answer from %1 (roll call %2) — on the missed list").arg(item.label(), QString::number(item.roundNumber));
+        break;
+    case RollCallItemState::Skipped:
+        item.askedAt = now;
+        text = tr("Skipped %1 in roll call %2").arg(item.label(), QString::number(item.roundNumber));
+        break;
+    case RollCallItemState::Pending:
+        item.askedAt = QDateTime();
+        item.answeredAt = QDateTime();
+        item.answeredBy.clear();
+        item.report = CanReport();
+        text = tr("Roll-call mark taken back: %1 (roll call %2) is waiting to be called")
+                   .arg(item.label(), QString::number(item.roundNumber));
+        break;
+    case RollCallItemState::Answered:
+        break;
+    }
+    if (StoreError error = saveRollCallItem(tx, item))
+        return error;
+    if (StoreError error = logRollCallEntry(tx, item.incidentId, text, false, who))
+        return error;
+    return finish(tx);
+}
+
+StoreError IncidentStore::dismissMissedItem(qint64 itemId, const QString &author)
+{
+    if (StoreError error = requireWritable())
+        return error;
+    const QString who = author.trimmed();
+    if (who.isEmpty())
+        return {StoreError::Code::Invalid, tr("Say who is dismissing the missed item.")};
+    WriteTransaction tx(m_db, m_dialect, tr("Dismissing the missed item"));
+    if (StoreError error = tx.begin())
+        return error;
+    auto loaded = rollCallItemInTx(tx, itemId);
+    if (!loaded)
+        return loaded.error();
+    RollCallItem item = *loaded;
+    if (!item.isMissed())
+        return {StoreError::Code::Invalid, tr("%1 (roll call %2) is not on the missed list.")
+                                               .arg(item.label(), QString::number(item.roundNumber))};
+    const QDateTime now = m_clock.nowUtc();
+    item.clearedAt = now;
+    item.clearedBy = who;
+    item.clearedReason = QStringLiteral("dismissed");
+    if (StoreError error = saveRollCallItem(tx, item))
+        return error;
+    const QString text = tr("Dismissed from the missed list: %1 (roll call %2, asked %3 ago)")
+                             .arg(item.label(), QString::number(item.roundNumber))
+                             .arg(RollCallVocabulary::ageText(toMs(now) - toMs(item.askedAt)));
+    if (StoreError error = logRollCallEntry(tx, item.incidentId, text, false, who))
+        return error;
+    return finish(tx);
+}
+
+Result<QList<RollCall>> IncidentStore::rollCalls(qint64 incidentId) const
+{
+    if (!isOpen())
+        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
+    auto q = runStatement(m_db,
+                          QStringLiteral("SELECT %1 FROM roll_call WHERE incident_id = ? ORDER BY number")
+                              .arg(RoundColumns),
+                          {incidentId}, tr("Reading the roll calls"));
+    if (!q)
+        return q.error();
+    QList<RollCall> list;
+    while (q->next())
+        list << readRound(*q);
+    return list;
+}
+
+Result<RollCall> IncidentStore::rollCall(qint64 rollCallId) const
+{
+    if (!isOpen())
+        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
+    auto q = runStatement(m_db, QStringLiteral("SELECT %1 FROM roll_call WHERE id = ?").arg(RoundColumns),
+                          {rollCallId}, tr("Reading the roll call"));
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return StoreError(StoreError::Code::NotFound, tr("There is no roll call #%1.").arg(rollCallId));
+    return readRound(*q);
+}
+
+Result<QList<RollCallItem>> IncidentStore::rollCallItems(qint64 incidentId) const
+{
+    if (!isOpen())
+        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
+    auto q = runStatement(m_db,
+                          QStringLiteral("SELECT %1 WHERE i.incident_id = ? ORDER BY c.number, i.position")
+                              .arg(ItemColumns),
+                          {incidentId}, tr("Reading the roll calls"));
+    if (!q)
+        return q.error();
+    QList<RollCallItem> list;
+    while (q->next())
+        list << readItem(*q);
+    return list;
+}
+
+Result<QList<RollCallItem>> IncidentStore::rollCallRound(qint64 rollCallId) const
+{
+    if (!isOpen())
+        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
+    auto q = runStatement(
+        m_db, QStringLiteral("SELECT %1 WHERE i.roll_call_id = ? ORDER BY i.position").arg(ItemColumns), {rollCallId},
+        tr("Reading the roll call"));
+    if (!q)
+        return q.error();
+    QList<RollCallItem> list;
+    while (q->next())
+        list << readItem(*q);
+    return list;
+}
+
+Result<RollCallItem> IncidentStore::rollCallItem(qint64 itemId) const
+{
+    if (!isOpen())
+        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
+    auto q = runStatement(m_db, QStringLiteral("SELECT %1 WHERE i.id = ?").arg(ItemColumns), {itemId},
+                          tr("Reading the roll call"));
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return StoreError(StoreError::Code::NotFound, tr("There is no roll-call item #%1.").arg(itemId));
+    return readItem(*q);
+}
+
+// ---- Actions ----------------------------------------------------------------------------------
+
+Result<IncidentAction> IncidentStore::actionInTx(WriteTransaction &tx, qint64 actionId)
+{
+    auto q = tx.exec(QStringLiteral("SELECT %1 WHERE a.id = ?").arg(ActionColumns), {actionId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return StoreError(StoreError::Code::NotFound, tr("There is no action #%1.").arg(actionId));
+    IncidentAction a = readAction(*q);
+    q->finish();
+    return a;
+}
+
+// Checks the owner exists and says how it reads: "SME (Dana Reyes)", "Dana Reyes", "SME", "".
+Result<QString> IncidentStore::actionOwnerName(WriteTransaction &tx, qint64 incidentId, const QString &roleKey,
+                                               qint64 personId)
+{
+    QString role;
+    QString person;
+    if (!roleKey.isEmpty()) {
+        auto r = roleInTx(tx, incidentId, roleKey);
+        if (!r)
+            return r.error();
+        role = r->definition.shortName.isEmpty() ? r->definition.title : r->definition.shortName;
+    }
+    if (personId > 0) {
+        auto p = personInTx(tx, personId);
+        if (!p)
+            return p.error();
+        person = p->name;
+    } else if (personId < 0) {
+        return StoreError(StoreError::Code::Invalid, tr("There is no person #%1 on the roster.").arg(personId));
+    }
+    if (!role.isEmpty() && !person.isEmpty())
+        return QStringLiteral("%1 (%2)").arg(role, person);
+    return role.isEmpty() ? person : role;
+}
+
+Result<qint64> IncidentStore::addAction(const NewAction &action, const QString &author)
+{
+    if (StoreError error = requireWritable())
+        return error;
+    const QString who = author.trimmed();
+    if (who.isEmpty())
+        return StoreError(StoreError::Code::Invalid, tr("Say who is adding the action."));
+    if (action.timeboxMs < 0 || action.timeboxMs > MaxTimeboxMs)
+        return StoreError(StoreError::Code::Invalid, tr("An action's time-box runs for more than nothing and at most "
+                                                        "a week."));
+    if (action.text.size() > MaxTextLength)
+        return StoreError(StoreError::Code::Invalid, tr("Keep an action under %1 characters.").arg(MaxTextLength));
+    WriteTransaction tx(m_db, m_dialect, tr("Adding the action"));
+    if (StoreError error = tx.begin())
+        return error;
+    auto incident = tx.exec(QStringLiteral("SELECT 1 FROM incident WHERE id = ?"), {action.incidentId});
+    if (!incident)
+        return incident.error();
+    if (!incident->next())
+        return StoreError(StoreError::Code::NotFound, tr("There is no incident #%1.").arg(action.incidentId));
+    incident->finish();
+
+    QString text = action.text.trimmed();
+    QString origin;
+    if (action.originItemId > 0) {
+        auto item = rollCallItemInTx(tx, action.originItemId);
+        if (!item)
+            return item.error();
+        if (item->incidentId != action.incidentId)
+            return StoreError(StoreError::Code::NotFound, tr("Incident #%1 has no roll-call item #%2.")
+                                                              .arg(action.incidentId)
+                                                              .arg(action.originItemId));
+        if (text.isEmpty())
+            text = item->report.needs.trimmed();
+        if (text.isEmpty())
+            return StoreError(StoreError::Code::Invalid,
+                              tr("%1 reported no Needs in roll call %2: say what the action is.")
+                                  .arg(item->label(), QString::number(item->roundNumber)));
+        origin = tr("from the Needs of %1 in roll call %2").arg(item->label(), QString::number(item->roundNumber));
+    }
+    if (text.isEmpty())
+        return StoreError(StoreError::Code::Invalid, tr("An action needs a text: what is to be done?"));
+    const QString roleKey = action.ownerRoleKey.trimmed();
+    auto owner = actionOwnerName(tx, action.incidentId, roleKey, action.ownerPersonId);
+    if (!owner)
+        return owner.error();
+    const ActionStatus status =
+        action.status.value_or(owner->isEmpty() ? ActionStatus::Proposed : ActionStatus::Assigned);
+
+    qint64 timerId = 0;
+    if (action.timeboxMs > 0) {
+        TimerOptions options;
+        options.ownerRoleKey = roleKey;
+        auto timer = insertTimer(tx, action.incidentId, TimerKind::Countdown, tr("Action: %1").arg(shortened(text)),
+                                 action.timeboxMs, options, who);
+        if (!timer)
+            return timer.error();
+        timerId = *timer;
+    }
+    const QDateTime now = m_clock.nowUtc();
+    const bool closed = status == ActionStatus::Done || status == ActionStatus::Cancelled;
+    auto inserted = tx.insert(
+        QStringLiteral("INSERT INTO incident_action (incident_id, body, owner_role_key, owner_person_id, status, "
+                       "timer_id, follow_up, origin_item_id, created_at, created_by, updated_at, closed_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        {action.incidentId, text, nonNull(roleKey), idOrNull(action.ownerPersonId), ActionVocabulary::statusKey(status),
+         idOrNull(timerId), action.followUp ? 1 : 0, idOrNull(action.originItemId), toMs(now), who, toMs(now),
+         closed ? QVariant(toMs(now)) : QVariant()});
+    if (!inserted)
+        return inserted.error();
+    const qint64 id = *inserted;
+    if (StoreError error = logChange(tx, QStringLiteral("action"), id, action.incidentId, QStringLiteral("insert")))
+        return error;
+
+    QString line = tr("Action #%1: %2 — %3").arg(id).arg(text, ActionVocabulary::statusLabel(status).toLower());
+    if (!owner->isEmpty())
+        line += tr(", owner %1").arg(*owner);
+    if (action.timeboxMs > 0)
+        line += tr(", time-box %1").arg(TimerVocabulary::durationText(action.timeboxMs));
+    if (action.followUp)
+        line += tr(", follow-up for the postmortem");
+    if (!origin.isEmpty())
+        line += QStringLiteral(" (%1)").arg(origin);
+    NewEntry entry;
+    entry.incidentId = action.incidentId;
+    entry.kind = EntryKind::Action;
+    entry.author = who;
+    entry.text = line;
+    entry.tags = {QStringLiteral("action-%1").arg(id)};
+    if (auto added = insertEntry(tx, entry, true); !added)
+        return added.error();
+    if (StoreError error = finish(tx))
+        return error;
+    return id;
+}
+
+StoreError IncidentStore::updateAction(qint64 actionId, const ActionChange &change, const QString &author)
+{
+    if (StoreError error = requireWritable())
+        return error;
+    const QString who = author.trimmed();
+    if (who.isEmpty())
+        return {StoreError::Code::Invalid, tr("Say who is changing the action.")};
+    if (change.isEmpty())
+        return {StoreError::Code::Invalid, tr("Say what changes about the action.")};
+    if (change.text && change.text->trimmed().isEmpty())
+        return {StoreError::Code::Invalid, tr("An action needs a text: what is to be done?")};
+    if (change.text && change.text->size() > MaxTextLength)
+        return {StoreError::Code::Invalid, tr("Keep an action under %1 characters.").arg(MaxTextLength)};
+    WriteTransaction tx(m_db, m_dialect, tr("Changing the action"));
+    if (StoreError error = tx.begin())
+        return error;
+    auto loaded = actionInTx(tx, actionId);
+    if (!loaded)
+        return loaded.error();
+    const IncidentAction before = *loaded;
+    IncidentAction a = before;
+    QStringList what;
+    if (change.text && change.text->trimmed() != a.text) {
+        a.text = change.text->trimmed();
+        what << tr("reworded");
+    }
+    const QString roleKey = change.ownerRoleKey ? change.ownerRoleKey->trimmed() : a.ownerRoleKey;
+    const qint64 personId = change.ownerPersonId ? *change.ownerPersonId : a.ownerPersonId;
+    if (roleKey != a.ownerRoleKey || personId != a.ownerPersonId) {
+        auto owner = actionOwnerName(tx, a.incidentId, roleKey, personId);
+        if (!owner)
+            return owner.error();
+        a.ownerRoleKey = roleKey;
+        a.ownerPersonId = personId;
+        what << (owner->isEmpty() ? tr("owner removed") : tr("owner %1").arg(*owner));
+    }
+    if (change.status && *change.status != a.status) {
+        what << tr("%1 → %2").arg(ActionVocabulary::statusLabel(a.status).toLower(),
+                                  ActionVocabulary::statusLabel(*change.status).toLower());
+        a.status = *change.status;
+    }
+    if (change.followUp && *change.followUp != a.followUp) {
+        a.followUp = *change.followUp;
+        what << (a.followUp ? tr("marked as a follow-up for the postmortem") : tr("no longer a follow-up"));
+    }
+    if (what.isEmpty())
+        return {StoreError::Code::Invalid, tr("Action #%1 already reads that way.").arg(actionId)};
+
+    const QDateTime now = m_clock.nowUtc();
+    const bool closedNow = !a.isOpen();
+    if (closedNow && before.isOpen())
+        a.closedAt = now;
+    else if (!closedNow)
+        a.closedAt = QDateTime();
+    if (StoreError error = tx.run(
+            QStringLiteral("UPDATE incident_action SET body = ?, owner_role_key = ?, owner_person_id = ?, status = ?, "
+                           "follow_up = ?, updated_at = ?, closed_at = ? WHERE id = ?"),
+            {a.text, nonNull(a.ownerRoleKey), idOrNull(a.ownerPersonId), ActionVocabulary::statusKey(a.status),
+             a.followUp ? 1 : 0, toMs(now), msOrNull(a.closedAt), a.id}))
+        return error;
+    if (StoreError error = logChange(tx, QStringLiteral("action"), a.id, a.incidentId, QStringLiteral("update")))
+        return error;
+
+    // A finished action's time-box has nothing left to time.
+    if (closedNow && before.isOpen() && a.timerId > 0) {
+        auto timer = timerInTx(tx, a.timerId);
+        if (!timer)
+            return timer.error();
+        Timer t = *timer;
+        if (t.isLive()) {
+            if (StoreError error = logPendingExpiry(tx, t, who))
+                return error;
+            t.state = a.status == ActionStatus::Done ? TimerState::Acknowledged : TimerState::Cancelled;
+            if (StoreError error = saveTimer(tx, t))
+                return error;
+            const QString timerText = a.status == ActionStatus::Done
+                                          ? tr("Timer acknowledged: “%1” — the action is done").arg(t.label)
+                                          : tr("Timer cancelled: “%1” — the action is cancelled").arg(t.label);
+            if (StoreError error = logTimerEntry(tx, t, timerText, who))
+                return error;
+        }
+    }
+
+    NewEntry entry;
+    entry.incidentId = a.incidentId;
+    entry.kind = EntryKind::Action;
+    entry.author = who;
+    entry.text = tr("Action #%1 “%2”: %3").arg(a.id).arg(shortened(a.text), what.join(QStringLiteral(", ")));
+    entry.tags = {QStringLiteral("action-%1").arg(a.id)};
+    if (auto added = insertEntry(tx, entry, true); !added)
+        return added.error();
+    return finish(tx);
+}
+
+Result<QList<IncidentAction>> IncidentStore::actions(qint64 incidentId) const
+{
+    if (!isOpen())
+        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
+    auto q = runStatement(m_db, QStringLiteral("SELECT %1 WHERE a.incident_id = ?").arg(ActionColumns) + ActionOrder,
+                          {incidentId}, tr("Reading the actions"));
+    if (!q)
+        return q.error();
+    QList<IncidentAction> list;
+    while (q->next())
+        list << readAction(*q);
+    return list;
+}
+
+Result<IncidentAction> IncidentStore::action(qint64 actionId) const
+{
+    if (!isOpen())
+        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
+    auto q = runStatement(m_db, QStringLiteral("SELECT %1 WHERE a.id = ?").arg(ActionColumns), {actionId},
+                          tr("Reading the action"));
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return StoreError(StoreError::Code::NotFound, tr("There is no action #%1.").arg(actionId));
+    return readAction(*q);
+}
+
+// ---- Decisions --------------------------------------------------------------------------------
+
+Result<qint64> IncidentStore::addDecision(const NewDecision &decision, const QString &author)
+{
+    if (StoreError error = requireWritable())
+        return error;
+    const QString who = author.trimmed();
+    if (who.isEmpty())
+        return StoreError(StoreError::Code::Invalid, tr("Say who is recording the decision."));
+    const QString proposal = decision.proposal.trimmed();
+    if (proposal.isEmpty())
+        return StoreError(StoreError::Code::Invalid, tr("A decision needs its proposal: what was decided?"));
+    const QString objections = decision.objections.trimmed();
+    if (decision.objectionCheck == ObjectionCheck::Raised && objections.isEmpty())
+        return StoreError(StoreError::Code::Invalid, tr("Objections were raised: say what they were."));
+    if (decision.objectionCheck != ObjectionCheck::Raised && !objections.isEmpty())
+        return StoreError(StoreError::Code::Invalid,
+                          tr("Objections are written down only when the check raised some."));
+    if (proposal.size() > MaxTextLength || objections.size() > MaxTextLength)
+        return StoreError(StoreError::Code::Invalid, tr("Keep a decision under %1 characters.").arg(MaxTextLength));
+    const QString decidedBy = decision.decidedBy.trimmed().isEmpty() ? who : decision.decidedBy.trimmed();
+
+    WriteTransaction tx(m_db, m_dialect, tr("Recording the decision"));
+    if (StoreError error = tx.begin())
+        return error;
+    auto incident = tx.exec(QStringLiteral("SELECT 1 FROM incident WHERE id = ?"), {decision.incidentId});
+    if (!incident)
+        return incident.error();
+    if (!incident->next())
+        return StoreError(StoreError::Code::NotFound, tr("There is no incident #%1.").arg(decision.incidentId));
+    incident->finish();
+    const QDateTime now = m_clock.nowUtc();
+    auto inserted = tx.insert(
+        QStringLiteral("INSERT INTO incident_decision (incident_id, proposal, objection_check, objections, outcome, "
+                       "decided_by, decided_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        {decision.incidentId, proposal, ActionVocabulary::objectionKey(decision.objectionCheck), nonNull(objections),
+         ActionVocabulary::outcomeKey(decision.outcome), decidedBy, toMs(now), who});
+    if (!inserted)
+        return inserted.error();
+    const qint64 id = *inserted;
+    if (StoreError error =
+            logChange(tx, QStringLiteral("decision"), id, decision.incidentId, QStringLiteral("insert")))
+        return error;
+    QString line = tr("Decision: %1 — %2 by %3")
+                       .arg(proposal, ActionVocabulary::outcomeLabel(decision.outcome).toLower(), decidedBy);
+    switch (decision.objectionCheck) {
+    case ObjectionCheck::NotAsked:
+        line += tr("; objections were not asked for");
+        break;
+    case ObjectionCheck::NoneRaised:
+        line += tr("; no strong objections");
+        break;
+    case ObjectionCheck::Raised:
+        line += tr("; objections: %1").arg(objections);
+        break;
+    }
+    NewEntry entry;
+    entry.incidentId = decision.incidentId;
+    entry.kind = EntryKind::Decision;
+    entry.author = who;
+    entry.text = line;
+    entry.keyEvent = true;
+    entry.tags = {QStringLiteral("decision-%1").arg(id)};
+    if (auto added = insertEntry(tx, entry, true); !added)
+        return added.error();
+    if (StoreError error = finish(tx))
+        return error;
+    return id;
+}
+
+Result<QList<Decision>> IncidentStore::decisions(qint64 incidentId) const
+{
+    if (!isOpen())
+        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
+    auto q = runStatement(
+        m_db, QStringLiteral("SELECT %1 FROM incident_decision WHERE incident_id = ? ORDER BY decided_at, id")
+                  .arg(DecisionColumns),
+        {incidentId}, tr("Reading the decisions"));
+    if (!q)
+        return q.error();
+    QList<Decision> list;
+    while (q->next())
+        list << readDecision(*q);
+    return list;
+}
+
+Result<Decision> IncidentStore::decision(qint64 decisionId) const
+{
+    if (!isOpen())
+        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
+    auto q = runStatement(m_db, QStringLiteral("SELECT %1 FROM incident_decision WHERE id = ?").arg(DecisionColumns),
+                          {decisionId}, tr("Reading the decision"));
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return StoreError(StoreError::Code::NotFound, tr("There is no decision #%1.").arg(decisionId));
+    return readDecision(*q);
+}
+
+} // namespace cp

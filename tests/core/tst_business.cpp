@@ -1,0 +1,417 @@
+#include "db/incidentstore.h"
+#include "domain/roletemplate.h"
+#include "fakeclock.h"
+#include "tempdatabase.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace cp;
+using Code = StoreError::Code;
+
+// The business incident commands of the store: refusals first (a clear message, nothing
+// changed), then the emergency checklist, the briefing, the approval chain, the grid's skips,
+// departments told and inbound questions — each on the timeline.
+class TstBusiness : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::TempDatabase> m_tmp;
+    std::unique_ptr<test::FakeClock> m_clock;
+    std::unique_ptr<IncidentStore> m_store;
+    qint64 m_incident = 0;
+    const QString m_ana = QStringLiteral("ana");
+
+    qint64 entryCount(qint64 incidentId) const
+    {
+        TimelinePage page;
+        page.incidentId = incidentId;
+        page.limit = 100000;
+        page.oldestFirst = true;
+        auto list = m_store->entries(page);
+        return list ? list->size() : -1;
+    }
+
+    QList<TimelineEntry> communications(qint64 incidentId) const
+    {
+        TimelinePage page;
+        page.incidentId = incidentId;
+        page.limit = 100000;
+        page.oldestFirst = true;
+        page.filter.kinds = {EntryKind::Communication};
+        auto list = m_store->entries(page);
+        return list ? *list : QList<TimelineEntry>();
+    }
+
+    void declare()
+    {
+        const StoreError error = m_store->declareBusinessMode(m_incident, {}, m_ana);
+        QVERIFY2(!error, qPrintable(error.message()));
+    }
+
+    qint64 draft(const QString &audience = QStringLiteral("customers"), const QString &phase = QString())
+    {
+        NewMessage m;
+        m.incidentId = m_incident;
+        m.audience = audience;
+        m.phase = phase;
+        m.channel = QStringLiteral("email");
+        m.text = QStringLiteral("We are looking into failed logins.");
+        auto id = m_store->draftMessage(m, QStringLiteral("sam"));
+        if (!id)
+            qWarning() << id.error().message();
+        return id ? *id : 0;
+    }
+
+    // Every change must be refused, with its code and a message naming the problem, and leave
+    // the timeline as it was.
+    void expectRefused(const StoreError &error, Code code, const QString &mentions, qint64 entriesBefore)
+    {
+        QVERIFY2(error.isError(), "expected a refusal");
+        QCOMPARE(error.code(), code);
+        QVERIFY2(error.message().contains(mentions, Qt::CaseInsensitive), qPrintable(error.message()));
+        QCOMPARE(entryCount(m_incident), entriesBefore);
+    }
+
+private slots:
+    void init()
+    {
+        m_tmp = std::make_unique<test::TempDatabase>();
+        m_clock = std::make_unique<test::FakeClock>();
+        m_store = std::make_unique<IncidentStore>(*m_clock);
+        QVERIFY(!m_store->open(m_tmp->path()));
+        NewIncident incident;
+        incident.title = QStringLiteral("Logins failing");
+        incident.severity = Severity::Sev1;
+        auto id = m_store->createIncident(incident, m_ana);
+        QVERIFY(id);
+        m_incident = *id;
+    }
+
+    void cleanup()
+    {
+        m_store.reset();
+        m_clock.reset();
+        m_tmp.reset();
+    }
+
+    void refusesBeforeDeclaration()
+    {
+        const qint64 before = entryCount(m_incident);
+        expectRefused(m_store->returnToNormal(m_incident, m_ana), Code::NotFound, QStringLiteral("declare business"),
+                      before);
+        NewMessage m{m_incident, QStringLiteral("customers"), QString(), QStringLiteral("email"),
+                     QStringLiteral("text")};
+        expectRefused(m_store->draftMessage(m, m_ana).error(), Code::NotFound, QStringLiteral("declare business"),
+                      before);
+        expectRefused(m_store->answerBriefing(m_incident, QStringLiteral("trigger"), QStringLiteral("x"), m_ana),
+                      Code::NotFound, QStringLiteral("not a business incident"), before);
+        expectRefused(m_store->declareBusinessMode(999, {}, m_ana), Code::NotFound, QStringLiteral("#999"), before);
+        auto mode = m_store->businessMode(m_incident);
+        QVERIFY(mode);
+        QVERIFY(!mode->has_value());
+    }
+
+    void refusesBadDeclaration()
+    {
+        const qint64 before = entryCount(m_incident);
+        BusinessDeclaration d;
+        d.audiences = {QStringLiteral("everyone")};
+        expectRefused(m_store->declareBusinessMode(m_incident, d, m_ana), Code::Invalid, QStringLiteral("everyone"),
+                      before);
+        expectRefused(m_store->declareBusinessMode(m_incident, {}, QStringLiteral(" ")), Code::Invalid,
+                      QStringLiteral("who"), before);
+        declare();
+        const qint64 after = entryCount(m_incident);
+        expectRefused(m_store->declareBusinessMode(m_incident, {}, m_ana), Code::Invalid, QStringLiteral("already"),
+                      after);
+    }
+
+    void declaresWithChecklistAndRoles()
+    {
+        QSignalSpy business(m_store.get(), &IncidentStore::businessChanged);
+        QSignalSpy activities(m_store.get(), &IncidentStore::activityChanged);
+        RoleTemplateLibrary library(m_tmp->dir());
+        BusinessDeclaration d;
+        d.roles = library.find(QStringLiteral("business-response"));
+        QVERIFY(d.roles);
+        d.audiences = {QStringLiteral("internal"), QStringLiteral("customers"), QStringLiteral("media")};
+        QVERIFY(!m_store->declareBusinessMode(m_incident, d, m_ana));
+        QCOMPARE(business.size(), 1);
+        QCOMPARE(business.at(0).at(0).toLongLong(), m_incident);
+        auto mode = m_store->businessMode(m_incident);
+        QVERIFY(mode && mode->has_value());
+        QCOMPARE((*mode)->state, BusinessState::Emergency);
+        QCOMPARE((*mode)->declaredBy, m_ana);
+        QCOMPARE((*mode)->audiences, d.audiences);
+        auto list = m_store->businessActivities(m_incident);
+        QVERIFY(list);
+        QCOMPARE(list->size(), BusinessVocabulary::defaultActivities().size());
+        QCOMPARE(activities.size(), list->size());
+        QCOMPARE(list->first().ownerRoleKey, QStringLiteral("marketing-officer"));
+        QCOMPARE(list->last().ownerRoleKey, QStringLiteral("social-officer"));
+        auto roles = m_store->roles(m_incident);
+        QVERIFY(roles);
+        QStringList keys;
+        for (const IncidentRole &r : std::as_const(*roles))
+            keys << r.definition.key;
+        QVERIFY(keys.contains(QStringLiteral("elt-approver")));
+        const auto entries = communications(m_incident);
+        QCOMPARE(entries.size(), 1);
+        QVERIFY(entries.first().keyEvent);
+        QVERIFY(entries.first().tags.contains(QStringLiteral("business")));
+    }
+
+    void checklistHaltsAndRestartsInOrder()
+    {
+        declare();
+        auto list = *m_store->businessActivities(m_incident);
+        const qint64 first = list.at(0).id;
+        qint64 before = entryCount(m_incident);
+        expectRefused(m_store->restartActivity(first, m_ana), Code::Invalid, QStringLiteral("never halted"), before);
+        QVERIFY(!m_store->haltActivity(first, QStringLiteral("mo")));
+        before = entryCount(m_incident);
+        expectRefused(m_store->haltActivity(first, m_ana), Code::Invalid, QStringLiteral("already halted"), before);
+        expectRefused(m_store->restartActivity(first, m_ana), Code::Invalid, QStringLiteral("return to normal"),
+                      before);
+        expectRefused(m_store->haltActivity(424242, m_ana), Code::NotFound, QStringLiteral("#424242"), before);
+        expectRefused(m_store->addBusinessActivity(m_incident, {QStringLiteral(" "), {}}, m_ana).error(),
+                      Code::Invalid, QStringLiteral("name"), before);
+
+        auto added = m_store->addBusinessActivity(
+            m_incident, {QStringLiteral("Webinar invitations"), QStringLiteral("marketing-officer")}, m_ana);
+        QVERIFY(added);
+        auto activity = m_store->businessActivity(*added);
+        QVERIFY(activity);
+        QVERIFY(activity->userAdded);
+        QVERIFY(!m_store->haltActivity(*added, QStringLiteral("mo")));
+        // Undo of a halt takes the tick back.
+        QVERIFY(!m_store->withdrawActivityTick(*added, QStringLiteral("mo")));
+        QVERIFY(!m_store->businessActivity(*added)->haltedAt.isValid());
+        QVERIFY(!m_store->haltActivity(*added, QStringLiteral("mo")));
+
+        m_clock->advanceSecs(600);
+        QVERIFY(!m_store->returnToNormal(m_incident, m_ana));
+        QCOMPARE((*m_store->businessMode(m_incident))->state, BusinessState::Restoring);
+        before = entryCount(m_incident);
+        expectRefused(m_store->haltActivity(list.at(1).id, m_ana), Code::Invalid, QStringLiteral("returning"),
+                      before);
+        expectRefused(m_store->returnToNormal(m_incident, m_ana), Code::Invalid, QStringLiteral("already"), before);
+        QVERIFY(!m_store->restartActivity(*added, QStringLiteral("mo")));
+        QCOMPARE((*m_store->businessMode(m_incident))->state, BusinessState::Restoring);
+        QVERIFY(!m_store->restartActivity(first, QStringLiteral("mo")));
+        auto mode = *m_store->businessMode(m_incident);
+        QCOMPARE(mode->state, BusinessState::Normal);
+        QCOMPARE(mode->allClearAt, m_clock->nowUtc());
+        QVERIFY(mode->analysisTimerId > 0);
+        auto timer = m_store->timer(mode->analysisTimerId);
+        QVERIFY(timer);
+        QCOMPARE(timer->deadlineAt, m_clock->nowUtc().addSecs(24 * 3600));
+        QCOMPARE(timer->ownerRoleKey, QStringLiteral("technical-slt"));
+
+        QStringList texts;
+        for (const TimelineEntry &e : communications(m_incident))
+            texts << e.text;
+        QVERIFY(texts.contains(QStringLiteral("Halted: Paid advertising (Marketing Officer)")));
+        QVERIFY(texts.contains(QStringLiteral("Restarted: Paid advertising (Marketing Officer)")));
+        QVERIFY(texts.last().startsWith(QStringLiteral("All clear")));
+    }
+
+    void nothingHaltedGoesStraightToNormal()
+    {
+        declare();
+        QVERIFY(!m_store->returnToNormal(m_incident, m_ana));
+        QCOMPARE((*m_store->businessMode(m_incident))->state, BusinessState::Normal);
+    }
+
+    void briefingAnswersAreKept()
+    {
+        declare();
+        const qint64 before = entryCount(m_incident);
+        expectRefused(m_store->answerBriefing(m_incident, QStringLiteral("colour"), QStringLiteral("x"), m_ana),
+                      Code::Invalid, QStringLiteral("colour"), before);
+        expectRefused(m_store->answerBriefing(m_incident, QStringLiteral("trigger"), QStringLiteral("  "), m_ana),
+                      Code::Invalid, QStringLiteral("unknown"), before);
+        QVERIFY(!m_store->answerBriefing(m_incident, QStringLiteral("affected-now"), QStringLiteral("about 1200"),
+                                         QStringLiteral("cl")));
+        QVERIFY(!m_store->answerBriefing(m_incident, QStringLiteral("trigger"), QStringLiteral("auth DB locked"),
+                                         QStringLiteral("cl")));
+        m_clock->advanceSecs(60);
+        QVERIFY(!m_store->answerBriefing(m_incident, QStringLiteral("affected-now"), QStringLiteral("about 3000"),
+                                         QStringLiteral("cl")));
+        auto answers = m_store->briefingAnswers(m_incident);
+        QVERIFY(answers);
+        QCOMPARE(answers->size(), 2);
+        QCOMPARE(answers->at(0).questionKey, QStringLiteral("trigger")); // question order
+        QCOMPARE(answers->at(1).answer, QStringLiteral("about 3000"));
+        QCOMPARE(answers->at(1).answeredAt, m_clock->nowUtc());
+        QCOMPARE(entryCount(m_incident), before + 3);
+    }
+
+    void messageCannotSkipAStep()
+    {
+        declare();
+        const qint64 id = draft();
+        QVERIFY(id > 0);
+        auto m = *m_store->message(id);
+        QCOMPARE(m.phase, QStringLiteral("investigation"));
+        QCOMPARE(m.waitingFor, MessageStep::LegalReview);
+        const qint64 before = entryCount(m_incident);
+        for (MessageStep step : {MessageStep::MessagingReview, MessageStep::EltApproval, MessageStep::IcAuthorisation,
+                                 MessageStep::Send})
+            expectRefused(m_store->advanceMessage(id, step, StepVerdict::Approved, {}, m_ana), Code::Invalid,
+                          QStringLiteral("cannot skip"), before);
+        expectRefused(m_store->advanceMessage(id, MessageStep::LegalReview, StepVerdict::ChangesRequested, {}, m_ana),
+                      Code::Invalid, QStringLiteral("comment"), before);
+        expectRefused(m_store->advanceMessage(777, MessageStep::LegalReview, StepVerdict::Approved, {}, m_ana),
+                      Code::NotFound, QStringLiteral("#777"), before);
+        QCOMPARE(m_store->message(id)->steps.size(), 1);
+        // One message per audience and phase.
+        NewMessage again{m_incident, QStringLiteral("customers"), QStringLiteral("investigation"),
+                         QStringLiteral("email"), QStringLiteral("x")};
+        expectRefused(m_store->draftMessage(again, m_ana).error(), Code::Invalid, QStringLiteral("revise"), before);
+        again.audience = QStringLiteral("press");
+        expectRefused(m_store->draftMessage(again, m_ana).error(), Code::Invalid, QStringLiteral("press"), before);
+    }
+
+    void fullChainWithOneRoundOfChanges()
+    {
+        declare();
+        QSignalSpy changed(m_store.get(), &IncidentStore::messageChanged);
+        const qint64 id = draft();
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(!m_store->advanceMessage(id, MessageStep::LegalReview, StepVerdict::Approved, {},
+                                         QStringLiteral("lee")));
+        QVERIFY(!m_store->advanceMessage(id, MessageStep::MessagingReview, StepVerdict::ChangesRequested,
+                                         QStringLiteral("say 'some customers'"), QStringLiteral("mia")));
+        auto m = *m_store->message(id);
+        QVERIFY(m.changesRequested());
+        const qint64 before = entryCount(m_incident);
+        expectRefused(m_store->advanceMessage(id, MessageStep::MessagingReview, StepVerdict::Approved, {}, m_ana),
+                      Code::Invalid, QStringLiteral("revised draft"), before);
+        QVERIFY(!m_store->reviseMessage(id, QStringLiteral("Some customers cannot log in."), {},
+                                        QStringLiteral("sam")));
+        m = *m_store->message(id);
+        QCOMPARE(m.version, 2);
+        QCOMPARE(m.waitingFor, MessageStep::LegalReview);
+        QCOMPARE(m.earlier.size(), 1);
+        QCOMPARE(m.earlier.first().text, QStringLiteral("We are looking into failed logins."));
+        // The legal review of version 1 does not count for version 2.
+        expectRefused(m_store->advanceMessage(id, MessageStep::MessagingReview, StepVerdict::Approved, {}, m_ana),
+                      Code::Invalid, QStringLiteral("legal review"), entryCount(m_incident));
+        const QList<std::pair<MessageStep, QString>> chain{{MessageStep::LegalReview, QStringLiteral("lee")},
+                                                           {MessageStep::MessagingReview, QStringLiteral("mia")},
+                                                           {MessageStep::EltApproval, QStringLiteral("ceo")},
+                                                           {MessageStep::IcAuthorisation, m_ana},
+                                                           {MessageStep::Send, QStringLiteral("mo")}};
+        for (const auto &[step, who] : chain) {
+            m_clock->advanceSecs(120);
+            const StoreError error = m_store->advanceMessage(id, step, StepVerdict::Approved, {}, who);
+            QVERIFY2(!error, qPrintable(error.message()));
+        }
+        m = *m_store->message(id);
+        QVERIFY(m.isSent());
+        QCOMPARE(m.sentAt, m_clock->nowUtc());
+        QCOMPARE(m.steps.size(), 1 + 2 + 1 + 5); // draft, legal, changes; revision; five steps
+        QCOMPARE(m.steps.at(2).verdict, StepVerdict::ChangesRequested);
+        QCOMPARE(m.steps.at(2).comment, QStringLiteral("say 'some customers'"));
+        QCOMPARE(m.steps.last().by, QStringLiteral("mo"));
+        expectRefused(m_store->reviseMessage(id, QStringLiteral("x"), {}, m_ana), Code::Invalid,
+                      QStringLiteral("already sent"), entryCount(m_incident));
+        const auto entries = communications(m_incident);
+        int aboutMessage = 0;
+        for (const TimelineEntry &e : entries)
+            aboutMessage += e.tags.contains(QStringLiteral("message-%1").arg(id)) ? 1 : 0;
+        QCOMPARE(aboutMessage, 9);
+        QVERIFY(entries.last().keyEvent); // sent
+    }
+
+    void skippedCells()
+    {
+        declare();
+        qint64 before = entryCount(m_incident);
+        expectRefused(m_store->skipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("monitoring"), {},
+                                        m_ana),
+                      Code::Invalid, QStringLiteral("why"), before);
+        QVERIFY(!m_store->skipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("monitoring"),
+                                   QStringLiteral("told them by phone"), m_ana));
+        before = entryCount(m_incident);
+        NewMessage m{m_incident, QStringLiteral("strategic"), QStringLiteral("monitoring"), QStringLiteral("email"),
+                     QStringLiteral("x")};
+        expectRefused(m_store->draftMessage(m, m_ana).error(), Code::Invalid, QStringLiteral("skipped"), before);
+        auto cells = m_store->skippedCells(m_incident);
+        QVERIFY(cells);
+        QCOMPARE(cells->size(), 1);
+        QCOMPARE(cells->first().reason, QStringLiteral("told them by phone"));
+        QVERIFY(!m_store->unskipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("monitoring"), m_ana));
+        QVERIFY(m_store->skippedCells(m_incident)->isEmpty());
+        QVERIFY(m_store->draftMessage(m, m_ana));
+    }
+
+    void departmentsTold()
+    {
+        Department finance;
+        finance.key = QStringLiteral("finance");
+        finance.name = QStringLiteral("Finance");
+        QVERIFY(m_store->saveDepartment(finance));
+        QSignalSpy notices(m_store.get(), &IncidentStore::noticeChanged);
+        const qint64 before = entryCount(m_incident);
+        expectRefused(m_store->notifyDepartment(m_incident, QStringLiteral("astrology"), {}, {}, m_ana).error(),
+                      Code::NotFound, QStringLiteral("astrology"), before);
+        expectRefused(m_store->notifyDepartment(555, QStringLiteral("finance"), {}, {}, m_ana).error(), Code::NotFound,
+                      QStringLiteral("#555"), before);
+        auto id = m_store->notifyDepartment(m_incident, QStringLiteral("Finance"), QStringLiteral("phone"),
+                                            QStringLiteral("billing may be late"), QStringLiteral("il"));
+        QVERIFY(id);
+        QCOMPARE(notices.size(), 1);
+        auto list = m_store->stakeholderNotices(m_incident);
+        QVERIFY(list);
+        QCOMPARE(list->size(), 1);
+        QCOMPARE(list->first().departmentKey, QStringLiteral("finance"));
+        QCOMPARE(list->first().method, QStringLiteral("phone"));
+        QCOMPARE(communications(m_incident).last().text, QStringLiteral("Told Finance (phone) — billing may be late"));
+        QVERIFY(!m_store->withdrawNotice(*id, QStringLiteral("il")));
+        QVERIFY(m_store->stakeholderNotices(m_incident)->isEmpty());
+        QVERIFY(BusinessVocabulary::mustBeTold(finance, IncidentKind::Technical, Severity::Sev1));
+        QVERIFY(!BusinessVocabulary::mustBeTold(finance, IncidentKind::Technical, Severity::Sev4));
+    }
+
+    void inboundQuestions()
+    {
+        const qint64 before = entryCount(m_incident);
+        expectRefused(m_store->logInbound(m_incident, QStringLiteral("fax"), {}, QStringLiteral("?"), m_ana).error(),
+                      Code::Invalid, QStringLiteral("fax"), before);
+        auto id = m_store->logInbound(m_incident, QStringLiteral("media"), QStringLiteral("Daily Planet"),
+                                      QStringLiteral("Is customer data at risk?"), m_ana);
+        QVERIFY(id);
+        QVERIFY(!m_store->answerInbound(*id, QStringLiteral("No data was exposed."), QStringLiteral("medo")));
+        expectRefused(m_store->answerInbound(*id, QStringLiteral("again"), m_ana), Code::Invalid,
+                      QStringLiteral("already answered"), before + 2);
+        auto list = m_store->inboundQuestions(m_incident);
+        QVERIFY(list);
+        QCOMPARE(list->size(), 1);
+        QVERIFY(list->first().isAnswered());
+        QCOMPARE(list->first().from, QStringLiteral("Daily Planet"));
+    }
+
+    void vocabulary()
+    {
+        QCOMPARE(BusinessVocabulary::phaseForStatus(IncidentStatus::Investigating), QStringLiteral("investigation"));
+        QCOMPARE(BusinessVocabulary::phaseForStatus(IncidentStatus::Identified), QStringLiteral("identification"));
+        QCOMPARE(BusinessVocabulary::phaseForStatus(IncidentStatus::Monitoring), QStringLiteral("monitoring"));
+        QCOMPARE(BusinessVocabulary::phaseForStatus(IncidentStatus::Resolved), QStringLiteral("resolution"));
+        for (MessageStep s : BusinessVocabulary::chain())
+            QCOMPARE(BusinessVocabulary::stepFromKey(BusinessVocabulary::stepKey(s)), s);
+        QCOMPARE(BusinessVocabulary::briefingQuestions().size(), 8);
+        Department cs;
+        cs.key = QStringLiteral("customer-success");
+        cs.name = QStringLiteral("Customer Success");
+        QCOMPARE(BusinessVocabulary::canonicalDepartment(cs), QStringLiteral("support"));
+        QVERIFY(BusinessVocabulary::requiredDepartments(IncidentKind::Security, Severity::Sev3)
+                    .contains(QStringLiteral("hr")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstBusiness)
+#include "tst_business.moc"
