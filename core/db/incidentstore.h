@@ -25,6 +25,7 @@
 namespace cp {
 
 class WriteTransaction;
+struct ReplaySource;
 
 // The only writer of incident state. Every mutation is one method and one transaction,
 // committed with WAL and synchronous=FULL before the method returns success. Afterwards the
@@ -233,6 +234,9 @@ public:
     Result<Decision> decision(qint64 decisionId) const;
     // ---- end of roll call --------------------------------------------------------------------
 
+    // Everything a training replay needs of one incident, read in one short read transaction
+    // (incidentstore_replay.cpp). Works on a read-only store.
+    Result<ReplaySource> replaySource(qint64 incidentId) const;
     // ---- Postmortem and whole-incident exchange (incidentstore_exchange.cpp) ----------------
     // Names (or renames) the postmortem's owner and due date; logged on the timeline as a key
     // event; announces postmortemChanged(incidentId).

@@ -1,0 +1,111 @@
+// What a training replay reads of an incident (IncidentStore::replaySource). Read only, in one
+// short read transaction so that a writer's checkpoint is never held up for long.
+
+#include "incidentstore.h"
+#include "replay/replaysource.h"
+#include "storevalues.h"
+#include "writetransaction.h"
+
+#include <QSet>
+#include <QSqlQuery>
+
+namespace cp {
+
+using namespace storevalues;
+
+namespace {
+
+// Ends the read transaction however the reading ends.
+class ReadScope final
+{
+    Q_DISABLE_COPY_MOVE(ReadScope)
+public:
+    ReadScope(const QSqlDatabase &db, const SqlDialect &dialect) : m_db(db)
+    {
+        m_open = runStatement(m_db, dialect.beginRead(), {}, QString()).ok();
+    }
+    ~ReadScope()
+    {
+        if (m_open)
+            runStatement(m_db, QStringLiteral("COMMIT"), {}, QString());
+    }
+
+private:
+    QSqlDatabase m_db;
+    bool m_open = false;
+};
+
+} // namespace
+
+Result<ReplaySource> IncidentStore::replaySource(qint64 incidentId) const
+{
+    if (!isOpen())
+        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
+    const ReadScope scope(m_db, m_dialect);
+    ReplaySource source;
+
+    auto found = incident(incidentId);
+    if (!found)
+        return found.error();
+    source.incident = *found;
+
+    TimelinePage page;
+    page.incidentId = incidentId;
+    page.oldestFirst = true;
+    page.limit = 1000;
+    for (;;) {
+        auto batch = entries(page);
+        if (!batch)
+            return batch.error();
+        source.entries << *batch;
+        if (batch->size() < page.limit)
+            break;
+        page.hasCursor = true;
+        page.cursorOccurredMs = toMs(batch->constLast().occurredAt);
+        page.cursorId = batch->constLast().id;
+    }
+
+    auto changes = runStatement(m_db,
+                                QStringLiteral("SELECT changed_at, changed_by, field, old_value, new_value FROM "
+                                               "incident_change WHERE incident_id = ? ORDER BY changed_at, id"),
+                                {incidentId}, tr("Reading the incident's history"));
+    if (!changes)
+        return changes.error();
+    while (changes->next()) {
+        source.changes.append({fromMs(changes->value(0)), changes->value(1).toString(), changes->value(2).toString(),
+                               changes->value(3).toString(), changes->value(4).toString()});
+    }
+
+    auto roleList = roles(incidentId);
+    if (!roleList)
+        return roleList.error();
+    source.roles = *roleList;
+    auto history = assignmentHistory(incidentId);
+    if (!history)
+        return history.error();
+    source.assignments = *history;
+    QSet<qint64> seen;
+    for (const Assignment &a : std::as_const(source.assignments)) {
+        if (seen.contains(a.personId))
+            continue;
+        seen.insert(a.personId);
+        auto who = person(a.personId);
+        if (!who)
+            return who.error();
+        source.people << *who;
+    }
+
+    auto timerList = timers(incidentId);
+    if (!timerList)
+        return timerList.error();
+    source.timers = *timerList;
+    auto settled = runStatement(m_db, QStringLiteral("SELECT id, updated_at FROM timer WHERE incident_id = ?"),
+                                {incidentId}, tr("Reading the timers"));
+    if (!settled)
+        return settled.error();
+    while (settled->next())
+        source.timerSettledAt.insert(settled->value(0).toLongLong(), fromMs(settled->value(1)));
+    return source;
+}
+
+} // namespace cp

@@ -1,0 +1,206 @@
+#include "traineenotes.h"
+
+#include "db/storevalues.h"
+#include "domain/clock.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+
+#include <atomic>
+
+namespace cp {
+
+using namespace storevalues;
+
+namespace {
+
+constexpr int NotesSchemaVersion = 1;
+// "CPTN": marks the file as CommandPost trainee notes, unlike an incident database.
+constexpr quint32 NotesApplicationId = 0x4350544e;
+const QString NoteColumns =
+    QStringLiteral("id, database_key, incident_id, moment_at, entry_id, body, created_at, updated_at");
+
+TraineeNote readNote(const QSqlQuery &q)
+{
+    TraineeNote n;
+    n.id = q.value(0).toLongLong();
+    n.databaseKey = q.value(1).toString();
+    n.incidentId = q.value(2).toLongLong();
+    n.momentUtc = fromMs(q.value(3));
+    n.entryId = q.value(4).toLongLong();
+    n.text = q.value(5).toString();
+    n.createdAt = fromMs(q.value(6));
+    n.updatedAt = fromMs(q.value(7));
+    return n;
+}
+
+} // namespace
+
+TraineeNotes::TraineeNotes(const Clock &clock, QObject *parent) : QObject(parent), m_clock(clock) {}
+
+TraineeNotes::~TraineeNotes()
+{
+    if (m_connectionName.isEmpty())
+        return;
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString TraineeNotes::defaultPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("trainee-notes.sqlite"));
+}
+
+Result<QSqlQuery> TraineeNotes::run(const QString &sql, const QVariantList &values, const QString &doing) const
+{
+    QSqlQuery q(m_db);
+    if (!q.prepare(sql))
+        return StoreError::fromSql(q.lastError(), doing);
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec())
+        return StoreError::fromSql(q.lastError(), doing);
+    return q;
+}
+
+StoreError TraineeNotes::open(const QString &path)
+{
+    static std::atomic<int> counter{0};
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (!QDir().mkpath(QFileInfo(absolute).absolutePath()))
+        return {StoreError::Code::ReadOnly, tr("Cannot create the folder for the notes %1.").arg(absolute)};
+    m_connectionName = QStringLiteral("cp-notes-%1").arg(++counter);
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(absolute);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=3000"));
+    if (!m_db.open())
+        return StoreError::fromSql(m_db.lastError(), tr("Opening the notes %1").arg(absolute));
+    const QString doing = tr("Opening the notes %1").arg(absolute);
+
+    auto appId = run(QStringLiteral("PRAGMA application_id"), {}, doing);
+    if (!appId)
+        return appId.error();
+    const quint32 id = appId->next() ? static_cast<quint32>(appId->value(0).toLongLong()) : 0;
+    appId->finish();
+    auto version = run(QStringLiteral("PRAGMA user_version"), {}, doing);
+    if (!version)
+        return version.error();
+    const int schema = version->next() ? version->value(0).toInt() : 0;
+    version->finish();
+    if ((id != 0 && id != NotesApplicationId) || schema > NotesSchemaVersion) {
+        m_db.close();
+        return {StoreError::Code::Foreign,
+                tr("%1 is not a CommandPost notes file this version can read.").arg(absolute)};
+    }
+    if (schema == 0) {
+        auto objects = run(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"), {}, doing);
+        if (!objects)
+            return objects.error();
+        if (objects->next() && objects->value(0).toInt() > 0) {
+            m_db.close();
+            return {StoreError::Code::Foreign, tr("%1 is a SQLite database of another application.").arg(absolute)};
+        }
+        objects->finish();
+        const QStringList statements = {
+            QStringLiteral("PRAGMA journal_mode = WAL"),
+            QStringLiteral(
+                "CREATE TABLE note (id INTEGER PRIMARY KEY, database_key TEXT NOT NULL, "
+                "incident_id BIGINT NOT NULL, moment_at BIGINT NOT NULL, entry_id BIGINT NOT NULL DEFAULT 0, "
+                "body TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)"),
+            QStringLiteral("CREATE INDEX note_by_incident ON note (database_key, incident_id, moment_at)"),
+            QStringLiteral("PRAGMA application_id = %1").arg(NotesApplicationId),
+            QStringLiteral("PRAGMA user_version = %1").arg(NotesSchemaVersion),
+        };
+        for (const QString &statement : statements) {
+            auto done = run(statement, {}, doing);
+            if (!done)
+                return done.error();
+        }
+    }
+    run(QStringLiteral("PRAGMA synchronous = FULL"), {}, doing);
+    return {};
+}
+
+Result<qint64> TraineeNotes::add(const TraineeNote &note)
+{
+    const QString text = note.text.trimmed();
+    if (text.isEmpty())
+        return StoreError(StoreError::Code::Invalid, tr("A note needs text."));
+    if (!note.momentUtc.isValid() || note.incidentId <= 0 || note.databaseKey.isEmpty())
+        return StoreError(StoreError::Code::Invalid, tr("A note belongs to a moment of an incident."));
+    if (!isOpen())
+        return StoreError(StoreError::Code::NotOpen, tr("The notes are not open."));
+    const qint64 now = toMs(m_clock.nowUtc());
+    auto q = run(QStringLiteral("INSERT INTO note (database_key, incident_id, moment_at, entry_id, body, created_at, "
+                                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                 {note.databaseKey, note.incidentId, toMs(note.momentUtc), note.entryId, text, now, now},
+                 tr("Saving the note"));
+    if (!q)
+        return q.error();
+    const qint64 id = q->lastInsertId().toLongLong();
+    if (auto saved = this->note(id))
+        emit noteAdded(*saved);
+    return id;
+}
+
+StoreError TraineeNotes::update(qint64 noteId, const QString &text)
+{
+    if (text.trimmed().isEmpty())
+        return {StoreError::Code::Invalid, tr("A note needs text; delete it instead.")};
+    if (!isOpen())
+        return {StoreError::Code::NotOpen, tr("The notes are not open.")};
+    auto q = run(QStringLiteral("UPDATE note SET body = ?, updated_at = ? WHERE id = ?"),
+                 {text.trimmed(), toMs(m_clock.nowUtc()), noteId}, tr("Saving the note"));
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() == 0)
+        return {StoreError::Code::NotFound, tr("There is no note #%1.").arg(noteId)};
+    if (auto saved = note(noteId))
+        emit noteChanged(*saved);
+    return {};
+}
+
+StoreError TraineeNotes::remove(qint64 noteId)
+{
+    if (!isOpen())
+        return {StoreError::Code::NotOpen, tr("The notes are not open.")};
+    auto q = run(QStringLiteral("DELETE FROM note WHERE id = ?"), {noteId}, tr("Deleting the note"));
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() == 0)
+        return {StoreError::Code::NotFound, tr("There is no note #%1.").arg(noteId)};
+    emit noteRemoved(noteId);
+    return {};
+}
+
+Result<TraineeNote> TraineeNotes::note(qint64 noteId) const
+{
+    auto q = run(QStringLiteral("SELECT %1 FROM note WHERE id = ?").arg(NoteColumns), {noteId}, tr("Reading a note"));
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return StoreError(StoreError::Code::NotFound, tr("There is no note #%1.").arg(noteId));
+    return readNote(*q);
+}
+
+Result<QList<TraineeNote>> TraineeNotes::notes(const QString &databaseKey, qint64 incidentId) const
+{
+    if (!isOpen())
+        return StoreError(StoreError::Code::NotOpen, tr("The notes are not open."));
+    auto q = run(QStringLiteral("SELECT %1 FROM note WHERE database_key = ? AND incident_id = ? ORDER BY moment_at, id")
+                     .arg(NoteColumns),
+                 {databaseKey, incidentId}, tr("Reading the notes"));
+    if (!q)
+        return q.error();
+    QList<TraineeNote> list;
+    while (q->next())
+        list << readNote(*q);
+    return list;
+}
+
+} // namespace cp

@@ -1,0 +1,272 @@
+#include "replayengine.h"
+
+#include "db/incidentstore.h"
+#include "timers/timerengine.h"
+
+#include <QDir>
+
+namespace cp {
+
+namespace {
+const QString ReplayAuthor = QStringLiteral("replay");
+}
+
+ReplayEngine::ReplayEngine(const IncidentStore &source, const Clock &driver, QObject *parent)
+    : QObject(parent), m_source(source), m_clock(driver),
+      m_dir(QDir::tempPath() + QStringLiteral("/commandpost-replay-XXXXXX")),
+      m_scratch(std::make_unique<IncidentStore>(m_clock))
+{
+}
+
+ReplayEngine::~ReplayEngine()
+{
+    m_timerEngine.reset();
+    m_scratch->close();
+}
+
+StoreError ReplayEngine::load(qint64 sourceIncidentId)
+{
+    auto source = m_source.replaySource(sourceIncidentId);
+    if (!source)
+        return source.error();
+    if (source->incident.status != IncidentStatus::Resolved)
+        return {StoreError::Code::Invalid,
+                tr("Incident #%1 is still open; only a resolved incident can be replayed.").arg(sourceIncidentId)};
+    if (!m_dir.isValid())
+        return {StoreError::Code::Io, tr("Cannot create a temporary folder for the replay.")};
+    m_script = ReplayScript(*std::move(source));
+    m_clock.pause();
+    return rebuild();
+}
+
+StoreError ReplayEngine::rebuild()
+{
+    m_timerEngine.reset();
+    const QString previous = m_scratch->path();
+    m_scratch->close();
+    if (!previous.isEmpty()) {
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(previous + suffix);
+    }
+    IncidentStore::Options options;
+    options.quickCheck = false;
+    if (StoreError error =
+            m_scratch->open(m_dir.filePath(QStringLiteral("replay-%1.sqlite").arg(++m_generation)), options))
+        return error;
+
+    const ReplaySource &s = m_script.source();
+    m_people.clear();
+    m_timers.clear();
+    m_problems.clear();
+    m_applied = 0;
+    m_finishedAnnounced = false;
+    for (const Person &p : s.people) {
+        Person copy = p;
+        copy.id = 0;
+        auto id = m_scratch->addPerson(copy);
+        if (!id)
+            return id.error();
+        m_people.insert(p.id, *id);
+    }
+    NewIncident incident;
+    incident.title = s.incident.title;
+    incident.summary = s.incident.summary;
+    incident.kind = s.incident.kind;
+    incident.severity = m_script.initialSeverity();
+    incident.declaredAt = s.incident.declaredAt;
+    if (!s.roles.isEmpty())
+        incident.roles = m_script.roleTemplate();
+    m_clock.setNow(s.incident.declaredAt);
+    const QString declaredBy = s.entries.isEmpty() ? ReplayAuthor : s.entries.constFirst().author;
+    auto id = m_scratch->createIncident(incident, declaredBy);
+    if (!id)
+        return id.error();
+    m_incidentId = *id;
+    m_clock.setNow(m_script.startUtc());
+    m_timerEngine = std::make_unique<TimerEngine>(*m_scratch, m_clock);
+    m_timerEngine->setAuthor(ReplayAuthor);
+    emit rebuilt(m_incidentId);
+    emit positionChanged(m_clock.nowUtc());
+    return {};
+}
+
+void ReplayEngine::play()
+{
+    if (isFinished())
+        return;
+    m_clock.play();
+    emit playingChanged(true);
+}
+
+void ReplayEngine::pause()
+{
+    m_clock.pause();
+    emit playingChanged(false);
+}
+
+void ReplayEngine::setSpeed(int factor)
+{
+    m_clock.setSpeed(factor);
+}
+
+void ReplayEngine::stepForward()
+{
+    pause();
+    if (m_applied >= m_script.steps().size()) {
+        jumpTo(m_script.endUtc());
+        return;
+    }
+    jumpTo(m_script.steps().at(m_applied).at);
+}
+
+StoreError ReplayEngine::jumpTo(const QDateTime &atUtc)
+{
+    QDateTime target = atUtc;
+    if (target < m_script.startUtc())
+        target = m_script.startUtc();
+    if (target > m_script.endUtc())
+        target = m_script.endUtc();
+    // Steps already told that lie after the target: the story must be told again up to it.
+    if (m_applied > m_script.stepsUntil(target)) {
+        const bool playing = m_clock.isPlaying();
+        m_clock.pause();
+        if (StoreError error = rebuild())
+            return error;
+        if (playing)
+            m_clock.play();
+    }
+    m_clock.setNow(target);
+    tick();
+    return {};
+}
+
+void ReplayEngine::tick()
+{
+    if (!m_scratch->isOpen() || m_incidentId == 0)
+        return;
+    QDateTime now = m_clock.nowUtc();
+    const QDateTime end = m_script.endUtc();
+    const bool atEnd = now >= end;
+    if (atEnd) {
+        now = end;
+        m_clock.setNow(end);
+    }
+    const QList<ReplayStep> &steps = m_script.steps();
+    while (m_applied < steps.size() && steps.at(m_applied).at <= now) {
+        // The store dates what it writes by its clock: tell each step at its own moment.
+        m_clock.setNow(steps.at(m_applied).at);
+        m_timerEngine->tick();
+        apply(m_applied);
+        ++m_applied;
+        emit stepApplied(m_applied - 1);
+    }
+    m_clock.setNow(now);
+    m_timerEngine->tick();
+    emit positionChanged(now);
+    if (atEnd) {
+        if (m_clock.isPlaying()) {
+            m_clock.pause();
+            emit playingChanged(false);
+        }
+        if (!m_finishedAnnounced) {
+            m_finishedAnnounced = true;
+            emit finished();
+        }
+    }
+}
+
+void ReplayEngine::apply(int index)
+{
+    const ReplayStep &step = m_script.steps().at(index);
+    const ReplaySource &s = m_script.source();
+    IncidentStore &store = *m_scratch;
+    StoreError error;
+    switch (step.kind) {
+    case ReplayStep::Kind::Entry: {
+        const TimelineEntry &e = s.entries.at(step.index);
+        NewEntry entry;
+        entry.incidentId = m_incidentId;
+        entry.kind = e.kind;
+        entry.author = e.author;
+        entry.text = e.text;
+        entry.tags = e.tags;
+        entry.keyEvent = e.keyEvent;
+        entry.occurredAt = e.occurredAt;
+        error = store.appendEntry(entry).error();
+        break;
+    }
+    case ReplayStep::Kind::Severity: {
+        const IncidentFieldChange &c = s.changes.at(step.index);
+        if (const auto severity = IncidentVocabulary::severityFromKey(c.newValue))
+            error = store.setSeverity(m_incidentId, *severity, c.by);
+        break;
+    }
+    case ReplayStep::Kind::Status: {
+        const IncidentFieldChange &c = s.changes.at(step.index);
+        if (const auto status = IncidentVocabulary::statusFromKey(c.newValue))
+            error = store.setStatus(m_incidentId, *status, c.by);
+        break;
+    }
+    case ReplayStep::Kind::Assign: {
+        const Assignment &a = s.assignments.at(step.index);
+        error = store.assign(m_incidentId, a.roleKey, scratchPerson(a.personId), a.startedBy).error();
+        break;
+    }
+    case ReplayStep::Kind::HandOver: {
+        const Assignment &from = s.assignments.at(step.index);
+        const Assignment &to = s.assignments.at(step.other);
+        error = store.handOver(m_incidentId, from.roleKey, scratchPerson(from.personId), scratchPerson(to.personId),
+                               to.startedBy);
+        break;
+    }
+    case ReplayStep::Kind::Release: {
+        const Assignment &a = s.assignments.at(step.index);
+        error = store.release(m_incidentId, a.roleKey, scratchPerson(a.personId),
+                              a.endedBy.isEmpty() ? ReplayAuthor : a.endedBy);
+        break;
+    }
+    case ReplayStep::Kind::TimerStart: {
+        const Timer &t = s.timers.at(step.index);
+        TimerOptions options;
+        options.ownerRoleKey = t.ownerRoleKey;
+        options.warnMs = t.warnMs;
+        options.endsAt = t.endsAt;
+        options.defaultKey = t.defaultKey;
+        Result<qint64> started = qint64(0);
+        if (t.kind == TimerKind::Countdown) {
+            started = store.startCountdown(m_incidentId, t.label, t.durationMs, options, t.createdBy);
+        } else if (t.kind == TimerKind::Cadence) {
+            // The first deadline where it first was: the anchor's grid point, or one period.
+            if (t.anchorAt.isValid() && t.anchorAt > t.createdAt && t.durationMs > 0) {
+                const qint64 first = t.createdAt.msecsTo(t.anchorAt) % t.durationMs;
+                options.firstAfterMs = first > 0 ? first : t.durationMs;
+            }
+            started = store.startCadence(m_incidentId, t.label, t.durationMs, options, t.createdBy);
+        } else {
+            options.since = t.anchorAt.isValid() && t.anchorAt <= t.createdAt ? t.anchorAt : t.createdAt;
+            started = store.startStopwatch(m_incidentId, t.label, options, t.createdBy);
+        }
+        if (started)
+            m_timers.insert(t.id, *started);
+        error = started.error();
+        break;
+    }
+    case ReplayStep::Kind::TimerSettle: {
+        const Timer &t = s.timers.at(step.index);
+        const qint64 id = m_timers.value(t.id);
+        if (id == 0)
+            break;
+        if (t.state == TimerState::Paused)
+            error = store.pauseTimer(id, t.createdBy);
+        else if (t.state == TimerState::Acknowledged && t.kind == TimerKind::Countdown)
+            error = store.acknowledgeTimer(id, t.createdBy);
+        else
+            error = store.cancelTimer(id, t.createdBy);
+        break;
+    }
+    }
+    if (error)
+        m_problems << step.text + QStringLiteral(": ") + error.message();
+}
+
+} // namespace cp

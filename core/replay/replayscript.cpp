@@ -1,0 +1,154 @@
+#include "replayscript.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+namespace cp {
+
+namespace {
+
+// A system entry this close to a severity or status change is that change's own entry.
+constexpr qint64 SameMomentMs = 2000;
+
+QString hhmm(const QDateTime &at)
+{
+    return at.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+}
+
+} // namespace
+
+ReplayScript::ReplayScript(ReplaySource source) : m_source(std::move(source))
+{
+    const ReplaySource &s = m_source;
+    for (const TimelineEntry &e : s.entries) {
+        if (e.kind == EntryKind::System && e.keyEvent &&
+            qAbs(e.occurredAt.msecsTo(s.incident.declaredAt)) < SameMomentMs) {
+            m_declarationEntryId = e.id;
+            break;
+        }
+    }
+    for (int i = 0; i < s.timers.size(); ++i) {
+        const Timer &t = s.timers.at(i);
+        m_steps.append({ReplayStep::Kind::TimerStart, t.createdAt, i, -1,
+                        tr("%1 timer started: %2").arg(hhmm(t.createdAt), t.label)});
+        const QDateTime settled = s.timerSettledAt.value(t.id);
+        if (t.state != TimerState::Running && settled.isValid() && settled > t.createdAt) {
+            m_steps.append({ReplayStep::Kind::TimerSettle, settled, i, -1,
+                            tr("%1 timer %2: %3").arg(hhmm(settled), TimerVocabulary::stateKey(t.state), t.label)});
+        }
+    }
+    QSet<int> takenOver;
+    for (int i = 0; i < s.assignments.size(); ++i) {
+        const Assignment &a = s.assignments.at(i);
+        if (!a.endedAt.isValid())
+            continue;
+        int successor = -1;
+        for (int j = 0; j < s.assignments.size(); ++j) {
+            const Assignment &b = s.assignments.at(j);
+            if (j != i && b.roleId == a.roleId && !takenOver.contains(j) &&
+                qAbs(b.startedAt.msecsTo(a.endedAt)) < SameMomentMs && b.startedAt >= a.startedAt) {
+                successor = j;
+                break;
+            }
+        }
+        if (successor >= 0 && a.endReason == QLatin1String("handed-over")) {
+            takenOver.insert(successor);
+            m_steps.append(
+                {ReplayStep::Kind::HandOver, a.endedAt, i, successor,
+                 tr("%1 %2 handed over: %3 → %4")
+                     .arg(hhmm(a.endedAt), a.roleTitle, a.personName, s.assignments.at(successor).personName)});
+        } else {
+            m_steps.append({ReplayStep::Kind::Release, a.endedAt, i, -1,
+                            tr("%1 %2 released: %3").arg(hhmm(a.endedAt), a.roleTitle, a.personName)});
+        }
+    }
+    for (int i = 0; i < s.assignments.size(); ++i) {
+        if (takenOver.contains(i))
+            continue;
+        const Assignment &a = s.assignments.at(i);
+        m_steps.append({ReplayStep::Kind::Assign, a.startedAt, i, -1,
+                        tr("%1 %2: %3").arg(hhmm(a.startedAt), a.roleTitle, a.personName)});
+    }
+    for (int i = 0; i < s.changes.size(); ++i) {
+        const IncidentFieldChange &c = s.changes.at(i);
+        if (c.field == QLatin1String("severity"))
+            m_steps.append({ReplayStep::Kind::Severity, c.at, i, -1,
+                            tr("%1 severity %2 → %3").arg(hhmm(c.at), c.oldValue, c.newValue)});
+        else if (c.field == QLatin1String("status"))
+            m_steps.append({ReplayStep::Kind::Status, c.at, i, -1,
+                            tr("%1 status %2 → %3").arg(hhmm(c.at), c.oldValue, c.newValue)});
+    }
+    for (int i = 0; i < s.entries.size(); ++i) {
+        const TimelineEntry &e = s.entries.at(i);
+        if (e.retracted || retold(e))
+            continue;
+        m_steps.append({ReplayStep::Kind::Entry, e.occurredAt, i, -1,
+                        QStringLiteral("%1 %2").arg(hhmm(e.occurredAt), e.text.simplified())});
+    }
+    // A hand-over ends one stretch and starts the next at the same moment: keep releases before
+    // assignments, and otherwise the order things were recorded in.
+    std::stable_sort(m_steps.begin(), m_steps.end(),
+                     [](const ReplayStep &a, const ReplayStep &b) { return a.at < b.at; });
+}
+
+bool ReplayScript::retold(const TimelineEntry &entry) const
+{
+    if (entry.kind == EntryKind::Role || entry.kind == EntryKind::Timer)
+        return true;
+    if (entry.kind != EntryKind::System)
+        return false;
+    // The declaration is written again when the replayed incident is declared.
+    if (entry.id == m_declarationEntryId)
+        return true;
+    for (const IncidentFieldChange &c : m_source.changes) {
+        if ((c.field == QLatin1String("severity") || c.field == QLatin1String("status")) &&
+            qAbs(c.at.msecsTo(entry.occurredAt)) < SameMomentMs && entry.keyEvent)
+            return true;
+    }
+    return false;
+}
+
+Severity ReplayScript::initialSeverity() const
+{
+    for (const IncidentFieldChange &c : m_source.changes) {
+        if (c.field == QLatin1String("severity"))
+            return IncidentVocabulary::severityFromKey(c.oldValue).value_or(m_source.incident.severity);
+    }
+    return m_source.incident.severity;
+}
+
+QDateTime ReplayScript::startUtc() const
+{
+    QDateTime start = m_source.incident.declaredAt;
+    if (!m_steps.isEmpty() && m_steps.constFirst().at < start)
+        start = m_steps.constFirst().at;
+    return start;
+}
+
+QDateTime ReplayScript::endUtc() const
+{
+    QDateTime end = m_source.incident.resolvedAt.isValid() ? m_source.incident.resolvedAt : startUtc();
+    if (!m_steps.isEmpty() && m_steps.constLast().at > end)
+        end = m_steps.constLast().at;
+    return end;
+}
+
+RoleTemplate ReplayScript::roleTemplate() const
+{
+    RoleTemplate t;
+    t.key = m_source.incident.templateKey.isEmpty() ? QStringLiteral("replay") : m_source.incident.templateKey;
+    t.name = tr("As in incident #%1").arg(m_source.incident.id);
+    for (const IncidentRole &role : m_source.roles)
+        t.roles << role.definition;
+    return t;
+}
+
+int ReplayScript::stepsUntil(const QDateTime &at) const
+{
+    const auto it = std::upper_bound(m_steps.cbegin(), m_steps.cend(), at,
+                                     [](const QDateTime &t, const ReplayStep &s) { return t < s.at; });
+    return static_cast<int>(it - m_steps.cbegin());
+}
+
+} // namespace cp

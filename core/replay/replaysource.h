@@ -1,0 +1,39 @@
+#pragma once
+
+#include "domain/incident.h"
+#include "domain/incidentrole.h"
+#include "domain/roster.h"
+#include "domain/timelineentry.h"
+#include "timers/timer.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+
+namespace cp {
+
+// One recorded change of an incident's own fields (incident_change): severity, status, title …
+struct IncidentFieldChange
+{
+    QDateTime at; // UTC
+    QString by;
+    QString field; // "severity", "status", "title" …
+    QString oldValue;
+    QString newValue;
+};
+
+// What the store holds of one incident, as a training replay needs it: read by
+// IncidentStore::replaySource in one short read transaction, then never touched again.
+struct ReplaySource
+{
+    Incident incident;
+    QList<TimelineEntry> entries;            // oldest first (by occurred time, then id), retracted ones included
+    QList<IncidentFieldChange> changes;      // oldest first
+    QList<IncidentRole> roles;               // parents before children; holders as they are now
+    QList<Assignment> assignments;           // oldest first
+    QList<Person> people;                    // everyone who ever held a role in the incident
+    QList<Timer> timers;                     // start order
+    QHash<qint64, QDateTime> timerSettledAt; // timer id → when its state last changed (updated_at)
+};
+
+} // namespace cp

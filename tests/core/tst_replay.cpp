@@ -1,0 +1,284 @@
+#include "db/incidentstore.h"
+#include "domain/roletemplate.h"
+#include "fakeclock.h"
+#include "replay/replayengine.h"
+#include "replay/replaysource.h"
+#include "tempdatabase.h"
+#include "timers/timerengine.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace cp;
+
+namespace {
+constexpr qint64 Second = 1000;
+constexpr qint64 Minute = 60 * Second;
+const QDateTime Start(QDate(2026, 11, 22), QTime(14, 0), Qt::UTC);
+} // namespace
+
+// The replay engine against a fake clock: the story comes back in order, at 1×, 10× and 60×,
+// timers expire again in replayed time, and the source database is never written.
+class TstReplay : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::TempDatabase> m_tmp;
+    std::unique_ptr<test::FakeClock> m_clock;
+    std::unique_ptr<IncidentStore> m_source;
+    qint64 m_incident = 0;
+    qint64 m_open = 0;
+    qint64 m_timer = 0;
+    RoleTemplateLibrary m_library{QString()};
+    const QString m_ana = QStringLiteral("ana");
+
+    void entry(EntryKind kind, const QString &text, IncidentStore &store)
+    {
+        NewEntry e;
+        e.incidentId = m_incident;
+        e.kind = kind;
+        e.author = m_ana;
+        e.text = text;
+        QVERIFY(store.appendEntry(e));
+    }
+
+    // Texts of the replayed incident's timeline, oldest first.
+    static QStringList texts(IncidentStore &store, qint64 incidentId)
+    {
+        TimelinePage page;
+        page.incidentId = incidentId;
+        page.oldestFirst = true;
+        page.limit = 1000;
+        QStringList list;
+        const auto entries = store.entries(page);
+        if (entries) {
+            for (const TimelineEntry &e : *entries)
+                list << e.text;
+        }
+        return list;
+    }
+
+    static int indexOf(const QStringList &list, const QString &start)
+    {
+        for (int i = 0; i < list.size(); ++i) {
+            if (list.at(i).startsWith(start))
+                return i;
+        }
+        return -1;
+    }
+
+private slots:
+    // The story: declared 14:00 SEV-2 with roles, Ana IC at 14:00:30, a 2-minute check at 14:01
+    // (due 14:03), raised to SEV-1 at 14:03, a decision at 14:05, Bo takes over IC at 14:06,
+    // resolved at 14:10. Then the writer goes away; the replay reads the file read-only.
+    void init()
+    {
+        m_tmp = std::make_unique<test::TempDatabase>();
+        m_clock = std::make_unique<test::FakeClock>(Start);
+        IncidentStore writer(*m_clock);
+        QVERIFY(!writer.open(m_tmp->path()));
+        NewIncident incident;
+        incident.title = QStringLiteral("Checkout down");
+        incident.severity = Severity::Sev2;
+        incident.roles = m_library.find(QStringLiteral("technical-response"));
+        QVERIFY(incident.roles);
+        auto id = writer.createIncident(incident, m_ana);
+        QVERIFY(id);
+        m_incident = *id;
+        Person ana;
+        ana.name = QStringLiteral("Ana Lima");
+        ana.handle = QStringLiteral("ana");
+        Person bo;
+        bo.name = QStringLiteral("Bo Chen");
+        bo.handle = QStringLiteral("bo");
+        auto anaId = writer.addPerson(ana);
+        auto boId = writer.addPerson(bo);
+        QVERIFY(anaId && boId);
+        m_clock->advanceSecs(30);
+        QVERIFY(writer.assign(m_incident, QStringLiteral("ic"), *anaId, m_ana));
+        m_clock->advanceSecs(30);
+        entry(EntryKind::Action, QStringLiteral("Restarting the checkout pods"), writer);
+        auto timer = writer.startCountdown(m_incident, QStringLiteral("check DB"), 2 * Minute, {}, m_ana);
+        QVERIFY(timer);
+        m_timer = *timer;
+        m_clock->advance(2 * Minute);
+        QVERIFY(!writer.setSeverity(m_incident, Severity::Sev1, m_ana));
+        m_clock->advance(2 * Minute);
+        entry(EntryKind::Decision, QStringLiteral("Roll back release 41"), writer);
+        m_clock->advance(Minute);
+        QVERIFY(!writer.handOver(m_incident, QStringLiteral("ic"), *anaId, *boId, m_ana));
+        m_clock->advance(4 * Minute);
+        QVERIFY(!writer.setStatus(m_incident, IncidentStatus::Resolved, m_ana));
+
+        NewIncident other;
+        other.title = QStringLiteral("Still burning");
+        auto open = writer.createIncident(other, m_ana);
+        QVERIFY(open);
+        m_open = *open;
+        writer.close();
+
+        m_source = std::make_unique<IncidentStore>(*m_clock);
+        IncidentStore::Options readOnly;
+        readOnly.mode = IncidentStore::OpenMode::ReadOnly;
+        QVERIFY(!m_source->open(m_tmp->path(), readOnly));
+    }
+
+    void cleanup()
+    {
+        m_source.reset();
+        m_tmp.reset();
+    }
+
+    void refusesAnOpenIncidentAndAMissingOne()
+    {
+        ReplayEngine engine(*m_source, *m_clock);
+        const StoreError open = engine.load(m_open);
+        QCOMPARE(open.code(), StoreError::Code::Invalid);
+        QVERIFY2(open.message().contains(QStringLiteral("still open")), qPrintable(open.message()));
+        QCOMPARE(engine.load(9999).code(), StoreError::Code::NotFound);
+    }
+
+    void sourceHoldsTheStory()
+    {
+        auto source = m_source->replaySource(m_incident);
+        QVERIFY(source);
+        QCOMPARE(source->incident.status, IncidentStatus::Resolved);
+        QCOMPARE(source->assignments.size(), 2);
+        QCOMPARE(source->people.size(), 2);
+        QCOMPARE(source->timers.size(), 1);
+        QVERIFY(source->changes.size() >= 2);
+        const ReplayScript script(*source);
+        QCOMPARE(script.initialSeverity(), Severity::Sev2);
+        QCOMPARE(script.startUtc(), Start);
+        QCOMPARE(script.endUtc(), Start.addSecs(10 * 60));
+        // In time order, role and timer entries re-enacted rather than copied.
+        QDateTime last;
+        int entries = 0;
+        for (const ReplayStep &step : script.steps()) {
+            QVERIFY(!last.isValid() || last <= step.at);
+            last = step.at;
+            if (step.kind == ReplayStep::Kind::Entry)
+                ++entries;
+        }
+        QCOMPARE(entries, 2); // the action and the decision
+    }
+
+    void playsAtSixtyTimesInOrderAndTimersFireAgain()
+    {
+        const QByteArray before = test::TempDatabase::fingerprint(m_tmp->path());
+        ReplayEngine engine(*m_source, *m_clock);
+        QVERIFY(!engine.load(m_incident));
+        IncidentStore &replayed = engine.store();
+        QCOMPARE(replayed.incident(engine.incidentId())->severity, Severity::Sev2);
+        // Declared (with its roles), nothing told yet.
+        QVERIFY(texts(replayed, engine.incidentId()).first().startsWith(QStringLiteral("Incident declared")));
+        QVERIFY(indexOf(texts(replayed, engine.incidentId()), QStringLiteral("Restarting")) < 0);
+        QCOMPARE(engine.clock().nowUtc(), Start);
+
+        engine.setSpeed(60);
+        engine.play();
+        m_clock->advance(Second); // one real second: one replayed minute
+        engine.tick();
+        QCOMPARE(engine.clock().nowUtc(), Start.addSecs(60));
+        QStringList story = texts(replayed, engine.incidentId());
+        QVERIFY2(indexOf(story, QStringLiteral("Restarting the checkout pods")) > 0,
+                 qPrintable(story.join(QLatin1Char('\n'))));
+        QCOMPARE(replayed.timers(engine.incidentId())->size(), 1);
+        QCOMPARE(replayed.role(replayed.roles(engine.incidentId())->first().id)->holders.size(), 1);
+        QCOMPARE(replayed.incident(engine.incidentId())->severity, Severity::Sev2);
+
+        QSignalSpy expired(engine.timerEngine(), &TimerEngine::timerExpired);
+        m_clock->advance(2 * Second); // 14:03
+        engine.tick();
+        QCOMPARE(expired.size(), 1);
+        QCOMPARE(replayed.incident(engine.incidentId())->severity, Severity::Sev1);
+        story = texts(replayed, engine.incidentId());
+        QVERIFY2(indexOf(story, QStringLiteral("Roll back release 41")) < 0, qPrintable(story.join(QLatin1Char('\n'))));
+
+        // Ten times: two replayed minutes take twelve real seconds.
+        engine.setSpeed(10);
+        m_clock->advance(11 * Second);
+        engine.tick();
+        QVERIFY(indexOf(texts(replayed, engine.incidentId()), QStringLiteral("Roll back release 41")) < 0);
+        m_clock->advance(Second);
+        engine.tick();
+        QCOMPARE(engine.clock().nowUtc(), Start.addSecs(5 * 60));
+        story = texts(replayed, engine.incidentId());
+        QVERIFY(indexOf(story, QStringLiteral("Roll back release 41")) > indexOf(story, QStringLiteral("Restarting")));
+
+        // 1×: a replayed second per second; then on to the end, which stops the replay.
+        engine.setSpeed(1);
+        m_clock->advance(30 * Second);
+        engine.tick();
+        QCOMPARE(engine.clock().nowUtc(), Start.addSecs(5 * 60 + 30));
+        QSignalSpy finished(&engine, &ReplayEngine::finished);
+        engine.setSpeed(60);
+        m_clock->advance(10 * Minute);
+        engine.tick();
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(!engine.isPlaying());
+        QCOMPARE(engine.clock().nowUtc(), Start.addSecs(10 * 60));
+        const Incident end = *replayed.incident(engine.incidentId());
+        QCOMPARE(end.status, IncidentStatus::Resolved);
+        QCOMPARE(end.resolvedAt, Start.addSecs(10 * 60));
+        const auto roles = *replayed.roles(engine.incidentId());
+        const auto ic = std::find_if(roles.cbegin(), roles.cend(),
+                                     [](const IncidentRole &r) { return r.definition.key == QLatin1String("ic"); });
+        QVERIFY(ic != roles.cend());
+        QCOMPARE(ic->holders.size(), 1);
+        QCOMPARE(ic->holders.first().handle, QStringLiteral("bo"));
+        QVERIFY2(engine.problems().isEmpty(), qPrintable(engine.problems().join(QLatin1Char('\n'))));
+
+        // The source was only read.
+        QCOMPARE(test::TempDatabase::fingerprint(m_tmp->path()), before);
+        QCOMPARE(m_source->timers(m_incident)->size(), 1);
+    }
+
+    void pausedReplayStandsStill()
+    {
+        ReplayEngine engine(*m_source, *m_clock);
+        QVERIFY(!engine.load(m_incident));
+        engine.setSpeed(60);
+        engine.play();
+        m_clock->advance(Second);
+        engine.pause();
+        m_clock->advance(Minute);
+        engine.tick();
+        QCOMPARE(engine.clock().nowUtc(), Start.addSecs(60));
+    }
+
+    void stepsAndJumpsBackAndForth()
+    {
+        ReplayEngine engine(*m_source, *m_clock);
+        QVERIFY(!engine.load(m_incident));
+        QSignalSpy rebuilt(&engine, &ReplayEngine::rebuilt);
+        // Step: to the next step's moment, applied, paused.
+        engine.stepForward();
+        QCOMPARE(engine.appliedSteps(), 1);
+        QCOMPARE(engine.clock().nowUtc(), engine.script().steps().first().at);
+        QVERIFY(!engine.isPlaying());
+
+        QVERIFY(!engine.jumpTo(Start.addSecs(5 * 60)));
+        QVERIFY(indexOf(texts(engine.store(), engine.incidentId()), QStringLiteral("Roll back")) > 0);
+        QCOMPARE(engine.store().incident(engine.incidentId())->severity, Severity::Sev1);
+        QCOMPARE(rebuilt.size(), 0);
+
+        // Back to 14:02: the scratch incident is told again up to there.
+        QVERIFY(!engine.jumpTo(Start.addSecs(2 * 60)));
+        QCOMPARE(rebuilt.size(), 1);
+        QCOMPARE(engine.clock().nowUtc(), Start.addSecs(2 * 60));
+        const QStringList story = texts(engine.store(), engine.incidentId());
+        QVERIFY(indexOf(story, QStringLiteral("Roll back")) < 0);
+        QVERIFY(indexOf(story, QStringLiteral("Restarting")) > 0);
+        QCOMPARE(engine.store().incident(engine.incidentId())->severity, Severity::Sev2);
+
+        // Past the end is the end.
+        QVERIFY(!engine.jumpTo(Start.addDays(1)));
+        QCOMPARE(engine.clock().nowUtc(), Start.addSecs(10 * 60));
+        QCOMPARE(engine.appliedSteps(), engine.script().steps().size());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstReplay)
+#include "tst_replay.moc"
