@@ -1,5 +1,6 @@
 #include "cliapp.h"
 
+#include "backupcommands.h"
 #include "checkcommand.h"
 #include "clicontext.h"
 #include "commandline.h"
@@ -25,6 +26,8 @@ QList<CliApp::Command> CliApp::commands()
         {QStringLiteral("log"), &LogCommand::run},
         {QStringLiteral("timeline"), &TimelineCommand::run},
         {QStringLiteral("check"), &CheckCommand::run},
+        {QStringLiteral("backup"), &BackupCommands::backup},
+        {QStringLiteral("restore"), &BackupCommands::restore},
         // The response structure, the roster and the role templates.
         {QStringLiteral("roles"), &RoleCommands::roles},
         {QStringLiteral("assign"), &RoleCommands::assign},
@@ -59,6 +62,8 @@ QString CliApp::helpText() const
               "  log --incident ID --stdin     one entry per non-empty input line; prints each id once saved\n"
               "  timeline --incident ID [--format text|csv|json]\n"
               "  check                         verify the database read-only; prints counts and \"ok\"\n"
+              "  backup [-o FILE]              a consistent, verified copy of the live database (0600)\n"
+              "  restore FILE [--no-safety-copy]  replace the content with a backup (refused while a window has it)\n"
               "\n"
               "  roles --incident ID [--format text|json]   the role tree, who holds what, the chat topic\n"
               "  roles apply --incident ID --template KEY [--under ROLEKEY]\n"

@@ -1,6 +1,7 @@
 #include "incidentstore.h"
 
 #include "databasefile.h"
+#include "privatefile.h"
 #include "schema.h"
 #include "storevalues.h"
 #include "writetransaction.h"
@@ -13,6 +14,7 @@
 #include <QTimeZone>
 
 #include <atomic>
+#include <optional>
 
 namespace cp {
 
@@ -132,6 +134,10 @@ StoreError IncidentStore::open(const QString &path, const Options &options)
     if (StoreError refused = DatabaseFile::inspect(absolute, Schema::latestVersion()))
         return refused;
     const bool exists = QFileInfo::exists(absolute);
+    // A new database (and its -wal/-shm, its folder) is private to its owner from the start.
+    std::optional<PrivateUmask> privateFiles;
+    if (!exists && options.mode == OpenMode::ReadWrite && options.create)
+        privateFiles.emplace();
     if (!exists) {
         if (options.mode == OpenMode::ReadOnly || !options.create)
             return {StoreError::Code::FileMissing, tr("%1 does not exist.").arg(absolute)};
@@ -816,6 +822,18 @@ Result<QStringList> IncidentStore::authors(qint64 incidentId) const
     while (q->next())
         list << q->value(0).toString();
     return list;
+}
+
+StoreError IncidentStore::limitPagesForTesting(qint64 maxPages)
+{
+    if (StoreError error = requireWritable())
+        return error;
+    // PRAGMAs take no bound values; this is an integer of ours. 0 lifts the limit (SQLite keeps
+    // the largest it can, about 4 billion pages).
+    const qint64 pages = maxPages > 0 ? maxPages : 4294967294LL;
+    auto done = runStatement(m_db, QStringLiteral("PRAGMA max_page_count = %1").arg(pages), {},
+                             tr("Limiting the file size"));
+    return done ? StoreError() : done.error();
 }
 
 Result<QStringList> IncidentStore::integrityProblems() const

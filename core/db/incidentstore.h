@@ -253,6 +253,10 @@ public:
     // Health
     Result<QStringList> integrityProblems() const; // empty: healthy
     Result<Stats> stats() const;
+    // Fault injection for tests: caps this connection's file at maxPages pages (PRAGMA
+    // max_page_count), so a write past it fails as SQLite's "database or disk is full" would on a
+    // full disk; 0 lifts the cap.
+    StoreError limitPagesForTesting(qint64 maxPages);
     // The connection's journal mode, synchronous level and foreign-key enforcement, as SQLite
     // reports them: {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1}.
     Result<QVariantMap> connectionSettings() const;

@@ -6,24 +6,34 @@ namespace cp {
 
 namespace {
 // SQLite primary result codes (sqlite3.h); the driver may hand back extended codes.
+constexpr int SqlitePerm = 3;
 constexpr int SqliteBusy = 5;
 constexpr int SqliteLocked = 6;
+constexpr int SqliteNoMem = 7;
 constexpr int SqliteReadOnly = 8;
 constexpr int SqliteIoErr = 10;
 constexpr int SqliteCorrupt = 11;
 constexpr int SqliteFull = 13;
 constexpr int SqliteCantOpen = 14;
+constexpr int SqliteTooBig = 18;
 constexpr int SqliteNotADb = 26;
 } // namespace
 
 StoreError StoreError::fromSql(const QSqlError &error, const QString &doing)
 {
     bool numeric = false;
-    const int primary = error.nativeErrorCode().toInt(&numeric) & 0xff;
+    const int native = error.nativeErrorCode().toInt(&numeric);
     const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    return fromSqliteCode(numeric ? native : -1, detail, doing);
+}
+
+StoreError StoreError::fromSqliteCode(int resultCode, const QString &detail, const QString &doing)
+{
+    // The driver may hand back extended codes (SQLITE_IOERR_WRITE …): the low byte is the primary one.
+    const int primary = resultCode < 0 ? -1 : (resultCode & 0xff);
     Code code = Code::Internal;
     QString message;
-    switch (numeric ? primary : -1) {
+    switch (primary) {
     case SqliteBusy:
     case SqliteLocked:
         code = Code::Busy;
@@ -33,6 +43,7 @@ StoreError StoreError::fromSql(const QSqlError &error, const QString &doing)
         code = Code::DiskFull;
         message = tr("%1: the disk is full; nothing was saved. Free some space and try again.").arg(doing);
         break;
+    case SqlitePerm:
     case SqliteReadOnly:
     case SqliteCantOpen:
         code = Code::ReadOnly;
@@ -47,8 +58,20 @@ StoreError StoreError::fromSql(const QSqlError &error, const QString &doing)
         message = tr("%1: the file is not a database (%2).").arg(doing, detail);
         break;
     case SqliteIoErr:
+        // A write refused by the file system (a full disk, a file-size limit) often comes back
+        // as an I/O error rather than SQLITE_FULL, so the message names both.
         code = Code::Io;
-        message = tr("%1: a disk input/output error occurred (%2).").arg(doing, detail);
+        message = tr("%1: a disk input/output error occurred (%2); nothing was saved. The disk may be full or "
+                     "failing.")
+                      .arg(doing, detail);
+        break;
+    case SqliteNoMem:
+        code = Code::Io;
+        message = tr("%1: out of memory; nothing was saved.").arg(doing);
+        break;
+    case SqliteTooBig:
+        code = Code::Invalid;
+        message = tr("%1: the text is too large to store (%2).").arg(doing, detail);
         break;
     default:
         message = tr("%1: %2").arg(doing, detail);

@@ -49,6 +49,8 @@ public:
 
     // Classifies a driver error by SQLite's native result code (busy, full, read-only, corrupt …).
     static StoreError fromSql(const QSqlError &error, const QString &doing);
+    // The same for a result code of the SQLite C API (databasebackup.cpp); detail is sqlite3_errmsg.
+    static StoreError fromSqliteCode(int resultCode, const QString &detail, const QString &doing);
     static QString codeName(Code code); // "busy", "disk-full" …: stable, for scripts and tests
 
 private:

@@ -1,0 +1,103 @@
+#include "backupcommands.h"
+
+#include "clicontext.h"
+#include "commandline.h"
+#include "db/databasebackup.h"
+#include "db/databaselock.h"
+#include "domain/clock.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace cp::cli {
+
+namespace {
+
+void printInfo(QTextStream &out, const DatabaseBackup::Info &info)
+{
+    out << QStringLiteral("schema\t") << info.schemaVersion << QLatin1Char('\n');
+    out << QStringLiteral("incidents\t") << info.incidents << QLatin1Char('\n');
+    out << QStringLiteral("entries\t") << info.entries << QLatin1Char('\n');
+    out << QStringLiteral("bytes\t") << info.bytes << QLatin1Char('\n');
+}
+
+} // namespace
+
+int BackupCommands::backup(CliContext &context, const QStringList &arguments)
+{
+    CommandLine line(context, QStringLiteral("backup"), QStringLiteral("[-o FILE]"),
+                     tr("Writes a consistent, compacted copy of the database while others may be writing to it "
+                        "(SQLite's VACUUM INTO, never a file copy), checks it (integrity, CommandPost marker) and "
+                        "prints its path, then its schema and counts. The file is readable by you only (0600) and "
+                        "must not exist yet. Default: <database>-backup-<UTC time>.sqlite beside the database."));
+    line.addOption(QCommandLineOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                      tr("Where to write the backup."), tr("FILE")));
+    if (auto done = line.parse(arguments))
+        return *done;
+    int exitCode = 0;
+    if (!line.noExtraArguments(0, &exitCode))
+        return exitCode;
+    const QString database = QFileInfo(context.databasePath()).absoluteFilePath();
+    if (!QFileInfo::exists(database))
+        return context.fail(StoreError(StoreError::Code::FileMissing,
+                                       tr("%1 does not exist. Run 'commandpost-cli init' to create it.").arg(database)));
+    const QString target = line.isSet(QStringLiteral("output"))
+                               ? line.value(QStringLiteral("output"))
+                               : DatabaseBackup::defaultBackupPath(database, SystemClock::instance().nowUtc());
+    if (target.trimmed().isEmpty())
+        return line.usageError(tr("-o needs a file name"));
+    auto made = DatabaseBackup::backup(database, target, context.busyTimeoutMs());
+    if (!made)
+        return context.fail(made.error());
+    context.out() << made->path << QLatin1Char('\n');
+    printInfo(context.out(), *made);
+    return context.finish();
+}
+
+int BackupCommands::restore(CliContext &context, const QStringList &arguments)
+{
+    CommandLine line(context, QStringLiteral("restore"), QStringLiteral("FILE [--no-safety-copy]"),
+                     tr("Replaces the database's content with a backup, after checking the backup. Refused while "
+                        "a CommandPost window has the database open. The current content is first backed up "
+                        "beside the database (its path is printed as \"safety-copy\"), unless --no-safety-copy."));
+    line.addPositionalArgument(QStringLiteral("FILE"), tr("The backup to restore."));
+    const QCommandLineOption noSafety(QStringLiteral("no-safety-copy"),
+                                      tr("Do not back up the current content first."));
+    line.addOption(noSafety);
+    if (auto done = line.parse(arguments))
+        return *done;
+    int exitCode = 0;
+    if (line.positionalArguments().isEmpty())
+        return line.usageError(tr("name the backup file to restore"));
+    if (!line.noExtraArguments(1, &exitCode))
+        return exitCode;
+    const QString backupFile = QFileInfo(line.positionalArguments().constFirst()).absoluteFilePath();
+    const QString database = QFileInfo(context.databasePath()).absoluteFilePath();
+
+    // The GUI's lock: a window that has the database open keeps its own picture of it, so a
+    // restore underneath it is refused; holding the lock keeps a window from starting meanwhile.
+    if (!QFileInfo(database).absoluteDir().exists())
+        return context.fail(StoreError(StoreError::Code::FileMissing,
+                                       tr("The folder %1 does not exist.").arg(QFileInfo(database).absolutePath())));
+    DatabaseLock lock(database);
+    if (!lock.tryLock()) {
+        return context.fail(StoreError(StoreError::Code::Busy,
+                                       tr("%1 is open in CommandPost (%2); close that window first, or use File ▸ "
+                                          "Restore… there. Nothing was changed.")
+                                           .arg(database, lock.holderDescription())));
+    }
+    const QString safety = line.isSet(QStringLiteral("no-safety-copy")) || !QFileInfo::exists(database)
+                               ? QString()
+                               : DatabaseBackup::defaultBackupPath(database, SystemClock::instance().nowUtc())
+                                     .replace(QStringLiteral("-backup-"), QStringLiteral("-before-restore-"));
+    auto restored = DatabaseBackup::restore(backupFile, database, safety, context.busyTimeoutMs());
+    if (!restored)
+        return context.fail(restored.error());
+    context.out() << restored->path << QLatin1Char('\n');
+    if (!safety.isEmpty())
+        context.out() << QStringLiteral("safety-copy\t") << safety << QLatin1Char('\n');
+    printInfo(context.out(), *restored);
+    return context.finish();
+}
+
+} // namespace cp::cli
