@@ -579,9 +579,9 @@ StoreError IncidentStore::dismissMissedItem(qint64 itemId, const QString &author
     item.clearedReason = QStringLiteral("dismissed");
     if (StoreError error = saveRollCallItem(tx, item))
         return error;
-    const QString text = tr("Dismissed from the missed list: %1 (roll call %2, asked %3 ago)")
+    const QString text = tr("Dismissed from the missed list: %1 (roll call %2, asked %3)")
                              .arg(item.label(), QString::number(item.roundNumber))
-                             .arg(RollCallVocabulary::ageText(toMs(now) - toMs(item.askedAt)));
+                             .arg(RollCallVocabulary::agoText(toMs(now) - toMs(item.askedAt)));
     if (StoreError error = logRollCallEntry(tx, item.incidentId, text, false, who))
         return error;
     return finish(tx);

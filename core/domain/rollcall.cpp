@@ -117,4 +117,11 @@ QString RollCallVocabulary::ageText(qint64 ms)
     return tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
+QString RollCallVocabulary::agoText(qint64 ms)
+{
+    if (ms < 60000)
+        return tr("just now");
+    return tr("%1 ago").arg(ageText(ms));
+}
+
 } // namespace cp

@@ -104,6 +104,8 @@ public:
     static QString reportLine(const CanReport &report);
     // "3 min", "1 h 05 min": how long ago, for ages in the missed list and the grid.
     static QString ageText(qint64 ms);
+    // "just now", "12 min ago".
+    static QString agoText(qint64 ms);
 };
 
 } // namespace cp
