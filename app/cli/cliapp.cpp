@@ -1,6 +1,7 @@
 #include "cliapp.h"
 
 #include "backupcommands.h"
+#include "businesscommands.h"
 #include "checkcommand.h"
 #include "clicontext.h"
 #include "commandline.h"
@@ -40,6 +41,11 @@ QList<CliApp::Command> CliApp::commands()
         {QStringLiteral("templates"), &TemplateCommands::run},
         // Countdowns, cadences and stopwatches.
         {QStringLiteral("timer"), &TimerCommands::run},
+        // Business incident mode: emergency operations, messages, departments, inbound questions.
+        {QStringLiteral("business"), &BusinessCommands::business},
+        {QStringLiteral("message"), &BusinessCommands::message},
+        {QStringLiteral("notify"), &BusinessCommands::notify},
+        {QStringLiteral("inbound"), &BusinessCommands::inbound},
     };
 }
 
@@ -87,6 +93,12 @@ QString CliApp::helpText() const
               "  timer list --incident ID [--all] [--format text|json]   remaining/overdue computed now\n"
               "  timer ack|pause|resume|restart|cancel ID        timer snooze ID --by 3m\n"
               "  timer defaults --incident ID                  the cadences of the incident's severity\n"
+              "\n"
+              "  business declare --incident ID | --title T --severity SEV-n   emergency operations\n"
+              "  business add|halt|restart|normal|skip|brief|status …   the checklist, the grid, the briefing\n"
+              "  message draft|revise|review|approve|authorise|send|list|show …   the approval chain\n"
+              "  notify --incident ID [DEPARTMENT] [--method HOW]   a department told; without one, the list\n"
+              "  inbound log|answer|list …      media and social questions\n"
               "\n"
               "  help [COMMAND]                this help, or a command's\n"
               "\n"
