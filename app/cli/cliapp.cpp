@@ -11,6 +11,7 @@
 #include "logcommand.h"
 #include "peoplecommands.h"
 #include "rolecommands.h"
+#include "rollcallcommands.h"
 #include "templatecommands.h"
 #include "timelinecommand.h"
 #include "timercommands.h"
@@ -41,6 +42,10 @@ QList<CliApp::Command> CliApp::commands()
         {QStringLiteral("templates"), &TemplateCommands::run},
         // Countdowns, cadences and stopwatches.
         {QStringLiteral("timer"), &TimerCommands::run},
+        // The roll call with CAN reports, the missed list, actions and decisions.
+        {QStringLiteral("rollcall"), &RollCallCommands::rollCall},
+        {QStringLiteral("action"), &RollCallCommands::action},
+        {QStringLiteral("decision"), &RollCallCommands::decision},
         // Business incident mode: emergency operations, messages, departments, inbound questions.
         {QStringLiteral("business"), &BusinessCommands::business},
         {QStringLiteral("message"), &BusinessCommands::message},
@@ -93,6 +98,15 @@ QString CliApp::helpText() const
               "  timer list --incident ID [--all] [--format text|json]   remaining/overdue computed now\n"
               "  timer ack|pause|resume|restart|cancel ID        timer snooze ID --by 3m\n"
               "  timer defaults --incident ID                  the cadences of the incident's severity\n"
+              "\n"
+              "  rollcall start --incident ID [--roles K1,K2|--subteam NAME] [--timebox 5m]   prints its id\n"
+              "  rollcall answer ROLE --incident ID [--person WHO] --condition C [--text T] [--actions T]\n"
+              "                  [--needs T] [--needs-action]   a CAN report; Needs become an action in one step\n"
+              "  rollcall miss|skip|undo ROLE --incident ID    rollcall dismiss ITEM    rollcall end --incident ID\n"
+              "  rollcall status --incident ID [--round N] [--format text|json]   the round and the missed list\n"
+              "  action add --incident ID (--text T|--from-item ITEM) [--owner ROLE] [--owner-person WHO]\n"
+              "             [--status S] [--timebox 15m] [--follow-up]    action set ID …    action list …\n"
+              "  decision add --incident ID --proposal T [--objections none|TEXT] [--outcome O]    decision list …\n"
               "\n"
               "  business declare --incident ID | --title T --severity SEV-n   emergency operations\n"
               "  business add|halt|restart|normal|skip|brief|status …   the checklist, the grid, the briefing\n"
