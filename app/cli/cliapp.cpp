@@ -5,6 +5,7 @@
 #include "checkcommand.h"
 #include "clicontext.h"
 #include "commandline.h"
+#include "exchangecommands.h"
 #include "exitcode.h"
 #include "incidentcommands.h"
 #include "initcommand.h"
@@ -51,6 +52,10 @@ QList<CliApp::Command> CliApp::commands()
         {QStringLiteral("message"), &BusinessCommands::message},
         {QStringLiteral("notify"), &BusinessCommands::notify},
         {QStringLiteral("inbound"), &BusinessCommands::inbound},
+        // Exports in every format, the whole-incident import, the postmortem owner.
+        {QStringLiteral("export"), &ExchangeCommands::exportIncident},
+        {QStringLiteral("import"), &ExchangeCommands::importIncident},
+        {QStringLiteral("postmortem"), &ExchangeCommands::postmortem},
     };
 }
 
@@ -113,6 +118,12 @@ QString CliApp::helpText() const
               "  message draft|revise|review|approve|authorise|send|list|show …   the approval chain\n"
               "  notify --incident ID [DEPARTMENT] [--method HOW]   a department told; without one, the list\n"
               "  inbound log|answer|list …      media and social questions\n"
+              "\n"
+              "  export --incident ID --format md|html|pdf|json|csv|ics201|ics207|ics214 [-o FILE]\n"
+              "                                postmortem draft, whole incident, timeline or ICS-style form\n"
+              "  import FILE.json              a whole-incident document as a new incident; prints its id\n"
+              "  postmortem set --incident ID --owner WHO [--due TIME]   prints the due time\n"
+              "  postmortem show --incident ID [--format text|json]\n"
               "\n"
               "  help [COMMAND]                this help, or a command's\n"
               "\n"

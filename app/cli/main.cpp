@@ -1,12 +1,29 @@
 #include "cliapp.h"
 #include "clicontext.h"
 #include "domain/appidentity.h"
+#include "exchangecommands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <memory>
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // PDF exports paint text, which needs QtGui: on the offscreen platform, so no display is needed.
+    std::unique_ptr<QCoreApplication> app;
+    if (cp::cli::ExchangeCommands::needsGui(argc, argv)) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        // A headless session has no XDG_RUNTIME_DIR; QtGui's note about it is not the CLI's output.
+        static const QtMessageHandler previous = qInstallMessageHandler(nullptr);
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &where, const QString &message) {
+            if (!message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR")) && previous)
+                previous(type, where, message);
+        });
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     cp::applyAppIdentity(); // first: the default database path must match the GUI's
     cp::cli::CliContext context;
     cp::cli::CliApp cli(context);

@@ -96,14 +96,19 @@ QList<Section> buildSections()
                     {}};
     // The directory and the roster are shared by every incident: the document carries the
     // departments and people the incident refers to, and an import reuses existing ones.
-    const QString peopleOfIncident = QStringLiteral("id IN (SELECT person_id FROM assignment WHERE incident_id = ?)");
+    const QString peopleOfIncident = QStringLiteral(
+        "id IN (SELECT person_id FROM assignment WHERE incident_id = ?"
+        " UNION SELECT person_id FROM roll_call_item WHERE incident_id = ?"
+        " UNION SELECT owner_person_id FROM incident_action WHERE incident_id = ?)");
     list << Section{QStringLiteral("departments"),
                     QStringLiteral("department"),
                     Scope::Shared,
                     {id(), text(QStringLiteral("key")), text(QStringLiteral("name")),
                      text(QStringLiteral("primary_contact")), text(QStringLiteral("oncall_rotation")),
                      text(QStringLiteral("escalation_path"))},
-                    QStringLiteral("key IN (SELECT department_key FROM person WHERE %1)").arg(peopleOfIncident),
+                    QStringLiteral("key IN (SELECT department_key FROM person WHERE %1)"
+                                   " OR key IN (SELECT department_key FROM stakeholder_notice WHERE incident_id = ?)")
+                        .arg(peopleOfIncident),
                     QStringLiteral("id"),
                     QStringLiteral("key")};
     list << Section{QStringLiteral("people"),
@@ -171,6 +176,137 @@ QList<Section> buildSections()
                     ByIncident,
                     QStringLiteral("id"),
                     {}};
+    // Roll call, actions and decisions (issue #5).
+    list << Section{QStringLiteral("roll_calls"),
+                    QStringLiteral("roll_call"),
+                    Scope::OfIncident,
+                    {id(), ref(QStringLiteral("incident_id"), QStringLiteral("incident")), integer(QStringLiteral("number")),
+                     text(QStringLiteral("scope")), time(QStringLiteral("started_at")), text(QStringLiteral("started_by")),
+                     time(QStringLiteral("ended_at"), true), text(QStringLiteral("ended_by"), true),
+                     ref(QStringLiteral("timer_id"), QStringLiteral("timers"), true)},
+                    ByIncident,
+                    QStringLiteral("id"),
+                    {}};
+    list << Section{QStringLiteral("roll_call_items"),
+                    QStringLiteral("roll_call_item"),
+                    Scope::OfIncident,
+                    {id(),
+                     ref(QStringLiteral("roll_call_id"), QStringLiteral("roll_calls")),
+                     ref(QStringLiteral("incident_id"), QStringLiteral("incident")),
+                     integer(QStringLiteral("position")),
+                     text(QStringLiteral("role_key")),
+                     text(QStringLiteral("role_title")),
+                     ref(QStringLiteral("person_id"), QStringLiteral("people"), true),
+                     text(QStringLiteral("person_name")),
+                     text(QStringLiteral("state"), false, words("pending answered no-answer skipped")),
+                     text(QStringLiteral("condition")),
+                     text(QStringLiteral("condition_text")),
+                     text(QStringLiteral("actions_text")),
+                     text(QStringLiteral("needs_text")),
+                     time(QStringLiteral("asked_at"), true),
+                     time(QStringLiteral("answered_at"), true),
+                     text(QStringLiteral("answered_by"), true),
+                     time(QStringLiteral("cleared_at"), true),
+                     text(QStringLiteral("cleared_by"), true),
+                     text(QStringLiteral("cleared_reason"), true)},
+                    ByIncident,
+                    QStringLiteral("id"),
+                    {}};
+    list << Section{QStringLiteral("actions"),
+                    QStringLiteral("incident_action"),
+                    Scope::OfIncident,
+                    {id(),
+                     ref(QStringLiteral("incident_id"), QStringLiteral("incident")),
+                     text(QStringLiteral("body")),
+                     text(QStringLiteral("owner_role_key")),
+                     ref(QStringLiteral("owner_person_id"), QStringLiteral("people"), true),
+                     text(QStringLiteral("status"), false, words("proposed assigned in-progress done cancelled")),
+                     ref(QStringLiteral("timer_id"), QStringLiteral("timers"), true),
+                     boolean(QStringLiteral("follow_up")),
+                     ref(QStringLiteral("origin_item_id"), QStringLiteral("roll_call_items"), true),
+                     time(QStringLiteral("created_at")),
+                     text(QStringLiteral("created_by")),
+                     time(QStringLiteral("updated_at")),
+                     time(QStringLiteral("closed_at"), true)},
+                    ByIncident,
+                    QStringLiteral("id"),
+                    {}};
+    list << Section{QStringLiteral("decisions"),
+                    QStringLiteral("incident_decision"),
+                    Scope::OfIncident,
+                    {id(), ref(QStringLiteral("incident_id"), QStringLiteral("incident")), text(QStringLiteral("proposal")),
+                     text(QStringLiteral("objection_check"), false, words("not-asked none-raised raised")),
+                     text(QStringLiteral("objections")),
+                     text(QStringLiteral("outcome"), false, words("adopted rejected deferred")),
+                     text(QStringLiteral("decided_by")), time(QStringLiteral("decided_at")),
+                     text(QStringLiteral("recorded_by"))},
+                    ByIncident,
+                    QStringLiteral("id"),
+                    {}};
+    // Business incident mode (issue #9): emergency operations, the briefing, messages through the
+    // approval chain, departments told, inbound questions.
+    const QString incidentRef = QStringLiteral("incident_id");
+    auto ofIncident = [&](const QString &name, const QString &table, const QList<Field> &fields,
+                          const QString &orderBy = QStringLiteral("id")) {
+        list << Section{name, table, Scope::OfIncident, fields, ByIncident, orderBy, {}};
+    };
+    ofIncident(QStringLiteral("business_mode"), QStringLiteral("business_mode"),
+               {ref(incidentRef, QStringLiteral("incident")), text(QStringLiteral("state")),
+                text(QStringLiteral("audiences")), time(QStringLiteral("declared_at")),
+                text(QStringLiteral("declared_by")), time(QStringLiteral("normal_at"), true),
+                text(QStringLiteral("normal_by")), time(QStringLiteral("all_clear_at"), true),
+                ref(QStringLiteral("analysis_timer_id"), QStringLiteral("timers"), true)},
+               QStringLiteral("incident_id"));
+    ofIncident(QStringLiteral("business_activities"), QStringLiteral("business_activity"),
+               {id(), ref(incidentRef, QStringLiteral("incident")), integer(QStringLiteral("position")),
+                text(QStringLiteral("activity")), text(QStringLiteral("owner_role_key")),
+                boolean(QStringLiteral("user_added")), text(QStringLiteral("added_by")),
+                time(QStringLiteral("halted_at"), true), text(QStringLiteral("halted_by"), true),
+                time(QStringLiteral("restarted_at"), true), text(QStringLiteral("restarted_by"), true)});
+    ofIncident(QStringLiteral("briefing_answers"), QStringLiteral("briefing_answer"),
+               {ref(incidentRef, QStringLiteral("incident")), text(QStringLiteral("question_key")),
+                text(QStringLiteral("answer")), text(QStringLiteral("answered_by")),
+                time(QStringLiteral("answered_at"))},
+               QStringLiteral("question_key"));
+    ofIncident(QStringLiteral("messages"), QStringLiteral("message"),
+               {id(), ref(incidentRef, QStringLiteral("incident")), text(QStringLiteral("audience")),
+                text(QStringLiteral("phase")), text(QStringLiteral("channel")), text(QStringLiteral("body")),
+                integer(QStringLiteral("version")), text(QStringLiteral("waiting_for")),
+                time(QStringLiteral("created_at")), text(QStringLiteral("created_by")),
+                time(QStringLiteral("updated_at")), time(QStringLiteral("sent_at"), true)});
+    list << Section{QStringLiteral("message_versions"),
+                    QStringLiteral("message_version"),
+                    Scope::OfIncident,
+                    {ref(QStringLiteral("message_id"), QStringLiteral("messages")), integer(QStringLiteral("version")),
+                     text(QStringLiteral("body")), text(QStringLiteral("channel")), time(QStringLiteral("drafted_at")),
+                     text(QStringLiteral("drafted_by"))},
+                    QStringLiteral("message_id IN (SELECT id FROM message WHERE incident_id = ?)"),
+                    QStringLiteral("message_id, version"),
+                    {}};
+    list << Section{QStringLiteral("message_steps"),
+                    QStringLiteral("message_step"),
+                    Scope::OfIncident,
+                    {id(), ref(QStringLiteral("message_id"), QStringLiteral("messages")),
+                     integer(QStringLiteral("version")), text(QStringLiteral("step")), text(QStringLiteral("verdict")),
+                     text(QStringLiteral("comment")), text(QStringLiteral("done_by")), time(QStringLiteral("done_at"))},
+                    QStringLiteral("message_id IN (SELECT id FROM message WHERE incident_id = ?)"),
+                    QStringLiteral("id"),
+                    {}};
+    ofIncident(QStringLiteral("message_skips"), QStringLiteral("message_skip"),
+               {ref(incidentRef, QStringLiteral("incident")), text(QStringLiteral("audience")),
+                text(QStringLiteral("phase")), text(QStringLiteral("reason")), text(QStringLiteral("skipped_by")),
+                time(QStringLiteral("skipped_at"))},
+               QStringLiteral("audience, phase"));
+    ofIncident(QStringLiteral("stakeholder_notices"), QStringLiteral("stakeholder_notice"),
+               {id(), ref(incidentRef, QStringLiteral("incident")), text(QStringLiteral("department_key")),
+                time(QStringLiteral("told_at")), text(QStringLiteral("told_by")), text(QStringLiteral("method")),
+                text(QStringLiteral("note")), time(QStringLiteral("withdrawn_at"), true),
+                text(QStringLiteral("withdrawn_by"), true)});
+    ofIncident(QStringLiteral("inbound_questions"), QStringLiteral("inbound_question"),
+               {id(), ref(incidentRef, QStringLiteral("incident")), text(QStringLiteral("channel")),
+                text(QStringLiteral("asked_by")), text(QStringLiteral("question")), time(QStringLiteral("received_at")),
+                text(QStringLiteral("logged_by")), text(QStringLiteral("answer")),
+                time(QStringLiteral("answered_at"), true), text(QStringLiteral("answered_by"), true)});
     list << Section{QStringLiteral("postmortem"),
                     QStringLiteral("postmortem"),
                     Scope::OfIncident,

@@ -225,6 +225,9 @@ private slots:
     {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("place");
+        if (m_json.isEmpty())
+            init(); // data functions can run before any init()
+        QVERIFY(!m_json.isEmpty());
 
         QTest::newRow("empty") << QByteArray("  \n") << QStringLiteral("empty");
         QTest::newRow("truncated") << m_json.left(m_json.size() / 2) << QStringLiteral("line ");

@@ -121,17 +121,48 @@ qint64 SampleIncident::create(IncidentStore &store, FakeClock &clock)
     s.check(store.amendEntry(mistaken, fix, cy), "retract");
     s.check(store.setStatus(s.incident, IncidentStatus::Identified, ana), "identified");
     s.minutes(1);
-    s.log(EntryKind::Decision, ana,
-          QStringLiteral("Kill the migration session and roll the migration back; no strong objections"), true);
-    s.log(EntryKind::Action, ana, QStringLiteral("Dee to terminate the migration's session"), false,
-          {QStringLiteral("db")});
-    s.log(EntryKind::Action, ana, QStringLiteral("Finn to pause the deploy pipeline for checkout"));
+    // A roll call over every assigned role: CAN reports, one no-answer.
+    const qint64 round = s.check(store.startRollCall(s.incident, RollCallSelection{}, ana), "roll call");
+    if (auto items = store.rollCallRound(round)) {
+        for (const RollCallItem &item : *items) {
+            CanReport can;
+            if (item.roleKey == QLatin1String("customer-liaison")) {
+                s.check(store.markRollCallItem(item.id, RollCallItemState::NoAnswer, ana), "no answer");
+                continue;
+            }
+            can.condition = item.roleKey == QLatin1String("sme") ? Condition::Degraded : Condition::Healthy;
+            can.conditionText = item.roleKey == QLatin1String("sme") ? QStringLiteral("lock still held") : QString();
+            can.actions = item.roleKey == QLatin1String("sme") ? QStringLiteral("tracing the blocking session")
+                                                               : QStringLiteral("logging");
+            can.needs = item.roleKey == QLatin1String("sme") ? QStringLiteral("approval to kill the session") : QString();
+            s.check(store.answerRollCallItem(item.id, can, ana), "answer");
+        }
+    }
+    s.check(store.endRollCall(round, ana), "end roll call");
+    NewDecision decision;
+    decision.incidentId = s.incident;
+    decision.proposal = QStringLiteral("Kill the migration session and roll the migration back");
+    decision.objectionCheck = ObjectionCheck::NoneRaised;
+    s.check(store.addDecision(decision, ana), "decision");
+    NewAction kill;
+    kill.incidentId = s.incident;
+    kill.text = QStringLiteral("Terminate the migration's session");
+    kill.ownerPersonId = person(QStringLiteral("dee"));
+    const qint64 killId = s.check(store.addAction(kill, ana), "action");
+    NewAction pause;
+    pause.incidentId = s.incident;
+    pause.text = QStringLiteral("Pause the deploy pipeline for checkout");
+    pause.ownerPersonId = person(QStringLiteral("finn"));
+    s.check(store.addAction(pause, ana), "action 2");
     s.check(store.assign(s.incident, QStringLiteral("sme"), person(QStringLiteral("finn")), ana), "assign sme 2");
     s.minutes(3);
     const qint64 typo = s.log(EntryKind::Note, QStringLiteral("Dee Park"), QStringLiteral("Session 4411 terminatd"));
     EntryAmendment spelling;
     spelling.text = QStringLiteral("Session 4411 terminated; lock released");
     s.check(store.amendEntry(typo, spelling, QStringLiteral("Dee Park")), "amend");
+    ActionChange done;
+    done.status = ActionStatus::Done;
+    s.check(store.updateAction(killId, done, QStringLiteral("Dee Park")), "action done");
     s.log(EntryKind::Callout, cy, QStringLiteral("Consumer lag falling: 9 min"), false);
     s.check(store.setStatus(s.incident, IncidentStatus::Monitoring, ana), "monitoring");
     s.minutes(5);
@@ -143,9 +174,39 @@ qint64 SampleIncident::create(IncidentStore &store, FakeClock &clock)
         s.log(EntryKind::Note, QStringLiteral("Finn Berg"),
               QStringLiteral("Backlog %1 k events, lag %2 min").arg(60 - 5 * i).arg(qMax(0, 9 - i)));
     }
+    // The business side: emergency operations, the briefing, a message through the chain, a
+    // department told, a question from the press.
+    BusinessDeclaration business;
+    business.roles = library.find(QStringLiteral("business-response"));
+    s.check(store.declareBusinessMode(s.incident, business, ana), "business mode");
+    if (auto activities = store.businessActivities(s.incident); activities && !activities->isEmpty())
+        s.check(store.haltActivity(activities->constFirst().id, ana), "halt");
+    s.check(store.answerBriefing(s.incident, QStringLiteral("trigger"), QStringLiteral("A schema migration"), ana),
+            "briefing");
+    const qint64 message = s.check(store.draftMessage(NewMessage{s.incident, QStringLiteral("customers"), QString(),
+                                                                 QStringLiteral("status page"),
+                                                                 QStringLiteral("Some orders are delayed.")},
+                                                      ana),
+                                   "message");
+    s.check(store.reviseMessage(message, QStringLiteral("Some orders are delayed; no payment is lost."),
+                                QStringLiteral("status page"), ana),
+            "revise");
+    s.check(store.advanceMessage(message, MessageStep::LegalReview, StepVerdict::Approved, QString(), ana), "legal");
+    s.check(store.skipCell(s.incident, QStringLiteral("strategic"), QStringLiteral("investigation"),
+                           QStringLiteral("no strategic customer affected"), ana),
+            "skip");
+    s.check(store.notifyDepartment(s.incident, QStringLiteral("engineering"), QStringLiteral("chat"), QString(), ana),
+            "notify");
+    s.check(store.logInbound(s.incident, QStringLiteral("media"), QStringLiteral("a reporter"),
+                             QStringLiteral("Are payments affected?"), ana),
+            "inbound");
     s.log(EntryKind::Decision, ana, QStringLiteral("Keep the deploy freeze until the index is rebuilt off-peak"), true);
-    s.log(EntryKind::Action, ana, QStringLiteral("Follow-up: migrations must take locks with a timeout"), false,
-          {QStringLiteral("followup")});
+    NewAction lockTimeout;
+    lockTimeout.incidentId = s.incident;
+    lockTimeout.text = QStringLiteral("Migrations must take locks with a timeout");
+    lockTimeout.ownerPersonId = person(QStringLiteral("dee"));
+    lockTimeout.followUp = true;
+    s.check(store.addAction(lockTimeout, ana), "follow-up");
     s.log(EntryKind::Action, ana, QStringLiteral("Follow-up: alert on consumer lag above 5 min"), false,
           {QStringLiteral("followup")});
     const auto roles = store.roles(s.incident);

@@ -1,0 +1,319 @@
+#include "db/incidentstore.h"
+#include "exchange/incidentjson.h"
+#include "exchange/incidentreport.h"
+#include "fakeclock.h"
+#include "render/incidentexport.h"
+#include "render/reportpainter.h"
+#include "sampleincident.h"
+#include "tempdatabase.h"
+
+#include <QBuffer>
+#include <QPaintEngine>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace cp;
+
+namespace {
+
+// A paint device that keeps the text painted on each page instead of pixels: proves what a PDF
+// or a printout says without a PDF reader.
+class TextEngine final : public QPaintEngine
+{
+public:
+    TextEngine() : QPaintEngine(QPaintEngine::AllFeatures) {}
+    bool begin(QPaintDevice *) override { return true; }
+    bool end() override { return true; }
+    void updateState(const QPaintEngineState &) override {}
+    void drawPixmap(const QRectF &, const QPixmap &, const QRectF &) override {}
+    void drawRects(const QRectF *, int) override {}
+    void drawLines(const QLineF *, int) override {}
+    void drawPath(const QPainterPath &) override {}
+    void drawPolygon(const QPointF *, int, PolygonDrawMode) override {}
+    void drawEllipse(const QRectF &) override {}
+    void drawTextItem(const QPointF &, const QTextItem &item) override { pages.last() += item.text() + QLatin1Char(' '); }
+    Type type() const override { return QPaintEngine::User; }
+
+    QStringList pages{QString()};
+};
+
+class TextDevice final : public QPaintDevice, public PageTarget
+{
+public:
+    QPaintEngine *paintEngine() const override { return &m_engine; }
+    QPaintDevice *device() override { return this; }
+    bool newPage() override
+    {
+        m_engine.pages << QString();
+        return true;
+    }
+    QStringList pages() const { return m_engine.pages; }
+
+protected:
+    int metric(PaintDeviceMetric metric) const override
+    {
+        switch (metric) {
+        case PdmWidth:
+            return 612; // US Letter at 72 dpi
+        case PdmHeight:
+            return 792;
+        case PdmWidthMM:
+            return 216;
+        case PdmHeightMM:
+            return 279;
+        case PdmDpiX:
+        case PdmDpiY:
+        case PdmPhysicalDpiX:
+        case PdmPhysicalDpiY:
+            return 72;
+        case PdmDepth:
+            return 32;
+        case PdmNumColors:
+            return INT_MAX;
+        case PdmDevicePixelRatio:
+            return 1;
+        case PdmDevicePixelRatioScaled:
+            return int(QPaintDevice::devicePixelRatioFScale());
+        }
+        return 0;
+    }
+
+private:
+    mutable TextEngine m_engine;
+};
+
+QString compact(QString text)
+{
+    return text.simplified();
+}
+
+} // namespace
+
+class TstIncidentReport : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::TempDatabase> m_tmp;
+    std::unique_ptr<test::FakeClock> m_clock;
+    std::unique_ptr<IncidentStore> m_store;
+    qint64 m_incident = 0;
+
+    IncidentReport report()
+    {
+        auto built = IncidentReport::build(*m_store, m_incident, m_clock->nowUtc(), QTimeZone::utc());
+        if (!built)
+            qWarning() << built.error().message();
+        return built ? *built : IncidentReport{};
+    }
+
+private slots:
+    void init()
+    {
+        m_tmp = std::make_unique<test::TempDatabase>();
+        m_clock = std::make_unique<test::FakeClock>();
+        m_store = std::make_unique<IncidentStore>(*m_clock);
+        QVERIFY(!m_store->open(m_tmp->path()));
+        m_incident = test::SampleIncident::create(*m_store, *m_clock);
+        QVERIFY(m_incident > 0);
+    }
+
+    void cleanup()
+    {
+        m_store.reset();
+        m_tmp.reset();
+    }
+
+    // ---- the postmortem owner and due date ----------------------------------------------------
+
+    void postmortemRefusesBadInputAndChangesNothing()
+    {
+        const auto before = m_store->postmortem(m_incident);
+        QVERIFY(before.ok() && before->has_value());
+        QSignalSpy changed(m_store.get(), &IncidentStore::postmortemChanged);
+        const int entriesBefore = int(report().timeline.size());
+        const QDateTime due = m_clock->nowUtc().addDays(2);
+
+        StoreError e = m_store->setPostmortem(m_incident, QStringLiteral("  "), due, QStringLiteral("ana"));
+        QCOMPARE(e.code(), StoreError::Code::Invalid);
+        QVERIFY(e.message().contains(QStringLiteral("owner")));
+        e = m_store->setPostmortem(m_incident, QStringLiteral("Bo"), QDateTime(), QStringLiteral("ana"));
+        QCOMPARE(e.code(), StoreError::Code::Invalid);
+        e = m_store->setPostmortem(m_incident, QStringLiteral("Bo"), m_clock->nowUtc().addDays(-2), QStringLiteral("ana"));
+        QCOMPARE(e.code(), StoreError::Code::Invalid);
+        QVERIFY(e.message().contains(QStringLiteral("before")));
+        e = m_store->setPostmortem(987, QStringLiteral("Bo"), due, QStringLiteral("ana"));
+        QCOMPARE(e.code(), StoreError::Code::NotFound);
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(m_store->postmortem(m_incident)->value().owner, QStringLiteral("Dee Park"));
+        QCOMPARE(int(report().timeline.size()), entriesBefore);
+
+        QVERIFY(!m_store->setPostmortem(m_incident, QStringLiteral("Bo Chen"), due, QStringLiteral("ana")));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().first().toLongLong(), m_incident);
+        QCOMPARE(m_store->postmortem(m_incident)->value().owner, QStringLiteral("Bo Chen"));
+        QCOMPARE(m_store->postmortem(m_incident)->value().dueAt, due);
+        const IncidentReport r = report();
+        QCOMPARE(int(r.timeline.size()), entriesBefore + 1);
+        QVERIFY(r.timeline.constLast().text.startsWith(QStringLiteral("Postmortem owner: Bo Chen, due ")));
+        QVERIFY(r.timeline.constLast().keyEvent);
+        // The same owner and date again records nothing.
+        QVERIFY(!m_store->setPostmortem(m_incident, QStringLiteral("Bo Chen"), due, QStringLiteral("ana")));
+        QCOMPARE(int(report().timeline.size()), entriesBefore + 1);
+    }
+
+    void defaultDueDates()
+    {
+        const QDateTime friday(QDate(2026, 11, 20), QTime(16, 0), Qt::UTC);
+        QCOMPARE(PostmortemPolicy::defaultDue(Severity::Sev1, friday), friday.addDays(3));
+        // Five business days from a Friday: the next Friday.
+        QCOMPARE(PostmortemPolicy::defaultDue(Severity::Sev2, friday), friday.addDays(7));
+        QCOMPARE(PostmortemPolicy::defaultDue(Severity::Sev3, friday), friday.addDays(14));
+        PostmortemDeadlines custom;
+        custom.sev1CalendarDays = 1;
+        custom.sev2BusinessDays = 1;
+        QCOMPARE(PostmortemPolicy::defaultDue(Severity::Sev1, friday, custom), friday.addDays(1));
+        QCOMPARE(PostmortemPolicy::defaultDue(Severity::Sev2, friday, custom), friday.addDays(3)); // Monday
+    }
+
+    // ---- the draft ----------------------------------------------------------------------------
+
+    void draftHasEverySection()
+    {
+        const IncidentReport r = report();
+        QCOMPARE(r.incident.title, test::SampleIncident::title());
+        QVERIFY(r.timeline.size() >= 40);
+        QCOMPARE(r.rollCalls.size(), 1);
+        QVERIFY(r.rollCallItems.size() >= 4);
+        const QString md = ReportRenderer::markdown(r.postmortemDraft());
+        for (const QString &heading :
+             {QStringLiteral("## Summary"), QStringLiteral("## Impact"), QStringLiteral("## Severity and status history"),
+              QStringLiteral("## Timeline of key events"), QStringLiteral("## Responders: roles and who held them"),
+              QStringLiteral("## Roll-call outcomes"), QStringLiteral("## Actions and decisions"),
+              QStringLiteral("## Callouts"), QStringLiteral("## Follow-up actions")})
+            QVERIFY2(md.contains(heading), qPrintable(heading));
+        QVERIFY(md.startsWith(QStringLiteral("# Postmortem: Checkout events stuck behind a database lock\n")));
+        QVERIFY(md.contains(QStringLiteral("- **Postmortem owner:** Dee Park")));
+        QVERIFY(md.contains(QStringLiteral("Declared as SEV-2")));
+        QVERIFY(md.contains(QStringLiteral("Severity: SEV-2 → SEV-1")));
+        QVERIFY(md.contains(QStringLiteral("1 no answer")));
+        QVERIFY(md.contains(QStringLiteral("approval to kill the session")));
+        QVERIFY(md.contains(QStringLiteral("- [ ] Migrations must take locks with a timeout")));
+        QVERIFY(md.contains(QStringLiteral("Kill the migration session and roll the migration back")));
+        // Hand-over shows in who held what when.
+        QVERIFY(md.contains(QStringLiteral("(handed over)")));
+        // The retracted note is not in the draft.
+        QVERIFY(!md.contains(QStringLiteral("nightly report job")));
+    }
+
+    void markdownHasEveryKeyEventInOrder()
+    {
+        const QStringList keyEvents = test::SampleIncident::keyEventTexts(*m_store, m_incident);
+        QVERIFY(keyEvents.size() >= 10);
+        const QString md = ReportRenderer::markdown(report().fullReport());
+        const qsizetype sectionStart = md.indexOf(QStringLiteral("## Timeline of key events"));
+        const qsizetype sectionEnd = md.indexOf(QStringLiteral("\n## "), sectionStart + 1);
+        QVERIFY(sectionStart > 0 && sectionEnd > sectionStart);
+        const QString section = md.mid(sectionStart, sectionEnd - sectionStart);
+        qsizetype at = 0;
+        for (const QString &text : keyEvents) {
+            // Markdown escapes its own punctuation; compare with the same escaping undone.
+            QString plain = section;
+            plain.remove(QLatin1Char('\\'));
+            const qsizetype found = plain.indexOf(text, at);
+            QVERIFY2(found >= 0, qPrintable(QStringLiteral("key event missing or out of order: ") + text));
+            at = found + 1;
+        }
+    }
+
+    void markdownAndHtmlEscape()
+    {
+        QVERIFY(!m_store->setDetails(m_incident, QStringLiteral("<script>x</script> | *bold*"),
+                                     QStringLiteral("a | b"), QStringLiteral("ana")));
+        const IncidentReport r = report();
+        const QString md = ReportRenderer::markdown(r.postmortemDraft());
+        QVERIFY(md.startsWith(QStringLiteral("# Postmortem: \\<script\\>x\\</script\\> \\| \\*bold\\*")));
+        const QString html = ReportRenderer::html(r.postmortemDraft());
+        QVERIFY(!html.contains(QStringLiteral("<script>")));
+        QVERIFY(html.contains(QStringLiteral("&lt;script&gt;x&lt;/script&gt;")));
+        // Every table row has as many cells as its header.
+        for (const QString &line : md.split(QLatin1Char('\n'))) {
+            if (line.startsWith(QLatin1String("| Time | Kind | By | What happened")))
+                QCOMPARE(line.count(QStringLiteral(" | ")), 3);
+        }
+    }
+
+    // ---- paper ----------------------------------------------------------------------------------
+
+    void formsHaveTheIncidentAndPageNumbersOnEveryPage_data()
+    {
+        QTest::addColumn<int>("form");
+        QTest::addColumn<int>("minPages");
+        QTest::addColumn<QString>("marker");
+        QTest::newRow("report") << int(ReportPainter::Form::Report) << 2 << QStringLiteral("Timeline of key events");
+        QTest::newRow("ics201") << int(ReportPainter::Form::Ics201) << 3 << QStringLiteral("INCIDENT BRIEFING");
+        QTest::newRow("ics207") << int(ReportPainter::Form::Ics207) << 1 << QStringLiteral("Incident Commander");
+        QTest::newRow("ics214") << int(ReportPainter::Form::Ics214) << 2 << QStringLiteral("Notable Activities");
+    }
+
+    void formsHaveTheIncidentAndPageNumbersOnEveryPage()
+    {
+        QFETCH(int, form);
+        QFETCH(int, minPages);
+        QFETCH(QString, marker);
+        TextDevice device;
+        const int pages = ReportPainter::paint(ReportPainter::Form(form), report(), device);
+        QVERIFY2(pages >= minPages, qPrintable(QString::number(pages)));
+        QCOMPARE(int(device.pages().size()), pages);
+        for (int i = 0; i < pages; ++i) {
+            const QString text = compact(device.pages().at(i));
+            QVERIFY2(text.contains(QStringLiteral("Checkout events stuck")), qPrintable(text.left(300)));
+            QVERIFY2(text.contains(QStringLiteral("Page %1 of %2").arg(i + 1).arg(pages)), qPrintable(text.left(300)));
+            QVERIFY2(text.contains(QStringLiteral("Operational period")), qPrintable(text.left(300)));
+        }
+        QVERIFY(compact(device.pages().join(QLatin1Char(' '))).contains(marker));
+    }
+
+    void activityLogListsEveryEntry()
+    {
+        TextDevice device;
+        ReportPainter::paint(ReportPainter::Form::Ics214, report(), device);
+        const QString all = compact(device.pages().join(QLatin1Char(' ')));
+        for (const TimelineEntry &e : report().entries()) {
+            // Long entries wrap inside their cell; the first words are on one line.
+            const QString start = e.text.section(QLatin1Char(' '), 0, 2);
+            QVERIFY2(all.contains(start), qPrintable(start));
+        }
+        QVERIFY(!all.contains(QStringLiteral("nightly report job"))); // retracted
+    }
+
+    void everyExportFormatWrites()
+    {
+        for (IncidentExport::Format format : IncidentExport::all()) {
+            QBuffer buffer;
+            QVERIFY(buffer.open(QIODevice::WriteOnly));
+            const StoreError error =
+                IncidentExport::write(*m_store, m_incident, format, buffer, m_clock->nowUtc(), QTimeZone::utc());
+            QVERIFY2(!error, qPrintable(IncidentExport::key(format) + QStringLiteral(": ") + error.message()));
+            const QByteArray bytes = buffer.data();
+            QVERIFY2(bytes.size() > 200, qPrintable(IncidentExport::key(format)));
+            if (IncidentExport::isPdf(format))
+                QVERIFY(bytes.startsWith("%PDF-"));
+            if (format == IncidentExport::Format::Json)
+                QVERIFY(IncidentJson::read(bytes).ok());
+            if (format == IncidentExport::Format::Csv)
+                QVERIFY(bytes.startsWith("id,occurred_at,"));
+            if (format == IncidentExport::Format::Html)
+                QVERIFY(bytes.contains("<h1>Postmortem: Checkout events stuck"));
+            QCOMPARE(IncidentExport::fromKey(IncidentExport::key(format)), std::optional(format));
+        }
+        QBuffer buffer;
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        QCOMPARE(IncidentExport::write(*m_store, 404, IncidentExport::Format::Markdown, buffer, m_clock->nowUtc()).code(),
+                 StoreError::Code::NotFound);
+        QVERIFY(!IncidentExport::fromKey(QStringLiteral("docx")));
+    }
+};
+
+QTEST_MAIN(TstIncidentReport)
+#include "tst_incidentreport.moc"
