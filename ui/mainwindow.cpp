@@ -10,6 +10,8 @@
 #include "docks/rosterdock.h"
 #include "docks/timelinedock.h"
 #include "docks/timersdock.h"
+#include "docks/businessdock.h"
+#include "docks/commsdock.h"
 #include "domain/clock.h"
 #include "domain/roletemplate.h"
 #include "models/incidentlistmodel.h"
@@ -215,6 +217,17 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_timers);
     splitDockWidget(m_roleChart, m_timers, Qt::Vertical);
     resizeDocks({m_roleChart, m_timers, m_roster}, {300, 400, 140}, Qt::Vertical);
+
+    // Business incident mode (#9): communications and the business checklists, tabbed with the
+    // roster and the timers so a technical incident's layout stays as it was.
+    m_comms = new CommsDock(m_store, m_clock, m_preferences, *m_saveStatus, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_comms);
+    tabifyDockWidget(m_timers, m_comms);
+    m_business = new BusinessDock(m_store, m_preferences, *m_saveStatus, *m_roleTemplates, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_business);
+    tabifyDockWidget(m_roster, m_business);
+    m_timers->raise();
+    m_roster->raise();
 }
 
 QList<QDockWidget *> MainWindow::docks() const
@@ -256,6 +269,11 @@ void MainWindow::createMenus()
     m_statusMenu->addActions(m_statusActions->actions());
     m_incidentMenu->addSeparator();
     m_incidentMenu->addAction(m_detailsAction);
+    m_incidentMenu->addSeparator();
+    m_incidentMenu->addAction(m_business->declareAction());
+    m_incidentMenu->addAction(m_business->normalAction());
+    m_incidentMenu->addAction(m_business->focusAction());
+    m_incidentMenu->addAction(m_comms->focusAction());
 
     m_rolesMenu = menuBar()->addMenu(QString());
     m_rolesMenu->setObjectName(QStringLiteral("rolesMenu"));
@@ -500,6 +518,8 @@ bool MainWindow::openIncident(qint64 incidentId)
     m_roleChart->setIncident(incidentId, stack);
     m_roster->setIncident(incidentId);
     m_timers->setIncident(incidentId);
+    m_comms->setIncident(incidentId, stack);
+    m_business->setIncident(incidentId, stack);
     m_preferences.setLastIncidentId(incidentId);
     refreshIncident();
     return true;

@@ -32,6 +32,8 @@ class SaveStatus;
 class StoreCommand;
 class TimelineDock;
 class TimersDock;
+class CommsDock;
+class BusinessDock;
 
 // The console's window: a frame of docks (each a QDockWidget with a stable object name and a
 // View menu toggle), the incident toolbar, the status bar with the incident clock and the
@@ -43,7 +45,7 @@ class MainWindow final : public QMainWindow
 
 public:
     // Bump when docks are added or renamed, so an old saved layout is not applied to a new frame.
-    static constexpr int LayoutVersion = 3;
+    static constexpr int LayoutVersion = 4;
 
     MainWindow(IncidentStore &store, const Clock &clock, Preferences &preferences, QSettings &settings,
                QWidget *parent = nullptr);
@@ -59,6 +61,8 @@ public:
     RoleChartDock *roleChartDock() const { return m_roleChart; }
     RosterDock *rosterDock() const { return m_roster; }
     TimersDock *timersDock() const { return m_timers; }
+    CommsDock *commsDock() const { return m_comms; }
+    BusinessDock *businessDock() const { return m_business; }
     QUndoStack *undoStack() const; // the current incident's; null without one
     QUndoGroup *undoGroup() const { return m_undoGroup; }
     SaveStatus *saveStatus() const { return m_saveStatus; }
@@ -116,6 +120,8 @@ private:
     QMenu *m_rolesMenu = nullptr;
     QLabel *m_vacancyLabel = nullptr;
     TimersDock *m_timers = nullptr;
+    CommsDock *m_comms = nullptr;       // business incident mode (#9)
+    BusinessDock *m_business = nullptr; // business incident mode (#9)
     QMenu *m_timersMenu = nullptr;
     QLabel *m_nextTimerLabel = nullptr;
 

@@ -1,0 +1,544 @@
+#include "commsdock.h"
+
+#include "db/incidentstore.h"
+#include "models/audiencephasemodel.h"
+#include "models/messagemodel.h"
+#include "preferences.h"
+#include "undo/businessundocommands.h"
+#include "undo/savestatus.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QTimer>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace cp {
+
+namespace {
+
+QColor cellColour(const QString &state)
+{
+    if (state == QLatin1String("sent"))
+        return QColor(0x2e, 0x7d, 0x32);
+    if (state == QLatin1String("approved"))
+        return QColor(0x1e, 0x88, 0xe5);
+    if (state == QLatin1String("drafted"))
+        return QColor(0xfb, 0xc0, 0x2d);
+    if (state == QLatin1String("changes"))
+        return QColor(0xef, 0x6c, 0x00);
+    if (state == QLatin1String("due") || state == QLatin1String("overdue"))
+        return QColor(0xc6, 0x28, 0x28);
+    if (state == QLatin1String("skipped") || state == QLatin1String("passed"))
+        return QColor(0x9e, 0x9e, 0x9e);
+    return {};
+}
+
+// The grid: a cell's state as its colour, the current phase's column framed.
+class GridDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const QString state = index.data(AudiencePhaseModel::CellStateRole).toString();
+        QColor colour = cellColour(state);
+        if (index.column() == AudiencePhaseModel::NextUpdateColumn && state == QLatin1String("due"))
+            colour = QColor();
+        painter->save();
+        if (colour.isValid()) {
+            QColor fill = colour;
+            fill.setAlpha(state == QLatin1String("upcoming") ? 0 : 70);
+            painter->fillRect(option.rect.adjusted(1, 1, -1, -1), fill);
+        }
+        if (index.data(AudiencePhaseModel::CurrentPhaseRole).toBool()) {
+            painter->setPen(QPen(option.palette.highlight().color(), 2));
+            painter->drawRect(option.rect.adjusted(1, 1, -2, -2));
+        }
+        painter->restore();
+        QStyleOptionViewItem opt = option;
+        if (state == QLatin1String("due") || state == QLatin1String("overdue") || state == QLatin1String("changes"))
+            opt.font.setBold(true);
+        QStyledItemDelegate::paint(painter, opt, index);
+    }
+};
+
+// The message list's "waiting for" column: the chain Draft → Legal → Messaging → ELT → IC → Send
+// as six segments, done ones filled, the waiting one outlined, then the step's name.
+class ChainDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    static constexpr int Segment = 14;
+    static constexpr int Gap = 3;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        if (index.column() != MessageModel::StepColumn) {
+            QStyledItemDelegate::paint(painter, option, index);
+            return;
+        }
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QString text = opt.text;
+        opt.text.clear();
+        QStyledItemDelegate::paint(painter, opt, index);
+        const int done = index.data(MessageModel::ProgressRole).toInt();
+        const QString key = index.data(MessageModel::StepKeyRole).toString();
+        const bool changes = key == QLatin1String("changes");
+        const bool sent = key == QLatin1String("sent");
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        const int h = 8;
+        int x = option.rect.left() + 4;
+        const int y = option.rect.center().y() - h / 2;
+        for (int i = 0; i < 6; ++i) {
+            const QRect r(x, y, Segment, h);
+            const QColor green(0x2e, 0x7d, 0x32);
+            if (sent || i < done) {
+                painter->setPen(Qt::NoPen);
+                painter->setBrush(green);
+            } else if (changes && i == 0) {
+                painter->setPen(Qt::NoPen);
+                painter->setBrush(QColor(0xef, 0x6c, 0x00));
+            } else if (i == done) {
+                painter->setPen(QPen(QColor(0xf9, 0xa8, 0x25), 2));
+                painter->setBrush(QColor(0xf9, 0xa8, 0x25, 90));
+            } else {
+                painter->setPen(QPen(option.palette.mid().color(), 1));
+                painter->setBrush(Qt::NoBrush);
+            }
+            painter->drawRoundedRect(r, 3, 3);
+            x += Segment + Gap;
+        }
+        painter->restore();
+        const QRect textRect = option.rect.adjusted(6 * (Segment + Gap) + 8, 0, 0, 0);
+        painter->save();
+        painter->setPen(option.state & QStyle::State_Selected ? option.palette.highlightedText().color()
+                                                              : option.palette.text().color());
+        QFont font = option.font;
+        font.setBold(changes);
+        painter->setFont(font);
+        painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft, text);
+        painter->restore();
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        if (index.column() == MessageModel::StepColumn)
+            size.setWidth(size.width() + 6 * (Segment + Gap) + 12);
+        return size;
+    }
+};
+
+} // namespace
+
+CommsDock::CommsDock(IncidentStore &store, const Clock &clock, Preferences &preferences, SaveStatus &saveStatus,
+                     QWidget *parent)
+    : QDockWidget(parent), m_store(store), m_preferences(preferences), m_saveStatus(saveStatus),
+      m_gridModel(new AudiencePhaseModel(store, this)), m_messageModel(new MessageModel(store, this)),
+      m_state(new QLabel(this)), m_gridLabel(new QLabel(this)), m_grid(new QTableView(this)),
+      m_messagesLabel(new QLabel(this)), m_messages(new QTreeView(this)), m_detail(new QPlainTextEdit(this)),
+      m_error(new QLabel(this)), m_approve(new QPushButton(this)), m_changes(new QPushButton(this)),
+      m_revise(new QPushButton(this)), m_draft(new QPushButton(this)), m_skip(new QPushButton(this)),
+      m_focusAction(new QAction(this)), m_beat(new QTimer(this))
+{
+    Q_UNUSED(clock)
+    setObjectName(QStringLiteral("commsDock"));
+    m_state->setObjectName(QStringLiteral("commsStateLabel"));
+    m_state->setWordWrap(true);
+    m_grid->setObjectName(QStringLiteral("audiencePhaseGrid"));
+    m_grid->setModel(m_gridModel);
+    m_grid->setItemDelegate(new GridDelegate(m_grid));
+    m_grid->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_grid->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_grid->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_grid->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_gridLabel->setBuddy(m_grid);
+    m_messages->setObjectName(QStringLiteral("messageList"));
+    m_messages->setModel(m_messageModel);
+    m_messages->setItemDelegate(new ChainDelegate(m_messages));
+    m_messages->setRootIsDecorated(false);
+    m_messages->setUniformRowHeights(true);
+    m_messages->setAllColumnsShowFocus(true);
+    m_messages->header()->setStretchLastSection(false);
+    m_messages->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_messagesLabel->setBuddy(m_messages);
+    m_detail->setObjectName(QStringLiteral("messageDetail"));
+    m_detail->setReadOnly(true);
+    m_detail->setMaximumBlockCount(400);
+    m_error->setObjectName(QStringLiteral("commsError"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_error->hide();
+    m_approve->setObjectName(QStringLiteral("approveStepButton"));
+    m_changes->setObjectName(QStringLiteral("requestChangesButton"));
+    m_revise->setObjectName(QStringLiteral("reviseMessageButton"));
+    m_draft->setObjectName(QStringLiteral("draftMessageButton"));
+    m_skip->setObjectName(QStringLiteral("skipCellButton"));
+    m_focusAction->setObjectName(QStringLiteral("focusCommsAction"));
+    m_focusAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    connect(m_focusAction, &QAction::triggered, this, [this] {
+        show();
+        raise();
+        m_messages->setFocus();
+    });
+
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *b : {m_draft, m_approve, m_changes, m_revise, m_skip})
+        buttons->addWidget(b);
+    buttons->addStretch();
+
+    auto *gridBox = new QWidget(this);
+    auto *gridLayout = new QVBoxLayout(gridBox);
+    gridLayout->setContentsMargins(0, 0, 0, 0);
+    gridLayout->addWidget(m_gridLabel);
+    gridLayout->addWidget(m_grid);
+    auto *listBox = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listBox);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_messagesLabel);
+    listLayout->addWidget(m_messages, 3);
+    listLayout->addWidget(m_detail, 2);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("commsSplitter"));
+    split->addWidget(gridBox);
+    split->addWidget(listBox);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+
+    auto *body = new QWidget(this);
+    auto *layout = new QVBoxLayout(body);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_state);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_error);
+    layout->addLayout(buttons);
+    setWidget(body);
+
+    connect(m_messages->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        updateDetail();
+        updateState();
+    });
+    connect(&m_store, &IncidentStore::messageChanged, this, [this](qint64 incidentId, qint64) {
+        if (incidentId == m_incidentId) {
+            updateDetail();
+            updateState();
+        }
+    });
+    connect(&m_store, &IncidentStore::businessChanged, this, [this](qint64 incidentId) {
+        if (incidentId == m_incidentId)
+            updateState();
+    });
+    connect(&m_store, &IncidentStore::incidentChanged, this, [this](qint64 incidentId) {
+        if (incidentId == m_incidentId)
+            updateState();
+    });
+    connect(m_grid, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        const qint64 id = index.data(AudiencePhaseModel::MessageIdRole).toLongLong();
+        if (id > 0) {
+            selectMessage(id);
+            m_messages->setFocus();
+        } else if (index.column() != AudiencePhaseModel::NextUpdateColumn) {
+            askDraft(index.data(AudiencePhaseModel::AudienceKeyRole).toString(),
+                     index.data(AudiencePhaseModel::PhaseKeyRole).toString());
+        }
+    });
+    connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] { updateState(); });
+    connect(m_approve, &QPushButton::clicked, this, [this] { report(approveCurrent()); });
+    connect(m_changes, &QPushButton::clicked, this, &CommsDock::askChanges);
+    connect(m_revise, &QPushButton::clicked, this, &CommsDock::askRevise);
+    connect(m_skip, &QPushButton::clicked, this, &CommsDock::askSkip);
+    connect(m_draft, &QPushButton::clicked, this, [this] {
+        const QModelIndex cell = m_grid->currentIndex();
+        askDraft(cell.data(AudiencePhaseModel::AudienceKeyRole).toString(),
+                 cell.data(AudiencePhaseModel::PhaseKeyRole).toString());
+    });
+    m_beat->setInterval(15000);
+    connect(m_beat, &QTimer::timeout, this, &CommsDock::refreshNow);
+    m_beat->start();
+    retranslateUi();
+    updateState();
+}
+
+CommsDock::~CommsDock() = default;
+
+void CommsDock::setIncident(qint64 incidentId, QUndoStack *undoStack)
+{
+    m_incidentId = incidentId;
+    m_undoStack = undoStack;
+    m_gridModel->setIncident(incidentId);
+    m_messageModel->setIncident(incidentId);
+    m_error->hide();
+    updateDetail();
+    updateState();
+}
+
+void CommsDock::refreshNow()
+{
+    m_gridModel->refreshNow();
+}
+
+QString CommsDock::author() const
+{
+    return m_preferences.authorName();
+}
+
+void CommsDock::report(const StoreError &error)
+{
+    if (error) {
+        m_error->setText(error.message());
+        m_error->show();
+        m_saveStatus.reportFailed(error);
+    } else {
+        m_error->hide();
+    }
+}
+
+qint64 CommsDock::currentMessageId() const
+{
+    const QModelIndex current = m_messages->currentIndex();
+    return current.isValid() ? current.siblingAtColumn(0).data(MessageModel::MessageIdRole).toLongLong() : 0;
+}
+
+void CommsDock::selectMessage(qint64 messageId)
+{
+    const int row = m_messageModel->rowOf(messageId);
+    if (row >= 0)
+        m_messages->setCurrentIndex(m_messageModel->index(row, 0));
+}
+
+StoreError CommsDock::approveCurrent()
+{
+    const qint64 id = currentMessageId();
+    if (id == 0)
+        return {StoreError::Code::Invalid, tr("Select a message first.")};
+    const Message m = m_messageModel->messageAt(m_messageModel->rowOf(id));
+    const StoreError error = m_store.advanceMessage(id, m.waitingFor, StepVerdict::Approved, QString(), author());
+    if (!error)
+        m_saveStatus.reportSaved();
+    return error;
+}
+
+StoreError CommsDock::requestChangesCurrent(const QString &comment)
+{
+    const qint64 id = currentMessageId();
+    if (id == 0)
+        return {StoreError::Code::Invalid, tr("Select a message first.")};
+    const Message m = m_messageModel->messageAt(m_messageModel->rowOf(id));
+    const StoreError error =
+        m_store.advanceMessage(id, m.waitingFor, StepVerdict::ChangesRequested, comment, author());
+    if (!error)
+        m_saveStatus.reportSaved();
+    return error;
+}
+
+StoreError CommsDock::reviseCurrent(const QString &text)
+{
+    const qint64 id = currentMessageId();
+    if (id == 0)
+        return {StoreError::Code::Invalid, tr("Select a message first.")};
+    const StoreError error = m_store.reviseMessage(id, text, QString(), author());
+    if (!error)
+        m_saveStatus.reportSaved();
+    return error;
+}
+
+Result<qint64> CommsDock::draft(const QString &audience, const QString &phase, const QString &channel,
+                                const QString &text)
+{
+    auto id = m_store.draftMessage({m_incidentId, audience, phase, channel, text}, author());
+    if (id) {
+        m_saveStatus.reportSaved();
+        selectMessage(*id);
+    }
+    return id;
+}
+
+StoreError CommsDock::skipCell(const QString &audience, const QString &phase, const QString &reason)
+{
+    auto command = std::make_unique<SkipCellCommand>(m_store, &m_saveStatus, m_incidentId, audience, phase, reason,
+                                                     author());
+    if (!m_undoStack)
+        return {StoreError::Code::NotOpen, tr("No incident is open.")};
+    return StoreCommand::execute(*m_undoStack, std::move(command));
+}
+
+void CommsDock::askDraft(const QString &audience, const QString &phase)
+{
+    if (m_incidentId == 0)
+        return;
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("draftMessageDialog"));
+    dialog.setWindowTitle(tr("Draft a message"));
+    auto *audienceBox = new QComboBox(&dialog);
+    for (const QString &a : m_gridModel->audiences())
+        audienceBox->addItem(BusinessVocabulary::audienceLabel(a), a);
+    audienceBox->setCurrentIndex(qMax(0, audienceBox->findData(audience)));
+    auto *phaseBox = new QComboBox(&dialog);
+    for (const QString &p : BusinessVocabulary::allPhases())
+        phaseBox->addItem(BusinessVocabulary::phaseLabel(p), p);
+    phaseBox->setCurrentIndex(qMax(0, phaseBox->findData(phase.isEmpty() ? m_gridModel->currentPhase() : phase)));
+    auto *channel = new QLineEdit(QStringLiteral("email"), &dialog);
+    auto *text = new QPlainTextEdit(&dialog);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(tr("&Audience:"), audienceBox);
+    form->addRow(tr("&Phase:"), phaseBox);
+    form->addRow(tr("&Channel:"), channel);
+    form->addRow(tr("&Text:"), text);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    auto id = draft(audienceBox->currentData().toString(), phaseBox->currentData().toString(), channel->text(),
+                    text->toPlainText());
+    report(id.error());
+}
+
+void CommsDock::askChanges()
+{
+    bool ok = false;
+    const QString comment = QInputDialog::getMultiLineText(this, tr("Request changes"),
+                                                           tr("Which changes are needed?"), QString(), &ok);
+    if (ok)
+        report(requestChangesCurrent(comment));
+}
+
+void CommsDock::askRevise()
+{
+    const qint64 id = currentMessageId();
+    if (id == 0)
+        return;
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(this, tr("Revise the draft"), tr("The revised message:"),
+                                                        m_messageModel->messageAt(m_messageModel->rowOf(id)).text, &ok);
+    if (ok)
+        report(reviseCurrent(text));
+}
+
+void CommsDock::askSkip()
+{
+    const QModelIndex cell = m_grid->currentIndex();
+    const QString phase = cell.data(AudiencePhaseModel::PhaseKeyRole).toString();
+    if (!cell.isValid() || phase.isEmpty())
+        return;
+    bool ok = false;
+    const QString reason = QInputDialog::getText(this, tr("Skip this message"), tr("Why is it skipped?"),
+                                                 QLineEdit::Normal, QString(), &ok);
+    if (ok)
+        report(skipCell(cell.data(AudiencePhaseModel::AudienceKeyRole).toString(), phase, reason));
+}
+
+void CommsDock::updateDetail()
+{
+    const qint64 id = currentMessageId();
+    if (id == 0) {
+        m_detail->clear();
+        return;
+    }
+    auto m = m_store.message(id);
+    if (!m) {
+        m_detail->setPlainText(m.error().message());
+        return;
+    }
+    QStringList lines;
+    lines << tr("#%1 to %2 — %3 phase — %4, version %5")
+                 .arg(m->id)
+                 .arg(BusinessVocabulary::audienceLabel(m->audience),
+                      BusinessVocabulary::phaseLabel(m->phase).toLower(), m->channel)
+                 .arg(m->version);
+    lines << m->text << QString();
+    for (const MessageStepRecord &s : std::as_const(m->steps)) {
+        QString line = tr("v%1  %2  %3 — %4")
+                           .arg(s.version)
+                           .arg(s.at.toLocalTime().toString(QStringLiteral("HH:mm")),
+                                BusinessVocabulary::stepLabel(s.step), s.by);
+        if (s.verdict == StepVerdict::ChangesRequested)
+            line += tr(" — changes requested: %1").arg(s.comment);
+        else if (!s.comment.isEmpty())
+            line += QStringLiteral(" — %1").arg(s.comment);
+        lines << line;
+    }
+    for (const MessageVersion &v : std::as_const(m->earlier))
+        lines << QString() << tr("Version %1 (%2):").arg(v.version).arg(v.draftedBy) << v.text;
+    m_detail->setPlainText(lines.join(QLatin1Char('\n')));
+}
+
+void CommsDock::updateState()
+{
+    const bool business = m_incidentId > 0 && !m_gridModel->audiences().isEmpty();
+    if (!business) {
+        m_state->setText(tr("Not a business incident. Incident ▸ Declare business incident… switches the business to "
+                            "emergency operations."));
+    } else {
+        m_state->setText(tr("Phase: <b>%1</b> · %n message(s)", nullptr, m_messageModel->rowCount())
+                             .arg(BusinessVocabulary::phaseLabel(m_gridModel->currentPhase())));
+    }
+    const qint64 id = currentMessageId();
+    bool open = false;
+    QString next;
+    if (id > 0) {
+        const Message m = m_messageModel->messageAt(m_messageModel->rowOf(id));
+        open = !m.isSent() && !m.changesRequested();
+        if (open)
+            next = m.waitingFor == MessageStep::Send ? tr("Mark &sent") : tr("&Approve %1").arg(
+                                                                                BusinessVocabulary::stepLabel(m.waitingFor).toLower());
+        m_revise->setEnabled(!m.isSent());
+    } else {
+        m_revise->setEnabled(false);
+    }
+    m_approve->setText(next.isEmpty() ? tr("&Approve step") : next);
+    m_approve->setEnabled(open);
+    m_changes->setEnabled(open && m_messageModel->messageAt(m_messageModel->rowOf(id)).waitingFor != MessageStep::Send);
+    m_draft->setEnabled(business);
+    const QModelIndex cell = m_grid->currentIndex();
+    m_skip->setEnabled(business && cell.isValid() &&
+                       (cell.data(AudiencePhaseModel::CellStateRole).toString() == QLatin1String("due") ||
+                        cell.data(AudiencePhaseModel::CellStateRole).toString() == QLatin1String("upcoming") ||
+                        cell.data(AudiencePhaseModel::CellStateRole).toString() == QLatin1String("passed")));
+}
+
+void CommsDock::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDockWidget::changeEvent(event);
+}
+
+void CommsDock::retranslateUi()
+{
+    setWindowTitle(tr("Communications"));
+    m_gridLabel->setText(tr("Audience × &phase (double-click a cell: draft or open its message)"));
+    m_messagesLabel->setText(tr("&Messages and the step each waits for"));
+    m_changes->setText(tr("Request &changes…"));
+    m_revise->setText(tr("Re&vise…"));
+    m_draft->setText(tr("&Draft…"));
+    m_skip->setText(tr("S&kip cell…"));
+    m_focusAction->setText(tr("Go to &communications"));
+    toggleViewAction()->setText(tr("&Communications"));
+    updateState();
+}
+
+} // namespace cp

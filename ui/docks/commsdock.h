@@ -1,0 +1,98 @@
+#pragma once
+
+#include "db/storeerror.h"
+
+#include <QDockWidget>
+
+class QAction;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTableView;
+class QTimer;
+class QTreeView;
+class QUndoStack;
+
+namespace cp {
+
+class AudiencePhaseModel;
+class Clock;
+class IncidentStore;
+class MessageModel;
+class Preferences;
+class SaveStatus;
+
+// The business incident's communications at a glance (issue #9): the audience x phase grid (what
+// is drafted, approved, sent, skipped or due, the current phase marked, the next update due per
+// audience), every message with the step of the approval chain it waits for drawn as a chain, and
+// the selected message's text with its history. Buttons (and keys) take the message's next step:
+// approve, request changes, revise, draft; a grid cell can be skipped with a reason (undoable).
+class CommsDock final : public QDockWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CommsDock)
+
+public:
+    CommsDock(IncidentStore &store, const Clock &clock, Preferences &preferences, SaveStatus &saveStatus,
+              QWidget *parent = nullptr);
+    ~CommsDock() override;
+
+    void setIncident(qint64 incidentId, QUndoStack *undoStack);
+    qint64 incidentId() const { return m_incidentId; }
+
+    AudiencePhaseModel *gridModel() const { return m_gridModel; }
+    MessageModel *messageModel() const { return m_messageModel; }
+    QTableView *gridView() const { return m_grid; }
+    QTreeView *messageView() const { return m_messages; }
+
+    qint64 currentMessageId() const; // 0: none selected
+    void selectMessage(qint64 messageId);
+    // The step the selected message waits for, approved (or done, for sending).
+    StoreError approveCurrent();
+    StoreError requestChangesCurrent(const QString &comment);
+    StoreError reviseCurrent(const QString &text);
+    Result<qint64> draft(const QString &audience, const QString &phase, const QString &channel, const QString &text);
+    StoreError skipCell(const QString &audience, const QString &phase, const QString &reason);
+    // Reads the clock again for "overdue" in the grid (the main window's 1 s beat).
+    void refreshNow();
+
+    QAction *focusAction() const { return m_focusAction; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateState();
+    void updateDetail();
+    void askDraft(const QString &audience, const QString &phase);
+    void askChanges();
+    void askRevise();
+    void askSkip();
+    QString author() const;
+    void report(const StoreError &error);
+
+    IncidentStore &m_store;
+    Preferences &m_preferences;
+    SaveStatus &m_saveStatus;
+    qint64 m_incidentId = 0;
+    QUndoStack *m_undoStack = nullptr;
+    AudiencePhaseModel *m_gridModel;
+    MessageModel *m_messageModel;
+    QLabel *m_state;
+    QLabel *m_gridLabel;
+    QTableView *m_grid;
+    QLabel *m_messagesLabel;
+    QTreeView *m_messages;
+    QPlainTextEdit *m_detail;
+    QLabel *m_error;
+    QPushButton *m_approve;
+    QPushButton *m_changes;
+    QPushButton *m_revise;
+    QPushButton *m_draft;
+    QPushButton *m_skip;
+    QAction *m_focusAction;
+    QTimer *m_beat;
+};
+
+} // namespace cp
