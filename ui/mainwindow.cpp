@@ -39,6 +39,11 @@
 #include <QUndoGroup>
 #include <QUndoStack>
 
+#include "notes/traineenotes.h"
+#include "shadow/replaybar.h"
+#include "shadow/replaypickerdialog.h"
+#include "shadow/shadowwindow.h"
+
 namespace cp {
 
 namespace {
@@ -194,6 +199,15 @@ void MainWindow::createActions()
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    m_shadowAction = new QAction(QString(), this);
+    m_shadowAction->setObjectName(QStringLiteral("shadowViewAction"));
+    m_shadowAction->setShortcut(QKeySequence(Qt::Key_F8));
+    connect(m_shadowAction, &QAction::triggered, this, &MainWindow::showShadowView);
+    m_replayAction = new QAction(QString(), this);
+    m_replayAction->setObjectName(QStringLiteral("replayAction"));
+    m_replayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(m_replayAction, &QAction::triggered, this, &MainWindow::replayIncident);
 }
 
 void MainWindow::createDocks()
@@ -308,6 +322,8 @@ void MainWindow::createMenus()
     kinds->addActions(m_timeline->kindActions());
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_resetLayoutAction);
+    m_viewMenu->addAction(m_shadowAction);
+    m_viewMenu->addAction(m_replayAction);
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
@@ -458,6 +474,10 @@ void MainWindow::retranslateUi()
     m_timerDefaultsAction->setText(tr("Timer &defaults…"));
     m_timerDefaultsAction->setToolTip(tr("The timers started when an incident is declared, by severity"));
     m_aboutAction->setText(tr("&About CommandPost"));
+    m_shadowAction->setText(tr("S&hadow view"));
+    m_shadowAction->setToolTip(tr("A read-only, large-type view of this incident for a second screen (%1)")
+                                   .arg(m_shadowAction->shortcut().toString(QKeySequence::NativeText)));
+    m_replayAction->setText(tr("Re&play for training…"));
     if (QMenu *kinds = m_viewMenu->findChild<QMenu *>(QStringLiteral("entryKindMenu")))
         kinds->setTitle(tr("Next entry &kind"));
 
@@ -520,6 +540,8 @@ bool MainWindow::openIncident(qint64 incidentId)
     m_timers->setIncident(incidentId);
     m_comms->setIncident(incidentId, stack);
     m_business->setIncident(incidentId, stack);
+    if (m_shadow)
+        m_shadow->setIncident(incidentId); // the shadow view shows what the console shows
     m_preferences.setLastIncidentId(incidentId);
     refreshIncident();
     return true;
@@ -789,6 +811,54 @@ void MainWindow::showAbout()
                                 .arg(m_store.path().toHtmlEscaped()));
     box->setStandardButtons(QMessageBox::Close);
     box->open();
+}
+
+TraineeNotes *MainWindow::traineeNotes()
+{
+    if (!m_notes) {
+        auto notes = std::make_unique<TraineeNotes>(m_clock);
+        if (StoreError error = notes->open(TraineeNotes::defaultPath())) {
+            statusBar()->showMessage(error.message(), 8000);
+            return nullptr;
+        }
+        m_notes = std::move(notes);
+    }
+    return m_notes.get();
+}
+
+ShadowWindow *MainWindow::shadowWindow() const
+{
+    return m_shadow;
+}
+
+void MainWindow::showShadowView()
+{
+    if (!m_shadow) {
+        m_shadow = new ShadowWindow(m_store, m_clock, traineeNotes(), this);
+        m_shadow->moveToScreen(ShadowWindow::preferredScreen());
+    }
+    if (m_shadow->incidentId() != m_incidentId)
+        m_shadow->setIncident(m_incidentId);
+    m_shadow->show();
+    m_shadow->raise();
+    m_shadow->activateWindow();
+}
+
+void MainWindow::replayIncident()
+{
+    auto *picker = new ReplayPickerDialog(m_store, this);
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    connect(picker, &QDialog::accepted, this, [this, picker] {
+        QString error;
+        ShadowWindow *replay = openReplayWindow(m_store, m_clock, traineeNotes(), picker->incidentId(), this, &error);
+        if (!replay) {
+            statusBar()->showMessage(error, 8000);
+            return;
+        }
+        replay->moveToScreen(ShadowWindow::preferredScreen());
+        replay->show();
+    });
+    picker->open();
 }
 
 } // namespace cp

@@ -32,6 +32,8 @@ class SaveStatus;
 class StoreCommand;
 class TimelineDock;
 class TimersDock;
+class ShadowWindow;
+class TraineeNotes;
 class CommsDock;
 class BusinessDock;
 
@@ -81,6 +83,11 @@ public:
     void showShortcuts();
     void editTimerDefaults();
     void showAbout();
+    // The read-only, large-type shadow view of the current incident (View ▸ Shadow view, F8), on
+    // the second screen when there is one; and a training replay of a resolved incident.
+    void showShadowView();
+    void replayIncident();
+    ShadowWindow *shadowWindow() const;
 
     void retranslateUi();
 
@@ -146,6 +153,11 @@ private:
     QAction *m_shortcutsAction = nullptr;
     QAction *m_timerDefaultsAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_shadowAction = nullptr;
+    QAction *m_replayAction = nullptr;
+    ShadowWindow *m_shadow = nullptr;
+    std::unique_ptr<TraineeNotes> m_notes; // the trainee's notebook, opened with the first shadow view
+    TraineeNotes *traineeNotes();
 
     QComboBox *m_incidentCombo = nullptr;
     QComboBox *m_severityCombo = nullptr;

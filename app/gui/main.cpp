@@ -7,14 +7,20 @@
 #include "domain/clock.h"
 #include "mainwindow.h"
 #include "preferences.h"
+#include "notes/traineenotes.h"
 #include "resources.h"
+#include "shadow/replaybar.h"
+#include "shadow/replaypickerdialog.h"
+#include "shadow/shadowwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileSystemWatcher>
 #include <QFileInfo>
 #include <QIcon>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 
 #include <cstdio>
@@ -30,7 +36,14 @@ public:
 
 private:
     static void refuse(const QString &title, const QString &text, const QString &details = {});
+    // The shadow view over the database opened read-only: never the lock, never a write.
+    static int follow(const QString &path, int screen, bool fullScreen);
+    // A second window on a locked database: follow it instead (true) or give up.
+    static bool offerFollow(const QString &path, const QString &holder, const QString &whenLocked);
 };
+
+// How often a follower looks for a writer's commits (PRAGMA data_version): well within a second.
+constexpr int FollowPollMs = 250;
 
 // Exit codes: 0 done, 1 the database could not be opened, 2 another window holds it.
 enum ExitCode
@@ -66,10 +79,38 @@ int GuiMain::run(QApplication &app)
         tr("The incident database to open (default: %1).").arg(QDir::toNativeSeparators(IncidentStore::defaultPath())),
         tr("FILE"));
     parser.addOption(dbOption);
+    const QCommandLineOption followOption(
+        QStringLiteral("follow"),
+        tr("Follow the database read-only in the shadow view (for a trainee's second screen): never locks or "
+           "writes it."));
+    parser.addOption(followOption);
+    const QCommandLineOption whenLockedOption(
+        QStringLiteral("when-locked"),
+        tr("When another window already has the database open: ask (the default; refuse where no one can answer), "
+           "follow (open the shadow view) or refuse."),
+        tr("ask|follow|refuse"), QStringLiteral("ask"));
+    parser.addOption(whenLockedOption);
+    const QCommandLineOption screenOption(QStringLiteral("screen"),
+                                          tr("The screen for the shadow view, from 1 (default: the second screen, if "
+                                             "there is one)."),
+                                          tr("N"));
+    parser.addOption(screenOption);
+    const QCommandLineOption fullScreenOption(QStringLiteral("full-screen"), tr("Start the shadow view full screen."));
+    parser.addOption(fullScreenOption);
     parser.process(app);
+    const int screen = parser.isSet(screenOption) ? parser.value(screenOption).toInt() - 1 : -1;
+    const QString whenLocked = parser.value(whenLockedOption);
+    if (whenLocked != QLatin1String("ask") && whenLocked != QLatin1String("follow") &&
+        whenLocked != QLatin1String("refuse")) {
+        std::fprintf(stderr, "commandpost: %s\n",
+                     qPrintable(tr("--when-locked takes ask, follow or refuse, not \"%1\".").arg(whenLocked)));
+        return CannotOpen;
+    }
 
     const QString path =
         QFileInfo(parser.isSet(dbOption) ? parser.value(dbOption) : IncidentStore::defaultPath()).absoluteFilePath();
+    if (parser.isSet(followOption))
+        return follow(path, screen, parser.isSet(fullScreenOption));
 
     // One GUI per database. The lock file lives beside the database, so its folder must exist
     // (the store would create it anyway); the database file itself is not touched here.
@@ -79,10 +120,12 @@ int GuiMain::run(QApplication &app)
     DatabaseLock lock(path);
     if (!lock.tryLock()) {
         if (QFileInfo::exists(DatabaseLock::lockPathFor(path))) {
+            if (offerFollow(path, lock.holderDescription(), whenLocked))
+                return follow(path, screen, parser.isSet(fullScreenOption));
             refuse(tr("Database already open"),
                    tr("%1 is already open in %2.").arg(QDir::toNativeSeparators(path), lock.holderDescription()),
-                   tr("Only one CommandPost window may change a database. Switch to that window, or open another "
-                      "database with --db FILE."));
+                   tr("Only one CommandPost window may change a database. Switch to that window, follow it "
+                      "read-only with --follow, or open another database with --db FILE."));
             return Locked;
         }
         // No lock file could be made at all (a read-only folder, …): the store says why below.
@@ -108,6 +151,81 @@ int GuiMain::run(QApplication &app)
     window.openInitialIncident();
     window.show();
     return app.exec();
+bool GuiMain::offerFollow(const QString &path, const QString &holder, const QString &whenLocked)
+{
+    if (whenLocked == QLatin1String("follow"))
+        return true;
+    // Nobody could answer a box on the offscreen platform (tests, headless runs).
+    if (whenLocked == QLatin1String("refuse") || QGuiApplication::platformName() == QLatin1String("offscreen"))
+        return false;
+    QMessageBox box(QMessageBox::Question, tr("Database already open"),
+                    tr("%1 is already open in %2.").arg(QDir::toNativeSeparators(path), holder));
+    box.setObjectName(QStringLiteral("followOffer"));
+    box.setInformativeText(tr("Only one window may change it. Open the read-only shadow view instead? It follows "
+                              "every change live, in large type, for a second screen."));
+    QPushButton *followButton = box.addButton(tr("Open the shadow view"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Close);
+    box.setDefaultButton(followButton);
+    box.exec();
+    return box.clickedButton() == followButton;
+}
+
+int GuiMain::follow(const QString &path, int screen, bool fullScreen)
+{
+    const Clock &clock = SystemClock::instance();
+    IncidentStore store(clock);
+    IncidentStore::Options options;
+    options.mode = IncidentStore::OpenMode::ReadOnly;
+    options.create = false;
+    options.quickCheck = false; // the writer checks its file; a follower must not hold up a call
+    if (const StoreError error = store.open(path, options)) {
+        refuse(tr("Cannot follow the database"), error.message());
+        return CannotOpen;
+    }
+    // data_version is the authority; the write-ahead log changing is only a hint to look sooner.
+    store.setExternalPollInterval(FollowPollMs);
+    QFileSystemWatcher watcher;
+    const QString wal = path + QStringLiteral("-wal");
+    watcher.addPath(QFileInfo::exists(wal) ? wal : path);
+    QObject::connect(&watcher, &QFileSystemWatcher::fileChanged, &store, [&store, &watcher](const QString &file) {
+        store.dispatchChanges();
+        if (!watcher.files().contains(file) && QFileInfo::exists(file))
+            watcher.addPath(file); // replaced by a checkpoint: watch the new file
+    });
+
+    // The trainee's notes live in their own file in the user's data folder.
+    TraineeNotes notes(clock);
+    const StoreError notesError = notes.open(TraineeNotes::defaultPath());
+    if (notesError)
+        std::fprintf(stderr, "commandpost: %s\n", qPrintable(notesError.message()));
+
+    ShadowWindow window(store, clock, notesError ? nullptr : &notes);
+    window.setFollowing(path);
+    window.openInitialIncident();
+    QObject::connect(&window, &ShadowWindow::replayRequested, &window, [&] {
+        auto *picker = new ReplayPickerDialog(store, &window);
+        picker->setAttribute(Qt::WA_DeleteOnClose);
+        QObject::connect(picker, &QDialog::accepted, &window, [&, picker] {
+            QString error;
+            ShadowWindow *replay =
+                openReplayWindow(store, clock, notesError ? nullptr : &notes, picker->incidentId(), &window, &error);
+            if (!replay) {
+                QMessageBox::warning(&window, tr("Cannot replay"), error);
+                return;
+            }
+            replay->moveToScreen(static_cast<int>(QGuiApplication::screens().indexOf(window.screen())));
+            replay->show();
+        });
+        picker->open();
+    });
+    window.moveToScreen(screen >= 0 ? screen : ShadowWindow::preferredScreen());
+    if (fullScreen)
+        window.showFullScreen();
+    else
+        window.show();
+    std::fprintf(stdout, "commandpost: following %s read-only\n", qPrintable(QDir::toNativeSeparators(path)));
+    std::fflush(stdout);
+    return QApplication::exec();
 }
 
 } // namespace

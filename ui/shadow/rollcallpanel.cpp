@@ -1,0 +1,116 @@
+#include "rollcallpanel.h"
+
+#include "domain/rollcall.h"
+#include "models/missedmodel.h"
+#include "models/rollcallmodel.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace cp {
+
+namespace {
+
+QTreeView *readOnlyView(QAbstractItemModel *model, const char *name, QWidget *parent)
+{
+    auto *view = new QTreeView(parent);
+    view->setObjectName(QLatin1String(name));
+    view->setModel(model);
+    view->setRootIsDecorated(false);
+    view->setUniformRowHeights(true);
+    view->setSelectionMode(QAbstractItemView::NoSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setFocusPolicy(Qt::NoFocus);
+    view->header()->setStretchLastSection(true);
+    view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    return view;
+}
+
+} // namespace
+
+RollCallPanel::RollCallPanel(IncidentStore &store, QWidget *parent)
+    : QWidget(parent), m_round(new RollCallModel(store, this)), m_missed(new MissedModel(store, this)),
+      m_summary(new QLabel(this)), m_missedTitle(new QLabel(this))
+{
+    setObjectName(QStringLiteral("shadowRollCallPanel"));
+    m_summary->setObjectName(QStringLiteral("shadowRollCallSummary"));
+    m_summary->setTextFormat(Qt::PlainText);
+    m_roundView = readOnlyView(m_round, "shadowRollCallRound", this);
+    m_roundView->setColumnHidden(RollCallModel::ActionsColumn, true);
+    m_roundView->setColumnHidden(RollCallModel::NeedsColumn, true);
+    m_missedView = readOnlyView(m_missed, "shadowMissed", this);
+    m_missedTitle->setObjectName(QStringLiteral("shadowMissedTitle"));
+    QFont bold = m_missedTitle->font();
+    bold.setBold(true);
+    m_missedTitle->setFont(bold);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_roundView, 3);
+    layout->addWidget(m_missedTitle);
+    layout->addWidget(m_missedView, 2);
+
+    for (QAbstractItemModel *model :
+         {static_cast<QAbstractItemModel *>(m_round), static_cast<QAbstractItemModel *>(m_missed)}) {
+        connect(model, &QAbstractItemModel::modelReset, this, &RollCallPanel::refreshSummary);
+        connect(model, &QAbstractItemModel::rowsInserted, this, &RollCallPanel::refreshSummary);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &RollCallPanel::refreshSummary);
+        connect(model, &QAbstractItemModel::dataChanged, this, &RollCallPanel::refreshSummary);
+    }
+    connect(m_round, &RollCallModel::roundsChanged, this, &RollCallPanel::refreshSummary);
+    retranslateUi();
+}
+
+void RollCallPanel::setIncident(qint64 incidentId)
+{
+    m_round->setIncident(incidentId);
+    m_round->setRound(0);
+    m_missed->setIncident(incidentId);
+    refreshSummary();
+}
+
+void RollCallPanel::refreshAges()
+{
+    m_round->refreshAges();
+    m_missed->refreshAges();
+}
+
+QString RollCallPanel::summary() const
+{
+    return m_summary->text();
+}
+
+void RollCallPanel::refreshSummary()
+{
+    const RollCall round = m_round->round();
+    if (round.id == 0) {
+        m_summary->setText(tr("No roll call yet."));
+    } else {
+        m_summary->setText(tr("Round %1 (%2): %3 answered · %4 no answer · %5 waiting")
+                               .arg(round.number)
+                               .arg(round.isOpen() ? tr("open") : tr("closed"))
+                               .arg(m_round->countInState(RollCallItemState::Answered))
+                               .arg(m_round->countInState(RollCallItemState::NoAnswer))
+                               .arg(m_round->countInState(RollCallItemState::Pending)));
+    }
+    m_missedTitle->setText(tr("Missed — to circle back to (%1)").arg(m_missed->rowCount()));
+}
+
+void RollCallPanel::retranslateUi()
+{
+    refreshSummary();
+}
+
+void RollCallPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+} // namespace cp

@@ -1,0 +1,737 @@
+#include "shadowwindow.h"
+
+#include "db/incidentstore.h"
+#include "domain/clock.h"
+#include "models/incidentlistmodel.h"
+#include "models/roletreemodel.h"
+#include "models/timelinemodel.h"
+#include "models/timermodel.h"
+#include "notedtimelinemodel.h"
+#include "notes/traineenotemodel.h"
+#include "notes/traineenotes.h"
+#include "rollcallpanel.h"
+#include "widgets/incidentclocklabel.h"
+#include "widgets/rolechartview.h"
+#include "widgets/timelinedelegate.h"
+#include "widgets/timerdelegate.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QEvent>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QScreen>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+#include <QWindow>
+
+namespace cp {
+
+namespace {
+
+QColor severityColor(Severity severity)
+{
+    switch (severity) {
+    case Severity::Sev1:
+        return QColor(0xb7, 0x1c, 0x1c);
+    case Severity::Sev2:
+        return QColor(0xe6, 0x51, 0x00);
+    case Severity::Sev3:
+        return QColor(0xf9, 0xa8, 0x25);
+    default:
+        return QColor(0x45, 0x5a, 0x64);
+    }
+}
+
+QLabel *panelTitle(QWidget *parent, const char *name)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(QLatin1String(name));
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
+QWidget *panel(QLabel *title, QWidget *content, QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(2);
+    layout->addWidget(title);
+    layout->addWidget(content, 1);
+    return box;
+}
+
+} // namespace
+
+ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNotes *notes, QWidget *parent)
+    : QWidget(parent, Qt::Window), m_store(store), m_clock(clock), m_notes(notes),
+      m_roleModel(new RoleTreeModel(store, this)), m_timerModel(new TimerModel(store, this)),
+      m_timelineModel(new TimelineModel(store, this)), m_notedTimeline(new NotedTimelineModel(this))
+{
+    setObjectName(QStringLiteral("shadowWindow"));
+    setAttribute(Qt::WA_DeleteOnClose, false);
+    m_basePointSize = QApplication::font().pointSizeF();
+    if (m_notes)
+        m_noteModel = new TraineeNoteModel(*m_notes, this);
+    m_notedTimeline->setSourceModel(m_timelineModel);
+    m_notedTimeline->setNotes(m_noteModel);
+    m_timelineModel->setBatchSize(100);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->setSpacing(6);
+    buildHeader(layout);
+
+    // The role chart, read-only: nothing can be dropped on it here.
+    m_chart = new RoleChartView(*m_roleModel, this);
+    m_chart->setObjectName(QStringLiteral("shadowRoleChart"));
+    m_chart->setAcceptDrops(false);
+    m_chart->viewport()->setAcceptDrops(false);
+    m_chart->setContextMenuPolicy(Qt::NoContextMenu);
+
+    m_timersView = new QTreeView(this);
+    m_timersView->setObjectName(QStringLiteral("shadowTimers"));
+    m_timersView->setModel(m_timerModel);
+    m_timersView->setItemDelegate(new TimerDelegate(m_timersView));
+    m_timersView->setRootIsDecorated(false);
+    m_timersView->setUniformRowHeights(true);
+    m_timersView->setSelectionMode(QAbstractItemView::NoSelection);
+    m_timersView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_timersView->setFocusPolicy(Qt::NoFocus);
+    m_timersView->setColumnHidden(TimerModel::KindColumn, true);
+    m_timersView->setColumnHidden(TimerModel::DeadlineColumn, true);
+    m_timersView->header()->setStretchLastSection(false);
+    m_timersView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_timersView->header()->setSectionResizeMode(TimerModel::LabelColumn, QHeaderView::Stretch);
+    m_timersView->header()->setMinimumSectionSize(40);
+    m_timersView->setColumnHidden(TimerModel::StateColumn, true);
+
+    m_rollCallBox = new QWidget(this);
+    m_rollCallBox->setObjectName(QStringLiteral("shadowRollCall"));
+    auto *rollCallLayout = new QVBoxLayout(m_rollCallBox);
+    rollCallLayout->setContentsMargins(0, 0, 0, 0);
+    m_rollCallPlaceholder = new QLabel(m_rollCallBox);
+    m_rollCallPlaceholder->setObjectName(QStringLiteral("shadowRollCallPlaceholder"));
+    m_rollCallPlaceholder->setWordWrap(true);
+    m_rollCallPlaceholder->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    rollCallLayout->addWidget(m_rollCallPlaceholder);
+    m_rollCallPlaceholder->hide();
+    m_rollCall = new RollCallPanel(store, m_rollCallBox);
+    rollCallLayout->addWidget(m_rollCall);
+
+    m_timelineView = new QTreeView(this);
+    m_timelineView->setObjectName(QStringLiteral("shadowTimeline"));
+    m_timelineView->setModel(m_notedTimeline);
+    auto *delegate = new TimelineDelegate(m_timelineView);
+    m_timelineView->setItemDelegate(delegate);
+    m_timelineView->setRootIsDecorated(false);
+    m_timelineView->setUniformRowHeights(true);
+    m_timelineView->setAllColumnsShowFocus(true);
+    m_timelineView->setAlternatingRowColors(true);
+    m_timelineView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_timelineView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_timelineView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_timelineView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_timelineView->setColumnHidden(TimelineModel::AuthorColumn, false);
+    m_timelineView->header()->setStretchLastSection(true);
+    connect(m_notedTimeline, &QAbstractItemModel::rowsAboutToBeInserted, this, &ShadowWindow::rememberScroll);
+    connect(m_notedTimeline, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { keepScroll(first, last); });
+
+    m_rolesTitle = panelTitle(this, "shadowRolesTitle");
+    m_timersTitle = panelTitle(this, "shadowTimersTitle");
+    m_rollCallTitle = panelTitle(this, "shadowRollCallTitle");
+    m_timelineTitle = panelTitle(this, "shadowTimelineTitle");
+    m_notesTitle = panelTitle(this, "shadowNotesTitle");
+
+    auto *right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(panel(m_timersTitle, m_timersView, right));
+    right->addWidget(panel(m_rollCallTitle, m_rollCallBox, right));
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 2);
+    auto *top = new QSplitter(Qt::Horizontal, this);
+    top->addWidget(panel(m_rolesTitle, m_chart, top));
+    top->addWidget(right);
+    top->setStretchFactor(0, 1);
+    top->setStretchFactor(1, 1);
+    top->setSizes({1000, 1000});
+    auto *bottom = new QSplitter(Qt::Horizontal, this);
+    bottom->addWidget(panel(m_timelineTitle, m_timelineView, bottom));
+    bottom->addWidget(buildNotesPanel());
+    bottom->setStretchFactor(0, 3);
+    bottom->setStretchFactor(1, 1);
+    bottom->setSizes({3000, 1000});
+    auto *main = new QSplitter(Qt::Vertical, this);
+    main->setObjectName(QStringLiteral("shadowSplitter"));
+    main->addWidget(top);
+    main->addWidget(bottom);
+    main->setStretchFactor(0, 1);
+    main->setStretchFactor(1, 1);
+    main->setChildrenCollapsible(false);
+    layout->addWidget(main, 1);
+
+    m_controlsLayout = new QVBoxLayout;
+    m_controlsLayout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(m_controlsLayout);
+
+    auto action = [this](const char *name, const QKeySequence &key, auto slot) {
+        auto *a = new QAction(this);
+        a->setObjectName(QLatin1String(name));
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WindowShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);
+        return a;
+    };
+    m_fullScreenAction = action("shadowFullScreenAction", QKeySequence(Qt::Key_F11), [this] { toggleFullScreen(); });
+    m_nextScreenAction = action("shadowNextScreenAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this] {
+        const int count = static_cast<int>(QGuiApplication::screens().size());
+        if (count > 1)
+            moveToScreen((static_cast<int>(QGuiApplication::screens().indexOf(screen())) + 1) % count);
+    });
+    m_biggerAction = action("shadowBiggerAction", QKeySequence::ZoomIn, [this] { setTypeScale(m_typeScale + 0.25); });
+    m_smallerAction =
+        action("shadowSmallerAction", QKeySequence::ZoomOut, [this] { setTypeScale(m_typeScale - 0.25); });
+    m_noteAction = action("shadowNoteAction", QKeySequence(Qt::CTRL | Qt::Key_N), [this] {
+        if (m_noteEdit)
+            m_noteEdit->setFocus();
+    });
+    auto *leave = new QAction(this);
+    leave->setShortcut(QKeySequence(Qt::Key_Escape));
+    connect(leave, &QAction::triggered, this, [this] {
+        if (isFullScreen())
+            toggleFullScreen();
+    });
+    addAction(leave);
+
+    connect(&m_store, &IncidentStore::incidentChanged, this, [this](qint64 id) {
+        if (id == m_incidentId)
+            refreshIncident();
+        m_lastChangeSeen = m_clock.nowUtc();
+        refreshSourceLine();
+    });
+    connect(&m_store, &IncidentStore::incidentAdded, this, [this](qint64 id) {
+        m_lastChangeSeen = m_clock.nowUtc();
+        if (m_waitingForIncident)
+            setIncident(id);
+        refreshSourceLine();
+    });
+    auto seen = [this] {
+        m_lastChangeSeen = m_clock.nowUtc();
+        refreshSourceLine();
+    };
+    connect(&m_store, &IncidentStore::entryAdded, this, seen);
+    connect(&m_store, &IncidentStore::timerChanged, this, seen);
+    connect(&m_store, &IncidentStore::roleChanged, this, seen);
+
+    m_ticker.setInterval(1000);
+    m_ticker.setTimerType(Qt::CoarseTimer);
+    m_ticker.callOnTimeout(this, &ShadowWindow::tick);
+    m_ticker.start();
+
+    setTypeScale(DefaultTypeScale);
+    retranslateUi();
+    resize(1280, 800);
+    setIncident(0);
+}
+
+ShadowWindow::~ShadowWindow() = default;
+
+void ShadowWindow::buildHeader(QVBoxLayout *layout)
+{
+    auto *row = new QHBoxLayout;
+    row->setSpacing(12);
+    m_severityLabel = new QLabel(this);
+    m_severityLabel->setObjectName(QStringLiteral("shadowSeverity"));
+    m_severityLabel->setAlignment(Qt::AlignCenter);
+    m_titleLabel = new QLabel(this);
+    m_titleLabel->setObjectName(QStringLiteral("shadowTitle"));
+    m_titleLabel->setTextFormat(Qt::PlainText);
+    m_titleLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_titleLabel->setMinimumWidth(80);
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("shadowStatus"));
+    m_clockLabel = new IncidentClockLabel(m_clock, this);
+    m_clockLabel->setObjectName(QStringLiteral("shadowClock"));
+    m_wallClock = new QLabel(this);
+    m_wallClock->setObjectName(QStringLiteral("shadowWallClock"));
+    m_incidentCombo = new QComboBox(this);
+    m_incidentCombo->setObjectName(QStringLiteral("shadowIncidentCombo"));
+    m_incidentCombo->setVisible(false);
+    m_incidentCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_screenButton = new QToolButton(this);
+    m_screenButton->setObjectName(QStringLiteral("shadowScreenButton"));
+    m_screenButton->setPopupMode(QToolButton::InstantPopup);
+    auto *screenMenu = new QMenu(m_screenButton);
+    connect(screenMenu, &QMenu::aboutToShow, this, &ShadowWindow::fillScreenMenu);
+    m_screenButton->setMenu(screenMenu);
+    m_replayButton = new QToolButton(this);
+    m_replayButton->setObjectName(QStringLiteral("shadowReplayButton"));
+    m_replayButton->setVisible(false);
+    connect(m_replayButton, &QToolButton::clicked, this, &ShadowWindow::replayRequested);
+
+    QFont big = m_titleLabel->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    m_titleLabel->setFont(big);
+    m_severityLabel->setFont(big);
+    m_statusLabel->setFont(big);
+    m_clockLabel->setFont(big);
+
+    row->addWidget(m_severityLabel);
+    row->addWidget(m_titleLabel, 1);
+    row->addWidget(m_statusLabel);
+    row->addWidget(m_clockLabel);
+    row->addWidget(m_wallClock);
+    layout->addLayout(row);
+
+    auto *second = new QHBoxLayout;
+    second->setSpacing(12);
+    m_sourceLabel = new QLabel(this);
+    m_sourceLabel->setObjectName(QStringLiteral("shadowSource"));
+    m_sourceLabel->setTextFormat(Qt::PlainText);
+    m_sourceLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_bannerLabel = new QLabel(this);
+    m_bannerLabel->setObjectName(QStringLiteral("shadowBanner"));
+    m_bannerLabel->setTextFormat(Qt::PlainText);
+    m_bannerLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_bannerLabel->setVisible(false);
+    second->addWidget(m_incidentCombo);
+    second->addWidget(m_sourceLabel, 1);
+    second->addWidget(m_bannerLabel, 1);
+    second->addWidget(m_replayButton);
+    second->addWidget(m_screenButton);
+    layout->addLayout(second);
+}
+
+QWidget *ShadowWindow::buildNotesPanel()
+{
+    auto *box = new QWidget(this);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(2);
+    layout->addWidget(m_notesTitle);
+    m_notesView = new QListView(box);
+    m_notesView->setObjectName(QStringLiteral("shadowNotes"));
+    m_notesView->setWordWrap(true);
+    m_notesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_notesView->setSelectionMode(QAbstractItemView::SingleSelection);
+    if (m_noteModel)
+        m_notesView->setModel(m_noteModel);
+    m_noteEdit = new QLineEdit(box);
+    m_noteEdit->setObjectName(QStringLiteral("shadowNoteEdit"));
+    m_noteEdit->setEnabled(m_notes != nullptr);
+    connect(m_noteEdit, &QLineEdit::returnPressed, this, [this] {
+        if (pinNote(m_noteEdit->text()))
+            m_noteEdit->clear();
+    });
+    m_noteMessage = new QLabel(box);
+    m_noteMessage->setObjectName(QStringLiteral("shadowNoteMessage"));
+    m_noteMessage->setWordWrap(true);
+    m_noteMessage->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_notesView, 1);
+    layout->addWidget(m_noteEdit);
+    layout->addWidget(m_noteMessage);
+
+    m_deleteNoteAction = new QAction(m_notesView);
+    m_deleteNoteAction->setObjectName(QStringLiteral("shadowDeleteNoteAction"));
+    m_deleteNoteAction->setShortcut(QKeySequence::Delete);
+    m_deleteNoteAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_deleteNoteAction, &QAction::triggered, this, &ShadowWindow::deleteSelectedNote);
+    m_notesView->addAction(m_deleteNoteAction);
+    connect(m_notesView, &QListView::activated, this, &ShadowWindow::editSelectedNote);
+    // Choosing a note shows its moment in the timeline.
+    connect(m_notesView, &QListView::clicked, this, [this](const QModelIndex &index) {
+        const QDateTime moment = index.data(TraineeNoteModel::MomentRole).toDateTime();
+        for (int row = 0; row < m_notedTimeline->rowCount(); ++row) {
+            const QModelIndex entry = m_notedTimeline->index(row, 0);
+            if (entry.data(TimelineModel::OccurredAtRole).toDateTime() == moment) {
+                m_timelineView->setCurrentIndex(entry);
+                m_timelineView->scrollTo(entry);
+                break;
+            }
+        }
+    });
+    return box;
+}
+
+void ShadowWindow::retranslateUi()
+{
+    m_rolesTitle->setText(tr("Roles"));
+    m_timersTitle->setText(tr("Timers"));
+    m_rollCallTitle->setText(tr("Roll call"));
+    m_timelineTitle->setText(tr("Latest on the timeline"));
+    m_notesTitle->setText(tr("My notes (private)"));
+    m_rollCallPlaceholder->setText(tr("The roll call appears here: who answered, and the missed items."));
+    m_rollCall->retranslateUi();
+    m_noteEdit->setPlaceholderText(m_notes ? tr("Pin a note to the selected moment and press Enter (Ctrl+N)")
+                                           : tr("Notes are unavailable: the notebook could not be opened."));
+    m_screenButton->setText(tr("Screen"));
+    m_screenButton->setToolTip(tr("Move this view to another screen (Ctrl+Shift+S); F11: full screen"));
+    m_replayButton->setText(tr("Replay…"));
+    m_replayButton->setToolTip(tr("Replay a resolved incident for training"));
+    m_fullScreenAction->setText(tr("Full screen"));
+    m_nextScreenAction->setText(tr("Next screen"));
+    m_biggerAction->setText(tr("Larger type"));
+    m_smallerAction->setText(tr("Smaller type"));
+    m_noteAction->setText(tr("Pin a note"));
+    m_deleteNoteAction->setText(tr("Delete note"));
+    refreshIncident();
+    refreshSourceLine();
+}
+
+void ShadowWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void ShadowWindow::setIncident(qint64 incidentId)
+{
+    m_incidentId = incidentId;
+    m_waitingForIncident = incidentId == 0 && !m_followedPath.isEmpty();
+    m_incident = Incident();
+    m_roleModel->setIncident(incidentId);
+    m_timerModel->setIncident(incidentId);
+    m_timelineModel->setIncident(incidentId);
+    m_rollCall->setIncident(incidentId);
+    if (m_noteModel && (m_noteModel->databaseKey().isEmpty() || m_noteModel->databaseKey() == m_store.path()))
+        m_noteModel->setIncident(m_store.path(), incidentId);
+    if (m_incidents) {
+        const QSignalBlocker block(m_incidentCombo);
+        m_incidentCombo->setCurrentIndex(m_incidents->rowOfIncident(incidentId));
+    }
+    m_atTop = true;
+    refreshIncident();
+}
+
+void ShadowWindow::setNotesIncident(const QString &databaseKey, qint64 incidentId)
+{
+    if (m_noteModel)
+        m_noteModel->setIncident(databaseKey, incidentId);
+}
+
+void ShadowWindow::openInitialIncident()
+{
+    auto list = m_store.incidents();
+    if (!list || list->isEmpty()) {
+        setIncident(0);
+        m_waitingForIncident = true;
+        return;
+    }
+    const Incident *best = nullptr;
+    for (const Incident &incident : std::as_const(*list)) {
+        if (incident.isResolved())
+            break;
+        if (!best || incident.severity < best->severity)
+            best = &incident;
+    }
+    setIncident(best ? best->id : list->constFirst().id);
+}
+
+void ShadowWindow::setFollowing(const QString &databasePath)
+{
+    m_followedPath = databasePath;
+    if (!m_incidents) {
+        m_incidents = new IncidentListModel(m_store, this);
+        m_incidentCombo->setModel(m_incidents);
+        m_incidentCombo->setModelColumn(IncidentListModel::TitleColumn);
+        connect(m_incidentCombo, &QComboBox::activated, this, [this](int row) {
+            if (row >= 0 && row < m_incidents->rowCount())
+                setIncident(m_incidents->incidentAt(row).id);
+        });
+    }
+    m_incidentCombo->setVisible(true);
+    m_replayButton->setVisible(true);
+    refreshSourceLine();
+}
+
+void ShadowWindow::setBanner(const QString &text)
+{
+    m_bannerLabel->setText(text);
+    m_bannerLabel->setVisible(!text.isEmpty());
+}
+
+void ShadowWindow::setRollCallPanel(QWidget *panelWidget)
+{
+    auto *layout = m_rollCallBox->layout();
+    m_rollCallPlaceholder->hide();
+    if (m_rollCall)
+        m_rollCall->hide();
+    panelWidget->setParent(m_rollCallBox);
+    layout->addWidget(panelWidget);
+}
+
+void ShadowWindow::setControls(QWidget *controls)
+{
+    m_controlsLayout->addWidget(controls);
+}
+
+int ShadowWindow::preferredScreen()
+{
+    const QList<QScreen *> screens = QGuiApplication::screens();
+    if (screens.size() < 2)
+        return 0;
+    const int primary = static_cast<int>(screens.indexOf(QGuiApplication::primaryScreen()));
+    return primary == 0 ? 1 : 0;
+}
+
+void ShadowWindow::moveToScreen(int index)
+{
+    const QList<QScreen *> screens = QGuiApplication::screens();
+    if (index < 0 || index >= screens.size())
+        return;
+    QScreen *target = screens.at(index);
+    const bool full = isFullScreen();
+    if (full)
+        showNormal();
+    if (windowHandle())
+        windowHandle()->setScreen(target);
+    const QRect area = target->availableGeometry();
+    QRect frame = geometry();
+    frame.setSize(frame.size().boundedTo(area.size()));
+    frame.moveCenter(area.center());
+    setGeometry(frame);
+    if (full)
+        showFullScreen();
+}
+
+void ShadowWindow::fillScreenMenu()
+{
+    QMenu *menu = m_screenButton->menu();
+    menu->clear();
+    const QList<QScreen *> screens = QGuiApplication::screens();
+    for (int i = 0; i < screens.size(); ++i) {
+        QScreen *s = screens.at(i);
+        QAction *a = menu->addAction(tr("Screen %1: %2 (%3×%4)")
+                                         .arg(i + 1)
+                                         .arg(s->name())
+                                         .arg(s->geometry().width())
+                                         .arg(s->geometry().height()));
+        a->setCheckable(true);
+        a->setChecked(s == screen());
+        connect(a, &QAction::triggered, this, [this, i] { moveToScreen(i); });
+    }
+    menu->addSeparator();
+    menu->addAction(m_fullScreenAction);
+}
+
+void ShadowWindow::toggleFullScreen()
+{
+    if (isFullScreen())
+        showNormal();
+    else
+        showFullScreen();
+}
+
+void ShadowWindow::setTypeScale(qreal scale)
+{
+    m_typeScale = qBound(1.0, scale, 3.0);
+    QFont f = font();
+    f.setPointSizeF(m_basePointSize * m_typeScale);
+    setFont(f);
+    // The header's own, larger type follows.
+    QFont big = f;
+    big.setBold(true);
+    big.setPointSizeF(f.pointSizeF() * 1.5);
+    for (QLabel *label : {m_titleLabel, m_severityLabel, m_statusLabel, static_cast<QLabel *>(m_clockLabel)})
+        label->setFont(big);
+    QFont bold = f;
+    bold.setBold(true);
+    for (QLabel *label : {m_rolesTitle, m_timersTitle, m_rollCallTitle, m_timelineTitle, m_notesTitle}) {
+        if (label)
+            label->setFont(bold);
+    }
+    auto *delegate = qobject_cast<TimelineDelegate *>(m_timelineView->itemDelegate());
+    QHeaderView *header = m_timelineView->header();
+    if (delegate) {
+        header->resizeSection(TimelineModel::TimeColumn, delegate->timeColumnWidth(f));
+        header->resizeSection(TimelineModel::KindColumn, delegate->kindColumnWidth(f));
+    }
+    header->resizeSection(TimelineModel::AuthorColumn, QFontMetrics(f).horizontalAdvance(QLatin1Char('M')) * 7);
+    updateTitle();
+}
+
+void ShadowWindow::refreshIncident()
+{
+    if (m_incidentId > 0) {
+        if (auto incident = m_store.incident(m_incidentId))
+            m_incident = *incident;
+    }
+    const bool have = m_incidentId > 0 && m_incident.id == m_incidentId;
+    if (!have) {
+        m_severityLabel->clear();
+        m_severityLabel->setStyleSheet(QString());
+        m_titleLabel->setText(m_followedPath.isEmpty() ? tr("No incident") : tr("Waiting for an incident…"));
+        m_statusLabel->clear();
+        m_clockLabel->clear();
+        setWindowTitle(tr("Shadow view — CommandPost"));
+        return;
+    }
+    const QString severity = IncidentVocabulary::severityKey(m_incident.severity);
+    if (m_severityLabel->text() != severity) {
+        m_severityLabel->setText(severity);
+        m_severityLabel->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; padding: 2px 10px; "
+                                                      "border-radius: 4px; }")
+                                           .arg(severityColor(m_incident.severity).name()));
+    }
+    updateTitle();
+    m_statusLabel->setText(IncidentVocabulary::statusLabel(m_incident.status));
+    m_clockLabel->setTimes(m_incident.declaredAt, m_incident.resolvedAt);
+    setWindowTitle(tr("%1 — shadow view — CommandPost").arg(m_incident.title));
+}
+
+void ShadowWindow::updateTitle()
+{
+    const bool have = m_incidentId > 0 && m_incident.id == m_incidentId;
+    if (!have)
+        return;
+    // Elided to the room there is, the whole title in the tooltip.
+    const QString title = m_incident.title;
+    m_titleLabel->setText(m_titleLabel->fontMetrics().elidedText(title, Qt::ElideRight, m_titleLabel->width()));
+    m_titleLabel->setToolTip(title);
+}
+
+void ShadowWindow::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateTitle();
+}
+
+void ShadowWindow::refreshSourceLine()
+{
+    if (m_followedPath.isEmpty()) {
+        m_sourceLabel->setText(tr("Read-only view"));
+        return;
+    }
+    const QString file = QFileInfo(m_followedPath).fileName();
+    if (!m_lastChangeSeen.isValid())
+        m_sourceLabel->setText(tr("Following %1 read-only").arg(file));
+    else
+        m_sourceLabel->setText(tr("Following %1 read-only · last change %2")
+                                   .arg(file, m_lastChangeSeen.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+}
+
+void ShadowWindow::tick()
+{
+    m_timerModel->refreshRemaining();
+    m_rollCall->refreshAges();
+    const QDateTime now = m_clock.nowUtc().toLocalTime();
+    m_wallClock->setText(now.toString(QStringLiteral("HH:mm:ss t")));
+}
+
+bool ShadowWindow::pinNote(const QString &text)
+{
+    if (!m_notes || !m_noteModel) {
+        showNoteMessage(tr("Notes are unavailable: the notebook could not be opened."));
+        return false;
+    }
+    if (text.trimmed().isEmpty()) {
+        showNoteMessage(tr("Type the note first."));
+        return false;
+    }
+    QModelIndex entry = m_timelineView->currentIndex();
+    if (!entry.isValid())
+        entry = m_notedTimeline->index(0, 0);
+    if (!entry.isValid()) {
+        showNoteMessage(tr("There is no moment on the timeline to pin the note to yet."));
+        return false;
+    }
+    TraineeNote note;
+    note.databaseKey = m_noteModel->databaseKey();
+    note.incidentId = m_noteModel->incidentId();
+    note.momentUtc = entry.data(TimelineModel::OccurredAtRole).toDateTime();
+    note.entryId = note.databaseKey == m_store.path() ? entry.data(TimelineModel::EntryIdRole).toLongLong() : 0;
+    note.text = text;
+    auto added = m_notes->add(note);
+    if (!added) {
+        showNoteMessage(added.error().message());
+        return false;
+    }
+    showNoteMessage(tr("Pinned to %1.").arg(note.momentUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+    return true;
+}
+
+bool ShadowWindow::deleteSelectedNote()
+{
+    const QModelIndex index = m_notesView->currentIndex();
+    if (!m_notes || !index.isValid())
+        return false;
+    if (StoreError error = m_notes->remove(index.data(TraineeNoteModel::NoteIdRole).toLongLong())) {
+        showNoteMessage(error.message());
+        return false;
+    }
+    showNoteMessage(tr("Note deleted."));
+    return true;
+}
+
+void ShadowWindow::editSelectedNote()
+{
+    const QModelIndex index = m_notesView->currentIndex();
+    if (!m_notes || !index.isValid())
+        return;
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("shadowEditNoteDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Edit note"));
+    dialog->setLabelText(tr("Note:"));
+    dialog->setTextValue(index.data(TraineeNoteModel::TextRole).toString());
+    const qint64 id = index.data(TraineeNoteModel::NoteIdRole).toLongLong();
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, id](const QString &text) {
+        if (StoreError error = m_notes->update(id, text))
+            showNoteMessage(error.message());
+    });
+    dialog->open();
+}
+
+void ShadowWindow::showNoteMessage(const QString &text)
+{
+    m_noteMessage->setText(text);
+}
+
+void ShadowWindow::rememberScroll()
+{
+    QScrollBar *bar = m_timelineView->verticalScrollBar();
+    m_atTop = bar->value() == bar->minimum();
+    m_anchorEntryId = 0;
+    if (m_atTop)
+        return;
+    const QModelIndex top = m_timelineView->indexAt(QPoint(1, 1));
+    if (!top.isValid())
+        return;
+    m_anchorEntryId = top.data(TimelineModel::EntryIdRole).toLongLong();
+    m_anchorOffset = m_timelineView->visualRect(top).top();
+}
+
+void ShadowWindow::keepScroll(int first, int last)
+{
+    Q_UNUSED(first)
+    Q_UNUSED(last)
+    if (m_atTop || m_anchorEntryId == 0)
+        return;
+    // The reader is further down: keep the entry they were reading where it was.
+    const int row = m_timelineModel->rowOfEntry(m_anchorEntryId);
+    if (row < 0)
+        return;
+    m_timelineView->doItemsLayout();
+    const QRect now = m_timelineView->visualRect(m_notedTimeline->index(row, 0));
+    QScrollBar *bar = m_timelineView->verticalScrollBar();
+    bar->setValue(bar->value() + now.top() - m_anchorOffset);
+}
+
+} // namespace cp

@@ -1,0 +1,174 @@
+#pragma once
+
+#include "domain/incident.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QSplitter;
+class QToolButton;
+class QTreeView;
+class QVBoxLayout;
+
+namespace cp {
+
+class Clock;
+class IncidentClockLabel;
+class IncidentListModel;
+class IncidentStore;
+class NotedTimelineModel;
+class RoleChartView;
+class RoleTreeModel;
+class RollCallPanel;
+class TimelineModel;
+class TimerModel;
+class TraineeNoteModel;
+class TraineeNotes;
+
+// The trainee's second screen: one incident in large type, read-only — the incident clock,
+// severity and status on top; the role chart; the timers board; the roll call (plugged in by
+// default; setRollCallPanel can put another in its place); the latest timeline entries, newest first; and
+// the trainee's own notes, pinned to moments of the timeline and kept in their own file.
+//
+// It only reads the store it is given, through the same models as the console, so it updates
+// row by row as the store announces changes — its own writes (the console's shadow view), another
+// process's commits (--follow) or a replay's. A reader scrolled down the timeline keeps their
+// place when new entries arrive at the top. F11 toggles full screen; the screen button (or
+// Ctrl+Shift+S) moves the window to another monitor; Ctrl++ and Ctrl+- change the type size.
+class ShadowWindow final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ShadowWindow)
+
+public:
+    static constexpr qreal DefaultTypeScale = 1.5;
+
+    // notes may be null (no notebook could be opened): the notes panel then says so.
+    ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNotes *notes, QWidget *parent = nullptr);
+    ~ShadowWindow() override;
+
+    void setIncident(qint64 incidentId);
+    qint64 incidentId() const { return m_incidentId; }
+    // Which database the notes belong to (its absolute path) and which incident of it: for a
+    // replay that is the replayed incident in its own database, not the scratch copy.
+    void setNotesIncident(const QString &databaseKey, qint64 incidentId);
+    // The most severe open incident, else the newest one; while there is none, the first one
+    // declared later is opened as soon as it appears.
+    void openInitialIncident();
+    // Follow mode: an incident chooser and a line saying which file is followed and when it last
+    // changed. Without it (the console's own shadow view, a replay) the window shows one incident.
+    void setFollowing(const QString &databasePath);
+    // A line of context under the header ("Replay of #12 at 10×").
+    void setBanner(const QString &text);
+
+    // Plug points: a roll-call panel (the missed items and the current round), and a bar of
+    // controls under the panels (the replay's).
+    void setRollCallPanel(QWidget *panel);
+    void setControls(QWidget *controls);
+
+    // Screens: the window's screen by index in QGuiApplication::screens(); the second screen when
+    // there is one (the trainee's), else the first.
+    static int preferredScreen();
+    void moveToScreen(int index);
+    void toggleFullScreen();
+    qreal typeScale() const { return m_typeScale; }
+    void setTypeScale(qreal scale);
+
+    // Pins a note to the selected timeline entry's moment (or the newest one); false with a
+    // message in the notes panel when it cannot.
+    bool pinNote(const QString &text);
+    bool deleteSelectedNote();
+
+    RoleTreeModel *roleModel() const { return m_roleModel; }
+    TimerModel *timerModel() const { return m_timerModel; }
+    TimelineModel *timelineModel() const { return m_timelineModel; }
+    TraineeNoteModel *noteModel() const { return m_noteModel; }
+    QTreeView *timelineView() const { return m_timelineView; }
+    RollCallPanel *rollCallPanel() const { return m_rollCall; }
+
+    void retranslateUi();
+
+signals:
+    void replayRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void buildHeader(QVBoxLayout *layout);
+    QWidget *buildNotesPanel();
+    void refreshIncident();
+    void refreshSourceLine();
+    void updateTitle();
+    void tick();
+    void showNoteMessage(const QString &text);
+    void rememberScroll();
+    void keepScroll(int first, int last);
+    void editSelectedNote();
+    void fillScreenMenu();
+
+    IncidentStore &m_store;
+    const Clock &m_clock;
+    TraineeNotes *m_notes;
+    qint64 m_incidentId = 0;
+    Incident m_incident;
+    bool m_waitingForIncident = false;
+    QString m_followedPath;
+    QDateTime m_lastChangeSeen;
+    qreal m_typeScale = DefaultTypeScale;
+    qreal m_basePointSize = 0;
+
+    IncidentListModel *m_incidents = nullptr;
+    RoleTreeModel *m_roleModel;
+    TimerModel *m_timerModel;
+    TimelineModel *m_timelineModel;
+    NotedTimelineModel *m_notedTimeline;
+    TraineeNoteModel *m_noteModel = nullptr;
+
+    QLabel *m_severityLabel = nullptr;
+    QLabel *m_titleLabel = nullptr;
+    QLabel *m_statusLabel = nullptr;
+    IncidentClockLabel *m_clockLabel = nullptr;
+    QLabel *m_wallClock = nullptr;
+    QComboBox *m_incidentCombo = nullptr;
+    QLabel *m_sourceLabel = nullptr;
+    QLabel *m_bannerLabel = nullptr;
+    QToolButton *m_screenButton = nullptr;
+    QToolButton *m_replayButton = nullptr;
+    QLabel *m_rolesTitle = nullptr;
+    QLabel *m_timersTitle = nullptr;
+    QLabel *m_rollCallTitle = nullptr;
+    QLabel *m_timelineTitle = nullptr;
+    QLabel *m_notesTitle = nullptr;
+    RoleChartView *m_chart = nullptr;
+    QTreeView *m_timersView = nullptr;
+    QWidget *m_rollCallBox = nullptr;
+    QLabel *m_rollCallPlaceholder = nullptr;
+    RollCallPanel *m_rollCall = nullptr;
+    QTreeView *m_timelineView = nullptr;
+    QListView *m_notesView = nullptr;
+    QLineEdit *m_noteEdit = nullptr;
+    QLabel *m_noteMessage = nullptr;
+    QVBoxLayout *m_controlsLayout = nullptr;
+    QAction *m_fullScreenAction = nullptr;
+    QAction *m_nextScreenAction = nullptr;
+    QAction *m_biggerAction = nullptr;
+    QAction *m_smallerAction = nullptr;
+    QAction *m_noteAction = nullptr;
+    QAction *m_deleteNoteAction = nullptr;
+    QTimer m_ticker;
+
+    // Scroll keeping: the entry at the top of the timeline before rows arrived above it.
+    qint64 m_anchorEntryId = 0;
+    int m_anchorOffset = 0;
+    bool m_atTop = true;
+};
+
+} // namespace cp
