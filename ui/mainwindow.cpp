@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "backupactions.h"
 #include "db/incidentstore.h"
 #include "dialogs/incidentdetailsdialog.h"
 #include "dialogs/incidentswitcherdialog.h"
@@ -258,6 +259,10 @@ void MainWindow::createMenus()
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_roster->importAction());
     m_fileMenu->addSeparator();
+    m_backups = new BackupActions(m_store, m_clock, this); // File ▸ Back up…, Restore… (#8)
+    m_fileMenu->addAction(m_backups->backupAction());
+    m_fileMenu->addAction(m_backups->restoreAction());
+    m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
     m_editMenu = menuBar()->addMenu(QString());
@@ -464,6 +469,7 @@ void MainWindow::retranslateUi()
     m_switchAction->setToolTip(
         tr("Switch to another incident (%1)").arg(m_switchAction->shortcut().toString(QKeySequence::NativeText)));
     m_quitAction->setText(tr("&Quit"));
+    m_backups->retranslateUi();
     m_detailsAction->setText(tr("Edit &title and summary…"));
     for (QAction *action : m_severityActions->actions())
         action->setText(IncidentVocabulary::severityLabel(static_cast<Severity>(action->data().toInt())));

@@ -27,6 +27,7 @@ class IncidentStore;
 class Preferences;
 class RoleChartDock;
 class RoleTemplateLibrary;
+class BackupActions;
 class RosterDock;
 class SaveStatus;
 class StoreCommand;
@@ -68,6 +69,7 @@ public:
     QUndoStack *undoStack() const; // the current incident's; null without one
     QUndoGroup *undoGroup() const { return m_undoGroup; }
     SaveStatus *saveStatus() const { return m_saveStatus; }
+    BackupActions *backupActions() const { return m_backups; } // File ▸ Back up…, Restore… (#8)
     QList<QDockWidget *> docks() const;
 
     void saveWindowState();
@@ -124,6 +126,7 @@ private:
     std::unique_ptr<RoleTemplateLibrary> m_roleTemplates;
     RoleChartDock *m_roleChart = nullptr;
     RosterDock *m_roster = nullptr;
+    BackupActions *m_backups = nullptr;
     QMenu *m_rolesMenu = nullptr;
     QLabel *m_vacancyLabel = nullptr;
     TimersDock *m_timers = nullptr;

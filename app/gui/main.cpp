@@ -9,6 +9,8 @@
 #include "preferences.h"
 #include "notes/traineenotes.h"
 #include "resources.h"
+#include "sessionguard.h"
+#include "backupactions.h"
 #include "shadow/replaybar.h"
 #include "shadow/replaypickerdialog.h"
 #include "shadow/shadowwindow.h"
@@ -20,6 +22,7 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 
@@ -149,8 +152,21 @@ int GuiMain::run(QApplication &app)
     MainWindow window(store, SystemClock::instance(), preferences, settings);
     window.restoreWindowState();
     window.openInitialIncident();
+    // Crash recovery (#8): the draft line, the heartbeat, a "Session recovered" entry after a crash.
+    SessionGuard session(store, window, preferences, SystemClock::instance());
+    session.start();
     window.show();
-    return app.exec();
+    const int code = app.exec();
+    session.end();
+    if (window.backupActions()->restartPending()) {
+        // After File ▸ Restore…: a fresh process on the restored file, once this one let go of it.
+        store.close();
+        lock.unlock();
+        QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
+    }
+    return code;
+}
+
 bool GuiMain::offerFollow(const QString &path, const QString &holder, const QString &whenLocked)
 {
     if (whenLocked == QLatin1String("follow"))

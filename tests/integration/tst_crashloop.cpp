@@ -1,27 +1,50 @@
-// Kills "commandpost-cli log --stdin" with SIGKILL while it is logging, round after round on the
-// same file, and checks after each round that every acknowledged entry is on disk exactly as sent,
-// that nothing half-written exists, and that SQLite finds the file intact.
+// Kills a writer with SIGKILL while it is writing, round after round on the same file, and checks
+// after each round that every acknowledged item is on disk exactly as sent, that nothing
+// half-written exists, and that SQLite finds the file intact (PRAGMA integrity_check). Three
+// writers, one test function each (registered with CTest separately, so they run in parallel):
+//   entries      "commandpost-cli log --stdin", one entry per line
+//   timers       cp_crashwriter timers: one countdown per line (its start entry in the same commit)
+//   assignments  cp_crashwriter assignments: a hand-over of one role per line (ends the previous
+//                holder's assignment and starts the next one in one commit)
 //
-// CP_CRASH_ROUNDS raises the number of rounds (default 30); CP_CRASH_SEED replays a run.
+// CP_CRASH_ROUNDS sets the rounds per writer (default 200); CP_CRASH_SEED replays a run.
 
 #include "db/incidentstore.h"
 #include "fakeclock.h"
 #include "tempdatabase.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTest>
 
 #include <algorithm>
+#include <functional>
 
 using cp::test::TempDatabase;
 
 namespace {
 
-constexpr int DefaultRounds = 30;
-constexpr int WaitMs = 20000; // bound on any single wait for the CLI
-constexpr int InFlight = 4;   // lines written ahead of the acknowledgements
-constexpr int MaxAcknowledged = 24;
+constexpr int DefaultRounds = 200;
+constexpr int WaitMs = 20000; // bound on any single wait for the writer
+constexpr int InFlight = 3;   // lines written ahead of the acknowledgements
+constexpr int MaxAcknowledged = 8;
+constexpr int People = 5;
+const QString RoleKey = QStringLiteral("crash-desk");
+
+enum class Writer
+{
+    Entries,
+    Timers,
+    Assignments
+};
+
+// What a writer committed, in commit order: the text sent for each item, and its id.
+struct Committed
+{
+    QList<qint64> ids;
+    QStringList texts;
+};
 
 } // namespace
 
@@ -31,39 +54,54 @@ class TstCrashLoop : public QObject
 
 private slots:
     void initTestCase();
-    void acknowledgedEntriesSurviveSigkill();
+    void entriesSurviveSigkill() { loop(Writer::Entries); }
+    void timersSurviveSigkill() { loop(Writer::Timers); }
+    void assignmentsSurviveSigkill() { loop(Writer::Assignments); }
 
 private:
-    QString line(QRandomGenerator &random, int round, int index) const;
-    // Reopens the file with the store and checks it; 'expected' grows by what this round committed.
-    void verify(const QString &path, qint64 incidentId, bool readOnly, const QStringList &sentThisRound,
-                const QHash<qint64, QString> &acknowledged, int acknowledgedThisRound, QStringList &expected);
-    // Every id ever acknowledged is there with exactly the text sent.
-    void verifyAcknowledged(const cp::IncidentStore &store, const QHash<qint64, QString> &acknowledged);
+    void loop(Writer writer);
+    QString line(Writer writer, QRandomGenerator &random, int round, int index, const QString &previous) const;
+    // Everything the writer committed so far, read back with a fresh store; fails the test on
+    // any inconsistency of a half-written command.
+    void readCommitted(const cp::IncidentStore &store, Writer writer, qint64 incidentId, Committed &out);
 
     QString m_cli;
+    QString m_driver;
+    QList<qint64> m_people;
 };
 
 void TstCrashLoop::initTestCase()
 {
     m_cli = TempDatabase::executable(QStringLiteral("commandpost-cli"));
     QVERIFY2(!m_cli.isEmpty(), "commandpost-cli was not built next to the tests");
+    m_driver = TempDatabase::executable(QStringLiteral("cp_crashwriter"));
+    QVERIFY2(!m_driver.isEmpty(), "cp_crashwriter was not built next to the tests");
 }
 
-QString TstCrashLoop::line(QRandomGenerator &random, int round, int index) const
+QString TstCrashLoop::line(Writer writer, QRandomGenerator &random, int round, int index,
+                           const QString &previous) const
 {
+    if (writer == Writer::Assignments) {
+        // The next holder: anyone but the one who would hold the role by then.
+        QString next;
+        do {
+            next = QString::number(m_people.at(random.bounded(int(m_people.size()))));
+        } while (next == previous);
+        return next;
+    }
     // Unique, trimmed text of very different lengths: some fit a page, some overflow several.
     static const QString alphabet = QStringLiteral("abcdefghijklmnopqrstuvwxyz ÄÖÜßéè—0123456789,.;:!?\"'");
-    const int length = random.bounded(2) == 0 ? random.bounded(1, 200) : random.bounded(200, 9000);
+    const int length = writer == Writer::Timers           ? random.bounded(1, 60)
+                       : random.bounded(2) == 0 ? random.bounded(1, 200)
+                                                : random.bounded(200, 9000);
     QString text = QStringLiteral("r%1-n%2 ").arg(round).arg(index);
-    text.reserve(text.size() + length);
     for (int i = 0; i < length; ++i)
         text += alphabet.at(random.bounded(int(alphabet.size())));
     text += QStringLiteral(" end-r%1-n%2").arg(round).arg(index);
     return text;
 }
 
-void TstCrashLoop::acknowledgedEntriesSurviveSigkill()
+void TstCrashLoop::loop(Writer writer)
 {
     bool ok = false;
     int rounds = qEnvironmentVariableIntValue("CP_CRASH_ROUNDS", &ok);
@@ -74,6 +112,8 @@ void TstCrashLoop::acknowledgedEntriesSurviveSigkill()
         seed = QRandomGenerator::system()->generate();
     qInfo("crash loop: %d rounds, seed %u (replay with CP_CRASH_SEED=%u)", rounds, seed, seed);
     QRandomGenerator random(seed);
+    QElapsedTimer elapsed;
+    elapsed.start();
 
     TempDatabase tmp;
     const QString path = tmp.path();
@@ -87,24 +127,51 @@ void TstCrashLoop::acknowledgedEntriesSurviveSigkill()
         auto id = store.createIncident(incident, QStringLiteral("tester"));
         QVERIFY(id.ok());
         incidentId = *id;
+        if (writer == Writer::Assignments) {
+            cp::RoleDefinition role;
+            role.key = RoleKey;
+            role.title = QStringLiteral("Crash desk");
+            QVERIFY(store.addRole(incidentId, role, QStringLiteral("tester")).ok());
+            m_people.clear();
+            for (int i = 0; i < People; ++i) {
+                cp::Person person;
+                person.name = QStringLiteral("Person %1").arg(i);
+                person.handle = QStringLiteral("p%1").arg(i);
+                auto personId = store.addPerson(person);
+                QVERIFY(personId.ok());
+                m_people << *personId;
+            }
+        }
+    }
+
+    QStringList arguments;
+    QString program;
+    if (writer == Writer::Entries) {
+        program = m_cli;
+        arguments = {QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"),
+                     QString::number(incidentId), QStringLiteral("--author"), QStringLiteral("crash"),
+                     QStringLiteral("--stdin")};
+    } else {
+        program = m_driver;
+        arguments = {QStringLiteral("--db"), path, QStringLiteral("--incident"), QString::number(incidentId),
+                     writer == Writer::Timers ? QStringLiteral("timers") : QStringLiteral("assignments")};
     }
 
     QHash<qint64, QString> acknowledged; // every id ever printed, with the text it answered
-    QHash<qint64, QString> acknowledgedInRound;
-    QStringList expected; // every entry's text committed so far, in id order
+    Committed before;                    // what earlier rounds committed
     int totalAcknowledged = 0;
     int killedMidStream = 0;
     for (int round = 0; round < rounds; ++round) {
         const int killAfter = random.bounded(0, MaxAcknowledged + 1);
         QProcess process;
-        process.start(m_cli, {QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"),
-                              QString::number(incidentId), QStringLiteral("--author"), QStringLiteral("crash"),
-                              QStringLiteral("--stdin")});
+        process.start(program, arguments);
         QVERIFY2(process.waitForStarted(WaitMs), qPrintable(process.errorString()));
 
         QStringList sent;
+        QString last = before.texts.isEmpty() ? QString() : before.texts.constLast();
         auto send = [&]() {
-            const QString text = line(random, round, int(sent.size()));
+            const QString text = line(writer, random, round, int(sent.size()), last);
+            last = text;
             sent << text;
             process.write(text.toUtf8() + '\n');
         };
@@ -112,7 +179,6 @@ void TstCrashLoop::acknowledgedEntriesSurviveSigkill()
             send();
 
         int acknowledgedThisRound = 0;
-        acknowledgedInRound.clear();
         bool running = true;
         QByteArray pending;
         auto takeAcknowledgements = [&]() {
@@ -128,7 +194,6 @@ void TstCrashLoop::acknowledgedEntriesSurviveSigkill()
                     return false;
                 }
                 acknowledged.insert(id, sent.at(acknowledgedThisRound));
-                acknowledgedInRound.insert(id, sent.at(acknowledgedThisRound));
                 ++acknowledgedThisRound;
                 if (running)
                     send(); // keep the stream flowing
@@ -137,7 +202,7 @@ void TstCrashLoop::acknowledgedEntriesSurviveSigkill()
         };
         while (acknowledgedThisRound < killAfter) {
             if (!process.waitForReadyRead(WaitMs)) {
-                QFAIL(qPrintable(QStringLiteral("round %1: no acknowledgement within %2 ms; the CLI said: %3")
+                QFAIL(qPrintable(QStringLiteral("round %1: no acknowledgement within %2 ms; the writer said: %3")
                                      .arg(round)
                                      .arg(WaitMs)
                                      .arg(QString::fromUtf8(process.readAllStandardError()))));
@@ -153,77 +218,117 @@ void TstCrashLoop::acknowledgedEntriesSurviveSigkill()
         QVERIFY(takeAcknowledgements());
         totalAcknowledged += acknowledgedThisRound;
 
-        // Even rounds look read-only, leaving the write-ahead log for the next CLI to recover.
-        verify(path, incidentId, round % 2 == 0, sent, acknowledgedInRound, acknowledgedThisRound, expected);
+        // Reopen: odd rounds read-write (recovering the -wal at once), even rounds read-only,
+        // leaving the write-ahead log for the next writer to recover.
+        cp::test::FakeClock clock;
+        cp::IncidentStore store(clock);
+        cp::IncidentStore::Options options;
+        options.mode = round % 2 == 0 ? cp::IncidentStore::OpenMode::ReadOnly : cp::IncidentStore::OpenMode::ReadWrite;
+        options.quickCheck = false; // the full integrity_check follows
+        const cp::StoreError opened = store.open(path, options);
+        QVERIFY2(!opened, qPrintable(opened.message()));
+        auto problems = store.integrityProblems();
+        QVERIFY(problems.ok());
+        QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));
+
+        Committed now;
+        readCommitted(store, writer, incidentId, now);
         if (QTest::currentTestFailed()) {
             qWarning("failed in round %d, seed %u", round, seed);
             return;
         }
+        // Earlier rounds' items unchanged, then a prefix of this round's lines at least as long as
+        // what was acknowledged: nothing partial, nothing reordered, nothing invented.
+        QVERIFY2(now.texts.mid(0, before.texts.size()) == before.texts,
+                 qPrintable(QStringLiteral("round %1: items committed in earlier rounds changed").arg(round)));
+        const QStringList committed = now.texts.mid(before.texts.size());
+        QVERIFY2(committed.size() >= acknowledgedThisRound,
+                 qPrintable(QStringLiteral("round %1: %2 acknowledged, %3 committed")
+                                .arg(round)
+                                .arg(acknowledgedThisRound)
+                                .arg(committed.size())));
+        QVERIFY(committed.size() <= sent.size());
+        QVERIFY2(committed == sent.mid(0, committed.size()),
+                 qPrintable(QStringLiteral("round %1: a committed item differs from the line sent").arg(round)));
+        // Every id ever acknowledged is there with exactly the text sent.
+        for (auto it = acknowledged.cbegin(); it != acknowledged.cend(); ++it) {
+            const qsizetype at = now.ids.indexOf(it.key());
+            QVERIFY2(at >= 0, qPrintable(QStringLiteral("acknowledged #%1 is missing").arg(it.key())));
+            QCOMPARE(now.texts.at(at), it.value());
+        }
+        before = now;
     }
-    {
-        cp::test::FakeClock clock;
-        cp::IncidentStore store(clock);
-        QVERIFY(!store.open(path));
-        verifyAcknowledged(store, acknowledged);
-        QCOMPARE(store.stats()->entries, qint64(expected.size()) + 1); // and the declaration
-    }
-    qInfo("crash loop: %d acknowledged, %lld committed, %d killed mid-stream", totalAcknowledged,
-          qint64(expected.size()), killedMidStream);
+    qInfo("crash loop: %d rounds, %d acknowledged, %lld committed, %d killed mid-stream, %lld ms", rounds,
+          totalAcknowledged, qint64(before.texts.size()), killedMidStream, qint64(elapsed.elapsed()));
     QVERIFY(totalAcknowledged > 0 || rounds < 5);
 }
 
-void TstCrashLoop::verify(const QString &path, qint64 incidentId, bool readOnly, const QStringList &sentThisRound,
-                          const QHash<qint64, QString> &acknowledged, int acknowledgedThisRound, QStringList &expected)
+void TstCrashLoop::readCommitted(const cp::IncidentStore &store, Writer writer, qint64 incidentId, Committed &out)
 {
-    cp::test::FakeClock clock;
-    cp::IncidentStore store(clock);
-    cp::IncidentStore::Options options;
-    options.mode = readOnly ? cp::IncidentStore::OpenMode::ReadOnly : cp::IncidentStore::OpenMode::ReadWrite;
-    const cp::StoreError opened = store.open(path, options);
-    QVERIFY2(!opened, qPrintable(opened.message()));
-    auto problems = store.integrityProblems();
-    QVERIFY(problems.ok());
-    QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));
-
-    verifyAcknowledged(store, acknowledged);
-    if (QTest::currentTestFailed())
-        return;
-
-    // The log holds what earlier rounds committed, then a prefix of this round's lines, at least
-    // as long as what was acknowledged: nothing partial, nothing reordered, nothing invented.
-    cp::TimelinePage page;
-    page.incidentId = incidentId;
-    page.oldestFirst = true;
-    page.limit = 1000000;
-    page.filter.kinds = {cp::EntryKind::Note};
-    auto entries = store.entries(page);
-    QVERIFY(entries.ok());
-    QList<cp::TimelineEntry> list = *entries;
-    std::sort(list.begin(), list.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
-    QStringList texts;
-    texts.reserve(list.size());
-    for (const cp::TimelineEntry &entry : std::as_const(list))
-        texts << entry.text;
-    QVERIFY(texts.size() >= expected.size());
-    QVERIFY2(texts.mid(0, expected.size()) == expected, "entries committed in earlier rounds changed");
-    const QStringList committed = texts.mid(expected.size());
-    QVERIFY2(
-        committed.size() >= acknowledgedThisRound,
-        qPrintable(QStringLiteral("%1 acknowledged, %2 committed").arg(acknowledgedThisRound).arg(committed.size())));
-    QVERIFY(committed.size() <= sentThisRound.size());
-    for (qsizetype i = 0; i < committed.size(); ++i)
-        QVERIFY2(committed.at(i) == sentThisRound.at(i),
-                 qPrintable(QStringLiteral("entry %1 of the round differs from the line sent").arg(i)));
-    expected += committed;
-}
-
-void TstCrashLoop::verifyAcknowledged(const cp::IncidentStore &store, const QHash<qint64, QString> &acknowledged)
-{
-    for (auto it = acknowledged.cbegin(); it != acknowledged.cend(); ++it) {
-        auto entry = store.entry(it.key());
-        QVERIFY2(entry.ok(), qPrintable(QStringLiteral("acknowledged entry #%1 is missing").arg(it.key())));
-        QCOMPARE(entry->text, it.value());
-        QCOMPARE(entry->author, QStringLiteral("crash"));
+    auto byId = [](auto &list) { std::sort(list.begin(), list.end(), [](auto &a, auto &b) { return a.id < b.id; }); };
+    switch (writer) {
+    case Writer::Entries: {
+        cp::TimelinePage page;
+        page.incidentId = incidentId;
+        page.oldestFirst = true;
+        page.limit = 1000000;
+        page.filter.kinds = {cp::EntryKind::Note};
+        auto entries = store.entries(page);
+        QVERIFY(entries.ok());
+        QList<cp::TimelineEntry> list = *entries;
+        byId(list);
+        for (const cp::TimelineEntry &entry : std::as_const(list)) {
+            QCOMPARE(entry.author, QStringLiteral("crash"));
+            out.ids << entry.id;
+            out.texts << entry.text;
+        }
+        break;
+    }
+    case Writer::Timers: {
+        auto timers = store.timers(incidentId);
+        QVERIFY(timers.ok());
+        QList<cp::Timer> list = *timers;
+        byId(list);
+        for (const cp::Timer &timer : std::as_const(list)) {
+            out.ids << timer.id;
+            out.texts << timer.label;
+        }
+        // Each start wrote its timeline entry in the same commit: as many timer entries as timers.
+        cp::TimelinePage page;
+        page.incidentId = incidentId;
+        page.limit = 1000000;
+        page.filter.kinds = {cp::EntryKind::Timer};
+        auto entries = store.entries(page);
+        QVERIFY(entries.ok());
+        QCOMPARE(entries->size(), list.size());
+        break;
+    }
+    case Writer::Assignments: {
+        auto history = store.assignmentHistory(incidentId);
+        QVERIFY(history.ok());
+        QList<cp::Assignment> list;
+        for (const cp::Assignment &a : *history) {
+            if (a.roleKey == RoleKey)
+                list << a;
+        }
+        byId(list);
+        // A hand-over ends one assignment and starts the next in one commit: every assignment
+        // but the newest is ended, the newest is held.
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const bool newest = i == list.size() - 1;
+            QVERIFY2(list.at(i).endedAt.isValid() != newest,
+                     qPrintable(QStringLiteral("assignment #%1 is half handed over").arg(list.at(i).id)));
+            out.ids << list.at(i).id;
+            out.texts << QString::number(list.at(i).personId);
+        }
+        auto roles = store.roles(incidentId);
+        QVERIFY(roles.ok());
+        for (const cp::IncidentRole &role : *roles) {
+            if (role.definition.key == RoleKey)
+                QCOMPARE(role.holders.size(), list.isEmpty() ? 0 : 1);
+        }
+        break;
+    }
     }
 }
 

@@ -1,0 +1,284 @@
+// Crash recovery and failure handling in the window: the quick-entry draft store, a GUI process
+// killed with SIGKILL and relaunched (incident, layout, running timer, the unsent line and a
+// "Session recovered" entry), a full disk while logging, and File ▸ Back up… / Restore….
+//
+// The killed process is this test executable itself started again with CP_RECOVERY_CHILD set:
+// it builds the same window as app/gui/main.cpp, types into the line, says "ready" and waits to
+// be killed.
+#include "backupactions.h"
+#include "db/databasebackup.h"
+#include "db/databaselock.h"
+#include "db/draftstore.h"
+#include "db/privatefile.h"
+#include "db/sessionmarker.h"
+#include "docks/rosterdock.h"
+#include "docks/timelinedock.h"
+#include "models/timelinemodel.h"
+#include "sessionguard.h"
+#include "uifixture.h"
+#include "undo/savestatus.h"
+#include "widgets/quickentryedit.h"
+
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenu>
+#include <QProcess>
+#include <QtTest>
+
+#include <cstdio>
+
+using namespace cp;
+
+namespace {
+
+const QString TypedDraft = QStringLiteral("@now rollback of payments-api started, waiting for");
+
+QList<TimelineEntry> systemEntries(const IncidentStore &store, qint64 incidentId)
+{
+    TimelinePage page;
+    page.incidentId = incidentId;
+    page.limit = 1000;
+    page.filter.kinds = {EntryKind::System};
+    auto entries = store.entries(page);
+    return entries ? *entries : QList<TimelineEntry>();
+}
+
+int countRecovered(const IncidentStore &store, qint64 incidentId)
+{
+    int n = 0;
+    for (const TimelineEntry &entry : systemEntries(store, incidentId))
+        n += entry.text.startsWith(QStringLiteral("Session recovered")) ? 1 : 0;
+    return n;
+}
+
+// The GUI that gets killed: the window of app/gui/main.cpp over CP_RECOVERY_CHILD (a database
+// path) with the settings in CP_RECOVERY_SETTINGS.
+int runChild()
+{
+    const QString path = qEnvironmentVariable("CP_RECOVERY_CHILD");
+    QSettings settings(qEnvironmentVariable("CP_RECOVERY_SETTINGS"), QSettings::IniFormat);
+    Preferences preferences(settings);
+    DatabaseLock lock(path);
+    if (!lock.tryLock())
+        return 2;
+    IncidentStore store(SystemClock::instance());
+    if (store.open(path))
+        return 1;
+    MainWindow window(store, SystemClock::instance(), preferences, settings);
+    window.restoreWindowState();
+    window.openInitialIncident();
+    SessionGuard session(store, window, preferences, SystemClock::instance());
+    session.start();
+    window.show();
+    // The user's session: a layout change, a running countdown, a half-typed line.
+    window.rosterDock()->hide();
+    if (!store.startCountdown(window.currentIncidentId(), QStringLiteral("Update the status page"), 15 * 60 * 1000,
+                              TimerOptions(), QStringLiteral("ana")))
+        return 3;
+    QuickEntryEdit *line = window.timelineDock()->quickEntry();
+    line->setFocus();
+    QTest::keyClicks(line, TypedDraft);
+    DraftStore drafts(path);
+    if (!QTest::qWaitFor([&] { return drafts.load() && drafts.load()->text == TypedDraft; }, 10000))
+        return 4;
+    session.heartbeat(); // as its timer would within 10 s
+    std::printf("ready\n");
+    std::fflush(stdout);
+    return QApplication::exec(); // until SIGKILL
+}
+
+} // namespace
+
+class TstRecoveryUi : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void typingKeepsADraftAndLoggingClearsIt()
+    {
+        test::UiFixture f;
+        QVERIFY(!f.openError);
+        const qint64 id = f.declare(QStringLiteral("Checkout errors"));
+        MainWindow &window = f.makeWindow();
+        window.openIncident(id);
+        SessionGuard session(*f.store, window, *f.preferences, f.clock);
+        session.start();
+        QVERIFY(!session.recovered()); // a first start is not a recovery
+        auto *line = window.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+        QVERIFY(line);
+        DraftStore drafts(f.store->path());
+        QTest::keyClicks(line, QStringLiteral("half a thought"));
+        QTRY_VERIFY(drafts.load().has_value());
+        QCOMPARE(drafts.load()->text, QStringLiteral("half a thought"));
+        QCOMPARE(drafts.load()->incidentId, id);
+        QCOMPARE(PrivateFile::modeOf(drafts.path()), 0600);
+        QTest::keyClick(line, Qt::Key_Return);
+        QVERIFY(line->text().isEmpty());
+        QVERIFY2(!QFile::exists(drafts.path()), "a logged line must not come back as a draft");
+        session.end();
+        auto marker = SessionMarker(f.store->path()).read();
+        QVERIFY(marker && marker->clean);
+    }
+
+    void cleanRestartLogsNoRecovery()
+    {
+        test::UiFixture f;
+        const qint64 id = f.declare(QStringLiteral("Quiet"));
+        {
+            MainWindow &window = f.makeWindow();
+            window.openIncident(id);
+            SessionGuard session(*f.store, window, *f.preferences, f.clock);
+            session.start();
+            session.end();
+        }
+        MainWindow &again = f.makeWindow();
+        again.openInitialIncident();
+        SessionGuard session(*f.store, again, *f.preferences, f.clock);
+        session.start();
+        QVERIFY(!session.recovered());
+        QCOMPARE(countRecovered(*f.store, id), 0);
+    }
+
+    void killedWindowIsRecovered()
+    {
+        test::TempDatabase tmp;
+        const QString path = tmp.path();
+        const QString settingsPath = tmp.path(QStringLiteral("settings.ini"));
+        qint64 incidentId = 0;
+        {
+            IncidentStore store(SystemClock::instance());
+            QVERIFY(!store.open(path));
+            NewIncident incident;
+            incident.title = QStringLiteral("Payments API down");
+            incident.severity = Severity::Sev1;
+            QVERIFY(store.createIncident({QStringLiteral("Older, resolved"), {}, Severity::Sev4}, QStringLiteral("a")));
+            auto id = store.createIncident(incident, QStringLiteral("ana"));
+            QVERIFY(id.ok());
+            incidentId = *id;
+            QSettings settings(settingsPath, QSettings::IniFormat);
+            Preferences(settings).setLastIncidentId(incidentId);
+        }
+
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("CP_RECOVERY_CHILD"), path);
+        env.insert(QStringLiteral("CP_RECOVERY_SETTINGS"), settingsPath);
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        child.setProcessEnvironment(env);
+        child.start(QCoreApplication::applicationFilePath(), {});
+        QVERIFY(child.waitForStarted(10000));
+        QVERIFY2(child.waitForReadyRead(30000), child.readAllStandardError().constData());
+        QCOMPARE(child.readAllStandardOutput(), QByteArray("ready\n"));
+        const QDateTime killedAt = QDateTime::currentDateTimeUtc();
+        child.kill(); // SIGKILL: no close event, no clean end
+        QVERIFY(child.waitForFinished(10000));
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+        QVERIFY(!SessionMarker(path).read()->clean);
+
+        // Relaunch: the same start-up as app/gui/main.cpp.
+        QSettings settings(settingsPath, QSettings::IniFormat);
+        Preferences preferences(settings);
+        DatabaseLock lock(path);
+        QVERIFY2(lock.tryLock(), "the dead process's lock was not taken over");
+        IncidentStore store(SystemClock::instance());
+        QVERIFY(!store.open(path));
+        MainWindow window(store, SystemClock::instance(), preferences, settings);
+        window.restoreWindowState();
+        window.openInitialIncident();
+        SessionGuard session(store, window, preferences, SystemClock::instance());
+        session.start();
+        window.show();
+
+        QCOMPARE(window.currentIncidentId(), incidentId);
+        QCOMPARE(window.timelineDock()->quickEntry()->text(), TypedDraft);
+        QVERIFY2(window.rosterDock()->isHidden(), "the layout of the killed window was not restored");
+        auto live = store.liveTimers();
+        QVERIFY(live.ok());
+        QCOMPARE(live->size(), 1);
+        QCOMPARE(live->constFirst().label, QStringLiteral("Update the status page"));
+        QVERIFY(session.recovered());
+        QCOMPARE(countRecovered(store, incidentId), 1);
+        auto entry = store.entry(session.recoveredEntryId());
+        QVERIFY(entry.ok());
+        QCOMPARE(entry->kind, EntryKind::System);
+        QVERIFY2(entry->text.contains(QStringLiteral("Last known alive")), qPrintable(entry->text));
+        // The gap runs from the last heartbeat (before the kill) to now.
+        const QString aliveText = killedAt.toString(QStringLiteral("HH:mm"));
+        QVERIFY2(entry->text.contains(aliveText) ||
+                     entry->text.contains(killedAt.addSecs(-60).toString(QStringLiteral("HH:mm"))),
+                 qPrintable(entry->text));
+        // The entry is on the timeline the window shows.
+        QTRY_VERIFY(window.timelineDock()->model()->rowCount() >= 3);
+        session.end();
+    }
+
+    void fullDiskKeepsTheLineAndNeverShowsSaved()
+    {
+        test::UiFixture f;
+        const qint64 id = f.declare(QStringLiteral("Disk"));
+        MainWindow &window = f.makeWindow();
+        window.openIncident(id);
+        auto *line = window.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+        auto *feedback = window.findChild<QLabel *>(QStringLiteral("quickEntryFeedback"));
+        auto *indicator = window.findChild<QLabel *>(QStringLiteral("saveIndicator"));
+        QVERIFY(line && feedback && indicator);
+        const int rowsBefore = window.timelineDock()->model()->rowCount();
+
+        QVERIFY(!f.store->limitPagesForTesting(1));
+        const QString text = QStringLiteral("Mitigation: traffic moved to eu-west ") + QString(12000, QLatin1Char('x'));
+        line->setText(text);
+        QTest::keyClick(line, Qt::Key_Return);
+        QCOMPARE(line->text(), text); // every character kept
+        QVERIFY2(feedback->text().contains(QStringLiteral("disk is full")), qPrintable(feedback->text()));
+        QVERIFY(indicator->text().startsWith(QStringLiteral("Not saved")));
+        QVERIFY(!indicator->text().startsWith(QStringLiteral("Saved")));
+        QCOMPARE(window.saveStatus()->lastError().code(), StoreError::Code::DiskFull);
+        QCOMPARE(window.timelineDock()->model()->rowCount(), rowsBefore);
+
+        QVERIFY(!f.store->limitPagesForTesting(0)); // space returns; Enter again
+        QTest::keyClick(line, Qt::Key_Return);
+        QVERIFY(line->text().isEmpty());
+        QVERIFY2(indicator->text().startsWith(QStringLiteral("Saved")), qPrintable(indicator->text()));
+        QTRY_COMPARE(window.timelineDock()->model()->rowCount(), rowsBefore + 1);
+    }
+
+    void backupAndRestoreFromTheFileMenu()
+    {
+        test::UiFixture f;
+        const qint64 id = f.declare(QStringLiteral("Backed up"));
+        MainWindow &window = f.makeWindow();
+        window.openIncident(id);
+        auto *fileMenu = window.findChild<QMenu *>(QStringLiteral("fileMenu"));
+        QVERIFY(fileMenu);
+        auto *backup = window.findChild<QAction *>(QStringLiteral("backupAction"));
+        auto *restore = window.findChild<QAction *>(QStringLiteral("restoreAction"));
+        QVERIFY(backup && restore);
+        QVERIFY(fileMenu->actions().contains(backup));
+        QVERIFY(fileMenu->actions().contains(restore));
+
+        const QString target = f.db.path(QStringLiteral("menu-backup.sqlite"));
+        auto made = window.backupActions()->backupTo(target);
+        QVERIFY2(made.ok(), qPrintable(made.error().message()));
+        QCOMPARE(PrivateFile::modeOf(target), 0600);
+        QCOMPARE(made->incidents, 1);
+
+        QVERIFY(f.store->appendEntry({id, EntryKind::Note, QStringLiteral("ana"), QStringLiteral("after backup")}));
+        auto restored = window.backupActions()->restoreFrom(target);
+        QVERIFY2(restored.ok(), qPrintable(restored.error().message()));
+        QVERIFY(window.backupActions()->restartPending());
+        QVERIFY(!window.isVisible()); // closed, for main() to start afresh
+        QCOMPARE(f.store->stats()->entries, made->entries);
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    if (qEnvironmentVariableIsSet("CP_RECOVERY_CHILD"))
+        return runChild();
+    TstRecoveryUi test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_recoveryui.moc"
