@@ -7,6 +7,7 @@
 #include "dialogs/newincidentdialog.h"
 #include "dialogs/shortcutsdialog.h"
 #include "dialogs/timerdefaultsdialog.h"
+#include "exportactions.h"
 #include "docks/rolechartdock.h"
 #include "docks/rosterdock.h"
 #include "docks/timelinedock.h"
@@ -258,6 +259,11 @@ void MainWindow::createMenus()
     m_fileMenu->addAction(m_switchAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_roster->importAction());
+    m_exports = new ExportActions(m_store, m_clock, m_preferences, this);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addMenu(m_exports->exportMenu());
+    m_fileMenu->addAction(m_exports->printAction());
+    m_fileMenu->addAction(m_exports->postmortemAction());
     m_fileMenu->addSeparator();
     m_backups = new BackupActions(m_store, m_clock, this); // File ▸ Back up…, Restore… (#8)
     m_fileMenu->addAction(m_backups->backupAction());
@@ -452,6 +458,7 @@ void MainWindow::createStatusBar()
 void MainWindow::retranslateUi()
 {
     m_fileMenu->setTitle(tr("&File"));
+    m_exports->retranslateUi();
     m_editMenu->setTitle(tr("&Edit"));
     m_incidentMenu->setTitle(tr("&Incident"));
     m_severityMenu->setTitle(tr("&Severity"));
@@ -544,6 +551,7 @@ bool MainWindow::openIncident(qint64 incidentId)
     m_roleChart->setIncident(incidentId, stack);
     m_roster->setIncident(incidentId);
     m_timers->setIncident(incidentId);
+    m_exports->setIncident(incidentId);
     m_comms->setIncident(incidentId, stack);
     m_business->setIncident(incidentId, stack);
     if (m_shadow)
@@ -657,8 +665,11 @@ void MainWindow::setStatus(IncidentStatus status)
         refreshIncident();
         return;
     }
-    runCommand(
+    const bool done = runCommand(
         std::make_unique<SetStatusCommand>(m_store, m_saveStatus, m_incidentId, status, m_preferences.authorName()));
+    // On resolve the IC names the postmortem's owner and due date.
+    if (done && status == IncidentStatus::Resolved)
+        m_exports->offerPostmortem();
 }
 
 void MainWindow::newIncident()

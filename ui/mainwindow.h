@@ -29,6 +29,7 @@ class RoleChartDock;
 class RoleTemplateLibrary;
 class BackupActions;
 class RosterDock;
+class ExportActions;
 class SaveStatus;
 class StoreCommand;
 class TimelineDock;
@@ -63,6 +64,7 @@ public:
     TimelineDock *timelineDock() const { return m_timeline; }
     RoleChartDock *roleChartDock() const { return m_roleChart; }
     RosterDock *rosterDock() const { return m_roster; }
+    ExportActions *exportActions() const { return m_exports; } // File ▸ Export, Print, the postmortem
     TimersDock *timersDock() const { return m_timers; }
     CommsDock *commsDock() const { return m_comms; }
     BusinessDock *businessDock() const { return m_business; }
@@ -126,6 +128,7 @@ private:
     std::unique_ptr<RoleTemplateLibrary> m_roleTemplates;
     RoleChartDock *m_roleChart = nullptr;
     RosterDock *m_roster = nullptr;
+    ExportActions *m_exports = nullptr; // exports, print and the postmortem (#7)
     BackupActions *m_backups = nullptr;
     QMenu *m_rolesMenu = nullptr;
     QLabel *m_vacancyLabel = nullptr;

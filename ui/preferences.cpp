@@ -84,6 +84,26 @@ void Preferences::setTimerDefaultOverrides(const TimerDefaultOverrides &override
         m_settings.setValue(TimerDefaultOverrides::settingsKey(), overrides.toText());
 }
 
+PostmortemDeadlines Preferences::postmortemDeadlines() const
+{
+    const PostmortemDeadlines defaults;
+    PostmortemDeadlines d;
+    d.sev1CalendarDays =
+        qBound(1, m_settings.value(QStringLiteral("postmortem/sev1CalendarDays"), defaults.sev1CalendarDays).toInt(), 60);
+    d.sev2BusinessDays =
+        qBound(1, m_settings.value(QStringLiteral("postmortem/sev2BusinessDays"), defaults.sev2BusinessDays).toInt(), 60);
+    d.otherBusinessDays =
+        qBound(1, m_settings.value(QStringLiteral("postmortem/otherBusinessDays"), defaults.otherBusinessDays).toInt(), 60);
+    return d;
+}
+
+void Preferences::setPostmortemDeadlines(const PostmortemDeadlines &deadlines)
+{
+    m_settings.setValue(QStringLiteral("postmortem/sev1CalendarDays"), deadlines.sev1CalendarDays);
+    m_settings.setValue(QStringLiteral("postmortem/sev2BusinessDays"), deadlines.sev2BusinessDays);
+    m_settings.setValue(QStringLiteral("postmortem/otherBusinessDays"), deadlines.otherBusinessDays);
+}
+
 void Preferences::sync()
 {
     m_settings.sync();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/postmortem.h"
 #include "domain/timelineentry.h"
 #include "timers/timerdefaults.h"
 
@@ -38,6 +39,11 @@ public:
     // Default: none (the built-in cadences). Kept as JSON text; anything unreadable: none.
     TimerDefaultOverrides timerDefaultOverrides() const;
     void setTimerDefaultOverrides(const TimerDefaultOverrides &overrides);
+
+    // When a postmortem is due after the resolution: calendar days for SEV-1, business days for
+    // SEV-2 and below. Default: 3 and 5 (10 below SEV-2), as the response guides practise.
+    PostmortemDeadlines postmortemDeadlines() const;
+    void setPostmortemDeadlines(const PostmortemDeadlines &deadlines);
 
     void sync();
 

@@ -26,10 +26,12 @@ QDateTime PostmortemPolicy::defaultDue(Severity severity, const QDateTime &resol
 
 QString PostmortemPolicy::ruleText(Severity severity, const PostmortemDeadlines &deadlines)
 {
-    if (severity == Severity::Sev1)
-        return tr("%n calendar day(s) after resolution", nullptr, deadlines.sev1CalendarDays);
-    return tr("%n business day(s) after resolution", nullptr,
-              severity == Severity::Sev2 ? deadlines.sev2BusinessDays : deadlines.otherBusinessDays);
+    if (severity == Severity::Sev1) {
+        const int days = deadlines.sev1CalendarDays;
+        return days == 1 ? tr("1 calendar day after resolution") : tr("%1 calendar days after resolution").arg(days);
+    }
+    const int days = severity == Severity::Sev2 ? deadlines.sev2BusinessDays : deadlines.otherBusinessDays;
+    return days == 1 ? tr("1 business day after resolution") : tr("%1 business days after resolution").arg(days);
 }
 
 } // namespace cp

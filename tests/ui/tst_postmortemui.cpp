@@ -1,0 +1,146 @@
+// The postmortem in the window: resolving asks for the owner with the severity's default due
+// date, refusals show in the dialog and change nothing, the draft previews, and File ▸ Export /
+// Print write what the CLI writes.
+
+#include "dialogs/postmortemdialog.h"
+#include "exportactions.h"
+#include "uifixture.h"
+
+#include <QAction>
+#include <QBuffer>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QLabel>
+#include <QMenu>
+#include <QPdfWriter>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTextBrowser>
+
+using namespace cp;
+
+class TstPostmortemUi : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void resolvingAsksForTheOwner();
+    void refusalShowsInTheDialogAndChangesNothing();
+    void defaultsArePreferences();
+    void fileMenuExportsAndPrints();
+};
+
+void TstPostmortemUi::resolvingAsksForTheOwner()
+{
+    test::UiFixture f;
+    QVERIFY(!f.openError);
+    const qint64 id = f.declare(QStringLiteral("Checkout down"), Severity::Sev1);
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(id));
+    QVERIFY(!f.dialog<PostmortemDialog>());
+
+    w.findChild<QAction *>(QStringLiteral("statusAction_resolved"))->trigger();
+    QCOMPARE(f.store->incident(id)->status, IncidentStatus::Resolved);
+    PostmortemDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = f.dialog<PostmortemDialog>()) != nullptr);
+    // SEV-1: three calendar days after the resolution.
+    const QDateTime resolved = f.store->incident(id)->resolvedAt;
+    auto *due = dialog->findChild<QDateTimeEdit *>(QStringLiteral("postmortemDue"));
+    QCOMPARE(due->dateTime().toUTC(), resolved.addDays(3));
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("postmortemRule"))->text().contains(QStringLiteral("3 calendar days")));
+    QVERIFY(dialog->findChild<QTextBrowser *>(QStringLiteral("postmortemPreview"))
+                ->toPlainText()
+                .contains(QStringLiteral("Timeline of key events")));
+
+    auto *owner = dialog->findChild<QComboBox *>(QStringLiteral("postmortemOwner"));
+    owner->setEditText(QStringLiteral("Dee Park"));
+    dialog->findChild<QPushButton *>(QStringLiteral("postmortemSave"))->click();
+    auto stored = f.store->postmortem(id);
+    QVERIFY(stored.ok() && stored->has_value());
+    QCOMPARE((*stored)->owner, QStringLiteral("Dee Park"));
+    QCOMPARE((*stored)->dueAt, resolved.addDays(3));
+    QCOMPARE((*stored)->assignedBy, QStringLiteral("ana"));
+    // The preview follows: the owner is in the draft now.
+    QTRY_VERIFY(dialog->findChild<QTextBrowser *>(QStringLiteral("postmortemPreview"))
+                    ->toPlainText()
+                    .contains(QStringLiteral("Dee Park")));
+    dialog->close();
+
+    // Resolving again after a reopen does not ask twice: the owner is named.
+    w.findChild<QAction *>(QStringLiteral("statusAction_monitoring"))->trigger();
+    w.findChild<QAction *>(QStringLiteral("statusAction_resolved"))->trigger();
+    QTest::qWait(0);
+    QVERIFY(!f.dialog<PostmortemDialog>());
+}
+
+void TstPostmortemUi::refusalShowsInTheDialogAndChangesNothing()
+{
+    test::UiFixture f;
+    const qint64 id = f.declare(QStringLiteral("Payments slow"), Severity::Sev2);
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(id));
+    PostmortemDialog *dialog = w.exportActions()->showPostmortem();
+    QVERIFY(dialog);
+    const int entries = int(f.store->entries(TimelinePage{id, true})->size());
+    dialog->findChild<QComboBox *>(QStringLiteral("postmortemOwner"))->setEditText(QStringLiteral("   "));
+    QVERIFY(!dialog->save());
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("postmortemStatus"))->text().contains(QStringLiteral("owner")));
+    QVERIFY(!f.store->postmortem(id)->has_value());
+    QCOMPARE(int(f.store->entries(TimelinePage{id, true})->size()), entries);
+}
+
+void TstPostmortemUi::defaultsArePreferences()
+{
+    test::UiFixture f;
+    const qint64 id = f.declare(QStringLiteral("Payments slow"), Severity::Sev2);
+    QVERIFY(!f.store->setStatus(id, IncidentStatus::Resolved, QStringLiteral("ana")));
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(id));
+    PostmortemDialog *dialog = w.exportActions()->showPostmortem();
+    auto *sev2 = dialog->findChild<QSpinBox *>(QStringLiteral("postmortemSev2Days"));
+    QCOMPARE(sev2->value(), 5);
+    const QDateTime resolved = f.store->incident(id)->resolvedAt;
+    auto *due = dialog->findChild<QDateTimeEdit *>(QStringLiteral("postmortemDue"));
+    QCOMPARE(due->dateTime().toUTC(), PostmortemPolicy::addBusinessDays(resolved, 5));
+    sev2->setValue(2);
+    QCOMPARE(f.preferences->postmortemDeadlines().sev2BusinessDays, 2);
+    QCOMPARE(due->dateTime().toUTC(), PostmortemPolicy::addBusinessDays(resolved, 2));
+    // A due date typed by hand is not overwritten by a changed default.
+    due->setDateTime(due->dateTime().addDays(1));
+    sev2->setValue(3);
+    QCOMPARE(due->dateTime().toUTC(), PostmortemPolicy::addBusinessDays(resolved, 2).addDays(1));
+}
+
+void TstPostmortemUi::fileMenuExportsAndPrints()
+{
+    test::UiFixture f;
+    const qint64 id = f.declare(QStringLiteral("Search index stale"), Severity::Sev2);
+    MainWindow &w = f.makeWindow();
+    ExportActions *exports = w.exportActions();
+    QVERIFY(exports);
+    auto *menu = w.findChild<QMenu *>(QStringLiteral("exportMenu"));
+    QVERIFY(menu);
+    QVERIFY(!menu->isEnabled() || exports->incidentId() == w.currentIncidentId());
+    QVERIFY(w.openIncident(id));
+    QVERIFY(menu->isEnabled());
+    for (IncidentExport::Format format : IncidentExport::all()) {
+        QAction *action = exports->exportAction(format);
+        QVERIFY(action && menu->actions().contains(action));
+        QVERIFY(!action->text().isEmpty());
+        const QString path = f.db.path(QStringLiteral("out.") + IncidentExport::key(format));
+        QVERIFY(!exports->exportTo(format, path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.size() > 100);
+    }
+    QVERIFY(w.findChild<QAction *>(QStringLiteral("printAction"))->isEnabled());
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    QPdfWriter pdf(&buffer);
+    QVERIFY(exports->printTo(pdf) >= 1);
+    pdf.newPage(); // the writer finishes when it goes; the buffer already holds a PDF
+    QVERIFY(buffer.data().startsWith("%PDF-"));
+}
+
+QTEST_MAIN(TstPostmortemUi)
+#include "tst_postmortemui.moc"
