@@ -1,0 +1,302 @@
+// The shadow window on the offscreen platform: widgets found by objectName, live updates from
+// the store (its own and a read-only follower's), the reader's place kept, trainee notes, the
+// console's View ▸ Shadow view and a replay driven by the fake clock.
+
+#include "domain/roletemplate.h"
+#include "models/timelinemodel.h"
+#include "models/timermodel.h"
+#include "notes/traineenotemodel.h"
+#include "notes/traineenotes.h"
+#include "replay/replayengine.h"
+#include "shadow/replaybar.h"
+#include "shadow/rollcallpanel.h"
+#include "shadow/shadowwindow.h"
+#include "uifixture.h"
+#include "widgets/rolechartview.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QScrollBar>
+#include <QStandardPaths>
+#include <QTreeView>
+#include <QtTest>
+
+using namespace cp;
+using namespace cp::test;
+
+class TstShadowView : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QString labelText(QWidget *window, const char *name)
+    {
+        auto *label = window->findChild<QLabel *>(QLatin1String(name));
+        return label ? label->text() : QStringLiteral("<no %1>").arg(QLatin1String(name));
+    }
+
+    static void log(IncidentStore &store, qint64 incident, const QString &text)
+    {
+        NewEntry entry;
+        entry.incidentId = incident;
+        entry.kind = EntryKind::Action;
+        entry.author = QStringLiteral("cy");
+        entry.text = text;
+        QVERIFY(store.appendEntry(entry));
+    }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void showsTheIncidentAndUpdatesLive()
+    {
+        UiFixture f;
+        QVERIFY(!f.openError);
+        RoleTemplateLibrary library{QString()};
+        NewIncident declared;
+        declared.title = QStringLiteral("Checkout payments failing");
+        declared.severity = Severity::Sev2;
+        declared.roles = library.find(QStringLiteral("technical-response"));
+        const qint64 id = *f.store->createIncident(declared, QStringLiteral("ana"));
+        Person bo;
+        bo.name = QStringLiteral("Bo Chen");
+        bo.handle = QStringLiteral("bo");
+        QVERIFY(f.store->assign(id, QStringLiteral("deputy"), *f.store->addPerson(bo), QStringLiteral("ana")));
+        QVERIFY(f.store->startCountdown(id, QStringLiteral("check DB"), 180000, {}, QStringLiteral("ana")));
+        ShadowWindow window(*f.store, f.clock, nullptr);
+        window.setIncident(id);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        QCOMPARE(labelText(&window, "shadowSeverity"), QStringLiteral("SEV-2"));
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("shadowTitle"))->toolTip(),
+                 QStringLiteral("Checkout payments failing"));
+        QCOMPARE(labelText(&window, "shadowStatus"), IncidentVocabulary::statusLabel(IncidentStatus::Investigating));
+        QVERIFY(labelText(&window, "shadowClock").startsWith(QStringLiteral("T+")));
+        auto *timers = window.findChild<QTreeView *>(QStringLiteral("shadowTimers"));
+        auto *timeline = window.findChild<QTreeView *>(QStringLiteral("shadowTimeline"));
+        QVERIFY(timers && timeline);
+        QVERIFY(window.findChild<RoleChartView *>(QStringLiteral("shadowRoleChart")));
+        QVERIFY(!window.findChild<RoleChartView *>(QStringLiteral("shadowRoleChart"))->acceptDrops());
+        QVERIFY(window.findChild<QWidget *>(QStringLiteral("shadowRollCallPanel")));
+        QCOMPARE(timers->model()->rowCount(), 1);
+        const int before = timeline->model()->rowCount();
+
+        // The store's changes arrive row by row, never as a reset.
+        QSignalSpy reset(timeline->model(), &QAbstractItemModel::modelReset);
+        log(*f.store, id, QStringLiteral("Dana restarting the payment workers"));
+        QCOMPARE(timeline->model()->rowCount(), before + 1);
+        QVERIFY(timeline->model()
+                    ->index(0, TimelineModel::TextColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("restarting the payment workers")));
+        QVERIFY(!f.store->setSeverity(id, Severity::Sev1, QStringLiteral("ana")));
+        QCOMPARE(labelText(&window, "shadowSeverity"), QStringLiteral("SEV-1"));
+        QCOMPARE(reset.size(), 0);
+        QVERIFY(!f.store->startRollCall(id, {}, QStringLiteral("ana")).error());
+        QVERIFY(labelText(&window, "shadowRollCallSummary").contains(QStringLiteral("Round 1")));
+        QVERIFY(window.findChild<RoleChartView *>(QStringLiteral("shadowRoleChart"))->card(QStringLiteral("deputy")));
+
+        // Full screen with one key, and back.
+        QTest::keyClick(&window, Qt::Key_F11);
+        QTRY_VERIFY(window.windowState() & Qt::WindowFullScreen);
+        QTest::keyClick(&window, Qt::Key_F11);
+        QTRY_VERIFY(!(window.windowState() & Qt::WindowFullScreen));
+        // Larger type.
+        const qreal size = window.font().pointSizeF();
+        window.setTypeScale(window.typeScale() + 0.5);
+        QVERIFY(window.font().pointSizeF() > size);
+    }
+
+    // A reader who scrolled down to read keeps the same entry in view when new ones arrive.
+    void keepsTheReadersPlace()
+    {
+        UiFixture f;
+        const qint64 id = f.declare(QStringLiteral("Long call"));
+        for (int i = 0; i < 80; ++i)
+            log(*f.store, id, QStringLiteral("Entry %1").arg(i));
+        ShadowWindow window(*f.store, f.clock, nullptr);
+        window.setIncident(id);
+        window.resize(1000, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTreeView *view = window.timelineView();
+        QScrollBar *bar = view->verticalScrollBar();
+
+        // At the top: the new entry shows at the top.
+        log(*f.store, id, QStringLiteral("Newest while at the top"));
+        QCOMPARE(bar->value(), 0);
+        QCOMPARE(view->indexAt(QPoint(1, 1)).siblingAtColumn(TimelineModel::TextColumn).data().toString(),
+                 QStringLiteral("Newest while at the top"));
+
+        view->scrollTo(view->model()->index(30, 0), QAbstractItemView::PositionAtTop);
+        QTRY_VERIFY(bar->value() > 0);
+        const QModelIndex top = view->indexAt(QPoint(1, 1));
+        const qint64 reading = top.data(TimelineModel::EntryIdRole).toLongLong();
+        const int offset = view->visualRect(top).top();
+        for (int i = 0; i < 3; ++i)
+            log(*f.store, id, QStringLiteral("Arrived while reading %1").arg(i));
+        const QModelIndex after = view->indexAt(QPoint(1, 1));
+        QCOMPARE(after.data(TimelineModel::EntryIdRole).toLongLong(), reading);
+        QCOMPARE(view->visualRect(after).top(), offset);
+    }
+
+    // A follower in this process: a read-only store on the same file sees the writer's commits.
+    void readOnlyFollowerCatchesUp()
+    {
+        UiFixture f;
+        const qint64 id = f.declare(QStringLiteral("Followed"));
+        IncidentStore follower(f.clock);
+        IncidentStore::Options options;
+        options.mode = IncidentStore::OpenMode::ReadOnly;
+        QVERIFY(!follower.open(f.db.path(), options));
+        follower.setExternalPollInterval(100);
+        ShadowWindow window(follower, f.clock, nullptr);
+        window.setFollowing(f.db.path());
+        window.openInitialIncident();
+        window.show();
+        QCOMPARE(window.incidentId(), id);
+        QVERIFY(labelText(&window, "shadowSource").contains(QStringLiteral("read-only")));
+        const int before = window.timelineModel()->rowCount();
+        log(*f.store, id, QStringLiteral("Seen by the trainee"));
+        QTRY_COMPARE_WITH_TIMEOUT(window.timelineModel()->rowCount(), before + 1, 1000);
+        QVERIFY(!f.store->setStatus(id, IncidentStatus::Identified, QStringLiteral("ana")));
+        QTRY_COMPARE_WITH_TIMEOUT(labelText(&window, "shadowStatus"),
+                                  IncidentVocabulary::statusLabel(IncidentStatus::Identified), 1000);
+        QVERIFY(labelText(&window, "shadowSource").contains(QStringLiteral("last change")));
+        // A later incident shows in the chooser.
+        const qint64 second = f.declare(QStringLiteral("Second one"));
+        auto *combo = window.findChild<QComboBox *>(QStringLiteral("shadowIncidentCombo"));
+        QVERIFY(combo && combo->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(combo->count(), 2, 1000);
+        QVERIFY(second > 0);
+    }
+
+    void notesArePinnedBesideTheirMoment()
+    {
+        UiFixture f;
+        const qint64 id = f.declare(QStringLiteral("Noted"));
+        log(*f.store, id, QStringLiteral("IC asks for objections"));
+        TraineeNotes notes(f.clock);
+        QVERIFY(!notes.open(f.db.path(QStringLiteral("notes.sqlite"))));
+        ShadowWindow window(*f.store, f.clock, &notes);
+        window.setIncident(id);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QByteArray incidentFile = TempDatabase::fingerprint(f.db.path());
+
+        auto *edit = window.findChild<QLineEdit *>(QStringLiteral("shadowNoteEdit"));
+        QVERIFY(edit && edit->isEnabled());
+        // Refused: no text, nothing saved.
+        edit->setFocus();
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(window.noteModel()->rowCount(), 0);
+        QVERIFY(!labelText(&window, "shadowNoteMessage").isEmpty());
+
+        window.timelineView()->setCurrentIndex(window.timelineView()->model()->index(0, 0));
+        QTest::keyClicks(edit, QStringLiteral("why no vote?"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(window.noteModel()->rowCount(), 1);
+        QVERIFY(edit->text().isEmpty());
+        QCOMPARE(window.noteModel()->noteAt(0).momentUtc,
+                 window.timelineModel()->index(0, 0).data(TimelineModel::OccurredAtRole).toDateTime());
+        QVERIFY(window.timelineView()
+                    ->model()
+                    ->index(0, TimelineModel::TextColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("note: why no vote?")));
+        // The incident database never sees a note.
+        QCOMPARE(TempDatabase::fingerprint(f.db.path()), incidentFile);
+
+        auto *list = window.findChild<QListView *>(QStringLiteral("shadowNotes"));
+        list->setCurrentIndex(window.noteModel()->index(0));
+        QVERIFY(window.deleteSelectedNote());
+        QCOMPARE(window.noteModel()->rowCount(), 0);
+        QVERIFY(!window.timelineView()
+                     ->model()
+                     ->index(0, TimelineModel::TextColumn)
+                     .data()
+                     .toString()
+                     .contains(QStringLiteral("note:")));
+    }
+
+    void consoleOpensTheShadowView()
+    {
+        UiFixture f;
+        const qint64 first = f.declare(QStringLiteral("First"));
+        const qint64 second = f.declare(QStringLiteral("Second"));
+        MainWindow &window = f.makeWindow();
+        QVERIFY(window.openIncident(first));
+        auto *action = window.findChild<QAction *>(QStringLiteral("shadowViewAction"));
+        QVERIFY(action);
+        QCOMPARE(action->shortcut(), QKeySequence(Qt::Key_F8));
+        action->trigger();
+        ShadowWindow *shadow = window.shadowWindow();
+        QVERIFY(shadow);
+        QTRY_VERIFY(shadow->isVisible());
+        QCOMPARE(shadow->incidentId(), first);
+        QVERIFY(window.openIncident(second));
+        QCOMPARE(shadow->incidentId(), second);
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("replayAction")));
+    }
+
+    void replayPlaysTheStoryAtTheChosenSpeed()
+    {
+        UiFixture f;
+        const qint64 id = f.declare(QStringLiteral("Yesterday's outage"));
+        f.clock.advanceSecs(60);
+        log(*f.store, id, QStringLiteral("Restarted the pods"));
+        f.clock.advanceSecs(240);
+        log(*f.store, id, QStringLiteral("Rolled back release 41"));
+        f.clock.advanceSecs(60);
+        QVERIFY(!f.store->setStatus(id, IncidentStatus::Resolved, QStringLiteral("ana")));
+        const qint64 open = f.declare(QStringLiteral("Still open"));
+
+        QString error;
+        QVERIFY(!openReplayWindow(*f.store, f.clock, nullptr, open, nullptr, &error));
+        QVERIFY2(error.contains(QStringLiteral("still open")), qPrintable(error));
+
+        ShadowWindow *replay = openReplayWindow(*f.store, f.clock, nullptr, id, nullptr, &error);
+        QVERIFY2(replay, qPrintable(error));
+        std::unique_ptr<ShadowWindow> owner(replay);
+        replay->setAttribute(Qt::WA_DeleteOnClose, false);
+        replay->show();
+        auto *engine = replay->findChild<ReplayEngine *>();
+        QVERIFY(engine);
+        QVERIFY(labelText(replay, "shadowBanner").contains(QStringLiteral("Replay")));
+        const int declared = replay->timelineModel()->rowCount();
+
+        auto *speed60 = replay->findChild<QAbstractButton *>(QStringLiteral("shadowReplaySpeed60"));
+        auto *play = replay->findChild<QAbstractButton *>(QStringLiteral("shadowReplayPlay"));
+        auto *step = replay->findChild<QAbstractButton *>(QStringLiteral("shadowReplayStep"));
+        QVERIFY(speed60 && play && step);
+        speed60->click();
+        play->click();
+        QVERIFY(engine->isPlaying());
+        f.clock.advanceSecs(1); // a replayed minute
+        engine->tick();
+        QCOMPARE(replay->timelineModel()->rowCount(), declared + 1);
+        QCOMPARE(replay->timelineModel()->index(0, TimelineModel::TextColumn).data(TimelineModel::TextRole).toString(),
+                 QStringLiteral("Restarted the pods"));
+        QVERIFY(labelText(replay, "shadowReplayPosition").contains(QStringLiteral("T+00:01:00")));
+
+        // Step: pause, and the next event is told.
+        step->click();
+        QVERIFY(!engine->isPlaying());
+        QCOMPARE(replay->timelineModel()->index(0, TimelineModel::TextColumn).data(TimelineModel::TextRole).toString(),
+                 QStringLiteral("Rolled back release 41"));
+        // The incident itself is untouched by all of it.
+        QCOMPARE(f.store->incident(id)->status, IncidentStatus::Resolved);
+        TimelinePage page;
+        page.incidentId = id;
+        QCOMPARE(f.store->entries(page)->size(), 4); // declared, two actions, resolved
+    }
+};
+
+QTEST_MAIN(TstShadowView)
+#include "tst_shadowview.moc"
