@@ -66,6 +66,7 @@ int ExchangeCommands::exportIncident(CliContext &context, const QStringList &arg
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return context.fail({StoreError::Code::ReadOnly, tr("Cannot write %1: %2").arg(path, file.errorString())});
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner); // incident data: yours only (#8)
     if (StoreError error = IncidentExport::write(**store, required->id, *format, file, now)) {
         file.cancelWriting();
         return context.fail(error);
