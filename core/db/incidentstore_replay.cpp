@@ -105,6 +105,16 @@ Result<ReplaySource> IncidentStore::replaySource(qint64 incidentId) const
         return settled.error();
     while (settled->next())
         source.timerSettledAt.insert(settled->value(0).toLongLong(), fromMs(settled->value(1)));
+    settled->finish();
+
+    auto rounds = rollCalls(incidentId);
+    if (!rounds)
+        return rounds.error();
+    source.rollCalls = *rounds;
+    auto items = rollCallItems(incidentId);
+    if (!items)
+        return items.error();
+    source.rollCallItems = *items;
     return source;
 }
 

@@ -57,6 +57,8 @@ StoreError ReplayEngine::rebuild()
     const ReplaySource &s = m_script.source();
     m_people.clear();
     m_timers.clear();
+    m_rounds.clear();
+    m_items.clear();
     m_problems.clear();
     m_applied = 0;
     m_finishedAnnounced = false;
@@ -262,6 +264,62 @@ void ReplayEngine::apply(int index)
             error = store.acknowledgeTimer(id, t.createdBy);
         else
             error = store.cancelTimer(id, t.createdBy);
+        break;
+    }
+    case ReplayStep::Kind::RollCallStart: {
+        const RollCall &r = s.rollCalls.at(step.index);
+        RollCallSelection selection;
+        QList<const RollCallItem *> items;
+        for (const RollCallItem &item : s.rollCallItems) {
+            if (item.rollCallId != r.id)
+                continue;
+            items << &item;
+            if (!selection.roleKeys.contains(item.roleKey))
+                selection.roleKeys << item.roleKey;
+        }
+        for (const Timer &t : s.timers) {
+            if (t.id == r.timerId)
+                selection.timeboxMs = t.durationMs;
+        }
+        auto started = store.startRollCall(m_incidentId, selection, r.startedBy);
+        if (!started) {
+            error = started.error();
+            break;
+        }
+        m_rounds.insert(r.id, *started);
+        // Match the new round's items to the old ones by role and (copied) person.
+        if (auto round = store.rollCallRound(*started)) {
+            for (const RollCallItem *old : std::as_const(items)) {
+                for (const RollCallItem &made : std::as_const(*round)) {
+                    if (made.roleKey == old->roleKey && made.personId == scratchPerson(old->personId))
+                        m_items.insert(old->id, made.id);
+                }
+            }
+        }
+        break;
+    }
+    case ReplayStep::Kind::RollCallItem: {
+        const RollCallItem &item = s.rollCallItems.at(step.index);
+        const qint64 id = m_items.value(item.id);
+        if (id == 0)
+            break;
+        if (item.state == RollCallItemState::Answered)
+            error =
+                store.answerRollCallItem(id, item.report, item.answeredBy.isEmpty() ? ReplayAuthor : item.answeredBy);
+        else
+            error = store.markRollCallItem(id, item.state, ReplayAuthor);
+        break;
+    }
+    case ReplayStep::Kind::RollCallDismiss: {
+        const RollCallItem &item = s.rollCallItems.at(step.index);
+        if (const qint64 id = m_items.value(item.id))
+            error = store.dismissMissedItem(id, item.clearedBy.isEmpty() ? ReplayAuthor : item.clearedBy);
+        break;
+    }
+    case ReplayStep::Kind::RollCallEnd: {
+        const RollCall &r = s.rollCalls.at(step.index);
+        if (const qint64 id = m_rounds.value(r.id))
+            error = store.endRollCall(id, r.endedBy.isEmpty() ? ReplayAuthor : r.endedBy);
         break;
     }
     }

@@ -84,6 +84,8 @@ private:
     bool m_finishedAnnounced = false;
     QHash<qint64, qint64> m_people; // source person id → scratch
     QHash<qint64, qint64> m_timers; // source timer id → scratch
+    QHash<qint64, qint64> m_rounds; // source roll call id → scratch
+    QHash<qint64, qint64> m_items;  // source roll-call item id → scratch
     QStringList m_problems;
 };
 

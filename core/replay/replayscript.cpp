@@ -1,6 +1,7 @@
 #include "replayscript.h"
 
 #include <QLocale>
+#include <QSet>
 
 #include <algorithm>
 
@@ -28,8 +29,16 @@ ReplayScript::ReplayScript(ReplaySource source) : m_source(std::move(source))
             break;
         }
     }
+    // A round's time-box is started by the round itself.
+    QSet<qint64> roundTimers;
+    for (const RollCall &r : s.rollCalls) {
+        if (r.timerId > 0)
+            roundTimers.insert(r.timerId);
+    }
     for (int i = 0; i < s.timers.size(); ++i) {
         const Timer &t = s.timers.at(i);
+        if (roundTimers.contains(t.id))
+            continue;
         m_steps.append({ReplayStep::Kind::TimerStart, t.createdAt, i, -1,
                         tr("%1 timer started: %2").arg(hhmm(t.createdAt), t.label)});
         const QDateTime settled = s.timerSettledAt.value(t.id);
@@ -79,6 +88,33 @@ ReplayScript::ReplayScript(ReplaySource source) : m_source(std::move(source))
             m_steps.append({ReplayStep::Kind::Status, c.at, i, -1,
                             tr("%1 status %2 → %3").arg(hhmm(c.at), c.oldValue, c.newValue)});
     }
+    for (int i = 0; i < s.rollCalls.size(); ++i) {
+        const RollCall &r = s.rollCalls.at(i);
+        m_steps.append({ReplayStep::Kind::RollCallStart, r.startedAt, i, -1,
+                        tr("%1 roll call %2 started").arg(hhmm(r.startedAt)).arg(r.number)});
+        for (int j = 0; j < s.rollCallItems.size(); ++j) {
+            const RollCallItem &item = s.rollCallItems.at(j);
+            if (item.rollCallId != r.id)
+                continue;
+            if (item.state == RollCallItemState::Answered && item.answeredAt.isValid())
+                m_steps.append(
+                    {ReplayStep::Kind::RollCallItem, item.answeredAt, j, i,
+                     tr("%1 %2 answered: %3")
+                         .arg(hhmm(item.answeredAt), item.label(), RollCallVocabulary::reportLine(item.report))});
+            else if ((item.state == RollCallItemState::NoAnswer || item.state == RollCallItemState::Skipped) &&
+                     item.askedAt.isValid() && (!r.endedAt.isValid() || item.askedAt < r.endedAt))
+                m_steps.append(
+                    {ReplayStep::Kind::RollCallItem, item.askedAt, j, i,
+                     tr("%1 %2: %3")
+                         .arg(hhmm(item.askedAt), item.label(), RollCallVocabulary::stateLabel(item.state))});
+            if (item.clearedAt.isValid() && item.clearedReason == QLatin1String("dismissed"))
+                m_steps.append({ReplayStep::Kind::RollCallDismiss, item.clearedAt, j, i,
+                                tr("%1 %2 dismissed from the missed list").arg(hhmm(item.clearedAt), item.label())});
+        }
+        if (r.endedAt.isValid())
+            m_steps.append({ReplayStep::Kind::RollCallEnd, r.endedAt, i, -1,
+                            tr("%1 roll call %2 closed").arg(hhmm(r.endedAt)).arg(r.number)});
+    }
     for (int i = 0; i < s.entries.size(); ++i) {
         const TimelineEntry &e = s.entries.at(i);
         if (e.retracted || retold(e))
@@ -95,6 +131,8 @@ ReplayScript::ReplayScript(ReplaySource source) : m_source(std::move(source))
 bool ReplayScript::retold(const TimelineEntry &entry) const
 {
     if (entry.kind == EntryKind::Role || entry.kind == EntryKind::Timer)
+        return true;
+    if (entry.kind == EntryKind::RollCall && !m_source.rollCalls.isEmpty())
         return true;
     if (entry.kind != EntryKind::System)
         return false;

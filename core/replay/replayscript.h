@@ -11,19 +11,23 @@ struct ReplayStep
 {
     enum class Kind
     {
-        Entry,       // a timeline entry told again word for word
-        Severity,    // the severity changed
-        Status,      // the status changed (resolved included)
-        Assign,      // someone took a role
-        HandOver,    // a role passed from one person to the next
-        Release,     // someone left a role
-        TimerStart,  // a countdown, cadence or stopwatch started
-        TimerSettle, // a timer was acknowledged, cancelled or paused for the last time
+        Entry,           // a timeline entry told again word for word
+        Severity,        // the severity changed
+        Status,          // the status changed (resolved included)
+        Assign,          // someone took a role
+        HandOver,        // a role passed from one person to the next
+        Release,         // someone left a role
+        TimerStart,      // a countdown, cadence or stopwatch started
+        TimerSettle,     // a timer was acknowledged, cancelled or paused for the last time
+        RollCallStart,   // a round of the roll call began (with its time-box)
+        RollCallItem,    // an item was answered, missed or skipped
+        RollCallDismiss, // a missed item was taken off the Deputy's list
+        RollCallEnd,     // the round closed
     };
 
     Kind kind = Kind::Entry;
     QDateTime at;   // UTC: when it happened in the incident
-    int index = -1; // into the source list of its kind (entries, changes, assignments, timers)
+    int index = -1; // into the source list of its kind (entries, changes, assignments, timers, rounds, items)
     int other = -1; // HandOver: the assignment that took over
     QString text;   // one line for the step list: "14:03 SEV-2 → SEV-1"
 };

@@ -2,6 +2,7 @@
 
 #include "domain/incident.h"
 #include "domain/incidentrole.h"
+#include "domain/rollcall.h"
 #include "domain/roster.h"
 #include "domain/timelineentry.h"
 #include "timers/timer.h"
@@ -34,6 +35,8 @@ struct ReplaySource
     QList<Person> people;                    // everyone who ever held a role in the incident
     QList<Timer> timers;                     // start order
     QHash<qint64, QDateTime> timerSettledAt; // timer id → when its state last changed (updated_at)
+    QList<RollCall> rollCalls;               // oldest first
+    QList<RollCallItem> rollCallItems;       // every round, in call order
 };
 
 } // namespace cp

@@ -92,11 +92,17 @@ private slots:
         Person bo;
         bo.name = QStringLiteral("Bo Chen");
         bo.handle = QStringLiteral("bo");
+        Person cy;
+        cy.name = QStringLiteral("Cy Diaz");
+        cy.handle = QStringLiteral("cy");
         auto anaId = writer.addPerson(ana);
         auto boId = writer.addPerson(bo);
-        QVERIFY(anaId && boId);
+        auto cyId = writer.addPerson(cy);
+        QVERIFY(anaId && boId && cyId);
         m_clock->advanceSecs(30);
         QVERIFY(writer.assign(m_incident, QStringLiteral("ic"), *anaId, m_ana));
+        QVERIFY(writer.assign(m_incident, QStringLiteral("deputy"), *boId, m_ana));
+        QVERIFY(writer.assign(m_incident, QStringLiteral("scribe"), *cyId, m_ana));
         m_clock->advanceSecs(30);
         entry(EntryKind::Action, QStringLiteral("Restarting the checkout pods"), writer);
         auto timer = writer.startCountdown(m_incident, QStringLiteral("check DB"), 2 * Minute, {}, m_ana);
@@ -104,7 +110,28 @@ private slots:
         m_timer = *timer;
         m_clock->advance(2 * Minute);
         QVERIFY(!writer.setSeverity(m_incident, Severity::Sev1, m_ana));
-        m_clock->advance(2 * Minute);
+        // 14:04 a roll call (2-minute time-box): the Deputy answers, the Scribe is missed.
+        m_clock->advance(Minute);
+        RollCallSelection selection;
+        selection.timeboxMs = 2 * Minute;
+        auto round = writer.startRollCall(m_incident, selection, m_ana);
+        QVERIFY2(round, qPrintable(round.error().message()));
+        auto items = writer.rollCallRound(*round);
+        QVERIFY(items && items->size() == 2);
+        m_clock->advanceSecs(30);
+        CanReport report;
+        report.condition = Condition::Healthy;
+        report.conditionText = QStringLiteral("watching the timers");
+        for (const RollCallItem &item : *items) {
+            if (item.roleKey == QLatin1String("deputy"))
+                QVERIFY(!writer.answerRollCallItem(item.id, report, m_ana));
+        }
+        m_clock->advanceSecs(10);
+        for (const RollCallItem &item : *items) {
+            if (item.roleKey == QLatin1String("scribe"))
+                QVERIFY(!writer.markRollCallItem(item.id, RollCallItemState::NoAnswer, m_ana));
+        }
+        m_clock->advanceSecs(20);
         entry(EntryKind::Decision, QStringLiteral("Roll back release 41"), writer);
         m_clock->advance(Minute);
         QVERIFY(!writer.handOver(m_incident, QStringLiteral("ic"), *anaId, *boId, m_ana));
@@ -144,9 +171,11 @@ private slots:
         auto source = m_source->replaySource(m_incident);
         QVERIFY(source);
         QCOMPARE(source->incident.status, IncidentStatus::Resolved);
-        QCOMPARE(source->assignments.size(), 2);
-        QCOMPARE(source->people.size(), 2);
-        QCOMPARE(source->timers.size(), 1);
+        QCOMPARE(source->assignments.size(), 4);
+        QCOMPARE(source->people.size(), 3);
+        QCOMPARE(source->timers.size(), 2); // the check and the round's time-box
+        QCOMPARE(source->rollCalls.size(), 1);
+        QCOMPARE(source->rollCallItems.size(), 2);
         QVERIFY(source->changes.size() >= 2);
         const ReplayScript script(*source);
         QCOMPARE(script.initialSeverity(), Severity::Sev2);
@@ -206,6 +235,22 @@ private slots:
         QCOMPARE(engine.clock().nowUtc(), Start.addSecs(5 * 60));
         story = texts(replayed, engine.incidentId());
         QVERIFY(indexOf(story, QStringLiteral("Roll back release 41")) > indexOf(story, QStringLiteral("Restarting")));
+        // The roll call happened again at 14:04, with its answer and its miss.
+        const auto rounds = replayed.rollCalls(engine.incidentId());
+        QVERIFY(rounds && rounds->size() == 1);
+        QCOMPARE(rounds->first().startedAt, Start.addSecs(4 * 60));
+        QVERIFY(rounds->first().timerId > 0);
+        const auto replayedItems = *replayed.rollCallRound(rounds->first().id);
+        QCOMPARE(replayedItems.size(), 2);
+        for (const RollCallItem &item : replayedItems) {
+            if (item.roleKey == QLatin1String("deputy")) {
+                QCOMPARE(item.state, RollCallItemState::Answered);
+                QCOMPARE(item.report.conditionText, QStringLiteral("watching the timers"));
+            } else {
+                QVERIFY(item.isMissed());
+            }
+        }
+        QCOMPARE(replayed.timers(engine.incidentId())->size(), 2);
 
         // 1×: a replayed second per second; then on to the end, which stops the replay.
         engine.setSpeed(1);
@@ -232,7 +277,7 @@ private slots:
 
         // The source was only read.
         QCOMPARE(test::TempDatabase::fingerprint(m_tmp->path()), before);
-        QCOMPARE(m_source->timers(m_incident)->size(), 1);
+        QCOMPARE(m_source->timers(m_incident)->size(), 2);
     }
 
     void pausedReplayStandsStill()
@@ -255,7 +300,9 @@ private slots:
         QSignalSpy rebuilt(&engine, &ReplayEngine::rebuilt);
         // Step: to the next step's moment, applied, paused.
         engine.stepForward();
-        QCOMPARE(engine.appliedSteps(), 1);
+        // Everything that happened at that moment (three roles filled at 14:00:30), and no more.
+        QCOMPARE(engine.appliedSteps(), 3);
+        QCOMPARE(engine.script().stepsUntil(engine.script().steps().first().at), 3);
         QCOMPARE(engine.clock().nowUtc(), engine.script().steps().first().at);
         QVERIFY(!engine.isPlaying());
 
