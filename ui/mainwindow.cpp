@@ -234,6 +234,24 @@ void MainWindow::createDocks()
     splitDockWidget(m_roleChart, m_timers, Qt::Vertical);
     resizeDocks({m_roleChart, m_timers, m_roster}, {300, 400, 140}, Qt::Vertical);
 
+    // Business incident mode (#9): the communications in the tall area under the timeline (a tab
+    // beside the roll call when there is one), the business checklists a tab beside the role
+    // chart; a technical incident's layout stays as it was, a business incident brings them to
+    // the front.
+    m_comms = new CommsDock(m_store, m_clock, m_preferences, *m_saveStatus, this);
+    if (auto *below = findChild<QDockWidget *>(QStringLiteral("rollCallDock"), Qt::FindDirectChildrenOnly)) {
+        addDockWidget(Qt::LeftDockWidgetArea, m_comms);
+        tabifyDockWidget(below, m_comms);
+        below->raise();
+    } else {
+        addDockWidget(Qt::LeftDockWidgetArea, m_comms);
+        splitDockWidget(m_timeline, m_comms, Qt::Vertical);
+    }
+    m_business = new BusinessDock(m_store, m_preferences, *m_saveStatus, *m_roleTemplates, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_business);
+    tabifyDockWidget(m_roleChart, m_business);
+    m_roleChart->raise();
+
     // Business incident mode (#9): communications and the business checklists, tabbed with the
     // roster and the timers so a technical incident's layout stays as it was.
     m_comms = new CommsDock(m_store, m_clock, m_preferences, *m_saveStatus, this);

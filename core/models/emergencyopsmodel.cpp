@@ -133,7 +133,7 @@ QString EmergencyOpsModel::tickText(const QDateTime &at, const QString &by) cons
 {
     if (!at.isValid())
         return {};
-    return tr("%1 by %2").arg(at.toTimeZone(m_zone).toString(QStringLiteral("HH:mm")), by);
+    return tr("%1 · %2").arg(at.toTimeZone(m_zone).toString(QStringLiteral("HH:mm")), by);
 }
 
 QVariant EmergencyOpsModel::data(const QModelIndex &index, int role) const

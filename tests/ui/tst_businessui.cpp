@@ -118,7 +118,7 @@ void TstBusinessUi::businessIncidentToAllClear()
     QCOMPARE(comms->currentMessageId(), *drafted);
     auto *approve = w.findChild<QPushButton *>(QStringLiteral("approveStepButton"));
     QVERIFY(approve->isEnabled());
-    QVERIFY(approve->text().contains(QStringLiteral("legal review")));
+    QVERIFY(approve->text().contains(QStringLiteral("Legal review")));
     approve->click();
     QVERIFY(!comms->requestChangesCurrent(QStringLiteral("say 'some customers'")));
     QVERIFY(!approve->isEnabled()); // a revised draft is due first

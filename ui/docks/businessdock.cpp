@@ -75,9 +75,11 @@ BusinessDock::BusinessDock(IncidentStore &store, Preferences &preferences, SaveS
     m_emergencyView->setModel(m_emergencyModel);
     m_emergencyView->horizontalHeader()->setSectionResizeMode(EmergencyOpsModel::ActivityColumn,
                                                               QHeaderView::Stretch);
-    m_emergencyView->horizontalHeader()->setSectionResizeMode(EmergencyOpsModel::OwnerColumn,
-                                                              QHeaderView::ResizeToContents);
+    for (int column : {int(EmergencyOpsModel::OwnerColumn), int(EmergencyOpsModel::HaltedColumn)})
+        m_emergencyView->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_emergencyView->verticalHeader()->setDefaultSectionSize(m_emergencyView->fontMetrics().height() + 8);
     m_emergencyView->installEventFilter(this);
+    m_emergencyView->setMinimumHeight(m_emergencyView->fontMetrics().height() * 5);
     m_tick->setObjectName(QStringLiteral("tickActivityButton"));
     m_newActivity->setObjectName(QStringLiteral("newActivityEdit"));
     m_newOwner->setObjectName(QStringLiteral("newActivityOwner"));
@@ -247,6 +249,8 @@ void BusinessDock::setIncident(qint64 incidentId, QUndoStack *undoStack)
     loadBriefing();
     loadInbound();
     updateState();
+    if (m_emergencyModel->state())
+        raise(); // a business incident brings its checklists to the front of its tab group
 }
 
 QString BusinessDock::author() const

@@ -8,6 +8,7 @@
 #include "undo/savestatus.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -100,7 +101,9 @@ public:
         initStyleOption(&opt, index);
         const QString text = opt.text;
         opt.text.clear();
-        QStyledItemDelegate::paint(painter, opt, index);
+        const QWidget *widget = option.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget); // background and focus only
         const int done = index.data(MessageModel::ProgressRole).toInt();
         const QString key = index.data(MessageModel::StepKeyRole).toString();
         const bool changes = key == QLatin1String("changes");
@@ -174,6 +177,7 @@ CommsDock::CommsDock(IncidentStore &store, const Clock &clock, Preferences &pref
     m_grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_grid->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_grid->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_grid->setWordWrap(false);
     m_gridLabel->setBuddy(m_grid);
     m_messages->setObjectName(QStringLiteral("messageList"));
     m_messages->setModel(m_messageModel);
@@ -204,11 +208,6 @@ CommsDock::CommsDock(IncidentStore &store, const Clock &clock, Preferences &pref
         m_messages->setFocus();
     });
 
-    auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {m_draft, m_approve, m_changes, m_revise, m_skip})
-        buttons->addWidget(b);
-    buttons->addStretch();
-
     auto *gridBox = new QWidget(this);
     auto *gridLayout = new QVBoxLayout(gridBox);
     gridLayout->setContentsMargins(0, 0, 0, 0);
@@ -217,23 +216,42 @@ CommsDock::CommsDock(IncidentStore &store, const Clock &clock, Preferences &pref
     auto *listBox = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listBox);
     listLayout->setContentsMargins(0, 0, 0, 0);
-    listLayout->addWidget(m_messagesLabel);
-    listLayout->addWidget(m_messages, 3);
-    listLayout->addWidget(m_detail, 2);
+    auto *listHeader = new QHBoxLayout;
+    listHeader->addWidget(m_messagesLabel);
+    listHeader->addStretch();
+    for (QPushButton *b : {m_draft, m_approve, m_changes, m_revise, m_skip})
+        listHeader->addWidget(b);
+    listLayout->addLayout(listHeader);
+    m_messages->setMinimumHeight(m_messages->fontMetrics().height() * 4);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(QStringLiteral("commsSplitter"));
-    split->addWidget(gridBox);
-    split->addWidget(listBox);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->addWidget(m_messages);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    listLayout->addWidget(split, 1);
+    // The grid keeps every audience in view; the messages take the rest.
+    m_grid->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_grid->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_grid->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    const auto fitGrid = [this] {
+        m_grid->resizeRowsToContents();
+        int height = m_grid->horizontalHeader()->height() + 2 * m_grid->frameWidth();
+        for (int row = 0; row < m_gridModel->rowCount(); ++row)
+            height += m_grid->rowHeight(row);
+        m_grid->setFixedHeight(qMax(height, m_grid->horizontalHeader()->height() + 8));
+    };
+    connect(m_gridModel, &QAbstractItemModel::modelReset, this, fitGrid);
+    connect(m_gridModel, &QAbstractItemModel::rowsInserted, this, fitGrid);
+    connect(m_gridModel, &QAbstractItemModel::rowsRemoved, this, fitGrid);
 
     auto *body = new QWidget(this);
     auto *layout = new QVBoxLayout(body);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_state);
-    layout->addWidget(split, 1);
+    layout->addWidget(gridBox);
+    layout->addWidget(listBox, 1);
     layout->addWidget(m_error);
-    layout->addLayout(buttons);
     setWidget(body);
 
     connect(m_messages->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
@@ -290,8 +308,17 @@ void CommsDock::setIncident(qint64 incidentId, QUndoStack *undoStack)
     m_gridModel->setIncident(incidentId);
     m_messageModel->setIncident(incidentId);
     m_error->hide();
+    // The first message still waiting for a step, so its history is in view.
+    for (int row = 0; row < m_messageModel->rowCount(); ++row) {
+        if (!m_messageModel->messageAt(row).isSent()) {
+            m_messages->setCurrentIndex(m_messageModel->index(row, 0));
+            break;
+        }
+    }
     updateDetail();
     updateState();
+    if (!m_gridModel->audiences().isEmpty())
+        raise(); // a business incident brings its communications to the front of its tab group
 }
 
 void CommsDock::refreshNow()
@@ -503,8 +530,9 @@ void CommsDock::updateState()
         const Message m = m_messageModel->messageAt(m_messageModel->rowOf(id));
         open = !m.isSent() && !m.changesRequested();
         if (open)
-            next = m.waitingFor == MessageStep::Send ? tr("Mark &sent") : tr("&Approve %1").arg(
-                                                                                BusinessVocabulary::stepLabel(m.waitingFor).toLower());
+            next = m.waitingFor == MessageStep::Send
+                       ? tr("Mark &sent")
+                       : tr("&Approve: %1").arg(BusinessVocabulary::stepLabel(m.waitingFor));
         m_revise->setEnabled(!m.isSent());
     } else {
         m_revise->setEnabled(false);
@@ -530,8 +558,8 @@ void CommsDock::changeEvent(QEvent *event)
 void CommsDock::retranslateUi()
 {
     setWindowTitle(tr("Communications"));
-    m_gridLabel->setText(tr("Audience × &phase (double-click a cell: draft or open its message)"));
-    m_messagesLabel->setText(tr("&Messages and the step each waits for"));
+    m_gridLabel->setText(tr("Audience × &phase — double-click a cell to draft or open its message"));
+    m_messagesLabel->setText(tr("&Messages"));
     m_changes->setText(tr("Request &changes…"));
     m_revise->setText(tr("Re&vise…"));
     m_draft->setText(tr("&Draft…"));
