@@ -251,17 +251,6 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_business);
     tabifyDockWidget(m_roleChart, m_business);
     m_roleChart->raise();
-
-    // Business incident mode (#9): communications and the business checklists, tabbed with the
-    // roster and the timers so a technical incident's layout stays as it was.
-    m_comms = new CommsDock(m_store, m_clock, m_preferences, *m_saveStatus, this);
-    addDockWidget(Qt::RightDockWidgetArea, m_comms);
-    tabifyDockWidget(m_timers, m_comms);
-    m_business = new BusinessDock(m_store, m_preferences, *m_saveStatus, *m_roleTemplates, this);
-    addDockWidget(Qt::RightDockWidgetArea, m_business);
-    tabifyDockWidget(m_roster, m_business);
-    m_timers->raise();
-    m_roster->raise();
 }
 
 QList<QDockWidget *> MainWindow::docks() const
