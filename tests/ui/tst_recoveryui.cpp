@@ -51,6 +51,15 @@ int countRecovered(const IncidentStore &store, qint64 incidentId)
     return n;
 }
 
+// A window over the fixture showing a newly declared incident.
+MainWindow &windowOn(test::UiFixture &f, const QString &title, qint64 *incidentId)
+{
+    *incidentId = f.declare(title);
+    MainWindow &window = f.makeWindow();
+    window.openIncident(*incidentId);
+    return window;
+}
+
 // The GUI that gets killed: the window of app/gui/main.cpp over CP_RECOVERY_CHILD (a database
 // path) with the settings in CP_RECOVERY_SETTINGS.
 int runChild()
@@ -98,9 +107,8 @@ private slots:
     {
         test::UiFixture f;
         QVERIFY(!f.openError);
-        const qint64 id = f.declare(QStringLiteral("Checkout errors"));
-        MainWindow &window = f.makeWindow();
-        window.openIncident(id);
+        qint64 id = 0;
+        MainWindow &window = windowOn(f, QStringLiteral("Checkout errors"), &id);
         SessionGuard session(*f.store, window, *f.preferences, f.clock);
         session.start();
         QVERIFY(!session.recovered()); // a first start is not a recovery
@@ -215,9 +223,8 @@ private slots:
     void fullDiskKeepsTheLineAndNeverShowsSaved()
     {
         test::UiFixture f;
-        const qint64 id = f.declare(QStringLiteral("Disk"));
-        MainWindow &window = f.makeWindow();
-        window.openIncident(id);
+        qint64 id = 0;
+        MainWindow &window = windowOn(f, QStringLiteral("Disk"), &id);
         auto *line = window.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
         auto *feedback = window.findChild<QLabel *>(QStringLiteral("quickEntryFeedback"));
         auto *indicator = window.findChild<QLabel *>(QStringLiteral("saveIndicator"));
@@ -245,9 +252,8 @@ private slots:
     void backupAndRestoreFromTheFileMenu()
     {
         test::UiFixture f;
-        const qint64 id = f.declare(QStringLiteral("Backed up"));
-        MainWindow &window = f.makeWindow();
-        window.openIncident(id);
+        qint64 id = 0;
+        MainWindow &window = windowOn(f, QStringLiteral("Backed up"), &id);
         auto *fileMenu = window.findChild<QMenu *>(QStringLiteral("fileMenu"));
         QVERIFY(fileMenu);
         auto *backup = window.findChild<QAction *>(QStringLiteral("backupAction"));
