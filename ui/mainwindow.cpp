@@ -12,6 +12,10 @@
 #include "docks/rosterdock.h"
 #include "docks/timelinedock.h"
 #include "docks/timersdock.h"
+#include "docks/rollcalldock.h"
+#include "docks/actionsdock.h"
+#include "docks/callscriptdock.h"
+#include "dialogs/statusreportdialog.h"
 #include "docks/businessdock.h"
 #include "docks/commsdock.h"
 #include "domain/clock.h"
@@ -193,6 +197,10 @@ void MainWindow::createActions()
     m_shortcutsAction->setObjectName(QStringLiteral("shortcutsAction"));
     m_shortcutsAction->setShortcut(QKeySequence(Qt::Key_F1));
     connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+    m_statusReportAction = new QAction(QString(), this);
+    m_statusReportAction->setObjectName(QStringLiteral("statusReportAction"));
+    m_statusReportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
+    connect(m_statusReportAction, &QAction::triggered, this, &MainWindow::composeStatusReport);
     m_timerDefaultsAction = new QAction(QString(), this);
     m_timerDefaultsAction->setObjectName(QStringLiteral("timerDefaultsAction"));
     connect(m_timerDefaultsAction, &QAction::triggered, this, &MainWindow::editTimerDefaults);
@@ -233,6 +241,22 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_timers);
     splitDockWidget(m_roleChart, m_timers, Qt::Vertical);
     resizeDocks({m_roleChart, m_timers, m_roster}, {300, 400, 140}, Qt::Vertical);
+
+    // The roll call (#5) under the timeline; the actions and decisions beside the roster.
+    m_rollCall = new RollCallDock(m_store, m_clock, m_preferences, *m_saveStatus, this);
+    addDockWidget(Qt::LeftDockWidgetArea, m_rollCall);
+    splitDockWidget(m_timeline, m_rollCall, Qt::Vertical);
+    resizeDocks({m_timeline, m_rollCall}, {400, 480}, Qt::Vertical);
+    m_actions = new ActionsDock(m_store, m_preferences, *m_saveStatus, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_actions);
+    tabifyDockWidget(m_roster, m_actions);
+    m_actions->raise();
+    connect(m_rollCall, &RollCallDock::actionCreated, m_actions, &ActionsDock::selectAction);
+    // The IC's call-script cards, a tab beside the role chart.
+    m_callScript = new CallScriptDock(m_store, m_clock, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_callScript);
+    tabifyDockWidget(m_roleChart, m_callScript);
+    m_roleChart->raise();
 
     // Business incident mode (#9): the communications in the tall area under the timeline (a tab
     // beside the roll call when there is one), the business checklists a tab beside the role
@@ -326,6 +350,17 @@ void MainWindow::createMenus()
     m_timersMenu->addSeparator();
     m_timersMenu->addAction(m_timers->muteAction());
     m_timersMenu->addAction(m_timerDefaultsAction);
+
+    m_rollCallMenu = menuBar()->addMenu(QString());
+    m_rollCallMenu->setObjectName(QStringLiteral("rollCallMenu"));
+    m_rollCallMenu->addActions(m_rollCall->rollCallActions());
+    m_rollCallMenu->addSeparator();
+    m_rollCallMenu->addAction(m_actions->focusLineAction());
+    m_rollCallMenu->addActions(m_actions->actionActions());
+    m_rollCallMenu->addSeparator();
+    m_rollCallMenu->addAction(m_actions->decisionAction());
+    m_rollCallMenu->addAction(m_statusReportAction);
+    m_rollCallMenu->addAction(m_callScript->focusAction());
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
@@ -473,6 +508,8 @@ void MainWindow::retranslateUi()
     m_viewMenu->setTitle(tr("&View"));
     m_rolesMenu->setTitle(tr("&Roles"));
     m_timersMenu->setTitle(tr("Ti&mers"));
+    m_rollCallMenu->setTitle(tr("Roll &call"));
+    m_statusReportAction->setText(tr("Compose a status &report…"));
     m_helpMenu->setTitle(tr("&Help"));
     m_toolBar->setWindowTitle(tr("Incident toolbar"));
 
@@ -558,7 +595,10 @@ bool MainWindow::openIncident(qint64 incidentId)
     m_roleChart->setIncident(incidentId, stack);
     m_roster->setIncident(incidentId);
     m_timers->setIncident(incidentId);
+    m_rollCall->setIncident(incidentId, stack);
     m_exports->setIncident(incidentId);
+    m_actions->setIncident(incidentId, stack);
+    m_callScript->setIncident(incidentId);
     m_comms->setIncident(incidentId, stack);
     m_business->setIncident(incidentId, stack);
     if (m_shadow)
@@ -799,6 +839,17 @@ void MainWindow::editTimerDefaults()
     dialog->open();
 }
 
+void MainWindow::composeStatusReport()
+{
+    QUndoStack *stack = undoStack();
+    if (m_incidentId <= 0 || !stack)
+        return;
+    auto *dialog = new StatusReportDialog(m_store, m_clock, *stack, *m_saveStatus, m_incidentId,
+                                          m_preferences.authorName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
 // Help
 
 void MainWindow::showShortcuts()
@@ -816,6 +867,7 @@ void MainWindow::showShortcuts()
     groups << ShortcutsDialog::Group{tr("Timeline"), timeline};
     groups << ShortcutsDialog::Group{plain(m_rolesMenu->title()), m_rolesMenu->actions()};
     groups << ShortcutsDialog::Group{plain(m_timersMenu->title()), m_timersMenu->actions()};
+    groups << ShortcutsDialog::Group{plain(m_rollCallMenu->title()), m_rollCallMenu->actions()};
     groups << ShortcutsDialog::Group{plain(m_helpMenu->title()), m_helpMenu->actions()};
     auto *dialog = new ShortcutsDialog(groups, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -36,6 +36,9 @@ class TimelineDock;
 class TimersDock;
 class ShadowWindow;
 class TraineeNotes;
+class RollCallDock;
+class ActionsDock;
+class CallScriptDock;
 class CommsDock;
 class BusinessDock;
 
@@ -49,7 +52,7 @@ class MainWindow final : public QMainWindow
 
 public:
     // Bump when docks are added or renamed, so an old saved layout is not applied to a new frame.
-    static constexpr int LayoutVersion = 4;
+    static constexpr int LayoutVersion = 5;
 
     MainWindow(IncidentStore &store, const Clock &clock, Preferences &preferences, QSettings &settings,
                QWidget *parent = nullptr);
@@ -66,6 +69,9 @@ public:
     RosterDock *rosterDock() const { return m_roster; }
     ExportActions *exportActions() const { return m_exports; } // File ▸ Export, Print, the postmortem
     TimersDock *timersDock() const { return m_timers; }
+    RollCallDock *rollCallDock() const { return m_rollCall; }
+    ActionsDock *actionsDock() const { return m_actions; }
+    CallScriptDock *callScriptDock() const { return m_callScript; }
     CommsDock *commsDock() const { return m_comms; }
     BusinessDock *businessDock() const { return m_business; }
     QUndoStack *undoStack() const; // the current incident's; null without one
@@ -86,6 +92,7 @@ public:
     void setStatus(IncidentStatus status);
     void showShortcuts();
     void editTimerDefaults();
+    void composeStatusReport(); // the status-report composer (#5)
     void showAbout();
     // The read-only, large-type shadow view of the current incident (View ▸ Shadow view, F8), on
     // the second screen when there is one; and a training replay of a resolved incident.
@@ -136,6 +143,11 @@ private:
     CommsDock *m_comms = nullptr;       // business incident mode (#9)
     BusinessDock *m_business = nullptr; // business incident mode (#9)
     QMenu *m_timersMenu = nullptr;
+    RollCallDock *m_rollCall = nullptr; // roll call, missed list (#5)
+    ActionsDock *m_actions = nullptr;   // actions and decisions (#5)
+    QMenu *m_rollCallMenu = nullptr;
+    CallScriptDock *m_callScript = nullptr;
+    QAction *m_statusReportAction = nullptr;
     QLabel *m_nextTimerLabel = nullptr;
 
     QMenu *m_fileMenu = nullptr;

@@ -84,7 +84,7 @@ QString RollCallVocabulary::stateLabel(RollCallItemState s)
 {
     switch (s) {
     case RollCallItemState::Pending:
-        return tr("Not called yet");
+        return tr("To call");
     case RollCallItemState::Answered:
         return tr("Answered");
     case RollCallItemState::NoAnswer:

@@ -1,5 +1,7 @@
 #include "db/incidentstore.h"
 #include "db/schema.h"
+#include "exchange/callscripts.h"
+#include "exchange/statusreport.h"
 #include "fakeclock.h"
 #include "rollcallscenario.h"
 #include "tempdatabase.h"
@@ -513,6 +515,74 @@ private slots:
                                                       "objections: Dana: replica lag 40 s"),
                                        QStringLiteral("Decision: Roll back to 4.12 — adopted by Ana Lima; no strong "
                                                       "objections")}));
+    }
+
+    void statusReportDraftsFromTheLiveState()
+    {
+        QVERIFY(!m_store->setDetails(m_incident, QStringLiteral("Checkout fails for card payments"),
+                                     QStringLiteral("EU card payments fail since the 14:02 deploy"), m_ana));
+        QVERIFY(m_store->startDefaultTimers(m_incident, Severity::Sev1, m_ana).ok());
+        auto id = m_store->startRollCall(m_incident, {}, m_ana);
+        QVERIFY(id.ok());
+        QVERIFY(!m_store->answerRollCallItem(itemFor(*id, QStringLiteral("sme"), QStringLiteral("dana")),
+                                             can(Condition::Down, QStringLiteral("payments DB unreachable")), m_ana));
+        QVERIFY(!m_store->answerRollCallItem(itemFor(*id, QStringLiteral("sme"), QStringLiteral("eli")),
+                                             can(Condition::Healthy), m_ana));
+        NewAction action{m_incident, QStringLiteral("Fail over the payments DB")};
+        action.ownerRoleKey = QStringLiteral("sme");
+        action.ownerPersonId = m_scenario.people.value(QStringLiteral("dana"));
+        QVERIFY(m_store->addAction(action, m_ana).ok());
+        NewDecision d{m_incident, QStringLiteral("Roll back to 4.12")};
+        d.objectionCheck = ObjectionCheck::NoneRaised;
+        QVERIFY(m_store->addDecision(d, m_ana).ok());
+        m_clock->advance(12 * Minute);
+
+        auto facts = StatusReport::gather(*m_store, m_incident);
+        QVERIFY(facts.ok());
+        QCOMPARE(facts->troubled.size(), 1);
+        QCOMPARE(facts->cadence.defaultKey, QStringLiteral("internal-update"));
+        const QString draft = StatusReport::draft(*facts, m_clock->nowUtc());
+        const QStringList lines = draft.split(QLatin1Char('\n'));
+        QCOMPARE(lines.at(0), QStringLiteral("Status update — SEV-1, investigating — 14:12 UTC (T+00:12)"));
+        QCOMPARE(lines.at(1), QStringLiteral("Checkout fails for card payments"));
+        QVERIFY(lines.contains(QStringLiteral("What is affected: EU card payments fail since the 14:02 deploy")));
+        QVERIFY(lines.contains(
+            QStringLiteral("From the roll call: SME — Dana Reyes reports down — payments DB unreachable.")));
+        QVERIFY(lines.contains(QStringLiteral("  • Fail over the payments DB — SME (Dana Reyes), assigned")));
+        QVERIFY(lines.contains(QStringLiteral("Decided: Roll back to 4.12.")));
+        QCOMPARE(lines.last(), QStringLiteral("Next check-in: 14:42 UTC (in 30 min)."));
+    }
+
+    void callScriptsFollowTheState()
+    {
+        auto context = CallScripts::context(*m_store, m_incident, m_clock->nowUtc());
+        QVERIFY(context.ok());
+        QCOMPARE(context->commander, QStringLiteral("Ana Lima"));
+        QCOMPARE(context->deputy, QStringLiteral("Bo Chen"));
+        QCOMPARE(CallScripts::suggested(*context), CallScriptCard::StartOfCall);
+        QVERIFY(CallScripts::lines(CallScriptCard::StartOfCall, *context)
+                    .contains(QStringLiteral("> This is Ana Lima. I am the Incident Commander for this call.")));
+
+        auto id = m_store->startRollCall(m_incident, {}, m_ana);
+        QVERIFY(id.ok());
+        QVERIFY(!m_store->markRollCallItem(itemFor(*id, QStringLiteral("sme"), QStringLiteral("fay")),
+                                           RollCallItemState::NoAnswer, m_ana));
+        context = CallScripts::context(*m_store, m_incident, m_clock->nowUtc());
+        QCOMPARE(CallScripts::suggested(*context), CallScriptCard::RollCall);
+        const QStringList rollCall = CallScripts::lines(CallScriptCard::RollCall, *context);
+        QVERIFY(rollCall.contains(QStringLiteral("No answer so far (the Deputy follows up): SME — Fay Moreau.")));
+        QVERIFY(rollCall.filter(QStringLiteral("Still to call: Deputy — Bo Chen, Scribe — Cy Okafor")).size() == 1);
+
+        QVERIFY(!m_store->endRollCall(*id, m_ana));
+        QVERIFY(m_store->startDefaultTimers(m_incident, Severity::Sev1, m_ana).ok());
+        context = CallScripts::context(*m_store, m_incident, m_clock->nowUtc());
+        QCOMPARE(CallScripts::suggested(*context), CallScriptCard::StatusUpdate);
+        m_clock->advance(59 * Minute + 30 * 1000); // the hand-over prompt is due within its warning
+        context = CallScripts::context(*m_store, m_incident, m_clock->nowUtc());
+        QVERIFY(context->handOverDue);
+        QCOMPARE(CallScripts::suggested(*context), CallScriptCard::HandOver);
+        for (CallScriptCard card : CallScripts::allCards())
+            QVERIFY(CallScripts::lines(card, *context).size() >= 4);
     }
 
     void readOnlyStoreRefusesToWrite()

@@ -13,6 +13,8 @@ enum class CommandId : int
     AssignRole,
     ReleaseRole,
     HandOverRole,
+    RollCallItem,
+    UpdateAction,
 };
 
 } // namespace cp

@@ -1,0 +1,104 @@
+#include "statusreportdialog.h"
+
+#include "db/incidentstore.h"
+#include "domain/clock.h"
+#include "exchange/statusreport.h"
+#include "undo/savestatus.h"
+#include "undo/storecommands.h"
+#include "widgets/kindstyle.h"
+
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace cp {
+
+StatusReportDialog::StatusReportDialog(IncidentStore &store, const Clock &clock, QUndoStack &undoStack,
+                                       SaveStatus &saveStatus, qint64 incidentId, const QString &author,
+                                       QWidget *parent)
+    : QDialog(parent), m_store(store), m_clock(clock), m_undoStack(undoStack), m_saveStatus(saveStatus),
+      m_incidentId(incidentId), m_author(author), m_editor(new QPlainTextEdit(this)), m_cadenceLabel(new QLabel(this)),
+      m_error(new QLabel(this)), m_logButton(nullptr)
+{
+    setObjectName(QStringLiteral("statusReportDialog"));
+    setWindowTitle(tr("Compose a status report"));
+    m_editor->setObjectName(QStringLiteral("statusReportEdit"));
+    m_cadenceLabel->setObjectName(QStringLiteral("statusCadenceLabel"));
+    m_cadenceLabel->setWordWrap(true);
+    m_error->setObjectName(QStringLiteral("statusReportError"));
+    m_error->setWordWrap(true);
+    QPalette palette = m_error->palette();
+    palette.setColor(QPalette::WindowText, KindStyle::errorColor());
+    m_error->setPalette(palette);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_logButton = buttons->addButton(tr("Log, copy and restart the cadence"), QDialogButtonBox::AcceptRole);
+    m_logButton->setObjectName(QStringLiteral("logStatusButton"));
+    m_logButton->setDefault(true);
+    auto *redraftButton = buttons->addButton(tr("Redraft"), QDialogButtonBox::ResetRole);
+    redraftButton->setObjectName(QStringLiteral("redraftButton"));
+    connect(redraftButton, &QPushButton::clicked, this, &StatusReportDialog::redraft);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (logAndCopy())
+            accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(tr("Drafted from the live state; edit it before it goes out."), this));
+    layout->addWidget(m_editor, 1);
+    layout->addWidget(m_cadenceLabel);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+    resize(680, 520);
+    redraft();
+}
+
+void StatusReportDialog::redraft()
+{
+    auto facts = StatusReport::gather(m_store, m_incidentId);
+    if (!facts) {
+        m_error->setText(facts.error().message());
+        return;
+    }
+    m_error->clear();
+    m_editor->setPlainText(StatusReport::draft(*facts, m_clock.nowUtc(), QTimeZone::systemTimeZone()));
+    m_cadenceId = facts->cadence.id;
+    m_cadenceLabel->setText(m_cadenceId > 0
+                                ? tr("Logging it restarts the timer “%1”: the next update is due %2 from now.")
+                                      .arg(facts->cadence.label, TimerVocabulary::durationText(facts->cadence.durationMs))
+                                : tr("No status-update cadence is running; none is restarted."));
+}
+
+bool StatusReportDialog::logAndCopy()
+{
+    NewEntry entry;
+    entry.incidentId = m_incidentId;
+    entry.kind = EntryKind::Status;
+    entry.author = m_author;
+    entry.text = m_editor->toPlainText().trimmed();
+    if (entry.text.isEmpty()) {
+        m_error->setText(tr("The report is empty: redraft it or write one."));
+        return false;
+    }
+    const StoreError error =
+        StoreCommand::execute(m_undoStack, std::make_unique<LogEntryCommand>(m_store, &m_saveStatus, entry));
+    if (error) {
+        m_error->setText(error.message());
+        return false;
+    }
+    QGuiApplication::clipboard()->setText(entry.text);
+    if (m_cadenceId > 0) {
+        if (const StoreError restart = m_store.restartTimer(m_cadenceId, m_author)) {
+            m_error->setText(restart.message());
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace cp

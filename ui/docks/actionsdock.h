@@ -1,0 +1,92 @@
+#pragma once
+
+#include "db/storeerror.h"
+#include "domain/incidentaction.h"
+
+#include <QDockWidget>
+
+class QAction;
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTreeView;
+class QUndoStack;
+
+namespace cp {
+
+class ActionModel;
+class DecisionModel;
+class IncidentStore;
+class Preferences;
+class SaveStatus;
+
+// The actions the IC delegates, open ones first, and under them the decisions taken. A one-line
+// field adds an action ("Roll back checkout @sme", "@dana" for a person); on the list I marks it
+// in progress, D done, Delete cancels and F toggles the postmortem follow-up mark, each undoable.
+// "Record decision…" asks for the proposal, the "any strong objections?" check and the outcome.
+class ActionsDock final : public QDockWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ActionsDock)
+
+public:
+    ActionsDock(IncidentStore &store, Preferences &preferences, SaveStatus &saveStatus, QWidget *parent = nullptr);
+    ~ActionsDock() override;
+
+    void setIncident(qint64 incidentId, QUndoStack *undoStack);
+    qint64 incidentId() const { return m_incidentId; }
+
+    ActionModel *model() const { return m_model; }
+    DecisionModel *decisionModel() const { return m_decisions; }
+    QTreeView *view() const { return m_view; }
+    QTreeView *decisionsView() const { return m_decisionsView; }
+    QLineEdit *actionLine() const { return m_line; }
+
+    bool addFromLine(); // what Enter in the line does
+    qint64 currentActionId() const;
+    void selectAction(qint64 actionId);
+    bool setCurrentStatus(ActionStatus status);
+    bool toggleCurrentFollowUp();
+    void recordDecision(); // opens the decision dialog
+
+    QAction *focusLineAction() const { return m_focusLineAction; }
+    QAction *decisionAction() const { return m_decisionAction; }
+    QList<QAction *> actionActions() const; // in progress, done, cancel, follow-up
+
+    void retranslateUi();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    bool change(const ActionChange &change);
+    void showFeedback(const QString &text, bool error);
+    void updateTitle();
+
+    IncidentStore &m_store;
+    Preferences &m_preferences;
+    SaveStatus &m_saveStatus;
+    QUndoStack *m_undoStack = nullptr;
+    qint64 m_incidentId = 0;
+
+    ActionModel *m_model;
+    DecisionModel *m_decisions;
+    QLineEdit *m_line = nullptr;
+    QCheckBox *m_followUpCheck = nullptr;
+    QLabel *m_feedback = nullptr;
+    QTreeView *m_view = nullptr;
+    QLabel *m_decisionsTitle = nullptr;
+    QPushButton *m_decisionButton = nullptr;
+    QTreeView *m_decisionsView = nullptr;
+
+    QAction *m_focusLineAction = nullptr;
+    QAction *m_decisionAction = nullptr;
+    QAction *m_progressAction = nullptr;
+    QAction *m_doneAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QAction *m_followUpAction = nullptr;
+};
+
+} // namespace cp
