@@ -216,7 +216,7 @@ void MainWindow::createActions()
     connect(m_shadowAction, &QAction::triggered, this, &MainWindow::showShadowView);
     m_replayAction = new QAction(QString(), this);
     m_replayAction->setObjectName(QStringLiteral("replayAction"));
-    m_replayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_replayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R));
     connect(m_replayAction, &QAction::triggered, this, &MainWindow::replayIncident);
 }
 

@@ -4,6 +4,8 @@
 // after each, CAN needs become actions, and the timeline tells the story.
 
 #include "dialogs/decisiondialog.h"
+#include "dialogs/statusreportdialog.h"
+#include "docks/callscriptdock.h"
 #include "docks/actionsdock.h"
 #include "docks/rollcalldock.h"
 #include "models/actionmodel.h"
@@ -13,6 +15,8 @@
 #include "uifixture.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QTabBar>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -306,6 +310,58 @@ private slots:
         QTRY_COMPARE(actions()->decisionModel()->rowCount(), 1);
         QCOMPARE(actions()->decisionModel()->decisionAt(0).objections, QStringLiteral("Dana: replica lag"));
         QVERIFY(timeline(EntryKind::Decision).last().contains(QStringLiteral("objections: Dana: replica lag")));
+    }
+
+    void statusReportComposerLogsCopiesAndRestartsTheCadence()
+    {
+        QVERIFY(m_ui->store->startDefaultTimers(m_scenario.incidentId, Severity::Sev1, QStringLiteral("ana")).ok());
+        Timer cadence;
+        for (const Timer &t : *m_ui->store->timers(m_scenario.incidentId)) {
+            if (t.defaultKey == QLatin1String("internal-update"))
+                cadence = t;
+        }
+        QVERIFY(cadence.id > 0);
+        m_ui->clock.advance(25 * Minute);
+        QTest::keyClick(m_ui->window.get(), Qt::Key_U, Qt::ControlModifier);
+        StatusReportDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_ui->dialog<StatusReportDialog>()) != nullptr);
+        const QString draft = dialog->editor()->toPlainText();
+        QVERIFY2(draft.startsWith(QStringLiteral("Status update — SEV-1, investigating")), qPrintable(draft));
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("statusCadenceLabel"))->text().contains(cadence.label));
+        dialog->editor()->appendPlainText(QStringLiteral("Edited by hand."));
+        QVERIFY(dialog->logAndCopy());
+        const QStringList status = timeline(EntryKind::Status);
+        QCOMPARE(status.size(), 1);
+        QVERIFY(status.first().endsWith(QStringLiteral("Edited by hand.")));
+        QCOMPARE(QGuiApplication::clipboard()->text(), status.first());
+        // The cadence starts over: the next update is a full period from now.
+        QCOMPARE(m_ui->store->timer(cadence.id)->deadlineAt, m_ui->clock.nowUtc().addMSecs(cadence.durationMs));
+        m_ui->window->undoStack()->undo(); // the logged report is retracted
+        TimelinePage page{m_scenario.incidentId};
+        page.filter.kinds = {EntryKind::Status};
+        QVERIFY(m_ui->store->entries(page)->first().retracted);
+    }
+
+    void callScriptCardsFollowTheIncident()
+    {
+        CallScriptDock *cards = m_ui->window->callScriptDock();
+        QVERIFY(cards);
+        QVERIFY(cards->isFollowing());
+        QCOMPARE(cards->currentCard(), CallScriptCard::StartOfCall);
+        QVERIFY(cards->cardText().contains(QStringLiteral("This is Ana Lima. I am the Incident Commander for this call.")));
+        QVERIFY(dock()->startRound());
+        QCOMPARE(cards->currentCard(), CallScriptCard::RollCall);
+        QVERIFY(cards->cardText().contains(QStringLiteral("Still to call: Deputy — Bo Chen")));
+        QVERIFY(dock()->markCurrent(RollCallItemState::NoAnswer));
+        QVERIFY(cards->cardText().contains(QStringLiteral("No answer so far (the Deputy follows up): Deputy — Bo Chen.")));
+        // Chosen by hand: following stops until switched on again.
+        cards->showCard(CallScriptCard::ExecutiveSwoop);
+        QVERIFY(!cards->isFollowing());
+        QVERIFY(cards->cardText().contains(QStringLiteral("do you wish to take over command?")));
+        QVERIFY(dock()->endRound());
+        QCOMPARE(cards->currentCard(), CallScriptCard::ExecutiveSwoop);
+        cards->setFollowing(true);
+        QCOMPARE(cards->currentCard(), CallScriptCard::StatusUpdate);
     }
 
     // Done when: five SMEs, three rounds, the missed list right, CAN needs become actions, the

@@ -210,7 +210,7 @@ ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNote
         if (m_noteEdit)
             m_noteEdit->setFocus();
     });
-    auto *replay = action("shadowReplayAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] {
+    auto *replay = action("shadowReplayAction", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R), [this] {
         if (m_replayButton->isVisible())
             emit replayRequested();
     });
@@ -388,7 +388,7 @@ void ShadowWindow::retranslateUi()
     m_screenButton->setText(tr("Screen"));
     m_screenButton->setToolTip(tr("Move this view to another screen (Ctrl+Shift+S); F11: full screen"));
     m_replayButton->setText(tr("Replay…"));
-    m_replayButton->setToolTip(tr("Replay a resolved incident for training (Ctrl+Shift+R)"));
+    m_replayButton->setToolTip(tr("Replay a resolved incident for training (Ctrl+Alt+R)"));
     m_fullScreenAction->setText(tr("Full screen"));
     m_nextScreenAction->setText(tr("Next screen"));
     m_biggerAction->setText(tr("Larger type"));
