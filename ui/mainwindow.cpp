@@ -246,7 +246,7 @@ void MainWindow::createDocks()
     m_rollCall = new RollCallDock(m_store, m_clock, m_preferences, *m_saveStatus, this);
     addDockWidget(Qt::LeftDockWidgetArea, m_rollCall);
     splitDockWidget(m_timeline, m_rollCall, Qt::Vertical);
-    resizeDocks({m_timeline, m_rollCall}, {400, 480}, Qt::Vertical);
+    resizeDocks({m_timeline, m_rollCall}, {440, 400}, Qt::Vertical);
     m_actions = new ActionsDock(m_store, m_preferences, *m_saveStatus, this);
     addDockWidget(Qt::RightDockWidgetArea, m_actions);
     tabifyDockWidget(m_roster, m_actions);

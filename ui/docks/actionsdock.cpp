@@ -138,7 +138,10 @@ ActionsDock::ActionsDock(IncidentStore &store, Preferences &preferences, SaveSta
     splitter->addWidget(decisionsPanel);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    splitter->setChildrenCollapsible(false);
+    const int rowHeight = m_view->fontMetrics().height() + 8;
+    m_view->setMinimumHeight(rowHeight * 3);
+    m_decisionsView->setMinimumHeight(rowHeight * 2);
+    m_feedback->hide();
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(splitter);

@@ -139,7 +139,7 @@ RollCallDock::RollCallDock(IncidentStore &store, const Clock &clock, Preferences
     header->setStretchLastSection(false);
     const QFontMetrics metrics(m_view->font());
     header->resizeSection(RollCallModel::RoleColumn, metrics.horizontalAdvance(QStringLiteral("Deputy")) + 12);
-    header->resizeSection(RollCallModel::HolderColumn, metrics.horizontalAdvance(QStringLiteral("Dana Reyes")) + 12);
+    header->resizeSection(RollCallModel::HolderColumn, metrics.horizontalAdvance(QStringLiteral("Fay Moreau-Ito")) + 12);
     header->setSectionResizeMode(RollCallModel::ConditionColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(RollCallModel::ActionsColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(RollCallModel::NeedsColumn, QHeaderView::Stretch);
@@ -242,7 +242,10 @@ RollCallDock::RollCallDock(IncidentStore &store, const Clock &clock, Preferences
     splitter->addWidget(missedPanel);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
-    splitter->setChildrenCollapsible(false);
+    // Small minimums, so the dock fits a laptop screen beside the timeline.
+    const int rowHeight = m_view->fontMetrics().height() + 10;
+    m_view->setMinimumHeight(rowHeight * 3);
+    m_missedView->setMinimumHeight(rowHeight * 2);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(splitter);
