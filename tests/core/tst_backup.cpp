@@ -245,6 +245,44 @@ private slots:
         QVERIFY(!drafts.load());
     }
 
+    // SQLite result codes (primary and extended) map to the codes callers act on; a full disk
+    // and an I/O error both say that nothing was saved.
+    void storeErrorMapping_data()
+    {
+        QTest::addColumn<int>("sqlite");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("BUSY") << 5 << int(Code::Busy);
+        QTest::newRow("LOCKED") << 6 << int(Code::Busy);
+        QTest::newRow("BUSY_SNAPSHOT") << (5 | (2 << 8)) << int(Code::Busy);
+        QTest::newRow("FULL") << 13 << int(Code::DiskFull);
+        QTest::newRow("READONLY") << 8 << int(Code::ReadOnly);
+        QTest::newRow("READONLY_DBMOVED") << (8 | (4 << 8)) << int(Code::ReadOnly);
+        QTest::newRow("PERM") << 3 << int(Code::ReadOnly);
+        QTest::newRow("CANTOPEN") << 14 << int(Code::ReadOnly);
+        QTest::newRow("IOERR") << 10 << int(Code::Io);
+        QTest::newRow("IOERR_WRITE") << (10 | (3 << 8)) << int(Code::Io);
+        QTest::newRow("IOERR_FSYNC") << (10 | (4 << 8)) << int(Code::Io);
+        QTest::newRow("NOMEM") << 7 << int(Code::Io);
+        QTest::newRow("CORRUPT") << 11 << int(Code::Corrupt);
+        QTest::newRow("NOTADB") << 26 << int(Code::NotSqlite);
+        QTest::newRow("TOOBIG") << 18 << int(Code::Invalid);
+        QTest::newRow("ERROR") << 1 << int(Code::Internal);
+        QTest::newRow("no code") << -1 << int(Code::Internal);
+    }
+
+    void storeErrorMapping()
+    {
+        QFETCH(int, sqlite);
+        QFETCH(int, expected);
+        const StoreError error = StoreError::fromSqliteCode(sqlite, QStringLiteral("detail"), QStringLiteral("Saving"));
+        QCOMPARE(int(error.code()), expected);
+        QVERIFY(error.message().startsWith(QStringLiteral("Saving: ")));
+        if (error.code() == Code::DiskFull || error.code() == Code::Busy || sqlite == 10)
+            QVERIFY2(error.message().contains(QStringLiteral("nothing was saved")), qPrintable(error.message()));
+        if (sqlite == 10 || error.code() == Code::DiskFull)
+            QVERIFY(error.message().contains(QStringLiteral("full")));
+    }
+
     void sessionMarkerTellsACrashFromACleanEnd()
     {
         test::TempDatabase tmp;
