@@ -704,8 +704,10 @@ QString ReportPainter::formTitle(Form form)
 
 int ReportPainter::paint(Form form, const IncidentReport &report, PageTarget &target)
 {
+    // The draft without the full timeline: on paper every entry is the ICS 214 activity log, and
+    // laying out a table of thousands of rows as rich text takes minutes.
     if (form == Form::Report)
-        return paintDocument(report.fullReport(), report, target);
+        return paintDocument(report.postmortemDraft(), report, target);
     QPainter painter;
     if (!painter.begin(target.device()))
         return 0;

@@ -16,7 +16,7 @@ class ReportPainter
 public:
     enum class Form
     {
-        Report, // the postmortem draft / incident report (a ReportDocument laid out as text)
+        Report, // the postmortem draft (a ReportDocument laid out as text; the full timeline is Ics214)
         Ics201, // incident briefing
         Ics207, // organisation chart
         Ics214, // activity log

@@ -53,9 +53,10 @@ class TstIncidentExchange : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TempDatabase> m_tmp;
-    std::unique_ptr<test::FakeClock> m_clock;
-    std::unique_ptr<IncidentStore> m_store;
+    std::unique_ptr<test::SampleDatabase> m_sample;
+    test::TempDatabase *m_tmp = nullptr;
+    test::FakeClock *m_clock = nullptr;
+    IncidentStore *m_store = nullptr;
     qint64 m_incident = 0;
     QByteArray m_json;
 
@@ -103,20 +104,19 @@ private:
 private slots:
     void init()
     {
-        m_tmp = std::make_unique<test::TempDatabase>();
-        m_clock = std::make_unique<test::FakeClock>();
-        m_store = std::make_unique<IncidentStore>(*m_clock);
-        QVERIFY(!m_store->open(m_tmp->path()));
-        m_incident = test::SampleIncident::create(*m_store, *m_clock);
-        QVERIFY(m_incident > 0);
+        m_sample = std::make_unique<test::SampleDatabase>();
+        QVERIFY(m_sample->open());
+        m_tmp = &m_sample->tmp;
+        m_clock = &m_sample->clock;
+        m_store = &m_sample->store;
+        m_incident = m_sample->incident;
         m_json = exportJson(*m_store, m_incident);
         QVERIFY(!m_json.isEmpty());
     }
 
     void cleanup()
     {
-        m_store.reset();
-        m_tmp.reset();
+        m_sample.reset();
     }
 
     // Every table is either a section of the document or deliberately left out, and every
@@ -305,7 +305,7 @@ private slots:
         QFETCH(QString, place);
         const QByteArray before = contentFingerprint(m_tmp->path());
         QVERIFY(!before.isEmpty());
-        QSignalSpy added(m_store.get(), &IncidentStore::incidentAdded);
+        QSignalSpy added(m_store, &IncidentStore::incidentAdded);
         const QString error = importJson(*m_store, bytes);
         QVERIFY2(error.contains(place), qPrintable(QStringLiteral("“%1” does not name %2").arg(error, place)));
         QCOMPARE(contentFingerprint(m_tmp->path()), before);

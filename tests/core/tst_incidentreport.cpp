@@ -94,9 +94,10 @@ class TstIncidentReport : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TempDatabase> m_tmp;
-    std::unique_ptr<test::FakeClock> m_clock;
-    std::unique_ptr<IncidentStore> m_store;
+    std::unique_ptr<test::SampleDatabase> m_sample;
+    test::TempDatabase *m_tmp = nullptr;
+    test::FakeClock *m_clock = nullptr;
+    IncidentStore *m_store = nullptr;
     qint64 m_incident = 0;
 
     IncidentReport report()
@@ -110,18 +111,17 @@ private:
 private slots:
     void init()
     {
-        m_tmp = std::make_unique<test::TempDatabase>();
-        m_clock = std::make_unique<test::FakeClock>();
-        m_store = std::make_unique<IncidentStore>(*m_clock);
-        QVERIFY(!m_store->open(m_tmp->path()));
-        m_incident = test::SampleIncident::create(*m_store, *m_clock);
-        QVERIFY(m_incident > 0);
+        m_sample = std::make_unique<test::SampleDatabase>();
+        QVERIFY(m_sample->open());
+        m_tmp = &m_sample->tmp;
+        m_clock = &m_sample->clock;
+        m_store = &m_sample->store;
+        m_incident = m_sample->incident;
     }
 
     void cleanup()
     {
-        m_store.reset();
-        m_tmp.reset();
+        m_sample.reset();
     }
 
     // ---- the postmortem owner and due date ----------------------------------------------------
@@ -130,7 +130,7 @@ private slots:
     {
         const auto before = m_store->postmortem(m_incident);
         QVERIFY(before.ok() && before->has_value());
-        QSignalSpy changed(m_store.get(), &IncidentStore::postmortemChanged);
+        QSignalSpy changed(m_store, &IncidentStore::postmortemChanged);
         const int entriesBefore = int(report().timeline.size());
         const QDateTime due = m_clock->nowUtc().addDays(2);
 

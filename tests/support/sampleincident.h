@@ -2,6 +2,7 @@
 
 #include "db/incidentstore.h"
 #include "fakeclock.h"
+#include "tempdatabase.h"
 
 namespace cp::test {
 
@@ -17,6 +18,24 @@ struct SampleIncident
     static QString title() { return QStringLiteral("Checkout events stuck behind a database lock"); }
     // The key events' texts in the order they happened.
     static QStringList keyEventTexts(const IncidentStore &store, qint64 incidentId);
+};
+
+// A temporary database holding the sample incident: the fixture of the tests that read it.
+struct SampleDatabase
+{
+    TempDatabase tmp;
+    FakeClock clock;
+    IncidentStore store{clock};
+    qint64 incident = 0;
+
+    // Opens the database and tells the sample; false (with a warning) when either failed.
+    bool open()
+    {
+        if (store.open(tmp.path()))
+            return false;
+        incident = SampleIncident::create(store, clock);
+        return incident > 0;
+    }
 };
 
 } // namespace cp::test
