@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <functional>
+
 namespace cp::cli {
 
 namespace {
@@ -113,6 +115,46 @@ Result<qint64> findActivity(IncidentStore &store, const QString &what, qint64 in
                                 .arg(incidentId)
                                 .arg(what)
                           : BusinessCommands::tr("“%1” matches several activities; give its id.").arg(what));
+}
+
+// What every "list --incident ID [--format text|json]" of this file shares: the command line, the
+// read-only store, the incident's existence, then the rows as one JSON array or one line each.
+template <typename T>
+int listRows(CliContext &context, const QStringList &arguments, const QString &command, const QString &description,
+             const std::function<Result<QList<T>>(IncidentStore &, qint64)> &read,
+             const std::function<QJsonObject(const T &)> &json, const std::function<QString(const T &)> &text)
+{
+    CommandLine line(context, command, QStringLiteral("--incident ID [--format text|json]"), description);
+    line.addOption(incidentOption());
+    line.addOption(CommandLine::formatOption({QStringLiteral("text"), QStringLiteral("json")}));
+    if (auto done = line.parse(arguments))
+        return *done;
+    int exitCode = 0;
+    const auto r = line.required(IncidentOption, {}, &exitCode);
+    if (!r)
+        return exitCode;
+    const auto format = line.format({QStringLiteral("text"), QStringLiteral("json")}, &exitCode);
+    if (!format)
+        return exitCode;
+    auto store = context.openStore(CliContext::Access::Read);
+    if (!store)
+        return context.fail(store.error());
+    auto incident = (*store)->incident(r->id);
+    if (!incident)
+        return context.fail(incident.error());
+    auto rows = read(**store, r->id);
+    if (!rows)
+        return context.fail(rows.error());
+    if (*format == QLatin1String("json")) {
+        QJsonArray array;
+        for (const T &row : std::as_const(*rows))
+            array.append(json(row));
+        context.out() << CliFormat::compactJson(array);
+        return context.finish();
+    }
+    for (const T &row : std::as_const(*rows))
+        context.out() << text(row) << QLatin1Char('\n');
+    return context.finish();
 }
 
 std::optional<QStringList> audienceList(const QString &text)
@@ -754,41 +796,17 @@ int BusinessCommands::step(CliContext &context, const QStringList &arguments, co
 
 int BusinessCommands::listMessages(CliContext &context, const QStringList &arguments)
 {
-    CommandLine line(context, QStringLiteral("message list"), QStringLiteral("--incident ID [--format text|json]"),
-                     tr("Every message of the incident. Text: id, audience, phase, waiting for, version, channel, tab "
-                        "separated."));
-    line.addOption(incidentOption());
-    line.addOption(CommandLine::formatOption({QStringLiteral("text"), QStringLiteral("json")}));
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    const auto r = line.required(IncidentOption, {}, &exitCode);
-    if (!r)
-        return exitCode;
-    const auto format = line.format({QStringLiteral("text"), QStringLiteral("json")}, &exitCode);
-    if (!format)
-        return exitCode;
-    auto store = context.openStore(CliContext::Access::Read);
-    if (!store)
-        return context.fail(store.error());
-    auto incident = (*store)->incident(r->id);
-    if (!incident)
-        return context.fail(incident.error());
-    auto messages = (*store)->messages(r->id);
-    if (!messages)
-        return context.fail(messages.error());
-    if (*format == QLatin1String("json")) {
-        QJsonArray array;
-        for (const Message &m : std::as_const(*messages))
-            array.append(messageJson(m));
-        context.out() << CliFormat::compactJson(array);
-        return context.finish();
-    }
-    for (const Message &m : std::as_const(*messages))
-        context.out() << m.id << QLatin1Char('\t') << m.audience << QLatin1Char('\t') << m.phase << QLatin1Char('\t')
-                      << stateOf(m) << QLatin1Char('\t') << m.version << QLatin1Char('\t')
-                      << CliFormat::field(m.channel) << QLatin1Char('\n');
-    return context.finish();
+    return listRows<Message>(
+        context, arguments, QStringLiteral("message list"),
+        tr("Every message of the incident. Text: id, audience, phase, waiting for, version, channel, tab separated."),
+        [](IncidentStore &store, qint64 id) { return store.messages(id); }, messageJson,
+        [](const Message &m) {
+            return QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6")
+                .arg(m.id)
+                .arg(m.audience, m.phase, stateOf(m))
+                .arg(m.version)
+                .arg(CliFormat::field(m.channel));
+        });
 }
 
 int BusinessCommands::showMessage(CliContext &context, const QStringList &arguments)
@@ -982,49 +1000,26 @@ int BusinessCommands::answerInbound(CliContext &context, const QStringList &argu
 
 int BusinessCommands::listInbound(CliContext &context, const QStringList &arguments)
 {
-    CommandLine line(context, QStringLiteral("inbound list"), QStringLiteral("--incident ID [--format text|json]"),
-                     tr("The incident's media and social questions, oldest first."));
-    line.addOption(incidentOption());
-    line.addOption(CommandLine::formatOption({QStringLiteral("text"), QStringLiteral("json")}));
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    const auto r = line.required(IncidentOption, {}, &exitCode);
-    if (!r)
-        return exitCode;
-    const auto format = line.format({QStringLiteral("text"), QStringLiteral("json")}, &exitCode);
-    if (!format)
-        return exitCode;
-    auto store = context.openStore(CliContext::Access::Read);
-    if (!store)
-        return context.fail(store.error());
-    auto incident = (*store)->incident(r->id);
-    if (!incident)
-        return context.fail(incident.error());
-    auto list = (*store)->inboundQuestions(r->id);
-    if (!list)
-        return context.fail(list.error());
-    if (*format == QLatin1String("json")) {
-        QJsonArray array;
-        for (const InboundQuestion &q : std::as_const(*list))
-            array.append(QJsonObject{{QStringLiteral("id"), q.id},
-                                     {QStringLiteral("channel"), q.channel},
-                                     {QStringLiteral("from"), textOrNull(q.from)},
-                                     {QStringLiteral("question"), q.question},
-                                     {QStringLiteral("received_at"), CliFormat::isoUtc(q.receivedAt)},
-                                     {QStringLiteral("logged_by"), q.loggedBy},
-                                     {QStringLiteral("answer"), textOrNull(q.answer)},
-                                     {QStringLiteral("answered_at"), timeOrNull(q.answeredAt)},
-                                     {QStringLiteral("answered_by"), textOrNull(q.answeredBy)}});
-        context.out() << CliFormat::compactJson(array);
-        return context.finish();
-    }
-    for (const InboundQuestion &q : std::as_const(*list))
-        context.out() << q.id << QLatin1Char('\t') << q.channel << QLatin1Char('\t')
-                      << (q.isAnswered() ? QStringLiteral("answered") : QStringLiteral("open")) << QLatin1Char('\t')
-                      << CliFormat::field(q.from) << QLatin1Char('\t') << CliFormat::field(q.question)
-                      << QLatin1Char('\n');
-    return context.finish();
+    return listRows<InboundQuestion>(
+        context, arguments, QStringLiteral("inbound list"), tr("The incident's media and social questions, oldest first."),
+        [](IncidentStore &store, qint64 id) { return store.inboundQuestions(id); },
+        [](const InboundQuestion &q) {
+            return QJsonObject{{QStringLiteral("id"), q.id},
+                               {QStringLiteral("channel"), q.channel},
+                               {QStringLiteral("from"), textOrNull(q.from)},
+                               {QStringLiteral("question"), q.question},
+                               {QStringLiteral("received_at"), CliFormat::isoUtc(q.receivedAt)},
+                               {QStringLiteral("logged_by"), q.loggedBy},
+                               {QStringLiteral("answer"), textOrNull(q.answer)},
+                               {QStringLiteral("answered_at"), timeOrNull(q.answeredAt)},
+                               {QStringLiteral("answered_by"), textOrNull(q.answeredBy)}};
+        },
+        [](const InboundQuestion &q) {
+            return QStringLiteral("%1\t%2\t%3\t%4\t%5")
+                .arg(q.id)
+                .arg(q.channel, q.isAnswered() ? QStringLiteral("answered") : QStringLiteral("open"),
+                     CliFormat::field(q.from), CliFormat::field(q.question));
+        });
 }
 
 } // namespace cp::cli
