@@ -37,8 +37,8 @@ int ExchangeCommands::exportIncident(CliContext &context, const QStringList &arg
                         "briefing, ics207 organisation chart, ics214 activity log). Without -o the export goes "
                         "to standard output."));
     line.addOption({QStringLiteral("incident"), tr("The incident's id (required)."), tr("ID")});
-    line.addOption({QStringLiteral("format"), tr("One of %1 (required).").arg(keys.join(QStringLiteral(", "))),
-                    tr("FORMAT")});
+    line.addOption(
+        {QStringLiteral("format"), tr("One of %1 (required).").arg(keys.join(QStringLiteral(", "))), tr("FORMAT")});
     line.addOption({QStringList{QStringLiteral("o"), QStringLiteral("output")},
                     tr("Write to FILE (replaced only once the export is complete)."), tr("FILE")});
     if (auto done = line.parse(arguments))
@@ -157,7 +157,8 @@ int ExchangeCommands::postmortem(CliContext &context, const QStringList &argumen
         return context.finish();
     }
     if (sub == QLatin1String("show")) {
-        CommandLine line(context, QStringLiteral("postmortem show"), QStringLiteral("--incident ID [--format text|json]"),
+        CommandLine line(context, QStringLiteral("postmortem show"),
+                         QStringLiteral("--incident ID [--format text|json]"),
                          tr("Prints the postmortem's owner and due date (nothing when not named yet)."));
         line.addOption({QStringLiteral("incident"), tr("The incident's id (required)."), tr("ID")});
         line.addOption(CommandLine::formatOption({QStringLiteral("text"), QStringLiteral("json")}));
@@ -182,12 +183,14 @@ int ExchangeCommands::postmortem(CliContext &context, const QStringList &argumen
         if (*format == QLatin1String("json")) {
             QJsonObject object{{QStringLiteral("incident_id"), required->id}};
             object.insert(QStringLiteral("owner"), p ? QJsonValue(p->owner) : QJsonValue());
-            object.insert(QStringLiteral("due_at"), p ? QJsonValue(IncidentJson::timeText(p->dueAt.toMSecsSinceEpoch()))
-                                                      : QJsonValue());
+            object.insert(QStringLiteral("due_at"),
+                          p ? QJsonValue(IncidentJson::timeText(p->dueAt.toMSecsSinceEpoch())) : QJsonValue());
             object.insert(QStringLiteral("assigned_by"), p ? QJsonValue(p->assignedBy) : QJsonValue());
-            context.out() << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << QLatin1Char('\n');
+            context.out() << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact))
+                          << QLatin1Char('\n');
         } else if (p) {
-            context.out() << p->owner << QLatin1Char('\t') << p->dueAt.toUTC().toString(Qt::ISODate) << QLatin1Char('\n');
+            context.out() << p->owner << QLatin1Char('\t') << p->dueAt.toUTC().toString(Qt::ISODate)
+                          << QLatin1Char('\n');
         }
         return context.finish();
     }

@@ -60,8 +60,8 @@ StoreError IncidentStore::setPostmortem(qint64 incidentId, const QString &owner,
         return resolvedAt.error();
     if (!resolvedAt->isNull() && toMs(dueAt) < resolvedAt->toLongLong())
         return {StoreError::Code::Invalid, tr("The postmortem cannot be due before the incident was resolved.")};
-    auto existing = tx.exec(QStringLiteral("SELECT id, owner, due_at FROM postmortem WHERE incident_id = ?"),
-                            {incidentId});
+    auto existing =
+        tx.exec(QStringLiteral("SELECT id, owner, due_at FROM postmortem WHERE incident_id = ?"), {incidentId});
     if (!existing)
         return existing.error();
     const bool found = existing->next();
@@ -91,8 +91,8 @@ StoreError IncidentStore::setPostmortem(qint64 incidentId, const QString &owner,
     entry.author = author.trimmed();
     entry.keyEvent = true;
     entry.tags = {QStringLiteral("postmortem")};
-    entry.text = tr("Postmortem owner: %1, due %2 UTC")
-                     .arg(who, dueAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    entry.text =
+        tr("Postmortem owner: %1, due %2 UTC").arg(who, dueAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     if (auto added = insertEntry(tx, entry, true); !added)
         return added.error();
     if (StoreError error = logChange(tx, QStringLiteral("postmortem"), id, incidentId,
@@ -128,8 +128,8 @@ Result<QList<IncidentChange>> IncidentStore::incidentHistory(qint64 incidentId) 
         return q.error();
     QList<IncidentChange> list;
     while (q->next()) {
-        list << IncidentChange{q->value(0).toLongLong(), fromMs(q->value(1)), q->value(2).toString(),
-                               q->value(3).toString(), q->value(4).toString(), q->value(5).toString()};
+        list << IncidentChange{q->value(0).toLongLong(), fromMs(q->value(1)),    q->value(2).toString(),
+                               q->value(3).toString(),   q->value(4).toString(), q->value(5).toString()};
     }
     return list;
 }
@@ -259,8 +259,9 @@ Result<qint64> IncidentStore::importIncident(const IncidentDocument &document)
                 if (field.type == FieldType::Ref && !v.isNull()) {
                     const auto target = newIds.value(field.refSection);
                     if (!target.contains(v.toLongLong()))
-                        return failed({StoreError::Code::Invalid,
-                                       tr("%1: no %2 row has id %3").arg(field.name, field.refSection).arg(v.toLongLong())});
+                        return failed(
+                            {StoreError::Code::Invalid,
+                             tr("%1: no %2 row has id %3").arg(field.name, field.refSection).arg(v.toLongLong())});
                     values << target.value(v.toLongLong());
                     continue;
                 }

@@ -47,7 +47,8 @@ const QString ByIncident = QStringLiteral("incident_id = ?");
 
 QList<Section> buildSections()
 {
-    const QStringList entryKinds = words("action status decision callout note communication role timer rollcall system");
+    const QStringList entryKinds =
+        words("action status decision callout note communication role timer rollcall system");
     QList<Section> list;
     list << Section{QStringLiteral("incident"),
                     QStringLiteral("incident"),
@@ -96,10 +97,10 @@ QList<Section> buildSections()
                     {}};
     // The directory and the roster are shared by every incident: the document carries the
     // departments and people the incident refers to, and an import reuses existing ones.
-    const QString peopleOfIncident = QStringLiteral(
-        "id IN (SELECT person_id FROM assignment WHERE incident_id = ?"
-        " UNION SELECT person_id FROM roll_call_item WHERE incident_id = ?"
-        " UNION SELECT owner_person_id FROM incident_action WHERE incident_id = ?)");
+    const QString peopleOfIncident =
+        QStringLiteral("id IN (SELECT person_id FROM assignment WHERE incident_id = ?"
+                       " UNION SELECT person_id FROM roll_call_item WHERE incident_id = ?"
+                       " UNION SELECT owner_person_id FROM incident_action WHERE incident_id = ?)");
     list << Section{QStringLiteral("departments"),
                     QStringLiteral("department"),
                     Scope::Shared,
@@ -120,18 +121,18 @@ QList<Section> buildSections()
                     peopleOfIncident,
                     QStringLiteral("id"),
                     QStringLiteral("handle")};
-    list << Section{QStringLiteral("roles"),
-                    QStringLiteral("incident_role"),
-                    Scope::OfIncident,
-                    {id(), ref(QStringLiteral("incident_id"), QStringLiteral("incident")),
-                     text(QStringLiteral("role_key")), text(QStringLiteral("title")), text(QStringLiteral("short_name")),
-                     text(QStringLiteral("group_name")), text(QStringLiteral("parent_key")),
-                     boolean(QStringLiteral("staff")), boolean(QStringLiteral("multiple")),
-                     boolean(QStringLiteral("required")), text(QStringLiteral("description")),
-                     text(QStringLiteral("sub_team")), integer(QStringLiteral("position"))},
-                    ByIncident,
-                    QStringLiteral("id"),
-                    {}};
+    list << Section{
+        QStringLiteral("roles"),
+        QStringLiteral("incident_role"),
+        Scope::OfIncident,
+        {id(), ref(QStringLiteral("incident_id"), QStringLiteral("incident")), text(QStringLiteral("role_key")),
+         text(QStringLiteral("title")), text(QStringLiteral("short_name")), text(QStringLiteral("group_name")),
+         text(QStringLiteral("parent_key")), boolean(QStringLiteral("staff")), boolean(QStringLiteral("multiple")),
+         boolean(QStringLiteral("required")), text(QStringLiteral("description")), text(QStringLiteral("sub_team")),
+         integer(QStringLiteral("position"))},
+        ByIncident,
+        QStringLiteral("id"),
+        {}};
     list << Section{QStringLiteral("role_duties"),
                     QStringLiteral("role_duty"),
                     Scope::OfIncident,
@@ -152,97 +153,76 @@ QList<Section> buildSections()
                     ByIncident,
                     QStringLiteral("id"),
                     {}};
-    list << Section{QStringLiteral("timers"),
-                    QStringLiteral("timer"),
-                    Scope::OfIncident,
-                    {id(),
-                     ref(QStringLiteral("incident_id"), QStringLiteral("incident")),
-                     text(QStringLiteral("kind"), false, words("countdown cadence stopwatch")),
-                     text(QStringLiteral("label")),
-                     text(QStringLiteral("owner_role_key")),
-                     ref(QStringLiteral("entry_id"), QStringLiteral("timeline"), true),
-                     text(QStringLiteral("state"), false, words("running paused acknowledged cancelled")),
-                     integer(QStringLiteral("duration_ms")),
-                     integer(QStringLiteral("warn_ms")),
-                     time(QStringLiteral("anchor_at")),
-                     time(QStringLiteral("deadline_at"), true),
-                     integer(QStringLiteral("paused_ms")),
-                     time(QStringLiteral("ends_at"), true),
-                     time(QStringLiteral("expired_deadline_at"), true),
-                     text(QStringLiteral("default_key")),
-                     time(QStringLiteral("created_at")),
-                     text(QStringLiteral("created_by")),
-                     time(QStringLiteral("updated_at"))},
-                    ByIncident,
-                    QStringLiteral("id"),
-                    {}};
+    list << Section{
+        QStringLiteral("timers"),
+        QStringLiteral("timer"),
+        Scope::OfIncident,
+        {id(), ref(QStringLiteral("incident_id"), QStringLiteral("incident")),
+         text(QStringLiteral("kind"), false, words("countdown cadence stopwatch")), text(QStringLiteral("label")),
+         text(QStringLiteral("owner_role_key")), ref(QStringLiteral("entry_id"), QStringLiteral("timeline"), true),
+         text(QStringLiteral("state"), false, words("running paused acknowledged cancelled")),
+         integer(QStringLiteral("duration_ms")), integer(QStringLiteral("warn_ms")), time(QStringLiteral("anchor_at")),
+         time(QStringLiteral("deadline_at"), true), integer(QStringLiteral("paused_ms")),
+         time(QStringLiteral("ends_at"), true), time(QStringLiteral("expired_deadline_at"), true),
+         text(QStringLiteral("default_key")), time(QStringLiteral("created_at")), text(QStringLiteral("created_by")),
+         time(QStringLiteral("updated_at"))},
+        ByIncident,
+        QStringLiteral("id"),
+        {}};
     // Roll call, actions and decisions (issue #5).
     list << Section{QStringLiteral("roll_calls"),
                     QStringLiteral("roll_call"),
                     Scope::OfIncident,
-                    {id(), ref(QStringLiteral("incident_id"), QStringLiteral("incident")), integer(QStringLiteral("number")),
-                     text(QStringLiteral("scope")), time(QStringLiteral("started_at")), text(QStringLiteral("started_by")),
+                    {id(), ref(QStringLiteral("incident_id"), QStringLiteral("incident")),
+                     integer(QStringLiteral("number")), text(QStringLiteral("scope")),
+                     time(QStringLiteral("started_at")), text(QStringLiteral("started_by")),
                      time(QStringLiteral("ended_at"), true), text(QStringLiteral("ended_by"), true),
                      ref(QStringLiteral("timer_id"), QStringLiteral("timers"), true)},
                     ByIncident,
                     QStringLiteral("id"),
                     {}};
-    list << Section{QStringLiteral("roll_call_items"),
-                    QStringLiteral("roll_call_item"),
-                    Scope::OfIncident,
-                    {id(),
-                     ref(QStringLiteral("roll_call_id"), QStringLiteral("roll_calls")),
-                     ref(QStringLiteral("incident_id"), QStringLiteral("incident")),
-                     integer(QStringLiteral("position")),
-                     text(QStringLiteral("role_key")),
-                     text(QStringLiteral("role_title")),
-                     ref(QStringLiteral("person_id"), QStringLiteral("people"), true),
-                     text(QStringLiteral("person_name")),
-                     text(QStringLiteral("state"), false, words("pending answered no-answer skipped")),
-                     text(QStringLiteral("condition")),
-                     text(QStringLiteral("condition_text")),
-                     text(QStringLiteral("actions_text")),
-                     text(QStringLiteral("needs_text")),
-                     time(QStringLiteral("asked_at"), true),
-                     time(QStringLiteral("answered_at"), true),
-                     text(QStringLiteral("answered_by"), true),
-                     time(QStringLiteral("cleared_at"), true),
-                     text(QStringLiteral("cleared_by"), true),
-                     text(QStringLiteral("cleared_reason"), true)},
-                    ByIncident,
-                    QStringLiteral("id"),
-                    {}};
-    list << Section{QStringLiteral("actions"),
-                    QStringLiteral("incident_action"),
-                    Scope::OfIncident,
-                    {id(),
-                     ref(QStringLiteral("incident_id"), QStringLiteral("incident")),
-                     text(QStringLiteral("body")),
-                     text(QStringLiteral("owner_role_key")),
-                     ref(QStringLiteral("owner_person_id"), QStringLiteral("people"), true),
-                     text(QStringLiteral("status"), false, words("proposed assigned in-progress done cancelled")),
-                     ref(QStringLiteral("timer_id"), QStringLiteral("timers"), true),
-                     boolean(QStringLiteral("follow_up")),
-                     ref(QStringLiteral("origin_item_id"), QStringLiteral("roll_call_items"), true),
-                     time(QStringLiteral("created_at")),
-                     text(QStringLiteral("created_by")),
-                     time(QStringLiteral("updated_at")),
-                     time(QStringLiteral("closed_at"), true)},
-                    ByIncident,
-                    QStringLiteral("id"),
-                    {}};
-    list << Section{QStringLiteral("decisions"),
-                    QStringLiteral("incident_decision"),
-                    Scope::OfIncident,
-                    {id(), ref(QStringLiteral("incident_id"), QStringLiteral("incident")), text(QStringLiteral("proposal")),
-                     text(QStringLiteral("objection_check"), false, words("not-asked none-raised raised")),
-                     text(QStringLiteral("objections")),
-                     text(QStringLiteral("outcome"), false, words("adopted rejected deferred")),
-                     text(QStringLiteral("decided_by")), time(QStringLiteral("decided_at")),
-                     text(QStringLiteral("recorded_by"))},
-                    ByIncident,
-                    QStringLiteral("id"),
-                    {}};
+    list << Section{
+        QStringLiteral("roll_call_items"),
+        QStringLiteral("roll_call_item"),
+        Scope::OfIncident,
+        {id(), ref(QStringLiteral("roll_call_id"), QStringLiteral("roll_calls")),
+         ref(QStringLiteral("incident_id"), QStringLiteral("incident")), integer(QStringLiteral("position")),
+         text(QStringLiteral("role_key")), text(QStringLiteral("role_title")),
+         ref(QStringLiteral("person_id"), QStringLiteral("people"), true), text(QStringLiteral("person_name")),
+         text(QStringLiteral("state"), false, words("pending answered no-answer skipped")),
+         text(QStringLiteral("condition")), text(QStringLiteral("condition_text")),
+         text(QStringLiteral("actions_text")), text(QStringLiteral("needs_text")),
+         time(QStringLiteral("asked_at"), true), time(QStringLiteral("answered_at"), true),
+         text(QStringLiteral("answered_by"), true), time(QStringLiteral("cleared_at"), true),
+         text(QStringLiteral("cleared_by"), true), text(QStringLiteral("cleared_reason"), true)},
+        ByIncident,
+        QStringLiteral("id"),
+        {}};
+    list << Section{
+        QStringLiteral("actions"),
+        QStringLiteral("incident_action"),
+        Scope::OfIncident,
+        {id(), ref(QStringLiteral("incident_id"), QStringLiteral("incident")), text(QStringLiteral("body")),
+         text(QStringLiteral("owner_role_key")), ref(QStringLiteral("owner_person_id"), QStringLiteral("people"), true),
+         text(QStringLiteral("status"), false, words("proposed assigned in-progress done cancelled")),
+         ref(QStringLiteral("timer_id"), QStringLiteral("timers"), true), boolean(QStringLiteral("follow_up")),
+         ref(QStringLiteral("origin_item_id"), QStringLiteral("roll_call_items"), true),
+         time(QStringLiteral("created_at")), text(QStringLiteral("created_by")), time(QStringLiteral("updated_at")),
+         time(QStringLiteral("closed_at"), true)},
+        ByIncident,
+        QStringLiteral("id"),
+        {}};
+    list << Section{
+        QStringLiteral("decisions"),
+        QStringLiteral("incident_decision"),
+        Scope::OfIncident,
+        {id(), ref(QStringLiteral("incident_id"), QStringLiteral("incident")), text(QStringLiteral("proposal")),
+         text(QStringLiteral("objection_check"), false, words("not-asked none-raised raised")),
+         text(QStringLiteral("objections")), text(QStringLiteral("outcome"), false, words("adopted rejected deferred")),
+         text(QStringLiteral("decided_by")), time(QStringLiteral("decided_at")), text(QStringLiteral("recorded_by"))},
+        ByIncident,
+        QStringLiteral("id"),
+        {}};
     // Business incident mode (issue #9): emergency operations, the briefing, messages through the
     // approval chain, departments told, inbound questions.
     const QString incidentRef = QStringLiteral("incident_id");
@@ -310,8 +290,8 @@ QList<Section> buildSections()
     list << Section{QStringLiteral("postmortem"),
                     QStringLiteral("postmortem"),
                     Scope::OfIncident,
-                    {id(), ref(QStringLiteral("incident_id"), QStringLiteral("incident")), text(QStringLiteral("owner")),
-                     time(QStringLiteral("due_at")), time(QStringLiteral("assigned_at")),
+                    {id(), ref(QStringLiteral("incident_id"), QStringLiteral("incident")),
+                     text(QStringLiteral("owner")), time(QStringLiteral("due_at")), time(QStringLiteral("assigned_at")),
                      text(QStringLiteral("assigned_by"))},
                     ByIncident,
                     QStringLiteral("id"),

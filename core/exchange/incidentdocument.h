@@ -36,10 +36,10 @@ struct Field
     QString name; // the column, and the JSON member
     FieldType type = FieldType::Text;
     bool nullable = false;
-    QString refSection;   // for Ref: the section whose ids it names
-    qint64 min = 0;       // for Int, when min < max: the allowed range
+    QString refSection; // for Ref: the section whose ids it names
+    qint64 min = 0;     // for Int, when min < max: the allowed range
     qint64 max = 0;
-    QStringList choices;  // for Text: the allowed values when not empty
+    QStringList choices; // for Text: the allowed values when not empty
 };
 
 // How the rows of a section belong to one incident.
@@ -52,8 +52,8 @@ enum class Scope
 
 struct Section
 {
-    QString name;       // the JSON member: "timeline", "roles" …
-    QString table;      // the SQL table
+    QString name;  // the JSON member: "timeline", "roles" …
+    QString table; // the SQL table
     Scope scope = Scope::OfIncident;
     QList<Field> fields;
     QString selectWhere; // SQL after WHERE choosing the incident's rows; every ? is the incident id

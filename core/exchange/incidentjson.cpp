@@ -104,7 +104,8 @@ public:
 private:
     StoreError fail(const QString &pointer, const QString &message) const
     {
-        return {StoreError::Code::Invalid, tr("%1: %2").arg(pointer.isEmpty() ? QStringLiteral("/") : pointer, message)};
+        return {StoreError::Code::Invalid,
+                tr("%1: %2").arg(pointer.isEmpty() ? QStringLiteral("/") : pointer, message)};
     }
     StoreError readSection(const Section &section, const QJsonValue &value, DocumentSection &out);
     StoreError readRow(const Section &section, const QJsonObject &object, const QString &pointer, QVariantList &row);
@@ -125,10 +126,9 @@ Result<IncidentDocument> Reader::read(const QByteArray &bytes)
         const QByteArray before = bytes.left(parseError.offset);
         const int line = int(before.count('\n')) + 1;
         const int column = int(parseError.offset - (before.lastIndexOf('\n') + 1)) + 1;
-        return StoreError(StoreError::Code::Invalid, tr("line %1, column %2: %3 (is the file complete?)")
-                                                         .arg(line)
-                                                         .arg(column)
-                                                         .arg(parseError.errorString()));
+        return StoreError(
+            StoreError::Code::Invalid,
+            tr("line %1, column %2: %3 (is the file complete?)").arg(line).arg(column).arg(parseError.errorString()));
     }
     if (!json.isObject())
         return fail(QString(), tr("a CommandPost incident document is a JSON object"));
@@ -147,9 +147,8 @@ Result<IncidentDocument> Reader::read(const QByteArray &bytes)
                                                     ? tr("missing")
                                                     : tr("must be a whole number, not %1").arg(typeName(versionValue)));
     if (*version != Version)
-        return fail(QStringLiteral("/version"), tr("unknown version %1; this CommandPost reads version %2")
-                                                    .arg(*version)
-                                                    .arg(Version));
+        return fail(QStringLiteral("/version"),
+                    tr("unknown version %1; this CommandPost reads version %2").arg(*version).arg(Version));
 
     for (auto it = root.constBegin(); it != root.constEnd(); ++it) {
         if (it.key() != QLatin1String("format") && it.key() != QLatin1String("version") && !section(it.key()))
@@ -209,8 +208,7 @@ StoreError Reader::readSection(const Section &section, const QJsonValue &value, 
     return {};
 }
 
-StoreError Reader::readRow(const Section &section, const QJsonObject &object, const QString &pointer,
-                           QVariantList &row)
+StoreError Reader::readRow(const Section &section, const QJsonObject &object, const QString &pointer, QVariantList &row)
 {
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
         if (!section.field(it.key()))
@@ -266,10 +264,12 @@ StoreError Reader::readField(const Field &field, const QJsonValue &value, const 
     }
     case FieldType::Time: {
         if (!value.isString())
-            return fail(pointer, tr("must be a UTC time like \"2026-11-22T14:00:00.000Z\", not %1").arg(typeName(value)));
+            return fail(pointer,
+                        tr("must be a UTC time like \"2026-11-22T14:00:00.000Z\", not %1").arg(typeName(value)));
         const auto ms = IncidentJson::parseTime(value.toString());
         if (!ms)
-            return fail(pointer, tr("\"%1\" is not a UTC time like \"2026-11-22T14:00:00.000Z\"").arg(value.toString()));
+            return fail(pointer,
+                        tr("\"%1\" is not a UTC time like \"2026-11-22T14:00:00.000Z\"").arg(value.toString()));
         out = *ms;
         return {};
     }
@@ -282,7 +282,8 @@ StoreError Reader::readField(const Field &field, const QJsonValue &value, const 
         if (!value.isString())
             return fail(pointer, tr("must be a string, not %1").arg(typeName(value)));
         if (!field.choices.isEmpty() && !field.choices.contains(value.toString()))
-            return fail(pointer, tr("\"%1\" is not one of %2").arg(value.toString(), field.choices.join(QStringLiteral(", "))));
+            return fail(pointer,
+                        tr("\"%1\" is not one of %2").arg(value.toString(), field.choices.join(QStringLiteral(", "))));
         out = value.toString();
         return {};
     }

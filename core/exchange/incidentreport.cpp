@@ -167,8 +167,10 @@ QStringList IncidentReport::followUps() const
             continue;
         const bool tagged = e.tags.contains(QStringLiteral("followup"), Qt::CaseInsensitive) ||
                             e.tags.contains(QStringLiteral("follow-up"), Qt::CaseInsensitive);
-        const bool named = e.kind == EntryKind::Action && e.text.startsWith(QStringLiteral("Follow-up"), Qt::CaseInsensitive);
-        if ((tagged || named) && !std::any_of(seen.cbegin(), seen.cend(), [&](const QString &t) { return e.text.contains(t); }))
+        const bool named =
+            e.kind == EntryKind::Action && e.text.startsWith(QStringLiteral("Follow-up"), Qt::CaseInsensitive);
+        if ((tagged || named) &&
+            !std::any_of(seen.cbegin(), seen.cend(), [&](const QString &t) { return e.text.contains(t); }))
             list << tr("%1 (raised by %2 at %3)").arg(e.text, e.author, clock(e.occurredAt));
     }
     return list;
@@ -224,7 +226,8 @@ ReportDocument IncidentReport::postmortemDraft() const
     d.fields({tr("Severity"), tr("Status"), tr("Kind"), tr("Declared"), tr("Resolved"), tr("Duration"),
               tr("Postmortem owner"), tr("Due")},
              {severityText(), IncidentVocabulary::statusLabel(incident.status),
-              IncidentVocabulary::kindLabel(incident.kind), dateTime(incident.declaredAt) + QLatin1Char(' ') + zoneName(),
+              IncidentVocabulary::kindLabel(incident.kind),
+              dateTime(incident.declaredAt) + QLatin1Char(' ') + zoneName(),
               incident.resolvedAt.isValid() ? dateTime(incident.resolvedAt) + QLatin1Char(' ') + zoneName()
                                             : tr("still open"),
               duration(), postmortem ? postmortem->owner : tr("not named yet"),
@@ -305,8 +308,12 @@ ReportDocument IncidentReport::postmortemDraft() const
                 if (!item.report.conditionText.isEmpty())
                     condition += QStringLiteral(" — ") + item.report.conditionText;
             }
-            rows << QStringList{item.roleTitle, item.personName, state, condition,
-                                hasReport ? item.report.actions : QString(), hasReport ? item.report.needs : QString()};
+            rows << QStringList{item.roleTitle,
+                                item.personName,
+                                state,
+                                condition,
+                                hasReport ? item.report.actions : QString(),
+                                hasReport ? item.report.needs : QString()};
         }
         d.heading(tr("Round %1 at %2: %3 answered, %4 no answer, %5 skipped")
                       .arg(round.number)
@@ -339,11 +346,10 @@ ReportDocument IncidentReport::postmortemDraft() const
     // Actions and decisions logged only as timeline entries (typed by the Scribe).
     QList<QStringList> loggedRows;
     for (const TimelineEntry &e : entries({EntryKind::Action, EntryKind::Decision})) {
-        const bool recorded = std::any_of(actions.cbegin(), actions.cend(), [&](const IncidentAction &a) {
-                                  return e.text.contains(a.text);
-                              }) || std::any_of(decisions.cbegin(), decisions.cend(), [&](const Decision &dc) {
-                                  return e.text.contains(dc.proposal);
-                              });
+        const bool recorded = std::any_of(actions.cbegin(), actions.cend(),
+                                          [&](const IncidentAction &a) { return e.text.contains(a.text); }) ||
+                              std::any_of(decisions.cbegin(), decisions.cend(),
+                                          [&](const Decision &dc) { return e.text.contains(dc.proposal); });
         if (!recorded)
             loggedRows << QStringList{clock(e.occurredAt), EntryVocabulary::kindLabel(e.kind), e.author, e.text};
     }
@@ -441,7 +447,8 @@ QString ReportRenderer::markdown(const ReportDocument &document)
                 out += QStringLiteral("| %1 |\n").arg(cells.join(QStringLiteral(" | ")));
             }
             if (b.rows.isEmpty())
-                out += QStringLiteral("| %1 |\n").arg(QStringList(b.header.size(), QStringLiteral("—")).join(QStringLiteral(" | ")));
+                out += QStringLiteral("| %1 |\n")
+                           .arg(QStringList(b.header.size(), QStringLiteral("—")).join(QStringLiteral(" | ")));
             out += QLatin1Char('\n');
             break;
         }
@@ -452,20 +459,21 @@ QString ReportRenderer::markdown(const ReportDocument &document)
 
 QString ReportRenderer::html(const ReportDocument &document)
 {
-    QString out = QStringLiteral(
-                      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>%1</title>\n"
-                      "<style>\n"
-                      "body { font-family: sans-serif; font-size: 10.5pt; color: #111; max-width: 60em; margin: 2em auto; }\n"
-                      "h1 { font-size: 18pt; margin-bottom: 0.2em; }\n"
-                      "h2 { font-size: 13pt; border-bottom: 1px solid #888; margin-top: 1.4em; }\n"
-                      "h3 { font-size: 11pt; margin-top: 1em; }\n"
-                      "p.subtitle { color: #555; font-style: italic; margin-top: 0; }\n"
-                      "table { border-collapse: collapse; width: 100%; margin: 0.4em 0; }\n"
-                      "th, td { border: 1px solid #999; padding: 3px 6px; text-align: left; vertical-align: top; }\n"
-                      "th { background: #e8e8e8; }\n"
-                      "table.fields th { width: 12em; }\n"
-                      "</style>\n</head>\n<body>\n<h1>%1</h1>\n")
-                      .arg(htmlText(document.title));
+    QString out =
+        QStringLiteral(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>%1</title>\n"
+            "<style>\n"
+            "body { font-family: sans-serif; font-size: 10.5pt; color: #111; max-width: 60em; margin: 2em auto; }\n"
+            "h1 { font-size: 18pt; margin-bottom: 0.2em; }\n"
+            "h2 { font-size: 13pt; border-bottom: 1px solid #888; margin-top: 1.4em; }\n"
+            "h3 { font-size: 11pt; margin-top: 1em; }\n"
+            "p.subtitle { color: #555; font-style: italic; margin-top: 0; }\n"
+            "table { border-collapse: collapse; width: 100%; margin: 0.4em 0; }\n"
+            "th, td { border: 1px solid #999; padding: 3px 6px; text-align: left; vertical-align: top; }\n"
+            "th { background: #e8e8e8; }\n"
+            "table.fields th { width: 12em; }\n"
+            "</style>\n</head>\n<body>\n<h1>%1</h1>\n")
+            .arg(htmlText(document.title));
     if (!document.subtitle.isEmpty())
         out += QStringLiteral("<p class=\"subtitle\">%1</p>\n").arg(htmlText(document.subtitle));
     for (const ReportBlock &b : document.blocks) {

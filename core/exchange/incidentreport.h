@@ -60,18 +60,18 @@ struct IncidentReport
 public:
     // One stretch of one person in one role, for "who held what when".
     Incident incident;
-    QList<IncidentChange> history;   // severity, status, title, summary changes, oldest first
-    QList<TimelineEntry> timeline;   // every entry, oldest first, retracted ones included
-    QList<IncidentRole> roles;       // hierarchy order, current holders
-    QList<Assignment> assignments;   // oldest first
-    QList<Timer> timers;             // start order
-    QList<RollCall> rollCalls;       // oldest first
+    QList<IncidentChange> history;     // severity, status, title, summary changes, oldest first
+    QList<TimelineEntry> timeline;     // every entry, oldest first, retracted ones included
+    QList<IncidentRole> roles;         // hierarchy order, current holders
+    QList<Assignment> assignments;     // oldest first
+    QList<Timer> timers;               // start order
+    QList<RollCall> rollCalls;         // oldest first
     QList<RollCallItem> rollCallItems; // every round, in call order
-    QList<IncidentAction> actions;   // as the store lists them
-    QList<Decision> decisions;       // oldest first
+    QList<IncidentAction> actions;     // as the store lists them
+    QList<Decision> decisions;         // oldest first
     std::optional<Postmortem> postmortem;
-    QDateTime generatedAt;           // UTC
-    QTimeZone zone;                  // the zone times are written in
+    QDateTime generatedAt; // UTC
+    QTimeZone zone;        // the zone times are written in
 
     static Result<IncidentReport> build(const IncidentStore &store, qint64 incidentId, const QDateTime &nowUtc,
                                         const QTimeZone &zone = QTimeZone::systemTimeZone());

@@ -40,7 +40,7 @@ ReportPainter::Form formOf(IncidentExport::Format format)
 
 QList<IncidentExport::Format> IncidentExport::all()
 {
-    return {Format::Markdown, Format::Html, Format::Pdf,    Format::Json,
+    return {Format::Markdown, Format::Html,   Format::Pdf,    Format::Json,
             Format::Csv,      Format::Ics201, Format::Ics207, Format::Ics214};
 }
 
@@ -140,7 +140,8 @@ StoreError IncidentExport::write(const IncidentStore &store, qint64 incidentId, 
     pdf.setCreator(QStringLiteral("CommandPost"));
     PagedDeviceTarget target(pdf);
     if (ReportPainter::paint(formOf(format), *report, target) == 0)
-        return {StoreError::Code::Io, tr("Could not paint the PDF (is a display or the offscreen platform available?)")};
+        return {StoreError::Code::Io,
+                tr("Could not paint the PDF (is a display or the offscreen platform available?)")};
     return {};
 }
 

@@ -43,7 +43,10 @@ public:
     QPainter &painter() { return m_p; }
     QPaintDevice *device() const { return m_device; }
 
-    QRectF px(const QRectF &r) const { return {r.x() * m_scale, r.y() * m_scale, r.width() * m_scale, r.height() * m_scale}; }
+    QRectF px(const QRectF &r) const
+    {
+        return {r.x() * m_scale, r.y() * m_scale, r.width() * m_scale, r.height() * m_scale};
+    }
 
     static QFont font(double points, bool bold = false)
     {
@@ -86,10 +89,7 @@ public:
         m_p.restore();
     }
 
-    void fill(const QRectF &r, const QColor &color)
-    {
-        m_p.fillRect(px(r), color);
-    }
+    void fill(const QRectF &r, const QColor &color) { m_p.fillRect(px(r), color); }
 
     void line(const QPointF &a, const QPointF &b, double width = 0.8)
     {
@@ -223,9 +223,11 @@ void chrome(Sheet &s, ReportPainter::Form form, const IncidentReport &r, int pag
     const QRectF foot(Margin, y + 2, size.width() - 2 * Margin, FooterH - 2);
     const QString left = code.isEmpty() ? r.incident.title : QStringLiteral("%1 · %2").arg(code, r.incident.title);
     const QRectF leftRect(foot.x(), foot.y(), foot.width() * 0.42, foot.height());
-    s.text(leftRect, s.elided(left, Sheet::font(7), leftRect.width()), Sheet::font(7), Qt::AlignLeft | Qt::AlignVCenter);
+    s.text(leftRect, s.elided(left, Sheet::font(7), leftRect.width()), Sheet::font(7),
+           Qt::AlignLeft | Qt::AlignVCenter);
     s.text(foot.adjusted(foot.width() * 0.42, 0, -foot.width() * 0.12, 0),
-           ReportPainter::tr("Operational period %1").arg(period(r)), Sheet::font(7), Qt::AlignHCenter | Qt::AlignVCenter);
+           ReportPainter::tr("Operational period %1").arg(period(r)), Sheet::font(7),
+           Qt::AlignHCenter | Qt::AlignVCenter);
     s.text(foot, ReportPainter::tr("Page %1 of %2").arg(page).arg(pages), Sheet::font(7, true),
            Qt::AlignRight | Qt::AlignVCenter);
 }
@@ -253,7 +255,8 @@ void preparedBy(Sheet &s, const QRectF &r, const QString &number, const QString 
     const double y = r.y() + 13;
     const double w = r.width();
     const QFont f = Sheet::font(8);
-    s.text(QRectF(r.x() + Pad, y, w * 0.24 - Pad, 14), s.elided(ReportPainter::tr("Name: %1").arg(name), f, w * 0.24 - Pad), f);
+    s.text(QRectF(r.x() + Pad, y, w * 0.24 - Pad, 14),
+           s.elided(ReportPainter::tr("Name: %1").arg(name), f, w * 0.24 - Pad), f);
     s.text(QRectF(r.x() + w * 0.24, y, w * 0.32, 14),
            s.elided(ReportPainter::tr("Position/Title: %1").arg(position), f, w * 0.32), f);
     s.text(QRectF(r.x() + w * 0.56, y, w * 0.2, 14), ReportPainter::tr("Signature:"), f);
@@ -269,8 +272,7 @@ void identityRow(Sheet &s, const QRectF &r, const IncidentReport &report, const 
     s.box(QRectF(r.x(), r.y(), w1, r.height()), ReportPainter::tr("1. Incident Name:"), report.incident.title, 10);
     s.box(QRectF(r.x() + w1, r.y(), r.width() - w1, r.height()), periodLabel,
           ReportPainter::tr("From %1 %3  To %2 %3")
-              .arg(report.dateTime(report.incident.declaredAt), report.dateTime(report.periodEnd()),
-                   report.zoneName()),
+              .arg(report.dateTime(report.incident.declaredAt), report.dateTime(report.periodEnd()), report.zoneName()),
           8.5);
 }
 
@@ -293,9 +295,9 @@ void chartBox(Sheet &s, const QRectF &r, const IncidentRole &role, const Inciden
                                                  : QStringLiteral("%1 (%2)").arg(role.definition.title, role.subTeam);
     s.text(QRectF(r.x() + 2, r.y() + 1.5, r.width() - 4, r.height() / 2), title, Sheet::font(6.5 * scale, true),
            Qt::AlignHCenter | Qt::AlignTop);
-    const QString who = vacant ? (role.definition.required ? ReportPainter::tr("VACANT (required)")
-                                                           : ReportPainter::tr("vacant"))
-                               : report.heldBy(role);
+    const QString who =
+        vacant ? (role.definition.required ? ReportPainter::tr("VACANT (required)") : ReportPainter::tr("vacant"))
+               : report.heldBy(role);
     s.text(QRectF(r.x() + 2, r.y() + r.height() / 2, r.width() - 4, r.height() / 2 - 1), who,
            Sheet::font(7.5 * scale, !vacant), Qt::AlignHCenter | Qt::AlignVCenter);
 }
@@ -377,7 +379,8 @@ void orgChart(Sheet &s, const QRectF &area, const IncidentReport &report, double
         if (i == 0)
             s.line(QPointF(topRect.right(), r.center().y()), QPointF(staffBus, r.center().y()), 0.6);
         else
-            s.line(QPointF(staffBus, area.y() + (boxH + 4) * (i - 1) + boxH / 2), QPointF(staffBus, r.center().y()), 0.6);
+            s.line(QPointF(staffBus, area.y() + (boxH + 4) * (i - 1) + boxH / 2), QPointF(staffBus, r.center().y()),
+                   0.6);
     }
     // The columns below, joined to the top by a bus line.
     const double busY = area.y() + topRows * (boxH + 4) + 6;
@@ -419,14 +422,15 @@ QString situationText(const IncidentReport &r)
     const QList<TimelineEntry> statusReports = r.entries({EntryKind::Status});
     if (!statusReports.isEmpty()) {
         const TimelineEntry &last = statusReports.constLast();
-        text += ReportPainter::tr("\n\nLast status report (%1, %2): %3").arg(r.clock(last.occurredAt), last.author,
-                                                                             last.text);
+        text += ReportPainter::tr("\n\nLast status report (%1, %2): %3")
+                    .arg(r.clock(last.occurredAt), last.author, last.text);
     }
     QStringList open;
     for (const IncidentAction &a : r.actions) {
         if (a.isOpen())
-            open << QStringLiteral("• %1 — %2 (%3)").arg(a.text, a.ownerName.isEmpty() ? ReportPainter::tr("no owner") : a.ownerName,
-                                                        ActionVocabulary::statusLabel(a.status).toLower());
+            open << QStringLiteral("• %1 — %2 (%3)")
+                        .arg(a.text, a.ownerName.isEmpty() ? ReportPainter::tr("no owner") : a.ownerName,
+                             ActionVocabulary::statusLabel(a.status).toLower());
     }
     if (!open.isEmpty())
         text += ReportPainter::tr("\n\nOpen actions:\n") + open.join(QLatin1Char('\n'));
@@ -470,15 +474,10 @@ void ics201(Sheet &s, const IncidentReport &r, PageTarget &target, int &page)
           9);
     const QRectF glance(c.x(), c.y() + 36, c.width(), 150);
     s.box(glance, ReportPainter::tr("4. Situation at a glance (in place of a map/sketch):"));
-    const QStringList labels{ReportPainter::tr("Severity"),
-                             ReportPainter::tr("Status"),
-                             ReportPainter::tr("Kind"),
-                             ReportPainter::tr("Declared"),
-                             ReportPainter::tr("Resolved"),
-                             ReportPainter::tr("Duration"),
-                             ReportPainter::tr("Incident Commander"),
-                             ReportPainter::tr("Roles"),
-                             ReportPainter::tr("Postmortem")};
+    const QStringList labels{
+        ReportPainter::tr("Severity"),           ReportPainter::tr("Status"),   ReportPainter::tr("Kind"),
+        ReportPainter::tr("Declared"),           ReportPainter::tr("Resolved"), ReportPainter::tr("Duration"),
+        ReportPainter::tr("Incident Commander"), ReportPainter::tr("Roles"),    ReportPainter::tr("Postmortem")};
     const QStringList values{
         r.severityText(),
         IncidentVocabulary::statusLabel(r.incident.status),
@@ -498,8 +497,9 @@ void ics201(Sheet &s, const IncidentReport &r, PageTarget &target, int &page)
         y += 14;
     }
     const QRectF situation(c.x(), glance.bottom(), c.width(), prepared.top() - glance.bottom());
-    s.box(situation, ReportPainter::tr("5. Situation Summary and Health and Safety Briefing (for briefings or "
-                                       "transfer of command):"),
+    s.box(situation,
+          ReportPainter::tr("5. Situation Summary and Health and Safety Briefing (for briefings or "
+                            "transfer of command):"),
           situationText(r), 9);
     preparedBy(s, prepared, QStringLiteral("6"), ic, ReportPainter::tr("Incident Commander"), r);
 
@@ -517,7 +517,8 @@ void ics201(Sheet &s, const IncidentReport &r, PageTarget &target, int &page)
     s.box(objectivesBox, ReportPainter::tr("7. Current and Planned Objectives:"),
           objectives.isEmpty() ? ReportPainter::tr("(none recorded)") : objectives.join(QLatin1Char('\n')), 9);
     const QRectF actionsBox(c.x(), objectivesBox.bottom(), c.width(), prepared.top() - objectivesBox.bottom());
-    const QRectF inner = s.box(actionsBox, ReportPainter::tr("8. Current and Planned Actions, Strategies, and Tactics:"));
+    const QRectF inner =
+        s.box(actionsBox, ReportPainter::tr("8. Current and Planned Actions, Strategies, and Tactics:"));
     QList<QStringList> rows;
     // The tracked actions with their owner and status; without any, the actions logged on the timeline.
     const QList<EntryKind> kinds = r.actions.isEmpty() ? QList<EntryKind>{EntryKind::Action, EntryKind::Communication}
@@ -526,11 +527,13 @@ void ics201(Sheet &s, const IncidentReport &r, PageTarget &target, int &page)
         rows << QStringList{r.clock(e.occurredAt), QStringLiteral("%1 (%2)").arg(e.text, e.author)};
     for (const IncidentAction &a : r.actions) {
         if (!a.followUp)
-            rows << QStringList{r.clock(a.createdAt), ReportPainter::tr("%1 — owner %2, %3")
-                                                           .arg(a.text, a.ownerName.isEmpty() ? ReportPainter::tr("none") : a.ownerName,
-                                                                ActionVocabulary::statusLabel(a.status).toLower())};
+            rows << QStringList{r.clock(a.createdAt),
+                                ReportPainter::tr("%1 — owner %2, %3")
+                                    .arg(a.text, a.ownerName.isEmpty() ? ReportPainter::tr("none") : a.ownerName,
+                                         ActionVocabulary::statusLabel(a.status).toLower())};
     }
-    std::stable_sort(rows.begin(), rows.end(), [](const QStringList &a, const QStringList &b) { return a.first() < b.first(); });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const QStringList &a, const QStringList &b) { return a.first() < b.first(); });
     const QRectF tableArea = inner.adjusted(0, 2, 0, -14);
     const int drawn = s.table(tableArea, {0.12, 0.88}, {ReportPainter::tr("Time"), ReportPainter::tr("Actions")}, rows);
     if (drawn < rows.size())
@@ -557,8 +560,8 @@ void ics201(Sheet &s, const IncidentReport &r, PageTarget &target, int &page)
             notes = ReportPainter::tr("handed over %1").arg(r.clock(a.endedAt));
         else if (a.endedAt.isValid())
             notes = ReportPainter::tr("released %1").arg(r.clock(a.endedAt));
-        resources << QStringList{a.roleTitle, a.personName, r.dateTime(a.startedAt), QStringLiteral("—"),
-                                 QStringLiteral("✓"), notes};
+        resources << QStringList{a.roleTitle,         a.personName,        r.dateTime(a.startedAt),
+                                 QStringLiteral("—"), QStringLiteral("✓"), notes};
     }
     const int shown = s.table(resInner.adjusted(0, 2, 0, -12), {0.22, 0.2, 0.2, 0.08, 0.08, 0.22},
                               {ReportPainter::tr("Resource"), ReportPainter::tr("Resource Identifier"),
@@ -600,8 +603,8 @@ void ics214(Sheet &s, const IncidentReport &r, PageTarget &target, int &page)
     // Resources assigned: every stretch of every person.
     QList<QStringList> resources;
     for (const Assignment &a : r.assignments) {
-        QString stretch = ReportPainter::tr("%1–%2").arg(r.clock(a.startedAt),
-                                                         a.endedAt.isValid() ? r.clock(a.endedAt) : QString());
+        QString stretch =
+            ReportPainter::tr("%1–%2").arg(r.clock(a.startedAt), a.endedAt.isValid() ? r.clock(a.endedAt) : QString());
         resources << QStringList{a.personName, a.roleTitle, stretch};
     }
     QList<QStringList> log;
@@ -619,8 +622,8 @@ void ics214(Sheet &s, const IncidentReport &r, PageTarget &target, int &page)
     // Lay out first: how many log rows fit on each page, so every page can say "of N".
     const double headerH = 32 + 28;
     const double preparedH = 30;
-    const double resHead = 14 + s.rowHeight({c.width() * 0.35, c.width() * 0.4, c.width() * 0.25},
-                                            {ReportPainter::tr("Name")}, 7.5);
+    const double resHead =
+        14 + s.rowHeight({c.width() * 0.35, c.width() * 0.4, c.width() * 0.25}, {ReportPainter::tr("Name")}, 7.5);
     double resH = resHead;
     for (const QStringList &row : std::as_const(resources))
         resH += s.rowHeight({c.width() * 0.35, c.width() * 0.4, c.width() * 0.25}, row, 8);
@@ -628,7 +631,8 @@ void ics214(Sheet &s, const IncidentReport &r, PageTarget &target, int &page)
     QList<double> logHeights;
     for (const QStringList &row : std::as_const(log))
         logHeights << s.rowHeight({(c.width() - 8) * 0.2, (c.width() - 8) * 0.8}, row, 8);
-    const double logHead = 14 + s.rowHeight({c.width() * 0.2, c.width() * 0.8}, {ReportPainter::tr("Date/Time")}, 7.5) + 4;
+    const double logHead =
+        14 + s.rowHeight({c.width() * 0.2, c.width() * 0.8}, {ReportPainter::tr("Date/Time")}, 7.5) + 4;
     QList<int> perPage;
     qsizetype next = 0;
     bool first = true;

@@ -114,10 +114,7 @@ private slots:
         QVERIFY(!m_json.isEmpty());
     }
 
-    void cleanup()
-    {
-        m_sample.reset();
-    }
+    void cleanup() { m_sample.reset(); }
 
     // Every table is either a section of the document or deliberately left out, and every
     // column of an exported table is a field: a table or column added later fails here until
@@ -235,9 +232,8 @@ private slots:
         QTest::newRow("foreign format") << edited([](QJsonObject &r) {
             r.insert(QStringLiteral("format"), QStringLiteral("commandpost-timeline"));
         }) << QStringLiteral("/format");
-        QTest::newRow("unknown version") << edited([](QJsonObject &r) {
-            r.insert(QStringLiteral("version"), 2);
-        }) << QStringLiteral("/version: unknown version 2");
+        QTest::newRow("unknown version") << edited([](QJsonObject &r) { r.insert(QStringLiteral("version"), 2); })
+                                         << QStringLiteral("/version: unknown version 2");
         QTest::newRow("version as text") << edited([](QJsonObject &r) {
             r.insert(QStringLiteral("version"), QStringLiteral("1"));
         }) << QStringLiteral("/version");
@@ -252,9 +248,9 @@ private slots:
         QTest::newRow("wrong type: bool as text") << edited([](QJsonObject &r) {
             setRowField(r, QStringLiteral("timeline"), 3, QStringLiteral("key_event"), QStringLiteral("yes"));
         }) << QStringLiteral("/timeline/3/key_event: must be true or false");
-        QTest::newRow("wrong type: section not a list") << edited([](QJsonObject &r) {
-            r.insert(QStringLiteral("roles"), QJsonObject());
-        }) << QStringLiteral("/roles: must be a list");
+        QTest::newRow("wrong type: section not a list")
+            << edited([](QJsonObject &r) { r.insert(QStringLiteral("roles"), QJsonObject()); })
+            << QStringLiteral("/roles: must be a list");
         QTest::newRow("missing field") << edited([](QJsonObject &r) {
             setRowField(r, QStringLiteral("assignments"), 2, QStringLiteral("started_at"), QJsonValue::Undefined);
         }) << QStringLiteral("/assignments/2/started_at: missing");

@@ -31,7 +31,10 @@ public:
     void drawPath(const QPainterPath &) override {}
     void drawPolygon(const QPointF *, int, PolygonDrawMode) override {}
     void drawEllipse(const QRectF &) override {}
-    void drawTextItem(const QPointF &, const QTextItem &item) override { pages.last() += item.text() + QLatin1Char(' '); }
+    void drawTextItem(const QPointF &, const QTextItem &item) override
+    {
+        pages.last() += item.text() + QLatin1Char(' ');
+    }
     Type type() const override { return QPaintEngine::User; }
 
     QStringList pages{QString()};
@@ -119,10 +122,7 @@ private slots:
         m_incident = m_sample->incident;
     }
 
-    void cleanup()
-    {
-        m_sample.reset();
-    }
+    void cleanup() { m_sample.reset(); }
 
     // ---- the postmortem owner and due date ----------------------------------------------------
 
@@ -139,7 +139,8 @@ private slots:
         QVERIFY(e.message().contains(QStringLiteral("owner")));
         e = m_store->setPostmortem(m_incident, QStringLiteral("Bo"), QDateTime(), QStringLiteral("ana"));
         QCOMPARE(e.code(), StoreError::Code::Invalid);
-        e = m_store->setPostmortem(m_incident, QStringLiteral("Bo"), m_clock->nowUtc().addDays(-2), QStringLiteral("ana"));
+        e = m_store->setPostmortem(m_incident, QStringLiteral("Bo"), m_clock->nowUtc().addDays(-2),
+                                   QStringLiteral("ana"));
         QCOMPARE(e.code(), StoreError::Code::Invalid);
         QVERIFY(e.message().contains(QStringLiteral("before")));
         e = m_store->setPostmortem(987, QStringLiteral("Bo"), due, QStringLiteral("ana"));
@@ -187,10 +188,11 @@ private slots:
         QVERIFY(r.rollCallItems.size() >= 4);
         const QString md = ReportRenderer::markdown(r.postmortemDraft());
         for (const QString &heading :
-             {QStringLiteral("## Summary"), QStringLiteral("## Impact"), QStringLiteral("## Severity and status history"),
-              QStringLiteral("## Timeline of key events"), QStringLiteral("## Responders: roles and who held them"),
-              QStringLiteral("## Roll-call outcomes"), QStringLiteral("## Actions and decisions"),
-              QStringLiteral("## Callouts"), QStringLiteral("## Follow-up actions")})
+             {QStringLiteral("## Summary"), QStringLiteral("## Impact"),
+              QStringLiteral("## Severity and status history"), QStringLiteral("## Timeline of key events"),
+              QStringLiteral("## Responders: roles and who held them"), QStringLiteral("## Roll-call outcomes"),
+              QStringLiteral("## Actions and decisions"), QStringLiteral("## Callouts"),
+              QStringLiteral("## Follow-up actions")})
             QVERIFY2(md.contains(heading), qPrintable(heading));
         QVERIFY(md.startsWith(QStringLiteral("# Postmortem: Checkout events stuck behind a database lock\n")));
         QVERIFY(md.contains(QStringLiteral("- **Postmortem owner:** Dee Park")));
@@ -228,8 +230,8 @@ private slots:
 
     void markdownAndHtmlEscape()
     {
-        QVERIFY(!m_store->setDetails(m_incident, QStringLiteral("<script>x</script> | *bold*"),
-                                     QStringLiteral("a | b"), QStringLiteral("ana")));
+        QVERIFY(!m_store->setDetails(m_incident, QStringLiteral("<script>x</script> | *bold*"), QStringLiteral("a | b"),
+                                     QStringLiteral("ana")));
         const IncidentReport r = report();
         const QString md = ReportRenderer::markdown(r.postmortemDraft());
         QVERIFY(md.startsWith(QStringLiteral("# Postmortem: \\<script\\>x\\</script\\> \\| \\*bold\\*")));
@@ -309,8 +311,9 @@ private slots:
         }
         QBuffer buffer;
         QVERIFY(buffer.open(QIODevice::WriteOnly));
-        QCOMPARE(IncidentExport::write(*m_store, 404, IncidentExport::Format::Markdown, buffer, m_clock->nowUtc()).code(),
-                 StoreError::Code::NotFound);
+        QCOMPARE(
+            IncidentExport::write(*m_store, 404, IncidentExport::Format::Markdown, buffer, m_clock->nowUtc()).code(),
+            StoreError::Code::NotFound);
         QVERIFY(!IncidentExport::fromKey(QStringLiteral("docx")));
     }
 };

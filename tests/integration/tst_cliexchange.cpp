@@ -69,8 +69,8 @@ private slots:
         QFETCH(QString, format);
         QFETCH(QByteArray, start);
         const QString file = m_tmp->path(QStringLiteral("export.") + format);
-        CLI_OK(db({QStringLiteral("export"), QStringLiteral("--incident"), m_incident, QStringLiteral("--format"), format,
-                   QStringLiteral("-o"), file}));
+        CLI_OK(db({QStringLiteral("export"), QStringLiteral("--incident"), m_incident, QStringLiteral("--format"),
+                   format, QStringLiteral("-o"), file}));
         const QByteArray bytes = readFile(file);
         QVERIFY2(bytes.startsWith(start), bytes.left(80).constData());
         if (!bytes.startsWith("%PDF"))
@@ -125,7 +125,8 @@ private slots:
     {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("place");
-        QTest::newRow("truncated") << QByteArray("{\"format\": \"commandpost-incident\", \"version\": 1, \"incident\": {")
+        QTest::newRow("truncated") << QByteArray(
+                                          "{\"format\": \"commandpost-incident\", \"version\": 1, \"incident\": {")
                                    << QStringLiteral("line 1, column");
         QTest::newRow("unknown version") << QByteArray("{\"format\": \"commandpost-incident\", \"version\": 9}")
                                          << QStringLiteral("/version: unknown version 9");
@@ -139,15 +140,15 @@ private slots:
         QFETCH(QString, place);
         const QString file = m_tmp->path(QStringLiteral("bad.json"));
         QVERIFY(m_tmp->writeBytes(file, bytes));
-        const CliRun before = db({QStringLiteral("incident"), QStringLiteral("list"), QStringLiteral("--format"),
-                                  QStringLiteral("json")});
+        const CliRun before = db(
+            {QStringLiteral("incident"), QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")});
         CLI_OK(before);
         const CliRun refused = db({QStringLiteral("import"), file});
         CLI_FAILS_SILENTLY(refused, ExitDataError, "invalid");
         QVERIFY2(QString::fromUtf8(refused.err).contains(place), refused.err.constData());
         QVERIFY(QString::fromUtf8(refused.err).contains(file));
-        const CliRun after = db({QStringLiteral("incident"), QStringLiteral("list"), QStringLiteral("--format"),
-                                 QStringLiteral("json")});
+        const CliRun after = db(
+            {QStringLiteral("incident"), QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(after.out, before.out);
     }
 
@@ -174,9 +175,10 @@ private slots:
 
     void postmortemOwnerAndDueDate()
     {
-        const CliRun set = db({QStringLiteral("postmortem"), QStringLiteral("set"), QStringLiteral("--incident"),
-                               m_incident, QStringLiteral("--owner"), QStringLiteral("Bo Chen"), QStringLiteral("--due"),
-                               QStringLiteral("2026-11-27T17:00:00Z"), QStringLiteral("--author"), QStringLiteral("ana")});
+        const CliRun set =
+            db({QStringLiteral("postmortem"), QStringLiteral("set"), QStringLiteral("--incident"), m_incident,
+                QStringLiteral("--owner"), QStringLiteral("Bo Chen"), QStringLiteral("--due"),
+                QStringLiteral("2026-11-27T17:00:00Z"), QStringLiteral("--author"), QStringLiteral("ana")});
         CLI_OK(set);
         QCOMPARE(set.out, QByteArray("2026-11-27T17:00:00Z\n"));
         const CliRun shown = db({QStringLiteral("postmortem"), QStringLiteral("show"), QStringLiteral("--incident"),
@@ -197,9 +199,9 @@ private slots:
         CLI_FAILS_SILENTLY(db({QStringLiteral("postmortem"), QStringLiteral("set"), QStringLiteral("--incident"),
                                QStringLiteral("404"), QStringLiteral("--owner"), QStringLiteral("Bo")}),
                            ExitNotFound, "not-found");
-        const CliRun badDue = db({QStringLiteral("postmortem"), QStringLiteral("set"), QStringLiteral("--incident"),
-                                  m_incident, QStringLiteral("--owner"), QStringLiteral("Bo"), QStringLiteral("--due"),
-                                  QStringLiteral("next week")});
+        const CliRun badDue =
+            db({QStringLiteral("postmortem"), QStringLiteral("set"), QStringLiteral("--incident"), m_incident,
+                QStringLiteral("--owner"), QStringLiteral("Bo"), QStringLiteral("--due"), QStringLiteral("next week")});
         QCOMPARE(badDue.exitCode, ExitUsage);
     }
 };

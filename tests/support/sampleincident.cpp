@@ -22,8 +22,7 @@ struct Script
             ok = false;
         }
     }
-    template <typename T>
-    T check(const Result<T> &result, const char *what)
+    template <typename T> T check(const Result<T> &result, const char *what)
     {
         if (!result) {
             check(result.error(), what);
@@ -51,10 +50,10 @@ struct Script
 qint64 SampleIncident::create(IncidentStore &store, FakeClock &clock)
 {
     Script s{store, clock};
-    const QStringList handles{QStringLiteral("ana"), QStringLiteral("bo"), QStringLiteral("cy"),
+    const QStringList handles{QStringLiteral("ana"), QStringLiteral("bo"),  QStringLiteral("cy"),
                               QStringLiteral("dee"), QStringLiteral("eve"), QStringLiteral("finn")};
-    const QStringList names{QStringLiteral("Ana Lima"),  QStringLiteral("Bo Chen"),    QStringLiteral("Cy Okafor"),
-                            QStringLiteral("Dee Park"),  QStringLiteral("Eve Novak"),  QStringLiteral("Finn Berg")};
+    const QStringList names{QStringLiteral("Ana Lima"), QStringLiteral("Bo Chen"),   QStringLiteral("Cy Okafor"),
+                            QStringLiteral("Dee Park"), QStringLiteral("Eve Novak"), QStringLiteral("Finn Berg")};
     Department engineering;
     engineering.key = QStringLiteral("engineering");
     engineering.name = QStringLiteral("Engineering");
@@ -94,14 +93,15 @@ qint64 SampleIncident::create(IncidentStore &store, FakeClock &clock)
     s.minutes(1);
     s.check(store.setSeverity(s.incident, Severity::Sev1, ana), "severity");
     s.log(EntryKind::Status, ana,
-          QStringLiteral("We are in SEV-1: checkout does not process order events; DB SME joining, next check-in in 5 min"),
+          QStringLiteral(
+              "We are in SEV-1: checkout does not process order events; DB SME joining, next check-in in 5 min"),
           true);
     s.check(store.assign(s.incident, QStringLiteral("sme"), person(QStringLiteral("dee")), ana), "assign sme");
     s.check(store.assign(s.incident, QStringLiteral("customer-liaison"), person(QStringLiteral("eve")), ana),
             "assign liaison");
-    const qint64 checkIn = s.check(store.startCountdown(s.incident, QStringLiteral("Check back with the DB SME"),
-                                                        5 * Minute, TimerOptions{}, ana),
-                                   "countdown");
+    const qint64 checkIn = s.check(
+        store.startCountdown(s.incident, QStringLiteral("Check back with the DB SME"), 5 * Minute, TimerOptions{}, ana),
+        "countdown");
     s.check(store.startCadence(s.incident, QStringLiteral("Status update"), 20 * Minute, TimerOptions{}, ana),
             "cadence");
     s.minutes(2);
@@ -134,7 +134,8 @@ qint64 SampleIncident::create(IncidentStore &store, FakeClock &clock)
             can.conditionText = item.roleKey == QLatin1String("sme") ? QStringLiteral("lock still held") : QString();
             can.actions = item.roleKey == QLatin1String("sme") ? QStringLiteral("tracing the blocking session")
                                                                : QStringLiteral("logging");
-            can.needs = item.roleKey == QLatin1String("sme") ? QStringLiteral("approval to kill the session") : QString();
+            can.needs =
+                item.roleKey == QLatin1String("sme") ? QStringLiteral("approval to kill the session") : QString();
             s.check(store.answerRollCallItem(item.id, can, ana), "answer");
         }
     }
@@ -183,11 +184,11 @@ qint64 SampleIncident::create(IncidentStore &store, FakeClock &clock)
         s.check(store.haltActivity(activities->constFirst().id, ana), "halt");
     s.check(store.answerBriefing(s.incident, QStringLiteral("trigger"), QStringLiteral("A schema migration"), ana),
             "briefing");
-    const qint64 message = s.check(store.draftMessage(NewMessage{s.incident, QStringLiteral("customers"), QString(),
-                                                                 QStringLiteral("status page"),
-                                                                 QStringLiteral("Some orders are delayed.")},
-                                                      ana),
-                                   "message");
+    const qint64 message = s.check(
+        store.draftMessage(NewMessage{s.incident, QStringLiteral("customers"), QString(), QStringLiteral("status page"),
+                                      QStringLiteral("Some orders are delayed.")},
+                           ana),
+        "message");
     s.check(store.reviseMessage(message, QStringLiteral("Some orders are delayed; no payment is lost."),
                                 QStringLiteral("status page"), ana),
             "revise");
@@ -221,8 +222,7 @@ qint64 SampleIncident::create(IncidentStore &store, FakeClock &clock)
     }
     s.minutes(4);
     s.check(store.setStatus(s.incident, IncidentStatus::Resolved, ana), "resolve");
-    s.check(store.setPostmortem(s.incident, QStringLiteral("Dee Park"), clock.nowUtc().addDays(3), ana),
-            "postmortem");
+    s.check(store.setPostmortem(s.incident, QStringLiteral("Dee Park"), clock.nowUtc().addDays(3), ana), "postmortem");
     return s.ok ? s.incident : 0;
 }
 

@@ -47,7 +47,9 @@ void TstPostmortemUi::resolvingAsksForTheOwner()
     const QDateTime resolved = f.store->incident(id)->resolvedAt;
     auto *due = dialog->findChild<QDateTimeEdit *>(QStringLiteral("postmortemDue"));
     QCOMPARE(due->dateTime().toUTC(), resolved.addDays(3));
-    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("postmortemRule"))->text().contains(QStringLiteral("3 calendar days")));
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("postmortemRule"))
+                ->text()
+                .contains(QStringLiteral("3 calendar days")));
     QVERIFY(dialog->findChild<QTextBrowser *>(QStringLiteral("postmortemPreview"))
                 ->toPlainText()
                 .contains(QStringLiteral("Timeline of key events")));

@@ -13,10 +13,10 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QLineEdit>
 #include <QSpinBox>
 #include <QTextBrowser>
 #include <QToolButton>
@@ -178,9 +178,9 @@ bool PostmortemDialog::save()
         return false;
     }
     m_status->setStyleSheet(QString());
-    m_status->setText(tr("Saved: %1 owns the postmortem, due %2.")
-                          .arg(m_owner->currentText().trimmed(),
-                               QLocale().toString(m_due->dateTime(), QLocale::ShortFormat)));
+    m_status->setText(
+        tr("Saved: %1 owns the postmortem, due %2.")
+            .arg(m_owner->currentText().trimmed(), QLocale().toString(m_due->dateTime(), QLocale::ShortFormat)));
     return true;
 }
 
