@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <functional>
+
 namespace cp::cli {
 
 namespace {
@@ -88,8 +90,9 @@ Result<RollCallItem> findItem(IncidentStore &store, qint64 incidentId, const QSt
     if (!rounds)
         return rounds.error();
     if (rounds->isEmpty())
-        return StoreError(StoreError::Code::NotFound,
-                          RollCallCommands::tr("Incident #%1 has had no roll call yet: start one first.").arg(incidentId));
+        return StoreError(
+            StoreError::Code::NotFound,
+            RollCallCommands::tr("Incident #%1 has had no roll call yet: start one first.").arg(incidentId));
     const RollCall round = rounds->last();
     auto items = store.rollCallRound(round.id);
     if (!items)
@@ -116,10 +119,11 @@ Result<RollCallItem> findItem(IncidentStore &store, qint64 incidentId, const QSt
         }
     }
     if (byRole.isEmpty())
-        return StoreError(StoreError::Code::NotFound, RollCallCommands::tr("Roll call %1 has no item for “%2”%3.")
-                                                          .arg(round.number)
-                                                          .arg(who)
-                                                          .arg(person.isEmpty() ? QString() : QStringLiteral(" / ") + person));
+        return StoreError(StoreError::Code::NotFound,
+                          RollCallCommands::tr("Roll call %1 has no item for “%2”%3.")
+                              .arg(round.number)
+                              .arg(who)
+                              .arg(person.isEmpty() ? QString() : QStringLiteral(" / ") + person));
     if (byRole.size() > 1) {
         QStringList names;
         for (const RollCallItem &i : std::as_const(byRole))
@@ -157,10 +161,9 @@ std::optional<Owner> readOwner(CommandLine &line, IncidentStore &store, CliConte
             }
             if (std::none_of(roles->cbegin(), roles->cend(),
                              [&owner](const IncidentRole &r) { return r.definition.key == *owner.roleKey; })) {
-                *exitCode = context.fail(StoreError(StoreError::Code::NotFound,
-                                                    RollCallCommands::tr("Incident #%1 has no role “%2”.")
-                                                        .arg(incidentId)
-                                                        .arg(*owner.roleKey)));
+                *exitCode = context.fail(StoreError(
+                    StoreError::Code::NotFound,
+                    RollCallCommands::tr("Incident #%1 has no role “%2”.").arg(incidentId).arg(*owner.roleKey)));
                 return std::nullopt;
             }
         }
@@ -205,66 +208,66 @@ QString RollCallCommands::helpText()
               "Statuses: proposed, assigned, in-progress, done, cancelled.\n");
 }
 
-int RollCallCommands::rollCall(CliContext &context, const QStringList &arguments)
+namespace {
+
+// One command group's subcommands: the first word picks one, --help prints the group's help.
+struct Sub
+{
+    QStringList names;
+    std::function<int(CliContext &, const QStringList &)> run;
+};
+
+int dispatch(CliContext &context, const QStringList &arguments, const QString &group, const QList<Sub> &subs)
 {
     const QString sub = arguments.value(0);
-    const QStringList rest = arguments.mid(1);
-    if (sub == QLatin1String("start"))
-        return start(context, rest);
-    if (sub == QLatin1String("answer") || sub == QLatin1String("miss") || sub == QLatin1String("skip") ||
-        sub == QLatin1String("undo"))
-        return mark(context, rest, sub);
-    if (sub == QLatin1String("dismiss"))
-        return dismiss(context, rest);
-    if (sub == QLatin1String("end"))
-        return end(context, rest);
-    if (sub == QLatin1String("status"))
-        return status(context, rest);
+    for (const Sub &s : subs) {
+        if (s.names.contains(sub))
+            return s.run(context, arguments.mid(1));
+    }
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub == QLatin1String("help")) {
-        context.out() << helpText();
+        context.out() << RollCallCommands::helpText();
         return context.finish();
     }
+    QStringList names;
+    for (const Sub &s : subs)
+        names << s.names;
     if (sub.isEmpty())
         return context.usageError(
-            tr("'rollcall' needs a subcommand: start, answer, miss, skip, undo, dismiss, end or status"),
-            QStringLiteral("rollcall"));
-    return context.usageError(tr("unknown subcommand 'rollcall %1'").arg(sub), QStringLiteral("rollcall"));
+            RollCallCommands::tr("'%1' needs a subcommand: %2").arg(group, names.join(QStringLiteral(", "))), group);
+    return context.usageError(RollCallCommands::tr("unknown subcommand '%1 %2'").arg(group, sub), group);
+}
+
+} // namespace
+
+int RollCallCommands::rollCall(CliContext &context, const QStringList &arguments)
+{
+    auto mark = [](const QString &sub) {
+        return [sub](CliContext &c, const QStringList &a) { return RollCallCommands::mark(c, a, sub); };
+    };
+    return dispatch(context, arguments, QStringLiteral("rollcall"),
+                    {{{QStringLiteral("start")}, &RollCallCommands::start},
+                     {{QStringLiteral("answer")}, mark(QStringLiteral("answer"))},
+                     {{QStringLiteral("miss")}, mark(QStringLiteral("miss"))},
+                     {{QStringLiteral("skip")}, mark(QStringLiteral("skip"))},
+                     {{QStringLiteral("undo")}, mark(QStringLiteral("undo"))},
+                     {{QStringLiteral("dismiss")}, &RollCallCommands::dismiss},
+                     {{QStringLiteral("end")}, &RollCallCommands::end},
+                     {{QStringLiteral("status")}, &RollCallCommands::status}});
 }
 
 int RollCallCommands::action(CliContext &context, const QStringList &arguments)
 {
-    const QString sub = arguments.value(0);
-    const QStringList rest = arguments.mid(1);
-    if (sub == QLatin1String("add"))
-        return addAction(context, rest);
-    if (sub == QLatin1String("set"))
-        return setAction(context, rest);
-    if (sub == QLatin1String("list"))
-        return listActions(context, rest);
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub == QLatin1String("help")) {
-        context.out() << helpText();
-        return context.finish();
-    }
-    if (sub.isEmpty())
-        return context.usageError(tr("'action' needs a subcommand: add, set or list"), QStringLiteral("action"));
-    return context.usageError(tr("unknown subcommand 'action %1'").arg(sub), QStringLiteral("action"));
+    return dispatch(context, arguments, QStringLiteral("action"),
+                    {{{QStringLiteral("add")}, &RollCallCommands::addAction},
+                     {{QStringLiteral("set")}, &RollCallCommands::setAction},
+                     {{QStringLiteral("list")}, &RollCallCommands::listActions}});
 }
 
 int RollCallCommands::decision(CliContext &context, const QStringList &arguments)
 {
-    const QString sub = arguments.value(0);
-    const QStringList rest = arguments.mid(1);
-    if (sub == QLatin1String("add"))
-        return addDecision(context, rest);
-    if (sub == QLatin1String("list"))
-        return listDecisions(context, rest);
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub == QLatin1String("help")) {
-        context.out() << helpText();
-        return context.finish();
-    }
-    if (sub.isEmpty())
-        return context.usageError(tr("'decision' needs a subcommand: add or list"), QStringLiteral("decision"));
-    return context.usageError(tr("unknown subcommand 'decision %1'").arg(sub), QStringLiteral("decision"));
+    return dispatch(context, arguments, QStringLiteral("decision"),
+                    {{{QStringLiteral("add")}, &RollCallCommands::addDecision},
+                     {{QStringLiteral("list")}, &RollCallCommands::listDecisions}});
 }
 
 int RollCallCommands::start(CliContext &context, const QStringList &arguments)
@@ -323,22 +326,22 @@ int RollCallCommands::mark(CliContext &context, const QStringList &arguments, co
                                  "An earlier unanswered call of the same role and person leaves the missed list.")
                      : sub == QLatin1String("miss")
                          ? tr("Marks a role of the latest round as not answering: it goes on the missed list.")
-                     : sub == QLatin1String("skip") ? tr("Leaves a role out of the latest round.")
-                                                    : tr("Takes a mark or an answer back: the role waits to be called."));
+                     : sub == QLatin1String("skip")
+                         ? tr("Leaves a role out of the latest round.")
+                         : tr("Takes a mark or an answer back: the role waits to be called."));
     line.addPositionalArgument(QStringLiteral("ROLE"), tr("A role key (sme), or a holder's handle (dana)."));
     line.addOption(incidentOption());
     line.addOption(personOption());
     line.addOption(CommandLine::authorOption());
     if (answer) {
-        line.addOption({QStringLiteral("condition"), tr("healthy, degraded, down or unknown (required)."),
-                        tr("CONDITION")});
+        line.addOption(
+            {QStringLiteral("condition"), tr("healthy, degraded, down or unknown (required)."), tr("CONDITION")});
         line.addOption({QStringLiteral("text"), tr("A word on the condition."), tr("TEXT")});
         line.addOption({QStringLiteral("actions"), tr("What is being done."), tr("TEXT")});
         line.addOption({QStringLiteral("needs"), tr("What is needed."), tr("TEXT")});
         line.addOption({QStringLiteral("needs-action"), tr("Turn the Needs into an action right away.")});
         line.addOption({QStringLiteral("owner"), tr("The action's owner role (with --needs-action)."), tr("ROLE")});
-        line.addOption(
-            {QStringLiteral("owner-person"), tr("The action's owner (with --needs-action)."), tr("WHO")});
+        line.addOption({QStringLiteral("owner-person"), tr("The action's owner (with --needs-action)."), tr("WHO")});
     }
     if (auto done = line.parse(arguments))
         return *done;
@@ -455,8 +458,8 @@ int RollCallCommands::end(CliContext &context, const QStringList &arguments)
     if (!rounds)
         return context.fail(rounds.error());
     if (rounds->isEmpty() || !rounds->last().isOpen())
-        return context.fail(StoreError(StoreError::Code::Invalid,
-                                       tr("Incident #%1 has no open roll call.").arg(required->id)));
+        return context.fail(
+            StoreError(StoreError::Code::Invalid, tr("Incident #%1 has no open roll call.").arg(required->id)));
     if (StoreError error = (*store)->endRollCall(rounds->last().id, line.author()))
         return context.fail(error);
     return context.finish();
@@ -549,10 +552,11 @@ int RollCallCommands::status(CliContext &context, const QStringList &arguments)
                               round.startedBy)
                   << QLatin1Char('\n');
     for (const RollCallItem &i : std::as_const(shown)) {
-        const QString report = i.state == RollCallItemState::Answered ? RollCallVocabulary::reportLine(i.report)
-                                                                     : QString();
+        const QString report =
+            i.state == RollCallItemState::Answered ? RollCallVocabulary::reportLine(i.report) : QString();
         context.out() << i.id << QLatin1Char('\t') << i.roleKey << QLatin1Char('\t') << CliFormat::field(i.personName)
-                      << QLatin1Char('\t') << (i.isMissed() ? QStringLiteral("missed") : RollCallVocabulary::stateKey(i.state))
+                      << QLatin1Char('\t')
+                      << (i.isMissed() ? QStringLiteral("missed") : RollCallVocabulary::stateKey(i.state))
                       << QLatin1Char('\t') << CliFormat::field(report) << QLatin1Char('\n');
     }
     context.out() << tr("Missed (%1):").arg(missed.size()) << QLatin1Char('\n');
@@ -574,8 +578,9 @@ int RollCallCommands::addAction(CliContext &context, const QStringList &argument
     line.addOption({QStringLiteral("from-item"), tr("A roll-call item whose Needs become the action."), tr("ITEM")});
     line.addOption({QStringLiteral("owner"), tr("The owner role, by key."), tr("ROLE")});
     line.addOption({QStringLiteral("owner-person"), tr("The owner: a handle or a name."), tr("WHO")});
-    line.addOption({QStringLiteral("status"), tr("proposed, assigned, in-progress, done, cancelled (default: assigned "
-                                                 "with an owner, proposed without)."),
+    line.addOption({QStringLiteral("status"),
+                    tr("proposed, assigned, in-progress, done, cancelled (default: assigned "
+                       "with an owner, proposed without)."),
                     tr("STATUS")});
     line.addOption({QStringLiteral("timebox"), tr("A countdown for the action: 15m."), tr("DURATION")});
     line.addOption({QStringLiteral("follow-up"), tr("A preventive follow-up for the postmortem.")});
@@ -593,7 +598,8 @@ int RollCallCommands::addAction(CliContext &context, const QStringList &argument
     if (line.isSet(QStringLiteral("from-item"))) {
         const auto item = parseId(line.value(QStringLiteral("from-item")));
         if (!item)
-            return line.usageError(tr("--from-item '%1' is not an item id").arg(line.value(QStringLiteral("from-item"))));
+            return line.usageError(
+                tr("--from-item '%1' is not an item id").arg(line.value(QStringLiteral("from-item"))));
         action.originItemId = *item;
     } else if (action.text.trimmed().isEmpty()) {
         return line.usageError(tr("the --text option is required (or --from-item)"));
@@ -803,14 +809,15 @@ int RollCallCommands::listDecisions(CliContext &context, const QStringList &argu
     QJsonArray array;
     for (const Decision &d : std::as_const(*decisions)) {
         if (*format == QLatin1String("json")) {
-            array.append(QJsonObject{{QStringLiteral("id"), d.id},
-                                     {QStringLiteral("proposal"), d.proposal},
-                                     {QStringLiteral("objection_check"), ActionVocabulary::objectionKey(d.objectionCheck)},
-                                     {QStringLiteral("objections"), textOrNull(d.objections)},
-                                     {QStringLiteral("outcome"), ActionVocabulary::outcomeKey(d.outcome)},
-                                     {QStringLiteral("decided_by"), d.decidedBy},
-                                     {QStringLiteral("decided_at"), CliFormat::isoUtc(d.decidedAt)},
-                                     {QStringLiteral("recorded_by"), d.recordedBy}});
+            array.append(
+                QJsonObject{{QStringLiteral("id"), d.id},
+                            {QStringLiteral("proposal"), d.proposal},
+                            {QStringLiteral("objection_check"), ActionVocabulary::objectionKey(d.objectionCheck)},
+                            {QStringLiteral("objections"), textOrNull(d.objections)},
+                            {QStringLiteral("outcome"), ActionVocabulary::outcomeKey(d.outcome)},
+                            {QStringLiteral("decided_by"), d.decidedBy},
+                            {QStringLiteral("decided_at"), CliFormat::isoUtc(d.decidedAt)},
+                            {QStringLiteral("recorded_by"), d.recordedBy}});
             continue;
         }
         context.out() << d.id << QLatin1Char('\t') << CliFormat::isoUtc(d.decidedAt) << QLatin1Char('\t')

@@ -12,11 +12,11 @@ using namespace storevalues;
 
 namespace {
 
-const QString ItemColumns = QStringLiteral(
-    "i.id, i.roll_call_id, i.incident_id, c.number, i.position, i.role_key, i.role_title, i.person_id, "
-    "i.person_name, i.state, i.condition, i.condition_text, i.actions_text, i.needs_text, i.asked_at, "
-    "i.answered_at, i.answered_by, i.cleared_at, i.cleared_by, i.cleared_reason "
-    "FROM roll_call_item i JOIN roll_call c ON c.id = i.roll_call_id");
+const QString ItemColumns =
+    QStringLiteral("i.id, i.roll_call_id, i.incident_id, c.number, i.position, i.role_key, i.role_title, i.person_id, "
+                   "i.person_name, i.state, i.condition, i.condition_text, i.actions_text, i.needs_text, i.asked_at, "
+                   "i.answered_at, i.answered_by, i.cleared_at, i.cleared_by, i.cleared_reason "
+                   "FROM roll_call_item i JOIN roll_call c ON c.id = i.roll_call_id");
 const QString RoundColumns =
     QStringLiteral("id, incident_id, number, scope, started_at, started_by, ended_at, ended_by, timer_id");
 const QString ActionColumns = QStringLiteral(
@@ -132,16 +132,43 @@ QString shortened(const QString &text, int length = 60)
 
 bool tooLong(const CanReport &r)
 {
-    return r.conditionText.size() > MaxTextLength || r.actions.size() > MaxTextLength ||
-           r.needs.size() > MaxTextLength;
+    return r.conditionText.size() > MaxTextLength || r.actions.size() > MaxTextLength || r.needs.size() > MaxTextLength;
+}
+
+// The read-only queries share one shape: run, then read every row (or the one row) with 'read'.
+template <typename T>
+Result<QList<T>> readAll(const QSqlDatabase &db, bool open, const QString &sql, const QVariantList &values,
+                         const QString &doing, T (*read)(const QSqlQuery &))
+{
+    if (!open)
+        return StoreError(StoreError::Code::NotOpen, IncidentStore::tr("No database is open."));
+    auto q = runStatement(db, sql, values, doing);
+    if (!q)
+        return q.error();
+    QList<T> list;
+    while (q->next())
+        list << read(*q);
+    return list;
+}
+
+template <typename T>
+Result<T> readOne(const QSqlDatabase &db, bool open, const QString &sql, qint64 id, const QString &doing,
+                  const QString &notFound, T (*read)(const QSqlQuery &))
+{
+    auto list = readAll(db, open, sql, {id}, doing, read);
+    if (!list)
+        return list.error();
+    if (list->isEmpty())
+        return StoreError(StoreError::Code::NotFound, notFound);
+    return list->first();
 }
 
 } // namespace
 
 // ---- Roll call --------------------------------------------------------------------------------
 
-StoreError IncidentStore::logRollCallEntry(WriteTransaction &tx, qint64 incidentId, const QString &text,
-                                           bool keyEvent, const QString &author)
+StoreError IncidentStore::logRollCallEntry(WriteTransaction &tx, qint64 incidentId, const QString &text, bool keyEvent,
+                                           const QString &author)
 {
     NewEntry entry;
     entry.incidentId = incidentId;
@@ -195,7 +222,8 @@ Result<qint64> IncidentStore::startRollCall(qint64 incidentId, const RollCallSel
         return StoreError(StoreError::Code::Invalid, tr("A roll call's time-box runs for more than nothing and at "
                                                         "most a week."));
     if (!selection.roleKeys.isEmpty() && !selection.subTeam.trimmed().isEmpty())
-        return StoreError(StoreError::Code::Invalid, tr("Choose either roles or a sub-team for the roll call, not both."));
+        return StoreError(StoreError::Code::Invalid,
+                          tr("Choose either roles or a sub-team for the roll call, not both."));
 
     WriteTransaction tx(m_db, m_dialect, tr("Starting the roll call"));
     if (StoreError error = tx.begin())
@@ -221,9 +249,9 @@ Result<qint64> IncidentStore::startRollCall(qint64 incidentId, const RollCallSel
                 return StoreError(StoreError::Code::NotFound,
                                   tr("Incident #%1 has no role “%2”.").arg(incidentId).arg(key));
             if (it->isVacant())
-                return StoreError(StoreError::Code::Invalid,
-                                  tr("Nobody holds %1: assign it or leave it out of the roll call.")
-                                      .arg(it->definition.title));
+                return StoreError(
+                    StoreError::Code::Invalid,
+                    tr("Nobody holds %1: assign it or leave it out of the roll call.").arg(it->definition.title));
             if (std::none_of(chosen.cbegin(), chosen.cend(),
                              [&key](const IncidentRole &r) { return r.definition.key == key; }))
                 chosen << *it;
@@ -267,10 +295,10 @@ Result<qint64> IncidentStore::startRollCall(qint64 incidentId, const RollCallSel
     }
 
     // The previous round closes: what it did not hear back counts as missed.
-    auto open = tx.exec(
-        QStringLiteral("SELECT %1 FROM roll_call WHERE incident_id = ? AND ended_at IS NULL ORDER BY number")
-            .arg(RoundColumns),
-        {incidentId});
+    auto open =
+        tx.exec(QStringLiteral("SELECT %1 FROM roll_call WHERE incident_id = ? AND ended_at IS NULL ORDER BY number")
+                    .arg(RoundColumns),
+                {incidentId});
     if (!open)
         return open.error();
     QList<RollCall> openRounds;
@@ -282,8 +310,8 @@ Result<qint64> IncidentStore::startRollCall(qint64 incidentId, const RollCallSel
             return error;
     }
 
-    auto last = tx.exec(QStringLiteral("SELECT COALESCE(MAX(number), 0) FROM roll_call WHERE incident_id = ?"),
-                        {incidentId});
+    auto last =
+        tx.exec(QStringLiteral("SELECT COALESCE(MAX(number), 0) FROM roll_call WHERE incident_id = ?"), {incidentId});
     if (!last)
         return last.error();
     const int number = last->next() ? last->value(0).toInt() + 1 : 1;
@@ -343,8 +371,8 @@ Result<qint64> IncidentStore::startRollCall(qint64 incidentId, const RollCallSel
 StoreError IncidentStore::closeRollCallInTx(WriteTransaction &tx, const RollCall &round, const QString &author)
 {
     const QDateTime now = m_clock.nowUtc();
-    auto q = tx.exec(QStringLiteral("SELECT %1 WHERE i.roll_call_id = ? ORDER BY i.position").arg(ItemColumns),
-                     {round.id});
+    auto q =
+        tx.exec(QStringLiteral("SELECT %1 WHERE i.roll_call_id = ? ORDER BY i.position").arg(ItemColumns), {round.id});
     if (!q)
         return q.error();
     QList<RollCallItem> items;
@@ -378,8 +406,8 @@ StoreError IncidentStore::closeRollCallInTx(WriteTransaction &tx, const RollCall
     if (StoreError error = tx.run(QStringLiteral("UPDATE roll_call SET ended_at = ?, ended_by = ? WHERE id = ?"),
                                   {toMs(now), author, round.id}))
         return error;
-    if (StoreError error = logChange(tx, QStringLiteral("rollcall"), round.id, round.incidentId,
-                                     QStringLiteral("update")))
+    if (StoreError error =
+            logChange(tx, QStringLiteral("rollcall"), round.id, round.incidentId, QStringLiteral("update")))
         return error;
 
     // The round's time-box has done its job.
@@ -444,7 +472,8 @@ StoreError IncidentStore::answerRollCallItem(qint64 itemId, const CanReport &rep
     if (who.isEmpty())
         return {StoreError::Code::Invalid, tr("Say who is recording the answer.")};
     if (tooLong(report))
-        return {StoreError::Code::Invalid, tr("Keep each part of a CAN report under %1 characters.").arg(MaxTextLength)};
+        return {StoreError::Code::Invalid,
+                tr("Keep each part of a CAN report under %1 characters.").arg(MaxTextLength)};
     WriteTransaction tx(m_db, m_dialect, tr("Recording the answer"));
     if (StoreError error = tx.begin())
         return error;
@@ -470,12 +499,12 @@ StoreError IncidentStore::answerRollCallItem(qint64 itemId, const CanReport &rep
         return error;
 
     // An answer clears what the same role and person missed in earlier rounds.
-    auto earlier = tx.exec(
-        QStringLiteral("SELECT %1 WHERE i.incident_id = ? AND i.role_key = ? AND COALESCE(i.person_id, 0) = ? "
-                       "AND i.state = ? AND i.cleared_at IS NULL AND i.id <> ?")
-            .arg(ItemColumns),
-        {item.incidentId, item.roleKey, item.personId, RollCallVocabulary::stateKey(RollCallItemState::NoAnswer),
-         item.id});
+    auto earlier =
+        tx.exec(QStringLiteral("SELECT %1 WHERE i.incident_id = ? AND i.role_key = ? AND COALESCE(i.person_id, 0) = ? "
+                               "AND i.state = ? AND i.cleared_at IS NULL AND i.id <> ?")
+                    .arg(ItemColumns),
+                {item.incidentId, item.roleKey, item.personId,
+                 RollCallVocabulary::stateKey(RollCallItemState::NoAnswer), item.id});
     if (!earlier)
         return earlier.error();
     QList<RollCallItem> cleared;
@@ -490,8 +519,7 @@ StoreError IncidentStore::answerRollCallItem(qint64 itemId, const CanReport &rep
             return error;
     }
 
-    QString text = correction ? tr("CAN corrected — %1 (roll call %2): %3")
-                              : tr("CAN — %1 (roll call %2): %3");
+    QString text = correction ? tr("CAN corrected — %1 (roll call %2): %3") : tr("CAN — %1 (roll call %2): %3");
     text = text.arg(item.label(), QString::number(item.roundNumber), RollCallVocabulary::reportLine(item.report));
     const int missedBefore = int(cleared.size()) + (wasMissed ? 1 : 0);
     if (missedBefore > 0)
@@ -521,8 +549,8 @@ StoreError IncidentStore::markRollCallItem(qint64 itemId, RollCallItemState stat
         return {StoreError::Code::Invalid,
                 tr("%1 is already marked “%2”.").arg(item.label(), RollCallVocabulary::stateLabel(state))};
     if (state != RollCallItemState::Pending && item.state == RollCallItemState::Answered)
-        return {StoreError::Code::Invalid,
-                tr("%1 has answered in roll call %2; take the answer back first.").arg(item.label(), QString::number(item.roundNumber))};
+        return {StoreError::Code::Invalid, tr("%1 has answered in roll call %2; take the answer back first.")
+                                               .arg(item.label(), QString::number(item.roundNumber))};
     const QDateTime now = m_clock.nowUtc();
     QString text;
     item.state = state;
@@ -532,7 +560,8 @@ StoreError IncidentStore::markRollCallItem(qint64 itemId, RollCallItemState stat
     switch (state) {
     case RollCallItemState::NoAnswer:
         item.askedAt = now;
-        text = tr("No answer from %1 (roll call %2) — on the missed list").arg(item.label(), QString::number(item.roundNumber));
+        text = tr("No answer from %1 (roll call %2) — on the missed list")
+                   .arg(item.label(), QString::number(item.roundNumber));
         break;
     case RollCallItemState::Skipped:
         item.askedAt = now;
@@ -571,8 +600,9 @@ StoreError IncidentStore::dismissMissedItem(qint64 itemId, const QString &author
         return loaded.error();
     RollCallItem item = *loaded;
     if (!item.isMissed())
-        return {StoreError::Code::Invalid, tr("%1 (roll call %2) is not on the missed list.")
-                                               .arg(item.label(), QString::number(item.roundNumber))};
+        return {
+            StoreError::Code::Invalid,
+            tr("%1 (roll call %2) is not on the missed list.").arg(item.label(), QString::number(item.roundNumber))};
     const QDateTime now = m_clock.nowUtc();
     item.clearedAt = now;
     item.clearedBy = who;
@@ -589,75 +619,36 @@ StoreError IncidentStore::dismissMissedItem(qint64 itemId, const QString &author
 
 Result<QList<RollCall>> IncidentStore::rollCalls(qint64 incidentId) const
 {
-    if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db,
-                          QStringLiteral("SELECT %1 FROM roll_call WHERE incident_id = ? ORDER BY number")
-                              .arg(RoundColumns),
-                          {incidentId}, tr("Reading the roll calls"));
-    if (!q)
-        return q.error();
-    QList<RollCall> list;
-    while (q->next())
-        list << readRound(*q);
-    return list;
+    return readAll(m_db, isOpen(),
+                   QStringLiteral("SELECT %1 FROM roll_call WHERE incident_id = ? ORDER BY number").arg(RoundColumns),
+                   {incidentId}, tr("Reading the roll calls"), &readRound);
 }
 
 Result<RollCall> IncidentStore::rollCall(qint64 rollCallId) const
 {
-    if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db, QStringLiteral("SELECT %1 FROM roll_call WHERE id = ?").arg(RoundColumns),
-                          {rollCallId}, tr("Reading the roll call"));
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no roll call #%1.").arg(rollCallId));
-    return readRound(*q);
+    return readOne(m_db, isOpen(), QStringLiteral("SELECT %1 FROM roll_call WHERE id = ?").arg(RoundColumns),
+                   rollCallId, tr("Reading the roll call"), tr("There is no roll call #%1.").arg(rollCallId),
+                   &readRound);
 }
 
 Result<QList<RollCallItem>> IncidentStore::rollCallItems(qint64 incidentId) const
 {
-    if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db,
-                          QStringLiteral("SELECT %1 WHERE i.incident_id = ? ORDER BY c.number, i.position")
-                              .arg(ItemColumns),
-                          {incidentId}, tr("Reading the roll calls"));
-    if (!q)
-        return q.error();
-    QList<RollCallItem> list;
-    while (q->next())
-        list << readItem(*q);
-    return list;
+    return readAll(m_db, isOpen(),
+                   QStringLiteral("SELECT %1 WHERE i.incident_id = ? ORDER BY c.number, i.position").arg(ItemColumns),
+                   {incidentId}, tr("Reading the roll calls"), &readItem);
 }
 
 Result<QList<RollCallItem>> IncidentStore::rollCallRound(qint64 rollCallId) const
 {
-    if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(
-        m_db, QStringLiteral("SELECT %1 WHERE i.roll_call_id = ? ORDER BY i.position").arg(ItemColumns), {rollCallId},
-        tr("Reading the roll call"));
-    if (!q)
-        return q.error();
-    QList<RollCallItem> list;
-    while (q->next())
-        list << readItem(*q);
-    return list;
+    return readAll(m_db, isOpen(),
+                   QStringLiteral("SELECT %1 WHERE i.roll_call_id = ? ORDER BY i.position").arg(ItemColumns),
+                   {rollCallId}, tr("Reading the roll call"), &readItem);
 }
 
 Result<RollCallItem> IncidentStore::rollCallItem(qint64 itemId) const
 {
-    if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db, QStringLiteral("SELECT %1 WHERE i.id = ?").arg(ItemColumns), {itemId},
-                          tr("Reading the roll call"));
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no roll-call item #%1.").arg(itemId));
-    return readItem(*q);
+    return readOne(m_db, isOpen(), QStringLiteral("SELECT %1 WHERE i.id = ?").arg(ItemColumns), itemId,
+                   tr("Reading the roll call"), tr("There is no roll-call item #%1.").arg(itemId), &readItem);
 }
 
 // ---- Actions ----------------------------------------------------------------------------------
@@ -728,9 +719,9 @@ Result<qint64> IncidentStore::addAction(const NewAction &action, const QString &
         if (!item)
             return item.error();
         if (item->incidentId != action.incidentId)
-            return StoreError(StoreError::Code::NotFound, tr("Incident #%1 has no roll-call item #%2.")
-                                                              .arg(action.incidentId)
-                                                              .arg(action.originItemId));
+            return StoreError(
+                StoreError::Code::NotFound,
+                tr("Incident #%1 has no roll-call item #%2.").arg(action.incidentId).arg(action.originItemId));
         if (text.isEmpty())
             text = item->report.needs.trimmed();
         if (text.isEmpty())
@@ -891,29 +882,14 @@ StoreError IncidentStore::updateAction(qint64 actionId, const ActionChange &chan
 
 Result<QList<IncidentAction>> IncidentStore::actions(qint64 incidentId) const
 {
-    if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db, QStringLiteral("SELECT %1 WHERE a.incident_id = ?").arg(ActionColumns) + ActionOrder,
-                          {incidentId}, tr("Reading the actions"));
-    if (!q)
-        return q.error();
-    QList<IncidentAction> list;
-    while (q->next())
-        list << readAction(*q);
-    return list;
+    return readAll(m_db, isOpen(), QStringLiteral("SELECT %1 WHERE a.incident_id = ?").arg(ActionColumns) + ActionOrder,
+                   {incidentId}, tr("Reading the actions"), &readAction);
 }
 
 Result<IncidentAction> IncidentStore::action(qint64 actionId) const
 {
-    if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db, QStringLiteral("SELECT %1 WHERE a.id = ?").arg(ActionColumns), {actionId},
-                          tr("Reading the action"));
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no action #%1.").arg(actionId));
-    return readAction(*q);
+    return readOne(m_db, isOpen(), QStringLiteral("SELECT %1 WHERE a.id = ?").arg(ActionColumns), actionId,
+                   tr("Reading the action"), tr("There is no action #%1.").arg(actionId), &readAction);
 }
 
 // ---- Decisions --------------------------------------------------------------------------------
@@ -956,8 +932,7 @@ Result<qint64> IncidentStore::addDecision(const NewDecision &decision, const QSt
     if (!inserted)
         return inserted.error();
     const qint64 id = *inserted;
-    if (StoreError error =
-            logChange(tx, QStringLiteral("decision"), id, decision.incidentId, QStringLiteral("insert")))
+    if (StoreError error = logChange(tx, QStringLiteral("decision"), id, decision.incidentId, QStringLiteral("insert")))
         return error;
     QString line = tr("Decision: %1 — %2 by %3")
                        .arg(proposal, ActionVocabulary::outcomeLabel(decision.outcome).toLower(), decidedBy);
@@ -988,31 +963,17 @@ Result<qint64> IncidentStore::addDecision(const NewDecision &decision, const QSt
 
 Result<QList<Decision>> IncidentStore::decisions(qint64 incidentId) const
 {
-    if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(
-        m_db, QStringLiteral("SELECT %1 FROM incident_decision WHERE incident_id = ? ORDER BY decided_at, id")
-                  .arg(DecisionColumns),
-        {incidentId}, tr("Reading the decisions"));
-    if (!q)
-        return q.error();
-    QList<Decision> list;
-    while (q->next())
-        list << readDecision(*q);
-    return list;
+    return readAll(m_db, isOpen(),
+                   QStringLiteral("SELECT %1 FROM incident_decision WHERE incident_id = ? ORDER BY decided_at, id")
+                       .arg(DecisionColumns),
+                   {incidentId}, tr("Reading the decisions"), &readDecision);
 }
 
 Result<Decision> IncidentStore::decision(qint64 decisionId) const
 {
-    if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db, QStringLiteral("SELECT %1 FROM incident_decision WHERE id = ?").arg(DecisionColumns),
-                          {decisionId}, tr("Reading the decision"));
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no decision #%1.").arg(decisionId));
-    return readDecision(*q);
+    return readOne(m_db, isOpen(), QStringLiteral("SELECT %1 FROM incident_decision WHERE id = ?").arg(DecisionColumns),
+                   decisionId, tr("Reading the decision"), tr("There is no decision #%1.").arg(decisionId),
+                   &readDecision);
 }
 
 } // namespace cp

@@ -4,8 +4,7 @@ namespace cp {
 
 namespace {
 
-template <typename E, typename KeyFn>
-std::optional<E> fromKey(const QList<E> &all, const QString &key, KeyFn keyOf)
+template <typename E, typename KeyFn> std::optional<E> fromKey(const QList<E> &all, const QString &key, KeyFn keyOf)
 {
     const QString wanted = key.trimmed();
     for (E e : all) {
@@ -109,9 +108,9 @@ QString ActionVocabulary::outcomeKey(DecisionOutcome o)
 
 std::optional<DecisionOutcome> ActionVocabulary::outcomeFromKey(const QString &key)
 {
-    return fromKey(QList<DecisionOutcome>{DecisionOutcome::Adopted, DecisionOutcome::Rejected,
-                                          DecisionOutcome::Deferred},
-                   key, &ActionVocabulary::outcomeKey);
+    return fromKey(
+        QList<DecisionOutcome>{DecisionOutcome::Adopted, DecisionOutcome::Rejected, DecisionOutcome::Deferred}, key,
+        &ActionVocabulary::outcomeKey);
 }
 
 QString ActionVocabulary::outcomeLabel(DecisionOutcome o)

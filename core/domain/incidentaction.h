@@ -24,12 +24,12 @@ struct IncidentAction
     qint64 id = 0;
     qint64 incidentId = 0;
     QString text;
-    QString ownerRoleKey;  // empty: no role
+    QString ownerRoleKey;     // empty: no role
     qint64 ownerPersonId = 0; // 0: no person
-    QString ownerName;     // how the owner reads: "Dana Reyes", "SME", "SME (Dana Reyes)"
+    QString ownerName;        // how the owner reads: "Dana Reyes", "SME", "SME (Dana Reyes)"
     ActionStatus status = ActionStatus::Proposed;
-    qint64 timerId = 0;     // its time-box countdown; 0: none
-    bool followUp = false;  // a preventive follow-up for the postmortem
+    qint64 timerId = 0;      // its time-box countdown; 0: none
+    bool followUp = false;   // a preventive follow-up for the postmortem
     qint64 originItemId = 0; // the CAN report whose Needs it came from; 0: none
     QDateTime createdAt;
     QString createdBy;
@@ -42,13 +42,13 @@ struct IncidentAction
 struct NewAction
 {
     qint64 incidentId = 0;
-    QString text;             // may stay empty when originItemId is given: the report's Needs
+    QString text; // may stay empty when originItemId is given: the report's Needs
     QString ownerRoleKey;
     qint64 ownerPersonId = 0;
     std::optional<ActionStatus> status; // unset: assigned when it has an owner, proposed otherwise
-    qint64 timeboxMs = 0;     // > 0: a countdown linked to the action
+    qint64 timeboxMs = 0;               // > 0: a countdown linked to the action
     bool followUp = false;
-    qint64 originItemId = 0;  // a roll-call item whose Needs become this action
+    qint64 originItemId = 0; // a roll-call item whose Needs become this action
 };
 
 // What an edit changes; unset fields stay as they are.
@@ -56,8 +56,8 @@ struct ActionChange
 {
     std::optional<QString> text;
     std::optional<ActionStatus> status;
-    std::optional<QString> ownerRoleKey;   // "" clears the role
-    std::optional<qint64> ownerPersonId;   // 0 clears the person
+    std::optional<QString> ownerRoleKey; // "" clears the role
+    std::optional<qint64> ownerPersonId; // 0 clears the person
     std::optional<bool> followUp;
 
     bool isEmpty() const { return !text && !status && !ownerRoleKey && !ownerPersonId && !followUp; }
@@ -86,7 +86,7 @@ struct Decision
     ObjectionCheck objectionCheck = ObjectionCheck::NotAsked;
     QString objections; // what was raised (empty when none)
     DecisionOutcome outcome = DecisionOutcome::Adopted;
-    QString decidedBy;  // who made the call (usually the IC)
+    QString decidedBy;   // who made the call (usually the IC)
     QDateTime decidedAt; // UTC
     QString recordedBy;
 };

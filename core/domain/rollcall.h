@@ -47,15 +47,15 @@ struct RollCallItem
     int roundNumber = 0; // 1, 2, 3 … within the incident
     int position = 0;    // call order within the round
     QString roleKey;
-    QString roleTitle; // as it read when the round started
+    QString roleTitle;   // as it read when the round started
     qint64 personId = 0; // 0: nobody held the role
     QString personName;
     RollCallItemState state = RollCallItemState::Pending;
-    CanReport report;      // meaningful when answered
-    QDateTime askedAt;     // UTC; when it was called (answered, no answer or skipped); null while pending
-    QDateTime answeredAt;  // UTC; null unless answered
-    QString answeredBy;    // who recorded the answer
-    QDateTime clearedAt;   // a missed item leaves the missed list: answered later or dismissed
+    CanReport report;     // meaningful when answered
+    QDateTime askedAt;    // UTC; when it was called (answered, no answer or skipped); null while pending
+    QDateTime answeredAt; // UTC; null unless answered
+    QString answeredBy;   // who recorded the answer
+    QDateTime clearedAt;  // a missed item leaves the missed list: answered later or dismissed
     QString clearedBy;
     QString clearedReason; // "answered" (a later answer of the same role and person) or "dismissed"
 
@@ -69,8 +69,8 @@ struct RollCall
 {
     qint64 id = 0;
     qint64 incidentId = 0;
-    int number = 0;    // 1, 2, 3 … within the incident
-    QString scope;     // "all", "sub-team Alpha", "roles sme,comms": how the items were chosen
+    int number = 0; // 1, 2, 3 … within the incident
+    QString scope;  // "all", "sub-team Alpha", "roles sme,comms": how the items were chosen
     QDateTime startedAt;
     QString startedBy;
     QDateTime endedAt; // null while the round is open

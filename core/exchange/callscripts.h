@@ -25,15 +25,15 @@ enum class CallScriptCard
 
 struct CallScriptContext
 {
-    QString commander;  // who holds the command role; empty: nobody
+    QString commander; // who holds the command role; empty: nobody
     QString deputy;
     Severity severity = Severity::Sev3;
     IncidentStatus status = IncidentStatus::Investigating;
     qint64 minutesSinceDeclared = 0;
-    int rounds = 0;           // roll calls so far
+    int rounds = 0; // roll calls so far
     bool roundOpen = false;
-    QStringList toCall;       // the open round's items still waiting
-    QStringList missed;       // the missed list
+    QStringList toCall; // the open round's items still waiting
+    QStringList missed; // the missed list
     int openActions = 0;
     bool statusUpdateDue = false; // the status cadence is due soon or expired
     bool handOverDue = false;     // the IC hand-over prompt is due soon or expired

@@ -16,7 +16,9 @@ QString clock(const QDateTime &t, const QTimeZone &zone)
 QString elapsed(qint64 ms)
 {
     const qint64 minutes = qMax<qint64>(0, ms) / 60000;
-    return QStringLiteral("T+%1:%2").arg(minutes / 60, 2, 10, QLatin1Char('0')).arg(minutes % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("T+%1:%2")
+        .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+        .arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
 } // namespace
@@ -132,7 +134,8 @@ QString StatusReport::draft(const StatusReportFacts &f, const QDateTime &nowUtc,
     if (f.cadence.id > 0 && f.cadence.durationMs > 0) {
         // Sending this report restarts the cadence: the next one is a period from now.
         const QDateTime next = nowUtc.addMSecs(f.cadence.durationMs);
-        lines << tr("Next check-in: %1 (in %2).").arg(clock(next, zone), TimerVocabulary::durationText(f.cadence.durationMs));
+        lines << tr("Next check-in: %1 (in %2).")
+                     .arg(clock(next, zone), TimerVocabulary::durationText(f.cadence.durationMs));
     } else {
         lines << tr("Next check-in: (say when)");
     }

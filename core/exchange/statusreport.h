@@ -17,11 +17,11 @@ class IncidentStore;
 struct StatusReportFacts
 {
     Incident incident;
-    int roundNumber = 0;              // the latest roll call; 0: none yet
-    QList<RollCallItem> troubled;     // its answers that are not healthy
+    int roundNumber = 0;          // the latest roll call; 0: none yet
+    QList<RollCallItem> troubled; // its answers that are not healthy
     QList<IncidentAction> openActions;
     QList<Decision> decisions;
-    Timer cadence;                    // the status-update cadence; id 0: none running
+    Timer cadence; // the status-update cadence; id 0: none running
 };
 
 // Drafts the IC's status update ("where we are, what is being done, when we speak next") from

@@ -44,8 +44,8 @@ void ActionModel::updateAction(qint64 actionId)
         // Its place may change (closed ones go below the open ones).
         QList<IncidentAction> others = m_actions;
         others.removeAt(row);
-        const int wanted = int(std::lower_bound(others.cbegin(), others.cend(), *fresh, &ActionModel::before) -
-                               others.cbegin());
+        const int wanted =
+            int(std::lower_bound(others.cbegin(), others.cend(), *fresh, &ActionModel::before) - others.cbegin());
         if (wanted != row) {
             beginMoveRows({}, row, row, {}, wanted > row ? wanted + 1 : wanted);
             m_actions.move(row, wanted);

@@ -178,8 +178,8 @@ int RollCallModel::nextPendingRow(int from) const
 
 int RollCallModel::countInState(RollCallItemState state) const
 {
-    return int(std::count_if(m_items.cbegin(), m_items.cend(),
-                             [state](const RollCallItem &i) { return i.state == state; }));
+    return int(
+        std::count_if(m_items.cbegin(), m_items.cend(), [state](const RollCallItem &i) { return i.state == state; }));
 }
 
 int RollCallModel::rowCount(const QModelIndex &parent) const
@@ -222,8 +222,7 @@ QVariant RollCallModel::data(const QModelIndex &index, int role) const
                 return tr("Missed");
             return RollCallVocabulary::stateLabel(item.state);
         case LastReportColumn:
-            return last.isValid() ? RollCallVocabulary::agoText(last.msecsTo(m_now))
-                                  : tr("never");
+            return last.isValid() ? RollCallVocabulary::agoText(last.msecsTo(m_now)) : tr("never");
         default:
             return {};
         }

@@ -33,13 +33,13 @@ public:
     enum Role
     {
         ItemIdRole = Qt::UserRole + 1,
-        StateKeyRole,     // "pending", "answered", "no-answer", "skipped"
-        ConditionKeyRole, // "healthy" … for an answered item; "" otherwise
-        MissedRole,       // bool: on the Deputy's missed list
-        RoleKeyRole,      // QString
-        PersonIdRole,     // qint64; 0: nobody
-        AskedAtRole,      // QDateTime UTC; null while pending
-        LastReportAtRole, // QDateTime UTC of the last answer of this role and holder; null: never
+        StateKeyRole,        // "pending", "answered", "no-answer", "skipped"
+        ConditionKeyRole,    // "healthy" … for an answered item; "" otherwise
+        MissedRole,          // bool: on the Deputy's missed list
+        RoleKeyRole,         // QString
+        PersonIdRole,        // qint64; 0: nobody
+        AskedAtRole,         // QDateTime UTC; null while pending
+        LastReportAtRole,    // QDateTime UTC of the last answer of this role and holder; null: never
         LastReportAgeMsRole, // qint64; -1: never reported
     };
 

@@ -164,9 +164,9 @@ private slots:
 
         QCOMPARE(m_store->answerRollCallItem(999999, can(Condition::Healthy), m_ana).code(), Code::NotFound);
         QCOMPARE(m_store->answerRollCallItem(dana, can(Condition::Healthy), QString()).code(), Code::Invalid);
-        QCOMPARE(m_store->answerRollCallItem(dana, can(Condition::Healthy, QString(5000, QLatin1Char('x'))), m_ana)
-                     .code(),
-                 Code::Invalid);
+        QCOMPARE(
+            m_store->answerRollCallItem(dana, can(Condition::Healthy, QString(5000, QLatin1Char('x'))), m_ana).code(),
+            Code::Invalid);
         QCOMPARE(m_store->markRollCallItem(dana, RollCallItemState::Answered, m_ana).code(), Code::Invalid);
         QCOMPARE(m_store->markRollCallItem(dana, RollCallItemState::Pending, m_ana).code(), Code::Invalid);
         const StoreError notMissed = m_store->dismissMissedItem(dana, m_ana);
@@ -250,9 +250,9 @@ private slots:
             if (i.roleKey == QLatin1String("sme"))
                 smes << i.personName;
         }
-        QCOMPARE(smes, (QStringList{QStringLiteral("Dana Reyes"), QStringLiteral("Eli Brandt"),
-                                    QStringLiteral("Fay Moreau"), QStringLiteral("Gus Varga"),
-                                    QStringLiteral("Hana Ito")}));
+        QCOMPARE(smes,
+                 (QStringList{QStringLiteral("Dana Reyes"), QStringLiteral("Eli Brandt"), QStringLiteral("Fay Moreau"),
+                              QStringLiteral("Gus Varga"), QStringLiteral("Hana Ito")}));
         QCOMPARE(rounds.size(), 1);
         QCOMPARE(rounds.first().at(0).toLongLong(), m_incident);
         QCOMPARE(items.size(), 7);
@@ -411,8 +411,8 @@ private slots:
         auto id = m_store->startRollCall(m_incident, {}, m_ana);
         QVERIFY(id.ok());
         const qint64 dana = itemFor(*id, QStringLiteral("sme"), QStringLiteral("dana"));
-        QVERIFY(!m_store->answerRollCallItem(dana, can(Condition::Degraded, {}, {}, QStringLiteral("a DBA on the call")),
-                                             m_ana));
+        QVERIFY(!m_store->answerRollCallItem(
+            dana, can(Condition::Degraded, {}, {}, QStringLiteral("a DBA on the call")), m_ana));
         NewAction fromNeeds;
         fromNeeds.incidentId = m_incident;
         fromNeeds.originItemId = dana;
@@ -474,7 +474,8 @@ private slots:
         followUp.ownerRoleKey = QString();
         QVERIFY(!m_store->updateAction(*later, followUp, m_ana));
         const QStringList entries = texts(EntryKind::Action);
-        QCOMPARE(entries.at(2), QStringLiteral("Action #%1 “Roll back checkout to 4.12”: assigned → in progress").arg(*id));
+        QCOMPARE(entries.at(2),
+                 QStringLiteral("Action #%1 “Roll back checkout to 4.12”: assigned → in progress").arg(*id));
         QCOMPARE(entries.at(3), QStringLiteral("Action #%1 “Roll back checkout to 4.12”: in progress → done").arg(*id));
         QCOMPARE(entries.at(4), QStringLiteral("Action #%1 “Add an alert on payment errors”: owner Eli Brandt, marked "
                                                "as a follow-up for the postmortem")

@@ -93,7 +93,8 @@ private slots:
         QCOMPARE(reset.size(), 0);
         QVERIFY(!changed.isEmpty());
         QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
-        QCOMPARE(model.index(0, RollCallModel::ConditionColumn).data().toString(), QStringLiteral("Degraded — 4% errors"));
+        QCOMPARE(model.index(0, RollCallModel::ConditionColumn).data().toString(),
+                 QStringLiteral("Degraded — 4% errors"));
         QCOMPARE(model.index(0, RollCallModel::NeedsColumn).data().toString(), QStringLiteral("DBA"));
         QCOMPARE(model.index(0, 0).data(RollCallModel::ConditionKeyRole).toString(), QStringLiteral("degraded"));
         QCOMPARE(model.index(0, 0).data(RollCallModel::StateKeyRole).toString(), QStringLiteral("answered"));

@@ -68,38 +68,38 @@ private slots:
         CLI_FAILS_SILENTLY(cli({QStringLiteral("rollcall"), QStringLiteral("answer"), QStringLiteral("sme"),
                                 QStringLiteral("--incident"), m_incident}),
                            ExitUsage, "usage");
-        CLI_FAILS_SILENTLY(cli({QStringLiteral("rollcall"), QStringLiteral("answer"), QStringLiteral("dana"),
-                                QStringLiteral("--incident"), m_incident, QStringLiteral("--condition"),
-                                QStringLiteral("fine")}),
-                           ExitUsage, "usage");
+        CLI_FAILS_SILENTLY(
+            cli({QStringLiteral("rollcall"), QStringLiteral("answer"), QStringLiteral("dana"),
+                 QStringLiteral("--incident"), m_incident, QStringLiteral("--condition"), QStringLiteral("fine")}),
+            ExitUsage, "usage");
         // No round yet.
-        CLI_FAILS_SILENTLY(cli({QStringLiteral("rollcall"), QStringLiteral("answer"), QStringLiteral("dana"),
-                                QStringLiteral("--incident"), m_incident, QStringLiteral("--condition"),
-                                QStringLiteral("healthy")}),
-                           ExitNotFound, "not-found");
+        CLI_FAILS_SILENTLY(
+            cli({QStringLiteral("rollcall"), QStringLiteral("answer"), QStringLiteral("dana"),
+                 QStringLiteral("--incident"), m_incident, QStringLiteral("--condition"), QStringLiteral("healthy")}),
+            ExitNotFound, "not-found");
         CLI_FAILS_SILENTLY(cli({QStringLiteral("rollcall"), QStringLiteral("start"), QStringLiteral("--incident"),
                                 m_incident, QStringLiteral("--roles"), QStringLiteral("sme,dba")}),
                            ExitNotFound, "not-found");
         CLI_FAILS_SILENTLY(cli({QStringLiteral("rollcall"), QStringLiteral("start"), QStringLiteral("--incident"),
                                 m_incident, QStringLiteral("--timebox"), QStringLiteral("soon")}),
                            ExitUsage, "usage");
-        CLI_FAILS_SILENTLY(cli({QStringLiteral("rollcall"), QStringLiteral("end"), QStringLiteral("--incident"),
-                                m_incident}),
-                           ExitDataError, "invalid");
-        CLI_FAILS_SILENTLY(cli({QStringLiteral("action"), QStringLiteral("add"), QStringLiteral("--incident"),
-                                m_incident}),
-                           ExitUsage, "usage");
-        CLI_FAILS_SILENTLY(cli({QStringLiteral("action"), QStringLiteral("add"), QStringLiteral("--incident"),
-                                m_incident, QStringLiteral("--text"), QStringLiteral("x"), QStringLiteral("--status"),
-                                QStringLiteral("maybe")}),
-                           ExitUsage, "usage");
+        CLI_FAILS_SILENTLY(
+            cli({QStringLiteral("rollcall"), QStringLiteral("end"), QStringLiteral("--incident"), m_incident}),
+            ExitDataError, "invalid");
+        CLI_FAILS_SILENTLY(
+            cli({QStringLiteral("action"), QStringLiteral("add"), QStringLiteral("--incident"), m_incident}), ExitUsage,
+            "usage");
+        CLI_FAILS_SILENTLY(
+            cli({QStringLiteral("action"), QStringLiteral("add"), QStringLiteral("--incident"), m_incident,
+                 QStringLiteral("--text"), QStringLiteral("x"), QStringLiteral("--status"), QStringLiteral("maybe")}),
+            ExitUsage, "usage");
         CLI_FAILS_SILENTLY(cli({QStringLiteral("action"), QStringLiteral("add"), QStringLiteral("--incident"),
                                 m_incident, QStringLiteral("--text"), QStringLiteral("x"),
                                 QStringLiteral("--owner-person"), QStringLiteral("nobody-like-this")}),
                            ExitNotFound, "not-found");
-        CLI_FAILS_SILENTLY(cli({QStringLiteral("decision"), QStringLiteral("add"), QStringLiteral("--incident"),
-                                m_incident}),
-                           ExitUsage, "usage");
+        CLI_FAILS_SILENTLY(
+            cli({QStringLiteral("decision"), QStringLiteral("add"), QStringLiteral("--incident"), m_incident}),
+            ExitUsage, "usage");
         CLI_FAILS_SILENTLY(cli({QStringLiteral("decision"), QStringLiteral("add"), QStringLiteral("--incident"),
                                 QStringLiteral("999"), QStringLiteral("--proposal"), QStringLiteral("x")}),
                            ExitNotFound, "not-found");
@@ -108,9 +108,9 @@ private slots:
         // With a round: five people hold "sme", so the role alone is ambiguous.
         CLI_OK(cli({QStringLiteral("rollcall"), QStringLiteral("start"), QStringLiteral("--incident"), m_incident}));
         const int started = entryCount();
-        const CliRun ambiguous = cli({QStringLiteral("rollcall"), QStringLiteral("answer"), QStringLiteral("sme"),
-                                      QStringLiteral("--incident"), m_incident, QStringLiteral("--condition"),
-                                      QStringLiteral("healthy")});
+        const CliRun ambiguous =
+            cli({QStringLiteral("rollcall"), QStringLiteral("answer"), QStringLiteral("sme"),
+                 QStringLiteral("--incident"), m_incident, QStringLiteral("--condition"), QStringLiteral("healthy")});
         CLI_FAILS_SILENTLY(ambiguous, ExitDataError, "invalid");
         QVERIFY2(ambiguous.err.contains("--person"), qPrintable(ambiguous.describe()));
         // --needs-action with an unknown owner: refused before the answer is saved.
@@ -126,25 +126,25 @@ private slots:
 
     void aRoundFromStartToSummary()
     {
-        const CliRun started = cli({QStringLiteral("rollcall"), QStringLiteral("start"), QStringLiteral("--incident"),
-                                    m_incident, QStringLiteral("--roles"), QStringLiteral("sme"),
-                                    QStringLiteral("--timebox"), QStringLiteral("5m")});
+        const CliRun started =
+            cli({QStringLiteral("rollcall"), QStringLiteral("start"), QStringLiteral("--incident"), m_incident,
+                 QStringLiteral("--roles"), QStringLiteral("sme"), QStringLiteral("--timebox"), QStringLiteral("5m")});
         CLI_OK(started);
         QVERIFY(started.out.trimmed().toLongLong() > 0);
 
-        const CliRun answered = cli({QStringLiteral("rollcall"), QStringLiteral("answer"), QStringLiteral("sme"),
-                                     QStringLiteral("--person"), QStringLiteral("dana"), QStringLiteral("--incident"),
-                                     m_incident, QStringLiteral("--condition"), QStringLiteral("degraded"),
-                                     QStringLiteral("--text"), QStringLiteral("4% of card payments fail"),
-                                     QStringLiteral("--actions"), QStringLiteral("rolling back 4.13"),
-                                     QStringLiteral("--needs"), QStringLiteral("a DBA on the call"),
-                                     QStringLiteral("--needs-action"), QStringLiteral("--owner"),
-                                     QStringLiteral("deputy")});
+        const CliRun answered =
+            cli({QStringLiteral("rollcall"), QStringLiteral("answer"), QStringLiteral("sme"),
+                 QStringLiteral("--person"), QStringLiteral("dana"), QStringLiteral("--incident"), m_incident,
+                 QStringLiteral("--condition"), QStringLiteral("degraded"), QStringLiteral("--text"),
+                 QStringLiteral("4% of card payments fail"), QStringLiteral("--actions"),
+                 QStringLiteral("rolling back 4.13"), QStringLiteral("--needs"), QStringLiteral("a DBA on the call"),
+                 QStringLiteral("--needs-action"), QStringLiteral("--owner"), QStringLiteral("deputy")});
         CLI_OK(answered);
         const qint64 actionId = answered.out.trimmed().toLongLong();
         QVERIFY(actionId > 0);
-        CLI_OK(cli({QStringLiteral("rollcall"), QStringLiteral("answer"), QStringLiteral("eli"),
-                    QStringLiteral("--incident"), m_incident, QStringLiteral("--condition"), QStringLiteral("healthy")}));
+        CLI_OK(
+            cli({QStringLiteral("rollcall"), QStringLiteral("answer"), QStringLiteral("eli"),
+                 QStringLiteral("--incident"), m_incident, QStringLiteral("--condition"), QStringLiteral("healthy")}));
         CLI_OK(cli({QStringLiteral("rollcall"), QStringLiteral("miss"), QStringLiteral("fay"),
                     QStringLiteral("--incident"), m_incident}));
         CLI_OK(cli({QStringLiteral("rollcall"), QStringLiteral("skip"), QStringLiteral("gus"),
@@ -193,13 +193,13 @@ private slots:
         QCOMPARE(list.at(1).toObject().value(QStringLiteral("owner")).toString(), QStringLiteral("Deputy"));
         QVERIFY(list.at(1).toObject().value(QStringLiteral("from_item")).toInteger() > 0);
 
-        const CliRun decided = cli({QStringLiteral("decision"), QStringLiteral("add"), QStringLiteral("--incident"),
-                                    m_incident, QStringLiteral("--proposal"), QStringLiteral("Roll back to 4.12"),
-                                    QStringLiteral("--objections"), QStringLiteral("none"),
-                                    QStringLiteral("--decided-by"), QStringLiteral("Ana Lima")});
+        const CliRun decided =
+            cli({QStringLiteral("decision"), QStringLiteral("add"), QStringLiteral("--incident"), m_incident,
+                 QStringLiteral("--proposal"), QStringLiteral("Roll back to 4.12"), QStringLiteral("--objections"),
+                 QStringLiteral("none"), QStringLiteral("--decided-by"), QStringLiteral("Ana Lima")});
         CLI_OK(decided);
-        const CliRun decisions = cli({QStringLiteral("decision"), QStringLiteral("list"), QStringLiteral("--incident"),
-                                      m_incident});
+        const CliRun decisions =
+            cli({QStringLiteral("decision"), QStringLiteral("list"), QStringLiteral("--incident"), m_incident});
         CLI_OK(decisions);
         QVERIFY2(decisions.out.contains("adopted\tnone-raised\tAna Lima\tRoll back to 4.12"),
                  qPrintable(decisions.describe()));
@@ -211,7 +211,8 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("Roll call 1 closed — 2 of 4 reported.")));
         QVERIFY(text.contains(QStringLiteral("Missed: SME — Fay Moreau, SME — Hana Ito.")));
         QVERIFY(text.contains(QStringLiteral("(from the Needs of SME — Dana Reyes in roll call 1)")));
-        QVERIFY(text.contains(QStringLiteral("Decision: Roll back to 4.12 — adopted by Ana Lima; no strong objections")));
+        QVERIFY(
+            text.contains(QStringLiteral("Decision: Roll back to 4.12 — adopted by Ana Lima; no strong objections")));
     }
 };
 

@@ -16,10 +16,10 @@ QString RollCallScenario::setUp(IncidentStore &store, const QString &author)
         return id.error().message();
     incidentId = *id;
     const QList<std::pair<QString, QString>> roster = {
-        {QStringLiteral("Ana Lima"), QStringLiteral("ana")},     {QStringLiteral("Bo Chen"), QStringLiteral("bo")},
-        {QStringLiteral("Cy Okafor"), QStringLiteral("cy")},     {QStringLiteral("Dana Reyes"), QStringLiteral("dana")},
-        {QStringLiteral("Eli Brandt"), QStringLiteral("eli")},   {QStringLiteral("Fay Moreau"), QStringLiteral("fay")},
-        {QStringLiteral("Gus Varga"), QStringLiteral("gus")},    {QStringLiteral("Hana Ito"), QStringLiteral("hana")},
+        {QStringLiteral("Ana Lima"), QStringLiteral("ana")},   {QStringLiteral("Bo Chen"), QStringLiteral("bo")},
+        {QStringLiteral("Cy Okafor"), QStringLiteral("cy")},   {QStringLiteral("Dana Reyes"), QStringLiteral("dana")},
+        {QStringLiteral("Eli Brandt"), QStringLiteral("eli")}, {QStringLiteral("Fay Moreau"), QStringLiteral("fay")},
+        {QStringLiteral("Gus Varga"), QStringLiteral("gus")},  {QStringLiteral("Hana Ito"), QStringLiteral("hana")},
     };
     for (const auto &[name, handle] : roster) {
         Person p;
@@ -31,10 +31,10 @@ QString RollCallScenario::setUp(IncidentStore &store, const QString &author)
         people.insert(handle, *person);
     }
     const QList<std::pair<QString, QString>> assignments = {
-        {QStringLiteral("ic"), QStringLiteral("ana")},     {QStringLiteral("deputy"), QStringLiteral("bo")},
-        {QStringLiteral("scribe"), QStringLiteral("cy")},  {QStringLiteral("sme"), QStringLiteral("dana")},
-        {QStringLiteral("sme"), QStringLiteral("eli")},    {QStringLiteral("sme"), QStringLiteral("fay")},
-        {QStringLiteral("sme"), QStringLiteral("gus")},    {QStringLiteral("sme"), QStringLiteral("hana")},
+        {QStringLiteral("ic"), QStringLiteral("ana")},    {QStringLiteral("deputy"), QStringLiteral("bo")},
+        {QStringLiteral("scribe"), QStringLiteral("cy")}, {QStringLiteral("sme"), QStringLiteral("dana")},
+        {QStringLiteral("sme"), QStringLiteral("eli")},   {QStringLiteral("sme"), QStringLiteral("fay")},
+        {QStringLiteral("sme"), QStringLiteral("gus")},   {QStringLiteral("sme"), QStringLiteral("hana")},
     };
     smeHandles.clear();
     for (const auto &[role, handle] : assignments) {

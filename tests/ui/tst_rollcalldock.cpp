@@ -5,8 +5,8 @@
 
 #include "dialogs/decisiondialog.h"
 #include "dialogs/statusreportdialog.h"
-#include "docks/callscriptdock.h"
 #include "docks/actionsdock.h"
+#include "docks/callscriptdock.h"
 #include "docks/rollcalldock.h"
 #include "models/actionmodel.h"
 #include "models/missedmodel.h"
@@ -16,7 +16,6 @@
 
 #include <QAction>
 #include <QClipboard>
-#include <QTabBar>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -25,6 +24,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QTabBar>
 #include <QTableView>
 #include <QTreeView>
 #include <QUndoStack>
@@ -46,10 +46,7 @@ private:
 
     RollCallDock *dock() const { return m_ui->window->rollCallDock(); }
     ActionsDock *actions() const { return m_ui->window->actionsDock(); }
-    template <typename T> T *find(const char *name) const
-    {
-        return m_ui->window->findChild<T *>(QLatin1String(name));
-    }
+    template <typename T> T *find(const char *name) const { return m_ui->window->findChild<T *>(QLatin1String(name)); }
 
     void openWindow()
     {
@@ -136,19 +133,24 @@ private slots:
         QCOMPARE(dock()->startRoundAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
         QVERIFY(menu->actions().contains(actions()->decisionAction()));
         // The window-wide shortcuts of the roll call are nobody else's.
-        QList<QAction *> mine{dock()->startRoundAction(), dock()->endRoundAction(), dock()->focusAction(),
-                              actions()->focusLineAction(), actions()->decisionAction(),
+        QList<QAction *> mine{dock()->startRoundAction(),
+                              dock()->endRoundAction(),
+                              dock()->focusAction(),
+                              actions()->focusLineAction(),
+                              actions()->decisionAction(),
                               m_ui->window->findChild<QAction *>(QStringLiteral("statusReportAction")),
                               m_ui->window->findChild<QAction *>(QStringLiteral("focusCallScriptAction"))};
         for (QAction *action : m_ui->window->findChildren<QAction *>()) {
             if (mine.contains(action) || action->shortcut().isEmpty() ||
-                (action->shortcutContext() != Qt::WindowShortcut && action->shortcutContext() != Qt::ApplicationShortcut))
+                (action->shortcutContext() != Qt::WindowShortcut &&
+                 action->shortcutContext() != Qt::ApplicationShortcut))
                 continue;
             for (QAction *own : std::as_const(mine)) {
                 QVERIFY(own);
-                QVERIFY2(!action->shortcuts().contains(own->shortcut()),
-                         qPrintable(QStringLiteral("%1 is taken by %2").arg(own->shortcut().toString(),
-                                                                             action->objectName())));
+                QVERIFY2(
+                    !action->shortcuts().contains(own->shortcut()),
+                    qPrintable(
+                        QStringLiteral("%1 is taken by %2").arg(own->shortcut().toString(), action->objectName())));
             }
         }
     }
@@ -170,7 +172,7 @@ private slots:
         QTRY_COMPARE(dock()->currentItemId(), items.at(4).id);
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_F5); // Fay: no answer
         QTRY_COMPARE(dock()->currentItemId(), items.at(5).id);
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6); // Gus: skipped
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);                                   // Gus: skipped
         answerByKeyboard(QStringLiteral("u"), QStringLiteral("just joined"), QString(), QString()); // Hana
         QTest::keyClick(m_ui->window.get(), Qt::Key_X, Qt::ControlModifier | Qt::ShiftModifier);
 
@@ -195,7 +197,8 @@ private slots:
         QCOMPARE(actions()->model()->actionAt(0).text, QStringLiteral("a DBA"));
         QCOMPARE(actions()->model()->actionAt(0).originItemId, done.at(2).id);
         QCOMPARE(actions()->currentActionId(), actions()->model()->actionAt(0).id);
-        QVERIFY(timeline(EntryKind::RollCall).last().startsWith(QStringLiteral("Roll call 1 closed — 5 of 6 reported.")));
+        QVERIFY(
+            timeline(EntryKind::RollCall).last().startsWith(QStringLiteral("Roll call 1 closed — 5 of 6 reported.")));
     }
 
     void undoTakesAnAnswerBack()
@@ -348,12 +351,14 @@ private slots:
         QVERIFY(cards);
         QVERIFY(cards->isFollowing());
         QCOMPARE(cards->currentCard(), CallScriptCard::StartOfCall);
-        QVERIFY(cards->cardText().contains(QStringLiteral("This is Ana Lima. I am the Incident Commander for this call.")));
+        QVERIFY(
+            cards->cardText().contains(QStringLiteral("This is Ana Lima. I am the Incident Commander for this call.")));
         QVERIFY(dock()->startRound());
         QCOMPARE(cards->currentCard(), CallScriptCard::RollCall);
         QVERIFY(cards->cardText().contains(QStringLiteral("Still to call: Deputy — Bo Chen")));
         QVERIFY(dock()->markCurrent(RollCallItemState::NoAnswer));
-        QVERIFY(cards->cardText().contains(QStringLiteral("No answer so far (the Deputy follows up): Deputy — Bo Chen.")));
+        QVERIFY(
+            cards->cardText().contains(QStringLiteral("No answer so far (the Deputy follows up): Deputy — Bo Chen.")));
         // Chosen by hand: following stops until switched on again.
         cards->showCard(CallScriptCard::ExecutiveSwoop);
         QVERIFY(!cards->isFollowing());
@@ -398,7 +403,8 @@ private slots:
         m_ui->clock.advance(10 * Minute);
         QVERIFY(dock()->endRound()); // Hana, never called, is missed too
         // Longest waiting first; Fay was called (and missed) at the round's start, Hana never.
-        QCOMPARE(missedNames(), (QStringList{QStringLiteral("SME — Fay Moreau (1)"), QStringLiteral("SME — Hana Ito (1)")}));
+        QCOMPARE(missedNames(),
+                 (QStringList{QStringLiteral("SME — Fay Moreau (1)"), QStringLiteral("SME — Hana Ito (1)")}));
 
         // Round 2: Fay answers (her round-1 miss clears); Gus is missed; Hana still is.
         QVERIFY(dock()->startRound());
@@ -414,8 +420,9 @@ private slots:
         QVERIFY(dock()->markCurrent(RollCallItemState::NoAnswer));
         m_ui->clock.advance(10 * Minute);
         QVERIFY(dock()->endRound());
-        QCOMPARE(missedNames(), (QStringList{QStringLiteral("SME — Hana Ito (1)"), QStringLiteral("SME — Gus Varga (2)"),
-                                             QStringLiteral("SME — Hana Ito (2)")}));
+        QCOMPARE(missedNames(),
+                 (QStringList{QStringLiteral("SME — Hana Ito (1)"), QStringLiteral("SME — Gus Varga (2)"),
+                              QStringLiteral("SME — Hana Ito (2)")}));
 
         // Round 3: Hana answers at last (both her misses clear); Gus's is dismissed by the Deputy.
         QVERIFY(dock()->startRound());
@@ -444,14 +451,16 @@ private slots:
         QCOMPARE(story.filter(QStringLiteral(" started — ")).size(), 3);
         const QStringList closed = story.filter(QStringLiteral(" closed — "));
         QCOMPARE(closed.size(), 3);
-        QVERIFY2(closed.at(0).startsWith(QStringLiteral("Roll call 1 closed — 3 of 5 reported.")), qPrintable(closed.at(0)));
+        QVERIFY2(closed.at(0).startsWith(QStringLiteral("Roll call 1 closed — 3 of 5 reported.")),
+                 qPrintable(closed.at(0)));
         QVERIFY(closed.at(0).contains(QStringLiteral("Missed: SME — Fay Moreau, SME — Hana Ito.")));
         QVERIFY(closed.at(1).contains(QStringLiteral("Missed: SME — Gus Varga, SME — Hana Ito.")));
         QVERIFY(closed.at(2).startsWith(QStringLiteral("Roll call 3 closed — 4 of 5 reported.")));
         QVERIFY(story.contains(
             QStringLiteral("CAN — SME — Hana Ito (roll call 3): unknown — was on another bridge · N: payments logs "
                            "access — off the missed list (2 earlier call(s) unanswered)")));
-        QVERIFY(story.filter(QStringLiteral("Dismissed from the missed list: SME — Gus Varga (roll call 2")).size() == 1);
+        QVERIFY(story.filter(QStringLiteral("Dismissed from the missed list: SME — Gus Varga (roll call 2")).size() ==
+                1);
         QCOMPARE(timeline(EntryKind::Action).filter(QStringLiteral("(from the Needs of")).size(), 3);
     }
 };

@@ -15,11 +15,11 @@
 
 namespace cp {
 
-DecisionDialog::DecisionDialog(IncidentStore &store, qint64 incidentId, const QString &author,
-                               const QString &commander, QWidget *parent)
-    : QDialog(parent), m_store(store), m_incidentId(incidentId), m_author(author),
-      m_proposal(new QPlainTextEdit(this)), m_check(new QButtonGroup(this)), m_objections(new QLineEdit(this)),
-      m_outcome(new QComboBox(this)), m_decidedBy(new QLineEdit(this)), m_error(new QLabel(this))
+DecisionDialog::DecisionDialog(IncidentStore &store, qint64 incidentId, const QString &author, const QString &commander,
+                               QWidget *parent)
+    : QDialog(parent), m_store(store), m_incidentId(incidentId), m_author(author), m_proposal(new QPlainTextEdit(this)),
+      m_check(new QButtonGroup(this)), m_objections(new QLineEdit(this)), m_outcome(new QComboBox(this)),
+      m_decidedBy(new QLineEdit(this)), m_error(new QLabel(this))
 {
     setObjectName(QStringLiteral("decisionDialog"));
     setWindowTitle(tr("Record a decision"));

@@ -68,10 +68,10 @@ void StatusReportDialog::redraft()
     m_error->clear();
     m_editor->setPlainText(StatusReport::draft(*facts, m_clock.nowUtc(), QTimeZone::systemTimeZone()));
     m_cadenceId = facts->cadence.id;
-    m_cadenceLabel->setText(m_cadenceId > 0
-                                ? tr("Logging it restarts the timer “%1”: the next update is due %2 from now.")
-                                      .arg(facts->cadence.label, TimerVocabulary::durationText(facts->cadence.durationMs))
-                                : tr("No status-update cadence is running; none is restarted."));
+    m_cadenceLabel->setText(
+        m_cadenceId > 0 ? tr("Logging it restarts the timer “%1”: the next update is due %2 from now.")
+                              .arg(facts->cadence.label, TimerVocabulary::durationText(facts->cadence.durationMs))
+                        : tr("No status-update cadence is running; none is restarted."));
 }
 
 bool StatusReportDialog::logAndCopy()

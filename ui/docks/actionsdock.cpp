@@ -115,7 +115,8 @@ ActionsDock::ActionsDock(IncidentStore &store, Preferences &preferences, SaveSta
     m_decisionsView->setAllColumnsShowFocus(true);
     m_decisionsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_decisionsView->header()->setStretchLastSection(false);
-    m_decisionsView->header()->resizeSection(DecisionModel::TimeColumn, metrics.horizontalAdvance(QStringLiteral("00:00")) + 16);
+    m_decisionsView->header()->resizeSection(DecisionModel::TimeColumn,
+                                             metrics.horizontalAdvance(QStringLiteral("00:00")) + 16);
     m_decisionsView->header()->setSectionResizeMode(DecisionModel::ProposalColumn, QHeaderView::Stretch);
     m_decisionsView->header()->setSectionResizeMode(DecisionModel::ObjectionsColumn, QHeaderView::Stretch);
     auto *decisionsHead = new QHBoxLayout;
@@ -313,9 +314,9 @@ bool ActionsDock::change(const ActionChange &change)
         return false;
     }
     const IncidentAction before = m_model->actionAt(m_model->rowOf(id));
-    const StoreError error = StoreCommand::execute(
-        *m_undoStack,
-        std::make_unique<UpdateActionCommand>(m_store, &m_saveStatus, before, change, m_preferences.authorName()));
+    const StoreError error =
+        StoreCommand::execute(*m_undoStack, std::make_unique<UpdateActionCommand>(m_store, &m_saveStatus, before,
+                                                                                  change, m_preferences.authorName()));
     if (error) {
         showFeedback(error.message(), true);
         return false;

@@ -139,12 +139,14 @@ RollCallDock::RollCallDock(IncidentStore &store, const Clock &clock, Preferences
     header->setStretchLastSection(false);
     const QFontMetrics metrics(m_view->font());
     header->resizeSection(RollCallModel::RoleColumn, metrics.horizontalAdvance(QStringLiteral("Deputy")) + 12);
-    header->resizeSection(RollCallModel::HolderColumn, metrics.horizontalAdvance(QStringLiteral("Fay Moreau-Ito")) + 12);
+    header->resizeSection(RollCallModel::HolderColumn,
+                          metrics.horizontalAdvance(QStringLiteral("Fay Moreau-Ito")) + 12);
     header->setSectionResizeMode(RollCallModel::ConditionColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(RollCallModel::ActionsColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(RollCallModel::NeedsColumn, QHeaderView::Stretch);
     header->resizeSection(RollCallModel::StateColumn, metrics.horizontalAdvance(QStringLiteral("No answer")) + 12);
-    header->resizeSection(RollCallModel::LastReportColumn, metrics.horizontalAdvance(QStringLiteral("45 min ago")) + 12);
+    header->resizeSection(RollCallModel::LastReportColumn,
+                          metrics.horizontalAdvance(QStringLiteral("45 min ago")) + 12);
 
     // The answer form: the item being called, its CAN report.
     auto *form = new QWidget(page);
@@ -266,7 +268,8 @@ RollCallDock::RollCallDock(IncidentStore &store, const Clock &clock, Preferences
     connect(m_dismissButton, &QPushButton::clicked, this, &RollCallDock::dismissMissed);
     for (QLineEdit *edit : {m_conditionText, m_actionsEdit, m_needsEdit})
         connect(edit, &QLineEdit::returnPressed, this, [this] { recordAnswer(false); });
-    m_conditionCombo->installEventFilter(new ConditionKeys(m_conditionCombo, [this] { recordAnswer(false); }, this));
+    m_conditionCombo->installEventFilter(new ConditionKeys(
+        m_conditionCombo, [this] { recordAnswer(false); }, this));
     connect(m_view, &QAbstractItemView::activated, this, [this] { focusAnswer(); });
     connect(m_missedView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         // Answer a missed call late: the form takes it, whichever round it belongs to.
@@ -505,8 +508,8 @@ void RollCallDock::updateSummary()
     m_missedTitle->setText(missed == 0 ? tr("Missed: nobody — every call was answered")
                                        : tr("Missed — not answered yet (%1)").arg(missed));
     QPalette palette = m_missedTitle->palette();
-    palette.setColor(QPalette::WindowText, missed > 0 ? RollCallDelegate::missedColor()
-                                                      : m_summary->palette().color(QPalette::WindowText));
+    palette.setColor(QPalette::WindowText,
+                     missed > 0 ? RollCallDelegate::missedColor() : m_summary->palette().color(QPalette::WindowText));
     m_missedTitle->setPalette(palette);
     QFont font = m_missedTitle->font();
     font.setBold(missed > 0);
@@ -541,8 +544,8 @@ void RollCallDock::loadAnswer()
     auto item = m_itemId > 0 ? m_store.rollCallItem(m_itemId) : Result<RollCallItem>(StoreError());
     const bool answered = item.ok() && m_itemId > 0 && item->state == RollCallItemState::Answered;
     const CanReport can = answered ? item->report : CanReport();
-    m_conditionCombo->setCurrentIndex(
-        answered ? qMax(0, m_conditionCombo->findData(static_cast<int>(can.condition))) : 0);
+    m_conditionCombo->setCurrentIndex(answered ? qMax(0, m_conditionCombo->findData(static_cast<int>(can.condition)))
+                                               : 0);
     m_conditionText->setText(can.conditionText);
     m_actionsEdit->setText(can.actions);
     m_needsEdit->setText(can.needs);
@@ -660,7 +663,7 @@ bool RollCallDock::recordAnswer(bool needsToAction)
         return report(StoreError(StoreError::Code::Invalid, tr("Type the Needs first: they become the action.")));
     const StoreError error = StoreCommand::execute(
         *m_undoStack, std::make_unique<RollCallItemCommand>(m_store, &m_saveStatus, *item, RollCallItemState::Answered,
-                                                             can, m_preferences.authorName()));
+                                                            can, m_preferences.authorName()));
     if (error)
         return report(error);
     const int row = m_model->rowOf(item->id);
@@ -682,9 +685,8 @@ bool RollCallDock::markCurrent(RollCallItemState state)
     if (!m_undoStack)
         return false;
     const StoreError error = StoreCommand::execute(
-        *m_undoStack,
-        std::make_unique<RollCallItemCommand>(m_store, &m_saveStatus, *item, state, CanReport(),
-                                              m_preferences.authorName()));
+        *m_undoStack, std::make_unique<RollCallItemCommand>(m_store, &m_saveStatus, *item, state, CanReport(),
+                                                            m_preferences.authorName()));
     if (error)
         return report(error);
     showFeedback(state == RollCallItemState::NoAnswer ? tr("No answer from %1: on the missed list.").arg(item->label())
