@@ -2,6 +2,43 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>cp::BackupActions</name>
+    <message numerus="yes">
+        <source>Backed up %n incident(s) and %1 entries to %2.</source>
+        <translation>
+            <numerusform>Backed up %n incident and %1 entries to %2.</numerusform>
+            <numerusform>Backed up %n incidents and %1 entries to %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replace everything in this database with the backup %1 (%n incident(s), %2 entries)?</source>
+        <translation>
+            <numerusform>Replace everything in this database with the backup %1 (%n incident, %2 entries)?</numerusform>
+            <numerusform>Replace everything in this database with the backup %1 (%n incidents, %2 entries)?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cp::CallScripts</name>
+    <message numerus="yes">
+        <source>%n action(s) open.</source>
+        <translation>
+            <numerusform>%n action open.</numerusform>
+            <numerusform>%n actions open.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cp::CommsDock</name>
+    <message numerus="yes">
+        <source>Phase: &lt;b&gt;%1&lt;/b&gt; · %n message(s)</source>
+        <translation>
+            <numerusform>Phase: &lt;b&gt;%1&lt;/b&gt; · %n message</numerusform>
+            <numerusform>Phase: &lt;b&gt;%1&lt;/b&gt; · %n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cp::IncidentStore</name>
     <message numerus="yes">
         <source>Logging %n entries</source>
@@ -38,6 +75,61 @@
             <numerusform> — %n missed periods skipped</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Business incident declared: emergency operations — %n outbound activit(y/ies) to halt</source>
+        <translation>
+            <numerusform>Business incident declared: emergency operations — %n outbound activity to halt</numerusform>
+            <numerusform>Business incident declared: emergency operations — %n outbound activities to halt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Returning to normal: restart %n halted activit(y/ies), last halted first</source>
+        <translation>
+            <numerusform>Returning to normal: restart %n halted activity, last halted first</numerusform>
+            <numerusform>Returning to normal: restart %n halted activities, last halted first</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Roll call %1 started — %n to report: %2</source>
+        <translation>
+            <numerusform>Roll call %1 started — %n to report: %2</numerusform>
+            <numerusform>Roll call %1 started — %n to report: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> — off the missed list (%n earlier call(s) unanswered)</source>
+        <translation>
+            <numerusform> — off the missed list (%n earlier call unanswered)</numerusform>
+            <numerusform> — off the missed list (%n earlier calls unanswered)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cp::ReplayBar</name>
+    <message numerus="yes">
+        <source>%n step(s) could not be replayed</source>
+        <translation>
+            <numerusform>%n step could not be replayed</numerusform>
+            <numerusform>%n steps could not be replayed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cp::ReportPainter</name>
+    <message numerus="yes">
+        <source>… %n more in the ICS 214 activity log</source>
+        <translation>
+            <numerusform>… %n more in the ICS 214 activity log</numerusform>
+            <numerusform>… %n more in the ICS 214 activity log</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more on the ICS 207 organisation chart</source>
+        <translation>
+            <numerusform>… %n more on the ICS 207 organisation chart</numerusform>
+            <numerusform>… %n more on the ICS 207 organisation chart</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cp::RoleChartDock</name>
@@ -67,12 +159,32 @@
     </message>
 </context>
 <context>
+    <name>cp::SessionGuard</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cp::TimelineModel</name>
     <message numerus="yes">
         <source>Amended %n time(s)</source>
         <translation>
             <numerusform>Amended once</numerusform>
             <numerusform>Amended %n times</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cp::TimersDock</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
 </context>
