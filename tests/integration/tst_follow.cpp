@@ -64,6 +64,17 @@ private:
         return process;
     }
 
+    // Opens the store as `commandpost --follow` does: read-only, polling data_version every 250 ms.
+    static StoreError follow(IncidentStore &follower, const TempDatabase &tmp)
+    {
+        IncidentStore::Options options;
+        options.mode = IncidentStore::OpenMode::ReadOnly;
+        options.quickCheck = false;
+        const StoreError error = follower.open(tmp.path(), options);
+        follower.setExternalPollInterval(250);
+        return error;
+    }
+
     static bool waitForLine(QProcess &process, const QByteArray &text, int timeoutMs = 15000)
     {
         QElapsedTimer timer;
@@ -105,11 +116,7 @@ private slots:
         const qint64 incident = prepare(tmp);
         QVERIFY(incident > 0);
         IncidentStore follower(SystemClock::instance());
-        IncidentStore::Options options;
-        options.mode = IncidentStore::OpenMode::ReadOnly;
-        options.quickCheck = false;
-        QVERIFY(!follower.open(tmp.path(), options));
-        follower.setExternalPollInterval(250);
+        QVERIFY(!follow(follower, tmp));
         TimelineModel model(follower);
         model.setIncident(incident);
         const int start = model.rowCount();
@@ -214,11 +221,7 @@ private slots:
         QVERIFY(waitForLine(*followerProcess, "following"));
 
         IncidentStore follower(SystemClock::instance());
-        IncidentStore::Options options;
-        options.mode = IncidentStore::OpenMode::ReadOnly;
-        options.quickCheck = false;
-        QVERIFY(!follower.open(tmp.path(), options));
-        follower.setExternalPollInterval(250);
+        QVERIFY(!follow(follower, tmp));
         TimelineModel model(follower);
         model.setIncident(incident);
         const int start = model.rowCount();
