@@ -375,6 +375,7 @@ void MainWindow::createMenus()
     kinds->addActions(m_timeline->kindActions());
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_resetLayoutAction);
+    m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_shadowAction);
     m_viewMenu->addAction(m_replayAction);
 
