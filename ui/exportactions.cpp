@@ -15,7 +15,6 @@
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace cp {
@@ -58,16 +57,7 @@ StoreError ExportActions::exportTo(IncidentExport::Format format, const QString 
 {
     if (m_incidentId <= 0)
         return {StoreError::Code::NotFound, tr("No incident is open.")};
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return {StoreError::Code::ReadOnly, tr("Cannot write %1: %2").arg(path, file.errorString())};
-    if (StoreError error = IncidentExport::write(m_store, m_incidentId, format, file, m_clock.nowUtc())) {
-        file.cancelWriting();
-        return error;
-    }
-    if (!file.commit())
-        return {StoreError::Code::Io, tr("Cannot write %1: %2").arg(path, file.errorString())};
-    return {};
+    return IncidentExport::writeFile(m_store, m_incidentId, format, path, m_clock.nowUtc());
 }
 
 int ExportActions::printTo(QPagedPaintDevice &device) const

@@ -11,7 +11,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <cstring>
 
@@ -63,16 +62,8 @@ int ExchangeCommands::exportIncident(CliContext &context, const QStringList &arg
         return context.finish();
     }
     const QString path = line.value(QStringLiteral("output"));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return context.fail({StoreError::Code::ReadOnly, tr("Cannot write %1: %2").arg(path, file.errorString())});
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner); // incident data: yours only (#8)
-    if (StoreError error = IncidentExport::write(**store, required->id, *format, file, now)) {
-        file.cancelWriting();
+    if (StoreError error = IncidentExport::writeFile(**store, required->id, *format, path, now))
         return context.fail(error);
-    }
-    if (!file.commit())
-        return context.fail({StoreError::Code::Io, tr("Cannot write %1: %2").arg(path, file.errorString())});
     return context.finish();
 }
 

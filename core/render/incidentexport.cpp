@@ -9,6 +9,7 @@
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QSaveFile>
 
 namespace cp {
 
@@ -142,6 +143,23 @@ StoreError IncidentExport::write(const IncidentStore &store, qint64 incidentId, 
     if (ReportPainter::paint(formOf(format), *report, target) == 0)
         return {StoreError::Code::Io,
                 tr("Could not paint the PDF (is a display or the offscreen platform available?)")};
+    return {};
+}
+
+StoreError IncidentExport::writeFile(const IncidentStore &store, qint64 incidentId, Format format,
+                                     const QString &path, const QDateTime &nowUtc, const QTimeZone &zone)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {StoreError::Code::ReadOnly, tr("Cannot write %1: %2").arg(path, file.errorString())};
+    // Before any byte is written: the temporary file, and so the result, is the owner's only.
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (StoreError error = write(store, incidentId, format, file, nowUtc, zone)) {
+        file.cancelWriting();
+        return error;
+    }
+    if (!file.commit())
+        return {StoreError::Code::Io, tr("Cannot write %1: %2").arg(path, file.errorString())};
     return {};
 }
 

@@ -2,6 +2,7 @@
 // date, refusals show in the dialog and change nothing, the draft previews, and File ▸ Export /
 // Print write what the CLI writes.
 
+#include "db/privatefile.h"
 #include "dialogs/postmortemdialog.h"
 #include "exportactions.h"
 #include "uifixture.h"
@@ -134,6 +135,7 @@ void TstPostmortemUi::fileMenuExportsAndPrints()
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.size() > 100);
+        QCOMPARE(PrivateFile::modeOf(path), PrivateFile::Mode); // incident data: the owner's only
     }
     QVERIFY(w.findChild<QAction *>(QStringLiteral("printAction"))->isEnabled());
     QBuffer buffer;
