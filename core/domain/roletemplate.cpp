@@ -90,7 +90,10 @@ QString RoleTemplateFormat::validate(const RoleTemplate &t)
         for (int steps = 0; !up.isEmpty(); ++steps) {
             if (steps > t.roles.size() || up == r.key)
                 return tr("roles[%1].parent: “%2” is its own ancestor").arg(i).arg(r.key);
-            up = t.role(up)->parentKey;
+            const RoleDefinition *parent = t.role(up);
+            if (!parent)
+                break; // an unknown parent further up is reported for the role that names it
+            up = parent->parentKey;
         }
     }
     if (t.rootKeys().isEmpty())

@@ -85,6 +85,10 @@ private slots:
         QTest::newRow("unknown parent")
             << minimal(QStringLiteral(R"([{"key":"ic","title":"IC"},{"key":"sme","title":"SME","parent":"icc"}])"))
             << QStringLiteral("roles[1].parent: no role has the key “icc”");
+        // Found by fuzz_roletemplate: the walk up from "a" reached the unknown "w" before b's own check.
+        QTest::newRow("unknown grandparent")
+            << minimal(QStringLiteral(R"([{"key":"a","title":"A","parent":"b"},{"key":"b","title":"B","parent":"w"}])"))
+            << QStringLiteral("roles[1].parent: no role has the key “w”");
         QTest::newRow("cycle")
             << minimal(QStringLiteral(R"([{"key":"ic","title":"IC"},{"key":"a","title":"A","parent":"b"},{"key":"b","title":"B","parent":"a"}])"))
             << QStringLiteral("own ancestor");
