@@ -4,11 +4,13 @@
 
 #include <QFileInfo>
 
+#include <iostream>
+
 #include <unistd.h>
 
 namespace cp::cli {
 
-CliContext::CliContext()
+CliContext::CliContext() : m_in(std::cin)
 {
     // On the file descriptors, unbuffered: QTextStream buffers, and its flush() is a write(2), so an
     // id printed and flushed has left the process (the crash test relies on it).
@@ -16,6 +18,12 @@ CliContext::CliContext()
     m_stderr.open(STDERR_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered);
     m_out.setDevice(&m_stdout);
     m_err.setDevice(&m_stderr);
+}
+
+CliContext::CliContext(QIODevice &out, QIODevice &err, std::istream &in) : m_in(in)
+{
+    m_out.setDevice(&out);
+    m_err.setDevice(&err);
 }
 
 CliContext::~CliContext()

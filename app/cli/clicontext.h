@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QTextStream>
 
+#include <iosfwd>
 #include <memory>
 
 namespace cp::cli {
@@ -15,6 +16,7 @@ namespace cp::cli {
 // What every command shares: the standard streams, the global options (--db, --busy-timeout)
 // and the rules for reporting. A command writes its result to out() and reports a failure by
 // returning fail()/usageError(), which print exactly one line on stderr and give the exit code.
+// The streams are the process's own, or (for tests that run commands in-process) any devices.
 class CliContext final
 {
     Q_DECLARE_TR_FUNCTIONS(cp::cli::CliContext)
@@ -32,12 +34,17 @@ public:
 
     static constexpr int DefaultBusyTimeoutMs = 5000;
 
+    // The process's standard input, output and error.
     CliContext();
+    // Other streams: out and err must be open for writing.
+    CliContext(QIODevice &out, QIODevice &err, std::istream &in);
     ~CliContext();
 
     QTextStream &out() { return m_out; }
     // The raw stdout device, for writers that take a QIODevice (flush out() first).
-    QIODevice &stdoutDevice() { return m_stdout; }
+    QIODevice &stdoutDevice() { return *m_out.device(); }
+    // Standard input, read line by line as it arrives (log --stdin) or whole (import -).
+    std::istream &in() { return m_in; }
 
     void setDatabasePath(const QString &path) { m_databasePath = path; }
     QString databasePath() const; // --db, else the GUI's default
@@ -59,8 +66,9 @@ public:
 private:
     void printError(const QString &reason, const QString &message);
 
-    QFile m_stdout;
+    QFile m_stdout; // open only for the process's own streams
     QFile m_stderr;
+    std::istream &m_in;
     QTextStream m_out;
     QTextStream m_err;
     QString m_databasePath;

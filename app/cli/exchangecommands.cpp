@@ -13,6 +13,9 @@
 #include <QJsonObject>
 
 #include <cstring>
+#include <istream>
+#include <iterator>
+#include <string>
 
 namespace cp::cli {
 
@@ -82,12 +85,19 @@ int ExchangeCommands::importIncident(CliContext &context, const QStringList &arg
                                    ? tr("name the file to import")
                                    : tr("unexpected argument '%1'").arg(line.positionalArguments().at(1)));
     const QString path = line.positionalArguments().constFirst();
-    QFile file;
-    const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                                   : (file.setFileName(path), file.open(QIODevice::ReadOnly));
-    if (!opened)
-        return context.fail({StoreError::Code::FileMissing, tr("Cannot read %1: %2").arg(path, file.errorString())});
-    const QByteArray bytes = file.readAll();
+    QByteArray bytes;
+    if (path == QLatin1String("-")) {
+        std::istream &in = context.in();
+        bytes = QByteArray::fromStdString(std::string(std::istreambuf_iterator<char>(in), {}));
+        if (in.bad())
+            return context.fail({StoreError::Code::Io, tr("Reading standard input failed.")});
+    } else {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return context.fail(
+                {StoreError::Code::FileMissing, tr("Cannot read %1: %2").arg(path, file.errorString())});
+        bytes = file.readAll();
+    }
     auto document = IncidentJson::read(bytes);
     if (!document)
         return context.fail({document.error().code(), tr("%1: %2").arg(path, document.error().message())});

@@ -5,7 +5,7 @@
 
 #include <QRegularExpression>
 
-#include <iostream>
+#include <istream>
 #include <string>
 
 namespace cp::cli {
@@ -113,7 +113,7 @@ int LogCommand::logLinesFromStdin(CliContext &context, cp::IncidentStore &store,
     // std::getline reads up to the line break and no further, so a line is logged as soon as it
     // arrives, whatever the writer on the other end of the pipe does next.
     std::string raw;
-    while (std::getline(std::cin, raw)) {
+    while (std::getline(context.in(), raw)) {
         QString text = QString::fromStdString(raw);
         if (text.endsWith(QLatin1Char('\r')))
             text.chop(1);
@@ -126,7 +126,7 @@ int LogCommand::logLinesFromStdin(CliContext &context, cp::IncidentStore &store,
         context.out() << *id << QLatin1Char('\n');
         context.out().flush();
     }
-    if (std::cin.bad())
+    if (context.in().bad())
         return context.fail(StoreError(StoreError::Code::Io, tr("Reading standard input failed.")));
     return context.finish();
 }

@@ -1,11 +1,11 @@
-// commandpost-cli's business incident commands as processes: the scripted business incident from
+// commandpost-cli's business incident commands, run in-process: the scripted business incident from
 // declaration to all clear (every campaign halted and restarted, one customer email through the
 // whole approval chain with one round of changes, the departments told, all on the timeline),
 // and the refusals: one line on stderr, the documented exit code, nothing saved.
 
-#include "clirunner.h"
 #include "db/incidentstore.h"
 #include "domain/clock.h"
+#include "inprocesscli.h"
 #include "tempdatabase.h"
 
 #include <QFile>
@@ -54,14 +54,13 @@ private:
             .object();
     }
 
-    CliRunner m_cli;
+    InProcessCli m_cli;
     std::unique_ptr<TempDatabase> m_tmp;
     qint64 m_incident = 0;
 };
 
 void TstCliBusiness::init()
 {
-    QVERIFY2(!m_cli.executable().isEmpty(), "commandpost-cli was not built next to the tests");
     m_tmp = std::make_unique<TempDatabase>();
     CLI_OK(db({QStringLiteral("init")}));
     const QString csv = m_tmp->path(QStringLiteral("departments.csv"));
@@ -127,10 +126,11 @@ void TstCliBusiness::refusals()
     CLI_FAILS_SILENTLY(db({QStringLiteral("message"), QStringLiteral("review"), message, QStringLiteral("--changes"),
                            QStringLiteral(" ")}),
                        ExitUsage, "usage");
-    CLI_FAILS_SILENTLY(db({QStringLiteral("message"), QStringLiteral("review"), QStringLiteral("4242")}),
-                       ExitNotFound, "not-found");
+    CLI_FAILS_SILENTLY(db({QStringLiteral("message"), QStringLiteral("review"), QStringLiteral("4242")}), ExitNotFound,
+                       "not-found");
     // An unknown department, an activity of another incident, a restart before the return to normal.
-    const CliRun unknown = db({QStringLiteral("notify"), QStringLiteral("--incident"), id, QStringLiteral("astrology")});
+    const CliRun unknown =
+        db({QStringLiteral("notify"), QStringLiteral("--incident"), id, QStringLiteral("astrology")});
     CLI_FAILS_SILENTLY(unknown, ExitNotFound, "not-found");
     QVERIFY(unknown.err.contains("astrology"));
     CLI_FAILS_SILENTLY(db({QStringLiteral("business"), QStringLiteral("halt"), QStringLiteral("Paid advertising"),
@@ -142,14 +142,14 @@ void TstCliBusiness::refusals()
     CLI_FAILS_SILENTLY(db({QStringLiteral("business"), QStringLiteral("restart"), QStringLiteral("Email blasts"),
                            QStringLiteral("--incident"), id}),
                        ExitDataError, "invalid");
-    CLI_FAILS_SILENTLY(db({QStringLiteral("business"), QStringLiteral("brief"), QStringLiteral("--incident"), id,
-                           QStringLiteral("--question"), QStringLiteral("mood"), QStringLiteral("--answer"),
-                           QStringLiteral("fine")}),
-                       ExitDataError, "invalid");
-    CLI_FAILS_SILENTLY(db({QStringLiteral("inbound"), QStringLiteral("log"), QStringLiteral("--incident"), id,
-                           QStringLiteral("--channel"), QStringLiteral("pigeon"), QStringLiteral("--question"),
-                           QStringLiteral("?")}),
-                       ExitDataError, "invalid");
+    CLI_FAILS_SILENTLY(
+        db({QStringLiteral("business"), QStringLiteral("brief"), QStringLiteral("--incident"), id,
+            QStringLiteral("--question"), QStringLiteral("mood"), QStringLiteral("--answer"), QStringLiteral("fine")}),
+        ExitDataError, "invalid");
+    CLI_FAILS_SILENTLY(
+        db({QStringLiteral("inbound"), QStringLiteral("log"), QStringLiteral("--incident"), id,
+            QStringLiteral("--channel"), QStringLiteral("pigeon"), QStringLiteral("--question"), QStringLiteral("?")}),
+        ExitDataError, "invalid");
     QCOMPARE(fingerprint(), declared);
 }
 
@@ -162,7 +162,8 @@ void TstCliBusiness::scriptedBusinessIncidentToAllClear()
     CLI_OK(db({QStringLiteral("business"), QStringLiteral("brief"), QStringLiteral("--incident"), id,
                QStringLiteral("--question"), QStringLiteral("affected-now"), QStringLiteral("--answer"),
                QStringLiteral("about 40% of logins"), QStringLiteral("--author"), QStringLiteral("cl")}));
-    const CliRun questions = db({QStringLiteral("business"), QStringLiteral("brief"), QStringLiteral("--incident"), id});
+    const CliRun questions =
+        db({QStringLiteral("business"), QStringLiteral("brief"), QStringLiteral("--incident"), id});
     CLI_OK(questions);
     QCOMPARE(questions.outLines().size(), 8);
     QVERIFY(questions.out.contains("affected-now\tcl\tabout 40% of logins"));
@@ -178,15 +179,15 @@ void TstCliBusiness::scriptedBusinessIncidentToAllClear()
                    QString::number(a.toObject().value(QStringLiteral("id")).toInteger()), QStringLiteral("--author"),
                    QStringLiteral("mo")}));
     // The customer email through the whole chain, with one round of changes.
-    const CliRun drafted = db({QStringLiteral("message"), QStringLiteral("draft"), QStringLiteral("--incident"), id,
-                               QStringLiteral("--audience"), QStringLiteral("customers"), QStringLiteral("--channel"),
-                               QStringLiteral("email"), QStringLiteral("--text"),
-                               QStringLiteral("We are investigating failed logins."), QStringLiteral("--author"),
-                               QStringLiteral("slt")});
+    const CliRun drafted =
+        db({QStringLiteral("message"), QStringLiteral("draft"), QStringLiteral("--incident"), id,
+            QStringLiteral("--audience"), QStringLiteral("customers"), QStringLiteral("--channel"),
+            QStringLiteral("email"), QStringLiteral("--text"), QStringLiteral("We are investigating failed logins."),
+            QStringLiteral("--author"), QStringLiteral("slt")});
     CLI_OK(drafted);
     const QString msg = QString::number(idFrom(drafted));
-    CLI_OK(db({QStringLiteral("message"), QStringLiteral("review"), msg, QStringLiteral("--author"),
-               QStringLiteral("lee")}));
+    CLI_OK(db(
+        {QStringLiteral("message"), QStringLiteral("review"), msg, QStringLiteral("--author"), QStringLiteral("lee")}));
     CLI_OK(db({QStringLiteral("message"), QStringLiteral("review"), msg, QStringLiteral("--changes"),
                QStringLiteral("say 'some customers'"), QStringLiteral("--author"), QStringLiteral("mia")}));
     CLI_OK(db({QStringLiteral("message"), QStringLiteral("revise"), msg, QStringLiteral("--text"),
@@ -200,10 +201,10 @@ void TstCliBusiness::scriptedBusinessIncidentToAllClear()
                QStringLiteral("ceo")}));
     CLI_OK(db({QStringLiteral("message"), QStringLiteral("authorise"), msg, QStringLiteral("--author"),
                QStringLiteral("ana")}));
-    CLI_OK(db({QStringLiteral("message"), QStringLiteral("send"), msg, QStringLiteral("--author"),
-               QStringLiteral("mo")}));
-    const CliRun shown =
-        db({QStringLiteral("message"), QStringLiteral("show"), msg, QStringLiteral("--format"), QStringLiteral("json")});
+    CLI_OK(
+        db({QStringLiteral("message"), QStringLiteral("send"), msg, QStringLiteral("--author"), QStringLiteral("mo")}));
+    const CliRun shown = db(
+        {QStringLiteral("message"), QStringLiteral("show"), msg, QStringLiteral("--format"), QStringLiteral("json")});
     CLI_OK(shown);
     const QJsonObject m = shown.json().object();
     QCOMPARE(m.value(QStringLiteral("waiting_for")).toString(), QStringLiteral("sent"));
@@ -220,9 +221,10 @@ void TstCliBusiness::scriptedBusinessIncidentToAllClear()
     QVERIFY(departments.out.contains("facilities\toptional\t-"));
     QVERIFY(departments.out.contains("legal\tmust\t"));
     // A press question.
-    const CliRun asked = db({QStringLiteral("inbound"), QStringLiteral("log"), QStringLiteral("--incident"), id,
-                             QStringLiteral("--channel"), QStringLiteral("media"), QStringLiteral("--question"),
-                             QStringLiteral("Was data lost?"), QStringLiteral("--from"), QStringLiteral("Daily Planet")});
+    const CliRun asked =
+        db({QStringLiteral("inbound"), QStringLiteral("log"), QStringLiteral("--incident"), id,
+            QStringLiteral("--channel"), QStringLiteral("media"), QStringLiteral("--question"),
+            QStringLiteral("Was data lost?"), QStringLiteral("--from"), QStringLiteral("Daily Planet")});
     CLI_OK(asked);
     CLI_OK(db({QStringLiteral("inbound"), QStringLiteral("answer"), QString::number(idFrom(asked)),
                QStringLiteral("--answer"), QStringLiteral("No."), QStringLiteral("--author"), QStringLiteral("medo")}));
@@ -235,8 +237,8 @@ void TstCliBusiness::scriptedBusinessIncidentToAllClear()
     checklist = s.value(QStringLiteral("checklist")).toArray();
     for (qsizetype i = checklist.size() - 1; i >= 0; --i)
         CLI_OK(db({QStringLiteral("business"), QStringLiteral("restart"),
-                   checklist.at(i).toObject().value(QStringLiteral("activity")).toString(), QStringLiteral("--incident"),
-                   id, QStringLiteral("--author"), QStringLiteral("mo")}));
+                   checklist.at(i).toObject().value(QStringLiteral("activity")).toString(),
+                   QStringLiteral("--incident"), id, QStringLiteral("--author"), QStringLiteral("mo")}));
     s = status(m_incident);
     QCOMPARE(s.value(QStringLiteral("state")).toString(), QStringLiteral("normal"));
     QVERIFY(!s.value(QStringLiteral("all_clear_at")).isNull());
@@ -245,8 +247,11 @@ void TstCliBusiness::scriptedBusinessIncidentToAllClear()
         QVERIFY(!a.toObject().value(QStringLiteral("halted_at")).isNull());
         QVERIFY(!a.toObject().value(QStringLiteral("restarted_at")).isNull());
     }
-    QCOMPARE(s.value(QStringLiteral("grid")).toObject().value(QStringLiteral("customers")).toObject().value(
-                 QStringLiteral("investigation")),
+    QCOMPARE(s.value(QStringLiteral("grid"))
+                 .toObject()
+                 .value(QStringLiteral("customers"))
+                 .toObject()
+                 .value(QStringLiteral("investigation")),
              QJsonValue(QStringLiteral("sent")));
     QCOMPARE(s.value(QStringLiteral("open_inbound_questions")).toInt(), 0);
 
@@ -283,10 +288,10 @@ void TstCliBusiness::scriptedBusinessIncidentToAllClear()
 
 void TstCliBusiness::businessIncidentOnItsOwn()
 {
-    const CliRun created = db({QStringLiteral("business"), QStringLiteral("declare"), QStringLiteral("--title"),
-                               QStringLiteral("Pricing page shows wrong prices"), QStringLiteral("--severity"),
-                               QStringLiteral("SEV-2"), QStringLiteral("--audiences"),
-                               QStringLiteral("internal,customers,social")});
+    const CliRun created =
+        db({QStringLiteral("business"), QStringLiteral("declare"), QStringLiteral("--title"),
+            QStringLiteral("Pricing page shows wrong prices"), QStringLiteral("--severity"), QStringLiteral("SEV-2"),
+            QStringLiteral("--audiences"), QStringLiteral("internal,customers,social")});
     CLI_OK(created);
     const qint64 id = idFrom(created);
     QVERIFY(id > m_incident);

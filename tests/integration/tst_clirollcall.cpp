@@ -1,10 +1,10 @@
-// commandpost-cli rollcall, action and decision as processes: refusals first (a clear message,
+// commandpost-cli rollcall, action and decision, run in-process: refusals first (a clear message,
 // the right exit code, nothing changed), then a round from start to summary with Needs turned
 // into an action in one step, the missed list, actions and decisions.
 
-#include "clirunner.h"
 #include "db/incidentstore.h"
 #include "fakeclock.h"
+#include "inprocesscli.h"
 #include "rollcallscenario.h"
 #include "tempdatabase.h"
 
@@ -20,7 +20,7 @@ class TstCliRollCall : public QObject
     Q_OBJECT
 
 private:
-    CliRunner m_cli;
+    InProcessCli m_cli;
     std::unique_ptr<TempDatabase> m_tmp;
     QString m_incident;
 
@@ -48,7 +48,6 @@ private:
 private slots:
     void init()
     {
-        QVERIFY2(!m_cli.executable().isEmpty(), "commandpost-cli was not built next to the tests");
         m_tmp = std::make_unique<TempDatabase>();
         FakeClock clock(QDateTime::currentDateTimeUtc());
         IncidentStore store(clock);

@@ -26,16 +26,21 @@ QString CliRun::describe() const
 
 CliRunner::CliRunner() : m_cli(TempDatabase::executable(QStringLiteral("commandpost-cli"))) {}
 
-QProcessEnvironment CliRunner::environment() const
+QProcessEnvironment cliEnvironment(const QTemporaryDir &home)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("COMMANDPOST_AUTHOR"));
     env.insert(QStringLiteral("USER"), QStringLiteral("tester"));
     env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
     env.insert(QStringLiteral("XDG_CONFIG_HOME"),
-               m_home.filePath(QStringLiteral("config"))); // the user's settings neither
+               home.filePath(QStringLiteral("config"))); // the user's settings neither
     return env;
+}
+
+QProcessEnvironment CliRunner::environment() const
+{
+    return cliEnvironment(m_home);
 }
 
 CliRun CliRunner::run(const QStringList &arguments, const QByteArray &input,

@@ -37,6 +37,10 @@ struct CliRun
     QString describe() const;
 };
 
+// The environment every run of the CLI gets: the system's, without $COMMANDPOST_AUTHOR, with
+// USER=tester, TZ=UTC, and XDG_DATA_HOME/XDG_CONFIG_HOME inside 'home' ("data", "config").
+QProcessEnvironment cliEnvironment(const QTemporaryDir &home);
+
 // Runs commandpost-cli as a process in a known environment: no $COMMANDPOST_AUTHOR, USER=tester,
 // TZ=UTC, and a private XDG_DATA_HOME so that the user's real database and templates are never
 // touched. Construct it once QCoreApplication exists (a member of the test object is fine).
