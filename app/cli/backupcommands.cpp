@@ -1,7 +1,5 @@
 #include "backupcommands.h"
 
-#include "clicontext.h"
-#include "commandline.h"
 #include "db/databasebackup.h"
 #include "db/databaselock.h"
 #include "domain/clock.h"
@@ -23,24 +21,37 @@ void printInfo(QTextStream &out, const DatabaseBackup::Info &info)
 
 } // namespace
 
-int BackupCommands::backup(CliContext &context, const QStringList &arguments)
+QList<Command> BackupCommands::commands()
 {
-    CommandLine line(context, QStringLiteral("backup"), QStringLiteral("[-o FILE]"),
-                     tr("Writes a consistent, compacted copy of the database while others may be writing to it "
-                        "(SQLite's VACUUM INTO, never a file copy), checks it (integrity, CommandPost marker) and "
-                        "prints its path, then its schema and counts. The file is readable by you only (0600) and "
-                        "must not exist yet. Default: <database>-backup-<UTC time>.sqlite beside the database."));
-    line.addOption(QCommandLineOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                      tr("Where to write the backup."), tr("FILE")));
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    if (!line.noExtraArguments(0, &exitCode))
-        return exitCode;
+    return {
+        Command(QStringLiteral("backup"), QStringLiteral("[-o FILE]"),
+                tr("a consistent, verified copy of the live database (0600)"))
+            .describe(tr("Writes a consistent, compacted copy of the database while others may be writing to it "
+                         "(SQLite's VACUUM INTO, never a file copy), checks it (integrity, CommandPost marker) and "
+                         "prints its path, then its schema and counts. The file is readable by you only (0600) and "
+                         "must not exist yet. Default: <database>-backup-<UTC time>.sqlite beside the database."))
+            .option({{QStringLiteral("o"), QStringLiteral("output")}, tr("Where to write the backup."), tr("FILE")})
+            .run(&BackupCommands::backup),
+        Command(QStringLiteral("restore"), QStringLiteral("FILE [--no-safety-copy]"),
+                tr("replace the content with a backup (refused while a window has it)"))
+            .describe(tr("Replaces the database's content with a backup, after checking the backup. Refused while "
+                         "a CommandPost window has the database open. The current content is first backed up "
+                         "beside the database (its path is printed as \"safety-copy\"), unless --no-safety-copy."))
+            .argument(QStringLiteral("FILE"), tr("The backup to restore."))
+            .option({QStringLiteral("no-safety-copy"), tr("Do not back up the current content first.")})
+            .run(&BackupCommands::restore),
+    };
+}
+
+int BackupCommands::backup(CommandCall &call)
+{
+    CliContext &context = call.context();
+    const CommandLine &line = call.line();
     const QString database = QFileInfo(context.databasePath()).absoluteFilePath();
     if (!QFileInfo::exists(database))
-        return context.fail(StoreError(StoreError::Code::FileMissing,
-                                       tr("%1 does not exist. Run 'commandpost-cli init' to create it.").arg(database)));
+        return context.fail(
+            StoreError(StoreError::Code::FileMissing,
+                       tr("%1 does not exist. Run 'commandpost-cli init' to create it.").arg(database)));
     const QString target = line.isSet(QStringLiteral("output"))
                                ? line.value(QStringLiteral("output"))
                                : DatabaseBackup::defaultBackupPath(database, SystemClock::instance().nowUtc());
@@ -54,23 +65,12 @@ int BackupCommands::backup(CliContext &context, const QStringList &arguments)
     return context.finish();
 }
 
-int BackupCommands::restore(CliContext &context, const QStringList &arguments)
+int BackupCommands::restore(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("restore"), QStringLiteral("FILE [--no-safety-copy]"),
-                     tr("Replaces the database's content with a backup, after checking the backup. Refused while "
-                        "a CommandPost window has the database open. The current content is first backed up "
-                        "beside the database (its path is printed as \"safety-copy\"), unless --no-safety-copy."));
-    line.addPositionalArgument(QStringLiteral("FILE"), tr("The backup to restore."));
-    const QCommandLineOption noSafety(QStringLiteral("no-safety-copy"),
-                                      tr("Do not back up the current content first."));
-    line.addOption(noSafety);
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
+    CliContext &context = call.context();
+    const CommandLine &line = call.line();
     if (line.positionalArguments().isEmpty())
         return line.usageError(tr("name the backup file to restore"));
-    if (!line.noExtraArguments(1, &exitCode))
-        return exitCode;
     const QString backupFile = QFileInfo(line.positionalArguments().constFirst()).absoluteFilePath();
     const QString database = QFileInfo(context.databasePath()).absoluteFilePath();
 

@@ -1,11 +1,8 @@
 #pragma once
 
-#include <QCoreApplication>
-#include <QStringList>
+#include "command.h"
 
 namespace cp::cli {
-
-class CliContext;
 
 // backup and restore: consistent copies of the live database made by SQLite (VACUUM INTO, the
 // online backup API), verified before they are reported.
@@ -13,8 +10,11 @@ class BackupCommands
 {
     Q_DECLARE_TR_FUNCTIONS(cp::cli::BackupCommands)
 public:
-    static int backup(CliContext &context, const QStringList &arguments);
-    static int restore(CliContext &context, const QStringList &arguments);
+    static QList<Command> commands();
+
+private:
+    static int backup(CommandCall &call);
+    static int restore(CommandCall &call);
 };
 
 } // namespace cp::cli

@@ -1,8 +1,6 @@
 #include "businesscommands.h"
 
-#include "clicontext.h"
 #include "cliformat.h"
-#include "commandline.h"
 #include "templatecommands.h"
 
 #include <QJsonArray>
@@ -15,16 +13,6 @@ namespace cp::cli {
 namespace {
 
 const QString IncidentOption = QStringLiteral("incident");
-
-QCommandLineOption incidentOption()
-{
-    return {IncidentOption, BusinessCommands::tr("The incident's id (required)."), BusinessCommands::tr("ID")};
-}
-
-bool isHelp(const QString &sub)
-{
-    return sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub == QLatin1String("help");
-}
 
 QJsonValue timeOrNull(const QDateTime &time)
 {
@@ -117,44 +105,28 @@ Result<qint64> findActivity(IncidentStore &store, const QString &what, qint64 in
                           : BusinessCommands::tr("“%1” matches several activities; give its id.").arg(what));
 }
 
-// What every "list --incident ID [--format text|json]" of this file shares: the command line, the
-// read-only store, the incident's existence, then the rows as one JSON array or one line each.
+// What every "list --incident ID [--format text|json]" of this file shares: the rows of an existing
+// incident as one JSON array or one line each.
 template <typename T>
-int listRows(CliContext &context, const QStringList &arguments, const QString &command, const QString &description,
-             const std::function<Result<QList<T>>(IncidentStore &, qint64)> &read,
+int listRows(CommandCall &call, const std::function<Result<QList<T>>(IncidentStore &, qint64)> &read,
              const std::function<QJsonObject(const T &)> &json, const std::function<QString(const T &)> &text)
 {
-    CommandLine line(context, command, QStringLiteral("--incident ID [--format text|json]"), description);
-    line.addOption(incidentOption());
-    line.addOption(CommandLine::formatOption({QStringLiteral("text"), QStringLiteral("json")}));
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    const auto r = line.required(IncidentOption, {}, &exitCode);
-    if (!r)
-        return exitCode;
-    const auto format = line.format({QStringLiteral("text"), QStringLiteral("json")}, &exitCode);
-    if (!format)
-        return exitCode;
-    auto store = context.openStore(CliContext::Access::Read);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    auto incident = (*store)->incident(r->id);
-    if (!incident)
-        return context.fail(incident.error());
-    auto rows = read(**store, r->id);
+        return call.exitCode();
+    auto rows = read(*store, call.incidentId());
     if (!rows)
-        return context.fail(rows.error());
-    if (*format == QLatin1String("json")) {
+        return call.fail(rows.error());
+    if (call.json()) {
         QJsonArray array;
         for (const T &row : std::as_const(*rows))
             array.append(json(row));
-        context.out() << CliFormat::compactJson(array);
-        return context.finish();
+        call.out() << CliFormat::compactJson(array);
+        return call.finish();
     }
     for (const T &row : std::as_const(*rows))
-        context.out() << text(row) << QLatin1Char('\n');
-    return context.finish();
+        call.out() << text(row) << QLatin1Char('\n');
+    return call.finish();
 }
 
 std::optional<QStringList> audienceList(const QString &text)
@@ -170,76 +142,220 @@ std::optional<QStringList> audienceList(const QString &text)
 
 } // namespace
 
+QList<Command> BusinessCommands::commands()
+{
+    using Incident = Command::Incident;
+    const QStringList formats{QStringLiteral("text"), QStringLiteral("json")};
+    const QString audiences = tr("internal, strategic, customers, media or social.");
+    const QString phases = tr("investigation, identification, monitoring or resolution.");
+    QList<Command> rows{
+        Command(
+            QStringLiteral("business declare"),
+            QStringLiteral("--incident ID | --title T --severity SEV-n [--summary S] [--audiences A,B] [--no-roles]"),
+            tr("switch the business to emergency operations (with --title: a business incident of its own; "
+               "prints its id)"))
+            .describe(tr("Switches the business to emergency operations: the checklist of outbound activities to "
+                         "halt, the audience x phase grid of messages, the business roles under the IC. With --title "
+                         "it first declares a business incident of its own and prints its id."))
+            .writes()
+            .incident(Incident::Optional)
+            .option({QStringLiteral("title"), tr("A new business incident's title."), tr("T")})
+            .option({QStringLiteral("severity"), tr("The new incident's severity, SEV-1 … SEV-5."), tr("SEV-n")})
+            .option({QStringLiteral("summary"), tr("The new incident's summary."), tr("S")})
+            .option({QStringLiteral("audiences"),
+                     tr("Comma-separated audiences messages are due to (default internal,strategic,customers; add "
+                        "media, social when they apply)."),
+                     tr("LIST")})
+            .option({QStringLiteral("no-roles"), tr("Do not add the business response roles.")})
+            .author()
+            .groupNote(tr("Audiences: internal, strategic, customers, media, social. Phases: investigation, "
+                          "identification, monitoring, resolution."))
+            .run(&BusinessCommands::declare),
+        Command(QStringLiteral("business add"), QStringLiteral("--incident ID --activity T [--owner ROLE]"),
+                tr("one more outbound activity to halt; prints its id"))
+            .describe(tr("Adds an outbound activity to the emergency-operations checklist; prints its id."))
+            .writes()
+            .incident(Incident::Required)
+            .option({QStringLiteral("activity"), tr("What to halt, e.g. \"Webinar invitations\" (required)."), tr("T")})
+            .option({QStringLiteral("owner"), tr("The role that halts it: marketing-officer, social-officer …"),
+                     tr("ROLE")})
+            .required({QStringLiteral("activity")})
+            .author()
+            .run(&BusinessCommands::addActivity),
+        Command(QStringLiteral("business halt"), QStringLiteral("ACTIVITY [--incident ID]"),
+                tr("tick an activity halted (its id, or its name with --incident)"))
+            .describe(tr("Ticks an outbound activity as halted (emergency operations only).")),
+        Command(QStringLiteral("business restart"), QStringLiteral("ACTIVITY [--incident ID]"),
+                tr("tick it restarted; the last restart is the all clear"))
+            .describe(tr("Ticks a halted activity as restarted (after 'business normal'). The last restart is the "
+                         "all clear.")),
+    };
+    for (qsizetype i = 2; i < rows.size(); ++i) {
+        const QString sub = rows[i].subcommand();
+        rows[i]
+            .writes()
+            .incident(Incident::Optional)
+            .argument(QStringLiteral("ACTIVITY"), tr("The activity's id, or its name with --incident."))
+            .author()
+            .run([sub](CommandCall &call) { return tick(call, sub); });
+    }
+    rows << Command(QStringLiteral("business normal"), QStringLiteral("--incident ID"),
+                    tr("return to normal: restart the halted activities in reverse"))
+                .describe(tr("Starts the return to normal operations: the halted activities are restarted in "
+                             "reverse order ('business restart'); the last one is the all clear."))
+                .writes()
+                .incident(Incident::Required)
+                .author()
+                .run(&BusinessCommands::normal)
+         << Command(QStringLiteral("business skip"), QStringLiteral("--incident ID --audience A --phase P --reason R"),
+                    tr("leave a grid cell out on purpose"))
+                .describe(tr("Marks a cell of the audience x phase grid as deliberately skipped, with the reason."))
+                .writes()
+                .incident(Incident::Required)
+                .option({QStringLiteral("audience"), audiences, tr("A")})
+                .option({QStringLiteral("phase"), phases, tr("P")})
+                .option({QStringLiteral("reason"), tr("Why no message goes to this audience in this phase."), tr("R")})
+                .required({QStringLiteral("audience"), QStringLiteral("phase"), QStringLiteral("reason")})
+                .author()
+                .run(&BusinessCommands::skip)
+         << Command(QStringLiteral("business brief"), QStringLiteral("--incident ID [--question KEY --answer TEXT]"),
+                    tr("the first briefing's questions"))
+                .describe(tr("The first business briefing. With --question and --answer records the Customer "
+                             "Liaison's answer; without, prints each question key, who answered, and the answer "
+                             "(tab separated)."))
+                .writes()
+                .incident(Incident::Required)
+                .option({QStringLiteral("question"), tr("The question's key (see the list)."), tr("KEY")})
+                .option({QStringLiteral("answer"), tr("The answer; \"unknown\" is an answer."), tr("TEXT")})
+                .author()
+                .run(&BusinessCommands::brief)
+         << Command(QStringLiteral("business status"), QStringLiteral("--incident ID [--format text|json]"),
+                    tr("mode, checklist, briefing, grid, messages, departments"))
+                .describe(tr("The business incident at a glance: mode, the emergency checklist, the briefing, the "
+                             "audience x phase grid, the messages and the departments told."))
+                .reads()
+                .incident(Incident::Existing)
+                .formats(formats)
+                .run(&BusinessCommands::status)
+         << Command(QStringLiteral("message draft"),
+                    QStringLiteral("--incident ID --audience A --channel C --text T [--phase P]"),
+                    tr("the first draft (Technical SLT); prints its id"))
+                .describe(tr("The Technical SLT's first draft of a message to one audience for one phase (default: "
+                             "the phase of the incident's status); prints its id. It waits for the Legal Officer's "
+                             "review."))
+                .writes()
+                .incident(Incident::Required)
+                .option({QStringLiteral("audience"), audiences, tr("A")})
+                .option({QStringLiteral("phase"), phases, tr("P")})
+                .option({QStringLiteral("channel"), tr("email, status page, chat, press release …"), tr("C")})
+                .option({QStringLiteral("text"), tr("The message."), tr("T")})
+                .required({QStringLiteral("audience"), QStringLiteral("channel"), QStringLiteral("text")})
+                .author()
+                .groupNote(tr("A message cannot skip a step: each one is refused until the step before it is done."))
+                .run(&BusinessCommands::draft)
+         << Command(QStringLiteral("message revise"), QStringLiteral("ID --text T [--channel C]"),
+                    tr("a new version; the chain starts again"))
+                .describe(tr("A revised draft (after changes were requested, or any time before sending). The "
+                             "earlier versions are kept; the chain starts again at the legal review."))
+                .writes()
+                .argument(QStringLiteral("ID"), tr("The message's id."))
+                .option({QStringLiteral("text"), tr("The revised message (required)."), tr("T")})
+                .option({QStringLiteral("channel"), tr("A different channel."), tr("C")})
+                .author()
+                .run(&BusinessCommands::revise);
+    const QList<std::tuple<QString, QString, QString, QString>> steps{
+        {QStringLiteral("review"), QStringLiteral("ID [--as legal|messaging] [--changes COMMENT] [--comment C]"),
+         tr("Legal, then Messaging Officer"),
+         tr("The Legal Officer's review, then the Messaging Officer's: passed, or changes requested with "
+            "--changes.")},
+        {QStringLiteral("approve"), QStringLiteral("ID [--changes COMMENT] [--comment C]"),
+         tr("final approval (ELT Approver)"), tr("The ELT Approver's final approval, or changes requested.")},
+        {QStringLiteral("authorise"), QStringLiteral("ID [--changes COMMENT] [--comment C]"),
+         tr("distribution authorised (IC)"), tr("The IC's authorisation to distribute, or changes requested.")},
+        {QStringLiteral("send"), QStringLiteral("ID [--comment C]"), tr("sent (Marketing Officer or Customer Liaison)"),
+         tr("Records that the authorised message went out.")},
+    };
+    for (const auto &[sub, synopsis, summary, description] : steps) {
+        Command row(QStringLiteral("message %1").arg(sub), synopsis, summary);
+        row.describe(description).writes().argument(QStringLiteral("ID"), tr("The message's id."));
+        if (sub == QLatin1String("review"))
+            row.option({QStringLiteral("as"), tr("legal or messaging (default: the review the message waits for)."),
+                        tr("WHO")});
+        if (sub == QLatin1String("authorise"))
+            row.alias(QStringLiteral("authorize"));
+        if (sub != QLatin1String("send"))
+            row.option({QStringLiteral("changes"),
+                        tr("Request changes, saying which (the draft goes back to the Technical SLT)."),
+                        tr("COMMENT")});
+        row.option({QStringLiteral("comment"), tr("A remark that goes with the step."), tr("C")})
+            .author()
+            .run([sub = sub](CommandCall &call) { return step(call, sub); });
+        rows << row;
+    }
+    rows << Command(QStringLiteral("message list"), QStringLiteral("--incident ID [--format text|json]"),
+                    tr("every message and the step it waits for"))
+                .describe(tr("Every message of the incident. Text: id, audience, phase, waiting for, version, "
+                             "channel, tab separated."))
+                .reads()
+                .incident(Incident::Existing)
+                .formats(formats)
+                .run(&BusinessCommands::listMessages)
+         << Command(QStringLiteral("message show"), QStringLiteral("ID [--format text|json]"),
+                    tr("one message with its earlier versions and steps"))
+                .describe(tr("One message: its current text, earlier versions and every step taken."))
+                .reads()
+                .argument(QStringLiteral("ID"), tr("The message's id."))
+                .formats(formats)
+                .run(&BusinessCommands::showMessage)
+         << Command(QStringLiteral("notify"), QStringLiteral("--incident ID [DEPARTMENT] [--method HOW] [--note TEXT]"),
+                    tr("a department told; without one, the list"))
+                .describe(tr("Records that a department (its key or name in the directory) was told about the "
+                             "incident, when and by whom. Without DEPARTMENT, lists the departments: key, "
+                             "must|optional, told at, by, how (tab separated)."))
+                .writes()
+                .incident(Incident::Required)
+                .argument(QStringLiteral("DEPARTMENT"), tr("The department's key or name."))
+                .option({QStringLiteral("method"), tr("How: phone, chat, email, in person …"), tr("HOW")})
+                .option({QStringLiteral("note"), tr("What they were told or asked to do."), tr("TEXT")})
+                .author()
+                .run(&BusinessCommands::notify)
+         << Command(QStringLiteral("inbound log"),
+                    QStringLiteral("--incident ID --channel media|social --question Q [--from WHO]"),
+                    tr("a media or social question; prints its id"))
+                .describe(tr("Logs a question from the press (for the Media Officer) or on social media (for the "
+                             "Social Officer); prints its id."))
+                .writes()
+                .incident(Incident::Required)
+                .option({QStringLiteral("channel"), tr("media or social."), tr("CH")})
+                .option({QStringLiteral("question"), tr("What was asked."), tr("Q")})
+                .option({QStringLiteral("from"), tr("Who asked: an outlet, a reporter, an account."), tr("WHO")})
+                .required({QStringLiteral("channel"), QStringLiteral("question")})
+                .author()
+                .run(&BusinessCommands::logInbound)
+         << Command(QStringLiteral("inbound answer"), QStringLiteral("ID --answer TEXT"),
+                    tr("the answer given to a question"))
+                .describe(tr("Records the answer given to an inbound question."))
+                .writes()
+                .argument(QStringLiteral("ID"), tr("The question's id."))
+                .option({QStringLiteral("answer"), tr("What was answered."), tr("TEXT")})
+                .author()
+                .run(&BusinessCommands::answerInbound)
+         << Command(QStringLiteral("inbound list"), QStringLiteral("--incident ID [--format text|json]"),
+                    tr("id, channel, open|answered, from, question"))
+                .describe(tr("The incident's media and social questions, oldest first."))
+                .reads()
+                .incident(Incident::Existing)
+                .formats(formats)
+                .run(&BusinessCommands::listInbound);
+    return rows;
+}
+
 // ---- business ---------------------------------------------------------------------------
 
-QString BusinessCommands::businessHelp()
+int BusinessCommands::declare(CommandCall &call)
 {
-    return tr("Usage: commandpost-cli business SUBCOMMAND [options]\n"
-              "  declare --incident ID [--audiences A,B] [--no-roles]   switch the business to emergency operations\n"
-              "  declare --title T --severity SEV-n [--summary S] [--audiences A,B]\n"
-              "            a business incident on its own: creates it, declares it; prints its id\n"
-              "  add --incident ID --activity T [--owner ROLE]   one more outbound activity to halt; prints its id\n"
-              "  halt ACTIVITY [--incident ID]      ACTIVITY: its id, or its name with --incident\n"
-              "  normal --incident ID               return to normal: restart the halted activities in reverse\n"
-              "  restart ACTIVITY [--incident ID]   the last restart is the all clear (preliminary analysis in 24 h)\n"
-              "  skip --incident ID --audience A --phase P --reason R   leave a grid cell out on purpose\n"
-              "  brief --incident ID [--question KEY --answer TEXT]     the first briefing's questions\n"
-              "  status --incident ID [--format text|json]   mode, checklist, briefing, grid, messages, departments\n"
-              "Audiences: internal, strategic, customers, media, social. "
-              "Phases: investigation, identification, monitoring, resolution.\n");
-}
-
-int BusinessCommands::business(CliContext &context, const QStringList &arguments)
-{
-    const QString sub = arguments.value(0);
-    const QStringList rest = arguments.mid(1);
-    if (sub == QLatin1String("declare"))
-        return declare(context, rest);
-    if (sub == QLatin1String("add"))
-        return addActivity(context, rest);
-    if (sub == QLatin1String("halt") || sub == QLatin1String("restart"))
-        return tick(context, rest, sub);
-    if (sub == QLatin1String("normal"))
-        return normal(context, rest);
-    if (sub == QLatin1String("skip"))
-        return skip(context, rest);
-    if (sub == QLatin1String("brief"))
-        return brief(context, rest);
-    if (sub == QLatin1String("status"))
-        return status(context, rest);
-    if (isHelp(sub)) {
-        context.out() << businessHelp();
-        return context.finish();
-    }
-    if (sub.isEmpty())
-        return context.usageError(
-            tr("'business' needs a subcommand: declare, add, halt, restart, normal, skip, brief or status"),
-            QStringLiteral("business"));
-    return context.usageError(tr("unknown subcommand 'business %1'").arg(sub), QStringLiteral("business"));
-}
-
-int BusinessCommands::declare(CliContext &context, const QStringList &arguments)
-{
-    CommandLine line(context, QStringLiteral("business declare"),
-                     QStringLiteral("--incident ID | --title T --severity SEV-n [options]"),
-                     tr("Switches the business to emergency operations: the checklist of outbound activities to "
-                        "halt, the audience x phase grid of messages, the business roles under the IC. With --title "
-                        "it first declares a business incident of its own and prints its id."));
-    line.addOption(incidentOption());
-    line.addOption({QStringLiteral("title"), tr("A new business incident's title."), tr("T")});
-    line.addOption({QStringLiteral("severity"), tr("The new incident's severity, SEV-1 … SEV-5."), tr("SEV-n")});
-    line.addOption({QStringLiteral("summary"), tr("The new incident's summary."), tr("S")});
-    line.addOption({QStringLiteral("audiences"),
-                    tr("Comma-separated audiences messages are due to (default internal,strategic,customers; "
-                       "add media, social when they apply)."),
-                    tr("LIST")});
-    line.addOption({QStringLiteral("no-roles"), tr("Do not add the business response roles.")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    if (!line.noExtraArguments(0, &exitCode))
-        return exitCode;
+    CliContext &context = call.context();
+    const CommandLine &line = call.line();
     const bool create = line.isSet(QStringLiteral("title"));
     if (create == line.isSet(IncidentOption))
         return line.usageError(tr("give either --incident ID or --title T (a new business incident)"));
@@ -252,7 +368,7 @@ int BusinessCommands::declare(CliContext &context, const QStringList &arguments)
         declaration.audiences = *audiences;
     }
     NewIncident incident;
-    qint64 incidentId = 0;
+    qint64 incidentId = call.incidentId();
     if (create) {
         incident.title = line.value(QStringLiteral("title"));
         incident.summary = line.value(QStringLiteral("summary")) + QStringLiteral("");
@@ -261,11 +377,6 @@ int BusinessCommands::declare(CliContext &context, const QStringList &arguments)
         if (!severity)
             return line.usageError(tr("--severity must be SEV-1 … SEV-5"));
         incident.severity = *severity;
-    } else {
-        const auto id = line.requiredId(IncidentOption, &exitCode);
-        if (!id)
-            return exitCode;
-        incidentId = *id;
     }
     if (!line.isSet(QStringLiteral("no-roles"))) {
         auto roles = TemplateCommands::find(QStringLiteral("business-response"));
@@ -274,11 +385,11 @@ int BusinessCommands::declare(CliContext &context, const QStringList &arguments)
         declaration.roles = *roles;
     }
 
-    auto store = context.openStore(CliContext::Access::Write);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    IncidentStore &s = **store;
-    const QString author = line.author();
+        return call.exitCode();
+    IncidentStore &s = *store;
+    const QString author = call.author();
     if (create) {
         // The business incident on its own: its roles are the business tree at the top.
         incident.roles = declaration.roles;
@@ -295,161 +406,85 @@ int BusinessCommands::declare(CliContext &context, const QStringList &arguments)
     return context.finish();
 }
 
-int BusinessCommands::addActivity(CliContext &context, const QStringList &arguments)
+int BusinessCommands::addActivity(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("business add"), QStringLiteral("--incident ID --activity T [options]"),
-                     tr("Adds an outbound activity to the emergency-operations checklist; prints its id."));
-    line.addOption(incidentOption());
-    line.addOption({QStringLiteral("activity"), tr("What to halt, e.g. \"Webinar invitations\" (required)."), tr("T")});
-    line.addOption({QStringLiteral("owner"), tr("The role that halts it: marketing-officer, social-officer …"),
-                    tr("ROLE")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    const auto required = line.required(IncidentOption, {QStringLiteral("activity")}, &exitCode);
-    if (!required)
-        return exitCode;
-    auto store = context.openStore(CliContext::Access::Write);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    auto id = (*store)->addBusinessActivity(
-        required->id, {required->values.at(0), line.value(QStringLiteral("owner")).trimmed()}, line.author());
-    if (!id)
-        return context.fail(id.error());
-    context.out() << *id << QLatin1Char('\n');
-    return context.finish();
+        return call.exitCode();
+    return call.printId(store->addBusinessActivity(
+        call.incidentId(), {call.values().at(0), call.value(QStringLiteral("owner")).trimmed()}, call.author()));
 }
 
-int BusinessCommands::tick(CliContext &context, const QStringList &arguments, const QString &sub)
+int BusinessCommands::tick(CommandCall &call, const QString &sub)
 {
+    CliContext &context = call.context();
+    const CommandLine &line = call.line();
     const bool halt = sub == QLatin1String("halt");
-    CommandLine line(context, QStringLiteral("business %1").arg(sub), QStringLiteral("ACTIVITY [--incident ID]"),
-                     halt ? tr("Ticks an outbound activity as halted (emergency operations only).")
-                          : tr("Ticks a halted activity as restarted (after 'business normal'). The last restart is "
-                               "the all clear."));
-    line.addPositionalArgument(QStringLiteral("ACTIVITY"), tr("The activity's id, or its name with --incident."));
-    line.addOption(incidentOption());
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    if (!line.noExtraArguments(1, &exitCode))
-        return exitCode;
     const QString what = line.positionalArguments().value(0);
     if (what.trimmed().isEmpty())
         return line.usageError(tr("which activity? give its id or its name"));
-    qint64 incidentId = 0;
-    if (line.isSet(IncidentOption)) {
-        const auto id = line.requiredId(IncidentOption, &exitCode);
-        if (!id)
-            return exitCode;
-        incidentId = *id;
-    }
-    auto store = context.openStore(CliContext::Access::Write);
+    const qint64 incidentId = call.incidentId();
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    auto activityId = findActivity(**store, what, incidentId);
+        return call.exitCode();
+    auto activityId = findActivity(*store, what, incidentId);
     if (!activityId)
         return context.fail(activityId.error());
     if (incidentId > 0) {
-        auto activity = (*store)->businessActivity(*activityId);
+        auto activity = store->businessActivity(*activityId);
         if (!activity)
             return context.fail(activity.error());
         if (activity->incidentId != incidentId)
-            return context.fail({StoreError::Code::NotFound,
-                                 tr("Activity #%1 belongs to incident #%2, not #%3.")
-                                     .arg(*activityId)
-                                     .arg(activity->incidentId)
-                                     .arg(incidentId)});
+            return context.fail({StoreError::Code::NotFound, tr("Activity #%1 belongs to incident #%2, not #%3.")
+                                                                 .arg(*activityId)
+                                                                 .arg(activity->incidentId)
+                                                                 .arg(incidentId)});
     }
-    const StoreError error = halt ? (*store)->haltActivity(*activityId, line.author())
-                                  : (*store)->restartActivity(*activityId, line.author());
+    const StoreError error =
+        halt ? store->haltActivity(*activityId, call.author()) : store->restartActivity(*activityId, call.author());
     if (error)
         return context.fail(error);
     return context.finish();
 }
 
-int BusinessCommands::normal(CliContext &context, const QStringList &arguments)
+int BusinessCommands::normal(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("business normal"), QStringLiteral("--incident ID"),
-                     tr("Starts the return to normal operations: the halted activities are restarted in reverse "
-                        "order ('business restart'); the last one is the all clear."));
-    line.addOption(incidentOption());
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    const auto required = line.required(IncidentOption, {}, &exitCode);
-    if (!required)
-        return exitCode;
-    auto store = context.openStore(CliContext::Access::Write);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    if (StoreError error = (*store)->returnToNormal(required->id, line.author()))
-        return context.fail(error);
-    return context.finish();
+        return call.exitCode();
+    return call.finish(store->returnToNormal(call.incidentId(), call.author()));
 }
 
-int BusinessCommands::skip(CliContext &context, const QStringList &arguments)
+int BusinessCommands::skip(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("business skip"),
-                     QStringLiteral("--incident ID --audience A --phase P --reason R"),
-                     tr("Marks a cell of the audience x phase grid as deliberately skipped, with the reason."));
-    line.addOption(incidentOption());
-    line.addOption({QStringLiteral("audience"), tr("internal, strategic, customers, media or social."), tr("A")});
-    line.addOption({QStringLiteral("phase"), tr("investigation, identification, monitoring or resolution."), tr("P")});
-    line.addOption({QStringLiteral("reason"), tr("Why no message goes to this audience in this phase."), tr("R")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    const auto r = line.required(IncidentOption,
-                                 {QStringLiteral("audience"), QStringLiteral("phase"), QStringLiteral("reason")},
-                                 &exitCode);
-    if (!r)
-        return exitCode;
-    auto store = context.openStore(CliContext::Access::Write);
+    const QStringList &r = call.values();
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    if (StoreError error = (*store)->skipCell(r->id, r->values.at(0).trimmed().toLower(),
-                                              r->values.at(1).trimmed().toLower(), r->values.at(2), line.author()))
-        return context.fail(error);
-    return context.finish();
+        return call.exitCode();
+    return call.finish(store->skipCell(call.incidentId(), r.at(0).trimmed().toLower(), r.at(1).trimmed().toLower(),
+                                       r.at(2), call.author()));
 }
 
-int BusinessCommands::brief(CliContext &context, const QStringList &arguments)
+int BusinessCommands::brief(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("business brief"),
-                     QStringLiteral("--incident ID [--question KEY --answer TEXT]"),
-                     tr("The first business briefing. With --question and --answer records the Customer Liaison's "
-                        "answer; without, prints each question key, who answered, and the answer (tab separated)."));
-    line.addOption(incidentOption());
-    line.addOption({QStringLiteral("question"), tr("The question's key (see the list)."), tr("KEY")});
-    line.addOption({QStringLiteral("answer"), tr("The answer; \"unknown\" is an answer."), tr("TEXT")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
+    CliContext &context = call.context();
+    const CommandLine &line = call.line();
     int exitCode = 0;
-    const auto r = line.required(IncidentOption, {}, &exitCode);
-    if (!r)
-        return exitCode;
     const bool answering = line.isSet(QStringLiteral("question")) || line.isSet(QStringLiteral("answer"));
     if (answering) {
         const auto values = line.requiredValues({QStringLiteral("question"), QStringLiteral("answer")}, &exitCode);
         if (!values)
             return exitCode;
-        auto store = context.openStore(CliContext::Access::Write);
+        IncidentStore *store = call.store(CliContext::Access::Write);
         if (!store)
-            return context.fail(store.error());
-        if (StoreError error = (*store)->answerBriefing(r->id, values->at(0).trimmed(), values->at(1), line.author()))
-            return context.fail(error);
-        return context.finish();
+            return call.exitCode();
+        return call.finish(
+            store->answerBriefing(call.incidentId(), values->at(0).trimmed(), values->at(1), call.author()));
     }
-    auto store = context.openStore(CliContext::Access::Read);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    auto answers = (*store)->briefingAnswers(r->id);
+        return call.exitCode();
+    auto answers = store->briefingAnswers(call.incidentId());
     if (!answers)
         return context.fail(answers.error());
     for (const BriefingQuestion &q : BusinessVocabulary::briefingQuestions()) {
@@ -465,45 +500,32 @@ int BusinessCommands::brief(CliContext &context, const QStringList &arguments)
     return context.finish();
 }
 
-int BusinessCommands::status(CliContext &context, const QStringList &arguments)
+int BusinessCommands::status(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("business status"), QStringLiteral("--incident ID [--format text|json]"),
-                     tr("The business incident at a glance: mode, the emergency checklist, the briefing, the "
-                        "audience x phase grid, the messages and the departments told."));
-    line.addOption(incidentOption());
-    line.addOption(CommandLine::formatOption({QStringLiteral("text"), QStringLiteral("json")}));
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    const auto r = line.required(IncidentOption, {}, &exitCode);
-    if (!r)
-        return exitCode;
-    const auto format = line.format({QStringLiteral("text"), QStringLiteral("json")}, &exitCode);
-    if (!format)
-        return exitCode;
-    auto store = context.openStore(CliContext::Access::Read);
+    CliContext &context = call.context();
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    IncidentStore &s = **store;
-    auto incident = s.incident(r->id);
-    if (!incident)
-        return context.fail(incident.error());
-    auto mode = s.businessMode(r->id);
+        return call.exitCode();
+    IncidentStore &s = *store;
+    const Incident *incident = call.incident();
+    const qint64 incidentId = call.incidentId();
+    auto mode = s.businessMode(incidentId);
     if (!mode)
         return context.fail(mode.error());
     if (!mode->has_value())
-        return context.fail({StoreError::Code::NotFound,
-                             tr("Incident #%1 is not a business incident: declare business mode first.").arg(r->id)});
+        return context.fail(
+            {StoreError::Code::NotFound,
+             tr("Incident #%1 is not a business incident: declare business mode first.").arg(incidentId)});
     const BusinessMode &m = **mode;
-    auto activities = s.businessActivities(r->id);
-    auto answers = s.briefingAnswers(r->id);
-    auto messages = s.messages(r->id);
-    auto skipped = s.skippedCells(r->id);
-    auto notices = s.stakeholderNotices(r->id);
+    auto activities = s.businessActivities(incidentId);
+    auto answers = s.briefingAnswers(incidentId);
+    auto messages = s.messages(incidentId);
+    auto skipped = s.skippedCells(incidentId);
+    auto notices = s.stakeholderNotices(incidentId);
     auto departments = s.departments();
-    auto inbound = s.inboundQuestions(r->id);
-    for (const StoreError &e : {activities.error(), answers.error(), messages.error(), skipped.error(),
-                                notices.error(), departments.error(), inbound.error()}) {
+    auto inbound = s.inboundQuestions(incidentId);
+    for (const StoreError &e : {activities.error(), answers.error(), messages.error(), skipped.error(), notices.error(),
+                                departments.error(), inbound.error()}) {
         if (e)
             return context.fail(e);
     }
@@ -531,7 +553,7 @@ int BusinessCommands::status(CliContext &context, const QStringList &arguments)
         return last;
     };
 
-    if (*format == QLatin1String("json")) {
+    if (call.json()) {
         QJsonArray checklist;
         for (const BusinessActivity &a : std::as_const(*activities))
             checklist.append(QJsonObject{{QStringLiteral("id"), a.id},
@@ -571,7 +593,7 @@ int BusinessCommands::status(CliContext &context, const QStringList &arguments)
         for (const InboundQuestion &q : std::as_const(*inbound))
             openQuestions += q.isAnswered() ? 0 : 1;
         context.out() << CliFormat::compactJson(QJsonObject{
-            {QStringLiteral("incident"), r->id},
+            {QStringLiteral("incident"), incidentId},
             {QStringLiteral("state"), BusinessVocabulary::stateKey(m.state)},
             {QStringLiteral("declared_at"), CliFormat::isoUtc(m.declaredAt)},
             {QStringLiteral("declared_by"), m.declaredBy},
@@ -627,133 +649,39 @@ int BusinessCommands::status(CliContext &context, const QStringList &arguments)
 
 // ---- message ----------------------------------------------------------------------------
 
-QString BusinessCommands::messageHelp()
+int BusinessCommands::draft(CommandCall &call)
 {
-    return tr("Usage: commandpost-cli message SUBCOMMAND [options]\n"
-              "  draft --incident ID --audience A [--phase P] --channel C --text T   (Technical SLT); prints its id\n"
-              "  revise ID --text T [--channel C]            a new version; the chain starts again\n"
-              "  review ID [--as legal|messaging] [--changes COMMENT] [--comment C]   Legal, then Messaging Officer\n"
-              "  approve ID [--changes COMMENT] [--comment C]     final approval (ELT Approver)\n"
-              "  authorise ID [--changes COMMENT] [--comment C]   distribution authorised (IC)\n"
-              "  send ID [--comment C]                        sent (Marketing Officer or Customer Liaison)\n"
-              "  list --incident ID [--format text|json]      every message and the step it waits for\n"
-              "  show ID [--format text|json]                 one message with its earlier versions and steps\n"
-              "A message cannot skip a step: each one is refused until the step before it is done.\n");
-}
-
-int BusinessCommands::message(CliContext &context, const QStringList &arguments)
-{
-    const QString sub = arguments.value(0);
-    const QStringList rest = arguments.mid(1);
-    if (sub == QLatin1String("draft"))
-        return draft(context, rest);
-    if (sub == QLatin1String("revise"))
-        return revise(context, rest);
-    if (sub == QLatin1String("review") || sub == QLatin1String("approve") || sub == QLatin1String("authorise") ||
-        sub == QLatin1String("authorize") || sub == QLatin1String("send"))
-        return step(context, rest, sub);
-    if (sub == QLatin1String("list"))
-        return listMessages(context, rest);
-    if (sub == QLatin1String("show"))
-        return showMessage(context, rest);
-    if (isHelp(sub)) {
-        context.out() << messageHelp();
-        return context.finish();
-    }
-    if (sub.isEmpty())
-        return context.usageError(tr("'message' needs a subcommand: draft, revise, review, approve, authorise, send, "
-                                     "list or show"),
-                                  QStringLiteral("message"));
-    return context.usageError(tr("unknown subcommand 'message %1'").arg(sub), QStringLiteral("message"));
-}
-
-int BusinessCommands::draft(CliContext &context, const QStringList &arguments)
-{
-    CommandLine line(context, QStringLiteral("message draft"),
-                     QStringLiteral("--incident ID --audience A --channel C --text T [--phase P]"),
-                     tr("The Technical SLT's first draft of a message to one audience for one phase (default: the "
-                        "phase of the incident's status); prints its id. It waits for the Legal Officer's review."));
-    line.addOption(incidentOption());
-    line.addOption({QStringLiteral("audience"), tr("internal, strategic, customers, media or social."), tr("A")});
-    line.addOption({QStringLiteral("phase"), tr("investigation, identification, monitoring or resolution."), tr("P")});
-    line.addOption({QStringLiteral("channel"), tr("email, status page, chat, press release …"), tr("C")});
-    line.addOption({QStringLiteral("text"), tr("The message."), tr("T")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    const auto r = line.required(IncidentOption,
-                                 {QStringLiteral("audience"), QStringLiteral("channel"), QStringLiteral("text")},
-                                 &exitCode);
-    if (!r)
-        return exitCode;
-    auto store = context.openStore(CliContext::Access::Write);
+    const QStringList &r = call.values();
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    NewMessage m{r->id, r->values.at(0).trimmed().toLower(), line.value(QStringLiteral("phase")).trimmed().toLower(),
-                 r->values.at(1), r->values.at(2)};
-    auto id = (*store)->draftMessage(m, line.author());
-    if (!id)
-        return context.fail(id.error());
-    context.out() << *id << QLatin1Char('\n');
-    return context.finish();
+        return call.exitCode();
+    NewMessage m{call.incidentId(), r.at(0).trimmed().toLower(),
+                 call.value(QStringLiteral("phase")).trimmed().toLower(), r.at(1), r.at(2)};
+    return call.printId(store->draftMessage(m, call.author()));
 }
 
-int BusinessCommands::revise(CliContext &context, const QStringList &arguments)
+int BusinessCommands::revise(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("message revise"), QStringLiteral("ID --text T [--channel C]"),
-                     tr("A revised draft (after changes were requested, or any time before sending). The earlier "
-                        "versions are kept; the chain starts again at the legal review."));
-    line.addPositionalArgument(QStringLiteral("ID"), tr("The message's id."));
-    line.addOption({QStringLiteral("text"), tr("The revised message (required)."), tr("T")});
-    line.addOption({QStringLiteral("channel"), tr("A different channel."), tr("C")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
+    const CommandLine &line = call.line();
     int exitCode = 0;
-    if (!line.noExtraArguments(1, &exitCode))
-        return exitCode;
     const auto id = parseId(line.positionalArguments().value(0));
     if (!id)
         return line.usageError(tr("the message's id is missing or not a number"));
     const auto text = line.requiredValue(QStringLiteral("text"), &exitCode);
     if (!text)
         return exitCode;
-    auto store = context.openStore(CliContext::Access::Write);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    if (StoreError error = (*store)->reviseMessage(*id, *text, line.value(QStringLiteral("channel")), line.author()))
-        return context.fail(error);
-    return context.finish();
+        return call.exitCode();
+    return call.finish(store->reviseMessage(*id, *text, call.value(QStringLiteral("channel")), call.author()));
 }
 
-int BusinessCommands::step(CliContext &context, const QStringList &arguments, const QString &sub)
+int BusinessCommands::step(CommandCall &call, const QString &sub)
 {
+    CliContext &context = call.context();
+    const CommandLine &line = call.line();
     const bool review = sub == QLatin1String("review");
     const bool send = sub == QLatin1String("send");
-    CommandLine line(context, QStringLiteral("message %1").arg(sub),
-                     send ? QStringLiteral("ID [--comment C]") : QStringLiteral("ID [--changes COMMENT] [--comment C]"),
-                     review   ? tr("The Legal Officer's review, then the Messaging Officer's: passed, or changes "
-                                   "requested with --changes.")
-                     : send   ? tr("Records that the authorised message went out.")
-                     : sub == QLatin1String("approve") ? tr("The ELT Approver's final approval, or changes requested.")
-                                                       : tr("The IC's authorisation to distribute, or changes "
-                                                            "requested."));
-    line.addPositionalArgument(QStringLiteral("ID"), tr("The message's id."));
-    if (review)
-        line.addOption({QStringLiteral("as"), tr("legal or messaging (default: the review the message waits for)."),
-                        tr("WHO")});
-    if (!send)
-        line.addOption({QStringLiteral("changes"), tr("Request changes, saying which (the draft goes back to the "
-                                                      "Technical SLT)."),
-                        tr("COMMENT")});
-    line.addOption({QStringLiteral("comment"), tr("A remark that goes with the step."), tr("C")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    if (!line.noExtraArguments(1, &exitCode))
-        return exitCode;
     const auto id = parseId(line.positionalArguments().value(0));
     if (!id)
         return line.usageError(tr("the message's id is missing or not a number"));
@@ -763,9 +691,9 @@ int BusinessCommands::step(CliContext &context, const QStringList &arguments, co
     if (changes && line.value(QStringLiteral("changes")).trimmed().isEmpty())
         return line.usageError(tr("--changes needs a comment saying which changes"));
 
-    auto store = context.openStore(CliContext::Access::Write);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
+        return call.exitCode();
     MessageStep which = MessageStep::Send;
     if (review) {
         const QString as = line.value(QStringLiteral("as")).trimmed().toLower();
@@ -774,11 +702,11 @@ int BusinessCommands::step(CliContext &context, const QStringList &arguments, co
         } else if (as == QLatin1String("messaging")) {
             which = MessageStep::MessagingReview;
         } else if (as.isEmpty()) {
-            auto m = (*store)->message(*id);
+            auto m = store->message(*id);
             if (!m)
                 return context.fail(m.error());
-            which = m->waitingFor == MessageStep::MessagingReview ? MessageStep::MessagingReview
-                                                                  : MessageStep::LegalReview;
+            which =
+                m->waitingFor == MessageStep::MessagingReview ? MessageStep::MessagingReview : MessageStep::LegalReview;
         } else {
             return line.usageError(tr("--as must be legal or messaging, not '%1'").arg(as));
         }
@@ -788,18 +716,14 @@ int BusinessCommands::step(CliContext &context, const QStringList &arguments, co
         which = MessageStep::IcAuthorisation;
     }
     const QString comment = changes ? line.value(QStringLiteral("changes")) : line.value(QStringLiteral("comment"));
-    if (StoreError error = (*store)->advanceMessage(
-            *id, which, changes ? StepVerdict::ChangesRequested : StepVerdict::Approved, comment, line.author()))
-        return context.fail(error);
-    return context.finish();
+    return call.finish(store->advanceMessage(
+        *id, which, changes ? StepVerdict::ChangesRequested : StepVerdict::Approved, comment, call.author()));
 }
 
-int BusinessCommands::listMessages(CliContext &context, const QStringList &arguments)
+int BusinessCommands::listMessages(CommandCall &call)
 {
     return listRows<Message>(
-        context, arguments, QStringLiteral("message list"),
-        tr("Every message of the incident. Text: id, audience, phase, waiting for, version, channel, tab separated."),
-        [](IncidentStore &store, qint64 id) { return store.messages(id); }, messageJson,
+        call, [](IncidentStore &store, qint64 id) { return store.messages(id); }, messageJson,
         [](const Message &m) {
             return QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6")
                 .arg(m.id)
@@ -809,30 +733,20 @@ int BusinessCommands::listMessages(CliContext &context, const QStringList &argum
         });
 }
 
-int BusinessCommands::showMessage(CliContext &context, const QStringList &arguments)
+int BusinessCommands::showMessage(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("message show"), QStringLiteral("ID [--format text|json]"),
-                     tr("One message: its current text, earlier versions and every step taken."));
-    line.addPositionalArgument(QStringLiteral("ID"), tr("The message's id."));
-    line.addOption(CommandLine::formatOption({QStringLiteral("text"), QStringLiteral("json")}));
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    if (!line.noExtraArguments(1, &exitCode))
-        return exitCode;
+    CliContext &context = call.context();
+    const CommandLine &line = call.line();
     const auto id = parseId(line.positionalArguments().value(0));
     if (!id)
         return line.usageError(tr("the message's id is missing or not a number"));
-    const auto format = line.format({QStringLiteral("text"), QStringLiteral("json")}, &exitCode);
-    if (!format)
-        return exitCode;
-    auto store = context.openStore(CliContext::Access::Read);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    auto m = (*store)->message(*id);
+        return call.exitCode();
+    auto m = store->message(*id);
     if (!m)
         return context.fail(m.error());
-    if (*format == QLatin1String("json")) {
+    if (call.json()) {
         context.out() << CliFormat::compactJson(messageJson(*m));
         return context.finish();
     }
@@ -842,8 +756,7 @@ int BusinessCommands::showMessage(CliContext &context, const QStringList &argume
                .arg(m->audience, m->phase, m->channel)
                .arg(m->version)
                .arg(stateOf(*m))
-        << QLatin1Char('\n')
-        << m->text << QLatin1Char('\n');
+        << QLatin1Char('\n') << m->text << QLatin1Char('\n');
     for (const MessageStepRecord &s : std::as_const(m->steps))
         out << QStringLiteral("  v%1\t%2\t%3\t%4\t%5\t%6\n")
                    .arg(s.version)
@@ -854,37 +767,22 @@ int BusinessCommands::showMessage(CliContext &context, const QStringList &argume
 
 // ---- notify -----------------------------------------------------------------------------
 
-int BusinessCommands::notify(CliContext &context, const QStringList &arguments)
+int BusinessCommands::notify(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("notify"), QStringLiteral("--incident ID [DEPARTMENT] [options]"),
-                     tr("Records that a department (its key or name in the directory) was told about the incident, "
-                        "when and by whom. Without DEPARTMENT, lists the departments: key, must|optional, told at, "
-                        "by, how (tab separated)."));
-    line.addPositionalArgument(QStringLiteral("DEPARTMENT"), tr("The department's key or name."));
-    line.addOption(incidentOption());
-    line.addOption({QStringLiteral("method"), tr("How: phone, chat, email, in person …"), tr("HOW")});
-    line.addOption({QStringLiteral("note"), tr("What they were told or asked to do."), tr("TEXT")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    if (!line.noExtraArguments(1, &exitCode))
-        return exitCode;
-    const auto incidentId = line.requiredId(IncidentOption, &exitCode);
-    if (!incidentId)
-        return exitCode;
+    CliContext &context = call.context();
+    const CommandLine &line = call.line();
     const QString department = line.positionalArguments().value(0).trimmed();
     if (department.isEmpty()) {
-        auto store = context.openStore(CliContext::Access::Read);
+        IncidentStore *store = call.store(CliContext::Access::Read);
         if (!store)
-            return context.fail(store.error());
-        auto incident = (*store)->incident(*incidentId);
+            return call.exitCode();
+        const Incident *incident = call.incident();
         if (!incident)
-            return context.fail(incident.error());
-        auto departments = (*store)->departments();
+            return call.exitCode();
+        auto departments = store->departments();
         if (!departments)
             return context.fail(departments.error());
-        auto notices = (*store)->stakeholderNotices(*incidentId);
+        auto notices = store->stakeholderNotices(call.incidentId());
         if (!notices)
             return context.fail(notices.error());
         for (const Department &d : std::as_const(*departments)) {
@@ -904,105 +802,45 @@ int BusinessCommands::notify(CliContext &context, const QStringList &arguments)
         }
         return context.finish();
     }
-    auto store = context.openStore(CliContext::Access::Write);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    auto id = (*store)->notifyDepartment(*incidentId, department, line.value(QStringLiteral("method")),
-                                         line.value(QStringLiteral("note")), line.author());
-    if (!id)
-        return context.fail(id.error());
-    context.out() << *id << QLatin1Char('\n');
-    return context.finish();
+        return call.exitCode();
+    return call.printId(store->notifyDepartment(call.incidentId(), department, line.value(QStringLiteral("method")),
+                                                line.value(QStringLiteral("note")), call.author()));
 }
 
 // ---- inbound ----------------------------------------------------------------------------
 
-QString BusinessCommands::inboundHelp()
+int BusinessCommands::logInbound(CommandCall &call)
 {
-    return tr("Usage: commandpost-cli inbound SUBCOMMAND [options]\n"
-              "  log --incident ID --channel media|social --question Q [--from WHO]   prints its id\n"
-              "  answer ID --answer TEXT\n"
-              "  list --incident ID [--format text|json]   id, channel, open|answered, from, question\n");
-}
-
-int BusinessCommands::inbound(CliContext &context, const QStringList &arguments)
-{
-    const QString sub = arguments.value(0);
-    const QStringList rest = arguments.mid(1);
-    if (sub == QLatin1String("log"))
-        return logInbound(context, rest);
-    if (sub == QLatin1String("answer"))
-        return answerInbound(context, rest);
-    if (sub == QLatin1String("list"))
-        return listInbound(context, rest);
-    if (isHelp(sub)) {
-        context.out() << inboundHelp();
-        return context.finish();
-    }
-    if (sub.isEmpty())
-        return context.usageError(tr("'inbound' needs a subcommand: log, answer or list"), QStringLiteral("inbound"));
-    return context.usageError(tr("unknown subcommand 'inbound %1'").arg(sub), QStringLiteral("inbound"));
-}
-
-int BusinessCommands::logInbound(CliContext &context, const QStringList &arguments)
-{
-    CommandLine line(context, QStringLiteral("inbound log"),
-                     QStringLiteral("--incident ID --channel media|social --question Q [--from WHO]"),
-                     tr("Logs a question from the press (for the Media Officer) or on social media (for the Social "
-                        "Officer); prints its id."));
-    line.addOption(incidentOption());
-    line.addOption({QStringLiteral("channel"), tr("media or social."), tr("CH")});
-    line.addOption({QStringLiteral("question"), tr("What was asked."), tr("Q")});
-    line.addOption({QStringLiteral("from"), tr("Who asked: an outlet, a reporter, an account."), tr("WHO")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    const auto r = line.required(IncidentOption, {QStringLiteral("channel"), QStringLiteral("question")}, &exitCode);
-    if (!r)
-        return exitCode;
-    auto store = context.openStore(CliContext::Access::Write);
+    const QStringList &r = call.values();
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    auto id = (*store)->logInbound(r->id, r->values.at(0).trimmed().toLower(), line.value(QStringLiteral("from")),
-                                   r->values.at(1), line.author());
-    if (!id)
-        return context.fail(id.error());
-    context.out() << *id << QLatin1Char('\n');
-    return context.finish();
+        return call.exitCode();
+    return call.printId(store->logInbound(call.incidentId(), r.at(0).trimmed().toLower(),
+                                          call.value(QStringLiteral("from")), r.at(1), call.author()));
 }
 
-int BusinessCommands::answerInbound(CliContext &context, const QStringList &arguments)
+int BusinessCommands::answerInbound(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("inbound answer"), QStringLiteral("ID --answer TEXT"),
-                     tr("Records the answer given to an inbound question."));
-    line.addPositionalArgument(QStringLiteral("ID"), tr("The question's id."));
-    line.addOption({QStringLiteral("answer"), tr("What was answered."), tr("TEXT")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
+    const CommandLine &line = call.line();
     int exitCode = 0;
-    if (!line.noExtraArguments(1, &exitCode))
-        return exitCode;
     const auto id = parseId(line.positionalArguments().value(0));
     if (!id)
         return line.usageError(tr("the question's id is missing or not a number"));
     const auto answer = line.requiredValue(QStringLiteral("answer"), &exitCode);
     if (!answer)
         return exitCode;
-    auto store = context.openStore(CliContext::Access::Write);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    if (StoreError error = (*store)->answerInbound(*id, *answer, line.author()))
-        return context.fail(error);
-    return context.finish();
+        return call.exitCode();
+    return call.finish(store->answerInbound(*id, *answer, call.author()));
 }
 
-int BusinessCommands::listInbound(CliContext &context, const QStringList &arguments)
+int BusinessCommands::listInbound(CommandCall &call)
 {
     return listRows<InboundQuestion>(
-        context, arguments, QStringLiteral("inbound list"), tr("The incident's media and social questions, oldest first."),
-        [](IncidentStore &store, qint64 id) { return store.inboundQuestions(id); },
+        call, [](IncidentStore &store, qint64 id) { return store.inboundQuestions(id); },
         [](const InboundQuestion &q) {
             return QJsonObject{{QStringLiteral("id"), q.id},
                                {QStringLiteral("channel"), q.channel},

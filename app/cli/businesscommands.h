@@ -1,12 +1,8 @@
 #pragma once
 
-#include <QCoreApplication>
-#include <QStringList>
+#include "command.h"
 
 namespace cp::cli {
-
-class CliContext;
-class CommandLine;
 
 // Business incident mode: business declare|add|halt|restart|normal|skip|brief|status,
 // message draft|revise|review|approve|authorise|send|list|show, notify, inbound log|answer|list.
@@ -15,30 +11,25 @@ class BusinessCommands
 {
     Q_DECLARE_TR_FUNCTIONS(cp::cli::BusinessCommands)
 public:
-    static int business(CliContext &context, const QStringList &arguments);
-    static int message(CliContext &context, const QStringList &arguments);
-    static int notify(CliContext &context, const QStringList &arguments);
-    static int inbound(CliContext &context, const QStringList &arguments);
-    static QString businessHelp();
-    static QString messageHelp();
-    static QString inboundHelp();
+    static QList<Command> commands();
 
 private:
-    static int declare(CliContext &context, const QStringList &arguments);
-    static int addActivity(CliContext &context, const QStringList &arguments);
-    static int tick(CliContext &context, const QStringList &arguments, const QString &sub);
-    static int normal(CliContext &context, const QStringList &arguments);
-    static int skip(CliContext &context, const QStringList &arguments);
-    static int brief(CliContext &context, const QStringList &arguments);
-    static int status(CliContext &context, const QStringList &arguments);
-    static int draft(CliContext &context, const QStringList &arguments);
-    static int revise(CliContext &context, const QStringList &arguments);
-    static int step(CliContext &context, const QStringList &arguments, const QString &sub);
-    static int listMessages(CliContext &context, const QStringList &arguments);
-    static int showMessage(CliContext &context, const QStringList &arguments);
-    static int logInbound(CliContext &context, const QStringList &arguments);
-    static int answerInbound(CliContext &context, const QStringList &arguments);
-    static int listInbound(CliContext &context, const QStringList &arguments);
+    static int declare(CommandCall &call);
+    static int addActivity(CommandCall &call);
+    static int tick(CommandCall &call, const QString &sub);
+    static int normal(CommandCall &call);
+    static int skip(CommandCall &call);
+    static int brief(CommandCall &call);
+    static int status(CommandCall &call);
+    static int draft(CommandCall &call);
+    static int revise(CommandCall &call);
+    static int step(CommandCall &call, const QString &sub);
+    static int listMessages(CommandCall &call);
+    static int showMessage(CommandCall &call);
+    static int notify(CommandCall &call);
+    static int logInbound(CommandCall &call);
+    static int answerInbound(CommandCall &call);
+    static int listInbound(CommandCall &call);
 };
 
 } // namespace cp::cli

@@ -1,30 +1,30 @@
 #include "checkcommand.h"
 
-#include "clicontext.h"
 #include "cliformat.h"
-#include "commandline.h"
 
 namespace cp::cli {
 
-int CheckCommand::run(CliContext &context, const QStringList &arguments)
+QList<Command> CheckCommand::commands()
 {
-    CommandLine line(context, QStringLiteral("check"), QStringLiteral("[options]"),
-                     tr("Verifies the database without changing it: prints its schema version, whether it is "
-                        "marked as a CommandPost file, how many incidents and entries it holds, then \"ok\". "
-                        "Any problem is listed (\"problem<TAB>…\") and the exit code is not zero."));
-    if (auto done = line.parse(arguments))
-        return *done;
-    if (!line.positionalArguments().isEmpty())
-        return line.usageError(tr("check takes no arguments, got '%1'").arg(line.positionalArguments().constFirst()));
+    return {Command(QStringLiteral("check"), QString(), tr("verify the database read-only; prints counts and \"ok\""))
+                .describe(tr("Verifies the database without changing it: prints its schema version, whether it is "
+                             "marked as a CommandPost file, how many incidents and entries it holds, then \"ok\". "
+                             "Any problem is listed (\"problem<TAB>…\") and the exit code is not zero."))
+                .access(CliContext::Access::Check)
+                .run(&CheckCommand::run)};
+}
 
+int CheckCommand::run(CommandCall &call)
+{
     // Opening already refuses what is not ours (foreign, too new, not SQLite) with the reason.
-    auto store = context.openStore(CliContext::Access::Check);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
+        return call.exitCode();
+    CliContext &context = call.context();
     QTextStream &out = context.out();
-    out << QStringLiteral("database\t") << (*store)->path() << QLatin1Char('\n');
+    out << QStringLiteral("database\t") << store->path() << QLatin1Char('\n');
 
-    auto problems = (*store)->integrityProblems();
+    auto problems = store->integrityProblems();
     if (!problems) {
         // SQLite may give up on a badly damaged file instead of listing what it found.
         if (problems.error().code() != StoreError::Code::Corrupt)
@@ -32,7 +32,7 @@ int CheckCommand::run(CliContext &context, const QStringList &arguments)
         out << QStringLiteral("problem\t") << CliFormat::field(problems.error().message()) << QLatin1Char('\n');
         return context.fail(problems.error());
     }
-    auto stats = (*store)->stats();
+    auto stats = store->stats();
     if (stats) {
         out << QStringLiteral("schema\t") << stats->schemaVersion << QLatin1Char('\n');
         out << QStringLiteral("application-id\tok\n");
@@ -45,7 +45,7 @@ int CheckCommand::run(CliContext &context, const QStringList &arguments)
         return context.fail(
             StoreError(StoreError::Code::Corrupt,
                        tr("%1 is damaged: %n problem(s) found, the first: %2", nullptr, int(problems->size()))
-                           .arg((*store)->path(), problems->constFirst())));
+                           .arg(store->path(), problems->constFirst())));
     }
     if (!stats)
         return context.fail(stats.error());

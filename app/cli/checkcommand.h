@@ -1,11 +1,8 @@
 #pragma once
 
-#include <QCoreApplication>
-#include <QStringList>
+#include "command.h"
 
 namespace cp::cli {
-
-class CliContext;
 
 // check: opens the database read-only, runs SQLite's full integrity check and the reference
 // check, prints what it found and "ok", or the problems and a non-zero exit.
@@ -13,7 +10,10 @@ class CheckCommand
 {
     Q_DECLARE_TR_FUNCTIONS(cp::cli::CheckCommand)
 public:
-    static int run(CliContext &context, const QStringList &arguments);
+    static QList<Command> commands();
+
+private:
+    static int run(CommandCall &call);
 };
 
 } // namespace cp::cli

@@ -1,8 +1,6 @@
 #include "incidentcommands.h"
 
-#include "clicontext.h"
 #include "cliformat.h"
-#include "commandline.h"
 #include "templatecommands.h"
 
 #include <QJsonArray>
@@ -11,24 +9,6 @@
 namespace cp::cli {
 
 namespace {
-
-const QString FormatOption = QStringLiteral("format");
-
-QCommandLineOption formatOption()
-{
-    return QCommandLineOption(FormatOption, IncidentCommands::tr("Output format: text (default) or json."),
-                              IncidentCommands::tr("FORMAT"), QStringLiteral("text"));
-}
-
-// Whether --format asks for JSON; an error message for anything but text or json.
-std::optional<QString> wantsJson(const CommandLine &line, bool &json)
-{
-    const QString format = line.value(FormatOption);
-    json = format == QLatin1String("json");
-    if (!json && format != QLatin1String("text"))
-        return IncidentCommands::tr("--format must be text or json, not '%1'").arg(format);
-    return std::nullopt;
-}
 
 // The keys of a vocabulary, comma separated, for help texts and error messages.
 template <typename Value> QString joinedKeys(const QList<Value> &values, QString (*key)(Value))
@@ -54,16 +34,12 @@ QString kindKeys()
     return joinedKeys(IncidentVocabulary::allKinds(), &IncidentVocabulary::kindKey);
 }
 
-// The single ID argument of show/set.
+// The ID argument of show/set (Command has refused a second one).
 std::optional<qint64> takeId(const CommandLine &line, int &exitCode)
 {
     const QStringList args = line.positionalArguments();
     if (args.isEmpty()) {
         exitCode = line.usageError(IncidentCommands::tr("the incident ID is missing"));
-        return std::nullopt;
-    }
-    if (args.size() > 1) {
-        exitCode = line.usageError(IncidentCommands::tr("unexpected argument '%1'").arg(args.at(1)));
         return std::nullopt;
     }
     auto id = parseId(args.constFirst());
@@ -74,60 +50,62 @@ std::optional<qint64> takeId(const CommandLine &line, int &exitCode)
 
 } // namespace
 
-QString IncidentCommands::helpText()
+QList<Command> IncidentCommands::commands()
 {
-    return tr("Usage: commandpost-cli incident new|list|show|set [options]\n"
-              "  new   --title T --severity SEV-n [--kind K] [--summary S] [--template KEY|none] [--author A]\n"
-              "        prints the new id\n"
-              "  list  [--format text|json]\n"
-              "  show  ID [--format text|json]\n"
-              "  set   ID [--severity SEV-n] [--status S] [--title T] [--summary S] [--author A]\n"
-              "Run 'commandpost-cli incident SUBCOMMAND --help' for details.\n");
+    const QStringList formats{QStringLiteral("text"), QStringLiteral("json")};
+    return {
+        Command(QStringLiteral("incident new"),
+                QStringLiteral("--title T --severity SEV-n [--kind K] [--summary S] [--template KEY|none] [options]"),
+                tr("declare an incident with its roles; prints its id"))
+            .describe(tr("Declares an incident and prints its id. The declaration and its role structure are "
+                         "logged on its timeline."))
+            .writes()
+            .option({QStringLiteral("title"), tr("What is happening, in a few words (required)."), tr("T")})
+            .option({QStringLiteral("severity"), tr("%1; SEV-1 is the most urgent (required).").arg(severityKeys()),
+                     tr("SEV-n")})
+            .option({QStringLiteral("kind"), tr("%1 (default technical).").arg(kindKeys()), tr("KIND"),
+                     QStringLiteral("technical")})
+            .option({QStringLiteral("summary"), tr("A longer description."), tr("S")})
+            .option({QStringLiteral("template"),
+                     tr("The role structure it starts with (see 'templates list'); default technical-response, "
+                        "business-response for a business incident; 'none' for no roles."),
+                     tr("KEY")})
+            .author()
+            .run(&IncidentCommands::create),
+        Command(QStringLiteral("incident list"), QStringLiteral("[--format text|json]"),
+                tr("the incidents, open ones first"))
+            .describe(tr("Lists the incidents, open ones first, newest first. Text: one per line, tab separated: "
+                         "id, severity, status, kind, declared (ISO-8601 UTC), title. JSON: an array of objects."))
+            .reads()
+            .formats(formats)
+            .run(&IncidentCommands::list),
+        Command(QStringLiteral("incident show"), QStringLiteral("ID [--format text|json]"),
+                tr("one incident, field by field"))
+            .describe(tr("Shows one incident. Text: one \"field<TAB>value\" line per field (id, title, severity, "
+                         "status, kind, declared, resolved, summary). JSON: one object."))
+            .reads()
+            .argument(QStringLiteral("ID"), tr("The incident's id."))
+            .formats(formats)
+            .run(&IncidentCommands::show),
+        Command(QStringLiteral("incident set"),
+                QStringLiteral("ID [--severity SEV-n] [--status S] [--title T] [--summary S] [--author A]"),
+                tr("change an incident; every change is logged"))
+            .describe(tr("Changes an incident; every change is logged on its timeline. Title and summary are one "
+                         "change, then severity, then status, each saved on its own. Prints nothing."))
+            .writes()
+            .argument(QStringLiteral("ID"), tr("The incident's id."))
+            .option({QStringLiteral("severity"), tr("New severity: %1.").arg(severityKeys()), tr("SEV-n")})
+            .option({QStringLiteral("status"), tr("New status: %1.").arg(statusKeys()), tr("STATUS")})
+            .option({QStringLiteral("title"), tr("New title."), tr("T")})
+            .option({QStringLiteral("summary"), tr("New summary."), tr("S")})
+            .author()
+            .run(&IncidentCommands::set),
+    };
 }
 
-int IncidentCommands::run(CliContext &context, const QStringList &arguments)
+int IncidentCommands::create(CommandCall &call)
 {
-    const QString sub = arguments.value(0);
-    const QStringList rest = arguments.mid(1);
-    if (sub == QLatin1String("new"))
-        return create(context, rest);
-    if (sub == QLatin1String("list"))
-        return list(context, rest);
-    if (sub == QLatin1String("show"))
-        return show(context, rest);
-    if (sub == QLatin1String("set"))
-        return set(context, rest);
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub == QLatin1String("help")) {
-        context.out() << helpText();
-        return context.finish();
-    }
-    if (sub.isEmpty())
-        return context.usageError(tr("'incident' needs a subcommand: new, list, show or set"),
-                                  QStringLiteral("incident"));
-    return context.usageError(tr("unknown subcommand 'incident %1'; use new, list, show or set").arg(sub),
-                              QStringLiteral("incident"));
-}
-
-int IncidentCommands::create(CliContext &context, const QStringList &arguments)
-{
-    CommandLine line(context, QStringLiteral("incident new"), QStringLiteral("--title T --severity SEV-n [options]"),
-                     tr("Declares an incident and prints its id. The declaration and its role structure are logged "
-                        "on its timeline."));
-    line.addOption({QStringLiteral("title"), tr("What is happening, in a few words (required)."), tr("T")});
-    line.addOption(
-        {QStringLiteral("severity"), tr("%1; SEV-1 is the most urgent (required).").arg(severityKeys()), tr("SEV-n")});
-    line.addOption({QStringLiteral("kind"), tr("%1 (default technical).").arg(kindKeys()), tr("KIND"),
-                    QStringLiteral("technical")});
-    line.addOption({QStringLiteral("summary"), tr("A longer description."), tr("S")});
-    line.addOption({QStringLiteral("template"),
-                    tr("The role structure it starts with (see 'templates list'); default technical-response, "
-                       "business-response for a business incident; 'none' for no roles."),
-                    tr("KEY")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
-    if (!line.positionalArguments().isEmpty())
-        return line.usageError(tr("unexpected argument '%1'").arg(line.positionalArguments().constFirst()));
+    const CommandLine &line = call.line();
     if (line.isSet(QStringLiteral("template")) && line.value(QStringLiteral("template")).trimmed().isEmpty())
         return line.usageError(tr("--template needs a template key or 'none'"));
     if (!line.isSet(QStringLiteral("title")))
@@ -157,41 +135,26 @@ int IncidentCommands::create(CliContext &context, const QStringList &arguments)
     if (templateKey != QLatin1String("none")) {
         auto roles = TemplateCommands::find(templateKey);
         if (!roles)
-            return context.fail(roles.error());
+            return call.fail(roles.error());
         incident.roles = *roles;
     }
 
-    auto store = context.openStore(CliContext::Access::Write);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    auto id = (*store)->createIncident(incident, line.author());
-    if (!id)
-        return context.fail(id.error());
-    context.out() << *id << QLatin1Char('\n');
-    return context.finish();
+        return call.exitCode();
+    return call.printId(store->createIncident(incident, call.author()));
 }
 
-int IncidentCommands::list(CliContext &context, const QStringList &arguments)
+int IncidentCommands::list(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("incident list"), QStringLiteral("[options]"),
-                     tr("Lists the incidents, open ones first, newest first. Text: one per line, tab separated: "
-                        "id, severity, status, kind, declared (ISO-8601 UTC), title. JSON: an array of objects."));
-    line.addOption(formatOption());
-    if (auto done = line.parse(arguments))
-        return *done;
-    if (!line.positionalArguments().isEmpty())
-        return line.usageError(tr("unexpected argument '%1'").arg(line.positionalArguments().constFirst()));
-    bool json = false;
-    if (auto problem = wantsJson(line, json))
-        return line.usageError(*problem);
-
-    auto store = context.openStore(CliContext::Access::Read);
+    CliContext &context = call.context();
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    auto incidents = (*store)->incidents();
+        return call.exitCode();
+    auto incidents = store->incidents();
     if (!incidents)
         return context.fail(incidents.error());
-    if (json) {
+    if (call.json()) {
         QJsonArray array;
         for (const Incident &incident : std::as_const(*incidents))
             array.append(CliFormat::incidentJson(incident));
@@ -203,31 +166,21 @@ int IncidentCommands::list(CliContext &context, const QStringList &arguments)
     return context.finish();
 }
 
-int IncidentCommands::show(CliContext &context, const QStringList &arguments)
+int IncidentCommands::show(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("incident show"), QStringLiteral("ID [options]"),
-                     tr("Shows one incident. Text: one \"field<TAB>value\" line per field (id, title, severity, "
-                        "status, kind, declared, resolved, summary). JSON: one object."));
-    line.addPositionalArgument(QStringLiteral("ID"), tr("The incident's id."));
-    line.addOption(formatOption());
-    if (auto done = line.parse(arguments))
-        return *done;
+    CliContext &context = call.context();
     int exitCode = 0;
-    const auto id = takeId(line, exitCode);
+    const auto id = takeId(call.line(), exitCode);
     if (!id)
         return exitCode;
-    bool json = false;
-    if (auto problem = wantsJson(line, json))
-        return line.usageError(*problem);
-
-    auto store = context.openStore(CliContext::Access::Read);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    auto incident = (*store)->incident(*id);
+        return call.exitCode();
+    auto incident = store->incident(*id);
     if (!incident)
         return context.fail(incident.error());
     QTextStream &out = context.out();
-    if (json) {
+    if (call.json()) {
         out << QString::fromUtf8(QJsonDocument(CliFormat::incidentJson(*incident)).toJson(QJsonDocument::Compact))
             << QLatin1Char('\n');
     } else {
@@ -247,19 +200,10 @@ int IncidentCommands::show(CliContext &context, const QStringList &arguments)
     return context.finish();
 }
 
-int IncidentCommands::set(CliContext &context, const QStringList &arguments)
+int IncidentCommands::set(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("incident set"), QStringLiteral("ID [options]"),
-                     tr("Changes an incident; every change is logged on its timeline. Title and summary are one "
-                        "change, then severity, then status, each saved on its own. Prints nothing."));
-    line.addPositionalArgument(QStringLiteral("ID"), tr("The incident's id."));
-    line.addOption({QStringLiteral("severity"), tr("New severity: %1.").arg(severityKeys()), tr("SEV-n")});
-    line.addOption({QStringLiteral("status"), tr("New status: %1.").arg(statusKeys()), tr("STATUS")});
-    line.addOption({QStringLiteral("title"), tr("New title."), tr("T")});
-    line.addOption({QStringLiteral("summary"), tr("New summary."), tr("S")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
+    CliContext &context = call.context();
+    const CommandLine &line = call.line();
     int exitCode = 0;
     const auto id = takeId(line, exitCode);
     if (!id)
@@ -285,10 +229,10 @@ int IncidentCommands::set(CliContext &context, const QStringList &arguments)
         return line.usageError(tr("nothing to change: give --severity, --status, --title or --summary"));
     const QString author = line.author();
 
-    auto store = context.openStore(CliContext::Access::Write);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    auto current = (*store)->incident(*id);
+        return call.exitCode();
+    auto current = store->incident(*id);
     if (!current)
         return context.fail(current.error());
     if (details) {
@@ -296,15 +240,15 @@ int IncidentCommands::set(CliContext &context, const QStringList &arguments)
             line.isSet(QStringLiteral("title")) ? line.value(QStringLiteral("title")) : current->title;
         const QString summary =
             line.isSet(QStringLiteral("summary")) ? line.value(QStringLiteral("summary")) : current->summary;
-        if (StoreError error = (*store)->setDetails(*id, title, summary, author))
+        if (StoreError error = store->setDetails(*id, title, summary, author))
             return context.fail(error);
     }
     if (severity) {
-        if (StoreError error = (*store)->setSeverity(*id, *severity, author))
+        if (StoreError error = store->setSeverity(*id, *severity, author))
             return context.fail(error);
     }
     if (status) {
-        if (StoreError error = (*store)->setStatus(*id, *status, author))
+        if (StoreError error = store->setStatus(*id, *status, author))
             return context.fail(error);
     }
     return context.finish();

@@ -1,25 +1,21 @@
 #pragma once
 
-#include <QCoreApplication>
-#include <QStringList>
+#include "command.h"
 
 namespace cp::cli {
-
-class CliContext;
 
 // incident new | list | show | set
 class IncidentCommands
 {
     Q_DECLARE_TR_FUNCTIONS(cp::cli::IncidentCommands)
 public:
-    static int run(CliContext &context, const QStringList &arguments);
-    static QString helpText();
+    static QList<Command> commands();
 
 private:
-    static int create(CliContext &context, const QStringList &arguments);
-    static int list(CliContext &context, const QStringList &arguments);
-    static int show(CliContext &context, const QStringList &arguments);
-    static int set(CliContext &context, const QStringList &arguments);
+    static int create(CommandCall &call);
+    static int list(CommandCall &call);
+    static int show(CommandCall &call);
+    static int set(CommandCall &call);
 };
 
 } // namespace cp::cli

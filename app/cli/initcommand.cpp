@@ -1,24 +1,23 @@
 #include "initcommand.h"
 
-#include "clicontext.h"
-#include "commandline.h"
-
 namespace cp::cli {
 
-int InitCommand::run(CliContext &context, const QStringList &arguments)
+QList<Command> InitCommand::commands()
 {
-    CommandLine line(context, QStringLiteral("init"), QStringLiteral("[options]"),
-                     tr("Creates the database, or upgrades one written by an older CommandPost, and prints its path."));
-    if (auto done = line.parse(arguments))
-        return *done;
-    if (!line.positionalArguments().isEmpty())
-        return line.usageError(tr("init takes no arguments, got '%1'").arg(line.positionalArguments().constFirst()));
+    return {Command(QStringLiteral("init"), QString(), tr("create the database (or upgrade it) and print its path"))
+                .describe(tr("Creates the database, or upgrades one written by an older CommandPost, and prints its "
+                             "path."))
+                .access(CliContext::Access::Create)
+                .run(&InitCommand::run)};
+}
 
-    auto store = context.openStore(CliContext::Access::Create);
+int InitCommand::run(CommandCall &call)
+{
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    context.out() << (*store)->path() << QLatin1Char('\n');
-    return context.finish();
+        return call.exitCode();
+    call.out() << store->path() << QLatin1Char('\n');
+    return call.finish();
 }
 
 } // namespace cp::cli

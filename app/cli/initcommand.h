@@ -1,18 +1,18 @@
 #pragma once
 
-#include <QCoreApplication>
-#include <QStringList>
+#include "command.h"
 
 namespace cp::cli {
-
-class CliContext;
 
 // init: creates the database (or upgrades an older one) and prints its absolute path.
 class InitCommand
 {
     Q_DECLARE_TR_FUNCTIONS(cp::cli::InitCommand)
 public:
-    static int run(CliContext &context, const QStringList &arguments);
+    static QList<Command> commands();
+
+private:
+    static int run(CommandCall &call);
 };
 
 } // namespace cp::cli

@@ -1,8 +1,5 @@
 #include "logcommand.h"
 
-#include "clicontext.h"
-#include "commandline.h"
-
 #include <QRegularExpression>
 
 #include <istream>
@@ -35,44 +32,44 @@ QDateTime LogCommand::parseTime(const QString &text)
     return time;
 }
 
-int LogCommand::run(CliContext &context, const QStringList &arguments)
+QList<Command> LogCommand::commands()
 {
-    CommandLine line(context, QStringLiteral("log"), QStringLiteral("--incident ID [options] TEXT…"),
-                     tr("Adds an entry to an incident's timeline and prints its id once it is saved. With --stdin, "
-                        "every non-empty line of standard input becomes its own entry, saved and acknowledged "
-                        "(its id printed) one at a time."));
-    line.addPositionalArgument(QStringLiteral("TEXT"), tr("The entry's text; several words are joined with spaces."),
-                               QStringLiteral("TEXT…"));
-    line.addOption({QStringLiteral("incident"), tr("The incident's id (required)."), tr("ID")});
-    line.addOption(
-        {QStringLiteral("kind"), tr("%1 (default note).").arg(manualKindKeys()), tr("KIND"), QStringLiteral("note")});
-    line.addOption({QStringLiteral("author"),
-                    tr("Who logs it (default: $COMMANDPOST_AUTHOR, else the login name, else \"cli\")."), tr("NAME")});
-    line.addOption({QStringLiteral("at"),
-                    tr("When it happened, for a backfill: ISO-8601 such as 2026-11-22T14:05:00Z or "
-                       "2026-11-22T15:05+01:00; local time without an offset (default: now)."),
-                    tr("TIME")});
-    line.addOption({QStringLiteral("key"), tr("Mark it as a key event.")});
-    line.addOption({QStringLiteral("tag"), tr("A tag (one word); repeat for several."), tr("TAG")});
-    line.addOption({QStringLiteral("stdin"), tr("Log each non-empty line of standard input as its own entry.")});
-    if (auto done = line.parse(arguments))
-        return *done;
+    return {Command(QStringLiteral("log"),
+                    QStringLiteral("--incident ID [--kind K] [--at TIME] [--key] [--tag T]… TEXT…"),
+                    tr("add a timeline entry (--stdin: one per input line); prints its id once saved"))
+                .describe(tr("Adds an entry to an incident's timeline and prints its id once it is saved. With "
+                             "--stdin, every non-empty line of standard input becomes its own entry, saved and "
+                             "acknowledged (its id printed) one at a time."))
+                .writes()
+                .incident(Command::Incident::Required)
+                .argument(QStringLiteral("TEXT"), tr("The entry's text; several words are joined with spaces."),
+                          QStringLiteral("TEXT…"), true)
+                .option({QStringLiteral("kind"), tr("%1 (default note).").arg(manualKindKeys()), tr("KIND"),
+                         QStringLiteral("note")})
+                .author()
+                .option({QStringLiteral("at"),
+                         tr("When it happened, for a backfill: ISO-8601 such as 2026-11-22T14:05:00Z or "
+                            "2026-11-22T15:05+01:00; local time without an offset (default: now)."),
+                         tr("TIME")})
+                .option({QStringLiteral("key"), tr("Mark it as a key event.")})
+                .option({QStringLiteral("tag"), tr("A tag (one word); repeat for several."), tr("TAG")})
+                .option({QStringLiteral("stdin"), tr("Log each non-empty line of standard input as its own entry.")})
+                .run(&LogCommand::run)};
+}
 
-    if (!line.isSet(QStringLiteral("incident")))
-        return line.usageError(tr("--incident is required"));
+int LogCommand::run(CommandCall &call)
+{
+    CliContext &context = call.context();
+    const CommandLine &line = call.line();
     NewEntry entry;
-    const auto incidentId = parseId(line.value(QStringLiteral("incident")));
-    if (!incidentId)
-        return line.usageError(tr("'%1' is not an incident ID").arg(line.value(QStringLiteral("incident"))));
-    entry.incidentId = *incidentId;
+    entry.incidentId = call.incidentId();
 
     const auto kind = EntryVocabulary::kindFromKey(line.value(QStringLiteral("kind")));
     if (!kind || !EntryVocabulary::manualKinds().contains(*kind))
         return line.usageError(
             tr("--kind must be one of %1, not '%2'").arg(manualKindKeys(), line.value(QStringLiteral("kind"))));
     entry.kind = *kind;
-    entry.author =
-        line.isSet(QStringLiteral("author")) ? line.value(QStringLiteral("author")) : CliContext::defaultAuthor();
+    entry.author = call.author();
     if (line.isSet(QStringLiteral("at"))) {
         entry.occurredAt = parseTime(line.value(QStringLiteral("at")));
         if (!entry.occurredAt.isValid())
@@ -94,18 +91,14 @@ int LogCommand::run(CliContext &context, const QStringList &arguments)
     if (!fromStdin && words.isEmpty())
         return line.usageError(tr("the entry's text is missing"));
 
-    auto store = context.openStore(CliContext::Access::Write);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
+        return call.exitCode();
     if (fromStdin)
-        return logLinesFromStdin(context, **store, entry);
+        return logLinesFromStdin(context, *store, entry);
 
     entry.text = words.join(QLatin1Char(' '));
-    auto id = (*store)->appendEntry(entry);
-    if (!id)
-        return context.fail(id.error());
-    context.out() << *id << QLatin1Char('\n');
-    return context.finish();
+    return call.printId(store->appendEntry(entry));
 }
 
 int LogCommand::logLinesFromStdin(CliContext &context, cp::IncidentStore &store, NewEntry entry)

@@ -1,13 +1,7 @@
 #pragma once
 
+#include "command.h"
 #include "domain/timelineentry.h"
-
-#include <QCoreApplication>
-#include <QStringList>
-
-namespace cp {
-class IncidentStore;
-}
 
 namespace cp::cli {
 
@@ -19,12 +13,13 @@ class LogCommand
 {
     Q_DECLARE_TR_FUNCTIONS(cp::cli::LogCommand)
 public:
-    static int run(CliContext &context, const QStringList &arguments);
+    static QList<Command> commands();
 
     // Parses --at: ISO-8601 with an offset or Z, local time without one. Null when malformed.
     static QDateTime parseTime(const QString &text);
 
 private:
+    static int run(CommandCall &call);
     static int logLinesFromStdin(CliContext &context, cp::IncidentStore &store, NewEntry entry);
 };
 

@@ -1,7 +1,7 @@
 #include "cliapp.h"
 #include "clicontext.h"
+#include "commandtable.h"
 #include "domain/appidentity.h"
-#include "exchangecommands.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -12,7 +12,7 @@ int main(int argc, char *argv[])
 {
     // PDF exports paint text, which needs QtGui: on the offscreen platform, so no display is needed.
     std::unique_ptr<QCoreApplication> app;
-    if (cp::cli::ExchangeCommands::needsGui(argc, argv)) {
+    if (cp::cli::CommandTable().needsGui(argc, argv)) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
         // A headless session has no XDG_RUNTIME_DIR; QtGui's note about it is not the CLI's output.
         static const QtMessageHandler previous = qInstallMessageHandler(nullptr);

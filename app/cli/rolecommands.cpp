@@ -1,8 +1,6 @@
 #include "rolecommands.h"
 
-#include "clicontext.h"
 #include "cliformat.h"
-#include "commandline.h"
 #include "domain/rolesummary.h"
 #include "templatecommands.h"
 
@@ -12,13 +10,7 @@ namespace cp::cli {
 
 namespace {
 
-const QString IncidentOption = QStringLiteral("incident");
 const QString RoleOption = QStringLiteral("role");
-
-QCommandLineOption incidentOption()
-{
-    return {IncidentOption, RoleCommands::tr("The incident's id (required)."), RoleCommands::tr("ID")};
-}
 
 QCommandLineOption roleOption()
 {
@@ -120,82 +112,136 @@ QJsonObject rolesJson(qint64 incidentId, const QList<IncidentRole> &roles, const
 }
 
 // Opens the database for a role change and finds the people named, in the order given, before
-// anything is written. An empty name stands for nobody (id 0): handover without --from.
-struct Opened
+// anything is written: one id per name. An empty name stands for nobody (id 0): handover without --from.
+std::optional<QList<qint64>> findPeople(CommandCall &call, const QStringList &names, int *exitCode)
 {
-    std::unique_ptr<IncidentStore> store;
-    QList<qint64> people; // one id per name
-};
-
-std::optional<Opened> openForWrite(CliContext &context, const QStringList &names, int *exitCode)
-{
-    auto store = context.openStore(CliContext::Access::Write);
+    IncidentStore *store = call.store();
     if (!store) {
-        *exitCode = context.fail(store.error());
+        *exitCode = call.exitCode();
         return std::nullopt;
     }
-    Opened opened{std::move(*store), {}};
+    QList<qint64> people;
     for (const QString &who : names) {
         if (who.isEmpty()) {
-            opened.people << 0;
+            people << 0;
             continue;
         }
-        const auto person = opened.store->findPerson(who);
+        const auto person = store->findPerson(who);
         if (!person) {
-            *exitCode = context.fail(person.error());
+            *exitCode = call.fail(person.error());
             return std::nullopt;
         }
-        opened.people << person->id;
+        people << person->id;
     }
-    return opened;
+    return people;
 }
 
 } // namespace
 
-int RoleCommands::roles(CliContext &context, const QStringList &arguments)
+QList<Command> RoleCommands::commands()
 {
-    if (arguments.value(0) == QLatin1String("apply"))
-        return apply(context, arguments.mid(1));
-    return show(context, arguments);
+    using Incident = Command::Incident;
+    return {
+        Command(QStringLiteral("roles"), QStringLiteral("--incident ID [--format text|json]"),
+                tr("the role tree, who holds what, the chat topic"))
+            .describe(tr("Shows an incident's role tree with who holds each role. Text: one role per line, indented "
+                         "two spaces per level: key, title, holders (\"Name (handle)\", comma separated; \"VACANT "
+                         "(required)\" or \"vacant\" when nobody holds it), tab separated; then \"topic<TAB>\" and "
+                         "the chat topic. JSON: {\"incident\", \"roles\", \"vacant_required\", \"over_span\", "
+                         "\"topic\", \"history\"}. To add a template's roles: 'commandpost-cli roles apply --help'."))
+            .reads()
+            .incident(Incident::Existing)
+            .formats({QStringLiteral("text"), QStringLiteral("json")})
+            .run(&RoleCommands::show),
+        Command(QStringLiteral("roles apply"), QStringLiteral("--incident ID --template KEY [--under ROLEKEY]"),
+                tr("add a template's roles the incident does not have yet"))
+            .describe(tr("Adds the roles of a template that the incident does not have yet (see 'templates list'). "
+                         "With --under, the template's top roles report to that role: a business tree under the "
+                         "technical IC. Logged on the timeline; prints nothing."))
+            .writes()
+            .incident(Incident::Required)
+            .option({QStringLiteral("template"), tr("The template's key (required)."), tr("KEY")})
+            .option({QStringLiteral("under"), tr("The role the template's top roles report to."), tr("ROLEKEY")})
+            .required({QStringLiteral("template")})
+            .author()
+            .run(&RoleCommands::apply),
+        Command(QStringLiteral("assign"), QStringLiteral("--incident ID --role KEY --person WHO [--author A]"),
+                tr("give a role to a person; prints the assignment id"))
+            .describe(tr("Gives a role to a person from the roster and prints the assignment's id once saved. A "
+                         "role for one person that is already held must be handed over instead."))
+            .writes()
+            .incident(Incident::Required)
+            .option(roleOption())
+            .option({QStringLiteral("person"),
+                     tr("Who: a handle, a full name, or the unique start of either (required)."), tr("WHO")})
+            .required({RoleOption, QStringLiteral("person")})
+            .author()
+            .run(&RoleCommands::assign),
+        Command(QStringLiteral("handover"),
+                QStringLiteral("--incident ID --role KEY --to WHO [--from WHO] [--author A]"),
+                tr("the holder's stretch ends and the new holder's starts, in one step"))
+            .describe(tr("Hands a role over: the current holder's stretch ends and the new holder's starts, in one "
+                         "step. Logged on the timeline as a key event; prints nothing."))
+            .writes()
+            .incident(Incident::Required)
+            .option(roleOption())
+            .option({QStringLiteral("to"), tr("Who takes the role over (required)."), tr("WHO")})
+            .option({QStringLiteral("from"), tr("Whose place is handed over; needed when several hold the role."),
+                     tr("WHO")})
+            .required({RoleOption, QStringLiteral("to")})
+            .author()
+            .run(&RoleCommands::handOver),
+        Command(QStringLiteral("release"), QStringLiteral("--incident ID --role KEY --person WHO [--author A]"),
+                tr("release a person from a role"))
+            .describe(tr("Releases a person from a role. Logged on the timeline; prints nothing."))
+            .writes()
+            .incident(Incident::Required)
+            .option(roleOption())
+            .option({QStringLiteral("person"), tr("Who is released (required)."), tr("WHO")})
+            .required({RoleOption, QStringLiteral("person")})
+            .author()
+            .run(&RoleCommands::release),
+        Command(QStringLiteral("take-command"),
+                QStringLiteral("--incident ID [--outgoing-becomes-deputy] [--author A]"),
+                tr("the Deputy takes command; prints the catch-up summary"))
+            .describe(tr("The Deputy takes command; the outgoing commander is released, or becomes Deputy with "
+                         "--outgoing-becomes-deputy. Once saved, prints the catch-up summary for the new commander: "
+                         "state, who holds what, gaps, the last status report and recent key events."))
+            .writes()
+            .incident(Incident::Existing)
+            .option({QStringLiteral("outgoing-becomes-deputy"), tr("The outgoing commander becomes the Deputy.")})
+            .author()
+            .run(&RoleCommands::takeCommand),
+        Command(QStringLiteral("subteam add"), QStringLiteral("--incident ID --name NAME [--author A]"),
+                tr("form a sub-team; prints its two new role keys"))
+            .describe(tr("Forms a sub-team (Alpha, Bravo …): a lead role reporting to the commander and a members "
+                         "role reporting to the lead. Once saved, prints the two new role keys (lead, then "
+                         "members), one per line, for 'assign --role'."))
+            .writes()
+            .incident(Incident::Existing)
+            .option({QStringLiteral("name"), tr("The sub-team's name (required)."), tr("NAME")})
+            .required({QStringLiteral("name")})
+            .author()
+            .run(&RoleCommands::addSubTeam),
+    };
 }
 
-int RoleCommands::show(CliContext &context, const QStringList &arguments)
+int RoleCommands::show(CommandCall &call)
 {
-    const QStringList formats{QStringLiteral("text"), QStringLiteral("json")};
-    CommandLine line(context, QStringLiteral("roles"), QStringLiteral("--incident ID [options]"),
-                     tr("Shows an incident's role tree with who holds each role. Text: one role per line, indented "
-                        "two spaces per level: key, title, holders (\"Name (handle)\", comma separated; \"VACANT "
-                        "(required)\" or \"vacant\" when nobody holds it), tab separated; then \"topic<TAB>\" and the "
-                        "chat topic. JSON: {\"incident\", \"roles\", \"vacant_required\", \"over_span\", \"topic\", "
-                        "\"history\"}. To add a template's roles: 'commandpost-cli roles apply --help'."));
-    line.addOption(incidentOption());
-    line.addOption(CommandLine::formatOption(formats));
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    const auto required = line.required(IncidentOption, {}, &exitCode);
-    if (!required)
-        return exitCode;
-    const qint64 incidentId = required->id;
-    const auto format = line.format(formats, &exitCode);
-    if (!format)
-        return exitCode;
-
-    auto store = context.openStore(CliContext::Access::Read);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    if (auto incident = (*store)->incident(incidentId); !incident)
-        return context.fail(incident.error());
-    const auto roles = (*store)->roles(incidentId);
+        return call.exitCode();
+    const qint64 incidentId = call.incidentId();
+    const auto roles = store->roles(incidentId);
     if (!roles)
-        return context.fail(roles.error());
-    QTextStream &out = context.out();
-    if (*format == QLatin1String("json")) {
-        const auto history = (*store)->assignmentHistory(incidentId);
+        return call.fail(roles.error());
+    QTextStream &out = call.out();
+    if (call.json()) {
+        const auto history = store->assignmentHistory(incidentId);
         if (!history)
-            return context.fail(history.error());
+            return call.fail(history.error());
         out << CliFormat::compactJson(rolesJson(incidentId, *roles, *history));
-        return context.finish();
+        return call.finish();
     }
     const QHash<QString, int> depth = depths(*roles);
     for (const IncidentRole &r : *roles)
@@ -203,213 +249,97 @@ int RoleCommands::show(CliContext &context, const QStringList &arguments)
             << QLatin1Char('\t') << CliFormat::field(r.definition.title) << QLatin1Char('\t')
             << CliFormat::field(holdersText(r)) << QLatin1Char('\n');
     out << QStringLiteral("topic\t") << CliFormat::field(RoleSummary::chatTopic(*roles)) << QLatin1Char('\n');
-    return context.finish();
+    return call.finish();
 }
 
-int RoleCommands::apply(CliContext &context, const QStringList &arguments)
+int RoleCommands::apply(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("roles apply"), QStringLiteral("--incident ID --template KEY [options]"),
-                     tr("Adds the roles of a template that the incident does not have yet (see 'templates list'). "
-                        "With --under, the template's top roles report to that role: a business tree under the "
-                        "technical IC. Logged on the timeline; prints nothing."));
-    line.addOption(incidentOption());
-    line.addOption({QStringLiteral("template"), tr("The template's key (required)."), tr("KEY")});
-    line.addOption({QStringLiteral("under"), tr("The role the template's top roles report to."), tr("ROLEKEY")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    const auto required = line.required(IncidentOption, {QStringLiteral("template")}, &exitCode);
-    if (!required)
-        return exitCode;
-    const auto roleTemplate = TemplateCommands::find(required->values.at(0));
+    const auto roleTemplate = TemplateCommands::find(call.values().at(0));
     if (!roleTemplate)
-        return context.fail(roleTemplate.error());
-
-    const auto opened = openForWrite(context, {}, &exitCode);
-    if (!opened)
-        return exitCode;
-    if (StoreError error = opened->store->applyTemplate(required->id, *roleTemplate,
-                                                        line.value(QStringLiteral("under")).trimmed(), line.author()))
-        return context.fail(error);
-    return context.finish();
+        return call.fail(roleTemplate.error());
+    IncidentStore *store = call.store();
+    if (!store)
+        return call.exitCode();
+    return call.finish(store->applyTemplate(call.incidentId(), *roleTemplate,
+                                            call.value(QStringLiteral("under")).trimmed(), call.author()));
 }
 
-int RoleCommands::assign(CliContext &context, const QStringList &arguments)
+int RoleCommands::assign(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("assign"),
-                     QStringLiteral("--incident ID --role KEY --person WHO [options]"),
-                     tr("Gives a role to a person from the roster and prints the assignment's id once saved. A role "
-                        "for one person that is already held must be handed over instead."));
-    line.addOption(incidentOption());
-    line.addOption(roleOption());
-    line.addOption({QStringLiteral("person"),
-                    tr("Who: a handle, a full name, or the unique start of either (required)."), tr("WHO")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
     int exitCode = 0;
-    const auto required = line.required(IncidentOption, {RoleOption, QStringLiteral("person")}, &exitCode);
-    if (!required)
+    const auto people = findPeople(call, {call.values().at(1)}, &exitCode);
+    if (!people)
         return exitCode;
-
-    const auto opened = openForWrite(context, {required->values.at(1)}, &exitCode);
-    if (!opened)
-        return exitCode;
-    const auto id = opened->store->assign(required->id, required->values.at(0), opened->people.at(0), line.author());
-    if (!id)
-        return context.fail(id.error());
-    context.out() << *id << QLatin1Char('\n');
-    return context.finish();
+    return call.printId(call.store()->assign(call.incidentId(), call.values().at(0), people->at(0), call.author()));
 }
 
-int RoleCommands::handOver(CliContext &context, const QStringList &arguments)
+int RoleCommands::handOver(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("handover"), QStringLiteral("--incident ID --role KEY --to WHO [options]"),
-                     tr("Hands a role over: the current holder's stretch ends and the new holder's starts, in one "
-                        "step. Logged on the timeline as a key event; prints nothing."));
-    line.addOption(incidentOption());
-    line.addOption(roleOption());
-    line.addOption({QStringLiteral("to"), tr("Who takes the role over (required)."), tr("WHO")});
-    line.addOption(
-        {QStringLiteral("from"), tr("Whose place is handed over; needed when several hold the role."), tr("WHO")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    const auto required = line.required(IncidentOption, {RoleOption, QStringLiteral("to")}, &exitCode);
-    if (!required)
-        return exitCode;
-    if (line.isSet(QStringLiteral("from")) && line.value(QStringLiteral("from")).trimmed().isEmpty())
-        return line.usageError(tr("--from needs a value"));
-
+    if (call.isSet(QStringLiteral("from")) && call.value(QStringLiteral("from")).trimmed().isEmpty())
+        return call.usageError(tr("--from needs a value"));
     // --from, then --to: when both are unknown, the one reported is --from.
-    const auto opened = openForWrite(context, {line.value(QStringLiteral("from")), required->values.at(1)}, &exitCode);
-    if (!opened)
+    int exitCode = 0;
+    const auto people = findPeople(call, {call.value(QStringLiteral("from")), call.values().at(1)}, &exitCode);
+    if (!people)
         return exitCode;
-    if (StoreError error = opened->store->handOver(required->id, required->values.at(0), opened->people.at(0),
-                                                   opened->people.at(1), line.author()))
-        return context.fail(error);
-    return context.finish();
+    return call.finish(
+        call.store()->handOver(call.incidentId(), call.values().at(0), people->at(0), people->at(1), call.author()));
 }
 
-int RoleCommands::release(CliContext &context, const QStringList &arguments)
+int RoleCommands::release(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("release"),
-                     QStringLiteral("--incident ID --role KEY --person WHO [options]"),
-                     tr("Releases a person from a role. Logged on the timeline; prints nothing."));
-    line.addOption(incidentOption());
-    line.addOption(roleOption());
-    line.addOption({QStringLiteral("person"), tr("Who is released (required)."), tr("WHO")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
     int exitCode = 0;
-    const auto required = line.required(IncidentOption, {RoleOption, QStringLiteral("person")}, &exitCode);
-    if (!required)
+    const auto people = findPeople(call, {call.values().at(1)}, &exitCode);
+    if (!people)
         return exitCode;
-
-    const auto opened = openForWrite(context, {required->values.at(1)}, &exitCode);
-    if (!opened)
-        return exitCode;
-    if (StoreError error =
-            opened->store->release(required->id, required->values.at(0), opened->people.at(0), line.author()))
-        return context.fail(error);
-    return context.finish();
+    return call.finish(call.store()->release(call.incidentId(), call.values().at(0), people->at(0), call.author()));
 }
 
-int RoleCommands::takeCommand(CliContext &context, const QStringList &arguments)
+int RoleCommands::takeCommand(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("take-command"), QStringLiteral("--incident ID [options]"),
-                     tr("The Deputy takes command; the outgoing commander is released, or becomes Deputy with "
-                        "--outgoing-becomes-deputy. Once saved, prints the catch-up summary for the new commander: "
-                        "state, who holds what, gaps, the last status report and recent key events."));
-    line.addOption(incidentOption());
-    line.addOption({QStringLiteral("outgoing-becomes-deputy"), tr("The outgoing commander becomes the Deputy.")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    const auto required = line.required(IncidentOption, {}, &exitCode);
-    if (!required)
-        return exitCode;
-    const qint64 incidentId = required->id;
-
-    const auto opened = openForWrite(context, {}, &exitCode);
+    IncidentStore *opened = call.store();
     if (!opened)
-        return exitCode;
-    IncidentStore &store = *opened->store;
-    if (auto incident = store.incident(incidentId); !incident)
-        return context.fail(incident.error());
+        return call.exitCode();
+    IncidentStore &store = *opened;
+    const qint64 incidentId = call.incidentId();
     if (StoreError error =
-            store.takeCommand(incidentId, line.isSet(QStringLiteral("outgoing-becomes-deputy")), line.author()))
-        return context.fail(error);
+            store.takeCommand(incidentId, call.isSet(QStringLiteral("outgoing-becomes-deputy")), call.author()))
+        return call.fail(error);
 
     // Saved; now the briefing, from what is on disk.
     const auto incident = store.incident(incidentId);
     if (!incident)
-        return context.fail(incident.error());
+        return call.fail(incident.error());
     const auto roles = store.roles(incidentId);
     if (!roles)
-        return context.fail(roles.error());
+        return call.fail(roles.error());
     TimelinePage page;
     page.incidentId = incidentId;
     page.oldestFirst = false;
     page.limit = 100;
     const auto recent = store.entries(page);
     if (!recent)
-        return context.fail(recent.error());
-    context.out() << RoleSummary::catchUp(*incident, *roles, *recent, store.clock().nowUtc()) << QLatin1Char('\n');
-    return context.finish();
+        return call.fail(recent.error());
+    call.out() << RoleSummary::catchUp(*incident, *roles, *recent, store.clock().nowUtc()) << QLatin1Char('\n');
+    return call.finish();
 }
 
-int RoleCommands::subTeam(CliContext &context, const QStringList &arguments)
+int RoleCommands::addSubTeam(CommandCall &call)
 {
-    const QString sub = arguments.value(0);
-    if (sub == QLatin1String("add"))
-        return addSubTeam(context, arguments.mid(1));
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub == QLatin1String("help")) {
-        context.out() << tr("Usage: commandpost-cli subteam add --incident ID --name NAME [--author A]\n"
-                            "Run 'commandpost-cli subteam add --help' for details.\n");
-        return context.finish();
-    }
-    if (sub.isEmpty())
-        return context.usageError(tr("'subteam' needs a subcommand: add"), QStringLiteral("subteam"));
-    return context.usageError(tr("unknown subcommand 'subteam %1'; use add").arg(sub), QStringLiteral("subteam"));
-}
-
-int RoleCommands::addSubTeam(CliContext &context, const QStringList &arguments)
-{
-    CommandLine line(context, QStringLiteral("subteam add"), QStringLiteral("--incident ID --name NAME [options]"),
-                     tr("Forms a sub-team (Alpha, Bravo …): a lead role reporting to the commander and a members "
-                        "role reporting to the lead. Once saved, prints the two new role keys (lead, then members), "
-                        "one per line, for 'assign --role'."));
-    line.addOption(incidentOption());
-    line.addOption({QStringLiteral("name"), tr("The sub-team's name (required)."), tr("NAME")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    const auto required = line.required(IncidentOption, {QStringLiteral("name")}, &exitCode);
-    if (!required)
-        return exitCode;
-    const QString &name = required->values.at(0);
-
-    const auto opened = openForWrite(context, {}, &exitCode);
-    if (!opened)
-        return exitCode;
-    if (auto incident = opened->store->incident(required->id); !incident)
-        return context.fail(incident.error());
-    if (StoreError error = opened->store->addSubTeam(required->id, name, line.author()))
-        return context.fail(error);
-    const auto roles = opened->store->roles(required->id);
+    IncidentStore *store = call.store();
+    if (!store)
+        return call.exitCode();
+    const QString &name = call.values().at(0);
+    if (StoreError error = store->addSubTeam(call.incidentId(), name, call.author()))
+        return call.fail(error);
+    const auto roles = store->roles(call.incidentId());
     if (!roles)
-        return context.fail(roles.error());
+        return call.fail(roles.error());
     for (const IncidentRole &r : *roles) {
         if (r.subTeam == name)
-            context.out() << r.definition.key << QLatin1Char('\n');
+            call.out() << r.definition.key << QLatin1Char('\n');
     }
-    return context.finish();
+    return call.finish();
 }
 
 } // namespace cp::cli

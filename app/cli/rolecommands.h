@@ -1,11 +1,8 @@
 #pragma once
 
-#include <QCoreApplication>
-#include <QStringList>
+#include "command.h"
 
 namespace cp::cli {
-
-class CliContext;
 
 // The incident's response structure: roles [apply], assign, handover, release, take-command,
 // subteam add. Roles are named by their key within the incident ("ic", "scribe"), people by
@@ -14,17 +11,16 @@ class RoleCommands
 {
     Q_DECLARE_TR_FUNCTIONS(cp::cli::RoleCommands)
 public:
-    static int roles(CliContext &context, const QStringList &arguments);
-    static int assign(CliContext &context, const QStringList &arguments);
-    static int handOver(CliContext &context, const QStringList &arguments);
-    static int release(CliContext &context, const QStringList &arguments);
-    static int takeCommand(CliContext &context, const QStringList &arguments);
-    static int subTeam(CliContext &context, const QStringList &arguments);
+    static QList<Command> commands();
 
 private:
-    static int show(CliContext &context, const QStringList &arguments);
-    static int apply(CliContext &context, const QStringList &arguments);
-    static int addSubTeam(CliContext &context, const QStringList &arguments);
+    static int show(CommandCall &call);
+    static int apply(CommandCall &call);
+    static int assign(CommandCall &call);
+    static int handOver(CommandCall &call);
+    static int release(CommandCall &call);
+    static int takeCommand(CommandCall &call);
+    static int addSubTeam(CommandCall &call);
 };
 
 } // namespace cp::cli

@@ -1,8 +1,6 @@
 #include "rollcallcommands.h"
 
-#include "clicontext.h"
 #include "cliformat.h"
-#include "commandline.h"
 #include "timers/timerlineparser.h"
 
 #include <QJsonArray>
@@ -14,13 +12,7 @@ namespace cp::cli {
 
 namespace {
 
-const QString IncidentOption = QStringLiteral("incident");
 const QString PersonOption = QStringLiteral("person");
-
-QCommandLineOption incidentOption()
-{
-    return {IncidentOption, RollCallCommands::tr("The incident's id (required)."), RollCallCommands::tr("ID")};
-}
 
 QCommandLineOption personOption()
 {
@@ -146,7 +138,7 @@ struct Owner
 };
 
 // incidentId > 0: the role is checked to exist in the incident (before anything is saved).
-std::optional<Owner> readOwner(CommandLine &line, IncidentStore &store, CliContext &context, int *exitCode,
+std::optional<Owner> readOwner(const CommandLine &line, IncidentStore &store, CliContext &context, int *exitCode,
                                qint64 incidentId = 0)
 {
     Owner owner;
@@ -186,106 +178,159 @@ std::optional<Owner> readOwner(CommandLine &line, IncidentStore &store, CliConte
 
 } // namespace
 
-QString RollCallCommands::helpText()
+QList<Command> RollCallCommands::commands()
 {
-    return tr("Usage: commandpost-cli rollcall|action|decision SUBCOMMAND [options]\n"
-              "  rollcall start --incident ID [--roles K1,K2 | --subteam NAME] [--timebox 5m]   prints the round's id\n"
-              "  rollcall answer ROLE --incident ID [--person WHO] --condition healthy|degraded|down|unknown\n"
-              "                  [--text T] [--actions T] [--needs T] [--needs-action [--owner ROLE]\n"
-              "                  [--owner-person WHO]]   a CAN report; --needs-action prints the new action's id\n"
-              "  rollcall miss|skip|undo ROLE --incident ID [--person WHO]   no answer, skipped, back to waiting\n"
-              "  rollcall dismiss ITEM [--author A]        off the Deputy's missed list\n"
-              "  rollcall end --incident ID                close the round; its summary goes on the timeline\n"
-              "  rollcall status --incident ID [--round N] [--format text|json]   the round and the missed list\n"
-              "  action add --incident ID (--text T | --from-item ITEM) [--owner ROLE] [--owner-person WHO]\n"
-              "             [--status S] [--timebox 15m] [--follow-up]   prints its id\n"
-              "  action set ID [--status S] [--text T] [--owner ROLE|none] [--owner-person WHO|none]\n"
-              "             [--follow-up yes|no]\n"
-              "  action list --incident ID [--open] [--format text|json]   open ones first\n"
-              "  decision add --incident ID --proposal T [--objections none|not-asked|TEXT]\n"
-              "             [--outcome adopted|rejected|deferred] [--decided-by WHO]   prints its id\n"
-              "  decision list --incident ID [--format text|json]\n"
-              "Statuses: proposed, assigned, in-progress, done, cancelled.\n");
-}
-
-namespace {
-
-// One command group's subcommands: the first word picks one, --help prints the group's help.
-struct Sub
-{
-    QStringList names;
-    std::function<int(CliContext &, const QStringList &)> run;
-};
-
-int dispatch(CliContext &context, const QStringList &arguments, const QString &group, const QList<Sub> &subs)
-{
-    const QString sub = arguments.value(0);
-    for (const Sub &s : subs) {
-        if (s.names.contains(sub))
-            return s.run(context, arguments.mid(1));
-    }
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub == QLatin1String("help")) {
-        context.out() << RollCallCommands::helpText();
-        return context.finish();
-    }
-    QStringList names;
-    for (const Sub &s : subs)
-        names << s.names;
-    if (sub.isEmpty())
-        return context.usageError(
-            RollCallCommands::tr("'%1' needs a subcommand: %2").arg(group, names.join(QStringLiteral(", "))), group);
-    return context.usageError(RollCallCommands::tr("unknown subcommand '%1 %2'").arg(group, sub), group);
-}
-
-} // namespace
-
-int RollCallCommands::rollCall(CliContext &context, const QStringList &arguments)
-{
-    auto mark = [](const QString &sub) {
-        return [sub](CliContext &c, const QStringList &a) { return RollCallCommands::mark(c, a, sub); };
+    using Incident = Command::Incident;
+    const QStringList formats{QStringLiteral("text"), QStringLiteral("json")};
+    const QString statuses = tr("Statuses: proposed, assigned, in-progress, done, cancelled.");
+    QList<Command> rows{
+        Command(QStringLiteral("rollcall start"),
+                QStringLiteral("--incident ID [--roles K1,K2 | --subteam NAME] [--timebox 5m]"),
+                tr("start a round; prints its id"))
+            .describe(tr("Starts a roll-call round over every held role but the commander's, the roles given, or "
+                         "one sub-team; the previous round closes. Prints the round's id once saved."))
+            .writes()
+            .incident(Incident::Required)
+            .option({QStringLiteral("roles"), tr("Only these roles, by key, in this order: sme,deputy."), tr("KEYS")})
+            .option({QStringLiteral("subteam"), tr("Only the roles of this sub-team: Alpha."), tr("NAME")})
+            .option({QStringLiteral("timebox"), tr("A countdown for the round: 5m."), tr("DURATION")})
+            .author()
+            .run(&RollCallCommands::start),
+        Command(QStringLiteral("rollcall answer"),
+                QStringLiteral("ROLE --incident ID [--person WHO] --condition C [--text T] [--actions T] [--needs T] "
+                               "[--needs-action [--owner ROLE] [--owner-person WHO]]"),
+                tr("a CAN report; --needs-action prints the new action's id"))
+            .describe(tr("Records a CAN report (Condition, Actions, Needs) for a role in the latest round. An "
+                         "earlier unanswered call of the same role and person leaves the missed list."))
+            .option(
+                {QStringLiteral("condition"), tr("healthy, degraded, down or unknown (required)."), tr("CONDITION")})
+            .option({QStringLiteral("text"), tr("A word on the condition."), tr("TEXT")})
+            .option({QStringLiteral("actions"), tr("What is being done."), tr("TEXT")})
+            .option({QStringLiteral("needs"), tr("What is needed."), tr("TEXT")})
+            .option({QStringLiteral("needs-action"), tr("Turn the Needs into an action right away.")})
+            .option({QStringLiteral("owner"), tr("The action's owner role (with --needs-action)."), tr("ROLE")})
+            .option({QStringLiteral("owner-person"), tr("The action's owner (with --needs-action)."), tr("WHO")}),
+        Command(QStringLiteral("rollcall miss"), QStringLiteral("ROLE --incident ID [--person WHO]"),
+                tr("no answer: it goes on the missed list"))
+            .describe(tr("Marks a role of the latest round as not answering: it goes on the missed list.")),
+        Command(QStringLiteral("rollcall skip"), QStringLiteral("ROLE --incident ID [--person WHO]"),
+                tr("leave a role out of the round"))
+            .describe(tr("Leaves a role out of the latest round.")),
+        Command(QStringLiteral("rollcall undo"), QStringLiteral("ROLE --incident ID [--person WHO]"),
+                tr("back to waiting"))
+            .describe(tr("Takes a mark or an answer back: the role waits to be called.")),
     };
-    return dispatch(context, arguments, QStringLiteral("rollcall"),
-                    {{{QStringLiteral("start")}, &RollCallCommands::start},
-                     {{QStringLiteral("answer")}, mark(QStringLiteral("answer"))},
-                     {{QStringLiteral("miss")}, mark(QStringLiteral("miss"))},
-                     {{QStringLiteral("skip")}, mark(QStringLiteral("skip"))},
-                     {{QStringLiteral("undo")}, mark(QStringLiteral("undo"))},
-                     {{QStringLiteral("dismiss")}, &RollCallCommands::dismiss},
-                     {{QStringLiteral("end")}, &RollCallCommands::end},
-                     {{QStringLiteral("status")}, &RollCallCommands::status}});
+    for (qsizetype i = 1; i < rows.size(); ++i) {
+        const QString sub = rows[i].subcommand();
+        rows[i]
+            .writes()
+            .argument(QStringLiteral("ROLE"), tr("A role key (sme), or a holder's handle (dana)."))
+            .incident(Incident::Required)
+            .option(personOption())
+            .author()
+            .run([sub](CommandCall &call) { return mark(call, sub); });
+    }
+    rows << Command(QStringLiteral("rollcall dismiss"), QStringLiteral("ITEM [--author A]"),
+                    tr("off the Deputy's missed list"))
+                .describe(tr("Takes an unanswered item (its id as 'rollcall status' shows it) off the Deputy's missed "
+                             "list; the dismissal goes on the timeline."))
+                .writes()
+                .argument(QStringLiteral("ITEM"), tr("The missed item's id."))
+                .author()
+                .run(&RollCallCommands::dismiss)
+         << Command(QStringLiteral("rollcall end"), QStringLiteral("--incident ID [--author A]"),
+                    tr("close the round; its summary goes on the timeline"))
+                .describe(tr("Closes the open round: what it did not hear back goes on the missed list, and its "
+                             "summary (who reported what, who was missed) goes on the timeline."))
+                .writes()
+                .incident(Incident::Required)
+                .author()
+                .run(&RollCallCommands::end)
+         << Command(QStringLiteral("rollcall status"), QStringLiteral("--incident ID [--round N] [--format text|json]"),
+                    tr("the round and the missed list"))
+                .describe(tr("Prints a round (the latest unless --round) item by item, then the Deputy's missed "
+                             "list: every unanswered call of any round, with how long ago it was asked."))
+                .reads()
+                .incident(Incident::Existing)
+                .option({QStringLiteral("round"), tr("The round's number (1, 2 …)."), tr("N")})
+                .formats(formats)
+                .run(&RollCallCommands::status)
+         << Command(QStringLiteral("action add"),
+                    QStringLiteral("--incident ID (--text T | --from-item ITEM) [--owner ROLE] [--owner-person WHO] "
+                                   "[--status S] [--timebox 15m] [--follow-up]"),
+                    tr("an action the IC delegates; prints its id"))
+                .describe(tr("Adds an action the IC delegates and prints its id once saved. --from-item turns a CAN "
+                             "report's Needs into the action (its text unless --text is given)."))
+                .writes()
+                .incident(Incident::Required)
+                .option({QStringLiteral("text"), tr("What is to be done."), tr("TEXT")})
+                .option(
+                    {QStringLiteral("from-item"), tr("A roll-call item whose Needs become the action."), tr("ITEM")})
+                .option({QStringLiteral("owner"), tr("The owner role, by key."), tr("ROLE")})
+                .option({QStringLiteral("owner-person"), tr("The owner: a handle or a name."), tr("WHO")})
+                .option({QStringLiteral("status"),
+                         tr("proposed, assigned, in-progress, done, cancelled (default: assigned with an owner, "
+                            "proposed without)."),
+                         tr("STATUS")})
+                .option({QStringLiteral("timebox"), tr("A countdown for the action: 15m."), tr("DURATION")})
+                .option({QStringLiteral("follow-up"), tr("A preventive follow-up for the postmortem.")})
+                .author()
+                .groupNote(statuses)
+                .run(&RollCallCommands::addAction)
+         << Command(QStringLiteral("action set"),
+                    QStringLiteral("ID [--status S] [--text T] [--owner ROLE|none] [--owner-person WHO|none] "
+                                   "[--follow-up yes|no]"),
+                    tr("change an action's status, text, owner or follow-up mark"))
+                .describe(tr("Changes an action: its status, text, owner or follow-up mark. The change goes on the "
+                             "timeline; a done or cancelled action's time-box stops."))
+                .writes()
+                .argument(QStringLiteral("ID"), tr("The action's id."))
+                .option(
+                    {QStringLiteral("status"), tr("proposed, assigned, in-progress, done, cancelled."), tr("STATUS")})
+                .option({QStringLiteral("text"), tr("The new wording."), tr("TEXT")})
+                .option({QStringLiteral("owner"), tr("The owner role, by key; none clears it."), tr("ROLE")})
+                .option({QStringLiteral("owner-person"), tr("The owner; none clears it."), tr("WHO")})
+                .option({QStringLiteral("follow-up"), tr("yes or no: a follow-up for the postmortem."), tr("YES|NO")})
+                .author()
+                .run(&RollCallCommands::setAction)
+         << Command(QStringLiteral("action list"), QStringLiteral("--incident ID [--open] [--format text|json]"),
+                    tr("the actions, open ones first"))
+                .describe(tr("Prints the incident's actions, open ones first: id, status, owner, follow-up, text."))
+                .reads()
+                .incident(Incident::Existing)
+                .option({QStringLiteral("open"), tr("Only the open ones.")})
+                .formats(formats)
+                .run(&RollCallCommands::listActions)
+         << Command(QStringLiteral("decision add"),
+                    QStringLiteral("--incident ID --proposal T [--objections none|not-asked|TEXT] "
+                                   "[--outcome adopted|rejected|deferred] [--decided-by WHO]"),
+                    tr("record a decision; prints its id"))
+                .describe(tr("Records a decision: the proposal, the \"any strong objections?\" check and the "
+                             "outcome. Logged on the timeline as a key event; prints its id."))
+                .writes()
+                .incident(Incident::Required)
+                .option({QStringLiteral("proposal"), tr("What was proposed (required)."), tr("TEXT")})
+                .option({QStringLiteral("objections"),
+                         tr("none (asked, none raised), not-asked (the default), or what was raised."), tr("TEXT")})
+                .option({QStringLiteral("outcome"), tr("adopted (default), rejected or deferred."), tr("OUTCOME")})
+                .option({QStringLiteral("decided-by"), tr("Who made the call (default: the author)."), tr("WHO")})
+                .required({QStringLiteral("proposal")})
+                .author()
+                .run(&RollCallCommands::addDecision)
+         << Command(QStringLiteral("decision list"), QStringLiteral("--incident ID [--format text|json]"),
+                    tr("the decisions, oldest first"))
+                .describe(tr("Prints the incident's decisions, oldest first: id, time, outcome, objections, decided "
+                             "by, proposal."))
+                .reads()
+                .incident(Incident::Existing)
+                .formats(formats)
+                .run(&RollCallCommands::listDecisions);
+    return rows;
 }
 
-int RollCallCommands::action(CliContext &context, const QStringList &arguments)
+int RollCallCommands::start(CommandCall &call)
 {
-    return dispatch(context, arguments, QStringLiteral("action"),
-                    {{{QStringLiteral("add")}, &RollCallCommands::addAction},
-                     {{QStringLiteral("set")}, &RollCallCommands::setAction},
-                     {{QStringLiteral("list")}, &RollCallCommands::listActions}});
-}
-
-int RollCallCommands::decision(CliContext &context, const QStringList &arguments)
-{
-    return dispatch(context, arguments, QStringLiteral("decision"),
-                    {{{QStringLiteral("add")}, &RollCallCommands::addDecision},
-                     {{QStringLiteral("list")}, &RollCallCommands::listDecisions}});
-}
-
-int RollCallCommands::start(CliContext &context, const QStringList &arguments)
-{
-    CommandLine line(context, QStringLiteral("rollcall start"), QStringLiteral("--incident ID [options]"),
-                     tr("Starts a roll-call round over every held role but the commander's, the roles given, or one "
-                        "sub-team; the previous round closes. Prints the round's id once saved."));
-    line.addOption(incidentOption());
-    line.addOption({QStringLiteral("roles"), tr("Only these roles, by key, in this order: sme,deputy."), tr("KEYS")});
-    line.addOption({QStringLiteral("subteam"), tr("Only the roles of this sub-team: Alpha."), tr("NAME")});
-    line.addOption({QStringLiteral("timebox"), tr("A countdown for the round: 5m."), tr("DURATION")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    const auto required = line.required(IncidentOption, {}, &exitCode);
-    if (!required)
-        return exitCode;
+    const CommandLine &line = call.line();
     RollCallSelection selection;
     if (line.isSet(QStringLiteral("roles"))) {
         selection.roleKeys = line.value(QStringLiteral("roles")).split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -306,54 +351,22 @@ int RollCallCommands::start(CliContext &context, const QStringList &arguments)
                 tr("--timebox '%1' is not a duration such as 5m").arg(line.value(QStringLiteral("timebox"))));
         selection.timeboxMs = *ms;
     }
-    auto store = context.openStore(CliContext::Access::Write);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    auto id = (*store)->startRollCall(required->id, selection, line.author());
-    if (!id)
-        return context.fail(id.error());
-    context.out() << *id << QLatin1Char('\n');
-    return context.finish();
+        return call.exitCode();
+    return call.printId(store->startRollCall(call.incidentId(), selection, call.author()));
 }
 
-int RollCallCommands::mark(CliContext &context, const QStringList &arguments, const QString &sub)
+int RollCallCommands::mark(CommandCall &call, const QString &sub)
 {
+    CliContext &context = call.context();
+    const CommandLine &line = call.line();
     const bool answer = sub == QLatin1String("answer");
-    CommandLine line(context, QStringLiteral("rollcall %1").arg(sub),
-                     answer ? QStringLiteral("ROLE --incident ID --condition C [options]")
-                            : QStringLiteral("ROLE --incident ID [--person WHO]"),
-                     answer ? tr("Records a CAN report (Condition, Actions, Needs) for a role in the latest round. "
-                                 "An earlier unanswered call of the same role and person leaves the missed list.")
-                     : sub == QLatin1String("miss")
-                         ? tr("Marks a role of the latest round as not answering: it goes on the missed list.")
-                     : sub == QLatin1String("skip")
-                         ? tr("Leaves a role out of the latest round.")
-                         : tr("Takes a mark or an answer back: the role waits to be called."));
-    line.addPositionalArgument(QStringLiteral("ROLE"), tr("A role key (sme), or a holder's handle (dana)."));
-    line.addOption(incidentOption());
-    line.addOption(personOption());
-    line.addOption(CommandLine::authorOption());
-    if (answer) {
-        line.addOption(
-            {QStringLiteral("condition"), tr("healthy, degraded, down or unknown (required)."), tr("CONDITION")});
-        line.addOption({QStringLiteral("text"), tr("A word on the condition."), tr("TEXT")});
-        line.addOption({QStringLiteral("actions"), tr("What is being done."), tr("TEXT")});
-        line.addOption({QStringLiteral("needs"), tr("What is needed."), tr("TEXT")});
-        line.addOption({QStringLiteral("needs-action"), tr("Turn the Needs into an action right away.")});
-        line.addOption({QStringLiteral("owner"), tr("The action's owner role (with --needs-action)."), tr("ROLE")});
-        line.addOption({QStringLiteral("owner-person"), tr("The action's owner (with --needs-action)."), tr("WHO")});
-    }
-    if (auto done = line.parse(arguments))
-        return *done;
     int exitCode = 0;
-    if (!line.noExtraArguments(1, &exitCode))
-        return exitCode;
     const QString who = line.positionalArguments().value(0).trimmed();
     if (who.isEmpty())
         return line.usageError(tr("say which role: a role key or a holder's handle"));
-    const auto incidentId = line.requiredId(IncidentOption, &exitCode);
-    if (!incidentId)
-        return exitCode;
+    const qint64 incidentId = call.incidentId();
     CanReport report;
     if (answer) {
         const auto condition = line.requiredValue(QStringLiteral("condition"), &exitCode);
@@ -373,11 +386,11 @@ int RollCallCommands::mark(CliContext &context, const QStringList &arguments, co
             (line.isSet(QStringLiteral("owner")) || line.isSet(QStringLiteral("owner-person"))))
             return line.usageError(tr("--owner and --owner-person go with --needs-action"));
     }
-    auto store = context.openStore(CliContext::Access::Write);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    IncidentStore &s = **store;
-    auto item = findItem(s, *incidentId, who, line.value(PersonOption));
+        return call.exitCode();
+    IncidentStore &s = *store;
+    auto item = findItem(s, incidentId, who, line.value(PersonOption));
     if (!item)
         return context.fail(item.error());
     const QString author = line.author();
@@ -385,14 +398,12 @@ int RollCallCommands::mark(CliContext &context, const QStringList &arguments, co
         const RollCallItemState state = sub == QLatin1String("miss")   ? RollCallItemState::NoAnswer
                                         : sub == QLatin1String("skip") ? RollCallItemState::Skipped
                                                                        : RollCallItemState::Pending;
-        if (StoreError error = s.markRollCallItem(item->id, state, author))
-            return context.fail(error);
-        return context.finish();
+        return call.finish(s.markRollCallItem(item->id, state, author));
     }
     std::optional<Owner> owner;
     if (line.isSet(QStringLiteral("needs-action"))) {
         // Checked before the answer is saved, so a wrong owner changes nothing.
-        owner = readOwner(line, s, context, &exitCode, *incidentId);
+        owner = readOwner(line, s, context, &exitCode, incidentId);
         if (!owner)
             return exitCode;
     }
@@ -400,7 +411,7 @@ int RollCallCommands::mark(CliContext &context, const QStringList &arguments, co
         return context.fail(error);
     if (owner) {
         NewAction action;
-        action.incidentId = *incidentId;
+        action.incidentId = incidentId;
         action.originItemId = item->id;
         action.ownerRoleKey = owner->roleKey.value_or(QString());
         action.ownerPersonId = owner->personId.value_or(0);
@@ -412,76 +423,40 @@ int RollCallCommands::mark(CliContext &context, const QStringList &arguments, co
     return context.finish();
 }
 
-int RollCallCommands::dismiss(CliContext &context, const QStringList &arguments)
+int RollCallCommands::dismiss(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("rollcall dismiss"), QStringLiteral("ITEM [--author A]"),
-                     tr("Takes an unanswered item (its id as 'rollcall status' shows it) off the Deputy's missed "
-                        "list; the dismissal goes on the timeline."));
-    line.addPositionalArgument(QStringLiteral("ITEM"), tr("The missed item's id."));
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    if (!line.noExtraArguments(1, &exitCode))
-        return exitCode;
+    const CommandLine &line = call.line();
     const QString idText = line.positionalArguments().value(0);
     if (idText.isEmpty())
         return line.usageError(tr("the missed item's id is missing"));
     const auto itemId = parseId(idText);
     if (!itemId)
         return line.usageError(tr("'%1' is not an item id").arg(idText));
-    auto store = context.openStore(CliContext::Access::Write);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    if (StoreError error = (*store)->dismissMissedItem(*itemId, line.author()))
-        return context.fail(error);
-    return context.finish();
+        return call.exitCode();
+    return call.finish(store->dismissMissedItem(*itemId, call.author()));
 }
 
-int RollCallCommands::end(CliContext &context, const QStringList &arguments)
+int RollCallCommands::end(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("rollcall end"), QStringLiteral("--incident ID [--author A]"),
-                     tr("Closes the open round: what it did not hear back goes on the missed list, and its summary "
-                        "(who reported what, who was missed) goes on the timeline."));
-    line.addOption(incidentOption());
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    const auto required = line.required(IncidentOption, {}, &exitCode);
-    if (!required)
-        return exitCode;
-    auto store = context.openStore(CliContext::Access::Write);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    auto rounds = (*store)->rollCalls(required->id);
+        return call.exitCode();
+    auto rounds = store->rollCalls(call.incidentId());
     if (!rounds)
-        return context.fail(rounds.error());
+        return call.fail(rounds.error());
     if (rounds->isEmpty() || !rounds->last().isOpen())
-        return context.fail(
-            StoreError(StoreError::Code::Invalid, tr("Incident #%1 has no open roll call.").arg(required->id)));
-    if (StoreError error = (*store)->endRollCall(rounds->last().id, line.author()))
-        return context.fail(error);
-    return context.finish();
+        return call.fail(
+            StoreError(StoreError::Code::Invalid, tr("Incident #%1 has no open roll call.").arg(call.incidentId())));
+    return call.finish(store->endRollCall(rounds->last().id, call.author()));
 }
 
-int RollCallCommands::status(CliContext &context, const QStringList &arguments)
+int RollCallCommands::status(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("rollcall status"), QStringLiteral("--incident ID [options]"),
-                     tr("Prints a round (the latest unless --round) item by item, then the Deputy's missed list: "
-                        "every unanswered call of any round, with how long ago it was asked."));
-    line.addOption(incidentOption());
-    line.addOption({QStringLiteral("round"), tr("The round's number (1, 2 …)."), tr("N")});
-    line.addOption(CommandLine::formatOption({QStringLiteral("text"), QStringLiteral("json")}));
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    const auto required = line.required(IncidentOption, {}, &exitCode);
-    if (!required)
-        return exitCode;
-    const auto format = line.format({QStringLiteral("text"), QStringLiteral("json")}, &exitCode);
-    if (!format)
-        return exitCode;
+    CliContext &context = call.context();
+    const CommandLine &line = call.line();
+    const qint64 incidentId = call.incidentId();
     int wanted = 0;
     if (line.isSet(QStringLiteral("round"))) {
         bool ok = false;
@@ -489,16 +464,14 @@ int RollCallCommands::status(CliContext &context, const QStringList &arguments)
         if (!ok || wanted <= 0)
             return line.usageError(tr("--round '%1' is not a round number").arg(line.value(QStringLiteral("round"))));
     }
-    auto store = context.openStore(CliContext::Access::Read);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    IncidentStore &s = **store;
-    if (auto incident = s.incident(required->id); !incident)
-        return context.fail(incident.error());
-    auto rounds = s.rollCalls(required->id);
+        return call.exitCode();
+    IncidentStore &s = *store;
+    auto rounds = s.rollCalls(incidentId);
     if (!rounds)
         return context.fail(rounds.error());
-    auto items = s.rollCallItems(required->id);
+    auto items = s.rollCallItems(incidentId);
     if (!items)
         return context.fail(items.error());
     RollCall round;
@@ -508,7 +481,7 @@ int RollCallCommands::status(CliContext &context, const QStringList &arguments)
     }
     if (wanted > 0 && round.id == 0)
         return context.fail(StoreError(StoreError::Code::NotFound,
-                                       tr("Incident #%1 has no roll call %2.").arg(required->id).arg(wanted)));
+                                       tr("Incident #%1 has no roll call %2.").arg(incidentId).arg(wanted)));
     const QDateTime now = s.clock().nowUtc();
     QList<RollCallItem> shown, missed;
     for (const RollCallItem &i : std::as_const(*items)) {
@@ -520,13 +493,13 @@ int RollCallCommands::status(CliContext &context, const QStringList &arguments)
     std::stable_sort(missed.begin(), missed.end(),
                      [](const RollCallItem &a, const RollCallItem &b) { return a.askedAt < b.askedAt; });
 
-    if (*format == QLatin1String("json")) {
+    if (call.json()) {
         QJsonArray roundItems, missedItems;
         for (const RollCallItem &i : std::as_const(shown))
             roundItems.append(itemJson(i, now));
         for (const RollCallItem &i : std::as_const(missed))
             missedItems.append(itemJson(i, now));
-        QJsonObject o{{QStringLiteral("incident"), required->id},
+        QJsonObject o{{QStringLiteral("incident"), incidentId},
                       {QStringLiteral("now"), CliFormat::isoUtc(now)},
                       {QStringLiteral("rounds"), int(rounds->size())},
                       {QStringLiteral("items"), roundItems},
@@ -568,31 +541,13 @@ int RollCallCommands::status(CliContext &context, const QStringList &arguments)
     return context.finish();
 }
 
-int RollCallCommands::addAction(CliContext &context, const QStringList &arguments)
+int RollCallCommands::addAction(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("action add"), QStringLiteral("--incident ID --text T [options]"),
-                     tr("Adds an action the IC delegates and prints its id once saved. --from-item turns a CAN "
-                        "report's Needs into the action (its text unless --text is given)."));
-    line.addOption(incidentOption());
-    line.addOption({QStringLiteral("text"), tr("What is to be done."), tr("TEXT")});
-    line.addOption({QStringLiteral("from-item"), tr("A roll-call item whose Needs become the action."), tr("ITEM")});
-    line.addOption({QStringLiteral("owner"), tr("The owner role, by key."), tr("ROLE")});
-    line.addOption({QStringLiteral("owner-person"), tr("The owner: a handle or a name."), tr("WHO")});
-    line.addOption({QStringLiteral("status"),
-                    tr("proposed, assigned, in-progress, done, cancelled (default: assigned "
-                       "with an owner, proposed without)."),
-                    tr("STATUS")});
-    line.addOption({QStringLiteral("timebox"), tr("A countdown for the action: 15m."), tr("DURATION")});
-    line.addOption({QStringLiteral("follow-up"), tr("A preventive follow-up for the postmortem.")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
+    CliContext &context = call.context();
+    const CommandLine &line = call.line();
     int exitCode = 0;
-    const auto required = line.required(IncidentOption, {}, &exitCode);
-    if (!required)
-        return exitCode;
     NewAction action;
-    action.incidentId = required->id;
+    action.incidentId = call.incidentId();
     action.text = line.value(QStringLiteral("text"));
     action.followUp = line.isSet(QStringLiteral("follow-up"));
     if (line.isSet(QStringLiteral("from-item"))) {
@@ -618,38 +573,22 @@ int RollCallCommands::addAction(CliContext &context, const QStringList &argument
                 tr("--timebox '%1' is not a duration such as 15m").arg(line.value(QStringLiteral("timebox"))));
         action.timeboxMs = *ms;
     }
-    auto store = context.openStore(CliContext::Access::Write);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    const auto owner = readOwner(line, **store, context, &exitCode);
+        return call.exitCode();
+    const auto owner = readOwner(line, *store, context, &exitCode);
     if (!owner)
         return exitCode;
     action.ownerRoleKey = owner->roleKey.value_or(QString());
     action.ownerPersonId = owner->personId.value_or(0);
-    auto id = (*store)->addAction(action, line.author());
-    if (!id)
-        return context.fail(id.error());
-    context.out() << *id << QLatin1Char('\n');
-    return context.finish();
+    return call.printId(store->addAction(action, call.author()));
 }
 
-int RollCallCommands::setAction(CliContext &context, const QStringList &arguments)
+int RollCallCommands::setAction(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("action set"), QStringLiteral("ID [options]"),
-                     tr("Changes an action: its status, text, owner or follow-up mark. The change goes on the "
-                        "timeline; a done or cancelled action's time-box stops."));
-    line.addPositionalArgument(QStringLiteral("ID"), tr("The action's id."));
-    line.addOption({QStringLiteral("status"), tr("proposed, assigned, in-progress, done, cancelled."), tr("STATUS")});
-    line.addOption({QStringLiteral("text"), tr("The new wording."), tr("TEXT")});
-    line.addOption({QStringLiteral("owner"), tr("The owner role, by key; none clears it."), tr("ROLE")});
-    line.addOption({QStringLiteral("owner-person"), tr("The owner; none clears it."), tr("WHO")});
-    line.addOption({QStringLiteral("follow-up"), tr("yes or no: a follow-up for the postmortem."), tr("YES|NO")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
+    CliContext &context = call.context();
+    const CommandLine &line = call.line();
     int exitCode = 0;
-    if (!line.noExtraArguments(1, &exitCode))
-        return exitCode;
     const QString idText = line.positionalArguments().value(0);
     if (idText.isEmpty())
         return line.usageError(tr("the action's id is missing"));
@@ -672,51 +611,34 @@ int RollCallCommands::setAction(CliContext &context, const QStringList &argument
             return line.usageError(tr("--follow-up takes yes or no"));
         change.followUp = v == QLatin1String("yes");
     }
-    auto store = context.openStore(CliContext::Access::Write);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    const auto owner = readOwner(line, **store, context, &exitCode);
+        return call.exitCode();
+    const auto owner = readOwner(line, *store, context, &exitCode);
     if (!owner)
         return exitCode;
     change.ownerRoleKey = owner->roleKey;
     change.ownerPersonId = owner->personId;
     if (change.isEmpty())
         return line.usageError(tr("say what changes: --status, --text, --owner, --owner-person or --follow-up"));
-    if (StoreError error = (*store)->updateAction(*actionId, change, line.author()))
-        return context.fail(error);
-    return context.finish();
+    return call.finish(store->updateAction(*actionId, change, call.author()));
 }
 
-int RollCallCommands::listActions(CliContext &context, const QStringList &arguments)
+int RollCallCommands::listActions(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("action list"), QStringLiteral("--incident ID [options]"),
-                     tr("Prints the incident's actions, open ones first: id, status, owner, follow-up, text."));
-    line.addOption(incidentOption());
-    line.addOption({QStringLiteral("open"), tr("Only the open ones.")});
-    line.addOption(CommandLine::formatOption({QStringLiteral("text"), QStringLiteral("json")}));
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    const auto required = line.required(IncidentOption, {}, &exitCode);
-    if (!required)
-        return exitCode;
-    const auto format = line.format({QStringLiteral("text"), QStringLiteral("json")}, &exitCode);
-    if (!format)
-        return exitCode;
-    auto store = context.openStore(CliContext::Access::Read);
+    CliContext &context = call.context();
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    if (auto incident = (*store)->incident(required->id); !incident)
-        return context.fail(incident.error());
-    auto actions = (*store)->actions(required->id);
+        return call.exitCode();
+    auto actions = store->actions(call.incidentId());
     if (!actions)
         return context.fail(actions.error());
-    const bool openOnly = line.isSet(QStringLiteral("open"));
+    const bool openOnly = call.isSet(QStringLiteral("open"));
     QJsonArray array;
     for (const IncidentAction &a : std::as_const(*actions)) {
         if (openOnly && !a.isOpen())
             continue;
-        if (*format == QLatin1String("json")) {
+        if (call.json()) {
             array.append(actionJson(a));
             continue;
         }
@@ -725,32 +647,17 @@ int RollCallCommands::listActions(CliContext &context, const QStringList &argume
                       << (a.followUp ? QStringLiteral("follow-up") : QString()) << QLatin1Char('\t')
                       << CliFormat::field(a.text) << QLatin1Char('\n');
     }
-    if (*format == QLatin1String("json"))
+    if (call.json())
         context.out() << CliFormat::compactJson(array);
     return context.finish();
 }
 
-int RollCallCommands::addDecision(CliContext &context, const QStringList &arguments)
+int RollCallCommands::addDecision(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("decision add"), QStringLiteral("--incident ID --proposal T [options]"),
-                     tr("Records a decision: the proposal, the \"any strong objections?\" check and the outcome. "
-                        "Logged on the timeline as a key event; prints its id."));
-    line.addOption(incidentOption());
-    line.addOption({QStringLiteral("proposal"), tr("What was proposed (required)."), tr("TEXT")});
-    line.addOption({QStringLiteral("objections"),
-                    tr("none (asked, none raised), not-asked (the default), or what was raised."), tr("TEXT")});
-    line.addOption({QStringLiteral("outcome"), tr("adopted (default), rejected or deferred."), tr("OUTCOME")});
-    line.addOption({QStringLiteral("decided-by"), tr("Who made the call (default: the author)."), tr("WHO")});
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    const auto required = line.required(IncidentOption, {QStringLiteral("proposal")}, &exitCode);
-    if (!required)
-        return exitCode;
+    const CommandLine &line = call.line();
     NewDecision d;
-    d.incidentId = required->id;
-    d.proposal = required->values.at(0);
+    d.incidentId = call.incidentId();
+    d.proposal = call.values().at(0);
     d.decidedBy = line.value(QStringLiteral("decided-by"));
     if (line.isSet(QStringLiteral("objections"))) {
         const QString text = line.value(QStringLiteral("objections")).trimmed();
@@ -772,43 +679,24 @@ int RollCallCommands::addDecision(CliContext &context, const QStringList &argume
                                        .arg(line.value(QStringLiteral("outcome"))));
         d.outcome = *outcome;
     }
-    auto store = context.openStore(CliContext::Access::Write);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    auto id = (*store)->addDecision(d, line.author());
-    if (!id)
-        return context.fail(id.error());
-    context.out() << *id << QLatin1Char('\n');
-    return context.finish();
+        return call.exitCode();
+    return call.printId(store->addDecision(d, call.author()));
 }
 
-int RollCallCommands::listDecisions(CliContext &context, const QStringList &arguments)
+int RollCallCommands::listDecisions(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("decision list"), QStringLiteral("--incident ID [options]"),
-                     tr("Prints the incident's decisions, oldest first: id, time, outcome, objections, decided by, "
-                        "proposal."));
-    line.addOption(incidentOption());
-    line.addOption(CommandLine::formatOption({QStringLiteral("text"), QStringLiteral("json")}));
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    const auto required = line.required(IncidentOption, {}, &exitCode);
-    if (!required)
-        return exitCode;
-    const auto format = line.format({QStringLiteral("text"), QStringLiteral("json")}, &exitCode);
-    if (!format)
-        return exitCode;
-    auto store = context.openStore(CliContext::Access::Read);
+    CliContext &context = call.context();
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    if (auto incident = (*store)->incident(required->id); !incident)
-        return context.fail(incident.error());
-    auto decisions = (*store)->decisions(required->id);
+        return call.exitCode();
+    auto decisions = store->decisions(call.incidentId());
     if (!decisions)
         return context.fail(decisions.error());
     QJsonArray array;
     for (const Decision &d : std::as_const(*decisions)) {
-        if (*format == QLatin1String("json")) {
+        if (call.json()) {
             array.append(
                 QJsonObject{{QStringLiteral("id"), d.id},
                             {QStringLiteral("proposal"), d.proposal},
@@ -826,7 +714,7 @@ int RollCallCommands::listDecisions(CliContext &context, const QStringList &argu
                       << CliFormat::field(d.decidedBy) << QLatin1Char('\t') << CliFormat::field(d.proposal)
                       << QLatin1Char('\n');
     }
-    if (*format == QLatin1String("json"))
+    if (call.json())
         context.out() << CliFormat::compactJson(array);
     return context.finish();
 }

@@ -1,11 +1,8 @@
 #pragma once
 
-#include <QCoreApplication>
-#include <QStringList>
+#include "command.h"
 
 namespace cp::cli {
-
-class CliContext;
 
 // rollcall start|answer|miss|skip|undo|dismiss|end|status, action add|set|list and
 // decision add|list: the roll call with CAN reports, the Deputy's missed list, the actions the IC
@@ -15,22 +12,19 @@ class RollCallCommands
 {
     Q_DECLARE_TR_FUNCTIONS(cp::cli::RollCallCommands)
 public:
-    static int rollCall(CliContext &context, const QStringList &arguments);
-    static int action(CliContext &context, const QStringList &arguments);
-    static int decision(CliContext &context, const QStringList &arguments);
-    static QString helpText();
+    static QList<Command> commands();
 
 private:
-    static int start(CliContext &context, const QStringList &arguments);
-    static int mark(CliContext &context, const QStringList &arguments, const QString &sub);
-    static int dismiss(CliContext &context, const QStringList &arguments);
-    static int end(CliContext &context, const QStringList &arguments);
-    static int status(CliContext &context, const QStringList &arguments);
-    static int addAction(CliContext &context, const QStringList &arguments);
-    static int setAction(CliContext &context, const QStringList &arguments);
-    static int listActions(CliContext &context, const QStringList &arguments);
-    static int addDecision(CliContext &context, const QStringList &arguments);
-    static int listDecisions(CliContext &context, const QStringList &arguments);
+    static int start(CommandCall &call);
+    static int mark(CommandCall &call, const QString &sub);
+    static int dismiss(CommandCall &call);
+    static int end(CommandCall &call);
+    static int status(CommandCall &call);
+    static int addAction(CommandCall &call);
+    static int setAction(CommandCall &call);
+    static int listActions(CommandCall &call);
+    static int addDecision(CommandCall &call);
+    static int listDecisions(CommandCall &call);
 };
 
 } // namespace cp::cli

@@ -1,8 +1,6 @@
 #include "templatecommands.h"
 
-#include "clicontext.h"
 #include "cliformat.h"
-#include "commandline.h"
 
 #include <QHash>
 
@@ -32,12 +30,26 @@ int depthOf(const RoleTemplate &roleTemplate, const RoleDefinition &role)
 
 } // namespace
 
-QString TemplateCommands::helpText()
+QList<Command> TemplateCommands::commands()
 {
-    return tr("Usage: commandpost-cli templates list|show [options]\n"
-              "  list  [--format text|json]          key, name, number of roles, built-in or user\n"
-              "  show  KEY [--format text|json]      one template; json is the template file format\n"
-              "Run 'commandpost-cli templates SUBCOMMAND --help' for details.\n");
+    const QStringList formats{QStringLiteral("text"), QStringLiteral("json")};
+    return {
+        Command(QStringLiteral("templates list"), QStringLiteral("[--format text|json]"),
+                tr("the role templates: key, name, number of roles, built-in or user"))
+            .describe(tr("Lists the role templates: the built-ins, then the user's own (%1). Text: one per line, "
+                         "tab separated: key, name, number of roles, built-in or user. JSON: an array of objects.")
+                          .arg(RoleTemplateLibrary::defaultUserFolder()))
+            .formats(formats)
+            .run(&TemplateCommands::list),
+        Command(QStringLiteral("templates show"), QStringLiteral("KEY [--format text|json]"),
+                tr("one template; json is the template file format"))
+            .describe(tr("Shows one role template. Text: \"field<TAB>value\" lines (key, name, kind, source, "
+                         "description), then one line per role, indented by depth: key, title, short name, "
+                         "required|optional, one|many holders. JSON: the template file format (docs/formats.md)."))
+            .argument(QStringLiteral("KEY"), tr("The template's key, as 'templates list' shows it."))
+            .formats(formats)
+            .run(&TemplateCommands::show),
+    };
 }
 
 Result<RoleTemplate> TemplateCommands::find(const QString &key)
@@ -54,43 +66,11 @@ Result<RoleTemplate> TemplateCommands::find(const QString &key)
     return StoreError(StoreError::Code::NotFound, message);
 }
 
-int TemplateCommands::run(CliContext &context, const QStringList &arguments)
+int TemplateCommands::list(CommandCall &call)
 {
-    const QString sub = arguments.value(0);
-    const QStringList rest = arguments.mid(1);
-    if (sub == QLatin1String("list"))
-        return list(context, rest);
-    if (sub == QLatin1String("show"))
-        return show(context, rest);
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub == QLatin1String("help")) {
-        context.out() << helpText();
-        return context.finish();
-    }
-    if (sub.isEmpty())
-        return context.usageError(tr("'templates' needs a subcommand: list or show"), QStringLiteral("templates"));
-    return context.usageError(tr("unknown subcommand 'templates %1'; use list or show").arg(sub),
-                              QStringLiteral("templates"));
-}
-
-int TemplateCommands::list(CliContext &context, const QStringList &arguments)
-{
-    const QStringList formats{QStringLiteral("text"), QStringLiteral("json")};
-    CommandLine line(context, QStringLiteral("templates list"), QStringLiteral("[options]"),
-                     tr("Lists the role templates: the built-ins, then the user's own (%1). Text: one per line, tab "
-                        "separated: key, name, number of roles, built-in or user. JSON: an array of objects.")
-                         .arg(RoleTemplateLibrary::defaultUserFolder()));
-    line.addOption(CommandLine::formatOption(formats));
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    if (!line.noExtraArguments(0, &exitCode))
-        return exitCode;
-    const auto format = line.format(formats, &exitCode);
-    if (!format)
-        return exitCode;
-
+    CliContext &context = call.context();
     const RoleTemplateLibrary library;
-    if (*format == QLatin1String("json")) {
+    if (call.json()) {
         QJsonArray array;
         for (const RoleTemplate &t : library.templates())
             array.append(QJsonObject{{QStringLiteral("key"), t.key},
@@ -106,32 +86,19 @@ int TemplateCommands::list(CliContext &context, const QStringList &arguments)
     return context.finish();
 }
 
-int TemplateCommands::show(CliContext &context, const QStringList &arguments)
+int TemplateCommands::show(CommandCall &call)
 {
-    const QStringList formats{QStringLiteral("text"), QStringLiteral("json")};
-    CommandLine line(context, QStringLiteral("templates show"), QStringLiteral("KEY [options]"),
-                     tr("Shows one role template. Text: \"field<TAB>value\" lines (key, name, kind, source, "
-                        "description), then one line per role, indented by depth: key, title, short name, "
-                        "required|optional, one|many holders. JSON: the template file format (docs/formats.md)."));
-    line.addPositionalArgument(QStringLiteral("KEY"), tr("The template's key, as 'templates list' shows it."));
-    line.addOption(CommandLine::formatOption(formats));
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
+    CliContext &context = call.context();
+    const CommandLine &line = call.line();
     if (line.positionalArguments().isEmpty())
         return line.usageError(tr("the template KEY is missing"));
-    if (!line.noExtraArguments(1, &exitCode))
-        return exitCode;
-    const auto format = line.format(formats, &exitCode);
-    if (!format)
-        return exitCode;
 
     const auto found = find(line.positionalArguments().constFirst());
     if (!found)
         return context.fail(found.error());
     const RoleTemplate &t = *found;
     QTextStream &out = context.out();
-    if (*format == QLatin1String("json")) {
+    if (call.json()) {
         out << QString::fromUtf8(RoleTemplateFormat::toJson(t));
         if (!RoleTemplateFormat::toJson(t).endsWith('\n'))
             out << QLatin1Char('\n');

@@ -1,18 +1,18 @@
 #pragma once
 
-#include <QCoreApplication>
-#include <QStringList>
+#include "command.h"
 
 namespace cp::cli {
-
-class CliContext;
 
 // timeline: writes one incident's timeline, oldest first, with TimelineExport.
 class TimelineCommand
 {
     Q_DECLARE_TR_FUNCTIONS(cp::cli::TimelineCommand)
 public:
-    static int run(CliContext &context, const QStringList &arguments);
+    static QList<Command> commands();
+
+private:
+    static int run(CommandCall &call);
 };
 
 } // namespace cp::cli

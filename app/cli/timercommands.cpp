@@ -1,8 +1,6 @@
 #include "timercommands.h"
 
-#include "clicontext.h"
 #include "cliformat.h"
-#include "commandline.h"
 #include "timers/timerdefaults.h"
 #include "timers/timerlineparser.h"
 
@@ -14,14 +12,8 @@ namespace cp::cli {
 
 namespace {
 
-const QString IncidentOption = QStringLiteral("incident");
 const QString LabelOption = QStringLiteral("label");
 const QString OwnerOption = QStringLiteral("owner");
-
-QCommandLineOption incidentOption()
-{
-    return {IncidentOption, TimerCommands::tr("The incident's id (required)."), TimerCommands::tr("ID")};
-}
 
 QCommandLineOption labelOption()
 {
@@ -88,86 +80,97 @@ QJsonObject timerJson(const Timer &t, const QDateTime &now)
 
 } // namespace
 
-QString TimerCommands::helpText()
+QList<Command> TimerCommands::commands()
 {
-    return tr("Usage: commandpost-cli timer SUBCOMMAND [options]\n"
-              "  start     --incident ID --in 5m --label T [--owner ROLE] [--author A]   a countdown; prints its id\n"
-              "  every     --incident ID --period 20m --label T [--owner ROLE] [--first-in 5m] [--author A]\n"
-              "            a recurring cadence; prints its id\n"
-              "  stopwatch --incident ID --label T [--since declared|TIME] [--owner ROLE] [--author A]\n"
-              "  list      --incident ID [--all] [--format text|json]   remaining or overdue time, computed now\n"
-              "  ack ID | pause ID | resume ID | restart ID | cancel ID   [--author A]\n"
-              "  snooze ID --by 3m [--author A]   the deadline moves to now + whole minutes\n"
-              "  defaults  --incident ID [--author A]   the cadences of the incident's severity; prints new ids\n"
-              "Durations: 90s, 5m, 1h30m. Run 'commandpost-cli timer SUBCOMMAND --help' for details.\n");
-}
-
-int TimerCommands::run(CliContext &context, const QStringList &arguments)
-{
-    const QString sub = arguments.value(0);
-    const QStringList rest = arguments.mid(1);
-    if (sub == QLatin1String("start") || sub == QLatin1String("every") || sub == QLatin1String("stopwatch"))
-        return start(context, rest, sub);
-    if (sub == QLatin1String("list"))
-        return list(context, rest);
-    if (sub == QLatin1String("defaults"))
-        return defaults(context, rest);
-    const QStringList changes{QStringLiteral("ack"),    QStringLiteral("snooze"),  QStringLiteral("pause"),
-                              QStringLiteral("resume"), QStringLiteral("restart"), QStringLiteral("cancel")};
-    if (changes.contains(sub))
-        return change(context, rest, sub);
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub == QLatin1String("help")) {
-        context.out() << helpText();
-        return context.finish();
+    using Incident = Command::Incident;
+    const QString note = tr("Durations: 90s, 5m, 1h30m.");
+    QList<Command> rows{
+        Command(QStringLiteral("timer start"),
+                QStringLiteral("--incident ID --in 5m --label T [--owner ROLE] [--author A]"),
+                tr("a countdown; prints its id"))
+            .describe(tr("Starts a countdown; prints its id once saved. It turns amber a minute before its deadline "
+                         "and expires at it."))
+            .option({QStringLiteral("in"), tr("How long: 90s, 5m, 1h30m (required)."), tr("DURATION")})
+            .groupNote(note),
+        Command(QStringLiteral("timer every"),
+                QStringLiteral("--incident ID --period 20m --label T [--owner ROLE] [--first-in 5m] [--author A]"),
+                tr("a recurring cadence; prints its id"))
+            .describe(tr("Starts a recurring cadence (a status update every 20 minutes); prints its id once saved. "
+                         "Acknowledging it schedules the next deadline."))
+            .option({QStringLiteral("period"), tr("How often: 20m, 1h (required)."), tr("DURATION")})
+            .option({QStringLiteral("first-in"), tr("The first deadline this soon (default: one period)."),
+                     tr("DURATION")}),
+        Command(QStringLiteral("timer stopwatch"),
+                QStringLiteral("--incident ID --label T [--since declared|TIME] [--owner ROLE] [--author A]"),
+                tr("counts up; prints its id"))
+            .describe(tr("Starts a stopwatch that counts up; prints its id once saved."))
+            .option({QStringLiteral("since"),
+                     tr("Count since 'declared' (the incident's declaration) or an ISO-8601 time (default: now)."),
+                     tr("WHEN")}),
+    };
+    for (Command &row : rows) {
+        const QString kind = row.subcommand();
+        row.writes()
+            .incident(Incident::Required)
+            .option(labelOption())
+            .option(ownerOption())
+            .required({LabelOption})
+            .author()
+            .run([kind](CommandCall &call) { return start(call, kind); });
     }
-    if (sub.isEmpty())
-        return context.usageError(tr("'timer' needs a subcommand: start, every, stopwatch, list, ack, snooze, "
-                                     "pause, resume, restart, cancel or defaults"),
-                                  QStringLiteral("timer"));
-    return context.usageError(tr("unknown subcommand 'timer %1'").arg(sub), QStringLiteral("timer"));
+    rows << Command(QStringLiteral("timer list"), QStringLiteral("--incident ID [--all] [--format text|json]"),
+                    tr("remaining or overdue time, computed now"))
+                .describe(tr("Lists the incident's timers with what is left, computed from the clock now. Text: id, "
+                             "kind, phase, remaining (\"+1:20\" once overdue), owner, label, tab separated; running "
+                             "and paused timers only unless --all."))
+                .reads()
+                .incident(Incident::Existing)
+                .option({QStringLiteral("all"), tr("Also acknowledged and cancelled timers.")})
+                .formats({QStringLiteral("text"), QStringLiteral("json")})
+                .run(&TimerCommands::list);
+    const QList<std::pair<QString, QString>> changes{
+        {QStringLiteral("ack"), tr("acknowledge: a cadence schedules its next deadline")},
+        {QStringLiteral("snooze"), tr("the deadline moves to now + whole minutes")},
+        {QStringLiteral("pause"), tr("stop the clock")},
+        {QStringLiteral("resume"), tr("run on from where it paused")},
+        {QStringLiteral("restart"), tr("start again from the full duration")},
+        {QStringLiteral("cancel"), tr("stop it for good")},
+    };
+    for (const auto &[sub, summary] : changes) {
+        const bool snooze = sub == QLatin1String("snooze");
+        Command row(QStringLiteral("timer %1").arg(sub),
+                    snooze ? QStringLiteral("ID --by 3m [--author A]") : QStringLiteral("ID [--author A]"), summary);
+        row.describe(tr("Changes one timer (its id as 'timer list' shows it); the change goes on the timeline."))
+            .writes()
+            .argument(QStringLiteral("ID"), tr("The timer's id."))
+            .author()
+            .run([sub = sub](CommandCall &call) { return change(call, sub); });
+        if (snooze)
+            row.option({QStringLiteral("by"), tr("Whole minutes: 1m, 3m, 5m (required)."), tr("DURATION")})
+                .required({QStringLiteral("by")});
+        rows << row;
+    }
+    rows << Command(QStringLiteral("timer defaults"), QStringLiteral("--incident ID [--author A]"),
+                    tr("the cadences of the incident's severity; prints new ids"))
+                .describe(tr("Starts the timers the practice asks for at the incident's severity (status update "
+                             "cadences, elapsed-time callout, hand-over prompts, time since declared). One already "
+                             "running is not started twice. Uses the user's changes made in the GUI (Timers > Timer "
+                             "defaults), if any. Prints the new timers' ids, one per line."))
+                .writes()
+                .incident(Incident::Existing)
+                .author()
+                .run(&TimerCommands::defaults);
+    return rows;
 }
 
-int TimerCommands::start(CliContext &context, const QStringList &arguments, const QString &kind)
+int TimerCommands::start(CommandCall &call, const QString &kind)
 {
+    const CommandLine &line = call.line();
     const bool countdown = kind == QLatin1String("start");
     const bool cadence = kind == QLatin1String("every");
     const QString durationOption = countdown ? QStringLiteral("in") : QStringLiteral("period");
-    CommandLine line(context, QStringLiteral("timer %1").arg(kind),
-                     countdown ? QStringLiteral("--incident ID --in 5m --label T [options]")
-                     : cadence ? QStringLiteral("--incident ID --period 20m --label T [options]")
-                               : QStringLiteral("--incident ID --label T [options]"),
-                     countdown ? tr("Starts a countdown; prints its id once saved. It turns amber a minute before "
-                                    "its deadline and expires at it.")
-                     : cadence ? tr("Starts a recurring cadence (a status update every 20 minutes); prints its id "
-                                    "once saved. Acknowledging it schedules the next deadline.")
-                               : tr("Starts a stopwatch that counts up; prints its id once saved."));
-    line.addOption(incidentOption());
-    line.addOption(labelOption());
-    line.addOption(ownerOption());
-    line.addOption(CommandLine::authorOption());
-    if (countdown)
-        line.addOption({durationOption, tr("How long: 90s, 5m, 1h30m (required)."), tr("DURATION")});
-    if (cadence) {
-        line.addOption({durationOption, tr("How often: 20m, 1h (required)."), tr("DURATION")});
-        line.addOption(
-            {QStringLiteral("first-in"), tr("The first deadline this soon (default: one period)."), tr("DURATION")});
-    }
-    if (!countdown && !cadence)
-        line.addOption({QStringLiteral("since"),
-                        tr("Count since 'declared' (the incident's declaration) or an ISO-8601 time (default: now)."),
-                        tr("WHEN")});
-    if (auto done = line.parse(arguments))
-        return *done;
-
+    const QString &label = call.values().at(0);
     int exitCode = 0;
-    if (!line.noExtraArguments(0, &exitCode))
-        return exitCode;
-    const auto incidentId = line.requiredId(IncidentOption, &exitCode);
-    if (!incidentId)
-        return exitCode;
-    const auto label = line.requiredValue(LabelOption, &exitCode);
-    if (!label)
-        return exitCode;
     qint64 durationMs = 0;
     if (countdown || cadence) {
         const auto text = line.requiredValue(durationOption, &exitCode);
@@ -189,16 +192,17 @@ int TimerCommands::start(CliContext &context, const QStringList &arguments, cons
         options.firstAfterMs = *ms;
     }
 
-    auto store = context.openStore(CliContext::Access::Write);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    IncidentStore &s = **store;
+        return call.exitCode();
+    IncidentStore &s = *store;
+    const qint64 incidentId = call.incidentId();
     if (!countdown && !cadence && line.isSet(QStringLiteral("since"))) {
         const QString since = line.value(QStringLiteral("since")).trimmed();
         if (since.compare(QLatin1String("declared"), Qt::CaseInsensitive) == 0) {
-            auto incident = s.incident(*incidentId);
+            const Incident *incident = call.incident();
             if (!incident)
-                return context.fail(incident.error());
+                return call.exitCode();
             options.since = incident->declaredAt;
         } else {
             options.since = QDateTime::fromString(since, Qt::ISODateWithMs);
@@ -206,57 +210,32 @@ int TimerCommands::start(CliContext &context, const QStringList &arguments, cons
                 return line.usageError(tr("--since '%1' is neither 'declared' nor an ISO-8601 time").arg(since));
         }
     }
-    const QString author = line.author();
-    Result<qint64> id = countdown ? s.startCountdown(*incidentId, *label, durationMs, options, author)
-                        : cadence ? s.startCadence(*incidentId, *label, durationMs, options, author)
-                                  : s.startStopwatch(*incidentId, *label, options, author);
-    if (!id)
-        return context.fail(id.error());
-    context.out() << *id << QLatin1Char('\n');
-    return context.finish();
+    const QString author = call.author();
+    return call.printId(countdown ? s.startCountdown(incidentId, label, durationMs, options, author)
+                        : cadence ? s.startCadence(incidentId, label, durationMs, options, author)
+                                  : s.startStopwatch(incidentId, label, options, author));
 }
 
-int TimerCommands::list(CliContext &context, const QStringList &arguments)
+int TimerCommands::list(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("timer list"),
-                     QStringLiteral("--incident ID [--all] [--format text|json]"),
-                     tr("Lists the incident's timers with what is left, computed from the clock now. Text: id, kind, "
-                        "phase, remaining (\"+1:20\" once overdue), owner, label, tab separated; running and paused "
-                        "timers only unless --all."));
-    line.addOption(incidentOption());
-    line.addOption({QStringLiteral("all"), tr("Also acknowledged and cancelled timers.")});
-    line.addOption(CommandLine::formatOption({QStringLiteral("text"), QStringLiteral("json")}));
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    if (!line.noExtraArguments(0, &exitCode))
-        return exitCode;
-    const auto incidentId = line.requiredId(IncidentOption, &exitCode);
-    if (!incidentId)
-        return exitCode;
-    const auto format = line.format({QStringLiteral("text"), QStringLiteral("json")}, &exitCode);
-    if (!format)
-        return exitCode;
-
-    auto store = context.openStore(CliContext::Access::Read);
+    CliContext &context = call.context();
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    auto incident = (*store)->incident(*incidentId);
-    if (!incident)
-        return context.fail(incident.error());
-    auto timers = (*store)->timers(*incidentId);
+        return call.exitCode();
+    const qint64 incidentId = call.incidentId();
+    auto timers = store->timers(incidentId);
     if (!timers)
         return context.fail(timers.error());
-    const QDateTime now = (*store)->clock().nowUtc();
-    const bool all = line.isSet(QStringLiteral("all"));
+    const QDateTime now = store->clock().nowUtc();
+    const bool all = call.isSet(QStringLiteral("all"));
 
-    if (*format == QLatin1String("json")) {
+    if (call.json()) {
         QJsonArray array;
         for (const Timer &t : std::as_const(*timers)) {
             if (all || t.isLive())
                 array.append(timerJson(t, now));
         }
-        context.out() << CliFormat::compactJson(QJsonObject{{QStringLiteral("incident"), *incidentId},
+        context.out() << CliFormat::compactJson(QJsonObject{{QStringLiteral("incident"), incidentId},
                                                             {QStringLiteral("now"), CliFormat::isoUtc(now)},
                                                             {QStringLiteral("timers"), array}});
         return context.finish();
@@ -273,21 +252,10 @@ int TimerCommands::list(CliContext &context, const QStringList &arguments)
     return context.finish();
 }
 
-int TimerCommands::change(CliContext &context, const QStringList &arguments, const QString &sub)
+int TimerCommands::change(CommandCall &call, const QString &sub)
 {
+    const CommandLine &line = call.line();
     const bool snooze = sub == QLatin1String("snooze");
-    CommandLine line(context, QStringLiteral("timer %1").arg(sub),
-                     snooze ? QStringLiteral("ID --by 3m [--author A]") : QStringLiteral("ID [--author A]"),
-                     tr("Changes one timer (its id as 'timer list' shows it); the change goes on the timeline."));
-    line.addPositionalArgument(QStringLiteral("ID"), tr("The timer's id."));
-    line.addOption(CommandLine::authorOption());
-    if (snooze)
-        line.addOption({QStringLiteral("by"), tr("Whole minutes: 1m, 3m, 5m (required)."), tr("DURATION")});
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    if (!line.noExtraArguments(1, &exitCode))
-        return exitCode;
     const QString idText = line.positionalArguments().value(0);
     if (idText.isEmpty())
         return line.usageError(tr("the timer's id is missing"));
@@ -296,20 +264,18 @@ int TimerCommands::change(CliContext &context, const QStringList &arguments, con
         return line.usageError(tr("'%1' is not a timer id").arg(idText));
     int minutes = 0;
     if (snooze) {
-        const auto by = line.requiredValue(QStringLiteral("by"), &exitCode);
-        if (!by)
-            return exitCode;
-        const auto ms = TimerLineParser::parseDuration(*by);
+        const QString &by = call.values().at(0);
+        const auto ms = TimerLineParser::parseDuration(by);
         if (!ms || *ms <= 0 || *ms % 60000 != 0)
-            return line.usageError(tr("--by '%1' must be whole minutes such as 3m").arg(*by));
+            return line.usageError(tr("--by '%1' must be whole minutes such as 3m").arg(by));
         minutes = int(*ms / 60000);
     }
 
-    auto store = context.openStore(CliContext::Access::Write);
+    IncidentStore *store = call.store();
     if (!store)
-        return context.fail(store.error());
-    IncidentStore &s = **store;
-    const QString author = line.author();
+        return call.exitCode();
+    IncidentStore &s = *store;
+    const QString author = call.author();
     StoreError error;
     if (sub == QLatin1String("ack"))
         error = s.acknowledgeTimer(*timerId, author);
@@ -324,44 +290,26 @@ int TimerCommands::change(CliContext &context, const QStringList &arguments, con
     else
         error = s.cancelTimer(*timerId, author);
     if (error)
-        return context.fail(error);
-    return context.finish();
+        return call.fail(error);
+    return call.finish();
 }
 
-int TimerCommands::defaults(CliContext &context, const QStringList &arguments)
+int TimerCommands::defaults(CommandCall &call)
 {
-    CommandLine line(context, QStringLiteral("timer defaults"), QStringLiteral("--incident ID [--author A]"),
-                     tr("Starts the timers the practice asks for at the incident's severity (status update cadences, "
-                        "elapsed-time callout, hand-over prompts, time since declared). One already running is not "
-                        "started twice. Uses the user's changes made in the GUI (Timers > Timer defaults), if any. "
-                        "Prints the new timers' ids, one per line."));
-    line.addOption(incidentOption());
-    line.addOption(CommandLine::authorOption());
-    if (auto done = line.parse(arguments))
-        return *done;
-    int exitCode = 0;
-    if (!line.noExtraArguments(0, &exitCode))
-        return exitCode;
-    const auto incidentId = line.requiredId(IncidentOption, &exitCode);
-    if (!incidentId)
-        return exitCode;
-    auto store = context.openStore(CliContext::Access::Write);
-    if (!store)
-        return context.fail(store.error());
-    auto incident = (*store)->incident(*incidentId);
+    const Incident *incident = call.incident();
     if (!incident)
-        return context.fail(incident.error());
+        return call.exitCode();
     // The user's changes made in the GUI (Timers ▸ Timer defaults), from the same settings.
     const QSettings settings;
     const auto overrides =
         TimerDefaultOverrides::fromText(settings.value(TimerDefaultOverrides::settingsKey()).toString());
-    auto ids = (*store)->startDefaultTimers(*incidentId, TimerDefaults::forSeverity(incident->severity, overrides),
-                                            line.author());
+    auto ids = call.store()->startDefaultTimers(
+        call.incidentId(), TimerDefaults::forSeverity(incident->severity, overrides), call.author());
     if (!ids)
-        return context.fail(ids.error());
+        return call.fail(ids.error());
     for (qint64 id : std::as_const(*ids))
-        context.out() << id << QLatin1Char('\n');
-    return context.finish();
+        call.out() << id << QLatin1Char('\n');
+    return call.finish();
 }
 
 } // namespace cp::cli

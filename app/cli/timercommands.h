@@ -1,11 +1,8 @@
 #pragma once
 
-#include <QCoreApplication>
-#include <QStringList>
+#include "command.h"
 
 namespace cp::cli {
-
-class CliContext;
 
 // timer start|every|stopwatch|list|ack|snooze|pause|resume|restart|cancel|defaults. Deadlines
 // are absolute UTC instants in the database, so 'timer list' computes what is left (or how long
@@ -14,14 +11,13 @@ class TimerCommands
 {
     Q_DECLARE_TR_FUNCTIONS(cp::cli::TimerCommands)
 public:
-    static int run(CliContext &context, const QStringList &arguments);
-    static QString helpText();
+    static QList<Command> commands();
 
 private:
-    static int start(CliContext &context, const QStringList &arguments, const QString &kind);
-    static int list(CliContext &context, const QStringList &arguments);
-    static int change(CliContext &context, const QStringList &arguments, const QString &sub);
-    static int defaults(CliContext &context, const QStringList &arguments);
+    static int start(CommandCall &call, const QString &kind);
+    static int list(CommandCall &call);
+    static int change(CommandCall &call, const QString &sub);
+    static int defaults(CommandCall &call);
 };
 
 } // namespace cp::cli
