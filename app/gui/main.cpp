@@ -1,16 +1,17 @@
 // commandpost: the GUI. Parses the command line, takes the database lock, opens the store and
 // hands over to the main window.
 
+#include "backupactions.h"
 #include "db/databaselock.h"
 #include "db/incidentstore.h"
+#include "db/privatefile.h"
 #include "domain/appidentity.h"
 #include "domain/clock.h"
 #include "mainwindow.h"
-#include "preferences.h"
 #include "notes/traineenotes.h"
+#include "preferences.h"
 #include "resources.h"
 #include "sessionguard.h"
-#include "backupactions.h"
 #include "shadow/replaybar.h"
 #include "shadow/replaypickerdialog.h"
 #include "shadow/shadowwindow.h"
@@ -18,15 +19,17 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QFileSystemWatcher>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
 #include <QIcon>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
+#include <QStatusBar>
 
 #include <cstdio>
+#include <sys/stat.h>
 
 namespace cp {
 namespace {
@@ -39,6 +42,8 @@ public:
 
 private:
     static void refuse(const QString &title, const QString &text, const QString &details = {});
+    // The settings file and its folder are the user's only (0600/0700), an older one included.
+    static void makeSettingsPrivate(const QSettings &settings);
     // The shadow view over the database opened read-only: never the lock, never a write.
     static int follow(const QString &path, int screen, bool fullScreen);
     // A second window on a locked database: follow it instead (true) or give up.
@@ -69,6 +74,12 @@ void GuiMain::refuse(const QString &title, const QString &text, const QString &d
     if (!details.isEmpty())
         box.setInformativeText(details);
     box.exec();
+}
+
+void GuiMain::makeSettingsPrivate(const QSettings &settings)
+{
+    PrivateFile::makePrivateFolder(QFileInfo(settings.fileName()).absolutePath());
+    PrivateFile::makePrivate(settings.fileName());
 }
 
 int GuiMain::run(QApplication &app)
@@ -122,7 +133,8 @@ int GuiMain::run(QApplication &app)
         QDir().mkpath(info.absolutePath());
     DatabaseLock lock(path);
     if (!lock.tryLock()) {
-        if (QFileInfo::exists(DatabaseLock::lockPathFor(path))) {
+        const QFileInfo lockFile(DatabaseLock::lockPathFor(path));
+        if (lockFile.exists() || lockFile.isSymLink()) {
             if (offerFollow(path, lock.holderDescription(), whenLocked))
                 return follow(path, screen, parser.isSet(fullScreenOption));
             refuse(tr("Database already open"),
@@ -131,7 +143,9 @@ int GuiMain::run(QApplication &app)
                       "read-only with --follow, or open another database with --db FILE."));
             return Locked;
         }
-        // No lock file could be made at all (a read-only folder, …): the store says why below.
+        // No lock file could be made at all: say why (a full disk, a read-only folder).
+        refuse(tr("Cannot open the database"), lock.creationProblem());
+        return CannotOpen;
     }
 
     IncidentStore store(SystemClock::instance());
@@ -139,15 +153,12 @@ int GuiMain::run(QApplication &app)
         refuse(tr("Cannot open the database"), error.message());
         return CannotOpen;
     }
-    if (!lock.isLocked()) {
-        refuse(tr("Cannot open the database"),
-               tr("Cannot create the lock file %1, which keeps a second window from writing to the same database.")
-                   .arg(QDir::toNativeSeparators(DatabaseLock::lockPathFor(path))));
-        return CannotOpen;
-    }
+    if (!lock.takeOverNotice().isEmpty())
+        std::fprintf(stderr, "commandpost: %s\n", qPrintable(lock.takeOverNotice()));
     store.setExternalPollInterval(500); // commits by the CLI show up within a second
 
     QSettings settings;
+    makeSettingsPrivate(settings);
     Preferences preferences(settings);
     MainWindow window(store, SystemClock::instance(), preferences, settings);
     window.restoreWindowState();
@@ -156,6 +167,8 @@ int GuiMain::run(QApplication &app)
     SessionGuard session(store, window, preferences, SystemClock::instance());
     session.start();
     window.show();
+    if (!lock.takeOverNotice().isEmpty())
+        window.statusBar()->showMessage(lock.takeOverNotice(), 30000);
     const int code = app.exec();
     session.end();
     if (window.backupActions()->restartPending()) {
@@ -249,6 +262,9 @@ int GuiMain::follow(const QString &path, int screen, bool fullScreen)
 
 int main(int argc, char *argv[])
 {
+    // Every file and folder CommandPost creates (the database and its -wal/-shm, the lock, drafts,
+    // settings, notes, exports) is its owner's only, whatever umask it was started with.
+    ::umask(077);
     QApplication app(argc, argv);
     cp::applyAppIdentity();
     cp::initResources();
