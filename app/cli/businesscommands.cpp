@@ -1,70 +1,16 @@
 #include "businesscommands.h"
 
-#include "cliformat.h"
+#include "messagecommands.h"
 #include "templatecommands.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
-
-#include <functional>
 
 namespace cp::cli {
 
 namespace {
 
 const QString IncidentOption = QStringLiteral("incident");
-
-QJsonValue timeOrNull(const QDateTime &time)
-{
-    return time.isValid() ? QJsonValue(CliFormat::isoUtc(time)) : QJsonValue();
-}
-
-QJsonValue textOrNull(const QString &text)
-{
-    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
-}
-
-QString stateOf(const Message &m)
-{
-    if (m.changesRequested())
-        return QStringLiteral("changes-requested");
-    return BusinessVocabulary::stepKey(m.waitingFor);
-}
-
-QJsonObject messageJson(const Message &m)
-{
-    QJsonObject o{{QStringLiteral("id"), m.id},
-                  {QStringLiteral("incident"), m.incidentId},
-                  {QStringLiteral("audience"), m.audience},
-                  {QStringLiteral("phase"), m.phase},
-                  {QStringLiteral("channel"), m.channel},
-                  {QStringLiteral("version"), m.version},
-                  {QStringLiteral("waiting_for"), stateOf(m)},
-                  {QStringLiteral("text"), m.text},
-                  {QStringLiteral("created_at"), CliFormat::isoUtc(m.createdAt)},
-                  {QStringLiteral("created_by"), m.createdBy},
-                  {QStringLiteral("sent_at"), timeOrNull(m.sentAt)}};
-    if (!m.steps.isEmpty()) {
-        QJsonArray steps;
-        for (const MessageStepRecord &s : m.steps)
-            steps.append(QJsonObject{{QStringLiteral("version"), s.version},
-                                     {QStringLiteral("step"), BusinessVocabulary::stepKey(s.step)},
-                                     {QStringLiteral("verdict"), BusinessVocabulary::verdictKey(s.verdict)},
-                                     {QStringLiteral("comment"), textOrNull(s.comment)},
-                                     {QStringLiteral("by"), s.by},
-                                     {QStringLiteral("at"), CliFormat::isoUtc(s.at)}});
-        o.insert(QStringLiteral("steps"), steps);
-        QJsonArray earlier;
-        for (const MessageVersion &v : m.earlier)
-            earlier.append(QJsonObject{{QStringLiteral("version"), v.version},
-                                       {QStringLiteral("text"), v.text},
-                                       {QStringLiteral("channel"), v.channel},
-                                       {QStringLiteral("drafted_at"), CliFormat::isoUtc(v.draftedAt)},
-                                       {QStringLiteral("drafted_by"), v.draftedBy}});
-        o.insert(QStringLiteral("earlier_versions"), earlier);
-    }
-    return o;
-}
 
 // "12" is an activity id; anything else names an activity of --incident (case-insensitive,
 // whole name or a unique start of it).
@@ -105,30 +51,6 @@ Result<qint64> findActivity(IncidentStore &store, const QString &what, qint64 in
                           : BusinessCommands::tr("“%1” matches several activities; give its id.").arg(what));
 }
 
-// What every "list --incident ID [--format text|json]" of this file shares: the rows of an existing
-// incident as one JSON array or one line each.
-template <typename T>
-int listRows(CommandCall &call, const std::function<Result<QList<T>>(IncidentStore &, qint64)> &read,
-             const std::function<QJsonObject(const T &)> &json, const std::function<QString(const T &)> &text)
-{
-    IncidentStore *store = call.store();
-    if (!store)
-        return call.exitCode();
-    auto rows = read(*store, call.incidentId());
-    if (!rows)
-        return call.fail(rows.error());
-    if (call.json()) {
-        QJsonArray array;
-        for (const T &row : std::as_const(*rows))
-            array.append(json(row));
-        call.out() << CliFormat::compactJson(array);
-        return call.finish();
-    }
-    for (const T &row : std::as_const(*rows))
-        call.out() << text(row) << QLatin1Char('\n');
-    return call.finish();
-}
-
 std::optional<QStringList> audienceList(const QString &text)
 {
     QStringList list = text.split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -142,12 +64,20 @@ std::optional<QStringList> audienceList(const QString &text)
 
 } // namespace
 
+QString BusinessCommands::audienceHelp()
+{
+    return tr("internal, strategic, customers, media or social.");
+}
+
+QString BusinessCommands::phaseHelp()
+{
+    return tr("investigation, identification, monitoring or resolution.");
+}
+
 QList<Command> BusinessCommands::commands()
 {
     using Incident = Command::Incident;
     const QStringList formats{QStringLiteral("text"), QStringLiteral("json")};
-    const QString audiences = tr("internal, strategic, customers, media or social.");
-    const QString phases = tr("investigation, identification, monitoring or resolution.");
     QList<Command> rows{
         Command(
             QStringLiteral("business declare"),
@@ -212,8 +142,8 @@ QList<Command> BusinessCommands::commands()
                 .describe(tr("Marks a cell of the audience x phase grid as deliberately skipped, with the reason."))
                 .writes()
                 .incident(Incident::Required)
-                .option({QStringLiteral("audience"), audiences, tr("A")})
-                .option({QStringLiteral("phase"), phases, tr("P")})
+                .option({QStringLiteral("audience"), audienceHelp(), tr("A")})
+                .option({QStringLiteral("phase"), phaseHelp(), tr("P")})
                 .option({QStringLiteral("reason"), tr("Why no message goes to this audience in this phase."), tr("R")})
                 .required({QStringLiteral("audience"), QStringLiteral("phase"), QStringLiteral("reason")})
                 .author()
@@ -236,121 +166,9 @@ QList<Command> BusinessCommands::commands()
                 .reads()
                 .incident(Incident::Existing)
                 .formats(formats)
-                .run(&BusinessCommands::status)
-         << Command(QStringLiteral("message draft"),
-                    QStringLiteral("--incident ID --audience A --channel C --text T [--phase P]"),
-                    tr("the first draft (Technical SLT); prints its id"))
-                .describe(tr("The Technical SLT's first draft of a message to one audience for one phase (default: "
-                             "the phase of the incident's status); prints its id. It waits for the Legal Officer's "
-                             "review."))
-                .writes()
-                .incident(Incident::Required)
-                .option({QStringLiteral("audience"), audiences, tr("A")})
-                .option({QStringLiteral("phase"), phases, tr("P")})
-                .option({QStringLiteral("channel"), tr("email, status page, chat, press release …"), tr("C")})
-                .option({QStringLiteral("text"), tr("The message."), tr("T")})
-                .required({QStringLiteral("audience"), QStringLiteral("channel"), QStringLiteral("text")})
-                .author()
-                .groupNote(tr("A message cannot skip a step: each one is refused until the step before it is done."))
-                .run(&BusinessCommands::draft)
-         << Command(QStringLiteral("message revise"), QStringLiteral("ID --text T [--channel C]"),
-                    tr("a new version; the chain starts again"))
-                .describe(tr("A revised draft (after changes were requested, or any time before sending). The "
-                             "earlier versions are kept; the chain starts again at the legal review."))
-                .writes()
-                .argument(QStringLiteral("ID"), tr("The message's id."))
-                .option({QStringLiteral("text"), tr("The revised message (required)."), tr("T")})
-                .option({QStringLiteral("channel"), tr("A different channel."), tr("C")})
-                .author()
-                .run(&BusinessCommands::revise);
-    const QList<std::tuple<QString, QString, QString, QString>> steps{
-        {QStringLiteral("review"), QStringLiteral("ID [--as legal|messaging] [--changes COMMENT] [--comment C]"),
-         tr("Legal, then Messaging Officer"),
-         tr("The Legal Officer's review, then the Messaging Officer's: passed, or changes requested with "
-            "--changes.")},
-        {QStringLiteral("approve"), QStringLiteral("ID [--changes COMMENT] [--comment C]"),
-         tr("final approval (ELT Approver)"), tr("The ELT Approver's final approval, or changes requested.")},
-        {QStringLiteral("authorise"), QStringLiteral("ID [--changes COMMENT] [--comment C]"),
-         tr("distribution authorised (IC)"), tr("The IC's authorisation to distribute, or changes requested.")},
-        {QStringLiteral("send"), QStringLiteral("ID [--comment C]"), tr("sent (Marketing Officer or Customer Liaison)"),
-         tr("Records that the authorised message went out.")},
-    };
-    for (const auto &[sub, synopsis, summary, description] : steps) {
-        Command row(QStringLiteral("message %1").arg(sub), synopsis, summary);
-        row.describe(description).writes().argument(QStringLiteral("ID"), tr("The message's id."));
-        if (sub == QLatin1String("review"))
-            row.option({QStringLiteral("as"), tr("legal or messaging (default: the review the message waits for)."),
-                        tr("WHO")});
-        if (sub == QLatin1String("authorise"))
-            row.alias(QStringLiteral("authorize"));
-        if (sub != QLatin1String("send"))
-            row.option({QStringLiteral("changes"),
-                        tr("Request changes, saying which (the draft goes back to the Technical SLT)."),
-                        tr("COMMENT")});
-        row.option({QStringLiteral("comment"), tr("A remark that goes with the step."), tr("C")})
-            .author()
-            .run([sub = sub](CommandCall &call) { return step(call, sub); });
-        rows << row;
-    }
-    rows << Command(QStringLiteral("message list"), QStringLiteral("--incident ID [--format text|json]"),
-                    tr("every message and the step it waits for"))
-                .describe(tr("Every message of the incident. Text: id, audience, phase, waiting for, version, "
-                             "channel, tab separated."))
-                .reads()
-                .incident(Incident::Existing)
-                .formats(formats)
-                .run(&BusinessCommands::listMessages)
-         << Command(QStringLiteral("message show"), QStringLiteral("ID [--format text|json]"),
-                    tr("one message with its earlier versions and steps"))
-                .describe(tr("One message: its current text, earlier versions and every step taken."))
-                .reads()
-                .argument(QStringLiteral("ID"), tr("The message's id."))
-                .formats(formats)
-                .run(&BusinessCommands::showMessage)
-         << Command(QStringLiteral("notify"), QStringLiteral("--incident ID [DEPARTMENT] [--method HOW] [--note TEXT]"),
-                    tr("a department told; without one, the list"))
-                .describe(tr("Records that a department (its key or name in the directory) was told about the "
-                             "incident, when and by whom. Without DEPARTMENT, lists the departments: key, "
-                             "must|optional, told at, by, how (tab separated)."))
-                .writes()
-                .incident(Incident::Required)
-                .argument(QStringLiteral("DEPARTMENT"), tr("The department's key or name."))
-                .option({QStringLiteral("method"), tr("How: phone, chat, email, in person …"), tr("HOW")})
-                .option({QStringLiteral("note"), tr("What they were told or asked to do."), tr("TEXT")})
-                .author()
-                .run(&BusinessCommands::notify)
-         << Command(QStringLiteral("inbound log"),
-                    QStringLiteral("--incident ID --channel media|social --question Q [--from WHO]"),
-                    tr("a media or social question; prints its id"))
-                .describe(tr("Logs a question from the press (for the Media Officer) or on social media (for the "
-                             "Social Officer); prints its id."))
-                .writes()
-                .incident(Incident::Required)
-                .option({QStringLiteral("channel"), tr("media or social."), tr("CH")})
-                .option({QStringLiteral("question"), tr("What was asked."), tr("Q")})
-                .option({QStringLiteral("from"), tr("Who asked: an outlet, a reporter, an account."), tr("WHO")})
-                .required({QStringLiteral("channel"), QStringLiteral("question")})
-                .author()
-                .run(&BusinessCommands::logInbound)
-         << Command(QStringLiteral("inbound answer"), QStringLiteral("ID --answer TEXT"),
-                    tr("the answer given to a question"))
-                .describe(tr("Records the answer given to an inbound question."))
-                .writes()
-                .argument(QStringLiteral("ID"), tr("The question's id."))
-                .option({QStringLiteral("answer"), tr("What was answered."), tr("TEXT")})
-                .author()
-                .run(&BusinessCommands::answerInbound)
-         << Command(QStringLiteral("inbound list"), QStringLiteral("--incident ID [--format text|json]"),
-                    tr("id, channel, open|answered, from, question"))
-                .describe(tr("The incident's media and social questions, oldest first."))
-                .reads()
-                .incident(Incident::Existing)
-                .formats(formats)
-                .run(&BusinessCommands::listInbound);
+                .run(&BusinessCommands::status);
     return rows;
 }
-
-// ---- business ---------------------------------------------------------------------------
 
 int BusinessCommands::declare(CommandCall &call)
 {
@@ -533,7 +351,8 @@ int BusinessCommands::status(CommandCall &call)
     auto cell = [&](const QString &audience, const QString &p) -> QString {
         for (const Message &msg : std::as_const(*messages)) {
             if (msg.audience == audience && msg.phase == p)
-                return msg.isSent() ? QStringLiteral("sent") : QStringLiteral("#%1:%2").arg(msg.id).arg(stateOf(msg));
+                return msg.isSent() ? QStringLiteral("sent")
+                                    : QStringLiteral("#%1:%2").arg(msg.id).arg(MessageCommands::stateOf(msg));
         }
         for (const SkippedCell &sc : std::as_const(*skipped)) {
             if (sc.audience == audience && sc.phase == p)
@@ -558,12 +377,12 @@ int BusinessCommands::status(CommandCall &call)
         for (const BusinessActivity &a : std::as_const(*activities))
             checklist.append(QJsonObject{{QStringLiteral("id"), a.id},
                                          {QStringLiteral("activity"), a.activity},
-                                         {QStringLiteral("owner"), textOrNull(a.ownerRoleKey)},
+                                         {QStringLiteral("owner"), CliFormat::textOrNull(a.ownerRoleKey)},
                                          {QStringLiteral("user_added"), a.userAdded},
-                                         {QStringLiteral("halted_at"), timeOrNull(a.haltedAt)},
-                                         {QStringLiteral("halted_by"), textOrNull(a.haltedBy)},
-                                         {QStringLiteral("restarted_at"), timeOrNull(a.restartedAt)},
-                                         {QStringLiteral("restarted_by"), textOrNull(a.restartedBy)}});
+                                         {QStringLiteral("halted_at"), CliFormat::timeOrNull(a.haltedAt)},
+                                         {QStringLiteral("halted_by"), CliFormat::textOrNull(a.haltedBy)},
+                                         {QStringLiteral("restarted_at"), CliFormat::timeOrNull(a.restartedAt)},
+                                         {QStringLiteral("restarted_by"), CliFormat::textOrNull(a.restartedBy)}});
         QJsonObject briefing;
         for (const BriefingAnswer &a : std::as_const(*answers))
             briefing.insert(a.questionKey, QJsonObject{{QStringLiteral("answer"), a.answer},
@@ -578,7 +397,7 @@ int BusinessCommands::status(CommandCall &call)
         }
         QJsonArray msgs;
         for (const Message &msg : std::as_const(*messages))
-            msgs.append(messageJson(msg));
+            msgs.append(MessageCommands::json(msg));
         QJsonArray depts;
         for (const Department &d : std::as_const(*departments)) {
             const StakeholderNotice *n = told(d);
@@ -587,7 +406,7 @@ int BusinessCommands::status(CommandCall &call)
                 {QStringLiteral("required"), BusinessVocabulary::mustBeTold(d, incident->kind, incident->severity)},
                 {QStringLiteral("told_at"), n ? QJsonValue(CliFormat::isoUtc(n->toldAt)) : QJsonValue()},
                 {QStringLiteral("told_by"), n ? QJsonValue(n->toldBy) : QJsonValue()},
-                {QStringLiteral("method"), n ? textOrNull(n->method) : QJsonValue()}});
+                {QStringLiteral("method"), n ? CliFormat::textOrNull(n->method) : QJsonValue()}});
         }
         int openQuestions = 0;
         for (const InboundQuestion &q : std::as_const(*inbound))
@@ -597,7 +416,7 @@ int BusinessCommands::status(CommandCall &call)
             {QStringLiteral("state"), BusinessVocabulary::stateKey(m.state)},
             {QStringLiteral("declared_at"), CliFormat::isoUtc(m.declaredAt)},
             {QStringLiteral("declared_by"), m.declaredBy},
-            {QStringLiteral("all_clear_at"), timeOrNull(m.allClearAt)},
+            {QStringLiteral("all_clear_at"), CliFormat::timeOrNull(m.allClearAt)},
             {QStringLiteral("analysis_timer"), m.analysisTimerId > 0 ? QJsonValue(m.analysisTimerId) : QJsonValue()},
             {QStringLiteral("phase"), phase},
             {QStringLiteral("audiences"), QJsonArray::fromStringList(m.audiences)},
@@ -645,219 +464,6 @@ int BusinessCommands::status(CommandCall &call)
                         n ? tr("told %1 by %2").arg(CliFormat::isoUtc(n->toldAt), n->toldBy) : tr("not yet"));
     }
     return context.finish();
-}
-
-// ---- message ----------------------------------------------------------------------------
-
-int BusinessCommands::draft(CommandCall &call)
-{
-    const QStringList &r = call.values();
-    IncidentStore *store = call.store();
-    if (!store)
-        return call.exitCode();
-    NewMessage m{call.incidentId(), r.at(0).trimmed().toLower(),
-                 call.value(QStringLiteral("phase")).trimmed().toLower(), r.at(1), r.at(2)};
-    return call.printId(store->draftMessage(m, call.author()));
-}
-
-int BusinessCommands::revise(CommandCall &call)
-{
-    const CommandLine &line = call.line();
-    int exitCode = 0;
-    const auto id = parseId(line.positionalArguments().value(0));
-    if (!id)
-        return line.usageError(tr("the message's id is missing or not a number"));
-    const auto text = line.requiredValue(QStringLiteral("text"), &exitCode);
-    if (!text)
-        return exitCode;
-    IncidentStore *store = call.store();
-    if (!store)
-        return call.exitCode();
-    return call.finish(store->reviseMessage(*id, *text, call.value(QStringLiteral("channel")), call.author()));
-}
-
-int BusinessCommands::step(CommandCall &call, const QString &sub)
-{
-    CliContext &context = call.context();
-    const CommandLine &line = call.line();
-    const bool review = sub == QLatin1String("review");
-    const bool send = sub == QLatin1String("send");
-    const auto id = parseId(line.positionalArguments().value(0));
-    if (!id)
-        return line.usageError(tr("the message's id is missing or not a number"));
-    const bool changes = !send && line.isSet(QStringLiteral("changes"));
-    if (changes && line.isSet(QStringLiteral("comment")))
-        return line.usageError(tr("--changes carries its own comment; leave out --comment"));
-    if (changes && line.value(QStringLiteral("changes")).trimmed().isEmpty())
-        return line.usageError(tr("--changes needs a comment saying which changes"));
-
-    IncidentStore *store = call.store();
-    if (!store)
-        return call.exitCode();
-    MessageStep which = MessageStep::Send;
-    if (review) {
-        const QString as = line.value(QStringLiteral("as")).trimmed().toLower();
-        if (as == QLatin1String("legal")) {
-            which = MessageStep::LegalReview;
-        } else if (as == QLatin1String("messaging")) {
-            which = MessageStep::MessagingReview;
-        } else if (as.isEmpty()) {
-            auto m = store->message(*id);
-            if (!m)
-                return context.fail(m.error());
-            which =
-                m->waitingFor == MessageStep::MessagingReview ? MessageStep::MessagingReview : MessageStep::LegalReview;
-        } else {
-            return line.usageError(tr("--as must be legal or messaging, not '%1'").arg(as));
-        }
-    } else if (sub == QLatin1String("approve")) {
-        which = MessageStep::EltApproval;
-    } else if (!send) {
-        which = MessageStep::IcAuthorisation;
-    }
-    const QString comment = changes ? line.value(QStringLiteral("changes")) : line.value(QStringLiteral("comment"));
-    return call.finish(store->advanceMessage(
-        *id, which, changes ? StepVerdict::ChangesRequested : StepVerdict::Approved, comment, call.author()));
-}
-
-int BusinessCommands::listMessages(CommandCall &call)
-{
-    return listRows<Message>(
-        call, [](IncidentStore &store, qint64 id) { return store.messages(id); }, messageJson,
-        [](const Message &m) {
-            return QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6")
-                .arg(m.id)
-                .arg(m.audience, m.phase, stateOf(m))
-                .arg(m.version)
-                .arg(CliFormat::field(m.channel));
-        });
-}
-
-int BusinessCommands::showMessage(CommandCall &call)
-{
-    CliContext &context = call.context();
-    const CommandLine &line = call.line();
-    const auto id = parseId(line.positionalArguments().value(0));
-    if (!id)
-        return line.usageError(tr("the message's id is missing or not a number"));
-    IncidentStore *store = call.store();
-    if (!store)
-        return call.exitCode();
-    auto m = store->message(*id);
-    if (!m)
-        return context.fail(m.error());
-    if (call.json()) {
-        context.out() << CliFormat::compactJson(messageJson(*m));
-        return context.finish();
-    }
-    QTextStream &out = context.out();
-    out << tr("Message #%1 to %2, %3 phase, by %4 — version %5, waiting for: %6")
-               .arg(m->id)
-               .arg(m->audience, m->phase, m->channel)
-               .arg(m->version)
-               .arg(stateOf(*m))
-        << QLatin1Char('\n') << m->text << QLatin1Char('\n');
-    for (const MessageStepRecord &s : std::as_const(m->steps))
-        out << QStringLiteral("  v%1\t%2\t%3\t%4\t%5\t%6\n")
-                   .arg(s.version)
-                   .arg(BusinessVocabulary::stepKey(s.step), BusinessVocabulary::verdictKey(s.verdict), s.by,
-                        CliFormat::isoUtc(s.at), CliFormat::field(s.comment));
-    return context.finish();
-}
-
-// ---- notify -----------------------------------------------------------------------------
-
-int BusinessCommands::notify(CommandCall &call)
-{
-    CliContext &context = call.context();
-    const CommandLine &line = call.line();
-    const QString department = line.positionalArguments().value(0).trimmed();
-    if (department.isEmpty()) {
-        IncidentStore *store = call.store(CliContext::Access::Read);
-        if (!store)
-            return call.exitCode();
-        const Incident *incident = call.incident();
-        if (!incident)
-            return call.exitCode();
-        auto departments = store->departments();
-        if (!departments)
-            return context.fail(departments.error());
-        auto notices = store->stakeholderNotices(call.incidentId());
-        if (!notices)
-            return context.fail(notices.error());
-        for (const Department &d : std::as_const(*departments)) {
-            const StakeholderNotice *last = nullptr;
-            for (const StakeholderNotice &n : std::as_const(*notices)) {
-                if (n.departmentKey == d.key)
-                    last = &n;
-            }
-            context.out() << d.key << QLatin1Char('\t')
-                          << (BusinessVocabulary::mustBeTold(d, incident->kind, incident->severity)
-                                  ? QStringLiteral("must")
-                                  : QStringLiteral("optional"))
-                          << QLatin1Char('\t') << (last ? CliFormat::isoUtc(last->toldAt) : QStringLiteral("-"))
-                          << QLatin1Char('\t') << (last ? CliFormat::field(last->toldBy) : QString())
-                          << QLatin1Char('\t') << (last ? CliFormat::field(last->method) : QString())
-                          << QLatin1Char('\n');
-        }
-        return context.finish();
-    }
-    IncidentStore *store = call.store();
-    if (!store)
-        return call.exitCode();
-    return call.printId(store->notifyDepartment(call.incidentId(), department, line.value(QStringLiteral("method")),
-                                                line.value(QStringLiteral("note")), call.author()));
-}
-
-// ---- inbound ----------------------------------------------------------------------------
-
-int BusinessCommands::logInbound(CommandCall &call)
-{
-    const QStringList &r = call.values();
-    IncidentStore *store = call.store();
-    if (!store)
-        return call.exitCode();
-    return call.printId(store->logInbound(call.incidentId(), r.at(0).trimmed().toLower(),
-                                          call.value(QStringLiteral("from")), r.at(1), call.author()));
-}
-
-int BusinessCommands::answerInbound(CommandCall &call)
-{
-    const CommandLine &line = call.line();
-    int exitCode = 0;
-    const auto id = parseId(line.positionalArguments().value(0));
-    if (!id)
-        return line.usageError(tr("the question's id is missing or not a number"));
-    const auto answer = line.requiredValue(QStringLiteral("answer"), &exitCode);
-    if (!answer)
-        return exitCode;
-    IncidentStore *store = call.store();
-    if (!store)
-        return call.exitCode();
-    return call.finish(store->answerInbound(*id, *answer, call.author()));
-}
-
-int BusinessCommands::listInbound(CommandCall &call)
-{
-    return listRows<InboundQuestion>(
-        call, [](IncidentStore &store, qint64 id) { return store.inboundQuestions(id); },
-        [](const InboundQuestion &q) {
-            return QJsonObject{{QStringLiteral("id"), q.id},
-                               {QStringLiteral("channel"), q.channel},
-                               {QStringLiteral("from"), textOrNull(q.from)},
-                               {QStringLiteral("question"), q.question},
-                               {QStringLiteral("received_at"), CliFormat::isoUtc(q.receivedAt)},
-                               {QStringLiteral("logged_by"), q.loggedBy},
-                               {QStringLiteral("answer"), textOrNull(q.answer)},
-                               {QStringLiteral("answered_at"), timeOrNull(q.answeredAt)},
-                               {QStringLiteral("answered_by"), textOrNull(q.answeredBy)}};
-        },
-        [](const InboundQuestion &q) {
-            return QStringLiteral("%1\t%2\t%3\t%4\t%5")
-                .arg(q.id)
-                .arg(q.channel, q.isAnswered() ? QStringLiteral("answered") : QStringLiteral("open"),
-                     CliFormat::field(q.from), CliFormat::field(q.question));
-        });
 }
 
 } // namespace cp::cli

@@ -4,14 +4,18 @@
 
 namespace cp::cli {
 
-// Business incident mode: business declare|add|halt|restart|normal|skip|brief|status,
-// message draft|revise|review|approve|authorise|send|list|show, notify, inbound log|answer|list.
-// Every change is one store command (one transaction) and lands on the timeline.
+// Business incident mode: business declare|add|halt|restart|normal|skip|brief|status, the
+// emergency checklist, the first briefing and the audience x phase grid (the messages are
+// MessageCommands, the departments told and inbound questions StakeholderCommands). Every change
+// is one store command (one transaction) and lands on the timeline.
 class BusinessCommands
 {
     Q_DECLARE_TR_FUNCTIONS(cp::cli::BusinessCommands)
 public:
     static QList<Command> commands();
+    // The help of --audience and --phase.
+    static QString audienceHelp();
+    static QString phaseHelp();
 
 private:
     static int declare(CommandCall &call);
@@ -21,15 +25,6 @@ private:
     static int skip(CommandCall &call);
     static int brief(CommandCall &call);
     static int status(CommandCall &call);
-    static int draft(CommandCall &call);
-    static int revise(CommandCall &call);
-    static int step(CommandCall &call, const QString &sub);
-    static int listMessages(CommandCall &call);
-    static int showMessage(CommandCall &call);
-    static int notify(CommandCall &call);
-    static int logInbound(CommandCall &call);
-    static int answerInbound(CommandCall &call);
-    static int listInbound(CommandCall &call);
 };
 
 } // namespace cp::cli

@@ -22,6 +22,16 @@ QString CliFormat::field(const QString &text)
     return folded;
 }
 
+QJsonValue CliFormat::timeOrNull(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(isoUtc(time)) : QJsonValue();
+}
+
+QJsonValue CliFormat::textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+}
+
 QJsonObject CliFormat::incidentJson(const Incident &incident)
 {
     return QJsonObject{

@@ -15,8 +15,10 @@ namespace cp::cli {
 class CliFormat
 {
 public:
-    static QString isoUtc(const QDateTime &time); // empty for a null time
-    static QString field(const QString &text);    // tabs and line breaks become spaces
+    static QString isoUtc(const QDateTime &time);        // empty for a null time
+    static QString field(const QString &text);           // tabs and line breaks become spaces
+    static QJsonValue timeOrNull(const QDateTime &time); // isoUtc(), null for a null time
+    static QJsonValue textOrNull(const QString &text);   // null for an empty text
 
     // The same object the timeline's JSON export puts under "incident".
     static QJsonObject incidentJson(const Incident &incident);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clicontext.h"
+#include "cliformat.h"
 #include "commandline.h"
 
 #include <QCommandLineOption>
@@ -143,6 +144,29 @@ public:
     int finish(const StoreError &error);
     // The end of a command that created something: its id on a line of its own once saved.
     int printId(const Result<qint64> &id);
+    // The end of a list: one JSON array with --format json, else one line a row.
+    template <typename Row, typename ToJson, typename ToText>
+    int printRows(const QList<Row> &rows, ToJson toJson, ToText toText)
+    {
+        if (json()) {
+            QJsonArray array;
+            for (const Row &row : rows)
+                array.append(toJson(row));
+            out() << CliFormat::compactJson(array);
+        } else {
+            for (const Row &row : rows)
+                out() << toText(row) << QLatin1Char('\n');
+        }
+        return finish();
+    }
+    // The same, or the failure to read the rows.
+    template <typename Row, typename ToJson, typename ToText>
+    int printRows(const Result<QList<Row>> &rows, ToJson toJson, ToText toText)
+    {
+        if (!rows)
+            return fail(rows.error());
+        return printRows(*rows, toJson, toText);
+    }
 
 private:
     friend class Command;

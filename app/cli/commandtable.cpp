@@ -1,5 +1,6 @@
 #include "commandtable.h"
 
+#include "actioncommands.h"
 #include "backupcommands.h"
 #include "businesscommands.h"
 #include "checkcommand.h"
@@ -7,9 +8,11 @@
 #include "incidentcommands.h"
 #include "initcommand.h"
 #include "logcommand.h"
+#include "messagecommands.h"
 #include "peoplecommands.h"
 #include "rolecommands.h"
 #include "rollcallcommands.h"
+#include "stakeholdercommands.h"
 #include "templatecommands.h"
 #include "timelinecommand.h"
 #include "timercommands.h"
@@ -48,9 +51,9 @@ CommandTable::CommandTable(Command::Handler help)
         // Countdowns, cadences and stopwatches.
         TimerCommands::commands(),
         // The roll call with CAN reports, the missed list, actions and decisions.
-        RollCallCommands::commands(),
+        RollCallCommands::commands() + ActionCommands::commands(),
         // Business incident mode: emergency operations, messages, departments, inbound questions.
-        BusinessCommands::commands(),
+        BusinessCommands::commands() + MessageCommands::commands() + StakeholderCommands::commands(),
         // Exports in every format, the whole-incident import, the postmortem owner.
         ExchangeCommands::commands(),
         {Command(QStringLiteral("help"), QStringLiteral("[COMMAND]"), tr("this help, or a command's"))

@@ -47,11 +47,6 @@ QString holdersText(const IncidentRole &role)
     return names.join(QStringLiteral(", "));
 }
 
-QJsonValue timeOrNull(const QDateTime &time)
-{
-    return time.isValid() ? QJsonValue(CliFormat::isoUtc(time)) : QJsonValue();
-}
-
 QJsonObject rolesJson(qint64 incidentId, const QList<IncidentRole> &roles, const QList<Assignment> &history)
 {
     const QHash<QString, int> depth = depths(roles);
@@ -97,7 +92,7 @@ QJsonObject rolesJson(qint64 incidentId, const QList<IncidentRole> &roles, const
             {QStringLiteral("person"), a.personName},
             {QStringLiteral("started_at"), CliFormat::isoUtc(a.startedAt)},
             {QStringLiteral("started_by"), a.startedBy},
-            {QStringLiteral("ended_at"), timeOrNull(a.endedAt)},
+            {QStringLiteral("ended_at"), CliFormat::timeOrNull(a.endedAt)},
             {QStringLiteral("ended_by"), a.endedAt.isValid() ? QJsonValue(a.endedBy) : QJsonValue()},
             {QStringLiteral("end_reason"), a.endedAt.isValid() ? QJsonValue(a.endReason) : QJsonValue()},
         });

@@ -4,10 +4,10 @@
 
 namespace cp::cli {
 
-// rollcall start|answer|miss|skip|undo|dismiss|end|status, action add|set|list and
-// decision add|list: the roll call with CAN reports, the Deputy's missed list, the actions the IC
-// delegates and the decisions taken. A role is named by its key; a role several people hold
-// (five SMEs) by its key and --person, or by the person's handle alone.
+// rollcall start|answer|miss|skip|undo|dismiss|end|status: the roll call with CAN reports and the
+// Deputy's missed list (the actions a report's Needs become are ActionCommands). A role is named
+// by its key; a role several people hold (five SMEs) by its key and --person, or by the person's
+// handle alone.
 class RollCallCommands
 {
     Q_DECLARE_TR_FUNCTIONS(cp::cli::RollCallCommands)
@@ -20,11 +20,6 @@ private:
     static int dismiss(CommandCall &call);
     static int end(CommandCall &call);
     static int status(CommandCall &call);
-    static int addAction(CommandCall &call);
-    static int setAction(CommandCall &call);
-    static int listActions(CommandCall &call);
-    static int addDecision(CommandCall &call);
-    static int listDecisions(CommandCall &call);
 };
 
 } // namespace cp::cli

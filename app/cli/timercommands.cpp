@@ -27,11 +27,6 @@ QCommandLineOption ownerOption()
             TimerCommands::tr("ROLE")};
 }
 
-QJsonValue timeOrNull(const QDateTime &time)
-{
-    return time.isValid() ? QJsonValue(CliFormat::isoUtc(time)) : QJsonValue();
-}
-
 // What is left as people read it: "4:12", "+1:20" once overdue, a stopwatch's count, "—" when done.
 QString remainingText(const Timer &t, TimerPhase phase, const QDateTime &now)
 {
@@ -64,14 +59,14 @@ QJsonObject timerJson(const Timer &t, const QDateTime &now)
         {QStringLiteral("phase"), TimerVocabulary::phaseKey(phase)},
         {QStringLiteral("duration_ms"), t.durationMs},
         {QStringLiteral("warn_ms"), t.warnMs},
-        {QStringLiteral("deadline"), timeOrNull(t.deadlineAt)},
+        {QStringLiteral("deadline"), CliFormat::timeOrNull(t.deadlineAt)},
         {QStringLiteral("remaining_ms"),
          t.hasDeadline() && t.isLive() ? QJsonValue(t.remainingMsAt(now)) : QJsonValue()},
         {QStringLiteral("overdue_ms"), t.overdueMsAt(now)},
         {QStringLiteral("elapsed_ms"), t.hasDeadline() ? QJsonValue() : QJsonValue(t.elapsedMsAt(now))},
         {QStringLiteral("remaining"), remainingText(t, phase, now)},
-        {QStringLiteral("anchor"), timeOrNull(t.anchorAt)},
-        {QStringLiteral("ends_at"), timeOrNull(t.endsAt)},
+        {QStringLiteral("anchor"), CliFormat::timeOrNull(t.anchorAt)},
+        {QStringLiteral("ends_at"), CliFormat::timeOrNull(t.endsAt)},
         {QStringLiteral("default_key"), t.defaultKey.isEmpty() ? QJsonValue() : QJsonValue(t.defaultKey)},
         {QStringLiteral("created_at"), CliFormat::isoUtc(t.createdAt)},
         {QStringLiteral("created_by"), t.createdBy},
