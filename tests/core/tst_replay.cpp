@@ -136,7 +136,7 @@ private slots:
         m_clock->advance(Minute);
         QVERIFY(!writer.handOver(m_incident, QStringLiteral("ic"), *anaId, *boId, m_ana));
         m_clock->advance(4 * Minute);
-        QVERIFY(!writer.setStatus(m_incident, IncidentStatus::Resolved, m_ana));
+        QVERIFY(!writer.resolveIncident(m_incident, {{QStringLiteral("*"), QStringLiteral("drill")}}, m_ana));
 
         NewIncident other;
         other.title = QStringLiteral("Still burning");

@@ -174,7 +174,8 @@ private slots:
         m_clock.advanceSecs(60);
         QVERIFY(!store.setStatus(id, IncidentStatus::Identified, QStringLiteral("ana")));
         m_clock.advanceSecs(60);
-        QVERIFY(!store.setStatus(id, IncidentStatus::Resolved, QStringLiteral("ana")));
+        QVERIFY(!store.resolveIncident(id, {{QStringLiteral("postmortem"), QStringLiteral("test")}},
+                                       QStringLiteral("ana")));
 
         auto incident = store.incident(id);
         QCOMPARE(incident->severity, Severity::Sev1);
