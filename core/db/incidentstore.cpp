@@ -471,8 +471,11 @@ StoreError IncidentStore::setSeverity(qint64 incidentId, Severity severity, cons
 
 StoreError IncidentStore::setStatus(qint64 incidentId, IncidentStatus status, const QString &author)
 {
-    if (status == IncidentStatus::Resolved)
+    if (status == IncidentStatus::Resolved) {
+        if (auto current = incident(incidentId); current && current->isResolved())
+            return {}; // already: nothing to log
         return resolveIncident(incidentId, {}, author);
+    }
     if (StoreError error = requireWritable())
         return error;
     WriteTransaction tx(m_db, m_dialect, tr("Changing the status"));
