@@ -127,8 +127,8 @@ QList<Command> IncidentCommands::commands()
             .writes()
             .argument(QStringLiteral("ID"), tr("The incident's id."))
             .option({QStringLiteral("reason"), tr("Why it is reopened (required)."), tr("R")})
-            .option({QStringLiteral("status"), tr("The status it goes back to (default investigating)."),
-                     tr("STATUS"), QStringLiteral("investigating")})
+            .option({QStringLiteral("status"), tr("The status it goes back to (default investigating)."), tr("STATUS"),
+                     QStringLiteral("investigating")})
             .author()
             .run(&IncidentCommands::reopen),
     };

@@ -111,9 +111,9 @@ StoreError IncidentStore::resolveIncident(qint64 incidentId, const QList<Resolve
             return added.error();
     }
     ClosedRecordWrite closing(*this);
-    const QString text =
-        tr("Status: %1 → %2")
-            .arg(IncidentVocabulary::statusLabel(current->status), IncidentVocabulary::statusLabel(IncidentStatus::Resolved));
+    const QString text = tr("Status: %1 → %2")
+                             .arg(IncidentVocabulary::statusLabel(current->status),
+                                  IncidentVocabulary::statusLabel(IncidentStatus::Resolved));
     if (StoreError error = changeStatusInTx(tx, incidentId, current->status, IncidentStatus::Resolved, text, who))
         return error;
     return finish(tx);
@@ -137,13 +137,13 @@ StoreError IncidentStore::reopenIncident(qint64 incidentId, IncidentStatus statu
     if (!current)
         return current.error();
     if (current->toString() != IncidentVocabulary::statusKey(IncidentStatus::Resolved))
-        return {StoreError::Code::Invalid, tr("Incident #%1 is not resolved; there is nothing to reopen.").arg(incidentId)};
+        return {StoreError::Code::Invalid,
+                tr("Incident #%1 is not resolved; there is nothing to reopen.").arg(incidentId)};
     ClosedRecordWrite reopening(*this);
     const QString text = tr("Incident reopened: %1 → %2 — %3")
                              .arg(IncidentVocabulary::statusLabel(IncidentStatus::Resolved),
                                   IncidentVocabulary::statusLabel(status), reason.trimmed());
-    if (StoreError error =
-            changeStatusInTx(tx, incidentId, IncidentStatus::Resolved, status, text, author.trimmed()))
+    if (StoreError error = changeStatusInTx(tx, incidentId, IncidentStatus::Resolved, status, text, author.trimmed()))
         return error;
     return finish(tx);
 }

@@ -47,11 +47,10 @@ QList<ResolveBlocker> ResolveChecklist::blockers(const ResolveInputs &in)
     for (const QString &key : std::as_const(missedOrder)) {
         const QList<RollCallItem> &items = missed.value(key);
         list << ResolveBlocker{ResolveBlockerKind::MissedRollCall, key, items.constLast().id,
-                               items.size() == 1
-                                   ? tr("%1 did not answer the roll call").arg(items.constLast().label())
-                                   : tr("%1 did not answer the roll call (missed %2 times)")
-                                         .arg(items.constLast().label())
-                                         .arg(items.size())};
+                               items.size() == 1 ? tr("%1 did not answer the roll call").arg(items.constLast().label())
+                                                 : tr("%1 did not answer the roll call (missed %2 times)")
+                                                       .arg(items.constLast().label())
+                                                       .arg(items.size())};
     }
     if (in.businessMode) {
         const QString phase = BusinessVocabulary::phaseForStatus(in.incident.status);

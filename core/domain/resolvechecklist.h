@@ -33,8 +33,8 @@ struct ResolveBlocker
     // Stable across reads, for the CLI and acknowledgements: "action:12", "activity:3",
     // "missed:sme:4" (role and person), "message:7", "due:customers", "postmortem".
     QString key;
-    qint64 id = 0;  // the action, activity or message; the latest missed item; 0 otherwise
-    QString text;   // one line: "Action #12 “Restart the consumers” is open and has no owner"
+    qint64 id = 0; // the action, activity or message; the latest missed item; 0 otherwise
+    QString text;  // one line: "Action #12 “Restart the consumers” is open and has no owner"
 };
 
 // A blocker the IC accepts as it is. key "*" stands for every blocker not named on its own.

@@ -97,7 +97,7 @@ public:
     // "1 h 40 min, from “Error rate at 38 %” (13:42) to the resolution (15:22)": which events the
     // customer-facing duration runs between.
     QString impactText() const;
-    QString severityText() const;                 // "SEV-1"
+    QString severityText() const; // "SEV-1"
     QString heldBy(const IncidentRole &role) const;
 
     // The generated postmortem draft (summary, impact, history, key events, roles over time,

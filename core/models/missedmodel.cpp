@@ -133,8 +133,7 @@ QVariant MissedModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case WhoColumn:
-            return misses.size() == 1 ? item.label()
-                                      : tr("%1 — missed %2 times").arg(item.label()).arg(misses.size());
+            return misses.size() == 1 ? item.label() : tr("%1 — missed %2 times").arg(item.label()).arg(misses.size());
         case RoundColumn: {
             if (misses.size() == 1)
                 return tr("Round %1").arg(item.roundNumber);

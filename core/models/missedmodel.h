@@ -45,7 +45,7 @@ public:
     // The row's latest miss (what a late answer answers).
     RollCallItem itemAt(int row) const { return m_rows.at(row).constLast(); }
     QList<RollCallItem> itemsAt(int row) const { return m_rows.at(row); } // oldest first
-    int rowOf(qint64 itemId) const; // the row holding that item; -1: none
+    int rowOf(qint64 itemId) const;                                       // the row holding that item; -1: none
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

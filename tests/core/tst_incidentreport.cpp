@@ -274,12 +274,14 @@ private slots:
         }
         QVERIFY(!acknowledged.isEmpty());
         for (const QString &line : std::as_const(acknowledged))
-            QVERIFY2(line.startsWith(QStringLiteral("Ana Lima: Resolving with this left as it is: ")), qPrintable(line));
+            QVERIFY2(line.startsWith(QStringLiteral("Ana Lima: Resolving with this left as it is: ")),
+                     qPrintable(line));
         // The activity log ends with the resolution and the postmortem owner.
         TextDevice device;
         ReportPainter::paint(ReportPainter::Form::Ics214, r, device);
         const QString log = compact(device.pages().join(QLatin1Char(' ')));
-        QVERIFY(log.indexOf(QStringLiteral("Timers stopped on resolve")) < log.indexOf(QStringLiteral("Postmortem owner")));
+        QVERIFY(log.indexOf(QStringLiteral("Timers stopped on resolve")) <
+                log.indexOf(QStringLiteral("Postmortem owner")));
     }
 
     // The customer-facing duration runs from the earliest key event before the declaration, and
@@ -293,7 +295,8 @@ private slots:
         auto id = m_store->createIncident(incident, QStringLiteral("Bo Chen"));
         QVERIFY(id.ok());
         const QDateTime declared = m_clock->nowUtc();
-        NewEntry early{*id, EntryKind::Callout, QStringLiteral("Cy Okafor"), QStringLiteral("Search error rate at 38 %")};
+        NewEntry early{*id, EntryKind::Callout, QStringLiteral("Cy Okafor"),
+                       QStringLiteral("Search error rate at 38 %")};
         early.keyEvent = true;
         early.occurredAt = declared.addSecs(-140);
         QVERIFY(m_store->appendEntry(early).ok());
@@ -301,7 +304,8 @@ private slots:
         later.occurredAt = declared.addSecs(-600); // not a key event: not the start
         QVERIFY(m_store->appendEntry(later).ok());
         m_clock->advance(30 * 60 * 1000);
-        QVERIFY(!m_store->resolveIncident(*id, {{QStringLiteral("*"), QStringLiteral("test")}}, QStringLiteral("Bo Chen")));
+        QVERIFY(
+            !m_store->resolveIncident(*id, {{QStringLiteral("*"), QStringLiteral("test")}}, QStringLiteral("Bo Chen")));
 
         auto built = IncidentReport::build(*m_store, *id, m_clock->nowUtc(), QTimeZone::utc());
         QVERIFY(built.ok());

@@ -53,7 +53,8 @@ private:
     }
     void resolveForTest()
     {
-        const StoreError error = m_store->resolveIncident(m_incident, {{QStringLiteral("*"), QStringLiteral("t")}}, Ana);
+        const StoreError error =
+            m_store->resolveIncident(m_incident, {{QStringLiteral("*"), QStringLiteral("t")}}, Ana);
         QVERIFY2(!error, qPrintable(error.message()));
     }
 
@@ -94,7 +95,8 @@ private slots:
         const BusinessActivity ads = m_store->businessActivities(m_incident)->constFirst();
         QVERIFY(!m_store->haltActivity(ads.id, Ana));
         auto message = m_store->draftMessage(
-            {m_incident, QStringLiteral("customers"), QString(), QStringLiteral("email"), QStringLiteral("Delays")}, Ana);
+            {m_incident, QStringLiteral("customers"), QString(), QStringLiteral("email"), QStringLiteral("Delays")},
+            Ana);
         QVERIFY(message.ok());
         QVERIFY(!m_store->skipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("investigation"),
                                    QStringLiteral("none affected"), Ana));
@@ -102,12 +104,12 @@ private slots:
         auto blockers = m_store->resolveBlockers(m_incident);
         QVERIFY(blockers.ok());
         const qint64 missedPerson = m_scenario.people.value(m_scenario.smeHandles.first());
-        QCOMPARE(keysOf(*blockers),
-                 (QStringList{QStringLiteral("action:%1").arg(*owned), QStringLiteral("action:%1").arg(*unowned),
-                              QStringLiteral("activity:%1").arg(ads.id),
-                              QStringLiteral("missed:sme:%1").arg(missedPerson),
-                              QStringLiteral("message:%1").arg(*message), QStringLiteral("due:internal"),
-                              QStringLiteral("postmortem")}));
+        QCOMPARE(
+            keysOf(*blockers),
+            (QStringList{QStringLiteral("action:%1").arg(*owned), QStringLiteral("action:%1").arg(*unowned),
+                         QStringLiteral("activity:%1").arg(ads.id), QStringLiteral("missed:sme:%1").arg(missedPerson),
+                         QStringLiteral("message:%1").arg(*message), QStringLiteral("due:internal"),
+                         QStringLiteral("postmortem")}));
         QVERIFY(blockers->at(1).text.contains(QStringLiteral("has no owner")));
         QVERIFY2(blockers->at(3).text.contains(QStringLiteral("missed 2 times")), qPrintable(blockers->at(3).text));
     }
@@ -184,14 +186,16 @@ private slots:
         QVERIFY(!m_store->reopenIncident(m_incident, IncidentStatus::Monitoring, QStringLiteral("errors back"), Ana));
         QCOMPARE(m_store->incident(m_incident)->status, IncidentStatus::Monitoring);
         QVERIFY(!m_store->incident(m_incident)->resolvedAt.isValid());
-        QVERIFY(texts().constLast().startsWith(QStringLiteral("Incident reopened: Resolved → Monitoring — errors back")));
+        QVERIFY(
+            texts().constLast().startsWith(QStringLiteral("Incident reopened: Resolved → Monitoring — errors back")));
         QVERIFY(m_store->appendEntry({m_incident, EntryKind::Note, Ana, QStringLiteral("back on it")}).ok());
     }
 
     // A timer an older version left running on a resolved incident never expires onto it.
     void timerEngineLeavesResolvedIncidentsAlone()
     {
-        QVERIFY(m_store->startCountdown(m_incident, QStringLiteral("Check back"), 5 * Minute, TimerOptions{}, Ana).ok());
+        QVERIFY(
+            m_store->startCountdown(m_incident, QStringLiteral("Check back"), 5 * Minute, TimerOptions{}, Ana).ok());
         resolveForTest();
         {
             QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("legacy"));

@@ -412,7 +412,7 @@ void TstCli::incidentSetChangesAppearOnTheTimeline()
     // nothing is written.
     const QStringList incidentCli{QStringLiteral("--db"), path, QStringLiteral("incident")};
     const CliRun refused = cli(incidentCli + QStringList{QStringLiteral("set"), QString::number(id),
-                                                      QStringLiteral("--status"), QStringLiteral("resolved")});
+                                                         QStringLiteral("--status"), QStringLiteral("resolved")});
     CLI_FAILS_SILENTLY(refused, ExitDataError, "invalid");
     QVERIFY2(refused.err.contains("postmortem"), refused.err.constData());
     QCOMPARE(timelineJson(path, id), timeline);
@@ -425,16 +425,16 @@ void TstCli::incidentSetChangesAppearOnTheTimeline()
     QCOMPARE(bare.outLines(), check.outLines());
     QCOMPARE(timelineJson(path, id), timeline);
     QCOMPARE(cli(incidentCli + QStringList{QStringLiteral("resolve"), QString::number(id), QStringLiteral("--ack-item"),
-                                        QStringLiteral("action:7=gone")})
+                                           QStringLiteral("action:7=gone")})
                  .exitCode,
              ExitDataError);
 
     // Acknowledged with a reason: resolved, the reason on the timeline; again: nothing more.
     CLI_OK(cli(incidentCli + QStringList{QStringLiteral("resolve"), QString::number(id), QStringLiteral("--ack-item"),
-                                      QStringLiteral("postmortem=named at the review"), QStringLiteral("--author"),
-                                      QStringLiteral("bo")}));
+                                         QStringLiteral("postmortem=named at the review"), QStringLiteral("--author"),
+                                         QStringLiteral("bo")}));
     CLI_OK(cli(incidentCli + QStringList{QStringLiteral("set"), QString::number(id), QStringLiteral("--status"),
-                                      QStringLiteral("resolved")}));
+                                         QStringLiteral("resolved")}));
     const QJsonObject after = timelineJson(path, id);
     QVERIFY(!after.value(QStringLiteral("incident")).toObject().value(QStringLiteral("resolved_at")).isNull());
     const QJsonArray entries = after.value(QStringLiteral("entries")).toArray();
@@ -447,16 +447,14 @@ void TstCli::incidentSetChangesAppearOnTheTimeline()
     QCOMPARE(ackText, QStringLiteral("bo"));
 
     // The record is closed: a late entry is refused; reopening takes a reason.
-    const CliRun late =
-        cli({QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"), QString::number(id),
-             QStringLiteral("one more thing")});
+    const CliRun late = cli({QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"),
+                             QString::number(id), QStringLiteral("one more thing")});
     CLI_FAILS_SILENTLY(late, ExitDataError, "invalid");
     QVERIFY2(late.err.contains("is resolved"), late.err.constData());
-    QCOMPARE(cli(incidentCli + QStringList{QStringLiteral("reopen"), QString::number(id)}).exitCode,
-             ExitUsage);
+    QCOMPARE(cli(incidentCli + QStringList{QStringLiteral("reopen"), QString::number(id)}).exitCode, ExitUsage);
     CLI_OK(cli(incidentCli + QStringList{QStringLiteral("reopen"), QString::number(id), QStringLiteral("--reason"),
-                                      QStringLiteral("errors are back"), QStringLiteral("--status"),
-                                      QStringLiteral("monitoring")}));
+                                         QStringLiteral("errors are back"), QStringLiteral("--status"),
+                                         QStringLiteral("monitoring")}));
     const QJsonObject reopened = timelineJson(path, id);
     QCOMPARE(reopened.value(QStringLiteral("incident")).toObject().value(QStringLiteral("status")).toString(),
              QStringLiteral("monitoring"));

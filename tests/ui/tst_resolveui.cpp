@@ -1,8 +1,8 @@
 // Resolving in the window: the checklist (settle or acknowledge each open item), the closed
 // record afterwards (opening, following, replaying or exporting a resolved incident writes
 // nothing, whatever the clock says), and reopening with a reason.
-#include "docks/timersdock.h"
 #include "dialogs/resolvedialog.h"
+#include "docks/timersdock.h"
 #include "exchange/incidentjson.h"
 #include "models/timermodel.h"
 #include "rollcallscenario.h"
@@ -61,7 +61,8 @@ private slots:
             raw.setDatabaseName(f.store->path());
             QVERIFY(raw.open());
             QSqlQuery q(raw);
-            QVERIFY(q.exec(QStringLiteral("UPDATE timer SET state = 'running' WHERE id = (SELECT MIN(id) FROM timer)")));
+            QVERIFY(
+                q.exec(QStringLiteral("UPDATE timer SET state = 'running' WHERE id = (SELECT MIN(id) FROM timer)")));
             raw.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("legacy"));
@@ -121,8 +122,8 @@ private slots:
         QTRY_COMPARE(dialog->blockers().size(), 2);
         QCOMPARE(f.store->action(*open)->status, ActionStatus::Done);
         QLineEdit *reason = nullptr;
-        QTRY_VERIFY((reason = dialog->findChild<QLineEdit *>(
-                         QStringLiteral("resolveReason_action:%1").arg(*other))) != nullptr);
+        QTRY_VERIFY((reason = dialog->findChild<QLineEdit *>(QStringLiteral("resolveReason_action:%1").arg(*other))) !=
+                    nullptr);
         QTest::keyClicks(reason, QStringLiteral("the DBA joins the postmortem"));
         QVERIFY(!resolve->isEnabled());
         QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("resolveReason_postmortem")),
@@ -137,8 +138,9 @@ private slots:
         for (const TimelineEntry &e : *f.store->entries(page))
             texts << e.text;
         QCOMPARE(texts.filter(QStringLiteral("Resolving with this left as it is")).size(), 2);
-        QVERIFY(texts.filter(QStringLiteral("Resolving with this left as it is")).join(QString()).contains(
-            QStringLiteral("the DBA joins the postmortem")));
+        QVERIFY(texts.filter(QStringLiteral("Resolving with this left as it is"))
+                    .join(QString())
+                    .contains(QStringLiteral("the DBA joins the postmortem")));
         QCOMPARE(texts.filter(QStringLiteral("Timers stopped on resolve")).size(), 1);
         QCOMPARE(texts.filter(QStringLiteral("Roll call 1 closed")).size(), 1);
         QVERIFY(f.store->liveTimers()->isEmpty());
@@ -162,8 +164,7 @@ private slots:
         QCOMPARE(f.store->incident(id)->status, IncidentStatus::Resolved);
 
         w.findChild<QAction *>(QStringLiteral("statusAction_monitoring"))->trigger();
-        QTRY_VERIFY((ask = w.findChild<QInputDialog *>(QStringLiteral("reopenDialog"))) != nullptr &&
-                    ask->isVisible());
+        QTRY_VERIFY((ask = w.findChild<QInputDialog *>(QStringLiteral("reopenDialog"))) != nullptr && ask->isVisible());
         ask->setTextValue(QStringLiteral("errors are back"));
         ask->accept();
         QCOMPARE(f.store->incident(id)->status, IncidentStatus::Monitoring);

@@ -109,10 +109,10 @@ void ResolveDialog::refresh()
                                 nullptr, int(m_blockers.size())));
     int row = 0;
     for (const ResolveBlocker &blocker : std::as_const(m_blockers)) {
-        auto *text = new QLabel(QStringLiteral("<b>%1</b><br>%2")
-                                    .arg(ResolveChecklist::kindLabel(blocker.kind).toHtmlEscaped(),
-                                         blocker.text.toHtmlEscaped()),
-                                m_rows);
+        auto *text = new QLabel(
+            QStringLiteral("<b>%1</b><br>%2")
+                .arg(ResolveChecklist::kindLabel(blocker.kind).toHtmlEscaped(), blocker.text.toHtmlEscaped()),
+            m_rows);
         text->setWordWrap(true);
         m_grid->addWidget(text, row, 0);
         const QString label = settleLabel(blocker.kind);

@@ -73,9 +73,10 @@ void StatusReportDialog::redraft()
     m_editor->setPlainText(StatusReport::draft(*facts, m_clock.nowUtc(), QTimeZone::systemTimeZone()));
     qDeleteAll(m_cadenceBoxes->findChildren<QCheckBox *>(Qt::FindDirectChildrenOnly));
     for (const Timer &cadence : std::as_const(facts->cadences)) {
-        const QString due = cadence.deadlineAt.isValid()
-                                ? cadence.deadlineAt.toTimeZone(QTimeZone::systemTimeZone()).toString(QStringLiteral("HH:mm"))
-                                : tr("paused");
+        const QString due =
+            cadence.deadlineAt.isValid()
+                ? cadence.deadlineAt.toTimeZone(QTimeZone::systemTimeZone()).toString(QStringLiteral("HH:mm"))
+                : tr("paused");
         auto *box = new QCheckBox(tr("“%1” (due %2; next a full %3 from now)")
                                       .arg(cadence.label, due, TimerVocabulary::durationText(cadence.durationMs)),
                                   m_cadenceBoxes);

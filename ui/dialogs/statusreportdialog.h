@@ -29,7 +29,7 @@ public:
 
     QPlainTextEdit *editor() const { return m_editor; }
     void redraft();
-    bool logAndCopy(); // what the default button does; false (and the reason shown) when refused
+    bool logAndCopy();                       // what the default button does; false (and the reason shown) when refused
     QList<qint64> cadencesToRestart() const; // the ticked cadences' timer ids
 
 private:
