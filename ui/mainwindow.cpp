@@ -5,6 +5,7 @@
 #include "dialogs/incidentdetailsdialog.h"
 #include "dialogs/incidentswitcherdialog.h"
 #include "dialogs/newincidentdialog.h"
+#include "dialogs/resolvedialog.h"
 #include "dialogs/shortcutsdialog.h"
 #include "dialogs/timerdefaultsdialog.h"
 #include "exportactions.h"
@@ -36,6 +37,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QIdentityProxyModel>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -713,11 +715,48 @@ void MainWindow::setStatus(IncidentStatus status)
         refreshIncident();
         return;
     }
-    const bool done = runCommand(
-        std::make_unique<SetStatusCommand>(m_store, m_saveStatus, m_incidentId, status, m_preferences.authorName()));
-    // On resolve the IC names the postmortem's owner and due date.
-    if (done && status == IncidentStatus::Resolved)
-        m_exports->offerPostmortem();
+    if (m_incident.isResolved()) {
+        reopen(status);
+        return;
+    }
+    if (status != IncidentStatus::Resolved) {
+        runCommand(std::make_unique<SetStatusCommand>(m_store, m_saveStatus, m_incidentId, status,
+                                                      m_preferences.authorName()));
+        return;
+    }
+    refreshIncident(); // the controls show the status until the checklist resolves it
+    auto *dialog = new ResolveDialog(m_store, m_incidentId, m_preferences.authorName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ResolveDialog::postmortemRequested, m_exports, [this] { m_exports->showPostmortem(); });
+    connect(dialog, &ResolveDialog::resolved, this, [this] {
+        // Its undo would rewrite a closed record: a resolve is taken back by reopening, with a reason.
+        if (QUndoStack *stack = m_undoGroup->activeStack())
+            stack->clear();
+        m_saveStatus->reportSaved();
+        refreshIncident();
+        m_exports->offerPostmortem(); // the owner, when the checklist left it acknowledged
+    });
+    dialog->open();
+}
+
+void MainWindow::reopen(IncidentStatus status)
+{
+    refreshIncident();
+    auto *ask = new QInputDialog(this);
+    ask->setObjectName(QStringLiteral("reopenDialog"));
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    ask->setWindowTitle(tr("Reopen the incident"));
+    ask->setLabelText(tr("The incident is resolved. Why is it reopened (as %1)? The reason goes on the timeline.")
+                          .arg(IncidentVocabulary::statusLabel(status)));
+    ask->setOkButtonText(tr("&Reopen"));
+    connect(ask, &QInputDialog::textValueSelected, this, [this, status](const QString &reason) {
+        if (StoreError error = m_store.reopenIncident(m_incidentId, status, reason, m_preferences.authorName()))
+            showSaveError(error);
+        else
+            m_saveStatus->reportSaved();
+        refreshIncident();
+    });
+    ask->open();
 }
 
 void MainWindow::newIncident()

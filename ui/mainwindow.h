@@ -89,6 +89,7 @@ public:
     void switchIncident();
     void editDetails();
     void setSeverity(Severity severity);
+    // Resolved opens the resolve checklist; leaving Resolved asks for the reason to reopen.
     void setStatus(IncidentStatus status);
     void showShortcuts();
     void editTimerDefaults();
@@ -107,6 +108,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void reopen(IncidentStatus status);
     void createActions();
     void createMenus();
     void createToolBar();

@@ -95,11 +95,42 @@ QList<Command> IncidentCommands::commands()
             .writes()
             .argument(QStringLiteral("ID"), tr("The incident's id."))
             .option({QStringLiteral("severity"), tr("New severity: %1.").arg(severityKeys()), tr("SEV-n")})
-            .option({QStringLiteral("status"), tr("New status: %1.").arg(statusKeys()), tr("STATUS")})
+            .option({QStringLiteral("status"),
+                     tr("New status: %1. Resolving checks what is still open (see 'incident resolve'); a resolved "
+                        "incident changes status only through 'incident reopen'.")
+                         .arg(statusKeys()),
+                     tr("STATUS")})
             .option({QStringLiteral("title"), tr("New title."), tr("T")})
             .option({QStringLiteral("summary"), tr("New summary."), tr("S")})
             .author()
             .run(&IncidentCommands::set),
+        Command(QStringLiteral("incident resolve"),
+                QStringLiteral("ID [--check] [--ack REASON] [--ack-item KEY=REASON]... [--author A]"),
+                tr("the resolve checklist; resolves once each item is settled or acknowledged"))
+            .describe(tr("Resolves an incident once nothing is left open: open and unowned actions, halted "
+                         "activities not restarted, roll-call misses, messages due or in review, the postmortem's "
+                         "owner. Each item is settled with its own command or acknowledged here with a reason, which "
+                         "goes on the timeline. Resolving closes open roll calls and stops the running timers. Prints "
+                         "each item still open as \"key<TAB>text\"; with items left unacknowledged nothing is "
+                         "written."))
+            .writes()
+            .argument(QStringLiteral("ID"), tr("The incident's id."))
+            .option({QStringLiteral("check"), tr("Only list what is still open; change nothing.")})
+            .option({QStringLiteral("ack"), tr("Acknowledge every item listed with this reason."), tr("REASON")})
+            .option({QStringLiteral("ack-item"), tr("Acknowledge one item (its key from the list) with a reason."),
+                     tr("KEY=REASON")})
+            .author()
+            .run(&IncidentCommands::resolve),
+        Command(QStringLiteral("incident reopen"), QStringLiteral("ID --reason R [--status S] [--author A]"),
+                tr("a resolved incident back to work, with the reason"))
+            .describe(tr("Reopens a resolved incident; the reason goes on the timeline. Prints nothing."))
+            .writes()
+            .argument(QStringLiteral("ID"), tr("The incident's id."))
+            .option({QStringLiteral("reason"), tr("Why it is reopened (required)."), tr("R")})
+            .option({QStringLiteral("status"), tr("The status it goes back to (default investigating)."), tr("STATUS"),
+                     QStringLiteral("investigating")})
+            .author()
+            .run(&IncidentCommands::reopen),
     };
 }
 
@@ -252,6 +283,56 @@ int IncidentCommands::set(CommandCall &call)
             return context.fail(error);
     }
     return context.finish();
+}
+
+int IncidentCommands::resolve(CommandCall &call)
+{
+    CliContext &context = call.context();
+    const CommandLine &line = call.line();
+    int exitCode = 0;
+    const auto id = takeId(line, exitCode);
+    if (!id)
+        return exitCode;
+    QList<ResolveAcknowledgement> acknowledgements;
+    for (const QString &reason : line.values(QStringLiteral("ack")))
+        acknowledgements << ResolveAcknowledgement{QStringLiteral("*"), reason};
+    for (const QString &item : line.values(QStringLiteral("ack-item"))) {
+        const qsizetype equals = item.indexOf(QLatin1Char('='));
+        if (equals <= 0)
+            return line.usageError(tr("--ack-item takes KEY=REASON, not '%1'").arg(item));
+        acknowledgements << ResolveAcknowledgement{item.left(equals).trimmed(), item.mid(equals + 1)};
+    }
+    const bool check = line.isSet(QStringLiteral("check"));
+    IncidentStore *store = call.store(check ? CliContext::Access::Read : CliContext::Access::Write);
+    if (!store)
+        return call.exitCode();
+    auto blockers = store->resolveBlockers(*id);
+    if (!blockers)
+        return context.fail(blockers.error());
+    for (const ResolveBlocker &blocker : std::as_const(*blockers))
+        context.out() << blocker.key << QLatin1Char('\t') << CliFormat::field(blocker.text) << QLatin1Char('\n');
+    if (check)
+        return context.finish();
+    return call.finish(store->resolveIncident(*id, acknowledgements, call.author()));
+}
+
+int IncidentCommands::reopen(CommandCall &call)
+{
+    const CommandLine &line = call.line();
+    int exitCode = 0;
+    const auto id = takeId(line, exitCode);
+    if (!id)
+        return exitCode;
+    if (line.value(QStringLiteral("reason")).trimmed().isEmpty())
+        return line.usageError(tr("--reason is required: say why the incident is reopened"));
+    const auto status = IncidentVocabulary::statusFromKey(line.value(QStringLiteral("status")));
+    if (!status || *status == IncidentStatus::Resolved)
+        return line.usageError(tr("--status must be investigating, identified or monitoring, not '%1'")
+                                   .arg(line.value(QStringLiteral("status"))));
+    IncidentStore *store = call.store();
+    if (!store)
+        return call.exitCode();
+    return call.finish(store->reopenIncident(*id, *status, line.value(QStringLiteral("reason")), call.author()));
 }
 
 } // namespace cp::cli

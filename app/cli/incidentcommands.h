@@ -4,7 +4,7 @@
 
 namespace cp::cli {
 
-// incident new | list | show | set
+// incident new | list | show | set | resolve | reopen
 class IncidentCommands
 {
     Q_DECLARE_TR_FUNCTIONS(cp::cli::IncidentCommands)
@@ -16,6 +16,8 @@ private:
     static int list(CommandCall &call);
     static int show(CommandCall &call);
     static int set(CommandCall &call);
+    static int resolve(CommandCall &call);
+    static int reopen(CommandCall &call);
 };
 
 } // namespace cp::cli

@@ -166,6 +166,7 @@ int GuiMain::run(QApplication &app)
     // Crash recovery (#8): the draft line, the heartbeat, a "Session recovered" entry after a crash.
     SessionGuard session(store, window, preferences, SystemClock::instance());
     session.start();
+    session.closeOnShutdownRequests(); // a logout or SIGTERM closes the window; it is no crash
     window.show();
     if (!lock.takeOverNotice().isEmpty())
         window.statusBar()->showMessage(lock.takeOverNotice(), 30000);

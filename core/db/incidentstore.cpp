@@ -504,6 +504,11 @@ StoreError IncidentStore::setSeverity(qint64 incidentId, Severity severity, cons
 
 StoreError IncidentStore::setStatus(qint64 incidentId, IncidentStatus status, const QString &author)
 {
+    if (status == IncidentStatus::Resolved) {
+        if (auto current = incident(incidentId); current && current->isResolved())
+            return {}; // already: nothing to log
+        return resolveIncident(incidentId, {}, author);
+    }
     if (StoreError error = requireWritable())
         return error;
     WriteTransaction tx(m_db, m_dialect, tr("Changing the status"));
@@ -516,22 +521,28 @@ StoreError IncidentStore::setStatus(qint64 incidentId, IncidentStatus status, co
         IncidentVocabulary::statusFromKey(current->toString()).value_or(IncidentStatus::Investigating);
     if (before == status)
         return {};
-
-    const QVariant resolvedAt = status == IncidentStatus::Resolved ? QVariant(toMs(m_clock.nowUtc())) : QVariant();
-    if (StoreError error = tx.run(QStringLiteral("UPDATE incident SET status = ?, resolved_at = ? WHERE id = ?"),
-                                  {IncidentVocabulary::statusKey(status), resolvedAt, incidentId}))
-        return error;
-    const QString fromLabel = IncidentVocabulary::statusLabel(before);
-    const QString toLabel = IncidentVocabulary::statusLabel(status);
-    const QString text = before == IncidentStatus::Resolved ? tr("Incident reopened: %1 → %2").arg(fromLabel, toLabel)
-                                                            : tr("Status: %1 → %2").arg(fromLabel, toLabel);
-    if (StoreError error =
-            logIncidentChange(tx, incidentId, QStringLiteral("status"), IncidentVocabulary::statusKey(before),
-                              IncidentVocabulary::statusKey(status), text, author))
-        return error;
-    if (StoreError error = touchIncident(tx, incidentId))
+    if (before == IncidentStatus::Resolved)
+        return {StoreError::Code::Invalid,
+                tr("Incident #%1 is resolved; reopen it with a reason to change its status.").arg(incidentId)};
+    const QString text = tr("Status: %1 → %2")
+                             .arg(IncidentVocabulary::statusLabel(before), IncidentVocabulary::statusLabel(status));
+    if (StoreError error = changeStatusInTx(tx, incidentId, before, status, text, author))
         return error;
     return finish(tx);
+}
+
+StoreError IncidentStore::changeStatusInTx(WriteTransaction &tx, qint64 incidentId, IncidentStatus before,
+                                           IncidentStatus after, const QString &text, const QString &author)
+{
+    const QVariant resolvedAt = after == IncidentStatus::Resolved ? QVariant(toMs(m_clock.nowUtc())) : QVariant();
+    if (StoreError error = tx.run(QStringLiteral("UPDATE incident SET status = ?, resolved_at = ? WHERE id = ?"),
+                                  {IncidentVocabulary::statusKey(after), resolvedAt, incidentId}))
+        return error;
+    if (StoreError error =
+            logIncidentChange(tx, incidentId, QStringLiteral("status"), IncidentVocabulary::statusKey(before),
+                              IncidentVocabulary::statusKey(after), text, author))
+        return error;
+    return touchIncident(tx, incidentId);
 }
 
 StoreError IncidentStore::setDetails(qint64 incidentId, const QString &title, const QString &summary,
@@ -621,12 +632,19 @@ Result<qint64> IncidentStore::insertEntry(WriteTransaction &tx, const NewEntry &
                               .arg(occurred.toLocalTime().toString(Qt::ISODate)));
 
     if (!knownIncidents || !knownIncidents->contains(entry.incidentId)) {
-        auto exists = tx.exec(QStringLiteral("SELECT 1 FROM incident WHERE id = ?"), {entry.incidentId});
+        auto exists = tx.exec(QStringLiteral("SELECT status FROM incident WHERE id = ?"), {entry.incidentId});
         if (!exists)
             return exists.error();
         if (!exists->next())
             return StoreError(StoreError::Code::NotFound, tr("There is no incident #%1.").arg(entry.incidentId));
+        const bool resolved = exists->value(0).toString() == IncidentVocabulary::statusKey(IncidentStatus::Resolved);
         exists->finish();
+        // The one writer of the timeline keeps a resolved incident's record closed.
+        if (resolved && m_closedRecordWrites == 0)
+            return StoreError(StoreError::Code::Invalid,
+                              tr("Incident #%1 is resolved: its record is closed. Reopen it (with a reason) to change "
+                                 "it; the postmortem's owner and follow-up actions can still be set.")
+                                  .arg(entry.incidentId));
         if (knownIncidents)
             knownIncidents->insert(entry.incidentId);
     }

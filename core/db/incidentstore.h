@@ -6,6 +6,7 @@
 #include "domain/incidentaction.h"
 #include "domain/incidentrole.h"
 #include "domain/postmortem.h"
+#include "domain/resolvechecklist.h"
 #include "domain/roster.h"
 #include "domain/rollcall.h"
 #include "domain/timelineentry.h"
@@ -73,6 +74,8 @@ public:
     // Incidents
     Result<qint64> createIncident(const NewIncident &incident, const QString &author);
     StoreError setSeverity(qint64 incidentId, Severity severity, const QString &author);
+    // Resolved goes through resolveIncident (without acknowledgements); a resolved incident changes
+    // status only through reopenIncident.
     StoreError setStatus(qint64 incidentId, IncidentStatus status, const QString &author);
     StoreError setDetails(qint64 incidentId, const QString &title, const QString &summary, const QString &author);
     Result<Incident> incident(qint64 incidentId) const;
@@ -234,6 +237,20 @@ public:
     Result<Decision> decision(qint64 decisionId) const;
     // ---- end of roll call --------------------------------------------------------------------
 
+    // ---- Resolving and reopening (incidentstore_resolve.cpp) ---------------------------------
+    // A resolved incident's record is closed: every write to it is refused, except naming the
+    // postmortem's owner, its follow-up actions, and reopening it.
+    // What is still open (ResolveChecklist), for the resolve dialog and `incident resolve`.
+    Result<QList<ResolveBlocker>> resolveBlockers(qint64 incidentId) const;
+    // Refused while a blocker is neither settled nor acknowledged. In one transaction: each
+    // acknowledgement on the timeline, open roll calls closed, running timers stopped (one entry),
+    // the status resolved.
+    StoreError resolveIncident(qint64 incidentId, const QList<ResolveAcknowledgement> &acknowledgements,
+                               const QString &author);
+    // Back to an open status, logged with the reason.
+    StoreError reopenIncident(qint64 incidentId, IncidentStatus status, const QString &reason, const QString &author);
+    // ---- end of resolving ---------------------------------------------------------------------
+
     // Everything a training replay needs of one incident, read in one short read transaction
     // (incidentstore_replay.cpp). Works on a read-only store.
     Result<ReplaySource> replaySource(qint64 incidentId) const;
@@ -308,6 +325,10 @@ private:
     StoreError logIncidentChange(WriteTransaction &tx, qint64 incidentId, const QString &field, const QString &from,
                                  const QString &to, const QString &text, const QString &author);
     StoreError finish(WriteTransaction &tx);
+    // While one lives, entries may go on a resolved incident (its postmortem, its reopening).
+    class ClosedRecordWrite;
+    StoreError changeStatusInTx(WriteTransaction &tx, qint64 incidentId, IncidentStatus before, IncidentStatus after,
+                                const QString &text, const QString &author);
     // The one transaction behind startCountdown, startCadence and startStopwatch.
     Result<qint64> startTimer(TimerKind kind, const QString &doing, qint64 incidentId, const QString &label,
                               qint64 durationMs, const TimerOptions &options, const QString &author);
@@ -370,9 +391,30 @@ private:
     QString m_connectionName;
     QString m_path;
     Options m_options;
+    int m_closedRecordWrites = 0;
     qint64 m_lastSeenChange = 0;
     qint64 m_dataVersion = -1;
     QTimer m_pollTimer;
+};
+
+class IncidentStore::ClosedRecordWrite final
+{
+    Q_DISABLE_COPY_MOVE(ClosedRecordWrite)
+public:
+    explicit ClosedRecordWrite(IncidentStore &store, bool allow = true) : m_store(store), m_allow(allow)
+    {
+        if (m_allow)
+            ++m_store.m_closedRecordWrites;
+    }
+    ~ClosedRecordWrite()
+    {
+        if (m_allow)
+            --m_store.m_closedRecordWrites;
+    }
+
+private:
+    IncidentStore &m_store;
+    bool m_allow;
 };
 
 } // namespace cp

@@ -55,6 +55,7 @@ StoreError IncidentStore::setPostmortem(qint64 incidentId, const QString &owner,
     WriteTransaction tx(m_db, m_dialect, tr("Naming the postmortem owner"));
     if (StoreError error = tx.begin())
         return error;
+    ClosedRecordWrite postmortemField(*this); // the postmortem outlives the call
     auto resolvedAt = readIncidentField(tx, incidentId, QStringLiteral("resolved_at"));
     if (!resolvedAt)
         return resolvedAt.error();

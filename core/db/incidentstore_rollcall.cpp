@@ -705,6 +705,7 @@ Result<qint64> IncidentStore::addAction(const NewAction &action, const QString &
     WriteTransaction tx(m_db, m_dialect, tr("Adding the action"));
     if (StoreError error = tx.begin())
         return error;
+    ClosedRecordWrite followUp(*this, action.followUp && action.timeboxMs == 0); // a postmortem field
     auto incident = tx.exec(QStringLiteral("SELECT 1 FROM incident WHERE id = ?"), {action.incidentId});
     if (!incident)
         return incident.error();
@@ -806,6 +807,7 @@ StoreError IncidentStore::updateAction(qint64 actionId, const ActionChange &chan
     if (!loaded)
         return loaded.error();
     const IncidentAction before = *loaded;
+    ClosedRecordWrite followUp(*this, before.followUp && change.followUp.value_or(true)); // a postmortem field
     IncidentAction a = before;
     QStringList what;
     if (change.text && change.text->trimmed() != a.text) {

@@ -479,8 +479,13 @@ Result<QList<Timer>> IncidentStore::liveTimers() const
     if (!isOpen())
         return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
     auto q =
-        runStatement(m_db, QStringLiteral("SELECT %1 FROM timer WHERE state IN (?, ?) ORDER BY id").arg(TimerColumns),
-                     {TimerVocabulary::stateKey(TimerState::Running), TimerVocabulary::stateKey(TimerState::Paused)},
+        // A resolved incident's timers are over, even one left running by an older version.
+        runStatement(m_db,
+                     QStringLiteral("SELECT %1 FROM timer WHERE state IN (?, ?) AND incident_id IN (SELECT id FROM "
+                                    "incident WHERE status <> ?) ORDER BY id")
+                         .arg(TimerColumns),
+                     {TimerVocabulary::stateKey(TimerState::Running), TimerVocabulary::stateKey(TimerState::Paused),
+                      IncidentVocabulary::statusKey(IncidentStatus::Resolved)},
                      tr("Reading the timers"));
     if (!q)
         return q.error();

@@ -202,6 +202,42 @@ QString IncidentReport::duration() const
     return TimerVocabulary::durationText(qMax<qint64>(0, incident.declaredAt.msecsTo(periodEnd())));
 }
 
+TimelineEntry IncidentReport::impactStartEntry() const
+{
+    TimelineEntry earliest;
+    for (const TimelineEntry &e : entries()) {
+        const bool marked = e.tags.contains(QLatin1String("impact-start"), Qt::CaseInsensitive);
+        if ((e.keyEvent || marked) && e.occurredAt < incident.declaredAt &&
+            (earliest.id == 0 || e.occurredAt < earliest.occurredAt))
+            earliest = e;
+    }
+    return earliest;
+}
+
+QDateTime IncidentReport::impactStart() const
+{
+    const TimelineEntry start = impactStartEntry();
+    return start.id > 0 ? start.occurredAt : incident.declaredAt;
+}
+
+QString IncidentReport::impactDuration() const
+{
+    return TimerVocabulary::durationText(qMax<qint64>(0, impactStart().msecsTo(periodEnd())));
+}
+
+QString IncidentReport::impactText() const
+{
+    const TimelineEntry start = impactStartEntry();
+    QString text = start.text.simplified();
+    if (text.size() > 60)
+        text = text.left(59) + QChar(0x2026);
+    const QString from = start.id > 0 ? tr("from “%1” (%2)").arg(text, clock(start.occurredAt))
+                                      : tr("from the declaration (%1)").arg(clock(incident.declaredAt));
+    const QString to = incident.resolvedAt.isValid() ? tr("to the resolution (%1)").arg(clock(incident.resolvedAt))
+                                                     : tr("to now (%1), still open").arg(clock(generatedAt));
+    return tr("%1, %2 %3").arg(impactDuration(), from, to);
+}
+
 QString IncidentReport::severityText() const
 {
     return IncidentVocabulary::severityKey(incident.severity);
@@ -223,14 +259,14 @@ ReportDocument IncidentReport::postmortemDraft() const
                      .arg(dateTime(generatedAt), zoneName())
                      .arg(incident.id);
 
-    d.fields({tr("Severity"), tr("Status"), tr("Kind"), tr("Declared"), tr("Resolved"), tr("Duration"),
-              tr("Postmortem owner"), tr("Due")},
+    d.fields({tr("Severity"), tr("Status"), tr("Kind"), tr("Impact began"), tr("Declared"), tr("Resolved"),
+              tr("Customer-facing duration"), tr("Declared to resolved"), tr("Postmortem owner"), tr("Due")},
              {severityText(), IncidentVocabulary::statusLabel(incident.status),
-              IncidentVocabulary::kindLabel(incident.kind),
+              IncidentVocabulary::kindLabel(incident.kind), dateTime(impactStart()) + QLatin1Char(' ') + zoneName(),
               dateTime(incident.declaredAt) + QLatin1Char(' ') + zoneName(),
               incident.resolvedAt.isValid() ? dateTime(incident.resolvedAt) + QLatin1Char(' ') + zoneName()
                                             : tr("still open"),
-              duration(), postmortem ? postmortem->owner : tr("not named yet"),
+              impactDuration(), duration(), postmortem ? postmortem->owner : tr("not named yet"),
               postmortem ? dateTime(postmortem->dueAt) + QLatin1Char(' ') + zoneName() : tr("not set")});
 
     d.heading(tr("Summary"));
@@ -242,7 +278,9 @@ ReportDocument IncidentReport::postmortemDraft() const
         if (e.keyEvent)
             impact << QStringLiteral("%1 — %2").arg(clock(e.occurredAt), e.text);
     }
-    impact << tr("Customer-facing duration: %1 (declared to resolved).").arg(duration());
+    impact << tr("Customer-facing duration: %1.").arg(impactText());
+    if (impactStartEntry().id > 0)
+        impact << tr("Declared to resolved: %1 (the impact began before the incident was declared).").arg(duration());
     d.bullets(impact);
     d.paragraph(tr("Owner to complete: who was affected, how many, and for how long."));
 

@@ -88,8 +88,16 @@ public:
     QString dateTime(const QDateTime &utc) const; // "2026-11-22 14:03"
     QString clock(const QDateTime &utc) const;    // "14:03"
     QString zoneName() const;                     // "UTC", "CET"
-    QString duration() const;                     // "1 h 12 min"
-    QString severityText() const;                 // "SEV-1"
+    QString duration() const;                     // "1 h 12 min": declared to resolved (or now)
+    // When the impact began: the earliest key event, or entry tagged "impact-start", dated
+    // before the declaration (a backfill); else the declaration. The entry: null id for the latter.
+    TimelineEntry impactStartEntry() const;
+    QDateTime impactStart() const;
+    QString impactDuration() const; // impact start to resolved (or now)
+    // "1 h 40 min, from “Error rate at 38 %” (13:42) to the resolution (15:22)": which events the
+    // customer-facing duration runs between.
+    QString impactText() const;
+    QString severityText() const; // "SEV-1"
     QString heldBy(const IncidentRole &role) const;
 
     // The generated postmortem draft (summary, impact, history, key events, roles over time,

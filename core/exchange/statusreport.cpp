@@ -23,24 +23,27 @@ QString elapsed(qint64 ms)
 
 } // namespace
 
+QList<Timer> StatusReport::statusCadences(const QList<Timer> &timers)
+{
+    QList<Timer> list;
+    for (const Timer &t : timers) {
+        const bool update = t.defaultKey == QLatin1String("internal-update") ||
+                            t.defaultKey == QLatin1String("external-update") ||
+                            t.label.contains(QLatin1String("status"), Qt::CaseInsensitive);
+        if (t.kind == TimerKind::Cadence && t.isLive() && update)
+            list << t;
+    }
+    std::stable_sort(list.begin(), list.end(), [](const Timer &a, const Timer &b) {
+        if (a.deadlineAt.isValid() != b.deadlineAt.isValid())
+            return a.deadlineAt.isValid(); // a paused cadence is due at no particular time
+        return a.deadlineAt < b.deadlineAt;
+    });
+    return list;
+}
+
 Timer StatusReport::statusCadence(const QList<Timer> &timers)
 {
-    auto live = [](const Timer &t) { return t.kind == TimerKind::Cadence && t.isLive(); };
-    for (const QString &key : {QStringLiteral("internal-update")}) {
-        for (const Timer &t : timers) {
-            if (live(t) && t.defaultKey == key)
-                return t;
-        }
-    }
-    for (const Timer &t : timers) {
-        if (live(t) && t.label.contains(QLatin1String("status"), Qt::CaseInsensitive))
-            return t;
-    }
-    for (const Timer &t : timers) {
-        if (live(t) && t.defaultKey == QLatin1String("external-update"))
-            return t;
-    }
-    return {};
+    return statusCadences(timers).value(0);
 }
 
 Result<StatusReportFacts> StatusReport::gather(const IncidentStore &store, qint64 incidentId)
@@ -88,7 +91,8 @@ Result<StatusReportFacts> StatusReport::gather(const IncidentStore &store, qint6
     auto timers = store.timers(incidentId);
     if (!timers)
         return timers.error();
-    facts.cadence = statusCadence(*timers);
+    facts.cadences = statusCadences(*timers);
+    facts.cadence = facts.cadences.value(0);
     return facts;
 }
 

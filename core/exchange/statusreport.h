@@ -21,7 +21,8 @@ struct StatusReportFacts
     QList<RollCallItem> troubled; // its answers that are not healthy
     QList<IncidentAction> openActions;
     QList<Decision> decisions;
-    Timer cadence; // the status-update cadence; id 0: none running
+    QList<Timer> cadences; // the live status-update cadences, the one due first first
+    Timer cadence;         // that first one (what the draft's next check-in follows); id 0: none
 };
 
 // Drafts the IC's status update ("where we are, what is being done, when we speak next") from
@@ -33,8 +34,10 @@ public:
     static Result<StatusReportFacts> gather(const IncidentStore &store, qint64 incidentId);
     static QString draft(const StatusReportFacts &facts, const QDateTime &nowUtc,
                          const QTimeZone &zone = QTimeZone(Qt::UTC));
-    // The cadence the report restarts: the internal update default, else a live cadence whose
-    // label says "status", else the external update; null (id 0) when none runs.
+    // The cadences a report can answer: the internal and external update defaults and any live
+    // cadence whose label says "status", the one due first first (paused ones last).
+    static QList<Timer> statusCadences(const QList<Timer> &timers);
+    // The first of those: the one a report restarts unless the user picks otherwise; id 0: none.
     static Timer statusCadence(const QList<Timer> &timers);
 };
 

@@ -58,6 +58,8 @@ AudiencePhaseModel::Snapshot AudiencePhaseModel::read() const
     s.currentPhase = BusinessVocabulary::phaseForStatus(incident ? incident->status : IncidentStatus::Investigating);
     const QStringList phases = BusinessVocabulary::allPhases();
     const int current = int(phases.indexOf(s.currentPhase));
+    // A resolved incident's record is closed: nothing more goes out, nothing more is due.
+    const bool closed = incident && incident->isResolved();
     auto readMessages = m_store.messages(m_incidentId);
     auto readSkipped = m_store.skippedCells(m_incidentId);
     const QList<Message> messages = readMessages ? *readMessages : QList<Message>();
@@ -90,14 +92,15 @@ AudiencePhaseModel::Snapshot AudiencePhaseModel::read() const
                 }
             }
             if (cell.state.isEmpty())
-                cell.state = p < current ? QStringLiteral("passed")
-                             : p == current ? QStringLiteral("due")
-                                            : QStringLiteral("upcoming");
+                // An audience left without a message in a phase that is over missed it.
+                cell.state = p < current || closed ? QStringLiteral("missed")
+                             : p == current        ? QStringLiteral("due")
+                                                   : QStringLiteral("upcoming");
             row << cell;
         }
         s.cells << row;
         QDateTime due;
-        if (bm.state != BusinessState::Normal)
+        if (bm.state != BusinessState::Normal && !closed)
             due = (lastSent.isValid() ? lastSent : bm.declaredAt).addMSecs(BusinessVocabulary::updateIntervalMs(audience));
         s.nextDue << due;
     }
@@ -159,8 +162,8 @@ QString AudiencePhaseModel::stateLabel(const QString &stateKey)
         return tr("upcoming");
     if (stateKey == QLatin1String("due"))
         return tr("due");
-    if (stateKey == QLatin1String("passed"))
-        return tr("passed");
+    if (stateKey == QLatin1String("missed"))
+        return tr("missed");
     if (stateKey == QLatin1String("drafted"))
         return tr("in review");
     if (stateKey == QLatin1String("changes"))

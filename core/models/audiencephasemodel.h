@@ -12,7 +12,8 @@ class IncidentStore;
 // The audience × phase grid of a business incident: one row per audience, one column per phase
 // of the technical incident (investigation, identification, monitoring, resolution) and a last
 // column with the next update due to that audience. A cell is "upcoming", "due" (the current
-// phase, nothing drafted), "passed" (an earlier phase left without a message), "drafted" (in
+// phase, nothing drafted), "missed" (an earlier phase left without a message, or any
+// phase without one once the incident is resolved), "drafted" (in
 // review), "changes" (a revised draft is due), "approved" (by the ELT Approver, waiting for the
 // IC or for sending), "sent" or "skipped". The current phase follows the incident's status, so
 // the grid moves on when the status changes.

@@ -21,19 +21,32 @@ bool MissedModel::before(const RollCallItem &a, const RollCallItem &b)
            std::make_tuple(b.askedAt.toMSecsSinceEpoch(), b.roundNumber, b.position, b.id);
 }
 
+bool MissedModel::samePerson(const RollCallItem &a, const RollCallItem &b)
+{
+    return a.roleKey == b.roleKey && a.personId == b.personId;
+}
+
 void MissedModel::setIncident(qint64 incidentId)
 {
     beginResetModel();
     m_incidentId = incidentId;
-    m_items.clear();
+    m_rows.clear();
     m_now = m_store.clock().nowUtc();
     if (incidentId > 0 && m_store.isOpen()) {
         if (auto all = m_store.rollCallItems(incidentId)) {
+            QList<RollCallItem> missed;
             for (const RollCallItem &item : *all) {
                 if (item.isMissed())
-                    m_items << item;
+                    missed << item;
             }
-            std::stable_sort(m_items.begin(), m_items.end(), &MissedModel::before);
+            std::stable_sort(missed.begin(), missed.end(), &MissedModel::before);
+            for (const RollCallItem &item : std::as_const(missed)) {
+                const int row = rowOfPerson(item);
+                if (row >= 0)
+                    m_rows[row] << item;
+                else
+                    m_rows << Misses{item};
+            }
         }
     }
     endResetModel();
@@ -45,37 +58,54 @@ void MissedModel::updateItem(qint64 itemId)
     if (!fresh)
         return;
     m_now = m_store.clock().nowUtc();
-    const int row = rowOf(itemId);
-    if (row >= 0 && fresh->isMissed() && fresh->askedAt == m_items.at(row).askedAt) {
-        m_items[row] = *fresh;
+    int row = rowOfPerson(*fresh);
+    Misses misses = row >= 0 ? m_rows.at(row) : Misses();
+    misses.removeIf([itemId](const RollCallItem &item) { return item.id == itemId; });
+    if (fresh->isMissed()) {
+        misses.insert(std::lower_bound(misses.cbegin(), misses.cend(), *fresh, &MissedModel::before) - misses.cbegin(),
+                      *fresh);
+    }
+    if (row >= 0 && !misses.isEmpty() && misses.constFirst().id == m_rows.at(row).constFirst().id) {
+        m_rows[row] = misses; // the same longest wait: the row stays where it is
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
         return;
     }
     if (row >= 0) {
         beginRemoveRows({}, row, row);
-        m_items.removeAt(row);
+        m_rows.removeAt(row);
         endRemoveRows();
     }
-    if (!fresh->isMissed())
+    if (misses.isEmpty())
         return;
-    const auto at = std::lower_bound(m_items.cbegin(), m_items.cend(), *fresh, &MissedModel::before);
-    const int position = int(at - m_items.cbegin());
+    const auto at = std::lower_bound(m_rows.cbegin(), m_rows.cend(), misses, &MissedModel::rowBefore);
+    const int position = int(at - m_rows.cbegin());
     beginInsertRows({}, position, position);
-    m_items.insert(position, *fresh);
+    m_rows.insert(position, misses);
     endInsertRows();
 }
 
 void MissedModel::refreshAges()
 {
     m_now = m_store.clock().nowUtc();
-    if (!m_items.isEmpty())
-        emit dataChanged(index(0, AskedColumn), index(int(m_items.size()) - 1, AskedColumn));
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, AskedColumn), index(int(m_rows.size()) - 1, AskedColumn));
 }
 
 int MissedModel::rowOf(qint64 itemId) const
 {
-    for (int row = 0; row < m_items.size(); ++row) {
-        if (m_items.at(row).id == itemId)
+    for (int row = 0; row < m_rows.size(); ++row) {
+        for (const RollCallItem &item : m_rows.at(row)) {
+            if (item.id == itemId)
+                return row;
+        }
+    }
+    return -1;
+}
+
+int MissedModel::rowOfPerson(const RollCallItem &item) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (samePerson(m_rows.at(row).constFirst(), item))
             return row;
     }
     return -1;
@@ -83,7 +113,7 @@ int MissedModel::rowOf(qint64 itemId) const
 
 int MissedModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_items.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int MissedModel::columnCount(const QModelIndex &parent) const
@@ -95,15 +125,23 @@ QVariant MissedModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const RollCallItem &item = m_items.at(index.row());
-    const qint64 age = item.askedAt.isValid() ? item.askedAt.msecsTo(m_now) : 0;
+    const Misses &misses = m_rows.at(index.row());
+    const RollCallItem &first = misses.constFirst();
+    const RollCallItem &item = misses.constLast();
+    const qint64 age = first.askedAt.isValid() ? first.askedAt.msecsTo(m_now) : 0;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
         case WhoColumn:
-            return item.label();
-        case RoundColumn:
-            return tr("Round %1").arg(item.roundNumber);
+            return misses.size() == 1 ? item.label() : tr("%1 — missed %2 times").arg(item.label()).arg(misses.size());
+        case RoundColumn: {
+            if (misses.size() == 1)
+                return tr("Round %1").arg(item.roundNumber);
+            QStringList rounds;
+            for (const RollCallItem &miss : misses)
+                rounds << QString::number(miss.roundNumber);
+            return tr("Rounds %1").arg(rounds.join(QStringLiteral(", ")));
+        }
         case AskedColumn:
             return RollCallVocabulary::agoText(age);
         default:
@@ -112,7 +150,7 @@ QVariant MissedModel::data(const QModelIndex &index, int role) const
     case ItemIdRole:
         return item.id;
     case AskedAtRole:
-        return item.askedAt;
+        return first.askedAt;
     case AgeMsRole:
         return age;
     case RoundNumberRole:
@@ -121,6 +159,8 @@ QVariant MissedModel::data(const QModelIndex &index, int role) const
         return item.roleKey;
     case PersonIdRole:
         return item.personId;
+    case MissCountRole:
+        return int(misses.size());
     default:
         return {};
     }

@@ -8,9 +8,10 @@ namespace cp {
 
 class IncidentStore;
 
-// The Deputy's missed list: every roll-call item not answered, across rounds, longest waiting
-// first, until it is answered (in that round or a later one) or dismissed. Rows come and go as
-// the store announces item changes; ages are read against the clock on refreshAges().
+// The Deputy's missed list: who did not answer the roll call, one row per role and person however
+// many rounds they missed (with the count and the rounds), longest waiting first, until the misses
+// are answered (in that round or a later one) or dismissed. Rows come and go as the store
+// announces item changes; ages are read against the clock on refreshAges().
 class MissedModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -32,6 +33,7 @@ public:
         RoundNumberRole,
         RoleKeyRole,
         PersonIdRole,
+        MissCountRole, // int: how many rounds this role and person missed
     };
 
     explicit MissedModel(IncidentStore &store, QObject *parent = nullptr);
@@ -40,8 +42,10 @@ public:
     qint64 incidentId() const { return m_incidentId; }
     void refreshAges();
 
-    RollCallItem itemAt(int row) const { return m_items.at(row); }
-    int rowOf(qint64 itemId) const;
+    // The row's latest miss (what a late answer answers).
+    RollCallItem itemAt(int row) const { return m_rows.at(row).constLast(); }
+    QList<RollCallItem> itemsAt(int row) const { return m_rows.at(row); } // oldest first
+    int rowOf(qint64 itemId) const;                                       // the row holding that item; -1: none
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -49,12 +53,16 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    using Misses = QList<RollCallItem>; // one role and person, oldest first
     static bool before(const RollCallItem &a, const RollCallItem &b);
+    static bool rowBefore(const Misses &a, const Misses &b) { return before(a.constFirst(), b.constFirst()); }
+    static bool samePerson(const RollCallItem &a, const RollCallItem &b);
+    int rowOfPerson(const RollCallItem &item) const;
     void updateItem(qint64 itemId);
 
     IncidentStore &m_store;
     qint64 m_incidentId = 0;
-    QList<RollCallItem> m_items;
+    QList<Misses> m_rows;
     QDateTime m_now;
 };
 

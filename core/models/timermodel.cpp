@@ -60,6 +60,18 @@ TimerModel::TimerModel(IncidentStore &store, QObject *parent) : QAbstractTableMo
         if (incidentId == m_incidentId)
             updateTimer(timerId);
     });
+    connect(&m_store, &IncidentStore::incidentChanged, this, [this](qint64 incidentId) {
+        if (incidentId != m_incidentId)
+            return;
+        auto incident = m_store.incident(incidentId);
+        if (incident && incident->isResolved() != m_closed)
+            setIncident(incidentId);
+    });
+}
+
+TimerPhase TimerModel::phaseOf(const Timer &timer) const
+{
+    return m_closed && timer.isLive() ? TimerPhase::Cancelled : timer.phaseAt(m_now);
 }
 
 void TimerModel::setIncident(qint64 incidentId)
@@ -68,10 +80,13 @@ void TimerModel::setIncident(qint64 incidentId)
     m_incidentId = incidentId;
     m_rows.clear();
     m_now = m_store.clock().nowUtc();
+    m_closed = false;
     if (incidentId > 0 && m_store.isOpen()) {
+        if (auto incident = m_store.incident(incidentId))
+            m_closed = incident->isResolved();
         if (auto timers = m_store.timers(incidentId)) {
             for (const Timer &t : *timers)
-                m_rows.append({t, t.phaseAt(m_now)});
+                m_rows.append({t, phaseOf(t)});
             std::stable_sort(m_rows.begin(), m_rows.end(),
                              [this](const Row &a, const Row &b) { return moreUrgent(a, b); });
         }
@@ -108,7 +123,7 @@ void TimerModel::refreshRemaining()
     m_now = m_store.clock().nowUtc();
     QList<qint64> changedPhase;
     for (Row &row : m_rows) {
-        const TimerPhase phase = row.timer.phaseAt(m_now);
+        const TimerPhase phase = phaseOf(row.timer);
         if (phase != row.phase) {
             row.phase = phase;
             changedPhase << row.timer.id;
@@ -129,7 +144,7 @@ void TimerModel::updateTimer(qint64 timerId)
     if (!fresh || fresh->incidentId != m_incidentId)
         return;
     m_now = m_store.clock().nowUtc();
-    Row updated{*fresh, fresh->phaseAt(m_now)};
+    Row updated{*fresh, phaseOf(*fresh)};
     const int row = rowOf(timerId);
     if (row < 0) {
         const auto at = std::lower_bound(m_rows.cbegin(), m_rows.cend(), updated,

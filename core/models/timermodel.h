@@ -69,6 +69,9 @@ private:
     };
 
     void updateTimer(qint64 timerId);
+    // A resolved incident's timers are over: one still live in the file (left by an older
+    // version) reads as cancelled, never as overdue.
+    TimerPhase phaseOf(const Timer &timer) const;
     bool moreUrgent(const Row &a, const Row &b) const;
     void reorder(); // moves rows (beginMoveRows) until they are in urgency order
     QString remainingText(const Row &row) const;
@@ -77,6 +80,7 @@ private:
     qint64 m_incidentId = 0;
     QList<Row> m_rows;
     QDateTime m_now;
+    bool m_closed = false; // the incident is resolved
     QTimeZone m_zone = QTimeZone::systemTimeZone();
 };
 

@@ -476,7 +476,7 @@ void ics201(Sheet &s, const IncidentReport &r, PageTarget &target, int &page)
     s.box(glance, ReportPainter::tr("4. Situation at a glance (in place of a map/sketch):"));
     const QStringList labels{
         ReportPainter::tr("Severity"),           ReportPainter::tr("Status"),   ReportPainter::tr("Kind"),
-        ReportPainter::tr("Declared"),           ReportPainter::tr("Resolved"), ReportPainter::tr("Duration"),
+        ReportPainter::tr("Declared"),           ReportPainter::tr("Resolved"), ReportPainter::tr("Impact"),
         ReportPainter::tr("Incident Commander"), ReportPainter::tr("Roles"),    ReportPainter::tr("Postmortem")};
     const QStringList values{
         r.severityText(),
@@ -485,7 +485,7 @@ void ics201(Sheet &s, const IncidentReport &r, PageTarget &target, int &page)
         r.dateTime(r.incident.declaredAt) + QLatin1Char(' ') + r.zoneName(),
         r.incident.resolvedAt.isValid() ? r.dateTime(r.incident.resolvedAt) + QLatin1Char(' ') + r.zoneName()
                                         : ReportPainter::tr("still open"),
-        r.duration(),
+        r.impactText(),
         ic.isEmpty() ? ReportPainter::tr("VACANT") : ic,
         RoleSummary::chatTopic(r.roles),
         r.postmortem ? ReportPainter::tr("%1, due %2").arg(r.postmortem->owner, r.dateTime(r.postmortem->dueAt))

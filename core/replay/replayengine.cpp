@@ -79,7 +79,7 @@ StoreError ReplayEngine::rebuild()
     if (!s.roles.isEmpty())
         incident.roles = m_script.roleTemplate();
     m_clock.setNow(s.incident.declaredAt);
-    const QString declaredBy = s.entries.isEmpty() ? ReplayAuthor : s.entries.constFirst().author;
+    const QString declaredBy = m_script.declaredBy().isEmpty() ? ReplayAuthor : m_script.declaredBy();
     auto id = m_scratch->createIncident(incident, declaredBy);
     if (!id)
         return id.error();
@@ -205,8 +205,19 @@ void ReplayEngine::apply(int index)
     }
     case ReplayStep::Kind::Status: {
         const IncidentFieldChange &c = s.changes.at(step.index);
-        if (const auto status = IncidentVocabulary::statusFromKey(c.newValue))
+        const auto status = IncidentVocabulary::statusFromKey(c.newValue);
+        if (!status)
+            break;
+        const QString original = tr("as in incident #%1").arg(s.incident.id);
+        if (*status == IncidentStatus::Resolved) {
+            // What was left open was acknowledged then; the replay takes that as given.
+            error = store.resolveIncident(m_incidentId, {{QStringLiteral("*"), original}}, c.by);
+        } else if (c.oldValue == IncidentVocabulary::statusKey(IncidentStatus::Resolved)) {
+            const QString reason = m_script.reopenReason(c);
+            error = store.reopenIncident(m_incidentId, *status, reason.isEmpty() ? original : reason, c.by);
+        } else {
             error = store.setStatus(m_incidentId, *status, c.by);
+        }
         break;
     }
     case ReplayStep::Kind::Assign: {
@@ -307,7 +318,8 @@ void ReplayEngine::apply(int index)
             error =
                 store.answerRollCallItem(id, item.report, item.answeredBy.isEmpty() ? ReplayAuthor : item.answeredBy);
         else
-            error = store.markRollCallItem(id, item.state, ReplayAuthor);
+            error = store.markRollCallItem(id, item.state,
+                                           m_script.markedBy(item).isEmpty() ? ReplayAuthor : m_script.markedBy(item));
         break;
     }
     case ReplayStep::Kind::RollCallDismiss: {

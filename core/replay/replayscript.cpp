@@ -138,6 +138,10 @@ bool ReplayScript::retold(const TimelineEntry &entry) const
         return true;
     if (entry.kind != EntryKind::System)
         return false;
+    // Resolving writes its own acknowledgements when the replay resolves; the postmortem comes
+    // after the call the replay tells.
+    if (entry.tags.contains(QLatin1String("resolve-checklist")) || entry.tags.contains(QLatin1String("postmortem")))
+        return true;
     // The declaration is written again when the replayed incident is declared.
     if (entry.id == m_declarationEntryId)
         return true;
@@ -147,6 +151,39 @@ bool ReplayScript::retold(const TimelineEntry &entry) const
             return true;
     }
     return false;
+}
+
+QString ReplayScript::declaredBy() const
+{
+    for (const TimelineEntry &e : m_source.entries) {
+        if (e.id == m_declarationEntryId)
+            return e.author;
+    }
+    return m_source.entries.isEmpty() ? QString() : m_source.entries.constFirst().author;
+}
+
+QString ReplayScript::markedBy(const RollCallItem &item) const
+{
+    for (const TimelineEntry &e : m_source.entries) {
+        if (e.kind == EntryKind::RollCall && qAbs(e.occurredAt.msecsTo(item.askedAt)) < SameMomentMs &&
+            e.text.contains(item.label()) && !e.text.contains(QLatin1String(" closed")))
+            return e.author;
+    }
+    for (const RollCall &r : m_source.rollCalls) {
+        if (r.id == item.rollCallId)
+            return r.startedBy;
+    }
+    return {};
+}
+
+QString ReplayScript::reopenReason(const IncidentFieldChange &change) const
+{
+    for (const TimelineEntry &e : m_source.entries) {
+        if (e.kind == EntryKind::System && qAbs(e.occurredAt.msecsTo(change.at)) < SameMomentMs &&
+            e.text.startsWith(QLatin1String("Incident reopened")) && e.text.contains(QStringLiteral(" — ")))
+            return e.text.section(QStringLiteral(" — "), -1).trimmed();
+    }
+    return {};
 }
 
 Severity ReplayScript::initialSeverity() const

@@ -54,6 +54,12 @@ public:
     RoleTemplate roleTemplate() const;
     // How many steps lie at or before 'at'.
     int stepsUntil(const QDateTime &at) const;
+    // Who is on the record for what a step re-enacts: the declaration's author; who marked a
+    // roll-call item missed or skipped (from its timeline entry; else whoever ran the round);
+    // the reason given when the incident was reopened at a change.
+    QString declaredBy() const;
+    QString markedBy(const RollCallItem &item) const;
+    QString reopenReason(const IncidentFieldChange &change) const;
 
 private:
     bool retold(const TimelineEntry &entry) const; // re-enacted by another step: not told again

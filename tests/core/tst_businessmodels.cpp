@@ -186,16 +186,19 @@ private slots:
         QVERIFY(!m_store->setStatus(m_incident, IncidentStatus::Identified, m_ana));
         QCOMPARE(header.size(), 1);
         QCOMPARE(model.currentPhase(), QStringLiteral("identification"));
+        // Nothing went to the internal audience while investigating: missed, not merely over.
         QCOMPARE(model.cellState(QStringLiteral("internal"), QStringLiteral("investigation")),
-                 QStringLiteral("passed"));
+                 QStringLiteral("missed"));
         QCOMPARE(model.cellState(QStringLiteral("internal"), QStringLiteral("identification")), QStringLiteral("due"));
         QVERIFY(model.headerData(AudiencePhaseModel::IdentificationColumn, Qt::Horizontal).toString().contains(
             QStringLiteral("Identification")));
         QVERIFY(model.index(0, AudiencePhaseModel::IdentificationColumn)
                     .data(AudiencePhaseModel::CurrentPhaseRole)
                     .toBool());
-        QVERIFY(!m_store->setStatus(m_incident, IncidentStatus::Resolved, m_ana));
-        QCOMPARE(model.cellState(QStringLiteral("internal"), QStringLiteral("resolution")), QStringLiteral("due"));
+        QVERIFY(!m_store->setStatus(m_incident, IncidentStatus::Monitoring, m_ana));
+        QCOMPARE(model.cellState(QStringLiteral("internal"), QStringLiteral("monitoring")), QStringLiteral("due"));
+        QCOMPARE(model.cellState(QStringLiteral("internal"), QStringLiteral("identification")),
+                 QStringLiteral("missed"));
         // Overdue once the clock passes the next update.
         m_clock->advanceSecs(3600);
         model.refreshNow();
@@ -208,6 +211,15 @@ private slots:
                                                m_ana));
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.headerData(3, Qt::Vertical).toString(), QStringLiteral("Media"));
+        // Resolved: what never went out is missed, and no update is due any more.
+        QVERIFY(!m_store->resolveIncident(m_incident, {{QStringLiteral("*"), QStringLiteral("drill")}}, m_ana));
+        QCOMPARE(model.cellState(QStringLiteral("internal"), QStringLiteral("resolution")), QStringLiteral("missed"));
+        QCOMPARE(model.cellState(QStringLiteral("customers"), QStringLiteral("investigation")),
+                 QStringLiteral("sent"));
+        QVERIFY(!model.index(0, AudiencePhaseModel::NextUpdateColumn)
+                     .data(AudiencePhaseModel::NextDueRole)
+                     .toDateTime()
+                     .isValid());
     }
 
     void stakeholdersForKindAndSeverity()

@@ -34,7 +34,8 @@ private slots:
 
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        QVERIFY(!store.setStatus(second, IncidentStatus::Resolved, QStringLiteral("ana")));
+        QVERIFY(!store.resolveIncident(second, {{QStringLiteral("postmortem"), QStringLiteral("test")}},
+                                       QStringLiteral("ana")));
         QCOMPARE(model.data(model.index(0, 0), IncidentListModel::IncidentIdRole).toLongLong(), first);
         QCOMPARE(model.data(model.index(1, 0), IncidentListModel::ResolvedRole).toBool(), true);
         QVERIFY(!store.setSeverity(first, Severity::Sev2, QStringLiteral("ana")));

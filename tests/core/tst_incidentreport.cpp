@@ -245,6 +245,87 @@ private slots:
         }
     }
 
+    // ---- the record ends at the resolution ------------------------------------------------------
+
+    // After the drill's resolution only the postmortem's records are added (no timer expiries, no
+    // "session recovered"), whatever the clock does; the acknowledgement names who resolved.
+    void drillRecordEndsAtTheResolution()
+    {
+        const IncidentReport r = report();
+        const QDateTime resolved = r.incident.resolvedAt;
+        QVERIFY(resolved.isValid());
+        QStringList after;
+        for (const TimelineEntry &e : r.timeline) {
+            if (e.capturedAt > resolved || e.occurredAt > resolved)
+                after << e.text;
+            if (e.capturedAt > resolved)
+                QVERIFY2(e.tags.contains(QStringLiteral("postmortem")) ||
+                             e.text.startsWith(QStringLiteral("Incident reopened")),
+                         qPrintable(e.text));
+        }
+        QCOMPARE(after.size(), 1);
+        QVERIFY(after.constFirst().startsWith(QStringLiteral("Postmortem owner: Dee Park")));
+        for (const Timer &t : r.timers)
+            QVERIFY2(!t.isLive(), qPrintable(t.label)); // stopped on resolve
+        QStringList acknowledged;
+        for (const TimelineEntry &e : r.entries()) {
+            if (e.tags.contains(QStringLiteral("resolve-checklist")))
+                acknowledged << e.author + QStringLiteral(": ") + e.text;
+        }
+        QVERIFY(!acknowledged.isEmpty());
+        for (const QString &line : std::as_const(acknowledged))
+            QVERIFY2(line.startsWith(QStringLiteral("Ana Lima: Resolving with this left as it is: ")),
+                     qPrintable(line));
+        // The activity log ends with the resolution and the postmortem owner.
+        TextDevice device;
+        ReportPainter::paint(ReportPainter::Form::Ics214, r, device);
+        const QString log = compact(device.pages().join(QLatin1Char(' ')));
+        QVERIFY(log.indexOf(QStringLiteral("Timers stopped on resolve")) <
+                log.indexOf(QStringLiteral("Postmortem owner")));
+    }
+
+    // The customer-facing duration runs from the earliest key event before the declaration, and
+    // says so; the declared-to-resolved span is named as such.
+    void impactStartsAtTheEarliestKeyEventBeforeTheDeclaration()
+    {
+        m_clock->advance(60 * 60 * 1000);
+        NewIncident incident;
+        incident.title = QStringLiteral("Search returns nothing");
+        incident.severity = Severity::Sev2;
+        auto id = m_store->createIncident(incident, QStringLiteral("Bo Chen"));
+        QVERIFY(id.ok());
+        const QDateTime declared = m_clock->nowUtc();
+        NewEntry early{*id, EntryKind::Callout, QStringLiteral("Cy Okafor"),
+                       QStringLiteral("Search error rate at 38 %")};
+        early.keyEvent = true;
+        early.occurredAt = declared.addSecs(-140);
+        QVERIFY(m_store->appendEntry(early).ok());
+        NewEntry later{*id, EntryKind::Callout, QStringLiteral("Cy Okafor"), QStringLiteral("Earlier, unmarked")};
+        later.occurredAt = declared.addSecs(-600); // not a key event: not the start
+        QVERIFY(m_store->appendEntry(later).ok());
+        m_clock->advance(30 * 60 * 1000);
+        QVERIFY(
+            !m_store->resolveIncident(*id, {{QStringLiteral("*"), QStringLiteral("test")}}, QStringLiteral("Bo Chen")));
+
+        auto built = IncidentReport::build(*m_store, *id, m_clock->nowUtc(), QTimeZone::utc());
+        QVERIFY(built.ok());
+        QCOMPARE(built->impactStart(), declared.addSecs(-140));
+        const QString impact = TimerVocabulary::durationText(declared.addSecs(-140).msecsTo(m_clock->nowUtc()));
+        QCOMPARE(built->impactDuration(), impact);
+        const QString md = ReportRenderer::markdown(built->postmortemDraft());
+        QVERIFY2(md.contains(QStringLiteral("Customer-facing duration: %1, from “Search error rate at 38 %” (%2) to "
+                                            "the resolution (%3)")
+                                 .arg(impact, built->clock(declared.addSecs(-140)), built->clock(m_clock->nowUtc()))),
+                 qPrintable(md.section(QStringLiteral("## Impact"), 1, 1).left(600)));
+        QVERIFY(md.contains(QStringLiteral("Declared to resolved: 30 min")));
+        TextDevice device;
+        ReportPainter::paint(ReportPainter::Form::Ics201, *built, device);
+        QVERIFY(compact(device.pages().join(QLatin1Char(' '))).contains(QStringLiteral("from “Search error rate")));
+
+        // The drill has no key event before its declaration: its impact runs from the declaration.
+        QVERIFY(report().impactText().contains(QStringLiteral("from the declaration")));
+    }
+
     // ---- paper ----------------------------------------------------------------------------------
 
     void formsHaveTheIncidentAndPageNumbersOnEveryPage_data()

@@ -136,7 +136,7 @@ private slots:
         m_clock->advance(Minute);
         QVERIFY(!writer.handOver(m_incident, QStringLiteral("ic"), *anaId, *boId, m_ana));
         m_clock->advance(4 * Minute);
-        QVERIFY(!writer.setStatus(m_incident, IncidentStatus::Resolved, m_ana));
+        QVERIFY(!writer.resolveIncident(m_incident, {{QStringLiteral("*"), QStringLiteral("drill")}}, m_ana));
 
         NewIncident other;
         other.title = QStringLiteral("Still burning");
@@ -191,6 +191,70 @@ private slots:
                 ++entries;
         }
         QCOMPARE(entries, 2); // the action and the decision
+    }
+
+    // Whoever declared, marked a miss or skipped is on the replayed record, never "replay"; an
+    // entry backfilled before the declaration plays before it, the declaration stays at T+0.
+    void replayKeepsTheRealAuthorsAndTheDeclarationAtZero()
+    {
+        m_source.reset();
+        IncidentStore writer(*m_clock);
+        QVERIFY(!writer.open(m_tmp->path()));
+        m_clock->advance(60 * Minute);
+        NewIncident incident;
+        incident.title = QStringLiteral("Search down");
+        incident.roles = m_library.find(QStringLiteral("technical-response"));
+        const QString dee = QStringLiteral("Dee Park");
+        const QString cy = QStringLiteral("Cy Diaz");
+        auto id = writer.createIncident(incident, dee);
+        QVERIFY(id);
+        const QDateTime declared = m_clock->nowUtc();
+        NewEntry early{*id, EntryKind::Callout, cy, QStringLiteral("Search errors at 40 %")};
+        early.keyEvent = true;
+        early.occurredAt = declared.addSecs(-140);
+        QVERIFY(writer.appendEntry(early));
+        QVERIFY(writer.assign(*id, QStringLiteral("deputy"), writer.findPerson(QStringLiteral("bo"))->id, dee));
+        QVERIFY(writer.assign(*id, QStringLiteral("scribe"), writer.findPerson(QStringLiteral("cy"))->id, dee));
+        m_clock->advanceSecs(60);
+        auto round = writer.startRollCall(*id, RollCallSelection{}, dee);
+        QVERIFY(round);
+        m_clock->advanceSecs(20);
+        for (const RollCallItem &item : *writer.rollCallRound(*round))
+            QVERIFY(!writer.markRollCallItem(item.id,
+                                             item.roleKey == QLatin1String("deputy") ? RollCallItemState::NoAnswer
+                                                                                     : RollCallItemState::Skipped,
+                                             cy));
+        QVERIFY(!writer.endRollCall(*round, dee));
+        m_clock->advance(5 * Minute);
+        QVERIFY(!writer.resolveIncident(*id, {{QStringLiteral("*"), QStringLiteral("drill")}}, dee));
+        writer.close();
+        m_source = std::make_unique<IncidentStore>(*m_clock);
+        IncidentStore::Options readOnly;
+        readOnly.mode = IncidentStore::OpenMode::ReadOnly;
+        QVERIFY(!m_source->open(m_tmp->path(), readOnly));
+
+        ReplayEngine engine(*m_source, *m_clock);
+        QVERIFY(!engine.load(*id));
+        QCOMPARE(engine.script().startUtc(), declared.addSecs(-140));
+        QVERIFY(!engine.jumpTo(engine.script().endUtc()));
+        QVERIFY2(engine.problems().isEmpty(), qPrintable(engine.problems().join(u'\n')));
+        IncidentStore &replayed = engine.store();
+        QCOMPARE(replayed.incident(engine.incidentId())->declaredAt, declared);
+        QCOMPARE(replayed.incident(engine.incidentId())->status, IncidentStatus::Resolved);
+        TimelinePage page{engine.incidentId()};
+        page.oldestFirst = true;
+        page.limit = 1000;
+        QHash<QString, QString> authorOf;
+        for (const TimelineEntry &e : *replayed.entries(page)) {
+            QVERIFY2(e.author != QLatin1String("replay"), qPrintable(e.text));
+            authorOf.insert(e.text.section(QLatin1Char(' '), 0, 1), e.author);
+            if (e.text.startsWith(QStringLiteral("Incident declared")))
+                QCOMPARE(e.occurredAt, declared);
+        }
+        QCOMPARE(authorOf.value(QStringLiteral("Incident declared:")), dee);
+        QCOMPARE(authorOf.value(QStringLiteral("No answer")), cy);
+        QCOMPARE(authorOf.value(QStringLiteral("Skipped Scribe")), cy);
+        QCOMPARE(authorOf.value(QStringLiteral("Search errors")), cy);
     }
 
     void playsAtSixtyTimesInOrderAndTimersFireAgain()

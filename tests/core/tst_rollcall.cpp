@@ -541,7 +541,10 @@ private slots:
         auto facts = StatusReport::gather(*m_store, m_incident);
         QVERIFY(facts.ok());
         QCOMPARE(facts->troubled.size(), 1);
-        QCOMPARE(facts->cadence.defaultKey, QStringLiteral("internal-update"));
+        // The report answers the update due first: the external one (due at T+5), then the internal.
+        QCOMPARE(facts->cadence.defaultKey, QStringLiteral("external-update"));
+        QCOMPARE(facts->cadences.size(), 2);
+        QCOMPARE(facts->cadences.at(1).defaultKey, QStringLiteral("internal-update"));
         const QString draft = StatusReport::draft(*facts, m_clock->nowUtc());
         const QStringList lines = draft.split(QLatin1Char('\n'));
         QCOMPARE(lines.at(0), QStringLiteral("Status update — SEV-1, investigating — 14:12 UTC (T+00:12)"));
@@ -551,7 +554,7 @@ private slots:
             QStringLiteral("From the roll call: SME — Dana Reyes reports down — payments DB unreachable.")));
         QVERIFY(lines.contains(QStringLiteral("  • Fail over the payments DB — SME (Dana Reyes), assigned")));
         QVERIFY(lines.contains(QStringLiteral("Decided: Roll back to 4.12.")));
-        QCOMPARE(lines.last(), QStringLiteral("Next check-in: 14:42 UTC (in 30 min)."));
+        QCOMPARE(lines.last(), QStringLiteral("Next check-in: 14:32 UTC (in 20 min)."));
     }
 
     void callScriptsFollowTheState()

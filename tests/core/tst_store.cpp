@@ -174,7 +174,8 @@ private slots:
         m_clock.advanceSecs(60);
         QVERIFY(!store.setStatus(id, IncidentStatus::Identified, QStringLiteral("ana")));
         m_clock.advanceSecs(60);
-        QVERIFY(!store.setStatus(id, IncidentStatus::Resolved, QStringLiteral("ana")));
+        QVERIFY(!store.resolveIncident(id, {{QStringLiteral("postmortem"), QStringLiteral("test")}},
+                                       QStringLiteral("ana")));
 
         auto incident = store.incident(id);
         QCOMPARE(incident->severity, Severity::Sev1);
@@ -182,13 +183,17 @@ private slots:
         QCOMPARE(incident->resolvedAt, m_clock.nowUtc());
 
         auto entries = store.entries({id});
-        QCOMPARE(entries->size(), 4);
-        QVERIFY(entries->at(2).text.contains(QStringLiteral("SEV-2 → SEV-1")));
+        QCOMPARE(entries->size(), 5); // with the acknowledged postmortem owner
+        QVERIFY(entries->at(3).text.contains(QStringLiteral("SEV-2 → SEV-1")));
+        QVERIFY(entries->at(1).text.contains(QStringLiteral("Nobody owns the postmortem yet — test")));
         QVERIFY(entries->at(0).text.contains(QStringLiteral("Resolved")));
         for (const TimelineEntry &e : *entries)
             QCOMPARE(e.kind, EntryKind::System);
 
-        QVERIFY(!store.setStatus(id, IncidentStatus::Monitoring, QStringLiteral("bo")));
+        // A resolved incident's status changes only by reopening, with a reason.
+        QCOMPARE(store.setStatus(id, IncidentStatus::Monitoring, QStringLiteral("bo")).code(), Code::Invalid);
+        QVERIFY(!store.reopenIncident(id, IncidentStatus::Monitoring, QStringLiteral("errors back"),
+                                      QStringLiteral("bo")));
         QVERIFY(!store.incident(id)->resolvedAt.isValid());
         QVERIFY(store.entries({id})->first().text.contains(QStringLiteral("reopened")));
         QCOMPARE(store.setSeverity(4711, Severity::Sev1, QStringLiteral("ana")).code(), Code::NotFound);

@@ -284,8 +284,8 @@ void TstCli::incidentListText()
              QStringLiteral("Done"), QStringLiteral("--severity"), QStringLiteral("SEV-5")});
     CLI_OK(resolvedRun);
     const qint64 resolvedId = resolvedRun.out.trimmed().toLongLong();
-    CLI_OK(cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("set"),
-                QString::number(resolvedId), QStringLiteral("--status"), QStringLiteral("resolved")}));
+    CLI_OK(cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("resolve"),
+                QString::number(resolvedId), QStringLiteral("--ack"), QStringLiteral("a test")}));
 
     const CliRun run = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("list")});
     CLI_OK(run);
@@ -408,15 +408,56 @@ void TstCli::incidentSetChangesAppearOnTheTimeline()
              qPrintable(systemTexts.at(1)));
     QVERIFY2(systemTexts.at(2).contains(QStringLiteral("Identified")), qPrintable(systemTexts.at(2)));
 
-    // Resolving sets resolved_at; setting the same value again logs nothing more.
-    CLI_OK(cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("set"), QString::number(id),
-                QStringLiteral("--status"), QStringLiteral("resolved")}));
-    CLI_OK(cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("set"), QString::number(id),
-                QStringLiteral("--status"), QStringLiteral("resolved")}));
+    // Resolving goes through the checklist: refused while the postmortem has no owner, and then
+    // nothing is written.
+    const QStringList incidentCli{QStringLiteral("--db"), path, QStringLiteral("incident")};
+    const CliRun refused = cli(incidentCli + QStringList{QStringLiteral("set"), QString::number(id),
+                                                         QStringLiteral("--status"), QStringLiteral("resolved")});
+    CLI_FAILS_SILENTLY(refused, ExitDataError, "invalid");
+    QVERIFY2(refused.err.contains("postmortem"), refused.err.constData());
+    QCOMPARE(timelineJson(path, id), timeline);
+    const CliRun check =
+        cli(incidentCli + QStringList{QStringLiteral("resolve"), QString::number(id), QStringLiteral("--check")});
+    CLI_OK(check);
+    QCOMPARE(check.outLines(), QStringList{QStringLiteral("postmortem\tNobody owns the postmortem yet")});
+    const CliRun bare = cli(incidentCli + QStringList{QStringLiteral("resolve"), QString::number(id)});
+    CLI_FAILS(bare, ExitDataError, "invalid");
+    QCOMPARE(bare.outLines(), check.outLines());
+    QCOMPARE(timelineJson(path, id), timeline);
+    QCOMPARE(cli(incidentCli + QStringList{QStringLiteral("resolve"), QString::number(id), QStringLiteral("--ack-item"),
+                                           QStringLiteral("action:7=gone")})
+                 .exitCode,
+             ExitDataError);
+
+    // Acknowledged with a reason: resolved, the reason on the timeline; again: nothing more.
+    CLI_OK(cli(incidentCli + QStringList{QStringLiteral("resolve"), QString::number(id), QStringLiteral("--ack-item"),
+                                         QStringLiteral("postmortem=named at the review"), QStringLiteral("--author"),
+                                         QStringLiteral("bo")}));
+    CLI_OK(cli(incidentCli + QStringList{QStringLiteral("set"), QString::number(id), QStringLiteral("--status"),
+                                         QStringLiteral("resolved")}));
     const QJsonObject after = timelineJson(path, id);
     QVERIFY(!after.value(QStringLiteral("incident")).toObject().value(QStringLiteral("resolved_at")).isNull());
-    QCOMPARE(after.value(QStringLiteral("entries")).toArray().size(),
-             timeline.value(QStringLiteral("entries")).toArray().size() + 1);
+    const QJsonArray entries = after.value(QStringLiteral("entries")).toArray();
+    QCOMPARE(entries.size(), timeline.value(QStringLiteral("entries")).toArray().size() + 2);
+    QString ackText;
+    for (const QJsonValue &value : entries) {
+        if (value.toObject().value(QStringLiteral("text")).toString().contains(QStringLiteral("named at the review")))
+            ackText = value.toObject().value(QStringLiteral("author")).toString();
+    }
+    QCOMPARE(ackText, QStringLiteral("bo"));
+
+    // The record is closed: a late entry is refused; reopening takes a reason.
+    const CliRun late = cli({QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"),
+                             QString::number(id), QStringLiteral("one more thing")});
+    CLI_FAILS_SILENTLY(late, ExitDataError, "invalid");
+    QVERIFY2(late.err.contains("is resolved"), late.err.constData());
+    QCOMPARE(cli(incidentCli + QStringList{QStringLiteral("reopen"), QString::number(id)}).exitCode, ExitUsage);
+    CLI_OK(cli(incidentCli + QStringList{QStringLiteral("reopen"), QString::number(id), QStringLiteral("--reason"),
+                                         QStringLiteral("errors are back"), QStringLiteral("--status"),
+                                         QStringLiteral("monitoring")}));
+    const QJsonObject reopened = timelineJson(path, id);
+    QCOMPARE(reopened.value(QStringLiteral("incident")).toObject().value(QStringLiteral("status")).toString(),
+             QStringLiteral("monitoring"));
 }
 
 void TstCli::logPrintsTheIdOfTheSavedEntry()

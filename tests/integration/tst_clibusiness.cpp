@@ -228,9 +228,9 @@ void TstCliBusiness::scriptedBusinessIncidentToAllClear()
     CLI_OK(asked);
     CLI_OK(db({QStringLiteral("inbound"), QStringLiteral("answer"), QString::number(idFrom(asked)),
                QStringLiteral("--answer"), QStringLiteral("No."), QStringLiteral("--author"), QStringLiteral("medo")}));
-    // Resolved: back to normal, every campaign restarted (in reverse), the all clear.
+    // Monitoring: back to normal, every campaign restarted (in reverse), the all clear.
     CLI_OK(db({QStringLiteral("incident"), QStringLiteral("set"), id, QStringLiteral("--status"),
-               QStringLiteral("resolved")}));
+               QStringLiteral("monitoring")}));
     CLI_OK(db({QStringLiteral("business"), QStringLiteral("normal"), QStringLiteral("--incident"), id}));
     QJsonObject s = status(m_incident);
     QCOMPARE(s.value(QStringLiteral("state")).toString(), QStringLiteral("restoring"));

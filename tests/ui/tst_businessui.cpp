@@ -154,9 +154,10 @@ void TstBusinessUi::businessIncidentToAllClear()
     undo->redo();
     QCOMPARE(business->stakeholderModel()->requiredToldCount(), 2);
 
-    // Resolved, back to normal: the list turns round and each activity is restarted.
-    QVERIFY(!f.store->setStatus(id, IncidentStatus::Resolved, QStringLiteral("ana")));
-    QCOMPARE(comms->gridModel()->currentPhase(), QStringLiteral("resolution"));
+    // Monitoring, back to normal: the list turns round and each activity is restarted (before the
+    // incident resolves: a resolved incident's record is closed).
+    QVERIFY(!f.store->setStatus(id, IncidentStatus::Monitoring, QStringLiteral("ana")));
+    QCOMPARE(comms->gridModel()->currentPhase(), QStringLiteral("monitoring"));
     business->normalAction()->trigger();
     QCOMPARE(business->emergencyModel()->state(), BusinessState::Restoring);
     ops->setFocus();

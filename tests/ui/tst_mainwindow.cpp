@@ -3,6 +3,7 @@
 #include "dialogs/incidentdetailsdialog.h"
 #include "dialogs/incidentswitcherdialog.h"
 #include "dialogs/newincidentdialog.h"
+#include "dialogs/resolvedialog.h"
 #include "docks/timelinedock.h"
 #include "docks/timersdock.h"
 #include "models/incidentlistmodel.h"
@@ -217,6 +218,11 @@ void TstMainWindow::severityAndStatusGoThroughTheStore()
     w.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&w));
     QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+    ResolveDialog *resolve = nullptr;
+    QTRY_VERIFY((resolve = f.dialog<ResolveDialog>()) != nullptr); // the checklist first
+    QCOMPARE(f.store->incident(id)->status, IncidentStatus::Identified);
+    QTest::keyClicks(resolve->findChild<QLineEdit *>(QStringLiteral("resolveAllReason")), QStringLiteral("test"));
+    QTest::keyClick(resolve->findChild<QLineEdit *>(QStringLiteral("resolveAllReason")), Qt::Key_Return);
     QCOMPARE(f.store->incident(id)->status, IncidentStatus::Resolved);
     QVERIFY(w.findChild<QLabel *>(QStringLiteral("incidentClock"))->text().contains(QStringLiteral("resolved")));
 }

@@ -4,6 +4,7 @@
 
 #include "db/privatefile.h"
 #include "dialogs/postmortemdialog.h"
+#include "dialogs/resolvedialog.h"
 #include "exportactions.h"
 #include "uifixture.h"
 
@@ -12,6 +13,7 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPdfWriter>
 #include <QPushButton>
@@ -41,6 +43,11 @@ void TstPostmortemUi::resolvingAsksForTheOwner()
     QVERIFY(!f.dialog<PostmortemDialog>());
 
     w.findChild<QAction *>(QStringLiteral("statusAction_resolved"))->trigger();
+    ResolveDialog *checklist = f.dialog<ResolveDialog>();
+    QVERIFY(checklist);
+    QVERIFY(checklist->findChild<QPushButton *>(QStringLiteral("resolveSettle_postmortem")));
+    checklist->findChild<QLineEdit *>(QStringLiteral("resolveReason_postmortem"))->setText(QStringLiteral("after"));
+    QVERIFY(checklist->resolve());
     QCOMPARE(f.store->incident(id)->status, IncidentStatus::Resolved);
     PostmortemDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = f.dialog<PostmortemDialog>()) != nullptr);
@@ -96,7 +103,8 @@ void TstPostmortemUi::defaultsArePreferences()
 {
     test::UiFixture f;
     const qint64 id = f.declare(QStringLiteral("Payments slow"), Severity::Sev2);
-    QVERIFY(!f.store->setStatus(id, IncidentStatus::Resolved, QStringLiteral("ana")));
+    QVERIFY(!f.store->resolveIncident(id, {{QStringLiteral("postmortem"), QStringLiteral("named below")}},
+                                      QStringLiteral("ana")));
     MainWindow &w = f.makeWindow();
     QVERIFY(w.openIncident(id));
     PostmortemDialog *dialog = w.exportActions()->showPostmortem();

@@ -15,6 +15,7 @@
 #include "uifixture.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -318,21 +319,33 @@ private slots:
     void statusReportComposerLogsCopiesAndRestartsTheCadence()
     {
         QVERIFY(m_ui->store->startDefaultTimers(m_scenario.incidentId, Severity::Sev1, QStringLiteral("ana")).ok());
-        Timer cadence;
+        Timer cadence, external;
         for (const Timer &t : *m_ui->store->timers(m_scenario.incidentId)) {
             if (t.defaultKey == QLatin1String("internal-update"))
                 cadence = t;
+            if (t.defaultKey == QLatin1String("external-update"))
+                external = t;
         }
-        QVERIFY(cadence.id > 0);
+        QVERIFY(cadence.id > 0 && external.id > 0);
         m_ui->clock.advance(25 * Minute);
         QTest::keyClick(m_ui->window.get(), Qt::Key_U, Qt::ControlModifier);
         StatusReportDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = m_ui->dialog<StatusReportDialog>()) != nullptr);
         const QString draft = dialog->editor()->toPlainText();
         QVERIFY2(draft.startsWith(QStringLiteral("Status update — SEV-1, investigating")), qPrintable(draft));
-        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("statusCadenceLabel"))->text().contains(cadence.label));
+        // The report answers the update due first (the external one, overdue since T+5) unless the
+        // IC ticks the other too.
+        auto *internalBox = dialog->findChild<QCheckBox *>(QStringLiteral("restartCadence_%1").arg(cadence.id));
+        auto *externalBox = dialog->findChild<QCheckBox *>(QStringLiteral("restartCadence_%1").arg(external.id));
+        QVERIFY(internalBox && externalBox);
+        QVERIFY(internalBox->text().contains(cadence.label));
+        QVERIFY(externalBox->isChecked());
+        QVERIFY(!internalBox->isChecked());
+        QCOMPARE(dialog->cadencesToRestart(), QList<qint64>{external.id});
+        internalBox->setChecked(true);
         dialog->editor()->appendPlainText(QStringLiteral("Edited by hand."));
         QVERIFY(dialog->logAndCopy());
+        QCOMPARE(m_ui->store->timer(external.id)->deadlineAt, m_ui->clock.nowUtc().addMSecs(external.durationMs));
         const QStringList status = timeline(EntryKind::Status);
         QCOMPARE(status.size(), 1);
         QVERIFY(status.first().endsWith(QStringLiteral("Edited by hand.")));
@@ -420,9 +433,14 @@ private slots:
         QVERIFY(dock()->markCurrent(RollCallItemState::NoAnswer));
         m_ui->clock.advance(10 * Minute);
         QVERIFY(dock()->endRound());
+        // Hana once, with her two misses; she has waited longest.
         QCOMPARE(missedNames(),
-                 (QStringList{QStringLiteral("SME — Hana Ito (1)"), QStringLiteral("SME — Gus Varga (2)"),
-                              QStringLiteral("SME — Hana Ito (2)")}));
+                 (QStringList{QStringLiteral("SME — Hana Ito (2)"), QStringLiteral("SME — Gus Varga (2)")}));
+        QCOMPARE(dock()->missedModel()->index(0, MissedModel::WhoColumn).data().toString(),
+                 QStringLiteral("SME — Hana Ito — missed 2 times"));
+        QCOMPARE(dock()->missedModel()->index(0, MissedModel::RoundColumn).data().toString(),
+                 QStringLiteral("Rounds 1, 2"));
+        QCOMPARE(dock()->missedModel()->index(0, 0).data(MissedModel::MissCountRole).toInt(), 2);
 
         // Round 3: Hana answers at last (both her misses clear); Gus's is dismissed by the Deputy.
         QVERIFY(dock()->startRound());

@@ -254,7 +254,7 @@ private slots:
         f.clock.advanceSecs(240);
         log(*f.store, id, QStringLiteral("Rolled back release 41"));
         f.clock.advanceSecs(60);
-        QVERIFY(!f.store->setStatus(id, IncidentStatus::Resolved, QStringLiteral("ana")));
+        QVERIFY(!f.store->resolveIncident(id, {{QStringLiteral("*"), QStringLiteral("drill")}}, QStringLiteral("ana")));
         const qint64 open = f.declare(QStringLiteral("Still open"));
 
         QString error;

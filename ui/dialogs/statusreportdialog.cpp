@@ -7,6 +7,7 @@
 #include "undo/storecommands.h"
 #include "widgets/kindstyle.h"
 
+#include <QCheckBox>
 #include <QClipboard>
 #include <QDialogButtonBox>
 #include <QGuiApplication>
@@ -22,7 +23,7 @@ StatusReportDialog::StatusReportDialog(IncidentStore &store, const Clock &clock,
                                        QWidget *parent)
     : QDialog(parent), m_store(store), m_clock(clock), m_undoStack(undoStack), m_saveStatus(saveStatus),
       m_incidentId(incidentId), m_author(author), m_editor(new QPlainTextEdit(this)), m_cadenceLabel(new QLabel(this)),
-      m_error(new QLabel(this)), m_logButton(nullptr)
+      m_cadenceBoxes(new QWidget(this)), m_error(new QLabel(this)), m_logButton(nullptr)
 {
     setObjectName(QStringLiteral("statusReportDialog"));
     setWindowTitle(tr("Compose a status report"));
@@ -36,7 +37,7 @@ StatusReportDialog::StatusReportDialog(IncidentStore &store, const Clock &clock,
     m_error->setPalette(palette);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_logButton = buttons->addButton(tr("Log, copy and restart the cadence"), QDialogButtonBox::AcceptRole);
+    m_logButton = buttons->addButton(tr("Log, copy and restart the ticked cadences"), QDialogButtonBox::AcceptRole);
     m_logButton->setObjectName(QStringLiteral("logStatusButton"));
     m_logButton->setDefault(true);
     auto *redraftButton = buttons->addButton(tr("Redraft"), QDialogButtonBox::ResetRole);
@@ -52,6 +53,9 @@ StatusReportDialog::StatusReportDialog(IncidentStore &store, const Clock &clock,
     layout->addWidget(new QLabel(tr("Drafted from the live state; edit it before it goes out."), this));
     layout->addWidget(m_editor, 1);
     layout->addWidget(m_cadenceLabel);
+    new QVBoxLayout(m_cadenceBoxes);
+    m_cadenceBoxes->layout()->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_cadenceBoxes);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     resize(680, 520);
@@ -67,11 +71,33 @@ void StatusReportDialog::redraft()
     }
     m_error->clear();
     m_editor->setPlainText(StatusReport::draft(*facts, m_clock.nowUtc(), QTimeZone::systemTimeZone()));
-    m_cadenceId = facts->cadence.id;
-    m_cadenceLabel->setText(
-        m_cadenceId > 0 ? tr("Logging it restarts the timer “%1”: the next update is due %2 from now.")
-                              .arg(facts->cadence.label, TimerVocabulary::durationText(facts->cadence.durationMs))
-                        : tr("No status-update cadence is running; none is restarted."));
+    qDeleteAll(m_cadenceBoxes->findChildren<QCheckBox *>(Qt::FindDirectChildrenOnly));
+    for (const Timer &cadence : std::as_const(facts->cadences)) {
+        const QString due =
+            cadence.deadlineAt.isValid()
+                ? cadence.deadlineAt.toTimeZone(QTimeZone::systemTimeZone()).toString(QStringLiteral("HH:mm"))
+                : tr("paused");
+        auto *box = new QCheckBox(tr("“%1” (due %2; next a full %3 from now)")
+                                      .arg(cadence.label, due, TimerVocabulary::durationText(cadence.durationMs)),
+                                  m_cadenceBoxes);
+        box->setObjectName(QStringLiteral("restartCadence_%1").arg(cadence.id));
+        box->setProperty("timerId", cadence.id);
+        box->setChecked(cadence.id == facts->cadence.id); // the one due first
+        m_cadenceBoxes->layout()->addWidget(box);
+    }
+    m_cadenceLabel->setText(facts->cadences.isEmpty()
+                                ? tr("No status-update cadence is running; none is restarted.")
+                                : tr("Which update does this report answer? Logging it restarts the ticked timers."));
+}
+
+QList<qint64> StatusReportDialog::cadencesToRestart() const
+{
+    QList<qint64> ids;
+    for (const QCheckBox *box : m_cadenceBoxes->findChildren<QCheckBox *>(Qt::FindDirectChildrenOnly)) {
+        if (box->isChecked())
+            ids << box->property("timerId").toLongLong();
+    }
+    return ids;
 }
 
 bool StatusReportDialog::logAndCopy()
@@ -92,8 +118,8 @@ bool StatusReportDialog::logAndCopy()
         return false;
     }
     QGuiApplication::clipboard()->setText(entry.text);
-    if (m_cadenceId > 0) {
-        if (const StoreError restart = m_store.restartTimer(m_cadenceId, m_author)) {
+    for (qint64 cadenceId : cadencesToRestart()) {
+        if (const StoreError restart = m_store.restartTimer(cadenceId, m_author)) {
             m_error->setText(restart.message());
             return false;
         }

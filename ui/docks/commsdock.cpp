@@ -44,9 +44,9 @@ QColor cellColour(const QString &state)
         return QColor(0xfb, 0xc0, 0x2d);
     if (state == QLatin1String("changes"))
         return QColor(0xef, 0x6c, 0x00);
-    if (state == QLatin1String("due") || state == QLatin1String("overdue"))
+    if (state == QLatin1String("due") || state == QLatin1String("overdue") || state == QLatin1String("missed"))
         return QColor(0xc6, 0x28, 0x28);
-    if (state == QLatin1String("skipped") || state == QLatin1String("passed"))
+    if (state == QLatin1String("skipped"))
         return QColor(0x9e, 0x9e, 0x9e);
     return {};
 }
@@ -545,7 +545,7 @@ void CommsDock::updateState()
     m_skip->setEnabled(business && cell.isValid() &&
                        (cell.data(AudiencePhaseModel::CellStateRole).toString() == QLatin1String("due") ||
                         cell.data(AudiencePhaseModel::CellStateRole).toString() == QLatin1String("upcoming") ||
-                        cell.data(AudiencePhaseModel::CellStateRole).toString() == QLatin1String("passed")));
+                        cell.data(AudiencePhaseModel::CellStateRole).toString() == QLatin1String("missed")));
 }
 
 void CommsDock::changeEvent(QEvent *event)

@@ -723,11 +723,12 @@ bool RollCallDock::dismissMissed()
     const QModelIndex current = m_missedView->currentIndex();
     if (!current.isValid())
         return report(StoreError(StoreError::Code::Invalid, tr("Select a missed call to dismiss.")));
-    const RollCallItem item = m_missed->itemAt(current.row());
-    const StoreError error = m_store.dismissMissedItem(item.id, m_preferences.authorName());
-    if (error) {
-        m_saveStatus.reportFailed(error);
-        return report(error);
+    // The row is one person, however many rounds they missed: every miss leaves the list.
+    for (const RollCallItem &item : m_missed->itemsAt(current.row())) {
+        if (const StoreError error = m_store.dismissMissedItem(item.id, m_preferences.authorName())) {
+            m_saveStatus.reportFailed(error);
+            return report(error);
+        }
     }
     m_saveStatus.reportSaved();
     return true;

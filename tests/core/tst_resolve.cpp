@@ -1,0 +1,222 @@
+// Resolving and the closed record in the store: the checklist, what resolving ends (roll calls,
+// timers), the refusals on a resolved incident, what may still change (the postmortem, its
+// follow-ups) and reopening with a reason.
+#include "db/incidentstore.h"
+#include "domain/resolvechecklist.h"
+#include "fakeclock.h"
+#include "rollcallscenario.h"
+#include "tempdatabase.h"
+#include "timers/timerengine.h"
+
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QtTest>
+
+using namespace cp;
+using Code = StoreError::Code;
+
+namespace {
+constexpr qint64 Minute = 60 * 1000;
+const QString Ana = QStringLiteral("ana");
+
+QStringList keysOf(const QList<ResolveBlocker> &blockers)
+{
+    QStringList keys;
+    for (const ResolveBlocker &b : blockers)
+        keys << b.key;
+    return keys;
+}
+} // namespace
+
+class TstResolve : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::TempDatabase> m_tmp;
+    std::unique_ptr<test::FakeClock> m_clock;
+    std::unique_ptr<IncidentStore> m_store;
+    test::RollCallScenario m_scenario;
+    qint64 m_incident = 0;
+
+    qint64 entries() { return m_store->stats()->entries; }
+    QStringList texts()
+    {
+        TimelinePage page{m_incident};
+        page.limit = 1000;
+        page.oldestFirst = true;
+        QStringList list;
+        for (const TimelineEntry &e : *m_store->entries(page))
+            list << e.text;
+        return list;
+    }
+    void resolveForTest()
+    {
+        const StoreError error =
+            m_store->resolveIncident(m_incident, {{QStringLiteral("*"), QStringLiteral("t")}}, Ana);
+        QVERIFY2(!error, qPrintable(error.message()));
+    }
+
+private slots:
+    void init()
+    {
+        m_tmp = std::make_unique<test::TempDatabase>();
+        m_clock = std::make_unique<test::FakeClock>();
+        m_store = std::make_unique<IncidentStore>(*m_clock);
+        QVERIFY(!m_store->open(m_tmp->path()));
+        m_scenario = test::RollCallScenario();
+        const QString problem = m_scenario.setUp(*m_store);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        m_incident = m_scenario.incidentId;
+    }
+
+    // Each kind of open item, one line per person however often they missed, the postmortem owner.
+    void checklistListsWhatIsOpen()
+    {
+        auto owned = m_store->addAction({m_incident, QStringLiteral("Roll back"), QStringLiteral("sme")}, Ana);
+        auto unowned = m_store->addAction({m_incident, QStringLiteral("Page the DBA")}, Ana);
+        NewAction followUp{m_incident, QStringLiteral("Alert on lag")};
+        followUp.followUp = true;
+        QVERIFY(owned.ok() && unowned.ok() && m_store->addAction(followUp, Ana).ok());
+        RollCallSelection smes;
+        smes.roleKeys = {QStringLiteral("sme")};
+        for (int round = 0; round < 2; ++round) {
+            auto id = m_store->startRollCall(m_incident, smes, Ana);
+            QVERIFY(id.ok());
+            const QList<RollCallItem> items = *m_store->rollCallRound(*id);
+            for (const RollCallItem &item : items) {
+                if (item.personId != m_scenario.people.value(m_scenario.smeHandles.first()))
+                    QVERIFY(!m_store->answerRollCallItem(item.id, {Condition::Healthy, {}, {}, {}}, Ana));
+            }
+            QVERIFY(!m_store->endRollCall(*id, Ana));
+        }
+        QVERIFY(!m_store->declareBusinessMode(m_incident, BusinessDeclaration{}, Ana));
+        const BusinessActivity ads = m_store->businessActivities(m_incident)->constFirst();
+        QVERIFY(!m_store->haltActivity(ads.id, Ana));
+        auto message = m_store->draftMessage(
+            {m_incident, QStringLiteral("customers"), QString(), QStringLiteral("email"), QStringLiteral("Delays")},
+            Ana);
+        QVERIFY(message.ok());
+        QVERIFY(!m_store->skipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("investigation"),
+                                   QStringLiteral("none affected"), Ana));
+
+        auto blockers = m_store->resolveBlockers(m_incident);
+        QVERIFY(blockers.ok());
+        const qint64 missedPerson = m_scenario.people.value(m_scenario.smeHandles.first());
+        QCOMPARE(
+            keysOf(*blockers),
+            (QStringList{QStringLiteral("action:%1").arg(*owned), QStringLiteral("action:%1").arg(*unowned),
+                         QStringLiteral("activity:%1").arg(ads.id), QStringLiteral("missed:sme:%1").arg(missedPerson),
+                         QStringLiteral("message:%1").arg(*message), QStringLiteral("due:internal"),
+                         QStringLiteral("postmortem")}));
+        QVERIFY(blockers->at(1).text.contains(QStringLiteral("has no owner")));
+        QVERIFY2(blockers->at(3).text.contains(QStringLiteral("missed 2 times")), qPrintable(blockers->at(3).text));
+    }
+
+    // Refused while anything is unacknowledged, and then nothing at all is written.
+    void resolveRefusesUnacknowledgedItems()
+    {
+        QVERIFY(m_store->addAction({m_incident, QStringLiteral("Page the DBA")}, Ana).ok());
+        const qint64 before = entries();
+        StoreError error = m_store->setStatus(m_incident, IncidentStatus::Resolved, Ana);
+        QCOMPARE(error.code(), Code::Invalid);
+        QVERIFY2(error.message().contains(QStringLiteral("Page the DBA")), qPrintable(error.message()));
+        error = m_store->resolveIncident(m_incident, {{QStringLiteral("postmortem"), QStringLiteral("later")}}, Ana);
+        QCOMPARE(error.code(), Code::Invalid);
+        error = m_store->resolveIncident(m_incident, {{QStringLiteral("*"), QStringLiteral("  ")}}, Ana);
+        QVERIFY2(error.message().contains(QStringLiteral("needs a reason")), qPrintable(error.message()));
+        error = m_store->resolveIncident(m_incident, {{QStringLiteral("action:999"), QStringLiteral("x")}}, Ana);
+        QVERIFY2(error.message().contains(QStringLiteral("not open")), qPrintable(error.message()));
+        QCOMPARE(entries(), before);
+        QCOMPARE(m_store->incident(m_incident)->status, IncidentStatus::Investigating);
+    }
+
+    // Resolving closes the open round and stops every timer, logged once, in the same commit.
+    void resolveEndsTheMachinery()
+    {
+        QVERIFY(m_store->startDefaultTimers(m_incident, Severity::Sev1, Ana).ok());
+        QVERIFY(m_store->startRollCall(m_incident, RollCallSelection{}, Ana).ok());
+        QVERIFY(!m_store->liveTimers()->isEmpty());
+        QVERIFY(!m_store->setPostmortem(m_incident, QStringLiteral("Dee"), m_clock->nowUtc().addDays(3), Ana));
+        resolveForTest();
+        QVERIFY(m_store->liveTimers()->isEmpty());
+        for (const Timer &t : *m_store->timers(m_incident))
+            QCOMPARE(t.state == TimerState::Running || t.state == TimerState::Paused, false);
+        QVERIFY(!m_store->rollCalls(m_incident)->constFirst().isOpen());
+        const QStringList story = texts();
+        QCOMPARE(story.filter(QStringLiteral("Timers stopped on resolve")).size(), 1);
+        QVERIFY(story.constLast().startsWith(QStringLiteral("Status: Investigating → Resolved")));
+    }
+
+    // A resolved incident's record is closed; the postmortem's fields and reopening are not.
+    void resolvedIncidentRefusesWrites()
+    {
+        const qint64 timer =
+            *m_store->startCountdown(m_incident, QStringLiteral("Check back"), 5 * Minute, TimerOptions{}, Ana);
+        resolveForTest();
+        const qint64 before = entries();
+        StoreError error = m_store->appendEntry({m_incident, EntryKind::Note, Ana, QStringLiteral("late")}).error();
+        QCOMPARE(error.code(), Code::Invalid);
+        QVERIFY2(error.message().contains(QStringLiteral("resolved")), qPrintable(error.message()));
+        QCOMPARE(m_store->setSeverity(m_incident, Severity::Sev3, Ana).code(), Code::Invalid);
+        QCOMPARE(m_store->setStatus(m_incident, IncidentStatus::Monitoring, Ana).code(), Code::Invalid);
+        QCOMPARE(m_store->startCountdown(m_incident, QStringLiteral("x"), Minute, TimerOptions{}, Ana).error().code(),
+                 Code::Invalid);
+        QCOMPARE(m_store->restartTimer(timer, Ana).code(), Code::Invalid);
+        QCOMPARE(m_store->addAction({m_incident, QStringLiteral("More")}, Ana).error().code(), Code::Invalid);
+        QCOMPARE(m_store->startRollCall(m_incident, RollCallSelection{}, Ana).error().code(), Code::Invalid);
+        QCOMPARE(m_store->setDetails(m_incident, QStringLiteral("New title"), QString(), Ana).code(), Code::Invalid);
+        QCOMPARE(entries(), before);
+        QCOMPARE(m_store->incident(m_incident)->title, QStringLiteral("Checkout fails for card payments"));
+
+        // Still open to change: the postmortem's owner and its follow-up actions.
+        QVERIFY(!m_store->setPostmortem(m_incident, QStringLiteral("Dee"), m_clock->nowUtc().addDays(3), Ana));
+        NewAction followUp{m_incident, QStringLiteral("Alert on lag")};
+        followUp.followUp = true;
+        auto added = m_store->addAction(followUp, Ana);
+        QVERIFY(added.ok());
+        ActionChange done;
+        done.status = ActionStatus::Done;
+        QVERIFY(!m_store->updateAction(*added, done, Ana));
+
+        // Reopening needs a reason; then the incident takes writes again.
+        QCOMPARE(m_store->reopenIncident(m_incident, IncidentStatus::Monitoring, QStringLiteral(" "), Ana).code(),
+                 Code::Invalid);
+        QVERIFY(!m_store->reopenIncident(m_incident, IncidentStatus::Monitoring, QStringLiteral("errors back"), Ana));
+        QCOMPARE(m_store->incident(m_incident)->status, IncidentStatus::Monitoring);
+        QVERIFY(!m_store->incident(m_incident)->resolvedAt.isValid());
+        QVERIFY(
+            texts().constLast().startsWith(QStringLiteral("Incident reopened: Resolved → Monitoring — errors back")));
+        QVERIFY(m_store->appendEntry({m_incident, EntryKind::Note, Ana, QStringLiteral("back on it")}).ok());
+    }
+
+    // A timer an older version left running on a resolved incident never expires onto it.
+    void timerEngineLeavesResolvedIncidentsAlone()
+    {
+        QVERIFY(
+            m_store->startCountdown(m_incident, QStringLiteral("Check back"), 5 * Minute, TimerOptions{}, Ana).ok());
+        resolveForTest();
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("legacy"));
+            raw.setDatabaseName(m_store->path());
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("UPDATE timer SET state = 'running'")));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("legacy"));
+        const qint64 before = entries();
+        TimerEngine engine(*m_store, *m_clock);
+        QSignalSpy expired(&engine, &TimerEngine::timerExpired);
+        m_clock->advance(60 * Minute);
+        engine.tick();
+        engine.tick();
+        QCOMPARE(expired.size(), 0);
+        QCOMPARE(entries(), before);
+        QVERIFY(m_store->liveTimers()->isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstResolve)
+#include "tst_resolve.moc"
