@@ -15,6 +15,7 @@
 #include "shadow/replaybar.h"
 #include "shadow/replaypickerdialog.h"
 #include "shadow/shadowwindow.h"
+#include "widgets/accessiblename.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -33,6 +34,24 @@
 
 namespace cp {
 namespace {
+
+// The window's command line, declared once: parsed before any application object exists
+// (help and version) and again by the running application.
+struct GuiOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(cp::GuiMain)
+public:
+    GuiOptions();
+    // Prints help or version and returns 0 when asked for either, without a display; -1 otherwise.
+    static int answerWithoutDisplay(int &argc, char **argv);
+
+    QCommandLineParser parser;
+    const QCommandLineOption db;
+    const QCommandLineOption follow;
+    const QCommandLineOption whenLocked;
+    const QCommandLineOption screen;
+    const QCommandLineOption fullScreen;
+};
 
 class GuiMain
 {
@@ -82,38 +101,55 @@ void GuiMain::makeSettingsPrivate(const QSettings &settings)
     PrivateFile::makePrivate(settings.fileName());
 }
 
-int GuiMain::run(QApplication &app)
+GuiOptions::GuiOptions()
+    : db(QStringList{QStringLiteral("db"), QStringLiteral("database")},
+         tr("The incident database to open (default: %1).").arg(QDir::toNativeSeparators(IncidentStore::defaultPath())),
+         tr("FILE")),
+      follow(QStringLiteral("follow"),
+             tr("Follow the database read-only in the shadow view (for a trainee's second screen): never locks or "
+                "writes it.")),
+      whenLocked(QStringLiteral("when-locked"),
+                 tr("When another window already has the database open: ask (the default; refuse where no one can "
+                    "answer), follow (open the shadow view) or refuse."),
+                 tr("ask|follow|refuse"), QStringLiteral("ask")),
+      screen(QStringLiteral("screen"),
+             tr("The screen for the shadow view, from 1 (default: the second screen, if there is one)."), tr("N")),
+      fullScreen(QStringLiteral("full-screen"), tr("Start the shadow view full screen."))
 {
-    QCommandLineParser parser;
     parser.setApplicationDescription(tr("CommandPost — incident command console"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dbOption(
-        QStringList{QStringLiteral("db"), QStringLiteral("database")},
-        tr("The incident database to open (default: %1).").arg(QDir::toNativeSeparators(IncidentStore::defaultPath())),
-        tr("FILE"));
-    parser.addOption(dbOption);
-    const QCommandLineOption followOption(
-        QStringLiteral("follow"),
-        tr("Follow the database read-only in the shadow view (for a trainee's second screen): never locks or "
-           "writes it."));
-    parser.addOption(followOption);
-    const QCommandLineOption whenLockedOption(
-        QStringLiteral("when-locked"),
-        tr("When another window already has the database open: ask (the default; refuse where no one can answer), "
-           "follow (open the shadow view) or refuse."),
-        tr("ask|follow|refuse"), QStringLiteral("ask"));
-    parser.addOption(whenLockedOption);
-    const QCommandLineOption screenOption(QStringLiteral("screen"),
-                                          tr("The screen for the shadow view, from 1 (default: the second screen, if "
-                                             "there is one)."),
-                                          tr("N"));
-    parser.addOption(screenOption);
-    const QCommandLineOption fullScreenOption(QStringLiteral("full-screen"), tr("Start the shadow view full screen."));
-    parser.addOption(fullScreenOption);
+    parser.addOptions({db, follow, whenLocked, screen, fullScreen});
+}
+
+int GuiOptions::answerWithoutDisplay(int &argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    GuiOptions options;
+    // Qt's own options (-platform, -style, …) are unknown here; the full parse after the
+    // QApplication exists reports anything really wrong.
+    if (!options.parser.parse(arguments))
+        return -1;
+    const bool help = options.parser.isSet(QStringLiteral("help")) || options.parser.isSet(QStringLiteral("help-all"));
+    if (!help && !options.parser.isSet(QStringLiteral("version")))
+        return -1;
+    // Help and version need no display: a core application is enough, and both exit.
+    QCoreApplication app(argc, argv);
+    applyAppIdentity();
+    GuiOptions translated; // the descriptions again, now that the translations are installed
+    translated.parser.process(app);
+    return Done;
+}
+
+int GuiMain::run(QApplication &app)
+{
+    GuiOptions options;
+    QCommandLineParser &parser = options.parser;
     parser.process(app);
-    const int screen = parser.isSet(screenOption) ? parser.value(screenOption).toInt() - 1 : -1;
-    const QString whenLocked = parser.value(whenLockedOption);
+    const int screen = parser.isSet(options.screen) ? parser.value(options.screen).toInt() - 1 : -1;
+    const QString whenLocked = parser.value(options.whenLocked);
     if (whenLocked != QLatin1String("ask") && whenLocked != QLatin1String("follow") &&
         whenLocked != QLatin1String("refuse")) {
         std::fprintf(stderr, "commandpost: %s\n",
@@ -121,10 +157,10 @@ int GuiMain::run(QApplication &app)
         return CannotOpen;
     }
 
-    const QString path =
-        QFileInfo(parser.isSet(dbOption) ? parser.value(dbOption) : IncidentStore::defaultPath()).absoluteFilePath();
-    if (parser.isSet(followOption))
-        return follow(path, screen, parser.isSet(fullScreenOption));
+    const QString path = QFileInfo(parser.isSet(options.db) ? parser.value(options.db) : IncidentStore::defaultPath())
+                             .absoluteFilePath();
+    if (parser.isSet(options.follow))
+        return follow(path, screen, parser.isSet(options.fullScreen));
 
     // One GUI per database. The lock file lives beside the database, so its folder must exist
     // (the store would create it anyway); the database file itself is not touched here.
@@ -136,7 +172,7 @@ int GuiMain::run(QApplication &app)
         const QFileInfo lockFile(DatabaseLock::lockPathFor(path));
         if (lockFile.exists() || lockFile.isSymLink()) {
             if (offerFollow(path, lock.holderDescription(), whenLocked))
-                return follow(path, screen, parser.isSet(fullScreenOption));
+                return follow(path, screen, parser.isSet(options.fullScreen));
             refuse(tr("Database already open"),
                    tr("%1 is already open in %2.").arg(QDir::toNativeSeparators(path), lock.holderDescription()),
                    tr("Only one CommandPost window may change a database. Switch to that window, follow it "
@@ -266,7 +302,10 @@ int main(int argc, char *argv[])
     // Every file and folder CommandPost creates (the database and its -wal/-shm, the lock, drafts,
     // settings, notes, exports) is its owner's only, whatever umask it was started with.
     ::umask(077);
+    if (const int answered = cp::GuiOptions::answerWithoutDisplay(argc, argv); answered >= 0)
+        return answered;
     QApplication app(argc, argv);
+    cp::installComboBoxAccessibility(); // before the first drop-down is made
     cp::applyAppIdentity();
     cp::initResources();
     QApplication::setApplicationDisplayName(QStringLiteral("CommandPost"));

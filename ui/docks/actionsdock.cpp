@@ -6,6 +6,7 @@
 #include "preferences.h"
 #include "undo/rollcallcommands.h"
 #include "undo/savestatus.h"
+#include "widgets/accessiblename.h"
 #include "widgets/kindstyle.h"
 
 #include <QAction>
@@ -39,8 +40,9 @@ protected:
     {
         QStyledItemDelegate::initStyleOption(option, index);
         const QString status = index.data(ActionModel::StatusKeyRole).toString();
+        const ColorScheme scheme = KindStyle::schemeOf(option->palette);
         if (!index.data(ActionModel::OpenRole).toBool()) {
-            option->palette.setColor(QPalette::Text, QColor(0x9e, 0x9e, 0x9e));
+            option->palette.setColor(QPalette::Text, KindStyle::text(KindStyle::Tone::Quiet, scheme));
             if (status == QLatin1String("cancelled"))
                 option->font.setStrikeOut(index.column() == ActionModel::TextColumn);
             return;
@@ -48,12 +50,12 @@ protected:
         if (index.column() == ActionModel::StatusColumn) {
             option->font.setBold(true);
             if (status == QLatin1String("proposed"))
-                option->palette.setColor(QPalette::Text, QColor(0xef, 0x8f, 0x00));
+                option->palette.setColor(QPalette::Text, KindStyle::text(KindStyle::Tone::Warning, scheme));
             else if (status == QLatin1String("in-progress"))
-                option->palette.setColor(QPalette::Text, QColor(0x15, 0x65, 0xc0));
+                option->palette.setColor(QPalette::Text, KindStyle::text(KindStyle::Tone::Info, scheme));
         }
         if (index.column() == ActionModel::FollowUpColumn)
-            option->palette.setColor(QPalette::Text, QColor(0x6a, 0x1b, 0x9a));
+            option->palette.setColor(QPalette::Text, KindStyle::text(KindStyle::Tone::Accent, scheme));
     }
 };
 
@@ -203,6 +205,9 @@ QList<QAction *> ActionsDock::actionActions() const
 void ActionsDock::retranslateUi()
 {
     setWindowTitle(tr("Actions and decisions"));
+    setAccessibleLabel(m_line, tr("New action"));
+    setAccessibleLabel(m_view, tr("Actions"));
+    setAccessibleLabel(m_decisionsView, tr("Decisions"));
     m_line->setPlaceholderText(tr("New action, Enter adds it: “Roll back checkout @sme” — @role or @person owns it"));
     m_followUpCheck->setText(tr("Follow-up"));
     m_followUpCheck->setToolTip(tr("A preventive follow-up for the postmortem"));

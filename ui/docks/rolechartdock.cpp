@@ -12,6 +12,7 @@
 #include "preferences.h"
 #include "undo/rolecommands.h"
 #include "undo/savestatus.h"
+#include "widgets/accessiblename.h"
 #include "widgets/kindstyle.h"
 #include "widgets/rolechartview.h"
 
@@ -46,7 +47,7 @@ RoleChartDock::RoleChartDock(IncidentStore &store, const Clock &clock, Preferenc
     m_banner->setTextFormat(Qt::PlainText);
     m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: %1; border: 1px solid %1; "
                                            "border-radius: 3px; padding: 4px 8px; font-weight: bold; }")
-                                .arg(KindStyle::errorColor().name()));
+                                .arg(KindStyle::text(KindStyle::Tone::Error, ColorScheme::Light).name()));
     m_feedback->setObjectName(QStringLiteral("roleChartFeedback"));
     m_feedback->setWordWrap(true);
     m_feedback->hide();
@@ -150,6 +151,7 @@ void RoleChartDock::retranslateUi()
 {
     setWindowTitle(tr("Roles"));
     m_emptyLabel->setText(tr("No incident open.\nDeclare one and its response structure appears here."));
+    setAccessibleLabel(m_chart, tr("Role chart"));
     m_assignAction->setText(tr("&Assign role…"));
     m_assignAction->setToolTip(tr("Put someone into a role from the keyboard (%1)")
                                    .arg(m_assignAction->shortcut().toString(QKeySequence::NativeText)));

@@ -10,11 +10,15 @@
 #include "notes/traineenotemodel.h"
 #include "notes/traineenotes.h"
 #include "rollcallpanel.h"
+#include "widgets/accessiblename.h"
 #include "widgets/incidentclocklabel.h"
+#include "widgets/kindstyle.h"
 #include "widgets/rolechartview.h"
 #include "widgets/timelinedelegate.h"
 #include "widgets/timerdelegate.h"
 
+#include <QAccessible>
+#include <QAccessibleWidget>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -40,20 +44,6 @@ namespace cp {
 
 namespace {
 
-QColor severityColor(Severity severity)
-{
-    switch (severity) {
-    case Severity::Sev1:
-        return QColor(0xb7, 0x1c, 0x1c);
-    case Severity::Sev2:
-        return QColor(0xe6, 0x51, 0x00);
-    case Severity::Sev3:
-        return QColor(0xf9, 0xa8, 0x25);
-    default:
-        return QColor(0x45, 0x5a, 0x64);
-    }
-}
-
 QLabel *panelTitle(QWidget *parent, const char *name)
 {
     auto *label = new QLabel(parent);
@@ -75,6 +65,14 @@ QWidget *panel(QLabel *title, QWidget *content, QWidget *parent)
     return box;
 }
 
+// A plain QWidget window is a "filler" to assistive technology; the shadow view is a window.
+QAccessibleInterface *shadowWindowAccessible(const QString &className, QObject *object)
+{
+    if (className == QLatin1String("cp::ShadowWindow") && object && object->isWidgetType())
+        return new QAccessibleWidget(static_cast<QWidget *>(object), QAccessible::Window);
+    return nullptr;
+}
+
 } // namespace
 
 ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNotes *notes, QWidget *parent)
@@ -83,6 +81,11 @@ ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNote
       m_timelineModel(new TimelineModel(store, this)), m_notedTimeline(new NotedTimelineModel(this))
 {
     setObjectName(QStringLiteral("shadowWindow"));
+    static const bool factoryInstalled = [] {
+        QAccessible::installFactory(shadowWindowAccessible);
+        return true;
+    }();
+    Q_UNUSED(factoryInstalled)
     setAttribute(Qt::WA_DeleteOnClose, false);
     m_basePointSize = QApplication::font().pointSizeF();
     if (m_notes)
@@ -376,6 +379,12 @@ QWidget *ShadowWindow::buildNotesPanel()
 
 void ShadowWindow::retranslateUi()
 {
+    setAccessibleLabel(m_incidentCombo, tr("Incident"));
+    setAccessibleLabel(m_chart, tr("Roles"));
+    setAccessibleLabel(m_timersView, tr("Timers"));
+    setAccessibleLabel(m_timelineView, tr("Latest on the timeline"));
+    setAccessibleLabel(m_notesView, tr("My notes"));
+    setAccessibleLabel(m_noteEdit, tr("New note"));
     m_rolesTitle->setText(tr("Roles"));
     m_timersTitle->setText(tr("Timers"));
     m_rollCallTitle->setText(tr("Roll call"));
@@ -591,9 +600,10 @@ void ShadowWindow::refreshIncident()
     const QString severity = IncidentVocabulary::severityKey(m_incident.severity);
     if (m_severityLabel->text() != severity) {
         m_severityLabel->setText(severity);
-        m_severityLabel->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; padding: 2px 10px; "
+        const Chip chip = KindStyle::severityChip(m_incident.severity);
+        m_severityLabel->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; padding: 2px 10px; "
                                                       "border-radius: 4px; }")
-                                           .arg(severityColor(m_incident.severity).name()));
+                                           .arg(chip.fill.name(), chip.text.name()));
     }
     updateTitle();
     m_statusLabel->setText(IncidentVocabulary::statusLabel(m_incident.status));
@@ -610,6 +620,7 @@ void ShadowWindow::updateTitle()
     const QString title = m_incident.title;
     m_titleLabel->setText(m_titleLabel->fontMetrics().elidedText(title, Qt::ElideRight, m_titleLabel->width()));
     m_titleLabel->setToolTip(title);
+    m_titleLabel->setAccessibleName(title); // a screen reader reads it whole
 }
 
 void ShadowWindow::resizeEvent(QResizeEvent *event)
