@@ -127,6 +127,16 @@ Result<IncidentReport> IncidentReport::build(const IncidentStore &store, qint64 
     if (!postmortem)
         return postmortem.error();
     report.postmortem = *postmortem;
+    auto people = store.people();
+    if (!people)
+        return people.error();
+    for (const Person &p : std::as_const(*people))
+        report.people.insert(p.id, p);
+    auto departments = store.departments();
+    if (!departments)
+        return departments.error();
+    for (const Department &d : std::as_const(*departments))
+        report.departments.insert(d.key, d);
     return report;
 }
 
@@ -213,6 +223,17 @@ QString IncidentReport::heldBy(const IncidentRole &role) const
     for (const RoleHolder &h : role.holders)
         names << h.name;
     return names.join(QStringLiteral(", "));
+}
+
+QString IncidentReport::homeAgency(qint64 personId) const
+{
+    const auto person = people.constFind(personId);
+    if (person == people.cend())
+        return QString();
+    const QString department = departments.value(person->departmentKey).name;
+    if (department.isEmpty())
+        return person->team;
+    return person->team.isEmpty() ? department : tr("%1 (%2)").arg(department, person->team);
 }
 
 ReportDocument IncidentReport::postmortemDraft() const
