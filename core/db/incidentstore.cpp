@@ -1,5 +1,7 @@
 #include "incidentstore.h"
 
+#include "domain/domainrules.h"
+
 #include "databasefile.h"
 #include "privatefile.h"
 #include "schema.h"
@@ -580,6 +582,8 @@ Result<qint64> IncidentStore::insertEntry(WriteTransaction &tx, const NewEntry &
         return StoreError(StoreError::Code::Invalid, tr("A timeline entry needs text."));
     if (entry.author.trimmed().isEmpty())
         return StoreError(StoreError::Code::Invalid, tr("A timeline entry needs an author."));
+    if (const QString problem = DomainRules::textProblem(text); !problem.isEmpty())
+        return StoreError(StoreError::Code::Invalid, tr("The entry %1.").arg(problem));
     const QDateTime now = m_clock.nowUtc();
     const QDateTime occurred = entry.occurredAt.isValid() ? entry.occurredAt.toUTC() : now;
     if (toMs(occurred) > toMs(now) + FutureToleranceMs)
@@ -831,8 +835,8 @@ StoreError IncidentStore::limitPagesForTesting(qint64 maxPages)
     // PRAGMAs take no bound values; this is an integer of ours. 0 lifts the limit (SQLite keeps
     // the largest it can, about 4 billion pages).
     const qint64 pages = maxPages > 0 ? maxPages : 4294967294LL;
-    auto done = runStatement(m_db, QStringLiteral("PRAGMA max_page_count = %1").arg(pages), {},
-                             tr("Limiting the file size"));
+    auto done =
+        runStatement(m_db, QStringLiteral("PRAGMA max_page_count = %1").arg(pages), {}, tr("Limiting the file size"));
     return done ? StoreError() : done.error();
 }
 

@@ -106,12 +106,14 @@ public:
     ReportDocument fullReport() const;
 };
 
-// Plain renderers of a ReportDocument. Markdown is CommonMark with pipe tables (pastes into a
-// wiki or a chat); HTML is one self-contained page with its own small stylesheet.
+// Plain renderers of a ReportDocument. Markdown is GitHub-flavoured (GFM: pipe tables, task
+// lists) and escapes only what would become markup; plain text has no markup at all, for chat
+// tools that show Markdown's source; HTML is one self-contained page with its own stylesheet.
 class ReportRenderer
 {
 public:
     static QString markdown(const ReportDocument &document);
+    static QString plainText(const ReportDocument &document);
     static QString html(const ReportDocument &document);
 };
 

@@ -1,5 +1,7 @@
 #include "rostercsv.h"
 
+#include "domain/domainrules.h"
+
 #include "csvreader.h"
 
 #include <QHash>
@@ -9,9 +11,9 @@ namespace cp {
 
 namespace {
 
-const QStringList PeopleColumns{QStringLiteral("name"),    QStringLiteral("handle"),        QStringLiteral("team"),
-                                QStringLiteral("department"), QStringLiteral("contact"), QStringLiteral("trained_roles"),
-                                QStringLiteral("trainee")};
+const QStringList PeopleColumns{
+    QStringLiteral("name"),    QStringLiteral("handle"),        QStringLiteral("team"),   QStringLiteral("department"),
+    QStringLiteral("contact"), QStringLiteral("trained_roles"), QStringLiteral("trainee")};
 const QStringList DepartmentColumns{QStringLiteral("key"), QStringLiteral("name"), QStringLiteral("primary_contact"),
                                     QStringLiteral("oncall_rotation"), QStringLiteral("escalation_path")};
 
@@ -56,16 +58,6 @@ std::optional<bool> parseFlag(const QString &text)
     if (t == QLatin1String("yes") || t == QLatin1String("true") || t == QLatin1String("1") || t == QLatin1String("y"))
         return true;
     return std::nullopt;
-}
-
-QString quoted(const QString &value)
-{
-    if (value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"')) || value.contains(QLatin1Char('\n'))) {
-        QString v = value;
-        v.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        return QLatin1Char('"') + v + QLatin1Char('"');
-    }
-    return value;
 }
 
 // Parses the file and the header; returns the data records.
@@ -118,7 +110,6 @@ bool RosterCsv::readPeople(const QByteArray &bytes, QList<Person> *people, QStri
     QList<CsvReader::Record> rows;
     if (!readTable(bytes, PeopleColumns, {QStringLiteral("name"), QStringLiteral("handle")}, &columns, &rows, error))
         return false;
-    static const QRegularExpression handlePattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
     static const QRegularExpression roleSeparators(QStringLiteral("[\\s;|]+"));
     QHash<QString, int> seen;
     QList<Person> result;
@@ -129,20 +120,22 @@ bool RosterCsv::readPeople(const QByteArray &bytes, QList<Person> *people, QStri
         p.team = field(r, columns, QStringLiteral("team"));
         p.departmentKey = field(r, columns, QStringLiteral("department")).toLower();
         p.contact = field(r, columns, QStringLiteral("contact"));
-        p.trainedRoles = field(r, columns, QStringLiteral("trained_roles")).toLower().split(roleSeparators, Qt::SkipEmptyParts);
+        p.trainedRoles =
+            field(r, columns, QStringLiteral("trained_roles")).toLower().split(roleSeparators, Qt::SkipEmptyParts);
         if (p.name.isEmpty()) {
             *error = tr("line %1: the name is empty").arg(r.line);
             return false;
         }
-        if (!handlePattern.match(p.handle).hasMatch()) {
-            *error = tr("line %1: the handle “%2” must be one word of letters, digits, dots, dashes or underscores")
-                         .arg(r.line)
-                         .arg(p.handle);
+        if (const QString problem = DomainRules::handleProblem(p.handle); !problem.isEmpty()) {
+            *error = tr("line %1: %2").arg(r.line).arg(problem);
             return false;
         }
         const QString key = p.handle.toLower();
         if (seen.contains(key)) {
-            *error = tr("line %1: the handle “%2” was already used on line %3").arg(r.line).arg(p.handle).arg(seen.value(key));
+            *error = tr("line %1: the handle “%2” was already used on line %3")
+                         .arg(r.line)
+                         .arg(p.handle)
+                         .arg(seen.value(key));
             return false;
         }
         seen.insert(key, r.line);
@@ -186,7 +179,8 @@ bool RosterCsv::readDepartments(const QByteArray &bytes, QList<Department> *depa
             return false;
         }
         if (seen.contains(d.key)) {
-            *error = tr("line %1: the key “%2” was already used on line %3").arg(r.line).arg(d.key).arg(seen.value(d.key));
+            *error =
+                tr("line %1: the key “%2” was already used on line %3").arg(r.line).arg(d.key).arg(seen.value(d.key));
             return false;
         }
         seen.insert(d.key, r.line);
@@ -196,29 +190,23 @@ bool RosterCsv::readDepartments(const QByteArray &bytes, QList<Department> *depa
     return true;
 }
 
-QByteArray RosterCsv::writePeople(const QList<Person> &people)
+QByteArray RosterCsv::writePeople(const QList<Person> &people, CsvWriter::Flavour flavour)
 {
-    QString out = PeopleColumns.join(QLatin1Char(',')) + QLatin1Char('\n');
+    QString out = CsvWriter::record(PeopleColumns);
     for (const Person &p : people) {
-        out += QStringList{quoted(p.name), quoted(p.handle), quoted(p.team), quoted(p.departmentKey), quoted(p.contact),
-                           quoted(p.trainedRoles.join(QLatin1Char(' '))),
-                           p.trainee ? QStringLiteral("yes") : QStringLiteral("no")}
-                   .join(QLatin1Char(',')) +
-               QLatin1Char('\n');
+        out += CsvWriter::record({p.name, p.handle, p.team, p.departmentKey, p.contact,
+                                  p.trainedRoles.join(QLatin1Char(' ')),
+                                  p.trainee ? QStringLiteral("yes") : QStringLiteral("no")});
     }
-    return out.toUtf8();
+    return CsvWriter::preamble(flavour) + out.toUtf8();
 }
 
-QByteArray RosterCsv::writeDepartments(const QList<Department> &departments)
+QByteArray RosterCsv::writeDepartments(const QList<Department> &departments, CsvWriter::Flavour flavour)
 {
-    QString out = DepartmentColumns.join(QLatin1Char(',')) + QLatin1Char('\n');
-    for (const Department &d : departments) {
-        out += QStringList{quoted(d.key), quoted(d.name), quoted(d.primaryContact), quoted(d.onCallRotation),
-                           quoted(d.escalationPath)}
-                   .join(QLatin1Char(',')) +
-               QLatin1Char('\n');
-    }
-    return out.toUtf8();
+    QString out = CsvWriter::record(DepartmentColumns);
+    for (const Department &d : departments)
+        out += CsvWriter::record({d.key, d.name, d.primaryContact, d.onCallRotation, d.escalationPath});
+    return CsvWriter::preamble(flavour) + out.toUtf8();
 }
 
 } // namespace cp

@@ -235,7 +235,7 @@ private slots:
                                      QStringLiteral("ana")));
         const IncidentReport r = report();
         const QString md = ReportRenderer::markdown(r.postmortemDraft());
-        QVERIFY(md.startsWith(QStringLiteral("# Postmortem: \\<script\\>x\\</script\\> \\| \\*bold\\*")));
+        QVERIFY(md.startsWith(QStringLiteral("# Postmortem: \\<script>x\\</script> | \\*bold\\*")));
         const QString html = ReportRenderer::html(r.postmortemDraft());
         QVERIFY(!html.contains(QStringLiteral("<script>")));
         QVERIFY(html.contains(QStringLiteral("&lt;script&gt;x&lt;/script&gt;")));
@@ -244,6 +244,33 @@ private slots:
             if (line.startsWith(QLatin1String("| Time | Kind | By | What happened")))
                 QCOMPARE(line.count(QStringLiteral(" | ")), 3);
         }
+    }
+
+    // GFM: only what would become markup is escaped, so a chat tool showing the source reads
+    // the same words; the plain variant has no markup at all.
+    void markdownEscapesOnlyMarkup()
+    {
+        ReportDocument d;
+        d.title = QStringLiteral("Fix #123");
+        d.paragraph(QStringLiteral("# not a heading"));
+        d.paragraph(QStringLiteral("Fix #12 in a_b for c*d at <div> [x](y) AT&T 3 > 2 [retracted]"));
+        d.paragraph(QStringLiteral("1. not a list"));
+        d.table({QStringLiteral("a|b")}, {{QStringLiteral("x|y #z")}});
+        const QString md = ReportRenderer::markdown(d);
+        QVERIFY2(md.startsWith(QStringLiteral("# Fix #123\n")), qPrintable(md));
+        QVERIFY2(md.contains(QStringLiteral("\n\\# not a heading\n")), qPrintable(md));
+        QVERIFY2(md.contains(QStringLiteral("Fix #12 in a_b for c\\*d at \\<div> [x\\](y) AT&T 3 > 2 [retracted]")),
+                 qPrintable(md));
+        QVERIFY2(md.contains(QStringLiteral("\n1\\. not a list")), qPrintable(md));
+        QVERIFY2(md.contains(QStringLiteral("| x\\|y #z |")), qPrintable(md));
+        // The sample's whole report: not one "\#" for a chat tool to show.
+        QVERIFY(!ReportRenderer::markdown(report().fullReport()).contains(QStringLiteral("\\#")));
+
+        const QString plain = ReportRenderer::plainText(d);
+        QVERIFY(plain.startsWith(QStringLiteral("Fix #123\n")));
+        QVERIFY(plain.contains(QStringLiteral("Fix #12 in a_b for c*d at <div> [x](y) AT&T 3 > 2 [retracted]")));
+        QVERIFY(plain.contains(QStringLiteral("• x|y #z")));
+        QVERIFY(!plain.contains(QLatin1Char('\\')));
     }
 
     // ---- paper ----------------------------------------------------------------------------------
@@ -375,6 +402,44 @@ private slots:
         QVERIFY(r.incident.number().startsWith(QStringLiteral("CP-")));
     }
 
+    // The postmortem PDF: a heading never ends a page, a table row is never cut by a page break,
+    // and a table going on over a page repeats its heading row.
+    void reportPagesKeepHeadingsAndRowsWhole()
+    {
+        ReportDocument d;
+        d.title = QStringLiteral("Pagination");
+        for (int section = 0; section < 12; ++section) {
+            d.heading(QStringLiteral("Heading%1").arg(section));
+            d.paragraph(QStringLiteral("Paragraph text that says what the section holds. ").repeated(section % 4 + 1));
+            QList<QStringList> rows;
+            for (int r = 0; r < 9; ++r)
+                rows << QStringList{
+                    QStringLiteral("s%1r%2a").arg(section).arg(r),
+                    QStringLiteral("s%1r%2b Outcome adopted after the objections check").arg(section).arg(r),
+                    QStringLiteral("s%1r%2c").arg(section).arg(r)};
+            d.table({QStringLiteral("Time"), QStringLiteral("Outcome"), QStringLiteral("By")}, rows);
+        }
+        TextDevice device;
+        const int pages = ReportPainter::paintDocument(d, report(), device);
+        QVERIFY(pages >= 3);
+        for (int p = 0; p < pages; ++p) {
+            const QString text = compact(device.pages().at(p));
+            QVERIFY2(!QRegularExpression(QStringLiteral("Heading\\d+$")).match(text).hasMatch(),
+                     qPrintable(text.right(80)));
+            if (p > 0 && !text.contains(QStringLiteral("Heading")))
+                QVERIFY(text.contains(QStringLiteral("Time Outcome By")));
+            for (int section = 0; section < 12; ++section)
+                for (int r = 0; r < 9; ++r) {
+                    const QString id = QStringLiteral("s%1r%2").arg(section).arg(r);
+                    const int parts = int(text.contains(id + QLatin1Char('a'))) +
+                                      int(text.contains(id + QLatin1Char('b'))) +
+                                      int(text.contains(id + QLatin1Char('c')));
+                    QVERIFY2(parts == 0 || parts == 3, qPrintable(id));
+                }
+            QVERIFY(!text.contains(QStringLiteral("Outcom ")));
+        }
+    }
+
     // The layout model alone: every row shown exactly once, in order, never past the area's foot,
     // and a box never starts with its label alone at the bottom of a page.
     void flowSplitsBoxesBetweenPagesWithoutLosingRows()
@@ -439,8 +504,16 @@ private slots:
                 QVERIFY(bytes.startsWith("%PDF-"));
             if (format == IncidentExport::Format::Json)
                 QVERIFY(IncidentJson::read(bytes).ok());
-            if (format == IncidentExport::Format::Csv)
+            if (format == IncidentExport::Format::Csv) {
                 QVERIFY(bytes.startsWith("id,occurred_at,"));
+                QCOMPARE(bytes.count("\r\n"), bytes.count('\n')); // RFC 4180: every record ends with CRLF
+            }
+            if (format == IncidentExport::Format::CsvExcel)
+                QVERIFY(bytes.startsWith("\xEF\xBB\xBFid,occurred_at,"));
+            if (format == IncidentExport::Format::PlainText) {
+                QVERIFY(bytes.startsWith("Postmortem: Checkout events stuck"));
+                QVERIFY(!bytes.contains("| ") && !bytes.contains("**") && !bytes.contains("\\"));
+            }
             if (format == IncidentExport::Format::Html)
                 QVERIFY(bytes.contains("<h1>Postmortem: Checkout events stuck"));
             QCOMPARE(IncidentExport::fromKey(IncidentExport::key(format)), std::optional(format));
