@@ -29,7 +29,7 @@ ExportActions::ExportActions(IncidentStore &store, const Clock &clock, Preferenc
         action->setObjectName(QStringLiteral("export_%1").arg(IncidentExport::key(format)));
         connect(action, &QAction::triggered, this, [this, format] { askExport(format); });
         m_exports.insert(format, action);
-        if (format == IncidentExport::Format::Json || format == IncidentExport::Format::Csv)
+        if (format == IncidentExport::Format::Json || format == IncidentExport::Format::CsvExcel)
             m_exportMenu->addSeparator();
     }
     m_print->setObjectName(QStringLiteral("printAction"));

@@ -33,13 +33,16 @@ QList<Command> ExchangeCommands::commands()
 {
     using Incident = Command::Incident;
     return {
-        Command(QStringLiteral("export"),
-                QStringLiteral("--incident ID --format md|html|pdf|json|csv|ics201|ics207|ics214 [-o FILE]"),
-                tr("postmortem draft, whole incident, timeline or ICS-style form"))
-            .describe(tr("Writes an incident as a postmortem draft (md, html, pdf), the lossless whole-incident "
-                         "document (json, for import), the timeline (csv) or an ICS-style paper form (ics201 "
-                         "briefing, ics207 organisation chart, ics214 activity log). Without -o the export goes "
-                         "to standard output."))
+        Command(
+            QStringLiteral("export"),
+            QStringLiteral("--incident ID --format md|txt|html|pdf|json|csv|csv-excel|ics201|ics207|ics214 [-o FILE]"),
+            tr("postmortem draft, whole incident, timeline or ICS-style form"))
+            .describe(tr(
+                "Writes an incident as a postmortem draft (md, html, pdf), the lossless whole-incident "
+                "document (json, for import), the timeline (csv; csv-excel with a UTF-8 BOM for Excel), the draft as "
+                "plain text for chat (txt) or an ICS form (ics201 "
+                "briefing, ics207 organisation chart, ics214 activity log). Without -o the export goes "
+                "to standard output."))
             .reads()
             .incident(Incident::Required)
             .option({QStringLiteral("format"), tr("One of %1 (required).").arg(exportKeys().join(QStringLiteral(", "))),

@@ -20,8 +20,14 @@ template <typename Item> struct Listing
     Result<QList<Item>> (IncidentStore::*read)() const;
     QJsonObject (*json)(const Item &);
     QString (*row)(const Item &);
-    QByteArray (*csv)(const QList<Item> &);
+    QByteArray (*csv)(const QList<Item> &, CsvWriter::Flavour);
 };
+
+QCommandLineOption excelOption()
+{
+    return {QStringLiteral("excel"),
+            PeopleCommands::tr("With csv: start with a UTF-8 byte-order mark, so Excel reads accents.")};
+}
 
 template <typename Item> int runList(CommandCall &call, const Listing<Item> &listing)
 {
@@ -39,7 +45,9 @@ template <typename Item> int runList(CommandCall &call, const Listing<Item> &lis
             array.append(listing.json(item));
         context.out() << CliFormat::compactJson(array);
     } else if (format == QLatin1String("csv")) {
-        context.out() << QString::fromUtf8(listing.csv(*items));
+        context.out().flush();
+        context.stdoutDevice().write(listing.csv(
+            *items, call.isSet(QStringLiteral("excel")) ? CsvWriter::Flavour::Excel : CsvWriter::Flavour::Rfc4180));
     } else {
         for (const Item &item : *items)
             context.out() << listing.row(item) << QLatin1Char('\n');
@@ -52,12 +60,14 @@ template <typename Item> int runList(CommandCall &call, const Listing<Item> &lis
 QList<Command> PeopleCommands::commands()
 {
     return {
-        Command(QStringLiteral("people list"), QStringLiteral("[--format text|json|csv]"), tr("the roster, by name"))
+        Command(QStringLiteral("people list"), QStringLiteral("[--format text|json|csv] [--excel]"),
+                tr("the roster, by name"))
             .describe(tr("Lists the roster by name. Text: one person per line, tab separated: handle, name, team, "
                          "department, contact, trained roles (comma separated), trainee (yes or no). CSV: the "
                          "people file format that 'people import' reads. JSON: an array of objects."))
             .reads()
             .formats(ListFormats)
+            .option(excelOption())
             .run(&PeopleCommands::list),
         Command(QStringLiteral("people add"),
                 QStringLiteral("--name N --handle H [--team T] [--department D] [--contact C] [--trained ROLE,...] "
@@ -87,13 +97,14 @@ QList<Command> PeopleCommands::commands()
             .argument(QStringLiteral("FILE"), tr("The CSV file (UTF-8, RFC 4180, header row first)."),
                       QStringLiteral("FILE.csv"))
             .run(&PeopleCommands::import),
-        Command(QStringLiteral("departments list"), QStringLiteral("[--format text|json|csv]"),
+        Command(QStringLiteral("departments list"), QStringLiteral("[--format text|json|csv] [--excel]"),
                 tr("the directory of departments, by name"))
             .describe(tr("Lists the directory of departments by name. Text: one per line, tab separated: key, name, "
                          "primary contact, on-call rotation, escalation path. CSV: the departments file format. "
                          "JSON: an array of objects."))
             .reads()
             .formats(ListFormats)
+            .option(excelOption())
             .groupNote(tr("Departments are added with 'commandpost-cli people import departments.csv'."))
             .run(&PeopleCommands::listDepartments),
     };

@@ -6,13 +6,15 @@ namespace cp::cli {
 
 QList<Command> TimelineCommand::commands()
 {
-    return {Command(QStringLiteral("timeline"), QStringLiteral("--incident ID [--format text|csv|json]"),
+    return {Command(QStringLiteral("timeline"), QStringLiteral("--incident ID [--format text|csv|json] [--excel]"),
                     tr("an incident's timeline, oldest first"))
                 .describe(tr("Prints an incident's timeline, oldest first. text: time, kind, author, text (tab "
                              "separated); csv: RFC 4180 with a header row; json: the commandpost-timeline document."))
                 .reads()
                 .incident(Command::Incident::Required)
                 .formats({QStringLiteral("text"), QStringLiteral("csv"), QStringLiteral("json")})
+                .option({QStringLiteral("excel"),
+                         tr("With csv: start with a UTF-8 byte-order mark, so Excel reads accents.")})
                 .run(&TimelineCommand::run)};
 }
 
@@ -23,7 +25,9 @@ int TimelineCommand::run(CommandCall &call)
     if (!store)
         return call.exitCode();
     call.out().flush();
-    return call.finish(TimelineExport::write(*store, call.incidentId(), *format, call.context().stdoutDevice()));
+    return call.finish(TimelineExport::write(*store, call.incidentId(), *format, call.context().stdoutDevice(),
+                                             call.isSet(QStringLiteral("excel")) ? CsvWriter::Flavour::Excel
+                                                                                 : CsvWriter::Flavour::Rfc4180));
 }
 
 } // namespace cp::cli

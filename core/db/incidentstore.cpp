@@ -1,5 +1,7 @@
 #include "incidentstore.h"
 
+#include "domain/domainrules.h"
+
 #include "databasefile.h"
 #include "privatefile.h"
 #include "schema.h"
@@ -624,6 +626,8 @@ Result<qint64> IncidentStore::insertEntry(WriteTransaction &tx, const NewEntry &
         return StoreError(StoreError::Code::Invalid, tr("A timeline entry needs text."));
     if (entry.author.trimmed().isEmpty())
         return StoreError(StoreError::Code::Invalid, tr("A timeline entry needs an author."));
+    if (const QString problem = DomainRules::textProblem(text); !problem.isEmpty())
+        return StoreError(StoreError::Code::Invalid, tr("The entry %1.").arg(problem));
     const QDateTime now = m_clock.nowUtc();
     const QDateTime occurred = entry.occurredAt.isValid() ? entry.occurredAt.toUTC() : now;
     if (toMs(occurred) > toMs(now) + FutureToleranceMs)

@@ -2,6 +2,8 @@
 // whole-incident document (export and import, see exchange/incidentdocument.h).
 #include "incidentstore.h"
 
+#include "exchange/documentrules.h"
+
 #include "storevalues.h"
 #include "writetransaction.h"
 
@@ -215,6 +217,8 @@ Result<IncidentDocument> IncidentStore::exportIncident(qint64 incidentId) const
 Result<qint64> IncidentStore::importIncident(const IncidentDocument &document)
 {
     if (StoreError error = requireWritable())
+        return error;
+    if (StoreError error = DocumentRules::check(document, m_clock.nowUtc()))
         return error;
     WriteTransaction tx(m_db, m_dialect, tr("Importing the incident"));
     if (StoreError error = tx.begin())

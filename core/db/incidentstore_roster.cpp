@@ -1,6 +1,8 @@
 // IncidentStore: the roster of people and the directory of departments.
 #include "incidentstore.h"
 
+#include "domain/domainrules.h"
+
 #include "storevalues.h"
 #include "writetransaction.h"
 
@@ -34,13 +36,9 @@ Person readPerson(const QSqlQuery &q)
 
 QString personProblem(const Person &p)
 {
-    static const QRegularExpression handle(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
     if (p.name.trimmed().isEmpty())
         return IncidentStore::tr("a person needs a name");
-    if (!handle.match(p.handle.trimmed()).hasMatch())
-        return IncidentStore::tr("the handle “%1” must be one word of letters, digits, dots, dashes or underscores")
-            .arg(p.handle);
-    return {};
+    return DomainRules::handleProblem(p.handle.trimmed());
 }
 
 QString departmentProblem(const Department &d)

@@ -2,6 +2,11 @@
 
 namespace cp {
 
+QString Incident::number() const
+{
+    return QStringLiteral("CP-") + declaredAt.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+}
+
 namespace {
 
 template <typename Enum, typename KeyFn>

@@ -12,9 +12,28 @@
 namespace cp {
 
 // SEV-1 is the most urgent. Stored as the number so ordering is natural.
-enum class Severity { Sev1 = 1, Sev2, Sev3, Sev4, Sev5 };
-enum class IncidentStatus { Investigating, Identified, Monitoring, Resolved };
-enum class IncidentKind { Technical, Business, Security, PublicRelations };
+enum class Severity
+{
+    Sev1 = 1,
+    Sev2,
+    Sev3,
+    Sev4,
+    Sev5
+};
+enum class IncidentStatus
+{
+    Investigating,
+    Identified,
+    Monitoring,
+    Resolved
+};
+enum class IncidentKind
+{
+    Technical,
+    Business,
+    Security,
+    PublicRelations
+};
 
 struct Incident
 {
@@ -29,6 +48,10 @@ struct Incident
     QString templateKey;  // the role template it was declared with; empty: none
 
     bool isResolved() const { return status == IncidentStatus::Resolved; }
+    // The incident number printed on forms: "CP-20261122-140003", from the declaration time in
+    // UTC to the second. Unlike the row id it is the same in every database the incident is
+    // exported to or imported into.
+    QString number() const;
 };
 
 struct NewIncident
@@ -37,7 +60,7 @@ struct NewIncident
     QString summary;
     Severity severity = Severity::Sev3;
     IncidentKind kind = IncidentKind::Technical;
-    QDateTime declaredAt; // null: now
+    QDateTime declaredAt;              // null: now
     std::optional<RoleTemplate> roles; // the response structure the incident starts with
 };
 
@@ -46,7 +69,7 @@ class IncidentVocabulary
 {
     Q_DECLARE_TR_FUNCTIONS(cp::IncidentVocabulary)
 public:
-    static QString severityKey(Severity s); // "SEV-1"
+    static QString severityKey(Severity s);                             // "SEV-1"
     static std::optional<Severity> severityFromKey(const QString &key); // accepts "SEV-1", "sev1", "1"
     static QString severityLabel(Severity s);
     static QList<Severity> allSeverities();

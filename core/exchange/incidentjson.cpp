@@ -94,6 +94,39 @@ std::optional<qint64> exactInteger(const QJsonValue &v)
     return static_cast<qint64>(d);
 }
 
+// The place of a "\\uD800"-style escape that is half of a surrogate pair without its other half,
+// or -1. Qt's parser would merge it with the next character or replace it silently.
+qsizetype loneSurrogateEscape(const QByteArray &bytes)
+{
+    auto unit = [&bytes](qsizetype at) -> int { // the code unit of a \\uXXXX escape at 'at', or -1
+        if (at + 6 > bytes.size() || bytes.at(at) != '\\' || bytes.at(at + 1) != 'u')
+            return -1;
+        bool ok = false;
+        const int value = bytes.mid(at + 2, 4).toInt(&ok, 16);
+        return ok ? value : -1;
+    };
+    for (qsizetype i = 0; i + 5 < bytes.size(); ++i) {
+        if (bytes.at(i) != '\\')
+            continue;
+        if (bytes.at(i + 1) != 'u') {
+            ++i; // an escaped character ("\\\\" included): skip it
+            continue;
+        }
+        const int u = unit(i);
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            const int next = unit(i + 6);
+            if (next < 0xDC00 || next > 0xDFFF)
+                return i;
+            i += 11;
+        } else if (u >= 0xDC00 && u <= 0xDFFF) {
+            return i;
+        } else {
+            i += 5;
+        }
+    }
+    return -1;
+}
+
 // Reads and checks one document; the first problem ends it.
 class Reader
 {
@@ -120,6 +153,14 @@ Result<IncidentDocument> Reader::read(const QByteArray &bytes)
 {
     if (bytes.trimmed().isEmpty())
         return StoreError(StoreError::Code::Invalid, tr("The file is empty."));
+    if (const qsizetype at = loneSurrogateEscape(bytes); at >= 0) {
+        const QByteArray before = bytes.left(at);
+        return StoreError(StoreError::Code::Invalid,
+                          tr("line %1, column %2: %3 is half of a UTF-16 surrogate pair, which is not text")
+                              .arg(before.count('\n') + 1)
+                              .arg(at - (before.lastIndexOf('\n') + 1) + 1)
+                              .arg(QString::fromLatin1(bytes.mid(at, 6))));
+    }
     QJsonParseError parseError;
     const QJsonDocument json = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError) {

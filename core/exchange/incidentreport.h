@@ -6,10 +6,12 @@
 #include "domain/incidentrole.h"
 #include "domain/postmortem.h"
 #include "domain/rollcall.h"
+#include "domain/roster.h"
 #include "domain/timelineentry.h"
 #include "timers/timer.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QTimeZone>
 
 #include <optional>
@@ -70,8 +72,10 @@ public:
     QList<IncidentAction> actions;     // as the store lists them
     QList<Decision> decisions;         // oldest first
     std::optional<Postmortem> postmortem;
-    QDateTime generatedAt; // UTC
-    QTimeZone zone;        // the zone times are written in
+    QHash<qint64, Person> people;           // the roster, by id
+    QHash<QString, Department> departments; // by key
+    QDateTime generatedAt;                  // UTC
+    QTimeZone zone;                         // the zone times are written in
 
     static Result<IncidentReport> build(const IncidentStore &store, qint64 incidentId, const QDateTime &nowUtc,
                                         const QTimeZone &zone = QTimeZone::systemTimeZone());
@@ -99,6 +103,9 @@ public:
     QString impactText() const;
     QString severityText() const; // "SEV-1"
     QString heldBy(const IncidentRole &role) const;
+    // Where a person comes from, for the forms' "Home Agency (and Unit)": "Engineering (SRE)";
+    // empty when the roster knows neither their department nor their team.
+    QString homeAgency(qint64 personId) const;
 
     // The generated postmortem draft (summary, impact, history, key events, roles over time,
     // actions and decisions, callouts, follow-ups, and the sections the owner writes).
@@ -107,12 +114,14 @@ public:
     ReportDocument fullReport() const;
 };
 
-// Plain renderers of a ReportDocument. Markdown is CommonMark with pipe tables (pastes into a
-// wiki or a chat); HTML is one self-contained page with its own small stylesheet.
+// Plain renderers of a ReportDocument. Markdown is GitHub-flavoured (GFM: pipe tables, task
+// lists) and escapes only what would become markup; plain text has no markup at all, for chat
+// tools that show Markdown's source; HTML is one self-contained page with its own stylesheet.
 class ReportRenderer
 {
 public:
     static QString markdown(const ReportDocument &document);
+    static QString plainText(const ReportDocument &document);
     static QString html(const ReportDocument &document);
 };
 

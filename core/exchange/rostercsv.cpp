@@ -1,6 +1,8 @@
 #include "rostercsv.h"
 
 #include "csvfield.h"
+#include "domain/domainrules.h"
+
 #include "csvreader.h"
 
 #include <QHash>
@@ -109,7 +111,6 @@ bool RosterCsv::readPeople(const QByteArray &bytes, QList<Person> *people, QStri
     QList<CsvReader::Record> rows;
     if (!readTable(bytes, PeopleColumns, {QStringLiteral("name"), QStringLiteral("handle")}, &columns, &rows, error))
         return false;
-    static const QRegularExpression handlePattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
     static const QRegularExpression roleSeparators(QStringLiteral("[\\s;|]+"));
     QHash<QString, int> seen;
     QList<Person> result;
@@ -126,10 +127,8 @@ bool RosterCsv::readPeople(const QByteArray &bytes, QList<Person> *people, QStri
             *error = tr("line %1: the name is empty").arg(r.line);
             return false;
         }
-        if (!handlePattern.match(p.handle).hasMatch()) {
-            *error = tr("line %1: the handle “%2” must be one word of letters, digits, dots, dashes or underscores")
-                         .arg(r.line)
-                         .arg(p.handle);
+        if (const QString problem = DomainRules::handleProblem(p.handle); !problem.isEmpty()) {
+            *error = tr("line %1: %2").arg(r.line).arg(problem);
             return false;
         }
         const QString key = p.handle.toLower();
@@ -192,33 +191,23 @@ bool RosterCsv::readDepartments(const QByteArray &bytes, QList<Department> *depa
     return true;
 }
 
-QByteArray RosterCsv::writePeople(const QList<Person> &people)
+QByteArray RosterCsv::writePeople(const QList<Person> &people, CsvWriter::Flavour flavour)
 {
-    QString out = PeopleColumns.join(QLatin1Char(',')) + QLatin1Char('\n');
+    QString out = CsvWriter::record(PeopleColumns);
     for (const Person &p : people) {
-        out += QStringList{CsvField::write(p.name),
-                           CsvField::write(p.handle),
-                           CsvField::write(p.team),
-                           CsvField::write(p.departmentKey),
-                           CsvField::write(p.contact),
-                           CsvField::write(p.trainedRoles.join(QLatin1Char(' '))),
-                           p.trainee ? QStringLiteral("yes") : QStringLiteral("no")}
-                   .join(QLatin1Char(',')) +
-               QLatin1Char('\n');
+        out += CsvWriter::record({p.name, p.handle, p.team, p.departmentKey, p.contact,
+                                  p.trainedRoles.join(QLatin1Char(' ')),
+                                  p.trainee ? QStringLiteral("yes") : QStringLiteral("no")});
     }
-    return out.toUtf8();
+    return CsvWriter::preamble(flavour) + out.toUtf8();
 }
 
-QByteArray RosterCsv::writeDepartments(const QList<Department> &departments)
+QByteArray RosterCsv::writeDepartments(const QList<Department> &departments, CsvWriter::Flavour flavour)
 {
-    QString out = DepartmentColumns.join(QLatin1Char(',')) + QLatin1Char('\n');
-    for (const Department &d : departments) {
-        out += QStringList{CsvField::write(d.key), CsvField::write(d.name), CsvField::write(d.primaryContact),
-                           CsvField::write(d.onCallRotation), CsvField::write(d.escalationPath)}
-                   .join(QLatin1Char(',')) +
-               QLatin1Char('\n');
-    }
-    return out.toUtf8();
+    QString out = CsvWriter::record(DepartmentColumns);
+    for (const Department &d : departments)
+        out += CsvWriter::record({d.key, d.name, d.primaryContact, d.onCallRotation, d.escalationPath});
+    return CsvWriter::preamble(flavour) + out.toUtf8();
 }
 
 } // namespace cp

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "csvwriter.h"
+
 #include "domain/roster.h"
 
 #include <QCoreApplication>
@@ -19,14 +21,20 @@ class RosterCsv
 {
     Q_DECLARE_TR_FUNCTIONS(cp::RosterCsv)
 public:
-    enum class Kind { People, Departments };
+    enum class Kind
+    {
+        People,
+        Departments
+    };
 
     // Tells the two apart by their header row.
     static Kind detect(const QByteArray &bytes);
     static bool readPeople(const QByteArray &bytes, QList<Person> *people, QString *error);
     static bool readDepartments(const QByteArray &bytes, QList<Department> *departments, QString *error);
-    static QByteArray writePeople(const QList<Person> &people);
-    static QByteArray writeDepartments(const QList<Department> &departments);
+    static QByteArray writePeople(const QList<Person> &people,
+                                  CsvWriter::Flavour flavour = CsvWriter::Flavour::Rfc4180);
+    static QByteArray writeDepartments(const QList<Department> &departments,
+                                       CsvWriter::Flavour flavour = CsvWriter::Flavour::Rfc4180);
 };
 
 } // namespace cp

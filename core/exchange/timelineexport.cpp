@@ -1,6 +1,5 @@
 #include "timelineexport.h"
 
-#include "csvfield.h"
 
 #include "db/incidentstore.h"
 
@@ -62,7 +61,8 @@ std::optional<TimelineExport::Format> TimelineExport::formatFromKey(const QStrin
     return std::nullopt;
 }
 
-StoreError TimelineExport::write(const IncidentStore &store, qint64 incidentId, Format format, QIODevice &out)
+StoreError TimelineExport::write(const IncidentStore &store, qint64 incidentId, Format format, QIODevice &out,
+                                 CsvWriter::Flavour csv)
 {
     auto incident = store.incident(incidentId);
     if (!incident)
@@ -72,7 +72,11 @@ StoreError TimelineExport::write(const IncidentStore &store, qint64 incidentId, 
     bool written = true;
     if (format == Format::Csv)
         written =
-            put(QStringLiteral("id,occurred_at,captured_at,kind,author,key_event,retracted,revision,tags,text\n"));
+            out.write(CsvWriter::preamble(csv)) >= 0 &&
+            put(CsvWriter::record({QStringLiteral("id"), QStringLiteral("occurred_at"), QStringLiteral("captured_at"),
+                                   QStringLiteral("kind"), QStringLiteral("author"), QStringLiteral("key_event"),
+                                   QStringLiteral("retracted"), QStringLiteral("revision"), QStringLiteral("tags"),
+                                   QStringLiteral("text")}));
     else if (format == Format::Json) {
         QByteArray head = QJsonDocument(QJsonObject{{QStringLiteral("incident"), incidentJson(*incident)}})
                               .toJson(QJsonDocument::Compact);
@@ -99,14 +103,11 @@ StoreError TimelineExport::write(const IncidentStore &store, qint64 incidentId, 
                                        QString(e.text).replace(QLatin1Char('\n'), QLatin1Char(' '))));
                 break;
             case Format::Csv:
-                written = put(QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10\n")
-                                  .arg(e.id)
-                                  .arg(isoUtc(e.occurredAt), isoUtc(e.capturedAt), EntryVocabulary::kindKey(e.kind),
-                                       CsvField::write(e.author))
-                                  .arg(e.keyEvent ? 1 : 0)
-                                  .arg(e.retracted ? 1 : 0)
-                                  .arg(e.revision)
-                                  .arg(CsvField::write(e.tags.join(QLatin1Char(' '))), CsvField::write(e.text)));
+                written =
+                    put(CsvWriter::record({QString::number(e.id), isoUtc(e.occurredAt), isoUtc(e.capturedAt),
+                                           EntryVocabulary::kindKey(e.kind), e.author,
+                                           QString::number(e.keyEvent ? 1 : 0), QString::number(e.retracted ? 1 : 0),
+                                           QString::number(e.revision), e.tags.join(QLatin1Char(' ')), e.text}));
                 break;
             case Format::Json:
                 written = (first || put(QStringLiteral(","))) &&

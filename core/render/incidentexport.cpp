@@ -43,8 +43,8 @@ ReportPainter::Form formOf(IncidentExport::Format format)
 
 QList<IncidentExport::Format> IncidentExport::all()
 {
-    return {Format::Markdown, Format::Html,   Format::Pdf,    Format::Json,
-            Format::Csv,      Format::Ics201, Format::Ics207, Format::Ics214};
+    return {Format::Markdown, Format::PlainText, Format::Html,   Format::Pdf,    Format::Json,
+            Format::Csv,      Format::CsvExcel,  Format::Ics201, Format::Ics207, Format::Ics214};
 }
 
 QString IncidentExport::key(Format format)
@@ -52,6 +52,8 @@ QString IncidentExport::key(Format format)
     switch (format) {
     case Format::Markdown:
         return QStringLiteral("md");
+    case Format::PlainText:
+        return QStringLiteral("txt");
     case Format::Html:
         return QStringLiteral("html");
     case Format::Pdf:
@@ -60,6 +62,8 @@ QString IncidentExport::key(Format format)
         return QStringLiteral("json");
     case Format::Csv:
         return QStringLiteral("csv");
+    case Format::CsvExcel:
+        return QStringLiteral("csv-excel");
     case Format::Ics201:
         return QStringLiteral("ics201");
     case Format::Ics207:
@@ -75,6 +79,8 @@ std::optional<IncidentExport::Format> IncidentExport::fromKey(const QString &key
     const QString k = key.trimmed().toLower();
     if (k == QLatin1String("markdown"))
         return Format::Markdown;
+    if (k == QLatin1String("text") || k == QLatin1String("plain"))
+        return Format::PlainText;
     for (Format f : all()) {
         if (IncidentExport::key(f) == k)
             return f;
@@ -86,7 +92,9 @@ QString IncidentExport::label(Format format)
 {
     switch (format) {
     case Format::Markdown:
-        return tr("Postmortem draft (Markdown)");
+        return tr("Postmortem draft (Markdown, GitHub-flavoured)");
+    case Format::PlainText:
+        return tr("Postmortem draft (plain text for chat)");
     case Format::Html:
         return tr("Postmortem draft (HTML)");
     case Format::Pdf:
@@ -95,6 +103,8 @@ QString IncidentExport::label(Format format)
         return tr("Whole incident (JSON, re-importable)");
     case Format::Csv:
         return tr("Timeline (CSV)");
+    case Format::CsvExcel:
+        return tr("Timeline (CSV for Excel)");
     case Format::Ics201:
         return tr("ICS 201 incident briefing (PDF)");
     case Format::Ics207:
@@ -109,6 +119,8 @@ QString IncidentExport::extension(Format format)
 {
     if (isPdf(format))
         return QStringLiteral("pdf");
+    if (format == Format::CsvExcel)
+        return QStringLiteral("csv");
     return key(format);
 }
 
@@ -120,8 +132,10 @@ bool IncidentExport::isPdf(Format format)
 StoreError IncidentExport::write(const IncidentStore &store, qint64 incidentId, Format format, QIODevice &out,
                                  const QDateTime &nowUtc, const QTimeZone &zone)
 {
-    if (format == Format::Csv)
-        return TimelineExport::write(store, incidentId, TimelineExport::Format::Csv, out);
+    if (format == Format::Csv || format == Format::CsvExcel)
+        return TimelineExport::write(store, incidentId, TimelineExport::Format::Csv, out,
+                                     format == Format::CsvExcel ? CsvWriter::Flavour::Excel
+                                                                : CsvWriter::Flavour::Rfc4180);
     if (format == Format::Json) {
         auto document = store.exportIncident(incidentId);
         if (!document)
@@ -133,6 +147,8 @@ StoreError IncidentExport::write(const IncidentStore &store, qint64 incidentId, 
         return report.error();
     if (format == Format::Markdown)
         return written(out, out.write(ReportRenderer::markdown(report->fullReport()).toUtf8()));
+    if (format == Format::PlainText)
+        return written(out, out.write(ReportRenderer::plainText(report->fullReport()).toUtf8()));
     if (format == Format::Html)
         return written(out, out.write(ReportRenderer::html(report->fullReport()).toUtf8()));
 

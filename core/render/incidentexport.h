@@ -22,17 +22,19 @@ public:
     enum class Format
     {
         Markdown,
+        PlainText, // the Markdown draft without markup: for chat tools that show Markdown's source
         Html,
         Pdf,
         Json,
         Csv,
+        CsvExcel, // the same timeline with a UTF-8 byte-order mark, so Excel reads its accents
         Ics201,
         Ics207,
         Ics214,
     };
 
     static QList<Format> all();
-    static QString key(Format format); // "md", "html", "pdf", "json", "csv", "ics201" …
+    static QString key(Format format); // "md", "txt", "html", "pdf", "json", "csv", "ics201" …
     static std::optional<Format> fromKey(const QString &key);
     static QString label(Format format);     // "Markdown postmortem draft", "ICS 201 incident briefing (PDF)"
     static QString extension(Format format); // "md", "pdf" …

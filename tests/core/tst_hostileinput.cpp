@@ -5,6 +5,7 @@
 // verbatim; nothing crashes; a refusal leaves the database's content exactly as it was.
 #include "db/databasefile.h"
 #include "db/incidentstore.h"
+#include "domain/domainrules.h"
 #include "domain/quickentryparser.h"
 #include "domain/roletemplate.h"
 #include "exchange/csvreader.h"
@@ -118,8 +119,8 @@ private slots:
     {
         m_dir = QFINDTESTDATA("../data/hostile");
         QVERIFY2(!m_dir.isEmpty(), "tests/data/hostile not found");
-        m_sqlLines = QString::fromUtf8(readFile(m_dir + QStringLiteral("/sql.txt"))).split(QLatin1Char('\n'),
-                                                                                          Qt::SkipEmptyParts);
+        m_sqlLines = QString::fromUtf8(readFile(m_dir + QStringLiteral("/sql.txt")))
+                         .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QVERIFY(m_sqlLines.size() >= 15);
     }
 
@@ -324,8 +325,7 @@ private slots:
                 QCOMPARE(contentFingerprint(tmp.path()), before);
             }
         }
-        qInfo("roster CSV corpus: %lld inputs, %d imported, %d refused", qint64(inputs.size()), imported,
-              refusedCount);
+        qInfo("roster CSV corpus: %lld inputs, %d imported, %d refused", qint64(inputs.size()), imported, refusedCount);
         QVERIFY(imported > 0);
         QVERIFY(refusedCount > 0);
         QVERIFY(store.integrityProblems()->isEmpty());
@@ -425,6 +425,39 @@ private slots:
             QVERIFY2(texts.contains(line), qPrintable(line));
     }
 
+    // One set of rules: what the store refuses from someone typing, the roster CSV and the
+    // incident document refuse from a file (tst_incidentexchange checks the document side).
+    void theAppRefusesWhatTheImportsRefuse()
+    {
+        test::TempDatabase tmp;
+        test::FakeClock clock;
+        IncidentStore store(clock);
+        QVERIFY(!store.open(tmp.path()));
+        NewIncident incident;
+        incident.title = QStringLiteral("Rules");
+        auto id = store.createIncident(incident, QStringLiteral("ana"));
+        QVERIFY(id.ok());
+        const QString lone = QStringLiteral("a") + QChar(0xD83D) + QStringLiteral("b");
+        for (const QString &text : {QString(20 * 1024 * 1024, QLatin1Char('x')), lone}) {
+            auto added = store.appendEntry({*id, EntryKind::Note, QStringLiteral("ana"), text});
+            QVERIFY(!added.ok());
+            QCOMPARE(added.error().code(), StoreError::Code::Invalid);
+        }
+        NewEntry future{*id, EntryKind::Note, QStringLiteral("ana"), QStringLiteral("from the future")};
+        future.occurredAt = QDateTime(QDate(9999, 1, 1), QTime(0, 0), Qt::UTC);
+        QVERIFY(!store.appendEntry(future).ok());
+        Person spaced;
+        spaced.name = QStringLiteral("Ana Lima");
+        spaced.handle = QStringLiteral("ana lima");
+        QVERIFY(!store.addPerson(spaced).ok());
+        QList<Person> people;
+        QString error;
+        QVERIFY(!RosterCsv::readPeople("name,handle\r\nAna Lima,ana lima\r\n", &people, &error));
+        QVERIFY2(error.contains(DomainRules::handleProblem(QStringLiteral("ana lima"))), qPrintable(error));
+        QVERIFY(DomainRules::textProblem(QStringLiteral("ok 😀")).isEmpty());
+        QVERIFY(!DomainRules::durationProblem(-1).isEmpty());
+    }
+
     void parsersNeverCrash()
     {
         QList<QString> lines;
@@ -439,9 +472,9 @@ private slots:
                 line += alphabet.at(random.bounded(int(alphabet.size())));
             lines << line;
         }
-        lines << QString(QChar(0xD800)) + QStringLiteral("@10:00 lone high surrogate")
-              << QStringLiteral("@99:99:99 x") << QStringLiteral("@-1 x") << QStringLiteral("@+99999999999999m x")
-              << QStringLiteral("every 0m check") << QStringLiteral("in 9999999999999h x");
+        lines << QString(QChar(0xD800)) + QStringLiteral("@10:00 lone high surrogate") << QStringLiteral("@99:99:99 x")
+              << QStringLiteral("@-1 x") << QStringLiteral("@+99999999999999m x") << QStringLiteral("every 0m check")
+              << QStringLiteral("in 9999999999999h x");
         const QDateTime now(QDate(2026, 11, 22), QTime(14, 0), Qt::UTC);
         int valid = 0;
         for (const QString &line : std::as_const(lines)) {

@@ -288,6 +288,50 @@ private slots:
         QTest::newRow("fractional id") << edited([](QJsonObject &r) {
             setRowField(r, QStringLiteral("roles"), 0, QStringLiteral("id"), 1.5);
         }) << QStringLiteral("/roles/0/id");
+        // What the app itself refuses is refused from a file too, by the same rules.
+        QTest::newRow("a 20 MB entry") << edited([](QJsonObject &r) {
+            setRowField(r, QStringLiteral("timeline"), 12, QStringLiteral("body"),
+                        QString(20 * 1024 * 1024, QLatin1Char('x')));
+        }) << QStringLiteral("/timeline/12/body: is 20971520 characters long");
+        QTest::newRow("a lone surrogate") << edited([](QJsonObject &r) {
+                                                 setRowField(r, QStringLiteral("timeline"), 12, QStringLiteral("body"),
+                                                             QStringLiteral("LONE-SURROGATE"));
+                                             }).replace("LONE-SURROGATE", "before \\ud83d\\u0041 after")
+                                          << QStringLiteral("half of a UTF-16 surrogate pair");
+        QTest::newRow("resolved before declared") << edited([](QJsonObject &r) {
+            QJsonObject incident = r.value(QStringLiteral("incident")).toObject();
+            incident.insert(QStringLiteral("resolved_at"), QStringLiteral("2001-01-01T00:00:00.000Z"));
+            r.insert(QStringLiteral("incident"), incident);
+        }) << QStringLiteral("/incident/resolved_at: resolved");
+        QTest::newRow("an entry in year 9999") << edited([](QJsonObject &r) {
+            setRowField(r, QStringLiteral("timeline"), 12, QStringLiteral("occurred_at"),
+                        QStringLiteral("9999-01-01T00:00:00.000Z"));
+        }) << QStringLiteral("/timeline/12/occurred_at: 9999-01-01T00:00:00.000Z is in the future");
+        QTest::newRow("a handle with a space") << edited([](QJsonObject &r) {
+            setRowField(r, QStringLiteral("people"), 0, QStringLiteral("handle"), QStringLiteral("ana lima"));
+        }) << QStringLiteral("/people/0/handle: the handle “ana lima” must be one word");
+        QTest::newRow("a negative timer") << edited([](QJsonObject &r) {
+            setRowField(r, QStringLiteral("timers"), 0, QStringLiteral("duration_ms"), -60000);
+        }) << QStringLiteral("/timers/0/duration_ms: a duration cannot be negative");
+        QTest::newRow("an assignment ending before it starts") << edited([](QJsonObject &r) {
+            setRowField(r, QStringLiteral("assignments"), 0, QStringLiteral("ended_at"),
+                        QStringLiteral("2001-01-01T00:00:00.000Z"));
+        }) << QStringLiteral("/assignments/0/ended_at: ended");
+        QTest::newRow("a member holding one role twice") << edited([](QJsonObject &r) {
+            const QJsonObject first = r.value(QStringLiteral("assignments")).toArray().at(0).toObject();
+            QJsonObject twin = first;
+            twin.insert(QStringLiteral("id"), 999);
+            QJsonArray rows = r.value(QStringLiteral("assignments")).toArray();
+            rows.append(twin);
+            r.insert(QStringLiteral("assignments"), rows);
+        }) << QStringLiteral("holds the same role twice at once");
+        QTest::newRow("a roll-call number used twice") << edited([](QJsonObject &r) {
+            QJsonArray rows = r.value(QStringLiteral("roll_calls")).toArray();
+            QJsonObject twin = rows.at(0).toObject();
+            twin.insert(QStringLiteral("id"), 999);
+            rows.append(twin);
+            r.insert(QStringLiteral("roll_calls"), rows);
+        }) << QStringLiteral("/roll_calls/1/number: roll call 1 appears twice");
         // Valid JSON, valid fields, but two roles with one key in one incident: the database
         // refuses the second row inside the import's transaction, which then changes nothing.
         QTest::newRow("rejected by the database") << edited([](QJsonObject &r) {
@@ -303,6 +347,7 @@ private slots:
         QVERIFY(!before.isEmpty());
         QSignalSpy added(m_store, &IncidentStore::incidentAdded);
         const QString error = importJson(*m_store, bytes);
+        QVERIFY2(!error.contains(QLatin1Char('\n')) && error.size() < 400, qPrintable(error.left(400)));
         QVERIFY2(error.contains(place), qPrintable(QStringLiteral("“%1” does not name %2").arg(error, place)));
         QCOMPARE(contentFingerprint(m_tmp->path()), before);
         QCOMPARE(added.size(), 0);

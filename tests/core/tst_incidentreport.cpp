@@ -2,6 +2,7 @@
 #include "exchange/incidentjson.h"
 #include "exchange/incidentreport.h"
 #include "fakeclock.h"
+#include "render/formflow.h"
 #include "render/incidentexport.h"
 #include "render/reportpainter.h"
 #include "sampleincident.h"
@@ -234,7 +235,7 @@ private slots:
                                      QStringLiteral("ana")));
         const IncidentReport r = report();
         const QString md = ReportRenderer::markdown(r.postmortemDraft());
-        QVERIFY(md.startsWith(QStringLiteral("# Postmortem: \\<script\\>x\\</script\\> \\| \\*bold\\*")));
+        QVERIFY(md.startsWith(QStringLiteral("# Postmortem: \\<script>x\\</script> | \\*bold\\*")));
         const QString html = ReportRenderer::html(r.postmortemDraft());
         QVERIFY(!html.contains(QStringLiteral("<script>")));
         QVERIFY(html.contains(QStringLiteral("&lt;script&gt;x&lt;/script&gt;")));
@@ -324,6 +325,31 @@ private slots:
 
         // The drill has no key event before its declaration: its impact runs from the declaration.
         QVERIFY(report().impactText().contains(QStringLiteral("from the declaration")));
+    // GFM: only what would become markup is escaped, so a chat tool showing the source reads
+    // the same words; the plain variant has no markup at all.
+    void markdownEscapesOnlyMarkup()
+    {
+        ReportDocument d;
+        d.title = QStringLiteral("Fix #123");
+        d.paragraph(QStringLiteral("# not a heading"));
+        d.paragraph(QStringLiteral("Fix #12 in a_b for c*d at <div> [x](y) AT&T 3 > 2 [retracted]"));
+        d.paragraph(QStringLiteral("1. not a list"));
+        d.table({QStringLiteral("a|b")}, {{QStringLiteral("x|y #z")}});
+        const QString md = ReportRenderer::markdown(d);
+        QVERIFY2(md.startsWith(QStringLiteral("# Fix #123\n")), qPrintable(md));
+        QVERIFY2(md.contains(QStringLiteral("\n\\# not a heading\n")), qPrintable(md));
+        QVERIFY2(md.contains(QStringLiteral("Fix #12 in a_b for c\\*d at \\<div> [x\\](y) AT&T 3 > 2 [retracted]")),
+                 qPrintable(md));
+        QVERIFY2(md.contains(QStringLiteral("\n1\\. not a list")), qPrintable(md));
+        QVERIFY2(md.contains(QStringLiteral("| x\\|y #z |")), qPrintable(md));
+        // The sample's whole report: not one "\#" for a chat tool to show.
+        QVERIFY(!ReportRenderer::markdown(report().fullReport()).contains(QStringLiteral("\\#")));
+
+        const QString plain = ReportRenderer::plainText(d);
+        QVERIFY(plain.startsWith(QStringLiteral("Fix #123\n")));
+        QVERIFY(plain.contains(QStringLiteral("Fix #12 in a_b for c*d at <div> [x](y) AT&T 3 > 2 [retracted]")));
+        QVERIFY(plain.contains(QStringLiteral("• x|y #z")));
+        QVERIFY(!plain.contains(QLatin1Char('\\')));
     }
 
     // ---- paper ----------------------------------------------------------------------------------
@@ -370,6 +396,179 @@ private slots:
         QVERIFY(!all.contains(QStringLiteral("nightly report job"))); // retracted
     }
 
+    void formsKeepEveryone_data()
+    {
+        QTest::addColumn<int>("people");
+        QTest::newRow("15 people") << 15;
+        QTest::newRow("50 people") << 50;
+        QTest::newRow("200 people") << 200;
+    }
+
+    // Every person on every form, however many there are: what does not fit continues on a
+    // continuation page, and the page it continues on is named.
+    void formsKeepEveryone()
+    {
+        QFETCH(int, people);
+        test::TempDatabase tmp;
+        test::FakeClock clock;
+        IncidentStore store{clock};
+        QVERIFY(!store.open(tmp.path()));
+        const qint64 id = test::DrillIncident::create(store, clock, people);
+        QVERIFY(id > 0);
+        const auto built = IncidentReport::build(store, id, clock.nowUtc(), QTimeZone::utc());
+        QVERIFY(built.ok());
+        const QStringList names = test::DrillIncident::names(people);
+        for (const auto form :
+             {ReportPainter::Form::Ics201, ReportPainter::Form::Ics207, ReportPainter::Form::Ics214}) {
+            TextDevice device;
+            const int pages = ReportPainter::paint(form, *built, device);
+            QCOMPARE(int(device.pages().size()), pages);
+            const QString all = compact(device.pages().join(QLatin1Char(' ')));
+            for (const QString &name : names) {
+                // The chart shows who holds a role now: the first Scribe handed over.
+                if (form == ReportPainter::Form::Ics207 && name == names.at(2))
+                    continue;
+                QVERIFY2(all.contains(name),
+                         qPrintable(QStringLiteral("form %1: %2 is missing").arg(int(form)).arg(name)));
+            }
+            for (int i = 0; i < pages; ++i)
+                QVERIFY(compact(device.pages().at(i)).contains(QStringLiteral("Page %1 of %2").arg(i + 1).arg(pages)));
+            for (int i = 1; i <= pages; ++i) {
+                // A continuation names its page, and that page says where it continues from.
+                if (all.contains(QRegularExpression(QStringLiteral("continued on page %1\\b").arg(i))))
+                    QVERIFY(compact(device.pages().at(i - 1)).contains(QStringLiteral("(continued from page")));
+            }
+            if (form == ReportPainter::Form::Ics214) {
+                // Block 6 lists every stretch: both of the Scribe's (the one preparing the form included).
+                QCOMPARE(all.count(QStringLiteral("Scribe (stands in for Documentation Unit Leader), ")), 2);
+                QCOMPARE(all.count(QStringLiteral("Subject Matter Expert (stands in for Technical Specialist), ")),
+                         people - 6);
+                QVERIFY(all.contains(QStringLiteral("Support (Customer Care)")));
+                QVERIFY(!all.contains(QStringLiteral("response team")));
+            }
+            if (form == ReportPainter::Form::Ics207 && people <= 15)
+                QCOMPARE(pages, 1);
+            if (people == 200)
+                QVERIFY2(all.contains(QStringLiteral("continued on page")), qPrintable(QString::number(int(form))));
+        }
+    }
+
+    // ICS 201: blocks 1–3 on every page, block 6 at every foot, objectives in block 7, and no
+    // block the paper form does not have.
+    void briefingHasTheFemaBlocksOnEveryPage()
+    {
+        TextDevice device;
+        const IncidentReport r = report();
+        const int pages = ReportPainter::paint(ReportPainter::Form::Ics201, r, device);
+        QVERIFY(pages >= 4);
+        for (const QString &page : device.pages()) {
+            const QString text = compact(page);
+            for (const QString &block : {QStringLiteral("1. Incident Name:"), QStringLiteral("2. Incident Number:"),
+                                         QStringLiteral("3. Date/Time Initiated:"), QStringLiteral("6. Prepared by:")})
+                QVERIFY2(text.contains(block), qPrintable(block + QStringLiteral(" in ") + text.left(200)));
+            QVERIFY(text.contains(r.incident.number()));
+            QVERIFY(!text.contains(QStringLiteral("Operational Period:")));
+        }
+        const QString all = compact(device.pages().join(QLatin1Char(' ')));
+        for (const QString &block :
+             {QStringLiteral("4. Map/Sketch"), QStringLiteral("5. Situation Summary"),
+              QStringLiteral("7. Current and Planned Objectives:"), QStringLiteral("8. Current and Planned Actions"),
+              QStringLiteral("9. Current Organization"), QStringLiteral("10. Resource Summary:")})
+            QVERIFY2(all.contains(block), qPrintable(block));
+        QVERIFY(all.contains(QStringLiteral("Strategy decided: Kill the migration session")));
+        QVERIFY(all.contains(QStringLiteral("Scribe (stands in for Documentation Unit Leader)")));
+        QVERIFY(!r.incident.number().contains(QString::number(r.incident.id) + QLatin1Char('#')));
+        QVERIFY(r.incident.number().startsWith(QStringLiteral("CP-")));
+    }
+
+    // The postmortem PDF: a heading never ends a page, a table row is never cut by a page break,
+    // and a table going on over a page repeats its heading row.
+    void reportPagesKeepHeadingsAndRowsWhole()
+    {
+        ReportDocument d;
+        d.title = QStringLiteral("Pagination");
+        for (int section = 0; section < 12; ++section) {
+            d.heading(QStringLiteral("Heading%1").arg(section));
+            d.paragraph(QStringLiteral("Paragraph text that says what the section holds. ").repeated(section % 4 + 1));
+            QList<QStringList> rows;
+            for (int r = 0; r < 9; ++r)
+                rows << QStringList{
+                    QStringLiteral("s%1r%2a").arg(section).arg(r),
+                    QStringLiteral("s%1r%2b Outcome adopted after the objections check").arg(section).arg(r),
+                    QStringLiteral("s%1r%2c").arg(section).arg(r)};
+            d.table({QStringLiteral("Time"), QStringLiteral("Outcome"), QStringLiteral("By")}, rows);
+        }
+        TextDevice device;
+        const int pages = ReportPainter::paintDocument(d, report(), device);
+        QVERIFY(pages >= 3);
+        for (int p = 0; p < pages; ++p) {
+            const QString text = compact(device.pages().at(p));
+            QVERIFY2(!QRegularExpression(QStringLiteral("Heading\\d+$")).match(text).hasMatch(),
+                     qPrintable(text.right(80)));
+            if (p > 0 && !text.contains(QStringLiteral("Heading")))
+                QVERIFY(text.contains(QStringLiteral("Time Outcome By")));
+            for (int section = 0; section < 12; ++section)
+                for (int r = 0; r < 9; ++r) {
+                    const QString id = QStringLiteral("s%1r%2").arg(section).arg(r);
+                    const int parts = int(text.contains(id + QLatin1Char('a'))) +
+                                      int(text.contains(id + QLatin1Char('b'))) +
+                                      int(text.contains(id + QLatin1Char('c')));
+                    QVERIFY2(parts == 0 || parts == 3, qPrintable(id));
+                }
+            QVERIFY(!text.contains(QStringLiteral("Outcom ")));
+        }
+    }
+
+    // The layout model alone: every row shown exactly once, in order, never past the area's foot,
+    // and a box never starts with its label alone at the bottom of a page.
+    void flowSplitsBoxesBetweenPagesWithoutLosingRows()
+    {
+        TextDevice device;
+        QPainter painter(&device);
+        Sheet sheet(painter, &device);
+        const QRectF area(36, 100, 540, 300);
+        FlowBox first;
+        first.label = QStringLiteral("6. Resources Assigned:");
+        first.columns = {0.5, 0.5};
+        first.header = QStringList{QStringLiteral("Name"), QStringLiteral("Position")};
+        for (int i = 0; i < 80; ++i)
+            first.rows << QStringList{QStringLiteral("Person %1").arg(i), QStringLiteral("Role %1").arg(i)};
+        FlowBox second;
+        second.label = QStringLiteral("7. Activity Log:");
+        second.columns = {0.2, 0.8};
+        second.header = QStringList{QStringLiteral("Time"), QStringLiteral("Notable Activities")};
+        // One entry longer than a whole page: split between lines, nothing clipped.
+        second.rows << QStringList{QStringLiteral("12:00"), QStringLiteral("word ").repeated(2000).trimmed()};
+        for (int i = 0; i < 30; ++i)
+            second.rows << QStringList{QStringLiteral("12:%1").arg(i, 2, 10, QLatin1Char('0')),
+                                       QStringLiteral("Entry %1").arg(i)};
+        const FormFlow flow(sheet, area, {first, second});
+        const QList<FlowPage> pages = flow.layout();
+        QVERIFY(pages.size() > 3);
+        QStringList shown[2];
+        int words = 0;
+        for (int p = 0; p < pages.size(); ++p) {
+            for (const PlacedBox &placed : pages.at(p).boxes) {
+                QVERIFY(placed.rect.top() >= area.top() - 0.01 && placed.rect.bottom() <= area.bottom() + 0.01);
+                const QStringList rows = flow.shownRows(placed);
+                QVERIFY2(!rows.isEmpty(), "a box's label alone on a page");
+                if (placed.continuedOn)
+                    QCOMPARE(placed.continuedOn, p + 2);
+                if (placed.continuedFrom)
+                    QCOMPARE(placed.continuedFrom, p);
+                for (const QString &row : rows) {
+                    words += placed.box == 1 ? int(row.count(QStringLiteral("word"))) : 0;
+                    shown[placed.box] << row;
+                }
+            }
+        }
+        QCOMPARE(int(shown[0].size()), 80);
+        for (int i = 0; i < 80; ++i)
+            QCOMPARE(shown[0].at(i), QStringLiteral("Person %1 | Role %1").arg(i));
+        QCOMPARE(words, 2000);
+        QVERIFY(shown[1].contains(QStringLiteral("12:29 | Entry 29")));
+    }
+
     void everyExportFormatWrites()
     {
         for (IncidentExport::Format format : IncidentExport::all()) {
@@ -384,8 +583,16 @@ private slots:
                 QVERIFY(bytes.startsWith("%PDF-"));
             if (format == IncidentExport::Format::Json)
                 QVERIFY(IncidentJson::read(bytes).ok());
-            if (format == IncidentExport::Format::Csv)
+            if (format == IncidentExport::Format::Csv) {
                 QVERIFY(bytes.startsWith("id,occurred_at,"));
+                QCOMPARE(bytes.count("\r\n"), bytes.count('\n')); // RFC 4180: every record ends with CRLF
+            }
+            if (format == IncidentExport::Format::CsvExcel)
+                QVERIFY(bytes.startsWith("\xEF\xBB\xBFid,occurred_at,"));
+            if (format == IncidentExport::Format::PlainText) {
+                QVERIFY(bytes.startsWith("Postmortem: Checkout events stuck"));
+                QVERIFY(!bytes.contains("| ") && !bytes.contains("**") && !bytes.contains("\\"));
+            }
             if (format == IncidentExport::Format::Html)
                 QVERIFY(bytes.contains("<h1>Postmortem: Checkout events stuck"));
             QCOMPARE(IncidentExport::fromKey(IncidentExport::key(format)), std::optional(format));

@@ -84,6 +84,11 @@ private slots:
         const QString text = QString::fromUtf8(process.readAllStandardOutput()).simplified();
         QVERIFY2(text.contains(QStringLiteral("Checkout events stuck")), qPrintable(text.left(300)));
         QVERIFY2(text.contains(QStringLiteral("Page 1 of")), qPrintable(text.left(300)));
+        // A text layer that search and copy can use: plain letters, no "ﬁ" ligatures.
+        QVERIFY2(!text.contains(QRegularExpression(QStringLiteral("[\\x{FB00}-\\x{FB06}]"))),
+                 qPrintable(text.left(300)));
+        if (format == QLatin1String("ics214"))
+            QVERIFY(text.contains(QStringLiteral("fix in place")));
     }
 
     void exportToStandardOutput()

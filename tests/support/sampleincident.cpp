@@ -245,4 +245,75 @@ QStringList SampleIncident::keyEventTexts(const IncidentStore &store, qint64 inc
     return texts;
 }
 
+QStringList DrillIncident::names(int people)
+{
+    static const QStringList first{
+        QStringLiteral("Ana"),  QStringLiteral("Bo"),   QStringLiteral("Cy"),  QStringLiteral("Dee"),
+        QStringLiteral("Eve"),  QStringLiteral("Finn"), QStringLiteral("Gus"), QStringLiteral("Hana"),
+        QStringLiteral("Ivo"),  QStringLiteral("Jun"),  QStringLiteral("Kai"), QStringLiteral("Lea"),
+        QStringLiteral("Mo"),   QStringLiteral("Nia"),  QStringLiteral("Oto"), QStringLiteral("Pia"),
+        QStringLiteral("Quin"), QStringLiteral("Rui"),  QStringLiteral("Sol"), QStringLiteral("Tao")};
+    static const QStringList last{QStringLiteral("Lima"),  QStringLiteral("Chen"),  QStringLiteral("Okafor"),
+                                  QStringLiteral("Park"),  QStringLiteral("Novak"), QStringLiteral("Berg"),
+                                  QStringLiteral("Silva"), QStringLiteral("Ito"),   QStringLiteral("Mensah"),
+                                  QStringLiteral("Kovac"), QStringLiteral("Dubois")};
+    QStringList out;
+    for (int i = 0; i < people; ++i)
+        out << QStringLiteral("%1 %2").arg(first.at(i % first.size()), last.at((i / first.size()) % last.size()));
+    return out;
+}
+
+qint64 DrillIncident::create(IncidentStore &store, FakeClock &clock, int people)
+{
+    Script s{store, clock};
+    for (const QString &key : {QStringLiteral("engineering"), QStringLiteral("support")}) {
+        Department d;
+        d.key = key;
+        d.name = key == QLatin1String("engineering") ? QStringLiteral("Engineering") : QStringLiteral("Support");
+        s.check(store.saveDepartment(d), "department");
+    }
+    const QStringList teams{QStringLiteral("SRE"), QStringLiteral("Payments"), QStringLiteral("Database"),
+                            QStringLiteral("Network"), QStringLiteral("Customer Care")};
+    const QStringList all = names(people);
+    QList<qint64> ids;
+    for (int i = 0; i < people; ++i) {
+        Person p;
+        p.name = all.at(i);
+        p.handle = QStringLiteral("drill%1").arg(i + 1);
+        p.team = teams.at(i % teams.size());
+        p.departmentKey =
+            p.team == QLatin1String("Customer Care") ? QStringLiteral("support") : QStringLiteral("engineering");
+        ids << s.check(store.addPerson(p), "person");
+    }
+    RoleTemplateLibrary library{QString()};
+    NewIncident incident;
+    incident.title = title();
+    incident.summary = QStringLiteral("A planned drill: the primary region is failed over to the standby while "
+                                      "every team confirms its service, its dashboards and its configuration.");
+    incident.severity = Severity::Sev2;
+    incident.roles = library.find(QStringLiteral("technical-response"));
+    s.incident = s.check(store.createIncident(incident, all.value(0)), "declare");
+    if (!s.incident || people < 6)
+        return s.incident;
+    const QString ic = all.at(0);
+    const QStringList fixed{QStringLiteral("ic"), QStringLiteral("deputy"), QStringLiteral("scribe")};
+    for (int i = 0; i < fixed.size(); ++i)
+        s.check(store.assign(s.incident, fixed.at(i), ids.at(i), ic), "assign");
+    s.check(store.assign(s.incident, QStringLiteral("customer-liaison"), ids.at(4), ic), "assign");
+    s.check(store.assign(s.incident, QStringLiteral("internal-liaison"), ids.at(5), ic), "assign");
+    for (int i = 6; i < people; ++i)
+        s.check(store.assign(s.incident, QStringLiteral("sme"), ids.at(i), ic), "assign sme");
+    s.log(EntryKind::Status, ic, QStringLiteral("Drill started: failing over the primary region"), true,
+          {QStringLiteral("objective")});
+    for (int i = 1; i < people; ++i) {
+        s.minutes(1);
+        s.log(EntryKind::Note, all.at(i),
+              QStringLiteral("%1 confirms the configuration of service %2").arg(all.at(i)).arg(i));
+        if (i == people / 2)
+            s.check(store.handOver(s.incident, QStringLiteral("scribe"), 0, ids.at(3), ic), "hand over");
+    }
+    s.check(store.setStatus(s.incident, IncidentStatus::Resolved, ic), "resolve");
+    return s.ok ? s.incident : 0;
+}
+
 } // namespace cp::test

@@ -20,6 +20,18 @@ struct SampleIncident
     static QStringList keyEventTexts(const IncidentStore &store, qint64 incidentId);
 };
 
+// A drill with many people: the technical response roles, 'people' responders from two
+// departments and five teams, the Scribe handed over once, everyone else a liaison or a Subject
+// Matter Expert, each logging one note. Shows whether forms keep everybody. Returns the
+// incident id (0: failed, with a warning).
+struct DrillIncident
+{
+    static qint64 create(IncidentStore &store, FakeClock &clock, int people);
+    static QString title() { return QStringLiteral("Regional failover drill"); }
+    // The responders' names, in the order they were added.
+    static QStringList names(int people);
+};
+
 // A temporary database holding the sample incident: the fixture of the tests that read it.
 struct SampleDatabase
 {

@@ -1,0 +1,137 @@
+#include "sheet.h"
+
+#include <QFontMetricsF>
+#include <QTextLayout>
+
+namespace cp {
+
+using namespace paper;
+
+Sheet::Sheet(QPainter &painter, QPaintDevice *device)
+    : m_p(painter), m_device(device), m_scale(device->logicalDpiX() / 72.0),
+      m_page(device->width() / m_scale, device->height() / m_scale)
+{
+}
+
+QRectF Sheet::content() const
+{
+    return {Margin, Margin + TitleH + 4, m_page.width() - 2 * Margin,
+            m_page.height() - 2 * Margin - TitleH - FooterH - 8};
+}
+
+QRectF Sheet::px(const QRectF &r) const
+{
+    return {r.x() * m_scale, r.y() * m_scale, r.width() * m_scale, r.height() * m_scale};
+}
+
+QFont Sheet::font(double points, bool bold)
+{
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setStyleHint(QFont::SansSerif);
+    f.setPointSizeF(points);
+    f.setBold(bold);
+    f.setLetterSpacing(QFont::PercentageSpacing, 100.001);
+    return f;
+}
+
+double Sheet::lineHeight(const QFont &f) const
+{
+    return QFontMetricsF(f, m_device).lineSpacing() / m_scale;
+}
+
+QStringList Sheet::lines(const QString &text, const QFont &f, double width) const
+{
+    QStringList out;
+    if (text.isEmpty())
+        return out;
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    for (const QString &paragraph : text.split(QLatin1Char('\n'))) {
+        if (paragraph.trimmed().isEmpty()) {
+            out << QString();
+            continue;
+        }
+        QTextLayout layout(paragraph, f, m_device);
+        layout.setTextOption(option);
+        layout.beginLayout();
+        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+            line.setLineWidth(qMax(1.0, width * m_scale));
+            out << paragraph.mid(line.textStart(), line.textLength()).trimmed();
+        }
+        layout.endLayout();
+    }
+    return out;
+}
+
+double Sheet::textHeight(const QString &text, const QFont &f, double width) const
+{
+    return lines(text, f, width).size() * lineHeight(f);
+}
+
+QString Sheet::elided(const QString &text, const QFont &f, double width) const
+{
+    return QFontMetricsF(f, m_device).elidedText(text, Qt::ElideRight, width * m_scale);
+}
+
+void Sheet::text(const QRectF &r, const QString &text, const QFont &f, int flags)
+{
+    if (flags & Qt::AlignVCenter) { // a one-line label centred in a bar
+        m_p.save();
+        m_p.setFont(f);
+        m_p.setPen(Qt::black);
+        m_p.drawText(px(r), flags, text);
+        m_p.restore();
+        return;
+    }
+    drawLines(r, lines(text, f, r.width()), f, flags & Qt::AlignHorizontal_Mask);
+}
+
+void Sheet::drawLines(const QRectF &r, const QStringList &lines, const QFont &f, int align)
+{
+    const double h = lineHeight(f);
+    m_p.save();
+    m_p.setFont(f);
+    m_p.setPen(Qt::black);
+    double y = r.y();
+    for (const QString &line : lines) {
+        if (y + h > r.bottom() + 0.5)
+            break;
+        m_p.drawText(px(QRectF(r.x(), y, r.width(), h)), align | Qt::AlignTop | Qt::TextSingleLine, line);
+        y += h;
+    }
+    m_p.restore();
+}
+
+void Sheet::frame(const QRectF &r, double width)
+{
+    m_p.save();
+    m_p.setPen(QPen(Qt::black, width * m_scale));
+    m_p.setBrush(Qt::NoBrush);
+    m_p.drawRect(px(r));
+    m_p.restore();
+}
+
+void Sheet::fill(const QRectF &r, const QColor &color)
+{
+    m_p.fillRect(px(r), color);
+}
+
+void Sheet::line(const QPointF &a, const QPointF &b, double width)
+{
+    m_p.save();
+    m_p.setPen(QPen(Qt::black, width * m_scale));
+    m_p.drawLine(QPointF(a.x() * m_scale, a.y() * m_scale), QPointF(b.x() * m_scale, b.y() * m_scale));
+    m_p.restore();
+}
+
+QRectF Sheet::box(const QRectF &r, const QString &label, const QString &content, double points)
+{
+    frame(r);
+    text(QRectF(r.x() + Pad, r.y() + 1.5, r.width() - 2 * Pad, 10), label, font(LabelPt, true));
+    const QRectF inner(r.x() + Pad + 1, r.y() + 11, r.width() - 2 * Pad - 2, r.height() - 12);
+    if (!content.isEmpty())
+        text(inner, content, font(points));
+    return inner;
+}
+
+} // namespace cp
