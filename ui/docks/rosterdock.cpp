@@ -1,5 +1,7 @@
 #include "rosterdock.h"
 
+#include "widgets/squeezescroll.h"
+
 #include "db/incidentstore.h"
 #include "dialogs/persondialog.h"
 #include "exchange/rostercsv.h"
@@ -117,7 +119,7 @@ RosterDock::RosterDock(IncidentStore &store, QWidget *parent)
     layout->setContentsMargins(4, 2, 4, 4);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_message);
-    setWidget(content);
+    setWidget(scrollWhenSqueezed(content, this));
 
     connect(&m_store, &IncidentStore::departmentChanged, this, &RosterDock::reloadDepartments);
     retranslateUi();
@@ -247,12 +249,12 @@ bool RosterDock::importFile(const QString &path, QString *error)
         return fail(changed.error().message());
     m_people->reload();
     reloadDepartments();
-    showMessage(departments.isEmpty()
-                    ? tr("Imported %n people from %1", nullptr, static_cast<int>(people.size()))
-                          .arg(QFileInfo(path).fileName())
-                    : tr("Imported %n departments from %1", nullptr, static_cast<int>(departments.size()))
-                          .arg(QFileInfo(path).fileName()),
-                false);
+    showMessage(
+        departments.isEmpty()
+            ? tr("Imported %n people from %1", nullptr, static_cast<int>(people.size())).arg(QFileInfo(path).fileName())
+            : tr("Imported %n departments from %1", nullptr, static_cast<int>(departments.size()))
+                  .arg(QFileInfo(path).fileName()),
+        false);
     m_peopleView->resizeColumnsToContents();
     return true;
 }
