@@ -7,27 +7,30 @@
 #include "dialogs/newincidentdialog.h"
 #include "dialogs/resolvedialog.h"
 #include "dialogs/shortcutsdialog.h"
+#include "dialogs/statusreportdialog.h"
 #include "dialogs/timerdefaultsdialog.h"
-#include "exportactions.h"
+#include "docks/actionsdock.h"
+#include "docks/businessdock.h"
+#include "docks/callscriptdock.h"
+#include "docks/commsdock.h"
 #include "docks/rolechartdock.h"
+#include "docks/rollcalldock.h"
 #include "docks/rosterdock.h"
 #include "docks/timelinedock.h"
 #include "docks/timersdock.h"
-#include "docks/rollcalldock.h"
-#include "docks/actionsdock.h"
-#include "docks/callscriptdock.h"
-#include "dialogs/statusreportdialog.h"
-#include "docks/businessdock.h"
-#include "docks/commsdock.h"
 #include "domain/clock.h"
 #include "domain/roletemplate.h"
+#include "exportactions.h"
 #include "models/incidentlistmodel.h"
 #include "preferences.h"
 #include "resources.h"
 #include "undo/savestatus.h"
 #include "undo/storecommands.h"
+#include "widgets/dialogkeys.h"
 #include "widgets/incidentclocklabel.h"
 #include "widgets/kindstyle.h"
+#include "workspaces/workspacelayout.h"
+#include "workspaces/workspaceswitcher.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -41,6 +44,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -58,7 +62,13 @@ namespace cp {
 namespace {
 
 const QString GeometryKey = QStringLiteral("window/geometry");
-const QString StateKey = QStringLiteral("window/state");
+
+// The default size: a laptop's 1280×800, never more than the screen offers.
+QSize defaultSize(const QScreen *screen)
+{
+    const QSize wanted(1280, 800);
+    return screen ? wanted.boundedTo(screen->availableGeometry().size()) : wanted;
+}
 
 // The switcher combo shows "#12 SEV-1 · title" with a severity swatch.
 class IncidentLabelProxy final : public QIdentityProxyModel
@@ -100,6 +110,7 @@ MainWindow::MainWindow(IncidentStore &store, const Clock &clock, Preferences &pr
       m_undoGroup(new QUndoGroup(this))
 {
     initResources();
+    DialogKeys::installCtrlEnterCommits();
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/commandpost.svg")));
     setDockNestingEnabled(true);
@@ -123,8 +134,14 @@ MainWindow::MainWindow(IncidentStore &store, const Clock &clock, Preferences &pr
             openIncident(incidentId);
     });
 
-    resize(1280, 800);
-    m_defaultState = saveState(LayoutVersion);
+    resize(defaultSize(screen()));
+    m_workspaces = new WorkspaceSwitcher(*this, m_settings, LayoutVersion, this);
+    WorkspaceLayout::arrange(*this, m_workspaces->current());
+    createWorkspaceMenu();
+    connect(&m_store, &IncidentStore::roleChanged, this, [this](qint64 incidentId) {
+        if (incidentId == m_incidentId)
+            followUserRoles();
+    });
     retranslateUi();
     refreshIncident();
 }
@@ -225,59 +242,22 @@ void MainWindow::createActions()
 
 void MainWindow::createDocks()
 {
-    // The docks fill the frame; there is no central widget to leave an empty hole.
+    // The docks fill the frame; there is no central widget to leave an empty hole. Where each
+    // dock sits is the workspace's business (WorkspaceLayout).
     m_timeline = new TimelineDock(m_store, m_clock, m_preferences, *m_saveStatus, this);
-    addDockWidget(Qt::LeftDockWidgetArea, m_timeline);
     connect(m_timeline, &TimelineDock::declareIncidentRequested, this, &MainWindow::newIncident);
-
     m_roleTemplates = std::make_unique<RoleTemplateLibrary>();
     m_roleChart = new RoleChartDock(m_store, m_clock, m_preferences, *m_saveStatus, *m_roleTemplates, this);
-    addDockWidget(Qt::RightDockWidgetArea, m_roleChart);
     m_roster = new RosterDock(m_store, this);
-    addDockWidget(Qt::RightDockWidgetArea, m_roster);
-    splitDockWidget(m_roleChart, m_roster, Qt::Vertical);
-    resizeDocks({m_timeline, m_roleChart}, {600, 680}, Qt::Horizontal);
-    resizeDocks({m_roleChart, m_roster}, {520, 260}, Qt::Vertical);
-
-    // The Deputy's timer board, between the chart and the roster; it also drives the timers.
     m_timers = new TimersDock(m_store, m_clock, m_preferences, *m_saveStatus, this);
-    addDockWidget(Qt::RightDockWidgetArea, m_timers);
-    splitDockWidget(m_roleChart, m_timers, Qt::Vertical);
-    resizeDocks({m_roleChart, m_timers, m_roster}, {300, 400, 140}, Qt::Vertical);
-
-    // The roll call (#5) under the timeline; the actions and decisions beside the roster.
     m_rollCall = new RollCallDock(m_store, m_clock, m_preferences, *m_saveStatus, this);
-    addDockWidget(Qt::LeftDockWidgetArea, m_rollCall);
-    splitDockWidget(m_timeline, m_rollCall, Qt::Vertical);
-    resizeDocks({m_timeline, m_rollCall}, {440, 400}, Qt::Vertical);
     m_actions = new ActionsDock(m_store, m_preferences, *m_saveStatus, this);
-    addDockWidget(Qt::RightDockWidgetArea, m_actions);
-    tabifyDockWidget(m_roster, m_actions);
-    m_actions->raise();
     connect(m_rollCall, &RollCallDock::actionCreated, m_actions, &ActionsDock::selectAction);
-    // The IC's call-script cards, a tab beside the role chart.
     m_callScript = new CallScriptDock(m_store, m_clock, this);
-    addDockWidget(Qt::RightDockWidgetArea, m_callScript);
-    tabifyDockWidget(m_roleChart, m_callScript);
-    m_roleChart->raise();
-
-    // Business incident mode (#9): the communications in the tall area under the timeline (a tab
-    // beside the roll call when there is one), the business checklists a tab beside the role
-    // chart; a technical incident's layout stays as it was, a business incident brings them to
-    // the front.
     m_comms = new CommsDock(m_store, m_clock, m_preferences, *m_saveStatus, this);
-    if (auto *below = findChild<QDockWidget *>(QStringLiteral("rollCallDock"), Qt::FindDirectChildrenOnly)) {
-        addDockWidget(Qt::LeftDockWidgetArea, m_comms);
-        tabifyDockWidget(below, m_comms);
-        below->raise();
-    } else {
-        addDockWidget(Qt::LeftDockWidgetArea, m_comms);
-        splitDockWidget(m_timeline, m_comms, Qt::Vertical);
-    }
     m_business = new BusinessDock(m_store, m_preferences, *m_saveStatus, *m_roleTemplates, this);
-    addDockWidget(Qt::RightDockWidgetArea, m_business);
-    tabifyDockWidget(m_roleChart, m_business);
-    m_roleChart->raise();
+    for (QDockWidget *dock : docks())
+        addDockWidget(Qt::LeftDockWidgetArea, dock);
 }
 
 QList<QDockWidget *> MainWindow::docks() const
@@ -367,6 +347,9 @@ void MainWindow::createMenus()
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    m_workspaceMenu = m_viewMenu->addMenu(QString());
+    m_workspaceMenu->setObjectName(QStringLiteral("workspaceMenu"));
+    m_viewMenu->addSeparator();
     for (QDockWidget *dock : docks())
         m_viewMenu->addAction(dock->toggleViewAction());
     m_viewMenu->addAction(m_toolBar->toggleViewAction());
@@ -376,8 +359,6 @@ void MainWindow::createMenus()
     QMenu *kinds = m_viewMenu->addMenu(QString());
     kinds->setObjectName(QStringLiteral("entryKindMenu"));
     kinds->addActions(m_timeline->kindActions());
-    m_viewMenu->addSeparator();
-    m_viewMenu->addAction(m_resetLayoutAction);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_shadowAction);
     m_viewMenu->addAction(m_replayAction);
@@ -425,6 +406,7 @@ void MainWindow::createToolBar()
     m_severityCombo = new QComboBox(m_toolBar);
     m_severityCombo->setObjectName(QStringLiteral("severityCombo"));
     m_severityCombo->setFocusPolicy(Qt::ClickFocus);
+    m_severityCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "SEV-1 · critical" whole
     for (Severity severity : IncidentVocabulary::allSeverities())
         m_severityCombo->addItem(KindStyle::swatch(KindStyle::severityColor(severity)), QString(),
                                  static_cast<int>(severity));
@@ -438,6 +420,7 @@ void MainWindow::createToolBar()
     m_statusCombo = new QComboBox(m_toolBar);
     m_statusCombo->setObjectName(QStringLiteral("statusCombo"));
     m_statusCombo->setFocusPolicy(Qt::ClickFocus);
+    m_statusCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "Investigating" whole
     for (IncidentStatus status : IncidentVocabulary::allStatuses())
         m_statusCombo->addItem(KindStyle::swatch(KindStyle::statusColor(status)), QString(), static_cast<int>(status));
     m_toolBar->addWidget(m_statusCombo);
@@ -482,7 +465,8 @@ void MainWindow::createStatusBar()
     m_vacancyLabel = new QLabel(statusBar());
     m_vacancyLabel->setObjectName(QStringLiteral("vacancyStatus"));
     m_vacancyLabel->setContentsMargins(6, 0, 6, 0);
-    m_vacancyLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(KindStyle::errorColor().name()));
+    m_vacancyLabel->setStyleSheet(
+        QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(KindStyle::errorColor().name()));
     statusBar()->addWidget(m_vacancyLabel);
     connect(m_roleChart, &RoleChartDock::vacanciesChanged, m_vacancyLabel, &QLabel::setText);
     m_nextTimerLabel = new QLabel(statusBar());
@@ -534,7 +518,10 @@ void MainWindow::retranslateUi()
         action->setText(IncidentVocabulary::severityLabel(static_cast<Severity>(action->data().toInt())));
     for (QAction *action : m_statusActions->actions())
         action->setText(IncidentVocabulary::statusLabel(static_cast<IncidentStatus>(action->data().toInt())));
-    m_resetLayoutAction->setText(tr("&Reset layout"));
+    m_resetLayoutAction->setText(tr("&Reset this workspace"));
+    m_resetLayoutAction->setToolTip(tr("Back to the workspace's default layout; your changes to it are forgotten"));
+    m_workspaceMenu->setTitle(tr("&Workspace"));
+    m_workspaces->retranslateUi();
     m_shortcutsAction->setText(tr("&Keyboard shortcuts…"));
     m_timerDefaultsAction->setText(tr("Timer &defaults…"));
     m_timerDefaultsAction->setToolTip(tr("The timers started when an incident is declared, by severity"));
@@ -613,6 +600,7 @@ bool MainWindow::openIncident(qint64 incidentId)
         m_shadow->setIncident(incidentId); // the shadow view shows what the console shows
     m_preferences.setLastIncidentId(incidentId);
     refreshIncident();
+    followUserRoles();
     return true;
 }
 
@@ -708,8 +696,16 @@ void MainWindow::setSeverity(Severity severity)
         refreshIncident();
         return;
     }
-    runCommand(std::make_unique<SetSeverityCommand>(m_store, m_saveStatus, m_incidentId, severity,
-                                                    m_preferences.authorName()));
+    const Severity before = m_incident.severity;
+    const bool done = runCommand(std::make_unique<SetSeverityCommand>(m_store, m_saveStatus, m_incidentId, severity,
+                                                                      m_preferences.authorName()));
+    // Lowering the severity is one chord (Ctrl+Alt+n): say so, and how to take it back.
+    if (done && severity > before)
+        statusBar()->showMessage(tr("Severity lowered from %1 to %2 — %3 undoes it")
+                                     .arg(IncidentVocabulary::severityKey(before),
+                                          IncidentVocabulary::severityKey(severity),
+                                          m_undoAction->shortcut().toString(QKeySequence::NativeText)),
+                                 15000);
 }
 
 void MainWindow::setStatus(IncidentStatus status)
@@ -840,10 +836,18 @@ void MainWindow::showSaveError(const StoreError &error)
 // ---------------------------------------------------------------------------------------------
 // Window state
 
+void MainWindow::createWorkspaceMenu()
+{
+    m_workspaceMenu->addActions(m_workspaces->actions());
+    m_workspaceMenu->insertSeparator(m_workspaces->followAction());
+    m_workspaceMenu->addSeparator();
+    m_workspaceMenu->addAction(m_resetLayoutAction);
+}
+
 void MainWindow::saveWindowState()
 {
     m_settings.setValue(GeometryKey, saveGeometry());
-    m_settings.setValue(StateKey, saveState(LayoutVersion));
+    m_workspaces->saveCurrent();
     m_settings.sync();
 }
 
@@ -852,19 +856,59 @@ void MainWindow::restoreWindowState()
     const QByteArray geometry = m_settings.value(GeometryKey).toByteArray();
     if (!geometry.isEmpty())
         restoreGeometry(geometry);
-    const QByteArray state = m_settings.value(StateKey).toByteArray();
-    if (!state.isEmpty())
-        restoreState(state, LayoutVersion); // an older layout version is ignored
+    else if (screen() && height() >= screen()->availableGeometry().height())
+        setWindowState(windowState() | Qt::WindowMaximized); // a laptop screen: all of it, frame included
+    fitToScreen();
+    m_workspaces->restore(); // an older layout version gives the workspace's default
+}
+
+void MainWindow::fitToScreen()
+{
+    // A size saved on a bigger screen (or one unplugged since) must not run off this one's edges,
+    // or the status bar with the incident clock is out of sight.
+    const QScreen *shown = screen();
+    if (!shown)
+        return;
+    const QRect available = shown->availableGeometry();
+    if (isMaximized() || isFullScreen())
+        return;
+    const QMargins frame(geometry().left() - frameGeometry().left(), geometry().top() - frameGeometry().top(),
+                         frameGeometry().right() - geometry().right(), frameGeometry().bottom() - geometry().bottom());
+    const QSize room = available.size().shrunkBy(frame);
+    const QSize fitted = size().boundedTo(room).expandedTo(minimumSizeHint().boundedTo(room));
+    if (fitted != size())
+        resize(fitted);
+    QRect outer = frameGeometry();
+    outer.moveLeft(
+        qBound(available.left(), outer.left(), qMax(available.left(), available.right() - outer.width() + 1)));
+    outer.moveTop(qBound(available.top(), outer.top(), qMax(available.top(), available.bottom() - outer.height() + 1)));
+    if (outer.topLeft() != frameGeometry().topLeft())
+        move(outer.topLeft());
 }
 
 void MainWindow::resetLayout()
 {
-    restoreState(m_defaultState, LayoutVersion);
-    for (QDockWidget *dock : docks()) {
-        dock->setFloating(false);
-        dock->show();
-    }
+    m_workspaces->resetCurrent();
     m_toolBar->show();
+}
+
+void MainWindow::followUserRoles()
+{
+    if (m_incidentId <= 0)
+        return;
+    auto roles = m_store.roles(m_incidentId);
+    if (!roles)
+        return;
+    QStringList held;
+    const QString me = m_preferences.authorName();
+    for (const IncidentRole &role : *roles) {
+        for (const RoleHolder &holder : role.holders) {
+            if (holder.handle.compare(me, Qt::CaseInsensitive) == 0 ||
+                holder.name.compare(me, Qt::CaseInsensitive) == 0)
+                held << role.definition.key;
+        }
+    }
+    m_workspaces->rolesChanged(held);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -889,8 +933,8 @@ void MainWindow::composeStatusReport()
     QUndoStack *stack = undoStack();
     if (m_incidentId <= 0 || !stack)
         return;
-    auto *dialog = new StatusReportDialog(m_store, m_clock, *stack, *m_saveStatus, m_incidentId,
-                                          m_preferences.authorName(), this);
+    auto *dialog =
+        new StatusReportDialog(m_store, m_clock, *stack, *m_saveStatus, m_incidentId, m_preferences.authorName(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

@@ -41,6 +41,7 @@ class ActionsDock;
 class CallScriptDock;
 class CommsDock;
 class BusinessDock;
+class WorkspaceSwitcher;
 
 // The console's window: a frame of docks (each a QDockWidget with a stable object name and a
 // View menu toggle), the incident toolbar, the status bar with the incident clock and the
@@ -52,7 +53,7 @@ class MainWindow final : public QMainWindow
 
 public:
     // Bump when docks are added or renamed, so an old saved layout is not applied to a new frame.
-    static constexpr int LayoutVersion = 5;
+    static constexpr int LayoutVersion = 6;
 
     MainWindow(IncidentStore &store, const Clock &clock, Preferences &preferences, QSettings &settings,
                QWidget *parent = nullptr);
@@ -80,9 +81,11 @@ public:
     BackupActions *backupActions() const { return m_backups; } // File ▸ Back up…, Restore… (#8)
     QList<QDockWidget *> docks() const;
 
+    // The geometry and the current workspace's layout; restoring fits the window to its screen.
     void saveWindowState();
     void restoreWindowState();
-    void resetLayout();
+    void resetLayout(); // the current workspace's default layout
+    WorkspaceSwitcher *workspaces() const { return m_workspaces; }
 
     // Menu entry points (also what the shortcuts trigger).
     void newIncident();
@@ -114,6 +117,9 @@ private:
     void createToolBar();
     void createStatusBar();
     void createDocks();
+    void createWorkspaceMenu();
+    void fitToScreen();
+    void followUserRoles();
     void refreshIncident();
     void updateActions();
     bool runCommand(std::unique_ptr<StoreCommand> command);
@@ -131,7 +137,8 @@ private:
     QHash<qint64, QUndoStack *> m_stacks;
     qint64 m_incidentId = 0;
     Incident m_incident;
-    QByteArray m_defaultState;
+    WorkspaceSwitcher *m_workspaces = nullptr;
+    QMenu *m_workspaceMenu = nullptr;
 
     TimelineDock *m_timeline = nullptr;
     std::unique_ptr<RoleTemplateLibrary> m_roleTemplates;

@@ -164,7 +164,7 @@ void TstMainWindow::layoutRoundTripsThroughSettings()
         w.findChild<QToolBar *>(QStringLiteral("incidentToolBar"))->hide();
         w.close(); // saves
     }
-    QVERIFY(f.settings->contains(QStringLiteral("window/state")));
+    QVERIFY(f.settings->contains(QStringLiteral("workspace/ic/state")));
     QVERIFY(f.settings->contains(QStringLiteral("window/geometry")));
 
     MainWindow &again = f.makeWindow();
@@ -184,7 +184,7 @@ void TstMainWindow::layoutOfAnotherVersionIsIgnored()
     UiFixture f;
     MainWindow &w = f.makeWindow();
     w.timelineDock()->hide();
-    f.settings->setValue(QStringLiteral("window/state"), w.saveState(MainWindow::LayoutVersion + 1));
+    f.settings->setValue(QStringLiteral("workspace/ic/state"), w.saveState(MainWindow::LayoutVersion + 1));
     w.timelineDock()->show();
     w.restoreWindowState();
     QVERIFY(w.timelineDock()->isVisible());

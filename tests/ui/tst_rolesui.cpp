@@ -26,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -241,7 +242,17 @@ void TstRolesUi::takeCommandShowsTheCatchUp()
     RoleChartDock *dock = w.roleChartDock();
     QTRY_COMPARE(holders(dock, QStringLiteral("deputy")), QStringList{QStringLiteral("Bo Chen")});
     QTRY_VERIFY(dock->takeCommandAction()->isEnabled());
+    // One chord, asked first: Esc keeps command where it is, the confirmation hands it over.
     dock->takeCommandAction()->trigger();
+    auto *confirm = w.findChild<QMessageBox *>(QStringLiteral("takeCommandConfirmation"));
+    QVERIFY(confirm && confirm->isVisible());
+    QTest::keyClick(confirm, Qt::Key_Escape);
+    QTRY_VERIFY(!w.findChild<QMessageBox *>(QStringLiteral("takeCommandConfirmation")));
+    QCOMPARE(holders(dock, QStringLiteral("ic")), QStringList{QStringLiteral("Ana Lima")});
+    dock->takeCommandAction()->trigger();
+    confirm = w.findChild<QMessageBox *>(QStringLiteral("takeCommandConfirmation"));
+    QVERIFY(confirm);
+    QTest::keyClick(confirm, Qt::Key_Return);
     auto *catchUp = f.dialog<CatchUpDialog>();
     QVERIFY(catchUp);
     QVERIFY(catchUp->text().contains(QStringLiteral("Checkout is down")));

@@ -431,8 +431,17 @@ void TstTimelineDock::filterRowNarrowsTheView()
     QCOMPARE(model->rowCount(), 1);
     QCOMPARE(model->entryAt(0).text, QStringLiteral("no rollback yet"));
 
-    kindFilter->setCurrentIndex(0);
+    // Hiding kinds: everything but what CommandPost logs by itself (the declaration is a system entry).
     authorFilter->setCurrentIndex(0);
+    kindFilter->setCurrentIndex(kindFilter->findText(QStringLiteral("All but timers and system")));
+    QTRY_VERIFY(!model->filter().kinds.isEmpty() && !model->filter().kinds.contains(EntryKind::System));
+    QVERIFY(!model->filter().kinds.contains(EntryKind::Timer));
+    QVERIFY(model->filter().kinds.contains(EntryKind::Decision));
+    QCOMPARE(model->rowCount(), 3);
+    for (int row = 0; row < model->rowCount(); ++row)
+        QVERIFY(model->entryAt(row).kind != EntryKind::System);
+
+    kindFilter->setCurrentIndex(0);
     w.findChild<QToolButton *>(QStringLiteral("timelineKeyOnly"))->setChecked(true);
     QTRY_VERIFY(model->filter().keyEventsOnly);
     QCOMPARE(model->filter().author, QString());

@@ -1,5 +1,7 @@
 #include "assignroledialog.h"
 
+#include "widgets/dialogkeys.h"
+
 #include "db/incidentstore.h"
 #include "widgets/kindstyle.h"
 
@@ -45,6 +47,7 @@ AssignRoleDialog::AssignRoleDialog(IncidentStore &store, const QList<IncidentRol
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     completer->setFilterMode(Qt::MatchContains);
     m_person->setCompleter(completer);
+    DialogKeys::acceptOnCompletion(completer, this); // one Enter picks the person and assigns
 
     m_hint->setObjectName(QStringLiteral("assignHint"));
     m_hint->setWordWrap(true);
@@ -65,6 +68,7 @@ AssignRoleDialog::AssignRoleDialog(IncidentStore &store, const QList<IncidentRol
     setMinimumWidth(420);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &AssignRoleDialog::accept);
+    connect(m_person, &QLineEdit::textEdited, this, [this] { m_confirmedCommander = 0; });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &AssignRoleDialog::reject);
     connect(m_role, &QComboBox::currentIndexChanged, this, &AssignRoleDialog::updateHint);
     // The first vacant required role is the likeliest one to fill.
@@ -126,7 +130,18 @@ void AssignRoleDialog::accept()
         m_error->show();
         return;
     }
-    const StoreError error = m_apply(m_roles.at(index), *person);
+    // Handing over command is one keystroke away from the Scribe's Ctrl+R: the first Enter says
+    // what would happen, the second does it.
+    const IncidentRole &role = m_roles.at(index);
+    if (role.definition.key == QLatin1String("ic") && !role.holders.isEmpty() && !role.definition.multipleHolders &&
+        role.holders.first().personId != person->id && m_confirmedCommander != person->id) {
+        m_confirmedCommander = person->id;
+        m_error->setText(tr("This hands command from %1 to %2. Press Enter again to hand over, Esc to keep it.")
+                             .arg(role.holders.first().name, person->name));
+        m_error->show();
+        return;
+    }
+    const StoreError error = m_apply(role, *person);
     if (error) {
         m_error->setText(tr("Not assigned: %1").arg(error.message()));
         m_error->show();

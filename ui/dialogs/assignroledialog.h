@@ -27,7 +27,11 @@ class AssignRoleDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(AssignRoleDialog)
 
 public:
-    enum class Mode { Assign, HandOver };
+    enum class Mode
+    {
+        Assign,
+        HandOver
+    };
     using Apply = std::function<StoreError(const IncidentRole &role, const Person &person)>;
 
     AssignRoleDialog(IncidentStore &store, const QList<IncidentRole> &roles, Mode mode, Apply apply,
@@ -50,6 +54,7 @@ private:
     QLineEdit *m_person;
     QLabel *m_hint;
     QLabel *m_error;
+    qint64 m_confirmedCommander = 0; // the person a hand-over of command was confirmed for
     QDialogButtonBox *m_buttons;
 };
 

@@ -28,16 +28,16 @@ DecisionDialog::DecisionDialog(IncidentStore &store, qint64 incidentId, const QS
     m_proposal->setPlaceholderText(tr("What was proposed: roll back checkout to 4.12"));
     m_proposal->setFixedHeight(m_proposal->fontMetrics().height() * 4);
 
-    auto *notAsked = new QRadioButton(tr("Not asked"), this);
+    auto *notAsked = new QRadioButton(tr("&Not asked"), this);
     notAsked->setObjectName(QStringLiteral("objectionsNotAsked"));
-    auto *none = new QRadioButton(tr("Asked — no strong objections"), this);
+    auto *none = new QRadioButton(tr("&Asked — no strong objections"), this);
     none->setObjectName(QStringLiteral("objectionsNone"));
-    auto *raised = new QRadioButton(tr("Objections raised:"), this);
+    auto *raised = new QRadioButton(tr("Objections &raised:"), this);
     raised->setObjectName(QStringLiteral("objectionsRaised"));
     m_check->addButton(notAsked, static_cast<int>(ObjectionCheck::NotAsked));
     m_check->addButton(none, static_cast<int>(ObjectionCheck::NoneRaised));
     m_check->addButton(raised, static_cast<int>(ObjectionCheck::Raised));
-    none->setChecked(true);
+    // Nothing chosen: "no strong objections" is recorded only when someone says so.
     m_objections->setObjectName(QStringLiteral("objectionsEdit"));
     m_objections->setPlaceholderText(tr("who objected, and why"));
     m_objections->setEnabled(false);
@@ -75,6 +75,13 @@ DecisionDialog::DecisionDialog(IncidentStore &store, qint64 incidentId, const QS
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &DecisionDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &DecisionDialog::reject);
+    // The objections check is in the Tab order after the proposal, one stop per choice.
+    setTabOrder(m_proposal, notAsked);
+    setTabOrder(notAsked, none);
+    setTabOrder(none, raised);
+    setTabOrder(raised, m_objections);
+    setTabOrder(m_objections, m_outcome);
+    setTabOrder(m_outcome, m_decidedBy);
     resize(520, sizeHint().height());
 }
 
@@ -83,6 +90,11 @@ void DecisionDialog::accept()
     NewDecision d;
     d.incidentId = m_incidentId;
     d.proposal = m_proposal->toPlainText();
+    if (m_check->checkedId() < 0) {
+        m_error->setText(tr("Say whether strong objections were asked for (Alt+N, Alt+A or Alt+R)."));
+        m_check->buttons().constFirst()->setFocus(Qt::OtherFocusReason);
+        return;
+    }
     d.objectionCheck = static_cast<ObjectionCheck>(m_check->checkedId());
     if (d.objectionCheck == ObjectionCheck::Raised)
         d.objections = m_objections->text();

@@ -1,5 +1,7 @@
 #include "postmortemdialog.h"
 
+#include "widgets/dialogkeys.h"
+
 #include "db/incidentstore.h"
 #include "domain/clock.h"
 #include "exchange/incidentreport.h"
@@ -52,6 +54,7 @@ PostmortemDialog::PostmortemDialog(IncidentStore &store, const Clock &clock, Pre
             m_owner->addItem(p.name);
     }
     m_owner->setCurrentIndex(-1);
+    DialogKeys::acceptOnCompletion(m_owner->completer(), this); // one Enter picks the owner and saves
     m_ownerLabel->setBuddy(m_owner);
     m_due->setObjectName(QStringLiteral("postmortemDue"));
     m_due->setCalendarPopup(true);

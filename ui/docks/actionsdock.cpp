@@ -1,5 +1,7 @@
 #include "actionsdock.h"
 
+#include "widgets/squeezescroll.h"
+
 #include "db/incidentstore.h"
 #include "dialogs/decisiondialog.h"
 #include "models/actionmodel.h"
@@ -148,7 +150,7 @@ ActionsDock::ActionsDock(IncidentStore &store, Preferences &preferences, SaveSta
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(splitter);
-    setWidget(page);
+    setWidget(scrollWhenSqueezed(page, this));
     setTabOrder(m_line, m_view);
 
     createActions();

@@ -1,5 +1,7 @@
 #include "businessdock.h"
 
+#include "widgets/squeezescroll.h"
+
 #include "db/incidentstore.h"
 #include "domain/roletemplate.h"
 #include "models/emergencyopsmodel.h"
@@ -24,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTreeWidget>
@@ -53,16 +56,16 @@ QTableView *makeTable(QWidget *parent, const QString &name)
 
 BusinessDock::BusinessDock(IncidentStore &store, Preferences &preferences, SaveStatus &saveStatus,
                            const RoleTemplateLibrary &templates, QWidget *parent)
-    : QDockWidget(parent), m_store(store), m_preferences(preferences), m_saveStatus(saveStatus),
-      m_templates(templates), m_emergencyModel(new EmergencyOpsModel(store, this)),
-      m_stakeholderModel(new StakeholderModel(store, this)), m_tabs(new QTabWidget(this)),
-      m_modeLabel(new QLabel(this)), m_emergencyView(makeTable(this, QStringLiteral("emergencyOpsView"))),
-      m_tick(new QPushButton(this)), m_newActivity(new QLineEdit(this)), m_newOwner(new QComboBox(this)),
-      m_add(new QPushButton(this)), m_normal(new QPushButton(this)), m_briefingHint(new QLabel(this)),
-      m_saveBriefing(new QPushButton(this)), m_departmentsLabel(new QLabel(this)),
-      m_stakeholderView(makeTable(this, QStringLiteral("stakeholderView"))), m_method(new QComboBox(this)),
-      m_told(new QPushButton(this)), m_inbound(new QTreeWidget(this)), m_inboundChannel(new QComboBox(this)),
-      m_inboundFrom(new QLineEdit(this)), m_inboundQuestion(new QLineEdit(this)), m_logInbound(new QPushButton(this)),
+    : QDockWidget(parent), m_store(store), m_preferences(preferences), m_saveStatus(saveStatus), m_templates(templates),
+      m_emergencyModel(new EmergencyOpsModel(store, this)), m_stakeholderModel(new StakeholderModel(store, this)),
+      m_tabs(new QTabWidget(this)), m_modeLabel(new QLabel(this)),
+      m_emergencyView(makeTable(this, QStringLiteral("emergencyOpsView"))), m_tick(new QPushButton(this)),
+      m_newActivity(new QLineEdit(this)), m_newOwner(new QComboBox(this)), m_add(new QPushButton(this)),
+      m_normal(new QPushButton(this)), m_briefingHint(new QLabel(this)), m_saveBriefing(new QPushButton(this)),
+      m_departmentsLabel(new QLabel(this)), m_stakeholderView(makeTable(this, QStringLiteral("stakeholderView"))),
+      m_method(new QComboBox(this)), m_told(new QPushButton(this)), m_inbound(new QTreeWidget(this)),
+      m_inboundTitle(new QLabel(this)), m_inboundChannel(new QComboBox(this)), m_inboundFrom(new QLineEdit(this)),
+      m_inboundQuestion(new QLineEdit(this)), m_logInbound(new QPushButton(this)),
       m_answerInbound(new QPushButton(this)), m_error(new QLabel(this)), m_declareAction(new QAction(this)),
       m_normalAction(new QAction(this)), m_focusAction(new QAction(this))
 {
@@ -77,8 +80,7 @@ BusinessDock::BusinessDock(IncidentStore &store, Preferences &preferences, SaveS
 
     // Emergency operations.
     m_emergencyView->setModel(m_emergencyModel);
-    m_emergencyView->horizontalHeader()->setSectionResizeMode(EmergencyOpsModel::ActivityColumn,
-                                                              QHeaderView::Stretch);
+    m_emergencyView->horizontalHeader()->setSectionResizeMode(EmergencyOpsModel::ActivityColumn, QHeaderView::Stretch);
     for (int column : {int(EmergencyOpsModel::OwnerColumn), int(EmergencyOpsModel::HaltedColumn)})
         m_emergencyView->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_emergencyView->verticalHeader()->setDefaultSectionSize(m_emergencyView->fontMetrics().height() + 8);
@@ -132,7 +134,7 @@ BusinessDock::BusinessDock(IncidentStore &store, Preferences &preferences, SaveS
     briefButtons->addWidget(m_saveBriefing);
     briefLayout->addLayout(briefButtons);
     briefLayout->addStretch();
-    m_tabs->addTab(briefPage, QString());
+    m_tabs->addTab(scrollWhenSqueezed(briefPage, m_tabs), QString()); // eight questions: taller than the rest
 
     // Departments to tell.
     m_stakeholderView->setModel(m_stakeholderModel);
@@ -163,8 +165,14 @@ BusinessDock::BusinessDock(IncidentStore &store, Preferences &preferences, SaveS
     m_inboundQuestion->setObjectName(QStringLiteral("inboundQuestion"));
     m_logInbound->setObjectName(QStringLiteral("logInboundButton"));
     m_answerInbound->setObjectName(QStringLiteral("answerInboundButton"));
+    // The inbound questions stay in view under the tabs: a liaison answers them while ticking
+    // the emergency checklist.
     auto *inPage = new QWidget(this);
     auto *in = new QVBoxLayout(inPage);
+    in->setContentsMargins(0, 0, 0, 0);
+    m_inboundTitle->setObjectName(QStringLiteral("inboundTitle"));
+    m_inboundTitle->setBuddy(m_inbound);
+    in->addWidget(m_inboundTitle);
     in->addWidget(m_inbound, 1);
     auto *inRow = new QHBoxLayout;
     inRow->addWidget(m_inboundChannel);
@@ -176,14 +184,20 @@ BusinessDock::BusinessDock(IncidentStore &store, Preferences &preferences, SaveS
     inButtons->addStretch();
     inButtons->addWidget(m_answerInbound);
     in->addLayout(inButtons);
-    m_tabs->addTab(inPage, QString());
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("businessSplitter"));
+    split->setChildrenCollapsible(false);
+    split->addWidget(m_tabs);
+    split->addWidget(inPage);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
 
     auto *body = new QWidget(this);
     auto *layout = new QVBoxLayout(body);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_tabs, 1);
+    layout->addWidget(split, 1);
     layout->addWidget(m_error);
-    setWidget(body);
+    setWidget(scrollWhenSqueezed(body, this));
 
     m_declareAction->setObjectName(QStringLiteral("declareBusinessAction"));
     m_normalAction->setObjectName(QStringLiteral("returnToNormalAction"));
@@ -210,8 +224,8 @@ BusinessDock::BusinessDock(IncidentStore &store, Preferences &preferences, SaveS
     connect(m_saveBriefing, &QPushButton::clicked, this, [this] { report(saveBriefing()); });
     connect(m_told, &QPushButton::clicked, this, [this] { report(notifyCurrentDepartment(m_method->currentText())); });
     const auto log = [this] {
-        auto id = logInbound(m_inboundChannel->currentData().toString(), m_inboundFrom->text(),
-                             m_inboundQuestion->text());
+        auto id =
+            logInbound(m_inboundChannel->currentData().toString(), m_inboundFrom->text(), m_inboundQuestion->text());
         report(id.error());
         if (id) {
             m_inboundFrom->clear();
@@ -252,9 +266,7 @@ void BusinessDock::setIncident(qint64 incidentId, QUndoStack *undoStack)
     m_error->hide();
     loadBriefing();
     loadInbound();
-    updateState();
-    if (m_emergencyModel->state())
-        raise(); // a business incident brings its checklists to the front of its tab group
+    updateState(); // what is in front is the workspace's choice (the liaison's shows this dock)
 }
 
 QString BusinessDock::author() const
@@ -307,9 +319,9 @@ StoreError BusinessDock::tickCurrentActivity()
         return {StoreError::Code::NotOpen, tr("No incident is open.")};
     const BusinessActivity activity = m_emergencyModel->activityAt(current.row());
     const bool restart = m_emergencyModel->state() != BusinessState::Emergency;
-    return StoreCommand::execute(*m_undoStack, std::make_unique<TickActivityCommand>(
-                                                   m_store, &m_saveStatus, activity.id, restart, activity.activity,
-                                                   author()));
+    return StoreCommand::execute(*m_undoStack,
+                                 std::make_unique<TickActivityCommand>(m_store, &m_saveStatus, activity.id, restart,
+                                                                       activity.activity, author()));
 }
 
 Result<qint64> BusinessDock::addActivity(const QString &activity, const QString &ownerRoleKey)
@@ -423,7 +435,7 @@ void BusinessDock::askAnswer()
 void BusinessDock::loadBriefing()
 {
     auto answers = m_store.isOpen() && m_incidentId > 0 ? m_store.briefingAnswers(m_incidentId)
-                                                          : Result<QList<BriefingAnswer>>(QList<BriefingAnswer>());
+                                                        : Result<QList<BriefingAnswer>>(QList<BriefingAnswer>());
     for (const BriefingQuestion &q : BusinessVocabulary::briefingQuestions()) {
         QLineEdit *edit = m_briefing.value(q.key);
         BriefingAnswer found;
@@ -435,10 +447,11 @@ void BusinessDock::loadBriefing()
         }
         if (!edit->hasFocus() || found.answer.isEmpty())
             edit->setText(found.answer);
-        edit->setToolTip(found.answeredAt.isValid()
-                             ? tr("Answered by %1 at %2")
-                                   .arg(found.answeredBy, found.answeredAt.toLocalTime().toString(QStringLiteral("HH:mm")))
-                             : tr("Not answered yet: “unknown” is an answer too."));
+        edit->setToolTip(
+            found.answeredAt.isValid()
+                ? tr("Answered by %1 at %2")
+                      .arg(found.answeredBy, found.answeredAt.toLocalTime().toString(QStringLiteral("HH:mm")))
+                : tr("Not answered yet: “unknown” is an answer too."));
     }
 }
 
@@ -563,7 +576,7 @@ void BusinessDock::retranslateUi()
     m_tabs->setTabText(0, tr("&Emergency ops"));
     m_tabs->setTabText(1, tr("Brie&fing"));
     m_tabs->setTabText(2, tr("De&partments"));
-    m_tabs->setTabText(3, tr("&Inbound"));
+    m_inboundTitle->setText(tr("&Inbound questions"));
     m_newActivity->setPlaceholderText(tr("Another outbound activity to halt…"));
     m_newOwner->setItemText(0, tr("Marketing Officer"));
     m_newOwner->setItemText(1, tr("Social Officer"));

@@ -102,6 +102,7 @@ private:
     QComboBox *m_method;
     QPushButton *m_told;
     QTreeWidget *m_inbound;
+    QLabel *m_inboundTitle;
     QComboBox *m_inboundChannel;
     QLineEdit *m_inboundFrom;
     QLineEdit *m_inboundQuestion;

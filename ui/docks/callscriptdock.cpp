@@ -1,5 +1,7 @@
 #include "callscriptdock.h"
 
+#include "widgets/squeezescroll.h"
+
 #include "db/incidentstore.h"
 #include "domain/clock.h"
 #include "widgets/accessiblename.h"
@@ -39,7 +41,7 @@ CallScriptDock::CallScriptDock(IncidentStore &store, const Clock &clock, QWidget
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(head);
     layout->addWidget(m_text, 1);
-    setWidget(page);
+    setWidget(scrollWhenSqueezed(page, this));
 
     connect(m_tabs, &QTabBar::tabBarClicked, this, [this](int index) {
         if (index >= 0)

@@ -1,5 +1,8 @@
 #include "commsdock.h"
 
+#include "dialogs/revisemessagedialog.h"
+#include "widgets/squeezescroll.h"
+
 #include "db/incidentstore.h"
 #include "models/audiencephasemodel.h"
 #include "models/messagemodel.h"
@@ -186,7 +189,7 @@ CommsDock::CommsDock(IncidentStore &store, const Clock &clock, Preferences &pref
     m_draft->setObjectName(QStringLiteral("draftMessageButton"));
     m_skip->setObjectName(QStringLiteral("skipCellButton"));
     m_focusAction->setObjectName(QStringLiteral("focusCommsAction"));
-    m_focusAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    m_focusAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)); // Ctrl+Shift+M is Status ▸ Monitoring
     connect(m_focusAction, &QAction::triggered, this, [this] {
         show();
         raise();
@@ -237,7 +240,7 @@ CommsDock::CommsDock(IncidentStore &store, const Clock &clock, Preferences &pref
     layout->addWidget(gridBox);
     layout->addWidget(listBox, 1);
     layout->addWidget(m_error);
-    setWidget(body);
+    setWidget(scrollWhenSqueezed(body, this));
 
     connect(m_messages->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         updateDetail();
@@ -301,9 +304,7 @@ void CommsDock::setIncident(qint64 incidentId, QUndoStack *undoStack)
         }
     }
     updateDetail();
-    updateState();
-    if (!m_gridModel->audiences().isEmpty())
-        raise(); // a business incident brings its communications to the front of its tab group
+    updateState(); // what is in front is the workspace's choice (the liaison's shows this dock)
 }
 
 void CommsDock::refreshNow()
@@ -358,8 +359,7 @@ StoreError CommsDock::requestChangesCurrent(const QString &comment)
     if (id == 0)
         return {StoreError::Code::Invalid, tr("Select a message first.")};
     const Message m = m_messageModel->messageAt(m_messageModel->rowOf(id));
-    const StoreError error =
-        m_store.advanceMessage(id, m.waitingFor, StepVerdict::ChangesRequested, comment, author());
+    const StoreError error = m_store.advanceMessage(id, m.waitingFor, StepVerdict::ChangesRequested, comment, author());
     if (!error)
         m_saveStatus.reportSaved();
     return error;
@@ -389,8 +389,8 @@ Result<qint64> CommsDock::draft(const QString &audience, const QString &phase, c
 
 StoreError CommsDock::skipCell(const QString &audience, const QString &phase, const QString &reason)
 {
-    auto command = std::make_unique<SkipCellCommand>(m_store, &m_saveStatus, m_incidentId, audience, phase, reason,
-                                                     author());
+    auto command =
+        std::make_unique<SkipCellCommand>(m_store, &m_saveStatus, m_incidentId, audience, phase, reason, author());
     if (!m_undoStack)
         return {StoreError::Code::NotOpen, tr("No incident is open.")};
     return StoreCommand::execute(*m_undoStack, std::move(command));
@@ -432,8 +432,8 @@ void CommsDock::askDraft(const QString &audience, const QString &phase)
 void CommsDock::askChanges()
 {
     bool ok = false;
-    const QString comment = QInputDialog::getMultiLineText(this, tr("Request changes"),
-                                                           tr("Which changes are needed?"), QString(), &ok);
+    const QString comment =
+        QInputDialog::getMultiLineText(this, tr("Request changes"), tr("Which changes are needed?"), QString(), &ok);
     if (ok)
         report(requestChangesCurrent(comment));
 }
@@ -443,11 +443,18 @@ void CommsDock::askRevise()
     const qint64 id = currentMessageId();
     if (id == 0)
         return;
-    bool ok = false;
-    const QString text = QInputDialog::getMultiLineText(this, tr("Revise the draft"), tr("The revised message:"),
-                                                        m_messageModel->messageAt(m_messageModel->rowOf(id)).text, &ok);
-    if (ok)
-        report(reviseCurrent(text));
+    auto message = m_store.message(id); // with its steps: the change request is shown whole
+    if (!message) {
+        report(message.error());
+        return;
+    }
+    auto *dialog = new ReviseMessageDialog(*message, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
+        if (currentMessageId() == id)
+            report(reviseCurrent(dialog->text()));
+    });
+    dialog->open();
 }
 
 void CommsDock::askSkip()
@@ -483,10 +490,10 @@ void CommsDock::updateDetail()
                  .arg(m->version);
     lines << m->text << QString();
     for (const MessageStepRecord &s : std::as_const(m->steps)) {
-        QString line = tr("v%1  %2  %3 — %4")
-                           .arg(s.version)
-                           .arg(s.at.toLocalTime().toString(QStringLiteral("HH:mm")),
-                                BusinessVocabulary::stepLabel(s.step), s.by);
+        QString line =
+            tr("v%1  %2  %3 — %4")
+                .arg(s.version)
+                .arg(s.at.toLocalTime().toString(QStringLiteral("HH:mm")), BusinessVocabulary::stepLabel(s.step), s.by);
         if (s.verdict == StepVerdict::ChangesRequested)
             line += tr(" — changes requested: %1").arg(s.comment);
         else if (!s.comment.isEmpty())

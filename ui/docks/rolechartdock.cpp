@@ -24,6 +24,8 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QToolBar>
 #include <QUndoStack>
@@ -31,8 +33,8 @@
 
 namespace cp {
 
-RoleChartDock::RoleChartDock(IncidentStore &store, const Clock &clock, Preferences &preferences,
-                             SaveStatus &saveStatus, RoleTemplateLibrary &templates, QWidget *parent)
+RoleChartDock::RoleChartDock(IncidentStore &store, const Clock &clock, Preferences &preferences, SaveStatus &saveStatus,
+                             RoleTemplateLibrary &templates, QWidget *parent)
     : QDockWidget(parent), m_store(store), m_clock(clock), m_preferences(preferences), m_saveStatus(saveStatus),
       m_templates(templates), m_model(new RoleTreeModel(store, this)), m_chart(new RoleChartView(*m_model, this)),
       m_pages(new QStackedWidget(this)), m_emptyLabel(new QLabel(this)), m_banner(new QLabel(this)),
@@ -118,7 +120,8 @@ void RoleChartDock::createActions()
     // Zoom keys act while the chart has focus, so they do not steal the timeline's Ctrl+0.
     m_zoomInAction = make("chartZoomInAction", QKeySequence(Qt::CTRL | Qt::Key_Equal), [this] { m_chart->zoomIn(); });
     m_zoomInAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)});
-    m_zoomOutAction = make("chartZoomOutAction", QKeySequence(Qt::CTRL | Qt::Key_Minus), [this] { m_chart->zoomOut(); });
+    m_zoomOutAction =
+        make("chartZoomOutAction", QKeySequence(Qt::CTRL | Qt::Key_Minus), [this] { m_chart->zoomOut(); });
     m_zoomFitAction = make("chartZoomFitAction", QKeySequence(Qt::CTRL | Qt::Key_0), [this] { m_chart->zoomToFit(); });
     for (QAction *action : {m_zoomInAction, m_zoomOutAction, m_zoomFitAction}) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -142,9 +145,9 @@ void RoleChartDock::createActions()
 
 QList<QAction *> RoleChartDock::roleActions() const
 {
-    return {m_assignAction,      m_copyTopicAction, m_takeCommandAction, m_addSubTeamAction, m_addBusinessAction,
-            m_focusChartAction,  m_zoomInAction,    m_zoomOutAction,     m_zoomFitAction,    m_exportPngAction,
-            m_exportSvgAction,   m_editTemplatesAction};
+    return {m_assignAction,      m_copyTopicAction,  m_takeCommandAction, m_addSubTeamAction,
+            m_addBusinessAction, m_focusChartAction, m_zoomInAction,      m_zoomOutAction,
+            m_zoomFitAction,     m_exportPngAction,  m_exportSvgAction,   m_editTemplatesAction};
 }
 
 void RoleChartDock::retranslateUi()
@@ -364,9 +367,9 @@ void RoleChartDock::showContextMenu(const QString &roleKey, const QPoint &global
             ->setObjectName(QStringLiteral("cardHandOver"));
     for (const RoleHolder &holder : role->holders) {
         const qint64 personId = holder.personId;
-        menu->addAction(tr("&Release %1").arg(holder.name), this, [this, roleKey, personId] {
-                release(roleKey, personId);
-            })->setObjectName(QStringLiteral("cardRelease_%1").arg(personId));
+        menu->addAction(tr("&Release %1").arg(holder.name), this,
+                        [this, roleKey, personId] { release(roleKey, personId); })
+            ->setObjectName(QStringLiteral("cardRelease_%1").arg(personId));
     }
     menu->addSeparator();
     menu->addAction(tr("Res&ponsibilities checklist…"), this, [this, roleKey] { showDuties(roleKey); })
@@ -441,13 +444,29 @@ QString RoleChartDock::copyChatTopic()
     const QString topic = RoleSummary::chatTopic(m_model->roles());
     QApplication::clipboard()->setText(topic);
     m_feedback->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::savedColor().name()));
-    m_feedback->setText(topic.isEmpty() ? tr("Nobody holds a role yet: nothing to copy")
-                                        : tr("Copied: %1").arg(topic));
+    m_feedback->setText(topic.isEmpty() ? tr("Nobody holds a role yet: nothing to copy") : tr("Copied: %1").arg(topic));
     m_feedback->show();
     return topic;
 }
 
 void RoleChartDock::takeCommand()
+{
+    if (m_incidentId <= 0)
+        return;
+    // One chord changes who commands the incident: ask first (Enter confirms, Esc keeps it).
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Take command"),
+                                tr("The Deputy takes command of this incident; the commander becomes Deputy."),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("takeCommandConfirmation"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *take = box->addButton(tr("&Take command"), QMessageBox::AcceptRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(take);
+    connect(take, &QPushButton::clicked, this, &RoleChartDock::confirmTakeCommand);
+    box->open();
+}
+
+void RoleChartDock::confirmTakeCommand()
 {
     if (m_incidentId <= 0)
         return;
@@ -501,12 +520,12 @@ void RoleChartDock::askExport(bool svg)
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setNameFilter(svg ? tr("SVG images (*.svg)") : tr("PNG images (*.png)"));
     dialog->setDefaultSuffix(svg ? QStringLiteral("svg") : QStringLiteral("png"));
-    dialog->selectFile(QStringLiteral("role-chart-%1.%2").arg(m_incidentId).arg(svg ? QStringLiteral("svg")
-                                                                                     : QStringLiteral("png")));
+    dialog->selectFile(
+        QStringLiteral("role-chart-%1.%2").arg(m_incidentId).arg(svg ? QStringLiteral("svg") : QStringLiteral("png")));
     connect(dialog, &QFileDialog::fileSelected, this, [this, svg](const QString &path) {
         const bool ok = svg ? exportSvg(path) : exportPng(path);
-        m_feedback->setStyleSheet(QStringLiteral("color: %1;")
-                                      .arg((ok ? KindStyle::savedColor() : KindStyle::errorColor()).name()));
+        m_feedback->setStyleSheet(
+            QStringLiteral("color: %1;").arg((ok ? KindStyle::savedColor() : KindStyle::errorColor()).name()));
         m_feedback->setText(ok ? tr("Exported to %1").arg(path) : tr("Could not write %1").arg(path));
         m_feedback->show();
     });

@@ -65,7 +65,8 @@ public:
     StoreError addSubTeam(const QString &name);
     StoreError addBusinessResponse();
     QString copyChatTopic();
-    void takeCommand();
+    void takeCommand();        // asks first
+    void confirmTakeCommand(); // what the confirmation does
     void editTemplates();
     bool exportPng(const QString &path);
     bool exportSvg(const QString &path);

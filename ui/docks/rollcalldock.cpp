@@ -1,5 +1,7 @@
 #include "rollcalldock.h"
 
+#include "widgets/squeezescroll.h"
+
 #include "db/incidentstore.h"
 #include "domain/clock.h"
 #include "models/missedmodel.h"
@@ -246,7 +248,7 @@ RollCallDock::RollCallDock(IncidentStore &store, const Clock &clock, Preferences
     splitter->addWidget(top);
     splitter->addWidget(missedPanel);
     splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(1, 2); // the Deputy circles back from this list
     // Small minimums, so the dock fits a laptop screen beside the timeline.
     const int rowHeight = m_view->fontMetrics().height() + 10;
     m_view->setMinimumHeight(rowHeight * 3);
@@ -254,7 +256,7 @@ RollCallDock::RollCallDock(IncidentStore &store, const Clock &clock, Preferences
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(splitter);
-    setWidget(page);
+    setWidget(scrollWhenSqueezed(page, this));
     setTabOrder(m_view, m_conditionCombo);
     setTabOrder(m_conditionCombo, m_conditionText);
     setTabOrder(m_conditionText, m_actionsEdit);

@@ -1,5 +1,7 @@
 #include "rosterdock.h"
 
+#include "widgets/squeezescroll.h"
+
 #include "db/incidentstore.h"
 #include "dialogs/persondialog.h"
 #include "exchange/importfile.h"
@@ -124,7 +126,7 @@ RosterDock::RosterDock(IncidentStore &store, QWidget *parent)
     layout->setContentsMargins(4, 2, 4, 4);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_message);
-    setWidget(content);
+    setWidget(scrollWhenSqueezed(content, this));
 
     connect(&m_store, &IncidentStore::departmentChanged, this, &RosterDock::reloadDepartments);
     retranslateUi();

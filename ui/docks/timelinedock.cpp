@@ -47,6 +47,15 @@ const QList<EntryKind> &shortcutKinds()
 
 constexpr int FilterDelayMs = 150;
 
+// The kind filter's choices besides one kind (whose data is the kind itself, from 0).
+enum KindChoice
+{
+    AllKinds = -1,
+    AllButTimers = -2,
+    AllButTimersAndSystem = -3,
+    PeopleOnly = -4
+};
+
 } // namespace
 
 TimelineDock::TimelineDock(IncidentStore &store, const Clock &clock, Preferences &preferences, SaveStatus &saveStatus,
@@ -203,6 +212,7 @@ QWidget *TimelineDock::createTimelinePage()
     // Quick entry: kind, author, the line, Log.
     m_kind = new QComboBox(page);
     m_kind->setObjectName(QStringLiteral("quickEntryKind"));
+    m_kind->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     for (EntryKind kind : shortcutKinds())
         m_kind->addItem(KindStyle::swatch(KindStyle::kindColor(kind)), EntryVocabulary::kindLabel(kind),
                         static_cast<int>(kind));
@@ -259,6 +269,7 @@ QWidget *TimelineDock::createTimelinePage()
 
     m_filterKind = new QComboBox(page);
     m_filterKind->setObjectName(QStringLiteral("timelineFilterKind"));
+    m_filterKind->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_filterKind, &QComboBox::currentIndexChanged, this, [this] { m_filterTimer.start(); });
 
     m_filterAuthor = new QComboBox(page);
@@ -399,11 +410,16 @@ void TimelineDock::fillFilterKinds()
     const QVariant current = m_filterKind->currentData();
     const QSignalBlocker blocker(m_filterKind);
     m_filterKind->clear();
-    m_filterKind->addItem(tr("All kinds"), -1);
+    m_filterKind->addItem(tr("All kinds"), AllKinds);
+    // Hiding what CommandPost logs by itself keeps the log about the incident.
+    m_filterKind->addItem(tr("All but timers"), AllButTimers);
+    m_filterKind->addItem(tr("All but timers and system"), AllButTimersAndSystem);
+    m_filterKind->addItem(tr("What people wrote"), PeopleOnly);
+    m_filterKind->insertSeparator(m_filterKind->count());
     for (EntryKind kind : EntryVocabulary::allKinds())
         m_filterKind->addItem(KindStyle::swatch(KindStyle::kindColor(kind)), EntryVocabulary::kindLabel(kind),
                               static_cast<int>(kind));
-    const int index = m_filterKind->findData(current.isValid() ? current : QVariant(-1));
+    const int index = m_filterKind->findData(current.isValid() ? current : QVariant(int(AllKinds)));
     m_filterKind->setCurrentIndex(qMax(0, index));
 }
 
@@ -682,8 +698,19 @@ void TimelineDock::applyFilter()
     TimelineFilter filter;
     filter.text = m_filterText->text().trimmed();
     const int kind = m_filterKind->currentData().toInt();
-    if (kind >= 0 && m_filterKind->currentIndex() > 0)
+    const auto allBut = [](const QList<EntryKind> &hidden) {
+        QList<EntryKind> kinds = EntryVocabulary::allKinds();
+        kinds.removeIf([&hidden](EntryKind k) { return hidden.contains(k); });
+        return kinds;
+    };
+    if (kind >= 0)
         filter.kinds << static_cast<EntryKind>(kind);
+    else if (kind == AllButTimers)
+        filter.kinds = allBut({EntryKind::Timer});
+    else if (kind == AllButTimersAndSystem)
+        filter.kinds = allBut({EntryKind::Timer, EntryKind::System});
+    else if (kind == PeopleOnly)
+        filter.kinds = EntryVocabulary::manualKinds();
     filter.author = m_filterAuthor->currentData().toString();
     filter.keyEventsOnly = m_keyOnly->isChecked();
     filter.includeRetracted = !m_hideRetracted->isChecked();

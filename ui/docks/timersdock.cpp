@@ -294,8 +294,18 @@ qint64 TimersDock::currentTimerId() const
 void TimersDock::selectTimer(qint64 timerId)
 {
     const int row = m_model->rowOf(timerId);
-    if (row >= 0)
-        m_view->setCurrentIndex(m_model->index(row, 0));
+    if (row < 0)
+        return;
+    // The board is most urgent first, and the most urgent timer stays in view: selecting one far
+    // down (a timer just started) shows it only where that scrolls nothing urgent away.
+    const QModelIndex index = m_model->index(row, 0);
+    m_view->setAutoScroll(false);
+    m_view->setCurrentIndex(index);
+    m_view->setAutoScroll(true);
+    m_view->scrollTo(index);
+    const QRect first = m_view->visualRect(m_model->index(0, 0));
+    if (!m_view->viewport()->rect().contains(first))
+        m_view->scrollToTop();
 }
 
 bool TimersDock::report(const StoreError &error, qint64 timerId)

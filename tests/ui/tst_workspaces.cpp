@@ -1,0 +1,327 @@
+// Workspaces and the window's fit on a laptop: each workspace at 1280×720 and 1366×768 gives its
+// key widgets their rows, the window shrinks below 700 px with the status bar in view, a saved
+// geometry is fitted to the screen, user changes are kept per workspace, the role picks the
+// workspace.
+
+#include "docks/timersdock.h"
+#include "models/timermodel.h"
+#include "rollcallscenario.h"
+#include "uifixture.h"
+#include "workspaces/workspace.h"
+#include "workspaces/workspaceswitcher.h"
+
+#include <QAbstractItemView>
+#include <QAction>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTreeView>
+#include <QTreeWidget>
+
+using namespace cp;
+using namespace cp::test;
+
+namespace {
+
+// How many rows the view has room for (it shows at least one to measure by).
+int rowsInView(const QAbstractItemView *view)
+{
+    if (!view || !view->isVisible() || !view->model() || view->model()->rowCount() == 0)
+        return 0;
+    const int rowHeight = view->visualRect(view->model()->index(0, 0)).height();
+    return rowHeight > 0 ? view->viewport()->height() / rowHeight : 0;
+}
+
+// Whether the widget is on screen, inside the window, whole (not squeezed under its minimum).
+bool wholeInWindow(const QWidget *widget, const QWidget *window)
+{
+    if (!widget || !widget->isVisible())
+        return false;
+    const QRect inWindow(widget->mapTo(window, QPoint(0, 0)), widget->size());
+    return window->rect().contains(inWindow) && widget->height() >= widget->minimumSizeHint().height();
+}
+
+} // namespace
+
+class TstWorkspaces : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void windowShrinksBelow700WithTheStatusBarInView_data();
+    void windowShrinksBelow700WithTheStatusBarInView();
+    void restoredGeometryIsFittedToTheScreen();
+    void eachWorkspaceFits_data();
+    void eachWorkspaceFits();
+    void newTimerNeverScrollsTheMostUrgentAway();
+    void userChangesAreKeptPerWorkspaceAndReset();
+    void workspaceFollowsTheUsersRole();
+
+private:
+    static void populate(UiFixture &f, qint64 &incidentId);
+};
+
+void TstWorkspaces::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+// A SEV-1 in full swing: eight people in roles, a round with misses, timers, actions, decisions,
+// business mode with messages and inbound questions, and a long timeline.
+void TstWorkspaces::populate(UiFixture &f, qint64 &incidentId)
+{
+    RollCallScenario scenario;
+    const QString error = scenario.setUp(*f.store);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    incidentId = scenario.incidentId;
+    IncidentStore &store = *f.store;
+    const QString ana = QStringLiteral("ana");
+    for (int i = 0; i < 10; ++i)
+        QVERIFY(store.startCountdown(incidentId, QStringLiteral("check back %1").arg(i), (i + 2) * 60'000, {}, ana));
+    for (int i = 0; i < 60; ++i) {
+        NewEntry entry;
+        entry.incidentId = incidentId;
+        entry.kind = i % 3 ? EntryKind::Action : EntryKind::Decision;
+        entry.author = ana;
+        entry.text = QStringLiteral("Entry %1: restarting the consumers on the second cluster").arg(i);
+        QVERIFY(store.appendEntry(entry));
+    }
+    auto round = store.startRollCall(incidentId, {}, ana);
+    QVERIFY(round);
+    auto items = store.rollCallRound(*round);
+    QVERIFY(items);
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!store.markRollCallItem(items->at(i).id, RollCallItemState::NoAnswer, ana));
+    for (int i = 0; i < 5; ++i) {
+        NewAction action;
+        action.incidentId = incidentId;
+        action.text = QStringLiteral("Fail over the payment queue %1").arg(i);
+        QVERIFY(store.addAction(action, ana));
+    }
+    for (int i = 0; i < 3; ++i) {
+        NewDecision decision;
+        decision.incidentId = incidentId;
+        decision.proposal = QStringLiteral("Roll back release %1").arg(i);
+        QVERIFY(store.addDecision(decision, ana));
+    }
+    QVERIFY(!store.declareBusinessMode(incidentId, {}, ana));
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(store.logInbound(incidentId, QStringLiteral("media"), QStringLiteral("Reporter %1").arg(i),
+                                 QStringLiteral("Is card data affected?"), ana));
+    NewMessage message;
+    message.incidentId = incidentId;
+    message.audience = QStringLiteral("customers");
+    message.channel = QStringLiteral("status page");
+    message.text = QStringLiteral("Card payments fail at checkout; we are working on it.");
+    QVERIFY(store.draftMessage(message, ana));
+}
+
+void TstWorkspaces::windowShrinksBelow700WithTheStatusBarInView_data()
+{
+    QTest::addColumn<int>("workspace");
+    for (Workspace workspace : WorkspaceVocabulary::all())
+        QTest::newRow(qPrintable(WorkspaceVocabulary::key(workspace))) << static_cast<int>(workspace);
+}
+
+void TstWorkspaces::windowShrinksBelow700WithTheStatusBarInView()
+{
+    QFETCH(int, workspace);
+    UiFixture f;
+    qint64 incident = 0;
+    populate(f, incident);
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(incident));
+    w.workspaces()->switchTo(static_cast<Workspace>(workspace));
+    QVERIFY2(w.minimumSizeHint().height() < 700, qPrintable(QString::number(w.minimumSizeHint().height())));
+    QVERIFY2(w.minimumSizeHint().width() <= 1280, qPrintable(QString::number(w.minimumSizeHint().width())));
+    w.resize(1280, 700);
+    QTRY_COMPARE(w.height(), 700);
+    QVERIFY(w.statusBar()->isVisible());
+    QVERIFY(w.rect().contains(w.statusBar()->geometry()));
+}
+
+void TstWorkspaces::restoredGeometryIsFittedToTheScreen()
+{
+    UiFixture f;
+    {
+        MainWindow &big = f.makeWindow();
+        big.setGeometry(QRect(QPoint(300, 200), QSize(2400, 1500))); // a big monitor, unplugged since
+        big.close();
+    }
+    MainWindow &w = f.makeWindow();
+    w.restoreWindowState();
+    const QRect available = w.screen()->availableGeometry();
+    QVERIFY2(available.contains(w.frameGeometry()), qPrintable(QStringLiteral("%1,%2 %3×%4 in %5×%6")
+                                                                   .arg(w.frameGeometry().x())
+                                                                   .arg(w.frameGeometry().y())
+                                                                   .arg(w.frameGeometry().width())
+                                                                   .arg(w.frameGeometry().height())
+                                                                   .arg(available.width())
+                                                                   .arg(available.height())));
+    QVERIFY(w.statusBar()->isVisible());
+}
+
+void TstWorkspaces::eachWorkspaceFits_data()
+{
+    QTest::addColumn<int>("workspace");
+    QTest::addColumn<QSize>("size");
+    for (const QSize &size : {QSize(1280, 720), QSize(1366, 768)}) {
+        for (Workspace workspace : WorkspaceVocabulary::all()) {
+            const QString name = QStringLiteral("%1 %2x%3")
+                                     .arg(WorkspaceVocabulary::key(workspace))
+                                     .arg(size.width())
+                                     .arg(size.height());
+            QTest::newRow(qPrintable(name)) << static_cast<int>(workspace) << size;
+        }
+    }
+}
+
+void TstWorkspaces::eachWorkspaceFits()
+{
+    QFETCH(int, workspace);
+    QFETCH(QSize, size);
+    UiFixture f;
+    qint64 incident = 0;
+    populate(f, incident);
+    MainWindow &w = f.makeWindow();
+    w.resize(size);
+    QVERIFY(w.openIncident(incident));
+    w.workspaces()->action(static_cast<Workspace>(workspace))->trigger();
+    QCOMPARE(w.workspaces()->current(), static_cast<Workspace>(workspace));
+    QTRY_COMPARE(w.size(), size);
+    QCoreApplication::processEvents();
+
+    // Nothing in view is cut off: every dock in view lies inside the window at its full minimum.
+    for (QDockWidget *dock : w.docks()) {
+        if (dock->visibleRegion().isEmpty())
+            continue;
+        QVERIFY2(wholeInWindow(dock->widget(), &w), qPrintable(dock->objectName()));
+        // A dock squeezed below its content scrolls (QScrollArea): none does in a workspace.
+        const auto areas = dock->findChildren<QScrollArea *>();
+        for (const QScrollArea *area : areas) {
+            if (area->isVisible())
+                QVERIFY2(!area->verticalScrollBar()->isVisible(), qPrintable(area->objectName()));
+        }
+    }
+    QVERIFY(w.statusBar()->isVisible());
+    QVERIFY(w.rect().contains(w.statusBar()->geometry()));
+
+    const auto view = [&w](const char *name) { return w.findChild<QAbstractItemView *>(QLatin1String(name)); };
+    const auto rows = [&](const char *name) { return rowsInView(view(name)); };
+    const auto message = [&](const char *name) {
+        return qPrintable(QStringLiteral("%1: %2 rows").arg(QLatin1String(name)).arg(rows(name)));
+    };
+    switch (static_cast<Workspace>(workspace)) {
+    case Workspace::Scribe: {
+        QDockWidget *timeline = w.findChild<QDockWidget *>(QStringLiteral("timelineDock"));
+        QVERIFY2(timeline->height() >= w.height() * 0.6, qPrintable(QString::number(timeline->height())));
+        QVERIFY(wholeInWindow(w.findChild<QWidget *>(QStringLiteral("quickEntryLine")), &w));
+        QVERIFY2(rows("timelineView") >= 15, message("timelineView"));
+        QVERIFY2(rows("timersView") >= 4, message("timersView"));
+        break;
+    }
+    case Workspace::Deputy:
+        QVERIFY2(rows("timersView") >= 6, message("timersView"));
+        QVERIFY2(rows("missedView") >= 3, message("missedView"));
+        QVERIFY2(rows("timelineView") >= 3, message("timelineView"));
+        break;
+    case Workspace::Commander:
+        QVERIFY2(rows("rollCallView") >= 5, message("rollCallView"));
+        QVERIFY(wholeInWindow(w.findChild<QWidget *>(QStringLiteral("roleChartView")), &w));
+        QVERIFY2(w.findChild<QWidget *>(QStringLiteral("roleChartView"))->height() >= 110,
+                 qPrintable(QString::number(w.findChild<QWidget *>(QStringLiteral("roleChartView"))->height())));
+        QVERIFY2(rows("actionsView") >= 3, message("actionsView"));
+        QVERIFY2(rows("decisionsView") >= 2, message("decisionsView"));
+        QVERIFY2(rows("timelineView") >= 3, message("timelineView"));
+        break;
+    case Workspace::Liaison: {
+        auto *grid = qobject_cast<QTableView *>(view("audiencePhaseGrid"));
+        QVERIFY(wholeInWindow(grid, &w)); // every audience in view
+        QVERIFY2(rows("messageList") >= 3, message("messageList"));
+        QVERIFY2(rows("emergencyOpsView") >= 4, message("emergencyOpsView"));
+        QVERIFY2(rows("inboundList") >= 3, message("inboundList"));
+        break;
+    }
+    }
+}
+
+void TstWorkspaces::newTimerNeverScrollsTheMostUrgentAway()
+{
+    UiFixture f;
+    qint64 incident = 0;
+    populate(f, incident);
+    MainWindow &w = f.makeWindow();
+    w.resize(1280, 720);
+    QVERIFY(w.openIncident(incident));
+    w.workspaces()->action(Workspace::Deputy)->trigger();
+    TimersDock *timers = w.timersDock();
+    for (int i = 0; i < 30; ++i) { // far more than the board shows, the last the least urgent
+        timers->timerLine()->setText(QStringLiteral("%1m later check %2").arg(40 + i).arg(i));
+        QVERIFY(timers->startTimerLine());
+    }
+    QTreeView *view = timers->view();
+    const QRect first = view->visualRect(view->model()->index(0, 0));
+    QVERIFY2(view->viewport()->rect().contains(first), "the most urgent timer scrolled out of view");
+    QCOMPARE(timers->currentTimerId(),
+             view->model()->index(view->model()->rowCount() - 1, 0).data(TimerModel::TimerIdRole).toLongLong());
+}
+
+void TstWorkspaces::userChangesAreKeptPerWorkspaceAndReset()
+{
+    UiFixture f;
+    MainWindow &w = f.makeWindow();
+    w.resize(1280, 720);
+    w.workspaces()->action(Workspace::Scribe)->trigger();
+    QDockWidget *timers = w.timersDock();
+    QVERIFY(timers->isVisible());
+    timers->hide();
+    w.workspaces()->action(Workspace::Deputy)->trigger();
+    QVERIFY(timers->isVisible()); // the Deputy's board is not the Scribe's choice
+    w.workspaces()->action(Workspace::Scribe)->trigger();
+    QVERIFY(timers->isHidden());
+
+    // Kept across a restart.
+    w.close();
+    MainWindow &again = f.makeWindow();
+    again.restoreWindowState();
+    QCOMPARE(again.workspaces()->current(), Workspace::Scribe);
+    QVERIFY(again.timersDock()->isHidden());
+
+    again.findChild<QAction *>(QStringLiteral("resetLayoutAction"))->trigger();
+    QVERIFY(again.timersDock()->isVisible());
+    QVERIFY(!f.settings->contains(QStringLiteral("workspace/scribe/state")));
+}
+
+void TstWorkspaces::workspaceFollowsTheUsersRole()
+{
+    UiFixture f; // the user is "ana"
+    RollCallScenario scenario;
+    QVERIFY(scenario.setUp(*f.store).isEmpty()); // ana is the IC, bo the Deputy
+    MainWindow &w = f.makeWindow();
+    w.workspaces()->switchTo(Workspace::Scribe);
+    QVERIFY(w.openIncident(scenario.incidentId));
+    QCOMPARE(w.workspaces()->current(), Workspace::Commander);
+
+    // Ana hands command to bo and becomes Deputy: the window follows.
+    QVERIFY(!f.store->takeCommand(scenario.incidentId, true, QStringLiteral("ana")));
+    QTRY_COMPARE(w.workspaces()->current(), Workspace::Deputy);
+
+    // Chosen by hand, the workspace stays.
+    w.workspaces()->action(Workspace::Liaison)->trigger();
+    QVERIFY(!w.workspaces()->followsRole());
+    QVERIFY(!f.store->takeCommand(scenario.incidentId, true, QStringLiteral("ana"))); // ana commands again
+    QCoreApplication::processEvents();
+    QCOMPARE(w.workspaces()->current(), Workspace::Liaison);
+    w.workspaces()->followAction()->trigger();
+    QVERIFY(w.workspaces()->followsRole());
+}
+
+QTEST_MAIN(TstWorkspaces)
+#include "tst_workspaces.moc"

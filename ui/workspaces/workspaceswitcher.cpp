@@ -1,0 +1,128 @@
+#include "workspaceswitcher.h"
+
+#include "workspacelayout.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QSettings>
+
+namespace cp {
+
+namespace {
+
+const QString CurrentKey = QStringLiteral("workspace/current");
+const QString FollowKey = QStringLiteral("workspace/followRole");
+
+} // namespace
+
+WorkspaceSwitcher::WorkspaceSwitcher(QMainWindow &window, QSettings &settings, int layoutVersion, QObject *parent)
+    : QObject(parent), m_window(window), m_settings(settings), m_layoutVersion(layoutVersion),
+      m_group(new QActionGroup(this)), m_followAction(new QAction(this))
+{
+    m_group->setExclusive(true);
+    for (Workspace workspace : WorkspaceVocabulary::all()) {
+        auto *action = new QAction(m_group);
+        action->setObjectName(QStringLiteral("workspaceAction_%1").arg(WorkspaceVocabulary::key(workspace)));
+        action->setCheckable(true);
+        action->setShortcut(WorkspaceVocabulary::shortcut(workspace));
+        action->setData(static_cast<int>(workspace));
+        connect(action, &QAction::triggered, this, [this, workspace] {
+            setFollowsRole(false); // chosen by hand: the user's choice wins over the role
+            switchTo(workspace);
+        });
+    }
+    m_followAction->setObjectName(QStringLiteral("followRoleAction"));
+    m_followAction->setCheckable(true);
+    m_followAction->setChecked(followsRole());
+    connect(m_followAction, &QAction::toggled, this, &WorkspaceSwitcher::setFollowsRole);
+    action(m_current)->setChecked(true);
+    retranslateUi();
+}
+
+QString WorkspaceSwitcher::stateKey(Workspace workspace) const
+{
+    return QStringLiteral("workspace/%1/state").arg(WorkspaceVocabulary::key(workspace));
+}
+
+QList<QAction *> WorkspaceSwitcher::actions() const
+{
+    QList<QAction *> list = m_group->actions();
+    list << m_followAction;
+    return list;
+}
+
+QAction *WorkspaceSwitcher::action(Workspace workspace) const
+{
+    return m_group->actions().value(static_cast<int>(workspace));
+}
+
+void WorkspaceSwitcher::saveCurrent()
+{
+    m_settings.setValue(stateKey(m_current), m_window.saveState(m_layoutVersion));
+    m_settings.setValue(CurrentKey, WorkspaceVocabulary::key(m_current));
+}
+
+void WorkspaceSwitcher::switchTo(Workspace workspace)
+{
+    if (workspace == m_current)
+        return;
+    saveCurrent();
+    show(workspace);
+    m_settings.setValue(CurrentKey, WorkspaceVocabulary::key(m_current));
+}
+
+void WorkspaceSwitcher::show(Workspace workspace)
+{
+    m_current = workspace;
+    action(workspace)->setChecked(true);
+    const QByteArray state = m_settings.value(stateKey(workspace)).toByteArray();
+    // A layout of another version (docks added or renamed since) is dropped for the default.
+    if (state.isEmpty() || !m_window.restoreState(state, m_layoutVersion))
+        WorkspaceLayout::arrange(m_window, workspace);
+    emit switched(workspace);
+}
+
+void WorkspaceSwitcher::resetCurrent()
+{
+    m_settings.remove(stateKey(m_current));
+    WorkspaceLayout::arrange(m_window, m_current);
+    emit switched(m_current);
+}
+
+void WorkspaceSwitcher::restore()
+{
+    const auto saved = WorkspaceVocabulary::fromKey(m_settings.value(CurrentKey).toString());
+    show(saved.value_or(m_current));
+}
+
+bool WorkspaceSwitcher::followsRole() const
+{
+    return m_settings.value(FollowKey, true).toBool();
+}
+
+void WorkspaceSwitcher::setFollowsRole(bool follow)
+{
+    m_settings.setValue(FollowKey, follow);
+    const QSignalBlocker blocker(m_followAction);
+    m_followAction->setChecked(follow);
+}
+
+void WorkspaceSwitcher::rolesChanged(const QStringList &roleKeys)
+{
+    if (!followsRole())
+        return;
+    if (const auto workspace = WorkspaceVocabulary::forRoles(roleKeys))
+        switchTo(*workspace);
+}
+
+void WorkspaceSwitcher::retranslateUi()
+{
+    for (QAction *each : m_group->actions())
+        each->setText(WorkspaceVocabulary::label(static_cast<Workspace>(each->data().toInt())));
+    m_followAction->setText(tr("&Follow my role"));
+    m_followAction->setToolTip(tr("Show the workspace of the role you hold in this incident"));
+}
+
+} // namespace cp
