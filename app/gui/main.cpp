@@ -1,16 +1,17 @@
 // commandpost: the GUI. Parses the command line, takes the database lock, opens the store and
 // hands over to the main window.
 
+#include "backupactions.h"
+#include "db/commitwatcher.h"
 #include "db/databaselock.h"
 #include "db/incidentstore.h"
 #include "domain/appidentity.h"
 #include "domain/clock.h"
 #include "mainwindow.h"
-#include "preferences.h"
 #include "notes/traineenotes.h"
+#include "preferences.h"
 #include "resources.h"
 #include "sessionguard.h"
-#include "backupactions.h"
 #include "shadow/replaybar.h"
 #include "shadow/replaypickerdialog.h"
 #include "shadow/shadowwindow.h"
@@ -18,7 +19,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QFileSystemWatcher>
 #include <QFileInfo>
 #include <QIcon>
 #include <QMessageBox>
@@ -44,9 +44,6 @@ private:
     // A second window on a locked database: follow it instead (true) or give up.
     static bool offerFollow(const QString &path, const QString &holder, const QString &whenLocked);
 };
-
-// How often a follower looks for a writer's commits (PRAGMA data_version): well within a second.
-constexpr int FollowPollMs = 250;
 
 // Exit codes: 0 done, 1 the database could not be opened, 2 another window holds it.
 enum ExitCode
@@ -145,7 +142,7 @@ int GuiMain::run(QApplication &app)
                    .arg(QDir::toNativeSeparators(DatabaseLock::lockPathFor(path))));
         return CannotOpen;
     }
-    store.setExternalPollInterval(500); // commits by the CLI show up within a second
+    const CommitWatcher commits(store); // the CLI's commits show up as they happen
 
     QSettings settings;
     Preferences preferences(settings);
@@ -198,16 +195,7 @@ int GuiMain::follow(const QString &path, int screen, bool fullScreen)
         refuse(tr("Cannot follow the database"), error.message());
         return CannotOpen;
     }
-    // data_version is the authority; the write-ahead log changing is only a hint to look sooner.
-    store.setExternalPollInterval(FollowPollMs);
-    QFileSystemWatcher watcher;
-    const QString wal = path + QStringLiteral("-wal");
-    watcher.addPath(QFileInfo::exists(wal) ? wal : path);
-    QObject::connect(&watcher, &QFileSystemWatcher::fileChanged, &store, [&store, &watcher](const QString &file) {
-        store.dispatchChanges();
-        if (!watcher.files().contains(file) && QFileInfo::exists(file))
-            watcher.addPath(file); // replaced by a checkpoint: watch the new file
-    });
+    const CommitWatcher commits(store);
 
     // The trainee's notes live in their own file in the user's data folder.
     TraineeNotes notes(clock);
