@@ -15,6 +15,7 @@
 #include "shadow/replaybar.h"
 #include "shadow/replaypickerdialog.h"
 #include "shadow/shadowwindow.h"
+#include "widgets/firstframemark.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -152,6 +153,7 @@ int GuiMain::run(QApplication &app)
     // Crash recovery (#8): the draft line, the heartbeat, a "Session recovered" entry after a crash.
     SessionGuard session(store, window, preferences, SystemClock::instance());
     session.start();
+    FirstFrameMark::installIfRequested(&window);
     window.show();
     const int code = app.exec();
     session.end();
