@@ -2,6 +2,7 @@
 // hands over to the main window.
 
 #include "backupactions.h"
+#include "db/commitwatcher.h"
 #include "db/databaselock.h"
 #include "db/incidentstore.h"
 #include "db/privatefile.h"
@@ -16,6 +17,7 @@
 #include "shadow/replaypickerdialog.h"
 #include "shadow/shadowwindow.h"
 #include "widgets/accessiblename.h"
+#include "widgets/firstframemark.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -68,9 +70,6 @@ private:
     // A second window on a locked database: follow it instead (true) or give up.
     static bool offerFollow(const QString &path, const QString &holder, const QString &whenLocked);
 };
-
-// How often a follower looks for a writer's commits (PRAGMA data_version): well within a second.
-constexpr int FollowPollMs = 250;
 
 // Exit codes: 0 done, 1 the database could not be opened, 2 another window holds it.
 enum ExitCode
@@ -191,7 +190,7 @@ int GuiMain::run(QApplication &app)
     }
     if (!lock.takeOverNotice().isEmpty())
         std::fprintf(stderr, "commandpost: %s\n", qPrintable(lock.takeOverNotice()));
-    store.setExternalPollInterval(500); // commits by the CLI show up within a second
+    const CommitWatcher commits(store); // the CLI's commits show up as they happen
 
     QSettings settings;
     makeSettingsPrivate(settings);
@@ -203,6 +202,7 @@ int GuiMain::run(QApplication &app)
     SessionGuard session(store, window, preferences, SystemClock::instance());
     session.start();
     session.closeOnShutdownRequests(); // a logout or SIGTERM closes the window; it is no crash
+    FirstFrameMark::installIfRequested(&window);
     window.show();
     if (!lock.takeOverNotice().isEmpty())
         window.statusBar()->showMessage(lock.takeOverNotice(), 30000);
@@ -248,16 +248,7 @@ int GuiMain::follow(const QString &path, int screen, bool fullScreen)
         refuse(tr("Cannot follow the database"), error.message());
         return CannotOpen;
     }
-    // data_version is the authority; the write-ahead log changing is only a hint to look sooner.
-    store.setExternalPollInterval(FollowPollMs);
-    QFileSystemWatcher watcher;
-    const QString wal = path + QStringLiteral("-wal");
-    watcher.addPath(QFileInfo::exists(wal) ? wal : path);
-    QObject::connect(&watcher, &QFileSystemWatcher::fileChanged, &store, [&store, &watcher](const QString &file) {
-        store.dispatchChanges();
-        if (!watcher.files().contains(file) && QFileInfo::exists(file))
-            watcher.addPath(file); // replaced by a checkpoint: watch the new file
-    });
+    const CommitWatcher commits(store);
 
     // The trainee's notes live in their own file in the user's data folder.
     TraineeNotes notes(clock);

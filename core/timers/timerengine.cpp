@@ -37,6 +37,28 @@ TimerPhase TimerEngine::phase(qint64 timerId) const
     return it == m_seen.constEnd() ? TimerPhase::Cancelled : it->phase;
 }
 
+qint64 TimerEngine::msUntilNextEvent() const
+{
+    const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
+    qint64 next = -1;
+    auto consider = [&](qint64 at) {
+        if (at > now && (next < 0 || at - now < next))
+            next = at - now;
+    };
+    for (const Timer &t : std::as_const(m_timers)) {
+        if (t.state != TimerState::Running || !t.hasDeadline() || !t.deadlineAt.isValid())
+            continue;
+        const qint64 deadline = t.deadlineAt.toMSecsSinceEpoch();
+        const Seen seen = m_seen.value(t.id);
+        const bool sameDeadline = seen.deadlineMs == deadline;
+        if (!(sameDeadline && seen.dueAnnounced) && t.warnMs > 0)
+            consider(deadline - t.warnMs);
+        if (!(sameDeadline && seen.expiryAnnounced))
+            consider(deadline);
+    }
+    return next;
+}
+
 void TimerEngine::tick()
 {
     const QDateTime now = m_clock.nowUtc();

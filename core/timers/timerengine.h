@@ -38,6 +38,11 @@ public:
     void setAuthor(const QString &author) { m_author = author; }
     // The phase of a live timer as of the last tick (Cancelled when unknown).
     TimerPhase phase(qint64 timerId) const;
+    // Milliseconds from the clock's now until the next tick would announce something (a timer
+    // entering its amber window or reaching its deadline), as of the last tick; -1 if nothing
+    // is ahead. The window sets a precise timer to it, so an alert is late by the timer's
+    // latency, not by the tick interval.
+    qint64 msUntilNextEvent() const;
 
 signals:
     void timerDue(qint64 timerId);

@@ -1,3 +1,4 @@
+#include "db/commitwatcher.h"
 #include "db/databasefile.h"
 #include "db/incidentstore.h"
 #include "db/schema.h"
@@ -96,7 +97,8 @@ private slots:
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), Schema::latestVersion());
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA application_id")).toLongLong(), qint64(DatabaseFile::ApplicationId));
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
-        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'timeline_entry'")).toInt(), 1);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'timeline_entry'")).toInt(),
+                 1);
     }
 
     void reopeningKeepsEverythingAndDoesNotMigrateAgain()
@@ -439,6 +441,27 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 2000);
         QCOMPARE(entryAdded.count(), 2); // the note and the status entry
         QCOMPARE(entryAdded.first().at(1).toLongLong(), entryId);
+    }
+
+    // The window wakes on the -wal changing, not on a poll: with the poll off, an outside commit
+    // is still announced.
+    void outsideCommitsWakeTheWatcher()
+    {
+        test::TempDatabase tmp;
+        IncidentStore gui(m_clock);
+        QVERIFY(!gui.open(tmp.path()));
+        const qint64 id = declare(gui);
+        CommitWatcher watcher(gui, 0);
+        QSignalSpy entryAdded(&gui, &IncidentStore::entryAdded);
+
+        IncidentStore cli(m_clock);
+        QVERIFY(!cli.open(tmp.path()));
+        const qint64 entryId = *cli.appendEntry(note(id, QStringLiteral("from the CLI")));
+        QTRY_COMPARE_WITH_TIMEOUT(entryAdded.count(), 1, 5000);
+        QCOMPARE(entryAdded.first().at(1).toLongLong(), entryId);
+        const qint64 second = *cli.appendEntry(note(id, QStringLiteral("and again")));
+        QTRY_COMPARE_WITH_TIMEOUT(entryAdded.count(), 2, 5000);
+        QCOMPARE(entryAdded.last().at(1).toLongLong(), second);
     }
 
     void bulkAppendIsAllOrNothing()

@@ -201,6 +201,31 @@ private slots:
         QCOMPARE(ids(*m_expired), (QList<qint64>{id, shortWarn}));
     }
 
+    // The window wakes exactly when something is next due instead of polling: the engine says
+    // when that is (the amber boundary, then the deadline), and nothing once all is announced.
+    void knowsWhenTheNextEventIsDue()
+    {
+        QCOMPARE(m_engine->msUntilNextEvent(), -1); // no timers
+        TimerOptions quick;
+        quick.warnMs = 10 * Second;
+        const qint64 id = countdown(2 * Minute, QStringLiteral("check back"), quick);
+        m_engine->tick();
+        QCOMPARE(m_engine->msUntilNextEvent(), 2 * Minute - 10 * Second);
+        m_clock->advance(2 * Minute - 10 * Second - 1);
+        QCOMPARE(m_engine->msUntilNextEvent(), 1);
+        m_clock->advance(1);
+        m_engine->tick();
+        QCOMPARE(ids(*m_due), QList<qint64>{id});
+        QCOMPARE(m_engine->msUntilNextEvent(), 10 * Second);
+        m_clock->advance(10 * Second - 3);
+        m_engine->tick();
+        QCOMPARE(m_engine->msUntilNextEvent(), 3);
+        m_clock->advance(3);
+        m_engine->tick();
+        QCOMPARE(ids(*m_expired), QList<qint64>{id});
+        QCOMPARE(m_engine->msUntilNextEvent(), -1); // announced: nothing more to wake for
+    }
+
     void snoozeSetsANewDeadlineFromNow()
     {
         const qint64 id = countdown(3 * Minute);

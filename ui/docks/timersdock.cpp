@@ -114,6 +114,7 @@ TimersDock::TimersDock(IncidentStore &store, const Clock &clock, Preferences &pr
                 m_flashing.remove(timerId);
         }
         updateNextDue();
+        m_alarm.start(0); // a new or moved deadline may fall before the next tick
     });
     connect(m_engine, &TimerEngine::timerExpired, this, &TimersDock::onExpired);
 
@@ -123,6 +124,10 @@ TimersDock::TimersDock(IncidentStore &store, const Clock &clock, Preferences &pr
     m_ticker.setTimerType(Qt::CoarseTimer);
     m_ticker.callOnTimeout(this, &TimersDock::tick);
     m_ticker.start();
+    // The ticker repaints the countdowns; alerts must not wait for it.
+    m_alarm.setSingleShot(true);
+    m_alarm.setTimerType(Qt::PreciseTimer);
+    m_alarm.callOnTimeout(this, &TimersDock::tick);
 
     retranslateUi();
     showFeedback(QString(), false);
@@ -241,6 +246,9 @@ void TimersDock::tick()
     m_engine->tick();
     m_model->refreshRemaining();
     updateNextDue();
+    const qint64 next = m_engine->msUntilNextEvent();
+    if (next >= 0 && next < TickIntervalMs)
+        m_alarm.start(int(next));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -110,6 +110,8 @@ private:
     TimerAlert *m_alert;
     TimerDelegate *m_delegate;
     QTimer m_ticker;
+    QTimer m_alarm; // precise, to the next deadline or amber boundary within a tick
+
     QTimer m_flashTimer;
     QHash<qint64, int> m_flashing; // timer id → flashes left
     bool m_lit = false;

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QFileSystemWatcher>
+#include <QObject>
+
+namespace cp {
+
+class IncidentStore;
+
+// Notices other processes' commits to an open SQLite store the moment they happen, without a
+// busy poll: every commit appends to the database's -wal file, so a file watch (inotify) wakes
+// the store, which reads the change log and announces what changed. A slow data_version poll
+// stays as a safety net for file systems that report no changes (network shares).
+class CommitWatcher final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CommitWatcher)
+
+public:
+    static constexpr int DefaultFallbackPollMs = 2000;
+
+    // Starts watching at once; fallbackPollMs 0 means the file watch alone.
+    explicit CommitWatcher(IncidentStore &store, int fallbackPollMs = DefaultFallbackPollMs, QObject *parent = nullptr);
+
+private:
+    void watch();
+
+    IncidentStore &m_store;
+    QFileSystemWatcher m_watcher;
+};
+
+} // namespace cp

@@ -1,0 +1,573 @@
+// ./dev bench: every CommandPost path timed beside its floor — the least the machine must do for
+// the same result — in the same run, several rounds each. Absolute times drift on a shared
+// machine; the ratio within one run is what is tracked. Prints a table, writes JSON
+// (CP_BENCH_JSON, default bench-results.json in the working directory) and shows the ratios of
+// the previous run beside the new ones.
+//
+//   CP_BENCH_ROUNDS   rounds of each path (default 7; appends take 20 samples a round)
+//   CP_BENCH_BIG      entries of the large incident (default 1,000,000)
+//   CP_BENCH_ONLY     run only the paths whose name contains this text
+//
+// Also the writer process of the outside-commit path: bench_floors --writer DB INCIDENT COUNT.
+#include "benchstats.h"
+#include "db/commitwatcher.h"
+#include "db/incidentstore.h"
+#include "domain/clock.h"
+#include "exchange/incidentjson.h"
+#include "exchange/rostercsv.h"
+#include "incidentexport.h"
+#include "mainwindow.h"
+#include "models/timelinemodel.h"
+#include "preferences.h"
+#include "rawsqlite.h"
+#include "tempdatabase.h"
+#include "timers/timerengine.h"
+#include "undo/savestatus.h"
+#include "widgets/firstframemark.h"
+
+#include <QApplication>
+#include <QDeadlineTimer>
+#include <QDockWidget>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSaveFile>
+#include <QSettings>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace cp;
+using namespace cp::bench;
+
+namespace {
+
+const QString Author = QStringLiteral("Cy");
+const QByteArray EntryText = QByteArrayLiteral("X is restarting the app stack, next check-in in 3 minutes");
+
+double msSince(qint64 startNs)
+{
+    return double(monotonicNs() - startNs) / 1e6;
+}
+
+// Runs the event loop until 'done' says so or 'timeoutMs' passed; false on the timeout. Sleeps
+// in the event loop (a process's output, a signal, a timer wakes it): never a busy wait.
+bool waitUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    QTimer wake; // bounds each sleep, so the timeout is seen even when nothing happens
+    wake.start(100);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
+    return true;
+}
+
+class Harness
+{
+public:
+    Harness()
+    {
+        m_rounds =
+            qEnvironmentVariableIntValue("CP_BENCH_ROUNDS") > 0 ? qEnvironmentVariableIntValue("CP_BENCH_ROUNDS") : 7;
+        m_big =
+            qEnvironmentVariableIntValue("CP_BENCH_BIG") > 0 ? qEnvironmentVariableIntValue("CP_BENCH_BIG") : 1000000;
+        m_only = qEnvironmentVariable("CP_BENCH_ONLY");
+        m_app = test::TempDatabase::executable(QStringLiteral("commandpost"));
+        m_floorWindow = test::TempDatabase::executable(QStringLiteral("cp_floor_window"));
+    }
+
+    int run();
+
+private:
+    bool wanted(const QString &name) const { return m_only.isEmpty() || name.contains(m_only); }
+    Path &add(const QString &name, const QString &floorName, const QString &goal,
+              std::function<bool(const Path &)> goalMet = {});
+
+    // A database with one incident of 'entries' timeline entries (written straight through SQLite:
+    // this is the setup, not the measurement). Returns the incident id.
+    qint64 makeIncident(const QString &path, int entries);
+    void startPaths();
+    void appendPaths();
+    void quickEntryPath();
+    void outsideCommitPath();
+    void timerPath();
+    void exchangePaths();
+    void rosterPaths();
+
+    // Starts 'program' with CP_MARK_FIRST_FRAME and times it to the mark; false if it never came.
+    bool timeFirstFrame(const QString &program, const QStringList &arguments, Side &side);
+
+    test::TempDatabase m_tmp;
+    QList<Path> m_paths;
+    int m_rounds = 7;
+    int m_big = 1000000;
+    int m_docks = 0;
+    QString m_only;
+    QString m_app;
+    QString m_floorWindow;
+};
+
+Path &Harness::add(const QString &name, const QString &floorName, const QString &goal,
+                   std::function<bool(const Path &)> goalMet)
+{
+    m_paths.append(Path{name, floorName, goal, std::move(goalMet), {}, {}});
+    return m_paths.last();
+}
+
+qint64 Harness::makeIncident(const QString &path, int entries)
+{
+    qint64 incident = 0;
+    {
+        IncidentStore store(SystemClock::instance());
+        if (StoreError error = store.open(path)) {
+            std::fprintf(stderr, "bench: %s\n", qPrintable(error.message()));
+            return 0;
+        }
+        NewIncident n;
+        n.title = QStringLiteral("Checkout outage");
+        n.declaredAt = QDateTime::currentDateTimeUtc().addDays(-30);
+        auto created = store.createIncident(n, QStringLiteral("ana"));
+        incident = created ? *created : 0;
+    }
+    RawSqlite raw(path);
+    if (entries > 0 && !raw.appendEntries(incident, entries))
+        return 0;
+    return incident;
+}
+
+bool Harness::timeFirstFrame(const QString &program, const QStringList &arguments, Side &side)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CP_MARK_FIRST_FRAME"), QStringLiteral("1"));
+    // The app's settings and drafts go to a scratch home, never the user's.
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_tmp.path(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_tmp.path(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_STATE_HOME"), m_tmp.path(QStringLiteral("state")));
+    process.setProcessEnvironment(env);
+    const qint64 start = monotonicNs();
+    process.start(program, arguments);
+    QByteArray err;
+    const bool marked = waitUntil(
+        [&] {
+            err += process.readAllStandardError();
+            return err.contains("cp-first-frame") || process.state() == QProcess::NotRunning;
+        },
+        60000);
+    const double ms = msSince(start);
+    process.waitForFinished(10000);
+    err += process.readAllStandardError();
+    const int at = int(err.indexOf("cp-first-frame"));
+    if (!marked || at < 0) {
+        std::fprintf(stderr, "bench: %s gave no first frame: %s\n", qPrintable(program), err.constData());
+        return false;
+    }
+    side.add(ms);
+    const QByteArray line = err.mid(at, err.indexOf('\n', at) - at);
+    side.notePeak(line.mid(line.indexOf("peak-rss-kib=") + 13).toLongLong());
+    return true;
+}
+
+void Harness::startPaths()
+{
+    const QList<std::pair<QString, int>> sizes{{QStringLiteral("10k"), 10000},
+                                               {QStringLiteral("%1k").arg(m_big / 1000), m_big}};
+    for (const auto &[label, entries] : sizes) {
+        const QString name = QStringLiteral("start to first frame, %1-entry incident").arg(label);
+        if (!wanted(name))
+            continue;
+        const QString db = m_tmp.path(QStringLiteral("start-%1.sqlite").arg(label));
+        if (!makeIncident(db, entries))
+            return;
+        const QString docks = QString::number(m_docks);
+        const bool big = entries > 10000;
+        Path &p = add(name, QStringLiteral("bare QMainWindow, %1 docks of table views").arg(m_docks),
+                      big ? QStringLiteral("≤ floor + 60 ms, memory as at 10k") : QStringLiteral("≤ 1.3×, ≤ +10 MiB"),
+                      big ? std::function<bool(const Path &)>(
+                                [](const Path &r) { return r.cp.median() <= r.floor.median() + 60; })
+                          : std::function<bool(const Path &)>([](const Path &r) {
+                                return r.ratio() <= 1.3 && r.cp.peakKib <= r.floor.peakKib + 10 * 1024;
+                            }));
+        for (int r = 0; r < m_rounds; ++r) {
+            if (!timeFirstFrame(m_floorWindow, {docks}, p.floor) ||
+                !timeFirstFrame(m_app, {QStringLiteral("--db"), db}, p.cp))
+                return;
+        }
+    }
+}
+
+void Harness::appendPaths()
+{
+    const QString name = QStringLiteral("durable append through the store");
+    if (!wanted(name))
+        return;
+    const QString cpDb = m_tmp.path(QStringLiteral("append-cp.sqlite"));
+    const QString floorDb = m_tmp.path(QStringLiteral("append-floor.sqlite"));
+    const qint64 incident = makeIncident(cpDb, 10000);
+    const qint64 floorIncident = makeIncident(floorDb, 10000);
+    Path &p = add(name, QStringLiteral("SQLite C API: INSERT + COMMIT, WAL, synchronous=FULL"),
+                  QStringLiteral("≤ 1.3×"), [](const Path &r) { return r.ratio() <= 1.3; });
+    IncidentStore store(SystemClock::instance());
+    RawSqlite raw(floorDb);
+    if (store.open(cpDb) || !raw.ok())
+        return;
+    NewEntry e;
+    e.incidentId = incident;
+    e.author = Author;
+    e.text = QString::fromUtf8(EntryText);
+    resetPeakRss();
+    for (int r = 0; r < m_rounds; ++r) {
+        for (int i = 0; i < 20; ++i) {
+            qint64 start = monotonicNs();
+            if (!raw.appendEntry(floorIncident, EntryText))
+                return;
+            p.floor.add(msSince(start));
+            start = monotonicNs();
+            if (!store.appendEntry(e))
+                return;
+            p.cp.add(msSince(start));
+        }
+    }
+}
+
+void Harness::quickEntryPath()
+{
+    const QString name = QStringLiteral("quick entry to \"Saved\"");
+    if (!wanted(name))
+        return;
+    const QString cpDb = m_tmp.path(QStringLiteral("quick-cp.sqlite"));
+    const QString floorDb = m_tmp.path(QStringLiteral("quick-floor.sqlite"));
+    const qint64 incident = makeIncident(cpDb, 10000);
+    const qint64 floorIncident = makeIncident(floorDb, 10000);
+    Path &p = add(name, QStringLiteral("SQLite C API append"), QStringLiteral("≤ 1.3×"),
+                  [](const Path &r) { return r.ratio() <= 1.3; });
+    IncidentStore store(SystemClock::instance());
+    RawSqlite raw(floorDb);
+    if (store.open(cpDb) || !raw.ok())
+        return;
+    QSettings settings(m_tmp.path(QStringLiteral("quick.ini")), QSettings::IniFormat);
+    Preferences preferences(settings);
+    preferences.setAuthorName(Author);
+    MainWindow window(store, SystemClock::instance(), preferences, settings);
+    window.show();
+    window.openIncident(incident);
+    auto *line = window.findChild<QLineEdit *>(QStringLiteral("quickEntryLine"));
+    if (!line || !QTest::qWaitForWindowExposed(&window))
+        return;
+    qint64 savedAt = 0;
+    QObject::connect(window.saveStatus(), &SaveStatus::saved, &window, [&] { savedAt = monotonicNs(); });
+    for (int r = 0; r < m_rounds; ++r) {
+        for (int i = 0; i < 5; ++i) {
+            qint64 start = monotonicNs();
+            raw.appendEntry(floorIncident, EntryText);
+            p.floor.add(msSince(start));
+            line->setFocus();
+            QTest::keyClicks(line, QString::fromUtf8(EntryText));
+            savedAt = 0;
+            start = monotonicNs();
+            QTest::keyClick(line, Qt::Key_Return);
+            if (!waitUntil([&] { return savedAt != 0; }, 5000))
+                return;
+            p.cp.add(double(savedAt - start) / 1e6);
+        }
+    }
+}
+
+void Harness::outsideCommitPath()
+{
+    const QString name = QStringLiteral("another process's commit to the window's model");
+    if (!wanted(name))
+        return;
+    const QString db = m_tmp.path(QStringLiteral("follow.sqlite"));
+    const qint64 incident = makeIncident(db, 10000);
+    Path &p = add(name, QStringLiteral("inotify on the -wal + data_version, SQLite C API"),
+                  QStringLiteral("p99 ≤ 60 ms"), [](const Path &r) { return r.cp.p99() <= 60; });
+    IncidentStore store(SystemClock::instance());
+    if (store.open(db))
+        return;
+    const CommitWatcher commits(store); // as the app does (app/gui/main.cpp)
+    QSettings settings(m_tmp.path(QStringLiteral("follow.ini")), QSettings::IniFormat);
+    Preferences preferences(settings);
+    MainWindow window(store, SystemClock::instance(), preferences, settings);
+    window.show();
+    window.openIncident(incident);
+    auto *model = window.findChild<TimelineModel *>();
+    if (!model)
+        return;
+    QList<qint64> rowNs;
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, &window, [&](const QModelIndex &, int first, int last) {
+        const qint64 now = monotonicNs();
+        for (int i = first; i <= last; ++i)
+            rowNs << now;
+    });
+    FloorReader reader(db);
+    QProcess writer;
+    writer.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    const int count = m_rounds * 10;
+    writer.start(QCoreApplication::applicationFilePath(),
+                 {QStringLiteral("--writer"), db, QString::number(incident), QString::number(count)});
+    QList<std::pair<qint64, qint64>> commits; // id, ns
+    QByteArray out;
+    const bool done = waitUntil(
+        [&] {
+            out += writer.readAllStandardOutput();
+            return writer.state() == QProcess::NotRunning && rowNs.size() >= count;
+        },
+        count * 1000 + 10000);
+    out += writer.readAllStandardOutput();
+    for (const QByteArray &l : out.split('\n')) {
+        const QList<QByteArray> f = l.split(' ');
+        if (f.size() == 3 && f.at(0) == "committed")
+            commits.append({f.at(1).toLongLong(), f.at(2).toLongLong()});
+    }
+    if (!done || commits.size() != count) {
+        std::fprintf(stderr, "bench: the outside writer made %lld of %d commits; the window saw %lld\n",
+                     qint64(commits.size()), count, qint64(rowNs.size()));
+        return;
+    }
+    const QHash<qint64, qint64> floorSeen = reader.seenNs();
+    for (int i = 0; i < count; ++i) {
+        p.cp.add(double(rowNs.at(i) - commits.at(i).second) / 1e6);
+        if (floorSeen.contains(commits.at(i).first))
+            p.floor.add(double(floorSeen.value(commits.at(i).first) - commits.at(i).second) / 1e6);
+    }
+}
+
+void Harness::timerPath()
+{
+    const QString name = QStringLiteral("timer alert after its deadline");
+    if (!wanted(name))
+        return;
+    const QString db = m_tmp.path(QStringLiteral("timers.sqlite"));
+    const qint64 incident = makeIncident(db, 100);
+    Path &p = add(name, QStringLiteral("QTimer (precise) to the same deadline"),
+                  QStringLiteral("never early, p99 ≤ 20 ms late"),
+                  [](const Path &r) { return r.cp.min() >= 0 && r.cp.p99() <= 20; });
+    IncidentStore store(SystemClock::instance());
+    if (store.open(db))
+        return;
+    QSettings settings(m_tmp.path(QStringLiteral("timers.ini")), QSettings::IniFormat);
+    Preferences preferences(settings);
+    MainWindow window(store, SystemClock::instance(), preferences, settings);
+    window.show();
+    window.openIncident(incident);
+    auto *engine = window.findChild<TimerEngine *>();
+    if (!engine)
+        return;
+    QHash<qint64, qint64> deadlines; // timer id → deadline (ms since the epoch)
+    QObject::connect(engine, &TimerEngine::timerExpired, &window, [&](qint64 id) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (deadlines.contains(id))
+            p.cp.add(double(now - deadlines.take(id)));
+    });
+    for (int r = 0; r < m_rounds; ++r) {
+        const qint64 durationMs = 1000 + QRandomGenerator::global()->bounded(1500);
+        TimerOptions options;
+        options.warnMs = 0;
+        auto id = store.startCountdown(incident, QStringLiteral("Check-in %1").arg(r), durationMs, options, Author);
+        if (!id)
+            return;
+        const qint64 deadline = store.timer(*id)->deadlineAt.toMSecsSinceEpoch();
+        deadlines.insert(*id, deadline);
+        bool floorFired = false;
+        QTimer::singleShot(int(deadline - QDateTime::currentMSecsSinceEpoch()), Qt::PreciseTimer, &window, [&] {
+            p.floor.add(double(QDateTime::currentMSecsSinceEpoch() - deadline));
+            floorFired = true;
+        });
+        if (!waitUntil([&] { return floorFired && !deadlines.contains(*id); }, 10000))
+            return;
+    }
+}
+
+void Harness::exchangePaths()
+{
+    const QString db = m_tmp.path(QStringLiteral("exchange.sqlite"));
+    const qint64 incident = makeIncident(db, 5000);
+    IncidentStore store(SystemClock::instance());
+    if (!incident || store.open(db))
+        return;
+    RawSqlite raw(db);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QByteArray json;
+    for (IncidentExport::Format format : IncidentExport::all()) {
+        const QString name = QStringLiteral("export %1, 5,000 entries").arg(IncidentExport::key(format));
+        if (!wanted(name) && format != IncidentExport::Format::Json)
+            continue;
+        Path &p = add(name, QStringLiteral("read the entries (C API), write as many bytes, fsync"), QString());
+        const QString out = m_tmp.path(QStringLiteral("export.") + IncidentExport::extension(format));
+        for (int r = 0; r < m_rounds; ++r) {
+            resetPeakRss();
+            qint64 start = monotonicNs();
+            if (IncidentExport::writeFile(store, incident, format, out, now))
+                return;
+            p.cp.add(msSince(start));
+            p.cp.notePeak(FirstFrameMark::peakRssKib());
+            QFile written(out);
+            written.open(QIODevice::ReadOnly);
+            const QByteArray bytes = written.readAll();
+            if (format == IncidentExport::Format::Json)
+                json = bytes;
+            resetPeakRss();
+            start = monotonicNs();
+            raw.readEntries(incident);
+            QSaveFile floorFile(m_tmp.path(QStringLiteral("floor.out")));
+            floorFile.open(QIODevice::WriteOnly);
+            floorFile.write(QByteArray(bytes.size(), 'x'));
+            floorFile.commit();
+            p.floor.add(msSince(start));
+            p.floor.notePeak(FirstFrameMark::peakRssKib());
+        }
+    }
+    const QString name = QStringLiteral("JSON import, 5,000 entries");
+    if (!wanted(name))
+        return;
+    Path &p = add(name, QStringLiteral("SQLite C API: 5,000 rows in one transaction"), QString());
+    for (int r = 0; r < m_rounds; ++r) {
+        const QString into = m_tmp.path(QStringLiteral("import-%1.sqlite").arg(r));
+        const QString floorInto = m_tmp.path(QStringLiteral("import-floor-%1.sqlite").arg(r));
+        makeIncident(floorInto, 0);
+        IncidentStore target(SystemClock::instance());
+        if (target.open(into))
+            return;
+        resetPeakRss();
+        qint64 start = monotonicNs();
+        auto document = IncidentJson::read(json);
+        if (!document || !target.importIncident(*document)) {
+            std::fprintf(stderr, "bench: the JSON import failed\n");
+            return;
+        }
+        p.cp.add(msSince(start));
+        p.cp.notePeak(FirstFrameMark::peakRssKib());
+        RawSqlite floor(floorInto);
+        resetPeakRss();
+        start = monotonicNs();
+        floor.appendEntries(1, 5000);
+        p.floor.add(msSince(start));
+        p.floor.notePeak(FirstFrameMark::peakRssKib());
+    }
+}
+
+void Harness::rosterPaths()
+{
+    for (int people : {20000, 100000}) {
+        const QString name = QStringLiteral("roster CSV import, %1k people").arg(people / 1000);
+        if (!wanted(name))
+            continue;
+        Path &p =
+            add(name, QStringLiteral("SQLite C API: as many rows in one transaction"), QStringLiteral("≤ 2 s at 100k"),
+                [people](const Path &r) { return people < 100000 || r.cp.median() <= 2000; });
+        QByteArray csv = "name,handle,team,department,contact,trained_roles,trainee\n";
+        for (int i = 0; i < people; ++i)
+            csv += "Person " + QByteArray::number(i) + ",p" + QByteArray::number(i) + ",Team " +
+                   QByteArray::number(i % 40) + ",,+1 555 " + QByteArray::number(1000000 + i) + ",scribe,no\n";
+        // The big import is slow today: fewer rounds, so the whole run stays bounded.
+        const int rounds = qMin(m_rounds, people >= 100000 ? 2 : 3);
+        for (int r = 0; r < rounds; ++r) {
+            const QString into = m_tmp.path(QStringLiteral("roster-%1-%2.sqlite").arg(people).arg(r));
+            const QString floorInto = m_tmp.path(QStringLiteral("roster-floor-%1-%2.sqlite").arg(people).arg(r));
+            IncidentStore target(SystemClock::instance());
+            if (target.open(into))
+                return;
+            resetPeakRss();
+            qint64 start = monotonicNs();
+            QList<Person> read;
+            QString error;
+            if (!RosterCsv::readPeople(csv, &read, &error) || !target.importRoster({}, read)) {
+                std::fprintf(stderr, "bench: the roster import failed: %s\n", qPrintable(error));
+                return;
+            }
+            p.cp.add(msSince(start));
+            p.cp.notePeak(FirstFrameMark::peakRssKib());
+            RawSqlite floor(floorInto);
+            resetPeakRss();
+            start = monotonicNs();
+            floor.bulkInsert(people, 7);
+            p.floor.add(msSince(start));
+            p.floor.notePeak(FirstFrameMark::peakRssKib());
+        }
+    }
+}
+
+int Harness::run()
+{
+    // The window's dock count sets the floor's.
+    {
+        IncidentStore store(SystemClock::instance());
+        QSettings settings(m_tmp.path(QStringLiteral("count.ini")), QSettings::IniFormat);
+        Preferences preferences(settings);
+        if (store.open(m_tmp.path(QStringLiteral("count.sqlite"))))
+            return 1;
+        MainWindow window(store, SystemClock::instance(), preferences, settings);
+        m_docks = int(window.findChildren<QDockWidget *>(QString(), Qt::FindDirectChildrenOnly).size());
+    }
+    startPaths();
+    appendPaths();
+    quickEntryPath();
+    outsideCommitPath();
+    timerPath();
+    exchangePaths();
+    rosterPaths();
+
+    const QString jsonPath = qEnvironmentVariable("CP_BENCH_JSON", QStringLiteral("bench-results.json"));
+    QJsonObject previous;
+    QFile last(jsonPath);
+    if (last.open(QIODevice::ReadOnly))
+        previous = QJsonDocument::fromJson(last.readAll()).object();
+    last.close();
+    printTable(m_paths, previous);
+    QSaveFile out(jsonPath);
+    if (!out.open(QIODevice::WriteOnly))
+        return 1;
+    out.write(QJsonDocument(resultsJson(m_paths)).toJson());
+    if (!out.commit())
+        return 1;
+    std::printf("\nbench: %lld paths, %d rounds; results in %s\n", qint64(m_paths.size()), m_rounds,
+                qPrintable(QFileInfo(jsonPath).absoluteFilePath()));
+    return 0;
+}
+
+// The other process of the outside-commit path: appends through its own store, as the CLI
+// does, and prints each id with the CLOCK_MONOTONIC time its commit returned.
+int writer(const QString &db, qint64 incident, int count)
+{
+    IncidentStore store(SystemClock::instance());
+    if (StoreError error = store.open(db)) {
+        std::fprintf(stderr, "bench writer: %s\n", qPrintable(error.message()));
+        return 1;
+    }
+    NewEntry e;
+    e.incidentId = incident;
+    e.author = Author;
+    e.text = QString::fromUtf8(EntryText);
+    for (int i = 0; i < count; ++i) {
+        // Irregular gaps, so the commits fall anywhere in a reader's rhythm.
+        QThread::msleep(40 + QRandomGenerator::global()->bounded(120));
+        auto id = store.appendEntry(e);
+        const qint64 at = monotonicNs();
+        if (!id)
+            return 1;
+        std::printf("committed %lld %lld\n", *id, at);
+        std::fflush(stdout);
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (argc == 5 && QByteArray(argv[1]) == "--writer") {
+        QCoreApplication app(argc, argv);
+        return writer(QString::fromLocal8Bit(argv[2]), QByteArray(argv[3]).toLongLong(), QByteArray(argv[4]).toInt());
+    }
+    QApplication app(argc, argv);
+    return Harness().run();
+}

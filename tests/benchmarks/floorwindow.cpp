@@ -1,0 +1,36 @@
+// The floor for starting the window: a bare QMainWindow with the same number of docks as
+// CommandPost's, each a table view (the first with a timeline's first page of 256 rows), and
+// nothing else: no database, no icons, no settings. Marks its first painted frame like the app.
+//   cp_floor_window DOCKS
+#include "widgets/firstframemark.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QStandardItemModel>
+#include <QTableView>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    const int docks = argc > 1 ? QByteArray(argv[1]).toInt() : 1;
+    QMainWindow window;
+    for (int d = 0; d < docks; ++d) {
+        const int rows = d == 0 ? 256 : 16;
+        auto *model = new QStandardItemModel(rows, 4, &window);
+        for (int r = 0; r < rows; ++r) {
+            for (int c = 0; c < 4; ++c)
+                model->setItem(r, c, new QStandardItem(QStringLiteral("row %1, column %2").arg(r).arg(c)));
+        }
+        auto *view = new QTableView;
+        view->setModel(model);
+        auto *dock = new QDockWidget(QStringLiteral("Dock %1").arg(d + 1), &window);
+        dock->setObjectName(QStringLiteral("dock%1").arg(d));
+        dock->setWidget(view);
+        window.addDockWidget(d % 2 == 0 ? Qt::LeftDockWidgetArea : Qt::RightDockWidgetArea, dock);
+    }
+    window.resize(1280, 720);
+    cp::FirstFrameMark::installIfRequested(&window);
+    window.show();
+    return QApplication::exec();
+}

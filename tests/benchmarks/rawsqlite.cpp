@@ -1,0 +1,218 @@
+#include "rawsqlite.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <sqlite3.h>
+
+#include <poll.h>
+#include <sys/inotify.h>
+#include <time.h>
+#include <unistd.h>
+
+namespace cp::bench {
+
+qint64 monotonicNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+void resetPeakRss()
+{
+    QFile refs(QStringLiteral("/proc/self/clear_refs"));
+    if (refs.open(QIODevice::WriteOnly))
+        refs.write("5");
+}
+
+RawSqlite::RawSqlite(const QString &path)
+{
+    if (sqlite3_open(QFile::encodeName(path).constData(), &m_db) != SQLITE_OK ||
+        !exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000")) {
+        sqlite3_close(m_db);
+        m_db = nullptr;
+    }
+}
+
+RawSqlite::~RawSqlite()
+{
+    sqlite3_finalize(m_insertEntry);
+    sqlite3_close(m_db);
+}
+
+bool RawSqlite::exec(const char *sql)
+{
+    return sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+bool RawSqlite::appendEntry(qint64 incidentId, const QByteArray &text)
+{
+    if (!m_insertEntry &&
+        sqlite3_prepare_v2(m_db,
+                           "INSERT INTO timeline_entry (incident_id, kind, author, occurred_at, captured_at, body, "
+                           "tags, key_event) VALUES (?, 'note', 'Cy', ?, ?, ?, '', 0)",
+                           -1, &m_insertEntry, nullptr) != SQLITE_OK)
+        return false;
+    if (!exec("BEGIN IMMEDIATE"))
+        return false;
+    const qint64 now = monotonicNs() / 1000000;
+    sqlite3_bind_int64(m_insertEntry, 1, incidentId);
+    sqlite3_bind_int64(m_insertEntry, 2, now);
+    sqlite3_bind_int64(m_insertEntry, 3, now);
+    sqlite3_bind_text(m_insertEntry, 4, text.constData(), int(text.size()), SQLITE_STATIC);
+    const bool inserted = sqlite3_step(m_insertEntry) == SQLITE_DONE;
+    sqlite3_reset(m_insertEntry);
+    return exec(inserted ? "COMMIT" : "ROLLBACK") && inserted;
+}
+
+bool RawSqlite::appendEntries(qint64 incidentId, int count)
+{
+    sqlite3_stmt *insert = nullptr;
+    if (!exec("BEGIN IMMEDIATE") ||
+        sqlite3_prepare_v2(m_db,
+                           "INSERT INTO timeline_entry (incident_id, kind, author, occurred_at, captured_at, body) "
+                           "VALUES (?, 'note', ?, ?, ?, ?)",
+                           -1, &insert, nullptr) != SQLITE_OK)
+        return false;
+    static const char *const authors[] = {"Ana", "Bo", "Cy"};
+    const qint64 start = 1764000000000; // 2025-11-24, well in the past
+    bool ok = true;
+    for (int i = 0; i < count && ok; ++i) {
+        const QByteArray body = QByteArrayLiteral("status of shard ") + QByteArray::number(i % 97) +
+                                QByteArrayLiteral(": replication lag ") + QByteArray::number(i % 13) +
+                                QByteArrayLiteral(" s, consumer group rebalanced");
+        sqlite3_bind_int64(insert, 1, incidentId);
+        sqlite3_bind_text(insert, 2, authors[i % 3], -1, SQLITE_STATIC);
+        sqlite3_bind_int64(insert, 3, start + qint64(i) * 2000);
+        sqlite3_bind_int64(insert, 4, start + qint64(i) * 2000);
+        sqlite3_bind_text(insert, 5, body.constData(), int(body.size()), SQLITE_TRANSIENT);
+        ok = sqlite3_step(insert) == SQLITE_DONE;
+        sqlite3_reset(insert);
+    }
+    sqlite3_finalize(insert);
+    return exec(ok ? "COMMIT" : "ROLLBACK") && ok;
+}
+
+bool RawSqlite::bulkInsert(int rows, int columns)
+{
+    QByteArray create = "CREATE TABLE IF NOT EXISTS bulk (id INTEGER PRIMARY KEY";
+    QByteArray insertSql = "INSERT INTO bulk VALUES (NULL";
+    for (int c = 0; c < columns; ++c) {
+        create += ", c" + QByteArray::number(c) + " TEXT";
+        insertSql += ", ?";
+    }
+    if (!exec((create + ")").constData()) || !exec("BEGIN IMMEDIATE"))
+        return false;
+    sqlite3_stmt *insert = nullptr;
+    if (sqlite3_prepare_v2(m_db, (insertSql + ")").constData(), -1, &insert, nullptr) != SQLITE_OK)
+        return false;
+    bool ok = true;
+    for (int r = 0; r < rows && ok; ++r) {
+        const QByteArray value = QByteArrayLiteral("value ") + QByteArray::number(r);
+        for (int c = 0; c < columns; ++c)
+            sqlite3_bind_text(insert, c + 1, value.constData(), int(value.size()), SQLITE_TRANSIENT);
+        ok = sqlite3_step(insert) == SQLITE_DONE;
+        sqlite3_reset(insert);
+    }
+    sqlite3_finalize(insert);
+    return exec(ok ? "COMMIT" : "ROLLBACK") && ok;
+}
+
+qint64 RawSqlite::readEntries(qint64 incidentId)
+{
+    sqlite3_stmt *select = nullptr;
+    if (sqlite3_prepare_v2(m_db,
+                           "SELECT id, kind, author, occurred_at, body, tags FROM timeline_entry "
+                           "WHERE incident_id = ? ORDER BY occurred_at, id",
+                           -1, &select, nullptr) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_int64(select, 1, incidentId);
+    qint64 bytes = 0;
+    while (sqlite3_step(select) == SQLITE_ROW) {
+        for (int c = 0; c < 6; ++c)
+            bytes += sqlite3_column_bytes(select, c);
+    }
+    sqlite3_finalize(select);
+    return bytes;
+}
+
+FloorReader::FloorReader(const QString &path) : m_path(path)
+{
+    m_inotify = inotify_init1(IN_CLOEXEC);
+    // The folder, not the -wal file: the log may not exist yet, and a checkpoint may replace it.
+    inotify_add_watch(m_inotify, QFile::encodeName(QFileInfo(path).absolutePath()).constData(), IN_MODIFY | IN_CREATE);
+    if (pipe(m_stop) != 0)
+        m_stop[0] = m_stop[1] = -1;
+    m_thread = std::thread([this] { run(); });
+}
+
+FloorReader::~FloorReader()
+{
+    if (m_stop[1] >= 0 && write(m_stop[1], "x", 1) < 0)
+        m_stop[1] = -1;
+    m_thread.join();
+    for (int fd : {m_inotify, m_stop[0], m_stop[1]}) {
+        if (fd >= 0)
+            close(fd);
+    }
+}
+
+QHash<qint64, qint64> FloorReader::seenNs() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_seen;
+}
+
+void FloorReader::run()
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(QFile::encodeName(m_path).constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+        return;
+    sqlite3_stmt *version = nullptr;
+    sqlite3_stmt *newest = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &version, nullptr);
+    sqlite3_prepare_v2(db, "SELECT MAX(id) FROM timeline_entry", -1, &newest, nullptr);
+    qint64 lastVersion = -1;
+    qint64 lastId = -1;
+    const QByteArray wal = QFileInfo(m_path).fileName().toUtf8() + "-wal";
+    char buffer[4096];
+    for (;;) {
+        pollfd fds[2] = {{m_inotify, POLLIN, 0}, {m_stop[0], POLLIN, 0}};
+        if (poll(fds, 2, -1) < 0 || (fds[1].revents & POLLIN))
+            break;
+        const ssize_t n = read(m_inotify, buffer, sizeof buffer);
+        bool walChanged = false;
+        for (ssize_t i = 0; i < n;) {
+            const auto *event = reinterpret_cast<const inotify_event *>(buffer + i);
+            walChanged = walChanged || (event->len > 0 && wal == event->name);
+            i += ssize_t(sizeof(inotify_event) + event->len);
+        }
+        if (!walChanged)
+            continue;
+        if (sqlite3_step(version) != SQLITE_ROW) {
+            sqlite3_reset(version);
+            continue;
+        }
+        const qint64 current = sqlite3_column_int64(version, 0);
+        sqlite3_reset(version);
+        if (current == lastVersion)
+            continue;
+        lastVersion = current;
+        if (sqlite3_step(newest) == SQLITE_ROW) {
+            const qint64 id = sqlite3_column_int64(newest, 0);
+            const qint64 seenAt = monotonicNs();
+            if (id != lastId) {
+                lastId = id;
+                std::lock_guard<std::mutex> lock(m_mutex);
+                m_seen.insert(id, seenAt);
+            }
+        }
+        sqlite3_reset(newest);
+    }
+    sqlite3_finalize(version);
+    sqlite3_finalize(newest);
+    sqlite3_close(db);
+}
+
+} // namespace cp::bench

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QObject>
+
+class QWidget;
+
+namespace cp {
+
+// For the benchmark harness (./dev bench): with CP_MARK_FIRST_FRAME set in the environment, the
+// window's first painted frame prints "cp-first-frame peak-rss-kib=N" on standard error and ends
+// the application, so start-up is timed to the frame itself, never by sleeping.
+class FirstFrameMark final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FirstFrameMark)
+
+public:
+    // Watches 'window' if the variable is set; otherwise does nothing.
+    static void installIfRequested(QWidget *window);
+    // The process's peak resident memory so far (VmHWM), in KiB; 0 where /proc does not tell.
+    static qint64 peakRssKib();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    explicit FirstFrameMark(QWidget *window);
+
+    QWidget *m_window;
+    bool m_marked = false;
+};
+
+} // namespace cp
