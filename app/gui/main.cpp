@@ -1,16 +1,16 @@
 // commandpost: the GUI. Parses the command line, takes the database lock, opens the store and
 // hands over to the main window.
 
+#include "backupactions.h"
 #include "db/databaselock.h"
 #include "db/incidentstore.h"
 #include "domain/appidentity.h"
 #include "domain/clock.h"
 #include "mainwindow.h"
-#include "preferences.h"
 #include "notes/traineenotes.h"
+#include "preferences.h"
 #include "resources.h"
 #include "sessionguard.h"
-#include "backupactions.h"
 #include "shadow/replaybar.h"
 #include "shadow/replaypickerdialog.h"
 #include "shadow/shadowwindow.h"
@@ -18,8 +18,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QFileSystemWatcher>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
 #include <QIcon>
 #include <QMessageBox>
 #include <QProcess>
@@ -30,6 +30,24 @@
 
 namespace cp {
 namespace {
+
+// The window's command line, declared once: parsed before any application object exists
+// (help and version) and again by the running application.
+struct GuiOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(cp::GuiMain)
+public:
+    GuiOptions();
+    // Prints help or version and returns 0 when asked for either, without a display; -1 otherwise.
+    static int answerWithoutDisplay(int &argc, char **argv);
+
+    QCommandLineParser parser;
+    const QCommandLineOption db;
+    const QCommandLineOption follow;
+    const QCommandLineOption whenLocked;
+    const QCommandLineOption screen;
+    const QCommandLineOption fullScreen;
+};
 
 class GuiMain
 {
@@ -71,38 +89,55 @@ void GuiMain::refuse(const QString &title, const QString &text, const QString &d
     box.exec();
 }
 
-int GuiMain::run(QApplication &app)
+GuiOptions::GuiOptions()
+    : db(QStringList{QStringLiteral("db"), QStringLiteral("database")},
+         tr("The incident database to open (default: %1).").arg(QDir::toNativeSeparators(IncidentStore::defaultPath())),
+         tr("FILE")),
+      follow(QStringLiteral("follow"),
+             tr("Follow the database read-only in the shadow view (for a trainee's second screen): never locks or "
+                "writes it.")),
+      whenLocked(QStringLiteral("when-locked"),
+                 tr("When another window already has the database open: ask (the default; refuse where no one can "
+                    "answer), follow (open the shadow view) or refuse."),
+                 tr("ask|follow|refuse"), QStringLiteral("ask")),
+      screen(QStringLiteral("screen"),
+             tr("The screen for the shadow view, from 1 (default: the second screen, if there is one)."), tr("N")),
+      fullScreen(QStringLiteral("full-screen"), tr("Start the shadow view full screen."))
 {
-    QCommandLineParser parser;
     parser.setApplicationDescription(tr("CommandPost — incident command console"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dbOption(
-        QStringList{QStringLiteral("db"), QStringLiteral("database")},
-        tr("The incident database to open (default: %1).").arg(QDir::toNativeSeparators(IncidentStore::defaultPath())),
-        tr("FILE"));
-    parser.addOption(dbOption);
-    const QCommandLineOption followOption(
-        QStringLiteral("follow"),
-        tr("Follow the database read-only in the shadow view (for a trainee's second screen): never locks or "
-           "writes it."));
-    parser.addOption(followOption);
-    const QCommandLineOption whenLockedOption(
-        QStringLiteral("when-locked"),
-        tr("When another window already has the database open: ask (the default; refuse where no one can answer), "
-           "follow (open the shadow view) or refuse."),
-        tr("ask|follow|refuse"), QStringLiteral("ask"));
-    parser.addOption(whenLockedOption);
-    const QCommandLineOption screenOption(QStringLiteral("screen"),
-                                          tr("The screen for the shadow view, from 1 (default: the second screen, if "
-                                             "there is one)."),
-                                          tr("N"));
-    parser.addOption(screenOption);
-    const QCommandLineOption fullScreenOption(QStringLiteral("full-screen"), tr("Start the shadow view full screen."));
-    parser.addOption(fullScreenOption);
+    parser.addOptions({db, follow, whenLocked, screen, fullScreen});
+}
+
+int GuiOptions::answerWithoutDisplay(int &argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    GuiOptions options;
+    // Qt's own options (-platform, -style, …) are unknown here; the full parse after the
+    // QApplication exists reports anything really wrong.
+    if (!options.parser.parse(arguments))
+        return -1;
+    const bool help = options.parser.isSet(QStringLiteral("help")) || options.parser.isSet(QStringLiteral("help-all"));
+    if (!help && !options.parser.isSet(QStringLiteral("version")))
+        return -1;
+    // Help and version need no display: a core application is enough, and both exit.
+    QCoreApplication app(argc, argv);
+    applyAppIdentity();
+    GuiOptions translated; // the descriptions again, now that the translations are installed
+    translated.parser.process(app);
+    return Done;
+}
+
+int GuiMain::run(QApplication &app)
+{
+    GuiOptions options;
+    QCommandLineParser &parser = options.parser;
     parser.process(app);
-    const int screen = parser.isSet(screenOption) ? parser.value(screenOption).toInt() - 1 : -1;
-    const QString whenLocked = parser.value(whenLockedOption);
+    const int screen = parser.isSet(options.screen) ? parser.value(options.screen).toInt() - 1 : -1;
+    const QString whenLocked = parser.value(options.whenLocked);
     if (whenLocked != QLatin1String("ask") && whenLocked != QLatin1String("follow") &&
         whenLocked != QLatin1String("refuse")) {
         std::fprintf(stderr, "commandpost: %s\n",
@@ -110,10 +145,10 @@ int GuiMain::run(QApplication &app)
         return CannotOpen;
     }
 
-    const QString path =
-        QFileInfo(parser.isSet(dbOption) ? parser.value(dbOption) : IncidentStore::defaultPath()).absoluteFilePath();
-    if (parser.isSet(followOption))
-        return follow(path, screen, parser.isSet(fullScreenOption));
+    const QString path = QFileInfo(parser.isSet(options.db) ? parser.value(options.db) : IncidentStore::defaultPath())
+                             .absoluteFilePath();
+    if (parser.isSet(options.follow))
+        return follow(path, screen, parser.isSet(options.fullScreen));
 
     // One GUI per database. The lock file lives beside the database, so its folder must exist
     // (the store would create it anyway); the database file itself is not touched here.
@@ -124,7 +159,7 @@ int GuiMain::run(QApplication &app)
     if (!lock.tryLock()) {
         if (QFileInfo::exists(DatabaseLock::lockPathFor(path))) {
             if (offerFollow(path, lock.holderDescription(), whenLocked))
-                return follow(path, screen, parser.isSet(fullScreenOption));
+                return follow(path, screen, parser.isSet(options.fullScreen));
             refuse(tr("Database already open"),
                    tr("%1 is already open in %2.").arg(QDir::toNativeSeparators(path), lock.holderDescription()),
                    tr("Only one CommandPost window may change a database. Switch to that window, follow it "
@@ -249,6 +284,8 @@ int GuiMain::follow(const QString &path, int screen, bool fullScreen)
 
 int main(int argc, char *argv[])
 {
+    if (const int answered = cp::GuiOptions::answerWithoutDisplay(argc, argv); answered >= 0)
+        return answered;
     QApplication app(argc, argv);
     cp::applyAppIdentity();
     cp::initResources();

@@ -17,6 +17,7 @@ class TstStartup : public QObject
 private slots:
     void initTestCase();
     void versionAndHelp();
+    void versionAndHelpNeedNoDisplay();
     void secondWindowOnALockedDatabaseExitsWith2();
     void foreignFileIsRefusedAndLeftUntouched();
     void emptyFileIsRefusedAndLeftUntouched();
@@ -28,7 +29,9 @@ private:
         QString out;
         QString err;
     };
+    // Without an environment argument the window runs on the offscreen platform.
     Run run(const QStringList &arguments) const;
+    Run run(const QStringList &arguments, const QProcessEnvironment &env) const;
     QString m_exe;
 };
 
@@ -40,9 +43,14 @@ void TstStartup::initTestCase()
 
 TstStartup::Run TstStartup::run(const QStringList &arguments) const
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    return run(arguments, env);
+}
+
+TstStartup::Run TstStartup::run(const QStringList &arguments, const QProcessEnvironment &env) const
+{
+    QProcess process;
     process.setProcessEnvironment(env);
     process.start(m_exe, arguments);
     Run result;
@@ -65,6 +73,22 @@ void TstStartup::versionAndHelp()
     const Run help = run({QStringLiteral("--help")});
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains(QStringLiteral("--db")));
+}
+
+void TstStartup::versionAndHelpNeedNoDisplay()
+{
+    // A terminal on a server, or a package's smoke test: no X, no Wayland, no platform chosen.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+        env.remove(QLatin1String(name));
+    const Run version = run({QStringLiteral("--version")}, env);
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY2(version.out.contains(QStringLiteral("commandpost")), qPrintable(version.out + version.err));
+    for (const QString &option : {QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("--help-all")}) {
+        const Run help = run({option}, env);
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.contains(QStringLiteral("--follow")), qPrintable(option + help.out + help.err));
+    }
 }
 
 void TstStartup::secondWindowOnALockedDatabaseExitsWith2()
