@@ -463,7 +463,8 @@ void MainWindow::createStatusBar()
     m_saveLabel->setTextFormat(Qt::PlainText);
     m_saveLabel->setText(tr("Ready · %1").arg(QFileInfo(m_store.path()).fileName()));
     m_saveLabel->setToolTip(QDir::toNativeSeparators(m_store.path()));
-    m_saveLabel->setEnabled(false);
+    // Idle, not disabled: a disabled label's grey is unreadable (1.6:1); quiet keeps 4.5:1.
+    m_saveLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(KindStyle::quietColor().name()));
     m_wallClock = new QLabel(statusBar());
     m_wallClock->setObjectName(QStringLiteral("wallClock"));
     m_wallClock->setContentsMargins(6, 0, 6, 0);
@@ -652,12 +653,12 @@ void MainWindow::refreshIncident()
 
     if (have) {
         m_clockLabel->setTimes(m_incident.declaredAt, m_incident.resolvedAt);
-        const QColor severityColor = KindStyle::severityColor(m_incident.severity);
+        const Chip severity = KindStyle::severityChip(m_incident.severity);
         m_severityStatus->setText(IncidentVocabulary::severityKey(m_incident.severity));
         m_severityStatus->setStyleSheet(
-            QStringLiteral("QLabel { color: white; background: %1; border-radius: 3px; padding: 1px 6px; "
+            QStringLiteral("QLabel { color: %1; background: %2; border-radius: 3px; padding: 1px 6px; "
                            "font-weight: bold; }")
-                .arg(severityColor.name()));
+                .arg(severity.text.name(), severity.fill.name()));
         m_statusStatus->setText(IncidentVocabulary::statusLabel(m_incident.status));
         m_statusStatus->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }")
                                           .arg(KindStyle::statusColor(m_incident.status).name()));

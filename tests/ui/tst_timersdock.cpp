@@ -9,6 +9,7 @@
 #include "timers/timerengine.h"
 #include "uifixture.h"
 #include "widgets/timeralert.h"
+#include "widgets/kindstyle.h"
 #include "widgets/timerdelegate.h"
 
 #include <QAction>
@@ -186,7 +187,7 @@ void TstTimersDock::amberThenExpiredThenAcknowledgedWithA()
     QCOMPARE(phaseOf(id), QStringLiteral("due-soon"));
     QCOMPARE(rowOf(id).data(TimerModel::StateRole).toInt(), int(TimerPhase::DueSoon));
     QCOMPARE(remainingOf(id), QStringLiteral("0:55"));
-    QCOMPARE(TimerDelegate::phaseBackground(TimerPhase::DueSoon), QColor(0xff, 0xe0, 0x82));
+    QCOMPARE(KindStyle::timerBackground(TimerPhase::DueSoon), QColor(0xff, 0xe0, 0x82));
     QVERIFY(!dock()->isFlashing(id));
     QCOMPARE(alerts.count(), 0);
 

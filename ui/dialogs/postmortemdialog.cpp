@@ -5,6 +5,7 @@
 #include "exchange/incidentreport.h"
 #include "exportactions.h"
 #include "preferences.h"
+#include "widgets/kindstyle.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -174,7 +175,7 @@ bool PostmortemDialog::save()
                                                    m_preferences.authorName());
     if (error) {
         m_status->setText(error.message());
-        m_status->setStyleSheet(QStringLiteral("color: #b00020;"));
+        m_status->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::errorColor().name()));
         return false;
     }
     m_status->setStyleSheet(QString());

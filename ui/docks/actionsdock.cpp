@@ -39,8 +39,9 @@ protected:
     {
         QStyledItemDelegate::initStyleOption(option, index);
         const QString status = index.data(ActionModel::StatusKeyRole).toString();
+        const ColorScheme scheme = KindStyle::schemeOf(option->palette);
         if (!index.data(ActionModel::OpenRole).toBool()) {
-            option->palette.setColor(QPalette::Text, QColor(0x9e, 0x9e, 0x9e));
+            option->palette.setColor(QPalette::Text, KindStyle::text(KindStyle::Tone::Quiet, scheme));
             if (status == QLatin1String("cancelled"))
                 option->font.setStrikeOut(index.column() == ActionModel::TextColumn);
             return;
@@ -48,12 +49,12 @@ protected:
         if (index.column() == ActionModel::StatusColumn) {
             option->font.setBold(true);
             if (status == QLatin1String("proposed"))
-                option->palette.setColor(QPalette::Text, QColor(0xef, 0x8f, 0x00));
+                option->palette.setColor(QPalette::Text, KindStyle::text(KindStyle::Tone::Warning, scheme));
             else if (status == QLatin1String("in-progress"))
-                option->palette.setColor(QPalette::Text, QColor(0x15, 0x65, 0xc0));
+                option->palette.setColor(QPalette::Text, KindStyle::text(KindStyle::Tone::Info, scheme));
         }
         if (index.column() == ActionModel::FollowUpColumn)
-            option->palette.setColor(QPalette::Text, QColor(0x6a, 0x1b, 0x9a));
+            option->palette.setColor(QPalette::Text, KindStyle::text(KindStyle::Tone::Accent, scheme));
     }
 };
 

@@ -7,6 +7,7 @@
 #include "preferences.h"
 #include "undo/businessundocommands.h"
 #include "undo/savestatus.h"
+#include "widgets/kindstyle.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -68,7 +69,7 @@ BusinessDock::BusinessDock(IncidentStore &store, Preferences &preferences, SaveS
     m_modeLabel->setWordWrap(true);
     m_error->setObjectName(QStringLiteral("businessError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_error->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::errorColor().name()));
     m_error->hide();
 
     // Emergency operations.

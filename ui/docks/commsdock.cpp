@@ -6,6 +6,7 @@
 #include "preferences.h"
 #include "undo/businessundocommands.h"
 #include "undo/savestatus.h"
+#include "widgets/kindstyle.h"
 
 #include <QAction>
 #include <QApplication>
@@ -34,23 +35,6 @@ namespace cp {
 
 namespace {
 
-QColor cellColour(const QString &state)
-{
-    if (state == QLatin1String("sent"))
-        return QColor(0x2e, 0x7d, 0x32);
-    if (state == QLatin1String("approved"))
-        return QColor(0x1e, 0x88, 0xe5);
-    if (state == QLatin1String("drafted"))
-        return QColor(0xfb, 0xc0, 0x2d);
-    if (state == QLatin1String("changes"))
-        return QColor(0xef, 0x6c, 0x00);
-    if (state == QLatin1String("due") || state == QLatin1String("overdue"))
-        return QColor(0xc6, 0x28, 0x28);
-    if (state == QLatin1String("skipped") || state == QLatin1String("passed"))
-        return QColor(0x9e, 0x9e, 0x9e);
-    return {};
-}
-
 // The grid: a cell's state as its colour, the current phase's column framed.
 class GridDelegate final : public QStyledItemDelegate
 {
@@ -60,15 +44,12 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         const QString state = index.data(AudiencePhaseModel::CellStateRole).toString();
-        QColor colour = cellColour(state);
+        QColor tint = KindStyle::commsCellTint(state);
         if (index.column() == AudiencePhaseModel::NextUpdateColumn && state == QLatin1String("due"))
-            colour = QColor();
+            tint = QColor();
         painter->save();
-        if (colour.isValid()) {
-            QColor fill = colour;
-            fill.setAlpha(state == QLatin1String("upcoming") ? 0 : 70);
-            painter->fillRect(option.rect.adjusted(1, 1, -1, -1), fill);
-        }
+        if (tint.isValid())
+            painter->fillRect(option.rect.adjusted(1, 1, -1, -1), tint);
         if (index.data(AudiencePhaseModel::CurrentPhaseRole).toBool()) {
             painter->setPen(QPen(option.palette.highlight().color(), 2));
             painter->drawRect(option.rect.adjusted(1, 1, -2, -2));
@@ -115,16 +96,17 @@ public:
         const int y = option.rect.center().y() - h / 2;
         for (int i = 0; i < 6; ++i) {
             const QRect r(x, y, Segment, h);
-            const QColor green(0x2e, 0x7d, 0x32);
+            const QColor green = KindStyle::commsStateColour(QStringLiteral("sent"));
             if (sent || i < done) {
                 painter->setPen(Qt::NoPen);
                 painter->setBrush(green);
             } else if (changes && i == 0) {
                 painter->setPen(Qt::NoPen);
-                painter->setBrush(QColor(0xef, 0x6c, 0x00));
+                painter->setBrush(KindStyle::commsStateColour(QStringLiteral("changes")));
             } else if (i == done) {
-                painter->setPen(QPen(QColor(0xf9, 0xa8, 0x25), 2));
-                painter->setBrush(QColor(0xf9, 0xa8, 0x25, 90));
+                const QColor waiting = KindStyle::commsStateColour(QStringLiteral("drafted"));
+                painter->setPen(QPen(waiting, 2));
+                painter->setBrush(QColor(waiting.red(), waiting.green(), waiting.blue(), 90));
             } else {
                 painter->setPen(QPen(option.palette.mid().color(), 1));
                 painter->setBrush(Qt::NoBrush);
@@ -193,7 +175,7 @@ CommsDock::CommsDock(IncidentStore &store, const Clock &clock, Preferences &pref
     m_detail->setMaximumBlockCount(400);
     m_error->setObjectName(QStringLiteral("commsError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_error->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::errorColor().name()));
     m_error->hide();
     m_approve->setObjectName(QStringLiteral("approveStepButton"));
     m_changes->setObjectName(QStringLiteral("requestChangesButton"));

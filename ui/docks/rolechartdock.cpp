@@ -46,7 +46,7 @@ RoleChartDock::RoleChartDock(IncidentStore &store, const Clock &clock, Preferenc
     m_banner->setTextFormat(Qt::PlainText);
     m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: %1; border: 1px solid %1; "
                                            "border-radius: 3px; padding: 4px 8px; font-weight: bold; }")
-                                .arg(KindStyle::errorColor().name()));
+                                .arg(KindStyle::text(KindStyle::Tone::Error, ColorScheme::Light).name()));
     m_feedback->setObjectName(QStringLiteral("roleChartFeedback"));
     m_feedback->setWordWrap(true);
     m_feedback->hide();

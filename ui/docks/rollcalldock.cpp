@@ -509,7 +509,7 @@ void RollCallDock::updateSummary()
                                        : tr("Missed — not answered yet (%1)").arg(missed));
     QPalette palette = m_missedTitle->palette();
     palette.setColor(QPalette::WindowText,
-                     missed > 0 ? RollCallDelegate::missedColor() : m_summary->palette().color(QPalette::WindowText));
+                     missed > 0 ? KindStyle::errorColor() : m_summary->palette().color(QPalette::WindowText));
     m_missedTitle->setPalette(palette);
     QFont font = m_missedTitle->font();
     font.setBold(missed > 0);

@@ -11,6 +11,7 @@
 #include "notes/traineenotes.h"
 #include "rollcallpanel.h"
 #include "widgets/incidentclocklabel.h"
+#include "widgets/kindstyle.h"
 #include "widgets/rolechartview.h"
 #include "widgets/timelinedelegate.h"
 #include "widgets/timerdelegate.h"
@@ -39,20 +40,6 @@
 namespace cp {
 
 namespace {
-
-QColor severityColor(Severity severity)
-{
-    switch (severity) {
-    case Severity::Sev1:
-        return QColor(0xb7, 0x1c, 0x1c);
-    case Severity::Sev2:
-        return QColor(0xe6, 0x51, 0x00);
-    case Severity::Sev3:
-        return QColor(0xf9, 0xa8, 0x25);
-    default:
-        return QColor(0x45, 0x5a, 0x64);
-    }
-}
 
 QLabel *panelTitle(QWidget *parent, const char *name)
 {
@@ -591,9 +578,10 @@ void ShadowWindow::refreshIncident()
     const QString severity = IncidentVocabulary::severityKey(m_incident.severity);
     if (m_severityLabel->text() != severity) {
         m_severityLabel->setText(severity);
-        m_severityLabel->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; padding: 2px 10px; "
+        const Chip chip = KindStyle::severityChip(m_incident.severity);
+        m_severityLabel->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; padding: 2px 10px; "
                                                       "border-radius: 4px; }")
-                                           .arg(severityColor(m_incident.severity).name()));
+                                           .arg(chip.fill.name(), chip.text.name()));
     }
     updateTitle();
     m_statusLabel->setText(IncidentVocabulary::statusLabel(m_incident.status));

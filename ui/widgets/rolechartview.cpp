@@ -31,12 +31,10 @@ constexpr qreal StackIndent = 22; // a stacked column hangs off a spine this far
 constexpr int MaxStack = 5;       // cards per stacked column
 constexpr qreal Margin = 40;
 
-const QColor VacantColor(0xc6, 0x28, 0x28);
-const QColor SpanColor(0xe6, 0x7e, 0x00);
-const QColor EdgeColor(0x90, 0x99, 0xa6);
-const QColor CommandFill(0xe3, 0xee, 0xfb);
-const QColor CardFill(0xfa, 0xfb, 0xfd);
-const QColor SelectColor(0x1e, 0x6f, 0xd9);
+const KindStyle::RoleCardColours &colours()
+{
+    return KindStyle::roleCard();
+}
 
 struct Node
 {
@@ -100,7 +98,7 @@ void measure(Node &node)
 QGraphicsLineItem *line(QGraphicsScene *scene, QList<QGraphicsItem *> &into, QPointF a, QPointF b,
                         Qt::PenStyle style = Qt::SolidLine)
 {
-    QPen pen(EdgeColor, 1.6, style);
+    QPen pen(colours().edge, 1.6, style);
     pen.setCapStyle(Qt::FlatCap);
     auto *item = scene->addLine(QLineF(a, b), pen);
     item->setZValue(-1);
@@ -123,7 +121,7 @@ RoleChartView::RoleChartView(RoleTreeModel &model, QWidget *parent)
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setResizeAnchor(QGraphicsView::AnchorViewCenter);
     setAcceptDrops(true);
-    setBackgroundBrush(QColor(0xf2, 0xf4, 0xf7));
+    setBackgroundBrush(colours().background);
     setFocusPolicy(Qt::StrongFocus);
 
     m_layoutTimer.setSingleShot(true);
@@ -309,8 +307,9 @@ void RoleChartView::relayout()
 
     for (const auto &frame : std::as_const(frames)) {
         const QRectF area = frame.second.adjusted(-12, -12, 12, 30);
-        auto *rect = m_scene->addRect(area, QPen(QColor(0x5b, 0x6b, 0x84), 1.2, Qt::DashLine),
-                                      QColor(0x5b, 0x6b, 0x84, 18));
+        auto *rect = m_scene->addRect(area, QPen(colours().teamFrame, 1.2, Qt::DashLine),
+                                      QColor(colours().teamFrame.red(), colours().teamFrame.green(),
+                                             colours().teamFrame.blue(), 18));
         rect->setZValue(-2);
         m_decorations << rect;
         auto *label = m_scene->addSimpleText(QCoreApplication::translate("cp::RoleChartView", "Sub-team %1")
@@ -318,7 +317,7 @@ void RoleChartView::relayout()
         QFont font = this->font();
         font.setBold(true);
         label->setFont(font);
-        label->setBrush(QColor(0x3c, 0x4a, 0x5e));
+        label->setBrush(colours().teamLabel);
         label->setPos(area.left() + 10, area.bottom() - 24);
         label->setZValue(-1);
         m_decorations << label;
@@ -549,18 +548,18 @@ void RoleCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     const QRectF box(0, 0, Width, Height);
     const bool command = m_shortName == QStringLiteral("IC") || m_key == QStringLiteral("ic");
 
-    QColor border = m_vacantRequired ? VacantColor : (m_overSpan ? SpanColor : QColor(0xb4, 0xbd, 0xc9));
+    const KindStyle::RoleCardColours &c = colours();
+    QColor border = m_vacantRequired ? c.vacantRequired : (m_overSpan ? c.span : c.border);
     QPen pen(border, m_vacantRequired || m_overSpan ? 2.4 : 1.2, m_vacantRequired ? Qt::DashLine : Qt::SolidLine);
     if (isSelected() || m_dropHover) {
-        pen = QPen(SelectColor, 3, m_dropHover ? Qt::DotLine : Qt::SolidLine);
+        pen = QPen(c.select, 3, m_dropHover ? Qt::DotLine : Qt::SolidLine);
     }
     painter->setPen(pen);
-    painter->setBrush(m_vacantRequired ? QColor(0xfd, 0xec, 0xea) : (command ? CommandFill : CardFill));
+    painter->setBrush(m_vacantRequired ? c.vacantFill : (command ? c.commandFill : c.cardFill));
     painter->drawRoundedRect(box, 7, 7);
 
     // A coloured strip says at a glance: held (green), vacant (grey or red).
-    const QColor strip = m_vacantRequired ? VacantColor : (m_holders.isEmpty() ? QColor(0xb0, 0xb6, 0xbf)
-                                                                                : QColor(0x2e, 0x7d, 0x32));
+    const QColor strip = m_vacantRequired ? c.vacantRequired : (m_holders.isEmpty() ? c.stripVacant : c.stripHeld);
     painter->setPen(Qt::NoPen);
     painter->setBrush(strip);
     painter->drawRoundedRect(QRectF(0, 0, 6, Height), 3, 3);
@@ -582,15 +581,15 @@ void RoleCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
         const qreal w = fm.horizontalAdvance(m_shortName) + 10;
         const QRectF badge(Width - 8 - w, 7, w, fm.height() + 2);
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0xdd, 0xe3, 0xea));
+        painter->setBrush(c.badgeFill);
         painter->drawRoundedRect(badge, 4, 4);
-        painter->setPen(QColor(0x33, 0x3d, 0x4a));
+        painter->setPen(c.badgeText);
         painter->drawText(badge, Qt::AlignCenter, m_shortName);
         titleWidth -= w + 6;
     }
 
     painter->setFont(titleFont);
-    painter->setPen(QColor(0x1c, 0x24, 0x30));
+    painter->setPen(c.title);
     const QFontMetricsF tfm(titleFont);
     painter->drawText(QRectF(left, 6, titleWidth, tfm.height()), Qt::AlignLeft | Qt::AlignVCenter,
                       tfm.elidedText(m_title, Qt::ElideRight, titleWidth));
@@ -604,13 +603,13 @@ void RoleCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
         vacant.setBold(m_vacantRequired);
         vacant.setItalic(!m_vacantRequired);
         painter->setFont(vacant);
-        painter->setPen(m_vacantRequired ? VacantColor : QColor(0x80, 0x88, 0x92));
+        painter->setPen(m_vacantRequired ? c.vacantRequired : c.vacant);
         painter->drawText(QRectF(left, holdersTop, inner, hfm.height()), Qt::AlignLeft | Qt::AlignVCenter,
                           m_vacantRequired ? QCoreApplication::translate("cp::RoleChartView", "VACANT — required")
                                            : QCoreApplication::translate("cp::RoleChartView", "vacant"));
     } else {
         painter->setFont(holderFont);
-        painter->setPen(QColor(0x12, 0x4a, 0x1c));
+        painter->setPen(c.holder);
         const QString first = m_holders.first();
         QString line1 = first;
         QString line2;
@@ -631,12 +630,12 @@ void RoleCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     const QFontMetricsF sfm(small);
     const QRectF bottom(left, Height - sfm.height() - 5, inner, sfm.height());
     if (m_overSpan) {
-        painter->setPen(SpanColor.darker(115));
+        painter->setPen(c.span);
         painter->drawText(bottom, Qt::AlignLeft | Qt::AlignVCenter,
                           QCoreApplication::translate("cp::RoleChartView", "⚠ %1 reports: over span of control")
                               .arg(m_directReports));
     } else {
-        painter->setPen(QColor(0x6b, 0x74, 0x80));
+        painter->setPen(c.note);
         QStringList notes;
         if (m_required)
             notes << QCoreApplication::translate("cp::RoleChartView", "required");

@@ -1,5 +1,6 @@
 #include "rollcalldelegate.h"
 
+#include "kindstyle.h"
 #include "models/rollcallmodel.h"
 
 #include <QPainter>
@@ -11,37 +12,24 @@ RollCallDelegate::RollCallDelegate(int conditionColumn, QObject *parent)
 {
 }
 
-QColor RollCallDelegate::conditionColor(const QString &key)
-{
-    if (key == QLatin1String("healthy"))
-        return QColor(0x2e, 0x7d, 0x32);
-    if (key == QLatin1String("degraded"))
-        return QColor(0xef, 0x8f, 0x00);
-    if (key == QLatin1String("down"))
-        return QColor(0xc6, 0x28, 0x28);
-    if (key == QLatin1String("unknown"))
-        return QColor(0x75, 0x75, 0x75);
-    return {};
-}
-
 void RollCallDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
     const bool missed = m_conditionColumn < 0 || index.data(RollCallModel::MissedRole).toBool();
     const QString state = index.data(RollCallModel::StateKeyRole).toString();
+    const ColorScheme scheme = KindStyle::schemeOf(option->palette);
     if (missed) {
         option->font.setBold(true);
-        option->palette.setColor(QPalette::Text, missedColor());
-        option->palette.setColor(QPalette::HighlightedText, QColor(Qt::white));
+        option->palette.setColor(QPalette::Text, KindStyle::text(KindStyle::Tone::Error, scheme));
     } else if (state == QLatin1String("skipped")) {
         option->font.setItalic(true);
-        option->palette.setColor(QPalette::Text, QColor(0x9e, 0x9e, 0x9e));
+        option->palette.setColor(QPalette::Text, KindStyle::text(KindStyle::Tone::Quiet, scheme));
     }
     if (index.column() == m_conditionColumn) {
-        const QColor color = conditionColor(index.data(RollCallModel::ConditionKeyRole).toString());
-        if (color.isValid()) {
-            option->backgroundBrush = color;
-            option->palette.setColor(QPalette::Text, QColor(Qt::white));
+        const Chip chip = KindStyle::conditionChip(index.data(RollCallModel::ConditionKeyRole).toString());
+        if (chip.isValid()) {
+            option->backgroundBrush = chip.fill;
+            option->palette.setColor(QPalette::Text, chip.text);
             option->font.setBold(true);
         }
     }
@@ -57,7 +45,7 @@ void RollCallDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         const bool selected = opt.state & QStyle::State_Selected;
         painter->save();
         painter->setFont(opt.font);
-        painter->setPen(Qt::white);
+        painter->setPen(opt.palette.color(QPalette::Text)); // the chip's text colour
         painter->drawText(opt.rect.adjusted(6, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft,
                           opt.fontMetrics.elidedText(index.data().toString(), Qt::ElideRight, opt.rect.width() - 10));
         if (selected) {

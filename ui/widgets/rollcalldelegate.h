@@ -17,9 +17,6 @@ public:
     // conditionColumn: the column filled with the condition colour; -1: none (the missed list).
     explicit RollCallDelegate(int conditionColumn, QObject *parent = nullptr);
 
-    static QColor conditionColor(const QString &conditionKey); // invalid for "" (not answered)
-    static QColor missedColor() { return QColor(0xc6, 0x28, 0x28); }
-
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;

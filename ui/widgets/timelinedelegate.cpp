@@ -143,7 +143,8 @@ void TimelineDelegate::paintKind(QPainter *painter, QStyleOptionViewItem &option
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    QColor color = KindStyle::kindColor(kind);
+    const Chip kindChip = KindStyle::kindChip(kind);
+    const QColor color = kindChip.fill;
     if (retracted) {
         painter->setPen(QPen(color, 1.2));
         painter->setBrush(Qt::NoBrush);
@@ -153,7 +154,7 @@ void TimelineDelegate::paintKind(QPainter *painter, QStyleOptionViewItem &option
     }
     painter->drawRoundedRect(chip.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
     painter->setFont(chipFont);
-    painter->setPen(retracted ? color : QColor(Qt::white));
+    painter->setPen(retracted ? color : kindChip.text);
     painter->drawText(chip, Qt::AlignCenter, fm.elidedText(label, Qt::ElideRight, chipWidth - 2 * ChipPadding + 2));
     painter->restore();
 }

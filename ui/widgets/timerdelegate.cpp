@@ -1,5 +1,6 @@
 #include "timerdelegate.h"
 
+#include "kindstyle.h"
 #include "models/timermodel.h"
 
 #include <QApplication>
@@ -20,35 +21,6 @@ QStyle *style(const QStyleOptionViewItem &option)
 
 TimerDelegate::TimerDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
 
-QColor TimerDelegate::phaseColor(TimerPhase phase)
-{
-    switch (phase) {
-    case TimerPhase::Expired:
-        return QColor(0xc6, 0x28, 0x28);
-    case TimerPhase::DueSoon:
-        return QColor(0xb2, 0x6a, 0x00);
-    case TimerPhase::Running:
-        return QColor(0x21, 0x21, 0x21);
-    case TimerPhase::Paused:
-    case TimerPhase::Acknowledged:
-    case TimerPhase::Cancelled:
-        return QColor(0x75, 0x75, 0x75);
-    }
-    return {};
-}
-
-QColor TimerDelegate::phaseBackground(TimerPhase phase)
-{
-    switch (phase) {
-    case TimerPhase::Expired:
-        return QColor(0xff, 0xcd, 0xd2);
-    case TimerPhase::DueSoon:
-        return QColor(0xff, 0xe0, 0x82);
-    default:
-        return {};
-    }
-}
-
 void TimerDelegate::setFlashing(const QSet<qint64> &timerIds, bool lit)
 {
     m_flashing = timerIds;
@@ -63,7 +35,9 @@ void TimerDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const bool flashing = m_lit && m_flashing.contains(index.data(TimerModel::TimerIdRole).toLongLong());
     const bool selected = opt.state & QStyle::State_Selected;
 
-    QColor background = flashing ? flashColor() : phaseBackground(phase);
+    const ColorScheme scheme = KindStyle::schemeOf(opt.palette);
+    const Chip flash = KindStyle::flashChip();
+    QColor background = flashing ? flash.fill : KindStyle::timerBackground(phase);
     if (background.isValid()) {
         if (selected)
             background = background.darker(125);
@@ -71,7 +45,10 @@ void TimerDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         opt.backgroundBrush = Qt::NoBrush;
     }
     const bool muted = phase == TimerPhase::Acknowledged || phase == TimerPhase::Cancelled;
-    QColor text = flashing ? QColor(Qt::white) : (muted ? phaseColor(phase) : QColor(0x21, 0x21, 0x21));
+    // A tinted row paints its own light background: dark text on it in either scheme.
+    QColor text = flashing ? flash.text
+                           : (muted ? KindStyle::timerText(phase, scheme)
+                                    : KindStyle::normalText(background.isValid() ? ColorScheme::Light : scheme));
     if (selected && !background.isValid())
         text = opt.palette.color(QPalette::HighlightedText);
 
@@ -90,7 +67,7 @@ void TimerDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         big.setFamily(QStringLiteral("DejaVu Sans Mono"));
         painter->save();
         painter->setFont(big);
-        QColor remaining = flashing ? QColor(Qt::white) : phaseColor(phase);
+        QColor remaining = flashing ? flash.text : KindStyle::timerText(phase, scheme);
         if (selected && !background.isValid())
             remaining = opt.palette.color(QPalette::HighlightedText);
         painter->setPen(remaining);

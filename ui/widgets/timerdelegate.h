@@ -20,10 +20,6 @@ class TimerDelegate final : public QStyledItemDelegate
 public:
     explicit TimerDelegate(QObject *parent = nullptr);
 
-    static QColor phaseColor(TimerPhase phase); // text colour of the remaining time
-    static QColor phaseBackground(TimerPhase phase);
-    static QColor flashColor() { return QColor(0xd3, 0x2f, 0x2f); }
-
     void setFlashing(const QSet<qint64> &timerIds, bool lit);
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
