@@ -49,6 +49,7 @@
 #include "shadow/replaybar.h"
 #include "shadow/replaypickerdialog.h"
 #include "shadow/shadowwindow.h"
+#include "widgets/accessiblename.h"
 
 namespace cp {
 
@@ -503,6 +504,9 @@ void MainWindow::retranslateUi()
 {
     m_fileMenu->setTitle(tr("&File"));
     m_exports->retranslateUi();
+    setAccessibleLabel(m_incidentCombo, tr("Incident"));
+    setAccessibleLabel(m_severityCombo, tr("Severity"));
+    setAccessibleLabel(m_statusCombo, tr("Status"));
     m_editMenu->setTitle(tr("&Edit"));
     m_incidentMenu->setTitle(tr("&Incident"));
     m_severityMenu->setTitle(tr("&Severity"));

@@ -14,6 +14,7 @@
 #include "shadow/replaybar.h"
 #include "shadow/replaypickerdialog.h"
 #include "shadow/shadowwindow.h"
+#include "widgets/accessiblename.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -287,6 +288,7 @@ int main(int argc, char *argv[])
     if (const int answered = cp::GuiOptions::answerWithoutDisplay(argc, argv); answered >= 0)
         return answered;
     QApplication app(argc, argv);
+    cp::installComboBoxAccessibility(); // before the first drop-down is made
     cp::applyAppIdentity();
     cp::initResources();
     QApplication::setApplicationDisplayName(QStringLiteral("CommandPost"));

@@ -6,6 +6,7 @@
 #include "preferences.h"
 #include "undo/rollcallcommands.h"
 #include "undo/savestatus.h"
+#include "widgets/accessiblename.h"
 #include "widgets/kindstyle.h"
 
 #include <QAction>
@@ -204,6 +205,9 @@ QList<QAction *> ActionsDock::actionActions() const
 void ActionsDock::retranslateUi()
 {
     setWindowTitle(tr("Actions and decisions"));
+    setAccessibleLabel(m_line, tr("New action"));
+    setAccessibleLabel(m_view, tr("Actions"));
+    setAccessibleLabel(m_decisionsView, tr("Decisions"));
     m_line->setPlaceholderText(tr("New action, Enter adds it: “Roll back checkout @sme” — @role or @person owns it"));
     m_followUpCheck->setText(tr("Follow-up"));
     m_followUpCheck->setToolTip(tr("A preventive follow-up for the postmortem"));

@@ -7,6 +7,7 @@
 #include "preferences.h"
 #include "undo/businessundocommands.h"
 #include "undo/savestatus.h"
+#include "widgets/accessiblename.h"
 #include "widgets/kindstyle.h"
 
 #include <QAction>
@@ -37,6 +38,8 @@ QTableView *makeTable(QWidget *parent, const QString &name)
 {
     auto *view = new QTableView(parent);
     view->setObjectName(name);
+    // Tab leaves the table for the next control; the arrow keys move between cells.
+    view->setTabKeyNavigation(false);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -545,6 +548,16 @@ void BusinessDock::changeEvent(QEvent *event)
 
 void BusinessDock::retranslateUi()
 {
+    setAccessibleLabel(m_tabs, tr("Business response"));
+    setAccessibleLabel(m_emergencyView, tr("Outbound activities"));
+    setAccessibleLabel(m_newActivity, tr("New outbound activity"));
+    setAccessibleLabel(m_newOwner, tr("Owner role"));
+    setAccessibleLabel(m_stakeholderView, tr("Departments to notify"));
+    setAccessibleLabel(m_method, tr("How they were told"));
+    setAccessibleLabel(m_inbound, tr("Inbound questions"));
+    setAccessibleLabel(m_inboundChannel, tr("Inbound channel"));
+    setAccessibleLabel(m_inboundFrom, tr("Who asked"));
+    setAccessibleLabel(m_inboundQuestion, tr("The question"));
     setWindowTitle(tr("Business response"));
     toggleViewAction()->setText(tr("&Business response"));
     m_tabs->setTabText(0, tr("&Emergency ops"));

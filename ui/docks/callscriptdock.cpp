@@ -2,6 +2,7 @@
 
 #include "db/incidentstore.h"
 #include "domain/clock.h"
+#include "widgets/accessiblename.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -76,6 +77,8 @@ CallScriptDock::CallScriptDock(IncidentStore &store, const Clock &clock, QWidget
 void CallScriptDock::retranslateUi()
 {
     setWindowTitle(tr("Call script"));
+    setAccessibleLabel(m_tabs, tr("Call-script cards"));
+    setAccessibleLabel(m_text, tr("Call script"));
     for (int i = 0; i < m_tabs->count(); ++i)
         m_tabs->setTabText(i, CallScripts::title(static_cast<CallScriptCard>(m_tabs->tabData(i).toInt())));
     m_follow->setText(tr("Follow the incident"));

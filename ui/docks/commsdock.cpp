@@ -6,6 +6,7 @@
 #include "preferences.h"
 #include "undo/businessundocommands.h"
 #include "undo/savestatus.h"
+#include "widgets/accessiblename.h"
 #include "widgets/kindstyle.h"
 
 #include <QAction>
@@ -152,6 +153,8 @@ CommsDock::CommsDock(IncidentStore &store, const Clock &clock, Preferences &pref
     m_state->setObjectName(QStringLiteral("commsStateLabel"));
     m_state->setWordWrap(true);
     m_grid->setObjectName(QStringLiteral("audiencePhaseGrid"));
+    // Tab leaves the table for the next control; the arrow keys move between cells.
+    m_grid->setTabKeyNavigation(false);
     m_grid->setModel(m_gridModel);
     m_grid->setItemDelegate(new GridDelegate(m_grid));
     m_grid->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -539,6 +542,9 @@ void CommsDock::changeEvent(QEvent *event)
 
 void CommsDock::retranslateUi()
 {
+    setAccessibleLabel(m_grid, tr("Audience by phase"));
+    setAccessibleLabel(m_messages, tr("Messages"));
+    setAccessibleLabel(m_detail, tr("Message text"));
     setWindowTitle(tr("Communications"));
     m_gridLabel->setText(tr("Audience × &phase — double-click a cell to draft or open its message"));
     m_messagesLabel->setText(tr("&Messages"));

@@ -12,6 +12,7 @@
 #include "preferences.h"
 #include "undo/rolecommands.h"
 #include "undo/savestatus.h"
+#include "widgets/accessiblename.h"
 #include "widgets/kindstyle.h"
 #include "widgets/rolechartview.h"
 
@@ -150,6 +151,7 @@ void RoleChartDock::retranslateUi()
 {
     setWindowTitle(tr("Roles"));
     m_emptyLabel->setText(tr("No incident open.\nDeclare one and its response structure appears here."));
+    setAccessibleLabel(m_chart, tr("Role chart"));
     m_assignAction->setText(tr("&Assign role…"));
     m_assignAction->setToolTip(tr("Put someone into a role from the keyboard (%1)")
                                    .arg(m_assignAction->shortcut().toString(QKeySequence::NativeText)));

@@ -7,6 +7,7 @@
 #include "preferences.h"
 #include "undo/rollcallcommands.h"
 #include "undo/savestatus.h"
+#include "widgets/accessiblename.h"
 #include "widgets/kindstyle.h"
 #include "widgets/rollcalldelegate.h"
 
@@ -125,6 +126,8 @@ RollCallDock::RollCallDock(IncidentStore &store, const Clock &clock, Preferences
 
     m_view = new QTableView(page);
     m_view->setObjectName(QStringLiteral("rollCallView"));
+    // Tab leaves the table for the next control; the arrow keys move between cells.
+    m_view->setTabKeyNavigation(false);
     m_view->setModel(m_model);
     m_view->setItemDelegate(new RollCallDelegate(RollCallModel::ConditionColumn, m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -382,6 +385,15 @@ QList<QAction *> RollCallDock::rollCallActions() const
 void RollCallDock::retranslateUi()
 {
     setWindowTitle(tr("Roll call"));
+    setAccessibleLabel(m_roundCombo, tr("Round"));
+    setAccessibleLabel(m_scopeCombo, tr("Who the round calls"));
+    setAccessibleLabel(m_timeboxSpin, tr("Time-box"));
+    setAccessibleLabel(m_view, tr("Roll-call grid"));
+    setAccessibleLabel(m_conditionCombo, tr("Condition"));
+    setAccessibleLabel(m_conditionText, tr("Condition details"));
+    setAccessibleLabel(m_actionsEdit, tr("Actions"));
+    setAccessibleLabel(m_needsEdit, tr("Needs"));
+    setAccessibleLabel(m_missedView, tr("Missed calls"));
     m_startButton->setText(tr("Start round"));
     m_endButton->setText(tr("End round"));
     m_scopeCombo->setToolTip(tr("Who the round calls"));

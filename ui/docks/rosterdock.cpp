@@ -5,6 +5,7 @@
 #include "exchange/rostercsv.h"
 #include "models/assignmentmodel.h"
 #include "models/peoplemodel.h"
+#include "widgets/accessiblename.h"
 #include "widgets/kindstyle.h"
 
 #include <QAction>
@@ -60,6 +61,11 @@ RosterDock::RosterDock(IncidentStore &store, QWidget *parent)
     connect(m_peopleView, &QTableView::doubleClicked, this, &RosterDock::editCurrentPerson);
 
     m_departments->setObjectName(QStringLiteral("departmentsView"));
+    // Tab leaves the table for the next control; the arrow keys move between cells.
+    for (QAbstractItemView *view :
+         {static_cast<QAbstractItemView *>(m_peopleView), static_cast<QAbstractItemView *>(m_departments),
+          static_cast<QAbstractItemView *>(m_historyView)})
+        view->setTabKeyNavigation(false);
     m_departments->setColumnCount(4);
     m_departments->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_departments->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -128,6 +134,11 @@ RosterDock::RosterDock(IncidentStore &store, QWidget *parent)
 void RosterDock::retranslateUi()
 {
     setWindowTitle(tr("Roster"));
+    setAccessibleLabel(m_tabs, tr("Roster"));
+    setAccessibleLabel(m_filter, tr("Filter people"));
+    setAccessibleLabel(m_peopleView, tr("People"));
+    setAccessibleLabel(m_departments, tr("Departments"));
+    setAccessibleLabel(m_historyView, tr("Assignment history"));
     m_tabs->setTabText(0, tr("People"));
     m_tabs->setTabText(1, tr("Departments"));
     m_tabs->setTabText(2, tr("Assignment history"));

@@ -9,6 +9,7 @@
 #include "preferences.h"
 #include "undo/savestatus.h"
 #include "undo/storecommands.h"
+#include "widgets/accessiblename.h"
 #include "widgets/kindstyle.h"
 #include "widgets/quickentryedit.h"
 #include "widgets/timelinedelegate.h"
@@ -345,6 +346,13 @@ void TimelineDock::configureView()
 void TimelineDock::retranslateUi()
 {
     setWindowTitle(tr("Timeline"));
+    setAccessibleLabel(m_kind, tr("Kind of the next entry"));
+    setAccessibleLabel(m_author, tr("Author"));
+    setAccessibleLabel(m_line, tr("New entry"));
+    setAccessibleLabel(m_filterText, tr("Filter entries"));
+    setAccessibleLabel(m_filterKind, tr("Filter by kind"));
+    setAccessibleLabel(m_filterAuthor, tr("Filter by author"));
+    setAccessibleLabel(m_view, tr("Timeline"));
     m_emptyLabel->setText(tr("No incident open — press %1 to declare one")
                               .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
     m_declareButton->setText(tr("Declare an incident…"));

@@ -7,6 +7,7 @@
 #include "timers/timerengine.h"
 #include "timers/timerlineparser.h"
 #include "undo/savestatus.h"
+#include "widgets/accessiblename.h"
 #include "widgets/kindstyle.h"
 #include "widgets/timeralert.h"
 #include "widgets/timerdelegate.h"
@@ -199,6 +200,8 @@ QList<QAction *> TimersDock::timerActions() const
 void TimersDock::retranslateUi()
 {
     setWindowTitle(tr("Timers"));
+    setAccessibleLabel(m_line, tr("New timer"));
+    setAccessibleLabel(m_view, tr("Timer board"));
     m_line->setPlaceholderText(tr("New timer: 5m check DB SME · every 20m status update @comms · Enter starts it"));
     m_view->setToolTip(tr("A acknowledge · S snooze 3 min · P pause/resume · R restart · Delete cancel"));
     m_acknowledgeAction->setText(tr("&Acknowledge"));

@@ -10,12 +10,15 @@
 #include "notes/traineenotemodel.h"
 #include "notes/traineenotes.h"
 #include "rollcallpanel.h"
+#include "widgets/accessiblename.h"
 #include "widgets/incidentclocklabel.h"
 #include "widgets/kindstyle.h"
 #include "widgets/rolechartview.h"
 #include "widgets/timelinedelegate.h"
 #include "widgets/timerdelegate.h"
 
+#include <QAccessible>
+#include <QAccessibleWidget>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -62,6 +65,14 @@ QWidget *panel(QLabel *title, QWidget *content, QWidget *parent)
     return box;
 }
 
+// A plain QWidget window is a "filler" to assistive technology; the shadow view is a window.
+QAccessibleInterface *shadowWindowAccessible(const QString &className, QObject *object)
+{
+    if (className == QLatin1String("cp::ShadowWindow") && object && object->isWidgetType())
+        return new QAccessibleWidget(static_cast<QWidget *>(object), QAccessible::Window);
+    return nullptr;
+}
+
 } // namespace
 
 ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNotes *notes, QWidget *parent)
@@ -70,6 +81,11 @@ ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNote
       m_timelineModel(new TimelineModel(store, this)), m_notedTimeline(new NotedTimelineModel(this))
 {
     setObjectName(QStringLiteral("shadowWindow"));
+    static const bool factoryInstalled = [] {
+        QAccessible::installFactory(shadowWindowAccessible);
+        return true;
+    }();
+    Q_UNUSED(factoryInstalled)
     setAttribute(Qt::WA_DeleteOnClose, false);
     m_basePointSize = QApplication::font().pointSizeF();
     if (m_notes)
@@ -363,6 +379,12 @@ QWidget *ShadowWindow::buildNotesPanel()
 
 void ShadowWindow::retranslateUi()
 {
+    setAccessibleLabel(m_incidentCombo, tr("Incident"));
+    setAccessibleLabel(m_chart, tr("Roles"));
+    setAccessibleLabel(m_timersView, tr("Timers"));
+    setAccessibleLabel(m_timelineView, tr("Latest on the timeline"));
+    setAccessibleLabel(m_notesView, tr("My notes"));
+    setAccessibleLabel(m_noteEdit, tr("New note"));
     m_rolesTitle->setText(tr("Roles"));
     m_timersTitle->setText(tr("Timers"));
     m_rollCallTitle->setText(tr("Roll call"));
@@ -598,6 +620,7 @@ void ShadowWindow::updateTitle()
     const QString title = m_incident.title;
     m_titleLabel->setText(m_titleLabel->fontMetrics().elidedText(title, Qt::ElideRight, m_titleLabel->width()));
     m_titleLabel->setToolTip(title);
+    m_titleLabel->setAccessibleName(title); // a screen reader reads it whole
 }
 
 void ShadowWindow::resizeEvent(QResizeEvent *event)
