@@ -5,7 +5,11 @@
 #include "domain/clock.h"
 #include "mainwindow.h"
 #include "preferences.h"
+#include "terminationsignals.h"
 #include "widgets/quickentryedit.h"
+
+#include <QGuiApplication>
+#include <QSessionManager>
 
 namespace cp {
 
@@ -71,6 +75,10 @@ void SessionGuard::logRecovery(const SessionMarker::State &previous)
     const qint64 incidentId = m_window.currentIncidentId();
     if (incidentId <= 0 || m_store.isReadOnly())
         return;
+    // A resolved incident's record is closed: a crash of the console after the call says nothing
+    // about the incident.
+    if (auto incident = m_store.incident(incidentId); !incident || incident->isResolved())
+        return;
     const QDateTime now = m_clock.nowUtc();
     const QDateTime alive = previous.aliveAtUtc.isValid() ? previous.aliveAtUtc : now;
     NewEntry entry;
@@ -107,9 +115,27 @@ void SessionGuard::end()
 {
     if (!m_started)
         return;
+    m_started = false;
     m_heartbeat.stop();
     saveDraftNow();
     m_marker.end(m_clock.nowUtc());
+}
+
+void SessionGuard::closeOnShutdownRequests()
+{
+    if (m_signals)
+        return;
+    m_signals = new TerminationSignals(this);
+    connect(m_signals, &TerminationSignals::received, this, &SessionGuard::shutDown);
+    connect(qGuiApp, &QGuiApplication::commitDataRequest, this, [this](QSessionManager &) { shutDown(); });
+    connect(qGuiApp, &QCoreApplication::aboutToQuit, this, &SessionGuard::end);
+}
+
+void SessionGuard::shutDown()
+{
+    m_window.close(); // saves the layout as a close by the user does
+    end();
+    QCoreApplication::quit();
 }
 
 } // namespace cp

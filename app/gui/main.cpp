@@ -191,6 +191,7 @@ int GuiMain::run(QApplication &app)
     // Crash recovery (#8): the draft line, the heartbeat, a "Session recovered" entry after a crash.
     SessionGuard session(store, window, preferences, SystemClock::instance());
     session.start();
+    session.closeOnShutdownRequests(); // a logout or SIGTERM closes the window; it is no crash
     window.show();
     const int code = app.exec();
     session.end();

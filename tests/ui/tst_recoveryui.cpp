@@ -25,6 +25,7 @@
 #include <QProcess>
 #include <QtTest>
 
+#include <csignal>
 #include <cstdio>
 
 using namespace cp;
@@ -78,6 +79,7 @@ int runChild()
     window.openInitialIncident();
     SessionGuard session(store, window, preferences, SystemClock::instance());
     session.start();
+    session.closeOnShutdownRequests();
     window.show();
     // The user's session: a layout change, a running countdown, a half-typed line.
     window.rosterDock()->hide();
@@ -93,7 +95,39 @@ int runChild()
     session.heartbeat(); // as its timer would within 10 s
     std::printf("ready\n");
     std::fflush(stdout);
-    return QApplication::exec(); // until SIGKILL
+    const int code = QApplication::exec(); // until a signal
+    session.end();
+    return code;
+}
+
+// Starts the child GUI over a new database with one open incident; false when it never got ready.
+bool startChild(QProcess &child, const QString &path, const QString &settingsPath, qint64 *incidentId)
+{
+    {
+        IncidentStore store(SystemClock::instance());
+        if (store.open(path))
+            return false;
+        NewIncident incident;
+        incident.title = QStringLiteral("Payments API down");
+        incident.severity = Severity::Sev1;
+        if (!store.createIncident({QStringLiteral("Older, resolved"), {}, Severity::Sev4}, QStringLiteral("a")))
+            return false;
+        auto id = store.createIncident(incident, QStringLiteral("ana"));
+        if (!id)
+            return false;
+        *incidentId = *id;
+        QSettings settings(settingsPath, QSettings::IniFormat);
+        Preferences(settings).setLastIncidentId(*id);
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CP_RECOVERY_CHILD"), path);
+    env.insert(QStringLiteral("CP_RECOVERY_SETTINGS"), settingsPath);
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    child.setProcessEnvironment(env);
+    child.start(QCoreApplication::applicationFilePath(), {});
+    if (!child.waitForStarted(10000) || !child.waitForReadyRead(30000))
+        return false;
+    return child.readAllStandardOutput() == QByteArray("ready\n");
 }
 
 } // namespace
@@ -153,30 +187,8 @@ private slots:
         const QString path = tmp.path();
         const QString settingsPath = tmp.path(QStringLiteral("settings.ini"));
         qint64 incidentId = 0;
-        {
-            IncidentStore store(SystemClock::instance());
-            QVERIFY(!store.open(path));
-            NewIncident incident;
-            incident.title = QStringLiteral("Payments API down");
-            incident.severity = Severity::Sev1;
-            QVERIFY(store.createIncident({QStringLiteral("Older, resolved"), {}, Severity::Sev4}, QStringLiteral("a")));
-            auto id = store.createIncident(incident, QStringLiteral("ana"));
-            QVERIFY(id.ok());
-            incidentId = *id;
-            QSettings settings(settingsPath, QSettings::IniFormat);
-            Preferences(settings).setLastIncidentId(incidentId);
-        }
-
         QProcess child;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("CP_RECOVERY_CHILD"), path);
-        env.insert(QStringLiteral("CP_RECOVERY_SETTINGS"), settingsPath);
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        child.setProcessEnvironment(env);
-        child.start(QCoreApplication::applicationFilePath(), {});
-        QVERIFY(child.waitForStarted(10000));
-        QVERIFY2(child.waitForReadyRead(30000), child.readAllStandardError().constData());
-        QCOMPARE(child.readAllStandardOutput(), QByteArray("ready\n"));
+        QVERIFY2(startChild(child, path, settingsPath, &incidentId), child.readAllStandardError().constData());
         const QDateTime killedAt = QDateTime::currentDateTimeUtc();
         child.kill(); // SIGKILL: no close event, no clean end
         QVERIFY(child.waitForFinished(10000));
@@ -217,6 +229,66 @@ private slots:
                  qPrintable(entry->text));
         // The entry is on the timeline the window shows.
         QTRY_VERIFY(window.timelineDock()->model()->rowCount() >= 3);
+        session.end();
+    }
+
+    // SIGTERM (a logout, a shutdown) and SIGINT (Ctrl+C) close the window as a user would: the
+    // session ends clean, the layout is saved, and the next start logs no "Session recovered".
+    void terminationSignalsCloseCleanly_data()
+    {
+        QTest::addColumn<int>("signalNumber");
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+        QTest::newRow("SIGINT") << int(SIGINT);
+    }
+    void terminationSignalsCloseCleanly()
+    {
+        QFETCH(int, signalNumber);
+        test::TempDatabase tmp;
+        const QString path = tmp.path();
+        const QString settingsPath = tmp.path(QStringLiteral("settings.ini"));
+        qint64 incidentId = 0;
+        QProcess child;
+        QVERIFY2(startChild(child, path, settingsPath, &incidentId), child.readAllStandardError().constData());
+        QVERIFY(!SessionMarker(path).read()->clean);
+        QCOMPARE(::kill(pid_t(child.processId()), signalNumber), 0);
+        QVERIFY(child.waitForFinished(30000));
+        QCOMPARE(child.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(child.exitCode(), 0);
+        QVERIFY2(SessionMarker(path).read()->clean, "a signalled window must end its session cleanly");
+        QCOMPARE(DraftStore(path).load()->text, TypedDraft); // the unsent line is kept, as on any close
+
+        QSettings settings(settingsPath, QSettings::IniFormat);
+        Preferences preferences(settings);
+        DatabaseLock lock(path);
+        QVERIFY(lock.tryLock());
+        IncidentStore store(SystemClock::instance());
+        QVERIFY(!store.open(path));
+        MainWindow window(store, SystemClock::instance(), preferences, settings);
+        window.restoreWindowState();
+        window.openInitialIncident();
+        SessionGuard session(store, window, preferences, SystemClock::instance());
+        session.start();
+        QVERIFY(!session.recovered());
+        QCOMPARE(countRecovered(store, incidentId), 0);
+        QVERIFY2(window.rosterDock()->isHidden(), "the closing window did not save its layout");
+        session.end();
+    }
+
+    // A crash after the incident was resolved writes nothing into it: its record is closed.
+    void crashAfterResolveLeavesTheIncidentAlone()
+    {
+        test::UiFixture f;
+        qint64 id = 0;
+        MainWindow &window = windowOn(f, QStringLiteral("Resolved before the crash"), &id);
+        QVERIFY(!f.store->setStatus(id, IncidentStatus::Resolved, QStringLiteral("ana")));
+        QVERIFY(!SessionMarker(f.store->path()).begin(f.clock.nowUtc(), id)); // never ended: a crash
+        f.clock.advance(60 * 1000);
+        const qint64 entriesBefore = f.store->stats()->entries;
+        SessionGuard session(*f.store, window, *f.preferences, f.clock);
+        session.start();
+        QCOMPARE(window.currentIncidentId(), id);
+        QVERIFY(!session.recovered());
+        QCOMPARE(f.store->stats()->entries, entriesBefore);
         session.end();
     }
 
