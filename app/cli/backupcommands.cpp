@@ -2,6 +2,7 @@
 
 #include "db/databasebackup.h"
 #include "db/databaselock.h"
+#include "db/databaserecovery.h"
 #include "domain/clock.h"
 
 #include <QDir>
@@ -40,6 +41,16 @@ QList<Command> BackupCommands::commands()
             .argument(QStringLiteral("FILE"), tr("The backup to restore."))
             .option({QStringLiteral("no-safety-copy"), tr("Do not back up the current content first.")})
             .run(&BackupCommands::restore),
+        Command(QStringLiteral("recover"), QStringLiteral("-o FILE"),
+                tr("save what can be read from a refused database into a new file"))
+            .describe(tr("Saves what can be read from a database that CommandPost refuses to open (for example "
+                         "because its -wal file belongs to another database) into a new, checked file (0600). "
+                         "Tries the database with its -wal first, then the main file alone as last saved; prints "
+                         "the new file, what it was made from, then its schema and counts. The database and its "
+                         "-wal are never changed; open the new file with --db, or restore it."))
+            .option({{QStringLiteral("o"), QStringLiteral("output")}, tr("The new file to write (must not exist)."),
+                     tr("FILE")})
+            .run(&BackupCommands::recover),
     };
 }
 
@@ -97,6 +108,26 @@ int BackupCommands::restore(CommandCall &call)
     if (!safety.isEmpty())
         context.out() << QStringLiteral("safety-copy\t") << safety << QLatin1Char('\n');
     printInfo(context.out(), *restored);
+    return context.finish();
+}
+
+int BackupCommands::recover(CommandCall &call)
+{
+    CliContext &context = call.context();
+    const CommandLine &line = call.line();
+    const QString target = line.value(QStringLiteral("output"));
+    if (target.trimmed().isEmpty())
+        return line.usageError(tr("name the new file with -o FILE"));
+    auto recovered = DatabaseRecovery::recover(context.databasePath(), target);
+    if (!recovered)
+        return context.fail(recovered.error());
+    context.out() << recovered->info.path << QLatin1Char('\n');
+    context.out() << QStringLiteral("from\t")
+                  << (recovered->includesWal ? QStringLiteral("database and -wal") : QStringLiteral("database only"))
+                  << QLatin1Char('\n');
+    if (!recovered->walLeftOut.isEmpty())
+        context.out() << QStringLiteral("wal-left-out\t") << recovered->walLeftOut.simplified() << QLatin1Char('\n');
+    printInfo(context.out(), recovered->info);
     return context.finish();
 }
 

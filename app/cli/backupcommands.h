@@ -4,7 +4,7 @@
 
 namespace cp::cli {
 
-// backup and restore: consistent copies of the live database made by SQLite (VACUUM INTO, the
+// backup, restore and recover: consistent copies of the live database made by SQLite (VACUUM INTO, the
 // online backup API), verified before they are reported.
 class BackupCommands
 {
@@ -15,6 +15,7 @@ public:
 private:
     static int backup(CommandCall &call);
     static int restore(CommandCall &call);
+    static int recover(CommandCall &call);
 };
 
 } // namespace cp::cli

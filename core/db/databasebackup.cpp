@@ -3,57 +3,14 @@
 #include "databasefile.h"
 #include "privatefile.h"
 #include "schema.h"
+#include "sqliteconnection.h"
+#include "writeaheadlog.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
-#include <sqlite3.h>
-
 namespace cp {
-
-namespace {
-
-// One raw SQLite connection, closed on every path out.
-class Connection final
-{
-    Q_DISABLE_COPY_MOVE(Connection)
-public:
-    Connection() = default;
-    ~Connection() { sqlite3_close_v2(m_db); }
-
-    int open(const QString &path, int flags, int busyTimeoutMs)
-    {
-        const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db, flags, nullptr);
-        if (rc == SQLITE_OK)
-            sqlite3_busy_timeout(m_db, busyTimeoutMs);
-        return rc;
-    }
-    sqlite3 *handle() const { return m_db; }
-    QString lastError() const { return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString(); }
-    StoreError error(int rc, const QString &doing) const
-    {
-        return StoreError::fromSqliteCode(rc, lastError(), doing);
-    }
-
-    // The first column of every row of a statement without parameters.
-    int rows(const char *sql, QStringList &out) const
-    {
-        sqlite3_stmt *statement = nullptr;
-        int rc = sqlite3_prepare_v2(m_db, sql, -1, &statement, nullptr);
-        if (rc != SQLITE_OK)
-            return rc;
-        while ((rc = sqlite3_step(statement)) == SQLITE_ROW)
-            out << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, 0)));
-        sqlite3_finalize(statement);
-        return rc == SQLITE_DONE ? SQLITE_OK : rc;
-    }
-
-private:
-    sqlite3 *m_db = nullptr;
-};
-
-} // namespace
 
 QString DatabaseBackup::defaultBackupPath(const QString &databasePath, const QDateTime &nowUtc)
 {
@@ -72,7 +29,7 @@ Result<DatabaseBackup::Info> DatabaseBackup::verify(const QString &backupPath)
     if (StoreError refused = DatabaseFile::inspect(path, Schema::latestVersion()))
         return refused;
 
-    Connection db;
+    SqliteConnection db;
     if (const int rc = db.open(path, SQLITE_OPEN_READONLY, 5000); rc != SQLITE_OK)
         return db.error(rc, doing);
     QStringList integrity;
@@ -138,7 +95,7 @@ Result<DatabaseBackup::Info> DatabaseBackup::backup(const QString &databasePath,
     };
 
     {
-        Connection db;
+        SqliteConnection db;
         if (const int rc = db.open(source, SQLITE_OPEN_READONLY, busyTimeoutMs); rc != SQLITE_OK)
             return discard(db.error(rc, doing));
         sqlite3_stmt *statement = nullptr;
@@ -181,10 +138,10 @@ Result<DatabaseBackup::Info> DatabaseBackup::restore(const QString &backupPath, 
     }
 
     {
-        Connection source;
+        SqliteConnection source;
         if (const int rc = source.open(from, SQLITE_OPEN_READONLY, busyTimeoutMs); rc != SQLITE_OK)
             return source.error(rc, doing);
-        Connection target;
+        SqliteConnection target;
         const bool creating = !QFileInfo::exists(to);
         if (creating) {
             if (StoreError error = PrivateFile::createEmpty(to))

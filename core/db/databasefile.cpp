@@ -1,5 +1,7 @@
 #include "databasefile.h"
 
+#include "writeaheadlog.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -17,6 +19,21 @@ quint32 be32(const QByteArray &bytes, int offset)
     return qFromBigEndian<quint32>(bytes.constData() + offset);
 }
 
+DatabaseFile::Header parseHeader(const QByteArray &bytes)
+{
+    DatabaseFile::Header h;
+    if (bytes.size() < HeaderSize || !bytes.startsWith(SqliteMagic))
+        return h;
+    const quint32 rawPageSize = qFromBigEndian<quint16>(bytes.constData() + 16);
+    h.pageSize = rawPageSize == 1 ? 65536 : rawPageSize;
+    const quint32 changeCounter = be32(bytes, 24);
+    h.pagesInHeader = be32(bytes, 28);
+    h.pagesInHeaderValid = h.pagesInHeader > 0 && be32(bytes, 92) == changeCounter;
+    h.userVersion = be32(bytes, 60);
+    h.applicationId = be32(bytes, 68);
+    return h;
+}
+
 bool writableByPermissions(const QFileInfo &info)
 {
     if (!info.isWritable())
@@ -28,10 +45,18 @@ bool writableByPermissions(const QFileInfo &info)
 
 } // namespace
 
+DatabaseFile::Header DatabaseFile::readHeader(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return parseHeader(file.read(HeaderSize));
+}
+
 bool DatabaseFile::hasPendingWal(const QString &path)
 {
-    const QFileInfo wal(path + QStringLiteral("-wal"));
-    return wal.exists() && wal.size() > 0;
+    const WriteAheadLog::Summary wal = WriteAheadLog::read(path);
+    return wal.exists && (!wal.regularFile || wal.bytes > 0);
 }
 
 StoreError DatabaseFile::inspect(const QString &path, int latestSchema, Header *header)
@@ -41,13 +66,13 @@ StoreError DatabaseFile::inspect(const QString &path, int latestSchema, Header *
     if (info.isDir())
         return {Code::IsDirectory, tr("%1 is a folder, not a database file.").arg(path)};
     if (!info.exists())
-        return {};
+        return WriteAheadLog::checkBelongs(path, 0, 0, ApplicationId);
     // After a crash the whole database may still sit in the write-ahead log; SQLite will
     // recover it, so the main file's own header is not the last word then.
     const bool walPending = hasPendingWal(path);
     if (info.size() == 0) {
         if (walPending)
-            return {};
+            return WriteAheadLog::checkBelongs(path, 0, 0, ApplicationId);
         return {Code::EmptyFile, tr("%1 is an empty file, not a CommandPost database.").arg(path)};
     }
 
@@ -65,14 +90,7 @@ StoreError DatabaseFile::inspect(const QString &path, int latestSchema, Header *
     if (bytes.size() < HeaderSize)
         return {Code::Truncated, tr("%1 is a database file cut short (%2 bytes).").arg(path).arg(bytes.size())};
 
-    Header h;
-    const quint32 rawPageSize = qFromBigEndian<quint16>(bytes.constData() + 16);
-    h.pageSize = rawPageSize == 1 ? 65536 : rawPageSize;
-    const quint32 changeCounter = be32(bytes, 24);
-    h.pagesInHeader = be32(bytes, 28);
-    h.pagesInHeaderValid = h.pagesInHeader > 0 && be32(bytes, 92) == changeCounter;
-    h.userVersion = be32(bytes, 60);
-    h.applicationId = be32(bytes, 68);
+    const Header h = parseHeader(bytes);
     if (header)
         *header = h;
 
@@ -94,7 +112,8 @@ StoreError DatabaseFile::inspect(const QString &path, int latestSchema, Header *
                                          .arg(info.size())
                                          .arg(quint64(h.pagesInHeader) * h.pageSize)};
     }
-    return {};
+    return WriteAheadLog::checkBelongs(path, h.pageSize, h.applicationId == ApplicationId ? h.userVersion : 0,
+                                       ApplicationId);
 }
 
 StoreError DatabaseFile::checkWritable(const QString &path)
@@ -103,8 +122,7 @@ StoreError DatabaseFile::checkWritable(const QString &path)
     const QFileInfo info(path);
     const QFileInfo folder(info.absolutePath());
     if (info.exists() && !writableByPermissions(info))
-        return {Code::ReadOnly, tr("%1 is read-only; CommandPost needs to write to it.")
-                                    .arg(path)};
+        return {Code::ReadOnly, tr("%1 is read-only; CommandPost needs to write to it.").arg(path)};
     if (folder.exists() && !writableByPermissions(folder))
         return {Code::ReadOnly, tr("The folder %1 is read-only; CommandPost needs to write its journal there.")
                                     .arg(folder.absoluteFilePath())};

@@ -32,6 +32,9 @@ public:
     // Permission bits count even for root: a file marked read-only is treated as read-only.
     static StoreError checkWritable(const QString &path);
 
+    // The header's fields; all zero when the file is missing, short or not SQLite.
+    static Header readHeader(const QString &path);
+
     static bool hasPendingWal(const QString &path);
 };
 

@@ -4,6 +4,7 @@
 #include "privatefile.h"
 #include "schema.h"
 #include "storevalues.h"
+#include "writeaheadlog.h"
 #include "writetransaction.h"
 
 #include <QDir>
@@ -314,10 +315,13 @@ void IncidentStore::close()
     m_pollTimer.stop();
     if (m_connectionName.isEmpty())
         return;
+    const QString path = m_db.databaseName();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
     m_connectionName.clear();
+    if (isReadOnly())
+        WriteAheadLog::removeUnusedCompanions(path); // a read-only look leaves the folder as it was
     m_path.clear();
     m_lastSeenChange = 0;
     m_dataVersion = -1;
@@ -831,8 +835,8 @@ StoreError IncidentStore::limitPagesForTesting(qint64 maxPages)
     // PRAGMAs take no bound values; this is an integer of ours. 0 lifts the limit (SQLite keeps
     // the largest it can, about 4 billion pages).
     const qint64 pages = maxPages > 0 ? maxPages : 4294967294LL;
-    auto done = runStatement(m_db, QStringLiteral("PRAGMA max_page_count = %1").arg(pages), {},
-                             tr("Limiting the file size"));
+    auto done =
+        runStatement(m_db, QStringLiteral("PRAGMA max_page_count = %1").arg(pages), {}, tr("Limiting the file size"));
     return done ? StoreError() : done.error();
 }
 

@@ -1,6 +1,8 @@
 #include "traineenotes.h"
 
+#include "db/databasefile.h"
 #include "db/storevalues.h"
+#include "db/writeaheadlog.h"
 #include "domain/clock.h"
 
 #include <QDir>
@@ -74,6 +76,10 @@ StoreError TraineeNotes::open(const QString &path)
     const QString absolute = QFileInfo(path).absoluteFilePath();
     if (!QDir().mkpath(QFileInfo(absolute).absolutePath()))
         return {StoreError::Code::ReadOnly, tr("Cannot create the folder for the notes %1.").arg(absolute)};
+    const DatabaseFile::Header header = DatabaseFile::readHeader(absolute);
+    if (StoreError refused =
+            WriteAheadLog::checkBelongs(absolute, header.pageSize, header.userVersion, NotesApplicationId))
+        return refused;
     m_connectionName = QStringLiteral("cp-notes-%1").arg(++counter);
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(absolute);

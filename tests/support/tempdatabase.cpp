@@ -17,6 +17,9 @@ QString TempDatabase::path(const QString &name) const
 
 QByteArray TempDatabase::fingerprint(const QString &file)
 {
+    const QFileInfo info(file);
+    if (info.exists() && !info.isFile())
+        return QByteArrayLiteral("not a regular file"); // a FIFO would block a read
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
         return {};
