@@ -48,7 +48,8 @@ QList<Command> BackupCommands::commands()
                          "Tries the database with its -wal first, then the main file alone as last saved; prints "
                          "the new file, what it was made from, then its schema and counts. The database and its "
                          "-wal are never changed; open the new file with --db, or restore it."))
-            .option({{QStringLiteral("o"), QStringLiteral("output")}, tr("The new file to write (must not exist)."),
+            .option({{QStringLiteral("o"), QStringLiteral("output")},
+                     tr("The new file to write (must not exist)."),
                      tr("FILE")})
             .run(&BackupCommands::recover),
     };
@@ -92,6 +93,9 @@ int BackupCommands::restore(CommandCall &call)
                                        tr("The folder %1 does not exist.").arg(QFileInfo(database).absolutePath())));
     DatabaseLock lock(database);
     if (!lock.tryLock()) {
+        if (!QFileInfo::exists(DatabaseLock::lockPathFor(database)))
+            return context.fail(StoreError(StoreError::Code::ReadOnly,
+                                           lock.creationProblem() + QLatin1Char(' ') + tr("Nothing was changed.")));
         return context.fail(StoreError(StoreError::Code::Busy,
                                        tr("%1 is open in CommandPost (%2); close that window first, or use File ▸ "
                                           "Restore… there. Nothing was changed.")

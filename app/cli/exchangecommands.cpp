@@ -2,6 +2,7 @@
 
 #include "domain/clock.h"
 #include "domain/postmortem.h"
+#include "exchange/importfile.h"
 #include "exchange/incidentjson.h"
 #include "logcommand.h"
 #include "render/incidentexport.h"
@@ -109,19 +110,11 @@ int ExchangeCommands::importIncident(CommandCall &call)
     if (line.positionalArguments().isEmpty())
         return line.usageError(tr("name the file to import"));
     const QString path = line.positionalArguments().constFirst();
-    QByteArray bytes;
-    if (path == QLatin1String("-")) {
-        std::istream &in = context.in();
-        bytes = QByteArray::fromStdString(std::string(std::istreambuf_iterator<char>(in), {}));
-        if (in.bad())
-            return context.fail({StoreError::Code::Io, tr("Reading standard input failed.")});
-    } else {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return context.fail(
-                {StoreError::Code::FileMissing, tr("Cannot read %1: %2").arg(path, file.errorString())});
-        bytes = file.readAll();
-    }
+    const Result<QByteArray> read =
+        path == QLatin1String("-") ? ImportFile::read(context.in(), tr("standard input")) : ImportFile::read(path);
+    if (!read)
+        return context.fail(read.error());
+    const QByteArray &bytes = *read;
     auto document = IncidentJson::read(bytes);
     if (!document)
         return context.fail({document.error().code(), tr("%1: %2").arg(path, document.error().message())});

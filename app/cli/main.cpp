@@ -8,8 +8,12 @@
 
 #include <memory>
 
+#include <sys/stat.h>
+
 int main(int argc, char *argv[])
 {
+    // Every file CommandPost creates is its owner's only, whatever umask it was started with.
+    ::umask(077);
     // PDF exports paint text, which needs QtGui: on the offscreen platform, so no display is needed.
     std::unique_ptr<QCoreApplication> app;
     if (cp::cli::CommandTable().needsGui(argc, argv)) {

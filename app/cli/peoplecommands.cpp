@@ -1,6 +1,7 @@
 #include "peoplecommands.h"
 
 #include "cliformat.h"
+#include "exchange/importfile.h"
 #include "exchange/rostercsv.h"
 
 #include <QFile>
@@ -138,17 +139,10 @@ int PeopleCommands::import(CommandCall &call)
     // The file is read and checked in full before the database is opened.
     const QString path = line.positionalArguments().constFirst();
     const QString name = QFileInfo(path).fileName();
-    QFile file(path);
-    if (!QFileInfo::exists(path))
-        return context.fail(StoreError(StoreError::Code::FileMissing, tr("There is no file %1.").arg(path)));
-    if (QFileInfo(path).isDir() || !file.open(QIODevice::ReadOnly))
-        return context.fail(StoreError(
-            StoreError::Code::Io, tr("%1 cannot be read: %2")
-                                      .arg(path, QFileInfo(path).isDir() ? tr("it is a folder") : file.errorString())));
-    const QByteArray bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError)
-        return context.fail(
-            StoreError(StoreError::Code::Io, tr("%1 cannot be read: %2").arg(path, file.errorString())));
+    const Result<QByteArray> read = ImportFile::read(path);
+    if (!read)
+        return context.fail(read.error());
+    const QByteArray &bytes = *read;
 
     QList<Person> people;
     QList<Department> departments;

@@ -4,6 +4,7 @@
 #include "backupactions.h"
 #include "db/databaselock.h"
 #include "db/incidentstore.h"
+#include "db/privatefile.h"
 #include "domain/appidentity.h"
 #include "domain/clock.h"
 #include "mainwindow.h"
@@ -26,8 +27,10 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
+#include <QStatusBar>
 
 #include <cstdio>
+#include <sys/stat.h>
 
 namespace cp {
 namespace {
@@ -58,6 +61,8 @@ public:
 
 private:
     static void refuse(const QString &title, const QString &text, const QString &details = {});
+    // The settings file and its folder are the user's only (0600/0700), an older one included.
+    static void makeSettingsPrivate(const QSettings &settings);
     // The shadow view over the database opened read-only: never the lock, never a write.
     static int follow(const QString &path, int screen, bool fullScreen);
     // A second window on a locked database: follow it instead (true) or give up.
@@ -88,6 +93,12 @@ void GuiMain::refuse(const QString &title, const QString &text, const QString &d
     if (!details.isEmpty())
         box.setInformativeText(details);
     box.exec();
+}
+
+void GuiMain::makeSettingsPrivate(const QSettings &settings)
+{
+    PrivateFile::makePrivateFolder(QFileInfo(settings.fileName()).absolutePath());
+    PrivateFile::makePrivate(settings.fileName());
 }
 
 GuiOptions::GuiOptions()
@@ -158,7 +169,8 @@ int GuiMain::run(QApplication &app)
         QDir().mkpath(info.absolutePath());
     DatabaseLock lock(path);
     if (!lock.tryLock()) {
-        if (QFileInfo::exists(DatabaseLock::lockPathFor(path))) {
+        const QFileInfo lockFile(DatabaseLock::lockPathFor(path));
+        if (lockFile.exists() || lockFile.isSymLink()) {
             if (offerFollow(path, lock.holderDescription(), whenLocked))
                 return follow(path, screen, parser.isSet(options.fullScreen));
             refuse(tr("Database already open"),
@@ -167,7 +179,9 @@ int GuiMain::run(QApplication &app)
                       "read-only with --follow, or open another database with --db FILE."));
             return Locked;
         }
-        // No lock file could be made at all (a read-only folder, …): the store says why below.
+        // No lock file could be made at all: say why (a full disk, a read-only folder).
+        refuse(tr("Cannot open the database"), lock.creationProblem());
+        return CannotOpen;
     }
 
     IncidentStore store(SystemClock::instance());
@@ -175,15 +189,12 @@ int GuiMain::run(QApplication &app)
         refuse(tr("Cannot open the database"), error.message());
         return CannotOpen;
     }
-    if (!lock.isLocked()) {
-        refuse(tr("Cannot open the database"),
-               tr("Cannot create the lock file %1, which keeps a second window from writing to the same database.")
-                   .arg(QDir::toNativeSeparators(DatabaseLock::lockPathFor(path))));
-        return CannotOpen;
-    }
+    if (!lock.takeOverNotice().isEmpty())
+        std::fprintf(stderr, "commandpost: %s\n", qPrintable(lock.takeOverNotice()));
     store.setExternalPollInterval(500); // commits by the CLI show up within a second
 
     QSettings settings;
+    makeSettingsPrivate(settings);
     Preferences preferences(settings);
     MainWindow window(store, SystemClock::instance(), preferences, settings);
     window.restoreWindowState();
@@ -193,6 +204,8 @@ int GuiMain::run(QApplication &app)
     session.start();
     session.closeOnShutdownRequests(); // a logout or SIGTERM closes the window; it is no crash
     window.show();
+    if (!lock.takeOverNotice().isEmpty())
+        window.statusBar()->showMessage(lock.takeOverNotice(), 30000);
     const int code = app.exec();
     session.end();
     if (window.backupActions()->restartPending()) {
@@ -286,6 +299,9 @@ int GuiMain::follow(const QString &path, int screen, bool fullScreen)
 
 int main(int argc, char *argv[])
 {
+    // Every file and folder CommandPost creates (the database and its -wal/-shm, the lock, drafts,
+    // settings, notes, exports) is its owner's only, whatever umask it was started with.
+    ::umask(077);
     if (const int answered = cp::GuiOptions::answerWithoutDisplay(argc, argv); answered >= 0)
         return answered;
     QApplication app(argc, argv);

@@ -7,6 +7,8 @@
 #include <QFileInfo>
 #include <QtEndian>
 
+#include <sys/statvfs.h>
+
 namespace cp {
 
 namespace {
@@ -51,6 +53,16 @@ DatabaseFile::Header DatabaseFile::readHeader(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return parseHeader(file.read(HeaderSize));
+}
+
+bool DatabaseFile::onReadOnlyMedia(const QString &path)
+{
+    struct statvfs disk = {};
+    if (::statvfs(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), &disk) != 0 ||
+        (disk.f_flag & ST_RDONLY) == 0)
+        return false;
+    // SQLite can still use a -shm left there, and a -wal with content must be replayed.
+    return !QFileInfo::exists(path + QStringLiteral("-shm")) && !hasPendingWal(path);
 }
 
 bool DatabaseFile::hasPendingWal(const QString &path)

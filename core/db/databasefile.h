@@ -35,6 +35,9 @@ public:
     // The header's fields; all zero when the file is missing, short or not SQLite.
     static Header readHeader(const QString &path);
 
+    // A file on a read-only mount with no -shm and nothing in its -wal: readable only as immutable.
+    static bool onReadOnlyMedia(const QString &path);
+
     static bool hasPendingWal(const QString &path);
 };
 

@@ -48,7 +48,7 @@ StoreError DraftStore::save(const Draft &draft)
     object.insert(QStringLiteral("incident"), draft.incidentId);
     object.insert(QStringLiteral("text"), draft.text);
     object.insert(QStringLiteral("saved_at"), draft.savedAtUtc.toUTC().toString(Qt::ISODateWithMs));
-    return PrivateFile::writeAtomically(m_path, QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return PrivateFile::writeStateFile(m_path, QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 StoreError DraftStore::clear()

@@ -13,6 +13,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTimeZone>
+#include <QUrl>
 
 #include <atomic>
 #include <optional>
@@ -132,6 +133,11 @@ StoreError IncidentStore::open(const QString &path, const Options &options)
     m_options = options;
     const QString absolute = QFileInfo(path).absoluteFilePath();
 
+    // Creating through a dangling link would put the database wherever the link points.
+    if (QFileInfo(absolute).isSymLink() && !QFileInfo::exists(absolute))
+        return {StoreError::Code::Invalid, tr("%1 is a symbolic link to %2, which does not exist; CommandPost does not "
+                                              "create a database through a link. Name the real file.")
+                                               .arg(absolute, QFileInfo(absolute).symLinkTarget())};
     if (StoreError refused = DatabaseFile::inspect(absolute, Schema::latestVersion()))
         return refused;
     const bool exists = QFileInfo::exists(absolute);
@@ -184,6 +190,12 @@ StoreError IncidentStore::openConnection(const QString &path)
     QString connectOptions = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_options.busyTimeoutMs);
     if (m_options.mode == OpenMode::ReadOnly)
         connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    if (m_options.mode == OpenMode::ReadOnly && DatabaseFile::onReadOnlyMedia(path)) {
+        // Nothing can change a file there, and SQLite could not create the -shm a reader needs:
+        // read it as the immutable file it is.
+        m_db.setDatabaseName(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded) + QStringLiteral("?immutable=1"));
+        connectOptions += QStringLiteral(";QSQLITE_OPEN_URI");
+    }
     m_db.setConnectOptions(connectOptions);
     if (!m_db.open())
         return StoreError::fromSql(m_db.lastError(), tr("Opening %1").arg(path));
@@ -242,6 +254,12 @@ StoreError IncidentStore::verifyContent()
         if (objects->toInt() > 0 || schema != 0)
             return {StoreError::Code::Foreign,
                     tr("%1 is a SQLite database of another application, not CommandPost.").arg(path)};
+        // An empty SQLite file becomes a CommandPost database only when asked to create one.
+        if (!m_options.create || m_options.mode == OpenMode::ReadOnly)
+            return {StoreError::Code::EmptyFile,
+                    tr("%1 is an empty SQLite database, not a CommandPost database; 'commandpost-cli init' makes it "
+                       "one.")
+                        .arg(path)};
     } else if (applicationId != DatabaseFile::ApplicationId) {
         return {StoreError::Code::Foreign,
                 tr("%1 is a SQLite database of another application, not CommandPost.").arg(path)};
@@ -288,8 +306,19 @@ StoreError IncidentStore::migrate()
         if (StoreError error = tx.begin())
             return error;
         for (const QString &statement : step.statements) {
-            if (StoreError error = tx.run(statement))
-                return error;
+            if (StoreError error = tx.run(statement)) {
+                // A step that cannot run on a file claiming the schema before it: the tables do not
+                // match the version (the transaction rolls back; nothing changed).
+                if (error.code() != StoreError::Code::Internal)
+                    return error;
+                return {StoreError::Code::Corrupt,
+                        tr("%1 does not match its schema version %2: upgrading it to %3 failed (%4). Nothing was "
+                           "changed; open a backup instead.")
+                            .arg(path)
+                            .arg(current)
+                            .arg(step.version)
+                            .arg(error.message())};
+            }
         }
         // PRAGMAs take no bound values; these are our own integers.
         if (step.version == 1) {
@@ -320,7 +349,7 @@ void IncidentStore::close()
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
     m_connectionName.clear();
-    if (isReadOnly())
+    if (isReadOnly() && !path.startsWith(QLatin1String("file:")))
         WriteAheadLog::removeUnusedCompanions(path); // a read-only look leaves the folder as it was
     m_path.clear();
     m_lastSeenChange = 0;

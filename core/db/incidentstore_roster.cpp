@@ -5,6 +5,7 @@
 #include "writetransaction.h"
 
 #include <QRegularExpression>
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace cp {
@@ -68,6 +69,54 @@ QVariantList departmentValues(const Department &d)
     return {d.name.trimmed(), nonNull(d.primaryContact.trimmed()), nonNull(d.onCallRotation.trimmed()),
             nonNull(d.escalationPath.trimmed())};
 }
+
+// SQLite's lower(): ASCII letters only.
+QString asciiLower(QString text)
+{
+    for (QChar &c : text)
+        if (c >= u'A' && c <= u'Z')
+            c = QChar(c.unicode() + 32);
+    return text;
+}
+
+// One statement prepared once and run for many rows of a bulk write, each run checked.
+class RepeatedStatement final
+{
+    Q_DISABLE_COPY_MOVE(RepeatedStatement)
+public:
+    RepeatedStatement(const QSqlDatabase &db, QString doing, const QString &sql)
+        : m_query(db), m_doing(std::move(doing))
+    {
+        m_prepared = m_query.prepare(sql);
+    }
+    StoreError run(const QVariantList &values)
+    {
+        if (!m_prepared)
+            return StoreError::fromSql(m_query.lastError(), m_doing);
+        for (int i = 0; i < values.size(); ++i)
+            m_query.bindValue(i, values.at(i));
+        if (!m_query.exec())
+            return StoreError::fromSql(m_query.lastError(), m_doing);
+        return {};
+    }
+    // An "INSERT … RETURNING id": the new row's id.
+    Result<qint64> insert(const QVariantList &values)
+    {
+        if (StoreError error = run(values))
+            return error;
+        if (!m_query.next())
+            return StoreError::fromSql(m_query.lastError(), m_doing);
+        const qint64 id = m_query.value(0).toLongLong();
+        m_query.finish();
+        return id;
+    }
+    void finish() { m_query.finish(); }
+
+private:
+    QSqlQuery m_query;
+    QString m_doing;
+    bool m_prepared = false;
+};
 
 } // namespace
 
@@ -173,55 +222,79 @@ Result<int> IncidentStore::importRoster(const QList<Department> &departments, co
         handles.insert(handle);
     }
 
+    // One short transaction: the existing keys are read once, each statement is prepared once and
+    // run per row (a lookup per row made a 100,000-row import hold the write lock for minutes).
     WriteTransaction tx(m_db, m_dialect, tr("Importing the roster"));
     if (StoreError error = tx.begin())
         return error;
-    // Finds the row by its natural key, updates it or inserts it; returns its id.
-    auto upsert = [&tx](const QString &findSql, const QVariant &key, const QString &updateSql,
-                        QVariantList updateValues, const QString &insertSql,
-                        const QVariantList &insertValues) -> Result<qint64> {
-        auto existing = tx.exec(findSql, {key});
-        if (!existing)
-            return existing.error();
-        if (!existing->next()) {
-            existing->finish();
-            return tx.insert(insertSql, insertValues);
+    auto existingIds = [&tx](const QString &sql) -> Result<QHash<QString, qint64>> {
+        auto rows = tx.exec(sql);
+        if (!rows)
+            return rows.error();
+        QHash<QString, qint64> ids;
+        while (rows->next())
+            ids.insert(rows->value(1).toString(), rows->value(0).toLongLong());
+        rows->finish();
+        return ids;
+    };
+    auto departmentIds = existingIds(QStringLiteral("SELECT id, key FROM department"));
+    if (!departmentIds)
+        return departmentIds.error();
+    // lower() as SQLite has it (ASCII only), the same on both sides of the comparison.
+    auto personIds = existingIds(QStringLiteral("SELECT id, lower(handle) FROM person"));
+    if (!personIds)
+        return personIds.error();
+
+    RepeatedStatement insertDepartment(m_db, tx.doing(),
+                                       QStringLiteral("INSERT INTO department (key, name, primary_contact, "
+                                                      "oncall_rotation, escalation_path) VALUES (?, ?, ?, ?, ?) "
+                                                      "RETURNING id"));
+    RepeatedStatement updateDepartment(m_db, tx.doing(),
+                                       QStringLiteral("UPDATE department SET name = ?, primary_contact = ?, "
+                                                      "oncall_rotation = ?, escalation_path = ? WHERE id = ?"));
+    RepeatedStatement insertPerson(m_db, tx.doing(), InsertPersonSql);
+    RepeatedStatement updatePerson(
+        m_db, tx.doing(),
+        QStringLiteral("UPDATE person SET name = ?, handle = ?, team = ?, department_key = ?, "
+                       "contact = ?, trained_roles = ?, trainee = ? WHERE id = ?"));
+    RepeatedStatement change(m_db, tx.doing(),
+                             QStringLiteral("INSERT INTO change_log (entity, entity_id, incident_id, op) "
+                                            "VALUES (?, ?, 0, 'update')"));
+    // Inserts a row or updates the one with the same key; logs the change.
+    auto upsert = [&change](QHash<QString, qint64> &ids, const QString &key, const QString &entity,
+                            RepeatedStatement &insert, QVariantList insertValues, RepeatedStatement &update,
+                            QVariantList updateValues) -> StoreError {
+        qint64 id = ids.value(key, 0);
+        if (id == 0) {
+            auto inserted = insert.insert(insertValues);
+            if (!inserted)
+                return inserted.error();
+            id = *inserted;
+            ids.insert(key, id);
+        } else {
+            updateValues << id;
+            if (StoreError error = update.run(updateValues))
+                return error;
         }
-        const qint64 id = existing->value(0).toLongLong();
-        existing->finish();
-        updateValues << id;
-        if (StoreError error = tx.run(updateSql, updateValues))
-            return error;
-        return id;
+        return change.run({entity, id});
     };
     int changed = 0;
     for (const Department &d : departments) {
         QVariantList insertValues{d.key};
         insertValues << departmentValues(d);
-        auto id = upsert(QStringLiteral("SELECT id FROM department WHERE key = ?"), d.key,
-                         QStringLiteral("UPDATE department SET name = ?, primary_contact = ?, oncall_rotation = ?, "
-                                        "escalation_path = ? WHERE id = ?"),
-                         departmentValues(d),
-                         QStringLiteral("INSERT INTO department (key, name, primary_contact, oncall_rotation, "
-                                        "escalation_path) VALUES (?, ?, ?, ?, ?) RETURNING id"),
-                         insertValues);
-        if (!id)
-            return id.error();
-        if (StoreError error = logChange(tx, QStringLiteral("department"), *id, 0, QStringLiteral("update")))
+        if (StoreError error = upsert(*departmentIds, d.key, QStringLiteral("department"), insertDepartment,
+                                      insertValues, updateDepartment, departmentValues(d)))
             return error;
         ++changed;
     }
     for (const Person &p : people) {
-        auto id = upsert(QStringLiteral("SELECT id FROM person WHERE lower(handle) = lower(?)"), p.handle.trimmed(),
-                         QStringLiteral("UPDATE person SET name = ?, handle = ?, team = ?, department_key = ?, "
-                                        "contact = ?, trained_roles = ?, trainee = ? WHERE id = ?"),
-                         personValues(p), InsertPersonSql, personValues(p));
-        if (!id)
-            return id.error();
-        if (StoreError error = logChange(tx, QStringLiteral("person"), *id, 0, QStringLiteral("update")))
+        if (StoreError error = upsert(*personIds, asciiLower(p.handle.trimmed()), QStringLiteral("person"),
+                                      insertPerson, personValues(p), updatePerson, personValues(p)))
             return error;
         ++changed;
     }
+    for (RepeatedStatement *statement : {&insertDepartment, &updateDepartment, &insertPerson, &updatePerson, &change})
+        statement->finish();
     if (StoreError error = finish(tx))
         return error;
     return changed;

@@ -86,7 +86,7 @@ StoreError SessionMarker::write()
     object.insert(QStringLiteral("alive_at"), stamp(m_state.aliveAtUtc));
     object.insert(QStringLiteral("incident"), m_state.incidentId);
     object.insert(QStringLiteral("clean"), m_state.clean);
-    return PrivateFile::writeAtomically(m_path, QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return PrivateFile::writeStateFile(m_path, QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 } // namespace cp

@@ -1,11 +1,12 @@
 #include "roletemplate.h"
 
+#include "db/privatefile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSet>
 #include <QStandardPaths>
 
@@ -202,9 +203,12 @@ QByteArray RoleTemplateFormat::toJson(const RoleTemplate &t)
         roles.append(o);
     }
     const QJsonObject root{
-        {QStringLiteral("format"), FormatName},   {QStringLiteral("version"), Version},
-        {QStringLiteral("key"), t.key},           {QStringLiteral("name"), t.name},
-        {QStringLiteral("description"), t.description}, {QStringLiteral("source"), t.source},
+        {QStringLiteral("format"), FormatName},
+        {QStringLiteral("version"), Version},
+        {QStringLiteral("key"), t.key},
+        {QStringLiteral("name"), t.name},
+        {QStringLiteral("description"), t.description},
+        {QStringLiteral("source"), t.source},
         {QStringLiteral("roles"), roles},
     };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
@@ -217,7 +221,8 @@ RoleTemplateLibrary::RoleTemplateLibrary(QString userFolder) : m_userFolder(std:
 
 QString RoleTemplateLibrary::defaultUserFolder()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("templates"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("templates"));
 }
 
 void RoleTemplateLibrary::reload()
@@ -237,7 +242,8 @@ void RoleTemplateLibrary::reload()
             return;
         }
         if (find(t->key)) {
-            m_problems << tr("%1: the key “%2” is already taken by another template").arg(QFileInfo(file).fileName(), t->key);
+            m_problems
+                << tr("%1: the key “%2” is already taken by another template").arg(QFileInfo(file).fileName(), t->key);
             return;
         }
         t->builtIn = builtIn;
@@ -271,9 +277,10 @@ QString RoleTemplateLibrary::save(const RoleTemplate &roleTemplate)
         return tr("“%1” is a built-in template; save your version under a new key.").arg(roleTemplate.key);
     if (!QDir().mkpath(m_userFolder))
         return tr("Cannot create the folder %1.").arg(m_userFolder);
-    QSaveFile file(QDir(m_userFolder).filePath(roleTemplate.key + QStringLiteral(".json")));
-    if (!file.open(QIODevice::WriteOnly) || file.write(RoleTemplateFormat::toJson(roleTemplate)) < 0 || !file.commit())
-        return tr("Saving the template failed: %1").arg(file.errorString());
+    if (const StoreError error =
+            PrivateFile::writeAtomically(QDir(m_userFolder).filePath(roleTemplate.key + QStringLiteral(".json")),
+                                         RoleTemplateFormat::toJson(roleTemplate)))
+        return tr("Saving the template failed: %1").arg(error.message());
     reload();
     return {};
 }

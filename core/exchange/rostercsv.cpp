@@ -1,5 +1,6 @@
 #include "rostercsv.h"
 
+#include "csvfield.h"
 #include "csvreader.h"
 
 #include <QHash>
@@ -9,9 +10,9 @@ namespace cp {
 
 namespace {
 
-const QStringList PeopleColumns{QStringLiteral("name"),    QStringLiteral("handle"),        QStringLiteral("team"),
-                                QStringLiteral("department"), QStringLiteral("contact"), QStringLiteral("trained_roles"),
-                                QStringLiteral("trainee")};
+const QStringList PeopleColumns{
+    QStringLiteral("name"),    QStringLiteral("handle"),        QStringLiteral("team"),   QStringLiteral("department"),
+    QStringLiteral("contact"), QStringLiteral("trained_roles"), QStringLiteral("trainee")};
 const QStringList DepartmentColumns{QStringLiteral("key"), QStringLiteral("name"), QStringLiteral("primary_contact"),
                                     QStringLiteral("oncall_rotation"), QStringLiteral("escalation_path")};
 
@@ -45,7 +46,7 @@ bool readHeader(const CsvReader::Record &header, const QStringList &known, const
 QString field(const CsvReader::Record &r, const QHash<QString, int> &columns, const QString &name)
 {
     const int i = columns.value(name, -1);
-    return i >= 0 && i < r.fields.size() ? r.fields.at(i).trimmed() : QString();
+    return i >= 0 && i < r.fields.size() ? CsvField::read(r.fields.at(i)).trimmed() : QString();
 }
 
 std::optional<bool> parseFlag(const QString &text)
@@ -56,16 +57,6 @@ std::optional<bool> parseFlag(const QString &text)
     if (t == QLatin1String("yes") || t == QLatin1String("true") || t == QLatin1String("1") || t == QLatin1String("y"))
         return true;
     return std::nullopt;
-}
-
-QString quoted(const QString &value)
-{
-    if (value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"')) || value.contains(QLatin1Char('\n'))) {
-        QString v = value;
-        v.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        return QLatin1Char('"') + v + QLatin1Char('"');
-    }
-    return value;
 }
 
 // Parses the file and the header; returns the data records.
@@ -129,7 +120,8 @@ bool RosterCsv::readPeople(const QByteArray &bytes, QList<Person> *people, QStri
         p.team = field(r, columns, QStringLiteral("team"));
         p.departmentKey = field(r, columns, QStringLiteral("department")).toLower();
         p.contact = field(r, columns, QStringLiteral("contact"));
-        p.trainedRoles = field(r, columns, QStringLiteral("trained_roles")).toLower().split(roleSeparators, Qt::SkipEmptyParts);
+        p.trainedRoles =
+            field(r, columns, QStringLiteral("trained_roles")).toLower().split(roleSeparators, Qt::SkipEmptyParts);
         if (p.name.isEmpty()) {
             *error = tr("line %1: the name is empty").arg(r.line);
             return false;
@@ -142,7 +134,10 @@ bool RosterCsv::readPeople(const QByteArray &bytes, QList<Person> *people, QStri
         }
         const QString key = p.handle.toLower();
         if (seen.contains(key)) {
-            *error = tr("line %1: the handle “%2” was already used on line %3").arg(r.line).arg(p.handle).arg(seen.value(key));
+            *error = tr("line %1: the handle “%2” was already used on line %3")
+                         .arg(r.line)
+                         .arg(p.handle)
+                         .arg(seen.value(key));
             return false;
         }
         seen.insert(key, r.line);
@@ -186,7 +181,8 @@ bool RosterCsv::readDepartments(const QByteArray &bytes, QList<Department> *depa
             return false;
         }
         if (seen.contains(d.key)) {
-            *error = tr("line %1: the key “%2” was already used on line %3").arg(r.line).arg(d.key).arg(seen.value(d.key));
+            *error =
+                tr("line %1: the key “%2” was already used on line %3").arg(r.line).arg(d.key).arg(seen.value(d.key));
             return false;
         }
         seen.insert(d.key, r.line);
@@ -200,8 +196,12 @@ QByteArray RosterCsv::writePeople(const QList<Person> &people)
 {
     QString out = PeopleColumns.join(QLatin1Char(',')) + QLatin1Char('\n');
     for (const Person &p : people) {
-        out += QStringList{quoted(p.name), quoted(p.handle), quoted(p.team), quoted(p.departmentKey), quoted(p.contact),
-                           quoted(p.trainedRoles.join(QLatin1Char(' '))),
+        out += QStringList{CsvField::write(p.name),
+                           CsvField::write(p.handle),
+                           CsvField::write(p.team),
+                           CsvField::write(p.departmentKey),
+                           CsvField::write(p.contact),
+                           CsvField::write(p.trainedRoles.join(QLatin1Char(' '))),
                            p.trainee ? QStringLiteral("yes") : QStringLiteral("no")}
                    .join(QLatin1Char(',')) +
                QLatin1Char('\n');
@@ -213,8 +213,8 @@ QByteArray RosterCsv::writeDepartments(const QList<Department> &departments)
 {
     QString out = DepartmentColumns.join(QLatin1Char(',')) + QLatin1Char('\n');
     for (const Department &d : departments) {
-        out += QStringList{quoted(d.key), quoted(d.name), quoted(d.primaryContact), quoted(d.onCallRotation),
-                           quoted(d.escalationPath)}
+        out += QStringList{CsvField::write(d.key), CsvField::write(d.name), CsvField::write(d.primaryContact),
+                           CsvField::write(d.onCallRotation), CsvField::write(d.escalationPath)}
                    .join(QLatin1Char(',')) +
                QLatin1Char('\n');
     }

@@ -1,5 +1,7 @@
 #include "timelineexport.h"
 
+#include "csvfield.h"
+
 #include "db/incidentstore.h"
 
 #include <QJsonArray>
@@ -15,16 +17,6 @@ constexpr int PageSize = 2000;
 QString isoUtc(const QDateTime &t)
 {
     return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QString csvField(QString value)
-{
-    if (value.contains(QLatin1Char('"')) || value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('\n')) ||
-        value.contains(QLatin1Char('\r'))) {
-        value.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        return QLatin1Char('"') + value + QLatin1Char('"');
-    }
-    return value;
 }
 
 QJsonObject entryJson(const TimelineEntry &e)
@@ -79,7 +71,8 @@ StoreError TimelineExport::write(const IncidentStore &store, qint64 incidentId, 
     auto put = [&out](const QString &text) { return out.write(text.toUtf8()) >= 0; };
     bool written = true;
     if (format == Format::Csv)
-        written = put(QStringLiteral("id,occurred_at,captured_at,kind,author,key_event,retracted,revision,tags,text\n"));
+        written =
+            put(QStringLiteral("id,occurred_at,captured_at,kind,author,key_event,retracted,revision,tags,text\n"));
     else if (format == Format::Json) {
         QByteArray head = QJsonDocument(QJsonObject{{QStringLiteral("incident"), incidentJson(*incident)}})
                               .toJson(QJsonDocument::Compact);
@@ -109,11 +102,11 @@ StoreError TimelineExport::write(const IncidentStore &store, qint64 incidentId, 
                 written = put(QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10\n")
                                   .arg(e.id)
                                   .arg(isoUtc(e.occurredAt), isoUtc(e.capturedAt), EntryVocabulary::kindKey(e.kind),
-                                       csvField(e.author))
+                                       CsvField::write(e.author))
                                   .arg(e.keyEvent ? 1 : 0)
                                   .arg(e.retracted ? 1 : 0)
                                   .arg(e.revision)
-                                  .arg(csvField(e.tags.join(QLatin1Char(' '))), csvField(e.text)));
+                                  .arg(CsvField::write(e.tags.join(QLatin1Char(' '))), CsvField::write(e.text)));
                 break;
             case Format::Json:
                 written = (first || put(QStringLiteral(","))) &&

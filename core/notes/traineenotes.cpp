@@ -1,6 +1,7 @@
 #include "traineenotes.h"
 
 #include "db/databasefile.h"
+#include "db/privatefile.h"
 #include "db/storevalues.h"
 #include "db/writeaheadlog.h"
 #include "domain/clock.h"
@@ -74,8 +75,14 @@ StoreError TraineeNotes::open(const QString &path)
 {
     static std::atomic<int> counter{0};
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    if (!QDir().mkpath(QFileInfo(absolute).absolutePath()))
-        return {StoreError::Code::ReadOnly, tr("Cannot create the folder for the notes %1.").arg(absolute)};
+    if (StoreError error = PrivateFile::makePrivateFolder(QFileInfo(absolute).absolutePath()))
+        return error;
+    // The notes and their -wal/-shm are the trainee's only, whatever the umask; an older file made
+    // readable by others is made private too.
+    const PrivateUmask privateFiles;
+    for (const QString &file : {absolute, absolute + QStringLiteral("-wal"), absolute + QStringLiteral("-shm")})
+        if (StoreError error = PrivateFile::makePrivate(file))
+            return error;
     const DatabaseFile::Header header = DatabaseFile::readHeader(absolute);
     if (StoreError refused =
             WriteAheadLog::checkBelongs(absolute, header.pageSize, header.userVersion, NotesApplicationId))

@@ -6,10 +6,12 @@
 #include "exchange/timelineexport.h"
 #include "reportpainter.h"
 
+#include "db/privatefile.h"
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
-#include <QSaveFile>
+
+#include <QBuffer>
 
 namespace cp {
 
@@ -146,21 +148,19 @@ StoreError IncidentExport::write(const IncidentStore &store, qint64 incidentId, 
     return {};
 }
 
-StoreError IncidentExport::writeFile(const IncidentStore &store, qint64 incidentId, Format format,
-                                     const QString &path, const QDateTime &nowUtc, const QTimeZone &zone)
+StoreError IncidentExport::writeFile(const IncidentStore &store, qint64 incidentId, Format format, const QString &path,
+                                     const QDateTime &nowUtc, const QTimeZone &zone)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return {StoreError::Code::ReadOnly, tr("Cannot write %1: %2").arg(path, file.errorString())};
-    // Before any byte is written: the temporary file, and so the result, is the owner's only.
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (StoreError error = write(store, incidentId, format, file, nowUtc, zone)) {
-        file.cancelWriting();
+    // Refused before the work of rendering: no writing through a link.
+    if (StoreError refused = PrivateFile::refuseLink(path))
+        return refused;
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (StoreError error = write(store, incidentId, format, buffer, nowUtc, zone))
         return error;
-    }
-    if (!file.commit())
-        return {StoreError::Code::Io, tr("Cannot write %1: %2").arg(path, file.errorString())};
-    return {};
+    buffer.close();
+    return PrivateFile::writeAtomically(path, bytes);
 }
 
 } // namespace cp

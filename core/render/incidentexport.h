@@ -42,8 +42,9 @@ public:
     // a QGuiApplication (the CLI runs one on the offscreen platform).
     static StoreError write(const IncidentStore &store, qint64 incidentId, Format format, QIODevice &out,
                             const QDateTime &nowUtc, const QTimeZone &zone = QTimeZone::systemTimeZone());
-    // The same into a file: written whole or not at all (QSaveFile), readable by its owner only
-    // (0600, incident data). Used by the CLI's export -o and the window's File ▸ Export.
+    // The same into a file: written whole or not at all (PrivateFile::writeAtomically: an earlier
+    // file stays as it was on a full disk), readable by its owner only (0600, incident data),
+    // never through a symbolic link. Used by the CLI's export -o and the window's File ▸ Export.
     static StoreError writeFile(const IncidentStore &store, qint64 incidentId, Format format, const QString &path,
                                 const QDateTime &nowUtc, const QTimeZone &zone = QTimeZone::systemTimeZone());
 };

@@ -2,6 +2,7 @@
 
 #include "db/incidentstore.h"
 #include "dialogs/persondialog.h"
+#include "exchange/importfile.h"
 #include "exchange/rostercsv.h"
 #include "models/assignmentmodel.h"
 #include "models/peoplemodel.h"
@@ -241,10 +242,10 @@ bool RosterDock::importFile(const QString &path, QString *error)
             *error = text;
         return false;
     };
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(file.errorString());
-    const QByteArray bytes = file.readAll();
+    const Result<QByteArray> read = ImportFile::read(path);
+    if (!read)
+        return fail(read.error().message());
+    const QByteArray &bytes = *read;
     QList<Person> people;
     QList<Department> departments;
     QString message;
@@ -258,12 +259,12 @@ bool RosterDock::importFile(const QString &path, QString *error)
         return fail(changed.error().message());
     m_people->reload();
     reloadDepartments();
-    showMessage(departments.isEmpty()
-                    ? tr("Imported %n people from %1", nullptr, static_cast<int>(people.size()))
-                          .arg(QFileInfo(path).fileName())
-                    : tr("Imported %n departments from %1", nullptr, static_cast<int>(departments.size()))
-                          .arg(QFileInfo(path).fileName()),
-                false);
+    showMessage(
+        departments.isEmpty()
+            ? tr("Imported %n people from %1", nullptr, static_cast<int>(people.size())).arg(QFileInfo(path).fileName())
+            : tr("Imported %n departments from %1", nullptr, static_cast<int>(departments.size()))
+                  .arg(QFileInfo(path).fileName()),
+        false);
     m_peopleView->resizeColumnsToContents();
     return true;
 }
