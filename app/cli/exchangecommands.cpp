@@ -113,11 +113,11 @@ int ExchangeCommands::importIncident(CommandCall &call)
     if (line.positionalArguments().isEmpty())
         return line.usageError(tr("name the file to import"));
     const QString path = line.positionalArguments().constFirst();
-    const Result<QByteArray> read =
+    const Result<QByteArray> loaded =
         path == QLatin1String("-") ? ImportFile::read(context.in(), tr("standard input")) : ImportFile::read(path);
-    if (!read)
-        return context.fail(read.error());
-    const QByteArray &bytes = *read;
+    if (!loaded)
+        return context.fail(loaded.error());
+    const QByteArray &bytes = *loaded;
     auto document = IncidentJson::read(bytes);
     if (!document)
         return context.fail({document.error().code(), tr("%1: %2").arg(path, document.error().message())});

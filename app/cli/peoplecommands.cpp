@@ -150,10 +150,10 @@ int PeopleCommands::import(CommandCall &call)
     // The file is read and checked in full before the database is opened.
     const QString path = line.positionalArguments().constFirst();
     const QString name = QFileInfo(path).fileName();
-    const Result<QByteArray> read = ImportFile::read(path);
-    if (!read)
-        return context.fail(read.error());
-    const QByteArray &bytes = *read;
+    const Result<QByteArray> loaded = ImportFile::read(path);
+    if (!loaded)
+        return context.fail(loaded.error());
+    const QByteArray &bytes = *loaded;
 
     QList<Person> people;
     QList<Department> departments;

@@ -1,6 +1,5 @@
 #include "timelineexport.h"
 
-
 #include "db/incidentstore.h"
 
 #include <QJsonArray>

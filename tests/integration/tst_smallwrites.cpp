@@ -13,7 +13,6 @@
 #include <QFile>
 #include <QProcess>
 #include <QTest>
-#include <QTimeZone>
 
 #include <csignal>
 #include <sys/mount.h>
@@ -155,7 +154,7 @@ private slots:
         DraftStore drafts(database);
         QVERIFY(!drafts.save({1, QStringLiteral("half-typed line"), QDateTime::currentDateTimeUtc()}));
         SessionMarker marker(database);
-        const QDateTime started = QDateTime(QDate(2026, 3, 1), QTime(9, 0), QTimeZone::UTC);
+        const QDateTime started = QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
         QVERIFY(!marker.begin(started, 1));
         fill(tmp.path(QStringLiteral("small")));
 

@@ -3,6 +3,7 @@
 // leave the database and the -wal byte for byte as they were, and leave no -shm behind;
 // 'recover' saves the database into a new file; moving the -wal aside opens it again.
 #include "clirunner.h"
+#include "db/privatefile.h"
 #include "tempdatabase.h"
 #include "walfixture.h"
 
@@ -156,8 +157,7 @@ private slots:
         QVERIFY2(recovered.out.contains("entries\t302\n"), qPrintable(recovered.describe()));
         QCOMPARE(TempDatabase::fingerprint(tmp.path()), before.main);
         QCOMPARE(TempDatabase::fingerprint(tmp.path() + QStringLiteral("-wal")), before.wal);
-        QCOMPARE(QFileInfo(saved).permissions() & 0x0FFF,
-                 QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser);
+        QCOMPARE(PrivateFile::modeOf(saved), 0600);
         CLI_OK(m_cli.run({QStringLiteral("--db"), saved, QStringLiteral("check")}));
         // Refused: an existing file, and the database itself.
         CLI_FAILS(m_cli.run(db(tmp) << QStringLiteral("recover") << QStringLiteral("-o") << saved), ExitDataError,

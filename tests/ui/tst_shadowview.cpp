@@ -3,6 +3,7 @@
 // console's View ▸ Shadow view and a replay driven by the fake clock.
 
 #include "domain/roletemplate.h"
+#include "models/rollcallmodel.h"
 #include "models/timelinemodel.h"
 #include "models/timermodel.h"
 #include "notes/traineenotemodel.h"
@@ -13,6 +14,8 @@
 #include "shadow/shadowwindow.h"
 #include "uifixture.h"
 #include "widgets/rolechartview.h"
+#include "widgets/rollcalldelegate.h"
+#include "widgets/timerdelegate.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
@@ -110,6 +113,100 @@ private slots:
         const qreal size = window.font().pointSizeF();
         window.setTypeScale(window.typeScale() + 0.5);
         QVERIFY(window.font().pointSizeF() > size);
+    }
+
+    // At 1920×1080 the type reads from 2 m: capitals of 34 px, the timeline most of the height,
+    // the overdue time whole, the roll call with its colours, Actions and Needs.
+    void readableFromAcrossTheRoom()
+    {
+        UiFixture f;
+        RoleTemplateLibrary library{QString()};
+        NewIncident declared;
+        declared.title = QStringLiteral("Checkout payments failing for every card issuer in the EU region");
+        declared.severity = Severity::Sev1;
+        declared.roles = library.find(QStringLiteral("technical-response"));
+        const qint64 id = *f.store->createIncident(declared, QStringLiteral("ana"));
+        Person bo;
+        bo.name = QStringLiteral("Bo Chen");
+        bo.handle = QStringLiteral("bo");
+        QVERIFY(f.store->assign(id, QStringLiteral("deputy"), *f.store->addPerson(bo), QStringLiteral("ana")));
+        QVERIFY(f.store->startCountdown(id, QStringLiteral("check DB"), 60000, {}, QStringLiteral("ana")));
+        ShadowWindow window(*f.store, f.clock, nullptr);
+        window.setIncident(id);
+        window.resize(1920, 1080);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE(window.height(), 1080);
+
+        const QTreeView *timeline = window.timelineView();
+        QVERIFY2(QFontMetricsF(timeline->font()).capHeight() >= 33.5,
+                 qPrintable(QString::number(QFontMetricsF(timeline->font()).capHeight())));
+        auto *title = window.findChild<QLabel *>(QStringLiteral("shadowTitle"));
+        QVERIFY(QFontMetricsF(title->font()).capHeight() >= 34);
+        QCOMPARE(title->text(), declared.title); // wrapped, not cut
+        QCOMPARE(title->accessibleName(), declared.title);
+        QTRY_VERIFY2(timeline->height() > window.height() * 2 / 5, qPrintable(QString::number(timeline->height())));
+
+        // Only the staffed roles (and required ones left vacant) are charted.
+        auto *chart = window.findChild<RoleChartView *>(QStringLiteral("shadowRoleChart"));
+        QVERIFY(chart->card(QStringLiteral("deputy")));
+        QVERIFY(chart->card(QStringLiteral("ic"))); // required, vacant: a gap that matters
+        QVERIFY(chart->cards().size() < f.store->roles(id)->size());
+
+        // Five and a half years overdue: every digit shows.
+        f.clock.advance(qint64(48094) * 3600 * 1000 + 13 * 60 * 1000 + 22 * 1000 + 60000);
+        QTest::qWait(0);
+        window.timerModel()->refreshRemaining();
+        auto *timers = window.findChild<QTreeView *>(QStringLiteral("shadowTimers"));
+        const QModelIndex remaining = window.timerModel()->index(0, TimerModel::RemainingColumn);
+        QCOMPARE(remaining.data().toString(), QStringLiteral("+48094:13:22"));
+        auto *delegate = qobject_cast<TimerDelegate *>(timers->itemDelegate());
+        QVERIFY(delegate);
+        QTRY_VERIFY(timers->columnWidth(TimerModel::RemainingColumn) >=
+                    delegate->remainingWidth(timers->font(), remaining.data().toString()));
+
+        // The roll call as the console shows it.
+        QVERIFY(!f.store->startRollCall(id, {}, QStringLiteral("ana")).error());
+        auto *round = window.findChild<QTreeView *>(QStringLiteral("shadowRollCallRound"));
+        QVERIFY(qobject_cast<RollCallDelegate *>(round->itemDelegate()));
+        QVERIFY(!round->isColumnHidden(RollCallModel::ConditionColumn));
+        QVERIFY(!round->isColumnHidden(RollCallModel::ActionsColumn));
+        QVERIFY(!round->isColumnHidden(RollCallModel::NeedsColumn));
+        QVERIFY(qobject_cast<RollCallDelegate *>(
+            window.findChild<QTreeView *>(QStringLiteral("shadowMissed"))->itemDelegate()));
+    }
+
+    // Entries that arrive above the reader's place are announced, on screen and to AT.
+    void announcesNewEntriesAboveTheReader()
+    {
+        UiFixture f;
+        const qint64 id = f.declare(QStringLiteral("Long call"));
+        for (int i = 0; i < 80; ++i)
+            log(*f.store, id, QStringLiteral("Entry %1").arg(i));
+        ShadowWindow window(*f.store, f.clock, nullptr);
+        window.setIncident(id);
+        window.resize(1000, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *note = window.findChild<QAbstractButton *>(QStringLiteral("shadowNewEntries"));
+        QVERIFY(note && !note->isVisible());
+        log(*f.store, id, QStringLiteral("at the top, nothing to announce"));
+        QVERIFY(!note->isVisible());
+
+        QScrollBar *bar = window.timelineView()->verticalScrollBar();
+        bar->setValue(bar->maximum() / 2);
+        log(*f.store, id, QStringLiteral("new one"));
+        log(*f.store, id, QStringLiteral("another"));
+        QVERIFY(note->isVisible());
+        QCOMPARE(window.unseenEntries(), 2);
+        QCOMPARE(note->text(), QStringLiteral("2 new entries ↑"));
+        QCOMPARE(note->accessibleName(), note->text());
+        // (The offscreen platform has no accessibility bridge to hear the alert that goes with it.)
+        // Going back to the top has read them.
+        QTest::mouseClick(note, Qt::LeftButton);
+        QTRY_COMPARE(bar->value(), bar->minimum());
+        QVERIFY(!note->isVisible());
+        QCOMPARE(window.unseenEntries(), 0);
     }
 
     // A reader who scrolled down to read keeps the same entry in view when new ones arrive.

@@ -244,10 +244,10 @@ bool RosterDock::importFile(const QString &path, QString *error)
             *error = text;
         return false;
     };
-    const Result<QByteArray> read = ImportFile::read(path);
-    if (!read)
-        return fail(read.error().message());
-    const QByteArray &bytes = *read;
+    const Result<QByteArray> loaded = ImportFile::read(path);
+    if (!loaded)
+        return fail(loaded.error().message());
+    const QByteArray &bytes = *loaded;
     QList<Person> people;
     QList<Department> departments;
     QString message;

@@ -3,6 +3,7 @@
 #include "domain/rollcall.h"
 #include "models/missedmodel.h"
 #include "models/rollcallmodel.h"
+#include "widgets/rollcalldelegate.h"
 
 #include <QEvent>
 #include <QHeaderView>
@@ -38,10 +39,13 @@ RollCallPanel::RollCallPanel(IncidentStore &store, QWidget *parent)
     setObjectName(QStringLiteral("shadowRollCallPanel"));
     m_summary->setObjectName(QStringLiteral("shadowRollCallSummary"));
     m_summary->setTextFormat(Qt::PlainText);
+    // As the console shows it: the condition as its colour, Actions and Needs, missed rows in red.
     m_roundView = readOnlyView(m_round, "shadowRollCallRound", this);
-    m_roundView->setColumnHidden(RollCallModel::ActionsColumn, true);
-    m_roundView->setColumnHidden(RollCallModel::NeedsColumn, true);
+    m_roundView->setItemDelegate(new RollCallDelegate(RollCallModel::ConditionColumn, m_roundView));
+    m_roundView->setColumnHidden(RollCallModel::HolderColumn, true);
+    m_roundView->setColumnHidden(RollCallModel::LastReportColumn, true);
     m_missedView = readOnlyView(m_missed, "shadowMissed", this);
+    m_missedView->setItemDelegate(new RollCallDelegate(-1, m_missedView));
     m_missedTitle->setObjectName(QStringLiteral("shadowMissedTitle"));
     QFont bold = m_missedTitle->font();
     bold.setBold(true);

@@ -32,6 +32,8 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QPushButton>
+#include <QResizeEvent>
 #include <QScreen>
 #include <QScrollBar>
 #include <QSplitter>
@@ -105,11 +107,17 @@ ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNote
     m_chart->setAcceptDrops(false);
     m_chart->viewport()->setAcceptDrops(false);
     m_chart->setContextMenuPolicy(Qt::NoContextMenu);
+    m_chart->setStaffedOnly(true);
+    // Cards are laid out for the desktop's type and the view zooms them to fit: the shadow view's
+    // large type would cut their titles.
+    m_chart->setFont(QApplication::font());
 
     m_timersView = new QTreeView(this);
     m_timersView->setObjectName(QStringLiteral("shadowTimers"));
     m_timersView->setModel(m_timerModel);
-    m_timersView->setItemDelegate(new TimerDelegate(m_timersView));
+    auto *timerDelegate = new TimerDelegate(m_timersView);
+    timerDelegate->setRemainingScale(1.15); // the whole view is already large
+    m_timersView->setItemDelegate(timerDelegate);
     m_timersView->setRootIsDecorated(false);
     m_timersView->setUniformRowHeights(true);
     m_timersView->setSelectionMode(QAbstractItemView::NoSelection);
@@ -120,6 +128,8 @@ ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNote
     m_timersView->header()->setStretchLastSection(false);
     m_timersView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_timersView->header()->setSectionResizeMode(TimerModel::LabelColumn, QHeaderView::Stretch);
+    // Sized by tick() to the longest time shown, so "+48094:13:22" is never cut to "8094:13:22".
+    m_timersView->header()->setSectionResizeMode(TimerModel::RemainingColumn, QHeaderView::Fixed);
     m_timersView->header()->setMinimumSectionSize(40);
     m_timersView->setColumnHidden(TimerModel::StateColumn, true);
 
@@ -151,6 +161,16 @@ ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNote
     m_timelineView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_timelineView->setColumnHidden(TimelineModel::AuthorColumn, false);
     m_timelineView->header()->setStretchLastSection(true);
+    m_newEntriesNote = new QPushButton(this);
+    m_newEntriesNote->setObjectName(QStringLiteral("shadowNewEntries"));
+    m_newEntriesNote->setFlat(true);
+    m_newEntriesNote->setFocusPolicy(Qt::NoFocus); // a note to click; Ctrl+Home goes up from the keyboard
+    m_newEntriesNote->setVisible(false);
+    connect(m_newEntriesNote, &QPushButton::clicked, this, [this] { m_timelineView->scrollToTop(); });
+    connect(m_timelineView->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        if (value == m_timelineView->verticalScrollBar()->minimum())
+            setUnseenEntries(0);
+    });
     connect(m_notedTimeline, &QAbstractItemModel::rowsAboutToBeInserted, this, &ShadowWindow::rememberScroll);
     connect(m_notedTimeline, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { keepScroll(first, last); });
@@ -161,31 +181,40 @@ ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNote
     m_timelineTitle = panelTitle(this, "shadowTimelineTitle");
     m_notesTitle = panelTitle(this, "shadowNotesTitle");
 
-    auto *right = new QSplitter(Qt::Vertical, this);
-    right->addWidget(panel(m_timersTitle, m_timersView, right));
-    right->addWidget(panel(m_rollCallTitle, m_rollCallBox, right));
-    right->setStretchFactor(0, 3);
-    right->setStretchFactor(1, 2);
+    // Laid out for reading from across the room: the timeline takes most of the height; above
+    // it the timers, the roll call and the role chart, which shows only the staffed roles.
     auto *top = new QSplitter(Qt::Horizontal, this);
+    top->addWidget(panel(m_timersTitle, m_timersView, top));
+    top->addWidget(panel(m_rollCallTitle, m_rollCallBox, top));
     top->addWidget(panel(m_rolesTitle, m_chart, top));
-    top->addWidget(right);
-    top->setStretchFactor(0, 1);
-    top->setStretchFactor(1, 1);
-    top->setSizes({1000, 1000});
+    top->setStretchFactor(0, 4);
+    top->setStretchFactor(1, 4);
+    top->setStretchFactor(2, 2);
+    top->setSizes({4000, 4000, 2000});
+    auto *timelineBox = new QWidget(this);
+    auto *timelineLayout = new QVBoxLayout(timelineBox);
+    timelineLayout->setContentsMargins(4, 4, 4, 4);
+    timelineLayout->setSpacing(2);
+    auto *timelineHead = new QHBoxLayout;
+    timelineHead->addWidget(m_timelineTitle);
+    timelineHead->addStretch(1);
+    timelineHead->addWidget(m_newEntriesNote);
+    timelineLayout->addLayout(timelineHead);
+    timelineLayout->addWidget(m_timelineView, 1);
     auto *bottom = new QSplitter(Qt::Horizontal, this);
-    bottom->addWidget(panel(m_timelineTitle, m_timelineView, bottom));
+    bottom->addWidget(timelineBox);
     bottom->addWidget(buildNotesPanel());
-    bottom->setStretchFactor(0, 3);
+    bottom->setStretchFactor(0, 5);
     bottom->setStretchFactor(1, 1);
-    bottom->setSizes({3000, 1000});
-    auto *main = new QSplitter(Qt::Vertical, this);
-    main->setObjectName(QStringLiteral("shadowSplitter"));
-    main->addWidget(top);
-    main->addWidget(bottom);
-    main->setStretchFactor(0, 1);
-    main->setStretchFactor(1, 1);
-    main->setChildrenCollapsible(false);
-    layout->addWidget(main, 1);
+    bottom->setSizes({5000, 1000});
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("shadowSplitter"));
+    m_splitter->addWidget(top);
+    m_splitter->addWidget(bottom);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setChildrenCollapsible(false);
+    layout->addWidget(m_splitter, 1);
 
     m_controlsLayout = new QVBoxLayout;
     m_controlsLayout->setContentsMargins(0, 0, 0, 0);
@@ -251,8 +280,8 @@ ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNote
     m_ticker.callOnTimeout(this, &ShadowWindow::tick);
     m_ticker.start();
 
-    setTypeScale(DefaultTypeScale);
     retranslateUi();
+    setTypeScale(DefaultTypeScale);
     resize(1280, 800);
     setIncident(0);
 }
@@ -271,6 +300,7 @@ void ShadowWindow::buildHeader(QVBoxLayout *layout)
     m_titleLabel->setTextFormat(Qt::PlainText);
     m_titleLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_titleLabel->setMinimumWidth(80);
+    m_titleLabel->setWordWrap(true); // a long title takes a second line rather than being cut
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("shadowStatus"));
     m_clockLabel = new IncidentClockLabel(m_clock, this);
@@ -385,6 +415,8 @@ void ShadowWindow::retranslateUi()
     setAccessibleLabel(m_timelineView, tr("Latest on the timeline"));
     setAccessibleLabel(m_notesView, tr("My notes"));
     setAccessibleLabel(m_noteEdit, tr("New note"));
+    if (m_unseenEntries == 0)
+        m_newEntriesNote->setAccessibleName(tr("No new entries above"));
     m_rolesTitle->setText(tr("Roles"));
     m_timersTitle->setText(tr("Timers"));
     m_rollCallTitle->setText(tr("Roll call"));
@@ -431,6 +463,7 @@ void ShadowWindow::setIncident(qint64 incidentId)
         m_incidentCombo->setCurrentIndex(m_incidents->rowOfIncident(incidentId));
     }
     m_atTop = true;
+    setUnseenEntries(0);
     refreshIncident();
 }
 
@@ -555,30 +588,95 @@ void ShadowWindow::toggleFullScreen()
 
 void ShadowWindow::setTypeScale(qreal scale)
 {
-    m_typeScale = qBound(1.0, scale, 3.0);
+    m_typeScale = qBound(MinimumTypeScale, scale, MaximumTypeScale);
+    applyType();
+}
+
+qreal ShadowWindow::bodyPointSize() const
+{
+    // Read from about 2 m: capitals of about 16 arcminutes, 34 px on a 1080-line screen; the type
+    // follows the window's height so that a smaller window keeps the same proportions.
+    const qreal capTarget = CapHeightAt1080 * height() / 1080.0 * m_typeScale;
+    QFont probe = QApplication::font();
+    const qreal dpi = logicalDpiY() > 0 ? logicalDpiY() : 96.0;
+    qreal points = qMax(m_basePointSize, capTarget / 0.72 * 72.0 / dpi);
+    probe.setPointSizeF(points);
+    const qreal cap = QFontMetricsF(probe).capHeight();
+    if (cap > 0 && cap < capTarget)
+        points *= capTarget / cap; // the family's own proportions
+    return qMax(m_basePointSize, points);
+}
+
+void ShadowWindow::applyType()
+{
     QFont f = font();
-    f.setPointSizeF(m_basePointSize * m_typeScale);
+    f.setPointSizeF(bodyPointSize());
     setFont(f);
     // The header's own, larger type follows.
     QFont big = f;
     big.setBold(true);
-    big.setPointSizeF(f.pointSizeF() * 1.5);
+    big.setPointSizeF(f.pointSizeF() * 1.15);
     for (QLabel *label : {m_titleLabel, m_severityLabel, m_statusLabel, static_cast<QLabel *>(m_clockLabel)})
         label->setFont(big);
     QFont bold = f;
     bold.setBold(true);
+    bold.setPointSizeF(f.pointSizeF() * 0.75);
     for (QLabel *label : {m_rolesTitle, m_timersTitle, m_rollCallTitle, m_timelineTitle, m_notesTitle}) {
         if (label)
             label->setFont(bold);
     }
+    m_newEntriesNote->setFont(bold);
+    // What the trainee types and clicks at the desk, not what they read from the room.
+    QFont desk = f;
+    desk.setPointSizeF(qMax(m_basePointSize, f.pointSizeF() * 0.45));
+    for (QWidget *widget :
+         std::initializer_list<QWidget *>{m_incidentCombo, m_sourceLabel, m_bannerLabel, m_screenButton, m_replayButton,
+                                          m_wallClock, m_notesView, m_noteEdit, m_noteMessage})
+        widget->setFont(desk);
     auto *delegate = qobject_cast<TimelineDelegate *>(m_timelineView->itemDelegate());
     QHeaderView *header = m_timelineView->header();
     if (delegate) {
         header->resizeSection(TimelineModel::TimeColumn, delegate->timeColumnWidth(f));
         header->resizeSection(TimelineModel::KindColumn, delegate->kindColumnWidth(f));
     }
-    header->resizeSection(TimelineModel::AuthorColumn, QFontMetrics(f).horizontalAdvance(QLatin1Char('M')) * 7);
+    header->resizeSection(TimelineModel::AuthorColumn, QFontMetrics(f).horizontalAdvance(QLatin1Char('M')) * 4);
+    fitRemainingColumn();
     updateTitle();
+}
+
+void ShadowWindow::fitRemainingColumn()
+{
+    auto *delegate = qobject_cast<TimerDelegate *>(m_timersView->itemDelegate());
+    if (!delegate)
+        return;
+    int width = delegate->remainingWidth(m_timersView->font(), QString());
+    for (int row = 0; row < m_timerModel->rowCount(); ++row) {
+        const QString text = m_timerModel->index(row, TimerModel::RemainingColumn).data().toString();
+        width = qMax(width, delegate->remainingWidth(m_timersView->font(), text));
+    }
+    if (m_timersView->header()->sectionSize(TimerModel::RemainingColumn) != width)
+        m_timersView->header()->resizeSection(TimerModel::RemainingColumn, width);
+}
+
+void ShadowWindow::setUnseenEntries(int count)
+{
+    if (count == m_unseenEntries)
+        return;
+    m_unseenEntries = count;
+    m_newEntriesNote->setVisible(count > 0);
+    if (count == 0) {
+        m_newEntriesNote->setAccessibleName(tr("No new entries above"));
+        return;
+    }
+    const QString text = tr("%n new entries ↑", nullptr, count);
+    m_newEntriesNote->setText(text);
+    m_newEntriesNote->setToolTip(tr("Newer entries arrived above the one you are reading; click to go to the top"));
+    m_newEntriesNote->setAccessibleName(text);
+    // Said to a screen reader as well: the note changed its name, and asks for attention.
+    QAccessibleEvent changed(m_newEntriesNote, QAccessible::NameChanged);
+    QAccessible::updateAccessibility(&changed);
+    QAccessibleEvent alert(m_newEntriesNote, QAccessible::Alert);
+    QAccessible::updateAccessibility(&alert);
 }
 
 void ShadowWindow::refreshIncident()
@@ -616,9 +714,9 @@ void ShadowWindow::updateTitle()
     const bool have = m_incidentId > 0 && m_incident.id == m_incidentId;
     if (!have)
         return;
-    // Elided to the room there is, the whole title in the tooltip.
+    // Whole, wrapped onto a second line when it must be.
     const QString title = m_incident.title;
-    m_titleLabel->setText(m_titleLabel->fontMetrics().elidedText(title, Qt::ElideRight, m_titleLabel->width()));
+    m_titleLabel->setText(title);
     m_titleLabel->setToolTip(title);
     m_titleLabel->setAccessibleName(title); // a screen reader reads it whole
 }
@@ -626,6 +724,13 @@ void ShadowWindow::updateTitle()
 void ShadowWindow::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    if (event->size().height() != event->oldSize().height()) {
+        applyType();
+        // The timeline keeps three fifths of the height however the window changes.
+        const int total = m_splitter->height();
+        if (total > 0)
+            m_splitter->setSizes({total * 2 / 5, total - total * 2 / 5});
+    }
     updateTitle();
 }
 
@@ -646,6 +751,7 @@ void ShadowWindow::refreshSourceLine()
 void ShadowWindow::tick()
 {
     m_timerModel->refreshRemaining();
+    fitRemainingColumn();
     m_rollCall->refreshAges();
     const QDateTime now = m_clock.nowUtc().toLocalTime();
     m_wallClock->setText(now.toString(QStringLiteral("HH:mm:ss t")));
@@ -736,8 +842,8 @@ void ShadowWindow::rememberScroll()
 
 void ShadowWindow::keepScroll(int first, int last)
 {
-    Q_UNUSED(first)
-    Q_UNUSED(last)
+    if (!m_atTop)
+        setUnseenEntries(m_unseenEntries + last - first + 1);
     if (m_atTop || m_anchorEntryId == 0)
         return;
     // The reader is further down: keep the entry they were reading where it was.

@@ -11,6 +11,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QPushButton;
 class QSplitter;
 class QToolButton;
 class QTreeView;
@@ -47,7 +48,12 @@ class ShadowWindow final : public QWidget
     Q_DISABLE_COPY_MOVE(ShadowWindow)
 
 public:
-    static constexpr qreal DefaultTypeScale = 1.5;
+    // The type is scaled to the window's height (capitals of CapHeightAt1080 px on a 1080-line
+    // screen); Ctrl++ and Ctrl+- multiply that by the type scale.
+    static constexpr qreal CapHeightAt1080 = 34;
+    static constexpr qreal DefaultTypeScale = 1.0;
+    static constexpr qreal MinimumTypeScale = 0.5;
+    static constexpr qreal MaximumTypeScale = 2.0;
 
     // notes may be null (no notebook could be opened): the notes panel then says so.
     ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNotes *notes, QWidget *parent = nullptr);
@@ -79,6 +85,8 @@ public:
     void toggleFullScreen();
     qreal typeScale() const { return m_typeScale; }
     void setTypeScale(qreal scale);
+    // Entries that arrived above the reader's place since they scrolled down ("3 new entries ↑").
+    int unseenEntries() const { return m_unseenEntries; }
 
     // Pins a note to the selected timeline entry's moment (or the newest one); false with a
     // message in the notes panel when it cannot.
@@ -113,6 +121,10 @@ private:
     void keepScroll(int first, int last);
     void editSelectedNote();
     void fillScreenMenu();
+    qreal bodyPointSize() const;
+    void applyType();
+    void fitRemainingColumn();
+    void setUnseenEntries(int count);
 
     IncidentStore &m_store;
     const Clock &m_clock;
@@ -153,6 +165,8 @@ private:
     QLabel *m_rollCallPlaceholder = nullptr;
     RollCallPanel *m_rollCall = nullptr;
     QTreeView *m_timelineView = nullptr;
+    QPushButton *m_newEntriesNote = nullptr;
+    QSplitter *m_splitter = nullptr;
     QListView *m_notesView = nullptr;
     QLineEdit *m_noteEdit = nullptr;
     QLabel *m_noteMessage = nullptr;
@@ -169,6 +183,7 @@ private:
     qint64 m_anchorEntryId = 0;
     int m_anchorOffset = 0;
     bool m_atTop = true;
+    int m_unseenEntries = 0;
 };
 
 } // namespace cp

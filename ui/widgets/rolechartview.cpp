@@ -61,6 +61,23 @@ Node readNode(const QAbstractItemModel &model, const QModelIndex &index)
     return node;
 }
 
+// Keeps the roles someone holds, the required ones left vacant (a gap that matters) and whatever
+// leads to them; drops the rest.
+bool pruneToStaffed(Node &node, const RoleTreeModel &model)
+{
+    const auto keep = [&model](Node &child) { return pruneToStaffed(child, model); };
+    node.staffRoles.erase(std::remove_if(node.staffRoles.begin(), node.staffRoles.end(),
+                                         [&keep](Node &child) { return !keep(child); }),
+                          node.staffRoles.end());
+    node.children.erase(std::remove_if(node.children.begin(), node.children.end(),
+                                       [&keep](Node &child) { return !keep(child); }),
+                        node.children.end());
+    const QModelIndex index = model.indexOfRole(node.key);
+    const bool staffed = !index.data(RoleTreeModel::HolderNamesRole).toStringList().isEmpty() ||
+                         index.data(RoleTreeModel::VacantRequiredRole).toBool();
+    return staffed || !node.children.isEmpty() || !node.staffRoles.isEmpty();
+}
+
 bool isLeaf(const Node &node)
 {
     return node.children.isEmpty() && node.staffRoles.isEmpty();
@@ -175,14 +192,23 @@ void RoleChartView::selectRole(const QString &roleKey)
     }
 }
 
+void RoleChartView::setStaffedOnly(bool staffedOnly)
+{
+    m_staffedOnly = staffedOnly;
+    relayout();
+}
+
 void RoleChartView::relayout()
 {
     m_layoutTimer.stop();
     const QString selected = currentRoleKey();
 
     QList<Node> roots;
-    for (int row = 0; row < m_model.rowCount(); ++row)
-        roots << readNode(m_model, m_model.index(row, 0));
+    for (int row = 0; row < m_model.rowCount(); ++row) {
+        Node root = readNode(m_model, m_model.index(row, 0));
+        if (!m_staffedOnly || pruneToStaffed(root, m_model))
+            roots << root;
+    }
 
     // Cards are kept (and updated in place) so a change does not rebuild what did not move.
     QSet<QString> seen;

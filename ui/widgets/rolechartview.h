@@ -34,6 +34,8 @@ public:
     void zoomIn();
     void zoomOut();
     void zoomToFit();
+    // Only the roles someone holds and the required ones left vacant (the shadow view's chart).
+    void setStaffedOnly(bool staffedOnly);
     qreal zoom() const;
 
     // The whole chart, at print size, on white.
@@ -70,6 +72,7 @@ private:
     bool m_fitPending = true;
     // Until the user zooms by hand the chart keeps fitting its dock as it is resized.
     bool m_followFit = true;
+    bool m_staffedOnly = false;
 };
 
 // One role's card.

@@ -10,8 +10,6 @@ namespace cp {
 
 namespace {
 
-constexpr qreal RemainingScale = 1.6;
-
 QStyle *style(const QStyleOptionViewItem &option)
 {
     return option.widget ? option.widget->style() : QApplication::style();
@@ -60,13 +58,8 @@ void TimerDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
             frame.text.clear();
             style(opt)->drawControl(QStyle::CE_ItemViewItem, &frame, painter, opt.widget);
         }
-        QFont big = opt.font;
-        big.setPointSizeF(big.pointSizeF() * RemainingScale);
-        big.setBold(true);
-        big.setStyleHint(QFont::Monospace);
-        big.setFamily(QStringLiteral("DejaVu Sans Mono"));
         painter->save();
-        painter->setFont(big);
+        painter->setFont(remainingFont(opt.font));
         QColor remaining = flashing ? flash.text : KindStyle::timerText(phase, scheme);
         if (selected && !background.isValid())
             remaining = opt.palette.color(QPalette::HighlightedText);
@@ -92,14 +85,29 @@ void TimerDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
 QSize TimerDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    QFont big = option.font;
-    big.setPointSizeF(big.pointSizeF() * RemainingScale);
-    big.setBold(true);
-    const QFontMetrics metrics(big);
+    const QFontMetrics metrics(remainingFont(option.font));
     size.setHeight(qMax(size.height(), metrics.height() + 8));
     if (index.column() == TimerModel::RemainingColumn)
-        size.setWidth(qMax(size.width(), metrics.horizontalAdvance(QStringLiteral("+00:00:00")) + 16));
+        size.setWidth(qMax(size.width(), remainingWidth(option.font, index.data().toString())));
     return size;
+}
+
+QFont TimerDelegate::remainingFont(const QFont &base) const
+{
+    QFont big = base;
+    big.setPointSizeF(base.pointSizeF() * m_remainingScale);
+    big.setBold(true);
+    big.setStyleHint(QFont::Monospace);
+    big.setFamily(QStringLiteral("DejaVu Sans Mono"));
+    return big;
+}
+
+int TimerDelegate::remainingWidth(const QFont &base, const QString &text) const
+{
+    // Room for "+00:00:00" at least, and for the whole of a longer text ("+48094:13:22"): the
+    // digits are drawn right-aligned and would lose their first characters otherwise.
+    const QFontMetrics metrics(remainingFont(base));
+    return qMax(metrics.horizontalAdvance(QStringLiteral("+00:00:00")), metrics.horizontalAdvance(text)) + 16;
 }
 
 } // namespace cp

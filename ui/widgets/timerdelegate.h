@@ -21,6 +21,11 @@ public:
     explicit TimerDelegate(QObject *parent = nullptr);
 
     void setFlashing(const QSet<qint64> &timerIds, bool lit);
+    // How much larger than the row's type the remaining time is drawn (1.6 by default).
+    void setRemainingScale(qreal scale) { m_remainingScale = scale; }
+    QFont remainingFont(const QFont &base) const;
+    // The width the remaining column needs to show text whole in a view of that font.
+    int remainingWidth(const QFont &base, const QString &text) const;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
@@ -28,6 +33,7 @@ public:
 private:
     QSet<qint64> m_flashing;
     bool m_lit = false;
+    qreal m_remainingScale = 1.6;
 };
 
 } // namespace cp
