@@ -22,6 +22,8 @@
 #include <QShortcut>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTreeView>
+#include <QUndoStack>
 
 using namespace cp;
 using namespace cp::test;
