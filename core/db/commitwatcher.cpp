@@ -4,20 +4,34 @@
 
 #include <QFileInfo>
 
+#include <iterator>
+
 namespace cp {
 
 CommitWatcher::CommitWatcher(IncidentStore &store, int fallbackPollMs, QObject *parent)
     : QObject(parent), m_store(store)
 {
     m_store.setExternalPollInterval(fallbackPollMs);
+    m_settle.setSingleShot(true);
+    m_settle.setTimerType(Qt::PreciseTimer);
+    m_settle.callOnTimeout(this, &CommitWatcher::look);
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this] {
-        m_store.dispatchChanges();
+        m_settleStep = 0;
+        look();
         watch(); // a checkpoint or the last connection closing may have replaced the file
     });
     // The folder tells when a -wal appears (a writer opened after this reader) or goes.
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, &CommitWatcher::watch);
     m_watcher.addPath(QFileInfo(m_store.path()).absolutePath());
     watch();
+}
+
+void CommitWatcher::look()
+{
+    m_store.dispatchChanges();
+    static constexpr int SettleMs[] = {4, 16, 64};
+    if (m_settleStep < int(std::size(SettleMs)))
+        m_settle.start(SettleMs[m_settleStep++]);
 }
 
 void CommitWatcher::watch()

@@ -2,6 +2,7 @@
 
 #include <QFileSystemWatcher>
 #include <QObject>
+#include <QTimer>
 
 namespace cp {
 
@@ -24,9 +25,14 @@ public:
 
 private:
     void watch();
+    void look();
 
     IncidentStore &m_store;
     QFileSystemWatcher m_watcher;
+    // The log is written before the commit is visible (fsync, then the shared index), and the
+    // last write of a commit may come before that: look again shortly after, a few times.
+    QTimer m_settle;
+    int m_settleStep = 0;
 };
 
 } // namespace cp

@@ -177,16 +177,28 @@ void FloorReader::run()
     qint64 lastId = -1;
     const QByteArray wal = QFileInfo(m_path).fileName().toUtf8() + "-wal";
     char buffer[4096];
+    // A commit becomes visible after its last write to the log (fsync, then the shared index):
+    // after a change, look again a few times shortly after.
+    static constexpr int SettleMs[] = {4, 16, 64};
+    int settleStep = 3;
     for (;;) {
         pollfd fds[2] = {{m_inotify, POLLIN, 0}, {m_stop[0], POLLIN, 0}};
-        if (poll(fds, 2, -1) < 0 || (fds[1].revents & POLLIN))
+        const int ready = poll(fds, 2, settleStep < 3 ? SettleMs[settleStep] : -1);
+        if (ready < 0 || (fds[1].revents & POLLIN))
             break;
-        const ssize_t n = read(m_inotify, buffer, sizeof buffer);
-        bool walChanged = false;
-        for (ssize_t i = 0; i < n;) {
-            const auto *event = reinterpret_cast<const inotify_event *>(buffer + i);
-            walChanged = walChanged || (event->len > 0 && wal == event->name);
-            i += ssize_t(sizeof(inotify_event) + event->len);
+        bool walChanged = ready == 0; // a settle look
+        if (ready == 0) {
+            ++settleStep;
+        } else {
+            const ssize_t n = read(m_inotify, buffer, sizeof buffer);
+            for (ssize_t i = 0; i < n;) {
+                const auto *event = reinterpret_cast<const inotify_event *>(buffer + i);
+                if (event->len > 0 && wal == event->name) {
+                    walChanged = true;
+                    settleStep = 0;
+                }
+                i += ssize_t(sizeof(inotify_event) + event->len);
+            }
         }
         if (!walChanged)
             continue;
