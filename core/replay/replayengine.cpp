@@ -330,7 +330,9 @@ void ReplayEngine::apply(int index)
     }
     case ReplayStep::Kind::RollCallEnd: {
         const RollCall &r = s.rollCalls.at(step.index);
-        if (const qint64 id = m_rounds.value(r.id))
+        // A round still open at the resolution was closed by resolving, here as in the source.
+        const qint64 id = m_rounds.value(r.id);
+        if (const auto round = store.rollCall(id); id && round && round->isOpen())
             error = store.endRollCall(id, r.endedBy.isEmpty() ? ReplayAuthor : r.endedBy);
         break;
     }

@@ -102,7 +102,9 @@ ReplayScript::ReplayScript(ReplaySource source) : m_source(std::move(source))
                      tr("%1 %2 answered: %3")
                          .arg(hhmm(item.answeredAt), item.label(), RollCallVocabulary::reportLine(item.report))});
             else if ((item.state == RollCallItemState::NoAnswer || item.state == RollCallItemState::Skipped) &&
-                     item.askedAt.isValid() && (!r.endedAt.isValid() || item.askedAt < r.endedAt) &&
+                     item.askedAt.isValid() &&
+                     // a mark made as the round closed was still made before the close
+                     (!r.endedAt.isValid() || item.askedAt <= r.endedAt) &&
                      // still waiting when the round closed: the close itself marks it missed
                      !(r.endedAt.isValid() && item.askedAt <= r.startedAt))
                 m_steps.append(

@@ -231,19 +231,32 @@ private slots:
 
     void markdownAndHtmlEscape()
     {
-        QVERIFY(!m_store->setDetails(m_incident, QStringLiteral("<script>x</script> | *bold*"), QStringLiteral("a | b"),
-                                     QStringLiteral("ana")));
+        // A resolved incident's details are closed: the markup goes into an incident of its own.
+        NewIncident hostile;
+        hostile.title = QStringLiteral("<script>x</script> | *bold*");
+        hostile.summary = QStringLiteral("a | b");
+        auto id = m_store->createIncident(hostile, QStringLiteral("ana"));
+        QVERIFY(id.ok());
+        m_incident = *id;
+        NewEntry piped{m_incident, EntryKind::Callout, QStringLiteral("ana"), QStringLiteral("cache | db both slow")};
+        piped.keyEvent = true;
+        QVERIFY(m_store->appendEntry(piped).ok());
         const IncidentReport r = report();
         const QString md = ReportRenderer::markdown(r.postmortemDraft());
         QVERIFY(md.startsWith(QStringLiteral("# Postmortem: \\<script>x\\</script> | \\*bold\\*")));
         const QString html = ReportRenderer::html(r.postmortemDraft());
         QVERIFY(!html.contains(QStringLiteral("<script>")));
         QVERIFY(html.contains(QStringLiteral("&lt;script&gt;x&lt;/script&gt;")));
-        // Every table row has as many cells as its header.
-        for (const QString &line : md.split(QLatin1Char('\n'))) {
-            if (line.startsWith(QLatin1String("| Time | Kind | By | What happened")))
-                QCOMPARE(line.count(QStringLiteral(" | ")), 3);
+        // Every row of the key-event table has as many cells as its header.
+        const QStringList lines = md.split(QLatin1Char('\n'));
+        qsizetype row = lines.indexOf(QStringLiteral("| Time | Kind | By | What happened |"));
+        QVERIFY2(row >= 0, qPrintable(md));
+        int rows = 0;
+        for (++row; row < lines.size() && lines.at(row).startsWith(QLatin1Char('|')); ++row, ++rows) {
+            if (!lines.at(row).startsWith(QLatin1String("|--")) && !lines.at(row).startsWith(QLatin1String("| --")))
+                QCOMPARE(lines.at(row).count(QStringLiteral(" | ")), 3);
         }
+        QVERIFY(rows >= 2); // the separator and the piped callout
     }
 
     // ---- the record ends at the resolution ------------------------------------------------------
@@ -325,6 +338,8 @@ private slots:
 
         // The drill has no key event before its declaration: its impact runs from the declaration.
         QVERIFY(report().impactText().contains(QStringLiteral("from the declaration")));
+    }
+
     // GFM: only what would become markup is escaped, so a chat tool showing the source reads
     // the same words; the plain variant has no markup at all.
     void markdownEscapesOnlyMarkup()

@@ -66,11 +66,12 @@ private slots:
         QCOMPARE(last.value(QStringLiteral("occurred_at")).toString(), QStringLiteral("2026-11-22T14:41:41.000Z"));
     }
 
+    // RFC 4180: records end in CRLF; a line break inside a quoted field stays as typed.
     void csvQuotesWhatNeedsQuoting()
     {
         const QString csv = QString::fromUtf8(exported(TimelineExport::Format::Csv));
-        QVERIFY(csv.startsWith(QStringLiteral("id,occurred_at,captured_at,kind,author,key_event,retracted,revision,tags,text\n")));
-        QVERIFY(csv.contains(QStringLiteral(",callout,\"Cy, the scribe\",1,0,0,followup,\"He said \"\"no\"\",\nthen left\"\n")));
+        QVERIFY(csv.startsWith(QStringLiteral("id,occurred_at,captured_at,kind,author,key_event,retracted,revision,tags,text\r\n")));
+        QVERIFY(csv.contains(QStringLiteral(",callout,\"Cy, the scribe\",1,0,0,followup,\"He said \"\"no\"\",\nthen left\"\r\n")));
         QCOMPARE(csv.count(QStringLiteral(",action,Bo,")), 2500);
     }
 

@@ -645,11 +645,12 @@ void TstCli::timelineCsvQuotesText()
     CLI_OK(csv);
     const QStringList lines = csv.outLines();
     QCOMPARE(lines.size(), 3);
+    // RFC 4180 records end in CRLF; outLines() splits at the LF.
     QCOMPARE(lines.at(0),
-             QStringLiteral("id,occurred_at,captured_at,kind,author,key_event,retracted,revision,tags,text"));
+             QStringLiteral("id,occurred_at,captured_at,kind,author,key_event,retracted,revision,tags,text\r"));
     QVERIFY2(lines.at(2).startsWith(QString::fromUtf8(logged.out.trimmed()) + QLatin1Char(',')),
              qPrintable(lines.at(2)));
-    QVERIFY2(lines.at(2).endsWith(QStringLiteral(",note,tester,0,0,0,,\"Rolled back, \"\"v2\"\" deploy\"")),
+    QVERIFY2(lines.at(2).endsWith(QStringLiteral(",note,tester,0,0,0,,\"Rolled back, \"\"v2\"\" deploy\"\r")),
              qPrintable(lines.at(2)));
 }
 

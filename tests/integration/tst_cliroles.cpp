@@ -406,7 +406,7 @@ void TstCliRoles::malformedCsvIsRefusedAndNothingChanges()
     const CliRun csv =
         db({QStringLiteral("people"), QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("csv")});
     CLI_OK(csv);
-    QVERIFY(csv.out.startsWith("name,handle,team,department,contact,trained_roles,trainee\n"));
+    QVERIFY(csv.out.startsWith("name,handle,team,department,contact,trained_roles,trainee\r\n")); // RFC 4180
     const CliRun again =
         db({QStringLiteral("people"), QStringLiteral("import"), writeFile(QStringLiteral("again.csv"), csv.out)});
     CLI_OK(again);
@@ -472,7 +472,7 @@ void TstCliRoles::peopleAddAndDepartments()
     const CliRun csv =
         db({QStringLiteral("departments"), QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("csv")});
     CLI_OK(csv);
-    QVERIFY(csv.out.startsWith("key,name,primary_contact,oncall_rotation,escalation_path\n"));
+    QVERIFY(csv.out.startsWith("key,name,primary_contact,oncall_rotation,escalation_path\r\n")); // RFC 4180
     CLI_FAILS_SILENTLY(
         db({QStringLiteral("departments"), QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("xml")}),
         ExitUsage, "usage");

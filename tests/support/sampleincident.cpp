@@ -226,6 +226,7 @@ qint64 SampleIncident::create(IncidentStore &store, FakeClock &clock)
         store.resolveIncident(
             s.incident, {{QStringLiteral("*"), QStringLiteral("the drill ends here; left for the postmortem")}}, ana),
         "resolve");
+    s.minutes(1); // the postmortem's owner is named after the call ends
     s.check(store.setPostmortem(s.incident, QStringLiteral("Dee Park"), clock.nowUtc().addDays(3), ana), "postmortem");
     return s.ok ? s.incident : 0;
 }
@@ -312,7 +313,8 @@ qint64 DrillIncident::create(IncidentStore &store, FakeClock &clock, int people)
         if (i == people / 2)
             s.check(store.handOver(s.incident, QStringLiteral("scribe"), 0, ids.at(3), ic), "hand over");
     }
-    s.check(store.setStatus(s.incident, IncidentStatus::Resolved, ic), "resolve");
+    s.check(store.resolveIncident(s.incident, {{QStringLiteral("*"), QStringLiteral("the drill ends here")}}, ic),
+            "resolve");
     return s.ok ? s.incident : 0;
 }
 
