@@ -526,8 +526,8 @@ StoreError IncidentStore::setStatus(qint64 incidentId, IncidentStatus status, co
     if (before == IncidentStatus::Resolved)
         return {StoreError::Code::Invalid,
                 tr("Incident #%1 is resolved; reopen it with a reason to change its status.").arg(incidentId)};
-    const QString text = tr("Status: %1 → %2")
-                             .arg(IncidentVocabulary::statusLabel(before), IncidentVocabulary::statusLabel(status));
+    const QString text =
+        tr("Status: %1 → %2").arg(IncidentVocabulary::statusLabel(before), IncidentVocabulary::statusLabel(status));
     if (StoreError error = changeStatusInTx(tx, incidentId, before, status, text, author))
         return error;
     return finish(tx);

@@ -41,8 +41,12 @@ private slots:
             NewEntry e{m_incident, EntryKind::Action, QStringLiteral("Bo"), QStringLiteral("step %1").arg(i)};
             QVERIFY(m_store.appendEntry(e).ok());
         }
-        NewEntry tricky{m_incident, EntryKind::Callout, QStringLiteral("Cy, the scribe"),
-                        QStringLiteral("He said \"no\",\nthen left"), {QStringLiteral("followup")}, true};
+        NewEntry tricky{m_incident,
+                        EntryKind::Callout,
+                        QStringLiteral("Cy, the scribe"),
+                        QStringLiteral("He said \"no\",\nthen left"),
+                        {QStringLiteral("followup")},
+                        true};
         m_clock.advanceSecs(1);
         QVERIFY(m_store.appendEntry(tricky).ok());
     }
@@ -70,8 +74,10 @@ private slots:
     void csvQuotesWhatNeedsQuoting()
     {
         const QString csv = QString::fromUtf8(exported(TimelineExport::Format::Csv));
-        QVERIFY(csv.startsWith(QStringLiteral("id,occurred_at,captured_at,kind,author,key_event,retracted,revision,tags,text\r\n")));
-        QVERIFY(csv.contains(QStringLiteral(",callout,\"Cy, the scribe\",1,0,0,followup,\"He said \"\"no\"\",\nthen left\"\r\n")));
+        QVERIFY(csv.startsWith(
+            QStringLiteral("id,occurred_at,captured_at,kind,author,key_event,retracted,revision,tags,text\r\n")));
+        QVERIFY(csv.contains(
+            QStringLiteral(",callout,\"Cy, the scribe\",1,0,0,followup,\"He said \"\"no\"\",\nthen left\"\r\n")));
         QCOMPARE(csv.count(QStringLiteral(",action,Bo,")), 2500);
     }
 

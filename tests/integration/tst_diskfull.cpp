@@ -145,9 +145,9 @@ private slots:
             limit.rlim_cur = limit.rlim_max = 64 * 1024;
             ::setrlimit(RLIMIT_FSIZE, &limit);
         });
-        process.start(m_cli.executable(), {QStringLiteral("--db"), path, QStringLiteral("log"),
-                                           QStringLiteral("--incident"), QStringLiteral("1"),
-                                           QStringLiteral("--stdin")});
+        process.start(m_cli.executable(),
+                      {QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"),
+                       QStringLiteral("1"), QStringLiteral("--stdin")});
         process.write(longLine);
         process.closeWriteChannel();
         QVERIFY2(process.waitForFinished(test::CliTimeoutMs), qPrintable(process.errorString()));
@@ -165,10 +165,10 @@ private slots:
         const test::CliRun entriesBefore = m_cli.run({QStringLiteral("--db"), path, QStringLiteral("timeline"),
                                                       QStringLiteral("--incident"), QStringLiteral("1")});
         QVERIFY(!entriesBefore.out.contains("yyyyyyyyyy"));
-        const test::CliRun retried = m_cli.run({QStringLiteral("--db"), path, QStringLiteral("log"),
-                                                QStringLiteral("--incident"), QStringLiteral("1"),
-                                                QStringLiteral("--stdin")},
-                                               longLine);
+        const test::CliRun retried =
+            m_cli.run({QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"),
+                       QStringLiteral("1"), QStringLiteral("--stdin")},
+                      longLine);
         CLI_OK(retried);
         QCOMPARE(retried.outLines().size(), 1);
     }

@@ -197,8 +197,7 @@ QColor KindStyle::commsStateColour(const QString &state)
         colour = QColor(0xfb, 0xc0, 0x2d);
     else if (state == QLatin1String("changes"))
         colour = QColor(0xef, 0x6c, 0x00);
-    else if (state == QLatin1String("due") || state == QLatin1String("overdue")
-             || state == QLatin1String("missed"))
+    else if (state == QLatin1String("due") || state == QLatin1String("overdue") || state == QLatin1String("missed"))
         colour = QColor(0xc6, 0x28, 0x28);
     else if (state == QLatin1String("skipped") || state == QLatin1String("passed"))
         colour = QColor(0x9e, 0x9e, 0x9e);
