@@ -88,7 +88,7 @@ void ExportActions::askExport(IncidentExport::Format format)
         tr("%1 (*.%2)").arg(IncidentExport::label(format), extension));
     if (path.isEmpty())
         return;
-    if (StoreError error = exportTo(format, path))
+    if (StoreError error = exportTo(format, path); !error.ok())
         QMessageBox::warning(m_window, tr("Export failed"), error.message());
 }
 

@@ -685,7 +685,7 @@ bool MainWindow::runCommand(std::unique_ptr<StoreCommand> command)
         return false;
     const StoreError error = StoreCommand::execute(*stack, std::move(command));
     refreshIncident(); // on failure the controls go back to what the database says
-    return !error;
+    return error.ok();
 }
 
 void MainWindow::setSeverity(Severity severity)
@@ -751,7 +751,8 @@ void MainWindow::reopen(IncidentStatus status)
                           .arg(IncidentVocabulary::statusLabel(status)));
     ask->setOkButtonText(tr("&Reopen"));
     connect(ask, &QInputDialog::textValueSelected, this, [this, status](const QString &reason) {
-        if (StoreError error = m_store.reopenIncident(m_incidentId, status, reason, m_preferences.authorName()))
+        if (StoreError error = m_store.reopenIncident(m_incidentId, status, reason, m_preferences.authorName());
+            !error.ok())
             showSaveError(error);
         else
             m_saveStatus->reportSaved();
@@ -982,7 +983,7 @@ TraineeNotes *MainWindow::traineeNotes()
 {
     if (!m_notes) {
         auto notes = std::make_unique<TraineeNotes>(m_clock);
-        if (StoreError error = notes->open(TraineeNotes::defaultPath())) {
+        if (StoreError error = notes->open(TraineeNotes::defaultPath()); !error.ok()) {
             statusBar()->showMessage(error.message(), 8000);
             return nullptr;
         }

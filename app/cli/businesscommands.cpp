@@ -217,7 +217,7 @@ int BusinessCommands::declare(CommandCall &call)
             return context.fail(id.error());
         incidentId = *id;
     }
-    if (StoreError error = s.declareBusinessMode(incidentId, declaration, author))
+    if (StoreError error = s.declareBusinessMode(incidentId, declaration, author); !error.ok())
         return context.fail(error);
     if (create)
         context.out() << incidentId << QLatin1Char('\n');
@@ -260,7 +260,7 @@ int BusinessCommands::tick(CommandCall &call, const QString &sub)
     }
     const StoreError error =
         halt ? store->haltActivity(*activityId, call.author()) : store->restartActivity(*activityId, call.author());
-    if (error)
+    if (!error.ok())
         return context.fail(error);
     return context.finish();
 }
@@ -344,7 +344,7 @@ int BusinessCommands::status(CommandCall &call)
     auto inbound = s.inboundQuestions(incidentId);
     for (const StoreError &e : {activities.error(), answers.error(), messages.error(), skipped.error(), notices.error(),
                                 departments.error(), inbound.error()}) {
-        if (e)
+        if (!e.ok())
             return context.fail(e);
     }
     const QString phase = BusinessVocabulary::phaseForStatus(incident->status);

@@ -63,7 +63,7 @@ Result<std::unique_ptr<IncidentStore>> CliContext::openStore(Access access) cons
         break;
     }
     auto store = std::make_unique<IncidentStore>(SystemClock::instance());
-    if (StoreError error = store->open(databasePath(), options)) {
+    if (StoreError error = store->open(databasePath(), options); !error.ok()) {
         if (error.code() == StoreError::Code::FileMissing)
             return StoreError(error.code(), tr("%1 Run 'commandpost-cli init' to create it.").arg(error.message()));
         return error;

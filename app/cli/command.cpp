@@ -159,7 +159,7 @@ CommandCall::~CommandCall() = default;
 
 int CommandCall::finish(const StoreError &error)
 {
-    if (error)
+    if (!error.ok())
         return fail(error);
     return finish();
 }

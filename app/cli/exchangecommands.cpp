@@ -152,7 +152,8 @@ int ExchangeCommands::setPostmortem(CommandCall &call)
         const QDateTime from = incident->resolvedAt.isValid() ? incident->resolvedAt : SystemClock::instance().nowUtc();
         due = PostmortemPolicy::defaultDue(incident->severity, from);
     }
-    if (StoreError error = store->setPostmortem(call.incidentId(), call.values().constFirst(), due, call.author()))
+    if (StoreError error = store->setPostmortem(call.incidentId(), call.values().constFirst(), due, call.author());
+        !error.ok())
         return call.fail(error);
     call.out() << due.toUTC().toString(Qt::ISODate) << QLatin1Char('\n');
     return call.finish();

@@ -271,15 +271,15 @@ int IncidentCommands::set(CommandCall &call)
             line.isSet(QStringLiteral("title")) ? line.value(QStringLiteral("title")) : current->title;
         const QString summary =
             line.isSet(QStringLiteral("summary")) ? line.value(QStringLiteral("summary")) : current->summary;
-        if (StoreError error = store->setDetails(*id, title, summary, author))
+        if (StoreError error = store->setDetails(*id, title, summary, author); !error.ok())
             return context.fail(error);
     }
     if (severity) {
-        if (StoreError error = store->setSeverity(*id, *severity, author))
+        if (StoreError error = store->setSeverity(*id, *severity, author); !error.ok())
             return context.fail(error);
     }
     if (status) {
-        if (StoreError error = store->setStatus(*id, *status, author))
+        if (StoreError error = store->setStatus(*id, *status, author); !error.ok())
             return context.fail(error);
     }
     return context.finish();

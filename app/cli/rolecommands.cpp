@@ -298,7 +298,8 @@ int RoleCommands::takeCommand(CommandCall &call)
     IncidentStore &store = *opened;
     const qint64 incidentId = call.incidentId();
     if (StoreError error =
-            store.takeCommand(incidentId, call.isSet(QStringLiteral("outgoing-becomes-deputy")), call.author()))
+            store.takeCommand(incidentId, call.isSet(QStringLiteral("outgoing-becomes-deputy")), call.author());
+        !error.ok())
         return call.fail(error);
 
     // Saved; now the briefing, from what is on disk.
@@ -325,7 +326,7 @@ int RoleCommands::addSubTeam(CommandCall &call)
     if (!store)
         return call.exitCode();
     const QString &name = call.values().at(0);
-    if (StoreError error = store->addSubTeam(call.incidentId(), name, call.author()))
+    if (StoreError error = store->addSubTeam(call.incidentId(), name, call.author()); !error.ok())
         return call.fail(error);
     const auto roles = store->roles(call.incidentId());
     if (!roles)

@@ -261,7 +261,7 @@ int RollCallCommands::mark(CommandCall &call, const QString &sub)
         if (!owner)
             return exitCode;
     }
-    if (StoreError error = s.answerRollCallItem(item->id, report, author))
+    if (StoreError error = s.answerRollCallItem(item->id, report, author); !error.ok())
         return context.fail(error);
     if (owner) {
         NewAction action;

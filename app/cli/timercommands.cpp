@@ -284,7 +284,7 @@ int TimerCommands::change(CommandCall &call, const QString &sub)
         error = s.restartTimer(*timerId, author);
     else
         error = s.cancelTimer(*timerId, author);
-    if (error)
+    if (!error.ok())
         return call.fail(error);
     return call.finish();
 }

@@ -184,7 +184,7 @@ int GuiMain::run(QApplication &app)
     }
 
     IncidentStore store(SystemClock::instance());
-    if (const StoreError error = store.open(path)) {
+    if (const StoreError error = store.open(path); !error.ok()) {
         refuse(tr("Cannot open the database"), error.message());
         return CannotOpen;
     }
@@ -244,7 +244,7 @@ int GuiMain::follow(const QString &path, int screen, bool fullScreen)
     options.mode = IncidentStore::OpenMode::ReadOnly;
     options.create = false;
     options.quickCheck = false; // the writer checks its file; a follower must not hold up a call
-    if (const StoreError error = store.open(path, options)) {
+    if (const StoreError error = store.open(path, options); !error.ok()) {
         refuse(tr("Cannot follow the database"), error.message());
         return CannotOpen;
     }
@@ -253,10 +253,10 @@ int GuiMain::follow(const QString &path, int screen, bool fullScreen)
     // The trainee's notes live in their own file in the user's data folder.
     TraineeNotes notes(clock);
     const StoreError notesError = notes.open(TraineeNotes::defaultPath());
-    if (notesError)
+    if (!notesError.ok())
         std::fprintf(stderr, "commandpost: %s\n", qPrintable(notesError.message()));
 
-    ShadowWindow window(store, clock, notesError ? nullptr : &notes);
+    ShadowWindow window(store, clock, !notesError.ok() ? nullptr : &notes);
     window.setFollowing(path);
     window.openInitialIncident();
     QObject::connect(&window, &ShadowWindow::replayRequested, &window, [&] {
@@ -264,8 +264,8 @@ int GuiMain::follow(const QString &path, int screen, bool fullScreen)
         picker->setAttribute(Qt::WA_DeleteOnClose);
         QObject::connect(picker, &QDialog::accepted, &window, [&, picker] {
             QString error;
-            ShadowWindow *replay =
-                openReplayWindow(store, clock, notesError ? nullptr : &notes, picker->incidentId(), &window, &error);
+            ShadowWindow *replay = openReplayWindow(store, clock, !notesError.ok() ? nullptr : &notes,
+                                                    picker->incidentId(), &window, &error);
             if (!replay) {
                 QMessageBox::warning(&window, tr("Cannot replay"), error);
                 return;

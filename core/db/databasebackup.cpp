@@ -26,7 +26,7 @@ Result<DatabaseBackup::Info> DatabaseBackup::verify(const QString &backupPath)
     const QString doing = tr("Checking the backup %1").arg(path);
     if (!QFileInfo::exists(path))
         return StoreError(Code::FileMissing, tr("%1 does not exist.").arg(path));
-    if (StoreError refused = DatabaseFile::inspect(path, Schema::latestVersion()))
+    if (StoreError refused = DatabaseFile::inspect(path, Schema::latestVersion()); !refused.ok())
         return refused;
 
     SqliteConnection db;
@@ -76,7 +76,7 @@ Result<DatabaseBackup::Info> DatabaseBackup::backup(const QString &databasePath,
     const QString doing = tr("Backing up %1").arg(source);
     if (!QFileInfo::exists(source))
         return StoreError(Code::FileMissing, tr("%1 does not exist.").arg(source));
-    if (StoreError refused = DatabaseFile::inspect(source, Schema::latestVersion()))
+    if (StoreError refused = DatabaseFile::inspect(source, Schema::latestVersion()); !refused.ok())
         return refused;
     if (out == source)
         return StoreError(Code::Invalid, tr("A backup cannot overwrite the database it is made from."));
@@ -87,7 +87,7 @@ Result<DatabaseBackup::Info> DatabaseBackup::backup(const QString &databasePath,
 
     // The file exists with mode 0600 before SQLite writes a byte into it (VACUUM INTO accepts an
     // empty file as its target).
-    if (StoreError error = PrivateFile::createEmpty(out))
+    if (StoreError error = PrivateFile::createEmpty(out); !error.ok())
         return error;
     auto discard = [&out](StoreError error) -> Result<Info> {
         QFile::remove(out);
@@ -129,7 +129,7 @@ Result<DatabaseBackup::Info> DatabaseBackup::restore(const QString &backupPath, 
     if (!checked)
         return checked.error();
     if (QFileInfo::exists(to)) {
-        if (StoreError refused = DatabaseFile::inspect(to, Schema::latestVersion()))
+        if (StoreError refused = DatabaseFile::inspect(to, Schema::latestVersion()); !refused.ok())
             return refused;
         if (!safetyCopy.isEmpty()) {
             if (auto saved = backup(to, safetyCopy, busyTimeoutMs); !saved)
@@ -144,7 +144,7 @@ Result<DatabaseBackup::Info> DatabaseBackup::restore(const QString &backupPath, 
         SqliteConnection target;
         const bool creating = !QFileInfo::exists(to);
         if (creating) {
-            if (StoreError error = PrivateFile::createEmpty(to))
+            if (StoreError error = PrivateFile::createEmpty(to); !error.ok())
                 return error;
         }
         if (const int rc = target.open(to, SQLITE_OPEN_READWRITE, busyTimeoutMs); rc != SQLITE_OK)

@@ -7,19 +7,16 @@
 #include "domain/incidentrole.h"
 #include "domain/postmortem.h"
 #include "domain/resolvechecklist.h"
-#include "domain/roster.h"
 #include "domain/rollcall.h"
+#include "domain/roster.h"
 #include "domain/timelineentry.h"
 #include "exchange/incidentdocument.h"
-#include "sqldialect.h"
-#include "storeerror.h"
+#include "storesession.h"
 #include "timers/timer.h"
 #include "timers/timerdefaults.h"
 
 #include <QObject>
 #include <QSet>
-#include <QSqlDatabase>
-#include <QTimer>
 
 #include <functional>
 
@@ -38,37 +35,23 @@ class IncidentStore final : public QObject
     Q_DISABLE_COPY_MOVE(IncidentStore)
 
 public:
-    enum class OpenMode
-    {
-        ReadWrite,
-        ReadOnly
-    };
-    struct Options
-    {
-        OpenMode mode = OpenMode::ReadWrite;
-        bool create = true;       // create the file (and its folder) when missing
-        int busyTimeoutMs = 5000; // how long a write waits for another writer's lock
-        bool quickCheck = true;   // PRAGMA quick_check on open
-    };
-
-    struct Stats
-    {
-        int schemaVersion = 0;
-        qint64 incidents = 0;
-        qint64 entries = 0;
-    };
+    using OpenMode = StoreSession::OpenMode;
+    using Options = StoreSession::Options;
+    using Stats = StoreSession::Stats;
 
     explicit IncidentStore(const Clock &clock, QObject *parent = nullptr);
     ~IncidentStore() override;
 
-    static QString defaultPath();
+    static QString defaultPath() { return StoreSession::defaultPath(); }
 
-    StoreError open(const QString &path, const Options &options);
+    StoreSession &session() { return m_session; }
+    const StoreSession &session() const { return m_session; }
+    StoreError open(const QString &path, const Options &options) { return m_session.open(path, options); }
     StoreError open(const QString &path) { return open(path, Options{}); }
-    void close();
-    bool isOpen() const { return m_db.isOpen(); }
-    bool isReadOnly() const { return m_options.mode == OpenMode::ReadOnly; }
-    QString path() const { return m_path; }
+    void close() { m_session.close(); }
+    bool isOpen() const { return m_session.isOpen(); }
+    bool isReadOnly() const { return m_session.isReadOnly(); }
+    QString path() const { return m_session.path(); }
     const Clock &clock() const { return m_clock; }
 
     // Incidents
@@ -162,12 +145,12 @@ public:
     Result<qint64> logInbound(qint64 incidentId, const QString &channel, const QString &from, const QString &question,
                               const QString &author);
     StoreError answerInbound(qint64 questionId, const QString &answer, const QString &author);
-    Result<std::optional<BusinessMode>> businessMode(qint64 incidentId) const; // nullopt: not declared
+    Result<std::optional<BusinessMode>> businessMode(qint64 incidentId) const;   // nullopt: not declared
     Result<QList<BusinessActivity>> businessActivities(qint64 incidentId) const; // checklist order
     Result<BusinessActivity> businessActivity(qint64 activityId) const;
     Result<QList<BriefingAnswer>> briefingAnswers(qint64 incidentId) const; // in question order
-    Result<QList<Message>> messages(qint64 incidentId) const; // oldest first, without versions and steps
-    Result<Message> message(qint64 messageId) const;          // with earlier versions and every step
+    Result<QList<Message>> messages(qint64 incidentId) const;               // oldest first, without versions and steps
+    Result<Message> message(qint64 messageId) const;                        // with earlier versions and every step
     Result<QList<SkippedCell>> skippedCells(qint64 incidentId) const;
     Result<QList<StakeholderNotice>> stakeholderNotices(qint64 incidentId) const; // oldest first
     Result<QList<InboundQuestion>> inboundQuestions(qint64 incidentId) const;     // oldest first
@@ -218,7 +201,7 @@ public:
     StoreError markRollCallItem(qint64 itemId, RollCallItemState state, const QString &author);
     StoreError dismissMissedItem(qint64 itemId, const QString &author); // off the Deputy's list
     StoreError endRollCall(qint64 rollCallId, const QString &author);
-    Result<QList<RollCall>> rollCalls(qint64 incidentId) const;         // oldest first
+    Result<QList<RollCall>> rollCalls(qint64 incidentId) const; // oldest first
     Result<RollCall> rollCall(qint64 rollCallId) const;
     Result<QList<RollCallItem>> rollCallItems(qint64 incidentId) const; // every round, in call order
     Result<QList<RollCallItem>> rollCallRound(qint64 rollCallId) const; // one round, in call order
@@ -258,7 +241,7 @@ public:
     // Names (or renames) the postmortem's owner and due date; logged on the timeline as a key
     // event; announces postmortemChanged(incidentId).
     StoreError setPostmortem(qint64 incidentId, const QString &owner, const QDateTime &dueAt, const QString &author);
-    Result<std::optional<Postmortem>> postmortem(qint64 incidentId) const; // nullopt: not named yet
+    Result<std::optional<Postmortem>> postmortem(qint64 incidentId) const;  // nullopt: not named yet
     Result<QList<IncidentChange>> incidentHistory(qint64 incidentId) const; // oldest first
     // Every row of the incident in every section of IncidentFormat, ids made document-local.
     Result<IncidentDocument> exportIncident(qint64 incidentId) const;
@@ -268,37 +251,29 @@ public:
     // ---- end of postmortem and exchange ---------------------------------------------------
 
     // Health
-    Result<QStringList> integrityProblems() const; // empty: healthy
-    Result<Stats> stats() const;
-    // Fault injection for tests: caps this connection's file at maxPages pages (PRAGMA
-    // max_page_count), so a write past it fails as SQLite's "database or disk is full" would on a
-    // full disk; 0 lifts the cap.
-    StoreError limitPagesForTesting(qint64 maxPages);
-    // The connection's journal mode, synchronous level and foreign-key enforcement, as SQLite
-    // reports them: {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1}.
-    Result<QVariantMap> connectionSettings() const;
-
-    // Outside commits are noticed by polling SQLite's data_version; 0 stops polling.
-    void setExternalPollInterval(int milliseconds);
-    // Reads and announces changes committed since the last look (own or outside).
-    void dispatchChanges();
+    Result<QStringList> integrityProblems() const { return m_session.integrityProblems(); }
+    Result<Stats> stats() const { return m_session.stats(); }
+    StoreError limitPagesForTesting(qint64 maxPages) { return m_session.limitPagesForTesting(maxPages); }
+    Result<QVariantMap> connectionSettings() const { return m_session.connectionSettings(); }
+    void setExternalPollInterval(int milliseconds) { m_session.setExternalPollInterval(milliseconds); }
+    void dispatchChanges() { m_session.dispatchChanges(); }
 
 signals:
     void incidentAdded(qint64 incidentId);
     void incidentChanged(qint64 incidentId);
     void entryAdded(qint64 incidentId, qint64 entryId);
     void entryChanged(qint64 incidentId, qint64 entryId);
-    void roleChanged(qint64 incidentId, qint64 roleId);   // added, holders or checklist changed
-    void businessChanged(qint64 incidentId);              // mode, briefing, audiences or skipped cells
+    void roleChanged(qint64 incidentId, qint64 roleId);         // added, holders or checklist changed
+    void businessChanged(qint64 incidentId);                    // mode, briefing, audiences or skipped cells
     void activityChanged(qint64 incidentId, qint64 activityId); // emergency checklist: added or ticked
     void messageChanged(qint64 incidentId, qint64 messageId);   // drafted, revised or moved along the chain
     void noticeChanged(qint64 incidentId, qint64 noticeId);     // a department told, or taken back
     void inboundChanged(qint64 incidentId, qint64 questionId);  // a media/social question logged or answered
-    void timerChanged(qint64 incidentId, qint64 timerId); // started, or its state or deadline changed
-    void rollCallChanged(qint64 incidentId, qint64 rollCallId);   // a round started or closed
-    void rollCallItemChanged(qint64 incidentId, qint64 itemId);   // added, answered, marked or cleared
-    void actionChanged(qint64 incidentId, qint64 actionId);       // added or edited
-    void decisionChanged(qint64 incidentId, qint64 decisionId);   // recorded
+    void timerChanged(qint64 incidentId, qint64 timerId);       // started, or its state or deadline changed
+    void rollCallChanged(qint64 incidentId, qint64 rollCallId); // a round started or closed
+    void rollCallItemChanged(qint64 incidentId, qint64 itemId); // added, answered, marked or cleared
+    void actionChanged(qint64 incidentId, qint64 actionId);     // added or edited
+    void decisionChanged(qint64 incidentId, qint64 decisionId); // recorded
     void personChanged(qint64 personId);
     void departmentChanged(qint64 departmentId);
     void postmortemChanged(qint64 incidentId); // owner or due date named or changed
@@ -306,17 +281,15 @@ signals:
     void timelineReloaded(qint64 incidentId);
 
 private:
-    StoreError openConnection(const QString &path);
-    StoreError verifyContent();
-    StoreError migrate();
-    StoreError requireWritable() const;
-    void checkExternalCommits();
+    void announce(const StoreChange &change);
 
     // knownIncidents: incidents already checked in this transaction (a bulk append checks each once).
     Result<qint64> insertEntry(WriteTransaction &tx, const NewEntry &entry, bool logChange,
                                QSet<qint64> *knownIncidents = nullptr);
-    StoreError logChange(WriteTransaction &tx, const QString &entity, qint64 entityId, qint64 incidentId,
-                         const QString &op);
+    // The one timeline writer of every domain: a new entry, announced with the rest of the
+    // transaction's changes.
+    StoreError log(WriteTransaction &tx, qint64 incidentId, EntryKind kind, const QString &text, bool keyEvent,
+                   const QStringList &tags, const QString &author, const QDateTime &occurredAt = {});
     StoreError recordIncidentChange(WriteTransaction &tx, qint64 incidentId, const QString &field,
                                     const QString &oldValue, const QString &newValue, const QString &author);
     StoreError touchIncident(WriteTransaction &tx, qint64 incidentId);
@@ -324,7 +297,6 @@ private:
     // Records the field change and logs it on the timeline as a system entry.
     StoreError logIncidentChange(WriteTransaction &tx, qint64 incidentId, const QString &field, const QString &from,
                                  const QString &to, const QString &text, const QString &author);
-    StoreError finish(WriteTransaction &tx);
     // While one lives, entries may go on a resolved incident (its postmortem, its reopening).
     class ClosedRecordWrite;
     StoreError changeStatusInTx(WriteTransaction &tx, qint64 incidentId, IncidentStatus before, IncidentStatus after,
@@ -342,8 +314,6 @@ private:
                                    const QString &author);
     StoreError endAssignment(WriteTransaction &tx, const IncidentRole &role, const RoleHolder &holder,
                              const QString &reason, const QString &author);
-    StoreError logRoleEntry(WriteTransaction &tx, qint64 incidentId, const QString &text, bool keyEvent,
-                            const QString &author);
     Result<Person> personInTx(WriteTransaction &tx, qint64 personId);
     // Business helpers, inside a transaction (incidentstore_business.cpp).
     enum class ActivityTick
@@ -353,8 +323,6 @@ private:
         Withdraw
     };
     StoreError tickActivity(qint64 activityId, ActivityTick tick, const QString &author);
-    StoreError logBusinessEntry(WriteTransaction &tx, qint64 incidentId, const QString &text, const QStringList &tags,
-                                bool keyEvent, const QString &author);
     Result<BusinessMode> businessModeInTx(WriteTransaction &tx, qint64 incidentId);
     Result<BusinessActivity> activityInTx(WriteTransaction &tx, qint64 activityId);
     Result<Message> messageInTx(WriteTransaction &tx, qint64 messageId);
@@ -372,29 +340,17 @@ private:
     // entry text (an error refuses), then saves, logs and commits.
     StoreError changeTimer(qint64 timerId, const QString &author, const QString &doing,
                            const std::function<Result<QString>(Timer &)> &change);
-    StoreError logTimerEntry(WriteTransaction &tx, const Timer &timer, const QString &text, const QString &author,
-                             const QDateTime &occurredAt = {});
 
     // Roll-call helpers, inside a transaction (incidentstore_rollcall.cpp).
     Result<RollCallItem> rollCallItemInTx(WriteTransaction &tx, qint64 itemId);
     StoreError closeRollCallInTx(WriteTransaction &tx, const RollCall &round, const QString &author);
     StoreError saveRollCallItem(WriteTransaction &tx, const RollCallItem &item);
-    StoreError logRollCallEntry(WriteTransaction &tx, qint64 incidentId, const QString &text, bool keyEvent,
-                                const QString &author);
     Result<IncidentAction> actionInTx(WriteTransaction &tx, qint64 actionId);
-    Result<QString> actionOwnerName(WriteTransaction &tx, qint64 incidentId, const QString &roleKey,
-                                    qint64 personId);
+    Result<QString> actionOwnerName(WriteTransaction &tx, qint64 incidentId, const QString &roleKey, qint64 personId);
 
     const Clock &m_clock;
-    SqlDialect m_dialect;
-    QSqlDatabase m_db;
-    QString m_connectionName;
-    QString m_path;
-    Options m_options;
+    StoreSession m_session;
     int m_closedRecordWrites = 0;
-    qint64 m_lastSeenChange = 0;
-    qint64 m_dataVersion = -1;
-    QTimer m_pollTimer;
 };
 
 class IncidentStore::ClosedRecordWrite final

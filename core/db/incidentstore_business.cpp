@@ -19,11 +19,10 @@ const QString ModeColumns = QStringLiteral(
     "incident_id, state, audiences, declared_at, declared_by, normal_at, normal_by, all_clear_at, analysis_timer_id");
 const QString ActivityColumns = QStringLiteral("id, incident_id, position, activity, owner_role_key, user_added, "
                                                "added_by, halted_at, halted_by, restarted_at, restarted_by");
-const QString MessageColumns = QStringLiteral(
-    "id, incident_id, audience, phase, channel, body, version, waiting_for, created_at, created_by, updated_at, sent_at");
+const QString MessageColumns = QStringLiteral("id, incident_id, audience, phase, channel, body, version, waiting_for, "
+                                              "created_at, created_by, updated_at, sent_at");
 const QString StepColumns = QStringLiteral("id, message_id, version, step, verdict, comment, done_by, done_at");
-const QString NoticeColumns =
-    QStringLiteral("id, incident_id, department_key, told_at, told_by, method, note");
+const QString NoticeColumns = QStringLiteral("id, incident_id, department_key, told_at, told_by, method, note");
 const QString InboundColumns = QStringLiteral("id, incident_id, channel, asked_by, question, received_at, logged_by, "
                                               "answer, answered_at, answered_by");
 constexpr int MaxText = 20000;
@@ -153,24 +152,10 @@ StoreError invalid(const QString &message)
 
 // ---- helpers inside a transaction ----------------------------------------------------------
 
-StoreError IncidentStore::logBusinessEntry(WriteTransaction &tx, qint64 incidentId, const QString &text,
-                                           const QStringList &tags, bool keyEvent, const QString &author)
-{
-    NewEntry entry;
-    entry.incidentId = incidentId;
-    entry.kind = EntryKind::Communication;
-    entry.author = author;
-    entry.text = text;
-    entry.tags = QStringList{BusinessTag} + tags;
-    entry.keyEvent = keyEvent;
-    auto added = insertEntry(tx, entry, true);
-    return added ? StoreError() : added.error();
-}
-
 Result<BusinessMode> IncidentStore::businessModeInTx(WriteTransaction &tx, qint64 incidentId)
 {
-    auto q = tx.exec(QStringLiteral("SELECT %1 FROM business_mode WHERE incident_id = ?").arg(ModeColumns),
-                     {incidentId});
+    auto q =
+        tx.exec(QStringLiteral("SELECT %1 FROM business_mode WHERE incident_id = ?").arg(ModeColumns), {incidentId});
     if (!q)
         return q.error();
     if (q->next()) {
@@ -191,34 +176,22 @@ Result<BusinessMode> IncidentStore::businessModeInTx(WriteTransaction &tx, qint6
 
 Result<BusinessActivity> IncidentStore::activityInTx(WriteTransaction &tx, qint64 activityId)
 {
-    auto q = tx.exec(QStringLiteral("SELECT %1 FROM business_activity WHERE id = ?").arg(ActivityColumns),
-                     {activityId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no emergency-operations activity #%1.").arg(activityId));
-    BusinessActivity a = readActivity(*q);
-    q->finish();
-    return a;
+    return tx.readOne(QStringLiteral("SELECT %1 FROM business_activity WHERE id = ?").arg(ActivityColumns),
+                      {activityId}, tr("There is no emergency-operations activity #%1.").arg(activityId), readActivity);
 }
 
 Result<Message> IncidentStore::messageInTx(WriteTransaction &tx, qint64 messageId)
 {
-    auto q = tx.exec(QStringLiteral("SELECT %1 FROM message WHERE id = ?").arg(MessageColumns), {messageId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no message #%1.").arg(messageId));
-    Message m = readMessage(*q);
-    q->finish();
-    return m;
+    return tx.readOne(QStringLiteral("SELECT %1 FROM message WHERE id = ?").arg(MessageColumns), {messageId},
+                      tr("There is no message #%1.").arg(messageId), readMessage);
 }
 
 StoreError IncidentStore::insertActivity(WriteTransaction &tx, qint64 incidentId, const NewActivity &activity,
                                          bool userAdded, const QString &author, qint64 *id)
 {
-    auto last = tx.exec(QStringLiteral("SELECT COALESCE(MAX(position), -1) FROM business_activity WHERE incident_id = ?"),
-                        {incidentId});
+    auto last =
+        tx.exec(QStringLiteral("SELECT COALESCE(MAX(position), -1) FROM business_activity WHERE incident_id = ?"),
+                {incidentId});
     if (!last)
         return last.error();
     last->next();
@@ -227,28 +200,28 @@ StoreError IncidentStore::insertActivity(WriteTransaction &tx, qint64 incidentId
     auto inserted = tx.insert(QStringLiteral("INSERT INTO business_activity (incident_id, position, activity, "
                                              "owner_role_key, user_added, added_by) VALUES (?, ?, ?, ?, ?, ?) "
                                              "RETURNING id"),
-                              {incidentId, position, activity.activity.trimmed(), nonNull(activity.ownerRoleKey.trimmed()),
-                               userAdded ? 1 : 0, author});
+                              {incidentId, position, activity.activity.trimmed(),
+                               nonNull(activity.ownerRoleKey.trimmed()), userAdded ? 1 : 0, author});
     if (!inserted)
         return inserted.error();
     if (id)
         *id = *inserted;
-    return logChange(tx, QStringLiteral("activity"), *inserted, incidentId, QStringLiteral("insert"));
+    return m_session.logChange(tx, StoreEntity::Activity, *inserted, incidentId, ChangeOp::Insert);
 }
 
 StoreError IncidentStore::saveMode(WriteTransaction &tx, const BusinessMode &mode)
 {
-    if (StoreError error = tx.run(QStringLiteral("UPDATE business_mode SET state = ?, audiences = ?, normal_at = ?, "
-                                                 "normal_by = ?, all_clear_at = ?, analysis_timer_id = ? "
-                                                 "WHERE incident_id = ?"),
-                                  {BusinessVocabulary::stateKey(mode.state), joinWords(mode.audiences),
-                                   mode.normalAt.isValid() ? QVariant(toMs(mode.normalAt)) : QVariant(),
-                                   nonNull(mode.normalBy),
-                                   mode.allClearAt.isValid() ? QVariant(toMs(mode.allClearAt)) : QVariant(),
-                                   mode.analysisTimerId > 0 ? QVariant(mode.analysisTimerId) : QVariant(),
-                                   mode.incidentId}))
+    if (StoreError error =
+            tx.run(QStringLiteral("UPDATE business_mode SET state = ?, audiences = ?, normal_at = ?, "
+                                  "normal_by = ?, all_clear_at = ?, analysis_timer_id = ? "
+                                  "WHERE incident_id = ?"),
+                   {BusinessVocabulary::stateKey(mode.state), joinWords(mode.audiences),
+                    mode.normalAt.isValid() ? QVariant(toMs(mode.normalAt)) : QVariant(), nonNull(mode.normalBy),
+                    mode.allClearAt.isValid() ? QVariant(toMs(mode.allClearAt)) : QVariant(),
+                    mode.analysisTimerId > 0 ? QVariant(mode.analysisTimerId) : QVariant(), mode.incidentId});
+        !error.ok())
         return error;
-    return logChange(tx, QStringLiteral("business"), mode.incidentId, mode.incidentId, QStringLiteral("update"));
+    return m_session.logChange(tx, StoreEntity::Business, mode.incidentId, mode.incidentId, ChangeOp::Update);
 }
 
 // The last halted activity has been restarted: the business is back to normal, and the
@@ -278,12 +251,12 @@ StoreError IncidentStore::allClearIfDone(WriteTransaction &tx, BusinessMode &mod
             return timer.error();
         mode.analysisTimerId = *timer;
     }
-    if (StoreError error = saveMode(tx, mode))
+    if (StoreError error = saveMode(tx, mode); !error.ok())
         return error;
-    return logBusinessEntry(tx, mode.incidentId,
-                            tr("All clear: the business is back to normal operations; the Technical SLT's "
-                               "preliminary analysis is due within 24 hours"),
-                            {QStringLiteral("all-clear")}, true, author);
+    return log(tx, mode.incidentId, EntryKind::Communication,
+               tr("All clear: the business is back to normal operations; the Technical SLT's "
+                  "preliminary analysis is due within 24 hours"),
+               true, {BusinessTag, QStringLiteral("all-clear")}, author);
 }
 
 // ---- emergency operations ------------------------------------------------------------------
@@ -291,13 +264,13 @@ StoreError IncidentStore::allClearIfDone(WriteTransaction &tx, BusinessMode &mod
 StoreError IncidentStore::declareBusinessMode(qint64 incidentId, const BusinessDeclaration &declaration,
                                               const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
         return invalid(tr("Say who is declaring the business incident."));
-    QStringList audiences = declaration.audiences.isEmpty() ? BusinessVocabulary::defaultAudiences()
-                                                            : declaration.audiences;
+    QStringList audiences =
+        declaration.audiences.isEmpty() ? BusinessVocabulary::defaultAudiences() : declaration.audiences;
     for (const QString &audience : std::as_const(audiences)) {
         if (!BusinessVocabulary::allAudiences().contains(audience))
             return invalid(tr("“%1” is not an audience; use %2.")
@@ -305,13 +278,14 @@ StoreError IncidentStore::declareBusinessMode(qint64 incidentId, const BusinessD
     }
     audiences.removeDuplicates();
 
-    WriteTransaction tx(m_db, m_dialect, tr("Declaring the business incident"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Declaring the business incident"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto status = readIncidentField(tx, incidentId, QStringLiteral("status"));
     if (!status)
         return status.error();
-    auto existing = tx.exec(QStringLiteral("SELECT declared_by FROM business_mode WHERE incident_id = ?"), {incidentId});
+    auto existing =
+        tx.exec(QStringLiteral("SELECT declared_by FROM business_mode WHERE incident_id = ?"), {incidentId});
     if (!existing)
         return existing.error();
     if (existing->next())
@@ -320,26 +294,30 @@ StoreError IncidentStore::declareBusinessMode(qint64 incidentId, const BusinessD
                            .arg(existing->value(0).toString()));
     existing->finish();
     if (status->toString() == IncidentVocabulary::statusKey(IncidentStatus::Resolved))
-        return invalid(tr("Incident #%1 is resolved; a business incident starts while it is still open.").arg(incidentId));
+        return invalid(
+            tr("Incident #%1 is resolved; a business incident starts while it is still open.").arg(incidentId));
 
     const QDateTime now = m_clock.nowUtc();
-    if (StoreError error = tx.run(QStringLiteral("INSERT INTO business_mode (incident_id, state, audiences, "
-                                                 "declared_at, declared_by, normal_by) VALUES (?, ?, ?, ?, ?, '')"),
-                                  {incidentId, BusinessVocabulary::stateKey(BusinessState::Emergency),
-                                   joinWords(audiences), toMs(now), who}))
+    if (StoreError error = tx.run(
+            QStringLiteral("INSERT INTO business_mode (incident_id, state, audiences, "
+                           "declared_at, declared_by, normal_by) VALUES (?, ?, ?, ?, ?, '')"),
+            {incidentId, BusinessVocabulary::stateKey(BusinessState::Emergency), joinWords(audiences), toMs(now), who});
+        !error.ok())
         return error;
-    if (StoreError error = logChange(tx, QStringLiteral("business"), incidentId, incidentId, QStringLiteral("insert")))
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Business, incidentId, incidentId, ChangeOp::Insert);
+        !error.ok())
         return error;
     const QList<NewActivity> activities = BusinessVocabulary::defaultActivities();
     for (const NewActivity &activity : activities) {
-        if (StoreError error = insertActivity(tx, incidentId, activity, false, who, nullptr))
+        if (StoreError error = insertActivity(tx, incidentId, activity, false, who, nullptr); !error.ok())
             return error;
     }
-    if (StoreError error = logBusinessEntry(
-            tx, incidentId,
-            tr("Business incident declared: emergency operations — %n outbound activit(y/ies) to halt", nullptr,
-               int(activities.size())),
-            {QStringLiteral("emergency")}, true, who))
+    if (StoreError error =
+            log(tx, incidentId, EntryKind::Communication,
+                tr("Business incident declared: emergency operations — %n outbound activit(y/ies) to halt", nullptr,
+                   int(activities.size())),
+                true, {BusinessTag, QStringLiteral("emergency")}, who);
+        !error.ok())
         return error;
     if (declaration.roles) {
         auto link = tx.exec(QStringLiteral("SELECT 1 FROM incident_role WHERE incident_id = ? AND role_key = ?"),
@@ -349,25 +327,25 @@ StoreError IncidentStore::declareBusinessMode(qint64 incidentId, const BusinessD
         const bool hasLink = !declaration.linkUnderRoleKey.isEmpty() && link->next();
         link->finish();
         if (StoreError error = applyTemplateInTx(tx, incidentId, *declaration.roles,
-                                                 hasLink ? declaration.linkUnderRoleKey : QString(), who))
+                                                 hasLink ? declaration.linkUnderRoleKey : QString(), who);
+            !error.ok())
             return error;
     }
-    if (StoreError error = touchIncident(tx, incidentId))
+    if (StoreError error = touchIncident(tx, incidentId); !error.ok())
         return error;
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
-Result<qint64> IncidentStore::addBusinessActivity(qint64 incidentId, const NewActivity &activity,
-                                                  const QString &author)
+Result<qint64> IncidentStore::addBusinessActivity(qint64 incidentId, const NewActivity &activity, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     if (activity.activity.trimmed().isEmpty())
         return invalid(tr("Name the outbound activity to halt."));
     if (author.trimmed().isEmpty())
         return invalid(tr("Say who is adding the activity."));
-    WriteTransaction tx(m_db, m_dialect, tr("Adding an activity to the emergency checklist"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Adding an activity to the emergency checklist"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto mode = businessModeInTx(tx, incidentId);
     if (!mode)
@@ -375,30 +353,31 @@ Result<qint64> IncidentStore::addBusinessActivity(qint64 incidentId, const NewAc
     if (mode->state != BusinessState::Emergency)
         return invalid(tr("The business is returning to normal; there is nothing more to halt."));
     qint64 id = 0;
-    if (StoreError error = insertActivity(tx, incidentId, activity, true, author.trimmed(), &id))
+    if (StoreError error = insertActivity(tx, incidentId, activity, true, author.trimmed(), &id); !error.ok())
         return error;
     const QString owner = activity.ownerRoleKey.trimmed();
-    if (StoreError error = logBusinessEntry(
-            tx, incidentId,
-            owner.isEmpty() ? tr("Added to the emergency checklist: %1").arg(activity.activity.trimmed())
-                            : tr("Added to the emergency checklist: %1 (%2)")
-                                  .arg(activity.activity.trimmed(), roleTitle(owner)),
-            {QStringLiteral("activity-%1").arg(id)}, false, author.trimmed()))
+    if (StoreError error = log(
+            tx, incidentId, EntryKind::Communication,
+            owner.isEmpty()
+                ? tr("Added to the emergency checklist: %1").arg(activity.activity.trimmed())
+                : tr("Added to the emergency checklist: %1 (%2)").arg(activity.activity.trimmed(), roleTitle(owner)),
+            false, {BusinessTag, QStringLiteral("activity-%1").arg(id)}, author.trimmed());
+        !error.ok())
         return error;
-    if (StoreError error = finish(tx))
+    if (StoreError error = m_session.finish(tx); !error.ok())
         return error;
     return id;
 }
 
 StoreError IncidentStore::tickActivity(qint64 activityId, ActivityTick tick, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
         return invalid(tr("Say who ticked the activity."));
-    WriteTransaction tx(m_db, m_dialect, tr("Ticking the emergency checklist"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Ticking the emergency checklist"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto activity = activityInTx(tx, activityId);
     if (!activity)
@@ -416,7 +395,8 @@ StoreError IncidentStore::tickActivity(qint64 activityId, ActivityTick tick, con
             return invalid(tr("“%1” was already halted by %2.").arg(activity->activity, activity->haltedBy));
         if (StoreError error = tx.run(QStringLiteral("UPDATE business_activity SET halted_at = ?, halted_by = ? "
                                                      "WHERE id = ?"),
-                                      {toMs(now), who, activityId}))
+                                      {toMs(now), who, activityId});
+            !error.ok())
             return error;
         text = tr("Halted: %1").arg(activity->activity);
         break;
@@ -431,7 +411,8 @@ StoreError IncidentStore::tickActivity(qint64 activityId, ActivityTick tick, con
                                .arg(activity->activity));
         if (StoreError error = tx.run(QStringLiteral("UPDATE business_activity SET restarted_at = ?, "
                                                      "restarted_by = ? WHERE id = ?"),
-                                      {toMs(now), who, activityId}))
+                                      {toMs(now), who, activityId});
+            !error.ok())
             return error;
         text = tr("Restarted: %1").arg(activity->activity);
         break;
@@ -442,7 +423,8 @@ StoreError IncidentStore::tickActivity(qint64 activityId, ActivityTick tick, con
                                    .arg(activity->activity));
             if (StoreError error = tx.run(QStringLiteral("UPDATE business_activity SET restarted_at = NULL, "
                                                          "restarted_by = NULL WHERE id = ?"),
-                                          {activityId}))
+                                          {activityId});
+                !error.ok())
                 return error;
             text = tr("Restart withdrawn: %1").arg(activity->activity);
         } else if (activity->haltedAt.isValid()) {
@@ -451,7 +433,8 @@ StoreError IncidentStore::tickActivity(qint64 activityId, ActivityTick tick, con
                                    .arg(activity->activity));
             if (StoreError error = tx.run(QStringLiteral("UPDATE business_activity SET halted_at = NULL, "
                                                          "halted_by = NULL WHERE id = ?"),
-                                          {activityId}))
+                                          {activityId});
+                !error.ok())
                 return error;
             text = tr("Halt withdrawn: %1").arg(activity->activity);
         } else {
@@ -461,17 +444,19 @@ StoreError IncidentStore::tickActivity(qint64 activityId, ActivityTick tick, con
     }
     if (!activity->ownerRoleKey.isEmpty())
         text += QStringLiteral(" (%1)").arg(roleTitle(activity->ownerRoleKey));
-    if (StoreError error = logChange(tx, QStringLiteral("activity"), activityId, activity->incidentId,
-                                     QStringLiteral("update")))
+    if (StoreError error =
+            m_session.logChange(tx, StoreEntity::Activity, activityId, activity->incidentId, ChangeOp::Update);
+        !error.ok())
         return error;
-    if (StoreError error = logBusinessEntry(tx, activity->incidentId, text,
-                                            {QStringLiteral("activity-%1").arg(activityId)}, false, who))
+    if (StoreError error = log(tx, activity->incidentId, EntryKind::Communication, text, false,
+                               {BusinessTag, QStringLiteral("activity-%1").arg(activityId)}, who);
+        !error.ok())
         return error;
     if (tick == ActivityTick::Restart) {
-        if (StoreError error = allClearIfDone(tx, *mode, who))
+        if (StoreError error = allClearIfDone(tx, *mode, who); !error.ok())
             return error;
     }
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
 StoreError IncidentStore::haltActivity(qint64 activityId, const QString &author)
@@ -491,13 +476,13 @@ StoreError IncidentStore::withdrawActivityTick(qint64 activityId, const QString 
 
 StoreError IncidentStore::returnToNormal(qint64 incidentId, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
         return invalid(tr("Say who is returning the business to normal."));
-    WriteTransaction tx(m_db, m_dialect, tr("Returning the business to normal"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Returning the business to normal"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto mode = businessModeInTx(tx, incidentId);
     if (!mode)
@@ -517,21 +502,22 @@ StoreError IncidentStore::returnToNormal(qint64 incidentId, const QString &autho
     mode->state = BusinessState::Restoring;
     mode->normalAt = m_clock.nowUtc();
     mode->normalBy = who;
-    if (StoreError error = saveMode(tx, *mode))
+    if (StoreError error = saveMode(tx, *mode); !error.ok())
         return error;
-    if (StoreError error = logBusinessEntry(
-            tx, incidentId,
-            tr("Returning to normal: restart %n halted activit(y/ies), last halted first", nullptr, count),
-            {QStringLiteral("normal")}, true, who))
+    if (StoreError error =
+            log(tx, incidentId, EntryKind::Communication,
+                tr("Returning to normal: restart %n halted activit(y/ies), last halted first", nullptr, count), true,
+                {BusinessTag, QStringLiteral("normal")}, who);
+        !error.ok())
         return error;
-    if (StoreError error = allClearIfDone(tx, *mode, who))
+    if (StoreError error = allClearIfDone(tx, *mode, who); !error.ok())
         return error;
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
 StoreError IncidentStore::setBusinessAudiences(qint64 incidentId, const QStringList &audiences, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     if (audiences.isEmpty())
         return invalid(tr("Name at least one audience."));
@@ -540,8 +526,8 @@ StoreError IncidentStore::setBusinessAudiences(qint64 incidentId, const QStringL
             return invalid(tr("“%1” is not an audience; use %2.")
                                .arg(audience, BusinessVocabulary::allAudiences().join(QStringLiteral(", "))));
     }
-    WriteTransaction tx(m_db, m_dialect, tr("Changing the audiences"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Changing the audiences"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto mode = businessModeInTx(tx, incidentId);
     if (!mode)
@@ -554,16 +540,17 @@ StoreError IncidentStore::setBusinessAudiences(qint64 incidentId, const QStringL
     if (ordered == mode->audiences)
         return {};
     mode->audiences = ordered;
-    if (StoreError error = saveMode(tx, *mode))
+    if (StoreError error = saveMode(tx, *mode); !error.ok())
         return error;
     QStringList labels;
     for (const QString &a : std::as_const(ordered))
         labels << BusinessVocabulary::audienceLabel(a);
     if (StoreError error =
-            logBusinessEntry(tx, incidentId, tr("Audiences: %1").arg(labels.join(QStringLiteral(", "))), {}, false,
-                             author.trimmed().isEmpty() ? QStringLiteral("CommandPost") : author.trimmed()))
+            log(tx, incidentId, EntryKind::Communication, tr("Audiences: %1").arg(labels.join(QStringLiteral(", "))),
+                false, {BusinessTag}, author.trimmed().isEmpty() ? QStringLiteral("CommandPost") : author.trimmed());
+        !error.ok())
         return error;
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
 // ---- the first briefing ------------------------------------------------------------------
@@ -571,14 +558,15 @@ StoreError IncidentStore::setBusinessAudiences(qint64 incidentId, const QStringL
 StoreError IncidentStore::answerBriefing(qint64 incidentId, const QString &questionKey, const QString &answer,
                                          const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     const QString question = BusinessVocabulary::briefingQuestion(questionKey);
     if (question.isEmpty()) {
         QStringList keys;
         for (const BriefingQuestion &q : BusinessVocabulary::briefingQuestions())
             keys << q.key;
-        return invalid(tr("“%1” is not a briefing question; use %2.").arg(questionKey, keys.join(QStringLiteral(", "))));
+        return invalid(
+            tr("“%1” is not a briefing question; use %2.").arg(questionKey, keys.join(QStringLiteral(", "))));
     }
     const QString text = answer.trimmed();
     if (text.isEmpty())
@@ -587,8 +575,8 @@ StoreError IncidentStore::answerBriefing(qint64 incidentId, const QString &quest
         return invalid(tr("The answer is too long."));
     if (author.trimmed().isEmpty())
         return invalid(tr("Say who answered."));
-    WriteTransaction tx(m_db, m_dialect, tr("Recording a briefing answer"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Recording a briefing answer"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto mode = businessModeInTx(tx, incidentId);
     if (!mode)
@@ -607,21 +595,24 @@ StoreError IncidentStore::answerBriefing(qint64 incidentId, const QString &quest
                                                        "answered_at = ? WHERE incident_id = ? AND question_key = ?")
                                       : QStringLiteral("INSERT INTO briefing_answer (answer, answered_by, answered_at, "
                                                        "incident_id, question_key) VALUES (?, ?, ?, ?, ?)"),
-                                  values))
+                                  values);
+        !error.ok())
         return error;
-    if (StoreError error = logChange(tx, QStringLiteral("business"), incidentId, incidentId, QStringLiteral("update")))
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Business, incidentId, incidentId, ChangeOp::Update);
+        !error.ok())
         return error;
-    if (StoreError error = logBusinessEntry(tx, incidentId, tr("Briefing — %1 %2").arg(question, text),
-                                            {QStringLiteral("briefing")}, false, author.trimmed()))
+    if (StoreError error = log(tx, incidentId, EntryKind::Communication, tr("Briefing — %1 %2").arg(question, text),
+                               false, {BusinessTag, QStringLiteral("briefing")}, author.trimmed());
+        !error.ok())
         return error;
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
 // ---- messages through the approval chain --------------------------------------------------
 
 Result<qint64> IncidentStore::draftMessage(const NewMessage &draft, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     const QString who = author.trimmed();
     if (!BusinessVocabulary::allAudiences().contains(draft.audience))
@@ -639,8 +630,8 @@ Result<qint64> IncidentStore::draftMessage(const NewMessage &draft, const QStrin
     if (who.isEmpty())
         return invalid(tr("Say who drafted the message."));
 
-    WriteTransaction tx(m_db, m_dialect, tr("Drafting a message"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Drafting a message"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto mode = businessModeInTx(tx, draft.incidentId);
     if (!mode)
@@ -675,22 +666,25 @@ Result<qint64> IncidentStore::draftMessage(const NewMessage &draft, const QStrin
     const qint64 now = toMs(m_clock.nowUtc());
     const QString channel = draft.channel.trimmed();
     const QString text = draft.text.trimmed();
-    auto inserted = tx.insert(QStringLiteral("INSERT INTO message (incident_id, audience, phase, channel, body, version, "
-                                             "waiting_for, created_at, created_by, updated_at) "
-                                             "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING id"),
-                              {draft.incidentId, draft.audience, phase, channel, text,
-                               BusinessVocabulary::stepKey(MessageStep::LegalReview), now, who, now});
+    auto inserted =
+        tx.insert(QStringLiteral("INSERT INTO message (incident_id, audience, phase, channel, body, version, "
+                                 "waiting_for, created_at, created_by, updated_at) "
+                                 "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING id"),
+                  {draft.incidentId, draft.audience, phase, channel, text,
+                   BusinessVocabulary::stepKey(MessageStep::LegalReview), now, who, now});
     if (!inserted)
         return inserted.error();
     const qint64 id = *inserted;
     if (StoreError error = tx.run(QStringLiteral("INSERT INTO message_version (message_id, version, body, channel, "
                                                  "drafted_at, drafted_by) VALUES (?, 1, ?, ?, ?, ?)"),
-                                  {id, text, channel, now, who}))
+                                  {id, text, channel, now, who});
+        !error.ok())
         return error;
     if (StoreError error = tx.run(QStringLiteral("INSERT INTO message_step (message_id, version, step, verdict, "
                                                  "comment, done_by, done_at) VALUES (?, 1, ?, ?, '', ?, ?)"),
                                   {id, BusinessVocabulary::stepKey(MessageStep::Draft),
-                                   BusinessVocabulary::verdictKey(StepVerdict::Done), who, now}))
+                                   BusinessVocabulary::verdictKey(StepVerdict::Done), who, now});
+        !error.ok())
         return error;
     if (!mode->audiences.contains(draft.audience)) {
         QStringList audiences = mode->audiences;
@@ -700,19 +694,20 @@ Result<qint64> IncidentStore::draftMessage(const NewMessage &draft, const QStrin
             if (audiences.contains(a))
                 mode->audiences << a;
         }
-        if (StoreError error = saveMode(tx, *mode))
+        if (StoreError error = saveMode(tx, *mode); !error.ok())
             return error;
     }
-    if (StoreError error = logChange(tx, QStringLiteral("message"), id, draft.incidentId, QStringLiteral("insert")))
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Message, id, draft.incidentId, ChangeOp::Insert);
+        !error.ok())
         return error;
-    if (StoreError error =
-            logBusinessEntry(tx, draft.incidentId,
-                             tr("Message #%1 drafted for %2 (%3); waiting for the Legal Officer's review")
-                                 .arg(id)
-                                 .arg(cellText(draft.audience, phase), channel),
-                             {QStringLiteral("message-%1").arg(id)}, false, who))
+    if (StoreError error = log(tx, draft.incidentId, EntryKind::Communication,
+                               tr("Message #%1 drafted for %2 (%3); waiting for the Legal Officer's review")
+                                   .arg(id)
+                                   .arg(cellText(draft.audience, phase), channel),
+                               false, {BusinessTag, QStringLiteral("message-%1").arg(id)}, who);
+        !error.ok())
         return error;
-    if (StoreError error = finish(tx))
+    if (StoreError error = m_session.finish(tx); !error.ok())
         return error;
     return id;
 }
@@ -720,7 +715,7 @@ Result<qint64> IncidentStore::draftMessage(const NewMessage &draft, const QStrin
 StoreError IncidentStore::reviseMessage(qint64 messageId, const QString &text, const QString &channel,
                                         const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     const QString who = author.trimmed();
     const QString body = text.trimmed();
@@ -730,8 +725,8 @@ StoreError IncidentStore::reviseMessage(qint64 messageId, const QString &text, c
         return invalid(tr("The draft is too long."));
     if (who.isEmpty())
         return invalid(tr("Say who revised the message."));
-    WriteTransaction tx(m_db, m_dialect, tr("Revising a message"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Revising a message"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto message = messageInTx(tx, messageId);
     if (!message)
@@ -741,35 +736,40 @@ StoreError IncidentStore::reviseMessage(qint64 messageId, const QString &text, c
     const QString newChannel = channel.trimmed().isEmpty() ? message->channel : channel.trimmed();
     const int version = message->version + 1;
     const qint64 now = toMs(m_clock.nowUtc());
-    if (StoreError error = tx.run(QStringLiteral("UPDATE message SET body = ?, channel = ?, version = ?, "
-                                                 "waiting_for = ?, updated_at = ? WHERE id = ?"),
-                                  {body, newChannel, version, BusinessVocabulary::stepKey(MessageStep::LegalReview),
-                                   now, messageId}))
+    if (StoreError error =
+            tx.run(QStringLiteral("UPDATE message SET body = ?, channel = ?, version = ?, "
+                                  "waiting_for = ?, updated_at = ? WHERE id = ?"),
+                   {body, newChannel, version, BusinessVocabulary::stepKey(MessageStep::LegalReview), now, messageId});
+        !error.ok())
         return error;
     if (StoreError error = tx.run(QStringLiteral("INSERT INTO message_version (message_id, version, body, channel, "
                                                  "drafted_at, drafted_by) VALUES (?, ?, ?, ?, ?, ?)"),
-                                  {messageId, version, body, newChannel, now, who}))
+                                  {messageId, version, body, newChannel, now, who});
+        !error.ok())
         return error;
     if (StoreError error = tx.run(QStringLiteral("INSERT INTO message_step (message_id, version, step, verdict, "
                                                  "comment, done_by, done_at) VALUES (?, ?, ?, ?, '', ?, ?)"),
                                   {messageId, version, BusinessVocabulary::stepKey(MessageStep::Draft),
-                                   BusinessVocabulary::verdictKey(StepVerdict::Done), who, now}))
+                                   BusinessVocabulary::verdictKey(StepVerdict::Done), who, now});
+        !error.ok())
         return error;
     if (StoreError error =
-            logChange(tx, QStringLiteral("message"), messageId, message->incidentId, QStringLiteral("update")))
+            m_session.logChange(tx, StoreEntity::Message, messageId, message->incidentId, ChangeOp::Update);
+        !error.ok())
         return error;
-    if (StoreError error = logBusinessEntry(
-            tx, message->incidentId,
-            tr("Message #%1 revised (version %2); back to the Legal Officer's review").arg(messageId).arg(version),
-            {QStringLiteral("message-%1").arg(messageId)}, false, who))
+    if (StoreError error =
+            log(tx, message->incidentId, EntryKind::Communication,
+                tr("Message #%1 revised (version %2); back to the Legal Officer's review").arg(messageId).arg(version),
+                false, {BusinessTag, QStringLiteral("message-%1").arg(messageId)}, who);
+        !error.ok())
         return error;
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
 StoreError IncidentStore::advanceMessage(qint64 messageId, MessageStep step, StepVerdict verdict,
                                          const QString &comment, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
@@ -780,8 +780,8 @@ StoreError IncidentStore::advanceMessage(qint64 messageId, MessageStep step, Ste
         return invalid(tr("Say which changes are needed: a request for changes needs a comment."));
     if (verdict == StepVerdict::ChangesRequested && step == MessageStep::Send)
         return invalid(tr("Sending cannot request changes; the IC's authorisation is the last chance for that."));
-    WriteTransaction tx(m_db, m_dialect, tr("Moving a message along the approval chain"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Moving a message along the approval chain"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto message = messageInTx(tx, messageId);
     if (!message)
@@ -807,25 +807,27 @@ StoreError IncidentStore::advanceMessage(qint64 messageId, MessageStep step, Ste
                                           BusinessVocabulary::stepRoleTitle(m.waitingFor),
                                           BusinessVocabulary::stepLabel(step).toLower()));
     }
-    const StepVerdict recorded =
-        step == MessageStep::Send ? StepVerdict::Done
-        : verdict == StepVerdict::ChangesRequested ? StepVerdict::ChangesRequested
-                                                   : StepVerdict::Approved;
+    const StepVerdict recorded = step == MessageStep::Send                  ? StepVerdict::Done
+                                 : verdict == StepVerdict::ChangesRequested ? StepVerdict::ChangesRequested
+                                                                            : StepVerdict::Approved;
     const QDateTime now = m_clock.nowUtc();
-    if (StoreError error = tx.run(QStringLiteral("INSERT INTO message_step (message_id, version, step, verdict, "
-                                                 "comment, done_by, done_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                                  {messageId, m.version, BusinessVocabulary::stepKey(step),
-                                   BusinessVocabulary::verdictKey(recorded), nonNull(comment.trimmed()), who,
-                                   toMs(now)}))
+    if (StoreError error =
+            tx.run(QStringLiteral("INSERT INTO message_step (message_id, version, step, verdict, "
+                                  "comment, done_by, done_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                   {messageId, m.version, BusinessVocabulary::stepKey(step), BusinessVocabulary::verdictKey(recorded),
+                    nonNull(comment.trimmed()), who, toMs(now)});
+        !error.ok())
         return error;
     const MessageStep next =
         recorded == StepVerdict::ChangesRequested ? MessageStep::Draft : *BusinessVocabulary::nextStep(step);
     if (StoreError error = tx.run(QStringLiteral("UPDATE message SET waiting_for = ?, updated_at = ?, sent_at = ? "
                                                  "WHERE id = ?"),
                                   {BusinessVocabulary::stepKey(next), toMs(now),
-                                   next == MessageStep::Sent ? QVariant(toMs(now)) : QVariant(), messageId}))
+                                   next == MessageStep::Sent ? QVariant(toMs(now)) : QVariant(), messageId});
+        !error.ok())
         return error;
-    if (StoreError error = logChange(tx, QStringLiteral("message"), messageId, m.incidentId, QStringLiteral("update")))
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Message, messageId, m.incidentId, ChangeOp::Update);
+        !error.ok())
         return error;
 
     QString text;
@@ -833,15 +835,13 @@ StoreError IncidentStore::advanceMessage(qint64 messageId, MessageStep step, Ste
     switch (step) {
     case MessageStep::LegalReview:
     case MessageStep::MessagingReview:
-        text = recorded == StepVerdict::ChangesRequested
-                   ? tr("Message #%1 (%2): %3 asks for changes")
-                   : tr("Message #%1 (%2): %3 passed");
+        text = recorded == StepVerdict::ChangesRequested ? tr("Message #%1 (%2): %3 asks for changes")
+                                                         : tr("Message #%1 (%2): %3 passed");
         text = text.arg(messageId).arg(cell, BusinessVocabulary::stepLabel(step).toLower());
         break;
     case MessageStep::EltApproval:
-        text = recorded == StepVerdict::ChangesRequested
-                   ? tr("Message #%1 (%2): the ELT Approver asks for changes")
-                   : tr("Message #%1 (%2): final approval by the ELT Approver");
+        text = recorded == StepVerdict::ChangesRequested ? tr("Message #%1 (%2): the ELT Approver asks for changes")
+                                                         : tr("Message #%1 (%2): final approval by the ELT Approver");
         text = text.arg(messageId).arg(cell);
         break;
     case MessageStep::IcAuthorisation:
@@ -859,16 +859,17 @@ StoreError IncidentStore::advanceMessage(qint64 messageId, MessageStep step, Ste
     }
     if (!comment.trimmed().isEmpty())
         text += QStringLiteral(" — %1").arg(comment.trimmed());
-    if (StoreError error = logBusinessEntry(tx, m.incidentId, text, {QStringLiteral("message-%1").arg(messageId)},
-                                            step == MessageStep::Send, who))
+    if (StoreError error = log(tx, m.incidentId, EntryKind::Communication, text, step == MessageStep::Send,
+                               {BusinessTag, QStringLiteral("message-%1").arg(messageId)}, who);
+        !error.ok())
         return error;
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
 StoreError IncidentStore::skipCell(qint64 incidentId, const QString &audience, const QString &phase,
                                    const QString &reason, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     if (!BusinessVocabulary::allAudiences().contains(audience))
         return invalid(tr("“%1” is not an audience.").arg(audience));
@@ -878,8 +879,8 @@ StoreError IncidentStore::skipCell(qint64 incidentId, const QString &audience, c
         return invalid(tr("Say why the %1 message is skipped.").arg(cellText(audience, phase)));
     if (author.trimmed().isEmpty())
         return invalid(tr("Say who is skipping the message."));
-    WriteTransaction tx(m_db, m_dialect, tr("Skipping a message"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Skipping a message"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto mode = businessModeInTx(tx, incidentId);
     if (!mode)
@@ -903,30 +904,32 @@ StoreError IncidentStore::skipCell(qint64 incidentId, const QString &audience, c
     skipped->finish();
     if (already)
         return invalid(tr("The %1 message is already skipped.").arg(cellText(audience, phase)));
-    if (StoreError error = tx.run(QStringLiteral("INSERT INTO message_skip (incident_id, audience, phase, reason, "
-                                                 "skipped_by, skipped_at) VALUES (?, ?, ?, ?, ?, ?)"),
-                                  {incidentId, audience, phase, reason.trimmed(), author.trimmed(),
-                                   toMs(m_clock.nowUtc())}))
+    if (StoreError error =
+            tx.run(QStringLiteral("INSERT INTO message_skip (incident_id, audience, phase, reason, "
+                                  "skipped_by, skipped_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                   {incidentId, audience, phase, reason.trimmed(), author.trimmed(), toMs(m_clock.nowUtc())});
+        !error.ok())
         return error;
-    if (StoreError error = logChange(tx, QStringLiteral("business"), incidentId, incidentId, QStringLiteral("update")))
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Business, incidentId, incidentId, ChangeOp::Update);
+        !error.ok())
         return error;
-    if (StoreError error = logBusinessEntry(tx, incidentId,
-                                            tr("Skipped: the %1 message — %2").arg(cellText(audience, phase),
-                                                                                   reason.trimmed()),
-                                            {QStringLiteral("skip")}, false, author.trimmed()))
+    if (StoreError error = log(tx, incidentId, EntryKind::Communication,
+                               tr("Skipped: the %1 message — %2").arg(cellText(audience, phase), reason.trimmed()),
+                               false, {BusinessTag, QStringLiteral("skip")}, author.trimmed());
+        !error.ok())
         return error;
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
 StoreError IncidentStore::unskipCell(qint64 incidentId, const QString &audience, const QString &phase,
                                      const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     if (author.trimmed().isEmpty())
         return invalid(tr("Say who is taking the skip back."));
-    WriteTransaction tx(m_db, m_dialect, tr("Taking a skip back"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Taking a skip back"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto mode = businessModeInTx(tx, incidentId);
     if (!mode)
@@ -942,15 +945,18 @@ StoreError IncidentStore::unskipCell(qint64 incidentId, const QString &audience,
         return {StoreError::Code::NotFound, tr("The %1 message is not skipped.").arg(cellText(audience, phase))};
     if (StoreError error = tx.run(QStringLiteral("DELETE FROM message_skip WHERE incident_id = ? AND audience = ? "
                                                  "AND phase = ?"),
-                                  {incidentId, audience, phase}))
+                                  {incidentId, audience, phase});
+        !error.ok())
         return error;
-    if (StoreError error = logChange(tx, QStringLiteral("business"), incidentId, incidentId, QStringLiteral("update")))
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Business, incidentId, incidentId, ChangeOp::Update);
+        !error.ok())
         return error;
-    if (StoreError error = logBusinessEntry(tx, incidentId,
-                                            tr("No longer skipped: the %1 message").arg(cellText(audience, phase)),
-                                            {QStringLiteral("skip")}, false, author.trimmed()))
+    if (StoreError error = log(tx, incidentId, EntryKind::Communication,
+                               tr("No longer skipped: the %1 message").arg(cellText(audience, phase)), false,
+                               {BusinessTag, QStringLiteral("skip")}, author.trimmed());
+        !error.ok())
         return error;
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
 // ---- departments and inbound questions --------------------------------------------------
@@ -958,13 +964,13 @@ StoreError IncidentStore::unskipCell(qint64 incidentId, const QString &audience,
 Result<qint64> IncidentStore::notifyDepartment(qint64 incidentId, const QString &departmentKey, const QString &method,
                                                const QString &note, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
         return invalid(tr("Say who told the department."));
-    WriteTransaction tx(m_db, m_dialect, tr("Recording a department told"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Recording a department told"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto incident = readIncidentField(tx, incidentId, QStringLiteral("id"));
     if (!incident)
@@ -980,37 +986,40 @@ Result<qint64> IncidentStore::notifyDepartment(qint64 incidentId, const QString 
     const QString key = department->value(0).toString();
     const QString name = department->value(1).toString();
     department->finish();
-    auto inserted = tx.insert(QStringLiteral("INSERT INTO stakeholder_notice (incident_id, department_key, told_at, "
-                                             "told_by, method, note) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-                              {incidentId, key, toMs(m_clock.nowUtc()), who, nonNull(method.trimmed()),
-                               nonNull(note.trimmed())});
+    auto inserted =
+        tx.insert(QStringLiteral("INSERT INTO stakeholder_notice (incident_id, department_key, told_at, "
+                                 "told_by, method, note) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+                  {incidentId, key, toMs(m_clock.nowUtc()), who, nonNull(method.trimmed()), nonNull(note.trimmed())});
     if (!inserted)
         return inserted.error();
-    if (StoreError error = logChange(tx, QStringLiteral("notice"), *inserted, incidentId, QStringLiteral("insert")))
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Notice, *inserted, incidentId, ChangeOp::Insert);
+        !error.ok())
         return error;
-    QString text = method.trimmed().isEmpty() ? tr("Told %1").arg(name) : tr("Told %1 (%2)").arg(name, method.trimmed());
+    QString text =
+        method.trimmed().isEmpty() ? tr("Told %1").arg(name) : tr("Told %1 (%2)").arg(name, method.trimmed());
     if (!note.trimmed().isEmpty())
         text += QStringLiteral(" — %1").arg(note.trimmed());
-    if (StoreError error =
-            logBusinessEntry(tx, incidentId, text, {QStringLiteral("department-%1").arg(key)}, false, who))
+    if (StoreError error = log(tx, incidentId, EntryKind::Communication, text, false,
+                               {BusinessTag, QStringLiteral("department-%1").arg(key)}, who);
+        !error.ok())
         return error;
-    if (StoreError error = finish(tx))
+    if (StoreError error = m_session.finish(tx); !error.ok())
         return error;
     return *inserted;
 }
 
 StoreError IncidentStore::withdrawNotice(qint64 noticeId, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     if (author.trimmed().isEmpty())
         return invalid(tr("Say who is taking the record back."));
-    WriteTransaction tx(m_db, m_dialect, tr("Taking back a department told"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Taking back a department told"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
-    auto q = tx.exec(QStringLiteral("SELECT %1 FROM stakeholder_notice WHERE id = ? AND withdrawn_at IS NULL")
-                         .arg(NoticeColumns),
-                     {noticeId});
+    auto q = tx.exec(
+        QStringLiteral("SELECT %1 FROM stakeholder_notice WHERE id = ? AND withdrawn_at IS NULL").arg(NoticeColumns),
+        {noticeId});
     if (!q)
         return q.error();
     if (!q->next())
@@ -1019,23 +1028,25 @@ StoreError IncidentStore::withdrawNotice(qint64 noticeId, const QString &author)
     q->finish();
     if (StoreError error = tx.run(QStringLiteral("UPDATE stakeholder_notice SET withdrawn_at = ?, withdrawn_by = ? "
                                                  "WHERE id = ?"),
-                                  {toMs(m_clock.nowUtc()), author.trimmed(), noticeId}))
+                                  {toMs(m_clock.nowUtc()), author.trimmed(), noticeId});
+        !error.ok())
+        return error;
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Notice, noticeId, notice.incidentId, ChangeOp::Update);
+        !error.ok())
         return error;
     if (StoreError error =
-            logChange(tx, QStringLiteral("notice"), noticeId, notice.incidentId, QStringLiteral("update")))
+            log(tx, notice.incidentId, EntryKind::Communication,
+                tr("Taken back: %1 was not told after all").arg(notice.departmentKey), false,
+                {BusinessTag, QStringLiteral("department-%1").arg(notice.departmentKey)}, author.trimmed());
+        !error.ok())
         return error;
-    if (StoreError error = logBusinessEntry(tx, notice.incidentId,
-                                            tr("Taken back: %1 was not told after all").arg(notice.departmentKey),
-                                            {QStringLiteral("department-%1").arg(notice.departmentKey)}, false,
-                                            author.trimmed()))
-        return error;
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
 Result<qint64> IncidentStore::logInbound(qint64 incidentId, const QString &channel, const QString &from,
                                          const QString &question, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     if (!BusinessVocabulary::inboundChannels().contains(channel))
         return invalid(tr("“%1” is not an inbound channel; use media or social.").arg(channel));
@@ -1045,20 +1056,21 @@ Result<qint64> IncidentStore::logInbound(qint64 incidentId, const QString &chann
         return invalid(tr("The question is too long."));
     if (author.trimmed().isEmpty())
         return invalid(tr("Say who is logging the question."));
-    WriteTransaction tx(m_db, m_dialect, tr("Logging an inbound question"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Logging an inbound question"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto incident = readIncidentField(tx, incidentId, QStringLiteral("id"));
     if (!incident)
         return incident.error();
-    auto inserted = tx.insert(QStringLiteral("INSERT INTO inbound_question (incident_id, channel, asked_by, question, "
-                                             "received_at, logged_by, answer) VALUES (?, ?, ?, ?, ?, ?, '') "
-                                             "RETURNING id"),
-                              {incidentId, channel, nonNull(from.trimmed()), question.trimmed(),
-                               toMs(m_clock.nowUtc()), author.trimmed()});
+    auto inserted = tx.insert(
+        QStringLiteral("INSERT INTO inbound_question (incident_id, channel, asked_by, question, "
+                       "received_at, logged_by, answer) VALUES (?, ?, ?, ?, ?, ?, '') "
+                       "RETURNING id"),
+        {incidentId, channel, nonNull(from.trimmed()), question.trimmed(), toMs(m_clock.nowUtc()), author.trimmed()});
     if (!inserted)
         return inserted.error();
-    if (StoreError error = logChange(tx, QStringLiteral("inbound"), *inserted, incidentId, QStringLiteral("insert")))
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Inbound, *inserted, incidentId, ChangeOp::Insert);
+        !error.ok())
         return error;
     const QString owner = roleTitle(BusinessVocabulary::inboundOwnerRoleKey(channel));
     const QString text =
@@ -1066,24 +1078,25 @@ Result<qint64> IncidentStore::logInbound(qint64 incidentId, const QString &chann
                                            : tr("Social question #%1%2 for the %3: %4"))
             .arg(*inserted)
             .arg(from.trimmed().isEmpty() ? QString() : tr(" from %1").arg(from.trimmed()), owner, question.trimmed());
-    if (StoreError error = logBusinessEntry(tx, incidentId, text, {QStringLiteral("inbound-%1").arg(*inserted)}, false,
-                                            author.trimmed()))
+    if (StoreError error = log(tx, incidentId, EntryKind::Communication, text, false,
+                               {BusinessTag, QStringLiteral("inbound-%1").arg(*inserted)}, author.trimmed());
+        !error.ok())
         return error;
-    if (StoreError error = finish(tx))
+    if (StoreError error = m_session.finish(tx); !error.ok())
         return error;
     return *inserted;
 }
 
 StoreError IncidentStore::answerInbound(qint64 questionId, const QString &answer, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     if (answer.trimmed().isEmpty())
         return invalid(tr("The answer is empty."));
     if (author.trimmed().isEmpty())
         return invalid(tr("Say who answered."));
-    WriteTransaction tx(m_db, m_dialect, tr("Answering an inbound question"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Answering an inbound question"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto q = tx.exec(QStringLiteral("SELECT %1 FROM inbound_question WHERE id = ?").arg(InboundColumns), {questionId});
     if (!q)
@@ -1096,16 +1109,19 @@ StoreError IncidentStore::answerInbound(qint64 questionId, const QString &answer
         return invalid(tr("Question #%1 was already answered by %2.").arg(questionId).arg(question.answeredBy));
     if (StoreError error = tx.run(QStringLiteral("UPDATE inbound_question SET answer = ?, answered_at = ?, "
                                                  "answered_by = ? WHERE id = ?"),
-                                  {answer.trimmed(), toMs(m_clock.nowUtc()), author.trimmed(), questionId}))
+                                  {answer.trimmed(), toMs(m_clock.nowUtc()), author.trimmed(), questionId});
+        !error.ok())
         return error;
     if (StoreError error =
-            logChange(tx, QStringLiteral("inbound"), questionId, question.incidentId, QStringLiteral("update")))
+            m_session.logChange(tx, StoreEntity::Inbound, questionId, question.incidentId, ChangeOp::Update);
+        !error.ok())
         return error;
-    if (StoreError error = logBusinessEntry(tx, question.incidentId,
-                                            tr("Answered question #%1: %2").arg(questionId).arg(answer.trimmed()),
-                                            {QStringLiteral("inbound-%1").arg(questionId)}, false, author.trimmed()))
+    if (StoreError error = log(tx, question.incidentId, EntryKind::Communication,
+                               tr("Answered question #%1: %2").arg(questionId).arg(answer.trimmed()), false,
+                               {BusinessTag, QStringLiteral("inbound-%1").arg(questionId)}, author.trimmed());
+        !error.ok())
         return error;
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
 // ---- reading ----------------------------------------------------------------------------
@@ -1113,8 +1129,9 @@ StoreError IncidentStore::answerInbound(qint64 questionId, const QString &answer
 Result<std::optional<BusinessMode>> IncidentStore::businessMode(qint64 incidentId) const
 {
     if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db, QStringLiteral("SELECT %1 FROM business_mode WHERE incident_id = ?").arg(ModeColumns),
+        return StoreSession::notOpen();
+    auto q = runStatement(m_session.database(),
+                          QStringLiteral("SELECT %1 FROM business_mode WHERE incident_id = ?").arg(ModeColumns),
                           {incidentId}, tr("Reading the business mode"));
     if (!q)
         return q.error();
@@ -1125,38 +1142,24 @@ Result<std::optional<BusinessMode>> IncidentStore::businessMode(qint64 incidentI
 
 Result<QList<BusinessActivity>> IncidentStore::businessActivities(qint64 incidentId) const
 {
-    if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(
-        m_db,
-        QStringLiteral("SELECT %1 FROM business_activity WHERE incident_id = ? ORDER BY position, id").arg(ActivityColumns),
-        {incidentId}, tr("Reading the emergency checklist"));
-    if (!q)
-        return q.error();
-    QList<BusinessActivity> list;
-    while (q->next())
-        list << readActivity(*q);
-    return list;
+    return m_session.readAll(
+        QStringLiteral("SELECT %1 FROM business_activity WHERE incident_id = ? ORDER BY position, id")
+            .arg(ActivityColumns),
+        {incidentId}, tr("Reading the emergency checklist"), readActivity);
 }
 
 Result<BusinessActivity> IncidentStore::businessActivity(qint64 activityId) const
 {
-    if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db, QStringLiteral("SELECT %1 FROM business_activity WHERE id = ?").arg(ActivityColumns),
-                          {activityId}, tr("Reading the emergency checklist"));
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no emergency-operations activity #%1.").arg(activityId));
-    return readActivity(*q);
+    return m_session.readOne(QStringLiteral("SELECT %1 FROM business_activity WHERE id = ?").arg(ActivityColumns),
+                             {activityId}, tr("Reading the emergency checklist"),
+                             tr("There is no emergency-operations activity #%1.").arg(activityId), readActivity);
 }
 
 Result<QList<BriefingAnswer>> IncidentStore::briefingAnswers(qint64 incidentId) const
 {
     if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db,
+        return StoreSession::notOpen();
+    auto q = runStatement(m_session.database(),
                           QStringLiteral("SELECT question_key, answer, answered_by, answered_at FROM briefing_answer "
                                          "WHERE incident_id = ?"),
                           {incidentId}, tr("Reading the briefing"));
@@ -1176,44 +1179,39 @@ Result<QList<BriefingAnswer>> IncidentStore::briefingAnswers(qint64 incidentId) 
 
 Result<QList<Message>> IncidentStore::messages(qint64 incidentId) const
 {
-    if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db,
-                          QStringLiteral("SELECT %1 FROM message WHERE incident_id = ? ORDER BY id").arg(MessageColumns),
-                          {incidentId}, tr("Reading the messages"));
-    if (!q)
-        return q.error();
-    QList<Message> list;
-    while (q->next())
-        list << readMessage(*q);
-    return list;
+    return m_session.readAll(
+        QStringLiteral("SELECT %1 FROM message WHERE incident_id = ? ORDER BY id").arg(MessageColumns), {incidentId},
+        tr("Reading the messages"), readMessage);
 }
 
 Result<Message> IncidentStore::message(qint64 messageId) const
 {
     if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
+        return StoreSession::notOpen();
     const QString doing = tr("Reading message #%1").arg(messageId);
-    auto q = runStatement(m_db, QStringLiteral("SELECT %1 FROM message WHERE id = ?").arg(MessageColumns), {messageId},
-                          doing);
+    auto q =
+        runStatement(m_session.database(), QStringLiteral("SELECT %1 FROM message WHERE id = ?").arg(MessageColumns),
+                     {messageId}, doing);
     if (!q)
         return q.error();
     if (!q->next())
         return StoreError(StoreError::Code::NotFound, tr("There is no message #%1.").arg(messageId));
     Message m = readMessage(*q);
-    auto versions = runStatement(m_db,
-                                 QStringLiteral("SELECT version, body, channel, drafted_at, drafted_by FROM "
-                                                "message_version WHERE message_id = ? AND version < ? ORDER BY version"),
-                                 {messageId, m.version}, doing);
+    auto versions =
+        runStatement(m_session.database(),
+                     QStringLiteral("SELECT version, body, channel, drafted_at, drafted_by FROM "
+                                    "message_version WHERE message_id = ? AND version < ? ORDER BY version"),
+                     {messageId, m.version}, doing);
     if (!versions)
         return versions.error();
     while (versions->next())
         m.earlier << MessageVersion{versions->value(0).toInt(), versions->value(1).toString(),
                                     versions->value(2).toString(), fromMs(versions->value(3)),
                                     versions->value(4).toString()};
-    auto steps = runStatement(
-        m_db, QStringLiteral("SELECT %1 FROM message_step WHERE message_id = ? ORDER BY id").arg(StepColumns),
-        {messageId}, doing);
+    auto steps =
+        runStatement(m_session.database(),
+                     QStringLiteral("SELECT %1 FROM message_step WHERE message_id = ? ORDER BY id").arg(StepColumns),
+                     {messageId}, doing);
     if (!steps)
         return steps.error();
     while (steps->next())
@@ -1224,8 +1222,8 @@ Result<Message> IncidentStore::message(qint64 messageId) const
 Result<QList<SkippedCell>> IncidentStore::skippedCells(qint64 incidentId) const
 {
     if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db,
+        return StoreSession::notOpen();
+    auto q = runStatement(m_session.database(),
                           QStringLiteral("SELECT audience, phase, reason, skipped_by, skipped_at FROM message_skip "
                                          "WHERE incident_id = ? ORDER BY skipped_at"),
                           {incidentId}, tr("Reading the skipped messages"));
@@ -1240,34 +1238,17 @@ Result<QList<SkippedCell>> IncidentStore::skippedCells(qint64 incidentId) const
 
 Result<QList<StakeholderNotice>> IncidentStore::stakeholderNotices(qint64 incidentId) const
 {
-    if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db,
-                          QStringLiteral("SELECT %1 FROM stakeholder_notice WHERE incident_id = ? AND withdrawn_at "
-                                         "IS NULL ORDER BY told_at, id")
-                              .arg(NoticeColumns),
-                          {incidentId}, tr("Reading the departments told"));
-    if (!q)
-        return q.error();
-    QList<StakeholderNotice> list;
-    while (q->next())
-        list << readNotice(*q);
-    return list;
+    return m_session.readAll(QStringLiteral("SELECT %1 FROM stakeholder_notice WHERE incident_id = ? AND withdrawn_at "
+                                            "IS NULL ORDER BY told_at, id")
+                                 .arg(NoticeColumns),
+                             {incidentId}, tr("Reading the departments told"), readNotice);
 }
 
 Result<QList<InboundQuestion>> IncidentStore::inboundQuestions(qint64 incidentId) const
 {
-    if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(
-        m_db, QStringLiteral("SELECT %1 FROM inbound_question WHERE incident_id = ? ORDER BY id").arg(InboundColumns),
-        {incidentId}, tr("Reading the inbound questions"));
-    if (!q)
-        return q.error();
-    QList<InboundQuestion> list;
-    while (q->next())
-        list << readInbound(*q);
-    return list;
+    return m_session.readAll(
+        QStringLiteral("SELECT %1 FROM inbound_question WHERE incident_id = ? ORDER BY id").arg(InboundColumns),
+        {incidentId}, tr("Reading the inbound questions"), readInbound);
 }
 
 } // namespace cp

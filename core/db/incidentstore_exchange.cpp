@@ -44,7 +44,7 @@ Postmortem readPostmortem(const QSqlQuery &q)
 StoreError IncidentStore::setPostmortem(qint64 incidentId, const QString &owner, const QDateTime &dueAt,
                                         const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     const QString who = owner.trimmed();
     if (who.isEmpty())
@@ -54,8 +54,8 @@ StoreError IncidentStore::setPostmortem(qint64 incidentId, const QString &owner,
     if (author.trimmed().isEmpty())
         return {StoreError::Code::Invalid, tr("Say who is naming the postmortem owner.")};
 
-    WriteTransaction tx(m_db, m_dialect, tr("Naming the postmortem owner"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Naming the postmortem owner"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     ClosedRecordWrite postmortemField(*this); // the postmortem outlives the call
     auto resolvedAt = readIncidentField(tx, incidentId, QStringLiteral("resolved_at"));
@@ -78,7 +78,8 @@ StoreError IncidentStore::setPostmortem(qint64 incidentId, const QString &owner,
     if (found) {
         if (StoreError error = tx.run(QStringLiteral("UPDATE postmortem SET owner = ?, due_at = ?, assigned_at = ?, "
                                                      "assigned_by = ? WHERE id = ?"),
-                                      {who, toMs(dueAt), now, author.trimmed(), id}))
+                                      {who, toMs(dueAt), now, author.trimmed(), id});
+            !error.ok())
             return error;
     } else {
         auto inserted = tx.insert(QStringLiteral("INSERT INTO postmortem (incident_id, owner, due_at, assigned_at, "
@@ -88,27 +89,24 @@ StoreError IncidentStore::setPostmortem(qint64 incidentId, const QString &owner,
             return inserted.error();
         id = *inserted;
     }
-    NewEntry entry;
-    entry.incidentId = incidentId;
-    entry.kind = EntryKind::System;
-    entry.author = author.trimmed();
-    entry.keyEvent = true;
-    entry.tags = {QStringLiteral("postmortem")};
-    entry.text =
+    const QString text =
         tr("Postmortem owner: %1, due %2 UTC").arg(who, dueAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-    if (auto added = insertEntry(tx, entry, true); !added)
-        return added.error();
-    if (StoreError error = logChange(tx, QStringLiteral("postmortem"), id, incidentId,
-                                     found ? QStringLiteral("update") : QStringLiteral("insert")))
+    if (StoreError error =
+            log(tx, incidentId, EntryKind::System, text, true, {QStringLiteral("postmortem")}, author.trimmed());
+        !error.ok())
         return error;
-    return finish(tx);
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Postmortem, id, incidentId,
+                                               found ? ChangeOp::Update : ChangeOp::Insert);
+        !error.ok())
+        return error;
+    return m_session.finish(tx);
 }
 
 Result<std::optional<Postmortem>> IncidentStore::postmortem(qint64 incidentId) const
 {
     if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db,
+        return StoreSession::notOpen();
+    auto q = runStatement(m_session.database(),
                           QStringLiteral("SELECT id, incident_id, owner, due_at, assigned_at, assigned_by "
                                          "FROM postmortem WHERE incident_id = ?"),
                           {incidentId}, tr("Reading the postmortem"));
@@ -122,8 +120,8 @@ Result<std::optional<Postmortem>> IncidentStore::postmortem(qint64 incidentId) c
 Result<QList<IncidentChange>> IncidentStore::incidentHistory(qint64 incidentId) const
 {
     if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db,
+        return StoreSession::notOpen();
+    auto q = runStatement(m_session.database(),
                           QStringLiteral("SELECT id, changed_at, changed_by, field, old_value, new_value "
                                          "FROM incident_change WHERE incident_id = ? ORDER BY changed_at, id"),
                           {incidentId}, tr("Reading the incident's history"));
@@ -140,16 +138,16 @@ Result<QList<IncidentChange>> IncidentStore::incidentHistory(qint64 incidentId) 
 Result<IncidentDocument> IncidentStore::exportIncident(qint64 incidentId) const
 {
     if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
+        return StoreSession::notOpen();
     const QString doing = tr("Exporting incident #%1").arg(incidentId);
     // One read transaction: every section sees the same moment, even while another process writes.
-    if (auto begun = runStatement(m_db, m_dialect.beginRead(), {}, doing); !begun)
+    if (auto begun = runStatement(m_session.database(), m_session.dialect().beginRead(), {}, doing); !begun)
         return begun.error();
     struct EndRead
     {
         const QSqlDatabase &db;
         ~EndRead() { runStatement(db, QStringLiteral("COMMIT"), {}, QString()); }
-    } endRead{m_db};
+    } endRead{m_session.database()};
 
     IncidentDocument document;
     QHash<QString, QHash<qint64, qint64>> docIds; // section → database id → document id
@@ -157,7 +155,7 @@ Result<IncidentDocument> IncidentStore::exportIncident(qint64 incidentId) const
         QVariantList values;
         for (qsizetype n = section.selectWhere.count(QLatin1Char('?')); n > 0; --n)
             values << incidentId;
-        auto q = runStatement(m_db,
+        auto q = runStatement(m_session.database(),
                               QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4")
                                   .arg(columnList(section, true), section.table, section.selectWhere, section.orderBy),
                               values, doing);
@@ -216,12 +214,12 @@ Result<IncidentDocument> IncidentStore::exportIncident(qint64 incidentId) const
 
 Result<qint64> IncidentStore::importIncident(const IncidentDocument &document)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
-    if (StoreError error = DocumentRules::check(document, m_clock.nowUtc()))
+    if (StoreError error = DocumentRules::check(document, m_clock.nowUtc()); !error.ok())
         return error;
-    WriteTransaction tx(m_db, m_dialect, tr("Importing the incident"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Importing the incident"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
 
     QHash<QString, QHash<qint64, qint64>> newIds; // section → document id → database id
@@ -300,22 +298,24 @@ Result<qint64> IncidentStore::importIncident(const IncidentDocument &document)
                     incidentId = *inserted;
                 if (section.table == QLatin1String("person"))
                     newPeople << *inserted;
-            } else if (StoreError error = tx.run(insertSql, values)) {
+            } else if (StoreError error = tx.run(insertSql, values); !error.ok()) {
                 return failed(error);
             }
         }
     }
     if (incidentId == 0)
         return StoreError(StoreError::Code::Invalid, tr("/incident: the document has no incident"));
-    if (StoreError error = logChange(tx, QStringLiteral("incident"), incidentId, incidentId, QStringLiteral("insert")))
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Incident, incidentId, incidentId, ChangeOp::Insert);
+        !error.ok())
         return error;
-    if (StoreError error = logChange(tx, QStringLiteral("timeline"), incidentId, incidentId, QStringLiteral("reload")))
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Timeline, incidentId, incidentId, ChangeOp::Reload);
+        !error.ok())
         return error;
     for (qint64 personId : std::as_const(newPeople)) {
-        if (StoreError error = logChange(tx, QStringLiteral("person"), personId, 0, QStringLiteral("insert")))
+        if (StoreError error = m_session.logChange(tx, StoreEntity::Person, personId, 0, ChangeOp::Insert); !error.ok())
             return error;
     }
-    if (StoreError error = finish(tx))
+    if (StoreError error = m_session.finish(tx); !error.ok())
         return error;
     return incidentId;
 }

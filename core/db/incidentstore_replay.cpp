@@ -40,8 +40,8 @@ private:
 Result<ReplaySource> IncidentStore::replaySource(qint64 incidentId) const
 {
     if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    const ReadScope scope(m_db, m_dialect);
+        return StoreSession::notOpen();
+    const ReadScope scope(m_session.database(), m_session.dialect());
     ReplaySource source;
 
     auto found = incident(incidentId);
@@ -65,7 +65,7 @@ Result<ReplaySource> IncidentStore::replaySource(qint64 incidentId) const
         page.cursorId = batch->constLast().id;
     }
 
-    auto changes = runStatement(m_db,
+    auto changes = runStatement(m_session.database(),
                                 QStringLiteral("SELECT changed_at, changed_by, field, old_value, new_value FROM "
                                                "incident_change WHERE incident_id = ? ORDER BY changed_at, id"),
                                 {incidentId}, tr("Reading the incident's history"));
@@ -99,8 +99,9 @@ Result<ReplaySource> IncidentStore::replaySource(qint64 incidentId) const
     if (!timerList)
         return timerList.error();
     source.timers = *timerList;
-    auto settled = runStatement(m_db, QStringLiteral("SELECT id, updated_at FROM timer WHERE incident_id = ?"),
-                                {incidentId}, tr("Reading the timers"));
+    auto settled =
+        runStatement(m_session.database(), QStringLiteral("SELECT id, updated_at FROM timer WHERE incident_id = ?"),
+                     {incidentId}, tr("Reading the timers"));
     if (!settled)
         return settled.error();
     while (settled->next())

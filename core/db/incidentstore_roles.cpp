@@ -80,19 +80,6 @@ QList<IncidentRole> inHierarchyOrder(const QList<IncidentRole> &roles)
 
 } // namespace
 
-StoreError IncidentStore::logRoleEntry(WriteTransaction &tx, qint64 incidentId, const QString &text, bool keyEvent,
-                                       const QString &author)
-{
-    NewEntry entry;
-    entry.incidentId = incidentId;
-    entry.kind = EntryKind::Role;
-    entry.author = author;
-    entry.text = text;
-    entry.keyEvent = keyEvent;
-    auto added = insertEntry(tx, entry, true);
-    return added ? StoreError() : added.error();
-}
-
 Result<IncidentRole> IncidentStore::roleInTx(WriteTransaction &tx, qint64 incidentId, const QString &roleKey)
 {
     auto q =
@@ -143,10 +130,12 @@ Result<qint64> IncidentStore::insertRole(WriteTransaction &tx, qint64 incidentId
     for (int i = 0; i < role.responsibilities.size(); ++i) {
         if (StoreError error =
                 tx.run(QStringLiteral("INSERT INTO role_duty (role_id, position, body) VALUES (?, ?, ?)"),
-                       {roleId, i, role.responsibilities.at(i)}))
+                       {roleId, i, role.responsibilities.at(i)});
+            !error.ok())
             return error;
     }
-    if (StoreError error = logChange(tx, QStringLiteral("role"), roleId, incidentId, QStringLiteral("insert")))
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Role, roleId, incidentId, ChangeOp::Insert);
+        !error.ok())
         return error;
     return roleId;
 }
@@ -186,29 +175,29 @@ StoreError IncidentStore::applyTemplateInTx(WriteTransaction &tx, qint64 inciden
     const QString text = linkUnderRoleKey.isEmpty()
                              ? tr("Role structure: %1 (%n role(s))", nullptr, added).arg(roles.name)
                              : tr("Added %1 under %2 (%n role(s))", nullptr, added).arg(roles.name, linkUnderRoleKey);
-    return logRoleEntry(tx, incidentId, text, false, author);
+    return log(tx, incidentId, EntryKind::Role, text, false, {}, author);
 }
 
 StoreError IncidentStore::applyTemplate(qint64 incidentId, const RoleTemplate &roles, const QString &linkUnderRoleKey,
                                         const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
-    WriteTransaction tx(m_db, m_dialect, tr("Adding the roles of %1").arg(roles.name));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Adding the roles of %1").arg(roles.name));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     if (auto incident = tx.exec(QStringLiteral("SELECT 1 FROM incident WHERE id = ?"), {incidentId}); !incident)
         return incident.error();
     else if (!incident->next())
         return {StoreError::Code::NotFound, tr("There is no incident #%1.").arg(incidentId)};
-    if (StoreError error = applyTemplateInTx(tx, incidentId, roles, linkUnderRoleKey, author))
+    if (StoreError error = applyTemplateInTx(tx, incidentId, roles, linkUnderRoleKey, author); !error.ok())
         return error;
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
 Result<qint64> IncidentStore::addRole(qint64 incidentId, const RoleDefinition &role, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     RoleTemplate single;
     single.key = QStringLiteral("adhoc");
@@ -217,8 +206,8 @@ Result<qint64> IncidentStore::addRole(qint64 incidentId, const RoleDefinition &r
     single.roles.first().parentKey.clear(); // validated alone; the parent is checked below
     if (const QString problem = RoleTemplateFormat::validate(single); !problem.isEmpty())
         return StoreError(StoreError::Code::Invalid, tr("The role is not valid: %1").arg(problem));
-    WriteTransaction tx(m_db, m_dialect, tr("Adding the role %1").arg(role.title));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Adding the role %1").arg(role.title));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     if (!role.parentKey.isEmpty()) {
         if (auto parent = roleInTx(tx, incidentId, role.parentKey); !parent)
@@ -238,16 +227,18 @@ Result<qint64> IncidentStore::addRole(qint64 incidentId, const RoleDefinition &r
     auto id = insertRole(tx, incidentId, role, QString(), at);
     if (!id)
         return id;
-    if (StoreError error = logRoleEntry(tx, incidentId, tr("Role added: %1").arg(role.title), false, author))
+    if (StoreError error =
+            log(tx, incidentId, EntryKind::Role, tr("Role added: %1").arg(role.title), false, {}, author);
+        !error.ok())
         return error;
-    if (StoreError error = finish(tx))
+    if (StoreError error = m_session.finish(tx); !error.ok())
         return error;
     return id;
 }
 
 StoreError IncidentStore::addSubTeam(qint64 incidentId, const QString &name, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     const QString teamName = name.trimmed();
     QString key = teamName.toLower();
@@ -256,8 +247,8 @@ StoreError IncidentStore::addSubTeam(qint64 incidentId, const QString &name, con
     if (key.isEmpty())
         return {StoreError::Code::Invalid, tr("A sub-team needs a name (Alpha, Bravo, Charlie …).")};
 
-    WriteTransaction tx(m_db, m_dialect, tr("Forming sub-team %1").arg(teamName));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Forming sub-team %1").arg(teamName));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto all =
         tx.exec(QStringLiteral("SELECT %1 FROM incident_role WHERE incident_id = ? ORDER BY position").arg(RoleColumns),
@@ -305,9 +296,11 @@ StoreError IncidentStore::addSubTeam(qint64 incidentId, const QString &name, con
         if (auto id = insertRole(tx, incidentId, role, teamName, position++); !id)
             return id.error();
     }
-    if (StoreError error = logRoleEntry(tx, incidentId, tr("Sub-team %1 formed").arg(teamName), true, author))
+    if (StoreError error =
+            log(tx, incidentId, EntryKind::Role, tr("Sub-team %1 formed").arg(teamName), true, {}, author);
+        !error.ok())
         return error;
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
 Result<qint64> IncidentStore::startAssignment(WriteTransaction &tx, const IncidentRole &role, const Person &person,
@@ -320,7 +313,8 @@ Result<qint64> IncidentStore::startAssignment(WriteTransaction &tx, const Incide
     if (!inserted)
         return inserted.error();
     const qint64 id = *inserted;
-    if (StoreError error = logChange(tx, QStringLiteral("role"), role.id, role.incidentId, QStringLiteral("update")))
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Role, role.id, role.incidentId, ChangeOp::Update);
+        !error.ok())
         return error;
     return id;
 }
@@ -330,17 +324,18 @@ StoreError IncidentStore::endAssignment(WriteTransaction &tx, const IncidentRole
 {
     if (StoreError error = tx.run(QStringLiteral("UPDATE assignment SET ended_at = ?, ended_by = ?, end_reason = ? "
                                                  "WHERE id = ? AND ended_at IS NULL"),
-                                  {toMs(m_clock.nowUtc()), author, reason, holder.assignmentId}))
+                                  {toMs(m_clock.nowUtc()), author, reason, holder.assignmentId});
+        !error.ok())
         return error;
-    return logChange(tx, QStringLiteral("role"), role.id, role.incidentId, QStringLiteral("update"));
+    return m_session.logChange(tx, StoreEntity::Role, role.id, role.incidentId, ChangeOp::Update);
 }
 
 Result<qint64> IncidentStore::assign(qint64 incidentId, const QString &roleKey, qint64 personId, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
-    WriteTransaction tx(m_db, m_dialect, tr("Assigning the role"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Assigning the role"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto role = roleInTx(tx, incidentId, roleKey);
     if (!role)
@@ -361,10 +356,11 @@ Result<qint64> IncidentStore::assign(qint64 incidentId, const QString &roleKey, 
     if (!id)
         return id;
     const bool command = role->definition.parentKey.isEmpty();
-    if (StoreError error =
-            logRoleEntry(tx, incidentId, tr("%1 is %2").arg(person->name, role->definition.title), command, author))
+    if (StoreError error = log(tx, incidentId, EntryKind::Role,
+                               tr("%1 is %2").arg(person->name, role->definition.title), command, {}, author);
+        !error.ok())
         return error;
-    if (StoreError error = finish(tx))
+    if (StoreError error = m_session.finish(tx); !error.ok())
         return error;
     return id;
 }
@@ -372,10 +368,10 @@ Result<qint64> IncidentStore::assign(qint64 incidentId, const QString &roleKey, 
 StoreError IncidentStore::handOver(qint64 incidentId, const QString &roleKey, qint64 fromPersonId, qint64 toPersonId,
                                    const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
-    WriteTransaction tx(m_db, m_dialect, tr("Handing over the role"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Handing over the role"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto role = roleInTx(tx, incidentId, roleKey);
     if (!role)
@@ -400,23 +396,24 @@ StoreError IncidentStore::handOver(qint64 incidentId, const QString &roleKey, qi
             return {StoreError::Code::Invalid, tr("%1 already holds %2.").arg(to->name, role->definition.title)};
     }
     const QString fromName = from->name;
-    if (StoreError error = endAssignment(tx, *role, *from, QStringLiteral("handed-over"), author))
+    if (StoreError error = endAssignment(tx, *role, *from, QStringLiteral("handed-over"), author); !error.ok())
         return error;
     if (auto started = startAssignment(tx, *role, *to, author); !started)
         return started.error();
     if (StoreError error =
-            logRoleEntry(tx, incidentId, tr("%1 handed over: %2 → %3").arg(role->definition.title, fromName, to->name),
-                         true, author))
+            log(tx, incidentId, EntryKind::Role,
+                tr("%1 handed over: %2 → %3").arg(role->definition.title, fromName, to->name), true, {}, author);
+        !error.ok())
         return error;
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
 StoreError IncidentStore::release(qint64 incidentId, const QString &roleKey, qint64 personId, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
-    WriteTransaction tx(m_db, m_dialect, tr("Releasing the role"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Releasing the role"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto role = roleInTx(tx, incidentId, roleKey);
     if (!role)
@@ -424,24 +421,26 @@ StoreError IncidentStore::release(qint64 incidentId, const QString &roleKey, qin
     for (const RoleHolder &h : role->holders) {
         if (h.personId != personId)
             continue;
-        if (StoreError error = endAssignment(tx, *role, h, QStringLiteral("released"), author))
+        if (StoreError error = endAssignment(tx, *role, h, QStringLiteral("released"), author); !error.ok())
             return error;
         QString text = tr("%1 released from %2").arg(h.name, role->definition.title);
         if (role->definition.required && role->holders.size() == 1)
             text += tr(" — the role is now vacant");
-        if (StoreError error = logRoleEntry(tx, incidentId, text, role->definition.parentKey.isEmpty(), author))
+        if (StoreError error =
+                log(tx, incidentId, EntryKind::Role, text, role->definition.parentKey.isEmpty(), {}, author);
+            !error.ok())
             return error;
-        return finish(tx);
+        return m_session.finish(tx);
     }
     return {StoreError::Code::Invalid, tr("That person does not hold %1.").arg(role->definition.title)};
 }
 
 StoreError IncidentStore::takeCommand(qint64 incidentId, bool outgoingBecomesDeputy, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
-    WriteTransaction tx(m_db, m_dialect, tr("Taking command"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Taking command"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto command =
         tx.exec(QStringLiteral("SELECT role_key FROM incident_role WHERE incident_id = ? AND parent_key = '' "
@@ -463,12 +462,12 @@ StoreError IncidentStore::takeCommand(qint64 incidentId, bool outgoingBecomesDep
         return {StoreError::Code::Invalid, tr("The Deputy role is vacant; nobody can take command.")};
     const RoleHolder incoming = deputy->holders.first();
 
-    if (StoreError error = endAssignment(tx, *deputy, incoming, QStringLiteral("handed-over"), author))
+    if (StoreError error = endAssignment(tx, *deputy, incoming, QStringLiteral("handed-over"), author); !error.ok())
         return error;
     QString outgoingName;
     for (const RoleHolder &h : commander->holders) {
         outgoingName = h.name;
-        if (StoreError error = endAssignment(tx, *commander, h, QStringLiteral("handed-over"), author))
+        if (StoreError error = endAssignment(tx, *commander, h, QStringLiteral("handed-over"), author); !error.ok())
             return error;
         if (outgoingBecomesDeputy) {
             Person p;
@@ -489,17 +488,17 @@ StoreError IncidentStore::takeCommand(qint64 incidentId, bool outgoingBecomesDep
             ? tr("%1 takes command as %2; %3 becomes Deputy")
                   .arg(incoming.name, commander->definition.title, outgoingName)
             : tr("%1 takes command as %2 from %3").arg(incoming.name, commander->definition.title, outgoingName);
-    if (StoreError error = logRoleEntry(tx, incidentId, text, true, author))
+    if (StoreError error = log(tx, incidentId, EntryKind::Role, text, true, {}, author); !error.ok())
         return error;
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
 StoreError IncidentStore::setDutyDone(qint64 dutyId, bool done, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
-    WriteTransaction tx(m_db, m_dialect, tr("Ticking the checklist"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Ticking the checklist"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto duty = tx.exec(QStringLiteral("SELECT d.body, d.done_at, r.id, r.incident_id, r.title FROM role_duty d "
                                        "JOIN incident_role r ON r.id = d.role_id WHERE d.id = ?"),
@@ -519,23 +518,25 @@ StoreError IncidentStore::setDutyDone(qint64 dutyId, bool done, const QString &a
     const QVariant doneAt = done ? QVariant(toMs(m_clock.nowUtc())) : QVariant();
     const QVariant doneBy = done ? QVariant(author) : QVariant();
     if (StoreError error = tx.run(QStringLiteral("UPDATE role_duty SET done_at = ?, done_by = ? WHERE id = ?"),
-                                  {doneAt, doneBy, dutyId}))
+                                  {doneAt, doneBy, dutyId});
+        !error.ok())
         return error;
-    if (StoreError error = logChange(tx, QStringLiteral("role"), roleId, incidentId, QStringLiteral("update")))
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Role, roleId, incidentId, ChangeOp::Update);
+        !error.ok())
         return error;
     const QString text =
         done ? tr("%1: done — %2").arg(roleTitle, body) : tr("%1: not done after all — %2").arg(roleTitle, body);
-    if (StoreError error = logRoleEntry(tx, incidentId, text, false, author))
+    if (StoreError error = log(tx, incidentId, EntryKind::Role, text, false, {}, author); !error.ok())
         return error;
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
 Result<QList<IncidentRole>> IncidentStore::roles(qint64 incidentId) const
 {
     if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
+        return StoreSession::notOpen();
     auto q = runStatement(
-        m_db,
+        m_session.database(),
         QStringLiteral("SELECT %1 FROM incident_role WHERE incident_id = ? ORDER BY position, id").arg(RoleColumns),
         {incidentId}, tr("Reading the roles"));
     if (!q)
@@ -546,7 +547,7 @@ Result<QList<IncidentRole>> IncidentStore::roles(qint64 incidentId) const
         index.insert(q->value(0).toLongLong(), int(list.size()));
         list << readRole(*q);
     }
-    auto holders = runStatement(m_db, holdersSql(QStringLiteral("a.incident_id = ?")), {incidentId},
+    auto holders = runStatement(m_session.database(), holdersSql(QStringLiteral("a.incident_id = ?")), {incidentId},
                                 tr("Reading who holds which role"));
     if (!holders)
         return holders.error();
@@ -556,7 +557,7 @@ Result<QList<IncidentRole>> IncidentStore::roles(qint64 incidentId) const
             list[*it].holders << readHolder(*holders);
     }
     auto duties =
-        runStatement(m_db,
+        runStatement(m_session.database(),
                      QStringLiteral("SELECT d.role_id, d.body FROM role_duty d JOIN incident_role r "
                                     "ON r.id = d.role_id WHERE r.incident_id = ? ORDER BY d.role_id, d.position"),
                      {incidentId}, tr("Reading the checklists"));
@@ -573,20 +574,23 @@ Result<QList<IncidentRole>> IncidentStore::roles(qint64 incidentId) const
 Result<IncidentRole> IncidentStore::role(qint64 roleId) const
 {
     if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db, QStringLiteral("SELECT %1 FROM incident_role WHERE id = ?").arg(RoleColumns), {roleId},
-                          tr("Reading the role"));
+        return StoreSession::notOpen();
+    auto q =
+        runStatement(m_session.database(), QStringLiteral("SELECT %1 FROM incident_role WHERE id = ?").arg(RoleColumns),
+                     {roleId}, tr("Reading the role"));
     if (!q)
         return q.error();
     if (!q->next())
         return StoreError(StoreError::Code::NotFound, tr("There is no role #%1.").arg(roleId));
     IncidentRole r = readRole(*q);
-    auto holders = runStatement(m_db, holdersSql(QStringLiteral("a.role_id = ?")), {roleId}, tr("Reading the role"));
+    auto holders = runStatement(m_session.database(), holdersSql(QStringLiteral("a.role_id = ?")), {roleId},
+                                tr("Reading the role"));
     if (!holders)
         return holders.error();
     while (holders->next())
         r.holders << readHolder(*holders);
-    auto duties = runStatement(m_db, QStringLiteral("SELECT body FROM role_duty WHERE role_id = ? ORDER BY position"),
+    auto duties = runStatement(m_session.database(),
+                               QStringLiteral("SELECT body FROM role_duty WHERE role_id = ? ORDER BY position"),
                                {roleId}, tr("Reading the checklist"));
     if (!duties)
         return duties.error();
@@ -598,9 +602,9 @@ Result<IncidentRole> IncidentStore::role(qint64 roleId) const
 Result<QList<Assignment>> IncidentStore::assignmentHistory(qint64 incidentId) const
 {
     if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
+        return StoreSession::notOpen();
     auto q =
-        runStatement(m_db,
+        runStatement(m_session.database(),
                      QStringLiteral("SELECT a.id, a.role_id, r.role_key, r.title, a.person_id, p.name, a.started_at, "
                                     "a.started_by, a.ended_at, a.ended_by, a.end_reason FROM assignment a "
                                     "JOIN incident_role r ON r.id = a.role_id JOIN person p ON p.id = a.person_id "
@@ -631,8 +635,8 @@ Result<QList<Assignment>> IncidentStore::assignmentHistory(qint64 incidentId) co
 Result<QList<RoleDuty>> IncidentStore::duties(qint64 roleId) const
 {
     if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db,
+        return StoreSession::notOpen();
+    auto q = runStatement(m_session.database(),
                           QStringLiteral("SELECT id, position, body, done_at, done_by FROM role_duty WHERE role_id = ? "
                                          "ORDER BY position"),
                           {roleId}, tr("Reading the checklist"));

@@ -114,16 +114,6 @@ Decision readDecision(const QSqlQuery &q)
     return d;
 }
 
-QVariant msOrNull(const QDateTime &t)
-{
-    return t.isValid() ? QVariant(toMs(t)) : QVariant();
-}
-
-QVariant idOrNull(qint64 id)
-{
-    return id > 0 ? QVariant(id) : QVariant();
-}
-
 QString shortened(const QString &text, int length = 60)
 {
     const QString simple = text.simplified();
@@ -135,61 +125,14 @@ bool tooLong(const CanReport &r)
     return r.conditionText.size() > MaxTextLength || r.actions.size() > MaxTextLength || r.needs.size() > MaxTextLength;
 }
 
-// The read-only queries share one shape: run, then read every row (or the one row) with 'read'.
-template <typename T>
-Result<QList<T>> readAll(const QSqlDatabase &db, bool open, const QString &sql, const QVariantList &values,
-                         const QString &doing, T (*read)(const QSqlQuery &))
-{
-    if (!open)
-        return StoreError(StoreError::Code::NotOpen, IncidentStore::tr("No database is open."));
-    auto q = runStatement(db, sql, values, doing);
-    if (!q)
-        return q.error();
-    QList<T> list;
-    while (q->next())
-        list << read(*q);
-    return list;
-}
-
-template <typename T>
-Result<T> readOne(const QSqlDatabase &db, bool open, const QString &sql, qint64 id, const QString &doing,
-                  const QString &notFound, T (*read)(const QSqlQuery &))
-{
-    auto list = readAll(db, open, sql, {id}, doing, read);
-    if (!list)
-        return list.error();
-    if (list->isEmpty())
-        return StoreError(StoreError::Code::NotFound, notFound);
-    return list->first();
-}
-
 } // namespace
 
 // ---- Roll call --------------------------------------------------------------------------------
 
-StoreError IncidentStore::logRollCallEntry(WriteTransaction &tx, qint64 incidentId, const QString &text, bool keyEvent,
-                                           const QString &author)
-{
-    NewEntry entry;
-    entry.incidentId = incidentId;
-    entry.kind = EntryKind::RollCall;
-    entry.author = author;
-    entry.text = text;
-    entry.keyEvent = keyEvent;
-    auto added = insertEntry(tx, entry, true);
-    return added ? StoreError() : added.error();
-}
-
 Result<RollCallItem> IncidentStore::rollCallItemInTx(WriteTransaction &tx, qint64 itemId)
 {
-    auto q = tx.exec(QStringLiteral("SELECT %1 WHERE i.id = ?").arg(ItemColumns), {itemId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no roll-call item #%1.").arg(itemId));
-    RollCallItem item = readItem(*q);
-    q->finish();
-    return item;
+    return tx.readOne(QStringLiteral("SELECT %1 WHERE i.id = ?").arg(ItemColumns), {itemId},
+                      tr("There is no roll-call item #%1.").arg(itemId), readItem);
 }
 
 StoreError IncidentStore::saveRollCallItem(WriteTransaction &tx, const RollCallItem &i)
@@ -205,15 +148,16 @@ StoreError IncidentStore::saveRollCallItem(WriteTransaction &tx, const RollCallI
              nonNull(i.report.needs.trimmed()), msOrNull(i.askedAt), msOrNull(i.answeredAt),
              i.answeredBy.isEmpty() ? QVariant() : QVariant(i.answeredBy), msOrNull(i.clearedAt),
              i.clearedBy.isEmpty() ? QVariant() : QVariant(i.clearedBy),
-             i.clearedReason.isEmpty() ? QVariant() : QVariant(i.clearedReason), i.id}))
+             i.clearedReason.isEmpty() ? QVariant() : QVariant(i.clearedReason), i.id});
+        !error.ok())
         return error;
-    return logChange(tx, QStringLiteral("rollcall_item"), i.id, i.incidentId, QStringLiteral("update"));
+    return m_session.logChange(tx, StoreEntity::RollCallItem, i.id, i.incidentId, ChangeOp::Update);
 }
 
 Result<qint64> IncidentStore::startRollCall(qint64 incidentId, const RollCallSelection &selection,
                                             const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
@@ -225,8 +169,8 @@ Result<qint64> IncidentStore::startRollCall(qint64 incidentId, const RollCallSel
         return StoreError(StoreError::Code::Invalid,
                           tr("Choose either roles or a sub-team for the roll call, not both."));
 
-    WriteTransaction tx(m_db, m_dialect, tr("Starting the roll call"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Starting the roll call"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto incident = tx.exec(QStringLiteral("SELECT 1 FROM incident WHERE id = ?"), {incidentId});
     if (!incident)
@@ -306,7 +250,7 @@ Result<qint64> IncidentStore::startRollCall(qint64 incidentId, const RollCallSel
         openRounds << readRound(*open);
     open->finish();
     for (const RollCall &round : std::as_const(openRounds)) {
-        if (StoreError error = closeRollCallInTx(tx, round, who))
+        if (StoreError error = closeRollCallInTx(tx, round, who); !error.ok())
             return error;
     }
 
@@ -335,7 +279,8 @@ Result<qint64> IncidentStore::startRollCall(qint64 incidentId, const RollCallSel
     if (!inserted)
         return inserted.error();
     const qint64 roundId = *inserted;
-    if (StoreError error = logChange(tx, QStringLiteral("rollcall"), roundId, incidentId, QStringLiteral("insert")))
+    if (StoreError error = m_session.logChange(tx, StoreEntity::RollCall, roundId, incidentId, ChangeOp::Insert);
+        !error.ok())
         return error;
 
     QStringList names;
@@ -351,7 +296,8 @@ Result<qint64> IncidentStore::startRollCall(qint64 incidentId, const RollCallSel
             if (!item)
                 return item.error();
             if (StoreError error =
-                    logChange(tx, QStringLiteral("rollcall_item"), *item, incidentId, QStringLiteral("insert")))
+                    m_session.logChange(tx, StoreEntity::RollCallItem, *item, incidentId, ChangeOp::Insert);
+                !error.ok())
                 return error;
             names << tr("%1 (%2)").arg(title, holder.name);
         }
@@ -361,9 +307,9 @@ Result<qint64> IncidentStore::startRollCall(qint64 incidentId, const RollCallSel
                        .arg(names.join(QStringLiteral(", ")));
     if (selection.timeboxMs > 0)
         text += tr("; time-box %1").arg(TimerVocabulary::durationText(selection.timeboxMs));
-    if (StoreError error = logRollCallEntry(tx, incidentId, text, false, who))
+    if (StoreError error = log(tx, incidentId, EntryKind::RollCall, text, false, {}, who); !error.ok())
         return error;
-    if (StoreError error = finish(tx))
+    if (StoreError error = m_session.finish(tx); !error.ok())
         return error;
     return roundId;
 }
@@ -386,7 +332,7 @@ StoreError IncidentStore::closeRollCallInTx(WriteTransaction &tx, const RollCall
             // Never called before the round closed: asked when the round asked everyone.
             item.state = RollCallItemState::NoAnswer;
             item.askedAt = round.startedAt;
-            if (StoreError error = saveRollCallItem(tx, item))
+            if (StoreError error = saveRollCallItem(tx, item); !error.ok())
                 return error;
         }
         switch (item.state) {
@@ -404,10 +350,11 @@ StoreError IncidentStore::closeRollCallInTx(WriteTransaction &tx, const RollCall
         }
     }
     if (StoreError error = tx.run(QStringLiteral("UPDATE roll_call SET ended_at = ?, ended_by = ? WHERE id = ?"),
-                                  {toMs(now), author, round.id}))
+                                  {toMs(now), author, round.id});
+        !error.ok())
         return error;
-    if (StoreError error =
-            logChange(tx, QStringLiteral("rollcall"), round.id, round.incidentId, QStringLiteral("update")))
+    if (StoreError error = m_session.logChange(tx, StoreEntity::RollCall, round.id, round.incidentId, ChangeOp::Update);
+        !error.ok())
         return error;
 
     // The round's time-box has done its job.
@@ -417,13 +364,15 @@ StoreError IncidentStore::closeRollCallInTx(WriteTransaction &tx, const RollCall
             return timer.error();
         Timer t = *timer;
         if (t.isLive()) {
-            if (StoreError error = logPendingExpiry(tx, t, author))
+            if (StoreError error = logPendingExpiry(tx, t, author); !error.ok())
                 return error;
             t.state = TimerState::Acknowledged;
-            if (StoreError error = saveTimer(tx, t))
+            if (StoreError error = saveTimer(tx, t); !error.ok())
                 return error;
-            if (StoreError error =
-                    logTimerEntry(tx, t, tr("Timer acknowledged: “%1” — the round is closed").arg(t.label), author))
+            if (StoreError error = log(tx, t.incidentId, EntryKind::Timer,
+                                       tr("Timer acknowledged: “%1” — the round is closed").arg(t.label), false,
+                                       t.entryTags(), author);
+                !error.ok())
                 return error;
         }
     }
@@ -438,17 +387,17 @@ StoreError IncidentStore::closeRollCallInTx(WriteTransaction &tx, const RollCall
         text += QLatin1Char(' ') + tr("Missed: %1.").arg(missed.join(QStringLiteral(", ")));
     if (!skipped.isEmpty())
         text += QLatin1Char(' ') + tr("Skipped: %1.").arg(skipped.join(QStringLiteral(", ")));
-    return logRollCallEntry(tx, round.incidentId, text, false, author);
+    return log(tx, round.incidentId, EntryKind::RollCall, text, false, {}, author);
 }
 
 StoreError IncidentStore::endRollCall(qint64 rollCallId, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     if (author.trimmed().isEmpty())
         return {StoreError::Code::Invalid, tr("Say who is closing the roll call.")};
-    WriteTransaction tx(m_db, m_dialect, tr("Closing the roll call"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Closing the roll call"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto q = tx.exec(QStringLiteral("SELECT %1 FROM roll_call WHERE id = ?").arg(RoundColumns), {rollCallId});
     if (!q)
@@ -459,14 +408,14 @@ StoreError IncidentStore::endRollCall(qint64 rollCallId, const QString &author)
     q->finish();
     if (!round.isOpen())
         return {StoreError::Code::Invalid, tr("Roll call %1 is already closed.").arg(round.number)};
-    if (StoreError error = closeRollCallInTx(tx, round, author.trimmed()))
+    if (StoreError error = closeRollCallInTx(tx, round, author.trimmed()); !error.ok())
         return error;
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
 StoreError IncidentStore::answerRollCallItem(qint64 itemId, const CanReport &report, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
@@ -474,8 +423,8 @@ StoreError IncidentStore::answerRollCallItem(qint64 itemId, const CanReport &rep
     if (tooLong(report))
         return {StoreError::Code::Invalid,
                 tr("Keep each part of a CAN report under %1 characters.").arg(MaxTextLength)};
-    WriteTransaction tx(m_db, m_dialect, tr("Recording the answer"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Recording the answer"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto loaded = rollCallItemInTx(tx, itemId);
     if (!loaded)
@@ -495,7 +444,7 @@ StoreError IncidentStore::answerRollCallItem(qint64 itemId, const CanReport &rep
         item.clearedBy = who;
         item.clearedReason = QStringLiteral("answered");
     }
-    if (StoreError error = saveRollCallItem(tx, item))
+    if (StoreError error = saveRollCallItem(tx, item); !error.ok())
         return error;
 
     // An answer clears what the same role and person missed in earlier rounds.
@@ -515,7 +464,7 @@ StoreError IncidentStore::answerRollCallItem(qint64 itemId, const CanReport &rep
         old.clearedAt = now;
         old.clearedBy = who;
         old.clearedReason = QStringLiteral("answered");
-        if (StoreError error = saveRollCallItem(tx, old))
+        if (StoreError error = saveRollCallItem(tx, old); !error.ok())
             return error;
     }
 
@@ -524,22 +473,22 @@ StoreError IncidentStore::answerRollCallItem(qint64 itemId, const CanReport &rep
     const int missedBefore = int(cleared.size()) + (wasMissed ? 1 : 0);
     if (missedBefore > 0)
         text += tr(" — off the missed list (%n earlier call(s) unanswered)", nullptr, missedBefore);
-    if (StoreError error = logRollCallEntry(tx, item.incidentId, text, false, who))
+    if (StoreError error = log(tx, item.incidentId, EntryKind::RollCall, text, false, {}, who); !error.ok())
         return error;
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
 StoreError IncidentStore::markRollCallItem(qint64 itemId, RollCallItemState state, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
         return {StoreError::Code::Invalid, tr("Say who is marking the roll call.")};
     if (state == RollCallItemState::Answered)
         return {StoreError::Code::Invalid, tr("An answer needs its CAN report: record it as an answer.")};
-    WriteTransaction tx(m_db, m_dialect, tr("Marking the roll call"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Marking the roll call"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto loaded = rollCallItemInTx(tx, itemId);
     if (!loaded)
@@ -578,22 +527,22 @@ StoreError IncidentStore::markRollCallItem(qint64 itemId, RollCallItemState stat
     case RollCallItemState::Answered:
         break;
     }
-    if (StoreError error = saveRollCallItem(tx, item))
+    if (StoreError error = saveRollCallItem(tx, item); !error.ok())
         return error;
-    if (StoreError error = logRollCallEntry(tx, item.incidentId, text, false, who))
+    if (StoreError error = log(tx, item.incidentId, EntryKind::RollCall, text, false, {}, who); !error.ok())
         return error;
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
 StoreError IncidentStore::dismissMissedItem(qint64 itemId, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
         return {StoreError::Code::Invalid, tr("Say who is dismissing the missed item.")};
-    WriteTransaction tx(m_db, m_dialect, tr("Dismissing the missed item"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Dismissing the missed item"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto loaded = rollCallItemInTx(tx, itemId);
     if (!loaded)
@@ -607,62 +556,54 @@ StoreError IncidentStore::dismissMissedItem(qint64 itemId, const QString &author
     item.clearedAt = now;
     item.clearedBy = who;
     item.clearedReason = QStringLiteral("dismissed");
-    if (StoreError error = saveRollCallItem(tx, item))
+    if (StoreError error = saveRollCallItem(tx, item); !error.ok())
         return error;
     const QString text = tr("Dismissed from the missed list: %1 (roll call %2, asked %3)")
                              .arg(item.label(), QString::number(item.roundNumber))
                              .arg(RollCallVocabulary::agoText(toMs(now) - toMs(item.askedAt)));
-    if (StoreError error = logRollCallEntry(tx, item.incidentId, text, false, who))
+    if (StoreError error = log(tx, item.incidentId, EntryKind::RollCall, text, false, {}, who); !error.ok())
         return error;
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
 Result<QList<RollCall>> IncidentStore::rollCalls(qint64 incidentId) const
 {
-    return readAll(m_db, isOpen(),
-                   QStringLiteral("SELECT %1 FROM roll_call WHERE incident_id = ? ORDER BY number").arg(RoundColumns),
-                   {incidentId}, tr("Reading the roll calls"), &readRound);
+    return m_session.readAll(
+        QStringLiteral("SELECT %1 FROM roll_call WHERE incident_id = ? ORDER BY number").arg(RoundColumns),
+        {incidentId}, tr("Reading the roll calls"), &readRound);
 }
 
 Result<RollCall> IncidentStore::rollCall(qint64 rollCallId) const
 {
-    return readOne(m_db, isOpen(), QStringLiteral("SELECT %1 FROM roll_call WHERE id = ?").arg(RoundColumns),
-                   rollCallId, tr("Reading the roll call"), tr("There is no roll call #%1.").arg(rollCallId),
-                   &readRound);
+    return m_session.readOne(QStringLiteral("SELECT %1 FROM roll_call WHERE id = ?").arg(RoundColumns), {rollCallId},
+                             tr("Reading the roll call"), tr("There is no roll call #%1.").arg(rollCallId), &readRound);
 }
 
 Result<QList<RollCallItem>> IncidentStore::rollCallItems(qint64 incidentId) const
 {
-    return readAll(m_db, isOpen(),
-                   QStringLiteral("SELECT %1 WHERE i.incident_id = ? ORDER BY c.number, i.position").arg(ItemColumns),
-                   {incidentId}, tr("Reading the roll calls"), &readItem);
+    return m_session.readAll(
+        QStringLiteral("SELECT %1 WHERE i.incident_id = ? ORDER BY c.number, i.position").arg(ItemColumns),
+        {incidentId}, tr("Reading the roll calls"), &readItem);
 }
 
 Result<QList<RollCallItem>> IncidentStore::rollCallRound(qint64 rollCallId) const
 {
-    return readAll(m_db, isOpen(),
-                   QStringLiteral("SELECT %1 WHERE i.roll_call_id = ? ORDER BY i.position").arg(ItemColumns),
-                   {rollCallId}, tr("Reading the roll call"), &readItem);
+    return m_session.readAll(QStringLiteral("SELECT %1 WHERE i.roll_call_id = ? ORDER BY i.position").arg(ItemColumns),
+                             {rollCallId}, tr("Reading the roll call"), &readItem);
 }
 
 Result<RollCallItem> IncidentStore::rollCallItem(qint64 itemId) const
 {
-    return readOne(m_db, isOpen(), QStringLiteral("SELECT %1 WHERE i.id = ?").arg(ItemColumns), itemId,
-                   tr("Reading the roll call"), tr("There is no roll-call item #%1.").arg(itemId), &readItem);
+    return m_session.readOne(QStringLiteral("SELECT %1 WHERE i.id = ?").arg(ItemColumns), {itemId},
+                             tr("Reading the roll call"), tr("There is no roll-call item #%1.").arg(itemId), &readItem);
 }
 
 // ---- Actions ----------------------------------------------------------------------------------
 
 Result<IncidentAction> IncidentStore::actionInTx(WriteTransaction &tx, qint64 actionId)
 {
-    auto q = tx.exec(QStringLiteral("SELECT %1 WHERE a.id = ?").arg(ActionColumns), {actionId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no action #%1.").arg(actionId));
-    IncidentAction a = readAction(*q);
-    q->finish();
-    return a;
+    return tx.readOne(QStringLiteral("SELECT %1 WHERE a.id = ?").arg(ActionColumns), {actionId},
+                      tr("There is no action #%1.").arg(actionId), readAction);
 }
 
 // Checks the owner exists and says how it reads: "SME (Dana Reyes)", "Dana Reyes", "SME", "".
@@ -692,7 +633,7 @@ Result<QString> IncidentStore::actionOwnerName(WriteTransaction &tx, qint64 inci
 
 Result<qint64> IncidentStore::addAction(const NewAction &action, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
@@ -702,8 +643,8 @@ Result<qint64> IncidentStore::addAction(const NewAction &action, const QString &
                                                         "a week."));
     if (action.text.size() > MaxTextLength)
         return StoreError(StoreError::Code::Invalid, tr("Keep an action under %1 characters.").arg(MaxTextLength));
-    WriteTransaction tx(m_db, m_dialect, tr("Adding the action"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Adding the action"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     ClosedRecordWrite followUp(*this, action.followUp && action.timeboxMs == 0); // a postmortem field
     auto incident = tx.exec(QStringLiteral("SELECT 1 FROM incident WHERE id = ?"), {action.incidentId});
@@ -762,7 +703,8 @@ Result<qint64> IncidentStore::addAction(const NewAction &action, const QString &
     if (!inserted)
         return inserted.error();
     const qint64 id = *inserted;
-    if (StoreError error = logChange(tx, QStringLiteral("action"), id, action.incidentId, QStringLiteral("insert")))
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Action, id, action.incidentId, ChangeOp::Insert);
+        !error.ok())
         return error;
 
     QString line = tr("Action #%1: %2 — %3").arg(id).arg(text, ActionVocabulary::statusLabel(status).toLower());
@@ -774,22 +716,18 @@ Result<qint64> IncidentStore::addAction(const NewAction &action, const QString &
         line += tr(", follow-up for the postmortem");
     if (!origin.isEmpty())
         line += QStringLiteral(" (%1)").arg(origin);
-    NewEntry entry;
-    entry.incidentId = action.incidentId;
-    entry.kind = EntryKind::Action;
-    entry.author = who;
-    entry.text = line;
-    entry.tags = {QStringLiteral("action-%1").arg(id)};
-    if (auto added = insertEntry(tx, entry, true); !added)
-        return added.error();
-    if (StoreError error = finish(tx))
+    if (StoreError error =
+            log(tx, action.incidentId, EntryKind::Action, line, false, {QStringLiteral("action-%1").arg(id)}, who);
+        !error.ok())
+        return error;
+    if (StoreError error = m_session.finish(tx); !error.ok())
         return error;
     return id;
 }
 
 StoreError IncidentStore::updateAction(qint64 actionId, const ActionChange &change, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
@@ -800,8 +738,8 @@ StoreError IncidentStore::updateAction(qint64 actionId, const ActionChange &chan
         return {StoreError::Code::Invalid, tr("An action needs a text: what is to be done?")};
     if (change.text && change.text->size() > MaxTextLength)
         return {StoreError::Code::Invalid, tr("Keep an action under %1 characters.").arg(MaxTextLength)};
-    WriteTransaction tx(m_db, m_dialect, tr("Changing the action"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Changing the action"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto loaded = actionInTx(tx, actionId);
     if (!loaded)
@@ -846,9 +784,11 @@ StoreError IncidentStore::updateAction(qint64 actionId, const ActionChange &chan
             QStringLiteral("UPDATE incident_action SET body = ?, owner_role_key = ?, owner_person_id = ?, status = ?, "
                            "follow_up = ?, updated_at = ?, closed_at = ? WHERE id = ?"),
             {a.text, nonNull(a.ownerRoleKey), idOrNull(a.ownerPersonId), ActionVocabulary::statusKey(a.status),
-             a.followUp ? 1 : 0, toMs(now), msOrNull(a.closedAt), a.id}))
+             a.followUp ? 1 : 0, toMs(now), msOrNull(a.closedAt), a.id});
+        !error.ok())
         return error;
-    if (StoreError error = logChange(tx, QStringLiteral("action"), a.id, a.incidentId, QStringLiteral("update")))
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Action, a.id, a.incidentId, ChangeOp::Update);
+        !error.ok())
         return error;
 
     // A finished action's time-box has nothing left to time.
@@ -858,47 +798,45 @@ StoreError IncidentStore::updateAction(qint64 actionId, const ActionChange &chan
             return timer.error();
         Timer t = *timer;
         if (t.isLive()) {
-            if (StoreError error = logPendingExpiry(tx, t, who))
+            if (StoreError error = logPendingExpiry(tx, t, who); !error.ok())
                 return error;
             t.state = a.status == ActionStatus::Done ? TimerState::Acknowledged : TimerState::Cancelled;
-            if (StoreError error = saveTimer(tx, t))
+            if (StoreError error = saveTimer(tx, t); !error.ok())
                 return error;
             const QString timerText = a.status == ActionStatus::Done
                                           ? tr("Timer acknowledged: “%1” — the action is done").arg(t.label)
                                           : tr("Timer cancelled: “%1” — the action is cancelled").arg(t.label);
-            if (StoreError error = logTimerEntry(tx, t, timerText, who))
+            if (StoreError error = log(tx, t.incidentId, EntryKind::Timer, timerText, false, t.entryTags(), who);
+                !error.ok())
                 return error;
         }
     }
 
-    NewEntry entry;
-    entry.incidentId = a.incidentId;
-    entry.kind = EntryKind::Action;
-    entry.author = who;
-    entry.text = tr("Action #%1 “%2”: %3").arg(a.id).arg(shortened(a.text), what.join(QStringLiteral(", ")));
-    entry.tags = {QStringLiteral("action-%1").arg(a.id)};
-    if (auto added = insertEntry(tx, entry, true); !added)
-        return added.error();
-    return finish(tx);
+    const QString text = tr("Action #%1 “%2”: %3").arg(a.id).arg(shortened(a.text), what.join(QStringLiteral(", ")));
+    if (StoreError error =
+            log(tx, a.incidentId, EntryKind::Action, text, false, {QStringLiteral("action-%1").arg(a.id)}, who);
+        !error.ok())
+        return error;
+    return m_session.finish(tx);
 }
 
 Result<QList<IncidentAction>> IncidentStore::actions(qint64 incidentId) const
 {
-    return readAll(m_db, isOpen(), QStringLiteral("SELECT %1 WHERE a.incident_id = ?").arg(ActionColumns) + ActionOrder,
-                   {incidentId}, tr("Reading the actions"), &readAction);
+    return m_session.readAll(QStringLiteral("SELECT %1 WHERE a.incident_id = ?").arg(ActionColumns) + ActionOrder,
+                             {incidentId}, tr("Reading the actions"), &readAction);
 }
 
 Result<IncidentAction> IncidentStore::action(qint64 actionId) const
 {
-    return readOne(m_db, isOpen(), QStringLiteral("SELECT %1 WHERE a.id = ?").arg(ActionColumns), actionId,
-                   tr("Reading the action"), tr("There is no action #%1.").arg(actionId), &readAction);
+    return m_session.readOne(QStringLiteral("SELECT %1 WHERE a.id = ?").arg(ActionColumns), {actionId},
+                             tr("Reading the action"), tr("There is no action #%1.").arg(actionId), &readAction);
 }
 
 // ---- Decisions --------------------------------------------------------------------------------
 
 Result<qint64> IncidentStore::addDecision(const NewDecision &decision, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
@@ -916,8 +854,8 @@ Result<qint64> IncidentStore::addDecision(const NewDecision &decision, const QSt
         return StoreError(StoreError::Code::Invalid, tr("Keep a decision under %1 characters.").arg(MaxTextLength));
     const QString decidedBy = decision.decidedBy.trimmed().isEmpty() ? who : decision.decidedBy.trimmed();
 
-    WriteTransaction tx(m_db, m_dialect, tr("Recording the decision"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Recording the decision"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto incident = tx.exec(QStringLiteral("SELECT 1 FROM incident WHERE id = ?"), {decision.incidentId});
     if (!incident)
@@ -934,7 +872,8 @@ Result<qint64> IncidentStore::addDecision(const NewDecision &decision, const QSt
     if (!inserted)
         return inserted.error();
     const qint64 id = *inserted;
-    if (StoreError error = logChange(tx, QStringLiteral("decision"), id, decision.incidentId, QStringLiteral("insert")))
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Decision, id, decision.incidentId, ChangeOp::Insert);
+        !error.ok())
         return error;
     QString line = tr("Decision: %1 — %2 by %3")
                        .arg(proposal, ActionVocabulary::outcomeLabel(decision.outcome).toLower(), decidedBy);
@@ -949,33 +888,28 @@ Result<qint64> IncidentStore::addDecision(const NewDecision &decision, const QSt
         line += tr("; objections: %1").arg(objections);
         break;
     }
-    NewEntry entry;
-    entry.incidentId = decision.incidentId;
-    entry.kind = EntryKind::Decision;
-    entry.author = who;
-    entry.text = line;
-    entry.keyEvent = true;
-    entry.tags = {QStringLiteral("decision-%1").arg(id)};
-    if (auto added = insertEntry(tx, entry, true); !added)
-        return added.error();
-    if (StoreError error = finish(tx))
+    if (StoreError error =
+            log(tx, decision.incidentId, EntryKind::Decision, line, true, {QStringLiteral("decision-%1").arg(id)}, who);
+        !error.ok())
+        return error;
+    if (StoreError error = m_session.finish(tx); !error.ok())
         return error;
     return id;
 }
 
 Result<QList<Decision>> IncidentStore::decisions(qint64 incidentId) const
 {
-    return readAll(m_db, isOpen(),
-                   QStringLiteral("SELECT %1 FROM incident_decision WHERE incident_id = ? ORDER BY decided_at, id")
-                       .arg(DecisionColumns),
-                   {incidentId}, tr("Reading the decisions"), &readDecision);
+    return m_session.readAll(
+        QStringLiteral("SELECT %1 FROM incident_decision WHERE incident_id = ? ORDER BY decided_at, id")
+            .arg(DecisionColumns),
+        {incidentId}, tr("Reading the decisions"), &readDecision);
 }
 
 Result<Decision> IncidentStore::decision(qint64 decisionId) const
 {
-    return readOne(m_db, isOpen(), QStringLiteral("SELECT %1 FROM incident_decision WHERE id = ?").arg(DecisionColumns),
-                   decisionId, tr("Reading the decision"), tr("There is no decision #%1.").arg(decisionId),
-                   &readDecision);
+    return m_session.readOne(QStringLiteral("SELECT %1 FROM incident_decision WHERE id = ?").arg(DecisionColumns),
+                             {decisionId}, tr("Reading the decision"), tr("There is no decision #%1.").arg(decisionId),
+                             &readDecision);
 }
 
 } // namespace cp

@@ -100,7 +100,7 @@ public:
     // An "INSERT … RETURNING id": the new row's id.
     Result<qint64> insert(const QVariantList &values)
     {
-        if (StoreError error = run(values))
+        if (StoreError error = run(values); !error.ok())
             return error;
         if (!m_query.next())
             return StoreError::fromSql(m_query.lastError(), m_doing);
@@ -120,12 +120,12 @@ private:
 
 Result<qint64> IncidentStore::addPerson(const Person &person)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     if (const QString problem = personProblem(person); !problem.isEmpty())
         return StoreError(StoreError::Code::Invalid, tr("Adding %1: %2").arg(person.name, problem));
-    WriteTransaction tx(m_db, m_dialect, tr("Adding %1 to the roster").arg(person.name));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Adding %1 to the roster").arg(person.name));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto taken =
         tx.exec(QStringLiteral("SELECT name FROM person WHERE lower(handle) = lower(?)"), {person.handle.trimmed()});
@@ -139,21 +139,21 @@ Result<qint64> IncidentStore::addPerson(const Person &person)
     if (!inserted)
         return inserted.error();
     const qint64 id = *inserted;
-    if (StoreError error = logChange(tx, QStringLiteral("person"), id, 0, QStringLiteral("insert")))
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Person, id, 0, ChangeOp::Insert); !error.ok())
         return error;
-    if (StoreError error = finish(tx))
+    if (StoreError error = m_session.finish(tx); !error.ok())
         return error;
     return id;
 }
 
 StoreError IncidentStore::updatePerson(const Person &person)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     if (const QString problem = personProblem(person); !problem.isEmpty())
         return {StoreError::Code::Invalid, tr("Updating %1: %2").arg(person.name, problem)};
-    WriteTransaction tx(m_db, m_dialect, tr("Updating %1").arg(person.name));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Updating %1").arg(person.name));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto taken = tx.exec(QStringLiteral("SELECT id FROM person WHERE lower(handle) = lower(?) AND id <> ?"),
                          {person.handle.trimmed(), person.id});
@@ -173,11 +173,12 @@ StoreError IncidentStore::updatePerson(const Person &person)
     if (StoreError error =
             tx.run(QStringLiteral("UPDATE person SET name = ?, handle = ?, team = ?, department_key = ?, "
                                   "contact = ?, trained_roles = ?, trainee = ? WHERE id = ?"),
-                   values))
+                   values);
+        !error.ok())
         return error;
-    if (StoreError error = logChange(tx, QStringLiteral("person"), person.id, 0, QStringLiteral("update")))
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Person, person.id, 0, ChangeOp::Update); !error.ok())
         return error;
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
 Result<qint64> IncidentStore::saveDepartment(const Department &department)
@@ -197,7 +198,7 @@ Result<qint64> IncidentStore::saveDepartment(const Department &department)
 
 Result<int> IncidentStore::importRoster(const QList<Department> &departments, const QList<Person> &people)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     // Everything is checked before anything is written.
     QSet<QString> keys;
@@ -222,8 +223,8 @@ Result<int> IncidentStore::importRoster(const QList<Department> &departments, co
 
     // One short transaction: the existing keys are read once, each statement is prepared once and
     // run per row (a lookup per row made a 100,000-row import hold the write lock for minutes).
-    WriteTransaction tx(m_db, m_dialect, tr("Importing the roster"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Importing the roster"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto existingIds = [&tx](const QString &sql) -> Result<QHash<QString, qint64>> {
         auto rows = tx.exec(sql);
@@ -243,23 +244,23 @@ Result<int> IncidentStore::importRoster(const QList<Department> &departments, co
     if (!personIds)
         return personIds.error();
 
-    RepeatedStatement insertDepartment(m_db, tx.doing(),
+    RepeatedStatement insertDepartment(m_session.database(), tx.doing(),
                                        QStringLiteral("INSERT INTO department (key, name, primary_contact, "
                                                       "oncall_rotation, escalation_path) VALUES (?, ?, ?, ?, ?) "
                                                       "RETURNING id"));
-    RepeatedStatement updateDepartment(m_db, tx.doing(),
+    RepeatedStatement updateDepartment(m_session.database(), tx.doing(),
                                        QStringLiteral("UPDATE department SET name = ?, primary_contact = ?, "
                                                       "oncall_rotation = ?, escalation_path = ? WHERE id = ?"));
-    RepeatedStatement insertPerson(m_db, tx.doing(), InsertPersonSql);
+    RepeatedStatement insertPerson(m_session.database(), tx.doing(), InsertPersonSql);
     RepeatedStatement updatePerson(
-        m_db, tx.doing(),
+        m_session.database(), tx.doing(),
         QStringLiteral("UPDATE person SET name = ?, handle = ?, team = ?, department_key = ?, "
                        "contact = ?, trained_roles = ?, trainee = ? WHERE id = ?"));
-    RepeatedStatement change(m_db, tx.doing(),
+    RepeatedStatement change(m_session.database(), tx.doing(),
                              QStringLiteral("INSERT INTO change_log (entity, entity_id, incident_id, op) "
-                                            "VALUES (?, ?, 0, 'update')"));
+                                            "VALUES (?, ?, 0, ?)"));
     // Inserts a row or updates the one with the same key; logs the change.
-    auto upsert = [&change](QHash<QString, qint64> &ids, const QString &key, const QString &entity,
+    auto upsert = [&change](QHash<QString, qint64> &ids, const QString &key, StoreEntity entity,
                             RepeatedStatement &insert, QVariantList insertValues, RepeatedStatement &update,
                             QVariantList updateValues) -> StoreError {
         qint64 id = ids.value(key, 0);
@@ -271,58 +272,46 @@ Result<int> IncidentStore::importRoster(const QList<Department> &departments, co
             ids.insert(key, id);
         } else {
             updateValues << id;
-            if (StoreError error = update.run(updateValues))
+            if (StoreError error = update.run(updateValues); !error.ok())
                 return error;
         }
-        return change.run({entity, id});
+        return change.run({StoreChangeKeys::entityKey(entity), id, StoreChangeKeys::opKey(ChangeOp::Update)});
     };
     int changed = 0;
     for (const Department &d : departments) {
         QVariantList insertValues{d.key};
         insertValues << departmentValues(d);
-        if (StoreError error = upsert(*departmentIds, d.key, QStringLiteral("department"), insertDepartment,
-                                      insertValues, updateDepartment, departmentValues(d)))
+        if (StoreError error = upsert(*departmentIds, d.key, StoreEntity::Department, insertDepartment, insertValues,
+                                      updateDepartment, departmentValues(d));
+            !error.ok())
             return error;
         ++changed;
     }
     for (const Person &p : people) {
-        if (StoreError error = upsert(*personIds, asciiLower(p.handle.trimmed()), QStringLiteral("person"),
-                                      insertPerson, personValues(p), updatePerson, personValues(p)))
+        if (StoreError error = upsert(*personIds, asciiLower(p.handle.trimmed()), StoreEntity::Person, insertPerson,
+                                      personValues(p), updatePerson, personValues(p));
+            !error.ok())
             return error;
         ++changed;
     }
     for (RepeatedStatement *statement : {&insertDepartment, &updateDepartment, &insertPerson, &updatePerson, &change})
         statement->finish();
-    if (StoreError error = finish(tx))
+    if (StoreError error = m_session.finish(tx); !error.ok())
         return error;
     return changed;
 }
 
 Result<QList<Person>> IncidentStore::people() const
 {
-    if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db, QStringLiteral("SELECT %1 FROM person ORDER BY name, id").arg(PersonColumns), {},
-                          tr("Reading the roster"));
-    if (!q)
-        return q.error();
-    QList<Person> list;
-    while (q->next())
-        list << readPerson(*q);
-    return list;
+    return m_session.readAll(QStringLiteral("SELECT %1 FROM person ORDER BY name, id").arg(PersonColumns), {},
+                             tr("Reading the roster"), readPerson);
 }
 
 Result<Person> IncidentStore::person(qint64 personId) const
 {
-    if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db, QStringLiteral("SELECT %1 FROM person WHERE id = ?").arg(PersonColumns), {personId},
-                          tr("Reading the roster"));
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no person #%1 on the roster.").arg(personId));
-    return readPerson(*q);
+    return m_session.readOne(QStringLiteral("SELECT %1 FROM person WHERE id = ?").arg(PersonColumns), {personId},
+                             tr("Reading the roster"), tr("There is no person #%1 on the roster.").arg(personId),
+                             readPerson);
 }
 
 Result<Person> IncidentStore::findPerson(const QString &handleOrName) const
@@ -359,19 +348,13 @@ Result<Person> IncidentStore::findPerson(const QString &handleOrName) const
 
 Result<QList<Department>> IncidentStore::departments() const
 {
-    if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db,
-                          QStringLiteral("SELECT id, key, name, primary_contact, oncall_rotation, escalation_path "
-                                         "FROM department ORDER BY name, id"),
-                          {}, tr("Reading the directory"));
-    if (!q)
-        return q.error();
-    QList<Department> list;
-    while (q->next())
-        list << Department{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
-                           q->value(3).toString(),   q->value(4).toString(), q->value(5).toString()};
-    return list;
+    return m_session.readAll(QStringLiteral("SELECT id, key, name, primary_contact, oncall_rotation, escalation_path "
+                                            "FROM department ORDER BY name, id"),
+                             {}, tr("Reading the directory"), [](const QSqlQuery &q) {
+                                 return Department{q.value(0).toLongLong(), q.value(1).toString(),
+                                                   q.value(2).toString(),   q.value(3).toString(),
+                                                   q.value(4).toString(),   q.value(5).toString()};
+                             });
 }
 
 } // namespace cp

@@ -44,16 +44,6 @@ Timer readTimer(const QSqlQuery &q)
     return t;
 }
 
-QVariant msOrNull(const QDateTime &t)
-{
-    return t.isValid() ? QVariant(toMs(t)) : QVariant();
-}
-
-QVariant idOrNull(qint64 id)
-{
-    return id > 0 ? QVariant(id) : QVariant();
-}
-
 QString dur(qint64 ms)
 {
     return TimerVocabulary::durationText(ms);
@@ -63,28 +53,8 @@ QString dur(qint64 ms)
 
 Result<Timer> IncidentStore::timerInTx(WriteTransaction &tx, qint64 timerId)
 {
-    auto q = tx.exec(QStringLiteral("SELECT %1 FROM timer WHERE id = ?").arg(TimerColumns), {timerId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no timer #%1.").arg(timerId));
-    Timer t = readTimer(*q);
-    q->finish();
-    return t;
-}
-
-StoreError IncidentStore::logTimerEntry(WriteTransaction &tx, const Timer &timer, const QString &text,
-                                        const QString &author, const QDateTime &occurredAt)
-{
-    NewEntry entry;
-    entry.incidentId = timer.incidentId;
-    entry.kind = EntryKind::Timer;
-    entry.author = author;
-    entry.text = text;
-    entry.tags = {QStringLiteral("timer-%1").arg(timer.id)};
-    entry.occurredAt = occurredAt;
-    auto added = insertEntry(tx, entry, true);
-    return added ? StoreError() : added.error();
+    return tx.readOne(QStringLiteral("SELECT %1 FROM timer WHERE id = ?").arg(TimerColumns), {timerId},
+                      tr("There is no timer #%1.").arg(timerId), readTimer);
 }
 
 Result<qint64> IncidentStore::insertTimer(WriteTransaction &tx, qint64 incidentId, TimerKind kind, const QString &label,
@@ -171,9 +141,10 @@ Result<qint64> IncidentStore::insertTimer(WriteTransaction &tx, qint64 incidentI
     if (!inserted)
         return inserted.error();
     t.id = *inserted;
-    if (StoreError error = logChange(tx, QStringLiteral("timer"), t.id, incidentId, QStringLiteral("insert")))
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Timer, t.id, incidentId, ChangeOp::Insert); !error.ok())
         return error;
-    if (StoreError error = logTimerEntry(tx, t, text, t.createdBy))
+    if (StoreError error = log(tx, t.incidentId, EntryKind::Timer, text, false, t.entryTags(), t.createdBy);
+        !error.ok())
         return error;
     return t.id;
 }
@@ -183,9 +154,10 @@ StoreError IncidentStore::saveTimer(WriteTransaction &tx, const Timer &t)
     if (StoreError error = tx.run(QStringLiteral("UPDATE timer SET state = ?, anchor_at = ?, deadline_at = ?, "
                                                  "paused_ms = ?, expired_deadline_at = ?, updated_at = ? WHERE id = ?"),
                                   {TimerVocabulary::stateKey(t.state), toMs(t.anchorAt), msOrNull(t.deadlineAt),
-                                   t.pausedMs, msOrNull(t.expiredDeadlineAt), toMs(m_clock.nowUtc()), t.id}))
+                                   t.pausedMs, msOrNull(t.expiredDeadlineAt), toMs(m_clock.nowUtc()), t.id});
+        !error.ok())
         return error;
-    return logChange(tx, QStringLiteral("timer"), t.id, t.incidentId, QStringLiteral("update"));
+    return m_session.logChange(tx, StoreEntity::Timer, t.id, t.incidentId, ChangeOp::Update);
 }
 
 // An expiry that happened but is not on the timeline yet (nobody ticked since) is logged before
@@ -198,47 +170,48 @@ StoreError IncidentStore::logPendingExpiry(WriteTransaction &tx, Timer &t, const
         return {};
     t.expiredDeadlineAt = t.deadlineAt;
     const QString who = author.trimmed().isEmpty() ? QStringLiteral("CommandPost") : author.trimmed();
-    return logTimerEntry(tx, t, tr("Timer expired: “%1”").arg(t.label), who, t.deadlineAt);
+    return log(tx, t.incidentId, EntryKind::Timer, tr("Timer expired: “%1”").arg(t.label), false, t.entryTags(), who,
+               t.deadlineAt);
 }
 
 StoreError IncidentStore::changeTimer(qint64 timerId, const QString &author, const QString &doing,
                                       const std::function<Result<QString>(Timer &)> &change)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
     if (author.trimmed().isEmpty())
         return {StoreError::Code::Invalid, tr("Say who is changing the timer.")};
-    WriteTransaction tx(m_db, m_dialect, doing);
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), doing);
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto loaded = timerInTx(tx, timerId);
     if (!loaded)
         return loaded.error();
     Timer t = *loaded;
-    if (StoreError error = logPendingExpiry(tx, t, author))
+    if (StoreError error = logPendingExpiry(tx, t, author); !error.ok())
         return error;
     auto text = change(t);
     if (!text)
         return text.error();
-    if (StoreError error = saveTimer(tx, t))
+    if (StoreError error = saveTimer(tx, t); !error.ok())
         return error;
-    if (StoreError error = logTimerEntry(tx, t, *text, author))
+    if (StoreError error = log(tx, t.incidentId, EntryKind::Timer, *text, false, t.entryTags(), author); !error.ok())
         return error;
-    return finish(tx);
+    return m_session.finish(tx);
 }
 
 Result<qint64> IncidentStore::startTimer(TimerKind kind, const QString &doing, qint64 incidentId, const QString &label,
                                          qint64 durationMs, const TimerOptions &options, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
-    WriteTransaction tx(m_db, m_dialect, doing);
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), doing);
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto id = insertTimer(tx, incidentId, kind, label, durationMs, options, author);
     if (!id)
         return id;
-    if (StoreError error = finish(tx))
+    if (StoreError error = m_session.finish(tx); !error.ok())
         return error;
     return id;
 }
@@ -270,10 +243,10 @@ Result<QList<qint64>> IncidentStore::startDefaultTimers(qint64 incidentId, Sever
 Result<QList<qint64>> IncidentStore::startDefaultTimers(qint64 incidentId, const QList<TimerDefault> &defaults,
                                                         const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
-    WriteTransaction tx(m_db, m_dialect, tr("Starting the default timers"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Starting the default timers"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto incident = tx.exec(QStringLiteral("SELECT declared_at FROM incident WHERE id = ?"), {incidentId});
     if (!incident)
@@ -310,7 +283,7 @@ Result<QList<qint64>> IncidentStore::startDefaultTimers(qint64 incidentId, const
             return id.error();
         ids << *id;
     }
-    if (StoreError error = finish(tx))
+    if (StoreError error = m_session.finish(tx); !error.ok())
         return error;
     return ids;
 }
@@ -438,74 +411,50 @@ StoreError IncidentStore::cancelTimer(qint64 timerId, const QString &author)
 
 Result<bool> IncidentStore::markExpired(qint64 timerId, const QString &author)
 {
-    if (StoreError error = requireWritable())
+    if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
-    WriteTransaction tx(m_db, m_dialect, tr("Recording the expiry"));
-    if (StoreError error = tx.begin())
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Recording the expiry"));
+    if (StoreError error = tx.begin(); !error.ok())
         return error;
     auto loaded = timerInTx(tx, timerId);
     if (!loaded)
         return loaded.error();
     Timer t = *loaded;
     const QDateTime before = t.expiredDeadlineAt;
-    if (StoreError error = logPendingExpiry(tx, t, author))
+    if (StoreError error = logPendingExpiry(tx, t, author); !error.ok())
         return error;
     if (t.expiredDeadlineAt == before)
         return false; // not due, or already on the timeline; rolled back, nothing written
-    if (StoreError error = saveTimer(tx, t))
+    if (StoreError error = saveTimer(tx, t); !error.ok())
         return error;
-    if (StoreError error = finish(tx))
+    if (StoreError error = m_session.finish(tx); !error.ok())
         return error;
     return true;
 }
 
 Result<QList<Timer>> IncidentStore::timers(qint64 incidentId) const
 {
-    if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q =
-        runStatement(m_db, QStringLiteral("SELECT %1 FROM timer WHERE incident_id = ? ORDER BY id").arg(TimerColumns),
-                     {incidentId}, tr("Reading the timers"));
-    if (!q)
-        return q.error();
-    QList<Timer> list;
-    while (q->next())
-        list << readTimer(*q);
-    return list;
+    return m_session.readAll(QStringLiteral("SELECT %1 FROM timer WHERE incident_id = ? ORDER BY id").arg(TimerColumns),
+                             {incidentId}, tr("Reading the timers"), readTimer);
 }
 
 Result<QList<Timer>> IncidentStore::liveTimers() const
 {
-    if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q =
+    return m_session.readAll(
         // A resolved incident's timers are over, even one left running by an older version.
-        runStatement(m_db,
-                     QStringLiteral("SELECT %1 FROM timer WHERE state IN (?, ?) AND incident_id IN (SELECT id FROM "
-                                    "incident WHERE status <> ?) ORDER BY id")
-                         .arg(TimerColumns),
-                     {TimerVocabulary::stateKey(TimerState::Running), TimerVocabulary::stateKey(TimerState::Paused),
-                      IncidentVocabulary::statusKey(IncidentStatus::Resolved)},
-                     tr("Reading the timers"));
-    if (!q)
-        return q.error();
-    QList<Timer> list;
-    while (q->next())
-        list << readTimer(*q);
-    return list;
+        QStringLiteral("SELECT %1 FROM timer WHERE state IN (?, ?) AND incident_id IN (SELECT id FROM incident WHERE "
+                       "status <> ?) ORDER BY id")
+            .arg(TimerColumns),
+        {TimerVocabulary::stateKey(TimerState::Running), TimerVocabulary::stateKey(TimerState::Paused),
+         IncidentVocabulary::statusKey(IncidentStatus::Resolved)},
+        tr("Reading the timers"), readTimer);
 }
 
 Result<Timer> IncidentStore::timer(qint64 timerId) const
 {
-    if (!isOpen())
-        return StoreError(StoreError::Code::NotOpen, tr("No database is open."));
-    auto q = runStatement(m_db, QStringLiteral("SELECT %1 FROM timer WHERE id = ?").arg(TimerColumns), {timerId},
-                          tr("Reading timer #%1").arg(timerId));
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no timer #%1.").arg(timerId));
-    return readTimer(*q);
+    return m_session.readOne(QStringLiteral("SELECT %1 FROM timer WHERE id = ?").arg(TimerColumns), {timerId},
+                             tr("Reading timer #%1").arg(timerId), tr("There is no timer #%1.").arg(timerId),
+                             readTimer);
 }
 
 } // namespace cp

@@ -71,7 +71,7 @@ StoreError PrivateFile::refuseLink(const QString &path)
 
 StoreError PrivateFile::createEmpty(const QString &path)
 {
-    if (StoreError refused = refuseLink(path))
+    if (StoreError refused = refuseLink(path); !refused.ok())
         return refused;
     const int fd =
         ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, Mode);
@@ -92,7 +92,7 @@ StoreError PrivateFile::createEmpty(const QString &path)
 // renaming an empty file over a good one. Each step here is checked, the size read back.
 StoreError PrivateFile::writeAtomically(const QString &path, const QByteArray &bytes)
 {
-    if (StoreError refused = refuseLink(path))
+    if (StoreError refused = refuseLink(path); !refused.ok())
         return refused;
     const QFileInfo target(path);
     const QString temporary =
@@ -140,7 +140,7 @@ StoreError PrivateFile::writeAtomically(const QString &path, const QByteArray &b
 
 StoreError PrivateFile::overwriteInPlace(const QString &path, const QByteArray &bytes)
 {
-    if (StoreError refused = refuseLink(path))
+    if (StoreError refused = refuseLink(path); !refused.ok())
         return refused;
     const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0)
@@ -165,7 +165,7 @@ StoreError PrivateFile::overwriteInPlace(const QString &path, const QByteArray &
 StoreError PrivateFile::writeStateFile(const QString &path, const QByteArray &bytes)
 {
     StoreError error = writeAtomically(path, bytes);
-    if (error.code() == StoreError::Code::DiskFull && !overwriteInPlace(path, bytes))
+    if (error.code() == StoreError::Code::DiskFull && overwriteInPlace(path, bytes).ok())
         return {};
     return error;
 }

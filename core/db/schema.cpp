@@ -365,12 +365,8 @@ QStringList step6(const SqlDialect &d)
 QList<MigrationStep> Schema::steps(const SqlDialect &dialect)
 {
     return {
-        {1, step1(dialect)},
-        {2, step2(dialect)},
-        {3, step3(dialect)},
-        {4, step4(dialect)},
-        {5, step5(dialect)},
-        {6, step6(dialect)},
+        {1, step1(dialect)}, {2, step2(dialect)}, {3, step3(dialect)},
+        {4, step4(dialect)}, {5, step5(dialect)}, {6, step6(dialect)},
     };
 }
 

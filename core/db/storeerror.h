@@ -18,25 +18,26 @@ class StoreError
 {
     Q_DECLARE_TR_FUNCTIONS(cp::StoreError)
 public:
-    enum class Code {
+    enum class Code
+    {
         None,
-        FileMissing,   // no such file and creating it was not asked for
-        IsDirectory,   // the path names a folder
-        EmptyFile,     // zero bytes
-        NotSqlite,     // not a SQLite database at all
-        Truncated,     // a SQLite file cut short
-        Corrupt,       // SQLite says the content is damaged
-        Foreign,       // a SQLite database of another application
-        TooNew,        // written by a newer CommandPost
-        TooOld,        // needs an upgrade that a read-only open cannot do
-        ReadOnly,      // the file or its folder cannot be written
-        Busy,          // another writer held the lock past the busy timeout
+        FileMissing, // no such file and creating it was not asked for
+        IsDirectory, // the path names a folder
+        EmptyFile,   // zero bytes
+        NotSqlite,   // not a SQLite database at all
+        Truncated,   // a SQLite file cut short
+        Corrupt,     // SQLite says the content is damaged
+        Foreign,     // a SQLite database of another application
+        TooNew,      // written by a newer CommandPost
+        TooOld,      // needs an upgrade that a read-only open cannot do
+        ReadOnly,    // the file or its folder cannot be written
+        Busy,        // another writer held the lock past the busy timeout
         DiskFull,
-        Io,            // any other I/O failure
+        Io, // any other I/O failure
         NotOpen,
-        NotFound,      // no such incident or entry
-        Invalid,       // the request itself is malformed (empty title, bad value)
-        Internal,      // an unexpected SQL failure: a bug
+        NotFound, // no such incident or entry
+        Invalid,  // the request itself is malformed (empty title, bad value)
+        Internal, // an unexpected SQL failure: a bug
     };
 
     StoreError() = default;
@@ -44,8 +45,9 @@ public:
 
     Code code() const { return m_code; }
     QString message() const { return m_message; }
-    bool isError() const { return m_code != Code::None; }
-    explicit operator bool() const { return isError(); }
+    // True when nothing went wrong. (No operator bool: Result's means success, so one for an
+    // error would read the other way round.)
+    bool ok() const { return m_code == Code::None; }
 
     // Classifies a driver error by SQLite's native result code (busy, full, read-only, corrupt …).
     static StoreError fromSql(const QSqlError &error, const QString &doing);
@@ -59,8 +61,7 @@ private:
 };
 
 // A value or the reason there is none.
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
     Result(T value) : m_state(std::move(value)) {}          // NOLINT(google-explicit-constructor)

@@ -21,6 +21,17 @@ inline QDateTime fromMs(const QVariant &v)
     return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
 }
 
+// An unset time or id binds as SQL NULL.
+inline QVariant msOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(toMs(t)) : QVariant();
+}
+
+inline QVariant idOrNull(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant();
+}
+
 // A null QString binds as SQL NULL; text columns are NOT NULL, so empty text must be "".
 inline QString nonNull(const QString &text)
 {

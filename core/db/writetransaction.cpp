@@ -38,7 +38,7 @@ StoreError WriteTransaction::plain(const QString &sql)
 
 StoreError WriteTransaction::begin()
 {
-    if (StoreError error = plain(m_dialect.beginWrite()))
+    if (StoreError error = plain(m_dialect.beginWrite()); !error.ok())
         return error;
     m_open = true;
     return {};
@@ -48,7 +48,7 @@ StoreError WriteTransaction::commit()
 {
     if (!m_open)
         return {StoreError::Code::Internal, m_doing + QStringLiteral(": commit without a transaction")};
-    if (StoreError error = plain(QStringLiteral("COMMIT"))) {
+    if (StoreError error = plain(QStringLiteral("COMMIT")); !error.ok()) {
         rollback();
         return error;
     }

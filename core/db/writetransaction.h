@@ -7,6 +7,8 @@
 #include <QSqlQuery>
 #include <QVariantList>
 
+#include <type_traits>
+
 namespace cp {
 
 // Runs one prepared statement with positional values; the error says what was being done.
@@ -31,6 +33,20 @@ public:
     StoreError run(const QString &sql, const QVariantList &values = {});
     // An "INSERT … RETURNING id": the new row's id.
     Result<qint64> insert(const QString &sql, const QVariantList &values);
+    // The first row, read by 'row'; NotFound with 'notFound' when there is none.
+    template <typename Row>
+    auto readOne(const QString &sql, const QVariantList &values, const QString &notFound, Row row)
+        -> Result<std::invoke_result_t<Row, const QSqlQuery &>>
+    {
+        auto q = exec(sql, values);
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return StoreError(StoreError::Code::NotFound, notFound);
+        auto value = row(*q);
+        q->finish();
+        return value;
+    }
     const QString &doing() const { return m_doing; }
 
 private:

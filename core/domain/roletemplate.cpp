@@ -279,7 +279,8 @@ QString RoleTemplateLibrary::save(const RoleTemplate &roleTemplate)
         return tr("Cannot create the folder %1.").arg(m_userFolder);
     if (const StoreError error =
             PrivateFile::writeAtomically(QDir(m_userFolder).filePath(roleTemplate.key + QStringLiteral(".json")),
-                                         RoleTemplateFormat::toJson(roleTemplate)))
+                                         RoleTemplateFormat::toJson(roleTemplate));
+        !error.ok())
         return tr("Saving the template failed: %1").arg(error.message());
     reload();
     return {};

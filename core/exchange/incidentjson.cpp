@@ -201,11 +201,11 @@ Result<IncidentDocument> Reader::read(const QByteArray &bytes)
     for (const Section &s : sections()) {
         DocumentSection out;
         out.name = s.name;
-        if (StoreError error = readSection(s, root.value(s.name), out))
+        if (StoreError error = readSection(s, root.value(s.name), out); !error.ok())
             return error;
         document.sections << out;
     }
-    if (StoreError error = checkReferences(document))
+    if (StoreError error = checkReferences(document); !error.ok())
         return error;
     return document;
 }
@@ -219,7 +219,7 @@ StoreError Reader::readSection(const Section &section, const QJsonValue &value, 
         if (!value.isObject())
             return fail(pointer, tr("must be an object, not %1").arg(typeName(value)));
         QVariantList row;
-        if (StoreError error = readRow(section, value.toObject(), pointer, row))
+        if (StoreError error = readRow(section, value.toObject(), pointer, row); !error.ok())
             return error;
         out.rows << row;
         return {};
@@ -235,7 +235,7 @@ StoreError Reader::readSection(const Section &section, const QJsonValue &value, 
         if (!array.at(i).isObject())
             return fail(rowPointer, tr("must be an object, not %1").arg(typeName(array.at(i))));
         QVariantList row;
-        if (StoreError error = readRow(section, array.at(i).toObject(), rowPointer, row))
+        if (StoreError error = readRow(section, array.at(i).toObject(), rowPointer, row); !error.ok())
             return error;
         if (!section.naturalKey.isEmpty()) {
             const QString key = array.at(i).toObject().value(section.naturalKey).toString().toLower();
@@ -261,7 +261,7 @@ StoreError Reader::readRow(const Section &section, const QJsonObject &object, co
         if (value.isUndefined())
             return fail(fieldPointer, tr("missing"));
         QVariant v;
-        if (StoreError error = readField(field, value, fieldPointer, v))
+        if (StoreError error = readField(field, value, fieldPointer, v); !error.ok())
             return error;
         if (field.type == FieldType::Id) {
             auto &ids = m_ids[section.name];

@@ -297,10 +297,10 @@ bool RoleTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action, i
     for (qint64 personId : people) {
         // A single-holder role that is held is handed over; otherwise the person joins it.
         const bool handOver = !target.definition.multipleHolders && !target.holders.isEmpty();
-        const StoreError error =
-            handOver ? m_store.handOver(m_incidentId, target.definition.key, 0, personId, m_author)
-                     : m_store.assign(m_incidentId, target.definition.key, personId, m_author).error();
-        if (error)
+        const StoreError error = handOver
+                                     ? m_store.handOver(m_incidentId, target.definition.key, 0, personId, m_author)
+                                     : m_store.assign(m_incidentId, target.definition.key, personId, m_author).error();
+        if (!error.ok())
             emit assignmentFailed(error.message());
         else
             any = true;

@@ -75,17 +75,18 @@ StoreError TraineeNotes::open(const QString &path)
 {
     static std::atomic<int> counter{0};
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    if (StoreError error = PrivateFile::makePrivateFolder(QFileInfo(absolute).absolutePath()))
+    if (StoreError error = PrivateFile::makePrivateFolder(QFileInfo(absolute).absolutePath()); !error.ok())
         return error;
     // The notes and their -wal/-shm are the trainee's only, whatever the umask; an older file made
     // readable by others is made private too.
     const PrivateUmask privateFiles;
     for (const QString &file : {absolute, absolute + QStringLiteral("-wal"), absolute + QStringLiteral("-shm")})
-        if (StoreError error = PrivateFile::makePrivate(file))
+        if (StoreError error = PrivateFile::makePrivate(file); !error.ok())
             return error;
     const DatabaseFile::Header header = DatabaseFile::readHeader(absolute);
     if (StoreError refused =
-            WriteAheadLog::checkBelongs(absolute, header.pageSize, header.userVersion, NotesApplicationId))
+            WriteAheadLog::checkBelongs(absolute, header.pageSize, header.userVersion, NotesApplicationId);
+        !refused.ok())
         return refused;
     m_connectionName = QStringLiteral("cp-notes-%1").arg(++counter);
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);

@@ -168,12 +168,12 @@ StoreError IncidentExport::writeFile(const IncidentStore &store, qint64 incident
                                      const QDateTime &nowUtc, const QTimeZone &zone)
 {
     // Refused before the work of rendering: no writing through a link.
-    if (StoreError refused = PrivateFile::refuseLink(path))
+    if (StoreError refused = PrivateFile::refuseLink(path); !refused.ok())
         return refused;
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    if (StoreError error = write(store, incidentId, format, buffer, nowUtc, zone))
+    if (StoreError error = write(store, incidentId, format, buffer, nowUtc, zone); !error.ok())
         return error;
     buffer.close();
     return PrivateFile::writeAtomically(path, bytes);

@@ -51,7 +51,8 @@ StoreError ReplayEngine::rebuild()
     IncidentStore::Options options;
     options.quickCheck = false;
     if (StoreError error =
-            m_scratch->open(m_dir.filePath(QStringLiteral("replay-%1.sqlite").arg(++m_generation)), options))
+            m_scratch->open(m_dir.filePath(QStringLiteral("replay-%1.sqlite").arg(++m_generation)), options);
+        !error.ok())
         return error;
 
     const ReplaySource &s = m_script.source();
@@ -132,7 +133,7 @@ StoreError ReplayEngine::jumpTo(const QDateTime &atUtc)
     if (m_applied > m_script.stepsUntil(target)) {
         const bool playing = m_clock.isPlaying();
         m_clock.pause();
-        if (StoreError error = rebuild())
+        if (StoreError error = rebuild(); !error.ok())
             return error;
         if (playing)
             m_clock.play();
@@ -337,7 +338,7 @@ void ReplayEngine::apply(int index)
         break;
     }
     }
-    if (error)
+    if (!error.ok())
         m_problems << step.text + QStringLiteral(": ") + error.message();
 }
 

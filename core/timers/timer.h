@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -64,6 +65,8 @@ struct Timer
 
     bool hasDeadline() const { return kind != TimerKind::Stopwatch; }
     bool isLive() const { return state == TimerState::Running || state == TimerState::Paused; }
+    // The tag its timeline entries carry ("timer-12"), so its history can be found.
+    QStringList entryTags() const { return {QStringLiteral("timer-%1").arg(id)}; }
     TimerPhase phaseAt(const QDateTime &nowUtc) const;
     // Signed: negative once the deadline has passed. Frozen while paused. Stopwatch: 0.
     qint64 remainingMsAt(const QDateTime &nowUtc) const;

@@ -128,7 +128,7 @@ qint64 Harness::makeIncident(const QString &path, int entries)
     qint64 incident = 0;
     {
         IncidentStore store(SystemClock::instance());
-        if (StoreError error = store.open(path)) {
+        if (StoreError error = store.open(path); !error.ok()) {
             std::fprintf(stderr, "bench: %s\n", qPrintable(error.message()));
             return 0;
         }
@@ -218,7 +218,7 @@ void Harness::appendPaths()
                   QStringLiteral("≤ 1.3×"), [](const Path &r) { return r.ratio() <= 1.3; });
     IncidentStore store(SystemClock::instance());
     RawSqlite raw(floorDb);
-    if (store.open(cpDb) || !raw.ok())
+    if (!store.open(cpDb).ok() || !raw.ok())
         return;
     NewEntry e;
     e.incidentId = incident;
@@ -252,7 +252,7 @@ void Harness::quickEntryPath()
                   [](const Path &r) { return r.ratio() <= 1.3; });
     IncidentStore store(SystemClock::instance());
     RawSqlite raw(floorDb);
-    if (store.open(cpDb) || !raw.ok())
+    if (!store.open(cpDb).ok() || !raw.ok())
         return;
     QSettings settings(m_tmp.path(QStringLiteral("quick.ini")), QSettings::IniFormat);
     Preferences preferences(settings);
@@ -292,7 +292,7 @@ void Harness::outsideCommitPath()
     Path &p = add(name, QStringLiteral("inotify on the -wal + data_version, SQLite C API"),
                   QStringLiteral("p99 ≤ 60 ms"), [](const Path &r) { return r.cp.p99() <= 60; });
     IncidentStore store(SystemClock::instance());
-    if (store.open(db))
+    if (!store.open(db).ok())
         return;
     const CommitWatcher watcher(store); // as the app does (app/gui/main.cpp)
     QSettings settings(m_tmp.path(QStringLiteral("follow.ini")), QSettings::IniFormat);
@@ -360,7 +360,7 @@ void Harness::timerPath()
                   QStringLiteral("never early, p99 ≤ 20 ms late"),
                   [](const Path &r) { return r.cp.min() >= 0 && r.cp.p99() <= 20; });
     IncidentStore store(SystemClock::instance());
-    if (store.open(db))
+    if (!store.open(db).ok())
         return;
     QSettings settings(m_tmp.path(QStringLiteral("timers.ini")), QSettings::IniFormat);
     Preferences preferences(settings);
@@ -400,7 +400,7 @@ void Harness::exchangePaths()
     const QString db = m_tmp.path(QStringLiteral("exchange.sqlite"));
     const qint64 incident = makeIncident(db, 5000);
     IncidentStore store(SystemClock::instance());
-    if (!incident || store.open(db))
+    if (!incident || !store.open(db).ok())
         return;
     RawSqlite raw(db);
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -413,7 +413,7 @@ void Harness::exchangePaths()
         for (int r = 0; r < m_rounds; ++r) {
             resetPeakRss();
             qint64 start = monotonicNs();
-            if (IncidentExport::writeFile(store, incident, format, out, now))
+            if (!IncidentExport::writeFile(store, incident, format, out, now).ok())
                 return;
             p.cp.add(msSince(start));
             p.cp.notePeak(FirstFrameMark::peakRssKib());
@@ -436,7 +436,7 @@ void Harness::exchangePaths()
         return;
     QBuffer json;
     json.open(QIODevice::WriteOnly);
-    if (IncidentExport::write(store, incident, IncidentExport::Format::Json, json, now))
+    if (!IncidentExport::write(store, incident, IncidentExport::Format::Json, json, now).ok())
         return;
     Path &p = add(name, QStringLiteral("SQLite C API: 5,000 rows in one transaction"), QString());
     for (int r = 0; r < m_rounds; ++r) {
@@ -444,7 +444,7 @@ void Harness::exchangePaths()
         const QString floorInto = m_tmp.path(QStringLiteral("import-floor-%1.sqlite").arg(r));
         makeIncident(floorInto, 0);
         IncidentStore target(SystemClock::instance());
-        if (target.open(into))
+        if (!target.open(into).ok())
             return;
         resetPeakRss();
         qint64 start = monotonicNs();
@@ -485,7 +485,7 @@ void Harness::rosterPaths()
             const QString into = m_tmp.path(QStringLiteral("roster-%1-%2.sqlite").arg(people).arg(r));
             const QString floorInto = m_tmp.path(QStringLiteral("roster-floor-%1-%2.sqlite").arg(people).arg(r));
             IncidentStore target(SystemClock::instance());
-            if (target.open(into))
+            if (!target.open(into).ok())
                 return;
             resetPeakRss();
             qint64 start = monotonicNs();
@@ -514,7 +514,7 @@ int Harness::run()
         IncidentStore store(SystemClock::instance());
         QSettings settings(m_tmp.path(QStringLiteral("count.ini")), QSettings::IniFormat);
         Preferences preferences(settings);
-        if (store.open(m_tmp.path(QStringLiteral("count.sqlite"))))
+        if (!store.open(m_tmp.path(QStringLiteral("count.sqlite"))).ok())
             return 1;
         MainWindow window(store, SystemClock::instance(), preferences, settings);
         m_docks = int(window.findChildren<QDockWidget *>(QString(), Qt::FindDirectChildrenOnly).size());
@@ -550,7 +550,7 @@ int Harness::run()
 int writer(const QString &db, qint64 incident, int count)
 {
     IncidentStore store(SystemClock::instance());
-    if (StoreError error = store.open(db)) {
+    if (StoreError error = store.open(db); !error.ok()) {
         std::fprintf(stderr, "bench writer: %s\n", qPrintable(error.message()));
         return 1;
     }

@@ -23,10 +23,11 @@ private:
 private slots:
     void initTestCase()
     {
-        m_entries = qEnvironmentVariableIntValue("CP_BENCH_ENTRIES") > 0 ? qEnvironmentVariableIntValue("CP_BENCH_ENTRIES")
-                                                                          : m_entries;
+        m_entries = qEnvironmentVariableIntValue("CP_BENCH_ENTRIES") > 0
+                        ? qEnvironmentVariableIntValue("CP_BENCH_ENTRIES")
+                        : m_entries;
         IncidentStore store(SystemClock::instance());
-        QVERIFY(!store.open(m_tmp.path()));
+        QVERIFY(store.open(m_tmp.path()).ok());
         NewIncident incident;
         incident.title = QStringLiteral("Marathon incident");
         incident.declaredAt = QDateTime::currentDateTimeUtc().addDays(-30);
@@ -58,9 +59,10 @@ private slots:
 
     void openStoreAndFirstPage()
     {
-        QBENCHMARK {
+        QBENCHMARK
+        {
             IncidentStore store(SystemClock::instance());
-            QVERIFY(!store.open(m_tmp.path()));
+            QVERIFY(store.open(m_tmp.path()).ok());
             TimelineModel model(store);
             model.setIncident(m_incident);
             QCOMPARE(model.rowCount(), 256);
@@ -69,11 +71,12 @@ private slots:
 
     void openWithoutQuickCheck()
     {
-        QBENCHMARK {
+        QBENCHMARK
+        {
             IncidentStore store(SystemClock::instance());
             IncidentStore::Options options;
             options.quickCheck = false;
-            QVERIFY(!store.open(m_tmp.path(), options));
+            QVERIFY(store.open(m_tmp.path(), options).ok());
             TimelineModel model(store);
             model.setIncident(m_incident);
             QCOMPARE(model.rowCount(), 256);
@@ -83,10 +86,11 @@ private slots:
     void nextPage()
     {
         IncidentStore store(SystemClock::instance());
-        QVERIFY(!store.open(m_tmp.path()));
+        QVERIFY(store.open(m_tmp.path()).ok());
         TimelineModel model(store);
         model.setIncident(m_incident);
-        QBENCHMARK {
+        QBENCHMARK
+        {
             model.fetchMore();
         }
         QVERIFY(model.rowCount() > 256);
@@ -95,11 +99,12 @@ private slots:
     void filteredFirstPage()
     {
         IncidentStore store(SystemClock::instance());
-        QVERIFY(!store.open(m_tmp.path()));
+        QVERIFY(store.open(m_tmp.path()).ok());
         TimelineModel model(store);
         model.setIncident(m_incident);
         int round = 0;
-        QBENCHMARK {
+        QBENCHMARK
+        {
             TimelineFilter filter;
             filter.text = QStringLiteral("shard %1:").arg(++round % 97);
             filter.kinds = {EntryKind::Action};
@@ -111,10 +116,11 @@ private slots:
     void committedAppend()
     {
         IncidentStore store(SystemClock::instance());
-        QVERIFY(!store.open(m_tmp.path()));
+        QVERIFY(store.open(m_tmp.path()).ok());
         TimelineModel model(store);
         model.setIncident(m_incident);
-        QBENCHMARK {
+        QBENCHMARK
+        {
             NewEntry e;
             e.incidentId = m_incident;
             e.author = QStringLiteral("Cy");

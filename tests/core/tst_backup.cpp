@@ -26,7 +26,7 @@ class TstBackup : public QObject
 private:
     static qint64 makeDatabase(IncidentStore &store, const QString &path, int entries)
     {
-        if (store.open(path))
+        if (!store.open(path).ok())
             return 0;
         auto id = store.createIncident({QStringLiteral("Payments down"), {}, Severity::Sev1}, QStringLiteral("ana"));
         if (!id)
@@ -59,7 +59,7 @@ private slots:
         QVERIFY(!QFile::exists(target + QStringLiteral("-wal")));
 
         IncidentStore copy(clock);
-        QVERIFY(!copy.open(target));
+        QVERIFY(copy.open(target).ok());
         QCOMPARE(copy.stats()->entries, store.stats()->entries);
         QVERIFY(copy.integrityProblems()->isEmpty());
     }
@@ -149,7 +149,7 @@ private slots:
         QVERIFY2(restored.ok(), qPrintable(restored.error().message()));
         QCOMPARE(restored->entries, 1 + 5); // the declaration and the batch, not "later"
         IncidentStore store(clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         QCOMPARE(store.stats()->entries, restored->entries);
         TimelinePage page;
         page.incidentId = id;
@@ -205,7 +205,7 @@ private slots:
         ::umask(umaskBefore);
         {
             IncidentStore store(clock);
-            QVERIFY(!store.open(tmp.path(QStringLiteral("sub/new.sqlite"))));
+            QVERIFY(store.open(tmp.path(QStringLiteral("sub/new.sqlite"))).ok());
             QVERIFY(store.createIncident({QStringLiteral("t"), {}, Severity::Sev3}, QStringLiteral("a")).ok());
             QCOMPARE(PrivateFile::modeOf(tmp.path(QStringLiteral("sub/new.sqlite"))), 0600);
             QCOMPARE(PrivateFile::modeOf(tmp.path(QStringLiteral("sub/new.sqlite-wal"))), 0600);
@@ -213,10 +213,10 @@ private slots:
             QCOMPARE(PrivateFile::modeOf(tmp.path(QStringLiteral("sub"))), 0700);
         }
         DraftStore drafts(tmp.path());
-        QVERIFY(!drafts.save({1, QStringLiteral("half a line"), clock.nowUtc()}));
+        QVERIFY(drafts.save({1, QStringLiteral("half a line"), clock.nowUtc()}).ok());
         QCOMPARE(PrivateFile::modeOf(drafts.path()), 0600);
         SessionMarker marker(tmp.path());
-        QVERIFY(!marker.begin(clock.nowUtc(), 1));
+        QVERIFY(marker.begin(clock.nowUtc(), 1).ok());
         QCOMPARE(PrivateFile::modeOf(marker.path()), 0600);
         // The umask is back to what it was: other files of the process are not affected.
         const mode_t after = ::umask(umaskBefore);
@@ -230,13 +230,13 @@ private slots:
         QVERIFY(!drafts.load());
         const QString text = QStringLiteral("@10:02 rollback started — “quotes” \\ and\ttabs 💥");
         const QDateTime at(QDate(2026, 11, 22), QTime(7, 0, 1, 250), Qt::UTC);
-        QVERIFY(!drafts.save({7, text, at}));
+        QVERIFY(drafts.save({7, text, at}).ok());
         auto loaded = drafts.load();
         QVERIFY(loaded);
         QCOMPARE(loaded->incidentId, 7);
         QCOMPARE(loaded->text, text);
         QCOMPARE(loaded->savedAtUtc, at);
-        QVERIFY(!drafts.save({7, QStringLiteral("   "), at})); // blank: nothing to keep
+        QVERIFY(drafts.save({7, QStringLiteral("   "), at}).ok()); // blank: nothing to keep
         QVERIFY(!QFile::exists(drafts.path()));
         // A damaged draft file is ignored, never fatal.
         QVERIFY(tmp.writeBytes(drafts.path(), QByteArray("{\"version\":1,\"text\":")));
@@ -289,16 +289,16 @@ private slots:
         test::FakeClock clock;
         SessionMarker first(tmp.path());
         QVERIFY(!first.read());
-        QVERIFY(!first.begin(clock.nowUtc(), 3));
+        QVERIFY(first.begin(clock.nowUtc(), 3).ok());
         clock.advanceSecs(30);
-        QVERIFY(!first.heartbeat(clock.nowUtc(), 4));
+        QVERIFY(first.heartbeat(clock.nowUtc(), 4).ok());
         auto running = SessionMarker(tmp.path()).read();
         QVERIFY(running);
         QVERIFY(!running->clean);
         QCOMPARE(running->aliveAtUtc, clock.nowUtc());
         QCOMPARE(running->incidentId, 4);
         QCOMPARE(running->pid, QCoreApplication::applicationPid());
-        QVERIFY(!first.end(clock.nowUtc()));
+        QVERIFY(first.end(clock.nowUtc()).ok());
         QVERIFY(SessionMarker(tmp.path()).read()->clean);
         QVERIFY(tmp.writeBytes(first.path(), QByteArray("garbage")));
         QVERIFY(!SessionMarker(tmp.path()).read());

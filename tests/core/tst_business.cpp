@@ -47,7 +47,7 @@ private:
     void declare()
     {
         const StoreError error = m_store->declareBusinessMode(m_incident, {}, m_ana);
-        QVERIFY2(!error, qPrintable(error.message()));
+        QVERIFY2(error.ok(), qPrintable(error.message()));
     }
 
     qint64 draft(const QString &audience = QStringLiteral("customers"), const QString &phase = QString())
@@ -68,7 +68,7 @@ private:
     // the timeline as it was.
     void expectRefused(const StoreError &error, Code code, const QString &mentions, qint64 entriesBefore)
     {
-        QVERIFY2(error.isError(), "expected a refusal");
+        QVERIFY2(!error.ok(), "expected a refusal");
         QCOMPARE(error.code(), code);
         QVERIFY2(error.message().contains(mentions, Qt::CaseInsensitive), qPrintable(error.message()));
         QCOMPARE(entryCount(m_incident), entriesBefore);
@@ -80,7 +80,7 @@ private slots:
         m_tmp = std::make_unique<test::TempDatabase>();
         m_clock = std::make_unique<test::FakeClock>();
         m_store = std::make_unique<IncidentStore>(*m_clock);
-        QVERIFY(!m_store->open(m_tmp->path()));
+        QVERIFY(m_store->open(m_tmp->path()).ok());
         NewIncident incident;
         incident.title = QStringLiteral("Logins failing");
         incident.severity = Severity::Sev1;
@@ -137,7 +137,7 @@ private slots:
         d.roles = library.find(QStringLiteral("business-response"));
         QVERIFY(d.roles);
         d.audiences = {QStringLiteral("internal"), QStringLiteral("customers"), QStringLiteral("media")};
-        QVERIFY(!m_store->declareBusinessMode(m_incident, d, m_ana));
+        QVERIFY(m_store->declareBusinessMode(m_incident, d, m_ana).ok());
         QCOMPARE(business.size(), 1);
         QCOMPARE(business.at(0).at(0).toLongLong(), m_incident);
         auto mode = m_store->businessMode(m_incident);
@@ -170,14 +170,14 @@ private slots:
         const qint64 first = list.at(0).id;
         qint64 before = entryCount(m_incident);
         expectRefused(m_store->restartActivity(first, m_ana), Code::Invalid, QStringLiteral("never halted"), before);
-        QVERIFY(!m_store->haltActivity(first, QStringLiteral("mo")));
+        QVERIFY(m_store->haltActivity(first, QStringLiteral("mo")).ok());
         before = entryCount(m_incident);
         expectRefused(m_store->haltActivity(first, m_ana), Code::Invalid, QStringLiteral("already halted"), before);
         expectRefused(m_store->restartActivity(first, m_ana), Code::Invalid, QStringLiteral("return to normal"),
                       before);
         expectRefused(m_store->haltActivity(424242, m_ana), Code::NotFound, QStringLiteral("#424242"), before);
-        expectRefused(m_store->addBusinessActivity(m_incident, {QStringLiteral(" "), {}}, m_ana).error(),
-                      Code::Invalid, QStringLiteral("name"), before);
+        expectRefused(m_store->addBusinessActivity(m_incident, {QStringLiteral(" "), {}}, m_ana).error(), Code::Invalid,
+                      QStringLiteral("name"), before);
 
         auto added = m_store->addBusinessActivity(
             m_incident, {QStringLiteral("Webinar invitations"), QStringLiteral("marketing-officer")}, m_ana);
@@ -185,22 +185,21 @@ private slots:
         auto activity = m_store->businessActivity(*added);
         QVERIFY(activity);
         QVERIFY(activity->userAdded);
-        QVERIFY(!m_store->haltActivity(*added, QStringLiteral("mo")));
+        QVERIFY(m_store->haltActivity(*added, QStringLiteral("mo")).ok());
         // Undo of a halt takes the tick back.
-        QVERIFY(!m_store->withdrawActivityTick(*added, QStringLiteral("mo")));
+        QVERIFY(m_store->withdrawActivityTick(*added, QStringLiteral("mo")).ok());
         QVERIFY(!m_store->businessActivity(*added)->haltedAt.isValid());
-        QVERIFY(!m_store->haltActivity(*added, QStringLiteral("mo")));
+        QVERIFY(m_store->haltActivity(*added, QStringLiteral("mo")).ok());
 
         m_clock->advanceSecs(600);
-        QVERIFY(!m_store->returnToNormal(m_incident, m_ana));
+        QVERIFY(m_store->returnToNormal(m_incident, m_ana).ok());
         QCOMPARE((*m_store->businessMode(m_incident))->state, BusinessState::Restoring);
         before = entryCount(m_incident);
-        expectRefused(m_store->haltActivity(list.at(1).id, m_ana), Code::Invalid, QStringLiteral("returning"),
-                      before);
+        expectRefused(m_store->haltActivity(list.at(1).id, m_ana), Code::Invalid, QStringLiteral("returning"), before);
         expectRefused(m_store->returnToNormal(m_incident, m_ana), Code::Invalid, QStringLiteral("already"), before);
-        QVERIFY(!m_store->restartActivity(*added, QStringLiteral("mo")));
+        QVERIFY(m_store->restartActivity(*added, QStringLiteral("mo")).ok());
         QCOMPARE((*m_store->businessMode(m_incident))->state, BusinessState::Restoring);
-        QVERIFY(!m_store->restartActivity(first, QStringLiteral("mo")));
+        QVERIFY(m_store->restartActivity(first, QStringLiteral("mo")).ok());
         auto mode = *m_store->businessMode(m_incident);
         QCOMPARE(mode->state, BusinessState::Normal);
         QCOMPARE(mode->allClearAt, m_clock->nowUtc());
@@ -221,7 +220,7 @@ private slots:
     void nothingHaltedGoesStraightToNormal()
     {
         declare();
-        QVERIFY(!m_store->returnToNormal(m_incident, m_ana));
+        QVERIFY(m_store->returnToNormal(m_incident, m_ana).ok());
         QCOMPARE((*m_store->businessMode(m_incident))->state, BusinessState::Normal);
     }
 
@@ -233,13 +232,19 @@ private slots:
                       Code::Invalid, QStringLiteral("colour"), before);
         expectRefused(m_store->answerBriefing(m_incident, QStringLiteral("trigger"), QStringLiteral("  "), m_ana),
                       Code::Invalid, QStringLiteral("unknown"), before);
-        QVERIFY(!m_store->answerBriefing(m_incident, QStringLiteral("affected-now"), QStringLiteral("about 1200"),
-                                         QStringLiteral("cl")));
-        QVERIFY(!m_store->answerBriefing(m_incident, QStringLiteral("trigger"), QStringLiteral("auth DB locked"),
-                                         QStringLiteral("cl")));
+        QVERIFY(m_store
+                    ->answerBriefing(m_incident, QStringLiteral("affected-now"), QStringLiteral("about 1200"),
+                                     QStringLiteral("cl"))
+                    .ok());
+        QVERIFY(m_store
+                    ->answerBriefing(m_incident, QStringLiteral("trigger"), QStringLiteral("auth DB locked"),
+                                     QStringLiteral("cl"))
+                    .ok());
         m_clock->advanceSecs(60);
-        QVERIFY(!m_store->answerBriefing(m_incident, QStringLiteral("affected-now"), QStringLiteral("about 3000"),
-                                         QStringLiteral("cl")));
+        QVERIFY(m_store
+                    ->answerBriefing(m_incident, QStringLiteral("affected-now"), QStringLiteral("about 3000"),
+                                     QStringLiteral("cl"))
+                    .ok());
         auto answers = m_store->briefingAnswers(m_incident);
         QVERIFY(answers);
         QCOMPARE(answers->size(), 2);
@@ -258,8 +263,8 @@ private slots:
         QCOMPARE(m.phase, QStringLiteral("investigation"));
         QCOMPARE(m.waitingFor, MessageStep::LegalReview);
         const qint64 before = entryCount(m_incident);
-        for (MessageStep step : {MessageStep::MessagingReview, MessageStep::EltApproval, MessageStep::IcAuthorisation,
-                                 MessageStep::Send})
+        for (MessageStep step :
+             {MessageStep::MessagingReview, MessageStep::EltApproval, MessageStep::IcAuthorisation, MessageStep::Send})
             expectRefused(m_store->advanceMessage(id, step, StepVerdict::Approved, {}, m_ana), Code::Invalid,
                           QStringLiteral("cannot skip"), before);
         expectRefused(m_store->advanceMessage(id, MessageStep::LegalReview, StepVerdict::ChangesRequested, {}, m_ana),
@@ -281,17 +286,19 @@ private slots:
         QSignalSpy changed(m_store.get(), &IncidentStore::messageChanged);
         const qint64 id = draft();
         QCOMPARE(changed.size(), 1);
-        QVERIFY(!m_store->advanceMessage(id, MessageStep::LegalReview, StepVerdict::Approved, {},
-                                         QStringLiteral("lee")));
-        QVERIFY(!m_store->advanceMessage(id, MessageStep::MessagingReview, StepVerdict::ChangesRequested,
-                                         QStringLiteral("say 'some customers'"), QStringLiteral("mia")));
+        QVERIFY(m_store->advanceMessage(id, MessageStep::LegalReview, StepVerdict::Approved, {}, QStringLiteral("lee"))
+                    .ok());
+        QVERIFY(m_store
+                    ->advanceMessage(id, MessageStep::MessagingReview, StepVerdict::ChangesRequested,
+                                     QStringLiteral("say 'some customers'"), QStringLiteral("mia"))
+                    .ok());
         auto m = *m_store->message(id);
         QVERIFY(m.changesRequested());
         const qint64 before = entryCount(m_incident);
         expectRefused(m_store->advanceMessage(id, MessageStep::MessagingReview, StepVerdict::Approved, {}, m_ana),
                       Code::Invalid, QStringLiteral("revised draft"), before);
-        QVERIFY(!m_store->reviseMessage(id, QStringLiteral("Some customers cannot log in."), {},
-                                        QStringLiteral("sam")));
+        QVERIFY(m_store->reviseMessage(id, QStringLiteral("Some customers cannot log in."), {}, QStringLiteral("sam"))
+                    .ok());
         m = *m_store->message(id);
         QCOMPARE(m.version, 2);
         QCOMPARE(m.waitingFor, MessageStep::LegalReview);
@@ -308,7 +315,7 @@ private slots:
         for (const auto &[step, who] : chain) {
             m_clock->advanceSecs(120);
             const StoreError error = m_store->advanceMessage(id, step, StepVerdict::Approved, {}, who);
-            QVERIFY2(!error, qPrintable(error.message()));
+            QVERIFY2(error.ok(), qPrintable(error.message()));
         }
         m = *m_store->message(id);
         QVERIFY(m.isSent());
@@ -331,11 +338,13 @@ private slots:
     {
         declare();
         qint64 before = entryCount(m_incident);
-        expectRefused(m_store->skipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("monitoring"), {},
-                                        m_ana),
-                      Code::Invalid, QStringLiteral("why"), before);
-        QVERIFY(!m_store->skipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("monitoring"),
-                                   QStringLiteral("told them by phone"), m_ana));
+        expectRefused(
+            m_store->skipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("monitoring"), {}, m_ana),
+            Code::Invalid, QStringLiteral("why"), before);
+        QVERIFY(m_store
+                    ->skipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("monitoring"),
+                               QStringLiteral("told them by phone"), m_ana)
+                    .ok());
         before = entryCount(m_incident);
         NewMessage m{m_incident, QStringLiteral("strategic"), QStringLiteral("monitoring"), QStringLiteral("email"),
                      QStringLiteral("x")};
@@ -344,7 +353,7 @@ private slots:
         QVERIFY(cells);
         QCOMPARE(cells->size(), 1);
         QCOMPARE(cells->first().reason, QStringLiteral("told them by phone"));
-        QVERIFY(!m_store->unskipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("monitoring"), m_ana));
+        QVERIFY(m_store->unskipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("monitoring"), m_ana).ok());
         QVERIFY(m_store->skippedCells(m_incident)->isEmpty());
         QVERIFY(m_store->draftMessage(m, m_ana));
     }
@@ -371,7 +380,7 @@ private slots:
         QCOMPARE(list->first().departmentKey, QStringLiteral("finance"));
         QCOMPARE(list->first().method, QStringLiteral("phone"));
         QCOMPARE(communications(m_incident).last().text, QStringLiteral("Told Finance (phone) — billing may be late"));
-        QVERIFY(!m_store->withdrawNotice(*id, QStringLiteral("il")));
+        QVERIFY(m_store->withdrawNotice(*id, QStringLiteral("il")).ok());
         QVERIFY(m_store->stakeholderNotices(m_incident)->isEmpty());
         QVERIFY(BusinessVocabulary::mustBeTold(finance, IncidentKind::Technical, Severity::Sev1));
         QVERIFY(!BusinessVocabulary::mustBeTold(finance, IncidentKind::Technical, Severity::Sev4));
@@ -385,7 +394,7 @@ private slots:
         auto id = m_store->logInbound(m_incident, QStringLiteral("media"), QStringLiteral("Daily Planet"),
                                       QStringLiteral("Is customer data at risk?"), m_ana);
         QVERIFY(id);
-        QVERIFY(!m_store->answerInbound(*id, QStringLiteral("No data was exposed."), QStringLiteral("medo")));
+        QVERIFY(m_store->answerInbound(*id, QStringLiteral("No data was exposed."), QStringLiteral("medo")).ok());
         expectRefused(m_store->answerInbound(*id, QStringLiteral("again"), m_ana), Code::Invalid,
                       QStringLiteral("already answered"), before + 2);
         auto list = m_store->inboundQuestions(m_incident);

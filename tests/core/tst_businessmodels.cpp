@@ -38,7 +38,7 @@ private:
                  const QString &comment = QString())
     {
         const StoreError error = m_store->advanceMessage(id, step, verdict, comment, m_ana);
-        QVERIFY2(!error, qPrintable(error.message()));
+        QVERIFY2(error.ok(), qPrintable(error.message()));
     }
 
 private slots:
@@ -47,7 +47,7 @@ private slots:
         m_tmp = std::make_unique<test::TempDatabase>();
         m_clock = std::make_unique<test::FakeClock>();
         m_store = std::make_unique<IncidentStore>(*m_clock);
-        QVERIFY(!m_store->open(m_tmp->path()));
+        QVERIFY(m_store->open(m_tmp->path()).ok());
         NewIncident incident;
         incident.title = QStringLiteral("Checkout down");
         incident.severity = Severity::Sev2;
@@ -68,20 +68,18 @@ private slots:
         model.setIncident(m_incident);
         QCOMPARE(model.rowCount(), 0);
         QVERIFY(!model.state());
-        QVERIFY(!m_store->declareBusinessMode(m_incident, {}, m_ana));
+        QVERIFY(m_store->declareBusinessMode(m_incident, {}, m_ana).ok());
         QCOMPARE(model.rowCount(), BusinessVocabulary::defaultActivities().size());
         QCOMPARE(model.state(), BusinessState::Emergency);
         QCOMPARE(model.nextRow(), 0);
-        QCOMPARE(model.index(0, EmergencyOpsModel::ActivityColumn)
-                     .data(EmergencyOpsModel::StatusKeyRole)
-                     .toString(),
+        QCOMPARE(model.index(0, EmergencyOpsModel::ActivityColumn).data(EmergencyOpsModel::StatusKeyRole).toString(),
                  QStringLiteral("running"));
 
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         const qint64 first = model.activityAt(0).id;
-        QVERIFY(!m_store->haltActivity(first, QStringLiteral("mo")));
+        QVERIFY(m_store->haltActivity(first, QStringLiteral("mo")).ok());
         QCOMPARE(reset.size(), 0);
         QVERIFY(changed.size() >= 1);
         QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
@@ -92,17 +90,17 @@ private slots:
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(model.rowOf(*added), model.rowCount() - 1);
         QVERIFY(model.index(model.rowCount() - 1, 0).data(EmergencyOpsModel::UserAddedRole).toBool());
-        QVERIFY(!m_store->haltActivity(*added, QStringLiteral("mo")));
+        QVERIFY(m_store->haltActivity(*added, QStringLiteral("mo")).ok());
 
-        QVERIFY(!m_store->returnToNormal(m_incident, m_ana));
+        QVERIFY(m_store->returnToNormal(m_incident, m_ana).ok());
         QCOMPARE(model.state(), BusinessState::Restoring);
         // Reverse order: the activity added (and halted) last comes first.
         QCOMPARE(model.activityAt(0).id, *added);
         QCOMPARE(model.nextRow(), 0);
         QVERIFY(model.index(0, 0).data(EmergencyOpsModel::NextRole).toBool());
-        QVERIFY(!m_store->restartActivity(*added, QStringLiteral("mo")));
+        QVERIFY(m_store->restartActivity(*added, QStringLiteral("mo")).ok());
         QCOMPARE(model.nextRow(), model.rowOf(first));
-        QVERIFY(!m_store->restartActivity(first, QStringLiteral("mo")));
+        QVERIFY(m_store->restartActivity(first, QStringLiteral("mo")).ok());
         QCOMPARE(model.state(), BusinessState::Normal);
         QCOMPARE(model.nextRow(), -1);
         QCOMPARE(model.index(model.rowOf(first), EmergencyOpsModel::RestartedColumn).data(Qt::CheckStateRole).toInt(),
@@ -111,7 +109,7 @@ private slots:
 
     void messagesShowTheirStep()
     {
-        QVERIFY(!m_store->declareBusinessMode(m_incident, {}, m_ana));
+        QVERIFY(m_store->declareBusinessMode(m_incident, {}, m_ana).ok());
         MessageModel model(*m_store);
         Tester tester(&model, Tester::FailureReportingMode::QtTest);
         model.setIncident(m_incident);
@@ -130,7 +128,7 @@ private slots:
         advance(b, MessageStep::MessagingReview, StepVerdict::ChangesRequested, QStringLiteral("tone"));
         QCOMPARE(model.index(1, MessageModel::StepColumn).data().toString(), QStringLiteral("Changes requested"));
         QCOMPARE(model.index(1, 0).data(MessageModel::ProgressRole).toInt(), 0);
-        QVERIFY(!m_store->reviseMessage(b, QStringLiteral("better"), {}, QStringLiteral("sam")));
+        QVERIFY(m_store->reviseMessage(b, QStringLiteral("better"), {}, QStringLiteral("sam")).ok());
         QCOMPARE(model.index(1, MessageModel::VersionColumn).data().toString(), QStringLiteral("v2"));
         for (MessageStep s : {MessageStep::LegalReview, MessageStep::MessagingReview, MessageStep::EltApproval,
                               MessageStep::IcAuthorisation, MessageStep::Send})
@@ -143,7 +141,7 @@ private slots:
     {
         BusinessDeclaration d;
         d.audiences = {QStringLiteral("internal"), QStringLiteral("strategic"), QStringLiteral("customers")};
-        QVERIFY(!m_store->declareBusinessMode(m_incident, d, m_ana));
+        QVERIFY(m_store->declareBusinessMode(m_incident, d, m_ana).ok());
         AudiencePhaseModel model(*m_store);
         Tester tester(&model, Tester::FailureReportingMode::QtTest);
         model.setIncident(m_incident);
@@ -154,12 +152,12 @@ private slots:
                  QStringLiteral("upcoming"));
         // Next update per audience: 30 min for internal, 20 for customers, counted from the declaration.
         const QDateTime declared = m_clock->nowUtc();
-        QCOMPARE(model.index(0, AudiencePhaseModel::NextUpdateColumn).data(AudiencePhaseModel::NextDueRole)
-                     .toDateTime(),
-                 declared.addSecs(30 * 60));
-        QCOMPARE(model.index(2, AudiencePhaseModel::NextUpdateColumn).data(AudiencePhaseModel::NextDueRole)
-                     .toDateTime(),
-                 declared.addSecs(20 * 60));
+        QCOMPARE(
+            model.index(0, AudiencePhaseModel::NextUpdateColumn).data(AudiencePhaseModel::NextDueRole).toDateTime(),
+            declared.addSecs(30 * 60));
+        QCOMPARE(
+            model.index(2, AudiencePhaseModel::NextUpdateColumn).data(AudiencePhaseModel::NextDueRole).toDateTime(),
+            declared.addSecs(20 * 60));
 
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         const qint64 id = draft(QStringLiteral("customers"));
@@ -174,28 +172,31 @@ private slots:
         advance(id, MessageStep::IcAuthorisation);
         advance(id, MessageStep::Send);
         QCOMPARE(model.cellState(QStringLiteral("customers"), QStringLiteral("investigation")), QStringLiteral("sent"));
-        QCOMPARE(model.index(2, AudiencePhaseModel::NextUpdateColumn).data(AudiencePhaseModel::NextDueRole)
-                     .toDateTime(),
-                 m_clock->nowUtc().addSecs(20 * 60));
-        QVERIFY(!m_store->skipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("investigation"),
-                                   QStringLiteral("account managers call them"), m_ana));
+        QCOMPARE(
+            model.index(2, AudiencePhaseModel::NextUpdateColumn).data(AudiencePhaseModel::NextDueRole).toDateTime(),
+            m_clock->nowUtc().addSecs(20 * 60));
+        QVERIFY(m_store
+                    ->skipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("investigation"),
+                               QStringLiteral("account managers call them"), m_ana)
+                    .ok());
         QCOMPARE(model.cellState(QStringLiteral("strategic"), QStringLiteral("investigation")),
                  QStringLiteral("skipped"));
 
         QSignalSpy header(&model, &QAbstractItemModel::headerDataChanged);
-        QVERIFY(!m_store->setStatus(m_incident, IncidentStatus::Identified, m_ana));
+        QVERIFY(m_store->setStatus(m_incident, IncidentStatus::Identified, m_ana).ok());
         QCOMPARE(header.size(), 1);
         QCOMPARE(model.currentPhase(), QStringLiteral("identification"));
         // Nothing went to the internal audience while investigating: missed, not merely over.
         QCOMPARE(model.cellState(QStringLiteral("internal"), QStringLiteral("investigation")),
                  QStringLiteral("missed"));
         QCOMPARE(model.cellState(QStringLiteral("internal"), QStringLiteral("identification")), QStringLiteral("due"));
-        QVERIFY(model.headerData(AudiencePhaseModel::IdentificationColumn, Qt::Horizontal).toString().contains(
-            QStringLiteral("Identification")));
+        QVERIFY(model.headerData(AudiencePhaseModel::IdentificationColumn, Qt::Horizontal)
+                    .toString()
+                    .contains(QStringLiteral("Identification")));
         QVERIFY(model.index(0, AudiencePhaseModel::IdentificationColumn)
                     .data(AudiencePhaseModel::CurrentPhaseRole)
                     .toBool());
-        QVERIFY(!m_store->setStatus(m_incident, IncidentStatus::Monitoring, m_ana));
+        QVERIFY(m_store->setStatus(m_incident, IncidentStatus::Monitoring, m_ana).ok());
         QCOMPARE(model.cellState(QStringLiteral("internal"), QStringLiteral("monitoring")), QStringLiteral("due"));
         QCOMPARE(model.cellState(QStringLiteral("internal"), QStringLiteral("identification")),
                  QStringLiteral("missed"));
@@ -205,17 +206,18 @@ private slots:
         QVERIFY(model.index(0, AudiencePhaseModel::NextUpdateColumn).data(AudiencePhaseModel::OverdueRole).toBool());
         QCOMPARE(reset.size(), 0);
         // Media joins: a new row (the one reset an audience change makes).
-        QVERIFY(!m_store->setBusinessAudiences(m_incident,
-                                               {QStringLiteral("internal"), QStringLiteral("strategic"),
-                                                QStringLiteral("customers"), QStringLiteral("media")},
-                                               m_ana));
+        QVERIFY(m_store
+                    ->setBusinessAudiences(m_incident,
+                                           {QStringLiteral("internal"), QStringLiteral("strategic"),
+                                            QStringLiteral("customers"), QStringLiteral("media")},
+                                           m_ana)
+                    .ok());
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.headerData(3, Qt::Vertical).toString(), QStringLiteral("Media"));
         // Resolved: what never went out is missed, and no update is due any more.
-        QVERIFY(!m_store->resolveIncident(m_incident, {{QStringLiteral("*"), QStringLiteral("drill")}}, m_ana));
+        QVERIFY(m_store->resolveIncident(m_incident, {{QStringLiteral("*"), QStringLiteral("drill")}}, m_ana).ok());
         QCOMPARE(model.cellState(QStringLiteral("internal"), QStringLiteral("resolution")), QStringLiteral("missed"));
-        QCOMPARE(model.cellState(QStringLiteral("customers"), QStringLiteral("investigation")),
-                 QStringLiteral("sent"));
+        QCOMPARE(model.cellState(QStringLiteral("customers"), QStringLiteral("investigation")), QStringLiteral("sent"));
         QVERIFY(!model.index(0, AudiencePhaseModel::NextUpdateColumn)
                      .data(AudiencePhaseModel::NextDueRole)
                      .toDateTime()
@@ -224,11 +226,11 @@ private slots:
 
     void stakeholdersForKindAndSeverity()
     {
-        for (const auto &[key, name] : QList<std::pair<QString, QString>>{
-                 {QStringLiteral("engineering"), QStringLiteral("Engineering")},
-                 {QStringLiteral("hr"), QStringLiteral("HR")},
-                 {QStringLiteral("finance"), QStringLiteral("Finance")},
-                 {QStringLiteral("facilities"), QStringLiteral("Facilities")}}) {
+        for (const auto &[key, name] :
+             QList<std::pair<QString, QString>>{{QStringLiteral("engineering"), QStringLiteral("Engineering")},
+                                                {QStringLiteral("hr"), QStringLiteral("HR")},
+                                                {QStringLiteral("finance"), QStringLiteral("Finance")},
+                                                {QStringLiteral("facilities"), QStringLiteral("Facilities")}}) {
             Department d;
             d.key = key;
             d.name = name;
@@ -253,7 +255,7 @@ private slots:
         QVERIFY(model.index(row, 0).data(StakeholderModel::ToldRole).toBool());
         QCOMPARE(model.index(row, StakeholderModel::MethodColumn).data().toString(), QStringLiteral("phone"));
         QCOMPARE(model.requiredToldCount(), 1);
-        QVERIFY(!m_store->setSeverity(m_incident, Severity::Sev4, m_ana));
+        QVERIFY(m_store->setSeverity(m_incident, Severity::Sev4, m_ana).ok());
         QCOMPARE(model.requiredCount(), 1); // only engineering now (support is not in this directory)
     }
 };

@@ -60,7 +60,7 @@ private slots:
         test::TempDatabase tmp;
         test::FakeClock clock;
         IncidentStore store(clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         auto id = store.createIncident({QStringLiteral("Formulas"), {}, Severity::Sev3}, QStringLiteral("ana"));
         QVERIFY(id.ok());
         for (const QString &text : hostile())
@@ -69,7 +69,7 @@ private slots:
         QByteArray csv;
         QBuffer csvOut(&csv);
         csvOut.open(QIODevice::WriteOnly);
-        QVERIFY(!TimelineExport::write(store, *id, TimelineExport::Format::Csv, csvOut));
+        QVERIFY(TimelineExport::write(store, *id, TimelineExport::Format::Csv, csvOut).ok());
         QList<CsvReader::Record> records;
         QString error;
         QVERIFY2(CsvReader::parse(csv, &records, &error), qPrintable(error));
@@ -82,7 +82,7 @@ private slots:
         QByteArray json;
         QBuffer jsonOut(&json);
         jsonOut.open(QIODevice::WriteOnly);
-        QVERIFY(!TimelineExport::write(store, *id, TimelineExport::Format::Json, jsonOut));
+        QVERIFY(TimelineExport::write(store, *id, TimelineExport::Format::Json, jsonOut).ok());
         QVERIFY(json.contains("\"=author\""));
         QVERIFY(json.contains("\"@SUM(A1)\""));
         // The database keeps what was typed (an entry's text is trimmed of outer white space).

@@ -131,7 +131,7 @@ private slots:
         test::TempDatabase tmp;
         test::FakeClock clock;
         IncidentStore store(clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         int people = 0;
         for (const QString &text : std::as_const(m_sqlLines)) {
             NewIncident incident;
@@ -187,7 +187,7 @@ private slots:
         const QString original = tmp.path(QStringLiteral("original.sqlite"));
         {
             IncidentStore store(clock);
-            QVERIFY(!store.open(original));
+            QVERIFY(store.open(original).ok());
             auto id = store.createIncident({QStringLiteral("Seed"), {}, Severity::Sev2}, QStringLiteral("a"));
             QVERIFY(id.ok());
             for (int i = 0; i < 40; ++i)
@@ -227,7 +227,7 @@ private slots:
             const QByteArray before = test::TempDatabase::fingerprint(path);
             IncidentStore store(clock);
             const StoreError error = store.open(path);
-            if (error) {
+            if (!error.ok()) {
                 ++refused;
                 QVERIFY(!error.message().isEmpty());
                 QVERIFY2(!error.message().contains(QLatin1Char('\n')), qPrintable(error.message()));
@@ -270,7 +270,7 @@ private slots:
         test::FakeClock clock;
         IncidentStore store(clock);
         const StoreError error = store.open(path);
-        if (!error) {
+        if (error.ok()) {
             auto id = store.createIncident({QStringLiteral("x"), {}, Severity::Sev2}, QStringLiteral("a"));
             QVERIFY(!id.ok());
             QVERIFY(!id.error().message().isEmpty());
@@ -285,7 +285,7 @@ private slots:
         test::TempDatabase tmp;
         test::FakeClock clock;
         IncidentStore store(clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         QList<QByteArray> inputs;
         for (const QString &file : corpus(QStringLiteral("*.csv")))
             inputs << readFile(file);
@@ -367,7 +367,7 @@ private slots:
         test::TempDatabase tmp;
         test::FakeClock clock;
         IncidentStore store(clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         // A valid document with SQL-looking text in every field it carries, made by the exporter.
         NewIncident incident;
         incident.title = m_sqlLines.at(0);
@@ -432,7 +432,7 @@ private slots:
         test::TempDatabase tmp;
         test::FakeClock clock;
         IncidentStore store(clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         NewIncident incident;
         incident.title = QStringLiteral("Rules");
         auto id = store.createIncident(incident, QStringLiteral("ana"));

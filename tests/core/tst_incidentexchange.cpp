@@ -187,7 +187,7 @@ private slots:
         test::TempDatabase other;
         test::FakeClock laterClock(QDateTime(QDate(2027, 1, 5), QTime(9, 0), Qt::UTC));
         IncidentStore empty(laterClock);
-        QVERIFY(!empty.open(other.path()));
+        QVERIFY(empty.open(other.path()).ok());
         QSignalSpy added(&empty, &IncidentStore::incidentAdded);
         auto document = IncidentJson::read(m_json);
         QVERIFY2(document.ok(), qPrintable(document.error().message()));
@@ -370,7 +370,7 @@ private slots:
         IncidentStore reader(*m_clock);
         IncidentStore::Options options;
         options.mode = IncidentStore::OpenMode::ReadOnly;
-        QVERIFY(!reader.open(m_tmp->path(), options));
+        QVERIFY(reader.open(m_tmp->path(), options).ok());
         auto document = IncidentJson::read(m_json);
         QVERIFY(document.ok());
         auto id = reader.importIncident(*document);

@@ -19,31 +19,34 @@ private slots:
         test::TempDatabase tmp;
         test::FakeClock clock;
         IncidentStore store(clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         IncidentListModel model(store);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
 
         const qint64 first = *store.createIncident({QStringLiteral("Login fails")}, QStringLiteral("ana"));
         clock.advanceSecs(60);
-        const qint64 second = *store.createIncident({QStringLiteral("Payments slow"), {}, Severity::Sev1},
-                                                    QStringLiteral("ana"));
+        const qint64 second =
+            *store.createIncident({QStringLiteral("Payments slow"), {}, Severity::Sev1}, QStringLiteral("ana"));
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.data(model.index(0, 0), IncidentListModel::IncidentIdRole).toLongLong(), second);
         QCOMPARE(model.index(0, IncidentListModel::SeverityColumn).data().toString(), QStringLiteral("SEV-1"));
 
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        QVERIFY(!store.resolveIncident(second, {{QStringLiteral("postmortem"), QStringLiteral("test")}},
-                                       QStringLiteral("ana")));
+        QVERIFY(store
+                    .resolveIncident(second, {{QStringLiteral("postmortem"), QStringLiteral("test")}},
+                                     QStringLiteral("ana"))
+                    .ok());
         QCOMPARE(model.data(model.index(0, 0), IncidentListModel::IncidentIdRole).toLongLong(), first);
         QCOMPARE(model.data(model.index(1, 0), IncidentListModel::ResolvedRole).toBool(), true);
-        QVERIFY(!store.setSeverity(first, Severity::Sev2, QStringLiteral("ana")));
+        QVERIFY(store.setSeverity(first, Severity::Sev2, QStringLiteral("ana")).ok());
         QCOMPARE(changed.count(), 1);
         QCOMPARE(reset.count(), 0);
         QCOMPARE(model.rowOfIncident(second), 1);
-        QVERIFY(model.data(model.index(1, 0), IncidentListModel::SearchTextRole).toString().contains(
-            QStringLiteral("Payments slow")));
+        QVERIFY(model.data(model.index(1, 0), IncidentListModel::SearchTextRole)
+                    .toString()
+                    .contains(QStringLiteral("Payments slow")));
     }
 
     void reloadsFromAnExistingDatabase()
@@ -51,7 +54,7 @@ private slots:
         test::TempDatabase tmp;
         test::FakeClock clock;
         IncidentStore store(clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         for (int i = 0; i < 3; ++i)
             QVERIFY(store.createIncident({QStringLiteral("Incident %1").arg(i)}, QStringLiteral("ana")).ok());
         IncidentListModel model(store);

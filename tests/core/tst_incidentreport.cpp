@@ -150,7 +150,7 @@ private slots:
         QCOMPARE(m_store->postmortem(m_incident)->value().owner, QStringLiteral("Dee Park"));
         QCOMPARE(int(report().timeline.size()), entriesBefore);
 
-        QVERIFY(!m_store->setPostmortem(m_incident, QStringLiteral("Bo Chen"), due, QStringLiteral("ana")));
+        QVERIFY(m_store->setPostmortem(m_incident, QStringLiteral("Bo Chen"), due, QStringLiteral("ana")).ok());
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.first().first().toLongLong(), m_incident);
         QCOMPARE(m_store->postmortem(m_incident)->value().owner, QStringLiteral("Bo Chen"));
@@ -160,7 +160,7 @@ private slots:
         QVERIFY(r.timeline.constLast().text.startsWith(QStringLiteral("Postmortem owner: Bo Chen, due ")));
         QVERIFY(r.timeline.constLast().keyEvent);
         // The same owner and date again records nothing.
-        QVERIFY(!m_store->setPostmortem(m_incident, QStringLiteral("Bo Chen"), due, QStringLiteral("ana")));
+        QVERIFY(m_store->setPostmortem(m_incident, QStringLiteral("Bo Chen"), due, QStringLiteral("ana")).ok());
         QCOMPARE(int(report().timeline.size()), entriesBefore + 1);
     }
 
@@ -319,7 +319,8 @@ private slots:
         QVERIFY(m_store->appendEntry(later).ok());
         m_clock->advance(30 * 60 * 1000);
         QVERIFY(
-            !m_store->resolveIncident(*id, {{QStringLiteral("*"), QStringLiteral("test")}}, QStringLiteral("Bo Chen")));
+            m_store->resolveIncident(*id, {{QStringLiteral("*"), QStringLiteral("test")}}, QStringLiteral("Bo Chen"))
+                .ok());
 
         auto built = IncidentReport::build(*m_store, *id, m_clock->nowUtc(), QTimeZone::utc());
         QVERIFY(built.ok());
@@ -427,7 +428,7 @@ private slots:
         test::TempDatabase tmp;
         test::FakeClock clock;
         IncidentStore store{clock};
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         const qint64 id = test::DrillIncident::create(store, clock, people);
         QVERIFY(id > 0);
         const auto built = IncidentReport::build(store, id, clock.nowUtc(), QTimeZone::utc());
@@ -591,7 +592,7 @@ private slots:
             QVERIFY(buffer.open(QIODevice::WriteOnly));
             const StoreError error =
                 IncidentExport::write(*m_store, m_incident, format, buffer, m_clock->nowUtc(), QTimeZone::utc());
-            QVERIFY2(!error, qPrintable(IncidentExport::key(format) + QStringLiteral(": ") + error.message()));
+            QVERIFY2(error.ok(), qPrintable(IncidentExport::key(format) + QStringLiteral(": ") + error.message()));
             const QByteArray bytes = buffer.data();
             QVERIFY2(bytes.size() > 200, qPrintable(IncidentExport::key(format)));
             if (IncidentExport::isPdf(format))

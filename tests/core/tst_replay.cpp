@@ -77,7 +77,7 @@ private slots:
         m_tmp = std::make_unique<test::TempDatabase>();
         m_clock = std::make_unique<test::FakeClock>(Start);
         IncidentStore writer(*m_clock);
-        QVERIFY(!writer.open(m_tmp->path()));
+        QVERIFY(writer.open(m_tmp->path()).ok());
         NewIncident incident;
         incident.title = QStringLiteral("Checkout down");
         incident.severity = Severity::Sev2;
@@ -109,7 +109,7 @@ private slots:
         QVERIFY(timer);
         m_timer = *timer;
         m_clock->advance(2 * Minute);
-        QVERIFY(!writer.setSeverity(m_incident, Severity::Sev1, m_ana));
+        QVERIFY(writer.setSeverity(m_incident, Severity::Sev1, m_ana).ok());
         // 14:04 a roll call (2-minute time-box): the Deputy answers, the Scribe is missed.
         m_clock->advance(Minute);
         RollCallSelection selection;
@@ -124,19 +124,19 @@ private slots:
         report.conditionText = QStringLiteral("watching the timers");
         for (const RollCallItem &item : *items) {
             if (item.roleKey == QLatin1String("deputy"))
-                QVERIFY(!writer.answerRollCallItem(item.id, report, m_ana));
+                QVERIFY(writer.answerRollCallItem(item.id, report, m_ana).ok());
         }
         m_clock->advanceSecs(10);
         for (const RollCallItem &item : *items) {
             if (item.roleKey == QLatin1String("scribe"))
-                QVERIFY(!writer.markRollCallItem(item.id, RollCallItemState::NoAnswer, m_ana));
+                QVERIFY(writer.markRollCallItem(item.id, RollCallItemState::NoAnswer, m_ana).ok());
         }
         m_clock->advanceSecs(20);
         entry(EntryKind::Decision, QStringLiteral("Roll back release 41"), writer);
         m_clock->advance(Minute);
-        QVERIFY(!writer.handOver(m_incident, QStringLiteral("ic"), *anaId, *boId, m_ana));
+        QVERIFY(writer.handOver(m_incident, QStringLiteral("ic"), *anaId, *boId, m_ana).ok());
         m_clock->advance(4 * Minute);
-        QVERIFY(!writer.resolveIncident(m_incident, {{QStringLiteral("*"), QStringLiteral("drill")}}, m_ana));
+        QVERIFY(writer.resolveIncident(m_incident, {{QStringLiteral("*"), QStringLiteral("drill")}}, m_ana).ok());
 
         NewIncident other;
         other.title = QStringLiteral("Still burning");
@@ -148,7 +148,7 @@ private slots:
         m_source = std::make_unique<IncidentStore>(*m_clock);
         IncidentStore::Options readOnly;
         readOnly.mode = IncidentStore::OpenMode::ReadOnly;
-        QVERIFY(!m_source->open(m_tmp->path(), readOnly));
+        QVERIFY(m_source->open(m_tmp->path(), readOnly).ok());
     }
 
     void cleanup()
@@ -199,7 +199,7 @@ private slots:
     {
         m_source.reset();
         IncidentStore writer(*m_clock);
-        QVERIFY(!writer.open(m_tmp->path()));
+        QVERIFY(writer.open(m_tmp->path()).ok());
         m_clock->advance(60 * Minute);
         NewIncident incident;
         incident.title = QStringLiteral("Search down");
@@ -220,23 +220,25 @@ private slots:
         QVERIFY(round);
         m_clock->advanceSecs(20);
         for (const RollCallItem &item : *writer.rollCallRound(*round))
-            QVERIFY(!writer.markRollCallItem(item.id,
-                                             item.roleKey == QLatin1String("deputy") ? RollCallItemState::NoAnswer
-                                                                                     : RollCallItemState::Skipped,
-                                             cy));
-        QVERIFY(!writer.endRollCall(*round, dee));
+            QVERIFY(writer
+                        .markRollCallItem(item.id,
+                                          item.roleKey == QLatin1String("deputy") ? RollCallItemState::NoAnswer
+                                                                                  : RollCallItemState::Skipped,
+                                          cy)
+                        .ok());
+        QVERIFY(writer.endRollCall(*round, dee).ok());
         m_clock->advance(5 * Minute);
-        QVERIFY(!writer.resolveIncident(*id, {{QStringLiteral("*"), QStringLiteral("drill")}}, dee));
+        QVERIFY(writer.resolveIncident(*id, {{QStringLiteral("*"), QStringLiteral("drill")}}, dee).ok());
         writer.close();
         m_source = std::make_unique<IncidentStore>(*m_clock);
         IncidentStore::Options readOnly;
         readOnly.mode = IncidentStore::OpenMode::ReadOnly;
-        QVERIFY(!m_source->open(m_tmp->path(), readOnly));
+        QVERIFY(m_source->open(m_tmp->path(), readOnly).ok());
 
         ReplayEngine engine(*m_source, *m_clock);
-        QVERIFY(!engine.load(*id));
+        QVERIFY(engine.load(*id).ok());
         QCOMPARE(engine.script().startUtc(), declared.addSecs(-140));
-        QVERIFY(!engine.jumpTo(engine.script().endUtc()));
+        QVERIFY(engine.jumpTo(engine.script().endUtc()).ok());
         QVERIFY2(engine.problems().isEmpty(), qPrintable(engine.problems().join(u'\n')));
         IncidentStore &replayed = engine.store();
         QCOMPARE(replayed.incident(engine.incidentId())->declaredAt, declared);
@@ -261,7 +263,7 @@ private slots:
     {
         const QByteArray before = test::TempDatabase::fingerprint(m_tmp->path());
         ReplayEngine engine(*m_source, *m_clock);
-        QVERIFY(!engine.load(m_incident));
+        QVERIFY(engine.load(m_incident).ok());
         IncidentStore &replayed = engine.store();
         QCOMPARE(replayed.incident(engine.incidentId())->severity, Severity::Sev2);
         // Declared (with its roles), nothing told yet.
@@ -347,7 +349,7 @@ private slots:
     void pausedReplayStandsStill()
     {
         ReplayEngine engine(*m_source, *m_clock);
-        QVERIFY(!engine.load(m_incident));
+        QVERIFY(engine.load(m_incident).ok());
         engine.setSpeed(60);
         engine.play();
         m_clock->advance(Second);
@@ -360,7 +362,7 @@ private slots:
     void stepsAndJumpsBackAndForth()
     {
         ReplayEngine engine(*m_source, *m_clock);
-        QVERIFY(!engine.load(m_incident));
+        QVERIFY(engine.load(m_incident).ok());
         QSignalSpy rebuilt(&engine, &ReplayEngine::rebuilt);
         // Step: to the next step's moment, applied, paused.
         engine.stepForward();
@@ -370,13 +372,13 @@ private slots:
         QCOMPARE(engine.clock().nowUtc(), engine.script().steps().first().at);
         QVERIFY(!engine.isPlaying());
 
-        QVERIFY(!engine.jumpTo(Start.addSecs(5 * 60)));
+        QVERIFY(engine.jumpTo(Start.addSecs(5 * 60)).ok());
         QVERIFY(indexOf(texts(engine.store(), engine.incidentId()), QStringLiteral("Roll back")) > 0);
         QCOMPARE(engine.store().incident(engine.incidentId())->severity, Severity::Sev1);
         QCOMPARE(rebuilt.size(), 0);
 
         // Back to 14:02: the scratch incident is told again up to there.
-        QVERIFY(!engine.jumpTo(Start.addSecs(2 * 60)));
+        QVERIFY(engine.jumpTo(Start.addSecs(2 * 60)).ok());
         QCOMPARE(rebuilt.size(), 1);
         QCOMPARE(engine.clock().nowUtc(), Start.addSecs(2 * 60));
         const QStringList story = texts(engine.store(), engine.incidentId());
@@ -385,7 +387,7 @@ private slots:
         QCOMPARE(engine.store().incident(engine.incidentId())->severity, Severity::Sev2);
 
         // Past the end is the end.
-        QVERIFY(!engine.jumpTo(Start.addDays(1)));
+        QVERIFY(engine.jumpTo(Start.addDays(1)).ok());
         QCOMPARE(engine.clock().nowUtc(), Start.addSecs(10 * 60));
         QCOMPARE(engine.appliedSteps(), engine.script().steps().size());
     }

@@ -55,7 +55,7 @@ private:
     {
         const StoreError error =
             m_store->resolveIncident(m_incident, {{QStringLiteral("*"), QStringLiteral("t")}}, Ana);
-        QVERIFY2(!error, qPrintable(error.message()));
+        QVERIFY2(error.ok(), qPrintable(error.message()));
     }
 
 private slots:
@@ -64,7 +64,7 @@ private slots:
         m_tmp = std::make_unique<test::TempDatabase>();
         m_clock = std::make_unique<test::FakeClock>();
         m_store = std::make_unique<IncidentStore>(*m_clock);
-        QVERIFY(!m_store->open(m_tmp->path()));
+        QVERIFY(m_store->open(m_tmp->path()).ok());
         m_scenario = test::RollCallScenario();
         const QString problem = m_scenario.setUp(*m_store);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -87,19 +87,21 @@ private slots:
             const QList<RollCallItem> items = *m_store->rollCallRound(*id);
             for (const RollCallItem &item : items) {
                 if (item.personId != m_scenario.people.value(m_scenario.smeHandles.first()))
-                    QVERIFY(!m_store->answerRollCallItem(item.id, {Condition::Healthy, {}, {}, {}}, Ana));
+                    QVERIFY(m_store->answerRollCallItem(item.id, {Condition::Healthy, {}, {}, {}}, Ana).ok());
             }
-            QVERIFY(!m_store->endRollCall(*id, Ana));
+            QVERIFY(m_store->endRollCall(*id, Ana).ok());
         }
-        QVERIFY(!m_store->declareBusinessMode(m_incident, BusinessDeclaration{}, Ana));
+        QVERIFY(m_store->declareBusinessMode(m_incident, BusinessDeclaration{}, Ana).ok());
         const BusinessActivity ads = m_store->businessActivities(m_incident)->constFirst();
-        QVERIFY(!m_store->haltActivity(ads.id, Ana));
+        QVERIFY(m_store->haltActivity(ads.id, Ana).ok());
         auto message = m_store->draftMessage(
             {m_incident, QStringLiteral("customers"), QString(), QStringLiteral("email"), QStringLiteral("Delays")},
             Ana);
         QVERIFY(message.ok());
-        QVERIFY(!m_store->skipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("investigation"),
-                                   QStringLiteral("none affected"), Ana));
+        QVERIFY(m_store
+                    ->skipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("investigation"),
+                               QStringLiteral("none affected"), Ana)
+                    .ok());
 
         auto blockers = m_store->resolveBlockers(m_incident);
         QVERIFY(blockers.ok());
@@ -138,7 +140,7 @@ private slots:
         QVERIFY(m_store->startDefaultTimers(m_incident, Severity::Sev1, Ana).ok());
         QVERIFY(m_store->startRollCall(m_incident, RollCallSelection{}, Ana).ok());
         QVERIFY(!m_store->liveTimers()->isEmpty());
-        QVERIFY(!m_store->setPostmortem(m_incident, QStringLiteral("Dee"), m_clock->nowUtc().addDays(3), Ana));
+        QVERIFY(m_store->setPostmortem(m_incident, QStringLiteral("Dee"), m_clock->nowUtc().addDays(3), Ana).ok());
         resolveForTest();
         QVERIFY(m_store->liveTimers()->isEmpty());
         for (const Timer &t : *m_store->timers(m_incident))
@@ -171,19 +173,20 @@ private slots:
         QCOMPARE(m_store->incident(m_incident)->title, QStringLiteral("Checkout fails for card payments"));
 
         // Still open to change: the postmortem's owner and its follow-up actions.
-        QVERIFY(!m_store->setPostmortem(m_incident, QStringLiteral("Dee"), m_clock->nowUtc().addDays(3), Ana));
+        QVERIFY(m_store->setPostmortem(m_incident, QStringLiteral("Dee"), m_clock->nowUtc().addDays(3), Ana).ok());
         NewAction followUp{m_incident, QStringLiteral("Alert on lag")};
         followUp.followUp = true;
         auto added = m_store->addAction(followUp, Ana);
         QVERIFY(added.ok());
         ActionChange done;
         done.status = ActionStatus::Done;
-        QVERIFY(!m_store->updateAction(*added, done, Ana));
+        QVERIFY(m_store->updateAction(*added, done, Ana).ok());
 
         // Reopening needs a reason; then the incident takes writes again.
         QCOMPARE(m_store->reopenIncident(m_incident, IncidentStatus::Monitoring, QStringLiteral(" "), Ana).code(),
                  Code::Invalid);
-        QVERIFY(!m_store->reopenIncident(m_incident, IncidentStatus::Monitoring, QStringLiteral("errors back"), Ana));
+        QVERIFY(
+            m_store->reopenIncident(m_incident, IncidentStatus::Monitoring, QStringLiteral("errors back"), Ana).ok());
         QCOMPARE(m_store->incident(m_incident)->status, IncidentStatus::Monitoring);
         QVERIFY(!m_store->incident(m_incident)->resolvedAt.isValid());
         QVERIFY(

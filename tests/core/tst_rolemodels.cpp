@@ -30,7 +30,7 @@ private slots:
         m_tmp = std::make_unique<test::TempDatabase>();
         m_clock = std::make_unique<test::FakeClock>();
         m_store = std::make_unique<IncidentStore>(*m_clock);
-        QVERIFY(!m_store->open(m_tmp->path()));
+        QVERIFY(m_store->open(m_tmp->path()).ok());
         RoleTemplateLibrary library{QString()};
         NewIncident incident;
         incident.title = QStringLiteral("Queue stuck");
@@ -75,7 +75,7 @@ private slots:
         QCOMPARE(ic.data(RoleTreeModel::DirectReportsRole).toInt(), 1);
 
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
-        QVERIFY(!m_store->addSubTeam(m_incident, QStringLiteral("Bravo"), QStringLiteral("ana")));
+        QVERIFY(m_store->addSubTeam(m_incident, QStringLiteral("Bravo"), QStringLiteral("ana")).ok());
         QCOMPARE(inserted.count(), 2); // the lead under the IC, the members under the lead
         const QModelIndex lead = model.indexOfRole(QStringLiteral("bravo-lead"));
         QCOMPARE(lead.parent(), ic);
@@ -112,12 +112,12 @@ private slots:
         QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Aaron Abe"));
         Person bo = *m_store->person(m_bo);
         bo.name = QStringLiteral("Zed Bo");
-        QVERIFY(!m_store->updatePerson(bo));
+        QVERIFY(m_store->updatePerson(bo).ok());
         QCOMPARE(model.index(2, 0).data().toString(), QStringLiteral("Zed Bo"));
         Person ana = *m_store->person(m_ana);
         ana.team = QStringLiteral("SRE");
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        QVERIFY(!m_store->updatePerson(ana));
+        QVERIFY(m_store->updatePerson(ana).ok());
         QCOMPARE(changed.count(), 1);
         QCOMPARE(model.index(1, PeopleModel::TeamColumn).data().toString(), QStringLiteral("SRE"));
     }
@@ -133,7 +133,7 @@ private slots:
         QVERIFY(model.index(0, 0).data(AssignmentModel::CurrentRole).toBool());
         m_clock->advanceSecs(3600);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-        QVERIFY(!m_store->handOver(m_incident, QStringLiteral("ic"), 0, m_bo, QStringLiteral("ana")));
+        QVERIFY(m_store->handOver(m_incident, QStringLiteral("ic"), 0, m_bo, QStringLiteral("ana")).ok());
         QCOMPARE(reset.count(), 0);
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(0, AssignmentModel::HowColumn).data().toString(), QStringLiteral("handed over"));

@@ -64,7 +64,7 @@ private slots:
         m_tmp = std::make_unique<test::TempDatabase>();
         m_clock = std::make_unique<test::FakeClock>();
         m_store = std::make_unique<IncidentStore>(*m_clock);
-        QVERIFY(!m_store->open(m_tmp->path()));
+        QVERIFY(m_store->open(m_tmp->path()).ok());
         NewIncident incident;
         incident.title = QStringLiteral("Events are not processed");
         incident.severity = Severity::Sev1;
@@ -107,32 +107,53 @@ private slots:
 
     void assignmentsAreKeptAsHistoryAndLogged()
     {
-        QVERIFY(m_store->assign(m_incident, QStringLiteral("ic"), m_people[QStringLiteral("ana")], QStringLiteral("ana")).ok());
+        QVERIFY(
+            m_store->assign(m_incident, QStringLiteral("ic"), m_people[QStringLiteral("ana")], QStringLiteral("ana"))
+                .ok());
         m_clock->advanceSecs(60);
-        QVERIFY(m_store->assign(m_incident, QStringLiteral("deputy"), m_people[QStringLiteral("bo")], QStringLiteral("ana")).ok());
-        QVERIFY(m_store->assign(m_incident, QStringLiteral("scribe"), m_people[QStringLiteral("bo")], QStringLiteral("ana")).ok());
-        QVERIFY(m_store->assign(m_incident, QStringLiteral("sme"), m_people[QStringLiteral("dee")], QStringLiteral("ana")).ok());
-        QVERIFY(m_store->assign(m_incident, QStringLiteral("sme"), m_people[QStringLiteral("eve")], QStringLiteral("ana")).ok());
+        QVERIFY(
+            m_store->assign(m_incident, QStringLiteral("deputy"), m_people[QStringLiteral("bo")], QStringLiteral("ana"))
+                .ok());
+        QVERIFY(
+            m_store->assign(m_incident, QStringLiteral("scribe"), m_people[QStringLiteral("bo")], QStringLiteral("ana"))
+                .ok());
+        QVERIFY(
+            m_store->assign(m_incident, QStringLiteral("sme"), m_people[QStringLiteral("dee")], QStringLiteral("ana"))
+                .ok());
+        QVERIFY(
+            m_store->assign(m_incident, QStringLiteral("sme"), m_people[QStringLiteral("eve")], QStringLiteral("ana"))
+                .ok());
 
         // Single-holder role: a second person must be a hand-over, not an assignment.
-        auto clash = m_store->assign(m_incident, QStringLiteral("ic"), m_people[QStringLiteral("cy")], QStringLiteral("ana"));
+        auto clash =
+            m_store->assign(m_incident, QStringLiteral("ic"), m_people[QStringLiteral("cy")], QStringLiteral("ana"));
         QCOMPARE(clash.error().code(), Code::Invalid);
         QVERIFY(clash.error().message().contains(QStringLiteral("hand it over")));
-        QCOMPARE(m_store->assign(m_incident, QStringLiteral("sme"), m_people[QStringLiteral("dee")], QStringLiteral("ana"))
-                     .error()
-                     .code(),
-                 Code::Invalid);
-        QCOMPARE(m_store->assign(m_incident, QStringLiteral("nope"), m_people[QStringLiteral("dee")], QStringLiteral("ana"))
-                     .error()
-                     .code(),
+        QCOMPARE(
+            m_store->assign(m_incident, QStringLiteral("sme"), m_people[QStringLiteral("dee")], QStringLiteral("ana"))
+                .error()
+                .code(),
+            Code::Invalid);
+        QCOMPARE(
+            m_store->assign(m_incident, QStringLiteral("nope"), m_people[QStringLiteral("dee")], QStringLiteral("ana"))
+                .error()
+                .code(),
+            Code::NotFound);
+        QCOMPARE(m_store->assign(m_incident, QStringLiteral("sme"), 9999, QStringLiteral("ana")).error().code(),
                  Code::NotFound);
-        QCOMPARE(m_store->assign(m_incident, QStringLiteral("sme"), 9999, QStringLiteral("ana")).error().code(), Code::NotFound);
 
         m_clock->advanceSecs(600);
-        QVERIFY(!m_store->handOver(m_incident, QStringLiteral("scribe"), 0, m_people[QStringLiteral("cy")], QStringLiteral("ana")));
-        QVERIFY(!m_store->release(m_incident, QStringLiteral("sme"), m_people[QStringLiteral("eve")], QStringLiteral("ana")));
-        QCOMPARE(m_store->release(m_incident, QStringLiteral("sme"), m_people[QStringLiteral("eve")], QStringLiteral("ana")).code(),
-                 Code::Invalid);
+        QVERIFY(m_store
+                    ->handOver(m_incident, QStringLiteral("scribe"), 0, m_people[QStringLiteral("cy")],
+                               QStringLiteral("ana"))
+                    .ok());
+        QVERIFY(
+            m_store->release(m_incident, QStringLiteral("sme"), m_people[QStringLiteral("eve")], QStringLiteral("ana"))
+                .ok());
+        QCOMPARE(
+            m_store->release(m_incident, QStringLiteral("sme"), m_people[QStringLiteral("eve")], QStringLiteral("ana"))
+                .code(),
+            Code::Invalid);
 
         auto roles = *m_store->roles(m_incident);
         QCOMPARE(RoleSummary::chatTopic(roles), QStringLiteral("IC: Ana · Deputy: Bo · Scribe: Cy · SME: Dee"));
@@ -157,18 +178,22 @@ private slots:
 
     void deputyTakesCommandInOneStep()
     {
-        QVERIFY(m_store->assign(m_incident, QStringLiteral("ic"), m_people[QStringLiteral("ana")], QStringLiteral("ana")).ok());
+        QVERIFY(
+            m_store->assign(m_incident, QStringLiteral("ic"), m_people[QStringLiteral("ana")], QStringLiteral("ana"))
+                .ok());
         QCOMPARE(m_store->takeCommand(m_incident, true, QStringLiteral("bo")).code(), Code::Invalid); // no deputy yet
-        QVERIFY(m_store->assign(m_incident, QStringLiteral("deputy"), m_people[QStringLiteral("bo")], QStringLiteral("ana")).ok());
+        QVERIFY(
+            m_store->assign(m_incident, QStringLiteral("deputy"), m_people[QStringLiteral("bo")], QStringLiteral("ana"))
+                .ok());
         QSignalSpy changed(m_store.get(), &IncidentStore::roleChanged);
-        QVERIFY(!m_store->takeCommand(m_incident, true, QStringLiteral("bo")));
+        QVERIFY(m_store->takeCommand(m_incident, true, QStringLiteral("bo")).ok());
         QVERIFY(changed.count() >= 2);
         auto roles = *m_store->roles(m_incident);
         QCOMPARE(find(roles, QStringLiteral("ic"))->holders.first().name, QStringLiteral("Bo Chen"));
         QCOMPARE(find(roles, QStringLiteral("deputy"))->holders.first().name, QStringLiteral("Ana Lima"));
         QVERIFY(roleEntries().last().contains(QStringLiteral("Bo Chen takes command")));
 
-        QVERIFY(!m_store->takeCommand(m_incident, false, QStringLiteral("ana")));
+        QVERIFY(m_store->takeCommand(m_incident, false, QStringLiteral("ana")).ok());
         roles = *m_store->roles(m_incident);
         QCOMPARE(find(roles, QStringLiteral("ic"))->holders.first().name, QStringLiteral("Ana Lima"));
         QVERIFY(find(roles, QStringLiteral("deputy"))->isVacantRequired());
@@ -176,11 +201,17 @@ private slots:
 
     void subTeamsReportToTheCommander()
     {
-        QVERIFY(!m_store->addSubTeam(m_incident, QStringLiteral("Alpha"), QStringLiteral("ana")));
+        QVERIFY(m_store->addSubTeam(m_incident, QStringLiteral("Alpha"), QStringLiteral("ana")).ok());
         QCOMPARE(m_store->addSubTeam(m_incident, QStringLiteral("alpha"), QStringLiteral("ana")).code(), Code::Invalid);
         QCOMPARE(m_store->addSubTeam(m_incident, QStringLiteral("  "), QStringLiteral("ana")).code(), Code::Invalid);
-        QVERIFY(m_store->assign(m_incident, QStringLiteral("alpha-lead"), m_people[QStringLiteral("dee")], QStringLiteral("ana")).ok());
-        QVERIFY(m_store->assign(m_incident, QStringLiteral("alpha-member"), m_people[QStringLiteral("eve")], QStringLiteral("ana")).ok());
+        QVERIFY(m_store
+                    ->assign(m_incident, QStringLiteral("alpha-lead"), m_people[QStringLiteral("dee")],
+                             QStringLiteral("ana"))
+                    .ok());
+        QVERIFY(m_store
+                    ->assign(m_incident, QStringLiteral("alpha-member"), m_people[QStringLiteral("eve")],
+                             QStringLiteral("ana"))
+                    .ok());
         auto roles = *m_store->roles(m_incident);
         const IncidentRole *lead = find(roles, QStringLiteral("alpha-lead"));
         QVERIFY(lead);
@@ -216,30 +247,35 @@ private slots:
         auto roles = *m_store->roles(m_incident);
         const qint64 scribeId = find(roles, QStringLiteral("scribe"))->id;
         const RoleDuty first = m_store->duties(scribeId)->first();
-        QVERIFY(!m_store->setDutyDone(first.id, true, QStringLiteral("cy")));
+        QVERIFY(m_store->setDutyDone(first.id, true, QStringLiteral("cy")).ok());
         auto after = m_store->duties(scribeId)->first();
         QCOMPARE(after.doneAt, m_clock->nowUtc());
         QCOMPARE(after.doneBy, QStringLiteral("cy"));
         QVERIFY(roleEntries().last().startsWith(QStringLiteral("Scribe: done")));
-        QVERIFY(!m_store->setDutyDone(first.id, false, QStringLiteral("cy")));
+        QVERIFY(m_store->setDutyDone(first.id, false, QStringLiteral("cy")).ok());
         QVERIFY(!m_store->duties(scribeId)->first().doneAt.isValid());
         QCOMPARE(m_store->setDutyDone(424242, true, QStringLiteral("cy")).code(), Code::NotFound);
     }
 
     void businessTreeHangsUnderTheIC()
     {
-        QVERIFY(!m_store->applyTemplate(m_incident, *m_library.find(QStringLiteral("business-response")),
-                                        QStringLiteral("ic"), QStringLiteral("ana")));
+        QVERIFY(m_store
+                    ->applyTemplate(m_incident, *m_library.find(QStringLiteral("business-response")),
+                                    QStringLiteral("ic"), QStringLiteral("ana"))
+                    .ok());
         auto roles = *m_store->roles(m_incident);
         QCOMPARE(roles.size(), 16);
         QCOMPARE(find(roles, QStringLiteral("business-lead"))->definition.parentKey, QStringLiteral("ic"));
         QCOMPARE(find(roles, QStringLiteral("legal-officer"))->definition.parentKey, QStringLiteral("business-lead"));
         // Applying it again adds nothing.
-        QVERIFY(!m_store->applyTemplate(m_incident, *m_library.find(QStringLiteral("business-response")),
-                                        QStringLiteral("ic"), QStringLiteral("ana")));
+        QVERIFY(m_store
+                    ->applyTemplate(m_incident, *m_library.find(QStringLiteral("business-response")),
+                                    QStringLiteral("ic"), QStringLiteral("ana"))
+                    .ok());
         QCOMPARE(m_store->roles(m_incident)->size(), 16);
-        QCOMPARE(m_store->applyTemplate(m_incident, *m_library.find(QStringLiteral("business-response")),
-                                        QStringLiteral("nope"), QStringLiteral("ana"))
+        QCOMPARE(m_store
+                     ->applyTemplate(m_incident, *m_library.find(QStringLiteral("business-response")),
+                                     QStringLiteral("nope"), QStringLiteral("ana"))
                      .code(),
                  Code::NotFound);
     }
@@ -259,9 +295,12 @@ private slots:
 
     void catchUpSummaryBriefsTheIncomingCommander()
     {
-        QVERIFY(m_store->assign(m_incident, QStringLiteral("ic"), m_people[QStringLiteral("ana")], QStringLiteral("ana")).ok());
-        NewEntry status{m_incident, EntryKind::Status, QStringLiteral("ana"),
-                        QStringLiteral("We are in SEV-1, events stuck behind a lock, Dee restarting, next check-in in 3 minutes")};
+        QVERIFY(
+            m_store->assign(m_incident, QStringLiteral("ic"), m_people[QStringLiteral("ana")], QStringLiteral("ana"))
+                .ok());
+        NewEntry status{
+            m_incident, EntryKind::Status, QStringLiteral("ana"),
+            QStringLiteral("We are in SEV-1, events stuck behind a lock, Dee restarting, next check-in in 3 minutes")};
         m_clock->advanceSecs(300);
         QVERIFY(m_store->appendEntry(status).ok());
         TimelinePage page{m_incident};
@@ -293,8 +332,12 @@ private slots:
         QCOMPARE(m_store->people()->size(), 5);
 
         people.removeLast();
-        Department eng{0, QStringLiteral("engineering"), QStringLiteral("Engineering"), QStringLiteral("Dee Park"),
-                       QStringLiteral("eng-primary"), QStringLiteral("Dee → Eng manager → CTO")};
+        Department eng{0,
+                       QStringLiteral("engineering"),
+                       QStringLiteral("Engineering"),
+                       QStringLiteral("Dee Park"),
+                       QStringLiteral("eng-primary"),
+                       QStringLiteral("Dee → Eng manager → CTO")};
         QSignalSpy personChanged(m_store.get(), &IncidentStore::personChanged);
         auto done = m_store->importRoster({eng}, people);
         QVERIFY(done.ok());
@@ -329,14 +372,15 @@ private slots:
                 QVERIFY2(q.exec(s), qPrintable(s));
             QVERIFY(q.exec(QStringLiteral("PRAGMA application_id = %1").arg(DatabaseFile::ApplicationId)));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO incident (title, summary, severity, status, kind, declared_at, "
-                                          "created_at, updated_at) VALUES ('Old one', '', 2, 'resolved', 'technical', 0, 0, 0)")));
+            QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO incident (title, summary, severity, status, kind, declared_at, "
+                               "created_at, updated_at) VALUES ('Old one', '', 2, 'resolved', 'technical', 0, 0, 0)")));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("v1"));
         IncidentStore store(*m_clock);
         const StoreError error = store.open(path);
-        QVERIFY2(!error, qPrintable(error.message()));
+        QVERIFY2(error.ok(), qPrintable(error.message()));
         QCOMPARE(store.stats()->schemaVersion, Schema::latestVersion());
         QCOMPARE(store.incidents()->first().title, QStringLiteral("Old one"));
         QCOMPARE(store.incidents()->first().templateKey, QString());

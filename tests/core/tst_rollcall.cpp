@@ -38,7 +38,7 @@ private:
     {
         m_store = std::make_unique<IncidentStore>(*m_clock);
         const StoreError error = m_store->open(m_tmp->path());
-        QVERIFY2(!error, qPrintable(error.message()));
+        QVERIFY2(error.ok(), qPrintable(error.message()));
     }
 
     QList<RollCallItem> round(qint64 id) { return *m_store->rollCallRound(id); }
@@ -175,11 +175,11 @@ private slots:
         QCOMPARE(entryCount(), before);
         QCOMPARE(m_store->rollCallItem(dana)->state, RollCallItemState::Pending);
 
-        QVERIFY(!m_store->answerRollCallItem(dana, can(Condition::Healthy), m_ana));
+        QVERIFY(m_store->answerRollCallItem(dana, can(Condition::Healthy), m_ana).ok());
         const StoreError answered = m_store->markRollCallItem(dana, RollCallItemState::NoAnswer, m_ana);
         QCOMPARE(answered.code(), Code::Invalid);
         QVERIFY(answered.message().contains(QStringLiteral("take the answer back")));
-        QVERIFY(!m_store->endRollCall(*roundId, m_ana));
+        QVERIFY(m_store->endRollCall(*roundId, m_ana).ok());
         QCOMPARE(m_store->endRollCall(*roundId, m_ana).code(), Code::Invalid);
     }
 
@@ -271,7 +271,7 @@ private slots:
         QCOMPARE(round(*first).size(), 5);
         QCOMPARE(m_store->rollCall(*first)->scope, QStringLiteral("roles sme"));
 
-        QVERIFY(!m_store->addSubTeam(m_incident, QStringLiteral("Alpha"), m_ana));
+        QVERIFY(m_store->addSubTeam(m_incident, QStringLiteral("Alpha"), m_ana).ok());
         QString leadKey;
         for (const IncidentRole &r : *m_store->roles(m_incident)) {
             if (r.subTeam == QLatin1String("Alpha") && leadKey.isEmpty())
@@ -301,13 +301,15 @@ private slots:
         const qint64 dana = itemFor(*id, QStringLiteral("sme"), QStringLiteral("dana"));
         const qint64 eli = itemFor(*id, QStringLiteral("sme"), QStringLiteral("eli"));
         const qint64 fay = itemFor(*id, QStringLiteral("sme"), QStringLiteral("fay"));
-        QVERIFY(!m_store->answerRollCallItem(deputy, can(Condition::Healthy), QStringLiteral("cy")));
-        QVERIFY(!m_store->answerRollCallItem(dana,
-                                             can(Condition::Degraded, QStringLiteral("4% of card payments fail"),
-                                                 QStringLiteral("rolling back 4.13"), QStringLiteral("a DBA")),
-                                             QStringLiteral("cy")));
-        QVERIFY(!m_store->markRollCallItem(eli, RollCallItemState::NoAnswer, QStringLiteral("cy")));
-        QVERIFY(!m_store->markRollCallItem(fay, RollCallItemState::Skipped, QStringLiteral("cy")));
+        QVERIFY(m_store->answerRollCallItem(deputy, can(Condition::Healthy), QStringLiteral("cy")).ok());
+        QVERIFY(m_store
+                    ->answerRollCallItem(dana,
+                                         can(Condition::Degraded, QStringLiteral("4% of card payments fail"),
+                                             QStringLiteral("rolling back 4.13"), QStringLiteral("a DBA")),
+                                         QStringLiteral("cy"))
+                    .ok());
+        QVERIFY(m_store->markRollCallItem(eli, RollCallItemState::NoAnswer, QStringLiteral("cy")).ok());
+        QVERIFY(m_store->markRollCallItem(fay, RollCallItemState::Skipped, QStringLiteral("cy")).ok());
 
         const RollCallItem answered = *m_store->rollCallItem(dana);
         QCOMPARE(answered.state, RollCallItemState::Answered);
@@ -324,7 +326,7 @@ private slots:
                                                 "payments fail · A: rolling back 4.13 · N: a DBA")));
         QVERIFY(entries.contains(QStringLiteral("No answer from SME — Eli Brandt (roll call 1) — on the missed list")));
 
-        QVERIFY(!m_store->endRollCall(*id, m_ana));
+        QVERIFY(m_store->endRollCall(*id, m_ana).ok());
         entries = texts(EntryKind::RollCall);
         const QString summary = entries.last();
         QVERIFY2(summary.startsWith(QStringLiteral("Roll call 1 closed — 2 of 6 reported.")), qPrintable(summary));
@@ -335,7 +337,7 @@ private slots:
         QCOMPARE(missed().size(), 4);
 
         // Taking a mark back (what undo does) puts the item back in the call.
-        QVERIFY(!m_store->markRollCallItem(fay, RollCallItemState::Pending, m_ana));
+        QVERIFY(m_store->markRollCallItem(fay, RollCallItemState::Pending, m_ana).ok());
         QCOMPARE(m_store->rollCallItem(fay)->state, RollCallItemState::Pending);
         QVERIFY(!m_store->rollCallItem(fay)->askedAt.isValid());
     }
@@ -346,18 +348,22 @@ private slots:
         smes.roleKeys = {QStringLiteral("sme")};
         auto one = m_store->startRollCall(m_incident, smes, m_ana);
         QVERIFY(one.ok());
-        QVERIFY(!m_store->endRollCall(*one, m_ana)); // nobody answered: five missed
+        QVERIFY(m_store->endRollCall(*one, m_ana).ok()); // nobody answered: five missed
         QCOMPARE(missed().size(), 5);
         m_clock->advance(10 * Minute);
         auto two = m_store->startRollCall(m_incident, smes, m_ana);
         QVERIFY(two.ok());
         // Eli answers in round 2: his round-1 miss clears.
-        QVERIFY(!m_store->answerRollCallItem(itemFor(*two, QStringLiteral("sme"), QStringLiteral("eli")),
-                                             can(Condition::Healthy), m_ana));
+        QVERIFY(m_store
+                    ->answerRollCallItem(itemFor(*two, QStringLiteral("sme"), QStringLiteral("eli")),
+                                         can(Condition::Healthy), m_ana)
+                    .ok());
         // Dana answers her round-1 item late: it clears too.
-        QVERIFY(!m_store->answerRollCallItem(itemFor(*one, QStringLiteral("sme"), QStringLiteral("dana")),
-                                             can(Condition::Down, QStringLiteral("primary lost")), m_ana));
-        QVERIFY(!m_store->dismissMissedItem(itemFor(*one, QStringLiteral("sme"), QStringLiteral("fay")), m_ana));
+        QVERIFY(m_store
+                    ->answerRollCallItem(itemFor(*one, QStringLiteral("sme"), QStringLiteral("dana")),
+                                         can(Condition::Down, QStringLiteral("primary lost")), m_ana)
+                    .ok());
+        QVERIFY(m_store->dismissMissedItem(itemFor(*one, QStringLiteral("sme"), QStringLiteral("fay")), m_ana).ok());
         const QList<RollCallItem> left = missed();
         QCOMPARE(left.size(), 2);
         QCOMPARE(left.at(0).personName, QStringLiteral("Gus Varga"));
@@ -376,7 +382,7 @@ private slots:
         auto id = m_store->startRollCall(m_incident, {}, m_ana);
         QVERIFY(id.ok());
         const qint64 gus = itemFor(*id, QStringLiteral("sme"), QStringLiteral("gus"));
-        QVERIFY(!m_store->markRollCallItem(gus, RollCallItemState::NoAnswer, m_ana));
+        QVERIFY(m_store->markRollCallItem(gus, RollCallItemState::NoAnswer, m_ana).ok());
         const QDateTime asked = m_clock->nowUtc();
         m_store.reset(); // the window closes, the process ends
         m_clock->advance(7 * Minute);
@@ -400,7 +406,7 @@ private slots:
         QCOMPARE(t.label, QStringLiteral("Roll call 1"));
         QCOMPARE(t.deadlineAt, m_clock->nowUtc().addMSecs(5 * Minute));
         QVERIFY(texts(EntryKind::RollCall).first().endsWith(QStringLiteral("; time-box 5 min")));
-        QVERIFY(!m_store->endRollCall(*id, m_ana));
+        QVERIFY(m_store->endRollCall(*id, m_ana).ok());
         QCOMPARE(m_store->timer(timerId)->state, TimerState::Acknowledged);
     }
 
@@ -411,8 +417,10 @@ private slots:
         auto id = m_store->startRollCall(m_incident, {}, m_ana);
         QVERIFY(id.ok());
         const qint64 dana = itemFor(*id, QStringLiteral("sme"), QStringLiteral("dana"));
-        QVERIFY(!m_store->answerRollCallItem(
-            dana, can(Condition::Degraded, {}, {}, QStringLiteral("a DBA on the call")), m_ana));
+        QVERIFY(
+            m_store
+                ->answerRollCallItem(dana, can(Condition::Degraded, {}, {}, QStringLiteral("a DBA on the call")), m_ana)
+                .ok());
         NewAction fromNeeds;
         fromNeeds.incidentId = m_incident;
         fromNeeds.originItemId = dana;
@@ -433,7 +441,7 @@ private slots:
 
         // No Needs: a clear refusal.
         const qint64 eli = itemFor(*id, QStringLiteral("sme"), QStringLiteral("eli"));
-        QVERIFY(!m_store->answerRollCallItem(eli, can(Condition::Healthy), m_ana));
+        QVERIFY(m_store->answerRollCallItem(eli, can(Condition::Healthy), m_ana).ok());
         fromNeeds.originItemId = eli;
         QVERIFY(m_store->addAction(fromNeeds, m_ana).error().message().contains(QStringLiteral("no Needs")));
     }
@@ -459,11 +467,11 @@ private slots:
 
         ActionChange progress;
         progress.status = ActionStatus::InProgress;
-        QVERIFY(!m_store->updateAction(*id, progress, m_ana));
+        QVERIFY(m_store->updateAction(*id, progress, m_ana).ok());
         ActionChange done;
         done.status = ActionStatus::Done;
         m_clock->advance(Minute);
-        QVERIFY(!m_store->updateAction(*id, done, m_ana));
+        QVERIFY(m_store->updateAction(*id, done, m_ana).ok());
         a = *m_store->action(*id);
         QCOMPARE(a.closedAt, m_clock->nowUtc());
         QCOMPARE(m_store->timer(a.timerId)->state, TimerState::Acknowledged);
@@ -472,7 +480,7 @@ private slots:
         followUp.followUp = true;
         followUp.ownerPersonId = m_scenario.people.value(QStringLiteral("eli"));
         followUp.ownerRoleKey = QString();
-        QVERIFY(!m_store->updateAction(*later, followUp, m_ana));
+        QVERIFY(m_store->updateAction(*later, followUp, m_ana).ok());
         const QStringList entries = texts(EntryKind::Action);
         QCOMPARE(entries.at(2),
                  QStringLiteral("Action #%1 “Roll back checkout to 4.12”: assigned → in progress").arg(*id));
@@ -520,15 +528,21 @@ private slots:
 
     void statusReportDraftsFromTheLiveState()
     {
-        QVERIFY(!m_store->setDetails(m_incident, QStringLiteral("Checkout fails for card payments"),
-                                     QStringLiteral("EU card payments fail since the 14:02 deploy"), m_ana));
+        QVERIFY(m_store
+                    ->setDetails(m_incident, QStringLiteral("Checkout fails for card payments"),
+                                 QStringLiteral("EU card payments fail since the 14:02 deploy"), m_ana)
+                    .ok());
         QVERIFY(m_store->startDefaultTimers(m_incident, Severity::Sev1, m_ana).ok());
         auto id = m_store->startRollCall(m_incident, {}, m_ana);
         QVERIFY(id.ok());
-        QVERIFY(!m_store->answerRollCallItem(itemFor(*id, QStringLiteral("sme"), QStringLiteral("dana")),
-                                             can(Condition::Down, QStringLiteral("payments DB unreachable")), m_ana));
-        QVERIFY(!m_store->answerRollCallItem(itemFor(*id, QStringLiteral("sme"), QStringLiteral("eli")),
-                                             can(Condition::Healthy), m_ana));
+        QVERIFY(m_store
+                    ->answerRollCallItem(itemFor(*id, QStringLiteral("sme"), QStringLiteral("dana")),
+                                         can(Condition::Down, QStringLiteral("payments DB unreachable")), m_ana)
+                    .ok());
+        QVERIFY(m_store
+                    ->answerRollCallItem(itemFor(*id, QStringLiteral("sme"), QStringLiteral("eli")),
+                                         can(Condition::Healthy), m_ana)
+                    .ok());
         NewAction action{m_incident, QStringLiteral("Fail over the payments DB")};
         action.ownerRoleKey = QStringLiteral("sme");
         action.ownerPersonId = m_scenario.people.value(QStringLiteral("dana"));
@@ -569,15 +583,17 @@ private slots:
 
         auto id = m_store->startRollCall(m_incident, {}, m_ana);
         QVERIFY(id.ok());
-        QVERIFY(!m_store->markRollCallItem(itemFor(*id, QStringLiteral("sme"), QStringLiteral("fay")),
-                                           RollCallItemState::NoAnswer, m_ana));
+        QVERIFY(m_store
+                    ->markRollCallItem(itemFor(*id, QStringLiteral("sme"), QStringLiteral("fay")),
+                                       RollCallItemState::NoAnswer, m_ana)
+                    .ok());
         context = CallScripts::context(*m_store, m_incident, m_clock->nowUtc());
         QCOMPARE(CallScripts::suggested(*context), CallScriptCard::RollCall);
         const QStringList rollCall = CallScripts::lines(CallScriptCard::RollCall, *context);
         QVERIFY(rollCall.contains(QStringLiteral("No answer so far (the Deputy follows up): SME — Fay Moreau.")));
         QVERIFY(rollCall.filter(QStringLiteral("Still to call: Deputy — Bo Chen, Scribe — Cy Okafor")).size() == 1);
 
-        QVERIFY(!m_store->endRollCall(*id, m_ana));
+        QVERIFY(m_store->endRollCall(*id, m_ana).ok());
         QVERIFY(m_store->startDefaultTimers(m_incident, Severity::Sev1, m_ana).ok());
         context = CallScripts::context(*m_store, m_incident, m_clock->nowUtc());
         QCOMPARE(CallScripts::suggested(*context), CallScriptCard::StatusUpdate);
@@ -597,7 +613,7 @@ private slots:
         IncidentStore reader(*m_clock);
         IncidentStore::Options options;
         options.mode = IncidentStore::OpenMode::ReadOnly;
-        QVERIFY(!reader.open(m_tmp->path(), options));
+        QVERIFY(reader.open(m_tmp->path(), options).ok());
         QCOMPARE(reader.startRollCall(m_incident, {}, m_ana).error().code(), Code::ReadOnly);
         QCOMPARE(reader.endRollCall(*id, m_ana).code(), Code::ReadOnly);
         QCOMPARE(reader.rollCallItems(m_incident)->size(), 7);

@@ -54,7 +54,7 @@ private slots:
         m_tmp = std::make_unique<test::TempDatabase>();
         m_clock = std::make_unique<test::FakeClock>();
         m_store = std::make_unique<IncidentStore>(*m_clock);
-        QVERIFY(!m_store->open(m_tmp->path()));
+        QVERIFY(m_store->open(m_tmp->path()).ok());
         const QString problem = m_scenario.setUp(*m_store, m_ana);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         m_incident = m_scenario.incidentId;
@@ -87,9 +87,12 @@ private slots:
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         const qint64 dana = item(model, QStringLiteral("dana"));
-        QVERIFY(!m_store->answerRollCallItem(
-            dana, {Condition::Degraded, QStringLiteral("4% errors"), QStringLiteral("rollback"), QStringLiteral("DBA")},
-            m_ana));
+        QVERIFY(m_store
+                    ->answerRollCallItem(dana,
+                                         {Condition::Degraded, QStringLiteral("4% errors"), QStringLiteral("rollback"),
+                                          QStringLiteral("DBA")},
+                                         m_ana)
+                    .ok());
         QCOMPARE(reset.size(), 0);
         QVERIFY(!changed.isEmpty());
         QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
@@ -101,7 +104,7 @@ private slots:
         QCOMPARE(model.nextPendingRow(), 1);
 
         const qint64 eli = item(model, QStringLiteral("eli"));
-        QVERIFY(!m_store->markRollCallItem(eli, RollCallItemState::NoAnswer, m_ana));
+        QVERIFY(m_store->markRollCallItem(eli, RollCallItemState::NoAnswer, m_ana).ok());
         QVERIFY(model.index(1, 0).data(RollCallModel::MissedRole).toBool());
         QCOMPARE(model.index(1, RollCallModel::StateColumn).data().toString(), QStringLiteral("Missed"));
 
@@ -129,7 +132,7 @@ private slots:
         // Answers in the latest round do not move the history's rows, only the last report.
         m_clock->advance(Minute);
         const qint64 danaAgain = m_store->rollCallRound(*second)->at(0).id;
-        QVERIFY(!m_store->answerRollCallItem(danaAgain, {Condition::Healthy, {}, {}, {}}, m_ana));
+        QVERIFY(m_store->answerRollCallItem(danaAgain, {Condition::Healthy, {}, {}, {}}, m_ana).ok());
         QCOMPARE(model.round().number, 1);
         model.refreshAges();
         QCOMPARE(model.index(0, RollCallModel::LastReportColumn).data().toString(), QStringLiteral("just now"));
@@ -138,7 +141,7 @@ private slots:
         QCOMPARE(model.roundId(), *second);
 
         // Taking the answer back: the last report falls back to the earlier one.
-        QVERIFY(!m_store->markRollCallItem(model.itemAt(0).id, RollCallItemState::Pending, m_ana));
+        QVERIFY(m_store->markRollCallItem(model.itemAt(0).id, RollCallItemState::Pending, m_ana).ok());
         QCOMPARE(model.index(0, 0).data(RollCallModel::LastReportAgeMsRole).toLongLong(), 13 * Minute);
     }
 
@@ -155,10 +158,10 @@ private slots:
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         m_clock->advance(Minute);
-        QVERIFY(!m_store->markRollCallItem(items.at(3).id, RollCallItemState::NoAnswer, m_ana)); // Gus at +1
+        QVERIFY(m_store->markRollCallItem(items.at(3).id, RollCallItemState::NoAnswer, m_ana).ok()); // Gus at +1
         QCOMPARE(model.rowCount(), 1);
         m_clock->advance(4 * Minute);
-        QVERIFY(!m_store->endRollCall(*first, m_ana)); // four more, asked at the round's start
+        QVERIFY(m_store->endRollCall(*first, m_ana).ok()); // four more, asked at the round's start
         QCOMPARE(model.rowCount(), 5);
         QCOMPARE(inserted.size(), 5);
         QCOMPARE(reset.size(), 0);
@@ -173,10 +176,12 @@ private slots:
         // Answered in a later round: off the list. Dismissed: off the list.
         auto second = m_store->startRollCall(m_incident, smes(), m_ana);
         QVERIFY(second.ok());
-        QVERIFY(!m_store->answerRollCallItem(m_store->rollCallRound(*second)->at(0).id,
-                                             {Condition::Healthy, {}, {}, {}}, m_ana));
+        QVERIFY(
+            m_store
+                ->answerRollCallItem(m_store->rollCallRound(*second)->at(0).id, {Condition::Healthy, {}, {}, {}}, m_ana)
+                .ok());
         QCOMPARE(model.rowCount(), 4);
-        QVERIFY(!m_store->dismissMissedItem(items.at(1).id, m_ana));
+        QVERIFY(m_store->dismissMissedItem(items.at(1).id, m_ana).ok());
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(removed.size(), 2);
         QCOMPARE(model.rowOf(items.at(1).id), -1);
@@ -203,7 +208,7 @@ private slots:
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         ActionChange done;
         done.status = ActionStatus::Done;
-        QVERIFY(!m_store->updateAction(*a, done, m_ana));
+        QVERIFY(m_store->updateAction(*a, done, m_ana).ok());
         QCOMPARE(moved.size(), 1);
         QCOMPARE(model.actionAt(0).id, *b);
         QCOMPARE(model.actionAt(1).id, *a);
@@ -214,11 +219,11 @@ private slots:
         QCOMPARE(model.actionAt(1).id, *c); // open, so above the done one
         ActionChange reopen;
         reopen.status = ActionStatus::InProgress;
-        QVERIFY(!m_store->updateAction(*a, reopen, m_ana));
+        QVERIFY(m_store->updateAction(*a, reopen, m_ana).ok());
         QCOMPARE(model.actionAt(0).id, *a);
         ActionChange follow;
         follow.followUp = true;
-        QVERIFY(!m_store->updateAction(*c, follow, m_ana));
+        QVERIFY(m_store->updateAction(*c, follow, m_ana).ok());
         QVERIFY(model.index(model.rowOf(*c), 0).data(ActionModel::FollowUpRole).toBool());
         QCOMPARE(model.index(model.rowOf(*c), ActionModel::FollowUpColumn).data().toString(),
                  QStringLiteral("Follow-up"));

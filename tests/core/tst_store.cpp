@@ -90,7 +90,7 @@ private slots:
         const QString path = tmp.path(QStringLiteral("sub/dir/incidents.sqlite"));
         IncidentStore store(m_clock);
         const StoreError error = store.open(path);
-        QVERIFY2(!error, qPrintable(error.message()));
+        QVERIFY2(error.ok(), qPrintable(error.message()));
         store.close();
 
         RawConnection raw(path);
@@ -107,12 +107,12 @@ private slots:
         qint64 id = 0;
         {
             IncidentStore store(m_clock);
-            QVERIFY(!store.open(tmp.path()));
+            QVERIFY(store.open(tmp.path()).ok());
             id = declare(store);
             QVERIFY(store.appendEntry(note(id, QStringLiteral("first"))).ok());
         }
         IncidentStore store(m_clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         auto stats = store.stats();
         QVERIFY(stats.ok());
         QCOMPARE(stats->schemaVersion, Schema::latestVersion());
@@ -124,7 +124,7 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         auto settings = store.connectionSettings();
         QVERIFY(settings.ok());
         QCOMPARE(settings->value(QStringLiteral("journal_mode")).toString(), QStringLiteral("wal"));
@@ -136,7 +136,7 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         const qint64 id = declare(store);
         QVERIFY(id > 0);
         auto incident = store.incident(id);
@@ -157,7 +157,7 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         NewIncident incident;
         incident.title = QStringLiteral("   ");
         QCOMPARE(store.createIncident(incident, QStringLiteral("ana")).error().code(), Code::Invalid);
@@ -168,16 +168,17 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         const qint64 id = declare(store);
         m_clock.advanceSecs(60);
-        QVERIFY(!store.setSeverity(id, Severity::Sev1, QStringLiteral("ana")));
-        QVERIFY(!store.setSeverity(id, Severity::Sev1, QStringLiteral("ana"))); // unchanged: nothing logged
+        QVERIFY(store.setSeverity(id, Severity::Sev1, QStringLiteral("ana")).ok());
+        QVERIFY(store.setSeverity(id, Severity::Sev1, QStringLiteral("ana")).ok()); // unchanged: nothing logged
         m_clock.advanceSecs(60);
-        QVERIFY(!store.setStatus(id, IncidentStatus::Identified, QStringLiteral("ana")));
+        QVERIFY(store.setStatus(id, IncidentStatus::Identified, QStringLiteral("ana")).ok());
         m_clock.advanceSecs(60);
-        QVERIFY(!store.resolveIncident(id, {{QStringLiteral("postmortem"), QStringLiteral("test")}},
-                                       QStringLiteral("ana")));
+        QVERIFY(
+            store.resolveIncident(id, {{QStringLiteral("postmortem"), QStringLiteral("test")}}, QStringLiteral("ana"))
+                .ok());
 
         auto incident = store.incident(id);
         QCOMPARE(incident->severity, Severity::Sev1);
@@ -194,8 +195,9 @@ private slots:
 
         // A resolved incident's status changes only by reopening, with a reason.
         QCOMPARE(store.setStatus(id, IncidentStatus::Monitoring, QStringLiteral("bo")).code(), Code::Invalid);
-        QVERIFY(!store.reopenIncident(id, IncidentStatus::Monitoring, QStringLiteral("errors back"),
-                                      QStringLiteral("bo")));
+        QVERIFY(
+            store.reopenIncident(id, IncidentStatus::Monitoring, QStringLiteral("errors back"), QStringLiteral("bo"))
+                .ok());
         QVERIFY(!store.incident(id)->resolvedAt.isValid());
         QVERIFY(store.entries({id})->first().text.contains(QStringLiteral("reopened")));
         QCOMPARE(store.setSeverity(4711, Severity::Sev1, QStringLiteral("ana")).code(), Code::NotFound);
@@ -205,7 +207,7 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         const qint64 id = declare(store);
         auto entryId = store.appendEntry(note(id, QStringLiteral("prod-db-3 restarted to clear the stuck lock")));
         QVERIFY(entryId.ok());
@@ -219,7 +221,7 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         const qint64 id = declare(store);
         const QString hostile = QStringLiteral("'); DROP TABLE timeline_entry; -- ü ✓ 100% _x_ \\ \"q\"");
         auto entryId = store.appendEntry(note(id, hostile));
@@ -231,7 +233,7 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         const qint64 id = declare(store);
         QCOMPARE(store.appendEntry(note(id, QStringLiteral("  "))).error().code(), Code::Invalid);
         QCOMPARE(store.appendEntry(note(id, QStringLiteral("x"), QString())).error().code(), Code::Invalid);
@@ -246,7 +248,7 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         const qint64 id = declare(store);
         m_clock.advanceSecs(600);
         NewEntry e = note(id, QStringLiteral("rolled back deploy 4711"));
@@ -262,16 +264,16 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         const qint64 id = declare(store);
         const qint64 entryId = *store.appendEntry(note(id, QStringLiteral("restarting db")));
         m_clock.advanceSecs(30);
         EntryAmendment change;
         change.text = QStringLiteral("restarting db-3 (primary)");
         change.kind = EntryKind::Action;
-        QVERIFY(!store.amendEntry(entryId, change, QStringLiteral("cy")));
-        QVERIFY(!store.setRetracted(entryId, true, QStringLiteral("ana")));
-        QVERIFY(!store.amendEntry(entryId, EntryAmendment{}, QStringLiteral("ana"))); // nothing changes
+        QVERIFY(store.amendEntry(entryId, change, QStringLiteral("cy")).ok());
+        QVERIFY(store.setRetracted(entryId, true, QStringLiteral("ana")).ok());
+        QVERIFY(store.amendEntry(entryId, EntryAmendment{}, QStringLiteral("ana")).ok()); // nothing changes
 
         auto current = store.entry(entryId);
         QCOMPARE(current->text, QStringLiteral("restarting db-3 (primary)"));
@@ -289,7 +291,7 @@ private slots:
         QVERIFY(!history->at(1).entry.retracted);
         QVERIFY(history->at(2).entry.retracted);
 
-        QVERIFY(!store.setRetracted(entryId, false, QStringLiteral("ana")));
+        QVERIFY(store.setRetracted(entryId, false, QStringLiteral("ana")).ok());
         QVERIFY(!store.entry(entryId)->retracted);
         EntryAmendment emptied;
         emptied.text = QString();
@@ -301,7 +303,7 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         const qint64 id = declare(store);
         for (int i = 0; i < 25; ++i) {
             m_clock.advanceSecs(10);
@@ -333,7 +335,7 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         const qint64 id = declare(store);
         NewEntry a = note(id, QStringLiteral("Roll back deploy 100%"), QStringLiteral("Bo"));
         a.kind = EntryKind::Action;
@@ -341,7 +343,7 @@ private slots:
         QVERIFY(store.appendEntry(a).ok());
         QVERIFY(store.appendEntry(note(id, QStringLiteral("customers report errors"), QStringLiteral("Cy"))).ok());
         const qint64 retracted = *store.appendEntry(note(id, QStringLiteral("wrong call"), QStringLiteral("Cy")));
-        QVERIFY(!store.setRetracted(retracted, true, QStringLiteral("Cy")));
+        QVERIFY(store.setRetracted(retracted, true, QStringLiteral("Cy")).ok());
 
         auto count = [&](const TimelineFilter &f) {
             TimelinePage p{id};
@@ -367,7 +369,7 @@ private slots:
         IncidentStore store(m_clock);
         IncidentStore::Options options;
         options.busyTimeoutMs = 50;
-        QVERIFY(!store.open(tmp.path(), options));
+        QVERIFY(store.open(tmp.path(), options).ok());
         const qint64 id = declare(store);
 
         RawConnection other(tmp.path());
@@ -388,13 +390,13 @@ private slots:
         qint64 id = 0;
         {
             IncidentStore writer(m_clock);
-            QVERIFY(!writer.open(tmp.path()));
+            QVERIFY(writer.open(tmp.path()).ok());
             id = declare(writer);
         }
         IncidentStore reader(m_clock);
         IncidentStore::Options options;
         options.mode = IncidentStore::OpenMode::ReadOnly;
-        QVERIFY(!reader.open(tmp.path(), options));
+        QVERIFY(reader.open(tmp.path(), options).ok());
         QCOMPARE(reader.appendEntry(note(id, QStringLiteral("x"))).error().code(), Code::ReadOnly);
         QCOMPARE(reader.incidents()->size(), 1);
     }
@@ -403,7 +405,7 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         QSignalSpy added(&store, &IncidentStore::incidentAdded);
         QSignalSpy changed(&store, &IncidentStore::incidentChanged);
         QSignalSpy entryAdded(&store, &IncidentStore::entryAdded);
@@ -415,9 +417,9 @@ private slots:
         const qint64 entryId = *store.appendEntry(note(id, QStringLiteral("x")));
         QCOMPARE(entryAdded.count(), 2);
         QCOMPARE(entryAdded.last().at(1).toLongLong(), entryId);
-        QVERIFY(!store.setRetracted(entryId, true, QStringLiteral("cy")));
+        QVERIFY(store.setRetracted(entryId, true, QStringLiteral("cy")).ok());
         QCOMPARE(entryChanged.count(), 1);
-        QVERIFY(!store.setSeverity(id, Severity::Sev1, QStringLiteral("ana")));
+        QVERIFY(store.setSeverity(id, Severity::Sev1, QStringLiteral("ana")).ok());
         QCOMPARE(changed.count(), 1);
         // A failed command announces nothing.
         QVERIFY(!store.appendEntry(note(id, QString())).ok());
@@ -428,16 +430,16 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore gui(m_clock);
-        QVERIFY(!gui.open(tmp.path()));
+        QVERIFY(gui.open(tmp.path()).ok());
         const qint64 id = declare(gui);
         gui.setExternalPollInterval(20);
         QSignalSpy entryAdded(&gui, &IncidentStore::entryAdded);
         QSignalSpy changed(&gui, &IncidentStore::incidentChanged);
 
         IncidentStore cli(m_clock);
-        QVERIFY(!cli.open(tmp.path()));
+        QVERIFY(cli.open(tmp.path()).ok());
         const qint64 entryId = *cli.appendEntry(note(id, QStringLiteral("from the CLI")));
-        QVERIFY(!cli.setStatus(id, IncidentStatus::Identified, QStringLiteral("bo")));
+        QVERIFY(cli.setStatus(id, IncidentStatus::Identified, QStringLiteral("bo")).ok());
         QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 2000);
         QCOMPARE(entryAdded.count(), 2); // the note and the status entry
         QCOMPARE(entryAdded.first().at(1).toLongLong(), entryId);
@@ -449,13 +451,13 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore gui(m_clock);
-        QVERIFY(!gui.open(tmp.path()));
+        QVERIFY(gui.open(tmp.path()).ok());
         const qint64 id = declare(gui);
         CommitWatcher watcher(gui, 0);
         QSignalSpy entryAdded(&gui, &IncidentStore::entryAdded);
 
         IncidentStore cli(m_clock);
-        QVERIFY(!cli.open(tmp.path()));
+        QVERIFY(cli.open(tmp.path()).ok());
         const qint64 entryId = *cli.appendEntry(note(id, QStringLiteral("from the CLI")));
         QTRY_COMPARE_WITH_TIMEOUT(entryAdded.count(), 1, 5000);
         QCOMPARE(entryAdded.first().at(1).toLongLong(), entryId);
@@ -468,7 +470,7 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         const qint64 id = declare(store);
         QList<NewEntry> batch;
         for (int i = 0; i < 300; ++i)
@@ -492,7 +494,7 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         declare(store);
         auto problems = store.integrityProblems();
         QVERIFY(problems.ok());
@@ -507,7 +509,7 @@ private slots:
         qint64 id = 0;
         {
             IncidentStore store(m_clock);
-            QVERIFY(!store.open(path));
+            QVERIFY(store.open(path).ok());
             id = declare(store);
             QVERIFY(store.appendEntry(note(id, QStringLiteral("kept"))).ok());
             // Copy the files while the store is still open, the way a crash would leave them.
@@ -516,7 +518,7 @@ private slots:
         }
         IncidentStore store(m_clock);
         const StoreError error = store.open(tmp.path(QStringLiteral("crash.sqlite")));
-        QVERIFY2(!error, qPrintable(error.message()));
+        QVERIFY2(error.ok(), qPrintable(error.message()));
         QCOMPARE(store.stats()->entries, 2);
     }
 };

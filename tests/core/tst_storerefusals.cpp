@@ -42,7 +42,7 @@ private:
     {
         test::FakeClock clock;
         IncidentStore store(clock);
-        QVERIFY(!store.open(path));
+        QVERIFY(store.open(path).ok());
         auto id = store.createIncident({QStringLiteral("Checkout down"), {}, Severity::Sev1}, QStringLiteral("ana"));
         QVERIFY(id.ok());
         QList<NewEntry> batch;
@@ -80,8 +80,8 @@ private slots:
         QTest::newRow("random bytes") << random << Code::NotSqlite;
         QTest::newRow("text file") << QByteArray("Incident notes\nnot a database\n") << Code::NotSqlite;
         QTest::newRow("header prefix only") << QByteArray("SQLite fo") << Code::Truncated;
-        QTest::newRow("header cut at 50 bytes") << QByteArray("SQLite format 3\0", 16) + QByteArray(34, '\1')
-                                               << Code::Truncated;
+        QTest::newRow("header cut at 50 bytes")
+            << QByteArray("SQLite format 3\0", 16) + QByteArray(34, '\1') << Code::Truncated;
     }
 
     void notSqlite()
@@ -169,7 +169,8 @@ private slots:
         test::TempDatabase tmp;
         const QString path = tmp.path();
         makeOurFile(path, 3);
-        makeSqliteFile(path, {QStringLiteral("PRAGMA journal_mode = DELETE"), QStringLiteral("PRAGMA user_version = 99")});
+        makeSqliteFile(path,
+                       {QStringLiteral("PRAGMA journal_mode = DELETE"), QStringLiteral("PRAGMA user_version = 99")});
         expectRefusal(path, Code::TooNew, tmp);
     }
 
@@ -220,7 +221,7 @@ private slots:
         test::FakeClock clock;
         IncidentStore store(clock);
         const StoreError error = store.open(path);
-        QVERIFY2(!error, qPrintable(error.message()));
+        QVERIFY2(error.ok(), qPrintable(error.message()));
         QVERIFY(store.createIncident({QStringLiteral("Adopted")}, QStringLiteral("ana")).ok());
     }
 };

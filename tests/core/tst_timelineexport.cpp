@@ -26,7 +26,7 @@ private:
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
         const StoreError error = TimelineExport::write(m_store, m_incident, format, buffer);
-        if (error)
+        if (!error.ok())
             qWarning() << error.message();
         return buffer.data();
     }
@@ -34,7 +34,7 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(!m_store.open(m_tmp.path()));
+        QVERIFY(m_store.open(m_tmp.path()).ok());
         m_incident = *m_store.createIncident({QStringLiteral("Checkout down")}, QStringLiteral("ana"));
         for (int i = 0; i < 2500; ++i) { // more than one export page
             m_clock.advanceSecs(1);

@@ -54,7 +54,7 @@ private slots:
         m_tmp = std::make_unique<test::TempDatabase>();
         m_clock = std::make_unique<test::FakeClock>();
         m_store = std::make_unique<IncidentStore>(*m_clock);
-        QVERIFY(!m_store->open(m_tmp->path()));
+        QVERIFY(m_store->open(m_tmp->path()).ok());
         auto id = m_store->createIncident({QStringLiteral("Search is slow")}, QStringLiteral("ana"));
         QVERIFY(id.ok());
         m_incident = *id;
@@ -116,8 +116,10 @@ private slots:
         QCOMPARE(inserted.count(), 1);
         QCOMPARE(inserted.first().at(1).toInt(), 0);
         QCOMPARE(inserted.first().at(2).toInt(), 0);
-        QCOMPARE(model.index(0, TimelineModel::TextColumn).data().toString(), QStringLiteral("IC: next check-in in 3 minutes"));
-        QCOMPARE(model.index(0, TimelineModel::KindColumn).data().toString(), EntryVocabulary::kindLabel(EntryKind::Status));
+        QCOMPARE(model.index(0, TimelineModel::TextColumn).data().toString(),
+                 QStringLiteral("IC: next check-in in 3 minutes"));
+        QCOMPARE(model.index(0, TimelineModel::KindColumn).data().toString(),
+                 EntryVocabulary::kindLabel(EntryKind::Status));
     }
 
     void backfillLandsInItsPlace()
@@ -167,14 +169,14 @@ private slots:
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         EntryAmendment amendment;
         amendment.text = QStringLiteral("entry 4 (amended)");
-        QVERIFY(!m_store->amendEntry(top, amendment, QStringLiteral("cy")));
+        QVERIFY(m_store->amendEntry(top, amendment, QStringLiteral("cy")).ok());
         QCOMPARE(changed.count(), 1);
         QCOMPARE(model.index(0, TimelineModel::TextColumn).data().toString(), QStringLiteral("entry 4 (amended)"));
         QCOMPARE(model.data(model.index(0, 0), TimelineModel::RevisionRole).toInt(), 1);
 
         EntryAmendment redate;
         redate.occurredAt = m_clock->nowUtc().addSecs(-45); // between entry 0 and entry 1
-        QVERIFY(!m_store->amendEntry(top, redate, QStringLiteral("cy")));
+        QVERIFY(m_store->amendEntry(top, redate, QStringLiteral("cy")).ok());
         QCOMPARE(reset.count(), 0);
         QCOMPARE(texts(model).at(4), QStringLiteral("entry 4 (amended)"));
         QCOMPARE(model.rowCount(), 6);
@@ -191,7 +193,8 @@ private slots:
         QCOMPARE(model.rowCount(), 4);
 
         model.setFilter({{EntryKind::Action, EntryKind::Decision}});
-        QCOMPARE(texts(model), (QStringList{QStringLiteral("proceed with rollback"), QStringLiteral("rolling restart")}));
+        QCOMPARE(texts(model),
+                 (QStringList{QStringLiteral("proceed with rollback"), QStringLiteral("rolling restart")}));
         model.setFilter({{}, QStringLiteral("bo")});
         QCOMPARE(model.rowCount(), 2);
         model.setFilter({{}, {}, QStringLiteral("stuck")});
@@ -210,7 +213,7 @@ private slots:
         TimelineModel model(*m_store);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setIncident(m_incident);
-        QVERIFY(!m_store->setRetracted(id, true, QStringLiteral("cy")));
+        QVERIFY(m_store->setRetracted(id, true, QStringLiteral("cy")).ok());
         QCOMPARE(model.rowCount(), 2);
         QVERIFY(model.data(model.index(0, 0), TimelineModel::RetractedRole).toBool());
 
@@ -218,9 +221,9 @@ private slots:
         hideRetracted.includeRetracted = false;
         model.setFilter(hideRetracted);
         QCOMPARE(model.rowCount(), 1);
-        QVERIFY(!m_store->setRetracted(id, false, QStringLiteral("cy")));
+        QVERIFY(m_store->setRetracted(id, false, QStringLiteral("cy")).ok());
         QCOMPARE(model.rowCount(), 2);
-        QVERIFY(!m_store->setRetracted(id, true, QStringLiteral("cy")));
+        QVERIFY(m_store->setRetracted(id, true, QStringLiteral("cy")).ok());
         QCOMPARE(model.rowCount(), 1);
     }
 
@@ -244,7 +247,7 @@ private slots:
         model.setIncident(m_incident);
         m_store->setExternalPollInterval(20);
         IncidentStore second(*m_clock);
-        QVERIFY(!second.open(m_tmp->path()));
+        QVERIFY(second.open(m_tmp->path()).ok());
         NewEntry e;
         e.incidentId = m_incident;
         e.author = QStringLiteral("cli");

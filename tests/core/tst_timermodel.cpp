@@ -55,7 +55,7 @@ private slots:
         m_tmp = std::make_unique<test::TempDatabase>();
         m_clock = std::make_unique<test::FakeClock>();
         m_store = std::make_unique<IncidentStore>(*m_clock);
-        QVERIFY(!m_store->open(m_tmp->path()));
+        QVERIFY(m_store->open(m_tmp->path()).ok());
         NewIncident incident;
         incident.title = QStringLiteral("Checkout errors");
         m_incident = *m_store->createIncident(incident, m_ana);
@@ -71,11 +71,11 @@ private slots:
     void sortsByUrgency()
     {
         const qint64 cancelled = countdown(QStringLiteral("cancelled"), 2 * Minute);
-        QVERIFY(!m_store->cancelTimer(cancelled, m_ana));
+        QVERIFY(m_store->cancelTimer(cancelled, m_ana).ok());
         const qint64 acked = countdown(QStringLiteral("acknowledged"), 2 * Minute);
-        QVERIFY(!m_store->acknowledgeTimer(acked, m_ana));
+        QVERIFY(m_store->acknowledgeTimer(acked, m_ana).ok());
         const qint64 paused = countdown(QStringLiteral("paused"), 2 * Minute);
-        QVERIFY(!m_store->pauseTimer(paused, m_ana));
+        QVERIFY(m_store->pauseTimer(paused, m_ana).ok());
         QVERIFY(m_store->startStopwatch(m_incident, QStringLiteral("since declared"), {}, m_ana).ok());
         countdown(QStringLiteral("running later"), 30 * Minute);
         countdown(QStringLiteral("running sooner"), 10 * Minute);
@@ -199,7 +199,7 @@ private slots:
         QCOMPARE(inserted.first().at(1).toInt(), 0); // sooner: on top
         QCOMPARE(model.rowOf(second), 0);
 
-        QVERIFY(!m_store->pauseTimer(second, m_ana));
+        QVERIFY(m_store->pauseTimer(second, m_ana).ok());
         QCOMPARE(moved.count(), 1);
         QCOMPARE(model.rowOf(second), 1);
         QCOMPARE(changed.count(), 1);

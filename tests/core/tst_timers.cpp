@@ -44,7 +44,7 @@ private:
         m_engine.reset();
         m_store = std::make_unique<IncidentStore>(*m_clock);
         const StoreError error = m_store->open(m_tmp->path());
-        QVERIFY2(!error, qPrintable(error.message()));
+        QVERIFY2(error.ok(), qPrintable(error.message()));
         m_engine = std::make_unique<TimerEngine>(*m_store, *m_clock);
         m_due = std::make_unique<QSignalSpy>(m_engine.get(), &TimerEngine::timerDue);
         m_expired = std::make_unique<QSignalSpy>(m_engine.get(), &TimerEngine::timerExpired);
@@ -233,7 +233,7 @@ private slots:
         m_engine->tick();
         QCOMPARE(m_expired->count(), 1);
 
-        QVERIFY(!m_store->snoozeTimer(id, 5, m_ana));
+        QVERIFY(m_store->snoozeTimer(id, 5, m_ana).ok());
         QCOMPARE(timer(id).deadlineAt, now().addSecs(5 * 60));
         m_engine->tick();
         QCOMPARE(phase(id), TimerPhase::Running);
@@ -253,7 +253,7 @@ private slots:
     {
         const qint64 id = countdown(10 * Minute);
         m_clock->advance(4 * Minute);
-        QVERIFY(!m_store->pauseTimer(id, m_ana));
+        QVERIFY(m_store->pauseTimer(id, m_ana).ok());
         QCOMPARE(timer(id).state, TimerState::Paused);
         QVERIFY(!timer(id).deadlineAt.isValid());
         QCOMPARE(timer(id).remainingMsAt(now()), 6 * Minute);
@@ -265,7 +265,7 @@ private slots:
         QCOMPARE(timer(id).remainingMsAt(now()), 6 * Minute);
         QCOMPARE(m_store->pauseTimer(id, m_ana).code(), Code::Invalid);
 
-        QVERIFY(!m_store->resumeTimer(id, m_ana));
+        QVERIFY(m_store->resumeTimer(id, m_ana).ok());
         QCOMPARE(timer(id).deadlineAt, now().addSecs(6 * 60));
         QCOMPARE(m_store->resumeTimer(id, m_ana).code(), Code::Invalid);
         m_clock->advance(6 * Minute - 1);
@@ -289,13 +289,13 @@ private slots:
         m_engine->tick();
         QCOMPARE(timer(*id).elapsedMsAt(now()), 2 * Minute);
         QCOMPARE(phase(*id), TimerPhase::Running);
-        QVERIFY(!m_store->pauseTimer(*id, m_ana));
+        QVERIFY(m_store->pauseTimer(*id, m_ana).ok());
         m_clock->advance(Hour);
         QCOMPARE(timer(*id).elapsedMsAt(now()), 2 * Minute);
-        QVERIFY(!m_store->resumeTimer(*id, m_ana));
+        QVERIFY(m_store->resumeTimer(*id, m_ana).ok());
         m_clock->advance(Minute);
         QCOMPARE(timer(*id).elapsedMsAt(now()), 3 * Minute);
-        QVERIFY(!m_store->restartTimer(*id, m_ana)); // a new status report: count again
+        QVERIFY(m_store->restartTimer(*id, m_ana).ok()); // a new status report: count again
         QCOMPARE(timer(*id).elapsedMsAt(now()), 0);
         m_engine->tick();
         QCOMPARE(m_expired->count(), 0);
@@ -328,7 +328,7 @@ private slots:
             m_clock->advance(Second + reaction);
             m_engine->tick();
             QCOMPARE(m_expired->count(), round + 1);
-            QVERIFY(!m_store->acknowledgeTimer(id, m_ana));
+            QVERIFY(m_store->acknowledgeTimer(id, m_ana).ok());
             deadlines << timer(id).deadlineAt;
             ++round;
         }
@@ -348,7 +348,7 @@ private slots:
         m_engine->tick();
         QCOMPARE(m_expired->count(), 1);
         QCOMPARE(timer(id).overdueMsAt(now()), 45 * Minute);
-        QVERIFY(!m_store->acknowledgeTimer(id, m_ana));
+        QVERIFY(m_store->acknowledgeTimer(id, m_ana).ok());
         QCOMPARE(timer(id).deadlineAt, first.addSecs(3 * 20 * 60)); // the grid point after now
         QCOMPARE(phase(id), TimerPhase::Running);
         QCOMPARE(timerTexts().last(),
@@ -356,7 +356,7 @@ private slots:
                                 "next due in 15 min"));
 
         // Acknowledged early: the next period, not the current one again.
-        QVERIFY(!m_store->acknowledgeTimer(id, m_ana));
+        QVERIFY(m_store->acknowledgeTimer(id, m_ana).ok());
         QCOMPARE(timer(id).deadlineAt, first.addSecs(4 * 20 * 60));
         m_engine->tick();
         QCOMPARE(m_expired->count(), 1);
@@ -374,7 +374,7 @@ private slots:
         for (int i = 0; i < 5 && timer(id).state == TimerState::Running; ++i) {
             deadlines << timer(id).deadlineAt;
             m_clock->setNowUtc(timer(id).deadlineAt);
-            QVERIFY(!m_store->acknowledgeTimer(id, m_ana));
+            QVERIFY(m_store->acknowledgeTimer(id, m_ana).ok());
         }
         const QDateTime start = deadlines.first().addSecs(-5 * 60);
         QCOMPARE(deadlines, (QList<QDateTime>{start.addSecs(5 * 60), start.addSecs(25 * 60), start.addSecs(45 * 60)}));
@@ -495,7 +495,7 @@ private slots:
 
         // Acknowledged: the next grid point after now, not a backlog of missed periods.
         for (qint64 id : {tenMin, twentyMin, thirtyMin})
-            QVERIFY(!m_store->acknowledgeTimer(id, m_ana));
+            QVERIFY(m_store->acknowledgeTimer(id, m_ana).ok());
         QCOMPARE(timer(tenMin).deadlineAt, start.addSecs(130 * 60));
         QCOMPARE(timer(twentyMin).deadlineAt, start.addSecs(140 * 60));
         QCOMPARE(timer(thirtyMin).deadlineAt, start.addSecs(150 * 60));
@@ -513,16 +513,16 @@ private slots:
         QCOMPARE(changed.first().at(0).toLongLong(), m_incident);
         QCOMPARE(changed.first().at(1).toLongLong(), id);
         m_clock->advance(Minute);
-        QVERIFY(!m_store->pauseTimer(id, m_ana));
-        QVERIFY(!m_store->resumeTimer(id, m_ana));
+        QVERIFY(m_store->pauseTimer(id, m_ana).ok());
+        QVERIFY(m_store->resumeTimer(id, m_ana).ok());
         m_clock->advance(2 * Minute);
         m_engine->tick();
-        QVERIFY(!m_store->snoozeTimer(id, 2, m_ana));
+        QVERIFY(m_store->snoozeTimer(id, 2, m_ana).ok());
         // Nobody ticks past the snoozed deadline: acknowledging logs the expiry first.
         m_clock->advance(2 * Minute + 30 * Second);
-        QVERIFY(!m_store->acknowledgeTimer(id, QStringLiteral("bo")));
-        QVERIFY(!m_store->restartTimer(id, m_ana));
-        QVERIFY(!m_store->cancelTimer(id, m_ana));
+        QVERIFY(m_store->acknowledgeTimer(id, QStringLiteral("bo")).ok());
+        QVERIFY(m_store->restartTimer(id, m_ana).ok());
+        QVERIFY(m_store->cancelTimer(id, m_ana).ok());
         QCOMPARE(m_store->cancelTimer(id, m_ana).code(), Code::Invalid);
         QVERIFY(m_store->startStopwatch(m_incident, QStringLiteral("since declared"), {}, m_ana).ok());
 
@@ -635,7 +635,7 @@ private slots:
 
         // Again: nothing doubles. A cancelled default may be started anew.
         QVERIFY(m_store->startDefaultTimers(m_incident, Severity::Sev1, m_ana)->isEmpty());
-        QVERIFY(!m_store->cancelTimer(external.id, m_ana));
+        QVERIFY(m_store->cancelTimer(external.id, m_ana).ok());
         QCOMPARE(m_store->startDefaultTimers(m_incident, Severity::Sev2, m_ana)->size(), 1);
 
         QCOMPARE(TimerDefaults::forSeverity(Severity::Sev3).size(), 4);
@@ -730,7 +730,7 @@ private slots:
         IncidentStore follower(*m_clock);
         IncidentStore::Options options;
         options.mode = IncidentStore::OpenMode::ReadOnly;
-        QVERIFY(!follower.open(m_tmp->path(), options));
+        QVERIFY(follower.open(m_tmp->path(), options).ok());
         TimerEngine engine(follower, *m_clock);
         QSignalSpy expired(&engine, &TimerEngine::timerExpired);
         engine.tick();
@@ -775,7 +775,7 @@ private slots:
 
         IncidentStore store(*m_clock);
         const StoreError error = store.open(path);
-        QVERIFY2(!error, qPrintable(error.message()));
+        QVERIFY2(error.ok(), qPrintable(error.message()));
         QCOMPARE(store.stats()->schemaVersion, Schema::latestVersion());
         QVERIFY(Schema::latestVersion() >= 3);
         const Incident old = store.incidents()->first();

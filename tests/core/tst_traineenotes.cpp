@@ -35,7 +35,7 @@ private slots:
         test::TempDatabase tmp;
         test::FakeClock clock;
         TraineeNotes notes(clock);
-        QVERIFY(!notes.open(tmp.path(QStringLiteral("notes.sqlite"))));
+        QVERIFY(notes.open(tmp.path(QStringLiteral("notes.sqlite"))).ok());
         QVERIFY(notes.add(note(QStringLiteral("first"), 1)));
         QSignalSpy added(&notes, &TraineeNotes::noteAdded);
 
@@ -78,7 +78,7 @@ private slots:
         const QString file = tmp.path(QStringLiteral("notes.sqlite"));
         {
             TraineeNotes notes(clock);
-            QVERIFY(!notes.open(file));
+            QVERIFY(notes.open(file).ok());
             TraineeNoteModel model(notes);
             QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
             model.setIncident(m_db, 1);
@@ -103,19 +103,19 @@ private slots:
             QVERIFY(model.notedMoments().contains(note(QString(), 5).momentUtc.toMSecsSinceEpoch()));
 
             QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-            QVERIFY(!notes.update(*late, QStringLiteral("why SEV-1 only at 14:05?")));
+            QVERIFY(notes.update(*late, QStringLiteral("why SEV-1 only at 14:05?")).ok());
             QCOMPARE(changed.size(), 1);
             QCOMPARE(model.notesAt(note(QString(), 5).momentUtc),
                      QStringList{QStringLiteral("why SEV-1 only at 14:05?")});
 
             QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
-            QVERIFY(!notes.remove(*early));
+            QVERIFY(notes.remove(*early).ok());
             QCOMPARE(removed.size(), 1);
             QCOMPARE(model.rowCount(), 1);
             QCOMPARE(reset.size(), 0);
         }
         TraineeNotes again(clock);
-        QVERIFY(!again.open(file));
+        QVERIFY(again.open(file).ok());
         const auto kept = again.notes(m_db, 1);
         QVERIFY(kept);
         QCOMPARE(kept->size(), 1);

@@ -33,7 +33,7 @@ private:
     void makeDatabase(const QString &path, const QString &title, int entries)
     {
         IncidentStore store(m_clock);
-        QVERIFY(!store.open(path));
+        QVERIFY(store.open(path).ok());
         auto id = store.createIncident({title, {}, Severity::Sev2}, QStringLiteral("ana"));
         QVERIFY(id.ok());
         for (int i = 0; i < entries; ++i)
@@ -48,7 +48,7 @@ private:
     void crashCopy(const QString &source, int more, const QString &target)
     {
         IncidentStore store(m_clock);
-        QVERIFY(!store.open(source));
+        QVERIFY(store.open(source).ok());
         for (int i = 0; i < more; ++i)
             QVERIFY(
                 store.appendEntry({1, EntryKind::Note, QStringLiteral("cy"), QStringLiteral("late %1").arg(i)}).ok());
@@ -134,7 +134,7 @@ private slots:
         // Moving it aside, as the message says, opens the database as it was.
         QVERIFY(QFile::rename(WriteAheadLog::walPath(path), path + QStringLiteral(".aside")));
         IncidentStore store(m_clock);
-        QVERIFY(!store.open(path));
+        QVERIFY(store.open(path).ok());
         QCOMPARE(store.stats()->entries, qint64(300 + 1));
     }
 
@@ -165,7 +165,7 @@ private slots:
         {
             // Grows the main file well past the copy: a later checkpoint moved these into it.
             IncidentStore store(m_clock);
-            QVERIFY(!store.open(path));
+            QVERIFY(store.open(path).ok());
             QList<NewEntry> batch;
             for (int i = 0; i < 400; ++i)
                 batch << NewEntry{1, EntryKind::Note, QStringLiteral("bo"), QString(500, u'y')};
@@ -255,15 +255,15 @@ private slots:
         const WriteAheadLog::Summary wal = WriteAheadLog::read(crashed);
         QVERIFY(wal.headerValid);
         QVERIFY(wal.committedFrames > 0);
-        QVERIFY(!DatabaseFile::inspect(crashed, 99));
+        QVERIFY(DatabaseFile::inspect(crashed, 99).ok());
         IncidentStore reader(m_clock);
         IncidentStore::Options readOnly;
         readOnly.mode = IncidentStore::OpenMode::ReadOnly;
-        QVERIFY(!reader.open(crashed, readOnly));
+        QVERIFY(reader.open(crashed, readOnly).ok());
         QCOMPARE(reader.stats()->entries, qint64(1 + 10 + 25));
         reader.close();
         IncidentStore store(m_clock);
-        QVERIFY(!store.open(crashed));
+        QVERIFY(store.open(crashed).ok());
         QCOMPARE(store.stats()->entries, qint64(1 + 10 + 25));
         QVERIFY(store.integrityProblems()->isEmpty());
     }
@@ -276,11 +276,11 @@ private slots:
         makeDatabase(path, QStringLiteral("A"), 2);
         QVERIFY(!WriteAheadLog::inUse(path));
         IncidentStore writer(m_clock);
-        QVERIFY(!writer.open(path));
+        QVERIFY(writer.open(path).ok());
         QVERIFY(writer.appendEntry({1, EntryKind::Note, QStringLiteral("bo"), QStringLiteral("live")}).ok());
         QVERIFY(WriteAheadLog::inUse(path));
         IncidentStore second(m_clock);
-        QVERIFY(!second.open(path));
+        QVERIFY(second.open(path).ok());
         QCOMPARE(second.stats()->entries, qint64(1 + 2 + 1));
         writer.close();
         second.close();
@@ -300,7 +300,7 @@ private slots:
             IncidentStore::Options options;
             options.mode = IncidentStore::OpenMode::ReadOnly;
             options.create = false;
-            QVERIFY(!store.open(path, options));
+            QVERIFY(store.open(path, options).ok());
             QCOMPARE(store.stats()->entries, qint64(4));
         }
         QCOMPARE(tmp.files(), before);
@@ -310,12 +310,12 @@ private slots:
 
         // Not while a writer still uses them.
         IncidentStore writer(m_clock);
-        QVERIFY(!writer.open(path));
+        QVERIFY(writer.open(path).ok());
         {
             IncidentStore reader(m_clock);
             IncidentStore::Options options;
             options.mode = IncidentStore::OpenMode::ReadOnly;
-            QVERIFY(!reader.open(path, options));
+            QVERIFY(reader.open(path, options).ok());
         }
         QVERIFY(QFileInfo::exists(WriteAheadLog::shmPath(path)));
         QVERIFY(writer.appendEntry({1, EntryKind::Note, QStringLiteral("bo"), QStringLiteral("after")}).ok());
@@ -327,7 +327,7 @@ private slots:
         const QString path = tmp.path(QStringLiteral("notes.sqlite"));
         {
             TraineeNotes notes(m_clock);
-            QVERIFY(!notes.open(path));
+            QVERIFY(notes.open(path).ok());
         }
         const QByteArray wal = test::foreignWal(tmp.dir());
         QVERIFY(tmp.writeBytes(WriteAheadLog::walPath(path), wal));

@@ -36,7 +36,7 @@ int main(int argc, char *argv[])
     const QString mode = args.at(5);
     const qint64 incidentId = args.at(4).toLongLong();
     cp::IncidentStore store(cp::SystemClock::instance());
-    if (cp::StoreError error = store.open(args.at(2)))
+    if (cp::StoreError error = store.open(args.at(2)); !error.ok())
         return fail(error);
     const QString author = QStringLiteral("crash");
     const QString roleKey = QStringLiteral("crash-desk");
@@ -63,7 +63,7 @@ int main(int argc, char *argv[])
                     held = !r.holders.isEmpty();
             }
             if (held) {
-                if (cp::StoreError error = store.handOver(incidentId, roleKey, 0, personId, author))
+                if (cp::StoreError error = store.handOver(incidentId, roleKey, 0, personId, author); !error.ok())
                     return fail(error);
                 auto history = store.assignmentHistory(incidentId);
                 if (!history)

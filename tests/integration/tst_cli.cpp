@@ -173,7 +173,7 @@ void TstCli::initCreatesTheDatabaseAndPrintsItsPath()
         cp::IncidentStore store(clock);
         cp::IncidentStore::Options options;
         options.mode = cp::IncidentStore::OpenMode::ReadOnly;
-        QVERIFY(!store.open(path, options));
+        QVERIFY(store.open(path, options).ok());
         auto stats = store.stats();
         QVERIFY(stats.ok());
         QCOMPARE(stats->incidents, 0);
@@ -940,7 +940,7 @@ void TstCli::checkFailsOnACorruptedFile()
     {
         cp::test::FakeClock clock;
         cp::IncidentStore store(clock);
-        QVERIFY(!store.open(path));
+        QVERIFY(store.open(path).ok());
         cp::NewIncident incident;
         incident.title = QStringLiteral("Big");
         auto id = store.createIncident(incident, QStringLiteral("ana"));

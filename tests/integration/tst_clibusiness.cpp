@@ -260,7 +260,7 @@ void TstCliBusiness::scriptedBusinessIncidentToAllClear()
     cp::IncidentStore store(clock);
     cp::IncidentStore::Options options;
     options.mode = cp::IncidentStore::OpenMode::ReadOnly;
-    QVERIFY(!store.open(m_tmp->path(), options));
+    QVERIFY(store.open(m_tmp->path(), options).ok());
     cp::TimelinePage page;
     page.incidentId = m_incident;
     page.limit = 10000;

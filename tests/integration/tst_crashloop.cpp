@@ -78,8 +78,7 @@ void TstCrashLoop::initTestCase()
     QVERIFY2(!m_driver.isEmpty(), "cp_crashwriter was not built next to the tests");
 }
 
-QString TstCrashLoop::line(Writer writer, QRandomGenerator &random, int round, int index,
-                           const QString &previous) const
+QString TstCrashLoop::line(Writer writer, QRandomGenerator &random, int round, int index, const QString &previous) const
 {
     if (writer == Writer::Assignments) {
         // The next holder: anyone but the one who would hold the role by then.
@@ -91,7 +90,7 @@ QString TstCrashLoop::line(Writer writer, QRandomGenerator &random, int round, i
     }
     // Unique, trimmed text of very different lengths: some fit a page, some overflow several.
     static const QString alphabet = QStringLiteral("abcdefghijklmnopqrstuvwxyz ÄÖÜßéè—0123456789,.;:!?\"'");
-    const int length = writer == Writer::Timers           ? random.bounded(1, 60)
+    const int length = writer == Writer::Timers ? random.bounded(1, 60)
                        : random.bounded(2) == 0 ? random.bounded(1, 200)
                                                 : random.bounded(200, 9000);
     QString text = QStringLiteral("r%1-n%2 ").arg(round).arg(index);
@@ -121,7 +120,7 @@ void TstCrashLoop::loop(Writer writer)
     {
         cp::test::FakeClock clock(QDateTime::currentDateTimeUtc().addSecs(-3600));
         cp::IncidentStore store(clock);
-        QVERIFY(!store.open(path));
+        QVERIFY(store.open(path).ok());
         cp::NewIncident incident;
         incident.title = QStringLiteral("Crash loop");
         auto id = store.createIncident(incident, QStringLiteral("tester"));
@@ -148,9 +147,10 @@ void TstCrashLoop::loop(Writer writer)
     QString program;
     if (writer == Writer::Entries) {
         program = m_cli;
-        arguments = {QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"),
-                     QString::number(incidentId), QStringLiteral("--author"), QStringLiteral("crash"),
-                     QStringLiteral("--stdin")};
+        arguments = {QStringLiteral("--db"),      path,
+                     QStringLiteral("log"),       QStringLiteral("--incident"),
+                     QString::number(incidentId), QStringLiteral("--author"),
+                     QStringLiteral("crash"),     QStringLiteral("--stdin")};
     } else {
         program = m_driver;
         arguments = {QStringLiteral("--db"), path, QStringLiteral("--incident"), QString::number(incidentId),
@@ -226,7 +226,7 @@ void TstCrashLoop::loop(Writer writer)
         options.mode = round % 2 == 0 ? cp::IncidentStore::OpenMode::ReadOnly : cp::IncidentStore::OpenMode::ReadWrite;
         options.quickCheck = false; // the full integrity_check follows
         const cp::StoreError opened = store.open(path, options);
-        QVERIFY2(!opened, qPrintable(opened.message()));
+        QVERIFY2(opened.ok(), qPrintable(opened.message()));
         auto problems = store.integrityProblems();
         QVERIFY(problems.ok());
         QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));

@@ -47,12 +47,12 @@ private slots:
         test::TempDatabase tmp;
         test::FakeClock clock;
         IncidentStore store(clock);
-        QVERIFY(!store.open(tmp.path()));
+        QVERIFY(store.open(tmp.path()).ok());
         auto id = store.createIncident({QStringLiteral("Disk"), {}, Severity::Sev2}, QStringLiteral("ana"));
         QVERIFY(id.ok());
         const qint64 entriesBefore = store.stats()->entries;
 
-        QVERIFY(!store.limitPagesForTesting(1)); // no page beyond the ones in use
+        QVERIFY(store.limitPagesForTesting(1).ok()); // no page beyond the ones in use
         auto refused = store.appendEntry(bigEntry(*id, 1));
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code(), Code::DiskFull);
@@ -63,7 +63,7 @@ private slots:
         QCOMPARE(store.stats()->entries, entriesBefore);
         QVERIFY(store.integrityProblems()->isEmpty());
 
-        QVERIFY(!store.limitPagesForTesting(0)); // space returns
+        QVERIFY(store.limitPagesForTesting(0).ok()); // space returns
         auto retried = store.appendEntry(bigEntry(*id, 1));
         QVERIFY2(retried.ok(), qPrintable(retried.error().message()));
         QCOMPARE(store.stats()->entries, entriesBefore + 1);
@@ -87,7 +87,7 @@ private slots:
         const QString path = mountPoint + QStringLiteral("/incidents.sqlite");
         test::FakeClock clock;
         IncidentStore store(clock);
-        QVERIFY(!store.open(path));
+        QVERIFY(store.open(path).ok());
         auto id = store.createIncident({QStringLiteral("Disk"), {}, Severity::Sev2}, QStringLiteral("ana"));
         QVERIFY(id.ok());
         QVERIFY(store.appendEntry(bigEntry(*id, 0)).ok());
@@ -102,12 +102,12 @@ private slots:
         }
         const qint64 entriesBefore = store.stats()->entries;
         StoreError error;
-        for (int n = 1; n < 50 && !error; ++n) {
+        for (int n = 1; n < 50 && error.ok(); ++n) {
             auto appended = store.appendEntry(bigEntry(*id, n));
             if (!appended)
                 error = appended.error();
         }
-        QVERIFY2(error, "writing to a full file system did not fail");
+        QVERIFY2(!error.ok(), "writing to a full file system did not fail");
         expectFullDiskMessage(error);
         const qint64 entriesAtFailure = store.stats()->entries;
         QVERIFY(entriesAtFailure >= entriesBefore);
@@ -119,7 +119,7 @@ private slots:
         QVERIFY(store.integrityProblems()->isEmpty());
         store.close();
         IncidentStore reopened(clock);
-        QVERIFY(!reopened.open(path));
+        QVERIFY(reopened.open(path).ok());
         QCOMPARE(reopened.stats()->entries, entriesAtFailure + 1);
     }
 

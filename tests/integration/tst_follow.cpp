@@ -116,7 +116,7 @@ private slots:
         const qint64 incident = prepare(tmp);
         QVERIFY(incident > 0);
         IncidentStore follower(SystemClock::instance());
-        QVERIFY(!follow(follower, tmp));
+        QVERIFY(follow(follower, tmp).ok());
         TimelineModel model(follower);
         model.setIncident(incident);
         const int start = model.rowCount();
@@ -221,7 +221,7 @@ private slots:
         QVERIFY(waitForLine(*followerProcess, "following"));
 
         IncidentStore follower(SystemClock::instance());
-        QVERIFY(!follow(follower, tmp));
+        QVERIFY(follow(follower, tmp).ok());
         TimelineModel model(follower);
         model.setIncident(incident);
         const int start = model.rowCount();

@@ -152,10 +152,10 @@ private slots:
             QSKIP("cannot mount a 1 MB tmpfs here (needs root)");
         const QString database = tmp.path(QStringLiteral("small/incidents.sqlite"));
         DraftStore drafts(database);
-        QVERIFY(!drafts.save({1, QStringLiteral("half-typed line"), QDateTime::currentDateTimeUtc()}));
+        QVERIFY(drafts.save({1, QStringLiteral("half-typed line"), QDateTime::currentDateTimeUtc()}).ok());
         SessionMarker marker(database);
         const QDateTime started = QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
-        QVERIFY(!marker.begin(started, 1));
+        QVERIFY(marker.begin(started, 1).ok());
         fill(tmp.path(QStringLiteral("small")));
 
         const StoreError draftError =
@@ -164,7 +164,7 @@ private slots:
         QVERIFY2(draftError.message().contains(QStringLiteral("disk is full")), qPrintable(draftError.message()));
         QCOMPARE(drafts.load()->text, QStringLiteral("half-typed line"));
         // The heartbeat fits where the marker was: still written, so a crash is still noticed.
-        QVERIFY(!marker.heartbeat(started.addSecs(60), 1));
+        QVERIFY(marker.heartbeat(started.addSecs(60), 1).ok());
         QCOMPARE(SessionMarker(database).read()->aliveAtUtc, started.addSecs(60));
         QVERIFY(!SessionMarker(database).read()->clean);
         QCOMPARE(temporaries(tmp.path(QStringLiteral("small"))), QStringList());

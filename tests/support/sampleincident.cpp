@@ -17,7 +17,7 @@ struct Script
 
     void check(const StoreError &error, const char *what)
     {
-        if (error) {
+        if (!error.ok()) {
             qWarning() << "sample incident:" << what << error.message();
             ok = false;
         }

@@ -35,7 +35,7 @@ private slots:
 void TstBusinessUi::docksAndMenus()
 {
     test::UiFixture f;
-    QVERIFY(!f.openError);
+    QVERIFY(f.openError.ok());
     MainWindow &w = f.makeWindow();
     auto *comms = w.findChild<CommsDock *>(QStringLiteral("commsDock"));
     auto *business = w.findChild<BusinessDock *>(QStringLiteral("businessDock"));
@@ -53,16 +53,17 @@ void TstBusinessUi::docksAndMenus()
     QVERIFY(w.openIncident(id));
     QVERIFY(business->declareAction()->isEnabled());
     QVERIFY(!business->normalAction()->isEnabled());
-    QVERIFY(w.findChild<QLabel *>(QStringLiteral("commsStateLabel"))->text().contains(QStringLiteral("Not a business")));
+    QVERIFY(
+        w.findChild<QLabel *>(QStringLiteral("commsStateLabel"))->text().contains(QStringLiteral("Not a business")));
 }
 
 void TstBusinessUi::businessIncidentToAllClear()
 {
     test::UiFixture f;
-    QVERIFY(!f.openError);
-    for (const auto &[key, name] : QList<std::pair<QString, QString>>{{QStringLiteral("engineering"),
-                                                                        QStringLiteral("Engineering")},
-                                                                       {QStringLiteral("finance"), QStringLiteral("Finance")}}) {
+    QVERIFY(f.openError.ok());
+    for (const auto &[key, name] :
+         QList<std::pair<QString, QString>>{{QStringLiteral("engineering"), QStringLiteral("Engineering")},
+                                            {QStringLiteral("finance"), QStringLiteral("Finance")}}) {
         Department d;
         d.key = key;
         d.name = name;
@@ -108,7 +109,7 @@ void TstBusinessUi::businessIncidentToAllClear()
 
     // The briefing.
     business->briefingField(QStringLiteral("affected-now"))->setText(QStringLiteral("about 40% of logins"));
-    QVERIFY(!business->saveBriefing());
+    QVERIFY(business->saveBriefing().ok());
     QCOMPARE(f.store->briefingAnswers(id)->size(), 1);
 
     // One customer email through the chain with one round of changes.
@@ -120,20 +121,21 @@ void TstBusinessUi::businessIncidentToAllClear()
     QVERIFY(approve->isEnabled());
     QVERIFY(approve->text().contains(QStringLiteral("Legal review")));
     approve->click();
-    QVERIFY(!comms->requestChangesCurrent(QStringLiteral("say 'some customers'")));
+    QVERIFY(comms->requestChangesCurrent(QStringLiteral("say 'some customers'")).ok());
     QVERIFY(!approve->isEnabled()); // a revised draft is due first
-    QVERIFY(comms->approveCurrent().isError());
-    QVERIFY(!comms->reviseCurrent(QStringLiteral("Some customers cannot log in.")));
+    QVERIFY(!comms->approveCurrent().ok());
+    QVERIFY(comms->reviseCurrent(QStringLiteral("Some customers cannot log in.")).ok());
     for (int step = 0; step < 5; ++step) {
         const StoreError error = comms->approveCurrent();
-        QVERIFY2(!error, qPrintable(error.message()));
+        QVERIFY2(error.ok(), qPrintable(error.message()));
     }
     const int row = comms->messageModel()->rowOf(*drafted);
     QCOMPARE(comms->messageModel()->index(row, MessageModel::StepColumn).data().toString(), QStringLiteral("Sent"));
     QCOMPARE(comms->gridModel()->cellState(QStringLiteral("customers"), QStringLiteral("investigation")),
              QStringLiteral("sent"));
     // A skipped cell, undone.
-    QVERIFY(!comms->skipCell(QStringLiteral("media"), QStringLiteral("investigation"), QStringLiteral("no press yet")));
+    QVERIFY(
+        comms->skipCell(QStringLiteral("media"), QStringLiteral("investigation"), QStringLiteral("no press yet")).ok());
     QCOMPARE(comms->gridModel()->cellState(QStringLiteral("media"), QStringLiteral("investigation")),
              QStringLiteral("skipped"));
     undo->undo();
@@ -156,7 +158,7 @@ void TstBusinessUi::businessIncidentToAllClear()
 
     // Monitoring, back to normal: the list turns round and each activity is restarted (before the
     // incident resolves: a resolved incident's record is closed).
-    QVERIFY(!f.store->setStatus(id, IncidentStatus::Monitoring, QStringLiteral("ana")));
+    QVERIFY(f.store->setStatus(id, IncidentStatus::Monitoring, QStringLiteral("ana")).ok());
     QCOMPARE(comms->gridModel()->currentPhase(), QStringLiteral("monitoring"));
     business->normalAction()->trigger();
     QCOMPARE(business->emergencyModel()->state(), BusinessState::Restoring);

@@ -67,7 +67,7 @@ void TstMainWindow::initTestCase()
 void TstMainWindow::emptyStateUntilAnIncidentIsDeclared()
 {
     UiFixture f;
-    QVERIFY2(!f.openError, qPrintable(f.openError.message()));
+    QVERIFY2(f.openError.ok(), qPrintable(f.openError.message()));
     MainWindow &w = f.makeWindow();
     w.openInitialIncident();
     QCOMPARE(w.currentIncidentId(), 0);
@@ -299,7 +299,7 @@ void TstMainWindow::outsideCommitAppearsInTheView()
 
     // Another connection (the CLI, a second process) commits an entry.
     IncidentStore other(f.clock);
-    QVERIFY(!other.open(f.db.path()));
+    QVERIFY(other.open(f.db.path()).ok());
     NewEntry entry;
     entry.incidentId = id;
     entry.kind = EntryKind::Communication;
@@ -312,7 +312,7 @@ void TstMainWindow::outsideCommitAppearsInTheView()
     QCOMPARE(model->entryAt(model->rowOfEntry(*added)).author, QStringLiteral("cli"));
 
     // And a severity change made elsewhere reaches the toolbar and status bar.
-    QVERIFY(!other.setSeverity(id, Severity::Sev1, QStringLiteral("cli")));
+    QVERIFY(other.setSeverity(id, Severity::Sev1, QStringLiteral("cli")).ok());
     QTRY_COMPARE_WITH_TIMEOUT(w.findChild<QLabel *>(QStringLiteral("severityStatus"))->text(), QStringLiteral("SEV-1"),
                               2000);
 }
@@ -323,7 +323,7 @@ void TstMainWindow::incidentDeclaredElsewhereOpensWhenNoneIsOpen()
     MainWindow &w = f.makeWindow();
     QCOMPARE(w.currentIncidentId(), 0);
     IncidentStore other(f.clock);
-    QVERIFY(!other.open(f.db.path()));
+    QVERIFY(other.open(f.db.path()).ok());
     NewIncident incident;
     incident.title = QStringLiteral("Declared from the CLI");
     auto id = other.createIncident(incident, QStringLiteral("bo"));

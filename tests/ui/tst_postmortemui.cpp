@@ -36,7 +36,7 @@ private slots:
 void TstPostmortemUi::resolvingAsksForTheOwner()
 {
     test::UiFixture f;
-    QVERIFY(!f.openError);
+    QVERIFY(f.openError.ok());
     const qint64 id = f.declare(QStringLiteral("Checkout down"), Severity::Sev1);
     MainWindow &w = f.makeWindow();
     QVERIFY(w.openIncident(id));
@@ -103,8 +103,10 @@ void TstPostmortemUi::defaultsArePreferences()
 {
     test::UiFixture f;
     const qint64 id = f.declare(QStringLiteral("Payments slow"), Severity::Sev2);
-    QVERIFY(!f.store->resolveIncident(id, {{QStringLiteral("postmortem"), QStringLiteral("named below")}},
-                                      QStringLiteral("ana")));
+    QVERIFY(f.store
+                ->resolveIncident(id, {{QStringLiteral("postmortem"), QStringLiteral("named below")}},
+                                  QStringLiteral("ana"))
+                .ok());
     MainWindow &w = f.makeWindow();
     QVERIFY(w.openIncident(id));
     PostmortemDialog *dialog = w.exportActions()->showPostmortem();
@@ -139,7 +141,7 @@ void TstPostmortemUi::fileMenuExportsAndPrints()
         QVERIFY(action && menu->actions().contains(action));
         QVERIFY(!action->text().isEmpty());
         const QString path = f.db.path(QStringLiteral("out.") + IncidentExport::key(format));
-        QVERIFY(!exports->exportTo(format, path));
+        QVERIFY(exports->exportTo(format, path).ok());
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.size() > 100);

@@ -72,7 +72,7 @@ int runChild()
     if (!lock.tryLock())
         return 2;
     IncidentStore store(SystemClock::instance());
-    if (store.open(path))
+    if (!store.open(path).ok())
         return 1;
     MainWindow window(store, SystemClock::instance(), preferences, settings);
     window.restoreWindowState();
@@ -105,7 +105,7 @@ bool startChild(QProcess &child, const QString &path, const QString &settingsPat
 {
     {
         IncidentStore store(SystemClock::instance());
-        if (store.open(path))
+        if (!store.open(path).ok())
             return false;
         NewIncident incident;
         incident.title = QStringLiteral("Payments API down");
@@ -140,7 +140,7 @@ private slots:
     void typingKeepsADraftAndLoggingClearsIt()
     {
         test::UiFixture f;
-        QVERIFY(!f.openError);
+        QVERIFY(f.openError.ok());
         qint64 id = 0;
         MainWindow &window = windowOn(f, QStringLiteral("Checkout errors"), &id);
         SessionGuard session(*f.store, window, *f.preferences, f.clock);
@@ -201,7 +201,7 @@ private slots:
         DatabaseLock lock(path);
         QVERIFY2(lock.tryLock(), "the dead process's lock was not taken over");
         IncidentStore store(SystemClock::instance());
-        QVERIFY(!store.open(path));
+        QVERIFY(store.open(path).ok());
         MainWindow window(store, SystemClock::instance(), preferences, settings);
         window.restoreWindowState();
         window.openInitialIncident();
@@ -262,7 +262,7 @@ private slots:
         DatabaseLock lock(path);
         QVERIFY(lock.tryLock());
         IncidentStore store(SystemClock::instance());
-        QVERIFY(!store.open(path));
+        QVERIFY(store.open(path).ok());
         MainWindow window(store, SystemClock::instance(), preferences, settings);
         window.restoreWindowState();
         window.openInitialIncident();
@@ -280,8 +280,9 @@ private slots:
         test::UiFixture f;
         qint64 id = 0;
         MainWindow &window = windowOn(f, QStringLiteral("Resolved before the crash"), &id);
-        QVERIFY(!f.store->resolveIncident(id, {{QStringLiteral("*"), QStringLiteral("test")}}, QStringLiteral("ana")));
-        QVERIFY(!SessionMarker(f.store->path()).begin(f.clock.nowUtc(), id)); // never ended: a crash
+        QVERIFY(
+            f.store->resolveIncident(id, {{QStringLiteral("*"), QStringLiteral("test")}}, QStringLiteral("ana")).ok());
+        QVERIFY(SessionMarker(f.store->path()).begin(f.clock.nowUtc(), id).ok()); // never ended: a crash
         f.clock.advance(60 * 1000);
         const qint64 entriesBefore = f.store->stats()->entries;
         SessionGuard session(*f.store, window, *f.preferences, f.clock);
@@ -303,7 +304,7 @@ private slots:
         QVERIFY(line && feedback && indicator);
         const int rowsBefore = window.timelineDock()->model()->rowCount();
 
-        QVERIFY(!f.store->limitPagesForTesting(1));
+        QVERIFY(f.store->limitPagesForTesting(1).ok());
         const QString text = QStringLiteral("Mitigation: traffic moved to eu-west ") + QString(12000, QLatin1Char('x'));
         line->setText(text);
         QTest::keyClick(line, Qt::Key_Return);
@@ -314,7 +315,7 @@ private slots:
         QCOMPARE(window.saveStatus()->lastError().code(), StoreError::Code::DiskFull);
         QCOMPARE(window.timelineDock()->model()->rowCount(), rowsBefore);
 
-        QVERIFY(!f.store->limitPagesForTesting(0)); // space returns; Enter again
+        QVERIFY(f.store->limitPagesForTesting(0).ok()); // space returns; Enter again
         QTest::keyClick(line, Qt::Key_Return);
         QVERIFY(line->text().isEmpty());
         QVERIFY2(indicator->text().startsWith(QStringLiteral("Saved")), qPrintable(indicator->text()));

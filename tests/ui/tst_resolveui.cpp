@@ -52,7 +52,7 @@ private slots:
     void openingAResolvedIncidentWritesNothing()
     {
         test::UiFixture f;
-        QVERIFY(!f.openError);
+        QVERIFY(f.openError.ok());
         const qint64 id = test::SampleIncident::create(*f.store, f.clock);
         QVERIFY(id > 0);
         // A timer an older version left running on the resolved incident.
@@ -152,8 +152,10 @@ private slots:
     {
         test::UiFixture f;
         const qint64 id = f.declare(QStringLiteral("Search slow"));
-        QVERIFY(!f.store->resolveIncident(id, {{QStringLiteral("postmortem"), QStringLiteral("none")}},
-                                          QStringLiteral("ana")));
+        QVERIFY(
+            f.store
+                ->resolveIncident(id, {{QStringLiteral("postmortem"), QStringLiteral("none")}}, QStringLiteral("ana"))
+                .ok());
         MainWindow &w = f.makeWindow();
         QVERIFY(w.openIncident(id));
         w.findChild<QAction *>(QStringLiteral("statusAction_monitoring"))->trigger();

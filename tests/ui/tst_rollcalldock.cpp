@@ -110,7 +110,7 @@ private slots:
     void init()
     {
         m_ui = std::make_unique<UiFixture>();
-        QVERIFY(!m_ui->openError);
+        QVERIFY(m_ui->openError.ok());
         m_scenario = RollCallScenario();
         const QString problem = m_scenario.setUp(*m_ui->store);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -236,7 +236,7 @@ private slots:
         m_ui->window.reset();
         m_ui->store.reset();
         m_ui->store = std::make_unique<IncidentStore>(m_ui->clock);
-        QVERIFY(!m_ui->store->open(path));
+        QVERIFY(m_ui->store->open(path).ok());
         openWindow();
         QCOMPARE(dock()->missedModel()->rowCount(), 1);
         QCOMPARE(dock()->missedModel()->itemAt(0).personName, QStringLiteral("Eli Brandt"));

@@ -57,7 +57,7 @@ private slots:
     void showsTheIncidentAndUpdatesLive()
     {
         UiFixture f;
-        QVERIFY(!f.openError);
+        QVERIFY(f.openError.ok());
         RoleTemplateLibrary library{QString()};
         NewIncident declared;
         declared.title = QStringLiteral("Checkout payments failing");
@@ -97,10 +97,10 @@ private slots:
                     .data()
                     .toString()
                     .contains(QStringLiteral("restarting the payment workers")));
-        QVERIFY(!f.store->setSeverity(id, Severity::Sev1, QStringLiteral("ana")));
+        QVERIFY(f.store->setSeverity(id, Severity::Sev1, QStringLiteral("ana")).ok());
         QCOMPARE(labelText(&window, "shadowSeverity"), QStringLiteral("SEV-1"));
         QCOMPARE(reset.size(), 0);
-        QVERIFY(!f.store->startRollCall(id, {}, QStringLiteral("ana")).error());
+        QVERIFY(f.store->startRollCall(id, {}, QStringLiteral("ana")).error().ok());
         QVERIFY(labelText(&window, "shadowRollCallSummary").contains(QStringLiteral("Round 1")));
         QVERIFY(window.findChild<RoleChartView *>(QStringLiteral("shadowRoleChart"))->card(QStringLiteral("deputy")));
 
@@ -166,7 +166,7 @@ private slots:
                     delegate->remainingWidth(timers->font(), remaining.data().toString()));
 
         // The roll call as the console shows it.
-        QVERIFY(!f.store->startRollCall(id, {}, QStringLiteral("ana")).error());
+        QVERIFY(f.store->startRollCall(id, {}, QStringLiteral("ana")).error().ok());
         auto *round = window.findChild<QTreeView *>(QStringLiteral("shadowRollCallRound"));
         QVERIFY(qobject_cast<RollCallDelegate *>(round->itemDelegate()));
         QVERIFY(!round->isColumnHidden(RollCallModel::ConditionColumn));
@@ -250,7 +250,7 @@ private slots:
         IncidentStore follower(f.clock);
         IncidentStore::Options options;
         options.mode = IncidentStore::OpenMode::ReadOnly;
-        QVERIFY(!follower.open(f.db.path(), options));
+        QVERIFY(follower.open(f.db.path(), options).ok());
         follower.setExternalPollInterval(100);
         ShadowWindow window(follower, f.clock, nullptr);
         window.setFollowing(f.db.path());
@@ -261,7 +261,7 @@ private slots:
         const int before = window.timelineModel()->rowCount();
         log(*f.store, id, QStringLiteral("Seen by the trainee"));
         QTRY_COMPARE_WITH_TIMEOUT(window.timelineModel()->rowCount(), before + 1, 1000);
-        QVERIFY(!f.store->setStatus(id, IncidentStatus::Identified, QStringLiteral("ana")));
+        QVERIFY(f.store->setStatus(id, IncidentStatus::Identified, QStringLiteral("ana")).ok());
         QTRY_COMPARE_WITH_TIMEOUT(labelText(&window, "shadowStatus"),
                                   IncidentVocabulary::statusLabel(IncidentStatus::Identified), 1000);
         QVERIFY(labelText(&window, "shadowSource").contains(QStringLiteral("last change")));
@@ -279,7 +279,7 @@ private slots:
         const qint64 id = f.declare(QStringLiteral("Noted"));
         log(*f.store, id, QStringLiteral("IC asks for objections"));
         TraineeNotes notes(f.clock);
-        QVERIFY(!notes.open(f.db.path(QStringLiteral("notes.sqlite"))));
+        QVERIFY(notes.open(f.db.path(QStringLiteral("notes.sqlite"))).ok());
         ShadowWindow window(*f.store, f.clock, &notes);
         window.setIncident(id);
         window.show();
@@ -351,7 +351,8 @@ private slots:
         f.clock.advanceSecs(240);
         log(*f.store, id, QStringLiteral("Rolled back release 41"));
         f.clock.advanceSecs(60);
-        QVERIFY(!f.store->resolveIncident(id, {{QStringLiteral("*"), QStringLiteral("drill")}}, QStringLiteral("ana")));
+        QVERIFY(
+            f.store->resolveIncident(id, {{QStringLiteral("*"), QStringLiteral("drill")}}, QStringLiteral("ana")).ok());
         const qint64 open = f.declare(QStringLiteral("Still open"));
         TimelinePage page;
         page.incidentId = id;

@@ -33,7 +33,7 @@ QList<TimelineEntry> storedEntries(const QString &path, qint64 incidentId)
     IncidentStore reader(clock);
     IncidentStore::Options options;
     options.mode = IncidentStore::OpenMode::ReadOnly;
-    if (reader.open(path, options))
+    if (!reader.open(path, options).ok())
         return {};
     TimelinePage page;
     page.incidentId = incidentId;

@@ -8,8 +8,8 @@
 #include "models/timermodel.h"
 #include "timers/timerengine.h"
 #include "uifixture.h"
-#include "widgets/timeralert.h"
 #include "widgets/kindstyle.h"
+#include "widgets/timeralert.h"
 #include "widgets/timerdelegate.h"
 
 #include <QAction>
@@ -90,7 +90,7 @@ private:
 void TstTimersDock::init()
 {
     m_ui = std::make_unique<UiFixture>();
-    QVERIFY(!m_ui->openError);
+    QVERIFY(m_ui->openError.ok());
     m_incident = m_ui->declare(QStringLiteral("Checkout down"), Severity::Sev3);
     QVERIFY(m_incident > 0);
     MainWindow &w = m_ui->makeWindow();

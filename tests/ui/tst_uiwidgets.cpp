@@ -76,7 +76,7 @@ void TstUiWidgets::commandThatFailsIsNotPushed()
     TempDatabase db;
     FakeClock clock;
     IncidentStore store(clock);
-    QVERIFY(!store.open(db.path()));
+    QVERIFY(store.open(db.path()).ok());
     NewIncident incident;
     incident.title = QStringLiteral("Cmd");
     const qint64 id = *store.createIncident(incident, QStringLiteral("ana"));
@@ -97,7 +97,7 @@ void TstUiWidgets::commandThatFailsIsNotPushed()
 
     NewEntry fine = empty;
     fine.text = QStringLiteral("fine");
-    QVERIFY(!StoreCommand::execute(stack, std::make_unique<LogEntryCommand>(store, &status, fine)));
+    QVERIFY(StoreCommand::execute(stack, std::make_unique<LogEntryCommand>(store, &status, fine)).ok());
     QCOMPARE(stack.count(), 1);
     QCOMPARE(stack.command(0)->id(), static_cast<int>(CommandId::LogEntry));
     QCOMPARE(saved.count(), 1);
@@ -109,15 +109,16 @@ void TstUiWidgets::undoThatFailsLeavesTheStack()
     TempDatabase db;
     FakeClock clock;
     IncidentStore store(clock);
-    QVERIFY(!store.open(db.path()));
+    QVERIFY(store.open(db.path()).ok());
     NewIncident incident;
     incident.title = QStringLiteral("Cmd");
     const qint64 id = *store.createIncident(incident, QStringLiteral("ana"));
     SaveStatus status(clock);
     QSignalSpy failed(&status, &SaveStatus::failed);
     QUndoStack stack;
-    QVERIFY(!StoreCommand::execute(
-        stack, std::make_unique<SetSeverityCommand>(store, &status, id, Severity::Sev1, QStringLiteral("ana"))));
+    QVERIFY(StoreCommand::execute(
+                stack, std::make_unique<SetSeverityCommand>(store, &status, id, Severity::Sev1, QStringLiteral("ana")))
+                .ok());
     store.close(); // the undo cannot reach the database
     stack.undo();
     QCOMPARE(failed.count(), 1);

@@ -98,7 +98,7 @@ void TstWorkspaces::populate(UiFixture &f, qint64 &incidentId)
     auto items = store.rollCallRound(*round);
     QVERIFY(items);
     for (int i = 0; i < 3; ++i)
-        QVERIFY(!store.markRollCallItem(items->at(i).id, RollCallItemState::NoAnswer, ana));
+        QVERIFY(store.markRollCallItem(items->at(i).id, RollCallItemState::NoAnswer, ana).ok());
     for (int i = 0; i < 5; ++i) {
         NewAction action;
         action.incidentId = incidentId;
@@ -111,7 +111,7 @@ void TstWorkspaces::populate(UiFixture &f, qint64 &incidentId)
         decision.proposal = QStringLiteral("Roll back release %1").arg(i);
         QVERIFY(store.addDecision(decision, ana));
     }
-    QVERIFY(!store.declareBusinessMode(incidentId, {}, ana));
+    QVERIFY(store.declareBusinessMode(incidentId, {}, ana).ok());
     for (int i = 0; i < 4; ++i)
         QVERIFY(store.logInbound(incidentId, QStringLiteral("media"), QStringLiteral("Reporter %1").arg(i),
                                  QStringLiteral("Is card data affected?"), ana));
@@ -310,13 +310,13 @@ void TstWorkspaces::workspaceFollowsTheUsersRole()
     QCOMPARE(w.workspaces()->current(), Workspace::Commander);
 
     // Ana hands command to bo and becomes Deputy: the window follows.
-    QVERIFY(!f.store->takeCommand(scenario.incidentId, true, QStringLiteral("ana")));
+    QVERIFY(f.store->takeCommand(scenario.incidentId, true, QStringLiteral("ana")).ok());
     QTRY_COMPARE(w.workspaces()->current(), Workspace::Deputy);
 
     // Chosen by hand, the workspace stays.
     w.workspaces()->action(Workspace::Liaison)->trigger();
     QVERIFY(!w.workspaces()->followsRole());
-    QVERIFY(!f.store->takeCommand(scenario.incidentId, true, QStringLiteral("ana"))); // ana commands again
+    QVERIFY(f.store->takeCommand(scenario.incidentId, true, QStringLiteral("ana")).ok()); // ana commands again
     QCoreApplication::processEvents();
     QCOMPARE(w.workspaces()->current(), Workspace::Liaison);
     w.workspaces()->followAction()->trigger();

@@ -142,7 +142,7 @@ void AssignRoleDialog::accept()
         return;
     }
     const StoreError error = m_apply(role, *person);
-    if (error) {
+    if (!error.ok()) {
         m_error->setText(tr("Not assigned: %1").arg(error.message()));
         m_error->show();
         return;

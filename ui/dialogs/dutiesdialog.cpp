@@ -67,8 +67,8 @@ void DutiesDialog::onItemChanged(QListWidgetItem *item)
     const StoreError error =
         m_store.setDutyDone(item->data(Qt::UserRole).toLongLong(), item->checkState() == Qt::Checked, m_author);
     if (m_saveStatus)
-        error ? m_saveStatus->reportFailed(error) : m_saveStatus->reportSaved();
-    if (error)
+        !error.ok() ? m_saveStatus->reportFailed(error) : m_saveStatus->reportSaved();
+    if (!error.ok())
         QMetaObject::invokeMethod(this, &DutiesDialog::reload, Qt::QueuedConnection);
 }
 

@@ -132,7 +132,7 @@ void NewIncidentDialog::accept()
         if (const auto business = chosenTemplate(QStringLiteral("business-response"))) {
             // The incident is declared; a refusal here only leaves the business roles out.
             const StoreError error = m_store.applyTemplate(m_createdId, *business, QStringLiteral("ic"), m_author);
-            if (error)
+            if (!error.ok())
                 qWarning("Business response not added: %s", qPrintable(error.message()));
         }
     }

@@ -99,7 +99,7 @@ void PersonDialog::accept()
         if (added)
             m_savedId = *added;
     }
-    if (error) {
+    if (!error.ok()) {
         m_error->setText(tr("Not saved: %1").arg(error.message()));
         m_error->show();
         return;

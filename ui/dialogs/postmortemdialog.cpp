@@ -176,7 +176,7 @@ bool PostmortemDialog::save()
 {
     const StoreError error = m_store.setPostmortem(m_incidentId, m_owner->currentText(), m_due->dateTime().toUTC(),
                                                    m_preferences.authorName());
-    if (error) {
+    if (!error.ok()) {
         m_status->setText(error.message());
         m_status->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::errorColor().name()));
         return false;

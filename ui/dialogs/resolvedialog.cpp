@@ -167,7 +167,7 @@ void ResolveDialog::settle(const ResolveBlocker &blocker)
     case ResolveBlockerKind::MissedRollCall:
         if (auto items = m_store.rollCallItems(m_incidentId)) {
             for (const RollCallItem &item : *items) {
-                if (!error && item.isMissed() &&
+                if (error.ok() && item.isMissed() &&
                     QStringLiteral("missed:%1:%2").arg(item.roleKey).arg(item.personId) == blocker.key)
                     error = m_store.dismissMissedItem(item.id, m_author);
             }
@@ -180,7 +180,7 @@ void ResolveDialog::settle(const ResolveBlocker &blocker)
     case ResolveBlockerKind::MessageDue:
         return;
     }
-    m_status->setText(error ? error.message() : QString());
+    m_status->setText(!error.ok() ? error.message() : QString());
 }
 
 bool ResolveDialog::resolve()
@@ -188,7 +188,7 @@ bool ResolveDialog::resolve()
     QList<ResolveAcknowledgement> acknowledgements;
     for (const ResolveBlocker &blocker : std::as_const(m_blockers))
         acknowledgements << ResolveAcknowledgement{blocker.key, reasonFor(blocker.key)};
-    if (StoreError error = m_store.resolveIncident(m_incidentId, acknowledgements, m_author)) {
+    if (StoreError error = m_store.resolveIncident(m_incidentId, acknowledgements, m_author); !error.ok()) {
         m_status->setText(error.message());
         refresh(); // something may have opened meanwhile
         return false;

@@ -113,13 +113,13 @@ bool StatusReportDialog::logAndCopy()
     }
     const StoreError error =
         StoreCommand::execute(m_undoStack, std::make_unique<LogEntryCommand>(m_store, &m_saveStatus, entry));
-    if (error) {
+    if (!error.ok()) {
         m_error->setText(error.message());
         return false;
     }
     QGuiApplication::clipboard()->setText(entry.text);
     for (qint64 cadenceId : cadencesToRestart()) {
-        if (const StoreError restart = m_store.restartTimer(cadenceId, m_author)) {
+        if (const StoreError restart = m_store.restartTimer(cadenceId, m_author); !restart.ok()) {
             m_error->setText(restart.message());
             return false;
         }

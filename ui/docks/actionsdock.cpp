@@ -324,7 +324,7 @@ bool ActionsDock::change(const ActionChange &change)
     const StoreError error =
         StoreCommand::execute(*m_undoStack, std::make_unique<UpdateActionCommand>(m_store, &m_saveStatus, before,
                                                                                   change, m_preferences.authorName()));
-    if (error) {
+    if (!error.ok()) {
         showFeedback(error.message(), true);
         return false;
     }

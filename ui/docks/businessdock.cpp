@@ -276,7 +276,7 @@ QString BusinessDock::author() const
 
 void BusinessDock::report(const StoreError &error)
 {
-    if (error) {
+    if (!error.ok()) {
         m_error->setText(error.message());
         m_error->show();
         m_saveStatus.reportFailed(error);
@@ -294,7 +294,7 @@ StoreError BusinessDock::declare(const QStringList &audiences, bool addRoles)
     if (addRoles)
         declaration.roles = m_templates.find(QStringLiteral("business-response"));
     const StoreError error = m_store.declareBusinessMode(m_incidentId, declaration, author());
-    if (!error) {
+    if (error.ok()) {
         m_saveStatus.reportSaved();
         show();
         raise();
@@ -305,7 +305,7 @@ StoreError BusinessDock::declare(const QStringList &audiences, bool addRoles)
 StoreError BusinessDock::returnToNormal()
 {
     const StoreError error = m_store.returnToNormal(m_incidentId, author());
-    if (!error)
+    if (error.ok())
         m_saveStatus.reportSaved();
     return error;
 }
@@ -346,7 +346,7 @@ StoreError BusinessDock::saveBriefing()
         }
         if (text.isEmpty() || text == old)
             continue;
-        if (StoreError error = m_store.answerBriefing(m_incidentId, q.key, text, author()))
+        if (StoreError error = m_store.answerBriefing(m_incidentId, q.key, text, author()); !error.ok())
             return error;
         m_saveStatus.reportSaved();
     }
@@ -427,7 +427,7 @@ void BusinessDock::askAnswer()
     if (!ok)
         return;
     const StoreError error = m_store.answerInbound(item->data(0, Qt::UserRole).toLongLong(), answer, author());
-    if (!error)
+    if (error.ok())
         m_saveStatus.reportSaved();
     report(error);
 }

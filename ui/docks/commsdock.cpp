@@ -319,7 +319,7 @@ QString CommsDock::author() const
 
 void CommsDock::report(const StoreError &error)
 {
-    if (error) {
+    if (!error.ok()) {
         m_error->setText(error.message());
         m_error->show();
         m_saveStatus.reportFailed(error);
@@ -348,7 +348,7 @@ StoreError CommsDock::approveCurrent()
         return {StoreError::Code::Invalid, tr("Select a message first.")};
     const Message m = m_messageModel->messageAt(m_messageModel->rowOf(id));
     const StoreError error = m_store.advanceMessage(id, m.waitingFor, StepVerdict::Approved, QString(), author());
-    if (!error)
+    if (error.ok())
         m_saveStatus.reportSaved();
     return error;
 }
@@ -360,7 +360,7 @@ StoreError CommsDock::requestChangesCurrent(const QString &comment)
         return {StoreError::Code::Invalid, tr("Select a message first.")};
     const Message m = m_messageModel->messageAt(m_messageModel->rowOf(id));
     const StoreError error = m_store.advanceMessage(id, m.waitingFor, StepVerdict::ChangesRequested, comment, author());
-    if (!error)
+    if (error.ok())
         m_saveStatus.reportSaved();
     return error;
 }
@@ -371,7 +371,7 @@ StoreError CommsDock::reviseCurrent(const QString &text)
     if (id == 0)
         return {StoreError::Code::Invalid, tr("Select a message first.")};
     const StoreError error = m_store.reviseMessage(id, text, QString(), author());
-    if (!error)
+    if (error.ok())
         m_saveStatus.reportSaved();
     return error;
 }

@@ -103,7 +103,7 @@ void RoleChartDock::createActions()
     m_addSubTeamAction = make("addSubTeamAction", QKeySequence(), [this] { askSubTeam(); });
     m_addBusinessAction = make("addBusinessResponseAction", QKeySequence(), [this] {
         const StoreError error = addBusinessResponse();
-        if (error) {
+        if (!error.ok()) {
             m_feedback->setText(tr("Not added: %1").arg(error.message()));
             m_feedback->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::errorColor().name()));
             m_feedback->show();
@@ -250,7 +250,7 @@ StoreError RoleChartDock::runCommand(std::unique_ptr<StoreCommand> command)
     if (!m_undoStack)
         return StoreError(StoreError::Code::Invalid, tr("No incident open"));
     const StoreError error = StoreCommand::execute(*m_undoStack, std::move(command));
-    if (error) {
+    if (!error.ok()) {
         m_feedback->setText(error.message());
         m_feedback->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::errorColor().name()));
         m_feedback->show();
@@ -413,7 +413,7 @@ void RoleChartDock::askSubTeam()
     dialog->setTextValue(suggestion);
     connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &name) {
         const StoreError error = addSubTeam(name.trimmed());
-        if (error) {
+        if (!error.ok()) {
             m_feedback->setText(tr("Not added: %1").arg(error.message()));
             m_feedback->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::errorColor().name()));
             m_feedback->show();
@@ -425,7 +425,7 @@ void RoleChartDock::askSubTeam()
 StoreError RoleChartDock::addSubTeam(const QString &name)
 {
     const StoreError error = m_store.addSubTeam(m_incidentId, name, author());
-    error ? m_saveStatus.reportFailed(error) : m_saveStatus.reportSaved();
+    !error.ok() ? m_saveStatus.reportFailed(error) : m_saveStatus.reportSaved();
     return error;
 }
 
@@ -435,7 +435,7 @@ StoreError RoleChartDock::addBusinessResponse()
     if (!business)
         return StoreError(StoreError::Code::NotFound, tr("The business response template is missing"));
     const StoreError error = m_store.applyTemplate(m_incidentId, *business, QStringLiteral("ic"), author());
-    error ? m_saveStatus.reportFailed(error) : m_saveStatus.reportSaved();
+    !error.ok() ? m_saveStatus.reportFailed(error) : m_saveStatus.reportSaved();
     return error;
 }
 
@@ -471,7 +471,7 @@ void RoleChartDock::confirmTakeCommand()
     if (m_incidentId <= 0)
         return;
     const StoreError error = m_store.takeCommand(m_incidentId, true, author());
-    if (error) {
+    if (!error.ok()) {
         m_saveStatus.reportFailed(error);
         m_feedback->setText(tr("Command not taken: %1").arg(error.message()));
         m_feedback->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::errorColor().name()));

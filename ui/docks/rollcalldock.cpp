@@ -606,7 +606,7 @@ void RollCallDock::refreshAges()
 
 bool RollCallDock::report(const StoreError &error)
 {
-    if (error) {
+    if (!error.ok()) {
         showFeedback(error.message(), true);
         return false;
     }
@@ -652,7 +652,7 @@ bool RollCallDock::endRound()
     if (round.id <= 0 || !round.isOpen())
         return report(StoreError(StoreError::Code::Invalid, tr("There is no open round to end.")));
     const StoreError error = m_store.endRollCall(round.id, m_preferences.authorName());
-    if (error) {
+    if (!error.ok()) {
         m_saveStatus.reportFailed(error);
         return report(error);
     }
@@ -678,7 +678,7 @@ bool RollCallDock::recordAnswer(bool needsToAction)
     const StoreError error = StoreCommand::execute(
         *m_undoStack, std::make_unique<RollCallItemCommand>(m_store, &m_saveStatus, *item, RollCallItemState::Answered,
                                                             can, m_preferences.authorName()));
-    if (error)
+    if (!error.ok())
         return report(error);
     const int row = m_model->rowOf(item->id);
     if (needsToAction && !this->needsToAction())
@@ -701,7 +701,7 @@ bool RollCallDock::markCurrent(RollCallItemState state)
     const StoreError error = StoreCommand::execute(
         *m_undoStack, std::make_unique<RollCallItemCommand>(m_store, &m_saveStatus, *item, state, CanReport(),
                                                             m_preferences.authorName()));
-    if (error)
+    if (!error.ok())
         return report(error);
     showFeedback(state == RollCallItemState::NoAnswer ? tr("No answer from %1: on the missed list.").arg(item->label())
                                                       : tr("Skipped %1.").arg(item->label()),
@@ -739,7 +739,7 @@ bool RollCallDock::dismissMissed()
         return report(StoreError(StoreError::Code::Invalid, tr("Select a missed call to dismiss.")));
     // The row is one person, however many rounds they missed: every miss leaves the list.
     for (const RollCallItem &item : m_missed->itemsAt(current.row())) {
-        if (const StoreError error = m_store.dismissMissedItem(item.id, m_preferences.authorName())) {
+        if (const StoreError error = m_store.dismissMissedItem(item.id, m_preferences.authorName()); !error.ok()) {
             m_saveStatus.reportFailed(error);
             return report(error);
         }

@@ -552,7 +552,7 @@ bool TimelineDock::logQuickEntry()
     auto command = std::make_unique<LogEntryCommand>(m_store, &m_saveStatus, entry);
     LogEntryCommand *raw = command.get();
     const StoreError error = StoreCommand::execute(*m_undoStack, std::move(command));
-    if (error) {
+    if (!error.ok()) {
         // The line keeps every character; the Scribe can retry with Enter.
         showFeedback(tr("Not saved: %1 Your text is kept; press Enter to retry.").arg(error.message()),
                      KindStyle::errorColor(), Feedback::Error);
@@ -573,7 +573,7 @@ bool TimelineDock::runCommand(std::unique_ptr<StoreCommand> command)
     if (!m_undoStack)
         return false;
     const StoreError error = StoreCommand::execute(*m_undoStack, std::move(command));
-    if (error) {
+    if (!error.ok()) {
         showFeedback(tr("Not saved: %1").arg(error.message()), KindStyle::errorColor(), Feedback::Error);
         return false;
     }

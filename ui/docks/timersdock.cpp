@@ -318,7 +318,7 @@ void TimersDock::selectTimer(qint64 timerId)
 
 bool TimersDock::report(const StoreError &error, qint64 timerId)
 {
-    if (error) {
+    if (!error.ok()) {
         showFeedback(error.message(), true);
         m_saveStatus.reportFailed(error);
         return false;

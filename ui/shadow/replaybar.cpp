@@ -163,7 +163,7 @@ ShadowWindow *openReplayWindow(const IncidentStore &source, const Clock &clock, 
                                QWidget *parent, QString *error)
 {
     auto engine = std::make_unique<ReplayEngine>(source, clock);
-    if (StoreError failed = engine->load(incidentId)) {
+    if (StoreError failed = engine->load(incidentId); !failed.ok()) {
         if (error)
             *error = failed.message();
         return nullptr;

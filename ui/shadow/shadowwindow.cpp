@@ -794,7 +794,7 @@ bool ShadowWindow::deleteSelectedNote()
     const QModelIndex index = m_notesView->currentIndex();
     if (!m_notes || !index.isValid())
         return false;
-    if (StoreError error = m_notes->remove(index.data(TraineeNoteModel::NoteIdRole).toLongLong())) {
+    if (StoreError error = m_notes->remove(index.data(TraineeNoteModel::NoteIdRole).toLongLong()); !error.ok()) {
         showNoteMessage(error.message());
         return false;
     }
@@ -815,7 +815,7 @@ void ShadowWindow::editSelectedNote()
     dialog->setTextValue(index.data(TraineeNoteModel::TextRole).toString());
     const qint64 id = index.data(TraineeNoteModel::NoteIdRole).toLongLong();
     connect(dialog, &QInputDialog::textValueSelected, this, [this, id](const QString &text) {
-        if (StoreError error = m_notes->update(id, text))
+        if (StoreError error = m_notes->update(id, text); !error.ok())
             showNoteMessage(error.message());
     });
     dialog->open();

@@ -42,7 +42,7 @@ StoreError RollCallItemCommand::setTo(RollCallItemState state, const CanReport &
     if (current->state == state)
         return {};
     if (current->state == RollCallItemState::Answered && state != RollCallItemState::Pending) {
-        if (StoreError error = store().markRollCallItem(m_itemId, RollCallItemState::Pending, author()))
+        if (StoreError error = store().markRollCallItem(m_itemId, RollCallItemState::Pending, author()); !error.ok())
             return error;
     }
     return store().markRollCallItem(m_itemId, state, author());

@@ -20,7 +20,7 @@ StoreError StoreCommand::execute(QUndoStack &stack, std::unique_ptr<StoreCommand
 {
     SaveStatus *status = command->m_status;
     const StoreError error = command->perform();
-    if (error) {
+    if (!error.ok()) {
         if (status)
             status->reportFailed(error);
         return error;
@@ -49,7 +49,7 @@ void StoreCommand::undo()
 void StoreCommand::run(bool forward)
 {
     const StoreError error = apply(forward);
-    if (error) {
+    if (!error.ok()) {
         // The database did not change; drop the command so the stack tells no lie about it.
         setObsolete(true);
         if (m_status)

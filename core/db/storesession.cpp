@@ -1,0 +1,462 @@
+#include "storesession.h"
+
+#include "databasefile.h"
+#include "privatefile.h"
+#include "schema.h"
+#include "writeaheadlog.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QSet>
+#include <QSqlError>
+#include <QStandardPaths>
+#include <QUrl>
+
+#include <atomic>
+#include <optional>
+
+namespace cp {
+
+namespace {
+
+QString uniqueConnectionName()
+{
+    static std::atomic<int> counter{0};
+    return QStringLiteral("cp-store-%1").arg(++counter);
+}
+
+} // namespace
+
+StoreSession::StoreSession(const Clock &clock, QObject *parent) : QObject(parent), m_clock(clock)
+{
+    qRegisterMetaType<StoreChange>();
+    m_pollTimer.callOnTimeout(this, &StoreSession::checkExternalCommits);
+}
+
+StoreSession::~StoreSession()
+{
+    close();
+}
+
+StoreError StoreSession::notOpen()
+{
+    return {StoreError::Code::NotOpen, tr("No database is open.")};
+}
+
+Result<QSqlQuery> StoreSession::read(const QString &sql, const QVariantList &values, const QString &doing) const
+{
+    if (!isOpen())
+        return notOpen();
+    return runStatement(m_db, sql, values, doing);
+}
+
+QString StoreSession::defaultPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("incidents.sqlite"));
+}
+
+StoreError StoreSession::open(const QString &path, const Options &options)
+{
+    close();
+    m_options = options;
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+
+    // Creating through a dangling link would put the database wherever the link points.
+    if (QFileInfo(absolute).isSymLink() && !QFileInfo::exists(absolute))
+        return {StoreError::Code::Invalid, tr("%1 is a symbolic link to %2, which does not exist; CommandPost does not "
+                                              "create a database through a link. Name the real file.")
+                                               .arg(absolute, QFileInfo(absolute).symLinkTarget())};
+    if (StoreError refused = DatabaseFile::inspect(absolute, Schema::latestVersion()); !refused.ok())
+        return refused;
+    const bool exists = QFileInfo::exists(absolute);
+    // A new database (and its -wal/-shm, its folder) is private to its owner from the start.
+    std::optional<PrivateUmask> privateFiles;
+    if (!exists && options.mode == OpenMode::ReadWrite && options.create)
+        privateFiles.emplace();
+    if (!exists) {
+        if (options.mode == OpenMode::ReadOnly || !options.create)
+            return {StoreError::Code::FileMissing, tr("%1 does not exist.").arg(absolute)};
+        if (!QDir().mkpath(QFileInfo(absolute).absolutePath()))
+            return {StoreError::Code::ReadOnly,
+                    tr("Cannot create the folder %1.").arg(QFileInfo(absolute).absolutePath())};
+    }
+    if (options.mode == OpenMode::ReadWrite) {
+        if (StoreError refused = DatabaseFile::checkWritable(absolute); !refused.ok())
+            return refused;
+    }
+
+    if (StoreError error = openConnection(absolute); !error.ok()) {
+        close();
+        return error;
+    }
+    StoreError error = verifyContent();
+    if (error.ok() && options.mode == OpenMode::ReadWrite)
+        error = migrate();
+    if (!error.ok()) {
+        close();
+        return error;
+    }
+
+    auto last = runStatement(m_db, QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM change_log"), {},
+                             tr("Reading the change log"));
+    if (!last) {
+        close();
+        return last.error();
+    }
+    last->next();
+    m_lastSeenChange = last->value(0).toLongLong();
+    m_path = absolute;
+    checkExternalCommits(); // primes the data_version baseline
+    return {};
+}
+
+StoreError StoreSession::openConnection(const QString &path)
+{
+    m_connectionName = uniqueConnectionName();
+    m_db = QSqlDatabase::addDatabase(m_dialect.driverName(), m_connectionName);
+    m_db.setDatabaseName(path);
+    QString connectOptions = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_options.busyTimeoutMs);
+    if (m_options.mode == OpenMode::ReadOnly)
+        connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    if (m_options.mode == OpenMode::ReadOnly && DatabaseFile::onReadOnlyMedia(path)) {
+        // Nothing can change a file there, and SQLite could not create the -shm a reader needs:
+        // read it as the immutable file it is.
+        m_db.setDatabaseName(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded) + QStringLiteral("?immutable=1"));
+        connectOptions += QStringLiteral(";QSQLITE_OPEN_URI");
+    }
+    m_db.setConnectOptions(connectOptions);
+    if (!m_db.open())
+        return StoreError::fromSql(m_db.lastError(), tr("Opening %1").arg(path));
+
+    const QStringList settings =
+        m_options.mode == OpenMode::ReadWrite ? m_dialect.writerSettings() : m_dialect.readerSettings();
+    for (const QString &statement : settings) {
+        auto done = runStatement(m_db, statement, {}, tr("Configuring %1").arg(path));
+        if (!done)
+            return done.error();
+    }
+    return {};
+}
+
+// Reads only: nothing here writes to a file that may turn out not to be ours.
+StoreError StoreSession::verifyContent()
+{
+    const QString path = m_db.databaseName();
+    const QString doing = tr("Checking %1").arg(path);
+    auto pragma = [&](const QString &sql) -> Result<QVariant> {
+        auto q = runStatement(m_db, sql, {}, doing);
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return QVariant();
+        return q->value(0);
+    };
+
+    if (m_options.quickCheck) {
+        auto check = runStatement(m_db, QStringLiteral("PRAGMA quick_check"), {}, doing);
+        if (!check)
+            return check.error();
+        QStringList problems;
+        while (check->next()) {
+            const QString line = check->value(0).toString();
+            if (line != QStringLiteral("ok"))
+                problems << line;
+        }
+        if (!problems.isEmpty())
+            return {StoreError::Code::Corrupt, tr("%1 is damaged: %2").arg(path, problems.first().simplified())};
+    }
+
+    auto appId = pragma(QStringLiteral("PRAGMA application_id"));
+    if (!appId)
+        return appId.error();
+    auto version = pragma(QStringLiteral("PRAGMA user_version"));
+    if (!version)
+        return version.error();
+    const quint32 applicationId = static_cast<quint32>(appId->toLongLong());
+    const int schema = version->toInt();
+
+    if (applicationId == 0) {
+        auto objects = pragma(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"));
+        if (!objects)
+            return objects.error();
+        if (objects->toInt() > 0 || schema != 0)
+            return {StoreError::Code::Foreign,
+                    tr("%1 is a SQLite database of another application, not CommandPost.").arg(path)};
+        // An empty SQLite file becomes a CommandPost database only when asked to create one.
+        if (!m_options.create || m_options.mode == OpenMode::ReadOnly)
+            return {StoreError::Code::EmptyFile,
+                    tr("%1 is an empty SQLite database, not a CommandPost database; 'commandpost-cli init' makes it "
+                       "one.")
+                        .arg(path)};
+    } else if (applicationId != DatabaseFile::ApplicationId) {
+        return {StoreError::Code::Foreign,
+                tr("%1 is a SQLite database of another application, not CommandPost.").arg(path)};
+    }
+    if (schema > Schema::latestVersion())
+        return {StoreError::Code::TooNew,
+                tr("%1 was written by a newer CommandPost (schema %2; this version knows up to %3). "
+                   "Update CommandPost to open it.")
+                    .arg(path)
+                    .arg(schema)
+                    .arg(Schema::latestVersion())};
+    if (m_options.mode == OpenMode::ReadOnly && schema < Schema::latestVersion())
+        return {StoreError::Code::TooOld,
+                tr("%1 uses an older layout (schema %2); open it once in CommandPost to upgrade it.")
+                    .arg(path)
+                    .arg(schema)};
+    return {};
+}
+
+StoreError StoreSession::migrate()
+{
+    const QString path = m_db.databaseName();
+    // WAL lets readers (the shadow view, the CLI) work while the GUI writes. This is the first
+    // statement that may write the file, and it runs only after the checks above passed.
+    auto mode = runStatement(m_db, QStringLiteral("PRAGMA journal_mode = WAL"), {}, tr("Opening %1").arg(path));
+    if (!mode)
+        return mode.error();
+    const bool wal = mode->next() && mode->value(0).toString().compare(QStringLiteral("wal"), Qt::CaseInsensitive) == 0;
+    mode->finish();
+    if (!wal)
+        return {StoreError::Code::Io, tr("%1: the file system does not support the write-ahead log.").arg(path)};
+
+    auto version = runStatement(m_db, QStringLiteral("PRAGMA user_version"), {}, tr("Opening %1").arg(path));
+    if (!version)
+        return version.error();
+    version->next();
+    const int current = version->value(0).toInt();
+    version->finish();
+
+    for (const MigrationStep &step : Schema::steps(m_dialect)) {
+        if (step.version <= current)
+            continue;
+        WriteTransaction tx(m_db, m_dialect, tr("Upgrading %1 to schema %2").arg(path).arg(step.version));
+        if (StoreError error = tx.begin(); !error.ok())
+            return error;
+        for (const QString &statement : step.statements) {
+            if (StoreError error = tx.run(statement); !error.ok()) {
+                // A step that cannot run on a file claiming the schema before it: the tables do not
+                // match the version (the transaction rolls back; nothing changed).
+                if (error.code() != StoreError::Code::Internal)
+                    return error;
+                return {StoreError::Code::Corrupt,
+                        tr("%1 does not match its schema version %2: upgrading it to %3 failed (%4). Nothing was "
+                           "changed; open a backup instead.")
+                            .arg(path)
+                            .arg(current)
+                            .arg(step.version)
+                            .arg(error.message())};
+            }
+        }
+        // PRAGMAs take no bound values; these are our own integers.
+        if (step.version == 1) {
+            if (StoreError error =
+                    tx.run(QStringLiteral("PRAGMA application_id = %1").arg(DatabaseFile::ApplicationId));
+                !error.ok())
+                return error;
+        }
+        if (StoreError error = tx.run(QStringLiteral("PRAGMA user_version = %1").arg(step.version)); !error.ok())
+            return error;
+        if (StoreError error = tx.commit(); !error.ok())
+            return error;
+    }
+    if (current == 0) {
+        // Put the new schema into the main file at once, so the file is recognisable as ours
+        // even if this process dies before SQLite's own checkpoint.
+        runStatement(m_db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), {}, QString());
+    }
+    return {};
+}
+
+void StoreSession::close()
+{
+    m_pollTimer.stop();
+    if (m_connectionName.isEmpty())
+        return;
+    const QString path = m_db.databaseName();
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_connectionName.clear();
+    if (isReadOnly() && !path.startsWith(QLatin1String("file:")))
+        WriteAheadLog::removeUnusedCompanions(path); // a read-only look leaves the folder as it was
+    m_path.clear();
+    m_lastSeenChange = 0;
+    m_dataVersion = -1;
+}
+
+StoreError StoreSession::requireWritable() const
+{
+    if (!isOpen())
+        return notOpen();
+    if (isReadOnly())
+        return {StoreError::Code::ReadOnly, tr("This window follows the database read-only; it cannot change it.")};
+    return {};
+}
+
+StoreError StoreSession::logChange(WriteTransaction &tx, StoreEntity entity, qint64 entityId, qint64 incidentId,
+                                   ChangeOp op)
+{
+    return tx.run(QStringLiteral("INSERT INTO change_log (entity, entity_id, incident_id, op) VALUES (?, ?, ?, ?)"),
+                  {StoreChangeKeys::entityKey(entity), entityId, incidentId, StoreChangeKeys::opKey(op)});
+}
+
+StoreError StoreSession::finish(WriteTransaction &tx)
+{
+    if (StoreError error = tx.commit(); !error.ok())
+        return error;
+    dispatchChanges();
+    return {};
+}
+
+StoreError StoreSession::limitPagesForTesting(qint64 maxPages)
+{
+    if (StoreError error = requireWritable(); !error.ok())
+        return error;
+    // PRAGMAs take no bound values; this is an integer of ours. 0 lifts the limit (SQLite keeps
+    // the largest it can, about 4 billion pages).
+    const qint64 pages = maxPages > 0 ? maxPages : 4294967294LL;
+    auto done =
+        runStatement(m_db, QStringLiteral("PRAGMA max_page_count = %1").arg(pages), {}, tr("Limiting the file size"));
+    return done ? StoreError() : done.error();
+}
+
+Result<QStringList> StoreSession::integrityProblems() const
+{
+    if (!isOpen())
+        return notOpen();
+    QStringList problems;
+    auto integrity = runStatement(m_db, QStringLiteral("PRAGMA integrity_check"), {}, tr("Checking integrity"));
+    if (!integrity)
+        return integrity.error();
+    while (integrity->next()) {
+        const QString line = integrity->value(0).toString();
+        if (line != QStringLiteral("ok"))
+            problems << line;
+    }
+    auto keys = runStatement(m_db, QStringLiteral("PRAGMA foreign_key_check"), {}, tr("Checking references"));
+    if (!keys)
+        return keys.error();
+    while (keys->next())
+        problems << tr("Row %1 of %2 refers to a missing row of %3")
+                        .arg(keys->value(1).toString(), keys->value(0).toString(), keys->value(2).toString());
+    return problems;
+}
+
+Result<StoreSession::Stats> StoreSession::stats() const
+{
+    if (!isOpen())
+        return notOpen();
+    Stats stats;
+    auto count = [this](const QString &sql) -> Result<qint64> {
+        auto q = runStatement(m_db, sql, {}, tr("Counting"));
+        if (!q)
+            return q.error();
+        q->next();
+        return q->value(0).toLongLong();
+    };
+    auto version = count(QStringLiteral("PRAGMA user_version"));
+    auto incidents = count(QStringLiteral("SELECT COUNT(*) FROM incident"));
+    auto entries = count(QStringLiteral("SELECT COUNT(*) FROM timeline_entry"));
+    for (const auto *r : {&version, &incidents, &entries}) {
+        if (!*r)
+            return r->error();
+    }
+    stats.schemaVersion = int(*version);
+    stats.incidents = *incidents;
+    stats.entries = *entries;
+    return stats;
+}
+
+Result<QVariantMap> StoreSession::connectionSettings() const
+{
+    if (!isOpen())
+        return notOpen();
+    QVariantMap settings;
+    for (const QString &name :
+         {QStringLiteral("journal_mode"), QStringLiteral("synchronous"), QStringLiteral("foreign_keys")}) {
+        auto q = runStatement(m_db, QStringLiteral("PRAGMA ") + name, {}, tr("Reading %1").arg(name));
+        if (!q)
+            return q.error();
+        if (q->next())
+            settings.insert(name, q->value(0));
+    }
+    return settings;
+}
+
+void StoreSession::setExternalPollInterval(int milliseconds)
+{
+    if (milliseconds <= 0) {
+        m_pollTimer.stop();
+        return;
+    }
+    m_pollTimer.start(milliseconds);
+}
+
+void StoreSession::checkExternalCommits()
+{
+    if (!isOpen())
+        return;
+    const QString counter = m_dialect.externalCommitCounter();
+    if (counter.isEmpty())
+        return;
+    auto q = runStatement(m_db, counter, {}, QString());
+    if (!q || !q->next())
+        return; // a busy moment; the next tick looks again
+    const qint64 version = q->value(0).toLongLong();
+    q->finish();
+    if (version == m_dataVersion)
+        return;
+    const bool first = m_dataVersion < 0;
+    m_dataVersion = version;
+    if (!first)
+        dispatchChanges();
+}
+
+void StoreSession::dispatchChanges()
+{
+    if (!isOpen())
+        return;
+    QList<StoreChange> changes;
+    {
+        auto q = runStatement(m_db,
+                              QStringLiteral("SELECT seq, entity, entity_id, incident_id, op FROM change_log "
+                                             "WHERE seq > ? ORDER BY seq"),
+                              {m_lastSeenChange}, QString());
+        if (!q)
+            return; // looked at again on the next commit or poll
+        while (q->next()) {
+            m_lastSeenChange = q->value(0).toLongLong();
+            // An entity this version does not know was written by a newer one: nothing here shows it.
+            const auto entity = StoreChangeKeys::entityFromKey(q->value(1).toString());
+            if (entity)
+                changes.append({*entity, q->value(2).toLongLong(), q->value(3).toLongLong(),
+                                StoreChangeKeys::opFromKey(q->value(4).toString())});
+        }
+    }
+
+    // A flood of entry changes for one incident (a bulk import, a long disconnection) becomes a reload.
+    QHash<qint64, int> entryChangesPerIncident;
+    for (const StoreChange &c : std::as_const(changes)) {
+        if (c.entity == StoreEntity::Entry)
+            ++entryChangesPerIncident[c.incidentId];
+    }
+    QSet<qint64> reloaded;
+    for (const StoreChange &c : std::as_const(changes)) {
+        const bool reload =
+            c.entity == StoreEntity::Timeline ||
+            (c.entity == StoreEntity::Entry && entryChangesPerIncident.value(c.incidentId) > BulkThreshold);
+        if (!reload) {
+            emit changed(c);
+            continue;
+        }
+        if (!reloaded.contains(c.incidentId)) {
+            reloaded.insert(c.incidentId);
+            emit changed({StoreEntity::Timeline, c.incidentId, c.incidentId, ChangeOp::Reload});
+        }
+    }
+}
+
+} // namespace cp
