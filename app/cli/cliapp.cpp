@@ -15,7 +15,7 @@ CliApp::CliApp(CliContext &context)
 
 QString CliApp::helpText() const
 {
-    return tr("Usage: commandpost-cli [--db FILE] [--busy-timeout MS] COMMAND [options]\n"
+    return tr("Usage: commandpost-cli [--db FILE | --server SERVER] [--busy-timeout MS] COMMAND [options]\n"
               "\n"
               "Scripts a CommandPost incident database without a display. Output is meant for scripts:\n"
               "ids alone, tab-separated text, CSV or JSON.\n"
@@ -25,12 +25,15 @@ QString CliApp::helpText() const
            tr("\n"
               "Global options (also accepted after the command):\n"
               "  --db FILE          the database (default: %1)\n"
+              "  --server SERVER    a team server (PostgreSQL) instead: host=… dbname=…, postgresql://…\n"
+              "                     or service=NAME; passwords from ~/.pgpass, PGPASSWORD or the keyring\n"
               "  --busy-timeout MS  how long a write waits for another program's lock (default %2)\n"
               "  -h, --help         show help; 'commandpost-cli COMMAND --help' for one command\n"
               "  -v, --version      show the version\n"
               "\n"
               "Environment:\n"
               "  COMMANDPOST_AUTHOR the author when --author is not given (else the login name, else \"cli\")\n"
+              "  COMMANDPOST_SERVER the team server when neither --db nor --server is given\n"
               "\n")
                .arg(m_context.databasePath())
                .arg(CliContext::DefaultBusyTimeoutMs) +
@@ -53,6 +56,7 @@ int CliApp::run(const QStringList &arguments)
     // Everything from the command name on belongs to the command.
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.addOption(CommandLine::databaseOption());
+    parser.addOption(CommandLine::serverOption());
     parser.addOption(CommandLine::busyTimeoutOption());
     parser.addOption(CommandLine::helpOption());
     const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")},

@@ -1,6 +1,7 @@
 #include "clicontext.h"
 
 #include "domain/clock.h"
+#include "server/serveraddress.h"
 
 #include <QFileInfo>
 
@@ -39,6 +40,13 @@ QString CliContext::databasePath() const
     return QFileInfo(m_databasePath).absoluteFilePath();
 }
 
+QString CliContext::server() const
+{
+    if (!m_server.isEmpty() || !m_databasePath.isEmpty())
+        return m_server;
+    return ServerAddress::fromEnvironment();
+}
+
 Result<std::unique_ptr<IncidentStore>> CliContext::openStore(Access access) const
 {
     IncidentStore::Options options;
@@ -63,6 +71,14 @@ Result<std::unique_ptr<IncidentStore>> CliContext::openStore(Access access) cons
         break;
     }
     auto store = std::make_unique<IncidentStore>(SystemClock::instance());
+    if (const QString server = this->server(); !server.isEmpty()) {
+        auto address = ServerAddress::parse(server);
+        if (!address)
+            return address.error();
+        if (StoreError error = store->openServer(*address, options); !error.ok())
+            return error;
+        return store;
+    }
     if (StoreError error = store->open(databasePath(), options); !error.ok()) {
         if (error.code() == StoreError::Code::FileMissing)
             return StoreError(error.code(), tr("%1 Run 'commandpost-cli init' to create it.").arg(error.message()));

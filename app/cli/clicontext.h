@@ -48,6 +48,9 @@ public:
 
     void setDatabasePath(const QString &path) { m_databasePath = path; }
     QString databasePath() const; // --db, else the GUI's default
+    // --server SERVER (team mode); without it $COMMANDPOST_SERVER, unless --db names a file.
+    void setServer(const QString &server) { m_server = server; }
+    QString server() const;
     void setBusyTimeoutMs(int ms) { m_busyTimeoutMs = ms; }
     int busyTimeoutMs() const { return m_busyTimeoutMs; }
 
@@ -72,6 +75,7 @@ private:
     QTextStream m_out;
     QTextStream m_err;
     QString m_databasePath;
+    QString m_server;
     int m_busyTimeoutMs = DefaultBusyTimeoutMs;
 };
 

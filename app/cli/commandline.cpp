@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "clicontext.h"
+#include "server/serveraddress.h"
 
 namespace cp::cli {
 
@@ -10,6 +11,7 @@ CommandLine::CommandLine(CliContext &context, QString command, QString synopsis,
     m_parser.setApplicationDescription(description);
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addOption(databaseOption());
+    m_parser.addOption(serverOption());
     m_parser.addOption(busyTimeoutOption());
     m_parser.addOption(helpOption());
 }
@@ -155,6 +157,14 @@ QCommandLineOption CommandLine::databaseOption()
                               tr("The database file (default: the one the CommandPost window uses)."), tr("FILE"));
 }
 
+QCommandLineOption CommandLine::serverOption()
+{
+    return QCommandLineOption(QStringLiteral("server"),
+                              tr("A team server (PostgreSQL) instead of a file: a libpq connection string, a "
+                                 "postgresql:// URI or service=NAME (default: $COMMANDPOST_SERVER)."),
+                              tr("SERVER"));
+}
+
 QCommandLineOption CommandLine::busyTimeoutOption()
 {
     return QCommandLineOption(QStringLiteral("busy-timeout"),
@@ -175,6 +185,16 @@ std::optional<QString> CommandLine::applyGlobalOptions(const QCommandLineParser 
         if (path.isEmpty())
             return tr("--db needs a file name");
         context.setDatabasePath(path);
+    }
+    if (parser.isSet(QStringLiteral("server"))) {
+        if (parser.isSet(QStringLiteral("db")))
+            return tr("--db names a file and --server a team server; give one of them");
+        const QString server = parser.value(QStringLiteral("server"));
+        if (server.trimmed().isEmpty())
+            return tr("--server needs a server address");
+        if (auto address = ServerAddress::parse(server); !address)
+            return address.error().message();
+        context.setServer(server);
     }
     if (parser.isSet(QStringLiteral("busy-timeout"))) {
         bool ok = false;

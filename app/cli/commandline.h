@@ -66,6 +66,7 @@ public:
 
     // The options every command accepts; shared with the top-level parser.
     static QCommandLineOption databaseOption();
+    static QCommandLineOption serverOption();
     static QCommandLineOption busyTimeoutOption();
     static QCommandLineOption helpOption();
     // Applies --db/--busy-timeout from a parser to the context; an error message when malformed.

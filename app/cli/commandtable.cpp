@@ -12,6 +12,7 @@
 #include "peoplecommands.h"
 #include "rolecommands.h"
 #include "rollcallcommands.h"
+#include "servercommands.h"
 #include "stakeholdercommands.h"
 #include "templatecommands.h"
 #include "timelinecommand.h"
@@ -56,6 +57,8 @@ CommandTable::CommandTable(Command::Handler help)
         BusinessCommands::commands() + MessageCommands::commands() + StakeholderCommands::commands(),
         // Exports in every format, the whole-incident import, the postmortem owner.
         ExchangeCommands::commands(),
+        // Team mode: setting up a PostgreSQL server and its permissions.
+        ServerCommands::commands(),
         {Command(QStringLiteral("help"), QStringLiteral("[COMMAND]"), tr("this help, or a command's"))
              .describe(tr("Prints the help, or a command's: 'commandpost-cli help timer start' is "
                           "'commandpost-cli timer start --help'."))

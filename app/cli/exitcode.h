@@ -22,6 +22,8 @@ enum class ExitCode : int
     IoError = 74,      // input/output error or disk full (reading the database or writing the output)
     NeedsUpgrade = 75, // an older database layout that a read-only command cannot upgrade: run init
     BadDatabase = 76,  // not a CommandPost database: damaged, foreign, too new, empty, a folder
+    Unreachable = 68,  // team mode: the server cannot be reached
+    Denied = 77,       // team mode: the server refused the login or the change
 };
 
 class ExitCodes

@@ -12,6 +12,9 @@ CommitWatcher::CommitWatcher(IncidentStore &store, int fallbackPollMs, QObject *
     : QObject(parent), m_store(store)
 {
     m_store.setExternalPollInterval(fallbackPollMs);
+    // A team server wakes the session itself (LISTEN/NOTIFY); there is no file to watch.
+    if (m_store.isServer())
+        return;
     m_settle.setSingleShot(true);
     m_settle.setTimerType(Qt::PreciseTimer);
     m_settle.callOnTimeout(this, &CommitWatcher::look);

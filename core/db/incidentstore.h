@@ -22,6 +22,7 @@
 
 namespace cp {
 
+class ServerAddress;
 class WriteTransaction;
 struct ReplaySource;
 
@@ -48,6 +49,12 @@ public:
     const StoreSession &session() const { return m_session; }
     StoreError open(const QString &path, const Options &options) { return m_session.open(path, options); }
     StoreError open(const QString &path) { return open(path, Options{}); }
+    // Team mode: the CommandPost schema on a PostgreSQL server (StoreSession::openServer).
+    StoreError openServer(const ServerAddress &address, const Options &options)
+    {
+        return m_session.openServer(address, options);
+    }
+    bool isServer() const { return m_session.isServer(); }
     void close() { m_session.close(); }
     bool isOpen() const { return m_session.isOpen(); }
     bool isReadOnly() const { return m_session.isReadOnly(); }

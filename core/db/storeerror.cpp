@@ -24,6 +24,9 @@ StoreError StoreError::fromSql(const QSqlError &error, const QString &doing)
     bool numeric = false;
     const int native = error.nativeErrorCode().toInt(&numeric);
     const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    // SQLite's codes have at most four digits; PostgreSQL's SQLSTATE always has five characters.
+    if (error.nativeErrorCode().size() == 5)
+        return fromSqlState(error.nativeErrorCode(), detail.simplified(), doing);
     return fromSqliteCode(numeric ? native : -1, detail, doing);
 }
 
@@ -80,6 +83,29 @@ StoreError StoreError::fromSqliteCode(int resultCode, const QString &detail, con
     return {code, message};
 }
 
+StoreError StoreError::fromSqlState(const QString &sqlState, const QString &detail, const QString &doing)
+{
+    const QString sqlClass = sqlState.left(2);
+    if (sqlState == QLatin1String("42501"))
+        return {Code::Denied, tr("%1: the server refused: %2. Nothing was saved; ask a CommandPost admin for the "
+                                 "right role ('commandpost-cli server grant').")
+                                  .arg(doing, detail)};
+    if (sqlState == QLatin1String("40001") || sqlState == QLatin1String("40P01") || sqlState == QLatin1String("55P03"))
+        return {Code::Busy, tr("%1: another client changed the same data at the same moment; nothing was saved. Try "
+                               "again.")
+                                .arg(doing)};
+    if (sqlClass == QLatin1String("08") || sqlClass == QLatin1String("57"))
+        return {Code::Unreachable,
+                tr("%1: the connection to the server was lost (%2); nothing was saved.").arg(doing, detail)};
+    if (sqlClass == QLatin1String("28"))
+        return {Code::Denied, tr("%1: the server refused the login (%2).").arg(doing, detail)};
+    if (sqlState == QLatin1String("53100"))
+        return {Code::DiskFull, tr("%1: the server's disk is full; nothing was saved.").arg(doing)};
+    if (sqlClass == QLatin1String("22") || sqlClass == QLatin1String("23"))
+        return {Code::Invalid, tr("%1: the server refused the value (%2).").arg(doing, detail)};
+    return {Code::Internal, tr("%1: %2").arg(doing, detail)};
+}
+
 QString StoreError::codeName(Code code)
 {
     switch (code) {
@@ -119,6 +145,10 @@ QString StoreError::codeName(Code code)
         return QStringLiteral("invalid");
     case Code::Internal:
         return QStringLiteral("internal");
+    case Code::Unreachable:
+        return QStringLiteral("unreachable");
+    case Code::Denied:
+        return QStringLiteral("denied");
     }
     return QStringLiteral("unknown");
 }

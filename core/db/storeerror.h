@@ -38,6 +38,8 @@ public:
         NotFound, // no such incident or entry
         Invalid,  // the request itself is malformed (empty title, bad value)
         Internal, // an unexpected SQL failure: a bug
+        Unreachable, // team mode: the server cannot be reached
+        Denied,      // team mode: the server refused the login or the change (its GRANTs)
     };
 
     StoreError() = default;
@@ -53,6 +55,8 @@ public:
     static StoreError fromSql(const QSqlError &error, const QString &doing);
     // The same for a result code of the SQLite C API (databasebackup.cpp); detail is sqlite3_errmsg.
     static StoreError fromSqliteCode(int resultCode, const QString &detail, const QString &doing);
+    // The same for a PostgreSQL SQLSTATE ("42501" …) from the team server.
+    static StoreError fromSqlState(const QString &sqlState, const QString &detail, const QString &doing);
     static QString codeName(Code code); // "busy", "disk-full" …: stable, for scripts and tests
 
 private:

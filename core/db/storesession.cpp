@@ -280,8 +280,9 @@ void StoreSession::close()
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
     m_connectionName.clear();
-    if (isReadOnly() && !path.startsWith(QLatin1String("file:")))
+    if (isReadOnly() && !isServer() && !path.startsWith(QLatin1String("file:")))
         WriteAheadLog::removeUnusedCompanions(path); // a read-only look leaves the folder as it was
+    m_dialect = SqlDialect();
     m_path.clear();
     m_lastSeenChange = 0;
     m_dataVersion = -1;
@@ -392,6 +393,8 @@ void StoreSession::setExternalPollInterval(int milliseconds)
         m_pollTimer.stop();
         return;
     }
+    if (isServer())
+        listenForServerCommits(); // the wake-up; the poll stays as the safety net
     m_pollTimer.start(milliseconds);
 }
 
@@ -400,8 +403,11 @@ void StoreSession::checkExternalCommits()
     if (!isOpen())
         return;
     const QString counter = m_dialect.externalCommitCounter();
-    if (counter.isEmpty())
+    if (counter.isEmpty()) {
+        if (isServer())
+            dispatchChanges(); // no commit counter on a server: the change log itself is cheap to ask
         return;
+    }
     auto q = runStatement(m_db, counter, {}, QString());
     if (!q || !q->next())
         return; // a busy moment; the next tick looks again

@@ -15,6 +15,8 @@
 
 namespace cp {
 
+class ServerAddress;
+
 // One open database: the connection, the checks that refuse a file that is not ours, the
 // migrations, the write transactions and the change log. It knows no domain (the repositories
 // do) and is the one place where the engines differ, through SqlDialect.
@@ -58,6 +60,11 @@ public:
     static QString defaultPath();
 
     StoreError open(const QString &path, const Options &options);
+    // Team mode: the CommandPost schema on a PostgreSQL server (storesession_server.cpp). path() is
+    // then the server's name for messages; 'create' and 'quickCheck' do not apply ('server init'
+    // sets a server up, the server checks itself).
+    StoreError openServer(const ServerAddress &address, const Options &options);
+    bool isServer() const { return m_dialect.engine() == SqlDialect::Engine::Postgres; }
     void close();
     bool isOpen() const { return m_db.isOpen(); }
     bool isReadOnly() const { return m_options.mode == OpenMode::ReadOnly; }
@@ -114,7 +121,8 @@ public:
     // reports them: {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1}.
     Result<QVariantMap> connectionSettings() const;
 
-    // Outside commits are noticed by polling SQLite's data_version; 0 stops polling.
+    // Outside commits are noticed by polling SQLite's data_version (a server: its change log,
+    // and each commit's NOTIFY wakes the session at once); 0 stops polling.
     void setExternalPollInterval(int milliseconds);
     // Reads and announces changes committed since the last look (own or outside).
     void dispatchChanges();
@@ -127,6 +135,7 @@ private:
     StoreError verifyContent();
     StoreError migrate();
     void checkExternalCommits();
+    void listenForServerCommits(); // storesession_server.cpp
 
     const Clock &m_clock;
     SqlDialect m_dialect;

@@ -9,6 +9,13 @@ Result<QSqlQuery> runStatement(const QSqlDatabase &db, const QString &sql, const
 {
     QSqlQuery query(db);
     query.setForwardOnly(true);
+    // Without values nothing is bound: run it as it is. PostgreSQL's driver prepares with PREPARE,
+    // which takes no utility statement (BEGIN, SET, CREATE, GRANT).
+    if (values.isEmpty()) {
+        if (!query.exec(sql))
+            return StoreError::fromSql(query.lastError(), doing);
+        return query;
+    }
     if (!query.prepare(sql))
         return StoreError::fromSql(query.lastError(), doing);
     for (const QVariant &value : values)

@@ -30,6 +30,7 @@ QProcessEnvironment cliEnvironment(const QTemporaryDir &home)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("COMMANDPOST_AUTHOR"));
+    env.remove(QStringLiteral("COMMANDPOST_SERVER")); // a team server only where a test names one
     env.insert(QStringLiteral("USER"), QStringLiteral("tester"));
     env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
     env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));

@@ -1,0 +1,126 @@
+#include "serveraddress.h"
+
+#include <QSqlDatabase>
+
+#include <libpq-fe.h>
+
+namespace cp {
+
+namespace {
+
+// How long a connection attempt may take before it is reported, unless the address or
+// PGCONNECT_TIMEOUT says otherwise: an unreachable server must not freeze a window or a script.
+constexpr int DefaultConnectTimeoutSeconds = 10;
+
+// A value in libpq's connection-string syntax: quoted, with \ and ' escaped.
+QString quoted(QString value)
+{
+    value.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    value.replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    return QLatin1Char('\'') + value + QLatin1Char('\'');
+}
+
+QString environmentOr(const char *variable, const QString &fallback)
+{
+    const QString value = qEnvironmentVariable(variable);
+    return value.isEmpty() ? fallback : value;
+}
+
+} // namespace
+
+Result<ServerAddress> ServerAddress::parse(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return StoreError(StoreError::Code::Invalid,
+                          tr("The server address is empty; name it as a libpq connection "
+                             "string (host=… dbname=…), a postgresql:// URI or service=NAME."));
+    char *error = nullptr;
+    PQconninfoOption *options = PQconninfoParse(trimmed.toUtf8().constData(), &error);
+    if (!options) {
+        QString reason = error ? QString::fromUtf8(error).simplified() : tr("out of memory");
+        PQfreemem(error);
+        return StoreError(StoreError::Code::Invalid, tr("'%1' is not a server address: %2").arg(trimmed, reason));
+    }
+    ServerAddress address;
+    for (PQconninfoOption *option = options; option->keyword; ++option) {
+        if (!option->val)
+            continue;
+        const QString keyword = QString::fromUtf8(option->keyword);
+        const QString value = QString::fromUtf8(option->val);
+        // Qt's driver joins its connect options with ';', so a value cannot carry one (the password
+        // travels in a field of its own).
+        if (keyword != QLatin1String("password") && value.contains(QLatin1Char(';')))
+            return StoreError(
+                StoreError::Code::Invalid,
+                tr("The server address's %1 contains ';', which CommandPost cannot pass on.").arg(keyword));
+        address.m_parameters.append({keyword, value});
+    }
+    PQconninfoFree(options);
+    if (address.m_parameters.isEmpty())
+        return StoreError(StoreError::Code::Invalid, tr("'%1' names no server.").arg(trimmed));
+    return address;
+}
+
+QString ServerAddress::fromEnvironment()
+{
+    return qEnvironmentVariable("COMMANDPOST_SERVER").trimmed();
+}
+
+QString ServerAddress::value(const QString &keyword) const
+{
+    for (const auto &[key, value] : m_parameters) {
+        if (key == keyword)
+            return value;
+    }
+    return {};
+}
+
+ServerAddress ServerAddress::withPassword(const QString &password) const
+{
+    ServerAddress copy = *this;
+    copy.m_parameters.removeIf([](const auto &p) { return p.first == QLatin1String("password"); });
+    copy.m_parameters.append({QStringLiteral("password"), password});
+    return copy;
+}
+
+QString ServerAddress::displayName() const
+{
+    const QString service = value(QStringLiteral("service"));
+    if (!service.isEmpty() && value(QStringLiteral("host")).isEmpty())
+        return QStringLiteral("service=%1").arg(service);
+    return keyringKey();
+}
+
+QString ServerAddress::keyringKey() const
+{
+    auto part = [this](const char *keyword, const char *variable, const QString &fallback) {
+        const QString named = value(QString::fromLatin1(keyword));
+        return named.isEmpty() ? environmentOr(variable, fallback) : named;
+    };
+    const QString user = part("user", "PGUSER", environmentOr("USER", QStringLiteral("postgres")));
+    const QString host = part("host", "PGHOST", QStringLiteral("localhost"));
+    const QString port = part("port", "PGPORT", QStringLiteral("5432"));
+    const QString database = part("dbname", "PGDATABASE", user);
+    return QStringLiteral("%1@%2:%3/%4").arg(user, host, port, database);
+}
+
+void ServerAddress::applyTo(QSqlDatabase &database) const
+{
+    QStringList options;
+    bool timeoutNamed = !qEnvironmentVariableIsEmpty("PGCONNECT_TIMEOUT");
+    for (const auto &[keyword, value] : m_parameters) {
+        if (keyword == QLatin1String("password")) {
+            database.setPassword(value);
+            continue;
+        }
+        timeoutNamed = timeoutNamed || keyword == QLatin1String("connect_timeout");
+        options << keyword + QLatin1Char('=') + quoted(value);
+    }
+    if (!timeoutNamed)
+        options << QStringLiteral("connect_timeout=%1").arg(DefaultConnectTimeoutSeconds);
+    options << QStringLiteral("fallback_application_name=commandpost");
+    database.setConnectOptions(options.join(QLatin1Char(';')));
+}
+
+} // namespace cp

@@ -1,0 +1,140 @@
+#include "serverconnection.h"
+
+#include "db/writetransaction.h"
+#include "serverkeyring.h"
+
+#include <QSqlError>
+
+#include <atomic>
+
+namespace cp {
+
+namespace {
+
+QString uniqueName()
+{
+    static std::atomic<int> counter{0};
+    return QStringLiteral("cp-server-%1").arg(++counter);
+}
+
+bool asksForPassword(const QString &text)
+{
+    return text.contains(QLatin1String("no password supplied"));
+}
+
+// A refused login is a different thing to fix than a server that cannot be reached.
+bool isRefusedLogin(const QString &text)
+{
+    for (const char *phrase : {"password authentication failed", "no password supplied", "authentication failed",
+                               "no pg_hba.conf entry", "permission denied for database"}) {
+        if (text.contains(QLatin1String(phrase)))
+            return true;
+    }
+    return text.contains(QLatin1String("role \"")) && text.contains(QLatin1String("does not exist"));
+}
+
+StoreError connectError(const QSqlError &error, const ServerAddress &address, bool keyringTried)
+{
+    const QString detail = (error.databaseText().isEmpty() ? error.text() : error.databaseText()).simplified();
+    const QString server = address.displayName();
+    if (asksForPassword(detail))
+        return {StoreError::Code::Denied,
+                ServerConnection::tr("%1 asks for a password and none was found: put it in ~/.pgpass or PGPASSWORD%2.")
+                    .arg(server, keyringTried ? ServerConnection::tr(", or keep it in the desktop keyring with "
+                                                                     "'commandpost-cli server password'")
+                                              : QString())};
+    if (isRefusedLogin(detail))
+        return {StoreError::Code::Denied, ServerConnection::tr("%1 refused the login: %2").arg(server, detail)};
+    return {StoreError::Code::Unreachable, ServerConnection::tr("Cannot connect to %1: %2").arg(server, detail)};
+}
+
+// Qt's PostgreSQL driver frees each prepared statement with DEALLOCATE, and warns when a statement
+// the server refused has aborted the transaction, so the DEALLOCATE is refused too. The refusal
+// itself is reported as the one line it is; this echo of it is dropped (the statement goes with
+// the session).
+QtMessageHandler previousHandler = nullptr;
+
+void dropDeallocateEcho(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg && message.startsWith(QLatin1String("Unable to free statement")))
+        return;
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
+
+void installDeallocateFilter()
+{
+    static const bool installed = [] {
+        previousHandler = qInstallMessageHandler(dropDeallocateEcho);
+        return true;
+    }();
+    Q_UNUSED(installed);
+}
+
+} // namespace
+
+ServerConnection::ServerConnection() = default;
+
+ServerConnection::~ServerConnection()
+{
+    close();
+}
+
+StoreError ServerConnection::open(const ServerAddress &address)
+{
+    close();
+    m_address = address;
+    m_name = uniqueName();
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+    StoreError error = openDatabase(m_db, address);
+    if (error)
+        close();
+    return error;
+}
+
+void ServerConnection::close()
+{
+    if (m_name.isEmpty())
+        return;
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_name);
+    m_name.clear();
+}
+
+StoreError ServerConnection::openDatabase(QSqlDatabase &db, const ServerAddress &address)
+{
+    if (!db.isValid())
+        return {StoreError::Code::Internal,
+                tr("Qt's PostgreSQL driver (QPSQL) is not installed; on Debian install libqt6sql6-psql.")};
+    installDeallocateFilter();
+    address.applyTo(db);
+    bool keyringTried = false;
+    if (!db.open()) {
+        const QSqlError first = db.lastError();
+        const QString detail = first.databaseText().isEmpty() ? first.text() : first.databaseText();
+        if (!asksForPassword(detail) || address.hasPassword())
+            return connectError(first, address, false);
+        // The one place a password comes from outside libpq: the desktop keyring.
+        keyringTried = true;
+        auto kept = ServerKeyring::password(address.keyringKey());
+        if (!kept)
+            return connectError(first, address, true);
+        address.withPassword(*kept).applyTo(db);
+        if (!db.open())
+            return connectError(db.lastError(), address, keyringTried);
+    }
+    // Every table is found in the CommandPost schema; the server's notices ("already exists,
+    // skipping") are not for the user.
+    for (const QString &setting : {QStringLiteral("SET search_path TO %1").arg(schemaName()),
+                                   QStringLiteral("SET client_min_messages TO warning")}) {
+        auto done = runStatement(db, setting, {}, tr("Connecting to %1").arg(address.displayName()));
+        if (!done) {
+            db.close();
+            return done.error();
+        }
+    }
+    return {};
+}
+
+} // namespace cp

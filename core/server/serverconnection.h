@@ -1,0 +1,41 @@
+#pragma once
+
+#include "db/storeerror.h"
+#include "serveraddress.h"
+
+#include <QSqlDatabase>
+
+namespace cp {
+
+// One QPSQL connection to a team server, removed from Qt's registry when it goes. Opening
+// it tries what libpq finds (the address, the environment, ~/.pgpass, the service file) and, when
+// the server asks for a password nobody supplied, the desktop keyring. Every statement then runs
+// in the CommandPost schema.
+class ServerConnection final
+{
+    Q_DECLARE_TR_FUNCTIONS(cp::ServerConnection)
+    Q_DISABLE_COPY_MOVE(ServerConnection)
+
+public:
+    // The PostgreSQL schema that holds every CommandPost table.
+    static QString schemaName() { return QStringLiteral("commandpost"); }
+
+    ServerConnection();
+    ~ServerConnection();
+
+    StoreError open(const ServerAddress &address);
+    void close();
+    bool isOpen() const { return m_db.isOpen(); }
+    QSqlDatabase &database() { return m_db; }
+    const ServerAddress &address() const { return m_address; }
+
+    // Opens 'db' (a QPSQL connection already added) on 'address', as open() does.
+    static StoreError openDatabase(QSqlDatabase &db, const ServerAddress &address);
+
+private:
+    QString m_name;
+    QSqlDatabase m_db;
+    ServerAddress m_address;
+};
+
+} // namespace cp

@@ -1,0 +1,102 @@
+#include "pgtestserver.h"
+
+#include <QCoreApplication>
+#include <QProcess>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <atomic>
+
+namespace cp::test {
+
+namespace {
+
+// Unique within the cluster across the tests that run side by side.
+QString uniqueName(const QString &stem)
+{
+    static std::atomic<int> counter{0};
+    return QStringLiteral("cp_%1_%2_%3").arg(stem).arg(QCoreApplication::applicationPid()).arg(++counter);
+}
+
+} // namespace
+
+PgTestServer::PgTestServer() = default;
+
+PgTestServer::~PgTestServer()
+{
+    if (!m_admin.isOpen())
+        return;
+    for (const QString &database : std::as_const(m_databases))
+        exec(QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(database), nullptr);
+    for (const QString &login : std::as_const(m_logins))
+        exec(QStringLiteral("DROP ROLE IF EXISTS \"%1\"").arg(login), nullptr);
+}
+
+bool PgTestServer::connect(QString *why)
+{
+    if (m_admin.isOpen())
+        return true;
+    auto address = ServerAddress::parse(QStringLiteral("dbname=postgres connect_timeout=5"));
+    if (StoreError error = m_admin.open(*address); !error.ok()) {
+        *why = error.message();
+        return false;
+    }
+    return true;
+}
+
+bool PgTestServer::exec(const QString &sql, QString *why)
+{
+    QSqlQuery query(m_admin.database());
+    if (query.exec(sql))
+        return true;
+    if (why)
+        *why = sql + QStringLiteral(": ") + query.lastError().text();
+    return false;
+}
+
+QString PgTestServer::createDatabase(QString *why)
+{
+    const QString name = uniqueName(QStringLiteral("db"));
+    if (!exec(QStringLiteral("CREATE DATABASE \"%1\"").arg(name), why))
+        return {};
+    m_databases << name;
+    return QStringLiteral("dbname=%1").arg(name);
+}
+
+QString PgTestServer::createLogin(const QString &stem, QString *why)
+{
+    const QString name = uniqueName(stem);
+    if (!exec(QStringLiteral("CREATE ROLE \"%1\" LOGIN PASSWORD '%2'").arg(name, password(name)), why))
+        return {};
+    m_logins << name;
+    return name;
+}
+
+QString PgTestServer::as(const QString &server, const QString &login)
+{
+    return QStringLiteral("%1 user=%2 password=%3").arg(server, login, password(login));
+}
+
+int PgTestServer::psql(const QString &server, const QString &login, const QString &command, QString *err)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PGPASSWORD"), password(login));
+    environment.insert(QStringLiteral("PGUSER"), login);
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral("psql"),
+                  {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                   QStringLiteral("-d"), server, QStringLiteral("-c"), command});
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished();
+        if (err)
+            *err = QStringLiteral("psql did not finish: ") + process.errorString();
+        return -1;
+    }
+    if (err)
+        *err = QString::fromUtf8(process.readAllStandardError());
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+} // namespace cp::test
