@@ -23,6 +23,13 @@ BackupActions::BackupActions(IncidentStore &store, const Clock &clock, QWidget *
     connect(m_restore, &QAction::triggered, this, &BackupActions::askRestore);
     m_restore->setEnabled(!store.isReadOnly());
     retranslateUi();
+    // A team server is backed up where it runs (pg_dump, the provider's snapshots), not by a client.
+    if (store.isServer()) {
+        for (QAction *action : {m_backup, m_restore}) {
+            action->setEnabled(false);
+            action->setStatusTip(tr("The team server keeps its own backups (pg_dump or the provider's snapshots)"));
+        }
+    }
 }
 
 void BackupActions::retranslateUi()

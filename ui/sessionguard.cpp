@@ -1,6 +1,7 @@
 #include "sessionguard.h"
 
 #include "db/incidentstore.h"
+#include "db/privatefile.h"
 #include "docks/timelinedock.h"
 #include "domain/clock.h"
 #include "mainwindow.h"
@@ -8,8 +9,11 @@
 #include "terminationsignals.h"
 #include "widgets/quickentryedit.h"
 
+#include <QDir>
 #include <QGuiApplication>
+#include <QRegularExpression>
 #include <QSessionManager>
+#include <QStandardPaths>
 
 namespace cp {
 
@@ -24,12 +28,26 @@ QString duration(qint64 secs)
     return SessionGuard::tr("%1 h %2 min").arg(secs / 3600).arg((secs % 3600) / 60);
 }
 
+// The draft line and the session marker sit beside a database file; for a team server they go in
+// the user's data folder, under the server's name.
+QString localStateBase(const IncidentStore &store)
+{
+    if (!store.isServer())
+        return store.path();
+    QString name = store.path();
+    name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9@._-]")), QStringLiteral("_"));
+    const QString folder =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("servers"));
+    PrivateFile::makePrivateFolder(folder);
+    return QDir(folder).filePath(name);
+}
+
 } // namespace
 
 SessionGuard::SessionGuard(IncidentStore &store, MainWindow &window, Preferences &preferences, const Clock &clock,
                            QObject *parent)
     : QObject(parent), m_store(store), m_window(window), m_preferences(preferences), m_clock(clock),
-      m_drafts(store.path()), m_marker(store.path())
+      m_drafts(localStateBase(store)), m_marker(localStateBase(store))
 {
     m_heartbeat.setInterval(HeartbeatMs);
     m_heartbeat.callOnTimeout(this, &SessionGuard::heartbeat);
@@ -86,12 +104,12 @@ void SessionGuard::logRecovery(const SessionMarker::State &previous)
     entry.kind = EntryKind::System;
     entry.author = m_preferences.authorName();
     entry.occurredAt = now;
-    entry.text = tr("Session recovered: CommandPost stopped unexpectedly. Last known alive %1 UTC, restarted %2 UTC "
-                    "(a gap of up to %3): anything that happened in between is not on this timeline yet. "
-                    "Restored the incident, the window layout, running timers and the unsent entry line.")
-                     .arg(alive.toUTC().toString(QStringLiteral("HH:mm:ss")),
-                          now.toUTC().toString(QStringLiteral("HH:mm:ss")),
-                          duration(qMax<qint64>(0, alive.secsTo(now))));
+    entry.text =
+        tr("Session recovered: CommandPost stopped unexpectedly. Last known alive %1 UTC, restarted %2 UTC "
+           "(a gap of up to %3): anything that happened in between is not on this timeline yet. "
+           "Restored the incident, the window layout, running timers and the unsent entry line.")
+            .arg(alive.toUTC().toString(QStringLiteral("HH:mm:ss")), now.toUTC().toString(QStringLiteral("HH:mm:ss")),
+                 duration(qMax<qint64>(0, alive.secsTo(now))));
     auto id = m_store.appendEntry(entry);
     if (id)
         m_recoveredEntryId = *id;

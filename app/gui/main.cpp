@@ -12,6 +12,7 @@
 #include "notes/traineenotes.h"
 #include "preferences.h"
 #include "resources.h"
+#include "server/serveraddress.h"
 #include "sessionguard.h"
 #include "shadow/replaybar.h"
 #include "shadow/replaypickerdialog.h"
@@ -32,6 +33,7 @@
 #include <QStatusBar>
 
 #include <cstdio>
+#include <optional>
 #include <sys/stat.h>
 
 namespace cp {
@@ -49,6 +51,7 @@ public:
 
     QCommandLineParser parser;
     const QCommandLineOption db;
+    const QCommandLineOption server;
     const QCommandLineOption follow;
     const QCommandLineOption whenLocked;
     const QCommandLineOption screen;
@@ -66,10 +69,17 @@ private:
     // The settings file and its folder are the user's only (0600/0700), an older one included.
     static void makeSettingsPrivate(const QSettings &settings);
     // The shadow view over the database opened read-only: never the lock, never a write.
-    static int follow(const QString &path, int screen, bool fullScreen);
+    static int follow(const QString &path, const std::optional<ServerAddress> &server, int screen, bool fullScreen);
+    // The main window on a team server: no lock file (every laptop of the team may write).
+    static int runOnServer(QApplication &app, const ServerAddress &server);
+    // notice: shown in the status bar at the start (a stale lock taken over).
+    static int runWindow(QApplication &app, IncidentStore &store, const QString &notice = QString());
     // A second window on a locked database: follow it instead (true) or give up.
     static bool offerFollow(const QString &path, const QString &holder, const QString &whenLocked);
 };
+
+// Set by the window when File ▸ Restore… wants a fresh process on the restored file.
+bool restartAfterRestore = false;
 
 // Exit codes: 0 done, 1 the database could not be opened, 2 another window holds it.
 enum ExitCode
@@ -104,6 +114,10 @@ GuiOptions::GuiOptions()
     : db(QStringList{QStringLiteral("db"), QStringLiteral("database")},
          tr("The incident database to open (default: %1).").arg(QDir::toNativeSeparators(IncidentStore::defaultPath())),
          tr("FILE")),
+      server(QStringLiteral("server"),
+             tr("A team server (PostgreSQL) instead of a file: a libpq connection string, a postgresql:// URI or "
+                "service=NAME (default: $COMMANDPOST_SERVER when --db is not given)."),
+             tr("SERVER")),
       follow(QStringLiteral("follow"),
              tr("Follow the database read-only in the shadow view (for a trainee's second screen): never locks or "
                 "writes it.")),
@@ -118,7 +132,7 @@ GuiOptions::GuiOptions()
     parser.setApplicationDescription(tr("CommandPost — incident command console"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOptions({db, follow, whenLocked, screen, fullScreen});
+    parser.addOptions({db, server, follow, whenLocked, screen, fullScreen});
 }
 
 int GuiOptions::answerWithoutDisplay(int &argc, char **argv)
@@ -156,10 +170,29 @@ int GuiMain::run(QApplication &app)
         return CannotOpen;
     }
 
+    if (parser.isSet(options.db) && parser.isSet(options.server)) {
+        std::fprintf(stderr, "commandpost: %s\n",
+                     qPrintable(tr("--db names a file and --server a team server; give one of them.")));
+        return CannotOpen;
+    }
+    const QString serverText = parser.isSet(options.server)
+                                   ? parser.value(options.server)
+                                   : (parser.isSet(options.db) ? QString() : ServerAddress::fromEnvironment());
+    std::optional<ServerAddress> server;
+    if (!serverText.isEmpty()) {
+        auto parsed = ServerAddress::parse(serverText);
+        if (!parsed) {
+            refuse(tr("Cannot connect to the team server"), parsed.error().message());
+            return CannotOpen;
+        }
+        server = *parsed;
+    }
     const QString path = QFileInfo(parser.isSet(options.db) ? parser.value(options.db) : IncidentStore::defaultPath())
                              .absoluteFilePath();
     if (parser.isSet(options.follow))
-        return follow(path, screen, parser.isSet(options.fullScreen));
+        return follow(path, server, screen, parser.isSet(options.fullScreen));
+    if (server)
+        return runOnServer(app, *server);
 
     // One GUI per database. The lock file lives beside the database, so its folder must exist
     // (the store would create it anyway); the database file itself is not touched here.
@@ -171,7 +204,7 @@ int GuiMain::run(QApplication &app)
         const QFileInfo lockFile(DatabaseLock::lockPathFor(path));
         if (lockFile.exists() || lockFile.isSymLink()) {
             if (offerFollow(path, lock.holderDescription(), whenLocked))
-                return follow(path, screen, parser.isSet(options.fullScreen));
+                return follow(path, std::nullopt, screen, parser.isSet(options.fullScreen));
             refuse(tr("Database already open"),
                    tr("%1 is already open in %2.").arg(QDir::toNativeSeparators(path), lock.holderDescription()),
                    tr("Only one CommandPost window may change a database. Switch to that window, follow it "
@@ -191,7 +224,30 @@ int GuiMain::run(QApplication &app)
     if (!lock.takeOverNotice().isEmpty())
         std::fprintf(stderr, "commandpost: %s\n", qPrintable(lock.takeOverNotice()));
     const CommitWatcher commits(store); // the CLI's commits show up as they happen
+    const int code = runWindow(app, store, lock.takeOverNotice());
+    if (restartAfterRestore) {
+        // After File ▸ Restore…: a fresh process on the restored file, once this one let go of it.
+        store.close();
+        lock.unlock();
+        QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
+    }
+    return code;
+}
 
+int GuiMain::runOnServer(QApplication &app, const ServerAddress &server)
+{
+    IncidentStore store(SystemClock::instance());
+    if (const StoreError error = store.openServer(server, IncidentStore::Options{}); !error.ok()) {
+        refuse(tr("Cannot open the team server"), error.message());
+        return CannotOpen;
+    }
+    // Other laptops' commits arrive as notifications at once; the watcher's poll is the safety net.
+    const CommitWatcher commits(store);
+    return runWindow(app, store);
+}
+
+int GuiMain::runWindow(QApplication &app, IncidentStore &store, const QString &notice)
+{
     QSettings settings;
     makeSettingsPrivate(settings);
     Preferences preferences(settings);
@@ -204,16 +260,11 @@ int GuiMain::run(QApplication &app)
     session.closeOnShutdownRequests(); // a logout or SIGTERM closes the window; it is no crash
     FirstFrameMark::installIfRequested(&window);
     window.show();
-    if (!lock.takeOverNotice().isEmpty())
-        window.statusBar()->showMessage(lock.takeOverNotice(), 30000);
+    if (!notice.isEmpty())
+        window.statusBar()->showMessage(notice, 30000);
     const int code = app.exec();
     session.end();
-    if (window.backupActions()->restartPending()) {
-        // After File ▸ Restore…: a fresh process on the restored file, once this one let go of it.
-        store.close();
-        lock.unlock();
-        QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
-    }
+    restartAfterRestore = window.backupActions()->restartPending();
     return code;
 }
 
@@ -236,7 +287,7 @@ bool GuiMain::offerFollow(const QString &path, const QString &holder, const QStr
     return box.clickedButton() == followButton;
 }
 
-int GuiMain::follow(const QString &path, int screen, bool fullScreen)
+int GuiMain::follow(const QString &path, const std::optional<ServerAddress> &server, int screen, bool fullScreen)
 {
     const Clock &clock = SystemClock::instance();
     IncidentStore store(clock);
@@ -244,11 +295,12 @@ int GuiMain::follow(const QString &path, int screen, bool fullScreen)
     options.mode = IncidentStore::OpenMode::ReadOnly;
     options.create = false;
     options.quickCheck = false; // the writer checks its file; a follower must not hold up a call
-    if (const StoreError error = store.open(path, options); !error.ok()) {
+    if (const StoreError error = server ? store.openServer(*server, options) : store.open(path, options);
+        !error.ok()) {
         refuse(tr("Cannot follow the database"), error.message());
         return CannotOpen;
     }
-    const CommitWatcher commits(store);
+    const CommitWatcher commits(store); // a server: its notifications
 
     // The trainee's notes live in their own file in the user's data folder.
     TraineeNotes notes(clock);
@@ -257,7 +309,7 @@ int GuiMain::follow(const QString &path, int screen, bool fullScreen)
         std::fprintf(stderr, "commandpost: %s\n", qPrintable(notesError.message()));
 
     ShadowWindow window(store, clock, !notesError.ok() ? nullptr : &notes);
-    window.setFollowing(path);
+    window.setFollowing(server ? server->displayName() : path);
     window.openInitialIncident();
     QObject::connect(&window, &ShadowWindow::replayRequested, &window, [&] {
         auto *picker = new ReplayPickerDialog(store, &window);
@@ -280,7 +332,8 @@ int GuiMain::follow(const QString &path, int screen, bool fullScreen)
         window.showFullScreen();
     else
         window.show();
-    std::fprintf(stdout, "commandpost: following %s read-only\n", qPrintable(QDir::toNativeSeparators(path)));
+    std::fprintf(stdout, "commandpost: following %s read-only\n",
+                 qPrintable(server ? server->displayName() : QDir::toNativeSeparators(path)));
     std::fflush(stdout);
     return QApplication::exec();
 }

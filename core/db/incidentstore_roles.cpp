@@ -348,10 +348,14 @@ Result<qint64> IncidentStore::assign(qint64 incidentId, const QString &roleKey, 
             return StoreError(StoreError::Code::Invalid,
                               tr("%1 already holds %2.").arg(person->name, role->definition.title));
     }
-    if (!role->definition.multipleHolders && !role->holders.isEmpty())
-        return StoreError(
-            StoreError::Code::Invalid,
-            tr("%1 holds %2; hand it over instead.").arg(role->holders.first().name, role->definition.title));
+    if (!role->definition.multipleHolders && !role->holders.isEmpty()) {
+        // Said as what happened: on a team server the other laptop may have been a moment faster.
+        const RoleHolder &holder = role->holders.first();
+        const qint64 secondsAgo = qMax<qint64>(0, holder.since.secsTo(m_clock.nowUtc()));
+        const QString ago = secondsAgo == 0 ? tr("less than a second") : tr("%1 s").arg(secondsAgo);
+        return StoreError(StoreError::Code::Invalid,
+                          tr("%1 took %2 %3 ago; hand it over instead.").arg(holder.name, role->definition.title, ago));
+    }
     auto id = startAssignment(tx, *role, *person, author);
     if (!id)
         return id;

@@ -17,6 +17,21 @@ QString SqlDialect::beginRead() const
     return QStringLiteral("BEGIN");
 }
 
+QStringList SqlDialect::afterBeginWrite() const
+{
+    if (m_engine != Engine::Postgres)
+        return {};
+    // 0x436f6d6d ("Comm"): CommandPost's advisory lock, also taken by schema upgrades.
+    return {QStringLiteral("SELECT pg_advisory_xact_lock(1131376493)")};
+}
+
+QStringList SqlDialect::beforeCommit() const
+{
+    if (m_engine != Engine::Postgres)
+        return {};
+    return {QStringLiteral("NOTIFY ") + changeChannel()};
+}
+
 QString SqlDialect::identityColumn() const
 {
     return m_engine == Engine::Sqlite ? QStringLiteral("INTEGER PRIMARY KEY")

@@ -10,7 +10,11 @@ namespace cp {
 class SqlDialect
 {
 public:
-    enum class Engine { Sqlite, Postgres };
+    enum class Engine
+    {
+        Sqlite,
+        Postgres
+    };
 
     explicit SqlDialect(Engine engine = Engine::Sqlite) : m_engine(engine) {}
 
@@ -20,6 +24,16 @@ public:
     // fail with SQLITE_BUSY in WAL mode without waiting for the busy timeout.
     QString beginWrite() const;
     QString beginRead() const;
+    // Run right after a write's BEGIN. PostgreSQL: one writer at a time, as under SQLite's BEGIN
+    // IMMEDIATE, so every rule read-checked inside a transaction sees the last commit (two IC
+    // assignments at once: the second sees the first) and the change log's numbers are handed
+    // out in commit order (a follower reading "seq > last seen" never skips one).
+    QStringList afterBeginWrite() const;
+    // Run just before COMMIT. PostgreSQL: a NOTIFY, delivered to listening clients with the commit,
+    // as a wake-up to read the change log.
+    QStringList beforeCommit() const;
+    // The notification channel of beforeCommit().
+    static QString changeChannel() { return QStringLiteral("commandpost_changes"); }
     // An auto-numbered 64-bit primary key column.
     QString identityColumn() const;
     // Per-connection settings, one statement each, for a writer (WAL, fsync on commit, FKs).

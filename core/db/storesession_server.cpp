@@ -6,6 +6,8 @@
 #include "server/serverschema.h"
 #include "writetransaction.h"
 
+#include <QSqlDriver>
+
 #include <atomic>
 
 namespace cp {
@@ -22,12 +24,17 @@ StoreError StoreSession::openServer(const ServerAddress &address, const Options 
     StoreError error = ServerConnection::openDatabase(m_db, address);
     if (!error)
         error = ServerSchema::checkUsable(m_db, name);
-    // A follower never writes, whatever its login may do.
-    if (!error && options.mode == OpenMode::ReadOnly) {
-        auto readOnly = runStatement(m_db, QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"), {},
-                                     tr("Connecting to %1").arg(name));
-        if (!readOnly)
-            error = readOnly.error();
+    // A write waits for another laptop's at most the busy timeout, as with SQLite's lock; a
+    // follower never writes, whatever its login may do.
+    QStringList settings = {QStringLiteral("SET lock_timeout = %1").arg(qMax(1, options.busyTimeoutMs))};
+    if (options.mode == OpenMode::ReadOnly)
+        settings << QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+    for (const QString &setting : std::as_const(settings)) {
+        if (error)
+            break;
+        auto done = runStatement(m_db, setting, {}, tr("Connecting to %1").arg(name));
+        if (!done)
+            error = done.error();
     }
     Result<QSqlQuery> last = StoreError();
     if (!error) {
@@ -44,6 +51,16 @@ StoreError StoreSession::openServer(const ServerAddress &address, const Options 
     m_lastSeenChange = last->value(0).toLongLong();
     m_path = name;
     return {};
+}
+
+void IncidentStore::listenForServerCommits()
+{
+    QSqlDriver *driver = m_db.driver();
+    if (!driver || driver->subscribedToNotifications().contains(SqlDialect::changeChannel()))
+        return;
+    // Qt's driver watches the connection's socket; a notification says only "look again".
+    if (driver->subscribeToNotification(SqlDialect::changeChannel()))
+        connect(driver, &QSqlDriver::notification, this, [this] { dispatchChanges(); });
 }
 
 } // namespace cp

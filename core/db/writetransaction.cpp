@@ -48,6 +48,12 @@ StoreError WriteTransaction::begin()
     if (StoreError error = plain(m_dialect.beginWrite()); !error.ok())
         return error;
     m_open = true;
+    for (const QString &statement : m_dialect.afterBeginWrite()) {
+        if (StoreError error = plain(statement); !error.ok()) {
+            rollback();
+            return error;
+        }
+    }
     return {};
 }
 
@@ -55,6 +61,12 @@ StoreError WriteTransaction::commit()
 {
     if (!m_open)
         return {StoreError::Code::Internal, m_doing + QStringLiteral(": commit without a transaction")};
+    for (const QString &statement : m_dialect.beforeCommit()) {
+        if (StoreError error = plain(statement); !error.ok()) {
+            rollback();
+            return error;
+        }
+    }
     if (StoreError error = plain(QStringLiteral("COMMIT")); !error.ok()) {
         rollback();
         return error;

@@ -88,7 +88,8 @@ Result<bool> groupsExist(QSqlDatabase &db)
 }
 
 // Runs one migration step (or the bootstrap) as the admins' group, so that what it creates is
-// theirs, serialised against any other init by an advisory lock. 'asCaller' runs first, as the
+// theirs, serialised against any other init and every writer by the dialect's write lock
+// (WriteTransaction::begin takes it). 'asCaller' runs first, as the
 // login itself (creating the schema takes the database's CREATE right, which the group lacks).
 StoreError inAdminTransaction(QSqlDatabase &db, const QString &doing, const QStringList &statements,
                               const QStringList &asCaller = {})
@@ -96,9 +97,6 @@ StoreError inAdminTransaction(QSqlDatabase &db, const QString &doing, const QStr
     static const SqlDialect postgres(SqlDialect::Engine::Postgres);
     WriteTransaction tx(db, postgres, doing);
     if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    // 0x436f6d6d ("Comm"): CommandPost's own advisory lock number.
-    if (StoreError error = tx.run(QStringLiteral("SELECT pg_advisory_xact_lock(1131376493)")); !error.ok())
         return error;
     for (const QString &statement : asCaller) {
         if (StoreError error = tx.run(statement); !error.ok())
