@@ -33,6 +33,14 @@ std::unique_ptr<cp::ServerConnection> connect(CommandCall &call, int *exitCode)
     return connection;
 }
 
+// connect() for a command that takes no arguments.
+std::unique_ptr<cp::ServerConnection> connectWithoutArguments(CommandCall &call, int *exitCode)
+{
+    if (!call.line().noExtraArguments(0, exitCode))
+        return nullptr;
+    return connect(call, exitCode);
+}
+
 // The LOGIN argument: exactly one.
 std::optional<QString> loginArgument(CommandCall &call, int *exitCode)
 {
@@ -96,9 +104,7 @@ QList<Command> ServerCommands::commands()
 int ServerCommands::init(CommandCall &call)
 {
     int exitCode = 0;
-    if (!call.line().noExtraArguments(0, &exitCode))
-        return exitCode;
-    auto connection = connect(call, &exitCode);
+    auto connection = connectWithoutArguments(call, &exitCode);
     if (!connection)
         return exitCode;
     auto version = ServerSchema::install(connection->database());
@@ -142,9 +148,7 @@ int ServerCommands::revoke(CommandCall &call)
 int ServerCommands::members(CommandCall &call)
 {
     int exitCode = 0;
-    if (!call.line().noExtraArguments(0, &exitCode))
-        return exitCode;
-    auto connection = connect(call, &exitCode);
+    auto connection = connectWithoutArguments(call, &exitCode);
     if (!connection)
         return exitCode;
     return call.printRows(

@@ -295,8 +295,7 @@ int GuiMain::follow(const QString &path, const std::optional<ServerAddress> &ser
     options.mode = IncidentStore::OpenMode::ReadOnly;
     options.create = false;
     options.quickCheck = false; // the writer checks its file; a follower must not hold up a call
-    if (const StoreError error = server ? store.openServer(*server, options) : store.open(path, options);
-        !error.ok()) {
+    if (const StoreError error = server ? store.openServer(*server, options) : store.open(path, options); !error.ok()) {
         refuse(tr("Cannot follow the database"), error.message());
         return CannotOpen;
     }

@@ -35,9 +35,9 @@ public:
         DiskFull,
         Io, // any other I/O failure
         NotOpen,
-        NotFound, // no such incident or entry
-        Invalid,  // the request itself is malformed (empty title, bad value)
-        Internal, // an unexpected SQL failure: a bug
+        NotFound,    // no such incident or entry
+        Invalid,     // the request itself is malformed (empty title, bad value)
+        Internal,    // an unexpected SQL failure: a bug
         Unreachable, // team mode: the server cannot be reached
         Denied,      // team mode: the server refused the login or the change (its GRANTs)
     };

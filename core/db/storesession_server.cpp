@@ -22,7 +22,7 @@ StoreError StoreSession::openServer(const ServerAddress &address, const Options 
     m_db = QSqlDatabase::addDatabase(m_dialect.driverName(), m_connectionName);
     const QString name = address.displayName();
     StoreError error = ServerConnection::openDatabase(m_db, address);
-    if (!error)
+    if (error.ok())
         error = ServerSchema::checkUsable(m_db, name);
     // A write waits for another laptop's at most the busy timeout, as with SQLite's lock; a
     // follower never writes, whatever its login may do.
@@ -30,20 +30,20 @@ StoreError StoreSession::openServer(const ServerAddress &address, const Options 
     if (options.mode == OpenMode::ReadOnly)
         settings << QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
     for (const QString &setting : std::as_const(settings)) {
-        if (error)
+        if (!error.ok())
             break;
         auto done = runStatement(m_db, setting, {}, tr("Connecting to %1").arg(name));
         if (!done)
             error = done.error();
     }
     Result<QSqlQuery> last = StoreError();
-    if (!error) {
+    if (error.ok()) {
         last = runStatement(m_db, QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM change_log"), {},
                             tr("Reading the change log"));
         if (!last)
             error = last.error();
     }
-    if (error) {
+    if (!error.ok()) {
         close();
         return error;
     }
@@ -53,7 +53,7 @@ StoreError StoreSession::openServer(const ServerAddress &address, const Options 
     return {};
 }
 
-void IncidentStore::listenForServerCommits()
+void StoreSession::listenForServerCommits()
 {
     QSqlDriver *driver = m_db.driver();
     if (!driver || driver->subscribedToNotifications().contains(SqlDialect::changeChannel()))

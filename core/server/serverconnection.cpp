@@ -87,7 +87,7 @@ StoreError ServerConnection::open(const ServerAddress &address)
     m_name = uniqueName();
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
     StoreError error = openDatabase(m_db, address);
-    if (error)
+    if (!error.ok())
         close();
     return error;
 }

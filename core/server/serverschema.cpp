@@ -55,7 +55,8 @@ StoreError createGroups(QSqlDatabase &db)
             return found.error();
         if (*found)
             continue;
-        if (StoreError error = run(db, QStringLiteral("CREATE ROLE %1 NOLOGIN").arg(quoteIdentifier(role)), doing); !error.ok()) {
+        if (StoreError error = run(db, QStringLiteral("CREATE ROLE %1 NOLOGIN").arg(quoteIdentifier(role)), doing);
+            !error.ok()) {
             auto again = exists(db, QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = ?"), {role}, doing);
             if (!again || !*again)
                 return error;
@@ -68,7 +69,8 @@ StoreError createGroups(QSqlDatabase &db)
         if (StoreError error = run(db,
                                    QStringLiteral("GRANT %1 TO %2 WITH ADMIN OPTION")
                                        .arg(quoteIdentifier(ServerSchema::groupRole(group)), admins),
-                                   doing); !error.ok())
+                                   doing);
+            !error.ok())
             return error;
     }
     return {};
@@ -103,7 +105,8 @@ StoreError inAdminTransaction(QSqlDatabase &db, const QString &doing, const QStr
             return error;
     }
     if (StoreError error = tx.run(QStringLiteral("SET LOCAL ROLE %1")
-                                      .arg(quoteIdentifier(ServerSchema::groupRole(ServerSchema::Group::Admin)))); !error.ok())
+                                      .arg(quoteIdentifier(ServerSchema::groupRole(ServerSchema::Group::Admin))));
+        !error.ok())
         return error;
     for (const QString &statement : statements) {
         if (StoreError error = tx.run(statement); !error.ok())
@@ -229,7 +232,8 @@ Result<int> ServerSchema::install(QSqlDatabase &db)
                  "(SELECT 1 FROM %1.schema_info)")
                  .arg(schema)},
             {QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1 AUTHORIZATION %2")
-                 .arg(schema, quoteIdentifier(groupRole(Group::Admin)))}))
+                 .arg(schema, quoteIdentifier(groupRole(Group::Admin)))});
+        !error.ok())
         return error;
 
     const SqlDialect postgres(SqlDialect::Engine::Postgres);
@@ -244,7 +248,8 @@ Result<int> ServerSchema::install(QSqlDatabase &db)
         if (*current >= step.version)
             continue;
         if (StoreError error =
-                inAdminTransaction(db, tr("Upgrading the server to schema %1").arg(step.version), statements); !error.ok())
+                inAdminTransaction(db, tr("Upgrading the server to schema %1").arg(step.version), statements);
+            !error.ok())
             return error;
     }
     if (StoreError error = grantTables(db); !error.ok())
@@ -283,12 +288,14 @@ StoreError ServerSchema::grant(QSqlDatabase &db, const QString &login, Group gro
         member->finish();
         if (isMember) {
             if (StoreError error = tx.run(
-                    QStringLiteral("REVOKE %1 FROM %2").arg(quoteIdentifier(groupRole(other)), quoteIdentifier(login))); !error.ok())
+                    QStringLiteral("REVOKE %1 FROM %2").arg(quoteIdentifier(groupRole(other)), quoteIdentifier(login)));
+                !error.ok())
                 return error;
         }
     }
     if (StoreError error =
-            tx.run(QStringLiteral("GRANT %1 TO %2").arg(quoteIdentifier(groupRole(group)), quoteIdentifier(login))); !error.ok())
+            tx.run(QStringLiteral("GRANT %1 TO %2").arg(quoteIdentifier(groupRole(group)), quoteIdentifier(login)));
+        !error.ok())
         return error;
     return tx.commit();
 }
@@ -311,7 +318,8 @@ StoreError ServerSchema::revoke(QSqlDatabase &db, const QString &login)
         return error;
     for (Group group : held) {
         if (StoreError error = tx.run(
-                QStringLiteral("REVOKE %1 FROM %2").arg(quoteIdentifier(groupRole(group)), quoteIdentifier(login))); !error.ok())
+                QStringLiteral("REVOKE %1 FROM %2").arg(quoteIdentifier(groupRole(group)), quoteIdentifier(login)));
+            !error.ok())
             return error;
     }
     return tx.commit();

@@ -37,7 +37,7 @@ private:
     qint64 entries()
     {
         ServerConnection connection;
-        if (connection.open(*ServerAddress::parse(m_server)))
+        if (!connection.open(*ServerAddress::parse(m_server)).ok())
             return -1;
         QSqlQuery q(connection.database());
         if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM timeline_entry")) || !q.next())

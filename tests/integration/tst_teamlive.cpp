@@ -38,7 +38,7 @@ private:
     std::unique_ptr<IncidentStore> open()
     {
         auto store = std::make_unique<IncidentStore>(m_clock);
-        if (StoreError error = store->openServer(*ServerAddress::parse(m_server), {}))
+        if (StoreError error = store->openServer(*ServerAddress::parse(m_server), {}); !error.ok())
             qWarning("%s", qPrintable(error.message()));
         return store;
     }
@@ -60,7 +60,7 @@ private slots:
         m_server = m_pg.createDatabase(&why);
         QVERIFY2(!m_server.isEmpty(), qPrintable(why));
         ServerConnection admin;
-        QVERIFY(!admin.open(*ServerAddress::parse(m_server)));
+        QVERIFY(admin.open(*ServerAddress::parse(m_server)).ok());
         auto version = ServerSchema::install(admin.database());
         QVERIFY2(version.ok(), qPrintable(version.error().message()));
     }
@@ -101,7 +101,7 @@ private slots:
                         .ok());
         // Back: the change log says what happened since the last change seen before going away.
         auto again = std::make_unique<IncidentStore>(m_clock);
-        QVERIFY(!again->openServer(*ServerAddress::parse(m_server), {}));
+        QVERIFY(again->openServer(*ServerAddress::parse(m_server), {}).ok());
         QSignalSpy seen(again.get(), &IncidentStore::entryAdded);
         again->setExternalPollInterval(NoPollMs);
         QVERIFY(writer->appendEntry({incident, EntryKind::Note, QStringLiteral("bo"), QStringLiteral("back")}).ok());
