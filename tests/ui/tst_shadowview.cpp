@@ -176,6 +176,117 @@ private slots:
             window.findChild<QTreeView *>(QStringLiteral("shadowMissed"))->itemDelegate()));
     }
 
+    void panelsKeepTheirRowsAtWallSizes_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<int>("roundRows");
+        QTest::newRow("1920x1080") << QSize(1920, 1080) << 5;
+        QTest::newRow("1280x720") << QSize(1280, 720) << 4;
+    }
+
+    // A wall display at its usual sizes: the timers' names readable beside their times, the roll
+    // call's round and missed list with rows to read, the role chart more than a strip and the
+    // timeline's entries wrapped rather than cut.
+    void panelsKeepTheirRowsAtWallSizes()
+    {
+        QFETCH(QSize, size);
+        QFETCH(int, roundRows);
+        UiFixture f;
+        RoleTemplateLibrary library{QString()};
+        NewIncident declared;
+        declared.title = QStringLiteral("Global CDN outage: 85% of services return 503");
+        declared.severity = Severity::Sev1;
+        declared.roles = library.find(QStringLiteral("technical-response"));
+        const qint64 id = *f.store->createIncident(declared, QStringLiteral("ana"));
+        const QList<QPair<QString, QString>> staff{{QStringLiteral("ic"), QStringLiteral("Ana Lima")},
+                                                   {QStringLiteral("deputy"), QStringLiteral("Bo Chen")},
+                                                   {QStringLiteral("scribe"), QStringLiteral("Cy Okafor")},
+                                                   {QStringLiteral("sme"), QStringLiteral("Dana Reyes")},
+                                                   {QStringLiteral("sme"), QStringLiteral("Eli Brandt")},
+                                                   {QStringLiteral("customer-liaison"), QStringLiteral("Gus Varga")}};
+        for (const auto &[role, name] : staff) {
+            Person p;
+            p.name = name;
+            p.handle = name.section(QLatin1Char(' '), 0, 0).toLower();
+            QVERIFY(f.store->assign(id, role, *f.store->addPerson(p), QStringLiteral("ana")));
+        }
+        const QString longest = QStringLiteral("Check back with the edge SME");
+        TimerOptions owned;
+        owned.ownerRoleKey = QStringLiteral("customer-liaison");
+        for (const QString &label :
+             {longest, QStringLiteral("Status page update"), QStringLiteral("Confirm the rollback")})
+            QVERIFY(f.store->startCountdown(id, label, 9 * 60000, owned, QStringLiteral("ana")));
+        for (int i = 0; i < 10; ++i)
+            log(*f.store, id, QStringLiteral("POP %1 back to normal").arg(i));
+        log(*f.store, id,
+            QStringLiteral("Config disabled at 09:58 UTC; POPs recovering, 95% of traffic back, Europe still shows "
+                           "elevated 503s while the rollout reaches AMS and FRA"));
+        auto round = f.store->startRollCall(id, {}, QStringLiteral("ana"));
+        QVERIFY(round);
+        auto items = *f.store->rollCallRound(*round);
+        QVERIFY(items.size() >= roundRows);
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(!f.store->markRollCallItem(items.at(i).id, RollCallItemState::NoAnswer, QStringLiteral("bo")));
+
+        ShadowWindow window(*f.store, f.clock, nullptr);
+        window.setIncident(id);
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE(window.size(), size);
+        QTest::qWait(0);
+
+        // The timers: the longest name whole at 1920, its start at least at 1280; the time whole.
+        auto *timers = window.findChild<QTreeView *>(QStringLiteral("shadowTimers"));
+        const QFontMetrics timerFont(timers->font());
+        const QString mustShow = size.width() >= 1920 ? longest : longest.left(12) + QStringLiteral("…");
+        QTRY_VERIFY2(timers->columnWidth(TimerModel::LabelColumn) >= timerFont.horizontalAdvance(mustShow) + 8,
+                     qPrintable(QStringLiteral("label %1 px").arg(timers->columnWidth(TimerModel::LabelColumn))));
+        const int timerColumns = timers->columnWidth(TimerModel::LabelColumn) +
+                                 timers->columnWidth(TimerModel::OwnerColumn) +
+                                 timers->columnWidth(TimerModel::RemainingColumn);
+        QVERIFY2(timerColumns <= timers->viewport()->width(), qPrintable(QString::number(timerColumns)));
+        QVERIFY(timers->viewport()->height() >= 3 * timers->sizeHintForRow(0));
+
+        // The roll call: every role of the round and the missed items, each with its row.
+        auto *roundView = window.findChild<QTreeView *>(QStringLiteral("shadowRollCallRound"));
+        auto *missed = window.findChild<QTreeView *>(QStringLiteral("shadowMissed"));
+        QVERIFY2(roundView->viewport()->height() >= roundRows * roundView->sizeHintForRow(0),
+                 qPrintable(QStringLiteral("%1 px for rows of %2")
+                                .arg(roundView->viewport()->height())
+                                .arg(roundView->sizeHintForRow(0))));
+        QVERIFY2(missed->viewport()->height() >= 2 * missed->sizeHintForRow(0),
+                 qPrintable(QString::number(missed->viewport()->height())));
+        for (int column : {RollCallModel::RoleColumn, RollCallModel::ConditionColumn, RollCallModel::StateColumn})
+            QVERIFY2(roundView->columnViewportPosition(column) + roundView->columnWidth(column) <=
+                         roundView->viewport()->width(),
+                     qPrintable(QString::number(column)));
+
+        // The role chart: a panel of its own, not a strip.
+        auto *chart = window.findChild<RoleChartView *>(QStringLiteral("shadowRoleChart"));
+        QVERIFY2(chart->width() >= size.width() / 5 && chart->height() >= size.height() / 4,
+                 qPrintable(QStringLiteral("%1×%2").arg(chart->width()).arg(chart->height())));
+
+        // The timeline: rows to read, and the long entry on two lines instead of cut.
+        const QTreeView *timeline = window.timelineView();
+        QModelIndex wrapped;
+        QModelIndex shorter;
+        for (int row = 0; row < timeline->model()->rowCount(); ++row) {
+            const QModelIndex index = timeline->model()->index(row, TimelineModel::TextColumn);
+            if (index.data().toString().startsWith(QStringLiteral("Config disabled")))
+                wrapped = index;
+            else if (index.data().toString().startsWith(QStringLiteral("POP 9")))
+                shorter = index;
+        }
+        QVERIFY(wrapped.isValid() && shorter.isValid());
+        QVERIFY2(timeline->visualRect(wrapped).height() > timeline->visualRect(shorter).height() * 3 / 2,
+                 qPrintable(QStringLiteral("%1 vs %2")
+                                .arg(timeline->visualRect(wrapped).height())
+                                .arg(timeline->visualRect(shorter).height())));
+        QVERIFY2(timeline->viewport()->height() >= 5 * timeline->visualRect(shorter).height(),
+                 qPrintable(QString::number(timeline->viewport()->height())));
+    }
+
     // Entries that arrive above the reader's place are announced, on screen and to AT.
     void announcesNewEntriesAboveTheReader()
     {

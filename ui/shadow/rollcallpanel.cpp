@@ -6,6 +6,7 @@
 #include "widgets/rollcalldelegate.h"
 
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTreeView>
@@ -25,7 +26,11 @@ QTreeView *readOnlyView(QAbstractItemModel *model, const char *name, QWidget *pa
     view->setSelectionMode(QAbstractItemView::NoSelection);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->setFocusPolicy(Qt::NoFocus);
-    view->header()->setStretchLastSection(true);
+    // Every column on screen: the short ones as wide as their contents, the texts share the rest
+    // and are cut at their end.
+    view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    view->setTextElideMode(Qt::ElideRight);
+    view->header()->setStretchLastSection(false);
     view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     return view;
 }
@@ -44,20 +49,41 @@ RollCallPanel::RollCallPanel(IncidentStore &store, QWidget *parent)
     m_roundView->setItemDelegate(new RollCallDelegate(RollCallModel::ConditionColumn, m_roundView));
     m_roundView->setColumnHidden(RollCallModel::HolderColumn, true);
     m_roundView->setColumnHidden(RollCallModel::LastReportColumn, true);
+    // The condition takes what the role and the state leave, less a sixth each for Actions and
+    // Needs (fitRoundColumns).
+    m_roundView->header()->setSectionResizeMode(RollCallModel::ConditionColumn, QHeaderView::Stretch);
+    for (int column : {RollCallModel::ActionsColumn, RollCallModel::NeedsColumn})
+        m_roundView->header()->setSectionResizeMode(column, QHeaderView::Fixed);
     m_missedView = readOnlyView(m_missed, "shadowMissed", this);
     m_missedView->setItemDelegate(new RollCallDelegate(-1, m_missedView));
+    m_missedView->header()->setSectionResizeMode(MissedModel::WhoColumn, QHeaderView::Stretch);
+    // Who and how long ago it was asked: the title above says the rest.
+    m_missedView->setColumnHidden(MissedModel::RoundColumn, true);
+    m_missedView->setHeaderHidden(true);
     m_missedTitle->setObjectName(QStringLiteral("shadowMissedTitle"));
     QFont bold = m_missedTitle->font();
     bold.setBold(true);
     m_missedTitle->setFont(bold);
 
+    // The count over the round and the missed list, side by side so that each keeps the panel's
+    // height for rows.
+    m_summary->setWordWrap(true);
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_missedTitle->setWordWrap(true);
+    m_missedTitle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    auto *lists = new QHBoxLayout;
+    lists->setSpacing(8);
+    lists->addWidget(m_roundView, 2);
+    auto *missedColumn = new QVBoxLayout;
+    missedColumn->setSpacing(2);
+    missedColumn->addWidget(m_missedTitle);
+    missedColumn->addWidget(m_missedView, 1);
+    lists->addLayout(missedColumn, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addWidget(m_summary);
-    layout->addWidget(m_roundView, 3);
-    layout->addWidget(m_missedTitle);
-    layout->addWidget(m_missedView, 2);
+    layout->addLayout(lists, 1);
 
     for (QAbstractItemModel *model :
          {static_cast<QAbstractItemModel *>(m_round), static_cast<QAbstractItemModel *>(m_missed)}) {
@@ -108,6 +134,19 @@ void RollCallPanel::refreshSummary()
 void RollCallPanel::retranslateUi()
 {
     refreshSummary();
+}
+
+void RollCallPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitRoundColumns();
+}
+
+void RollCallPanel::fitRoundColumns()
+{
+    const int sixth = m_roundView->viewport()->width() / 6;
+    for (int column : {RollCallModel::ActionsColumn, RollCallModel::NeedsColumn})
+        m_roundView->header()->resizeSection(column, sixth);
 }
 
 void RollCallPanel::changeEvent(QEvent *event)

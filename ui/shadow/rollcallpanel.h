@@ -31,9 +31,11 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void refreshSummary();
+    void fitRoundColumns();
 
     RollCallModel *m_round;
     MissedModel *m_missed;

@@ -111,12 +111,15 @@ ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNote
     // Cards are laid out for the desktop's type and the view zooms them to fit: the shadow view's
     // large type would cut their titles.
     m_chart->setFont(QApplication::font());
+    m_chart->setFollowFitMinimum(0.3); // the whole chart in its panel: who holds what, at a glance
 
     m_timersView = new QTreeView(this);
     m_timersView->setObjectName(QStringLiteral("shadowTimers"));
     m_timersView->setModel(m_timerModel);
     auto *timerDelegate = new TimerDelegate(m_timersView);
-    timerDelegate->setRemainingScale(1.15); // the whole view is already large
+    // The names are a step smaller than the body (see applyType); the times stay large.
+    timerDelegate->setRemainingScale(1.15 / TimerNameScale);
+    timerDelegate->setShortestRemaining(QStringLiteral("0:00")); // the column follows the times shown
     m_timersView->setItemDelegate(timerDelegate);
     m_timersView->setRootIsDecorated(false);
     m_timersView->setUniformRowHeights(true);
@@ -125,13 +128,18 @@ ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNote
     m_timersView->setFocusPolicy(Qt::NoFocus);
     m_timersView->setColumnHidden(TimerModel::KindColumn, true);
     m_timersView->setColumnHidden(TimerModel::DeadlineColumn, true);
-    m_timersView->header()->setStretchLastSection(false);
-    m_timersView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_timersView->header()->setSectionResizeMode(TimerModel::LabelColumn, QHeaderView::Stretch);
-    // Sized by tick() to the longest time shown, so "+48094:13:22" is never cut to "8094:13:22".
-    m_timersView->header()->setSectionResizeMode(TimerModel::RemainingColumn, QHeaderView::Fixed);
-    m_timersView->header()->setMinimumSectionSize(40);
     m_timersView->setColumnHidden(TimerModel::StateColumn, true);
+    // Name, owner, time need no heading on a wall; fitTimerColumns shares the width.
+    m_timersView->setHeaderHidden(true);
+    m_timersView->setTextElideMode(Qt::ElideRight);
+    m_timersView->header()->setStretchLastSection(false);
+    m_timersView->header()->setSectionResizeMode(QHeaderView::Fixed);
+    m_timersView->header()->setSectionResizeMode(TimerModel::LabelColumn, QHeaderView::Stretch);
+    m_timersView->header()->setMinimumSectionSize(40);
+    m_timersView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_timerModel, signal, this, &ShadowWindow::fitTimerColumns);
+    connect(m_timerModel, &QAbstractItemModel::modelReset, this, &ShadowWindow::fitTimerColumns);
 
     m_rollCallBox = new QWidget(this);
     m_rollCallBox->setObjectName(QStringLiteral("shadowRollCall"));
@@ -161,6 +169,20 @@ ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNote
     m_timelineView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_timelineView->setColumnHidden(TimelineModel::AuthorColumn, false);
     m_timelineView->header()->setStretchLastSection(true);
+    // Time, kind, author, entry: plain without a heading. An entry takes a second line rather
+    // than being cut at the edge, so rows are as tall as their text; they are laid out again
+    // when the entry column's width changes.
+    m_timelineView->setHeaderHidden(true);
+    m_timelineView->setUniformRowHeights(false);
+    delegate->setTextLines(2);
+    delegate->setChipScale(0.65); // the kind is told by its colour; the entry needs the width
+    connect(m_timelineView->header(), &QHeaderView::sectionResized, this, [this](int column) {
+        if (column == TimelineModel::TextColumn)
+            m_relayoutTimeline.start();
+    });
+    m_relayoutTimeline.setSingleShot(true);
+    m_relayoutTimeline.setInterval(0);
+    m_relayoutTimeline.callOnTimeout(m_timelineView, &QTreeView::doItemsLayout);
     m_newEntriesNote = new QPushButton(this);
     m_newEntriesNote->setObjectName(QStringLiteral("shadowNewEntries"));
     m_newEntriesNote->setFlat(true);
@@ -181,16 +203,15 @@ ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNote
     m_timelineTitle = panelTitle(this, "shadowTimelineTitle");
     m_notesTitle = panelTitle(this, "shadowNotesTitle");
 
-    // Laid out for reading from across the room: the timeline takes most of the height; above
-    // it the timers, the roll call and the role chart, which shows only the staffed roles.
+    // Laid out for reading from across the room: above, the timers and the roll call side by
+    // side; below, the timeline with the role chart (only the staffed roles) and the trainee's
+    // notes beside it. The timeline keeps three fifths of the height (see resizeEvent).
     auto *top = new QSplitter(Qt::Horizontal, this);
     top->addWidget(panel(m_timersTitle, m_timersView, top));
     top->addWidget(panel(m_rollCallTitle, m_rollCallBox, top));
-    top->addWidget(panel(m_rolesTitle, m_chart, top));
-    top->setStretchFactor(0, 4);
-    top->setStretchFactor(1, 4);
-    top->setStretchFactor(2, 2);
-    top->setSizes({4000, 4000, 2000});
+    top->setStretchFactor(0, 2);
+    top->setStretchFactor(1, 3);
+    top->setSizes({2000, 3000});
     auto *timelineBox = new QWidget(this);
     auto *timelineLayout = new QVBoxLayout(timelineBox);
     timelineLayout->setContentsMargins(4, 4, 4, 4);
@@ -201,12 +222,19 @@ ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNote
     timelineHead->addWidget(m_newEntriesNote);
     timelineLayout->addLayout(timelineHead);
     timelineLayout->addWidget(m_timelineView, 1);
+    auto *side = new QSplitter(Qt::Vertical, this);
+    side->addWidget(panel(m_rolesTitle, m_chart, side));
+    side->addWidget(buildNotesPanel());
+    side->setStretchFactor(0, 3);
+    side->setStretchFactor(1, 1);
+    side->setSizes({3000, 1000});
+    side->setChildrenCollapsible(false);
     auto *bottom = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(timelineBox);
-    bottom->addWidget(buildNotesPanel());
-    bottom->setStretchFactor(0, 5);
+    bottom->addWidget(side);
+    bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 1);
-    bottom->setSizes({5000, 1000});
+    bottom->setSizes({3000, 1000});
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("shadowSplitter"));
     m_splitter->addWidget(top);
@@ -366,6 +394,7 @@ QWidget *ShadowWindow::buildNotesPanel()
     m_notesView = new QListView(box);
     m_notesView->setObjectName(QStringLiteral("shadowNotes"));
     m_notesView->setWordWrap(true);
+    m_notesView->setMinimumHeight(QFontMetrics(m_notesView->font()).height() * 2); // the chart above needs the room
     m_notesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_notesView->setSelectionMode(QAbstractItemView::SingleSelection);
     if (m_noteModel)
@@ -626,6 +655,12 @@ void ShadowWindow::applyType()
             label->setFont(bold);
     }
     m_newEntriesNote->setFont(bold);
+    QFont timerNames = f;
+    timerNames.setPointSizeF(f.pointSizeF() * TimerNameScale);
+    m_timersView->setFont(timerNames);
+    QFont rollCall = f;
+    rollCall.setPointSizeF(f.pointSizeF() * RollCallScale);
+    m_rollCallBox->setFont(rollCall);
     // What the trainee types and clicks at the desk, not what they read from the room.
     QFont desk = f;
     desk.setPointSizeF(qMax(m_basePointSize, f.pointSizeF() * 0.45));
@@ -640,22 +675,33 @@ void ShadowWindow::applyType()
         header->resizeSection(TimelineModel::KindColumn, delegate->kindColumnWidth(f));
     }
     header->resizeSection(TimelineModel::AuthorColumn, QFontMetrics(f).horizontalAdvance(QLatin1Char('M')) * 4);
-    fitRemainingColumn();
+    fitTimerColumns();
     updateTitle();
 }
 
-void ShadowWindow::fitRemainingColumn()
+void ShadowWindow::fitTimerColumns()
 {
     auto *delegate = qobject_cast<TimerDelegate *>(m_timersView->itemDelegate());
     if (!delegate)
         return;
-    int width = delegate->remainingWidth(m_timersView->font(), QString());
+    // The time whole, so "+48094:13:22" is never cut to "8094:13:22"; then the name; the owner
+    // only where every name and owner fit beside their times (a cut owner says nothing).
+    int remaining = delegate->remainingWidth(m_timersView->font(), QString());
+    int name = 0;
+    int owner = 0;
     for (int row = 0; row < m_timerModel->rowCount(); ++row) {
         const QString text = m_timerModel->index(row, TimerModel::RemainingColumn).data().toString();
-        width = qMax(width, delegate->remainingWidth(m_timersView->font(), text));
+        remaining = qMax(remaining, delegate->remainingWidth(m_timersView->font(), text));
+        name = qMax(name, m_timersView->sizeHintForIndex(m_timerModel->index(row, TimerModel::LabelColumn)).width());
+        owner = qMax(owner, m_timersView->sizeHintForIndex(m_timerModel->index(row, TimerModel::OwnerColumn)).width());
     }
-    if (m_timersView->header()->sectionSize(TimerModel::RemainingColumn) != width)
-        m_timersView->header()->resizeSection(TimerModel::RemainingColumn, width);
+    const bool ownerFits = name + owner + remaining <= m_timersView->viewport()->width();
+    m_timersView->setColumnHidden(TimerModel::OwnerColumn, !ownerFits);
+    QHeaderView *header = m_timersView->header();
+    if (header->sectionSize(TimerModel::RemainingColumn) != remaining)
+        header->resizeSection(TimerModel::RemainingColumn, remaining);
+    if (ownerFits && header->sectionSize(TimerModel::OwnerColumn) != owner)
+        header->resizeSection(TimerModel::OwnerColumn, qMax(owner, header->minimumSectionSize()));
 }
 
 void ShadowWindow::setUnseenEntries(int count)
@@ -724,6 +770,7 @@ void ShadowWindow::updateTitle()
 void ShadowWindow::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    fitTimerColumns();
     if (event->size().height() != event->oldSize().height()) {
         applyType();
         // The timeline keeps three fifths of the height however the window changes.
@@ -751,7 +798,7 @@ void ShadowWindow::refreshSourceLine()
 void ShadowWindow::tick()
 {
     m_timerModel->refreshRemaining();
-    fitRemainingColumn();
+    fitTimerColumns();
     m_rollCall->refreshAges();
     const QDateTime now = m_clock.nowUtc().toLocalTime();
     m_wallClock->setText(now.toString(QStringLiteral("HH:mm:ss t")));

@@ -54,6 +54,10 @@ public:
     static constexpr qreal DefaultTypeScale = 1.0;
     static constexpr qreal MinimumTypeScale = 0.5;
     static constexpr qreal MaximumTypeScale = 2.0;
+    // Above the timeline, against the body type: the timers' names (their times stay large) and
+    // the roll call's five columns beside its missed list, whose colours carry from afar.
+    static constexpr qreal TimerNameScale = 0.8;
+    static constexpr qreal RollCallScale = 0.7;
 
     // notes may be null (no notebook could be opened): the notes panel then says so.
     ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNotes *notes, QWidget *parent = nullptr);
@@ -123,7 +127,7 @@ private:
     void fillScreenMenu();
     qreal bodyPointSize() const;
     void applyType();
-    void fitRemainingColumn();
+    void fitTimerColumns();
     void setUnseenEntries(int count);
 
     IncidentStore &m_store;
@@ -178,6 +182,7 @@ private:
     QAction *m_noteAction = nullptr;
     QAction *m_deleteNoteAction = nullptr;
     QTimer m_ticker;
+    QTimer m_relayoutTimeline;
 
     // Scroll keeping: the entry at the top of the timeline before rows arrived above it.
     qint64 m_anchorEntryId = 0;

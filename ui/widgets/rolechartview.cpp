@@ -9,9 +9,9 @@
 #include <QGraphicsSimpleTextItem>
 #include <QImage>
 #include <QKeyEvent>
-#include <QResizeEvent>
 #include <QMimeData>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QStyleOptionGraphicsItem>
 #include <QSvgGenerator>
 #include <QWheelEvent>
@@ -66,12 +66,12 @@ Node readNode(const QAbstractItemModel &model, const QModelIndex &index)
 bool pruneToStaffed(Node &node, const RoleTreeModel &model)
 {
     const auto keep = [&model](Node &child) { return pruneToStaffed(child, model); };
-    node.staffRoles.erase(std::remove_if(node.staffRoles.begin(), node.staffRoles.end(),
-                                         [&keep](Node &child) { return !keep(child); }),
-                          node.staffRoles.end());
-    node.children.erase(std::remove_if(node.children.begin(), node.children.end(),
-                                       [&keep](Node &child) { return !keep(child); }),
-                        node.children.end());
+    node.staffRoles.erase(
+        std::remove_if(node.staffRoles.begin(), node.staffRoles.end(), [&keep](Node &child) { return !keep(child); }),
+        node.staffRoles.end());
+    node.children.erase(
+        std::remove_if(node.children.begin(), node.children.end(), [&keep](Node &child) { return !keep(child); }),
+        node.children.end());
     const QModelIndex index = model.indexOfRole(node.key);
     const bool staffed = !index.data(RoleTreeModel::HolderNamesRole).toStringList().isEmpty() ||
                          index.data(RoleTreeModel::VacantRequiredRole).toBool();
@@ -237,13 +237,12 @@ void RoleChartView::relayout()
             m_cards.insert(key, item);
         }
         const QModelIndex index = m_model.indexOfRole(key);
-        item->setContent(index.data(Qt::DisplayRole).toString(), index.data(RoleTreeModel::ShortNameRole).toString(),
-                         index.data(RoleTreeModel::HolderNamesRole).toStringList(),
-                         index.data(RoleTreeModel::RequiredRole).toBool(),
-                         index.data(RoleTreeModel::VacantRequiredRole).toBool(),
-                         index.data(RoleTreeModel::OverSpanRole).toBool(),
-                         index.data(RoleTreeModel::DirectReportsRole).toInt(),
-                         index.data(RoleTreeModel::MultipleHoldersRole).toBool());
+        item->setContent(
+            index.data(Qt::DisplayRole).toString(), index.data(RoleTreeModel::ShortNameRole).toString(),
+            index.data(RoleTreeModel::HolderNamesRole).toStringList(), index.data(RoleTreeModel::RequiredRole).toBool(),
+            index.data(RoleTreeModel::VacantRequiredRole).toBool(), index.data(RoleTreeModel::OverSpanRole).toBool(),
+            index.data(RoleTreeModel::DirectReportsRole).toInt(),
+            index.data(RoleTreeModel::MultipleHoldersRole).toBool());
     }
 
     qDeleteAll(m_decorations);
@@ -333,13 +332,13 @@ void RoleChartView::relayout()
 
     for (const auto &frame : std::as_const(frames)) {
         const QRectF area = frame.second.adjusted(-12, -12, 12, 30);
-        auto *rect = m_scene->addRect(area, QPen(colours().teamFrame, 1.2, Qt::DashLine),
-                                      QColor(colours().teamFrame.red(), colours().teamFrame.green(),
-                                             colours().teamFrame.blue(), 18));
+        auto *rect = m_scene->addRect(
+            area, QPen(colours().teamFrame, 1.2, Qt::DashLine),
+            QColor(colours().teamFrame.red(), colours().teamFrame.green(), colours().teamFrame.blue(), 18));
         rect->setZValue(-2);
         m_decorations << rect;
-        auto *label = m_scene->addSimpleText(QCoreApplication::translate("cp::RoleChartView", "Sub-team %1")
-                                                 .arg(frame.first));
+        auto *label =
+            m_scene->addSimpleText(QCoreApplication::translate("cp::RoleChartView", "Sub-team %1").arg(frame.first));
         QFont font = this->font();
         font.setBold(true);
         label->setFont(font);
@@ -355,7 +354,7 @@ void RoleChartView::relayout()
         m_cards.value(selected)->setSelected(true);
     if ((m_fitPending || m_followFit) && !m_cards.isEmpty()) {
         m_fitPending = false;
-        fitToView(0.55);
+        fitToView(m_followFitMinimum);
     }
 }
 
@@ -404,7 +403,7 @@ void RoleChartView::resizeEvent(QResizeEvent *event)
     QGraphicsView::resizeEvent(event);
     // Following the dock's size, the chart never shrinks past legible text; a short dock scrolls.
     if (m_followFit && !m_cards.isEmpty())
-        fitToView(0.55);
+        fitToView(m_followFitMinimum);
 }
 
 void RoleChartView::renderTo(QPainter &painter, const QRectF &target) const
@@ -528,8 +527,8 @@ RoleCardItem::RoleCardItem(RoleChartView &view, const QString &roleKey) : m_view
     setCursor(Qt::PointingHandCursor);
 }
 
-void RoleCardItem::setContent(const QString &title, const QString &shortName, const QStringList &holders,
-                              bool required, bool vacantRequired, bool overSpan, int directReports, bool multiple)
+void RoleCardItem::setContent(const QString &title, const QString &shortName, const QStringList &holders, bool required,
+                              bool vacantRequired, bool overSpan, int directReports, bool multiple)
 {
     if (m_title == title && m_shortName == shortName && m_holders == holders && m_required == required &&
         m_vacantRequired == vacantRequired && m_overSpan == overSpan && m_directReports == directReports &&
@@ -642,7 +641,8 @@ void RoleCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
         if (m_holders.size() > 1) {
             line1 = m_holders.mid(0, 2).join(QStringLiteral(", "));
             if (m_holders.size() > 2)
-                line2 = QCoreApplication::translate("cp::RoleChartView", "+ %1").arg(m_holders.mid(2).join(QStringLiteral(", ")));
+                line2 = QCoreApplication::translate("cp::RoleChartView", "+ %1")
+                            .arg(m_holders.mid(2).join(QStringLiteral(", ")));
         }
         painter->drawText(QRectF(left, holdersTop, inner, hfm.height()), Qt::AlignLeft | Qt::AlignVCenter,
                           hfm.elidedText(line1, Qt::ElideRight, inner));

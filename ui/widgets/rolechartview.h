@@ -34,6 +34,8 @@ public:
     void zoomIn();
     void zoomOut();
     void zoomToFit();
+    // How far following the view's size may shrink the chart (0.55 by default: legible at a desk).
+    void setFollowFitMinimum(qreal zoom) { m_followFitMinimum = zoom; }
     // Only the roles someone holds and the required ones left vacant (the shadow view's chart).
     void setStaffedOnly(bool staffedOnly);
     qreal zoom() const;
@@ -72,6 +74,7 @@ private:
     bool m_fitPending = true;
     // Until the user zooms by hand the chart keeps fitting its dock as it is resized.
     bool m_followFit = true;
+    qreal m_followFitMinimum = 0.55;
     bool m_staffedOnly = false;
 };
 

@@ -7,7 +7,9 @@
 #include <QApplication>
 #include <QHelpEvent>
 #include <QPainter>
+#include <QTextLayout>
 #include <QToolTip>
+#include <QTreeView>
 
 namespace cp {
 
@@ -39,14 +41,57 @@ QSize TimelineDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     const QFontMetrics fm(option.font);
-    size.setHeight(qMax(size.height(), fm.height() + 10));
+    const int lines = m_textLines > 1 ? textColumnLines(option, index) : 1;
+    size.setHeight(qMax(size.height(), fm.height() + (lines - 1) * fm.lineSpacing() + 10));
     return size;
+}
+
+// How many lines the row's entry takes at the text column's width: a tree view asks for a row's
+// height without a width, so the width comes from its header.
+int TimelineDelegate::textColumnLines(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const auto *view = qobject_cast<const QTreeView *>(option.widget);
+    if (!view)
+        return 1;
+    const QModelIndex textIndex = index.siblingAtColumn(TimelineModel::TextColumn);
+    // The column less the item's margins, the star and the markers (see paintText).
+    const bool keyEvent = textIndex.data(TimelineModel::KeyEventRole).toBool();
+    const int margin = styleOf(option)->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, option.widget) + 1;
+    const int width = view->columnWidth(TimelineModel::TextColumn) - 2 * margin - (keyEvent ? IconSize + Gap : 0) -
+                      markerWidth(option.font, textIndex);
+    QFont font = option.font;
+    font.setBold(keyEvent);
+    return int(textLinesFor(textIndex.data(Qt::DisplayRole).toString().simplified(), font, width).size());
+}
+
+// The text broken at word boundaries into at most m_textLines lines, the last one elided.
+QStringList TimelineDelegate::textLinesFor(const QString &text, const QFont &font, int width) const
+{
+    if (m_textLines == 1 || width <= 0)
+        return {QFontMetrics(font).elidedText(text, Qt::ElideRight, qMax(0, width))};
+    QStringList lines;
+    QTextLayout layout(text, font);
+    layout.beginLayout();
+    int consumed = 0;
+    while (lines.size() < m_textLines - 1) {
+        QTextLine line = layout.createLine();
+        if (!line.isValid())
+            break;
+        line.setLineWidth(width);
+        lines << text.mid(line.textStart(), line.textLength()).trimmed();
+        consumed = line.textStart() + line.textLength();
+    }
+    layout.endLayout();
+    const QString rest = text.mid(consumed).trimmed();
+    if (!rest.isEmpty() || lines.isEmpty())
+        lines << QFontMetrics(font).elidedText(rest, Qt::ElideRight, width);
+    return lines;
 }
 
 int TimelineDelegate::kindColumnWidth(const QFont &font) const
 {
     QFont chipFont = font;
-    chipFont.setPointSizeF(font.pointSizeF() * 0.9);
+    chipFont.setPointSizeF(font.pointSizeF() * m_chipScale);
     chipFont.setBold(true);
     const QFontMetrics fm(chipFont);
     int widest = 0;
@@ -133,7 +178,7 @@ void TimelineDelegate::paintKind(QPainter *painter, QStyleOptionViewItem &option
     paintBackground(painter, option);
 
     QFont chipFont = option.font;
-    chipFont.setPointSizeF(option.font.pointSizeF() * 0.9);
+    chipFont.setPointSizeF(option.font.pointSizeF() * m_chipScale);
     chipFont.setBold(true);
     chipFont.setStrikeOut(false);
     const QFontMetrics fm(chipFont);
@@ -159,64 +204,83 @@ void TimelineDelegate::paintKind(QPainter *painter, QStyleOptionViewItem &option
     painter->restore();
 }
 
+QFont TimelineDelegate::markerFont(const QFont &base)
+{
+    QFont small = base;
+    small.setStrikeOut(false);
+    small.setBold(false);
+    small.setPointSizeF(base.pointSizeF() * 0.85);
+    return small;
+}
+
+// Room the markers after the text take: "edited" with its icon, "retracted".
+int TimelineDelegate::markerWidth(const QFont &base, const QModelIndex &index) const
+{
+    const bool retracted = index.data(TimelineModel::RetractedRole).toBool();
+    // A retraction is itself an amendment; "retracted" says all there is to say then.
+    const bool edited = !retracted && index.data(TimelineModel::RevisionRole).toInt() > 0;
+    const QFontMetrics smallFm(markerFont(base));
+    int width = retracted ? smallFm.horizontalAdvance(tr("retracted")) + 2 * Gap : 0;
+    if (edited)
+        width += IconSize + smallFm.horizontalAdvance(tr("edited")) + 2 * Gap;
+    return width;
+}
+
 void TimelineDelegate::paintText(QPainter *painter, QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QString text = option.text.simplified();
     const bool retracted = index.data(TimelineModel::RetractedRole).toBool();
     const bool keyEvent = index.data(TimelineModel::KeyEventRole).toBool();
-    // A retraction is itself an amendment; "retracted" says all there is to say then.
     const bool edited = !retracted && index.data(TimelineModel::RevisionRole).toInt() > 0;
-    QRect r = styleOf(option)->subElementRect(QStyle::SE_ItemViewItemText, &option, option.widget);
+    const QRect r = styleOf(option)->subElementRect(QStyle::SE_ItemViewItemText, &option, option.widget);
+    const int markers = markerWidth(option.font, index);
     paintBackground(painter, option);
 
     painter->save();
     int x = r.left();
-    const int iconTop = r.center().y() - IconSize / 2 + 1;
     if (keyEvent) {
-        m_keyIcon.paint(painter, QRect(x, iconTop, IconSize, IconSize), Qt::AlignCenter,
+        m_keyIcon.paint(painter, QRect(x, r.center().y() - IconSize / 2 + 1, IconSize, IconSize), Qt::AlignCenter,
                         retracted ? QIcon::Disabled : QIcon::Normal);
         x += IconSize + Gap;
     }
 
-    // The markers after the text, in a smaller, quieter type.
-    QStringList markers;
-    if (retracted)
-        markers << tr("retracted");
-    QFont small = option.font;
-    small.setStrikeOut(false);
-    small.setBold(false);
-    small.setPointSizeF(option.font.pointSizeF() * 0.85);
-    const QFontMetrics smallFm(small);
-    const QString markerText = markers.join(QStringLiteral(" · "));
-    int markerWidth = markerText.isEmpty() ? 0 : smallFm.horizontalAdvance(markerText) + 2 * Gap;
-    if (edited)
-        markerWidth += IconSize + smallFm.horizontalAdvance(tr("edited")) + 2 * Gap;
-
     QFont font = option.font;
     font.setBold(keyEvent);
     const QFontMetrics fm(font);
-    const int available = qMax(0, r.right() - x - markerWidth);
-    const QString shown = fm.elidedText(text, Qt::ElideRight, available);
+    const int available = qMax(0, r.right() - x - markers);
+    const QStringList lines = textLinesFor(text, font, available);
     painter->setFont(font);
     painter->setPen(textColor(option, retracted));
-    painter->drawText(QRect(x, r.top(), available, r.height()), Qt::AlignVCenter | Qt::AlignLeft, shown);
-    x += fm.horizontalAdvance(shown) + 2 * Gap;
+    // The lines as one block in the middle of the row; the markers follow the last one.
+    const int blockHeight = fm.height() + int(lines.size() - 1) * fm.lineSpacing();
+    QRect line(x, r.top() + (r.height() - blockHeight) / 2, available, fm.height());
+    if (lines.size() == 1)
+        line = QRect(x, r.top(), available, r.height());
+    for (const QString &shown : lines) {
+        painter->drawText(line, Qt::AlignVCenter | Qt::AlignLeft, shown);
+        line.translate(0, fm.lineSpacing());
+    }
+    line.translate(0, -fm.lineSpacing());
+    x += fm.horizontalAdvance(lines.constLast()) + 2 * Gap;
 
+    // The markers in a smaller, quieter type.
+    const QFont small = markerFont(option.font);
+    const QFontMetrics smallFm(small);
     painter->setFont(small);
     QColor quiet = isSelected(option) ? option.palette.color(QPalette::HighlightedText)
                                       : option.palette.color(QPalette::PlaceholderText);
     painter->setPen(quiet);
     if (edited) {
-        m_editedIcon.paint(painter, QRect(x, iconTop, IconSize, IconSize));
+        m_editedIcon.paint(painter, QRect(x, line.center().y() - IconSize / 2 + 1, IconSize, IconSize));
         x += IconSize + 2;
         const QString word = tr("edited");
-        painter->drawText(QRect(x, r.top(), smallFm.horizontalAdvance(word) + 1, r.height()),
+        painter->drawText(QRect(x, line.top(), smallFm.horizontalAdvance(word) + 1, line.height()),
                           Qt::AlignVCenter | Qt::AlignLeft, word);
-        x += smallFm.horizontalAdvance(word) + 2 * Gap;
     }
-    if (!markerText.isEmpty()) {
-        painter->drawText(QRect(x, r.top(), smallFm.horizontalAdvance(markerText) + 1, r.height()),
-                          Qt::AlignVCenter | Qt::AlignLeft, markerText);
+    if (retracted) {
+        const QString word = tr("retracted");
+        painter->drawText(QRect(x, line.top(), smallFm.horizontalAdvance(word) + 1, line.height()),
+                          Qt::AlignVCenter | Qt::AlignLeft, word);
     }
     painter->restore();
 }

@@ -104,10 +104,10 @@ QFont TimerDelegate::remainingFont(const QFont &base) const
 
 int TimerDelegate::remainingWidth(const QFont &base, const QString &text) const
 {
-    // Room for "+00:00:00" at least, and for the whole of a longer text ("+48094:13:22"): the
-    // digits are drawn right-aligned and would lose their first characters otherwise.
+    // Room for the shortest time at least, and for the whole of a longer text ("+48094:13:22"):
+    // the digits are drawn right-aligned and would lose their first characters otherwise.
     const QFontMetrics metrics(remainingFont(base));
-    return qMax(metrics.horizontalAdvance(QStringLiteral("+00:00:00")), metrics.horizontalAdvance(text)) + 16;
+    return qMax(metrics.horizontalAdvance(m_shortestRemaining), metrics.horizontalAdvance(text)) + 16;
 }
 
 } // namespace cp

@@ -23,6 +23,8 @@ public:
     void setFlashing(const QSet<qint64> &timerIds, bool lit);
     // How much larger than the row's type the remaining time is drawn (1.6 by default).
     void setRemainingScale(qreal scale) { m_remainingScale = scale; }
+    // The narrowest time the column makes room for before any is shown ("+00:00:00" by default).
+    void setShortestRemaining(const QString &text) { m_shortestRemaining = text; }
     QFont remainingFont(const QFont &base) const;
     // The width the remaining column needs to show text whole in a view of that font.
     int remainingWidth(const QFont &base, const QString &text) const;
@@ -34,6 +36,7 @@ private:
     QSet<qint64> m_flashing;
     bool m_lit = false;
     qreal m_remainingScale = 1.6;
+    QString m_shortestRemaining = QStringLiteral("+00:00:00");
 };
 
 } // namespace cp
