@@ -1,5 +1,12 @@
 # The incident the screenshots show: a SEV-1 modelled on the Fastly outage of 2021-06-08, told
-# through commandpost-cli. Sourced by the screenshot scripts with $cli and $db set; sets $id.
+# through commandpost-cli into a database in a temporary folder (removed on exit). Sourced by the
+# screenshot scripts with $build set; sets $cli, $gui, $db and $id.
+cli=$build/app/cli/commandpost-cli
+gui=$build/app/gui/commandpost
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data COMMANDPOST_AUTHOR=ana
+db=$work/fastly.sqlite
 c() { "$cli" --db "$db" "$@"; }
 
 c init >/dev/null

@@ -7,12 +7,6 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../../build/dev}
 out=${2:-$here}
-cli=$build/app/cli/commandpost-cli
-gui=$build/app/gui/commandpost
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data COMMANDPOST_AUTHOR=ana
-db=$work/fastly.sqlite
 . "$here/fastly-incident.sh"
 
 for size in 1920x1080 1280x720; do

@@ -6,12 +6,6 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../../build/dev}
-cli=$build/app/cli/commandpost-cli
-gui=$build/app/gui/commandpost
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data COMMANDPOST_AUTHOR=ana
-db=$work/fastly.sqlite
 . "$here/fastly-incident.sh"
 
 for size in 1280x720 1366x768; do

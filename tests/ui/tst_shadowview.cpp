@@ -51,6 +51,17 @@ private:
         QVERIFY(store.appendEntry(entry));
     }
 
+    // A SEV-1 with the technical response's roles.
+    static NewIncident sev1WithRoles(const QString &title)
+    {
+        RoleTemplateLibrary library{QString()};
+        NewIncident declared;
+        declared.title = title;
+        declared.severity = Severity::Sev1;
+        declared.roles = library.find(QStringLiteral("technical-response"));
+        return declared;
+    }
+
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
@@ -120,11 +131,8 @@ private slots:
     void readableFromAcrossTheRoom()
     {
         UiFixture f;
-        RoleTemplateLibrary library{QString()};
-        NewIncident declared;
-        declared.title = QStringLiteral("Checkout payments failing for every card issuer in the EU region");
-        declared.severity = Severity::Sev1;
-        declared.roles = library.find(QStringLiteral("technical-response"));
+        const NewIncident declared =
+            sev1WithRoles(QStringLiteral("Checkout payments failing for every card issuer in the EU region"));
         const qint64 id = *f.store->createIncident(declared, QStringLiteral("ana"));
         Person bo;
         bo.name = QStringLiteral("Bo Chen");
@@ -192,11 +200,7 @@ private slots:
         QFETCH(QSize, size);
         QFETCH(int, roundRows);
         UiFixture f;
-        RoleTemplateLibrary library{QString()};
-        NewIncident declared;
-        declared.title = QStringLiteral("Global CDN outage: 85% of services return 503");
-        declared.severity = Severity::Sev1;
-        declared.roles = library.find(QStringLiteral("technical-response"));
+        const NewIncident declared = sev1WithRoles(QStringLiteral("Global CDN outage: 85% of services return 503"));
         const qint64 id = *f.store->createIncident(declared, QStringLiteral("ana"));
         const QList<QPair<QString, QString>> staff{{QStringLiteral("ic"), QStringLiteral("Ana Lima")},
                                                    {QStringLiteral("deputy"), QStringLiteral("Bo Chen")},
