@@ -22,6 +22,7 @@
 #include "domain/roletemplate.h"
 #include "exportactions.h"
 #include "models/incidentlistmodel.h"
+#include "models/missedmodel.h"
 #include "preferences.h"
 #include "resources.h"
 #include "undo/savestatus.h"
@@ -56,6 +57,7 @@
 #include "shadow/replaypickerdialog.h"
 #include "shadow/shadowwindow.h"
 #include "widgets/accessiblename.h"
+#include "widgets/timeralert.h"
 
 namespace cp {
 
@@ -253,6 +255,16 @@ void MainWindow::createDocks()
     m_rollCall = new RollCallDock(m_store, m_clock, m_preferences, *m_saveStatus, this);
     m_actions = new ActionsDock(m_store, m_preferences, *m_saveStatus, this);
     connect(m_rollCall, &RollCallDock::actionCreated, m_actions, &ActionsDock::selectAction);
+    // A miss recorded while the user looks at another window calls them, as a timer does.
+    connect(m_rollCall->missedModel(), &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) {
+                QStringList who;
+                for (int row = first; row <= last; ++row)
+                    who << m_rollCall->missedModel()->itemAt(row).label();
+                m_timers->alert()->callAttention(this,
+                                                 tr("Roll call: no answer from %1").arg(who.join(QStringLiteral(", "))),
+                                                 tr("On the missed list, to circle back to."));
+            });
     m_callScript = new CallScriptDock(m_store, m_clock, this);
     m_comms = new CommsDock(m_store, m_clock, m_preferences, *m_saveStatus, this);
     m_business = new BusinessDock(m_store, m_preferences, *m_saveStatus, *m_roleTemplates, this);

@@ -322,8 +322,11 @@ StoreError IncidentStore::resumeTimer(qint64 timerId, const QString &author)
             return tr("Stopwatch resumed: “%1”").arg(t.label);
         }
         t.deadlineAt = now.addMSecs(t.pausedMs);
+        // The schedule moves by the time it was paused, so a resumed timer is not taken for snoozed.
         if (t.kind == TimerKind::Cadence)
-            t.anchorAt = t.deadlineAt; // the schedule moves by the time it was paused
+            t.anchorAt = t.deadlineAt;
+        else
+            t.anchorAt = t.deadlineAt.addMSecs(-t.durationMs);
         const qint64 left = t.pausedMs;
         t.pausedMs = 0;
         return tr("Timer resumed: “%1” with %2 left").arg(t.label, TimerVocabulary::clockText(left));

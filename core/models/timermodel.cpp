@@ -216,6 +216,8 @@ QVariant TimerModel::data(const QModelIndex &index, int role) const
         case RemainingColumn:
             return remainingText(row);
         case StateColumn:
+            if (const QDateTime until = t.snoozedUntil(); until.isValid() && row.phase == TimerPhase::Running)
+                return tr("Snoozed until %1").arg(until.toTimeZone(m_zone).toString(QStringLiteral("HH:mm")));
             return TimerVocabulary::phaseLabel(row.phase);
         case DeadlineColumn:
             if (t.hasDeadline() && t.deadlineAt.isValid() && t.isLive())

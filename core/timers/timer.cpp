@@ -95,6 +95,19 @@ QString TimerVocabulary::kindLabel(TimerKind kind)
     return {};
 }
 
+QDateTime Timer::snoozedUntil() const
+{
+    if (state != TimerState::Running || !deadlineAt.isValid() || !anchorAt.isValid())
+        return {};
+    // A countdown runs its length from its anchor; a cadence's deadline is its grid point.
+    QDateTime scheduled;
+    if (kind == TimerKind::Countdown)
+        scheduled = anchorAt.addMSecs(durationMs);
+    else if (kind == TimerKind::Cadence)
+        scheduled = anchorAt;
+    return scheduled.isValid() && deadlineAt != scheduled ? deadlineAt : QDateTime();
+}
+
 QString TimerVocabulary::stateKey(TimerState state)
 {
     switch (state) {

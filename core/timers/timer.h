@@ -72,6 +72,9 @@ struct Timer
     qint64 remainingMsAt(const QDateTime &nowUtc) const;
     qint64 overdueMsAt(const QDateTime &nowUtc) const; // 0 unless expired
     qint64 elapsedMsAt(const QDateTime &nowUtc) const; // stopwatch: counted so far
+    // A running countdown or cadence whose deadline is off its schedule was snoozed to it: that
+    // deadline. Null otherwise.
+    QDateTime snoozedUntil() const;
 };
 
 // Options shared by every way of starting a timer.

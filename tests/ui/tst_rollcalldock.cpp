@@ -8,11 +8,13 @@
 #include "docks/actionsdock.h"
 #include "docks/callscriptdock.h"
 #include "docks/rollcalldock.h"
+#include "docks/timersdock.h"
 #include "models/actionmodel.h"
 #include "models/missedmodel.h"
 #include "models/rollcallmodel.h"
 #include "rollcallscenario.h"
 #include "uifixture.h"
+#include "widgets/timeralert.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -25,6 +27,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QTabBar>
 #include <QTableView>
 #include <QTreeView>
@@ -251,6 +254,29 @@ private slots:
         QVERIFY(find<QLabel>("callingLabel")->text().contains(QStringLiteral("Eli Brandt")));
         answerByKeyboard(QStringLiteral("h"), QStringLiteral("back"), QString(), QString());
         QTRY_COMPARE(dock()->missedModel()->rowCount(), 0);
+    }
+
+    // A miss recorded while the user looks at another window (the Deputy marking it in the CLI,
+    // or a round closing) calls them: the taskbar entry and a desktop notification naming who.
+    void aMissWhileLookingAwayCallsTheUser()
+    {
+        QSignalSpy called(m_ui->window->timersDock()->alert(), &TimerAlert::attentionCalled);
+        QVERIFY(dock()->startRound());
+        dock()->selectItem(latestRound().at(0).id);
+        QVERIFY(dock()->markCurrent(RollCallItemState::NoAnswer)); // at the window: nobody is called
+        QCOMPARE(dock()->missedModel()->rowCount(), 1);
+        QCOMPARE(called.count(), 0);
+
+        QWidget elsewhere;
+        elsewhere.show();
+        elsewhere.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&elsewhere));
+        QTRY_VERIFY(!m_ui->window->isActiveWindow());
+        const RollCallItem eli = latestRound().at(3);
+        QVERIFY(m_ui->store->markRollCallItem(eli.id, RollCallItemState::NoAnswer, QStringLiteral("bo")).ok());
+        QTRY_COMPARE(dock()->missedModel()->rowCount(), 2);
+        QCOMPARE(called.count(), 1);
+        QVERIFY2(called.at(0).at(0).toString().contains(eli.label()), qPrintable(called.at(0).at(0).toString()));
     }
 
     void refusalsShowInTheDockAndChangeNothing()

@@ -230,7 +230,7 @@ private slots:
         auto items = *f.store->rollCallRound(*round);
         QVERIFY(items.size() >= roundRows);
         for (int i = 0; i < 2; ++i)
-            QVERIFY(!f.store->markRollCallItem(items.at(i).id, RollCallItemState::NoAnswer, QStringLiteral("bo")));
+            QVERIFY(f.store->markRollCallItem(items.at(i).id, RollCallItemState::NoAnswer, QStringLiteral("bo")).ok());
 
         ShadowWindow window(*f.store, f.clock, nullptr);
         window.setIncident(id);

@@ -43,6 +43,8 @@ private slots:
     void badLineKeepsTheTextAndSaysWhy();
     void amberThenExpiredThenAcknowledgedWithA();
     void snoozeWithSAndFromTheMenu();
+    void snoozedTimerSaysUntilWhen();
+    void unfocusedWindowIsCalledOnAmberAndExpiry();
     void pauseResumeRestartAndCancelByKey();
     void overdueRowsComeFirst();
     void muteIsSavedAndSilencesTheSound();
@@ -77,6 +79,15 @@ private:
     }
     qint64 declareThroughTheWindow(const QString &title, Severity severity);
     Timer defaultTimer(qint64 incidentId, const QString &key) const;
+    // Another window takes the focus, as when the Deputy is in the chat or the browser.
+    void lookAway()
+    {
+        m_elsewhere = std::make_unique<QWidget>();
+        m_elsewhere->show();
+        m_elsewhere->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_elsewhere.get()));
+        QTRY_VERIFY(!m_ui->window->isActiveWindow());
+    }
     void advanceAndTick(qint64 secs)
     {
         m_ui->clock.advanceSecs(secs);
@@ -84,6 +95,7 @@ private:
     }
 
     std::unique_ptr<UiFixture> m_ui;
+    std::unique_ptr<QWidget> m_elsewhere;
     qint64 m_incident = 0;
 };
 
@@ -101,6 +113,7 @@ void TstTimersDock::init()
 
 void TstTimersDock::cleanup()
 {
+    m_elsewhere.reset();
     m_ui.reset();
 }
 
@@ -233,6 +246,69 @@ void TstTimersDock::snoozeWithSAndFromTheMenu()
     QVERIFY(five);
     five->trigger();
     QCOMPARE(remainingOf(id), QStringLiteral("5:00"));
+}
+
+// A snoozed timer says until when; a countdown paused and resumed is not snoozed.
+void TstTimersDock::snoozedTimerSaysUntilWhen()
+{
+    const qint64 id = typeTimer(QStringLiteral("5m check DB SME"));
+    const qint64 paused = typeTimer(QStringLiteral("10m rollback decision"));
+    QVERIFY(id > 0 && paused > 0);
+    const auto stateOf = [this](qint64 timerId) { return rowOf(timerId, TimerModel::StateColumn).data().toString(); };
+    QCOMPARE(stateOf(id), QStringLiteral("Running"));
+
+    advanceAndTick(5 * 60 + 10);
+    QCOMPARE(phaseOf(id), QStringLiteral("expired"));
+    pressOnBoard(id, Qt::Key_S); // three minutes
+    QTRY_COMPARE(phaseOf(id), QStringLiteral("running"));
+    const QDateTime until = m_ui->store->timer(id)->deadlineAt;
+    QCOMPARE(stateOf(id),
+             QStringLiteral("Snoozed until %1").arg(until.toLocalTime().toString(QStringLiteral("HH:mm"))));
+
+    QVERIFY(m_ui->store->pauseTimer(paused, QStringLiteral("ana")).ok());
+    advanceAndTick(60);
+    QVERIFY(m_ui->store->resumeTimer(paused, QStringLiteral("ana")).ok());
+    dock()->tick();
+    QCOMPARE(stateOf(paused), QStringLiteral("Running"));
+
+    // Acknowledged or restarted, it is no longer snoozed.
+    QVERIFY(m_ui->store->restartTimer(id, QStringLiteral("ana")).ok());
+    dock()->tick();
+    QCOMPARE(stateOf(id), QStringLiteral("Running"));
+}
+
+// Looking at another window, the Deputy is called: the taskbar entry and a desktop notification
+// when a timer turns amber and when it expires; at the window, the board itself is enough.
+void TstTimersDock::unfocusedWindowIsCalledOnAmberAndExpiry()
+{
+    QSignalSpy called(dock()->alert(), &TimerAlert::attentionCalled);
+    QSignalSpy alerts(dock()->alert(), &TimerAlert::alerted);
+    auto started =
+        m_ui->store->startCountdown(m_incident, QStringLiteral("check DB SME"), 5 * 60000, {}, QStringLiteral("ana"));
+    QVERIFY(started);
+    lookAway();
+
+    advanceAndTick(4 * 60 + 5); // amber
+    QCOMPARE(called.count(), 1);
+    QVERIFY2(called.at(0).at(0).toString().contains(QStringLiteral("check DB SME")),
+             qPrintable(called.at(0).at(0).toString()));
+    QVERIFY(called.at(0).at(1).toString().contains(QStringLiteral("0:55")));
+    QCOMPARE(alerts.count(), 0); // amber makes no sound
+
+    advanceAndTick(60); // expired
+    QCOMPARE(alerts.count(), 1);
+    QCOMPARE(called.count(), 2);
+    QVERIFY(called.at(1).at(0).toString().startsWith(QStringLiteral("Timer expired")));
+
+    // Back at the window: a second timer's amber and expiry call nobody; the expiry still sounds.
+    m_ui->window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_ui->window.get()));
+    QVERIFY(
+        m_ui->store->startCountdown(m_incident, QStringLiteral("status update"), 2 * 60000, {}, QStringLiteral("ana")));
+    advanceAndTick(65);
+    advanceAndTick(60);
+    QCOMPARE(alerts.count(), 2);
+    QCOMPARE(called.count(), 2);
 }
 
 void TstTimersDock::pauseResumeRestartAndCancelByKey()

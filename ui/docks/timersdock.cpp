@@ -117,6 +117,7 @@ TimersDock::TimersDock(IncidentStore &store, const Clock &clock, Preferences &pr
         m_alarm.start(0); // a new or moved deadline may fall before the next tick
     });
     connect(m_engine, &TimerEngine::timerExpired, this, &TimersDock::onExpired);
+    connect(m_engine, &TimerEngine::timerDue, this, &TimersDock::onDue);
 
     m_flashTimer.setInterval(FlashIntervalMs);
     m_flashTimer.callOnTimeout(this, &TimersDock::flash);
@@ -394,7 +395,23 @@ void TimersDock::onExpired(qint64 timerId)
     } else if (auto incident = m_store.incident(timer->incidentId)) {
         message = tr("Incident #%1 %2 — %3").arg(timer->incidentId).arg(incident->title, message);
     }
-    m_alert->alert(title, message);
+    m_alert->alert(title, message, window());
+}
+
+// Amber: the board shows it; a Deputy looking at another window is called to it.
+void TimersDock::onDue(qint64 timerId)
+{
+    auto timer = m_store.timer(timerId);
+    if (!timer)
+        return;
+    const QString left = TimerVocabulary::clockText(timer->remainingMsAt(m_clock.nowUtc()));
+    QString message = timer->ownerRoleKey.isEmpty() ? tr("%1 left.").arg(left)
+                                                    : tr("%1 left — owner: %2.").arg(left, timer->ownerRoleKey);
+    if (timer->incidentId != m_incidentId) {
+        if (auto incident = m_store.incident(timer->incidentId))
+            message = tr("Incident #%1 %2 — %3").arg(timer->incidentId).arg(incident->title, message);
+    }
+    m_alert->callAttention(window(), tr("Timer due soon: %1").arg(timer->label), message);
 }
 
 void TimersDock::flash()

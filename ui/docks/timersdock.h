@@ -94,6 +94,7 @@ private:
     void updateActions();
     void updateNextDue();
     void onExpired(qint64 timerId);
+    void onDue(qint64 timerId);
     void flash();
     void showFeedback(const QString &text, bool error);
     bool report(const StoreError &error, qint64 timerId);

@@ -6,6 +6,7 @@
 #include <QSoundEffect>
 #include <QSystemTrayIcon>
 #include <QUrl>
+#include <QWidget>
 
 namespace cp {
 
@@ -18,12 +19,30 @@ QString TimerAlert::soundUrl()
     return QStringLiteral("qrc:/sounds/timer-expired.wav");
 }
 
-void TimerAlert::alert(const QString &title, const QString &message)
+void TimerAlert::alert(const QString &title, const QString &message, QWidget *window)
 {
     if (!m_muted)
         playSound();
     notify(title, message);
     emit alerted(title, message);
+    flashTaskbar(window, title, message);
+}
+
+bool TimerAlert::callAttention(QWidget *window, const QString &title, const QString &message)
+{
+    if (!flashTaskbar(window, title, message))
+        return false;
+    notify(title, message);
+    return true;
+}
+
+bool TimerAlert::flashTaskbar(QWidget *window, const QString &title, const QString &message)
+{
+    if (!window || window->isActiveWindow())
+        return false;
+    QApplication::alert(window); // until the window is activated
+    emit attentionCalled(title, message);
+    return true;
 }
 
 void TimerAlert::playSound()
