@@ -230,7 +230,8 @@ void TstWorkspaces::eachWorkspaceFits()
     case Workspace::Deputy:
         QVERIFY2(rows("timersView") >= 6, message("timersView"));
         QVERIFY2(rows("missedView") >= 3, message("missedView"));
-        QVERIFY2(rows("timelineView") >= 3, message("timelineView"));
+        QVERIFY2(rows("rollCallView") >= 5, message("rollCallView"));
+        QVERIFY2(rows("timelineView") >= 7, message("timelineView"));
         break;
     case Workspace::Commander:
         QVERIFY2(rows("rollCallView") >= 5, message("rollCallView"));

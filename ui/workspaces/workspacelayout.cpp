@@ -116,13 +116,13 @@ void WorkspaceLayout::arrange(QMainWindow &window, Workspace workspace)
         docks.heights({timers, actions}, {0.45, 0.55});
         break;
     case Workspace::Deputy:
-        // The timer board the whole height; the roll call with its missed list, and the log.
+        // The timer board over the log; the roll call with its missed list the whole height.
         docks.place(timers, Qt::LeftDockWidgetArea);
         docks.place(rollCall, Qt::RightDockWidgetArea);
-        docks.below(rollCall, timeline);
+        docks.below(timers, timeline);
         docks.tabRestBehind(timeline);
-        docks.widths({timers, rollCall}, {0.52, 0.48});
-        docks.heights({rollCall, timeline}, {0.6, 0.4});
+        docks.widths({timers, rollCall}, {0.5, 0.5});
+        docks.heights({timers, timeline}, {0.45, 0.55});
         break;
     case Workspace::Commander:
         // The roll call the whole height; the role chart, the actions and decisions, the latest
