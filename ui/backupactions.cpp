@@ -21,10 +21,10 @@ BackupActions::BackupActions(IncidentStore &store, const Clock &clock, QWidget *
     m_restore->setObjectName(QStringLiteral("restoreAction"));
     connect(m_backup, &QAction::triggered, this, &BackupActions::askBackup);
     connect(m_restore, &QAction::triggered, this, &BackupActions::askRestore);
-    m_restore->setEnabled(!store.isReadOnly());
+    m_restore->setEnabled(!store.session().isReadOnly());
     retranslateUi();
     // A team server is backed up where it runs (pg_dump, the provider's snapshots), not by a client.
-    if (store.isServer()) {
+    if (store.session().isServer()) {
         for (QAction *action : {m_backup, m_restore}) {
             action->setEnabled(false);
             action->setStatusTip(tr("The team server keeps its own backups (pg_dump or the provider's snapshots)"));
@@ -47,14 +47,14 @@ void BackupActions::askBackup()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setNameFilter(tr("CommandPost databases (*.sqlite);;All files (*)"));
-    dialog->selectFile(DatabaseBackup::defaultBackupPath(m_store.path(), m_clock.nowUtc()));
+    dialog->selectFile(DatabaseBackup::defaultBackupPath(m_store.session().path(), m_clock.nowUtc()));
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) { backupTo(path); });
     dialog->open();
 }
 
 Result<DatabaseBackup::Info> BackupActions::backupTo(const QString &path)
 {
-    auto made = DatabaseBackup::backup(m_store.path(), path);
+    auto made = DatabaseBackup::backup(m_store.session().path(), path);
     auto *box = new QMessageBox(m_window);
     box->setObjectName(QStringLiteral("backupResult"));
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -80,7 +80,7 @@ void BackupActions::askRestore()
     dialog->setObjectName(QStringLiteral("restoreFileDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFile);
-    dialog->setDirectory(QFileInfo(m_store.path()).absolutePath());
+    dialog->setDirectory(QFileInfo(m_store.session().path()).absolutePath());
     dialog->setNameFilter(tr("CommandPost databases (*.sqlite);;All files (*)"));
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
         auto checked = DatabaseBackup::verify(path);
@@ -116,9 +116,9 @@ void BackupActions::confirmRestore(const QString &path, const DatabaseBackup::In
 
 Result<DatabaseBackup::Info> BackupActions::restoreFrom(const QString &path)
 {
-    QString safety = DatabaseBackup::defaultBackupPath(m_store.path(), m_clock.nowUtc());
+    QString safety = DatabaseBackup::defaultBackupPath(m_store.session().path(), m_clock.nowUtc());
     safety.replace(QStringLiteral("-backup-"), QStringLiteral("-before-restore-"));
-    auto restoredInfo = DatabaseBackup::restore(path, m_store.path(), safety);
+    auto restoredInfo = DatabaseBackup::restore(path, m_store.session().path(), safety);
     if (!restoredInfo) {
         QMessageBox::warning(m_window, tr("Not restored"), restoredInfo.error().message());
         return restoredInfo;

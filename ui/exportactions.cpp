@@ -74,7 +74,7 @@ void ExportActions::askExport(IncidentExport::Format format)
     if (m_incidentId <= 0)
         return;
     QString title;
-    if (auto incident = m_store.incident(m_incidentId))
+    if (auto incident = m_store.incidents().incident(m_incidentId))
         title = incident->title;
     QString base = title.left(60).simplified();
     base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9]+")), QStringLiteral("-"));
@@ -122,10 +122,10 @@ PostmortemDialog *ExportActions::showPostmortem()
 
 void ExportActions::offerPostmortem()
 {
-    auto incident = m_store.incident(m_incidentId);
+    auto incident = m_store.incidents().incident(m_incidentId);
     if (!incident || !incident->isResolved())
         return;
-    auto postmortem = m_store.postmortem(m_incidentId);
+    auto postmortem = m_store.incidents().postmortem(m_incidentId);
     if (postmortem && !postmortem->has_value())
         showPostmortem();
 }

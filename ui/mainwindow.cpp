@@ -127,11 +127,11 @@ MainWindow::MainWindow(IncidentStore &store, const Clock &clock, Preferences &pr
 
     connect(m_saveStatus, &SaveStatus::saved, this, &MainWindow::showSaved);
     connect(m_saveStatus, &SaveStatus::failed, this, &MainWindow::showSaveError);
-    connect(&m_store, &IncidentStore::incidentChanged, this, [this](qint64 incidentId) {
+    connect(&m_store.incidents(), &IncidentRepository::incidentChanged, this, [this](qint64 incidentId) {
         if (incidentId == m_incidentId)
             refreshIncident();
     });
-    connect(&m_store, &IncidentStore::incidentAdded, this, [this](qint64 incidentId) {
+    connect(&m_store.incidents(), &IncidentRepository::incidentAdded, this, [this](qint64 incidentId) {
         if (m_incidentId == 0) // declared elsewhere (the CLI) while this window had none
             openIncident(incidentId);
     });
@@ -140,7 +140,7 @@ MainWindow::MainWindow(IncidentStore &store, const Clock &clock, Preferences &pr
     m_workspaces = new WorkspaceSwitcher(*this, m_settings, LayoutVersion, this);
     WorkspaceLayout::arrange(*this, m_workspaces->current());
     createWorkspaceMenu();
-    connect(&m_store, &IncidentStore::roleChanged, this, [this](qint64 incidentId) {
+    connect(&m_store.roles(), &RoleRepository::roleChanged, this, [this](qint64 incidentId) {
         if (incidentId == m_incidentId)
             followUserRoles();
     });
@@ -459,8 +459,8 @@ void MainWindow::createStatusBar()
     m_saveLabel->setObjectName(QStringLiteral("saveIndicator"));
     m_saveLabel->setContentsMargins(6, 0, 6, 0);
     m_saveLabel->setTextFormat(Qt::PlainText);
-    m_saveLabel->setText(tr("Ready · %1").arg(QFileInfo(m_store.path()).fileName()));
-    m_saveLabel->setToolTip(QDir::toNativeSeparators(m_store.path()));
+    m_saveLabel->setText(tr("Ready · %1").arg(QFileInfo(m_store.session().path()).fileName()));
+    m_saveLabel->setToolTip(QDir::toNativeSeparators(m_store.session().path()));
     // Idle, not disabled: a disabled label's grey is unreadable (1.6:1); quiet keeps 4.5:1.
     m_saveLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(KindStyle::quietColor().name()));
     m_wallClock = new QLabel(statusBar());
@@ -589,7 +589,7 @@ QUndoStack *MainWindow::undoStack() const
 
 bool MainWindow::openIncident(qint64 incidentId)
 {
-    auto incident = m_store.incident(incidentId);
+    auto incident = m_store.incidents().incident(incidentId);
     if (!incident) {
         showSaveError(incident.error());
         return false;
@@ -639,7 +639,7 @@ void MainWindow::openInitialIncident()
 void MainWindow::refreshIncident()
 {
     if (m_incidentId > 0) {
-        if (auto incident = m_store.incident(m_incidentId))
+        if (auto incident = m_store.incidents().incident(m_incidentId))
             m_incident = *incident;
     }
     const bool have = m_incidentId > 0;
@@ -763,7 +763,7 @@ void MainWindow::reopen(IncidentStatus status)
                           .arg(IncidentVocabulary::statusLabel(status)));
     ask->setOkButtonText(tr("&Reopen"));
     connect(ask, &QInputDialog::textValueSelected, this, [this, status](const QString &reason) {
-        if (StoreError error = m_store.reopenIncident(m_incidentId, status, reason, m_preferences.authorName());
+        if (StoreError error = m_store.resolution().reopen(m_incidentId, status, reason, m_preferences.authorName());
             !error.ok())
             showSaveError(error);
         else
@@ -783,8 +783,8 @@ void MainWindow::newIncident()
         m_saveStatus->reportSaved();
         const qint64 created = dialog->createdIncidentId();
         // The cadences the practice asks for at this severity (status updates, callouts, hand-over).
-        if (auto incident = m_store.incident(created)) {
-            auto timers = m_store.startDefaultTimers(
+        if (auto incident = m_store.incidents().incident(created)) {
+            auto timers = m_store.timers().startDefaults(
                 created, TimerDefaults::forSeverity(incident->severity, m_preferences.timerDefaultOverrides()),
                 m_preferences.authorName());
             if (!timers)
@@ -832,7 +832,7 @@ void MainWindow::showSaved(const QDateTime &atUtc)
 {
     m_saveLabel->setEnabled(true);
     m_saveLabel->setText(tr("Saved %1").arg(atUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
-    m_saveLabel->setToolTip(tr("Every change shown here is committed to %1").arg(m_store.path()));
+    m_saveLabel->setToolTip(tr("Every change shown here is committed to %1").arg(m_store.session().path()));
     m_saveLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(KindStyle::savedColor().name()));
 }
 
@@ -909,7 +909,7 @@ void MainWindow::followUserRoles()
 {
     if (m_incidentId <= 0)
         return;
-    auto roles = m_store.roles(m_incidentId);
+    auto roles = m_store.roles().list(m_incidentId);
     if (!roles)
         return;
     QStringList held;
@@ -986,7 +986,7 @@ void MainWindow::showAbout()
     box->setText(tr("<b>CommandPost %1</b>").arg(QCoreApplication::applicationVersion()));
     box->setInformativeText(tr("An incident command console that works offline. Every entry is committed to the "
                                "local database before the window says it is saved.<br><br>Database: %1")
-                                .arg(m_store.path().toHtmlEscaped()));
+                                .arg(m_store.session().path().toHtmlEscaped()));
     box->setStandardButtons(QMessageBox::Close);
     box->open();
 }

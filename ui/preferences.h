@@ -2,7 +2,7 @@
 
 #include "domain/postmortem.h"
 #include "domain/timelineentry.h"
-#include "timers/timerdefaults.h"
+#include "domain/timerdefaults.h"
 
 #include <QString>
 

@@ -32,9 +32,9 @@ QString duration(qint64 secs)
 // the user's data folder, under the server's name.
 QString localStateBase(const IncidentStore &store)
 {
-    if (!store.isServer())
-        return store.path();
-    QString name = store.path();
+    if (!store.session().isServer())
+        return store.session().path();
+    QString name = store.session().path();
     name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9@._-]")), QStringLiteral("_"));
     const QString folder =
         QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("servers"));
@@ -91,11 +91,11 @@ void SessionGuard::start()
 void SessionGuard::logRecovery(const SessionMarker::State &previous)
 {
     const qint64 incidentId = m_window.currentIncidentId();
-    if (incidentId <= 0 || m_store.isReadOnly())
+    if (incidentId <= 0 || m_store.session().isReadOnly())
         return;
     // A resolved incident's record is closed: a crash of the console after the call says nothing
     // about the incident.
-    if (auto incident = m_store.incident(incidentId); !incident || incident->isResolved())
+    if (auto incident = m_store.incidents().incident(incidentId); !incident || incident->isResolved())
         return;
     const QDateTime now = m_clock.nowUtc();
     const QDateTime alive = previous.aliveAtUtc.isValid() ? previous.aliveAtUtc : now;
@@ -110,7 +110,7 @@ void SessionGuard::logRecovery(const SessionMarker::State &previous)
            "Restored the incident, the window layout, running timers and the unsent entry line.")
             .arg(alive.toUTC().toString(QStringLiteral("HH:mm:ss")), now.toUTC().toString(QStringLiteral("HH:mm:ss")),
                  duration(qMax<qint64>(0, alive.secsTo(now))));
-    auto id = m_store.appendEntry(entry);
+    auto id = m_store.timeline().append(entry);
     if (id)
         m_recoveredEntryId = *id;
 }

@@ -36,7 +36,7 @@ std::optional<ActionCommands::Owner> ActionCommands::ownerFrom(const CommandLine
         const QString role = line.value(QStringLiteral("owner")).trimmed();
         owner.roleKey = role == QLatin1String("none") ? QString() : role;
         if (incidentId > 0 && !owner.roleKey->isEmpty()) {
-            auto roles = store.roles(incidentId);
+            auto roles = store.roles().list(incidentId);
             if (!roles) {
                 *exitCode = context.fail(roles.error());
                 return std::nullopt;
@@ -55,7 +55,7 @@ std::optional<ActionCommands::Owner> ActionCommands::ownerFrom(const CommandLine
         if (who == QLatin1String("none") || who.isEmpty()) {
             owner.personId = 0;
         } else {
-            auto p = store.findPerson(who);
+            auto p = store.roster().findPerson(who);
             if (!p) {
                 *exitCode = context.fail(p.error());
                 return std::nullopt;
@@ -183,7 +183,7 @@ int ActionCommands::add(CommandCall &call)
         return exitCode;
     action.ownerRoleKey = owner->roleKey.value_or(QString());
     action.ownerPersonId = owner->personId.value_or(0);
-    return call.printId(store->addAction(action, call.author()));
+    return call.printId(store->rollCalls().addAction(action, call.author()));
 }
 
 int ActionCommands::set(CommandCall &call)
@@ -223,7 +223,7 @@ int ActionCommands::set(CommandCall &call)
     change.ownerPersonId = owner->personId;
     if (change.isEmpty())
         return line.usageError(tr("say what changes: --status, --text, --owner, --owner-person or --follow-up"));
-    return call.finish(store->updateAction(*actionId, change, call.author()));
+    return call.finish(store->rollCalls().updateAction(*actionId, change, call.author()));
 }
 
 int ActionCommands::list(CommandCall &call)
@@ -231,7 +231,7 @@ int ActionCommands::list(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    auto actions = store->actions(call.incidentId());
+    auto actions = store->rollCalls().actions(call.incidentId());
     if (!actions)
         return call.fail(actions.error());
     if (call.isSet(QStringLiteral("open")))
@@ -273,7 +273,7 @@ int ActionCommands::addDecision(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    return call.printId(store->addDecision(d, call.author()));
+    return call.printId(store->rollCalls().addDecision(d, call.author()));
 }
 
 int ActionCommands::listDecisions(CommandCall &call)
@@ -282,7 +282,7 @@ int ActionCommands::listDecisions(CommandCall &call)
     if (!store)
         return call.exitCode();
     return call.printRows(
-        store->decisions(call.incidentId()),
+        store->rollCalls().decisions(call.incidentId()),
         [](const Decision &d) {
             return QJsonObject{{QStringLiteral("id"), d.id},
                                {QStringLiteral("proposal"), d.proposal},

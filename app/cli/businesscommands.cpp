@@ -21,11 +21,11 @@ Result<qint64> findActivity(IncidentStore &store, const QString &what, qint64 in
     if (incidentId <= 0)
         return StoreError(StoreError::Code::Invalid,
                           BusinessCommands::tr("Name the incident (--incident ID) to find “%1” by name.").arg(what));
-    auto list = store.businessActivities(incidentId);
+    auto list = store.business().activities(incidentId);
     if (!list)
         return list.error();
     if (list->isEmpty()) {
-        auto mode = store.businessMode(incidentId);
+        auto mode = store.business().mode(incidentId);
         if (!mode)
             return mode.error();
         if (!mode->has_value())
@@ -212,12 +212,12 @@ int BusinessCommands::declare(CommandCall &call)
         // The business incident on its own: its roles are the business tree at the top.
         incident.roles = declaration.roles;
         declaration.roles.reset();
-        auto id = s.createIncident(incident, author);
+        auto id = s.incidents().create(incident, author);
         if (!id)
             return context.fail(id.error());
         incidentId = *id;
     }
-    if (StoreError error = s.declareBusinessMode(incidentId, declaration, author); !error.ok())
+    if (StoreError error = s.business().declare(incidentId, declaration, author); !error.ok())
         return context.fail(error);
     if (create)
         context.out() << incidentId << QLatin1Char('\n');
@@ -229,7 +229,7 @@ int BusinessCommands::addActivity(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    return call.printId(store->addBusinessActivity(
+    return call.printId(store->business().addActivity(
         call.incidentId(), {call.values().at(0), call.value(QStringLiteral("owner")).trimmed()}, call.author()));
 }
 
@@ -249,7 +249,7 @@ int BusinessCommands::tick(CommandCall &call, const QString &sub)
     if (!activityId)
         return context.fail(activityId.error());
     if (incidentId > 0) {
-        auto activity = store->businessActivity(*activityId);
+        auto activity = store->business().activity(*activityId);
         if (!activity)
             return context.fail(activity.error());
         if (activity->incidentId != incidentId)
@@ -258,8 +258,8 @@ int BusinessCommands::tick(CommandCall &call, const QString &sub)
                                                                  .arg(activity->incidentId)
                                                                  .arg(incidentId)});
     }
-    const StoreError error =
-        halt ? store->haltActivity(*activityId, call.author()) : store->restartActivity(*activityId, call.author());
+    const StoreError error = halt ? store->business().haltActivity(*activityId, call.author())
+                                  : store->business().restartActivity(*activityId, call.author());
     if (!error.ok())
         return context.fail(error);
     return context.finish();
@@ -270,7 +270,7 @@ int BusinessCommands::normal(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    return call.finish(store->returnToNormal(call.incidentId(), call.author()));
+    return call.finish(store->business().returnToNormal(call.incidentId(), call.author()));
 }
 
 int BusinessCommands::skip(CommandCall &call)
@@ -279,8 +279,8 @@ int BusinessCommands::skip(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    return call.finish(store->skipCell(call.incidentId(), r.at(0).trimmed().toLower(), r.at(1).trimmed().toLower(),
-                                       r.at(2), call.author()));
+    return call.finish(store->business().skipCell(call.incidentId(), r.at(0).trimmed().toLower(),
+                                                  r.at(1).trimmed().toLower(), r.at(2), call.author()));
 }
 
 int BusinessCommands::brief(CommandCall &call)
@@ -297,12 +297,12 @@ int BusinessCommands::brief(CommandCall &call)
         if (!store)
             return call.exitCode();
         return call.finish(
-            store->answerBriefing(call.incidentId(), values->at(0).trimmed(), values->at(1), call.author()));
+            store->business().answerBriefing(call.incidentId(), values->at(0).trimmed(), values->at(1), call.author()));
     }
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    auto answers = store->briefingAnswers(call.incidentId());
+    auto answers = store->business().briefingAnswers(call.incidentId());
     if (!answers)
         return context.fail(answers.error());
     for (const BriefingQuestion &q : BusinessVocabulary::briefingQuestions()) {
@@ -327,7 +327,7 @@ int BusinessCommands::status(CommandCall &call)
     IncidentStore &s = *store;
     const Incident *incident = call.incident();
     const qint64 incidentId = call.incidentId();
-    auto mode = s.businessMode(incidentId);
+    auto mode = s.business().mode(incidentId);
     if (!mode)
         return context.fail(mode.error());
     if (!mode->has_value())
@@ -335,13 +335,13 @@ int BusinessCommands::status(CommandCall &call)
             {StoreError::Code::NotFound,
              tr("Incident #%1 is not a business incident: declare business mode first.").arg(incidentId)});
     const BusinessMode &m = **mode;
-    auto activities = s.businessActivities(incidentId);
-    auto answers = s.briefingAnswers(incidentId);
-    auto messages = s.messages(incidentId);
-    auto skipped = s.skippedCells(incidentId);
-    auto notices = s.stakeholderNotices(incidentId);
-    auto departments = s.departments();
-    auto inbound = s.inboundQuestions(incidentId);
+    auto activities = s.business().activities(incidentId);
+    auto answers = s.business().briefingAnswers(incidentId);
+    auto messages = s.business().messages(incidentId);
+    auto skipped = s.business().skippedCells(incidentId);
+    auto notices = s.business().stakeholderNotices(incidentId);
+    auto departments = s.roster().departments();
+    auto inbound = s.business().inboundQuestions(incidentId);
     for (const StoreError &e : {activities.error(), answers.error(), messages.error(), skipped.error(), notices.error(),
                                 departments.error(), inbound.error()}) {
         if (!e.ok())

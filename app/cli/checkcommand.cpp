@@ -22,9 +22,9 @@ int CheckCommand::run(CommandCall &call)
         return call.exitCode();
     CliContext &context = call.context();
     QTextStream &out = context.out();
-    out << QStringLiteral("database\t") << store->path() << QLatin1Char('\n');
+    out << QStringLiteral("database\t") << store->session().path() << QLatin1Char('\n');
 
-    auto problems = store->integrityProblems();
+    auto problems = store->session().integrityProblems();
     if (!problems) {
         // SQLite may give up on a badly damaged file instead of listing what it found.
         if (problems.error().code() != StoreError::Code::Corrupt)
@@ -32,7 +32,7 @@ int CheckCommand::run(CommandCall &call)
         out << QStringLiteral("problem\t") << CliFormat::field(problems.error().message()) << QLatin1Char('\n');
         return context.fail(problems.error());
     }
-    auto stats = store->stats();
+    auto stats = store->session().stats();
     if (stats) {
         out << QStringLiteral("schema\t") << stats->schemaVersion << QLatin1Char('\n');
         out << QStringLiteral("application-id\tok\n");
@@ -45,7 +45,7 @@ int CheckCommand::run(CommandCall &call)
         return context.fail(
             StoreError(StoreError::Code::Corrupt,
                        tr("%1 is damaged: %n problem(s) found, the first: %2", nullptr, int(problems->size()))
-                           .arg(store->path(), problems->constFirst())));
+                           .arg(store->session().path(), problems->constFirst())));
     }
     if (!stats)
         return context.fail(stats.error());

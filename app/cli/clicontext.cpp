@@ -36,7 +36,7 @@ CliContext::~CliContext()
 QString CliContext::databasePath() const
 {
     if (m_databasePath.isEmpty())
-        return IncidentStore::defaultPath();
+        return StoreSession::defaultPath();
     return QFileInfo(m_databasePath).absoluteFilePath();
 }
 
@@ -49,23 +49,23 @@ QString CliContext::server() const
 
 Result<std::unique_ptr<IncidentStore>> CliContext::openStore(Access access) const
 {
-    IncidentStore::Options options;
+    StoreSession::Options options;
     options.busyTimeoutMs = m_busyTimeoutMs;
     switch (access) {
     case Access::Create:
-        options.mode = IncidentStore::OpenMode::ReadWrite;
+        options.mode = StoreSession::OpenMode::ReadWrite;
         options.create = true;
         break;
     case Access::Write:
-        options.mode = IncidentStore::OpenMode::ReadWrite;
+        options.mode = StoreSession::OpenMode::ReadWrite;
         options.create = false;
         break;
     case Access::Read:
-        options.mode = IncidentStore::OpenMode::ReadOnly;
+        options.mode = StoreSession::OpenMode::ReadOnly;
         options.create = false;
         break;
     case Access::Check:
-        options.mode = IncidentStore::OpenMode::ReadOnly;
+        options.mode = StoreSession::OpenMode::ReadOnly;
         options.create = false;
         options.quickCheck = false;
         break;
@@ -75,11 +75,11 @@ Result<std::unique_ptr<IncidentStore>> CliContext::openStore(Access access) cons
         auto address = ServerAddress::parse(server);
         if (!address)
             return address.error();
-        if (StoreError error = store->openServer(*address, options); !error.ok())
+        if (StoreError error = store->session().openServer(*address, options); !error.ok())
             return error;
         return store;
     }
-    if (StoreError error = store->open(databasePath(), options); !error.ok()) {
+    if (StoreError error = store->session().open(databasePath(), options); !error.ok()) {
         if (error.code() == StoreError::Code::FileMissing)
             return StoreError(error.code(), tr("%1 Run 'commandpost-cli init' to create it.").arg(error.message()));
         return error;

@@ -198,7 +198,7 @@ const cp::Incident *CommandCall::incident()
         return nullptr;
     if (m_incident) // store() checked it
         return &*m_incident;
-    auto found = s->incident(m_incidentId);
+    auto found = s->incidents().incident(m_incidentId);
     if (!found) {
         m_exitCode = fail(found.error());
         return nullptr;

@@ -1,4 +1,5 @@
 #include "exchangecommands.h"
+#include "exchange/exchangerepository.h"
 
 #include "domain/clock.h"
 #include "domain/postmortem.h"
@@ -125,7 +126,7 @@ int ExchangeCommands::importIncident(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    auto id = store->importIncident(*document);
+    auto id = ExchangeRepository::importIncident(*store, *document);
     if (!id)
         return context.fail({id.error().code(), tr("%1: %2").arg(path, id.error().message())});
     context.out() << *id << QLatin1Char('\n');
@@ -152,7 +153,8 @@ int ExchangeCommands::setPostmortem(CommandCall &call)
         const QDateTime from = incident->resolvedAt.isValid() ? incident->resolvedAt : SystemClock::instance().nowUtc();
         due = PostmortemPolicy::defaultDue(incident->severity, from);
     }
-    if (StoreError error = store->setPostmortem(call.incidentId(), call.values().constFirst(), due, call.author());
+    if (StoreError error =
+            store->incidents().setPostmortem(call.incidentId(), call.values().constFirst(), due, call.author());
         !error.ok())
         return call.fail(error);
     call.out() << due.toUTC().toString(Qt::ISODate) << QLatin1Char('\n');
@@ -165,7 +167,7 @@ int ExchangeCommands::showPostmortem(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    auto postmortem = store->postmortem(call.incidentId());
+    auto postmortem = store->incidents().postmortem(call.incidentId());
     if (!postmortem)
         return context.fail(postmortem.error());
     const std::optional<Postmortem> &p = *postmortem;

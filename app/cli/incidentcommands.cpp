@@ -173,7 +173,7 @@ int IncidentCommands::create(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    return call.printId(store->createIncident(incident, call.author()));
+    return call.printId(store->incidents().create(incident, call.author()));
 }
 
 int IncidentCommands::list(CommandCall &call)
@@ -182,7 +182,7 @@ int IncidentCommands::list(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    auto incidents = store->incidents();
+    auto incidents = store->incidents().list();
     if (!incidents)
         return context.fail(incidents.error());
     if (call.json()) {
@@ -207,7 +207,7 @@ int IncidentCommands::show(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    auto incident = store->incident(*id);
+    auto incident = store->incidents().incident(*id);
     if (!incident)
         return context.fail(incident.error());
     QTextStream &out = context.out();
@@ -263,7 +263,7 @@ int IncidentCommands::set(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    auto current = store->incident(*id);
+    auto current = store->incidents().incident(*id);
     if (!current)
         return context.fail(current.error());
     if (details) {
@@ -271,15 +271,15 @@ int IncidentCommands::set(CommandCall &call)
             line.isSet(QStringLiteral("title")) ? line.value(QStringLiteral("title")) : current->title;
         const QString summary =
             line.isSet(QStringLiteral("summary")) ? line.value(QStringLiteral("summary")) : current->summary;
-        if (StoreError error = store->setDetails(*id, title, summary, author); !error.ok())
+        if (StoreError error = store->incidents().setDetails(*id, title, summary, author); !error.ok())
             return context.fail(error);
     }
     if (severity) {
-        if (StoreError error = store->setSeverity(*id, *severity, author); !error.ok())
+        if (StoreError error = store->incidents().setSeverity(*id, *severity, author); !error.ok())
             return context.fail(error);
     }
     if (status) {
-        if (StoreError error = store->setStatus(*id, *status, author); !error.ok())
+        if (StoreError error = store->incidents().setStatus(*id, *status, author); !error.ok())
             return context.fail(error);
     }
     return context.finish();
@@ -306,14 +306,14 @@ int IncidentCommands::resolve(CommandCall &call)
     IncidentStore *store = call.store(check ? CliContext::Access::Read : CliContext::Access::Write);
     if (!store)
         return call.exitCode();
-    auto blockers = store->resolveBlockers(*id);
+    auto blockers = store->resolution().blockers(*id);
     if (!blockers)
         return context.fail(blockers.error());
     for (const ResolveBlocker &blocker : std::as_const(*blockers))
         context.out() << blocker.key << QLatin1Char('\t') << CliFormat::field(blocker.text) << QLatin1Char('\n');
     if (check)
         return context.finish();
-    return call.finish(store->resolveIncident(*id, acknowledgements, call.author()));
+    return call.finish(store->resolution().resolve(*id, acknowledgements, call.author()));
 }
 
 int IncidentCommands::reopen(CommandCall &call)
@@ -332,7 +332,7 @@ int IncidentCommands::reopen(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    return call.finish(store->reopenIncident(*id, *status, line.value(QStringLiteral("reason")), call.author()));
+    return call.finish(store->resolution().reopen(*id, *status, line.value(QStringLiteral("reason")), call.author()));
 }
 
 } // namespace cp::cli

@@ -16,7 +16,7 @@ int InitCommand::run(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    call.out() << store->path() << QLatin1Char('\n');
+    call.out() << store->session().path() << QLatin1Char('\n');
     return call.finish();
 }
 

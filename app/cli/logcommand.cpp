@@ -98,7 +98,7 @@ int LogCommand::run(CommandCall &call)
         return logLinesFromStdin(context, *store, entry);
 
     entry.text = words.join(QLatin1Char(' '));
-    return call.printId(store->appendEntry(entry));
+    return call.printId(store->timeline().append(entry));
 }
 
 int LogCommand::logLinesFromStdin(CliContext &context, cp::IncidentStore &store, NewEntry entry)
@@ -113,7 +113,7 @@ int LogCommand::logLinesFromStdin(CliContext &context, cp::IncidentStore &store,
         if (text.trimmed().isEmpty())
             continue;
         entry.text = text;
-        auto id = store.appendEntry(entry);
+        auto id = store.timeline().append(entry);
         if (!id)
             return context.fail(id.error());
         context.out() << *id << QLatin1Char('\n');

@@ -136,7 +136,7 @@ int MessageCommands::draft(CommandCall &call)
         return call.exitCode();
     NewMessage m{call.incidentId(), r.at(0).trimmed().toLower(),
                  call.value(QStringLiteral("phase")).trimmed().toLower(), r.at(1), r.at(2)};
-    return call.printId(store->draftMessage(m, call.author()));
+    return call.printId(store->business().draftMessage(m, call.author()));
 }
 
 int MessageCommands::revise(CommandCall &call)
@@ -152,7 +152,8 @@ int MessageCommands::revise(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    return call.finish(store->reviseMessage(*id, *text, call.value(QStringLiteral("channel")), call.author()));
+    return call.finish(
+        store->business().reviseMessage(*id, *text, call.value(QStringLiteral("channel")), call.author()));
 }
 
 int MessageCommands::step(CommandCall &call, const QString &sub)
@@ -181,7 +182,7 @@ int MessageCommands::step(CommandCall &call, const QString &sub)
         } else if (as == QLatin1String("messaging")) {
             which = MessageStep::MessagingReview;
         } else if (as.isEmpty()) {
-            auto m = store->message(*id);
+            auto m = store->business().message(*id);
             if (!m)
                 return context.fail(m.error());
             which =
@@ -195,7 +196,7 @@ int MessageCommands::step(CommandCall &call, const QString &sub)
         which = MessageStep::IcAuthorisation;
     }
     const QString comment = changes ? line.value(QStringLiteral("changes")) : line.value(QStringLiteral("comment"));
-    return call.finish(store->advanceMessage(
+    return call.finish(store->business().advanceMessage(
         *id, which, changes ? StepVerdict::ChangesRequested : StepVerdict::Approved, comment, call.author()));
 }
 
@@ -204,7 +205,7 @@ int MessageCommands::list(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    return call.printRows(store->messages(call.incidentId()), &MessageCommands::json, [](const Message &m) {
+    return call.printRows(store->business().messages(call.incidentId()), &MessageCommands::json, [](const Message &m) {
         return QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6")
             .arg(m.id)
             .arg(m.audience, m.phase, stateOf(m))
@@ -223,7 +224,7 @@ int MessageCommands::show(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    auto m = store->message(*id);
+    auto m = store->business().message(*id);
     if (!m)
         return context.fail(m.error());
     if (call.json()) {

@@ -17,7 +17,7 @@ const QStringList ListFormats{QStringLiteral("text"), QStringLiteral("json"), QS
 // rows are read and how one row looks in each format.
 template <typename Item> struct Listing
 {
-    Result<QList<Item>> (IncidentStore::*read)() const;
+    Result<QList<Item>> (RosterRepository::*read)() const;
     QJsonObject (*json)(const Item &);
     QString (*row)(const Item &);
     QByteArray (*csv)(const QList<Item> &, CsvWriter::Flavour);
@@ -36,7 +36,7 @@ template <typename Item> int runList(CommandCall &call, const Listing<Item> &lis
         return call.exitCode();
     CliContext &context = call.context();
     const QString &format = call.format();
-    const auto items = (store->*listing.read)();
+    const auto items = (store->roster().*listing.read)();
     if (!items)
         return context.fail(items.error());
     if (format == QLatin1String("json")) {
@@ -113,7 +113,7 @@ QList<Command> PeopleCommands::commands()
 int PeopleCommands::list(CommandCall &call)
 {
     return runList<Person>(
-        call, {&IncidentStore::people, &CliFormat::personJson, &CliFormat::personRow, &RosterCsv::writePeople});
+        call, {&RosterRepository::people, &CliFormat::personJson, &CliFormat::personRow, &RosterCsv::writePeople});
 }
 
 int PeopleCommands::add(CommandCall &call)
@@ -137,7 +137,7 @@ int PeopleCommands::add(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    return call.printId(store->addPerson(person));
+    return call.printId(store->roster().addPerson(person));
 }
 
 int PeopleCommands::import(CommandCall &call)
@@ -167,7 +167,7 @@ int PeopleCommands::import(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    const auto changed = store->importRoster(departments, people);
+    const auto changed = store->roster().importRoster(departments, people);
     if (!changed)
         return context.fail(changed.error());
     context.out() << *changed << QLatin1Char('\n');
@@ -176,7 +176,7 @@ int PeopleCommands::import(CommandCall &call)
 
 int PeopleCommands::listDepartments(CommandCall &call)
 {
-    return runList<Department>(call, {&IncidentStore::departments, &CliFormat::departmentJson,
+    return runList<Department>(call, {&RosterRepository::departments, &CliFormat::departmentJson,
                                       &CliFormat::departmentRow, &RosterCsv::writeDepartments});
 }
 

@@ -121,7 +121,7 @@ std::optional<QList<qint64>> findPeople(CommandCall &call, const QStringList &na
             people << 0;
             continue;
         }
-        const auto person = store->findPerson(who);
+        const auto person = store->roster().findPerson(who);
         if (!person) {
             *exitCode = call.fail(person.error());
             return std::nullopt;
@@ -227,12 +227,12 @@ int RoleCommands::show(CommandCall &call)
     if (!store)
         return call.exitCode();
     const qint64 incidentId = call.incidentId();
-    const auto roles = store->roles(incidentId);
+    const auto roles = store->roles().list(incidentId);
     if (!roles)
         return call.fail(roles.error());
     QTextStream &out = call.out();
     if (call.json()) {
-        const auto history = store->assignmentHistory(incidentId);
+        const auto history = store->roles().assignmentHistory(incidentId);
         if (!history)
             return call.fail(history.error());
         out << CliFormat::compactJson(rolesJson(incidentId, *roles, *history));
@@ -255,8 +255,8 @@ int RoleCommands::apply(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    return call.finish(store->applyTemplate(call.incidentId(), *roleTemplate,
-                                            call.value(QStringLiteral("under")).trimmed(), call.author()));
+    return call.finish(store->roles().applyTemplate(call.incidentId(), *roleTemplate,
+                                                    call.value(QStringLiteral("under")).trimmed(), call.author()));
 }
 
 int RoleCommands::assign(CommandCall &call)
@@ -265,7 +265,8 @@ int RoleCommands::assign(CommandCall &call)
     const auto people = findPeople(call, {call.values().at(1)}, &exitCode);
     if (!people)
         return exitCode;
-    return call.printId(call.store()->assign(call.incidentId(), call.values().at(0), people->at(0), call.author()));
+    return call.printId(
+        call.store()->roles().assign(call.incidentId(), call.values().at(0), people->at(0), call.author()));
 }
 
 int RoleCommands::handOver(CommandCall &call)
@@ -277,8 +278,8 @@ int RoleCommands::handOver(CommandCall &call)
     const auto people = findPeople(call, {call.value(QStringLiteral("from")), call.values().at(1)}, &exitCode);
     if (!people)
         return exitCode;
-    return call.finish(
-        call.store()->handOver(call.incidentId(), call.values().at(0), people->at(0), people->at(1), call.author()));
+    return call.finish(call.store()->roles().handOver(call.incidentId(), call.values().at(0), people->at(0),
+                                                      people->at(1), call.author()));
 }
 
 int RoleCommands::release(CommandCall &call)
@@ -287,7 +288,8 @@ int RoleCommands::release(CommandCall &call)
     const auto people = findPeople(call, {call.values().at(1)}, &exitCode);
     if (!people)
         return exitCode;
-    return call.finish(call.store()->release(call.incidentId(), call.values().at(0), people->at(0), call.author()));
+    return call.finish(
+        call.store()->roles().release(call.incidentId(), call.values().at(0), people->at(0), call.author()));
 }
 
 int RoleCommands::takeCommand(CommandCall &call)
@@ -298,25 +300,26 @@ int RoleCommands::takeCommand(CommandCall &call)
     IncidentStore &store = *opened;
     const qint64 incidentId = call.incidentId();
     if (StoreError error =
-            store.takeCommand(incidentId, call.isSet(QStringLiteral("outgoing-becomes-deputy")), call.author());
+            store.roles().takeCommand(incidentId, call.isSet(QStringLiteral("outgoing-becomes-deputy")), call.author());
         !error.ok())
         return call.fail(error);
 
     // Saved; now the briefing, from what is on disk.
-    const auto incident = store.incident(incidentId);
+    const auto incident = store.incidents().incident(incidentId);
     if (!incident)
         return call.fail(incident.error());
-    const auto roles = store.roles(incidentId);
+    const auto roles = store.roles().list(incidentId);
     if (!roles)
         return call.fail(roles.error());
     TimelinePage page;
     page.incidentId = incidentId;
     page.oldestFirst = false;
     page.limit = 100;
-    const auto recent = store.entries(page);
+    const auto recent = store.timeline().entries(page);
     if (!recent)
         return call.fail(recent.error());
-    call.out() << RoleSummary::catchUp(*incident, *roles, *recent, store.clock().nowUtc()) << QLatin1Char('\n');
+    call.out() << RoleSummary::catchUp(*incident, *roles, *recent, store.session().clock().nowUtc())
+               << QLatin1Char('\n');
     return call.finish();
 }
 
@@ -326,9 +329,9 @@ int RoleCommands::addSubTeam(CommandCall &call)
     if (!store)
         return call.exitCode();
     const QString &name = call.values().at(0);
-    if (StoreError error = store->addSubTeam(call.incidentId(), name, call.author()); !error.ok())
+    if (StoreError error = store->roles().addSubTeam(call.incidentId(), name, call.author()); !error.ok())
         return call.fail(error);
-    const auto roles = store->roles(call.incidentId());
+    const auto roles = store->roles().list(call.incidentId());
     if (!roles)
         return call.fail(roles.error());
     for (const IncidentRole &r : *roles) {

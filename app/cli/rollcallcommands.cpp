@@ -49,7 +49,7 @@ QJsonObject itemJson(const RollCallItem &i, const QDateTime &now)
 // name. An error message when there is none or more than one.
 Result<RollCallItem> findItem(IncidentStore &store, qint64 incidentId, const QString &who, const QString &person)
 {
-    auto rounds = store.rollCalls(incidentId);
+    auto rounds = store.rollCalls().rounds(incidentId);
     if (!rounds)
         return rounds.error();
     if (rounds->isEmpty())
@@ -57,12 +57,12 @@ Result<RollCallItem> findItem(IncidentStore &store, qint64 incidentId, const QSt
             StoreError::Code::NotFound,
             RollCallCommands::tr("Incident #%1 has had no roll call yet: start one first.").arg(incidentId));
     const RollCall round = rounds->last();
-    auto items = store.rollCallRound(round.id);
+    auto items = store.rollCalls().roundItems(round.id);
     if (!items)
         return items.error();
     qint64 personId = 0;
     if (!person.trimmed().isEmpty()) {
-        auto p = store.findPerson(person);
+        auto p = store.roster().findPerson(person);
         if (!p)
             return p.error();
         personId = p->id;
@@ -74,7 +74,7 @@ Result<RollCallItem> findItem(IncidentStore &store, qint64 incidentId, const QSt
     }
     if (byRole.isEmpty() && personId == 0) {
         // Not a role key: a holder's handle or name.
-        if (auto p = store.findPerson(who)) {
+        if (auto p = store.roster().findPerson(who)) {
             for (const RollCallItem &i : std::as_const(*items)) {
                 if (i.personId == p->id)
                     byRole << i;
@@ -208,7 +208,7 @@ int RollCallCommands::start(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    return call.printId(store->startRollCall(call.incidentId(), selection, call.author()));
+    return call.printId(store->rollCalls().start(call.incidentId(), selection, call.author()));
 }
 
 int RollCallCommands::mark(CommandCall &call, const QString &sub)
@@ -252,7 +252,7 @@ int RollCallCommands::mark(CommandCall &call, const QString &sub)
         const RollCallItemState state = sub == QLatin1String("miss")   ? RollCallItemState::NoAnswer
                                         : sub == QLatin1String("skip") ? RollCallItemState::Skipped
                                                                        : RollCallItemState::Pending;
-        return call.finish(s.markRollCallItem(item->id, state, author));
+        return call.finish(s.rollCalls().mark(item->id, state, author));
     }
     std::optional<ActionCommands::Owner> owner;
     if (line.isSet(QStringLiteral("needs-action"))) {
@@ -261,7 +261,7 @@ int RollCallCommands::mark(CommandCall &call, const QString &sub)
         if (!owner)
             return exitCode;
     }
-    if (StoreError error = s.answerRollCallItem(item->id, report, author); !error.ok())
+    if (StoreError error = s.rollCalls().answer(item->id, report, author); !error.ok())
         return context.fail(error);
     if (owner) {
         NewAction action;
@@ -269,7 +269,7 @@ int RollCallCommands::mark(CommandCall &call, const QString &sub)
         action.originItemId = item->id;
         action.ownerRoleKey = owner->roleKey.value_or(QString());
         action.ownerPersonId = owner->personId.value_or(0);
-        auto id = s.addAction(action, author);
+        auto id = s.rollCalls().addAction(action, author);
         if (!id)
             return context.fail(id.error());
         context.out() << *id << QLatin1Char('\n');
@@ -289,7 +289,7 @@ int RollCallCommands::dismiss(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    return call.finish(store->dismissMissedItem(*itemId, call.author()));
+    return call.finish(store->rollCalls().dismissMissed(*itemId, call.author()));
 }
 
 int RollCallCommands::end(CommandCall &call)
@@ -297,13 +297,13 @@ int RollCallCommands::end(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    auto rounds = store->rollCalls(call.incidentId());
+    auto rounds = store->rollCalls().rounds(call.incidentId());
     if (!rounds)
         return call.fail(rounds.error());
     if (rounds->isEmpty() || !rounds->last().isOpen())
         return call.fail(
             StoreError(StoreError::Code::Invalid, tr("Incident #%1 has no open roll call.").arg(call.incidentId())));
-    return call.finish(store->endRollCall(rounds->last().id, call.author()));
+    return call.finish(store->rollCalls().end(rounds->last().id, call.author()));
 }
 
 int RollCallCommands::status(CommandCall &call)
@@ -322,10 +322,10 @@ int RollCallCommands::status(CommandCall &call)
     if (!store)
         return call.exitCode();
     IncidentStore &s = *store;
-    auto rounds = s.rollCalls(incidentId);
+    auto rounds = s.rollCalls().rounds(incidentId);
     if (!rounds)
         return context.fail(rounds.error());
-    auto items = s.rollCallItems(incidentId);
+    auto items = s.rollCalls().items(incidentId);
     if (!items)
         return context.fail(items.error());
     RollCall round;
@@ -336,7 +336,7 @@ int RollCallCommands::status(CommandCall &call)
     if (wanted > 0 && round.id == 0)
         return context.fail(StoreError(StoreError::Code::NotFound,
                                        tr("Incident #%1 has no roll call %2.").arg(incidentId).arg(wanted)));
-    const QDateTime now = s.clock().nowUtc();
+    const QDateTime now = s.session().clock().nowUtc();
     QList<RollCallItem> shown, missed;
     for (const RollCallItem &i : std::as_const(*items)) {
         if (i.rollCallId == round.id)

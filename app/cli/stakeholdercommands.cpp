@@ -61,10 +61,10 @@ int StakeholderCommands::notify(CommandCall &call)
         const Incident *incident = call.incident();
         if (!incident)
             return call.exitCode();
-        auto departments = store->departments();
+        auto departments = store->roster().departments();
         if (!departments)
             return context.fail(departments.error());
-        auto notices = store->stakeholderNotices(call.incidentId());
+        auto notices = store->business().stakeholderNotices(call.incidentId());
         if (!notices)
             return context.fail(notices.error());
         for (const Department &d : std::as_const(*departments)) {
@@ -87,8 +87,9 @@ int StakeholderCommands::notify(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    return call.printId(store->notifyDepartment(call.incidentId(), department, line.value(QStringLiteral("method")),
-                                                line.value(QStringLiteral("note")), call.author()));
+    return call.printId(store->business().notifyDepartment(call.incidentId(), department,
+                                                           line.value(QStringLiteral("method")),
+                                                           line.value(QStringLiteral("note")), call.author()));
 }
 
 int StakeholderCommands::logInbound(CommandCall &call)
@@ -97,8 +98,8 @@ int StakeholderCommands::logInbound(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    return call.printId(store->logInbound(call.incidentId(), r.at(0).trimmed().toLower(),
-                                          call.value(QStringLiteral("from")), r.at(1), call.author()));
+    return call.printId(store->business().logInbound(call.incidentId(), r.at(0).trimmed().toLower(),
+                                                     call.value(QStringLiteral("from")), r.at(1), call.author()));
 }
 
 int StakeholderCommands::answerInbound(CommandCall &call)
@@ -114,7 +115,7 @@ int StakeholderCommands::answerInbound(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    return call.finish(store->answerInbound(*id, *answer, call.author()));
+    return call.finish(store->business().answerInbound(*id, *answer, call.author()));
 }
 
 int StakeholderCommands::listInbound(CommandCall &call)
@@ -123,7 +124,7 @@ int StakeholderCommands::listInbound(CommandCall &call)
     if (!store)
         return call.exitCode();
     return call.printRows(
-        store->inboundQuestions(call.incidentId()),
+        store->business().inboundQuestions(call.incidentId()),
         [](const InboundQuestion &q) {
             return QJsonObject{{QStringLiteral("id"), q.id},
                                {QStringLiteral("channel"), q.channel},

@@ -1,7 +1,7 @@
 #include "timercommands.h"
 
 #include "cliformat.h"
-#include "timers/timerdefaults.h"
+#include "domain/timerdefaults.h"
 #include "timers/timerlineparser.h"
 
 #include <QJsonArray>
@@ -206,9 +206,9 @@ int TimerCommands::start(CommandCall &call, const QString &kind)
         }
     }
     const QString author = call.author();
-    return call.printId(countdown ? s.startCountdown(incidentId, label, durationMs, options, author)
-                        : cadence ? s.startCadence(incidentId, label, durationMs, options, author)
-                                  : s.startStopwatch(incidentId, label, options, author));
+    return call.printId(countdown ? s.timers().startCountdown(incidentId, label, durationMs, options, author)
+                        : cadence ? s.timers().startCadence(incidentId, label, durationMs, options, author)
+                                  : s.timers().startStopwatch(incidentId, label, options, author));
 }
 
 int TimerCommands::list(CommandCall &call)
@@ -218,10 +218,10 @@ int TimerCommands::list(CommandCall &call)
     if (!store)
         return call.exitCode();
     const qint64 incidentId = call.incidentId();
-    auto timers = store->timers(incidentId);
+    auto timers = store->timers().list(incidentId);
     if (!timers)
         return context.fail(timers.error());
-    const QDateTime now = store->clock().nowUtc();
+    const QDateTime now = store->session().clock().nowUtc();
     const bool all = call.isSet(QStringLiteral("all"));
 
     if (call.json()) {
@@ -273,17 +273,17 @@ int TimerCommands::change(CommandCall &call, const QString &sub)
     const QString author = call.author();
     StoreError error;
     if (sub == QLatin1String("ack"))
-        error = s.acknowledgeTimer(*timerId, author);
+        error = s.timers().acknowledge(*timerId, author);
     else if (snooze)
-        error = s.snoozeTimer(*timerId, minutes, author);
+        error = s.timers().snooze(*timerId, minutes, author);
     else if (sub == QLatin1String("pause"))
-        error = s.pauseTimer(*timerId, author);
+        error = s.timers().pause(*timerId, author);
     else if (sub == QLatin1String("resume"))
-        error = s.resumeTimer(*timerId, author);
+        error = s.timers().resume(*timerId, author);
     else if (sub == QLatin1String("restart"))
-        error = s.restartTimer(*timerId, author);
+        error = s.timers().restart(*timerId, author);
     else
-        error = s.cancelTimer(*timerId, author);
+        error = s.timers().cancel(*timerId, author);
     if (!error.ok())
         return call.fail(error);
     return call.finish();
@@ -298,7 +298,7 @@ int TimerCommands::defaults(CommandCall &call)
     const QSettings settings;
     const auto overrides =
         TimerDefaultOverrides::fromText(settings.value(TimerDefaultOverrides::settingsKey()).toString());
-    auto ids = call.store()->startDefaultTimers(
+    auto ids = call.store()->timers().startDefaults(
         call.incidentId(), TimerDefaults::forSeverity(incident->severity, overrides), call.author());
     if (!ids)
         return call.fail(ids.error());

@@ -112,7 +112,7 @@ void GuiMain::makeSettingsPrivate(const QSettings &settings)
 
 GuiOptions::GuiOptions()
     : db(QStringList{QStringLiteral("db"), QStringLiteral("database")},
-         tr("The incident database to open (default: %1).").arg(QDir::toNativeSeparators(IncidentStore::defaultPath())),
+         tr("The incident database to open (default: %1).").arg(QDir::toNativeSeparators(StoreSession::defaultPath())),
          tr("FILE")),
       server(QStringLiteral("server"),
              tr("A team server (PostgreSQL) instead of a file: a libpq connection string, a postgresql:// URI or "
@@ -187,8 +187,8 @@ int GuiMain::run(QApplication &app)
         }
         server = *parsed;
     }
-    const QString path = QFileInfo(parser.isSet(options.db) ? parser.value(options.db) : IncidentStore::defaultPath())
-                             .absoluteFilePath();
+    const QString path =
+        QFileInfo(parser.isSet(options.db) ? parser.value(options.db) : StoreSession::defaultPath()).absoluteFilePath();
     if (parser.isSet(options.follow))
         return follow(path, server, screen, parser.isSet(options.fullScreen));
     if (server)
@@ -217,17 +217,17 @@ int GuiMain::run(QApplication &app)
     }
 
     IncidentStore store(SystemClock::instance());
-    if (const StoreError error = store.open(path); !error.ok()) {
+    if (const StoreError error = store.session().open(path); !error.ok()) {
         refuse(tr("Cannot open the database"), error.message());
         return CannotOpen;
     }
     if (!lock.takeOverNotice().isEmpty())
         std::fprintf(stderr, "commandpost: %s\n", qPrintable(lock.takeOverNotice()));
-    const CommitWatcher commits(store); // the CLI's commits show up as they happen
+    const CommitWatcher commits(store.session()); // the CLI's commits show up as they happen
     const int code = runWindow(app, store, lock.takeOverNotice());
     if (restartAfterRestore) {
         // After File ▸ Restore…: a fresh process on the restored file, once this one let go of it.
-        store.close();
+        store.session().close();
         lock.unlock();
         QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
     }
@@ -237,12 +237,12 @@ int GuiMain::run(QApplication &app)
 int GuiMain::runOnServer(QApplication &app, const ServerAddress &server)
 {
     IncidentStore store(SystemClock::instance());
-    if (const StoreError error = store.openServer(server, IncidentStore::Options{}); !error.ok()) {
+    if (const StoreError error = store.session().openServer(server, StoreSession::Options{}); !error.ok()) {
         refuse(tr("Cannot open the team server"), error.message());
         return CannotOpen;
     }
     // Other laptops' commits arrive as notifications at once; the watcher's poll is the safety net.
-    const CommitWatcher commits(store);
+    const CommitWatcher commits(store.session());
     return runWindow(app, store);
 }
 
@@ -291,15 +291,17 @@ int GuiMain::follow(const QString &path, const std::optional<ServerAddress> &ser
 {
     const Clock &clock = SystemClock::instance();
     IncidentStore store(clock);
-    IncidentStore::Options options;
-    options.mode = IncidentStore::OpenMode::ReadOnly;
+    StoreSession::Options options;
+    options.mode = StoreSession::OpenMode::ReadOnly;
     options.create = false;
     options.quickCheck = false; // the writer checks its file; a follower must not hold up a call
-    if (const StoreError error = server ? store.openServer(*server, options) : store.open(path, options); !error.ok()) {
+    if (const StoreError error =
+            server ? store.session().openServer(*server, options) : store.session().open(path, options);
+        !error.ok()) {
         refuse(tr("Cannot follow the database"), error.message());
         return CannotOpen;
     }
-    const CommitWatcher commits(store); // a server: its notifications
+    const CommitWatcher commits(store.session()); // a server: its notifications
 
     // The trainee's notes live in their own file in the user's data folder.
     TraineeNotes notes(clock);

@@ -1,6 +1,6 @@
 #include "commitwatcher.h"
 
-#include "incidentstore.h"
+#include "storesession.h"
 
 #include <QFileInfo>
 
@@ -8,12 +8,12 @@
 
 namespace cp {
 
-CommitWatcher::CommitWatcher(IncidentStore &store, int fallbackPollMs, QObject *parent)
-    : QObject(parent), m_store(store)
+CommitWatcher::CommitWatcher(StoreSession &session, int fallbackPollMs, QObject *parent)
+    : QObject(parent), m_session(session)
 {
-    m_store.setExternalPollInterval(fallbackPollMs);
+    m_session.setExternalPollInterval(fallbackPollMs);
     // A team server wakes the session itself (LISTEN/NOTIFY); there is no file to watch.
-    if (m_store.isServer())
+    if (m_session.isServer())
         return;
     m_settle.setSingleShot(true);
     m_settle.setTimerType(Qt::PreciseTimer);
@@ -25,13 +25,13 @@ CommitWatcher::CommitWatcher(IncidentStore &store, int fallbackPollMs, QObject *
     });
     // The folder tells when a -wal appears (a writer opened after this reader) or goes.
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, &CommitWatcher::watch);
-    m_watcher.addPath(QFileInfo(m_store.path()).absolutePath());
+    m_watcher.addPath(QFileInfo(m_session.path()).absolutePath());
     watch();
 }
 
 void CommitWatcher::look()
 {
-    m_store.dispatchChanges();
+    m_session.dispatchChanges();
     static constexpr int SettleMs[] = {4, 16, 64};
     if (m_settleStep < int(std::size(SettleMs)))
         m_settle.start(SettleMs[m_settleStep++]);
@@ -39,16 +39,16 @@ void CommitWatcher::look()
 
 void CommitWatcher::watch()
 {
-    const QString wal = m_store.path() + QStringLiteral("-wal");
+    const QString wal = m_session.path() + QStringLiteral("-wal");
     // Until a -wal exists (a reader opened first), the database file itself changes on a commit.
-    const QString file = QFileInfo::exists(wal) ? wal : m_store.path();
+    const QString file = QFileInfo::exists(wal) ? wal : m_session.path();
     const QStringList watched = m_watcher.files();
     if (watched == QStringList{file})
         return;
     if (!watched.isEmpty())
         m_watcher.removePaths(watched);
     m_watcher.addPath(file);
-    m_store.dispatchChanges(); // anything committed while the file was not watched
+    m_session.dispatchChanges(); // anything committed while the file was not watched
 }
 
 } // namespace cp

@@ -6,7 +6,7 @@
 
 namespace cp {
 
-class IncidentStore;
+class StoreSession;
 
 // Notices other processes' commits to an open SQLite store the moment they happen, without a
 // busy poll: every commit appends to the database's -wal file, so a file watch (inotify) wakes
@@ -21,13 +21,14 @@ public:
     static constexpr int DefaultFallbackPollMs = 2000;
 
     // Starts watching at once; fallbackPollMs 0 means the file watch alone.
-    explicit CommitWatcher(IncidentStore &store, int fallbackPollMs = DefaultFallbackPollMs, QObject *parent = nullptr);
+    explicit CommitWatcher(StoreSession &session, int fallbackPollMs = DefaultFallbackPollMs,
+                           QObject *parent = nullptr);
 
 private:
     void watch();
     void look();
 
-    IncidentStore &m_store;
+    StoreSession &m_session;
     QFileSystemWatcher m_watcher;
     // The log is written before the commit is visible (fsync, then the shared index), and the
     // last write of a commit may come before that: look again shortly after, a few times.

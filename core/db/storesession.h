@@ -65,6 +65,7 @@ public:
     // sets a server up, the server checks itself).
     StoreError openServer(const ServerAddress &address, const Options &options);
     bool isServer() const { return m_dialect.engine() == SqlDialect::Engine::Postgres; }
+    StoreError open(const QString &path) { return open(path, Options{}); }
     void close();
     bool isOpen() const { return m_db.isOpen(); }
     bool isReadOnly() const { return m_options.mode == OpenMode::ReadOnly; }

@@ -17,14 +17,16 @@ const QList<DepartmentRule> &departmentRules()
         {QStringLiteral("support"),
          {QStringLiteral("customer-support"), QStringLiteral("customer-success"), QStringLiteral("success"),
           QStringLiteral("customer support")}},
-        {QStringLiteral("marketing"), {QStringLiteral("pr"), QStringLiteral("public-relations"),
-                                       QStringLiteral("communications"), QStringLiteral("comms")}},
+        {QStringLiteral("marketing"),
+         {QStringLiteral("pr"), QStringLiteral("public-relations"), QStringLiteral("communications"),
+          QStringLiteral("comms")}},
         {QStringLiteral("product"), {QStringLiteral("product-management"), QStringLiteral("design")}},
-        {QStringLiteral("executive"), {QStringLiteral("exec"), QStringLiteral("executives"),
-                                       QStringLiteral("leadership"), QStringLiteral("executive team")}},
+        {QStringLiteral("executive"),
+         {QStringLiteral("exec"), QStringLiteral("executives"), QStringLiteral("leadership"),
+          QStringLiteral("executive team")}},
         {QStringLiteral("sales"), {}},
-        {QStringLiteral("hr"), {QStringLiteral("human-resources"), QStringLiteral("people"),
-                                QStringLiteral("human resources")}},
+        {QStringLiteral("hr"),
+         {QStringLiteral("human-resources"), QStringLiteral("people"), QStringLiteral("human resources")}},
         {QStringLiteral("finance"), {QStringLiteral("billing"), QStringLiteral("accounting")}},
         {QStringLiteral("legal"), {QStringLiteral("counsel")}},
     };
@@ -143,6 +145,37 @@ QList<MessageStep> BusinessVocabulary::chain()
 {
     return {MessageStep::Draft,       MessageStep::LegalReview,     MessageStep::MessagingReview,
             MessageStep::EltApproval, MessageStep::IcAuthorisation, MessageStep::Send};
+}
+
+StepVerdict Message::verdictFor(MessageStep step, StepVerdict asked)
+{
+    if (step == MessageStep::Send)
+        return StepVerdict::Done;
+    return asked == StepVerdict::ChangesRequested ? StepVerdict::ChangesRequested : StepVerdict::Approved;
+}
+
+MessageStep Message::waitingAfter(MessageStep step, StepVerdict recorded)
+{
+    if (recorded == StepVerdict::ChangesRequested)
+        return MessageStep::Draft;
+    return BusinessVocabulary::nextStep(step).value_or(MessageStep::Sent);
+}
+
+QString BusinessVocabulary::roleTitle(const QString &roleKey)
+{
+    if (roleKey == QLatin1String("marketing-officer"))
+        return tr("Marketing Officer");
+    for (MessageStep s : BusinessVocabulary::chain()) {
+        if (BusinessVocabulary::stepRoleKey(s) == roleKey)
+            return BusinessVocabulary::stepRoleTitle(s);
+    }
+    if (roleKey == QLatin1String("social-officer"))
+        return tr("Social Officer");
+    if (roleKey == QLatin1String("media-officer"))
+        return tr("Media Officer");
+    if (roleKey == QLatin1String("business-customer-liaison"))
+        return tr("Customer Liaison");
+    return roleKey;
 }
 
 std::optional<MessageStep> BusinessVocabulary::nextStep(MessageStep s)

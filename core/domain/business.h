@@ -19,7 +19,12 @@ namespace cp {
 
 // Emergency: outbound activity is being halted. Restoring: "return to normal" was called and
 // the halted activities are being restarted, in reverse order. Normal: all clear.
-enum class BusinessState { Emergency, Restoring, Normal };
+enum class BusinessState
+{
+    Emergency,
+    Restoring,
+    Normal
+};
 
 struct BusinessMode
 {
@@ -30,7 +35,7 @@ struct BusinessMode
     QString declaredBy;
     QDateTime normalAt; // UTC: "return to normal" was called; null before
     QString normalBy;
-    QDateTime allClearAt; // UTC: the last halted activity restarted; null before
+    QDateTime allClearAt;       // UTC: the last halted activity restarted; null before
     qint64 analysisTimerId = 0; // the preliminary analysis countdown; 0: not started
 };
 
@@ -68,8 +73,22 @@ struct BriefingAnswer
 };
 
 // The approval chain, in order. A message waits at exactly one step.
-enum class MessageStep { Draft, LegalReview, MessagingReview, EltApproval, IcAuthorisation, Send, Sent };
-enum class StepVerdict { Done, Approved, ChangesRequested };
+enum class MessageStep
+{
+    Draft,
+    LegalReview,
+    MessagingReview,
+    EltApproval,
+    IcAuthorisation,
+    Send,
+    Sent
+};
+enum class StepVerdict
+{
+    Done,
+    Approved,
+    ChangesRequested
+};
 
 struct MessageVersion
 {
@@ -105,15 +124,19 @@ struct Message
     // The step it waits for: Draft after changes were requested (a revised draft is due),
     // Sent once distributed.
     MessageStep waitingFor = MessageStep::LegalReview;
-    QDateTime createdAt;           // UTC
+    QDateTime createdAt; // UTC
     QString createdBy;
-    QDateTime updatedAt; // UTC
-    QDateTime sentAt;    // UTC; null until sent
-    QList<MessageVersion> earlier;   // filled by IncidentStore::message(): older versions, oldest first
-    QList<MessageStepRecord> steps;  // filled by IncidentStore::message(): every step, oldest first
+    QDateTime updatedAt;            // UTC
+    QDateTime sentAt;               // UTC; null until sent
+    QList<MessageVersion> earlier;  // filled by BusinessRepository::message(): older versions, oldest first
+    QList<MessageStepRecord> steps; // filled by BusinessRepository::message(): every step, oldest first
 
     bool isSent() const { return waitingFor == MessageStep::Sent; }
     bool changesRequested() const { return waitingFor == MessageStep::Draft; }
+    // The approval chain. Taking 'step' records this verdict (sending is simply done) …
+    static StepVerdict verdictFor(MessageStep step, StepVerdict asked);
+    // … and the message then waits for the next step, or for a revised draft after changes were asked.
+    static MessageStep waitingAfter(MessageStep step, StepVerdict recorded);
 };
 
 struct NewMessage
@@ -205,11 +228,13 @@ public:
 
     static QString stepKey(MessageStep s); // "draft", "legal-review" …
     static std::optional<MessageStep> stepFromKey(const QString &key);
-    static QString stepLabel(MessageStep s);   // "Legal review"
-    static QString stepRoleKey(MessageStep s); // "legal-officer"
+    static QString stepLabel(MessageStep s);     // "Legal review"
+    static QString stepRoleKey(MessageStep s);   // "legal-officer"
     static QString stepRoleTitle(MessageStep s); // "Legal Officer"
     static QList<MessageStep> chain();           // Draft … Send
     static std::optional<MessageStep> nextStep(MessageStep s);
+    // A business role's title by its key (the approvers, the officers, the liaison).
+    static QString roleTitle(const QString &roleKey);
 
     static QString verdictKey(StepVerdict v); // "done", "approved", "changes"
     static std::optional<StepVerdict> verdictFromKey(const QString &key);

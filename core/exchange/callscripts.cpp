@@ -48,13 +48,13 @@ QString CallScripts::title(CallScriptCard card)
 Result<CallScriptContext> CallScripts::context(const IncidentStore &store, qint64 incidentId, const QDateTime &nowUtc)
 {
     CallScriptContext c;
-    auto incident = store.incident(incidentId);
+    auto incident = store.incidents().incident(incidentId);
     if (!incident)
         return incident.error();
     c.severity = incident->severity;
     c.status = incident->status;
     c.minutesSinceDeclared = qMax<qint64>(0, incident->declaredAt.msecsTo(nowUtc) / 60000);
-    auto roles = store.roles(incidentId);
+    auto roles = store.roles().list(incidentId);
     if (!roles)
         return roles.error();
     for (const IncidentRole &r : std::as_const(*roles)) {
@@ -65,12 +65,12 @@ Result<CallScriptContext> CallScripts::context(const IncidentStore &store, qint6
         if (r.definition.key == QLatin1String("deputy"))
             c.deputy = r.holders.first().name;
     }
-    auto rounds = store.rollCalls(incidentId);
+    auto rounds = store.rollCalls().rounds(incidentId);
     if (!rounds)
         return rounds.error();
     c.rounds = int(rounds->size());
     c.roundOpen = !rounds->isEmpty() && rounds->last().isOpen();
-    auto items = store.rollCallItems(incidentId);
+    auto items = store.rollCalls().items(incidentId);
     if (!items)
         return items.error();
     for (const RollCallItem &i : std::as_const(*items)) {
@@ -79,12 +79,12 @@ Result<CallScriptContext> CallScripts::context(const IncidentStore &store, qint6
         if (c.roundOpen && i.rollCallId == rounds->last().id && i.state == RollCallItemState::Pending)
             c.toCall << i.label();
     }
-    auto actions = store.actions(incidentId);
+    auto actions = store.rollCalls().actions(incidentId);
     if (!actions)
         return actions.error();
     for (const IncidentAction &a : std::as_const(*actions))
         c.openActions += a.isOpen() ? 1 : 0;
-    auto timers = store.timers(incidentId);
+    auto timers = store.timers().list(incidentId);
     if (!timers)
         return timers.error();
     const Timer cadence = StatusReport::statusCadence(*timers);

@@ -136,11 +136,11 @@ Result<IncidentReport> IncidentReport::build(const IncidentStore &store, qint64 
     IncidentReport report;
     report.generatedAt = nowUtc.toUTC();
     report.zone = zone.isValid() ? zone : QTimeZone::utc();
-    auto incident = store.incident(incidentId);
+    auto incident = store.incidents().incident(incidentId);
     if (!incident)
         return incident.error();
     report.incident = *incident;
-    auto history = store.incidentHistory(incidentId);
+    auto history = store.incidents().history(incidentId);
     if (!history)
         return history.error();
     report.history = *history;
@@ -150,7 +150,7 @@ Result<IncidentReport> IncidentReport::build(const IncidentStore &store, qint64 
     page.oldestFirst = true;
     page.limit = PageSize;
     for (;;) {
-        auto rows = store.entries(page);
+        auto rows = store.timeline().entries(page);
         if (!rows)
             return rows.error();
         report.timeline << *rows;
@@ -160,44 +160,44 @@ Result<IncidentReport> IncidentReport::build(const IncidentStore &store, qint64 
         page.cursorOccurredMs = rows->constLast().occurredAt.toMSecsSinceEpoch();
         page.cursorId = rows->constLast().id;
     }
-    auto roles = store.roles(incidentId);
+    auto roles = store.roles().list(incidentId);
     if (!roles)
         return roles.error();
     report.roles = *roles;
-    auto assignments = store.assignmentHistory(incidentId);
+    auto assignments = store.roles().assignmentHistory(incidentId);
     if (!assignments)
         return assignments.error();
     report.assignments = *assignments;
-    auto timers = store.timers(incidentId);
+    auto timers = store.timers().list(incidentId);
     if (!timers)
         return timers.error();
     report.timers = *timers;
-    auto rollCalls = store.rollCalls(incidentId);
+    auto rollCalls = store.rollCalls().rounds(incidentId);
     if (!rollCalls)
         return rollCalls.error();
     report.rollCalls = *rollCalls;
-    auto items = store.rollCallItems(incidentId);
+    auto items = store.rollCalls().items(incidentId);
     if (!items)
         return items.error();
     report.rollCallItems = *items;
-    auto actions = store.actions(incidentId);
+    auto actions = store.rollCalls().actions(incidentId);
     if (!actions)
         return actions.error();
     report.actions = *actions;
-    auto decisions = store.decisions(incidentId);
+    auto decisions = store.rollCalls().decisions(incidentId);
     if (!decisions)
         return decisions.error();
     report.decisions = *decisions;
-    auto postmortem = store.postmortem(incidentId);
+    auto postmortem = store.incidents().postmortem(incidentId);
     if (!postmortem)
         return postmortem.error();
     report.postmortem = *postmortem;
-    auto people = store.people();
+    auto people = store.roster().people();
     if (!people)
         return people.error();
     for (const Person &p : std::as_const(*people))
         report.people.insert(p.id, p);
-    auto departments = store.departments();
+    auto departments = store.roster().departments();
     if (!departments)
         return departments.error();
     for (const Department &d : std::as_const(*departments))

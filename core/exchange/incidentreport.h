@@ -8,7 +8,7 @@
 #include "domain/rollcall.h"
 #include "domain/roster.h"
 #include "domain/timelineentry.h"
-#include "timers/timer.h"
+#include "domain/timer.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -49,17 +49,17 @@ Timer StatusReport::statusCadence(const QList<Timer> &timers)
 Result<StatusReportFacts> StatusReport::gather(const IncidentStore &store, qint64 incidentId)
 {
     StatusReportFacts facts;
-    auto incident = store.incident(incidentId);
+    auto incident = store.incidents().incident(incidentId);
     if (!incident)
         return incident.error();
     facts.incident = *incident;
-    auto rounds = store.rollCalls(incidentId);
+    auto rounds = store.rollCalls().rounds(incidentId);
     if (!rounds)
         return rounds.error();
     if (!rounds->isEmpty()) {
         facts.roundNumber = rounds->last().number;
         // The latest answer of each role and person, from any round: the freshest picture.
-        auto items = store.rollCallItems(incidentId);
+        auto items = store.rollCalls().items(incidentId);
         if (!items)
             return items.error();
         QHash<QString, RollCallItem> latest;
@@ -77,18 +77,18 @@ Result<StatusReportFacts> StatusReport::gather(const IncidentStore &store, qint6
                 facts.troubled << latest.value(key);
         }
     }
-    auto actions = store.actions(incidentId);
+    auto actions = store.rollCalls().actions(incidentId);
     if (!actions)
         return actions.error();
     for (const IncidentAction &a : std::as_const(*actions)) {
         if (a.isOpen())
             facts.openActions << a;
     }
-    auto decisions = store.decisions(incidentId);
+    auto decisions = store.rollCalls().decisions(incidentId);
     if (!decisions)
         return decisions.error();
     facts.decisions = *decisions;
-    auto timers = store.timers(incidentId);
+    auto timers = store.timers().list(incidentId);
     if (!timers)
         return timers.error();
     facts.cadences = statusCadences(*timers);

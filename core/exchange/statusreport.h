@@ -4,7 +4,7 @@
 #include "domain/incident.h"
 #include "domain/incidentaction.h"
 #include "domain/rollcall.h"
-#include "timers/timer.h"
+#include "domain/timer.h"
 
 #include <QCoreApplication>
 #include <QTimeZone>

@@ -63,7 +63,7 @@ std::optional<TimelineExport::Format> TimelineExport::formatFromKey(const QStrin
 StoreError TimelineExport::write(const IncidentStore &store, qint64 incidentId, Format format, QIODevice &out,
                                  CsvWriter::Flavour csv)
 {
-    auto incident = store.incident(incidentId);
+    auto incident = store.incidents().incident(incidentId);
     if (!incident)
         return incident.error();
 
@@ -90,7 +90,7 @@ StoreError TimelineExport::write(const IncidentStore &store, qint64 incidentId, 
     page.limit = PageSize;
     bool first = true;
     while (written) {
-        auto rows = store.entries(page);
+        auto rows = store.timeline().entries(page);
         if (!rows)
             return rows.error();
         for (const TimelineEntry &e : *rows) {

@@ -8,7 +8,7 @@ namespace cp {
 
 ActionModel::ActionModel(IncidentStore &store, QObject *parent) : QAbstractTableModel(parent), m_store(store)
 {
-    connect(&m_store, &IncidentStore::actionChanged, this, [this](qint64 incidentId, qint64 actionId) {
+    connect(&m_store.rollCalls(), &RollCallRepository::actionChanged, this, [this](qint64 incidentId, qint64 actionId) {
         if (incidentId == m_incidentId)
             updateAction(actionId);
     });
@@ -26,8 +26,8 @@ void ActionModel::setIncident(qint64 incidentId)
     beginResetModel();
     m_incidentId = incidentId;
     m_actions.clear();
-    if (incidentId > 0 && m_store.isOpen()) {
-        if (auto all = m_store.actions(incidentId))
+    if (incidentId > 0 && m_store.session().isOpen()) {
+        if (auto all = m_store.rollCalls().actions(incidentId))
             m_actions = *all;
     }
     endResetModel();
@@ -35,7 +35,7 @@ void ActionModel::setIncident(qint64 incidentId)
 
 void ActionModel::updateAction(qint64 actionId)
 {
-    auto fresh = m_store.action(actionId);
+    auto fresh = m_store.rollCalls().action(actionId);
     if (!fresh || fresh->incidentId != m_incidentId)
         return;
     const int row = rowOf(actionId);
@@ -150,10 +150,11 @@ QVariant ActionModel::headerData(int section, Qt::Orientation orientation, int r
 
 DecisionModel::DecisionModel(IncidentStore &store, QObject *parent) : QAbstractTableModel(parent), m_store(store)
 {
-    connect(&m_store, &IncidentStore::decisionChanged, this, [this](qint64 incidentId, qint64 decisionId) {
-        if (incidentId == m_incidentId)
-            updateDecision(decisionId);
-    });
+    connect(&m_store.rollCalls(), &RollCallRepository::decisionChanged, this,
+            [this](qint64 incidentId, qint64 decisionId) {
+                if (incidentId == m_incidentId)
+                    updateDecision(decisionId);
+            });
 }
 
 void DecisionModel::setIncident(qint64 incidentId)
@@ -161,8 +162,8 @@ void DecisionModel::setIncident(qint64 incidentId)
     beginResetModel();
     m_incidentId = incidentId;
     m_decisions.clear();
-    if (incidentId > 0 && m_store.isOpen()) {
-        if (auto all = m_store.decisions(incidentId))
+    if (incidentId > 0 && m_store.session().isOpen()) {
+        if (auto all = m_store.rollCalls().decisions(incidentId))
             m_decisions = *all;
     }
     endResetModel();
@@ -170,7 +171,7 @@ void DecisionModel::setIncident(qint64 incidentId)
 
 void DecisionModel::updateDecision(qint64 decisionId)
 {
-    auto fresh = m_store.decision(decisionId);
+    auto fresh = m_store.rollCalls().decision(decisionId);
     if (!fresh || fresh->incidentId != m_incidentId)
         return;
     for (int row = 0; row < m_decisions.size(); ++row) {

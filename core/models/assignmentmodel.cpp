@@ -6,7 +6,7 @@ namespace cp {
 
 AssignmentModel::AssignmentModel(IncidentStore &store, QObject *parent) : QAbstractTableModel(parent), m_store(store)
 {
-    connect(&m_store, &IncidentStore::roleChanged, this, [this](qint64 incidentId) {
+    connect(&m_store.roles(), &RoleRepository::roleChanged, this, [this](qint64 incidentId) {
         if (incidentId == m_incidentId)
             refresh();
     });
@@ -23,9 +23,9 @@ void AssignmentModel::setIncident(qint64 incidentId)
 
 void AssignmentModel::refresh()
 {
-    if (m_incidentId <= 0 || !m_store.isOpen())
+    if (m_incidentId <= 0 || !m_store.session().isOpen())
         return;
-    auto history = m_store.assignmentHistory(m_incidentId);
+    auto history = m_store.roles().assignmentHistory(m_incidentId);
     if (!history)
         return;
     // History only grows, in start order; existing stretches may have ended meanwhile.

@@ -26,16 +26,17 @@ AudiencePhaseModel::AudiencePhaseModel(IncidentStore &store, QObject *parent)
         if (incidentId == m_incidentId)
             refresh();
     };
-    connect(&m_store, &IncidentStore::businessChanged, this, mine);
-    connect(&m_store, &IncidentStore::incidentChanged, this, mine);
-    connect(&m_store, &IncidentStore::messageChanged, this, [mine](qint64 incidentId, qint64) { mine(incidentId); });
+    connect(&m_store.business(), &BusinessRepository::businessChanged, this, mine);
+    connect(&m_store.incidents(), &IncidentRepository::incidentChanged, this, mine);
+    connect(&m_store.business(), &BusinessRepository::messageChanged, this,
+            [mine](qint64 incidentId, qint64) { mine(incidentId); });
 }
 
 void AudiencePhaseModel::setIncident(qint64 incidentId)
 {
     beginResetModel();
     m_incidentId = incidentId;
-    m_now = m_store.clock().nowUtc();
+    m_now = m_store.session().clock().nowUtc();
     const Snapshot s = read();
     m_audiences = s.audiences;
     m_currentPhase = s.currentPhase;
@@ -47,21 +48,21 @@ void AudiencePhaseModel::setIncident(qint64 incidentId)
 AudiencePhaseModel::Snapshot AudiencePhaseModel::read() const
 {
     Snapshot s;
-    if (m_incidentId <= 0 || !m_store.isOpen())
+    if (m_incidentId <= 0 || !m_store.session().isOpen())
         return s;
-    auto mode = m_store.businessMode(m_incidentId);
+    auto mode = m_store.business().mode(m_incidentId);
     if (!mode || !mode->has_value())
         return s;
     const BusinessMode &bm = **mode;
     s.audiences = bm.audiences;
-    auto incident = m_store.incident(m_incidentId);
+    auto incident = m_store.incidents().incident(m_incidentId);
     s.currentPhase = BusinessVocabulary::phaseForStatus(incident ? incident->status : IncidentStatus::Investigating);
     const QStringList phases = BusinessVocabulary::allPhases();
     const int current = int(phases.indexOf(s.currentPhase));
     // A resolved incident's record is closed: nothing more goes out, nothing more is due.
     const bool closed = incident && incident->isResolved();
-    auto readMessages = m_store.messages(m_incidentId);
-    auto readSkipped = m_store.skippedCells(m_incidentId);
+    auto readMessages = m_store.business().messages(m_incidentId);
+    auto readSkipped = m_store.business().skippedCells(m_incidentId);
     const QList<Message> messages = readMessages ? *readMessages : QList<Message>();
     const QList<SkippedCell> skipped = readSkipped ? *readSkipped : QList<SkippedCell>();
     for (const QString &audience : std::as_const(s.audiences)) {
@@ -72,13 +73,15 @@ AudiencePhaseModel::Snapshot AudiencePhaseModel::read() const
             for (const Message &m : messages) {
                 if (m.audience == audience && m.phase == phases.at(p)) {
                     cell.messageId = m.id;
-                    cell.state = m.isSent()                                ? QStringLiteral("sent")
-                                 : m.changesRequested()                    ? QStringLiteral("changes")
+                    cell.state = m.isSent()                                               ? QStringLiteral("sent")
+                                 : m.changesRequested()                                   ? QStringLiteral("changes")
                                  : int(m.waitingFor) >= int(MessageStep::IcAuthorisation) ? QStringLiteral("approved")
                                                                                           : QStringLiteral("drafted");
-                    cell.tip = tr("Message #%1 (v%2): %3").arg(m.id).arg(m.version).arg(m.isSent()
-                                                                                          ? tr("sent")
-                                                                                          : BusinessVocabulary::stepLabel(m.waitingFor).toLower());
+                    cell.tip =
+                        tr("Message #%1 (v%2): %3")
+                            .arg(m.id)
+                            .arg(m.version)
+                            .arg(m.isSent() ? tr("sent") : BusinessVocabulary::stepLabel(m.waitingFor).toLower());
                     if (m.isSent() && (!lastSent.isValid() || m.sentAt > lastSent))
                         lastSent = m.sentAt;
                 }
@@ -101,7 +104,8 @@ AudiencePhaseModel::Snapshot AudiencePhaseModel::read() const
         s.cells << row;
         QDateTime due;
         if (bm.state != BusinessState::Normal && !closed)
-            due = (lastSent.isValid() ? lastSent : bm.declaredAt).addMSecs(BusinessVocabulary::updateIntervalMs(audience));
+            due = (lastSent.isValid() ? lastSent : bm.declaredAt)
+                      .addMSecs(BusinessVocabulary::updateIntervalMs(audience));
         s.nextDue << due;
     }
     return s;
@@ -109,7 +113,7 @@ AudiencePhaseModel::Snapshot AudiencePhaseModel::read() const
 
 void AudiencePhaseModel::refresh()
 {
-    m_now = m_store.clock().nowUtc();
+    m_now = m_store.session().clock().nowUtc();
     const Snapshot s = read();
     if (s.audiences != m_audiences) {
         beginResetModel(); // an audience added or removed: rare
@@ -142,7 +146,7 @@ void AudiencePhaseModel::refresh()
 
 void AudiencePhaseModel::refreshNow()
 {
-    m_now = m_store.clock().nowUtc();
+    m_now = m_store.session().clock().nowUtc();
     if (!m_audiences.isEmpty())
         emit dataChanged(index(0, NextUpdateColumn), index(rowCount() - 1, NextUpdateColumn));
 }

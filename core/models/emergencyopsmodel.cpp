@@ -21,13 +21,15 @@ QString ownerTitle(const QString &roleKey)
 
 } // namespace
 
-EmergencyOpsModel::EmergencyOpsModel(IncidentStore &store, QObject *parent) : QAbstractTableModel(parent), m_store(store)
+EmergencyOpsModel::EmergencyOpsModel(IncidentStore &store, QObject *parent)
+    : QAbstractTableModel(parent), m_store(store)
 {
-    connect(&m_store, &IncidentStore::activityChanged, this, [this](qint64 incidentId, qint64 activityId) {
-        if (incidentId == m_incidentId)
-            updateActivity(activityId);
-    });
-    connect(&m_store, &IncidentStore::businessChanged, this, [this](qint64 incidentId) {
+    connect(&m_store.business(), &BusinessRepository::activityChanged, this,
+            [this](qint64 incidentId, qint64 activityId) {
+                if (incidentId == m_incidentId)
+                    updateActivity(activityId);
+            });
+    connect(&m_store.business(), &BusinessRepository::businessChanged, this, [this](qint64 incidentId) {
         if (incidentId == m_incidentId)
             updateState();
     });
@@ -44,10 +46,10 @@ void EmergencyOpsModel::reload()
     beginResetModel();
     m_rows.clear();
     m_state.reset();
-    if (m_incidentId > 0 && m_store.isOpen()) {
-        if (auto mode = m_store.businessMode(m_incidentId); mode && mode->has_value())
+    if (m_incidentId > 0 && m_store.session().isOpen()) {
+        if (auto mode = m_store.business().mode(m_incidentId); mode && mode->has_value())
             m_state = (*mode)->state;
-        if (auto list = m_store.businessActivities(m_incidentId))
+        if (auto list = m_store.business().activities(m_incidentId))
             m_rows = *list;
         if (reversed())
             std::reverse(m_rows.begin(), m_rows.end());
@@ -59,7 +61,7 @@ void EmergencyOpsModel::reload()
 void EmergencyOpsModel::updateState()
 {
     std::optional<BusinessState> state;
-    if (auto mode = m_store.businessMode(m_incidentId); mode && mode->has_value())
+    if (auto mode = m_store.business().mode(m_incidentId); mode && mode->has_value())
         state = (*mode)->state;
     const bool wasReversed = reversed();
     const bool hadState = m_state.has_value();
@@ -96,7 +98,7 @@ int EmergencyOpsModel::nextRow() const
 
 void EmergencyOpsModel::updateActivity(qint64 activityId)
 {
-    auto loaded = m_store.businessActivity(activityId);
+    auto loaded = m_store.business().activity(activityId);
     if (!loaded)
         return;
     const int oldNext = nextRow();

@@ -21,8 +21,8 @@ bool listedBefore(const Incident &a, const Incident &b)
 IncidentListModel::IncidentListModel(IncidentStore &store, QObject *parent)
     : QAbstractTableModel(parent), m_store(store)
 {
-    connect(&m_store, &IncidentStore::incidentAdded, this, &IncidentListModel::onIncidentAdded);
-    connect(&m_store, &IncidentStore::incidentChanged, this, &IncidentListModel::onIncidentChanged);
+    connect(&m_store.incidents(), &IncidentRepository::incidentAdded, this, &IncidentListModel::onIncidentAdded);
+    connect(&m_store.incidents(), &IncidentRepository::incidentChanged, this, &IncidentListModel::onIncidentChanged);
     reload();
 }
 
@@ -30,8 +30,8 @@ void IncidentListModel::reload()
 {
     beginResetModel();
     m_rows.clear();
-    if (m_store.isOpen()) {
-        if (auto all = m_store.incidents())
+    if (m_store.session().isOpen()) {
+        if (auto all = m_store.incidents().list())
             m_rows = *all;
     }
     endResetModel();
@@ -55,7 +55,7 @@ void IncidentListModel::onIncidentAdded(qint64 incidentId)
 {
     if (rowOfIncident(incidentId) >= 0)
         return;
-    auto incident = m_store.incident(incidentId);
+    auto incident = m_store.incidents().incident(incidentId);
     if (!incident)
         return;
     const int row = placeFor(*incident);
@@ -67,7 +67,7 @@ void IncidentListModel::onIncidentAdded(qint64 incidentId)
 void IncidentListModel::onIncidentChanged(qint64 incidentId)
 {
     const int row = rowOfIncident(incidentId);
-    auto incident = m_store.incident(incidentId);
+    auto incident = m_store.incidents().incident(incidentId);
     if (row < 0 || !incident) {
         if (incident)
             onIncidentAdded(incidentId);

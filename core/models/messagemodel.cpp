@@ -6,10 +6,11 @@ namespace cp {
 
 MessageModel::MessageModel(IncidentStore &store, QObject *parent) : QAbstractTableModel(parent), m_store(store)
 {
-    connect(&m_store, &IncidentStore::messageChanged, this, [this](qint64 incidentId, qint64 messageId) {
-        if (incidentId == m_incidentId)
-            updateMessage(messageId);
-    });
+    connect(&m_store.business(), &BusinessRepository::messageChanged, this,
+            [this](qint64 incidentId, qint64 messageId) {
+                if (incidentId == m_incidentId)
+                    updateMessage(messageId);
+            });
 }
 
 void MessageModel::setIncident(qint64 incidentId)
@@ -17,8 +18,8 @@ void MessageModel::setIncident(qint64 incidentId)
     beginResetModel();
     m_incidentId = incidentId;
     m_rows.clear();
-    if (incidentId > 0 && m_store.isOpen()) {
-        if (auto list = m_store.messages(incidentId))
+    if (incidentId > 0 && m_store.session().isOpen()) {
+        if (auto list = m_store.business().messages(incidentId))
             m_rows = *list;
     }
     endResetModel();
@@ -35,7 +36,7 @@ int MessageModel::rowOf(qint64 messageId) const
 
 void MessageModel::updateMessage(qint64 messageId)
 {
-    auto loaded = m_store.message(messageId);
+    auto loaded = m_store.business().message(messageId);
     if (!loaded)
         return;
     Message m = *loaded;

@@ -9,10 +9,11 @@ namespace cp {
 
 MissedModel::MissedModel(IncidentStore &store, QObject *parent) : QAbstractTableModel(parent), m_store(store)
 {
-    connect(&m_store, &IncidentStore::rollCallItemChanged, this, [this](qint64 incidentId, qint64 itemId) {
-        if (incidentId == m_incidentId)
-            updateItem(itemId);
-    });
+    connect(&m_store.rollCalls(), &RollCallRepository::rollCallItemChanged, this,
+            [this](qint64 incidentId, qint64 itemId) {
+                if (incidentId == m_incidentId)
+                    updateItem(itemId);
+            });
 }
 
 bool MissedModel::before(const RollCallItem &a, const RollCallItem &b)
@@ -31,9 +32,9 @@ void MissedModel::setIncident(qint64 incidentId)
     beginResetModel();
     m_incidentId = incidentId;
     m_rows.clear();
-    m_now = m_store.clock().nowUtc();
-    if (incidentId > 0 && m_store.isOpen()) {
-        if (auto all = m_store.rollCallItems(incidentId)) {
+    m_now = m_store.session().clock().nowUtc();
+    if (incidentId > 0 && m_store.session().isOpen()) {
+        if (auto all = m_store.rollCalls().items(incidentId)) {
             QList<RollCallItem> missed;
             for (const RollCallItem &item : *all) {
                 if (item.isMissed())
@@ -54,10 +55,10 @@ void MissedModel::setIncident(qint64 incidentId)
 
 void MissedModel::updateItem(qint64 itemId)
 {
-    auto fresh = m_store.rollCallItem(itemId);
+    auto fresh = m_store.rollCalls().item(itemId);
     if (!fresh)
         return;
-    m_now = m_store.clock().nowUtc();
+    m_now = m_store.session().clock().nowUtc();
     int row = rowOfPerson(*fresh);
     Misses misses = row >= 0 ? m_rows.at(row) : Misses();
     misses.removeIf([itemId](const RollCallItem &item) { return item.id == itemId; });
@@ -86,7 +87,7 @@ void MissedModel::updateItem(qint64 itemId)
 
 void MissedModel::refreshAges()
 {
-    m_now = m_store.clock().nowUtc();
+    m_now = m_store.session().clock().nowUtc();
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, AskedColumn), index(int(m_rows.size()) - 1, AskedColumn));
 }

@@ -20,7 +20,7 @@ bool byName(const Person &a, const Person &b)
 
 PeopleModel::PeopleModel(IncidentStore &store, QObject *parent) : QAbstractTableModel(parent), m_store(store)
 {
-    connect(&m_store, &IncidentStore::personChanged, this, &PeopleModel::onPersonChanged);
+    connect(&m_store.roster(), &RosterRepository::personChanged, this, &PeopleModel::onPersonChanged);
     reload();
 }
 
@@ -28,8 +28,8 @@ void PeopleModel::reload()
 {
     beginResetModel();
     m_rows.clear();
-    if (m_store.isOpen()) {
-        if (auto all = m_store.people()) {
+    if (m_store.session().isOpen()) {
+        if (auto all = m_store.roster().people()) {
             m_rows = *all;
             std::sort(m_rows.begin(), m_rows.end(), byName);
         }
@@ -48,7 +48,7 @@ int PeopleModel::rowOfPerson(qint64 personId) const
 
 void PeopleModel::onPersonChanged(qint64 personId)
 {
-    auto person = m_store.person(personId);
+    auto person = m_store.roster().person(personId);
     if (!person)
         return;
     const int row = rowOfPerson(personId);

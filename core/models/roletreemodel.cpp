@@ -31,9 +31,9 @@ struct RoleTreeModel::Node
 RoleTreeModel::RoleTreeModel(IncidentStore &store, QObject *parent)
     : QAbstractItemModel(parent), m_store(store), m_root(std::make_unique<Node>())
 {
-    connect(&m_store, &IncidentStore::roleChanged, this, &RoleTreeModel::onRoleChanged);
+    connect(&m_store.roles(), &RoleRepository::roleChanged, this, &RoleTreeModel::onRoleChanged);
     // A renamed person changes the names shown on their roles.
-    connect(&m_store, &IncidentStore::personChanged, this, [this] {
+    connect(&m_store.roster(), &RosterRepository::personChanged, this, [this] {
         if (m_incidentId > 0)
             reload();
     });
@@ -51,8 +51,8 @@ void RoleTreeModel::reload()
 {
     beginResetModel();
     m_root = std::make_unique<Node>();
-    if (m_incidentId > 0 && m_store.isOpen()) {
-        if (auto roles = m_store.roles(m_incidentId)) {
+    if (m_incidentId > 0 && m_store.session().isOpen()) {
+        if (auto roles = m_store.roles().list(m_incidentId)) {
             // Hierarchy order: a parent always comes before its children.
             for (const IncidentRole &role : *roles) {
                 Node *parent = findNodeByKey(role.definition.parentKey);
@@ -140,7 +140,7 @@ void RoleTreeModel::onRoleChanged(qint64 incidentId, qint64 roleId)
 {
     if (incidentId != m_incidentId)
         return;
-    auto role = m_store.role(roleId);
+    auto role = m_store.roles().role(roleId);
     if (!role)
         return;
     if (Node *node = findNode(roleId)) {
@@ -297,9 +297,9 @@ bool RoleTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action, i
     for (qint64 personId : people) {
         // A single-holder role that is held is handed over; otherwise the person joins it.
         const bool handOver = !target.definition.multipleHolders && !target.holders.isEmpty();
-        const StoreError error = handOver
-                                     ? m_store.handOver(m_incidentId, target.definition.key, 0, personId, m_author)
-                                     : m_store.assign(m_incidentId, target.definition.key, personId, m_author).error();
+        const StoreError error =
+            handOver ? m_store.roles().handOver(m_incidentId, target.definition.key, 0, personId, m_author)
+                     : m_store.roles().assign(m_incidentId, target.definition.key, personId, m_author).error();
         if (!error.ok())
             emit assignmentFailed(error.message());
         else

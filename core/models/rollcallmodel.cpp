@@ -6,14 +6,16 @@ namespace cp {
 
 RollCallModel::RollCallModel(IncidentStore &store, QObject *parent) : QAbstractTableModel(parent), m_store(store)
 {
-    connect(&m_store, &IncidentStore::rollCallChanged, this, [this](qint64 incidentId, qint64 rollCallId) {
-        if (incidentId == m_incidentId)
-            updateRound(rollCallId);
-    });
-    connect(&m_store, &IncidentStore::rollCallItemChanged, this, [this](qint64 incidentId, qint64 itemId) {
-        if (incidentId == m_incidentId)
-            updateItem(itemId);
-    });
+    connect(&m_store.rollCalls(), &RollCallRepository::rollCallChanged, this,
+            [this](qint64 incidentId, qint64 rollCallId) {
+                if (incidentId == m_incidentId)
+                    updateRound(rollCallId);
+            });
+    connect(&m_store.rollCalls(), &RollCallRepository::rollCallItemChanged, this,
+            [this](qint64 incidentId, qint64 itemId) {
+                if (incidentId == m_incidentId)
+                    updateItem(itemId);
+            });
 }
 
 QString RollCallModel::reportKey(const QString &roleKey, qint64 personId)
@@ -27,11 +29,11 @@ void RollCallModel::setIncident(qint64 incidentId)
     m_incidentId = incidentId;
     m_followLatest = true;
     m_lastReport.clear();
-    m_now = m_store.clock().nowUtc();
+    m_now = m_store.session().clock().nowUtc();
     loadRounds();
     m_round = m_rounds.isEmpty() ? RollCall() : m_rounds.last();
-    if (incidentId > 0 && m_store.isOpen()) {
-        if (auto all = m_store.rollCallItems(incidentId)) {
+    if (incidentId > 0 && m_store.session().isOpen()) {
+        if (auto all = m_store.rollCalls().items(incidentId)) {
             for (const RollCallItem &item : *all)
                 noteReport(item);
         }
@@ -61,18 +63,18 @@ void RollCallModel::setRound(qint64 rollCallId)
 void RollCallModel::loadRounds()
 {
     m_rounds.clear();
-    if (m_incidentId <= 0 || !m_store.isOpen())
+    if (m_incidentId <= 0 || !m_store.session().isOpen())
         return;
-    if (auto rounds = m_store.rollCalls(m_incidentId))
+    if (auto rounds = m_store.rollCalls().rounds(m_incidentId))
         m_rounds = *rounds;
 }
 
 void RollCallModel::loadItems()
 {
     m_items.clear();
-    if (m_round.id <= 0 || !m_store.isOpen())
+    if (m_round.id <= 0 || !m_store.session().isOpen())
         return;
-    if (auto items = m_store.rollCallRound(m_round.id))
+    if (auto items = m_store.rollCalls().roundItems(m_round.id))
         m_items = *items;
 }
 
@@ -87,7 +89,7 @@ void RollCallModel::noteReport(const RollCallItem &item)
 
 void RollCallModel::updateRound(qint64 rollCallId)
 {
-    auto fresh = m_store.rollCall(rollCallId);
+    auto fresh = m_store.rollCalls().round(rollCallId);
     if (!fresh)
         return;
     bool known = false;
@@ -115,7 +117,7 @@ void RollCallModel::updateRound(qint64 rollCallId)
 
 void RollCallModel::updateItem(qint64 itemId)
 {
-    auto fresh = m_store.rollCallItem(itemId);
+    auto fresh = m_store.rollCalls().item(itemId);
     if (!fresh)
         return;
     const QString key = reportKey(fresh->roleKey, fresh->personId);
@@ -124,7 +126,7 @@ void RollCallModel::updateItem(qint64 itemId)
     if (fresh->state != RollCallItemState::Answered && before.isValid()) {
         // Perhaps a taken-back answer: the last report is the latest one that remains.
         m_lastReport.remove(key);
-        if (auto all = m_store.rollCallItems(m_incidentId)) {
+        if (auto all = m_store.rollCalls().items(m_incidentId)) {
             for (const RollCallItem &item : *all) {
                 if (reportKey(item.roleKey, item.personId) == key)
                     noteReport(item);
@@ -153,7 +155,7 @@ void RollCallModel::updateItem(qint64 itemId)
 
 void RollCallModel::refreshAges()
 {
-    m_now = m_store.clock().nowUtc();
+    m_now = m_store.session().clock().nowUtc();
     if (!m_items.isEmpty())
         emit dataChanged(index(0, LastReportColumn), index(int(m_items.size()) - 1, LastReportColumn));
 }

@@ -14,15 +14,15 @@ bool StakeholderModel::Row::operator==(const Row &other) const
 
 StakeholderModel::StakeholderModel(IncidentStore &store, QObject *parent) : QAbstractTableModel(parent), m_store(store)
 {
-    connect(&m_store, &IncidentStore::noticeChanged, this, [this](qint64 incidentId, qint64) {
+    connect(&m_store.business(), &BusinessRepository::noticeChanged, this, [this](qint64 incidentId, qint64) {
         if (incidentId == m_incidentId)
             refresh();
     });
-    connect(&m_store, &IncidentStore::incidentChanged, this, [this](qint64 incidentId) {
+    connect(&m_store.incidents(), &IncidentRepository::incidentChanged, this, [this](qint64 incidentId) {
         if (incidentId == m_incidentId)
             refresh();
     });
-    connect(&m_store, &IncidentStore::departmentChanged, this, [this](qint64) { refresh(); });
+    connect(&m_store.roster(), &RosterRepository::departmentChanged, this, [this](qint64) { refresh(); });
 }
 
 void StakeholderModel::setIncident(qint64 incidentId)
@@ -36,13 +36,13 @@ void StakeholderModel::setIncident(qint64 incidentId)
 QList<StakeholderModel::Row> StakeholderModel::read() const
 {
     QList<Row> rows;
-    if (m_incidentId <= 0 || !m_store.isOpen())
+    if (m_incidentId <= 0 || !m_store.session().isOpen())
         return rows;
-    auto incident = m_store.incident(m_incidentId);
-    auto departments = m_store.departments();
+    auto incident = m_store.incidents().incident(m_incidentId);
+    auto departments = m_store.roster().departments();
     if (!incident || !departments)
         return rows;
-    auto notices = m_store.stakeholderNotices(m_incidentId);
+    auto notices = m_store.business().stakeholderNotices(m_incidentId);
     for (const Department &d : std::as_const(*departments)) {
         Row row;
         row.department = d;

@@ -33,9 +33,9 @@ bool newerThan(const TimelineEntry &a, const TimelineEntry &b)
 
 TimelineModel::TimelineModel(IncidentStore &store, QObject *parent) : QAbstractTableModel(parent), m_store(store)
 {
-    connect(&m_store, &IncidentStore::entryAdded, this, &TimelineModel::onEntryAdded);
-    connect(&m_store, &IncidentStore::entryChanged, this, &TimelineModel::onEntryChanged);
-    connect(&m_store, &IncidentStore::timelineReloaded, this, &TimelineModel::onTimelineReloaded);
+    connect(&m_store.timeline(), &TimelineRepository::entryAdded, this, &TimelineModel::onEntryAdded);
+    connect(&m_store.timeline(), &TimelineRepository::entryChanged, this, &TimelineModel::onEntryChanged);
+    connect(&m_store.timeline(), &TimelineRepository::timelineReloaded, this, &TimelineModel::onTimelineReloaded);
 }
 
 void TimelineModel::setIncident(qint64 incidentId)
@@ -65,7 +65,7 @@ void TimelineModel::reload()
         ChangeGuard guard(m_changing);
         beginResetModel();
         m_rows.clear();
-        m_hasMore = m_incidentId > 0 && m_store.isOpen();
+        m_hasMore = m_incidentId > 0 && m_store.session().isOpen();
         endResetModel();
     }
     if (m_hasMore)
@@ -191,7 +191,7 @@ void TimelineModel::fetchMore(const QModelIndex &parent)
         page.cursorOccurredMs = m_rows.constLast().occurredAt.toMSecsSinceEpoch();
         page.cursorId = m_rows.constLast().id;
     }
-    auto fetched = m_store.entries(page);
+    auto fetched = m_store.timeline().entries(page);
     if (!fetched) {
         m_hasMore = false;
         emit loadFailed(fetched.error());
@@ -229,7 +229,7 @@ bool TimelineModel::matchesFilter(qint64 entryId)
 {
     if (m_filter.isEmpty())
         return true;
-    auto matches = m_store.entryMatches(entryId, m_filter);
+    auto matches = m_store.timeline().matches(entryId, m_filter);
     return matches && *matches;
 }
 
@@ -258,7 +258,7 @@ void TimelineModel::onEntryAdded(qint64 incidentId, qint64 entryId)
 {
     if (incidentId != m_incidentId || rowOfEntry(entryId) >= 0)
         return;
-    auto entry = m_store.entry(entryId);
+    auto entry = m_store.timeline().entry(entryId);
     if (!entry || !matchesFilter(entryId))
         return;
     insertEntry(*entry);
@@ -268,7 +268,7 @@ void TimelineModel::onEntryChanged(qint64 incidentId, qint64 entryId)
 {
     if (incidentId != m_incidentId)
         return;
-    auto entry = m_store.entry(entryId);
+    auto entry = m_store.timeline().entry(entryId);
     if (!entry)
         return;
     const int row = rowOfEntry(entryId);

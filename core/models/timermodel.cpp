@@ -56,14 +56,14 @@ QString floorClock(qint64 ms)
 
 TimerModel::TimerModel(IncidentStore &store, QObject *parent) : QAbstractTableModel(parent), m_store(store)
 {
-    connect(&m_store, &IncidentStore::timerChanged, this, [this](qint64 incidentId, qint64 timerId) {
+    connect(&m_store.timers(), &TimerRepository::timerChanged, this, [this](qint64 incidentId, qint64 timerId) {
         if (incidentId == m_incidentId)
             updateTimer(timerId);
     });
-    connect(&m_store, &IncidentStore::incidentChanged, this, [this](qint64 incidentId) {
+    connect(&m_store.incidents(), &IncidentRepository::incidentChanged, this, [this](qint64 incidentId) {
         if (incidentId != m_incidentId)
             return;
-        auto incident = m_store.incident(incidentId);
+        auto incident = m_store.incidents().incident(incidentId);
         if (incident && incident->isResolved() != m_closed)
             setIncident(incidentId);
     });
@@ -79,12 +79,12 @@ void TimerModel::setIncident(qint64 incidentId)
     beginResetModel();
     m_incidentId = incidentId;
     m_rows.clear();
-    m_now = m_store.clock().nowUtc();
+    m_now = m_store.session().clock().nowUtc();
     m_closed = false;
-    if (incidentId > 0 && m_store.isOpen()) {
-        if (auto incident = m_store.incident(incidentId))
+    if (incidentId > 0 && m_store.session().isOpen()) {
+        if (auto incident = m_store.incidents().incident(incidentId))
             m_closed = incident->isResolved();
-        if (auto timers = m_store.timers(incidentId)) {
+        if (auto timers = m_store.timers().list(incidentId)) {
             for (const Timer &t : *timers)
                 m_rows.append({t, phaseOf(t)});
             std::stable_sort(m_rows.begin(), m_rows.end(),
@@ -120,7 +120,7 @@ void TimerModel::refreshRemaining()
 {
     if (m_rows.isEmpty())
         return;
-    m_now = m_store.clock().nowUtc();
+    m_now = m_store.session().clock().nowUtc();
     QList<qint64> changedPhase;
     for (Row &row : m_rows) {
         const TimerPhase phase = phaseOf(row.timer);
@@ -140,10 +140,10 @@ void TimerModel::refreshRemaining()
 
 void TimerModel::updateTimer(qint64 timerId)
 {
-    auto fresh = m_store.timer(timerId);
+    auto fresh = m_store.timers().timer(timerId);
     if (!fresh || fresh->incidentId != m_incidentId)
         return;
-    m_now = m_store.clock().nowUtc();
+    m_now = m_store.session().clock().nowUtc();
     Row updated{*fresh, phaseOf(*fresh)};
     const int row = rowOf(timerId);
     if (row < 0) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "timers/timer.h"
+#include "domain/timer.h"
 
 #include <QAbstractTableModel>
 #include <QTimeZone>

@@ -1,4 +1,5 @@
 #include "incidentexport.h"
+#include "exchange/exchangerepository.h"
 
 #include "db/incidentstore.h"
 #include "exchange/incidentjson.h"
@@ -137,7 +138,7 @@ StoreError IncidentExport::write(const IncidentStore &store, qint64 incidentId, 
                                      format == Format::CsvExcel ? CsvWriter::Flavour::Excel
                                                                 : CsvWriter::Flavour::Rfc4180);
     if (format == Format::Json) {
-        auto document = store.exportIncident(incidentId);
+        auto document = ExchangeRepository::exportIncident(store, incidentId);
         if (!document)
             return document.error();
         return written(out, out.write(IncidentJson::write(*document)));

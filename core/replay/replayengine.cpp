@@ -1,6 +1,7 @@
 #include "replayengine.h"
 
 #include "db/incidentstore.h"
+#include "replaysource.h"
 #include "timers/timerengine.h"
 
 #include <QDir>
@@ -21,12 +22,12 @@ ReplayEngine::ReplayEngine(const IncidentStore &source, const Clock &driver, QOb
 ReplayEngine::~ReplayEngine()
 {
     m_timerEngine.reset();
-    m_scratch->close();
+    m_scratch->session().close();
 }
 
 StoreError ReplayEngine::load(qint64 sourceIncidentId)
 {
-    auto source = m_source.replaySource(sourceIncidentId);
+    auto source = ReplaySource::read(m_source, sourceIncidentId);
     if (!source)
         return source.error();
     if (source->incident.status != IncidentStatus::Resolved)
@@ -42,16 +43,16 @@ StoreError ReplayEngine::load(qint64 sourceIncidentId)
 StoreError ReplayEngine::rebuild()
 {
     m_timerEngine.reset();
-    const QString previous = m_scratch->path();
-    m_scratch->close();
+    const QString previous = m_scratch->session().path();
+    m_scratch->session().close();
     if (!previous.isEmpty()) {
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
             QFile::remove(previous + suffix);
     }
-    IncidentStore::Options options;
+    StoreSession::Options options;
     options.quickCheck = false;
     if (StoreError error =
-            m_scratch->open(m_dir.filePath(QStringLiteral("replay-%1.sqlite").arg(++m_generation)), options);
+            m_scratch->session().open(m_dir.filePath(QStringLiteral("replay-%1.sqlite").arg(++m_generation)), options);
         !error.ok())
         return error;
 
@@ -66,7 +67,7 @@ StoreError ReplayEngine::rebuild()
     for (const Person &p : s.people) {
         Person copy = p;
         copy.id = 0;
-        auto id = m_scratch->addPerson(copy);
+        auto id = m_scratch->roster().addPerson(copy);
         if (!id)
             return id.error();
         m_people.insert(p.id, *id);
@@ -81,7 +82,7 @@ StoreError ReplayEngine::rebuild()
         incident.roles = m_script.roleTemplate();
     m_clock.setNow(s.incident.declaredAt);
     const QString declaredBy = m_script.declaredBy().isEmpty() ? ReplayAuthor : m_script.declaredBy();
-    auto id = m_scratch->createIncident(incident, declaredBy);
+    auto id = m_scratch->incidents().create(incident, declaredBy);
     if (!id)
         return id.error();
     m_incidentId = *id;
@@ -145,7 +146,7 @@ StoreError ReplayEngine::jumpTo(const QDateTime &atUtc)
 
 void ReplayEngine::tick()
 {
-    if (!m_scratch->isOpen() || m_incidentId == 0)
+    if (!m_scratch->session().isOpen() || m_incidentId == 0)
         return;
     QDateTime now = m_clock.nowUtc();
     const QDateTime end = m_script.endUtc();
@@ -195,13 +196,13 @@ void ReplayEngine::apply(int index)
         entry.tags = e.tags;
         entry.keyEvent = e.keyEvent;
         entry.occurredAt = e.occurredAt;
-        error = store.appendEntry(entry).error();
+        error = store.timeline().append(entry).error();
         break;
     }
     case ReplayStep::Kind::Severity: {
         const IncidentFieldChange &c = s.changes.at(step.index);
         if (const auto severity = IncidentVocabulary::severityFromKey(c.newValue))
-            error = store.setSeverity(m_incidentId, *severity, c.by);
+            error = store.incidents().setSeverity(m_incidentId, *severity, c.by);
         break;
     }
     case ReplayStep::Kind::Status: {
@@ -212,31 +213,31 @@ void ReplayEngine::apply(int index)
         const QString original = tr("as in incident #%1").arg(s.incident.id);
         if (*status == IncidentStatus::Resolved) {
             // What was left open was acknowledged then; the replay takes that as given.
-            error = store.resolveIncident(m_incidentId, {{QStringLiteral("*"), original}}, c.by);
+            error = store.resolution().resolve(m_incidentId, {{QStringLiteral("*"), original}}, c.by);
         } else if (c.oldValue == IncidentVocabulary::statusKey(IncidentStatus::Resolved)) {
             const QString reason = m_script.reopenReason(c);
-            error = store.reopenIncident(m_incidentId, *status, reason.isEmpty() ? original : reason, c.by);
+            error = store.resolution().reopen(m_incidentId, *status, reason.isEmpty() ? original : reason, c.by);
         } else {
-            error = store.setStatus(m_incidentId, *status, c.by);
+            error = store.incidents().setStatus(m_incidentId, *status, c.by);
         }
         break;
     }
     case ReplayStep::Kind::Assign: {
         const Assignment &a = s.assignments.at(step.index);
-        error = store.assign(m_incidentId, a.roleKey, scratchPerson(a.personId), a.startedBy).error();
+        error = store.roles().assign(m_incidentId, a.roleKey, scratchPerson(a.personId), a.startedBy).error();
         break;
     }
     case ReplayStep::Kind::HandOver: {
         const Assignment &from = s.assignments.at(step.index);
         const Assignment &to = s.assignments.at(step.other);
-        error = store.handOver(m_incidentId, from.roleKey, scratchPerson(from.personId), scratchPerson(to.personId),
-                               to.startedBy);
+        error = store.roles().handOver(m_incidentId, from.roleKey, scratchPerson(from.personId),
+                                       scratchPerson(to.personId), to.startedBy);
         break;
     }
     case ReplayStep::Kind::Release: {
         const Assignment &a = s.assignments.at(step.index);
-        error = store.release(m_incidentId, a.roleKey, scratchPerson(a.personId),
-                              a.endedBy.isEmpty() ? ReplayAuthor : a.endedBy);
+        error = store.roles().release(m_incidentId, a.roleKey, scratchPerson(a.personId),
+                                      a.endedBy.isEmpty() ? ReplayAuthor : a.endedBy);
         break;
     }
     case ReplayStep::Kind::TimerStart: {
@@ -248,17 +249,17 @@ void ReplayEngine::apply(int index)
         options.defaultKey = t.defaultKey;
         Result<qint64> started = qint64(0);
         if (t.kind == TimerKind::Countdown) {
-            started = store.startCountdown(m_incidentId, t.label, t.durationMs, options, t.createdBy);
+            started = store.timers().startCountdown(m_incidentId, t.label, t.durationMs, options, t.createdBy);
         } else if (t.kind == TimerKind::Cadence) {
             // The first deadline where it first was: the anchor's grid point, or one period.
             if (t.anchorAt.isValid() && t.anchorAt > t.createdAt && t.durationMs > 0) {
                 const qint64 first = t.createdAt.msecsTo(t.anchorAt) % t.durationMs;
                 options.firstAfterMs = first > 0 ? first : t.durationMs;
             }
-            started = store.startCadence(m_incidentId, t.label, t.durationMs, options, t.createdBy);
+            started = store.timers().startCadence(m_incidentId, t.label, t.durationMs, options, t.createdBy);
         } else {
             options.since = t.anchorAt.isValid() && t.anchorAt <= t.createdAt ? t.anchorAt : t.createdAt;
-            started = store.startStopwatch(m_incidentId, t.label, options, t.createdBy);
+            started = store.timers().startStopwatch(m_incidentId, t.label, options, t.createdBy);
         }
         if (started)
             m_timers.insert(t.id, *started);
@@ -271,11 +272,11 @@ void ReplayEngine::apply(int index)
         if (id == 0)
             break;
         if (t.state == TimerState::Paused)
-            error = store.pauseTimer(id, t.createdBy);
+            error = store.timers().pause(id, t.createdBy);
         else if (t.state == TimerState::Acknowledged && t.kind == TimerKind::Countdown)
-            error = store.acknowledgeTimer(id, t.createdBy);
+            error = store.timers().acknowledge(id, t.createdBy);
         else
-            error = store.cancelTimer(id, t.createdBy);
+            error = store.timers().cancel(id, t.createdBy);
         break;
     }
     case ReplayStep::Kind::RollCallStart: {
@@ -293,14 +294,14 @@ void ReplayEngine::apply(int index)
             if (t.id == r.timerId)
                 selection.timeboxMs = t.durationMs;
         }
-        auto started = store.startRollCall(m_incidentId, selection, r.startedBy);
+        auto started = store.rollCalls().start(m_incidentId, selection, r.startedBy);
         if (!started) {
             error = started.error();
             break;
         }
         m_rounds.insert(r.id, *started);
         // Match the new round's items to the old ones by role and (copied) person.
-        if (auto round = store.rollCallRound(*started)) {
+        if (auto round = store.rollCalls().roundItems(*started)) {
             for (const RollCallItem *old : std::as_const(items)) {
                 for (const RollCallItem &made : std::as_const(*round)) {
                     if (made.roleKey == old->roleKey && made.personId == scratchPerson(old->personId))
@@ -317,24 +318,24 @@ void ReplayEngine::apply(int index)
             break;
         if (item.state == RollCallItemState::Answered)
             error =
-                store.answerRollCallItem(id, item.report, item.answeredBy.isEmpty() ? ReplayAuthor : item.answeredBy);
+                store.rollCalls().answer(id, item.report, item.answeredBy.isEmpty() ? ReplayAuthor : item.answeredBy);
         else
-            error = store.markRollCallItem(id, item.state,
+            error = store.rollCalls().mark(id, item.state,
                                            m_script.markedBy(item).isEmpty() ? ReplayAuthor : m_script.markedBy(item));
         break;
     }
     case ReplayStep::Kind::RollCallDismiss: {
         const RollCallItem &item = s.rollCallItems.at(step.index);
         if (const qint64 id = m_items.value(item.id))
-            error = store.dismissMissedItem(id, item.clearedBy.isEmpty() ? ReplayAuthor : item.clearedBy);
+            error = store.rollCalls().dismissMissed(id, item.clearedBy.isEmpty() ? ReplayAuthor : item.clearedBy);
         break;
     }
     case ReplayStep::Kind::RollCallEnd: {
         const RollCall &r = s.rollCalls.at(step.index);
         // A round still open at the resolution was closed by resolving, here as in the source.
         const qint64 id = m_rounds.value(r.id);
-        if (const auto round = store.rollCall(id); id && round && round->isOpen())
-            error = store.endRollCall(id, r.endedBy.isEmpty() ? ReplayAuthor : r.endedBy);
+        if (const auto round = store.rollCalls().round(id); id && round && round->isOpen())
+            error = store.rollCalls().end(id, r.endedBy.isEmpty() ? ReplayAuthor : r.endedBy);
         break;
     }
     }

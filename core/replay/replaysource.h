@@ -1,17 +1,21 @@
 #pragma once
 
+#include "db/storeerror.h"
 #include "domain/incident.h"
 #include "domain/incidentrole.h"
 #include "domain/rollcall.h"
 #include "domain/roster.h"
 #include "domain/timelineentry.h"
-#include "timers/timer.h"
+#include "domain/timer.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QList>
 
 namespace cp {
+
+class IncidentStore;
 
 // One recorded change of an incident's own fields (incident_change): severity, status, title …
 struct IncidentFieldChange
@@ -23,10 +27,15 @@ struct IncidentFieldChange
     QString newValue;
 };
 
-// What the store holds of one incident, as a training replay needs it: read by
-// IncidentStore::replaySource in one short read transaction, then never touched again.
+// What the store holds of one incident, as a training replay needs it: read in one short read
+// transaction (read()), then never touched again.
 struct ReplaySource
 {
+    Q_DECLARE_TR_FUNCTIONS(cp::ReplaySource)
+public:
+    // Works on a read-only store.
+    static Result<ReplaySource> read(const IncidentStore &store, qint64 incidentId);
+
     Incident incident;
     QList<TimelineEntry> entries;            // oldest first (by occurred time, then id), retracted ones included
     QList<IncidentFieldChange> changes;      // oldest first

@@ -10,12 +10,12 @@ namespace cp {
 TimerEngine::TimerEngine(IncidentStore &store, const Clock &clock, QObject *parent)
     : QObject(parent), m_store(store), m_clock(clock), m_author(QStringLiteral("CommandPost"))
 {
-    connect(&m_store, &IncidentStore::timerChanged, this, [this] { m_dirty = true; });
+    connect(&m_store.timers(), &TimerRepository::timerChanged, this, [this] { m_dirty = true; });
 }
 
 void TimerEngine::reload()
 {
-    auto live = m_store.liveTimers();
+    auto live = m_store.timers().live();
     if (!live)
         return; // a busy moment; the next tick tries again
     m_timers = *live;
@@ -73,7 +73,7 @@ void TimerEngine::tick()
     m_lastWallMs = wall;
     m_lastMonotonicMs = monotonic;
 
-    if (m_dirty || !m_store.isOpen())
+    if (m_dirty || !m_store.session().isOpen())
         reload();
 
     // Signals go out after the walk: a slot may change the store and so the list.
@@ -103,14 +103,14 @@ void TimerEngine::tick()
         if (!seen.expiryRecorded) {
             const bool alreadyLogged =
                 t.expiredDeadlineAt.isValid() && t.expiredDeadlineAt.toMSecsSinceEpoch() == deadline;
-            if (alreadyLogged || m_store.isReadOnly()) {
+            if (alreadyLogged || m_store.session().isReadOnly()) {
                 seen.expiryRecorded = true;
-            } else if (auto marked = m_store.markExpired(t.id, m_author)) {
+            } else if (auto marked = m_store.timers().markExpired(t.id, m_author)) {
                 seen.expiryRecorded = true;
                 loggedHere = *marked;
                 recorded = recorded || loggedHere;
             } // else: busy; recorded on a later tick, announced now
-            if (!alreadyLogged && m_store.isReadOnly())
+            if (!alreadyLogged && m_store.session().isReadOnly())
                 loggedHere = true; // a follower announces what the writer has not logged yet
         }
         if (!seen.expiryAnnounced && (loggedHere || seen.sawBeforeExpiry || !seen.expiryRecorded)) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "timer.h"
+#include "domain/timer.h"
 
 #include <QHash>
 #include <QObject>
@@ -17,7 +17,7 @@ class IncidentStore;
 // - timerDue(id) once per deadline when a timer enters its amber window;
 // - timerExpired(id) once per deadline, also when the deadline passed while the laptop slept or
 //   the process was not running (then on the first tick). The expiry is put on the timeline
-//   through IncidentStore::markExpired, which logs it once whoever notices first; an expiry that
+//   through store.timers().markExpired, which logs it once whoever notices first; an expiry that
 //   an earlier run (or another process) already logged before this engine saw the timer is not
 //   announced again;
 // - clockJumped(deltaMs) when the wall clock moved differently from the monotonic clock between

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "timer.h"
+#include "domain/timer.h"
 
 #include <QCoreApplication>
 

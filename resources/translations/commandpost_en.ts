@@ -39,42 +39,7 @@
     </message>
 </context>
 <context>
-    <name>cp::IncidentStore</name>
-    <message numerus="yes">
-        <source>Logging %n entries</source>
-        <translation>
-            <numerusform>Logging %n entry</numerusform>
-            <numerusform>Logging %n entries</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Role structure: %1 (%n role(s))</source>
-        <translation>
-            <numerusform>Role structure: %1 (%n role)</numerusform>
-            <numerusform>Role structure: %1 (%n roles)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Added %1 under %2 (%n role(s))</source>
-        <translation>
-            <numerusform>Added %1 under %2 (%n role)</numerusform>
-            <numerusform>Added %1 under %2 (%n roles)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Timer snoozed for %n min: “%1”</source>
-        <translation>
-            <numerusform>Timer snoozed for %n min: “%1”</numerusform>
-            <numerusform>Timer snoozed for %n min: “%1”</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source> — %n missed period(s) skipped</source>
-        <translation>
-            <numerusform> — %n missed period skipped</numerusform>
-            <numerusform> — %n missed periods skipped</numerusform>
-        </translation>
-    </message>
+    <name>cp::BusinessRepository</name>
     <message numerus="yes">
         <source>Business incident declared: emergency operations — %n outbound activit(y/ies) to halt</source>
         <translation>
@@ -89,6 +54,26 @@
             <numerusform>Returning to normal: restart %n halted activities, last halted first</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>cp::RoleRepository</name>
+    <message numerus="yes">
+        <source>Role structure: %1 (%n role(s))</source>
+        <translation>
+            <numerusform>Role structure: %1 (%n role)</numerusform>
+            <numerusform>Role structure: %1 (%n roles)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %1 under %2 (%n role(s))</source>
+        <translation>
+            <numerusform>Added %1 under %2 (%n role)</numerusform>
+            <numerusform>Added %1 under %2 (%n roles)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cp::RollCallRepository</name>
     <message numerus="yes">
         <source>Roll call %1 started — %n to report: %2</source>
         <translation>
@@ -101,6 +86,33 @@
         <translation>
             <numerusform> — off the missed list (%n earlier call unanswered)</numerusform>
             <numerusform> — off the missed list (%n earlier calls unanswered)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cp::TimelineRepository</name>
+    <message numerus="yes">
+        <source>Logging %n entries</source>
+        <translation>
+            <numerusform>Logging %n entry</numerusform>
+            <numerusform>Logging %n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cp::TimerRepository</name>
+    <message numerus="yes">
+        <source>Timer snoozed for %n min: “%1”</source>
+        <translation>
+            <numerusform>Timer snoozed for %n min: “%1”</numerusform>
+            <numerusform>Timer snoozed for %n min: “%1”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n missed period(s) skipped</source>
+        <translation>
+            <numerusform> — %n missed period skipped</numerusform>
+            <numerusform> — %n missed periods skipped</numerusform>
         </translation>
     </message>
 </context>

@@ -13,6 +13,7 @@
 #include "db/commitwatcher.h"
 #include "db/incidentstore.h"
 #include "domain/clock.h"
+#include "exchange/exchangerepository.h"
 #include "exchange/incidentjson.h"
 #include "exchange/rostercsv.h"
 #include "mainwindow.h"
@@ -128,14 +129,14 @@ qint64 Harness::makeIncident(const QString &path, int entries)
     qint64 incident = 0;
     {
         IncidentStore store(SystemClock::instance());
-        if (StoreError error = store.open(path); !error.ok()) {
+        if (StoreError error = store.session().open(path); !error.ok()) {
             std::fprintf(stderr, "bench: %s\n", qPrintable(error.message()));
             return 0;
         }
         NewIncident n;
         n.title = QStringLiteral("Checkout outage");
         n.declaredAt = QDateTime::currentDateTimeUtc().addDays(-30);
-        auto created = store.createIncident(n, QStringLiteral("ana"));
+        auto created = store.incidents().create(n, QStringLiteral("ana"));
         incident = created ? *created : 0;
     }
     RawSqlite raw(path);
@@ -218,7 +219,7 @@ void Harness::appendPaths()
                   QStringLiteral("≤ 1.3×"), [](const Path &r) { return r.ratio() <= 1.3; });
     IncidentStore store(SystemClock::instance());
     RawSqlite raw(floorDb);
-    if (!store.open(cpDb).ok() || !raw.ok())
+    if (!store.session().open(cpDb).ok() || !raw.ok())
         return;
     NewEntry e;
     e.incidentId = incident;
@@ -232,7 +233,7 @@ void Harness::appendPaths()
                 return;
             p.floor.add(msSince(start));
             start = monotonicNs();
-            if (!store.appendEntry(e))
+            if (!store.timeline().append(e))
                 return;
             p.cp.add(msSince(start));
         }
@@ -252,7 +253,7 @@ void Harness::quickEntryPath()
                   [](const Path &r) { return r.ratio() <= 1.3; });
     IncidentStore store(SystemClock::instance());
     RawSqlite raw(floorDb);
-    if (!store.open(cpDb).ok() || !raw.ok())
+    if (!store.session().open(cpDb).ok() || !raw.ok())
         return;
     QSettings settings(m_tmp.path(QStringLiteral("quick.ini")), QSettings::IniFormat);
     Preferences preferences(settings);
@@ -292,9 +293,9 @@ void Harness::outsideCommitPath()
     Path &p = add(name, QStringLiteral("inotify on the -wal + data_version, SQLite C API"),
                   QStringLiteral("p99 ≤ 60 ms"), [](const Path &r) { return r.cp.p99() <= 60; });
     IncidentStore store(SystemClock::instance());
-    if (!store.open(db).ok())
+    if (!store.session().open(db).ok())
         return;
-    const CommitWatcher watcher(store); // as the app does (app/gui/main.cpp)
+    const CommitWatcher watcher(store.session()); // as the app does (app/gui/main.cpp)
     QSettings settings(m_tmp.path(QStringLiteral("follow.ini")), QSettings::IniFormat);
     Preferences preferences(settings);
     MainWindow window(store, SystemClock::instance(), preferences, settings);
@@ -360,7 +361,7 @@ void Harness::timerPath()
                   QStringLiteral("never early, p99 ≤ 20 ms late"),
                   [](const Path &r) { return r.cp.min() >= 0 && r.cp.p99() <= 20; });
     IncidentStore store(SystemClock::instance());
-    if (!store.open(db).ok())
+    if (!store.session().open(db).ok())
         return;
     QSettings settings(m_tmp.path(QStringLiteral("timers.ini")), QSettings::IniFormat);
     Preferences preferences(settings);
@@ -380,10 +381,11 @@ void Harness::timerPath()
         const qint64 durationMs = 1000 + QRandomGenerator::global()->bounded(1500);
         TimerOptions options;
         options.warnMs = 0;
-        auto id = store.startCountdown(incident, QStringLiteral("Check-in %1").arg(r), durationMs, options, Author);
+        auto id =
+            store.timers().startCountdown(incident, QStringLiteral("Check-in %1").arg(r), durationMs, options, Author);
         if (!id)
             return;
-        const qint64 deadline = store.timer(*id)->deadlineAt.toMSecsSinceEpoch();
+        const qint64 deadline = store.timers().timer(*id)->deadlineAt.toMSecsSinceEpoch();
         deadlines.insert(*id, deadline);
         bool floorFired = false;
         QTimer::singleShot(int(deadline - QDateTime::currentMSecsSinceEpoch()), Qt::PreciseTimer, &window, [&] {
@@ -400,7 +402,7 @@ void Harness::exchangePaths()
     const QString db = m_tmp.path(QStringLiteral("exchange.sqlite"));
     const qint64 incident = makeIncident(db, 5000);
     IncidentStore store(SystemClock::instance());
-    if (!incident || !store.open(db).ok())
+    if (!incident || !store.session().open(db).ok())
         return;
     RawSqlite raw(db);
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -444,12 +446,12 @@ void Harness::exchangePaths()
         const QString floorInto = m_tmp.path(QStringLiteral("import-floor-%1.sqlite").arg(r));
         makeIncident(floorInto, 0);
         IncidentStore target(SystemClock::instance());
-        if (!target.open(into).ok())
+        if (!target.session().open(into).ok())
             return;
         resetPeakRss();
         qint64 start = monotonicNs();
         auto document = IncidentJson::read(json.data());
-        if (!document || !target.importIncident(*document)) {
+        if (!document || !ExchangeRepository::importIncident(target, *document)) {
             std::fprintf(stderr, "bench: the JSON import failed\n");
             return;
         }
@@ -485,13 +487,13 @@ void Harness::rosterPaths()
             const QString into = m_tmp.path(QStringLiteral("roster-%1-%2.sqlite").arg(people).arg(r));
             const QString floorInto = m_tmp.path(QStringLiteral("roster-floor-%1-%2.sqlite").arg(people).arg(r));
             IncidentStore target(SystemClock::instance());
-            if (!target.open(into).ok())
+            if (!target.session().open(into).ok())
                 return;
             resetPeakRss();
             qint64 start = monotonicNs();
             QList<Person> read;
             QString error;
-            if (!RosterCsv::readPeople(csv, &read, &error) || !target.importRoster({}, read)) {
+            if (!RosterCsv::readPeople(csv, &read, &error) || !target.roster().importRoster({}, read)) {
                 std::fprintf(stderr, "bench: the roster import failed: %s\n", qPrintable(error));
                 return;
             }
@@ -514,7 +516,7 @@ int Harness::run()
         IncidentStore store(SystemClock::instance());
         QSettings settings(m_tmp.path(QStringLiteral("count.ini")), QSettings::IniFormat);
         Preferences preferences(settings);
-        if (!store.open(m_tmp.path(QStringLiteral("count.sqlite"))).ok())
+        if (!store.session().open(m_tmp.path(QStringLiteral("count.sqlite"))).ok())
             return 1;
         MainWindow window(store, SystemClock::instance(), preferences, settings);
         m_docks = int(window.findChildren<QDockWidget *>(QString(), Qt::FindDirectChildrenOnly).size());
@@ -550,7 +552,7 @@ int Harness::run()
 int writer(const QString &db, qint64 incident, int count)
 {
     IncidentStore store(SystemClock::instance());
-    if (StoreError error = store.open(db); !error.ok()) {
+    if (StoreError error = store.session().open(db); !error.ok()) {
         std::fprintf(stderr, "bench writer: %s\n", qPrintable(error.message()));
         return 1;
     }
@@ -561,7 +563,7 @@ int writer(const QString &db, qint64 incident, int count)
     for (int i = 0; i < count; ++i) {
         // Irregular gaps, so the commits fall anywhere in a reader's rhythm.
         QThread::msleep(40 + QRandomGenerator::global()->bounded(120));
-        auto id = store.appendEntry(e);
+        auto id = store.timeline().append(e);
         const qint64 at = monotonicNs();
         if (!id)
             return 1;

@@ -37,7 +37,7 @@ private slots:
         QFETCH(int, people);
         test::TempDatabase tmp;
         IncidentStore store(SystemClock::instance());
-        QVERIFY(store.open(tmp.path()).ok());
+        QVERIFY(store.session().open(tmp.path()).ok());
         const QByteArray csv = roster(people);
         QElapsedTimer timer;
         timer.start();
@@ -45,10 +45,10 @@ private slots:
         QString error;
         QVERIFY2(RosterCsv::readPeople(csv, &parsed, &error), qPrintable(error));
         const qint64 parseMs = timer.restart();
-        auto inserted = store.importRoster({}, parsed);
+        auto inserted = store.roster().importRoster({}, parsed);
         QVERIFY(inserted.ok());
         const qint64 insertMs = timer.restart();
-        auto updated = store.importRoster({}, parsed);
+        auto updated = store.roster().importRoster({}, parsed);
         QVERIFY(updated.ok());
         const qint64 updateMs = timer.elapsed();
         QCOMPARE(*inserted, people);

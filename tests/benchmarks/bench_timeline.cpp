@@ -27,11 +27,11 @@ private slots:
                         ? qEnvironmentVariableIntValue("CP_BENCH_ENTRIES")
                         : m_entries;
         IncidentStore store(SystemClock::instance());
-        QVERIFY(store.open(m_tmp.path()).ok());
+        QVERIFY(store.session().open(m_tmp.path()).ok());
         NewIncident incident;
         incident.title = QStringLiteral("Marathon incident");
         incident.declaredAt = QDateTime::currentDateTimeUtc().addDays(-30);
-        m_incident = *store.createIncident(incident, QStringLiteral("ana"));
+        m_incident = *store.incidents().create(incident, QStringLiteral("ana"));
 
         QElapsedTimer timer;
         timer.start();
@@ -51,7 +51,7 @@ private slots:
                              .arg(i % 13);
                 batch << e;
             }
-            QVERIFY(store.appendEntries(batch).ok());
+            QVERIFY(store.timeline().appendAll(batch).ok());
         }
         qInfo("bulk insert: %d entries in %lld ms (%.0f entries/s)", m_entries, timer.elapsed(),
               m_entries * 1000.0 / qMax<qint64>(1, timer.elapsed()));
@@ -62,7 +62,7 @@ private slots:
         QBENCHMARK
         {
             IncidentStore store(SystemClock::instance());
-            QVERIFY(store.open(m_tmp.path()).ok());
+            QVERIFY(store.session().open(m_tmp.path()).ok());
             TimelineModel model(store);
             model.setIncident(m_incident);
             QCOMPARE(model.rowCount(), 256);
@@ -74,9 +74,9 @@ private slots:
         QBENCHMARK
         {
             IncidentStore store(SystemClock::instance());
-            IncidentStore::Options options;
+            StoreSession::Options options;
             options.quickCheck = false;
-            QVERIFY(store.open(m_tmp.path(), options).ok());
+            QVERIFY(store.session().open(m_tmp.path(), options).ok());
             TimelineModel model(store);
             model.setIncident(m_incident);
             QCOMPARE(model.rowCount(), 256);
@@ -86,7 +86,7 @@ private slots:
     void nextPage()
     {
         IncidentStore store(SystemClock::instance());
-        QVERIFY(store.open(m_tmp.path()).ok());
+        QVERIFY(store.session().open(m_tmp.path()).ok());
         TimelineModel model(store);
         model.setIncident(m_incident);
         QBENCHMARK
@@ -99,7 +99,7 @@ private slots:
     void filteredFirstPage()
     {
         IncidentStore store(SystemClock::instance());
-        QVERIFY(store.open(m_tmp.path()).ok());
+        QVERIFY(store.session().open(m_tmp.path()).ok());
         TimelineModel model(store);
         model.setIncident(m_incident);
         int round = 0;
@@ -116,7 +116,7 @@ private slots:
     void committedAppend()
     {
         IncidentStore store(SystemClock::instance());
-        QVERIFY(store.open(m_tmp.path()).ok());
+        QVERIFY(store.session().open(m_tmp.path()).ok());
         TimelineModel model(store);
         model.setIncident(m_incident);
         QBENCHMARK
@@ -125,7 +125,7 @@ private slots:
             e.incidentId = m_incident;
             e.author = QStringLiteral("Cy");
             e.text = QStringLiteral("X is restarting the app stack, next check-in in 3 minutes");
-            QVERIFY(store.appendEntry(e).ok());
+            QVERIFY(store.timeline().append(e).ok());
         }
         QCOMPARE(model.index(0, TimelineModel::TextColumn).data().toString(),
                  QStringLiteral("X is restarting the app stack, next check-in in 3 minutes"));

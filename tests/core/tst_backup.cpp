@@ -26,15 +26,16 @@ class TstBackup : public QObject
 private:
     static qint64 makeDatabase(IncidentStore &store, const QString &path, int entries)
     {
-        if (!store.open(path).ok())
+        if (!store.session().open(path).ok())
             return 0;
-        auto id = store.createIncident({QStringLiteral("Payments down"), {}, Severity::Sev1}, QStringLiteral("ana"));
+        auto id =
+            store.incidents().create({QStringLiteral("Payments down"), {}, Severity::Sev1}, QStringLiteral("ana"));
         if (!id)
             return 0;
         QList<NewEntry> batch;
         for (int i = 0; i < entries; ++i)
             batch << NewEntry{*id, EntryKind::Note, QStringLiteral("bo"), QStringLiteral("entry %1").arg(i)};
-        if (!store.appendEntries(batch))
+        if (!store.timeline().appendAll(batch))
             return 0;
         return *id;
     }
@@ -49,19 +50,20 @@ private slots:
         QVERIFY(id > 0);
         // The store keeps its connection open and its -wal file may hold recent commits: a file
         // copy could miss them, VACUUM INTO cannot.
-        QVERIFY(store.appendEntry(NewEntry{id, EntryKind::Note, QStringLiteral("bo"), QStringLiteral("last one")}));
+        QVERIFY(
+            store.timeline().append(NewEntry{id, EntryKind::Note, QStringLiteral("bo"), QStringLiteral("last one")}));
         const QString target = tmp.path(QStringLiteral("copy.sqlite"));
         auto made = DatabaseBackup::backup(tmp.path(), target);
         QVERIFY2(made.ok(), qPrintable(made.error().message()));
         QCOMPARE(made->incidents, 1);
-        QCOMPARE(made->entries, store.stats()->entries);
+        QCOMPARE(made->entries, store.session().stats()->entries);
         QCOMPARE(PrivateFile::modeOf(target), 0600);
         QVERIFY(!QFile::exists(target + QStringLiteral("-wal")));
 
         IncidentStore copy(clock);
-        QVERIFY(copy.open(target).ok());
-        QCOMPARE(copy.stats()->entries, store.stats()->entries);
-        QVERIFY(copy.integrityProblems()->isEmpty());
+        QVERIFY(copy.session().open(target).ok());
+        QCOMPARE(copy.session().stats()->entries, store.session().stats()->entries);
+        QVERIFY(copy.session().integrityProblems()->isEmpty());
     }
 
     void defaultPathIsBesideTheDatabase()
@@ -142,19 +144,20 @@ private slots:
             id = makeDatabase(store, tmp.path(), 5);
             QVERIFY(id > 0);
             QVERIFY(DatabaseBackup::backup(tmp.path(), backup).ok());
-            QVERIFY(store.appendEntry(NewEntry{id, EntryKind::Note, QStringLiteral("bo"), QStringLiteral("later")}));
+            QVERIFY(
+                store.timeline().append(NewEntry{id, EntryKind::Note, QStringLiteral("bo"), QStringLiteral("later")}));
         }
         const QString safety = tmp.path(QStringLiteral("safety.sqlite"));
         auto restored = DatabaseBackup::restore(backup, tmp.path(), safety);
         QVERIFY2(restored.ok(), qPrintable(restored.error().message()));
         QCOMPARE(restored->entries, 1 + 5); // the declaration and the batch, not "later"
         IncidentStore store(clock);
-        QVERIFY(store.open(tmp.path()).ok());
-        QCOMPARE(store.stats()->entries, restored->entries);
+        QVERIFY(store.session().open(tmp.path()).ok());
+        QCOMPARE(store.session().stats()->entries, restored->entries);
         TimelinePage page;
         page.incidentId = id;
         page.limit = 100;
-        for (const TimelineEntry &entry : *store.entries(page))
+        for (const TimelineEntry &entry : *store.timeline().entries(page))
             QVERIFY(entry.text != QStringLiteral("later"));
         // The safety copy holds what was there before the restore.
         auto before = DatabaseBackup::verify(safety);
@@ -172,11 +175,11 @@ private slots:
         QVERIFY(id > 0);
         const QString backup = tmp.path(QStringLiteral("b.sqlite"));
         QVERIFY(DatabaseBackup::backup(tmp.path(), backup).ok());
-        QVERIFY(writer.appendEntry(NewEntry{id, EntryKind::Note, QStringLiteral("bo"), QStringLiteral("x")}));
-        const qint64 entriesBefore = writer.stats()->entries;
+        QVERIFY(writer.timeline().append(NewEntry{id, EntryKind::Note, QStringLiteral("bo"), QStringLiteral("x")}));
+        const qint64 entriesBefore = writer.session().stats()->entries;
         QVERIFY(DatabaseBackup::restore(backup, tmp.path(), QString()).ok());
-        QCOMPARE(writer.stats()->entries, entriesBefore - 1); // the open connection reads the restored file
-        QVERIFY(writer.integrityProblems()->isEmpty());
+        QCOMPARE(writer.session().stats()->entries, entriesBefore - 1); // the open connection reads the restored file
+        QVERIFY(writer.session().integrityProblems()->isEmpty());
     }
 
     void restoreRefusesABadBackupAndChangesNothing()
@@ -205,8 +208,8 @@ private slots:
         ::umask(umaskBefore);
         {
             IncidentStore store(clock);
-            QVERIFY(store.open(tmp.path(QStringLiteral("sub/new.sqlite"))).ok());
-            QVERIFY(store.createIncident({QStringLiteral("t"), {}, Severity::Sev3}, QStringLiteral("a")).ok());
+            QVERIFY(store.session().open(tmp.path(QStringLiteral("sub/new.sqlite"))).ok());
+            QVERIFY(store.incidents().create({QStringLiteral("t"), {}, Severity::Sev3}, QStringLiteral("a")).ok());
             QCOMPARE(PrivateFile::modeOf(tmp.path(QStringLiteral("sub/new.sqlite"))), 0600);
             QCOMPARE(PrivateFile::modeOf(tmp.path(QStringLiteral("sub/new.sqlite-wal"))), 0600);
             QCOMPARE(PrivateFile::modeOf(tmp.path(QStringLiteral("sub/new.sqlite-shm"))), 0600);

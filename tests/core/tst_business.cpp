@@ -1,6 +1,7 @@
 #include "db/incidentstore.h"
 #include "domain/roletemplate.h"
 #include "fakeclock.h"
+#include "storefixture.h"
 #include "tempdatabase.h"
 
 #include <QSignalSpy>
@@ -17,9 +18,9 @@ class TstBusiness : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TempDatabase> m_tmp;
-    std::unique_ptr<test::FakeClock> m_clock;
-    std::unique_ptr<IncidentStore> m_store;
+    std::unique_ptr<test::StoreFixture> m_fixture;
+    test::FakeClock *m_clock = nullptr;
+    IncidentStore *m_store = nullptr;
     qint64 m_incident = 0;
     const QString m_ana = QStringLiteral("ana");
 
@@ -29,7 +30,7 @@ private:
         page.incidentId = incidentId;
         page.limit = 100000;
         page.oldestFirst = true;
-        auto list = m_store->entries(page);
+        auto list = m_store->timeline().entries(page);
         return list ? list->size() : -1;
     }
 
@@ -40,13 +41,13 @@ private:
         page.limit = 100000;
         page.oldestFirst = true;
         page.filter.kinds = {EntryKind::Communication};
-        auto list = m_store->entries(page);
+        auto list = m_store->timeline().entries(page);
         return list ? *list : QList<TimelineEntry>();
     }
 
     void declare()
     {
-        const StoreError error = m_store->declareBusinessMode(m_incident, {}, m_ana);
+        const StoreError error = m_store->business().declare(m_incident, {}, m_ana);
         QVERIFY2(error.ok(), qPrintable(error.message()));
     }
 
@@ -58,7 +59,7 @@ private:
         m.phase = phase;
         m.channel = QStringLiteral("email");
         m.text = QStringLiteral("We are looking into failed logins.");
-        auto id = m_store->draftMessage(m, QStringLiteral("sam"));
+        auto id = m_store->business().draftMessage(m, QStringLiteral("sam"));
         if (!id)
             qWarning() << id.error().message();
         return id ? *id : 0;
@@ -77,38 +78,39 @@ private:
 private slots:
     void init()
     {
-        m_tmp = std::make_unique<test::TempDatabase>();
-        m_clock = std::make_unique<test::FakeClock>();
-        m_store = std::make_unique<IncidentStore>(*m_clock);
-        QVERIFY(m_store->open(m_tmp->path()).ok());
+        m_fixture = std::make_unique<test::StoreFixture>();
+        QVERIFY(m_fixture->open().ok());
+        m_clock = &m_fixture->clock();
+        m_store = &m_fixture->store();
         NewIncident incident;
         incident.title = QStringLiteral("Logins failing");
         incident.severity = Severity::Sev1;
-        auto id = m_store->createIncident(incident, m_ana);
+        auto id = m_store->incidents().create(incident, m_ana);
         QVERIFY(id);
         m_incident = *id;
     }
 
     void cleanup()
     {
-        m_store.reset();
-        m_clock.reset();
-        m_tmp.reset();
+        m_store = nullptr;
+        m_clock = nullptr;
+        m_fixture.reset();
     }
 
     void refusesBeforeDeclaration()
     {
         const qint64 before = entryCount(m_incident);
-        expectRefused(m_store->returnToNormal(m_incident, m_ana), Code::NotFound, QStringLiteral("declare business"),
-                      before);
+        expectRefused(m_store->business().returnToNormal(m_incident, m_ana), Code::NotFound,
+                      QStringLiteral("declare business"), before);
         NewMessage m{m_incident, QStringLiteral("customers"), QString(), QStringLiteral("email"),
                      QStringLiteral("text")};
-        expectRefused(m_store->draftMessage(m, m_ana).error(), Code::NotFound, QStringLiteral("declare business"),
-                      before);
-        expectRefused(m_store->answerBriefing(m_incident, QStringLiteral("trigger"), QStringLiteral("x"), m_ana),
-                      Code::NotFound, QStringLiteral("not a business incident"), before);
-        expectRefused(m_store->declareBusinessMode(999, {}, m_ana), Code::NotFound, QStringLiteral("#999"), before);
-        auto mode = m_store->businessMode(m_incident);
+        expectRefused(m_store->business().draftMessage(m, m_ana).error(), Code::NotFound,
+                      QStringLiteral("declare business"), before);
+        expectRefused(
+            m_store->business().answerBriefing(m_incident, QStringLiteral("trigger"), QStringLiteral("x"), m_ana),
+            Code::NotFound, QStringLiteral("not a business incident"), before);
+        expectRefused(m_store->business().declare(999, {}, m_ana), Code::NotFound, QStringLiteral("#999"), before);
+        auto mode = m_store->business().mode(m_incident);
         QVERIFY(mode);
         QVERIFY(!mode->has_value());
     }
@@ -118,40 +120,40 @@ private slots:
         const qint64 before = entryCount(m_incident);
         BusinessDeclaration d;
         d.audiences = {QStringLiteral("everyone")};
-        expectRefused(m_store->declareBusinessMode(m_incident, d, m_ana), Code::Invalid, QStringLiteral("everyone"),
+        expectRefused(m_store->business().declare(m_incident, d, m_ana), Code::Invalid, QStringLiteral("everyone"),
                       before);
-        expectRefused(m_store->declareBusinessMode(m_incident, {}, QStringLiteral(" ")), Code::Invalid,
+        expectRefused(m_store->business().declare(m_incident, {}, QStringLiteral(" ")), Code::Invalid,
                       QStringLiteral("who"), before);
         declare();
         const qint64 after = entryCount(m_incident);
-        expectRefused(m_store->declareBusinessMode(m_incident, {}, m_ana), Code::Invalid, QStringLiteral("already"),
+        expectRefused(m_store->business().declare(m_incident, {}, m_ana), Code::Invalid, QStringLiteral("already"),
                       after);
     }
 
     void declaresWithChecklistAndRoles()
     {
-        QSignalSpy business(m_store.get(), &IncidentStore::businessChanged);
-        QSignalSpy activities(m_store.get(), &IncidentStore::activityChanged);
-        RoleTemplateLibrary library(m_tmp->dir());
+        QSignalSpy business(&m_store->business(), &BusinessRepository::businessChanged);
+        QSignalSpy activities(&m_store->business(), &BusinessRepository::activityChanged);
+        RoleTemplateLibrary library(m_fixture->files().dir());
         BusinessDeclaration d;
         d.roles = library.find(QStringLiteral("business-response"));
         QVERIFY(d.roles);
         d.audiences = {QStringLiteral("internal"), QStringLiteral("customers"), QStringLiteral("media")};
-        QVERIFY(m_store->declareBusinessMode(m_incident, d, m_ana).ok());
+        QVERIFY(m_store->business().declare(m_incident, d, m_ana).ok());
         QCOMPARE(business.size(), 1);
         QCOMPARE(business.at(0).at(0).toLongLong(), m_incident);
-        auto mode = m_store->businessMode(m_incident);
+        auto mode = m_store->business().mode(m_incident);
         QVERIFY(mode && mode->has_value());
         QCOMPARE((*mode)->state, BusinessState::Emergency);
         QCOMPARE((*mode)->declaredBy, m_ana);
         QCOMPARE((*mode)->audiences, d.audiences);
-        auto list = m_store->businessActivities(m_incident);
+        auto list = m_store->business().activities(m_incident);
         QVERIFY(list);
         QCOMPARE(list->size(), BusinessVocabulary::defaultActivities().size());
         QCOMPARE(activities.size(), list->size());
         QCOMPARE(list->first().ownerRoleKey, QStringLiteral("marketing-officer"));
         QCOMPARE(list->last().ownerRoleKey, QStringLiteral("social-officer"));
-        auto roles = m_store->roles(m_incident);
+        auto roles = m_store->roles().list(m_incident);
         QVERIFY(roles);
         QStringList keys;
         for (const IncidentRole &r : std::as_const(*roles))
@@ -166,45 +168,50 @@ private slots:
     void checklistHaltsAndRestartsInOrder()
     {
         declare();
-        auto list = *m_store->businessActivities(m_incident);
+        auto list = *m_store->business().activities(m_incident);
         const qint64 first = list.at(0).id;
         qint64 before = entryCount(m_incident);
-        expectRefused(m_store->restartActivity(first, m_ana), Code::Invalid, QStringLiteral("never halted"), before);
-        QVERIFY(m_store->haltActivity(first, QStringLiteral("mo")).ok());
-        before = entryCount(m_incident);
-        expectRefused(m_store->haltActivity(first, m_ana), Code::Invalid, QStringLiteral("already halted"), before);
-        expectRefused(m_store->restartActivity(first, m_ana), Code::Invalid, QStringLiteral("return to normal"),
+        expectRefused(m_store->business().restartActivity(first, m_ana), Code::Invalid, QStringLiteral("never halted"),
                       before);
-        expectRefused(m_store->haltActivity(424242, m_ana), Code::NotFound, QStringLiteral("#424242"), before);
-        expectRefused(m_store->addBusinessActivity(m_incident, {QStringLiteral(" "), {}}, m_ana).error(), Code::Invalid,
-                      QStringLiteral("name"), before);
+        QVERIFY(m_store->business().haltActivity(first, QStringLiteral("mo")).ok());
+        before = entryCount(m_incident);
+        expectRefused(m_store->business().haltActivity(first, m_ana), Code::Invalid, QStringLiteral("already halted"),
+                      before);
+        expectRefused(m_store->business().restartActivity(first, m_ana), Code::Invalid,
+                      QStringLiteral("return to normal"), before);
+        expectRefused(m_store->business().haltActivity(424242, m_ana), Code::NotFound, QStringLiteral("#424242"),
+                      before);
+        expectRefused(m_store->business().addActivity(m_incident, {QStringLiteral(" "), {}}, m_ana).error(),
+                      Code::Invalid, QStringLiteral("name"), before);
 
-        auto added = m_store->addBusinessActivity(
+        auto added = m_store->business().addActivity(
             m_incident, {QStringLiteral("Webinar invitations"), QStringLiteral("marketing-officer")}, m_ana);
         QVERIFY(added);
-        auto activity = m_store->businessActivity(*added);
+        auto activity = m_store->business().activity(*added);
         QVERIFY(activity);
         QVERIFY(activity->userAdded);
-        QVERIFY(m_store->haltActivity(*added, QStringLiteral("mo")).ok());
+        QVERIFY(m_store->business().haltActivity(*added, QStringLiteral("mo")).ok());
         // Undo of a halt takes the tick back.
-        QVERIFY(m_store->withdrawActivityTick(*added, QStringLiteral("mo")).ok());
-        QVERIFY(!m_store->businessActivity(*added)->haltedAt.isValid());
-        QVERIFY(m_store->haltActivity(*added, QStringLiteral("mo")).ok());
+        QVERIFY(m_store->business().withdrawActivityTick(*added, QStringLiteral("mo")).ok());
+        QVERIFY(!m_store->business().activity(*added)->haltedAt.isValid());
+        QVERIFY(m_store->business().haltActivity(*added, QStringLiteral("mo")).ok());
 
         m_clock->advanceSecs(600);
-        QVERIFY(m_store->returnToNormal(m_incident, m_ana).ok());
-        QCOMPARE((*m_store->businessMode(m_incident))->state, BusinessState::Restoring);
+        QVERIFY(m_store->business().returnToNormal(m_incident, m_ana).ok());
+        QCOMPARE((*m_store->business().mode(m_incident))->state, BusinessState::Restoring);
         before = entryCount(m_incident);
-        expectRefused(m_store->haltActivity(list.at(1).id, m_ana), Code::Invalid, QStringLiteral("returning"), before);
-        expectRefused(m_store->returnToNormal(m_incident, m_ana), Code::Invalid, QStringLiteral("already"), before);
-        QVERIFY(m_store->restartActivity(*added, QStringLiteral("mo")).ok());
-        QCOMPARE((*m_store->businessMode(m_incident))->state, BusinessState::Restoring);
-        QVERIFY(m_store->restartActivity(first, QStringLiteral("mo")).ok());
-        auto mode = *m_store->businessMode(m_incident);
+        expectRefused(m_store->business().haltActivity(list.at(1).id, m_ana), Code::Invalid,
+                      QStringLiteral("returning"), before);
+        expectRefused(m_store->business().returnToNormal(m_incident, m_ana), Code::Invalid, QStringLiteral("already"),
+                      before);
+        QVERIFY(m_store->business().restartActivity(*added, QStringLiteral("mo")).ok());
+        QCOMPARE((*m_store->business().mode(m_incident))->state, BusinessState::Restoring);
+        QVERIFY(m_store->business().restartActivity(first, QStringLiteral("mo")).ok());
+        auto mode = *m_store->business().mode(m_incident);
         QCOMPARE(mode->state, BusinessState::Normal);
         QCOMPARE(mode->allClearAt, m_clock->nowUtc());
         QVERIFY(mode->analysisTimerId > 0);
-        auto timer = m_store->timer(mode->analysisTimerId);
+        auto timer = m_store->timers().timer(mode->analysisTimerId);
         QVERIFY(timer);
         QCOMPARE(timer->deadlineAt, m_clock->nowUtc().addSecs(24 * 3600));
         QCOMPARE(timer->ownerRoleKey, QStringLiteral("technical-slt"));
@@ -220,32 +227,34 @@ private slots:
     void nothingHaltedGoesStraightToNormal()
     {
         declare();
-        QVERIFY(m_store->returnToNormal(m_incident, m_ana).ok());
-        QCOMPARE((*m_store->businessMode(m_incident))->state, BusinessState::Normal);
+        QVERIFY(m_store->business().returnToNormal(m_incident, m_ana).ok());
+        QCOMPARE((*m_store->business().mode(m_incident))->state, BusinessState::Normal);
     }
 
     void briefingAnswersAreKept()
     {
         declare();
         const qint64 before = entryCount(m_incident);
-        expectRefused(m_store->answerBriefing(m_incident, QStringLiteral("colour"), QStringLiteral("x"), m_ana),
-                      Code::Invalid, QStringLiteral("colour"), before);
-        expectRefused(m_store->answerBriefing(m_incident, QStringLiteral("trigger"), QStringLiteral("  "), m_ana),
-                      Code::Invalid, QStringLiteral("unknown"), before);
-        QVERIFY(m_store
-                    ->answerBriefing(m_incident, QStringLiteral("affected-now"), QStringLiteral("about 1200"),
-                                     QStringLiteral("cl"))
+        expectRefused(
+            m_store->business().answerBriefing(m_incident, QStringLiteral("colour"), QStringLiteral("x"), m_ana),
+            Code::Invalid, QStringLiteral("colour"), before);
+        expectRefused(
+            m_store->business().answerBriefing(m_incident, QStringLiteral("trigger"), QStringLiteral("  "), m_ana),
+            Code::Invalid, QStringLiteral("unknown"), before);
+        QVERIFY(m_store->business()
+                    .answerBriefing(m_incident, QStringLiteral("affected-now"), QStringLiteral("about 1200"),
+                                    QStringLiteral("cl"))
                     .ok());
-        QVERIFY(m_store
-                    ->answerBriefing(m_incident, QStringLiteral("trigger"), QStringLiteral("auth DB locked"),
-                                     QStringLiteral("cl"))
+        QVERIFY(m_store->business()
+                    .answerBriefing(m_incident, QStringLiteral("trigger"), QStringLiteral("auth DB locked"),
+                                    QStringLiteral("cl"))
                     .ok());
         m_clock->advanceSecs(60);
-        QVERIFY(m_store
-                    ->answerBriefing(m_incident, QStringLiteral("affected-now"), QStringLiteral("about 3000"),
-                                     QStringLiteral("cl"))
+        QVERIFY(m_store->business()
+                    .answerBriefing(m_incident, QStringLiteral("affected-now"), QStringLiteral("about 3000"),
+                                    QStringLiteral("cl"))
                     .ok());
-        auto answers = m_store->briefingAnswers(m_incident);
+        auto answers = m_store->business().briefingAnswers(m_incident);
         QVERIFY(answers);
         QCOMPARE(answers->size(), 2);
         QCOMPARE(answers->at(0).questionKey, QStringLiteral("trigger")); // question order
@@ -259,54 +268,62 @@ private slots:
         declare();
         const qint64 id = draft();
         QVERIFY(id > 0);
-        auto m = *m_store->message(id);
+        auto m = *m_store->business().message(id);
         QCOMPARE(m.phase, QStringLiteral("investigation"));
         QCOMPARE(m.waitingFor, MessageStep::LegalReview);
         const qint64 before = entryCount(m_incident);
         for (MessageStep step :
              {MessageStep::MessagingReview, MessageStep::EltApproval, MessageStep::IcAuthorisation, MessageStep::Send})
-            expectRefused(m_store->advanceMessage(id, step, StepVerdict::Approved, {}, m_ana), Code::Invalid,
+            expectRefused(m_store->business().advanceMessage(id, step, StepVerdict::Approved, {}, m_ana), Code::Invalid,
                           QStringLiteral("cannot skip"), before);
-        expectRefused(m_store->advanceMessage(id, MessageStep::LegalReview, StepVerdict::ChangesRequested, {}, m_ana),
-                      Code::Invalid, QStringLiteral("comment"), before);
-        expectRefused(m_store->advanceMessage(777, MessageStep::LegalReview, StepVerdict::Approved, {}, m_ana),
-                      Code::NotFound, QStringLiteral("#777"), before);
-        QCOMPARE(m_store->message(id)->steps.size(), 1);
+        expectRefused(
+            m_store->business().advanceMessage(id, MessageStep::LegalReview, StepVerdict::ChangesRequested, {}, m_ana),
+            Code::Invalid, QStringLiteral("comment"), before);
+        expectRefused(
+            m_store->business().advanceMessage(777, MessageStep::LegalReview, StepVerdict::Approved, {}, m_ana),
+            Code::NotFound, QStringLiteral("#777"), before);
+        QCOMPARE(m_store->business().message(id)->steps.size(), 1);
         // One message per audience and phase.
         NewMessage again{m_incident, QStringLiteral("customers"), QStringLiteral("investigation"),
                          QStringLiteral("email"), QStringLiteral("x")};
-        expectRefused(m_store->draftMessage(again, m_ana).error(), Code::Invalid, QStringLiteral("revise"), before);
+        expectRefused(m_store->business().draftMessage(again, m_ana).error(), Code::Invalid, QStringLiteral("revise"),
+                      before);
         again.audience = QStringLiteral("press");
-        expectRefused(m_store->draftMessage(again, m_ana).error(), Code::Invalid, QStringLiteral("press"), before);
+        expectRefused(m_store->business().draftMessage(again, m_ana).error(), Code::Invalid, QStringLiteral("press"),
+                      before);
     }
 
     void fullChainWithOneRoundOfChanges()
     {
         declare();
-        QSignalSpy changed(m_store.get(), &IncidentStore::messageChanged);
+        QSignalSpy changed(&m_store->business(), &BusinessRepository::messageChanged);
         const qint64 id = draft();
         QCOMPARE(changed.size(), 1);
-        QVERIFY(m_store->advanceMessage(id, MessageStep::LegalReview, StepVerdict::Approved, {}, QStringLiteral("lee"))
+        QVERIFY(m_store->business()
+                    .advanceMessage(id, MessageStep::LegalReview, StepVerdict::Approved, {}, QStringLiteral("lee"))
                     .ok());
-        QVERIFY(m_store
-                    ->advanceMessage(id, MessageStep::MessagingReview, StepVerdict::ChangesRequested,
-                                     QStringLiteral("say 'some customers'"), QStringLiteral("mia"))
+        QVERIFY(m_store->business()
+                    .advanceMessage(id, MessageStep::MessagingReview, StepVerdict::ChangesRequested,
+                                    QStringLiteral("say 'some customers'"), QStringLiteral("mia"))
                     .ok());
-        auto m = *m_store->message(id);
+        auto m = *m_store->business().message(id);
         QVERIFY(m.changesRequested());
         const qint64 before = entryCount(m_incident);
-        expectRefused(m_store->advanceMessage(id, MessageStep::MessagingReview, StepVerdict::Approved, {}, m_ana),
-                      Code::Invalid, QStringLiteral("revised draft"), before);
-        QVERIFY(m_store->reviseMessage(id, QStringLiteral("Some customers cannot log in."), {}, QStringLiteral("sam"))
+        expectRefused(
+            m_store->business().advanceMessage(id, MessageStep::MessagingReview, StepVerdict::Approved, {}, m_ana),
+            Code::Invalid, QStringLiteral("revised draft"), before);
+        QVERIFY(m_store->business()
+                    .reviseMessage(id, QStringLiteral("Some customers cannot log in."), {}, QStringLiteral("sam"))
                     .ok());
-        m = *m_store->message(id);
+        m = *m_store->business().message(id);
         QCOMPARE(m.version, 2);
         QCOMPARE(m.waitingFor, MessageStep::LegalReview);
         QCOMPARE(m.earlier.size(), 1);
         QCOMPARE(m.earlier.first().text, QStringLiteral("We are looking into failed logins."));
         // The legal review of version 1 does not count for version 2.
-        expectRefused(m_store->advanceMessage(id, MessageStep::MessagingReview, StepVerdict::Approved, {}, m_ana),
-                      Code::Invalid, QStringLiteral("legal review"), entryCount(m_incident));
+        expectRefused(
+            m_store->business().advanceMessage(id, MessageStep::MessagingReview, StepVerdict::Approved, {}, m_ana),
+            Code::Invalid, QStringLiteral("legal review"), entryCount(m_incident));
         const QList<std::pair<MessageStep, QString>> chain{{MessageStep::LegalReview, QStringLiteral("lee")},
                                                            {MessageStep::MessagingReview, QStringLiteral("mia")},
                                                            {MessageStep::EltApproval, QStringLiteral("ceo")},
@@ -314,17 +331,17 @@ private slots:
                                                            {MessageStep::Send, QStringLiteral("mo")}};
         for (const auto &[step, who] : chain) {
             m_clock->advanceSecs(120);
-            const StoreError error = m_store->advanceMessage(id, step, StepVerdict::Approved, {}, who);
+            const StoreError error = m_store->business().advanceMessage(id, step, StepVerdict::Approved, {}, who);
             QVERIFY2(error.ok(), qPrintable(error.message()));
         }
-        m = *m_store->message(id);
+        m = *m_store->business().message(id);
         QVERIFY(m.isSent());
         QCOMPARE(m.sentAt, m_clock->nowUtc());
         QCOMPARE(m.steps.size(), 1 + 2 + 1 + 5); // draft, legal, changes; revision; five steps
         QCOMPARE(m.steps.at(2).verdict, StepVerdict::ChangesRequested);
         QCOMPARE(m.steps.at(2).comment, QStringLiteral("say 'some customers'"));
         QCOMPARE(m.steps.last().by, QStringLiteral("mo"));
-        expectRefused(m_store->reviseMessage(id, QStringLiteral("x"), {}, m_ana), Code::Invalid,
+        expectRefused(m_store->business().reviseMessage(id, QStringLiteral("x"), {}, m_ana), Code::Invalid,
                       QStringLiteral("already sent"), entryCount(m_incident));
         const auto entries = communications(m_incident);
         int aboutMessage = 0;
@@ -338,24 +355,27 @@ private slots:
     {
         declare();
         qint64 before = entryCount(m_incident);
-        expectRefused(
-            m_store->skipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("monitoring"), {}, m_ana),
-            Code::Invalid, QStringLiteral("why"), before);
-        QVERIFY(m_store
-                    ->skipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("monitoring"),
-                               QStringLiteral("told them by phone"), m_ana)
+        expectRefused(m_store->business().skipCell(m_incident, QStringLiteral("strategic"),
+                                                   QStringLiteral("monitoring"), {}, m_ana),
+                      Code::Invalid, QStringLiteral("why"), before);
+        QVERIFY(m_store->business()
+                    .skipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("monitoring"),
+                              QStringLiteral("told them by phone"), m_ana)
                     .ok());
         before = entryCount(m_incident);
         NewMessage m{m_incident, QStringLiteral("strategic"), QStringLiteral("monitoring"), QStringLiteral("email"),
                      QStringLiteral("x")};
-        expectRefused(m_store->draftMessage(m, m_ana).error(), Code::Invalid, QStringLiteral("skipped"), before);
-        auto cells = m_store->skippedCells(m_incident);
+        expectRefused(m_store->business().draftMessage(m, m_ana).error(), Code::Invalid, QStringLiteral("skipped"),
+                      before);
+        auto cells = m_store->business().skippedCells(m_incident);
         QVERIFY(cells);
         QCOMPARE(cells->size(), 1);
         QCOMPARE(cells->first().reason, QStringLiteral("told them by phone"));
-        QVERIFY(m_store->unskipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("monitoring"), m_ana).ok());
-        QVERIFY(m_store->skippedCells(m_incident)->isEmpty());
-        QVERIFY(m_store->draftMessage(m, m_ana));
+        QVERIFY(m_store->business()
+                    .unskipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("monitoring"), m_ana)
+                    .ok());
+        QVERIFY(m_store->business().skippedCells(m_incident)->isEmpty());
+        QVERIFY(m_store->business().draftMessage(m, m_ana));
     }
 
     void departmentsTold()
@@ -363,25 +383,26 @@ private slots:
         Department finance;
         finance.key = QStringLiteral("finance");
         finance.name = QStringLiteral("Finance");
-        QVERIFY(m_store->saveDepartment(finance));
-        QSignalSpy notices(m_store.get(), &IncidentStore::noticeChanged);
+        QVERIFY(m_store->roster().saveDepartment(finance));
+        QSignalSpy notices(&m_store->business(), &BusinessRepository::noticeChanged);
         const qint64 before = entryCount(m_incident);
-        expectRefused(m_store->notifyDepartment(m_incident, QStringLiteral("astrology"), {}, {}, m_ana).error(),
-                      Code::NotFound, QStringLiteral("astrology"), before);
-        expectRefused(m_store->notifyDepartment(555, QStringLiteral("finance"), {}, {}, m_ana).error(), Code::NotFound,
-                      QStringLiteral("#555"), before);
-        auto id = m_store->notifyDepartment(m_incident, QStringLiteral("Finance"), QStringLiteral("phone"),
-                                            QStringLiteral("billing may be late"), QStringLiteral("il"));
+        expectRefused(
+            m_store->business().notifyDepartment(m_incident, QStringLiteral("astrology"), {}, {}, m_ana).error(),
+            Code::NotFound, QStringLiteral("astrology"), before);
+        expectRefused(m_store->business().notifyDepartment(555, QStringLiteral("finance"), {}, {}, m_ana).error(),
+                      Code::NotFound, QStringLiteral("#555"), before);
+        auto id = m_store->business().notifyDepartment(m_incident, QStringLiteral("Finance"), QStringLiteral("phone"),
+                                                       QStringLiteral("billing may be late"), QStringLiteral("il"));
         QVERIFY(id);
         QCOMPARE(notices.size(), 1);
-        auto list = m_store->stakeholderNotices(m_incident);
+        auto list = m_store->business().stakeholderNotices(m_incident);
         QVERIFY(list);
         QCOMPARE(list->size(), 1);
         QCOMPARE(list->first().departmentKey, QStringLiteral("finance"));
         QCOMPARE(list->first().method, QStringLiteral("phone"));
         QCOMPARE(communications(m_incident).last().text, QStringLiteral("Told Finance (phone) — billing may be late"));
-        QVERIFY(m_store->withdrawNotice(*id, QStringLiteral("il")).ok());
-        QVERIFY(m_store->stakeholderNotices(m_incident)->isEmpty());
+        QVERIFY(m_store->business().withdrawNotice(*id, QStringLiteral("il")).ok());
+        QVERIFY(m_store->business().stakeholderNotices(m_incident)->isEmpty());
         QVERIFY(BusinessVocabulary::mustBeTold(finance, IncidentKind::Technical, Severity::Sev1));
         QVERIFY(!BusinessVocabulary::mustBeTold(finance, IncidentKind::Technical, Severity::Sev4));
     }
@@ -389,15 +410,18 @@ private slots:
     void inboundQuestions()
     {
         const qint64 before = entryCount(m_incident);
-        expectRefused(m_store->logInbound(m_incident, QStringLiteral("fax"), {}, QStringLiteral("?"), m_ana).error(),
-                      Code::Invalid, QStringLiteral("fax"), before);
-        auto id = m_store->logInbound(m_incident, QStringLiteral("media"), QStringLiteral("Daily Planet"),
-                                      QStringLiteral("Is customer data at risk?"), m_ana);
+        expectRefused(
+            m_store->business().logInbound(m_incident, QStringLiteral("fax"), {}, QStringLiteral("?"), m_ana).error(),
+            Code::Invalid, QStringLiteral("fax"), before);
+        auto id = m_store->business().logInbound(m_incident, QStringLiteral("media"), QStringLiteral("Daily Planet"),
+                                                 QStringLiteral("Is customer data at risk?"), m_ana);
         QVERIFY(id);
-        QVERIFY(m_store->answerInbound(*id, QStringLiteral("No data was exposed."), QStringLiteral("medo")).ok());
-        expectRefused(m_store->answerInbound(*id, QStringLiteral("again"), m_ana), Code::Invalid,
+        QVERIFY(m_store->business()
+                    .answerInbound(*id, QStringLiteral("No data was exposed."), QStringLiteral("medo"))
+                    .ok());
+        expectRefused(m_store->business().answerInbound(*id, QStringLiteral("again"), m_ana), Code::Invalid,
                       QStringLiteral("already answered"), before + 2);
-        auto list = m_store->inboundQuestions(m_incident);
+        auto list = m_store->business().inboundQuestions(m_incident);
         QVERIFY(list);
         QCOMPARE(list->size(), 1);
         QVERIFY(list->first().isAnswered());

@@ -4,6 +4,7 @@
 #include "models/emergencyopsmodel.h"
 #include "models/messagemodel.h"
 #include "models/stakeholdermodel.h"
+#include "storefixture.h"
 #include "tempdatabase.h"
 
 #include <QAbstractItemModelTester>
@@ -19,16 +20,16 @@ class TstBusinessModels : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TempDatabase> m_tmp;
-    std::unique_ptr<test::FakeClock> m_clock;
-    std::unique_ptr<IncidentStore> m_store;
+    std::unique_ptr<test::StoreFixture> m_fixture;
+    test::FakeClock *m_clock = nullptr;
+    IncidentStore *m_store = nullptr;
     qint64 m_incident = 0;
     const QString m_ana = QStringLiteral("ana");
 
     qint64 draft(const QString &audience, const QString &phase = QString())
     {
-        auto id = m_store->draftMessage({m_incident, audience, phase, QStringLiteral("email"), QStringLiteral("text")},
-                                        QStringLiteral("sam"));
+        auto id = m_store->business().draftMessage(
+            {m_incident, audience, phase, QStringLiteral("email"), QStringLiteral("text")}, QStringLiteral("sam"));
         if (!id)
             qWarning() << id.error().message();
         return id ? *id : 0;
@@ -37,28 +38,28 @@ private:
     void advance(qint64 id, MessageStep step, StepVerdict verdict = StepVerdict::Approved,
                  const QString &comment = QString())
     {
-        const StoreError error = m_store->advanceMessage(id, step, verdict, comment, m_ana);
+        const StoreError error = m_store->business().advanceMessage(id, step, verdict, comment, m_ana);
         QVERIFY2(error.ok(), qPrintable(error.message()));
     }
 
 private slots:
     void init()
     {
-        m_tmp = std::make_unique<test::TempDatabase>();
-        m_clock = std::make_unique<test::FakeClock>();
-        m_store = std::make_unique<IncidentStore>(*m_clock);
-        QVERIFY(m_store->open(m_tmp->path()).ok());
+        m_fixture = std::make_unique<test::StoreFixture>();
+        QVERIFY(m_fixture->open().ok());
+        m_clock = &m_fixture->clock();
+        m_store = &m_fixture->store();
         NewIncident incident;
         incident.title = QStringLiteral("Checkout down");
         incident.severity = Severity::Sev2;
-        m_incident = *m_store->createIncident(incident, m_ana);
+        m_incident = *m_store->incidents().create(incident, m_ana);
     }
 
     void cleanup()
     {
-        m_store.reset();
-        m_clock.reset();
-        m_tmp.reset();
+        m_store = nullptr;
+        m_clock = nullptr;
+        m_fixture.reset();
     }
 
     void emergencyOpsFollowsTheChecklistThenReverses()
@@ -68,7 +69,7 @@ private slots:
         model.setIncident(m_incident);
         QCOMPARE(model.rowCount(), 0);
         QVERIFY(!model.state());
-        QVERIFY(m_store->declareBusinessMode(m_incident, {}, m_ana).ok());
+        QVERIFY(m_store->business().declare(m_incident, {}, m_ana).ok());
         QCOMPARE(model.rowCount(), BusinessVocabulary::defaultActivities().size());
         QCOMPARE(model.state(), BusinessState::Emergency);
         QCOMPARE(model.nextRow(), 0);
@@ -79,28 +80,28 @@ private slots:
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         const qint64 first = model.activityAt(0).id;
-        QVERIFY(m_store->haltActivity(first, QStringLiteral("mo")).ok());
+        QVERIFY(m_store->business().haltActivity(first, QStringLiteral("mo")).ok());
         QCOMPARE(reset.size(), 0);
         QVERIFY(changed.size() >= 1);
         QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
         QCOMPARE(model.index(0, EmergencyOpsModel::HaltedColumn).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
         QCOMPARE(model.nextRow(), 1);
-        auto added = m_store->addBusinessActivity(m_incident, {QStringLiteral("Partner newsletter"), {}}, m_ana);
+        auto added = m_store->business().addActivity(m_incident, {QStringLiteral("Partner newsletter"), {}}, m_ana);
         QVERIFY(added);
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(model.rowOf(*added), model.rowCount() - 1);
         QVERIFY(model.index(model.rowCount() - 1, 0).data(EmergencyOpsModel::UserAddedRole).toBool());
-        QVERIFY(m_store->haltActivity(*added, QStringLiteral("mo")).ok());
+        QVERIFY(m_store->business().haltActivity(*added, QStringLiteral("mo")).ok());
 
-        QVERIFY(m_store->returnToNormal(m_incident, m_ana).ok());
+        QVERIFY(m_store->business().returnToNormal(m_incident, m_ana).ok());
         QCOMPARE(model.state(), BusinessState::Restoring);
         // Reverse order: the activity added (and halted) last comes first.
         QCOMPARE(model.activityAt(0).id, *added);
         QCOMPARE(model.nextRow(), 0);
         QVERIFY(model.index(0, 0).data(EmergencyOpsModel::NextRole).toBool());
-        QVERIFY(m_store->restartActivity(*added, QStringLiteral("mo")).ok());
+        QVERIFY(m_store->business().restartActivity(*added, QStringLiteral("mo")).ok());
         QCOMPARE(model.nextRow(), model.rowOf(first));
-        QVERIFY(m_store->restartActivity(first, QStringLiteral("mo")).ok());
+        QVERIFY(m_store->business().restartActivity(first, QStringLiteral("mo")).ok());
         QCOMPARE(model.state(), BusinessState::Normal);
         QCOMPARE(model.nextRow(), -1);
         QCOMPARE(model.index(model.rowOf(first), EmergencyOpsModel::RestartedColumn).data(Qt::CheckStateRole).toInt(),
@@ -109,7 +110,7 @@ private slots:
 
     void messagesShowTheirStep()
     {
-        QVERIFY(m_store->declareBusinessMode(m_incident, {}, m_ana).ok());
+        QVERIFY(m_store->business().declare(m_incident, {}, m_ana).ok());
         MessageModel model(*m_store);
         Tester tester(&model, Tester::FailureReportingMode::QtTest);
         model.setIncident(m_incident);
@@ -128,7 +129,7 @@ private slots:
         advance(b, MessageStep::MessagingReview, StepVerdict::ChangesRequested, QStringLiteral("tone"));
         QCOMPARE(model.index(1, MessageModel::StepColumn).data().toString(), QStringLiteral("Changes requested"));
         QCOMPARE(model.index(1, 0).data(MessageModel::ProgressRole).toInt(), 0);
-        QVERIFY(m_store->reviseMessage(b, QStringLiteral("better"), {}, QStringLiteral("sam")).ok());
+        QVERIFY(m_store->business().reviseMessage(b, QStringLiteral("better"), {}, QStringLiteral("sam")).ok());
         QCOMPARE(model.index(1, MessageModel::VersionColumn).data().toString(), QStringLiteral("v2"));
         for (MessageStep s : {MessageStep::LegalReview, MessageStep::MessagingReview, MessageStep::EltApproval,
                               MessageStep::IcAuthorisation, MessageStep::Send})
@@ -141,7 +142,7 @@ private slots:
     {
         BusinessDeclaration d;
         d.audiences = {QStringLiteral("internal"), QStringLiteral("strategic"), QStringLiteral("customers")};
-        QVERIFY(m_store->declareBusinessMode(m_incident, d, m_ana).ok());
+        QVERIFY(m_store->business().declare(m_incident, d, m_ana).ok());
         AudiencePhaseModel model(*m_store);
         Tester tester(&model, Tester::FailureReportingMode::QtTest);
         model.setIncident(m_incident);
@@ -175,15 +176,15 @@ private slots:
         QCOMPARE(
             model.index(2, AudiencePhaseModel::NextUpdateColumn).data(AudiencePhaseModel::NextDueRole).toDateTime(),
             m_clock->nowUtc().addSecs(20 * 60));
-        QVERIFY(m_store
-                    ->skipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("investigation"),
-                               QStringLiteral("account managers call them"), m_ana)
+        QVERIFY(m_store->business()
+                    .skipCell(m_incident, QStringLiteral("strategic"), QStringLiteral("investigation"),
+                              QStringLiteral("account managers call them"), m_ana)
                     .ok());
         QCOMPARE(model.cellState(QStringLiteral("strategic"), QStringLiteral("investigation")),
                  QStringLiteral("skipped"));
 
         QSignalSpy header(&model, &QAbstractItemModel::headerDataChanged);
-        QVERIFY(m_store->setStatus(m_incident, IncidentStatus::Identified, m_ana).ok());
+        QVERIFY(m_store->incidents().setStatus(m_incident, IncidentStatus::Identified, m_ana).ok());
         QCOMPARE(header.size(), 1);
         QCOMPARE(model.currentPhase(), QStringLiteral("identification"));
         // Nothing went to the internal audience while investigating: missed, not merely over.
@@ -196,7 +197,7 @@ private slots:
         QVERIFY(model.index(0, AudiencePhaseModel::IdentificationColumn)
                     .data(AudiencePhaseModel::CurrentPhaseRole)
                     .toBool());
-        QVERIFY(m_store->setStatus(m_incident, IncidentStatus::Monitoring, m_ana).ok());
+        QVERIFY(m_store->incidents().setStatus(m_incident, IncidentStatus::Monitoring, m_ana).ok());
         QCOMPARE(model.cellState(QStringLiteral("internal"), QStringLiteral("monitoring")), QStringLiteral("due"));
         QCOMPARE(model.cellState(QStringLiteral("internal"), QStringLiteral("identification")),
                  QStringLiteral("missed"));
@@ -206,16 +207,17 @@ private slots:
         QVERIFY(model.index(0, AudiencePhaseModel::NextUpdateColumn).data(AudiencePhaseModel::OverdueRole).toBool());
         QCOMPARE(reset.size(), 0);
         // Media joins: a new row (the one reset an audience change makes).
-        QVERIFY(m_store
-                    ->setBusinessAudiences(m_incident,
-                                           {QStringLiteral("internal"), QStringLiteral("strategic"),
-                                            QStringLiteral("customers"), QStringLiteral("media")},
-                                           m_ana)
+        QVERIFY(m_store->business()
+                    .setAudiences(m_incident,
+                                  {QStringLiteral("internal"), QStringLiteral("strategic"), QStringLiteral("customers"),
+                                   QStringLiteral("media")},
+                                  m_ana)
                     .ok());
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.headerData(3, Qt::Vertical).toString(), QStringLiteral("Media"));
         // Resolved: what never went out is missed, and no update is due any more.
-        QVERIFY(m_store->resolveIncident(m_incident, {{QStringLiteral("*"), QStringLiteral("drill")}}, m_ana).ok());
+        QVERIFY(
+            m_store->resolution().resolve(m_incident, {{QStringLiteral("*"), QStringLiteral("drill")}}, m_ana).ok());
         QCOMPARE(model.cellState(QStringLiteral("internal"), QStringLiteral("resolution")), QStringLiteral("missed"));
         QCOMPARE(model.cellState(QStringLiteral("customers"), QStringLiteral("investigation")), QStringLiteral("sent"));
         QVERIFY(!model.index(0, AudiencePhaseModel::NextUpdateColumn)
@@ -234,7 +236,7 @@ private slots:
             Department d;
             d.key = key;
             d.name = name;
-            QVERIFY(m_store->saveDepartment(d));
+            QVERIFY(m_store->roster().saveDepartment(d));
         }
         StakeholderModel model(*m_store);
         Tester tester(&model, Tester::FailureReportingMode::QtTest);
@@ -246,8 +248,8 @@ private slots:
         QVERIFY(!model.index(3, 0).data(StakeholderModel::RequiredRole).toBool());
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-        QVERIFY(m_store->notifyDepartment(m_incident, QStringLiteral("finance"), QStringLiteral("phone"), {},
-                                          QStringLiteral("il")));
+        QVERIFY(m_store->business().notifyDepartment(m_incident, QStringLiteral("finance"), QStringLiteral("phone"), {},
+                                                     QStringLiteral("il")));
         QCOMPARE(reset.size(), 0);
         QCOMPARE(changed.size(), 1);
         const int row = model.rowOfDepartment(QStringLiteral("finance"));
@@ -255,7 +257,7 @@ private slots:
         QVERIFY(model.index(row, 0).data(StakeholderModel::ToldRole).toBool());
         QCOMPARE(model.index(row, StakeholderModel::MethodColumn).data().toString(), QStringLiteral("phone"));
         QCOMPARE(model.requiredToldCount(), 1);
-        QVERIFY(m_store->setSeverity(m_incident, Severity::Sev4, m_ana).ok());
+        QVERIFY(m_store->incidents().setSeverity(m_incident, Severity::Sev4, m_ana).ok());
         QCOMPARE(model.requiredCount(), 1); // only engineering now (support is not in this directory)
     }
 };

@@ -60,11 +60,11 @@ private slots:
         test::TempDatabase tmp;
         test::FakeClock clock;
         IncidentStore store(clock);
-        QVERIFY(store.open(tmp.path()).ok());
-        auto id = store.createIncident({QStringLiteral("Formulas"), {}, Severity::Sev3}, QStringLiteral("ana"));
+        QVERIFY(store.session().open(tmp.path()).ok());
+        auto id = store.incidents().create({QStringLiteral("Formulas"), {}, Severity::Sev3}, QStringLiteral("ana"));
         QVERIFY(id.ok());
         for (const QString &text : hostile())
-            QVERIFY(store.appendEntry({*id, EntryKind::Note, QStringLiteral("=author"), text}).ok());
+            QVERIFY(store.timeline().append({*id, EntryKind::Note, QStringLiteral("=author"), text}).ok());
 
         QByteArray csv;
         QBuffer csvOut(&csv);
@@ -86,7 +86,7 @@ private slots:
         QVERIFY(json.contains("\"=author\""));
         QVERIFY(json.contains("\"@SUM(A1)\""));
         // The database keeps what was typed (an entry's text is trimmed of outer white space).
-        auto entries = store.entries(TimelinePage{*id});
+        auto entries = store.timeline().entries(TimelinePage{*id});
         QVERIFY(entries.ok());
         QStringList texts;
         for (const TimelineEntry &e : *entries)

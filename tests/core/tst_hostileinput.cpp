@@ -9,6 +9,7 @@
 #include "domain/quickentryparser.h"
 #include "domain/roletemplate.h"
 #include "exchange/csvreader.h"
+#include "exchange/exchangerepository.h"
 #include "exchange/incidentjson.h"
 #include "exchange/rostercsv.h"
 #include "fakeclock.h"
@@ -131,39 +132,39 @@ private slots:
         test::TempDatabase tmp;
         test::FakeClock clock;
         IncidentStore store(clock);
-        QVERIFY(store.open(tmp.path()).ok());
+        QVERIFY(store.session().open(tmp.path()).ok());
         int people = 0;
         for (const QString &text : std::as_const(m_sqlLines)) {
             NewIncident incident;
             incident.title = text;
             incident.summary = text;
-            auto id = store.createIncident(incident, text);
+            auto id = store.incidents().create(incident, text);
             QVERIFY2(id.ok(), qPrintable(id.error().message()));
-            QCOMPARE(store.incident(*id)->title, text.trimmed());
-            QCOMPARE(store.incident(*id)->summary, text.trimmed());
-            auto entry = store.appendEntry({*id, EntryKind::Note, text, text});
+            QCOMPARE(store.incidents().incident(*id)->title, text.trimmed());
+            QCOMPARE(store.incidents().incident(*id)->summary, text.trimmed());
+            auto entry = store.timeline().append({*id, EntryKind::Note, text, text});
             QVERIFY2(entry.ok(), qPrintable(entry.error().message()));
-            QCOMPARE(store.entry(*entry)->text, text);
-            QCOMPARE(store.entry(*entry)->author, text.trimmed());
+            QCOMPARE(store.timeline().entry(*entry)->text, text);
+            QCOMPARE(store.timeline().entry(*entry)->author, text.trimmed());
             TimelineFilter filter;
             filter.text = text;
-            QVERIFY(store.entryMatches(*entry, filter).ok()); // LIKE with %, _ and \ escaped
-            QVERIFY(*store.entryMatches(*entry, filter));
-            auto timer = store.startCountdown(*id, text, 60000, TimerOptions(), text);
+            QVERIFY(store.timeline().matches(*entry, filter).ok()); // LIKE with %, _ and \ escaped
+            QVERIFY(*store.timeline().matches(*entry, filter));
+            auto timer = store.timers().startCountdown(*id, text, 60000, TimerOptions(), text);
             QVERIFY2(timer.ok(), qPrintable(timer.error().message()));
-            QCOMPARE(store.timer(*timer)->label, text.trimmed());
+            QCOMPARE(store.timers().timer(*timer)->label, text.trimmed());
             Person person;
             person.name = text;
             person.handle = QStringLiteral("h%1").arg(++people);
             person.team = text;
             person.contact = text;
-            auto personId = store.addPerson(person);
+            auto personId = store.roster().addPerson(person);
             QVERIFY2(personId.ok(), qPrintable(personId.error().message()));
-            QCOMPARE(store.person(*personId)->name, text.trimmed());
-            QCOMPARE(store.person(*personId)->contact, text.trimmed());
+            QCOMPARE(store.roster().person(*personId)->name, text.trimmed());
+            QCOMPARE(store.roster().person(*personId)->contact, text.trimmed());
         }
-        QCOMPARE(store.stats()->incidents, m_sqlLines.size());
-        QVERIFY(store.integrityProblems()->isEmpty());
+        QCOMPARE(store.session().stats()->incidents, m_sqlLines.size());
+        QVERIFY(store.session().integrityProblems()->isEmpty());
         // The tables are all still there.
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema-check"));
         db.setDatabaseName(tmp.path());
@@ -187,11 +188,12 @@ private slots:
         const QString original = tmp.path(QStringLiteral("original.sqlite"));
         {
             IncidentStore store(clock);
-            QVERIFY(store.open(original).ok());
-            auto id = store.createIncident({QStringLiteral("Seed"), {}, Severity::Sev2}, QStringLiteral("a"));
+            QVERIFY(store.session().open(original).ok());
+            auto id = store.incidents().create({QStringLiteral("Seed"), {}, Severity::Sev2}, QStringLiteral("a"));
             QVERIFY(id.ok());
             for (int i = 0; i < 40; ++i)
-                QVERIFY(store.appendEntry({*id, EntryKind::Note, QStringLiteral("a"), QString(300, QChar(u'é'))}));
+                QVERIFY(
+                    store.timeline().append({*id, EntryKind::Note, QStringLiteral("a"), QString(300, QChar(u'é'))}));
         }
         const QByteArray good = readFile(original);
         QVERIFY(good.size() > 8 * 4096);
@@ -226,7 +228,7 @@ private slots:
             QVERIFY(tmp.writeBytes(path, bytes));
             const QByteArray before = test::TempDatabase::fingerprint(path);
             IncidentStore store(clock);
-            const StoreError error = store.open(path);
+            const StoreError error = store.session().open(path);
             if (!error.ok()) {
                 ++refused;
                 QVERIFY(!error.message().isEmpty());
@@ -237,12 +239,13 @@ private slots:
             } else {
                 ++opened;
                 // Whatever it holds, reading and writing report errors rather than crash.
-                (void)store.integrityProblems();
+                (void)store.session().integrityProblems();
                 TimelinePage page;
                 page.incidentId = 1;
                 page.limit = 1000;
-                (void)store.entries(page);
-                (void)store.appendEntry({1, EntryKind::Note, QStringLiteral("a"), QStringLiteral("after damage")});
+                (void)store.timeline().entries(page);
+                (void)store.timeline().append(
+                    {1, EntryKind::Note, QStringLiteral("a"), QStringLiteral("after damage")});
             }
         }
         qInfo("damaged databases: %d refused, %d opened (damage outside the pages read)", refused, opened);
@@ -269,9 +272,9 @@ private slots:
         const QByteArray before = contentFingerprint(path);
         test::FakeClock clock;
         IncidentStore store(clock);
-        const StoreError error = store.open(path);
+        const StoreError error = store.session().open(path);
         if (error.ok()) {
-            auto id = store.createIncident({QStringLiteral("x"), {}, Severity::Sev2}, QStringLiteral("a"));
+            auto id = store.incidents().create({QStringLiteral("x"), {}, Severity::Sev2}, QStringLiteral("a"));
             QVERIFY(!id.ok());
             QVERIFY(!id.error().message().isEmpty());
         } else {
@@ -285,7 +288,7 @@ private slots:
         test::TempDatabase tmp;
         test::FakeClock clock;
         IncidentStore store(clock);
-        QVERIFY(store.open(tmp.path()).ok());
+        QVERIFY(store.session().open(tmp.path()).ok());
         QList<QByteArray> inputs;
         for (const QString &file : corpus(QStringLiteral("*.csv")))
             inputs << readFile(file);
@@ -311,11 +314,11 @@ private slots:
                 continue;
             }
             const QByteArray before = contentFingerprint(tmp.path());
-            auto result = store.importRoster(departments, people);
+            auto result = store.roster().importRoster(departments, people);
             if (result) {
                 ++imported;
                 for (const Person &p : std::as_const(people)) {
-                    auto found = store.findPerson(p.handle.trimmed());
+                    auto found = store.roster().findPerson(p.handle.trimmed());
                     if (found)
                         QCOMPARE(found->name, p.name.trimmed());
                 }
@@ -328,7 +331,7 @@ private slots:
         qInfo("roster CSV corpus: %lld inputs, %d imported, %d refused", qint64(inputs.size()), imported, refusedCount);
         QVERIFY(imported > 0);
         QVERIFY(refusedCount > 0);
-        QVERIFY(store.integrityProblems()->isEmpty());
+        QVERIFY(store.session().integrityProblems()->isEmpty());
     }
 
     void roleTemplateJsonCorpus()
@@ -367,16 +370,16 @@ private slots:
         test::TempDatabase tmp;
         test::FakeClock clock;
         IncidentStore store(clock);
-        QVERIFY(store.open(tmp.path()).ok());
+        QVERIFY(store.session().open(tmp.path()).ok());
         // A valid document with SQL-looking text in every field it carries, made by the exporter.
         NewIncident incident;
         incident.title = m_sqlLines.at(0);
         incident.summary = m_sqlLines.at(1);
-        auto id = store.createIncident(incident, m_sqlLines.at(2));
+        auto id = store.incidents().create(incident, m_sqlLines.at(2));
         QVERIFY(id.ok());
         for (const QString &line : std::as_const(m_sqlLines))
-            QVERIFY(store.appendEntry({*id, EntryKind::Decision, line, line}));
-        auto document = store.exportIncident(*id);
+            QVERIFY(store.timeline().append({*id, EntryKind::Decision, line, line}));
+        auto document = ExchangeRepository::exportIncident(store, *id);
         QVERIFY2(document.ok(), qPrintable(document.error().message()));
         const QByteArray valid = IncidentJson::write(*document);
 
@@ -403,7 +406,7 @@ private slots:
                 continue;
             }
             const QByteArray before = contentFingerprint(tmp.path());
-            auto importedId = store.importIncident(*read);
+            auto importedId = ExchangeRepository::importIncident(store, *read);
             if (importedId) {
                 ++imported;
             } else {
@@ -413,13 +416,13 @@ private slots:
         }
         QVERIFY(imported >= 1); // at least the valid one
         // The valid one came back verbatim.
-        auto again = store.exportIncident(store.stats()->incidents);
+        auto again = ExchangeRepository::exportIncident(store, store.session().stats()->incidents);
         QVERIFY(again.ok());
         TimelinePage page;
-        page.incidentId = store.stats()->incidents;
+        page.incidentId = store.session().stats()->incidents;
         page.limit = 1000;
         QStringList texts;
-        for (const TimelineEntry &entry : *store.entries(page))
+        for (const TimelineEntry &entry : *store.timeline().entries(page))
             texts << entry.text;
         for (const QString &line : std::as_const(m_sqlLines))
             QVERIFY2(texts.contains(line), qPrintable(line));
@@ -432,24 +435,24 @@ private slots:
         test::TempDatabase tmp;
         test::FakeClock clock;
         IncidentStore store(clock);
-        QVERIFY(store.open(tmp.path()).ok());
+        QVERIFY(store.session().open(tmp.path()).ok());
         NewIncident incident;
         incident.title = QStringLiteral("Rules");
-        auto id = store.createIncident(incident, QStringLiteral("ana"));
+        auto id = store.incidents().create(incident, QStringLiteral("ana"));
         QVERIFY(id.ok());
         const QString lone = QStringLiteral("a") + QChar(0xD83D) + QStringLiteral("b");
         for (const QString &text : {QString(20 * 1024 * 1024, QLatin1Char('x')), lone}) {
-            auto added = store.appendEntry({*id, EntryKind::Note, QStringLiteral("ana"), text});
+            auto added = store.timeline().append({*id, EntryKind::Note, QStringLiteral("ana"), text});
             QVERIFY(!added.ok());
             QCOMPARE(added.error().code(), StoreError::Code::Invalid);
         }
         NewEntry future{*id, EntryKind::Note, QStringLiteral("ana"), QStringLiteral("from the future")};
         future.occurredAt = QDateTime(QDate(9999, 1, 1), QTime(0, 0), Qt::UTC);
-        QVERIFY(!store.appendEntry(future).ok());
+        QVERIFY(!store.timeline().append(future).ok());
         Person spaced;
         spaced.name = QStringLiteral("Ana Lima");
         spaced.handle = QStringLiteral("ana lima");
-        QVERIFY(!store.addPerson(spaced).ok());
+        QVERIFY(!store.roster().addPerson(spaced).ok());
         QList<Person> people;
         QString error;
         QVERIFY(!RosterCsv::readPeople("name,handle\r\nAna Lima,ana lima\r\n", &people, &error));

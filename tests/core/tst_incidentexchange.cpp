@@ -1,4 +1,5 @@
 #include "db/incidentstore.h"
+#include "exchange/exchangerepository.h"
 #include "exchange/incidentjson.h"
 #include "fakeclock.h"
 #include "sampleincident.h"
@@ -62,7 +63,7 @@ private:
 
     QByteArray exportJson(IncidentStore &store, qint64 incidentId)
     {
-        auto document = store.exportIncident(incidentId);
+        auto document = ExchangeRepository::exportIncident(store, incidentId);
         if (!document) {
             qWarning() << document.error().message();
             return {};
@@ -76,7 +77,7 @@ private:
         auto document = IncidentJson::read(bytes);
         if (!document)
             return document.error().message();
-        auto id = store.importIncident(*document);
+        auto id = ExchangeRepository::importIncident(store, *document);
         return id ? QString() : id.error().message();
     }
 
@@ -187,35 +188,35 @@ private slots:
         test::TempDatabase other;
         test::FakeClock laterClock(QDateTime(QDate(2027, 1, 5), QTime(9, 0), Qt::UTC));
         IncidentStore empty(laterClock);
-        QVERIFY(empty.open(other.path()).ok());
-        QSignalSpy added(&empty, &IncidentStore::incidentAdded);
+        QVERIFY(empty.session().open(other.path()).ok());
+        QSignalSpy added(&empty.incidents(), &IncidentRepository::incidentAdded);
         auto document = IncidentJson::read(m_json);
         QVERIFY2(document.ok(), qPrintable(document.error().message()));
-        auto id = empty.importIncident(*document);
+        auto id = ExchangeRepository::importIncident(empty, *document);
         QVERIFY2(id.ok(), qPrintable(id.error().message()));
         QCOMPARE(added.size(), 1);
         const QByteArray again = exportJson(empty, *id);
         QCOMPARE(again, m_json);
-        QCOMPARE(empty.incident(*id)->title, test::SampleIncident::title());
-        QCOMPARE(empty.postmortem(*id)->value().owner, QStringLiteral("Dee Park"));
-        QVERIFY(empty.integrityProblems()->isEmpty());
+        QCOMPARE(empty.incidents().incident(*id)->title, test::SampleIncident::title());
+        QCOMPARE(empty.incidents().postmortem(*id)->value().owner, QStringLiteral("Dee Park"));
+        QVERIFY(empty.session().integrityProblems()->isEmpty());
     }
 
     void importIntoSameDatabaseGetsFreshIdsAndReusesPeople()
     {
-        const qint64 peopleBefore = m_store->people()->size();
+        const qint64 peopleBefore = m_store->roster().people()->size();
         const QString error = importJson(*m_store, m_json);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QCOMPARE(m_store->incidents()->size(), 2);
-        QCOMPARE(m_store->people()->size(), peopleBefore); // matched by handle
+        QCOMPARE(m_store->incidents().list()->size(), 2);
+        QCOMPARE(m_store->roster().people()->size(), peopleBefore); // matched by handle
         qint64 copy = 0;
-        for (const Incident &i : *m_store->incidents()) {
+        for (const Incident &i : *m_store->incidents().list()) {
             if (i.id != m_incident)
                 copy = i.id;
         }
         QVERIFY(copy != m_incident);
         QCOMPARE(exportJson(*m_store, copy), m_json); // document-local ids: the same document
-        QVERIFY(m_store->integrityProblems()->isEmpty());
+        QVERIFY(m_store->session().integrityProblems()->isEmpty());
     }
 
     void refusesMalformedDocuments_data()
@@ -345,13 +346,13 @@ private slots:
         QFETCH(QString, place);
         const QByteArray before = contentFingerprint(m_tmp->path());
         QVERIFY(!before.isEmpty());
-        QSignalSpy added(m_store, &IncidentStore::incidentAdded);
+        QSignalSpy added(&m_store->incidents(), &IncidentRepository::incidentAdded);
         const QString error = importJson(*m_store, bytes);
         QVERIFY2(!error.contains(QLatin1Char('\n')) && error.size() < 400, qPrintable(error.left(400)));
         QVERIFY2(error.contains(place), qPrintable(QStringLiteral("“%1” does not name %2").arg(error, place)));
         QCOMPARE(contentFingerprint(m_tmp->path()), before);
         QCOMPARE(added.size(), 0);
-        QCOMPARE(m_store->incidents()->size(), 1);
+        QCOMPARE(m_store->incidents().list()->size(), 1);
     }
 
     void timesAreStrictUtcWithMilliseconds()
@@ -366,14 +367,14 @@ private slots:
 
     void readOnlyStoreRefusesImport()
     {
-        m_store->close();
+        m_store->session().close();
         IncidentStore reader(*m_clock);
-        IncidentStore::Options options;
-        options.mode = IncidentStore::OpenMode::ReadOnly;
-        QVERIFY(reader.open(m_tmp->path(), options).ok());
+        StoreSession::Options options;
+        options.mode = StoreSession::OpenMode::ReadOnly;
+        QVERIFY(reader.session().open(m_tmp->path(), options).ok());
         auto document = IncidentJson::read(m_json);
         QVERIFY(document.ok());
-        auto id = reader.importIncident(*document);
+        auto id = ExchangeRepository::importIncident(reader, *document);
         QVERIFY(!id.ok());
         QCOMPARE(id.error().code(), StoreError::Code::ReadOnly);
     }

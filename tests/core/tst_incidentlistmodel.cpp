@@ -19,28 +19,27 @@ private slots:
         test::TempDatabase tmp;
         test::FakeClock clock;
         IncidentStore store(clock);
-        QVERIFY(store.open(tmp.path()).ok());
+        QVERIFY(store.session().open(tmp.path()).ok());
         IncidentListModel model(store);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
 
-        const qint64 first = *store.createIncident({QStringLiteral("Login fails")}, QStringLiteral("ana"));
+        const qint64 first = *store.incidents().create({QStringLiteral("Login fails")}, QStringLiteral("ana"));
         clock.advanceSecs(60);
         const qint64 second =
-            *store.createIncident({QStringLiteral("Payments slow"), {}, Severity::Sev1}, QStringLiteral("ana"));
+            *store.incidents().create({QStringLiteral("Payments slow"), {}, Severity::Sev1}, QStringLiteral("ana"));
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.data(model.index(0, 0), IncidentListModel::IncidentIdRole).toLongLong(), second);
         QCOMPARE(model.index(0, IncidentListModel::SeverityColumn).data().toString(), QStringLiteral("SEV-1"));
 
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        QVERIFY(store
-                    .resolveIncident(second, {{QStringLiteral("postmortem"), QStringLiteral("test")}},
-                                     QStringLiteral("ana"))
+        QVERIFY(store.resolution()
+                    .resolve(second, {{QStringLiteral("postmortem"), QStringLiteral("test")}}, QStringLiteral("ana"))
                     .ok());
         QCOMPARE(model.data(model.index(0, 0), IncidentListModel::IncidentIdRole).toLongLong(), first);
         QCOMPARE(model.data(model.index(1, 0), IncidentListModel::ResolvedRole).toBool(), true);
-        QVERIFY(store.setSeverity(first, Severity::Sev2, QStringLiteral("ana")).ok());
+        QVERIFY(store.incidents().setSeverity(first, Severity::Sev2, QStringLiteral("ana")).ok());
         QCOMPARE(changed.count(), 1);
         QCOMPARE(reset.count(), 0);
         QCOMPARE(model.rowOfIncident(second), 1);
@@ -54,9 +53,9 @@ private slots:
         test::TempDatabase tmp;
         test::FakeClock clock;
         IncidentStore store(clock);
-        QVERIFY(store.open(tmp.path()).ok());
+        QVERIFY(store.session().open(tmp.path()).ok());
         for (int i = 0; i < 3; ++i)
-            QVERIFY(store.createIncident({QStringLiteral("Incident %1").arg(i)}, QStringLiteral("ana")).ok());
+            QVERIFY(store.incidents().create({QStringLiteral("Incident %1").arg(i)}, QStringLiteral("ana")).ok());
         IncidentListModel model(store);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 3);

@@ -129,38 +129,40 @@ private slots:
 
     void postmortemRefusesBadInputAndChangesNothing()
     {
-        const auto before = m_store->postmortem(m_incident);
+        const auto before = m_store->incidents().postmortem(m_incident);
         QVERIFY(before.ok() && before->has_value());
-        QSignalSpy changed(m_store, &IncidentStore::postmortemChanged);
+        QSignalSpy changed(&m_store->incidents(), &IncidentRepository::postmortemChanged);
         const int entriesBefore = int(report().timeline.size());
         const QDateTime due = m_clock->nowUtc().addDays(2);
 
-        StoreError e = m_store->setPostmortem(m_incident, QStringLiteral("  "), due, QStringLiteral("ana"));
+        StoreError e = m_store->incidents().setPostmortem(m_incident, QStringLiteral("  "), due, QStringLiteral("ana"));
         QCOMPARE(e.code(), StoreError::Code::Invalid);
         QVERIFY(e.message().contains(QStringLiteral("owner")));
-        e = m_store->setPostmortem(m_incident, QStringLiteral("Bo"), QDateTime(), QStringLiteral("ana"));
+        e = m_store->incidents().setPostmortem(m_incident, QStringLiteral("Bo"), QDateTime(), QStringLiteral("ana"));
         QCOMPARE(e.code(), StoreError::Code::Invalid);
-        e = m_store->setPostmortem(m_incident, QStringLiteral("Bo"), m_clock->nowUtc().addDays(-2),
-                                   QStringLiteral("ana"));
+        e = m_store->incidents().setPostmortem(m_incident, QStringLiteral("Bo"), m_clock->nowUtc().addDays(-2),
+                                               QStringLiteral("ana"));
         QCOMPARE(e.code(), StoreError::Code::Invalid);
         QVERIFY(e.message().contains(QStringLiteral("before")));
-        e = m_store->setPostmortem(987, QStringLiteral("Bo"), due, QStringLiteral("ana"));
+        e = m_store->incidents().setPostmortem(987, QStringLiteral("Bo"), due, QStringLiteral("ana"));
         QCOMPARE(e.code(), StoreError::Code::NotFound);
         QCOMPARE(changed.size(), 0);
-        QCOMPARE(m_store->postmortem(m_incident)->value().owner, QStringLiteral("Dee Park"));
+        QCOMPARE(m_store->incidents().postmortem(m_incident)->value().owner, QStringLiteral("Dee Park"));
         QCOMPARE(int(report().timeline.size()), entriesBefore);
 
-        QVERIFY(m_store->setPostmortem(m_incident, QStringLiteral("Bo Chen"), due, QStringLiteral("ana")).ok());
+        QVERIFY(
+            m_store->incidents().setPostmortem(m_incident, QStringLiteral("Bo Chen"), due, QStringLiteral("ana")).ok());
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.first().first().toLongLong(), m_incident);
-        QCOMPARE(m_store->postmortem(m_incident)->value().owner, QStringLiteral("Bo Chen"));
-        QCOMPARE(m_store->postmortem(m_incident)->value().dueAt, due);
+        QCOMPARE(m_store->incidents().postmortem(m_incident)->value().owner, QStringLiteral("Bo Chen"));
+        QCOMPARE(m_store->incidents().postmortem(m_incident)->value().dueAt, due);
         const IncidentReport r = report();
         QCOMPARE(int(r.timeline.size()), entriesBefore + 1);
         QVERIFY(r.timeline.constLast().text.startsWith(QStringLiteral("Postmortem owner: Bo Chen, due ")));
         QVERIFY(r.timeline.constLast().keyEvent);
         // The same owner and date again records nothing.
-        QVERIFY(m_store->setPostmortem(m_incident, QStringLiteral("Bo Chen"), due, QStringLiteral("ana")).ok());
+        QVERIFY(
+            m_store->incidents().setPostmortem(m_incident, QStringLiteral("Bo Chen"), due, QStringLiteral("ana")).ok());
         QCOMPARE(int(report().timeline.size()), entriesBefore + 1);
     }
 
@@ -235,12 +237,12 @@ private slots:
         NewIncident hostile;
         hostile.title = QStringLiteral("<script>x</script> | *bold*");
         hostile.summary = QStringLiteral("a | b");
-        auto id = m_store->createIncident(hostile, QStringLiteral("ana"));
+        auto id = m_store->incidents().create(hostile, QStringLiteral("ana"));
         QVERIFY(id.ok());
         m_incident = *id;
         NewEntry piped{m_incident, EntryKind::Callout, QStringLiteral("ana"), QStringLiteral("cache | db both slow")};
         piped.keyEvent = true;
-        QVERIFY(m_store->appendEntry(piped).ok());
+        QVERIFY(m_store->timeline().append(piped).ok());
         const IncidentReport r = report();
         const QString md = ReportRenderer::markdown(r.postmortemDraft());
         QVERIFY(md.startsWith(QStringLiteral("# Postmortem: \\<script>x\\</script> | \\*bold\\*")));
@@ -306,21 +308,21 @@ private slots:
         NewIncident incident;
         incident.title = QStringLiteral("Search returns nothing");
         incident.severity = Severity::Sev2;
-        auto id = m_store->createIncident(incident, QStringLiteral("Bo Chen"));
+        auto id = m_store->incidents().create(incident, QStringLiteral("Bo Chen"));
         QVERIFY(id.ok());
         const QDateTime declared = m_clock->nowUtc();
         NewEntry early{*id, EntryKind::Callout, QStringLiteral("Cy Okafor"),
                        QStringLiteral("Search error rate at 38 %")};
         early.keyEvent = true;
         early.occurredAt = declared.addSecs(-140);
-        QVERIFY(m_store->appendEntry(early).ok());
+        QVERIFY(m_store->timeline().append(early).ok());
         NewEntry later{*id, EntryKind::Callout, QStringLiteral("Cy Okafor"), QStringLiteral("Earlier, unmarked")};
         later.occurredAt = declared.addSecs(-600); // not a key event: not the start
-        QVERIFY(m_store->appendEntry(later).ok());
+        QVERIFY(m_store->timeline().append(later).ok());
         m_clock->advance(30 * 60 * 1000);
-        QVERIFY(
-            m_store->resolveIncident(*id, {{QStringLiteral("*"), QStringLiteral("test")}}, QStringLiteral("Bo Chen"))
-                .ok());
+        QVERIFY(m_store->resolution()
+                    .resolve(*id, {{QStringLiteral("*"), QStringLiteral("test")}}, QStringLiteral("Bo Chen"))
+                    .ok());
 
         auto built = IncidentReport::build(*m_store, *id, m_clock->nowUtc(), QTimeZone::utc());
         QVERIFY(built.ok());
@@ -428,7 +430,7 @@ private slots:
         test::TempDatabase tmp;
         test::FakeClock clock;
         IncidentStore store{clock};
-        QVERIFY(store.open(tmp.path()).ok());
+        QVERIFY(store.session().open(tmp.path()).ok());
         const qint64 id = test::DrillIncident::create(store, clock, people);
         QVERIFY(id > 0);
         const auto built = IncidentReport::build(store, id, clock.nowUtc(), QTimeZone::utc());

@@ -40,7 +40,7 @@ private:
         e.kind = kind;
         e.author = m_ana;
         e.text = text;
-        QVERIFY(store.appendEntry(e));
+        QVERIFY(store.timeline().append(e));
     }
 
     // Texts of the replayed incident's timeline, oldest first.
@@ -51,7 +51,7 @@ private:
         page.oldestFirst = true;
         page.limit = 1000;
         QStringList list;
-        const auto entries = store.entries(page);
+        const auto entries = store.timeline().entries(page);
         if (entries) {
             for (const TimelineEntry &e : *entries)
                 list << e.text;
@@ -77,13 +77,13 @@ private slots:
         m_tmp = std::make_unique<test::TempDatabase>();
         m_clock = std::make_unique<test::FakeClock>(Start);
         IncidentStore writer(*m_clock);
-        QVERIFY(writer.open(m_tmp->path()).ok());
+        QVERIFY(writer.session().open(m_tmp->path()).ok());
         NewIncident incident;
         incident.title = QStringLiteral("Checkout down");
         incident.severity = Severity::Sev2;
         incident.roles = m_library.find(QStringLiteral("technical-response"));
         QVERIFY(incident.roles);
-        auto id = writer.createIncident(incident, m_ana);
+        auto id = writer.incidents().create(incident, m_ana);
         QVERIFY(id);
         m_incident = *id;
         Person ana;
@@ -95,28 +95,28 @@ private slots:
         Person cy;
         cy.name = QStringLiteral("Cy Diaz");
         cy.handle = QStringLiteral("cy");
-        auto anaId = writer.addPerson(ana);
-        auto boId = writer.addPerson(bo);
-        auto cyId = writer.addPerson(cy);
+        auto anaId = writer.roster().addPerson(ana);
+        auto boId = writer.roster().addPerson(bo);
+        auto cyId = writer.roster().addPerson(cy);
         QVERIFY(anaId && boId && cyId);
         m_clock->advanceSecs(30);
-        QVERIFY(writer.assign(m_incident, QStringLiteral("ic"), *anaId, m_ana));
-        QVERIFY(writer.assign(m_incident, QStringLiteral("deputy"), *boId, m_ana));
-        QVERIFY(writer.assign(m_incident, QStringLiteral("scribe"), *cyId, m_ana));
+        QVERIFY(writer.roles().assign(m_incident, QStringLiteral("ic"), *anaId, m_ana));
+        QVERIFY(writer.roles().assign(m_incident, QStringLiteral("deputy"), *boId, m_ana));
+        QVERIFY(writer.roles().assign(m_incident, QStringLiteral("scribe"), *cyId, m_ana));
         m_clock->advanceSecs(30);
         entry(EntryKind::Action, QStringLiteral("Restarting the checkout pods"), writer);
-        auto timer = writer.startCountdown(m_incident, QStringLiteral("check DB"), 2 * Minute, {}, m_ana);
+        auto timer = writer.timers().startCountdown(m_incident, QStringLiteral("check DB"), 2 * Minute, {}, m_ana);
         QVERIFY(timer);
         m_timer = *timer;
         m_clock->advance(2 * Minute);
-        QVERIFY(writer.setSeverity(m_incident, Severity::Sev1, m_ana).ok());
+        QVERIFY(writer.incidents().setSeverity(m_incident, Severity::Sev1, m_ana).ok());
         // 14:04 a roll call (2-minute time-box): the Deputy answers, the Scribe is missed.
         m_clock->advance(Minute);
         RollCallSelection selection;
         selection.timeboxMs = 2 * Minute;
-        auto round = writer.startRollCall(m_incident, selection, m_ana);
+        auto round = writer.rollCalls().start(m_incident, selection, m_ana);
         QVERIFY2(round, qPrintable(round.error().message()));
-        auto items = writer.rollCallRound(*round);
+        auto items = writer.rollCalls().roundItems(*round);
         QVERIFY(items && items->size() == 2);
         m_clock->advanceSecs(30);
         CanReport report;
@@ -124,31 +124,31 @@ private slots:
         report.conditionText = QStringLiteral("watching the timers");
         for (const RollCallItem &item : *items) {
             if (item.roleKey == QLatin1String("deputy"))
-                QVERIFY(writer.answerRollCallItem(item.id, report, m_ana).ok());
+                QVERIFY(writer.rollCalls().answer(item.id, report, m_ana).ok());
         }
         m_clock->advanceSecs(10);
         for (const RollCallItem &item : *items) {
             if (item.roleKey == QLatin1String("scribe"))
-                QVERIFY(writer.markRollCallItem(item.id, RollCallItemState::NoAnswer, m_ana).ok());
+                QVERIFY(writer.rollCalls().mark(item.id, RollCallItemState::NoAnswer, m_ana).ok());
         }
         m_clock->advanceSecs(20);
         entry(EntryKind::Decision, QStringLiteral("Roll back release 41"), writer);
         m_clock->advance(Minute);
-        QVERIFY(writer.handOver(m_incident, QStringLiteral("ic"), *anaId, *boId, m_ana).ok());
+        QVERIFY(writer.roles().handOver(m_incident, QStringLiteral("ic"), *anaId, *boId, m_ana).ok());
         m_clock->advance(4 * Minute);
-        QVERIFY(writer.resolveIncident(m_incident, {{QStringLiteral("*"), QStringLiteral("drill")}}, m_ana).ok());
+        QVERIFY(writer.resolution().resolve(m_incident, {{QStringLiteral("*"), QStringLiteral("drill")}}, m_ana).ok());
 
         NewIncident other;
         other.title = QStringLiteral("Still burning");
-        auto open = writer.createIncident(other, m_ana);
+        auto open = writer.incidents().create(other, m_ana);
         QVERIFY(open);
         m_open = *open;
-        writer.close();
+        writer.session().close();
 
         m_source = std::make_unique<IncidentStore>(*m_clock);
-        IncidentStore::Options readOnly;
-        readOnly.mode = IncidentStore::OpenMode::ReadOnly;
-        QVERIFY(m_source->open(m_tmp->path(), readOnly).ok());
+        StoreSession::Options readOnly;
+        readOnly.mode = StoreSession::OpenMode::ReadOnly;
+        QVERIFY(m_source->session().open(m_tmp->path(), readOnly).ok());
     }
 
     void cleanup()
@@ -168,7 +168,7 @@ private slots:
 
     void sourceHoldsTheStory()
     {
-        auto source = m_source->replaySource(m_incident);
+        auto source = ReplaySource::read(*m_source, m_incident);
         QVERIFY(source);
         QCOMPARE(source->incident.status, IncidentStatus::Resolved);
         QCOMPARE(source->assignments.size(), 4);
@@ -199,41 +199,43 @@ private slots:
     {
         m_source.reset();
         IncidentStore writer(*m_clock);
-        QVERIFY(writer.open(m_tmp->path()).ok());
+        QVERIFY(writer.session().open(m_tmp->path()).ok());
         m_clock->advance(60 * Minute);
         NewIncident incident;
         incident.title = QStringLiteral("Search down");
         incident.roles = m_library.find(QStringLiteral("technical-response"));
         const QString dee = QStringLiteral("Dee Park");
         const QString cy = QStringLiteral("Cy Diaz");
-        auto id = writer.createIncident(incident, dee);
+        auto id = writer.incidents().create(incident, dee);
         QVERIFY(id);
         const QDateTime declared = m_clock->nowUtc();
         NewEntry early{*id, EntryKind::Callout, cy, QStringLiteral("Search errors at 40 %")};
         early.keyEvent = true;
         early.occurredAt = declared.addSecs(-140);
-        QVERIFY(writer.appendEntry(early));
-        QVERIFY(writer.assign(*id, QStringLiteral("deputy"), writer.findPerson(QStringLiteral("bo"))->id, dee));
-        QVERIFY(writer.assign(*id, QStringLiteral("scribe"), writer.findPerson(QStringLiteral("cy"))->id, dee));
+        QVERIFY(writer.timeline().append(early));
+        QVERIFY(writer.roles().assign(*id, QStringLiteral("deputy"),
+                                      writer.roster().findPerson(QStringLiteral("bo"))->id, dee));
+        QVERIFY(writer.roles().assign(*id, QStringLiteral("scribe"),
+                                      writer.roster().findPerson(QStringLiteral("cy"))->id, dee));
         m_clock->advanceSecs(60);
-        auto round = writer.startRollCall(*id, RollCallSelection{}, dee);
+        auto round = writer.rollCalls().start(*id, RollCallSelection{}, dee);
         QVERIFY(round);
         m_clock->advanceSecs(20);
-        for (const RollCallItem &item : *writer.rollCallRound(*round))
-            QVERIFY(writer
-                        .markRollCallItem(item.id,
-                                          item.roleKey == QLatin1String("deputy") ? RollCallItemState::NoAnswer
-                                                                                  : RollCallItemState::Skipped,
-                                          cy)
+        for (const RollCallItem &item : *writer.rollCalls().roundItems(*round))
+            QVERIFY(writer.rollCalls()
+                        .mark(item.id,
+                              item.roleKey == QLatin1String("deputy") ? RollCallItemState::NoAnswer
+                                                                      : RollCallItemState::Skipped,
+                              cy)
                         .ok());
-        QVERIFY(writer.endRollCall(*round, dee).ok());
+        QVERIFY(writer.rollCalls().end(*round, dee).ok());
         m_clock->advance(5 * Minute);
-        QVERIFY(writer.resolveIncident(*id, {{QStringLiteral("*"), QStringLiteral("drill")}}, dee).ok());
-        writer.close();
+        QVERIFY(writer.resolution().resolve(*id, {{QStringLiteral("*"), QStringLiteral("drill")}}, dee).ok());
+        writer.session().close();
         m_source = std::make_unique<IncidentStore>(*m_clock);
-        IncidentStore::Options readOnly;
-        readOnly.mode = IncidentStore::OpenMode::ReadOnly;
-        QVERIFY(m_source->open(m_tmp->path(), readOnly).ok());
+        StoreSession::Options readOnly;
+        readOnly.mode = StoreSession::OpenMode::ReadOnly;
+        QVERIFY(m_source->session().open(m_tmp->path(), readOnly).ok());
 
         ReplayEngine engine(*m_source, *m_clock);
         QVERIFY(engine.load(*id).ok());
@@ -241,13 +243,13 @@ private slots:
         QVERIFY(engine.jumpTo(engine.script().endUtc()).ok());
         QVERIFY2(engine.problems().isEmpty(), qPrintable(engine.problems().join(u'\n')));
         IncidentStore &replayed = engine.store();
-        QCOMPARE(replayed.incident(engine.incidentId())->declaredAt, declared);
-        QCOMPARE(replayed.incident(engine.incidentId())->status, IncidentStatus::Resolved);
+        QCOMPARE(replayed.incidents().incident(engine.incidentId())->declaredAt, declared);
+        QCOMPARE(replayed.incidents().incident(engine.incidentId())->status, IncidentStatus::Resolved);
         TimelinePage page{engine.incidentId()};
         page.oldestFirst = true;
         page.limit = 1000;
         QHash<QString, QString> authorOf;
-        for (const TimelineEntry &e : *replayed.entries(page)) {
+        for (const TimelineEntry &e : *replayed.timeline().entries(page)) {
             QVERIFY2(e.author != QLatin1String("replay"), qPrintable(e.text));
             authorOf.insert(e.text.section(QLatin1Char(' '), 0, 1), e.author);
             if (e.text.startsWith(QStringLiteral("Incident declared")))
@@ -265,7 +267,7 @@ private slots:
         ReplayEngine engine(*m_source, *m_clock);
         QVERIFY(engine.load(m_incident).ok());
         IncidentStore &replayed = engine.store();
-        QCOMPARE(replayed.incident(engine.incidentId())->severity, Severity::Sev2);
+        QCOMPARE(replayed.incidents().incident(engine.incidentId())->severity, Severity::Sev2);
         // Declared (with its roles), nothing told yet.
         QVERIFY(texts(replayed, engine.incidentId()).first().startsWith(QStringLiteral("Incident declared")));
         QVERIFY(indexOf(texts(replayed, engine.incidentId()), QStringLiteral("Restarting")) < 0);
@@ -279,15 +281,15 @@ private slots:
         QStringList story = texts(replayed, engine.incidentId());
         QVERIFY2(indexOf(story, QStringLiteral("Restarting the checkout pods")) > 0,
                  qPrintable(story.join(QLatin1Char('\n'))));
-        QCOMPARE(replayed.timers(engine.incidentId())->size(), 1);
-        QCOMPARE(replayed.role(replayed.roles(engine.incidentId())->first().id)->holders.size(), 1);
-        QCOMPARE(replayed.incident(engine.incidentId())->severity, Severity::Sev2);
+        QCOMPARE(replayed.timers().list(engine.incidentId())->size(), 1);
+        QCOMPARE(replayed.roles().role(replayed.roles().list(engine.incidentId())->first().id)->holders.size(), 1);
+        QCOMPARE(replayed.incidents().incident(engine.incidentId())->severity, Severity::Sev2);
 
         QSignalSpy expired(engine.timerEngine(), &TimerEngine::timerExpired);
         m_clock->advance(2 * Second); // 14:03
         engine.tick();
         QCOMPARE(expired.size(), 1);
-        QCOMPARE(replayed.incident(engine.incidentId())->severity, Severity::Sev1);
+        QCOMPARE(replayed.incidents().incident(engine.incidentId())->severity, Severity::Sev1);
         story = texts(replayed, engine.incidentId());
         QVERIFY2(indexOf(story, QStringLiteral("Roll back release 41")) < 0, qPrintable(story.join(QLatin1Char('\n'))));
 
@@ -302,11 +304,11 @@ private slots:
         story = texts(replayed, engine.incidentId());
         QVERIFY(indexOf(story, QStringLiteral("Roll back release 41")) > indexOf(story, QStringLiteral("Restarting")));
         // The roll call happened again at 14:04, with its answer and its miss.
-        const auto rounds = replayed.rollCalls(engine.incidentId());
+        const auto rounds = replayed.rollCalls().rounds(engine.incidentId());
         QVERIFY(rounds && rounds->size() == 1);
         QCOMPARE(rounds->first().startedAt, Start.addSecs(4 * 60));
         QVERIFY(rounds->first().timerId > 0);
-        const auto replayedItems = *replayed.rollCallRound(rounds->first().id);
+        const auto replayedItems = *replayed.rollCalls().roundItems(rounds->first().id);
         QCOMPARE(replayedItems.size(), 2);
         for (const RollCallItem &item : replayedItems) {
             if (item.roleKey == QLatin1String("deputy")) {
@@ -316,7 +318,7 @@ private slots:
                 QVERIFY(item.isMissed());
             }
         }
-        QCOMPARE(replayed.timers(engine.incidentId())->size(), 2);
+        QCOMPARE(replayed.timers().list(engine.incidentId())->size(), 2);
 
         // 1×: a replayed second per second; then on to the end, which stops the replay.
         engine.setSpeed(1);
@@ -330,10 +332,10 @@ private slots:
         QCOMPARE(finished.size(), 1);
         QVERIFY(!engine.isPlaying());
         QCOMPARE(engine.clock().nowUtc(), Start.addSecs(10 * 60));
-        const Incident end = *replayed.incident(engine.incidentId());
+        const Incident end = *replayed.incidents().incident(engine.incidentId());
         QCOMPARE(end.status, IncidentStatus::Resolved);
         QCOMPARE(end.resolvedAt, Start.addSecs(10 * 60));
-        const auto roles = *replayed.roles(engine.incidentId());
+        const auto roles = *replayed.roles().list(engine.incidentId());
         const auto ic = std::find_if(roles.cbegin(), roles.cend(),
                                      [](const IncidentRole &r) { return r.definition.key == QLatin1String("ic"); });
         QVERIFY(ic != roles.cend());
@@ -343,7 +345,7 @@ private slots:
 
         // The source was only read.
         QCOMPARE(test::TempDatabase::fingerprint(m_tmp->path()), before);
-        QCOMPARE(m_source->timers(m_incident)->size(), 2);
+        QCOMPARE(m_source->timers().list(m_incident)->size(), 2);
     }
 
     void pausedReplayStandsStill()
@@ -374,7 +376,7 @@ private slots:
 
         QVERIFY(engine.jumpTo(Start.addSecs(5 * 60)).ok());
         QVERIFY(indexOf(texts(engine.store(), engine.incidentId()), QStringLiteral("Roll back")) > 0);
-        QCOMPARE(engine.store().incident(engine.incidentId())->severity, Severity::Sev1);
+        QCOMPARE(engine.store().incidents().incident(engine.incidentId())->severity, Severity::Sev1);
         QCOMPARE(rebuilt.size(), 0);
 
         // Back to 14:02: the scratch incident is told again up to there.
@@ -384,7 +386,7 @@ private slots:
         const QStringList story = texts(engine.store(), engine.incidentId());
         QVERIFY(indexOf(story, QStringLiteral("Roll back")) < 0);
         QVERIFY(indexOf(story, QStringLiteral("Restarting")) > 0);
-        QCOMPARE(engine.store().incident(engine.incidentId())->severity, Severity::Sev2);
+        QCOMPARE(engine.store().incidents().incident(engine.incidentId())->severity, Severity::Sev2);
 
         // Past the end is the end.
         QVERIFY(engine.jumpTo(Start.addDays(1)).ok());

@@ -3,6 +3,7 @@
 #include "models/assignmentmodel.h"
 #include "models/peoplemodel.h"
 #include "models/roletreemodel.h"
+#include "storefixture.h"
 #include "tempdatabase.h"
 
 #include <QAbstractItemModelTester>
@@ -17,9 +18,9 @@ class TstRoleModels : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TempDatabase> m_tmp;
-    std::unique_ptr<test::FakeClock> m_clock;
-    std::unique_ptr<IncidentStore> m_store;
+    std::unique_ptr<test::StoreFixture> m_fixture;
+    test::FakeClock *m_clock = nullptr;
+    IncidentStore *m_store = nullptr;
     qint64 m_incident = 0;
     qint64 m_ana = 0;
     qint64 m_bo = 0;
@@ -27,25 +28,20 @@ private:
 private slots:
     void init()
     {
-        m_tmp = std::make_unique<test::TempDatabase>();
-        m_clock = std::make_unique<test::FakeClock>();
-        m_store = std::make_unique<IncidentStore>(*m_clock);
-        QVERIFY(m_store->open(m_tmp->path()).ok());
+        m_fixture = std::make_unique<test::StoreFixture>();
+        QVERIFY(m_fixture->open().ok());
+        m_clock = &m_fixture->clock();
+        m_store = &m_fixture->store();
         RoleTemplateLibrary library{QString()};
         NewIncident incident;
         incident.title = QStringLiteral("Queue stuck");
         incident.roles = library.find(QStringLiteral("technical-response"));
-        m_incident = *m_store->createIncident(incident, QStringLiteral("ana"));
-        m_ana = *m_store->addPerson({0, QStringLiteral("Ana Lima"), QStringLiteral("ana")});
-        m_bo = *m_store->addPerson({0, QStringLiteral("Bo Chen"), QStringLiteral("bo")});
+        m_incident = *m_store->incidents().create(incident, QStringLiteral("ana"));
+        m_ana = *m_store->roster().addPerson({0, QStringLiteral("Ana Lima"), QStringLiteral("ana")});
+        m_bo = *m_store->roster().addPerson({0, QStringLiteral("Bo Chen"), QStringLiteral("bo")});
     }
 
-    void cleanup()
-    {
-        m_store.reset();
-        m_clock.reset();
-        m_tmp.reset();
-    }
+    void cleanup() { m_fixture.reset(); }
 
     void roleTreeFollowsAssignments()
     {
@@ -61,7 +57,7 @@ private slots:
 
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        QVERIFY(m_store->assign(m_incident, QStringLiteral("ic"), m_ana, QStringLiteral("ana")).ok());
+        QVERIFY(m_store->roles().assign(m_incident, QStringLiteral("ic"), m_ana, QStringLiteral("ana")).ok());
         QCOMPARE(reset.count(), 0);
         QVERIFY(changed.count() >= 1);
         QVERIFY(!ic.data(RoleTreeModel::VacantRequiredRole).toBool());
@@ -70,12 +66,12 @@ private slots:
         const QModelIndex sme = model.indexOfRole(QStringLiteral("sme"));
         QVERIFY(sme.isValid());
         QCOMPARE(sme.parent(), ic);
-        QVERIFY(m_store->assign(m_incident, QStringLiteral("sme"), m_bo, QStringLiteral("ana")).ok());
+        QVERIFY(m_store->roles().assign(m_incident, QStringLiteral("sme"), m_bo, QStringLiteral("ana")).ok());
         QCOMPARE(sme.data(RoleTreeModel::HolderNamesRole).toStringList(), QStringList{QStringLiteral("Bo Chen")});
         QCOMPARE(ic.data(RoleTreeModel::DirectReportsRole).toInt(), 1);
 
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
-        QVERIFY(m_store->addSubTeam(m_incident, QStringLiteral("Bravo"), QStringLiteral("ana")).ok());
+        QVERIFY(m_store->roles().addSubTeam(m_incident, QStringLiteral("Bravo"), QStringLiteral("ana")).ok());
         QCOMPARE(inserted.count(), 2); // the lead under the IC, the members under the lead
         const QModelIndex lead = model.indexOfRole(QStringLiteral("bravo-lead"));
         QCOMPARE(lead.parent(), ic);
@@ -108,16 +104,16 @@ private slots:
         PeopleModel model(*m_store);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 2);
-        QVERIFY(m_store->addPerson({0, QStringLiteral("Aaron Abe"), QStringLiteral("aaron")}).ok());
+        QVERIFY(m_store->roster().addPerson({0, QStringLiteral("Aaron Abe"), QStringLiteral("aaron")}).ok());
         QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Aaron Abe"));
-        Person bo = *m_store->person(m_bo);
+        Person bo = *m_store->roster().person(m_bo);
         bo.name = QStringLiteral("Zed Bo");
-        QVERIFY(m_store->updatePerson(bo).ok());
+        QVERIFY(m_store->roster().updatePerson(bo).ok());
         QCOMPARE(model.index(2, 0).data().toString(), QStringLiteral("Zed Bo"));
-        Person ana = *m_store->person(m_ana);
+        Person ana = *m_store->roster().person(m_ana);
         ana.team = QStringLiteral("SRE");
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        QVERIFY(m_store->updatePerson(ana).ok());
+        QVERIFY(m_store->roster().updatePerson(ana).ok());
         QCOMPARE(changed.count(), 1);
         QCOMPARE(model.index(1, PeopleModel::TeamColumn).data().toString(), QStringLiteral("SRE"));
     }
@@ -128,12 +124,12 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setIncident(m_incident);
         QCOMPARE(model.rowCount(), 0);
-        QVERIFY(m_store->assign(m_incident, QStringLiteral("ic"), m_ana, QStringLiteral("ana")).ok());
+        QVERIFY(m_store->roles().assign(m_incident, QStringLiteral("ic"), m_ana, QStringLiteral("ana")).ok());
         QCOMPARE(model.rowCount(), 1);
         QVERIFY(model.index(0, 0).data(AssignmentModel::CurrentRole).toBool());
         m_clock->advanceSecs(3600);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-        QVERIFY(m_store->handOver(m_incident, QStringLiteral("ic"), 0, m_bo, QStringLiteral("ana")).ok());
+        QVERIFY(m_store->roles().handOver(m_incident, QStringLiteral("ic"), 0, m_bo, QStringLiteral("ana")).ok());
         QCOMPARE(reset.count(), 0);
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(0, AssignmentModel::HowColumn).data().toString(), QStringLiteral("handed over"));

@@ -3,6 +3,7 @@
 #include "db/schema.h"
 #include "domain/rolesummary.h"
 #include "fakeclock.h"
+#include "storefixture.h"
 #include "tempdatabase.h"
 
 #include <QSignalSpy>
@@ -18,9 +19,9 @@ class TstRoles : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TempDatabase> m_tmp;
-    std::unique_ptr<test::FakeClock> m_clock;
-    std::unique_ptr<IncidentStore> m_store;
+    std::unique_ptr<test::StoreFixture> m_fixture;
+    test::FakeClock *m_clock = nullptr;
+    IncidentStore *m_store = nullptr;
     RoleTemplateLibrary m_library{QString()};
     qint64 m_incident = 0;
     QHash<QString, qint64> m_people;
@@ -31,7 +32,7 @@ private:
         p.name = name;
         p.handle = handle;
         p.trainee = trainee;
-        auto id = m_store->addPerson(p);
+        auto id = m_store->roster().addPerson(p);
         if (!id)
             qWarning() << id.error().message();
         m_people.insert(handle, id ? *id : 0);
@@ -53,7 +54,7 @@ private:
         page.oldestFirst = true;
         page.filter.kinds = {EntryKind::Role};
         QStringList texts;
-        for (const TimelineEntry &e : *m_store->entries(page))
+        for (const TimelineEntry &e : *m_store->timeline().entries(page))
             texts << e.text;
         return texts;
     }
@@ -61,15 +62,15 @@ private:
 private slots:
     void init()
     {
-        m_tmp = std::make_unique<test::TempDatabase>();
-        m_clock = std::make_unique<test::FakeClock>();
-        m_store = std::make_unique<IncidentStore>(*m_clock);
-        QVERIFY(m_store->open(m_tmp->path()).ok());
+        m_fixture = std::make_unique<test::StoreFixture>();
+        QVERIFY(m_fixture->open().ok());
+        m_clock = &m_fixture->clock();
+        m_store = &m_fixture->store();
         NewIncident incident;
         incident.title = QStringLiteral("Events are not processed");
         incident.severity = Severity::Sev1;
         incident.roles = m_library.find(QStringLiteral("technical-response"));
-        auto id = m_store->createIncident(incident, QStringLiteral("ana"));
+        auto id = m_store->incidents().create(incident, QStringLiteral("ana"));
         QVERIFY(id.ok());
         m_incident = *id;
         m_people.clear();
@@ -83,20 +84,20 @@ private slots:
 
     void cleanup()
     {
-        m_store.reset();
-        m_clock.reset();
-        m_tmp.reset();
+        m_store = nullptr;
+        m_clock = nullptr;
+        m_fixture.reset();
     }
 
     void declaringWithATemplateCreatesItsRoles()
     {
-        auto roles = m_store->roles(m_incident);
+        auto roles = m_store->roles().list(m_incident);
         QVERIFY(roles.ok());
         QCOMPARE(roles->size(), 6);
         QCOMPARE(roles->first().definition.key, QStringLiteral("ic"));
-        QCOMPARE(m_store->incident(m_incident)->templateKey, QStringLiteral("technical-response"));
+        QCOMPARE(m_store->incidents().incident(m_incident)->templateKey, QStringLiteral("technical-response"));
         const IncidentRole *ic = find(*roles, QStringLiteral("ic"));
-        auto duties = m_store->duties(ic->id);
+        auto duties = m_store->roles().duties(ic->id);
         QCOMPARE(duties->size(), ic->definition.responsibilities.size());
         QVERIFY(roleEntries().first().contains(QStringLiteral("Technical incident response")));
         // The IC comes first among the vacancies.
@@ -107,59 +108,59 @@ private slots:
 
     void assignmentsAreKeptAsHistoryAndLogged()
     {
-        QVERIFY(
-            m_store->assign(m_incident, QStringLiteral("ic"), m_people[QStringLiteral("ana")], QStringLiteral("ana"))
-                .ok());
+        QVERIFY(m_store->roles()
+                    .assign(m_incident, QStringLiteral("ic"), m_people[QStringLiteral("ana")], QStringLiteral("ana"))
+                    .ok());
         m_clock->advanceSecs(60);
-        QVERIFY(
-            m_store->assign(m_incident, QStringLiteral("deputy"), m_people[QStringLiteral("bo")], QStringLiteral("ana"))
-                .ok());
-        QVERIFY(
-            m_store->assign(m_incident, QStringLiteral("scribe"), m_people[QStringLiteral("bo")], QStringLiteral("ana"))
-                .ok());
-        QVERIFY(
-            m_store->assign(m_incident, QStringLiteral("sme"), m_people[QStringLiteral("dee")], QStringLiteral("ana"))
-                .ok());
-        QVERIFY(
-            m_store->assign(m_incident, QStringLiteral("sme"), m_people[QStringLiteral("eve")], QStringLiteral("ana"))
-                .ok());
+        QVERIFY(m_store->roles()
+                    .assign(m_incident, QStringLiteral("deputy"), m_people[QStringLiteral("bo")], QStringLiteral("ana"))
+                    .ok());
+        QVERIFY(m_store->roles()
+                    .assign(m_incident, QStringLiteral("scribe"), m_people[QStringLiteral("bo")], QStringLiteral("ana"))
+                    .ok());
+        QVERIFY(m_store->roles()
+                    .assign(m_incident, QStringLiteral("sme"), m_people[QStringLiteral("dee")], QStringLiteral("ana"))
+                    .ok());
+        QVERIFY(m_store->roles()
+                    .assign(m_incident, QStringLiteral("sme"), m_people[QStringLiteral("eve")], QStringLiteral("ana"))
+                    .ok());
 
         // Single-holder role: a second person must be a hand-over, not an assignment.
-        auto clash =
-            m_store->assign(m_incident, QStringLiteral("ic"), m_people[QStringLiteral("cy")], QStringLiteral("ana"));
+        auto clash = m_store->roles().assign(m_incident, QStringLiteral("ic"), m_people[QStringLiteral("cy")],
+                                             QStringLiteral("ana"));
         QCOMPARE(clash.error().code(), Code::Invalid);
         QVERIFY(clash.error().message().contains(QStringLiteral("hand it over")));
-        QCOMPARE(
-            m_store->assign(m_incident, QStringLiteral("sme"), m_people[QStringLiteral("dee")], QStringLiteral("ana"))
-                .error()
-                .code(),
-            Code::Invalid);
-        QCOMPARE(
-            m_store->assign(m_incident, QStringLiteral("nope"), m_people[QStringLiteral("dee")], QStringLiteral("ana"))
-                .error()
-                .code(),
-            Code::NotFound);
-        QCOMPARE(m_store->assign(m_incident, QStringLiteral("sme"), 9999, QStringLiteral("ana")).error().code(),
+        QCOMPARE(m_store->roles()
+                     .assign(m_incident, QStringLiteral("sme"), m_people[QStringLiteral("dee")], QStringLiteral("ana"))
+                     .error()
+                     .code(),
+                 Code::Invalid);
+        QCOMPARE(m_store->roles()
+                     .assign(m_incident, QStringLiteral("nope"), m_people[QStringLiteral("dee")], QStringLiteral("ana"))
+                     .error()
+                     .code(),
+                 Code::NotFound);
+        QCOMPARE(m_store->roles().assign(m_incident, QStringLiteral("sme"), 9999, QStringLiteral("ana")).error().code(),
                  Code::NotFound);
 
         m_clock->advanceSecs(600);
-        QVERIFY(m_store
-                    ->handOver(m_incident, QStringLiteral("scribe"), 0, m_people[QStringLiteral("cy")],
-                               QStringLiteral("ana"))
+        QVERIFY(m_store->roles()
+                    .handOver(m_incident, QStringLiteral("scribe"), 0, m_people[QStringLiteral("cy")],
+                              QStringLiteral("ana"))
                     .ok());
-        QVERIFY(
-            m_store->release(m_incident, QStringLiteral("sme"), m_people[QStringLiteral("eve")], QStringLiteral("ana"))
-                .ok());
-        QCOMPARE(
-            m_store->release(m_incident, QStringLiteral("sme"), m_people[QStringLiteral("eve")], QStringLiteral("ana"))
-                .code(),
-            Code::Invalid);
+        QVERIFY(m_store->roles()
+                    .release(m_incident, QStringLiteral("sme"), m_people[QStringLiteral("eve")], QStringLiteral("ana"))
+                    .ok());
+        QCOMPARE(m_store->roles()
+                     .release(m_incident, QStringLiteral("sme"), m_people[QStringLiteral("eve")], QStringLiteral("ana"))
+                     .code(),
+                 Code::Invalid);
 
-        auto roles = *m_store->roles(m_incident);
+        auto roles = *m_store->roles().list(m_incident);
         QCOMPARE(RoleSummary::chatTopic(roles), QStringLiteral("IC: Ana · Deputy: Bo · Scribe: Cy · SME: Dee"));
         QVERIFY(RoleSummary::vacantRequired(roles).isEmpty());
 
-        auto history = *m_store->assignmentHistory(m_incident);
+        auto history = *m_store->roles().assignmentHistory(m_incident);
         QCOMPARE(history.size(), 6);
         const Assignment &scribeBo = history.at(2);
         QCOMPARE(scribeBo.roleKey, QStringLiteral("scribe"));
@@ -178,41 +179,44 @@ private slots:
 
     void deputyTakesCommandInOneStep()
     {
-        QVERIFY(
-            m_store->assign(m_incident, QStringLiteral("ic"), m_people[QStringLiteral("ana")], QStringLiteral("ana"))
-                .ok());
-        QCOMPARE(m_store->takeCommand(m_incident, true, QStringLiteral("bo")).code(), Code::Invalid); // no deputy yet
-        QVERIFY(
-            m_store->assign(m_incident, QStringLiteral("deputy"), m_people[QStringLiteral("bo")], QStringLiteral("ana"))
-                .ok());
-        QSignalSpy changed(m_store.get(), &IncidentStore::roleChanged);
-        QVERIFY(m_store->takeCommand(m_incident, true, QStringLiteral("bo")).ok());
+        QVERIFY(m_store->roles()
+                    .assign(m_incident, QStringLiteral("ic"), m_people[QStringLiteral("ana")], QStringLiteral("ana"))
+                    .ok());
+        QCOMPARE(m_store->roles().takeCommand(m_incident, true, QStringLiteral("bo")).code(),
+                 Code::Invalid); // no deputy yet
+        QVERIFY(m_store->roles()
+                    .assign(m_incident, QStringLiteral("deputy"), m_people[QStringLiteral("bo")], QStringLiteral("ana"))
+                    .ok());
+        QSignalSpy changed(&m_store->roles(), &RoleRepository::roleChanged);
+        QVERIFY(m_store->roles().takeCommand(m_incident, true, QStringLiteral("bo")).ok());
         QVERIFY(changed.count() >= 2);
-        auto roles = *m_store->roles(m_incident);
+        auto roles = *m_store->roles().list(m_incident);
         QCOMPARE(find(roles, QStringLiteral("ic"))->holders.first().name, QStringLiteral("Bo Chen"));
         QCOMPARE(find(roles, QStringLiteral("deputy"))->holders.first().name, QStringLiteral("Ana Lima"));
         QVERIFY(roleEntries().last().contains(QStringLiteral("Bo Chen takes command")));
 
-        QVERIFY(m_store->takeCommand(m_incident, false, QStringLiteral("ana")).ok());
-        roles = *m_store->roles(m_incident);
+        QVERIFY(m_store->roles().takeCommand(m_incident, false, QStringLiteral("ana")).ok());
+        roles = *m_store->roles().list(m_incident);
         QCOMPARE(find(roles, QStringLiteral("ic"))->holders.first().name, QStringLiteral("Ana Lima"));
         QVERIFY(find(roles, QStringLiteral("deputy"))->isVacantRequired());
     }
 
     void subTeamsReportToTheCommander()
     {
-        QVERIFY(m_store->addSubTeam(m_incident, QStringLiteral("Alpha"), QStringLiteral("ana")).ok());
-        QCOMPARE(m_store->addSubTeam(m_incident, QStringLiteral("alpha"), QStringLiteral("ana")).code(), Code::Invalid);
-        QCOMPARE(m_store->addSubTeam(m_incident, QStringLiteral("  "), QStringLiteral("ana")).code(), Code::Invalid);
-        QVERIFY(m_store
-                    ->assign(m_incident, QStringLiteral("alpha-lead"), m_people[QStringLiteral("dee")],
-                             QStringLiteral("ana"))
+        QVERIFY(m_store->roles().addSubTeam(m_incident, QStringLiteral("Alpha"), QStringLiteral("ana")).ok());
+        QCOMPARE(m_store->roles().addSubTeam(m_incident, QStringLiteral("alpha"), QStringLiteral("ana")).code(),
+                 Code::Invalid);
+        QCOMPARE(m_store->roles().addSubTeam(m_incident, QStringLiteral("  "), QStringLiteral("ana")).code(),
+                 Code::Invalid);
+        QVERIFY(m_store->roles()
+                    .assign(m_incident, QStringLiteral("alpha-lead"), m_people[QStringLiteral("dee")],
+                            QStringLiteral("ana"))
                     .ok());
-        QVERIFY(m_store
-                    ->assign(m_incident, QStringLiteral("alpha-member"), m_people[QStringLiteral("eve")],
-                             QStringLiteral("ana"))
+        QVERIFY(m_store->roles()
+                    .assign(m_incident, QStringLiteral("alpha-member"), m_people[QStringLiteral("eve")],
+                            QStringLiteral("ana"))
                     .ok());
-        auto roles = *m_store->roles(m_incident);
+        auto roles = *m_store->roles().list(m_incident);
         const IncidentRole *lead = find(roles, QStringLiteral("alpha-lead"));
         QVERIFY(lead);
         QCOMPARE(lead->definition.parentKey, QStringLiteral("ic"));
@@ -234,9 +238,9 @@ private slots:
     {
         for (int i = 0; i < 8; ++i) {
             const qint64 id = addPerson(QStringLiteral("Expert %1").arg(i), QStringLiteral("x%1").arg(i));
-            QVERIFY(m_store->assign(m_incident, QStringLiteral("sme"), id, QStringLiteral("ana")).ok());
+            QVERIFY(m_store->roles().assign(m_incident, QStringLiteral("sme"), id, QStringLiteral("ana")).ok());
         }
-        auto roles = *m_store->roles(m_incident);
+        auto roles = *m_store->roles().list(m_incident);
         QCOMPARE(RoleSummary::directReports(roles, QStringLiteral("ic")), 8);
         QCOMPARE(RoleSummary::overSpan(roles).size(), 1);
         QCOMPARE(RoleSummary::overSpan(roles).first().definition.key, QStringLiteral("ic"));
@@ -244,38 +248,38 @@ private slots:
 
     void checklistTicksAreLogged()
     {
-        auto roles = *m_store->roles(m_incident);
+        auto roles = *m_store->roles().list(m_incident);
         const qint64 scribeId = find(roles, QStringLiteral("scribe"))->id;
-        const RoleDuty first = m_store->duties(scribeId)->first();
-        QVERIFY(m_store->setDutyDone(first.id, true, QStringLiteral("cy")).ok());
-        auto after = m_store->duties(scribeId)->first();
+        const RoleDuty first = m_store->roles().duties(scribeId)->first();
+        QVERIFY(m_store->roles().setDutyDone(first.id, true, QStringLiteral("cy")).ok());
+        auto after = m_store->roles().duties(scribeId)->first();
         QCOMPARE(after.doneAt, m_clock->nowUtc());
         QCOMPARE(after.doneBy, QStringLiteral("cy"));
         QVERIFY(roleEntries().last().startsWith(QStringLiteral("Scribe: done")));
-        QVERIFY(m_store->setDutyDone(first.id, false, QStringLiteral("cy")).ok());
-        QVERIFY(!m_store->duties(scribeId)->first().doneAt.isValid());
-        QCOMPARE(m_store->setDutyDone(424242, true, QStringLiteral("cy")).code(), Code::NotFound);
+        QVERIFY(m_store->roles().setDutyDone(first.id, false, QStringLiteral("cy")).ok());
+        QVERIFY(!m_store->roles().duties(scribeId)->first().doneAt.isValid());
+        QCOMPARE(m_store->roles().setDutyDone(424242, true, QStringLiteral("cy")).code(), Code::NotFound);
     }
 
     void businessTreeHangsUnderTheIC()
     {
-        QVERIFY(m_store
-                    ->applyTemplate(m_incident, *m_library.find(QStringLiteral("business-response")),
-                                    QStringLiteral("ic"), QStringLiteral("ana"))
+        QVERIFY(m_store->roles()
+                    .applyTemplate(m_incident, *m_library.find(QStringLiteral("business-response")),
+                                   QStringLiteral("ic"), QStringLiteral("ana"))
                     .ok());
-        auto roles = *m_store->roles(m_incident);
+        auto roles = *m_store->roles().list(m_incident);
         QCOMPARE(roles.size(), 16);
         QCOMPARE(find(roles, QStringLiteral("business-lead"))->definition.parentKey, QStringLiteral("ic"));
         QCOMPARE(find(roles, QStringLiteral("legal-officer"))->definition.parentKey, QStringLiteral("business-lead"));
         // Applying it again adds nothing.
-        QVERIFY(m_store
-                    ->applyTemplate(m_incident, *m_library.find(QStringLiteral("business-response")),
-                                    QStringLiteral("ic"), QStringLiteral("ana"))
+        QVERIFY(m_store->roles()
+                    .applyTemplate(m_incident, *m_library.find(QStringLiteral("business-response")),
+                                   QStringLiteral("ic"), QStringLiteral("ana"))
                     .ok());
-        QCOMPARE(m_store->roles(m_incident)->size(), 16);
-        QCOMPARE(m_store
-                     ->applyTemplate(m_incident, *m_library.find(QStringLiteral("business-response")),
-                                     QStringLiteral("nope"), QStringLiteral("ana"))
+        QCOMPARE(m_store->roles().list(m_incident)->size(), 16);
+        QCOMPARE(m_store->roles()
+                     .applyTemplate(m_incident, *m_library.find(QStringLiteral("business-response")),
+                                    QStringLiteral("nope"), QStringLiteral("ana"))
                      .code(),
                  Code::NotFound);
     }
@@ -286,26 +290,27 @@ private slots:
         db.key = QStringLiteral("db-sme");
         db.title = QStringLiteral("Database SME");
         db.parentKey = QStringLiteral("ic");
-        QVERIFY(m_store->addRole(m_incident, db, QStringLiteral("ana")).ok());
-        QCOMPARE(m_store->addRole(m_incident, db, QStringLiteral("ana")).error().code(), Code::Invalid);
+        QVERIFY(m_store->roles().add(m_incident, db, QStringLiteral("ana")).ok());
+        QCOMPARE(m_store->roles().add(m_incident, db, QStringLiteral("ana")).error().code(), Code::Invalid);
         db.key = QStringLiteral("orphan");
         db.parentKey = QStringLiteral("missing");
-        QCOMPARE(m_store->addRole(m_incident, db, QStringLiteral("ana")).error().code(), Code::NotFound);
+        QCOMPARE(m_store->roles().add(m_incident, db, QStringLiteral("ana")).error().code(), Code::NotFound);
     }
 
     void catchUpSummaryBriefsTheIncomingCommander()
     {
-        QVERIFY(
-            m_store->assign(m_incident, QStringLiteral("ic"), m_people[QStringLiteral("ana")], QStringLiteral("ana"))
-                .ok());
+        QVERIFY(m_store->roles()
+                    .assign(m_incident, QStringLiteral("ic"), m_people[QStringLiteral("ana")], QStringLiteral("ana"))
+                    .ok());
         NewEntry status{
             m_incident, EntryKind::Status, QStringLiteral("ana"),
             QStringLiteral("We are in SEV-1, events stuck behind a lock, Dee restarting, next check-in in 3 minutes")};
         m_clock->advanceSecs(300);
-        QVERIFY(m_store->appendEntry(status).ok());
+        QVERIFY(m_store->timeline().append(status).ok());
         TimelinePage page{m_incident};
-        const QString text = RoleSummary::catchUp(*m_store->incident(m_incident), *m_store->roles(m_incident),
-                                                  *m_store->entries(page), m_clock->nowUtc());
+        const QString text =
+            RoleSummary::catchUp(*m_store->incidents().incident(m_incident), *m_store->roles().list(m_incident),
+                                 *m_store->timeline().entries(page), m_clock->nowUtc());
         QVERIFY(text.contains(QStringLiteral("SEV-1")));
         QVERIFY(text.contains(QStringLiteral("Incident Commander: Ana Lima")));
         QVERIFY(text.contains(QStringLiteral("Deputy: VACANT (required)")));
@@ -326,10 +331,10 @@ private slots:
         Person bad;
         bad.name = QStringLiteral("No Handle");
         people << fay << boRenamed << bad;
-        auto failed = m_store->importRoster({}, people);
+        auto failed = m_store->roster().importRoster({}, people);
         QCOMPARE(failed.error().code(), Code::Invalid);
         QVERIFY(failed.error().message().startsWith(QStringLiteral("Person 3")));
-        QCOMPARE(m_store->people()->size(), 5);
+        QCOMPARE(m_store->roster().people()->size(), 5);
 
         people.removeLast();
         Department eng{0,
@@ -338,23 +343,23 @@ private slots:
                        QStringLiteral("Dee Park"),
                        QStringLiteral("eng-primary"),
                        QStringLiteral("Dee → Eng manager → CTO")};
-        QSignalSpy personChanged(m_store.get(), &IncidentStore::personChanged);
-        auto done = m_store->importRoster({eng}, people);
+        QSignalSpy personChanged(&m_store->roster(), &RosterRepository::personChanged);
+        auto done = m_store->roster().importRoster({eng}, people);
         QVERIFY(done.ok());
         QCOMPARE(*done, 3);
         QCOMPARE(personChanged.count(), 2);
-        QCOMPARE(m_store->people()->size(), 6);
-        QCOMPARE(m_store->person(m_people[QStringLiteral("bo")])->name, QStringLiteral("Bo Chen-Li"));
-        QCOMPARE(m_store->departments()->first().escalationPath, QStringLiteral("Dee → Eng manager → CTO"));
+        QCOMPARE(m_store->roster().people()->size(), 6);
+        QCOMPARE(m_store->roster().person(m_people[QStringLiteral("bo")])->name, QStringLiteral("Bo Chen-Li"));
+        QCOMPARE(m_store->roster().departments()->first().escalationPath, QStringLiteral("Dee → Eng manager → CTO"));
 
-        QCOMPARE(m_store->findPerson(QStringLiteral("FAY"))->name, QStringLiteral("Fay Wu"));
-        QCOMPARE(m_store->findPerson(QStringLiteral("eve novak"))->handle, QStringLiteral("eve"));
-        QCOMPARE(m_store->findPerson(QStringLiteral("Cy"))->handle, QStringLiteral("cy"));
-        QCOMPARE(m_store->findPerson(QStringLiteral("zed")).error().code(), Code::NotFound);
+        QCOMPARE(m_store->roster().findPerson(QStringLiteral("FAY"))->name, QStringLiteral("Fay Wu"));
+        QCOMPARE(m_store->roster().findPerson(QStringLiteral("eve novak"))->handle, QStringLiteral("eve"));
+        QCOMPARE(m_store->roster().findPerson(QStringLiteral("Cy"))->handle, QStringLiteral("cy"));
+        QCOMPARE(m_store->roster().findPerson(QStringLiteral("zed")).error().code(), Code::NotFound);
         Person clash;
         clash.name = QStringLiteral("Another Ana");
         clash.handle = QStringLiteral("ANA");
-        QCOMPARE(m_store->addPerson(clash).error().code(), Code::Invalid);
+        QCOMPARE(m_store->roster().addPerson(clash).error().code(), Code::Invalid);
     }
 
     void migratesASchemaOneFile()
@@ -379,12 +384,12 @@ private slots:
         }
         QSqlDatabase::removeDatabase(QStringLiteral("v1"));
         IncidentStore store(*m_clock);
-        const StoreError error = store.open(path);
+        const StoreError error = store.session().open(path);
         QVERIFY2(error.ok(), qPrintable(error.message()));
-        QCOMPARE(store.stats()->schemaVersion, Schema::latestVersion());
-        QCOMPARE(store.incidents()->first().title, QStringLiteral("Old one"));
-        QCOMPARE(store.incidents()->first().templateKey, QString());
-        QVERIFY(store.roles(store.incidents()->first().id)->isEmpty());
+        QCOMPARE(store.session().stats()->schemaVersion, Schema::latestVersion());
+        QCOMPARE(store.incidents().list()->first().title, QStringLiteral("Old one"));
+        QCOMPARE(store.incidents().list()->first().templateKey, QString());
+        QVERIFY(store.roles().list(store.incidents().list()->first().id)->isEmpty());
     }
 };
 

@@ -37,11 +37,11 @@ private:
     void reopen()
     {
         m_store = std::make_unique<IncidentStore>(*m_clock);
-        const StoreError error = m_store->open(m_tmp->path());
+        const StoreError error = m_store->session().open(m_tmp->path());
         QVERIFY2(error.ok(), qPrintable(error.message()));
     }
 
-    QList<RollCallItem> round(qint64 id) { return *m_store->rollCallRound(id); }
+    QList<RollCallItem> round(qint64 id) { return *m_store->rollCalls().roundItems(id); }
 
     qint64 itemFor(qint64 roundId, const QString &roleKey, const QString &handle = {})
     {
@@ -56,7 +56,7 @@ private:
     QList<RollCallItem> missed()
     {
         QList<RollCallItem> list;
-        for (const RollCallItem &i : *m_store->rollCallItems(m_incident)) {
+        for (const RollCallItem &i : *m_store->rollCalls().items(m_incident)) {
             if (i.isMissed())
                 list << i;
         }
@@ -70,7 +70,7 @@ private:
         page.limit = 10000;
         page.filter.kinds = {kind};
         QStringList list;
-        for (const TimelineEntry &e : *m_store->entries(page))
+        for (const TimelineEntry &e : *m_store->timeline().entries(page))
             list << e.text;
         return list;
     }
@@ -79,7 +79,7 @@ private:
     {
         TimelinePage page{m_incident};
         page.limit = 100000;
-        return m_store->entries(page)->size();
+        return m_store->timeline().entries(page)->size();
     }
 
 private slots:
@@ -105,82 +105,82 @@ private slots:
     void refusesBadRoundsAndChangesNothing()
     {
         const qint64 before = entryCount();
-        auto noAuthor = m_store->startRollCall(m_incident, {}, QStringLiteral("  "));
+        auto noAuthor = m_store->rollCalls().start(m_incident, {}, QStringLiteral("  "));
         QCOMPARE(noAuthor.error().code(), Code::Invalid);
         QVERIFY(noAuthor.error().message().contains(QStringLiteral("who")));
 
-        auto noIncident = m_store->startRollCall(4242, {}, m_ana);
+        auto noIncident = m_store->rollCalls().start(4242, {}, m_ana);
         QCOMPARE(noIncident.error().code(), Code::NotFound);
         QVERIFY(noIncident.error().message().contains(QStringLiteral("#4242")));
 
         RollCallSelection unknown;
         unknown.roleKeys = {QStringLiteral("sme"), QStringLiteral("dba")};
-        auto badRole = m_store->startRollCall(m_incident, unknown, m_ana);
+        auto badRole = m_store->rollCalls().start(m_incident, unknown, m_ana);
         QCOMPARE(badRole.error().code(), Code::NotFound);
         QVERIFY(badRole.error().message().contains(QStringLiteral("“dba”")));
 
         RollCallSelection vacant;
         vacant.roleKeys = {QStringLiteral("customer-liaison")};
-        auto nobody = m_store->startRollCall(m_incident, vacant, m_ana);
+        auto nobody = m_store->rollCalls().start(m_incident, vacant, m_ana);
         QCOMPARE(nobody.error().code(), Code::Invalid);
         QVERIFY(nobody.error().message().contains(QStringLiteral("Customer Liaison")));
 
         RollCallSelection team;
         team.subTeam = QStringLiteral("Zulu");
-        QCOMPARE(m_store->startRollCall(m_incident, team, m_ana).error().code(), Code::NotFound);
+        QCOMPARE(m_store->rollCalls().start(m_incident, team, m_ana).error().code(), Code::NotFound);
 
         RollCallSelection both;
         both.roleKeys = {QStringLiteral("sme")};
         both.subTeam = QStringLiteral("Alpha");
-        QCOMPARE(m_store->startRollCall(m_incident, both, m_ana).error().code(), Code::Invalid);
+        QCOMPARE(m_store->rollCalls().start(m_incident, both, m_ana).error().code(), Code::Invalid);
 
         RollCallSelection longBox;
         longBox.timeboxMs = 8LL * 24 * 60 * Minute;
-        QCOMPARE(m_store->startRollCall(m_incident, longBox, m_ana).error().code(), Code::Invalid);
+        QCOMPARE(m_store->rollCalls().start(m_incident, longBox, m_ana).error().code(), Code::Invalid);
 
-        QVERIFY(m_store->rollCalls(m_incident)->isEmpty());
+        QVERIFY(m_store->rollCalls().rounds(m_incident)->isEmpty());
         QCOMPARE(entryCount(), before);
-        QVERIFY(m_store->timers(m_incident)->isEmpty());
+        QVERIFY(m_store->timers().list(m_incident)->isEmpty());
     }
 
     void refusesARoundWithNobodyToCall()
     {
         NewIncident bare;
         bare.title = QStringLiteral("No roles yet");
-        auto id = m_store->createIncident(bare, m_ana);
+        auto id = m_store->incidents().create(bare, m_ana);
         QVERIFY(id.ok());
-        auto started = m_store->startRollCall(*id, {}, m_ana);
+        auto started = m_store->rollCalls().start(*id, {}, m_ana);
         QCOMPARE(started.error().code(), Code::Invalid);
         QVERIFY(started.error().message().contains(QStringLiteral("assign roles")));
     }
 
     void refusesBadMarksAndAnswers()
     {
-        auto roundId = m_store->startRollCall(m_incident, {}, m_ana);
+        auto roundId = m_store->rollCalls().start(m_incident, {}, m_ana);
         QVERIFY(roundId.ok());
         const qint64 dana = itemFor(*roundId, QStringLiteral("sme"), QStringLiteral("dana"));
         QVERIFY(dana > 0);
         const qint64 before = entryCount();
 
-        QCOMPARE(m_store->answerRollCallItem(999999, can(Condition::Healthy), m_ana).code(), Code::NotFound);
-        QCOMPARE(m_store->answerRollCallItem(dana, can(Condition::Healthy), QString()).code(), Code::Invalid);
+        QCOMPARE(m_store->rollCalls().answer(999999, can(Condition::Healthy), m_ana).code(), Code::NotFound);
+        QCOMPARE(m_store->rollCalls().answer(dana, can(Condition::Healthy), QString()).code(), Code::Invalid);
         QCOMPARE(
-            m_store->answerRollCallItem(dana, can(Condition::Healthy, QString(5000, QLatin1Char('x'))), m_ana).code(),
+            m_store->rollCalls().answer(dana, can(Condition::Healthy, QString(5000, QLatin1Char('x'))), m_ana).code(),
             Code::Invalid);
-        QCOMPARE(m_store->markRollCallItem(dana, RollCallItemState::Answered, m_ana).code(), Code::Invalid);
-        QCOMPARE(m_store->markRollCallItem(dana, RollCallItemState::Pending, m_ana).code(), Code::Invalid);
-        const StoreError notMissed = m_store->dismissMissedItem(dana, m_ana);
+        QCOMPARE(m_store->rollCalls().mark(dana, RollCallItemState::Answered, m_ana).code(), Code::Invalid);
+        QCOMPARE(m_store->rollCalls().mark(dana, RollCallItemState::Pending, m_ana).code(), Code::Invalid);
+        const StoreError notMissed = m_store->rollCalls().dismissMissed(dana, m_ana);
         QCOMPARE(notMissed.code(), Code::Invalid);
         QVERIFY(notMissed.message().contains(QStringLiteral("not on the missed list")));
         QCOMPARE(entryCount(), before);
-        QCOMPARE(m_store->rollCallItem(dana)->state, RollCallItemState::Pending);
+        QCOMPARE(m_store->rollCalls().item(dana)->state, RollCallItemState::Pending);
 
-        QVERIFY(m_store->answerRollCallItem(dana, can(Condition::Healthy), m_ana).ok());
-        const StoreError answered = m_store->markRollCallItem(dana, RollCallItemState::NoAnswer, m_ana);
+        QVERIFY(m_store->rollCalls().answer(dana, can(Condition::Healthy), m_ana).ok());
+        const StoreError answered = m_store->rollCalls().mark(dana, RollCallItemState::NoAnswer, m_ana);
         QCOMPARE(answered.code(), Code::Invalid);
         QVERIFY(answered.message().contains(QStringLiteral("take the answer back")));
-        QVERIFY(m_store->endRollCall(*roundId, m_ana).ok());
-        QCOMPARE(m_store->endRollCall(*roundId, m_ana).code(), Code::Invalid);
+        QVERIFY(m_store->rollCalls().end(*roundId, m_ana).ok());
+        QCOMPARE(m_store->rollCalls().end(*roundId, m_ana).code(), Code::Invalid);
     }
 
     void refusesBadActionsAndDecisions()
@@ -189,54 +189,60 @@ private slots:
         NewAction empty;
         empty.incidentId = m_incident;
         empty.text = QStringLiteral("   ");
-        QVERIFY(m_store->addAction(empty, m_ana).error().message().contains(QStringLiteral("what is to be done")));
+        QVERIFY(m_store->rollCalls()
+                    .addAction(empty, m_ana)
+                    .error()
+                    .message()
+                    .contains(QStringLiteral("what is to be done")));
         NewAction badOwner;
         badOwner.incidentId = m_incident;
         badOwner.text = QStringLiteral("Roll back");
         badOwner.ownerRoleKey = QStringLiteral("dba");
-        QCOMPARE(m_store->addAction(badOwner, m_ana).error().code(), Code::NotFound);
+        QCOMPARE(m_store->rollCalls().addAction(badOwner, m_ana).error().code(), Code::NotFound);
         badOwner.ownerRoleKey.clear();
         badOwner.ownerPersonId = 9999;
-        QCOMPARE(m_store->addAction(badOwner, m_ana).error().code(), Code::NotFound);
+        QCOMPARE(m_store->rollCalls().addAction(badOwner, m_ana).error().code(), Code::NotFound);
         NewAction noIncident;
         noIncident.incidentId = 777;
         noIncident.text = QStringLiteral("x");
-        QCOMPARE(m_store->addAction(noIncident, m_ana).error().code(), Code::NotFound);
+        QCOMPARE(m_store->rollCalls().addAction(noIncident, m_ana).error().code(), Code::NotFound);
 
         NewDecision noProposal;
         noProposal.incidentId = m_incident;
-        QCOMPARE(m_store->addDecision(noProposal, m_ana).error().code(), Code::Invalid);
+        QCOMPARE(m_store->rollCalls().addDecision(noProposal, m_ana).error().code(), Code::Invalid);
         NewDecision raisedButSilent;
         raisedButSilent.incidentId = m_incident;
         raisedButSilent.proposal = QStringLiteral("Fail over to the second region");
         raisedButSilent.objectionCheck = ObjectionCheck::Raised;
-        QVERIFY(m_store->addDecision(raisedButSilent, m_ana)
+        QVERIFY(m_store->rollCalls()
+                    .addDecision(raisedButSilent, m_ana)
                     .error()
                     .message()
                     .contains(QStringLiteral("say what they were")));
         QCOMPARE(entryCount(), before);
-        QVERIFY(m_store->actions(m_incident)->isEmpty());
-        QVERIFY(m_store->decisions(m_incident)->isEmpty());
+        QVERIFY(m_store->rollCalls().actions(m_incident)->isEmpty());
+        QVERIFY(m_store->rollCalls().decisions(m_incident)->isEmpty());
 
-        auto id = m_store->addAction({m_incident, QStringLiteral("Page the DBA")}, m_ana);
+        auto id = m_store->rollCalls().addAction({m_incident, QStringLiteral("Page the DBA")}, m_ana);
         QVERIFY(id.ok());
-        QCOMPARE(m_store->updateAction(*id, {}, m_ana).code(), Code::Invalid);
+        QCOMPARE(m_store->rollCalls().updateAction(*id, {}, m_ana).code(), Code::Invalid);
         ActionChange same;
         same.status = ActionStatus::Proposed;
-        QVERIFY(m_store->updateAction(*id, same, m_ana).message().contains(QStringLiteral("already reads")));
+        QVERIFY(
+            m_store->rollCalls().updateAction(*id, same, m_ana).message().contains(QStringLiteral("already reads")));
         ActionChange blank;
         blank.text = QString();
-        QCOMPARE(m_store->updateAction(*id, blank, m_ana).code(), Code::Invalid);
-        QCOMPARE(m_store->updateAction(4711, same, m_ana).code(), Code::NotFound);
+        QCOMPARE(m_store->rollCalls().updateAction(*id, blank, m_ana).code(), Code::Invalid);
+        QCOMPARE(m_store->rollCalls().updateAction(4711, same, m_ana).code(), Code::NotFound);
     }
 
     // ---- rounds ----
 
     void defaultRoundCallsEveryHolderButTheCommander()
     {
-        QSignalSpy rounds(m_store.get(), &IncidentStore::rollCallChanged);
-        QSignalSpy items(m_store.get(), &IncidentStore::rollCallItemChanged);
-        auto id = m_store->startRollCall(m_incident, {}, m_ana);
+        QSignalSpy rounds(&m_store->rollCalls(), &RollCallRepository::rollCallChanged);
+        QSignalSpy items(&m_store->rollCalls(), &RollCallRepository::rollCallItemChanged);
+        auto id = m_store->rollCalls().start(m_incident, {}, m_ana);
         QVERIFY2(id.ok(), qPrintable(id.error().message()));
         const QList<RollCallItem> list = round(*id);
         QCOMPARE(list.size(), 7); // deputy, scribe, five SMEs
@@ -259,74 +265,75 @@ private slots:
         const QStringList entries = texts(EntryKind::RollCall);
         QCOMPARE(entries.size(), 1);
         QVERIFY(entries.first().startsWith(QStringLiteral("Roll call 1 started — 7 to report")));
-        QVERIFY(m_store->rollCall(*id)->isOpen());
+        QVERIFY(m_store->rollCalls().round(*id)->isOpen());
     }
 
     void chosenRolesAndSubTeams()
     {
         RollCallSelection smes;
         smes.roleKeys = {QStringLiteral("sme")};
-        auto first = m_store->startRollCall(m_incident, smes, m_ana);
+        auto first = m_store->rollCalls().start(m_incident, smes, m_ana);
         QVERIFY(first.ok());
         QCOMPARE(round(*first).size(), 5);
-        QCOMPARE(m_store->rollCall(*first)->scope, QStringLiteral("roles sme"));
+        QCOMPARE(m_store->rollCalls().round(*first)->scope, QStringLiteral("roles sme"));
 
-        QVERIFY(m_store->addSubTeam(m_incident, QStringLiteral("Alpha"), m_ana).ok());
+        QVERIFY(m_store->roles().addSubTeam(m_incident, QStringLiteral("Alpha"), m_ana).ok());
         QString leadKey;
-        for (const IncidentRole &r : *m_store->roles(m_incident)) {
+        for (const IncidentRole &r : *m_store->roles().list(m_incident)) {
             if (r.subTeam == QLatin1String("Alpha") && leadKey.isEmpty())
                 leadKey = r.definition.key;
         }
         QVERIFY(!leadKey.isEmpty());
         RollCallSelection alpha;
         alpha.subTeam = QStringLiteral("alpha");
-        QCOMPARE(m_store->startRollCall(m_incident, alpha, m_ana).error().code(), Code::Invalid); // nobody holds it
-        QVERIFY(m_store->assign(m_incident, leadKey, m_scenario.people.value(QStringLiteral("hana")), m_ana).ok());
-        auto second = m_store->startRollCall(m_incident, alpha, m_ana);
+        QCOMPARE(m_store->rollCalls().start(m_incident, alpha, m_ana).error().code(), Code::Invalid); // nobody holds it
+        QVERIFY(
+            m_store->roles().assign(m_incident, leadKey, m_scenario.people.value(QStringLiteral("hana")), m_ana).ok());
+        auto second = m_store->rollCalls().start(m_incident, alpha, m_ana);
         QVERIFY2(second.ok(), qPrintable(second.error().message()));
         QCOMPARE(round(*second).size(), 1);
-        QCOMPARE(m_store->rollCall(*second)->number, 2);
+        QCOMPARE(m_store->rollCalls().round(*second)->number, 2);
         // Starting round 2 closed round 1; its five unanswered SMEs are missed.
-        QVERIFY(!m_store->rollCall(*first)->isOpen());
+        QVERIFY(!m_store->rollCalls().round(*first)->isOpen());
         QCOMPARE(missed().size(), 5);
-        QCOMPARE(missed().first().askedAt, m_store->rollCall(*first)->startedAt);
+        QCOMPARE(missed().first().askedAt, m_store->rollCalls().round(*first)->startedAt);
     }
 
     void answersMissesSkipsAndTheSummary()
     {
-        auto id = m_store->startRollCall(m_incident, {}, m_ana);
+        auto id = m_store->rollCalls().start(m_incident, {}, m_ana);
         QVERIFY(id.ok());
         m_clock->advance(Minute);
         const qint64 deputy = itemFor(*id, QStringLiteral("deputy"));
         const qint64 dana = itemFor(*id, QStringLiteral("sme"), QStringLiteral("dana"));
         const qint64 eli = itemFor(*id, QStringLiteral("sme"), QStringLiteral("eli"));
         const qint64 fay = itemFor(*id, QStringLiteral("sme"), QStringLiteral("fay"));
-        QVERIFY(m_store->answerRollCallItem(deputy, can(Condition::Healthy), QStringLiteral("cy")).ok());
-        QVERIFY(m_store
-                    ->answerRollCallItem(dana,
-                                         can(Condition::Degraded, QStringLiteral("4% of card payments fail"),
-                                             QStringLiteral("rolling back 4.13"), QStringLiteral("a DBA")),
-                                         QStringLiteral("cy"))
+        QVERIFY(m_store->rollCalls().answer(deputy, can(Condition::Healthy), QStringLiteral("cy")).ok());
+        QVERIFY(m_store->rollCalls()
+                    .answer(dana,
+                            can(Condition::Degraded, QStringLiteral("4% of card payments fail"),
+                                QStringLiteral("rolling back 4.13"), QStringLiteral("a DBA")),
+                            QStringLiteral("cy"))
                     .ok());
-        QVERIFY(m_store->markRollCallItem(eli, RollCallItemState::NoAnswer, QStringLiteral("cy")).ok());
-        QVERIFY(m_store->markRollCallItem(fay, RollCallItemState::Skipped, QStringLiteral("cy")).ok());
+        QVERIFY(m_store->rollCalls().mark(eli, RollCallItemState::NoAnswer, QStringLiteral("cy")).ok());
+        QVERIFY(m_store->rollCalls().mark(fay, RollCallItemState::Skipped, QStringLiteral("cy")).ok());
 
-        const RollCallItem answered = *m_store->rollCallItem(dana);
+        const RollCallItem answered = *m_store->rollCalls().item(dana);
         QCOMPARE(answered.state, RollCallItemState::Answered);
         QCOMPARE(answered.report.condition, Condition::Degraded);
         QCOMPARE(answered.report.needs, QStringLiteral("a DBA"));
         QCOMPARE(answered.answeredAt, m_clock->nowUtc());
         QCOMPARE(answered.answeredBy, QStringLiteral("cy"));
-        QVERIFY(m_store->rollCallItem(eli)->isMissed());
-        QCOMPARE(m_store->rollCallItem(eli)->askedAt, m_clock->nowUtc());
-        QVERIFY(!m_store->rollCallItem(fay)->isMissed());
+        QVERIFY(m_store->rollCalls().item(eli)->isMissed());
+        QCOMPARE(m_store->rollCalls().item(eli)->askedAt, m_clock->nowUtc());
+        QVERIFY(!m_store->rollCalls().item(fay)->isMissed());
 
         QStringList entries = texts(EntryKind::RollCall);
         QVERIFY(entries.contains(QStringLiteral("CAN — SME — Dana Reyes (roll call 1): degraded — 4% of card "
                                                 "payments fail · A: rolling back 4.13 · N: a DBA")));
         QVERIFY(entries.contains(QStringLiteral("No answer from SME — Eli Brandt (roll call 1) — on the missed list")));
 
-        QVERIFY(m_store->endRollCall(*id, m_ana).ok());
+        QVERIFY(m_store->rollCalls().end(*id, m_ana).ok());
         entries = texts(EntryKind::RollCall);
         const QString summary = entries.last();
         QVERIFY2(summary.startsWith(QStringLiteral("Roll call 1 closed — 2 of 6 reported.")), qPrintable(summary));
@@ -337,40 +344,43 @@ private slots:
         QCOMPARE(missed().size(), 4);
 
         // Taking a mark back (what undo does) puts the item back in the call.
-        QVERIFY(m_store->markRollCallItem(fay, RollCallItemState::Pending, m_ana).ok());
-        QCOMPARE(m_store->rollCallItem(fay)->state, RollCallItemState::Pending);
-        QVERIFY(!m_store->rollCallItem(fay)->askedAt.isValid());
+        QVERIFY(m_store->rollCalls().mark(fay, RollCallItemState::Pending, m_ana).ok());
+        QCOMPARE(m_store->rollCalls().item(fay)->state, RollCallItemState::Pending);
+        QVERIFY(!m_store->rollCalls().item(fay)->askedAt.isValid());
     }
 
     void aLaterAnswerOrADismissalClearsTheMissedList()
     {
         RollCallSelection smes;
         smes.roleKeys = {QStringLiteral("sme")};
-        auto one = m_store->startRollCall(m_incident, smes, m_ana);
+        auto one = m_store->rollCalls().start(m_incident, smes, m_ana);
         QVERIFY(one.ok());
-        QVERIFY(m_store->endRollCall(*one, m_ana).ok()); // nobody answered: five missed
+        QVERIFY(m_store->rollCalls().end(*one, m_ana).ok()); // nobody answered: five missed
         QCOMPARE(missed().size(), 5);
         m_clock->advance(10 * Minute);
-        auto two = m_store->startRollCall(m_incident, smes, m_ana);
+        auto two = m_store->rollCalls().start(m_incident, smes, m_ana);
         QVERIFY(two.ok());
         // Eli answers in round 2: his round-1 miss clears.
-        QVERIFY(m_store
-                    ->answerRollCallItem(itemFor(*two, QStringLiteral("sme"), QStringLiteral("eli")),
-                                         can(Condition::Healthy), m_ana)
+        QVERIFY(m_store->rollCalls()
+                    .answer(itemFor(*two, QStringLiteral("sme"), QStringLiteral("eli")), can(Condition::Healthy), m_ana)
                     .ok());
         // Dana answers her round-1 item late: it clears too.
-        QVERIFY(m_store
-                    ->answerRollCallItem(itemFor(*one, QStringLiteral("sme"), QStringLiteral("dana")),
-                                         can(Condition::Down, QStringLiteral("primary lost")), m_ana)
+        QVERIFY(m_store->rollCalls()
+                    .answer(itemFor(*one, QStringLiteral("sme"), QStringLiteral("dana")),
+                            can(Condition::Down, QStringLiteral("primary lost")), m_ana)
                     .ok());
-        QVERIFY(m_store->dismissMissedItem(itemFor(*one, QStringLiteral("sme"), QStringLiteral("fay")), m_ana).ok());
+        QVERIFY(m_store->rollCalls()
+                    .dismissMissed(itemFor(*one, QStringLiteral("sme"), QStringLiteral("fay")), m_ana)
+                    .ok());
         const QList<RollCallItem> left = missed();
         QCOMPARE(left.size(), 2);
         QCOMPARE(left.at(0).personName, QStringLiteral("Gus Varga"));
         QCOMPARE(left.at(1).personName, QStringLiteral("Hana Ito"));
-        const RollCallItem fay = *m_store->rollCallItem(itemFor(*one, QStringLiteral("sme"), QStringLiteral("fay")));
+        const RollCallItem fay =
+            *m_store->rollCalls().item(itemFor(*one, QStringLiteral("sme"), QStringLiteral("fay")));
         QCOMPARE(fay.clearedReason, QStringLiteral("dismissed"));
-        const RollCallItem eli = *m_store->rollCallItem(itemFor(*one, QStringLiteral("sme"), QStringLiteral("eli")));
+        const RollCallItem eli =
+            *m_store->rollCalls().item(itemFor(*one, QStringLiteral("sme"), QStringLiteral("eli")));
         QCOMPARE(eli.clearedReason, QStringLiteral("answered"));
         QVERIFY(texts(EntryKind::RollCall)
                     .contains(QStringLiteral("Dismissed from the missed list: SME — Fay Moreau (roll call 1, asked "
@@ -379,10 +389,10 @@ private slots:
 
     void missedItemsSurviveARestart()
     {
-        auto id = m_store->startRollCall(m_incident, {}, m_ana);
+        auto id = m_store->rollCalls().start(m_incident, {}, m_ana);
         QVERIFY(id.ok());
         const qint64 gus = itemFor(*id, QStringLiteral("sme"), QStringLiteral("gus"));
-        QVERIFY(m_store->markRollCallItem(gus, RollCallItemState::NoAnswer, m_ana).ok());
+        QVERIFY(m_store->rollCalls().mark(gus, RollCallItemState::NoAnswer, m_ana).ok());
         const QDateTime asked = m_clock->nowUtc();
         m_store.reset(); // the window closes, the process ends
         m_clock->advance(7 * Minute);
@@ -391,45 +401,44 @@ private slots:
         QCOMPARE(list.size(), 1);
         QCOMPARE(list.first().id, gus);
         QCOMPARE(list.first().askedAt, asked);
-        QVERIFY(m_store->rollCall(*id)->isOpen());
+        QVERIFY(m_store->rollCalls().round(*id)->isOpen());
     }
 
     void timeboxStartsAndStopsACountdown()
     {
         RollCallSelection boxed;
         boxed.timeboxMs = 5 * Minute;
-        auto id = m_store->startRollCall(m_incident, boxed, m_ana);
+        auto id = m_store->rollCalls().start(m_incident, boxed, m_ana);
         QVERIFY(id.ok());
-        const qint64 timerId = m_store->rollCall(*id)->timerId;
+        const qint64 timerId = m_store->rollCalls().round(*id)->timerId;
         QVERIFY(timerId > 0);
-        const Timer t = *m_store->timer(timerId);
+        const Timer t = *m_store->timers().timer(timerId);
         QCOMPARE(t.label, QStringLiteral("Roll call 1"));
         QCOMPARE(t.deadlineAt, m_clock->nowUtc().addMSecs(5 * Minute));
         QVERIFY(texts(EntryKind::RollCall).first().endsWith(QStringLiteral("; time-box 5 min")));
-        QVERIFY(m_store->endRollCall(*id, m_ana).ok());
-        QCOMPARE(m_store->timer(timerId)->state, TimerState::Acknowledged);
+        QVERIFY(m_store->rollCalls().end(*id, m_ana).ok());
+        QCOMPARE(m_store->timers().timer(timerId)->state, TimerState::Acknowledged);
     }
 
     // ---- actions and decisions ----
 
     void needsBecomeAnActionInOneStep()
     {
-        auto id = m_store->startRollCall(m_incident, {}, m_ana);
+        auto id = m_store->rollCalls().start(m_incident, {}, m_ana);
         QVERIFY(id.ok());
         const qint64 dana = itemFor(*id, QStringLiteral("sme"), QStringLiteral("dana"));
-        QVERIFY(
-            m_store
-                ->answerRollCallItem(dana, can(Condition::Degraded, {}, {}, QStringLiteral("a DBA on the call")), m_ana)
-                .ok());
+        QVERIFY(m_store->rollCalls()
+                    .answer(dana, can(Condition::Degraded, {}, {}, QStringLiteral("a DBA on the call")), m_ana)
+                    .ok());
         NewAction fromNeeds;
         fromNeeds.incidentId = m_incident;
         fromNeeds.originItemId = dana;
         fromNeeds.ownerRoleKey = QStringLiteral("deputy");
-        QSignalSpy changed(m_store.get(), &IncidentStore::actionChanged);
-        auto action = m_store->addAction(fromNeeds, m_ana);
+        QSignalSpy changed(&m_store->rollCalls(), &RollCallRepository::actionChanged);
+        auto action = m_store->rollCalls().addAction(fromNeeds, m_ana);
         QVERIFY2(action.ok(), qPrintable(action.error().message()));
         QCOMPARE(changed.size(), 1);
-        const IncidentAction a = *m_store->action(*action);
+        const IncidentAction a = *m_store->rollCalls().action(*action);
         QCOMPARE(a.text, QStringLiteral("a DBA on the call"));
         QCOMPARE(a.status, ActionStatus::Assigned);
         QCOMPARE(a.ownerName, QStringLiteral("Deputy"));
@@ -441,9 +450,10 @@ private slots:
 
         // No Needs: a clear refusal.
         const qint64 eli = itemFor(*id, QStringLiteral("sme"), QStringLiteral("eli"));
-        QVERIFY(m_store->answerRollCallItem(eli, can(Condition::Healthy), m_ana).ok());
+        QVERIFY(m_store->rollCalls().answer(eli, can(Condition::Healthy), m_ana).ok());
         fromNeeds.originItemId = eli;
-        QVERIFY(m_store->addAction(fromNeeds, m_ana).error().message().contains(QStringLiteral("no Needs")));
+        QVERIFY(
+            m_store->rollCalls().addAction(fromNeeds, m_ana).error().message().contains(QStringLiteral("no Needs")));
     }
 
     void actionStatusOwnerFollowUpAndTimebox()
@@ -454,33 +464,34 @@ private slots:
         action.ownerPersonId = m_scenario.people.value(QStringLiteral("dana"));
         action.ownerRoleKey = QStringLiteral("sme");
         action.timeboxMs = 15 * Minute;
-        auto id = m_store->addAction(action, m_ana);
+        auto id = m_store->rollCalls().addAction(action, m_ana);
         QVERIFY(id.ok());
-        IncidentAction a = *m_store->action(*id);
+        IncidentAction a = *m_store->rollCalls().action(*id);
         QCOMPARE(a.ownerName, QStringLiteral("SME (Dana Reyes)"));
         QVERIFY(a.timerId > 0);
-        QCOMPARE(m_store->timer(a.timerId)->ownerRoleKey, QStringLiteral("sme"));
+        QCOMPARE(m_store->timers().timer(a.timerId)->ownerRoleKey, QStringLiteral("sme"));
 
-        auto later = m_store->addAction({m_incident, QStringLiteral("Add an alert on payment errors")}, m_ana);
+        auto later =
+            m_store->rollCalls().addAction({m_incident, QStringLiteral("Add an alert on payment errors")}, m_ana);
         QVERIFY(later.ok());
-        QCOMPARE(m_store->action(*later)->status, ActionStatus::Proposed);
+        QCOMPARE(m_store->rollCalls().action(*later)->status, ActionStatus::Proposed);
 
         ActionChange progress;
         progress.status = ActionStatus::InProgress;
-        QVERIFY(m_store->updateAction(*id, progress, m_ana).ok());
+        QVERIFY(m_store->rollCalls().updateAction(*id, progress, m_ana).ok());
         ActionChange done;
         done.status = ActionStatus::Done;
         m_clock->advance(Minute);
-        QVERIFY(m_store->updateAction(*id, done, m_ana).ok());
-        a = *m_store->action(*id);
+        QVERIFY(m_store->rollCalls().updateAction(*id, done, m_ana).ok());
+        a = *m_store->rollCalls().action(*id);
         QCOMPARE(a.closedAt, m_clock->nowUtc());
-        QCOMPARE(m_store->timer(a.timerId)->state, TimerState::Acknowledged);
+        QCOMPARE(m_store->timers().timer(a.timerId)->state, TimerState::Acknowledged);
 
         ActionChange followUp;
         followUp.followUp = true;
         followUp.ownerPersonId = m_scenario.people.value(QStringLiteral("eli"));
         followUp.ownerRoleKey = QString();
-        QVERIFY(m_store->updateAction(*later, followUp, m_ana).ok());
+        QVERIFY(m_store->rollCalls().updateAction(*later, followUp, m_ana).ok());
         const QStringList entries = texts(EntryKind::Action);
         QCOMPARE(entries.at(2),
                  QStringLiteral("Action #%1 “Roll back checkout to 4.12”: assigned → in progress").arg(*id));
@@ -490,7 +501,7 @@ private slots:
                                     .arg(*later));
 
         // Open ones first.
-        const QList<IncidentAction> list = *m_store->actions(m_incident);
+        const QList<IncidentAction> list = *m_store->rollCalls().actions(m_incident);
         QCOMPARE(list.size(), 2);
         QCOMPARE(list.first().id, *later);
         QVERIFY(list.first().followUp);
@@ -504,17 +515,17 @@ private slots:
         d.objectionCheck = ObjectionCheck::Raised;
         d.objections = QStringLiteral("Dana: replica lag 40 s");
         d.outcome = DecisionOutcome::Deferred;
-        QSignalSpy changed(m_store.get(), &IncidentStore::decisionChanged);
-        auto first = m_store->addDecision(d, QStringLiteral("cy"));
+        QSignalSpy changed(&m_store->rollCalls(), &RollCallRepository::decisionChanged);
+        auto first = m_store->rollCalls().addDecision(d, QStringLiteral("cy"));
         QVERIFY(first.ok());
         d.proposal = QStringLiteral("Roll back to 4.12");
         d.objectionCheck = ObjectionCheck::NoneRaised;
         d.objections.clear();
         d.outcome = DecisionOutcome::Adopted;
         d.decidedBy = QStringLiteral("Ana Lima");
-        QVERIFY(m_store->addDecision(d, QStringLiteral("cy")).ok());
+        QVERIFY(m_store->rollCalls().addDecision(d, QStringLiteral("cy")).ok());
         QCOMPARE(changed.size(), 2);
-        const QList<Decision> list = *m_store->decisions(m_incident);
+        const QList<Decision> list = *m_store->rollCalls().decisions(m_incident);
         QCOMPARE(list.size(), 2);
         QCOMPARE(list.first().decidedBy, QStringLiteral("cy"));
         QCOMPARE(list.first().objections, QStringLiteral("Dana: replica lag 40 s"));
@@ -528,28 +539,27 @@ private slots:
 
     void statusReportDraftsFromTheLiveState()
     {
-        QVERIFY(m_store
-                    ->setDetails(m_incident, QStringLiteral("Checkout fails for card payments"),
-                                 QStringLiteral("EU card payments fail since the 14:02 deploy"), m_ana)
+        QVERIFY(m_store->incidents()
+                    .setDetails(m_incident, QStringLiteral("Checkout fails for card payments"),
+                                QStringLiteral("EU card payments fail since the 14:02 deploy"), m_ana)
                     .ok());
-        QVERIFY(m_store->startDefaultTimers(m_incident, Severity::Sev1, m_ana).ok());
-        auto id = m_store->startRollCall(m_incident, {}, m_ana);
+        QVERIFY(m_store->timers().startDefaults(m_incident, Severity::Sev1, m_ana).ok());
+        auto id = m_store->rollCalls().start(m_incident, {}, m_ana);
         QVERIFY(id.ok());
-        QVERIFY(m_store
-                    ->answerRollCallItem(itemFor(*id, QStringLiteral("sme"), QStringLiteral("dana")),
-                                         can(Condition::Down, QStringLiteral("payments DB unreachable")), m_ana)
+        QVERIFY(m_store->rollCalls()
+                    .answer(itemFor(*id, QStringLiteral("sme"), QStringLiteral("dana")),
+                            can(Condition::Down, QStringLiteral("payments DB unreachable")), m_ana)
                     .ok());
-        QVERIFY(m_store
-                    ->answerRollCallItem(itemFor(*id, QStringLiteral("sme"), QStringLiteral("eli")),
-                                         can(Condition::Healthy), m_ana)
+        QVERIFY(m_store->rollCalls()
+                    .answer(itemFor(*id, QStringLiteral("sme"), QStringLiteral("eli")), can(Condition::Healthy), m_ana)
                     .ok());
         NewAction action{m_incident, QStringLiteral("Fail over the payments DB")};
         action.ownerRoleKey = QStringLiteral("sme");
         action.ownerPersonId = m_scenario.people.value(QStringLiteral("dana"));
-        QVERIFY(m_store->addAction(action, m_ana).ok());
+        QVERIFY(m_store->rollCalls().addAction(action, m_ana).ok());
         NewDecision d{m_incident, QStringLiteral("Roll back to 4.12")};
         d.objectionCheck = ObjectionCheck::NoneRaised;
-        QVERIFY(m_store->addDecision(d, m_ana).ok());
+        QVERIFY(m_store->rollCalls().addDecision(d, m_ana).ok());
         m_clock->advance(12 * Minute);
 
         auto facts = StatusReport::gather(*m_store, m_incident);
@@ -581,20 +591,20 @@ private slots:
         QVERIFY(CallScripts::lines(CallScriptCard::StartOfCall, *context)
                     .contains(QStringLiteral("> This is Ana Lima. I am the Incident Commander for this call.")));
 
-        auto id = m_store->startRollCall(m_incident, {}, m_ana);
+        auto id = m_store->rollCalls().start(m_incident, {}, m_ana);
         QVERIFY(id.ok());
-        QVERIFY(m_store
-                    ->markRollCallItem(itemFor(*id, QStringLiteral("sme"), QStringLiteral("fay")),
-                                       RollCallItemState::NoAnswer, m_ana)
-                    .ok());
+        QVERIFY(
+            m_store->rollCalls()
+                .mark(itemFor(*id, QStringLiteral("sme"), QStringLiteral("fay")), RollCallItemState::NoAnswer, m_ana)
+                .ok());
         context = CallScripts::context(*m_store, m_incident, m_clock->nowUtc());
         QCOMPARE(CallScripts::suggested(*context), CallScriptCard::RollCall);
         const QStringList rollCall = CallScripts::lines(CallScriptCard::RollCall, *context);
         QVERIFY(rollCall.contains(QStringLiteral("No answer so far (the Deputy follows up): SME — Fay Moreau.")));
         QVERIFY(rollCall.filter(QStringLiteral("Still to call: Deputy — Bo Chen, Scribe — Cy Okafor")).size() == 1);
 
-        QVERIFY(m_store->endRollCall(*id, m_ana).ok());
-        QVERIFY(m_store->startDefaultTimers(m_incident, Severity::Sev1, m_ana).ok());
+        QVERIFY(m_store->rollCalls().end(*id, m_ana).ok());
+        QVERIFY(m_store->timers().startDefaults(m_incident, Severity::Sev1, m_ana).ok());
         context = CallScripts::context(*m_store, m_incident, m_clock->nowUtc());
         QCOMPARE(CallScripts::suggested(*context), CallScriptCard::StatusUpdate);
         m_clock->advance(59 * Minute + 30 * 1000); // the hand-over prompt is due within its warning
@@ -607,16 +617,16 @@ private slots:
 
     void readOnlyStoreRefusesToWrite()
     {
-        auto id = m_store->startRollCall(m_incident, {}, m_ana);
+        auto id = m_store->rollCalls().start(m_incident, {}, m_ana);
         QVERIFY(id.ok());
         m_store.reset();
         IncidentStore reader(*m_clock);
-        IncidentStore::Options options;
-        options.mode = IncidentStore::OpenMode::ReadOnly;
-        QVERIFY(reader.open(m_tmp->path(), options).ok());
-        QCOMPARE(reader.startRollCall(m_incident, {}, m_ana).error().code(), Code::ReadOnly);
-        QCOMPARE(reader.endRollCall(*id, m_ana).code(), Code::ReadOnly);
-        QCOMPARE(reader.rollCallItems(m_incident)->size(), 7);
+        StoreSession::Options options;
+        options.mode = StoreSession::OpenMode::ReadOnly;
+        QVERIFY(reader.session().open(m_tmp->path(), options).ok());
+        QCOMPARE(reader.rollCalls().start(m_incident, {}, m_ana).error().code(), Code::ReadOnly);
+        QCOMPARE(reader.rollCalls().end(*id, m_ana).code(), Code::ReadOnly);
+        QCOMPARE(reader.rollCalls().items(m_incident)->size(), 7);
     }
 };
 

@@ -4,6 +4,7 @@
 #include "models/missedmodel.h"
 #include "models/rollcallmodel.h"
 #include "rollcallscenario.h"
+#include "storefixture.h"
 #include "tempdatabase.h"
 
 #include <QAbstractItemModelTester>
@@ -24,9 +25,9 @@ class TstRollCallModels : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TempDatabase> m_tmp;
-    std::unique_ptr<test::FakeClock> m_clock;
-    std::unique_ptr<IncidentStore> m_store;
+    std::unique_ptr<test::StoreFixture> m_fixture;
+    test::FakeClock *m_clock = nullptr;
+    IncidentStore *m_store = nullptr;
     test::RollCallScenario m_scenario;
     qint64 m_incident = 0;
     const QString m_ana = QStringLiteral("ana");
@@ -51,21 +52,16 @@ private:
 private slots:
     void init()
     {
-        m_tmp = std::make_unique<test::TempDatabase>();
-        m_clock = std::make_unique<test::FakeClock>();
-        m_store = std::make_unique<IncidentStore>(*m_clock);
-        QVERIFY(m_store->open(m_tmp->path()).ok());
+        m_fixture = std::make_unique<test::StoreFixture>();
+        QVERIFY(m_fixture->open().ok());
+        m_clock = &m_fixture->clock();
+        m_store = &m_fixture->store();
         const QString problem = m_scenario.setUp(*m_store, m_ana);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         m_incident = m_scenario.incidentId;
     }
 
-    void cleanup()
-    {
-        m_store.reset();
-        m_clock.reset();
-        m_tmp.reset();
-    }
+    void cleanup() { m_fixture.reset(); }
 
     void rollCallModelFollowsRoundsAndAnswers()
     {
@@ -74,7 +70,7 @@ private slots:
         model.setIncident(m_incident);
         QCOMPARE(model.rowCount(), 0);
         QSignalSpy rounds(&model, &RollCallModel::roundsChanged);
-        auto first = m_store->startRollCall(m_incident, smes(), m_ana);
+        auto first = m_store->rollCalls().start(m_incident, smes(), m_ana);
         QVERIFY(first.ok());
         QCOMPARE(model.roundId(), *first);
         QCOMPARE(model.rowCount(), 5);
@@ -87,11 +83,11 @@ private slots:
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         const qint64 dana = item(model, QStringLiteral("dana"));
-        QVERIFY(m_store
-                    ->answerRollCallItem(dana,
-                                         {Condition::Degraded, QStringLiteral("4% errors"), QStringLiteral("rollback"),
-                                          QStringLiteral("DBA")},
-                                         m_ana)
+        QVERIFY(m_store->rollCalls()
+                    .answer(dana,
+                            {Condition::Degraded, QStringLiteral("4% errors"), QStringLiteral("rollback"),
+                             QStringLiteral("DBA")},
+                            m_ana)
                     .ok());
         QCOMPARE(reset.size(), 0);
         QVERIFY(!changed.isEmpty());
@@ -104,7 +100,7 @@ private slots:
         QCOMPARE(model.nextPendingRow(), 1);
 
         const qint64 eli = item(model, QStringLiteral("eli"));
-        QVERIFY(m_store->markRollCallItem(eli, RollCallItemState::NoAnswer, m_ana).ok());
+        QVERIFY(m_store->rollCalls().mark(eli, RollCallItemState::NoAnswer, m_ana).ok());
         QVERIFY(model.index(1, 0).data(RollCallModel::MissedRole).toBool());
         QCOMPARE(model.index(1, RollCallModel::StateColumn).data().toString(), QStringLiteral("Missed"));
 
@@ -116,7 +112,7 @@ private slots:
         QCOMPARE(model.index(1, 0).data(RollCallModel::LastReportAgeMsRole).toLongLong(), -1);
 
         // A second round: the model follows it; Dana's last report carries over.
-        auto second = m_store->startRollCall(m_incident, smes(), m_ana);
+        auto second = m_store->rollCalls().start(m_incident, smes(), m_ana);
         QVERIFY(second.ok());
         QCOMPARE(model.roundId(), *second);
         QCOMPARE(model.rounds().size(), 2);
@@ -131,8 +127,8 @@ private slots:
         QCOMPARE(model.countInState(RollCallItemState::NoAnswer), 4);
         // Answers in the latest round do not move the history's rows, only the last report.
         m_clock->advance(Minute);
-        const qint64 danaAgain = m_store->rollCallRound(*second)->at(0).id;
-        QVERIFY(m_store->answerRollCallItem(danaAgain, {Condition::Healthy, {}, {}, {}}, m_ana).ok());
+        const qint64 danaAgain = m_store->rollCalls().roundItems(*second)->at(0).id;
+        QVERIFY(m_store->rollCalls().answer(danaAgain, {Condition::Healthy, {}, {}, {}}, m_ana).ok());
         QCOMPARE(model.round().number, 1);
         model.refreshAges();
         QCOMPARE(model.index(0, RollCallModel::LastReportColumn).data().toString(), QStringLiteral("just now"));
@@ -141,7 +137,7 @@ private slots:
         QCOMPARE(model.roundId(), *second);
 
         // Taking the answer back: the last report falls back to the earlier one.
-        QVERIFY(m_store->markRollCallItem(model.itemAt(0).id, RollCallItemState::Pending, m_ana).ok());
+        QVERIFY(m_store->rollCalls().mark(model.itemAt(0).id, RollCallItemState::Pending, m_ana).ok());
         QCOMPARE(model.index(0, 0).data(RollCallModel::LastReportAgeMsRole).toLongLong(), 13 * Minute);
     }
 
@@ -150,18 +146,18 @@ private slots:
         MissedModel model(*m_store);
         Tester tester(&model, Tester::FailureReportingMode::QtTest);
         model.setIncident(m_incident);
-        auto first = m_store->startRollCall(m_incident, smes(), m_ana);
+        auto first = m_store->rollCalls().start(m_incident, smes(), m_ana);
         QVERIFY(first.ok());
         QCOMPARE(model.rowCount(), 0);
-        const QList<RollCallItem> items = *m_store->rollCallRound(*first);
+        const QList<RollCallItem> items = *m_store->rollCalls().roundItems(*first);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         m_clock->advance(Minute);
-        QVERIFY(m_store->markRollCallItem(items.at(3).id, RollCallItemState::NoAnswer, m_ana).ok()); // Gus at +1
+        QVERIFY(m_store->rollCalls().mark(items.at(3).id, RollCallItemState::NoAnswer, m_ana).ok()); // Gus at +1
         QCOMPARE(model.rowCount(), 1);
         m_clock->advance(4 * Minute);
-        QVERIFY(m_store->endRollCall(*first, m_ana).ok()); // four more, asked at the round's start
+        QVERIFY(m_store->rollCalls().end(*first, m_ana).ok()); // four more, asked at the round's start
         QCOMPARE(model.rowCount(), 5);
         QCOMPARE(inserted.size(), 5);
         QCOMPARE(reset.size(), 0);
@@ -174,14 +170,13 @@ private slots:
         QCOMPARE(model.index(0, MissedModel::WhoColumn).data().toString(), QStringLiteral("SME — Dana Reyes"));
 
         // Answered in a later round: off the list. Dismissed: off the list.
-        auto second = m_store->startRollCall(m_incident, smes(), m_ana);
+        auto second = m_store->rollCalls().start(m_incident, smes(), m_ana);
         QVERIFY(second.ok());
-        QVERIFY(
-            m_store
-                ->answerRollCallItem(m_store->rollCallRound(*second)->at(0).id, {Condition::Healthy, {}, {}, {}}, m_ana)
-                .ok());
+        QVERIFY(m_store->rollCalls()
+                    .answer(m_store->rollCalls().roundItems(*second)->at(0).id, {Condition::Healthy, {}, {}, {}}, m_ana)
+                    .ok());
         QCOMPARE(model.rowCount(), 4);
-        QVERIFY(m_store->dismissMissedItem(items.at(1).id, m_ana).ok());
+        QVERIFY(m_store->rollCalls().dismissMissed(items.at(1).id, m_ana).ok());
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(removed.size(), 2);
         QCOMPARE(model.rowOf(items.at(1).id), -1);
@@ -199,8 +194,8 @@ private slots:
         ActionModel model(*m_store);
         Tester tester(&model, Tester::FailureReportingMode::QtTest);
         model.setIncident(m_incident);
-        auto a = m_store->addAction({m_incident, QStringLiteral("Roll back 4.13")}, m_ana);
-        auto b = m_store->addAction({m_incident, QStringLiteral("Page the DBA")}, m_ana);
+        auto a = m_store->rollCalls().addAction({m_incident, QStringLiteral("Roll back 4.13")}, m_ana);
+        auto b = m_store->rollCalls().addAction({m_incident, QStringLiteral("Page the DBA")}, m_ana);
         QVERIFY(a.ok() && b.ok());
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.openCount(), 2);
@@ -208,22 +203,22 @@ private slots:
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         ActionChange done;
         done.status = ActionStatus::Done;
-        QVERIFY(m_store->updateAction(*a, done, m_ana).ok());
+        QVERIFY(m_store->rollCalls().updateAction(*a, done, m_ana).ok());
         QCOMPARE(moved.size(), 1);
         QCOMPARE(model.actionAt(0).id, *b);
         QCOMPARE(model.actionAt(1).id, *a);
         QCOMPARE(model.index(1, ActionModel::StatusColumn).data().toString(), QStringLiteral("Done"));
         QVERIFY(!model.index(1, 0).data(ActionModel::OpenRole).toBool());
-        auto c = m_store->addAction({m_incident, QStringLiteral("Status page")}, m_ana);
+        auto c = m_store->rollCalls().addAction({m_incident, QStringLiteral("Status page")}, m_ana);
         QVERIFY(c.ok());
         QCOMPARE(model.actionAt(1).id, *c); // open, so above the done one
         ActionChange reopen;
         reopen.status = ActionStatus::InProgress;
-        QVERIFY(m_store->updateAction(*a, reopen, m_ana).ok());
+        QVERIFY(m_store->rollCalls().updateAction(*a, reopen, m_ana).ok());
         QCOMPARE(model.actionAt(0).id, *a);
         ActionChange follow;
         follow.followUp = true;
-        QVERIFY(m_store->updateAction(*c, follow, m_ana).ok());
+        QVERIFY(m_store->rollCalls().updateAction(*c, follow, m_ana).ok());
         QVERIFY(model.index(model.rowOf(*c), 0).data(ActionModel::FollowUpRole).toBool());
         QCOMPARE(model.index(model.rowOf(*c), ActionModel::FollowUpColumn).data().toString(),
                  QStringLiteral("Follow-up"));
@@ -240,7 +235,7 @@ private slots:
         d.incidentId = m_incident;
         d.proposal = QStringLiteral("Roll back to 4.12");
         d.objectionCheck = ObjectionCheck::NoneRaised;
-        QVERIFY(m_store->addDecision(d, m_ana).ok());
+        QVERIFY(m_store->rollCalls().addDecision(d, m_ana).ok());
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0, DecisionModel::TimeColumn).data().toString(), QStringLiteral("14:00"));
         QCOMPARE(model.index(0, DecisionModel::ObjectionsColumn).data().toString(),

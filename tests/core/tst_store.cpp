@@ -75,7 +75,7 @@ private:
         NewIncident incident;
         incident.title = title;
         incident.severity = Severity::Sev2;
-        auto id = store.createIncident(incident, QStringLiteral("ana"));
+        auto id = store.incidents().create(incident, QStringLiteral("ana"));
         if (!id.ok())
             qWarning() << id.error().message();
         return id.ok() ? *id : 0;
@@ -89,9 +89,9 @@ private slots:
         test::TempDatabase tmp;
         const QString path = tmp.path(QStringLiteral("sub/dir/incidents.sqlite"));
         IncidentStore store(m_clock);
-        const StoreError error = store.open(path);
+        const StoreError error = store.session().open(path);
         QVERIFY2(error.ok(), qPrintable(error.message()));
-        store.close();
+        store.session().close();
 
         RawConnection raw(path);
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), Schema::latestVersion());
@@ -107,13 +107,13 @@ private slots:
         qint64 id = 0;
         {
             IncidentStore store(m_clock);
-            QVERIFY(store.open(tmp.path()).ok());
+            QVERIFY(store.session().open(tmp.path()).ok());
             id = declare(store);
-            QVERIFY(store.appendEntry(note(id, QStringLiteral("first"))).ok());
+            QVERIFY(store.timeline().append(note(id, QStringLiteral("first"))).ok());
         }
         IncidentStore store(m_clock);
-        QVERIFY(store.open(tmp.path()).ok());
-        auto stats = store.stats();
+        QVERIFY(store.session().open(tmp.path()).ok());
+        auto stats = store.session().stats();
         QVERIFY(stats.ok());
         QCOMPARE(stats->schemaVersion, Schema::latestVersion());
         QCOMPARE(stats->incidents, 1);
@@ -124,8 +124,8 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(store.open(tmp.path()).ok());
-        auto settings = store.connectionSettings();
+        QVERIFY(store.session().open(tmp.path()).ok());
+        auto settings = store.session().connectionSettings();
         QVERIFY(settings.ok());
         QCOMPARE(settings->value(QStringLiteral("journal_mode")).toString(), QStringLiteral("wal"));
         QCOMPARE(settings->value(QStringLiteral("synchronous")).toInt(), 2); // FULL
@@ -136,16 +136,16 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(store.open(tmp.path()).ok());
+        QVERIFY(store.session().open(tmp.path()).ok());
         const qint64 id = declare(store);
         QVERIFY(id > 0);
-        auto incident = store.incident(id);
+        auto incident = store.incidents().incident(id);
         QVERIFY(incident.ok());
         QCOMPARE(incident->title, QStringLiteral("Checkout returns 500s"));
         QCOMPARE(incident->severity, Severity::Sev2);
         QCOMPARE(incident->status, IncidentStatus::Investigating);
         QCOMPARE(incident->declaredAt, m_clock.nowUtc());
-        auto entries = store.entries({id});
+        auto entries = store.timeline().entries({id});
         QVERIFY(entries.ok());
         QCOMPARE(entries->size(), 1);
         QCOMPARE(entries->first().kind, EntryKind::System);
@@ -157,35 +157,36 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(store.open(tmp.path()).ok());
+        QVERIFY(store.session().open(tmp.path()).ok());
         NewIncident incident;
         incident.title = QStringLiteral("   ");
-        QCOMPARE(store.createIncident(incident, QStringLiteral("ana")).error().code(), Code::Invalid);
-        QCOMPARE(store.incidents()->size(), 0);
+        QCOMPARE(store.incidents().create(incident, QStringLiteral("ana")).error().code(), Code::Invalid);
+        QCOMPARE(store.incidents().list()->size(), 0);
     }
 
     void severityAndStatusChangesGoOnTheTimeline()
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(store.open(tmp.path()).ok());
+        QVERIFY(store.session().open(tmp.path()).ok());
         const qint64 id = declare(store);
         m_clock.advanceSecs(60);
-        QVERIFY(store.setSeverity(id, Severity::Sev1, QStringLiteral("ana")).ok());
-        QVERIFY(store.setSeverity(id, Severity::Sev1, QStringLiteral("ana")).ok()); // unchanged: nothing logged
-        m_clock.advanceSecs(60);
-        QVERIFY(store.setStatus(id, IncidentStatus::Identified, QStringLiteral("ana")).ok());
-        m_clock.advanceSecs(60);
+        QVERIFY(store.incidents().setSeverity(id, Severity::Sev1, QStringLiteral("ana")).ok());
         QVERIFY(
-            store.resolveIncident(id, {{QStringLiteral("postmortem"), QStringLiteral("test")}}, QStringLiteral("ana"))
-                .ok());
+            store.incidents().setSeverity(id, Severity::Sev1, QStringLiteral("ana")).ok()); // unchanged: nothing logged
+        m_clock.advanceSecs(60);
+        QVERIFY(store.incidents().setStatus(id, IncidentStatus::Identified, QStringLiteral("ana")).ok());
+        m_clock.advanceSecs(60);
+        QVERIFY(store.resolution()
+                    .resolve(id, {{QStringLiteral("postmortem"), QStringLiteral("test")}}, QStringLiteral("ana"))
+                    .ok());
 
-        auto incident = store.incident(id);
+        auto incident = store.incidents().incident(id);
         QCOMPARE(incident->severity, Severity::Sev1);
         QCOMPARE(incident->status, IncidentStatus::Resolved);
         QCOMPARE(incident->resolvedAt, m_clock.nowUtc());
 
-        auto entries = store.entries({id});
+        auto entries = store.timeline().entries({id});
         QCOMPARE(entries->size(), 5); // with the acknowledged postmortem owner
         QVERIFY(entries->at(3).text.contains(QStringLiteral("SEV-2 → SEV-1")));
         QVERIFY(entries->at(1).text.contains(QStringLiteral("Nobody owns the postmortem yet — test")));
@@ -194,22 +195,23 @@ private slots:
             QCOMPARE(e.kind, EntryKind::System);
 
         // A resolved incident's status changes only by reopening, with a reason.
-        QCOMPARE(store.setStatus(id, IncidentStatus::Monitoring, QStringLiteral("bo")).code(), Code::Invalid);
-        QVERIFY(
-            store.reopenIncident(id, IncidentStatus::Monitoring, QStringLiteral("errors back"), QStringLiteral("bo"))
-                .ok());
-        QVERIFY(!store.incident(id)->resolvedAt.isValid());
-        QVERIFY(store.entries({id})->first().text.contains(QStringLiteral("reopened")));
-        QCOMPARE(store.setSeverity(4711, Severity::Sev1, QStringLiteral("ana")).code(), Code::NotFound);
+        QCOMPARE(store.incidents().setStatus(id, IncidentStatus::Monitoring, QStringLiteral("bo")).code(),
+                 Code::Invalid);
+        QVERIFY(store.resolution()
+                    .reopen(id, IncidentStatus::Monitoring, QStringLiteral("errors back"), QStringLiteral("bo"))
+                    .ok());
+        QVERIFY(!store.incidents().incident(id)->resolvedAt.isValid());
+        QVERIFY(store.timeline().entries({id})->first().text.contains(QStringLiteral("reopened")));
+        QCOMPARE(store.incidents().setSeverity(4711, Severity::Sev1, QStringLiteral("ana")).code(), Code::NotFound);
     }
 
     void appendedEntriesAreCommittedBeforeSuccess()
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(store.open(tmp.path()).ok());
+        QVERIFY(store.session().open(tmp.path()).ok());
         const qint64 id = declare(store);
-        auto entryId = store.appendEntry(note(id, QStringLiteral("prod-db-3 restarted to clear the stuck lock")));
+        auto entryId = store.timeline().append(note(id, QStringLiteral("prod-db-3 restarted to clear the stuck lock")));
         QVERIFY(entryId.ok());
         // Another connection sees it at once: it was committed, not merely buffered.
         RawConnection raw(tmp.path());
@@ -221,41 +223,41 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(store.open(tmp.path()).ok());
+        QVERIFY(store.session().open(tmp.path()).ok());
         const qint64 id = declare(store);
         const QString hostile = QStringLiteral("'); DROP TABLE timeline_entry; -- ü ✓ 100% _x_ \\ \"q\"");
-        auto entryId = store.appendEntry(note(id, hostile));
+        auto entryId = store.timeline().append(note(id, hostile));
         QVERIFY(entryId.ok());
-        QCOMPARE(store.entry(*entryId)->text, hostile);
+        QCOMPARE(store.timeline().entry(*entryId)->text, hostile);
     }
 
     void refusesBadEntries()
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(store.open(tmp.path()).ok());
+        QVERIFY(store.session().open(tmp.path()).ok());
         const qint64 id = declare(store);
-        QCOMPARE(store.appendEntry(note(id, QStringLiteral("  "))).error().code(), Code::Invalid);
-        QCOMPARE(store.appendEntry(note(id, QStringLiteral("x"), QString())).error().code(), Code::Invalid);
-        QCOMPARE(store.appendEntry(note(999, QStringLiteral("x"))).error().code(), Code::NotFound);
+        QCOMPARE(store.timeline().append(note(id, QStringLiteral("  "))).error().code(), Code::Invalid);
+        QCOMPARE(store.timeline().append(note(id, QStringLiteral("x"), QString())).error().code(), Code::Invalid);
+        QCOMPARE(store.timeline().append(note(999, QStringLiteral("x"))).error().code(), Code::NotFound);
         NewEntry future = note(id, QStringLiteral("from the future"));
         future.occurredAt = m_clock.nowUtc().addSecs(3600);
-        QCOMPARE(store.appendEntry(future).error().code(), Code::Invalid);
-        QCOMPARE(store.stats()->entries, 1);
+        QCOMPARE(store.timeline().append(future).error().code(), Code::Invalid);
+        QCOMPARE(store.session().stats()->entries, 1);
     }
 
     void backfillKeepsBothTimes()
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(store.open(tmp.path()).ok());
+        QVERIFY(store.session().open(tmp.path()).ok());
         const qint64 id = declare(store);
         m_clock.advanceSecs(600);
         NewEntry e = note(id, QStringLiteral("rolled back deploy 4711"));
         e.occurredAt = m_clock.nowUtc().addSecs(-300);
-        auto entryId = store.appendEntry(e);
+        auto entryId = store.timeline().append(e);
         QVERIFY(entryId.ok());
-        auto stored = store.entry(*entryId);
+        auto stored = store.timeline().entry(*entryId);
         QCOMPARE(stored->occurredAt, m_clock.nowUtc().addSecs(-300));
         QCOMPARE(stored->capturedAt, m_clock.nowUtc());
     }
@@ -264,24 +266,24 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(store.open(tmp.path()).ok());
+        QVERIFY(store.session().open(tmp.path()).ok());
         const qint64 id = declare(store);
-        const qint64 entryId = *store.appendEntry(note(id, QStringLiteral("restarting db")));
+        const qint64 entryId = *store.timeline().append(note(id, QStringLiteral("restarting db")));
         m_clock.advanceSecs(30);
         EntryAmendment change;
         change.text = QStringLiteral("restarting db-3 (primary)");
         change.kind = EntryKind::Action;
-        QVERIFY(store.amendEntry(entryId, change, QStringLiteral("cy")).ok());
-        QVERIFY(store.setRetracted(entryId, true, QStringLiteral("ana")).ok());
-        QVERIFY(store.amendEntry(entryId, EntryAmendment{}, QStringLiteral("ana")).ok()); // nothing changes
+        QVERIFY(store.timeline().amend(entryId, change, QStringLiteral("cy")).ok());
+        QVERIFY(store.timeline().setRetracted(entryId, true, QStringLiteral("ana")).ok());
+        QVERIFY(store.timeline().amend(entryId, EntryAmendment{}, QStringLiteral("ana")).ok()); // nothing changes
 
-        auto current = store.entry(entryId);
+        auto current = store.timeline().entry(entryId);
         QCOMPARE(current->text, QStringLiteral("restarting db-3 (primary)"));
         QCOMPARE(current->kind, EntryKind::Action);
         QVERIFY(current->retracted);
         QCOMPARE(current->revision, 2);
 
-        auto history = store.entryHistory(entryId);
+        auto history = store.timeline().history(entryId);
         QVERIFY(history.ok());
         QCOMPARE(history->size(), 3);
         QCOMPARE(history->at(0).entry.text, QStringLiteral("restarting db"));
@@ -291,27 +293,27 @@ private slots:
         QVERIFY(!history->at(1).entry.retracted);
         QVERIFY(history->at(2).entry.retracted);
 
-        QVERIFY(store.setRetracted(entryId, false, QStringLiteral("ana")).ok());
-        QVERIFY(!store.entry(entryId)->retracted);
+        QVERIFY(store.timeline().setRetracted(entryId, false, QStringLiteral("ana")).ok());
+        QVERIFY(!store.timeline().entry(entryId)->retracted);
         EntryAmendment emptied;
         emptied.text = QString();
-        QCOMPARE(store.amendEntry(entryId, emptied, QStringLiteral("ana")).code(), Code::Invalid);
-        QCOMPARE(store.amendEntry(424242, change, QStringLiteral("ana")).code(), Code::NotFound);
+        QCOMPARE(store.timeline().amend(entryId, emptied, QStringLiteral("ana")).code(), Code::Invalid);
+        QCOMPARE(store.timeline().amend(424242, change, QStringLiteral("ana")).code(), Code::NotFound);
     }
 
     void pagesAreNewestFirstAndStable()
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(store.open(tmp.path()).ok());
+        QVERIFY(store.session().open(tmp.path()).ok());
         const qint64 id = declare(store);
         for (int i = 0; i < 25; ++i) {
             m_clock.advanceSecs(10);
-            QVERIFY(store.appendEntry(note(id, QStringLiteral("n%1").arg(i))).ok());
+            QVERIFY(store.timeline().append(note(id, QStringLiteral("n%1").arg(i))).ok());
         }
         TimelinePage page{id};
         page.limit = 10;
-        auto first = store.entries(page);
+        auto first = store.timeline().entries(page);
         QCOMPARE(first->size(), 10);
         QCOMPARE(first->first().text, QStringLiteral("n24"));
         page.hasCursor = true;
@@ -319,14 +321,14 @@ private slots:
         page.cursorId = first->last().id;
         // An entry arriving between pages does not shift the next page.
         m_clock.advanceSecs(10);
-        QVERIFY(store.appendEntry(note(id, QStringLiteral("late"))).ok());
-        auto second = store.entries(page);
+        QVERIFY(store.timeline().append(note(id, QStringLiteral("late"))).ok());
+        auto second = store.timeline().entries(page);
         QCOMPARE(second->first().text, QStringLiteral("n14"));
 
         TimelinePage ascending{id};
         ascending.oldestFirst = true;
         ascending.limit = 2;
-        auto oldest = store.entries(ascending);
+        auto oldest = store.timeline().entries(ascending);
         QCOMPARE(oldest->at(0).kind, EntryKind::System);
         QCOMPARE(oldest->at(1).text, QStringLiteral("n0"));
     }
@@ -335,20 +337,21 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(store.open(tmp.path()).ok());
+        QVERIFY(store.session().open(tmp.path()).ok());
         const qint64 id = declare(store);
         NewEntry a = note(id, QStringLiteral("Roll back deploy 100%"), QStringLiteral("Bo"));
         a.kind = EntryKind::Action;
         a.tags = {QStringLiteral("deploy")};
-        QVERIFY(store.appendEntry(a).ok());
-        QVERIFY(store.appendEntry(note(id, QStringLiteral("customers report errors"), QStringLiteral("Cy"))).ok());
-        const qint64 retracted = *store.appendEntry(note(id, QStringLiteral("wrong call"), QStringLiteral("Cy")));
-        QVERIFY(store.setRetracted(retracted, true, QStringLiteral("Cy")).ok());
+        QVERIFY(store.timeline().append(a).ok());
+        QVERIFY(
+            store.timeline().append(note(id, QStringLiteral("customers report errors"), QStringLiteral("Cy"))).ok());
+        const qint64 retracted = *store.timeline().append(note(id, QStringLiteral("wrong call"), QStringLiteral("Cy")));
+        QVERIFY(store.timeline().setRetracted(retracted, true, QStringLiteral("Cy")).ok());
 
         auto count = [&](const TimelineFilter &f) {
             TimelinePage p{id};
             p.filter = f;
-            return int(store.entries(p)->size());
+            return int(store.timeline().entries(p)->size());
         };
         QCOMPARE(count({}), 4);
         QCOMPARE(count({{EntryKind::Action}}), 1);
@@ -359,29 +362,29 @@ private slots:
         QCOMPARE(count({{}, {}, QStringLiteral("_")}), 0); // LIKE wildcards are escaped
         QCOMPARE(count({{}, {}, {}, false}), 3);
         QCOMPARE(count({{}, {}, {}, true, true}), 1); // key events: the declaration
-        QVERIFY(*store.entryMatches(retracted, {{}, QStringLiteral("CY")}));
-        QVERIFY(!*store.entryMatches(retracted, {{}, {}, {}, false}));
+        QVERIFY(*store.timeline().matches(retracted, {{}, QStringLiteral("CY")}));
+        QVERIFY(!*store.timeline().matches(retracted, {{}, {}, {}, false}));
     }
 
     void lockedWriteFailsVisiblyAndSavesNothing()
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        IncidentStore::Options options;
+        StoreSession::Options options;
         options.busyTimeoutMs = 50;
-        QVERIFY(store.open(tmp.path(), options).ok());
+        QVERIFY(store.session().open(tmp.path(), options).ok());
         const qint64 id = declare(store);
 
         RawConnection other(tmp.path());
         QVERIFY(other.exec(QStringLiteral("BEGIN IMMEDIATE")));
-        auto blocked = store.appendEntry(note(id, QStringLiteral("while locked")));
+        auto blocked = store.timeline().append(note(id, QStringLiteral("while locked")));
         QCOMPARE(blocked.error().code(), Code::Busy);
         QVERIFY(blocked.error().message().contains(QStringLiteral("nothing was saved")));
         QVERIFY(other.exec(QStringLiteral("ROLLBACK")));
 
-        QCOMPARE(store.stats()->entries, 1);
-        QVERIFY(store.appendEntry(note(id, QStringLiteral("after the lock"))).ok());
-        QCOMPARE(store.stats()->entries, 2);
+        QCOMPARE(store.session().stats()->entries, 1);
+        QVERIFY(store.timeline().append(note(id, QStringLiteral("after the lock"))).ok());
+        QCOMPARE(store.session().stats()->entries, 2);
     }
 
     void readOnlyStoreRefusesWrites()
@@ -390,39 +393,39 @@ private slots:
         qint64 id = 0;
         {
             IncidentStore writer(m_clock);
-            QVERIFY(writer.open(tmp.path()).ok());
+            QVERIFY(writer.session().open(tmp.path()).ok());
             id = declare(writer);
         }
         IncidentStore reader(m_clock);
-        IncidentStore::Options options;
-        options.mode = IncidentStore::OpenMode::ReadOnly;
-        QVERIFY(reader.open(tmp.path(), options).ok());
-        QCOMPARE(reader.appendEntry(note(id, QStringLiteral("x"))).error().code(), Code::ReadOnly);
-        QCOMPARE(reader.incidents()->size(), 1);
+        StoreSession::Options options;
+        options.mode = StoreSession::OpenMode::ReadOnly;
+        QVERIFY(reader.session().open(tmp.path(), options).ok());
+        QCOMPARE(reader.timeline().append(note(id, QStringLiteral("x"))).error().code(), Code::ReadOnly);
+        QCOMPARE(reader.incidents().list()->size(), 1);
     }
 
     void ownChangesAreAnnounced()
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(store.open(tmp.path()).ok());
-        QSignalSpy added(&store, &IncidentStore::incidentAdded);
-        QSignalSpy changed(&store, &IncidentStore::incidentChanged);
-        QSignalSpy entryAdded(&store, &IncidentStore::entryAdded);
-        QSignalSpy entryChanged(&store, &IncidentStore::entryChanged);
+        QVERIFY(store.session().open(tmp.path()).ok());
+        QSignalSpy added(&store.incidents(), &IncidentRepository::incidentAdded);
+        QSignalSpy changed(&store.incidents(), &IncidentRepository::incidentChanged);
+        QSignalSpy entryAdded(&store.timeline(), &TimelineRepository::entryAdded);
+        QSignalSpy entryChanged(&store.timeline(), &TimelineRepository::entryChanged);
         const qint64 id = declare(store);
         QCOMPARE(added.count(), 1);
         QCOMPARE(added.first().first().toLongLong(), id);
         QCOMPARE(entryAdded.count(), 1); // the declaration
-        const qint64 entryId = *store.appendEntry(note(id, QStringLiteral("x")));
+        const qint64 entryId = *store.timeline().append(note(id, QStringLiteral("x")));
         QCOMPARE(entryAdded.count(), 2);
         QCOMPARE(entryAdded.last().at(1).toLongLong(), entryId);
-        QVERIFY(store.setRetracted(entryId, true, QStringLiteral("cy")).ok());
+        QVERIFY(store.timeline().setRetracted(entryId, true, QStringLiteral("cy")).ok());
         QCOMPARE(entryChanged.count(), 1);
-        QVERIFY(store.setSeverity(id, Severity::Sev1, QStringLiteral("ana")).ok());
+        QVERIFY(store.incidents().setSeverity(id, Severity::Sev1, QStringLiteral("ana")).ok());
         QCOMPARE(changed.count(), 1);
         // A failed command announces nothing.
-        QVERIFY(!store.appendEntry(note(id, QString())).ok());
+        QVERIFY(!store.timeline().append(note(id, QString())).ok());
         QCOMPARE(entryAdded.count(), 3); // only the severity entry was added
     }
 
@@ -430,16 +433,16 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore gui(m_clock);
-        QVERIFY(gui.open(tmp.path()).ok());
+        QVERIFY(gui.session().open(tmp.path()).ok());
         const qint64 id = declare(gui);
-        gui.setExternalPollInterval(20);
-        QSignalSpy entryAdded(&gui, &IncidentStore::entryAdded);
-        QSignalSpy changed(&gui, &IncidentStore::incidentChanged);
+        gui.session().setExternalPollInterval(20);
+        QSignalSpy entryAdded(&gui.timeline(), &TimelineRepository::entryAdded);
+        QSignalSpy changed(&gui.incidents(), &IncidentRepository::incidentChanged);
 
         IncidentStore cli(m_clock);
-        QVERIFY(cli.open(tmp.path()).ok());
-        const qint64 entryId = *cli.appendEntry(note(id, QStringLiteral("from the CLI")));
-        QVERIFY(cli.setStatus(id, IncidentStatus::Identified, QStringLiteral("bo")).ok());
+        QVERIFY(cli.session().open(tmp.path()).ok());
+        const qint64 entryId = *cli.timeline().append(note(id, QStringLiteral("from the CLI")));
+        QVERIFY(cli.incidents().setStatus(id, IncidentStatus::Identified, QStringLiteral("bo")).ok());
         QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 2000);
         QCOMPARE(entryAdded.count(), 2); // the note and the status entry
         QCOMPARE(entryAdded.first().at(1).toLongLong(), entryId);
@@ -451,17 +454,17 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore gui(m_clock);
-        QVERIFY(gui.open(tmp.path()).ok());
+        QVERIFY(gui.session().open(tmp.path()).ok());
         const qint64 id = declare(gui);
-        CommitWatcher watcher(gui, 0);
-        QSignalSpy entryAdded(&gui, &IncidentStore::entryAdded);
+        CommitWatcher watcher(gui.session(), 0);
+        QSignalSpy entryAdded(&gui.timeline(), &TimelineRepository::entryAdded);
 
         IncidentStore cli(m_clock);
-        QVERIFY(cli.open(tmp.path()).ok());
-        const qint64 entryId = *cli.appendEntry(note(id, QStringLiteral("from the CLI")));
+        QVERIFY(cli.session().open(tmp.path()).ok());
+        const qint64 entryId = *cli.timeline().append(note(id, QStringLiteral("from the CLI")));
         QTRY_COMPARE_WITH_TIMEOUT(entryAdded.count(), 1, 5000);
         QCOMPARE(entryAdded.first().at(1).toLongLong(), entryId);
-        const qint64 second = *cli.appendEntry(note(id, QStringLiteral("and again")));
+        const qint64 second = *cli.timeline().append(note(id, QStringLiteral("and again")));
         QTRY_COMPARE_WITH_TIMEOUT(entryAdded.count(), 2, 5000);
         QCOMPARE(entryAdded.last().at(1).toLongLong(), second);
     }
@@ -470,33 +473,33 @@ private slots:
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(store.open(tmp.path()).ok());
+        QVERIFY(store.session().open(tmp.path()).ok());
         const qint64 id = declare(store);
         QList<NewEntry> batch;
         for (int i = 0; i < 300; ++i)
             batch << note(id, QStringLiteral("e%1").arg(i));
         batch[150].text.clear();
-        auto failed = store.appendEntries(batch);
+        auto failed = store.timeline().appendAll(batch);
         QCOMPARE(failed.error().code(), Code::Invalid);
         QVERIFY(failed.error().message().startsWith(QStringLiteral("Entry 151")));
-        QCOMPARE(store.stats()->entries, 1);
+        QCOMPARE(store.session().stats()->entries, 1);
 
         batch[150].text = QStringLiteral("fixed");
-        QSignalSpy reloaded(&store, &IncidentStore::timelineReloaded);
-        QSignalSpy entryAdded(&store, &IncidentStore::entryAdded);
-        QVERIFY(store.appendEntries(batch).ok());
+        QSignalSpy reloaded(&store.timeline(), &TimelineRepository::timelineReloaded);
+        QSignalSpy entryAdded(&store.timeline(), &TimelineRepository::entryAdded);
+        QVERIFY(store.timeline().appendAll(batch).ok());
         QCOMPARE(reloaded.count(), 1);
         QCOMPARE(entryAdded.count(), 0);
-        QCOMPARE(store.stats()->entries, 301);
+        QCOMPARE(store.session().stats()->entries, 301);
     }
 
     void integrityCheckOfAHealthyFile()
     {
         test::TempDatabase tmp;
         IncidentStore store(m_clock);
-        QVERIFY(store.open(tmp.path()).ok());
+        QVERIFY(store.session().open(tmp.path()).ok());
         declare(store);
-        auto problems = store.integrityProblems();
+        auto problems = store.session().integrityProblems();
         QVERIFY(problems.ok());
         QVERIFY(problems->isEmpty());
     }
@@ -509,17 +512,17 @@ private slots:
         qint64 id = 0;
         {
             IncidentStore store(m_clock);
-            QVERIFY(store.open(path).ok());
+            QVERIFY(store.session().open(path).ok());
             id = declare(store);
-            QVERIFY(store.appendEntry(note(id, QStringLiteral("kept"))).ok());
+            QVERIFY(store.timeline().append(note(id, QStringLiteral("kept"))).ok());
             // Copy the files while the store is still open, the way a crash would leave them.
             QVERIFY(QFile::copy(path, tmp.path(QStringLiteral("crash.sqlite"))));
             QVERIFY(QFile::copy(path + QStringLiteral("-wal"), tmp.path(QStringLiteral("crash.sqlite-wal"))));
         }
         IncidentStore store(m_clock);
-        const StoreError error = store.open(tmp.path(QStringLiteral("crash.sqlite")));
+        const StoreError error = store.session().open(tmp.path(QStringLiteral("crash.sqlite")));
         QVERIFY2(error.ok(), qPrintable(error.message()));
-        QCOMPARE(store.stats()->entries, 2);
+        QCOMPARE(store.session().stats()->entries, 2);
     }
 };
 

@@ -42,15 +42,16 @@ private:
     {
         test::FakeClock clock;
         IncidentStore store(clock);
-        QVERIFY(store.open(path).ok());
-        auto id = store.createIncident({QStringLiteral("Checkout down"), {}, Severity::Sev1}, QStringLiteral("ana"));
+        QVERIFY(store.session().open(path).ok());
+        auto id =
+            store.incidents().create({QStringLiteral("Checkout down"), {}, Severity::Sev1}, QStringLiteral("ana"));
         QVERIFY(id.ok());
         QList<NewEntry> batch;
         for (int i = 0; i < entries; ++i)
             batch << NewEntry{*id, EntryKind::Note, QStringLiteral("bo"),
                               QStringLiteral("entry %1 ").arg(i) + QString(200, QLatin1Char('x'))};
-        QVERIFY(store.appendEntries(batch).ok());
-        store.close();
+        QVERIFY(store.timeline().appendAll(batch).ok());
+        store.session().close();
     }
 
     void expectRefusal(const QString &path, Code expected, const test::TempDatabase &tmp)
@@ -59,11 +60,11 @@ private:
         const QStringList filesBefore = tmp.files();
         test::FakeClock clock;
         IncidentStore store(clock);
-        const StoreError error = store.open(path);
+        const StoreError error = store.session().open(path);
         QCOMPARE(StoreError::codeName(error.code()), StoreError::codeName(expected));
         QVERIFY(!error.message().isEmpty());
         QVERIFY2(!error.message().contains(QLatin1Char('\n')), qPrintable(error.message()));
-        QVERIFY(!store.isOpen());
+        QVERIFY(!store.session().isOpen());
         QCOMPARE(test::TempDatabase::fingerprint(path), before);
         QCOMPARE(tmp.files(), filesBefore);
     }
@@ -195,7 +196,7 @@ private slots:
         const QByteArray before = test::TempDatabase::fingerprint(path);
         test::FakeClock clock;
         IncidentStore store(clock);
-        const StoreError error = store.open(path);
+        const StoreError error = store.session().open(path);
         QFile::setPermissions(sub, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         QCOMPARE(error.code(), Code::ReadOnly);
         QCOMPARE(test::TempDatabase::fingerprint(path), before);
@@ -206,9 +207,9 @@ private slots:
         test::TempDatabase tmp;
         test::FakeClock clock;
         IncidentStore store(clock);
-        IncidentStore::Options options;
-        options.mode = IncidentStore::OpenMode::ReadOnly;
-        QCOMPARE(store.open(tmp.path(), options).code(), Code::FileMissing);
+        StoreSession::Options options;
+        options.mode = StoreSession::OpenMode::ReadOnly;
+        QCOMPARE(store.session().open(tmp.path(), options).code(), Code::FileMissing);
         QVERIFY(tmp.files().isEmpty());
     }
 
@@ -220,9 +221,9 @@ private slots:
         makeSqliteFile(path, {QStringLiteral("PRAGMA page_size = 4096"), QStringLiteral("VACUUM")});
         test::FakeClock clock;
         IncidentStore store(clock);
-        const StoreError error = store.open(path);
+        const StoreError error = store.session().open(path);
         QVERIFY2(error.ok(), qPrintable(error.message()));
-        QVERIFY(store.createIncident({QStringLiteral("Adopted")}, QStringLiteral("ana")).ok());
+        QVERIFY(store.incidents().create({QStringLiteral("Adopted")}, QStringLiteral("ana")).ok());
     }
 };
 

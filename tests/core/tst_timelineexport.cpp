@@ -34,12 +34,12 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_store.open(m_tmp.path()).ok());
-        m_incident = *m_store.createIncident({QStringLiteral("Checkout down")}, QStringLiteral("ana"));
+        QVERIFY(m_store.session().open(m_tmp.path()).ok());
+        m_incident = *m_store.incidents().create({QStringLiteral("Checkout down")}, QStringLiteral("ana"));
         for (int i = 0; i < 2500; ++i) { // more than one export page
             m_clock.advanceSecs(1);
             NewEntry e{m_incident, EntryKind::Action, QStringLiteral("Bo"), QStringLiteral("step %1").arg(i)};
-            QVERIFY(m_store.appendEntry(e).ok());
+            QVERIFY(m_store.timeline().append(e).ok());
         }
         NewEntry tricky{m_incident,
                         EntryKind::Callout,
@@ -48,7 +48,7 @@ private slots:
                         {QStringLiteral("followup")},
                         true};
         m_clock.advanceSecs(1);
-        QVERIFY(m_store.appendEntry(tricky).ok());
+        QVERIFY(m_store.timeline().append(tricky).ok());
     }
 
     void jsonIsCompleteAndOldestFirst()

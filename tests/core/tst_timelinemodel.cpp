@@ -1,6 +1,7 @@
 #include "db/incidentstore.h"
 #include "fakeclock.h"
 #include "models/timelinemodel.h"
+#include "storefixture.h"
 #include "tempdatabase.h"
 
 #include <QAbstractItemModelTester>
@@ -14,9 +15,10 @@ class TstTimelineModel : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TempDatabase> m_tmp;
-    std::unique_ptr<test::FakeClock> m_clock;
-    std::unique_ptr<IncidentStore> m_store;
+    std::unique_ptr<test::StoreFixture> m_fixture;
+    test::TempDatabase *m_tmp = nullptr;
+    test::FakeClock *m_clock = nullptr;
+    IncidentStore *m_store = nullptr;
     qint64 m_incident = 0;
 
     qint64 log(const QString &text, EntryKind kind = EntryKind::Note, const QString &author = QStringLiteral("cy"),
@@ -28,7 +30,7 @@ private:
         e.author = author;
         e.text = text;
         e.occurredAt = occurred;
-        auto id = m_store->appendEntry(e);
+        auto id = m_store->timeline().append(e);
         return id.ok() ? *id : 0;
     }
 
@@ -51,21 +53,17 @@ private:
 private slots:
     void init()
     {
-        m_tmp = std::make_unique<test::TempDatabase>();
-        m_clock = std::make_unique<test::FakeClock>();
-        m_store = std::make_unique<IncidentStore>(*m_clock);
-        QVERIFY(m_store->open(m_tmp->path()).ok());
-        auto id = m_store->createIncident({QStringLiteral("Search is slow")}, QStringLiteral("ana"));
+        m_fixture = std::make_unique<test::StoreFixture>();
+        QVERIFY(m_fixture->open().ok());
+        m_tmp = &m_fixture->files();
+        m_clock = &m_fixture->clock();
+        m_store = &m_fixture->store();
+        auto id = m_store->incidents().create({QStringLiteral("Search is slow")}, QStringLiteral("ana"));
         QVERIFY(id.ok());
         m_incident = *id;
     }
 
-    void cleanup()
-    {
-        m_store.reset();
-        m_clock.reset();
-        m_tmp.reset();
-    }
+    void cleanup() { m_fixture.reset(); }
 
     void fetchesLazilyNewestFirst()
     {
@@ -169,14 +167,14 @@ private slots:
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         EntryAmendment amendment;
         amendment.text = QStringLiteral("entry 4 (amended)");
-        QVERIFY(m_store->amendEntry(top, amendment, QStringLiteral("cy")).ok());
+        QVERIFY(m_store->timeline().amend(top, amendment, QStringLiteral("cy")).ok());
         QCOMPARE(changed.count(), 1);
         QCOMPARE(model.index(0, TimelineModel::TextColumn).data().toString(), QStringLiteral("entry 4 (amended)"));
         QCOMPARE(model.data(model.index(0, 0), TimelineModel::RevisionRole).toInt(), 1);
 
         EntryAmendment redate;
         redate.occurredAt = m_clock->nowUtc().addSecs(-45); // between entry 0 and entry 1
-        QVERIFY(m_store->amendEntry(top, redate, QStringLiteral("cy")).ok());
+        QVERIFY(m_store->timeline().amend(top, redate, QStringLiteral("cy")).ok());
         QCOMPARE(reset.count(), 0);
         QCOMPARE(texts(model).at(4), QStringLiteral("entry 4 (amended)"));
         QCOMPARE(model.rowCount(), 6);
@@ -213,7 +211,7 @@ private slots:
         TimelineModel model(*m_store);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setIncident(m_incident);
-        QVERIFY(m_store->setRetracted(id, true, QStringLiteral("cy")).ok());
+        QVERIFY(m_store->timeline().setRetracted(id, true, QStringLiteral("cy")).ok());
         QCOMPARE(model.rowCount(), 2);
         QVERIFY(model.data(model.index(0, 0), TimelineModel::RetractedRole).toBool());
 
@@ -221,9 +219,9 @@ private slots:
         hideRetracted.includeRetracted = false;
         model.setFilter(hideRetracted);
         QCOMPARE(model.rowCount(), 1);
-        QVERIFY(m_store->setRetracted(id, false, QStringLiteral("cy")).ok());
+        QVERIFY(m_store->timeline().setRetracted(id, false, QStringLiteral("cy")).ok());
         QCOMPARE(model.rowCount(), 2);
-        QVERIFY(m_store->setRetracted(id, true, QStringLiteral("cy")).ok());
+        QVERIFY(m_store->timeline().setRetracted(id, true, QStringLiteral("cy")).ok());
         QCOMPARE(model.rowCount(), 1);
     }
 
@@ -232,7 +230,7 @@ private slots:
         TimelineModel model(*m_store);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setIncident(m_incident);
-        auto other = m_store->createIncident({QStringLiteral("Other")}, QStringLiteral("ana"));
+        auto other = m_store->incidents().create({QStringLiteral("Other")}, QStringLiteral("ana"));
         QVERIFY(other.ok());
         QCOMPARE(model.rowCount(), 1);
         model.setIncident(*other);
@@ -245,14 +243,14 @@ private slots:
         TimelineModel model(*m_store);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setIncident(m_incident);
-        m_store->setExternalPollInterval(20);
+        m_store->session().setExternalPollInterval(20);
         IncidentStore second(*m_clock);
-        QVERIFY(second.open(m_tmp->path()).ok());
+        QVERIFY(second.session().open(m_tmp->path()).ok());
         NewEntry e;
         e.incidentId = m_incident;
         e.author = QStringLiteral("cli");
         e.text = QStringLiteral("logged from a terminal");
-        QVERIFY(second.appendEntry(e).ok());
+        QVERIFY(second.timeline().append(e).ok());
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 2000);
         QCOMPARE(model.index(0, TimelineModel::TextColumn).data().toString(), QStringLiteral("logged from a terminal"));
     }
@@ -272,7 +270,7 @@ private slots:
             batch << e;
         }
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-        QVERIFY(m_store->appendEntries(batch).ok());
+        QVERIFY(m_store->timeline().appendAll(batch).ok());
         QCOMPARE(reset.count(), 1);
         QCOMPARE(model.rowCount(), 50);
         QVERIFY(model.canFetchMore());

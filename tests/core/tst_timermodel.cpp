@@ -1,6 +1,7 @@
 #include "db/incidentstore.h"
 #include "fakeclock.h"
 #include "models/timermodel.h"
+#include "storefixture.h"
 #include "tempdatabase.h"
 
 #include <QAbstractItemModelTester>
@@ -19,9 +20,9 @@ class TstTimerModel : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TempDatabase> m_tmp;
-    std::unique_ptr<test::FakeClock> m_clock;
-    std::unique_ptr<IncidentStore> m_store;
+    std::unique_ptr<test::StoreFixture> m_fixture;
+    test::FakeClock *m_clock = nullptr;
+    IncidentStore *m_store = nullptr;
     qint64 m_incident = 0;
     const QString m_ana = QStringLiteral("ana");
 
@@ -29,7 +30,7 @@ private:
     {
         TimerOptions options;
         options.warnMs = warnMs;
-        return *m_store->startCountdown(m_incident, label, ms, options, m_ana);
+        return *m_store->timers().startCountdown(m_incident, label, ms, options, m_ana);
     }
 
     static QStringList labels(const TimerModel &model)
@@ -52,31 +53,26 @@ private:
 private slots:
     void init()
     {
-        m_tmp = std::make_unique<test::TempDatabase>();
-        m_clock = std::make_unique<test::FakeClock>();
-        m_store = std::make_unique<IncidentStore>(*m_clock);
-        QVERIFY(m_store->open(m_tmp->path()).ok());
+        m_fixture = std::make_unique<test::StoreFixture>();
+        QVERIFY(m_fixture->open().ok());
+        m_clock = &m_fixture->clock();
+        m_store = &m_fixture->store();
         NewIncident incident;
         incident.title = QStringLiteral("Checkout errors");
-        m_incident = *m_store->createIncident(incident, m_ana);
+        m_incident = *m_store->incidents().create(incident, m_ana);
     }
 
-    void cleanup()
-    {
-        m_store.reset();
-        m_clock.reset();
-        m_tmp.reset();
-    }
+    void cleanup() { m_fixture.reset(); }
 
     void sortsByUrgency()
     {
         const qint64 cancelled = countdown(QStringLiteral("cancelled"), 2 * Minute);
-        QVERIFY(m_store->cancelTimer(cancelled, m_ana).ok());
+        QVERIFY(m_store->timers().cancel(cancelled, m_ana).ok());
         const qint64 acked = countdown(QStringLiteral("acknowledged"), 2 * Minute);
-        QVERIFY(m_store->acknowledgeTimer(acked, m_ana).ok());
+        QVERIFY(m_store->timers().acknowledge(acked, m_ana).ok());
         const qint64 paused = countdown(QStringLiteral("paused"), 2 * Minute);
-        QVERIFY(m_store->pauseTimer(paused, m_ana).ok());
-        QVERIFY(m_store->startStopwatch(m_incident, QStringLiteral("since declared"), {}, m_ana).ok());
+        QVERIFY(m_store->timers().pause(paused, m_ana).ok());
+        QVERIFY(m_store->timers().startStopwatch(m_incident, QStringLiteral("since declared"), {}, m_ana).ok());
         countdown(QStringLiteral("running later"), 30 * Minute);
         countdown(QStringLiteral("running sooner"), 10 * Minute);
         countdown(QStringLiteral("expired long ago"), 1 * Minute);
@@ -119,7 +115,7 @@ private slots:
     {
         countdown(QStringLiteral("check DB SME"), 10 * Minute);
         countdown(QStringLiteral("vendor call"), 20 * Minute);
-        QVERIFY(m_store->startStopwatch(m_incident, QStringLiteral("since declared"), {}, m_ana).ok());
+        QVERIFY(m_store->timers().startStopwatch(m_incident, QStringLiteral("since declared"), {}, m_ana).ok());
         TimerModel model(*m_store);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setIncident(m_incident);
@@ -199,7 +195,7 @@ private slots:
         QCOMPARE(inserted.first().at(1).toInt(), 0); // sooner: on top
         QCOMPARE(model.rowOf(second), 0);
 
-        QVERIFY(m_store->pauseTimer(second, m_ana).ok());
+        QVERIFY(m_store->timers().pause(second, m_ana).ok());
         QCOMPARE(moved.count(), 1);
         QCOMPARE(model.rowOf(second), 1);
         QCOMPARE(changed.count(), 1);
@@ -210,8 +206,8 @@ private slots:
         // Another incident's timers are not this model's business.
         NewIncident other;
         other.title = QStringLiteral("Other");
-        const qint64 otherIncident = *m_store->createIncident(other, m_ana);
-        QVERIFY(m_store->startCountdown(otherIncident, QStringLiteral("elsewhere"), Minute, {}, m_ana).ok());
+        const qint64 otherIncident = *m_store->incidents().create(other, m_ana);
+        QVERIFY(m_store->timers().startCountdown(otherIncident, QStringLiteral("elsewhere"), Minute, {}, m_ana).ok());
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(reset.count(), 0);
         QCOMPARE(model.rowOf(first), 0);

@@ -1,9 +1,9 @@
 #include "db/databasefile.h"
 #include "db/incidentstore.h"
 #include "db/schema.h"
+#include "domain/timerdefaults.h"
 #include "fakeclock.h"
 #include "tempdatabase.h"
-#include "timers/timerdefaults.h"
 #include "timers/timerengine.h"
 
 #include <QSignalSpy>
@@ -43,7 +43,7 @@ private:
         m_jumped.reset();
         m_engine.reset();
         m_store = std::make_unique<IncidentStore>(*m_clock);
-        const StoreError error = m_store->open(m_tmp->path());
+        const StoreError error = m_store->session().open(m_tmp->path());
         QVERIFY2(error.ok(), qPrintable(error.message()));
         m_engine = std::make_unique<TimerEngine>(*m_store, *m_clock);
         m_due = std::make_unique<QSignalSpy>(m_engine.get(), &TimerEngine::timerDue);
@@ -54,7 +54,7 @@ private:
     qint64 countdown(qint64 ms, const QString &label = QStringLiteral("check back with DB SME"),
                      TimerOptions options = {})
     {
-        auto id = m_store->startCountdown(m_incident, label, ms, options, m_ana);
+        auto id = m_store->timers().startCountdown(m_incident, label, ms, options, m_ana);
         if (!id)
             qWarning() << id.error().message();
         return id ? *id : 0;
@@ -62,13 +62,13 @@ private:
 
     qint64 cadence(qint64 ms, const QString &label = QStringLiteral("status update"), TimerOptions options = {})
     {
-        auto id = m_store->startCadence(m_incident, label, ms, options, m_ana);
+        auto id = m_store->timers().startCadence(m_incident, label, ms, options, m_ana);
         if (!id)
             qWarning() << id.error().message();
         return id ? *id : 0;
     }
 
-    Timer timer(qint64 id) { return *m_store->timer(id); }
+    Timer timer(qint64 id) { return *m_store->timers().timer(id); }
     QDateTime now() const { return m_clock->nowUtc(); }
     TimerPhase phase(qint64 id) { return timer(id).phaseAt(now()); }
 
@@ -78,7 +78,7 @@ private:
         page.oldestFirst = true;
         page.limit = 100000;
         page.filter.kinds = {EntryKind::Timer};
-        return *m_store->entries(page);
+        return *m_store->timeline().entries(page);
     }
 
     QStringList timerTexts()
@@ -117,7 +117,7 @@ private slots:
         NewIncident incident;
         incident.title = QStringLiteral("Events are not processed");
         incident.severity = Severity::Sev1;
-        auto id = m_store->createIncident(incident, m_ana);
+        auto id = m_store->incidents().create(incident, m_ana);
         QVERIFY(id.ok());
         m_incident = *id;
     }
@@ -233,7 +233,7 @@ private slots:
         m_engine->tick();
         QCOMPARE(m_expired->count(), 1);
 
-        QVERIFY(m_store->snoozeTimer(id, 5, m_ana).ok());
+        QVERIFY(m_store->timers().snooze(id, 5, m_ana).ok());
         QCOMPARE(timer(id).deadlineAt, now().addSecs(5 * 60));
         m_engine->tick();
         QCOMPARE(phase(id), TimerPhase::Running);
@@ -245,15 +245,15 @@ private slots:
         QCOMPARE(expiryEntries(id), 2);
         QVERIFY(timerTexts().contains(QStringLiteral("Timer snoozed for 5 min: “check back with DB SME”")));
 
-        QCOMPARE(m_store->snoozeTimer(id, 0, m_ana).code(), Code::Invalid);
-        QCOMPARE(m_store->snoozeTimer(id, 24 * 60 + 1, m_ana).code(), Code::Invalid);
+        QCOMPARE(m_store->timers().snooze(id, 0, m_ana).code(), Code::Invalid);
+        QCOMPARE(m_store->timers().snooze(id, 24 * 60 + 1, m_ana).code(), Code::Invalid);
     }
 
     void pauseFreezesAndResumeSetsANewDeadline()
     {
         const qint64 id = countdown(10 * Minute);
         m_clock->advance(4 * Minute);
-        QVERIFY(m_store->pauseTimer(id, m_ana).ok());
+        QVERIFY(m_store->timers().pause(id, m_ana).ok());
         QCOMPARE(timer(id).state, TimerState::Paused);
         QVERIFY(!timer(id).deadlineAt.isValid());
         QCOMPARE(timer(id).remainingMsAt(now()), 6 * Minute);
@@ -263,11 +263,11 @@ private slots:
         QCOMPARE(m_expired->count(), 0);
         QCOMPARE(phase(id), TimerPhase::Paused);
         QCOMPARE(timer(id).remainingMsAt(now()), 6 * Minute);
-        QCOMPARE(m_store->pauseTimer(id, m_ana).code(), Code::Invalid);
+        QCOMPARE(m_store->timers().pause(id, m_ana).code(), Code::Invalid);
 
-        QVERIFY(m_store->resumeTimer(id, m_ana).ok());
+        QVERIFY(m_store->timers().resume(id, m_ana).ok());
         QCOMPARE(timer(id).deadlineAt, now().addSecs(6 * 60));
-        QCOMPARE(m_store->resumeTimer(id, m_ana).code(), Code::Invalid);
+        QCOMPARE(m_store->timers().resume(id, m_ana).code(), Code::Invalid);
         m_clock->advance(6 * Minute - 1);
         m_engine->tick();
         QCOMPARE(m_expired->count(), 0);
@@ -275,37 +275,38 @@ private slots:
         m_engine->tick();
         QCOMPARE(m_expired->count(), 1);
         // An expired timer is acknowledged, snoozed or restarted, not paused.
-        QCOMPARE(m_store->pauseTimer(id, m_ana).code(), Code::Invalid);
+        QCOMPARE(m_store->timers().pause(id, m_ana).code(), Code::Invalid);
     }
 
     void stopwatchCountsUpFromItsAnchor()
     {
         TimerOptions since;
         since.since = now().addSecs(-90);
-        auto id = m_store->startStopwatch(m_incident, QStringLiteral("since last status report"), since, m_ana);
+        auto id =
+            m_store->timers().startStopwatch(m_incident, QStringLiteral("since last status report"), since, m_ana);
         QVERIFY(id.ok());
         QCOMPARE(timer(*id).elapsedMsAt(now()), 90 * Second);
         m_clock->advance(30 * Second);
         m_engine->tick();
         QCOMPARE(timer(*id).elapsedMsAt(now()), 2 * Minute);
         QCOMPARE(phase(*id), TimerPhase::Running);
-        QVERIFY(m_store->pauseTimer(*id, m_ana).ok());
+        QVERIFY(m_store->timers().pause(*id, m_ana).ok());
         m_clock->advance(Hour);
         QCOMPARE(timer(*id).elapsedMsAt(now()), 2 * Minute);
-        QVERIFY(m_store->resumeTimer(*id, m_ana).ok());
+        QVERIFY(m_store->timers().resume(*id, m_ana).ok());
         m_clock->advance(Minute);
         QCOMPARE(timer(*id).elapsedMsAt(now()), 3 * Minute);
-        QVERIFY(m_store->restartTimer(*id, m_ana).ok()); // a new status report: count again
+        QVERIFY(m_store->timers().restart(*id, m_ana).ok()); // a new status report: count again
         QCOMPARE(timer(*id).elapsedMsAt(now()), 0);
         m_engine->tick();
         QCOMPARE(m_expired->count(), 0);
         QCOMPARE(m_due->count(), 0);
-        QCOMPARE(m_store->acknowledgeTimer(*id, m_ana).code(), Code::Invalid);
-        QCOMPARE(m_store->snoozeTimer(*id, 5, m_ana).code(), Code::Invalid);
+        QCOMPARE(m_store->timers().acknowledge(*id, m_ana).code(), Code::Invalid);
+        QCOMPARE(m_store->timers().snooze(*id, 5, m_ana).code(), Code::Invalid);
 
         TimerOptions future;
         future.since = now().addSecs(3600);
-        QCOMPARE(m_store->startStopwatch(m_incident, QStringLiteral("later"), future, m_ana).error().code(),
+        QCOMPARE(m_store->timers().startStopwatch(m_incident, QStringLiteral("later"), future, m_ana).error().code(),
                  Code::Invalid);
     }
 
@@ -328,7 +329,7 @@ private slots:
             m_clock->advance(Second + reaction);
             m_engine->tick();
             QCOMPARE(m_expired->count(), round + 1);
-            QVERIFY(m_store->acknowledgeTimer(id, m_ana).ok());
+            QVERIFY(m_store->timers().acknowledge(id, m_ana).ok());
             deadlines << timer(id).deadlineAt;
             ++round;
         }
@@ -348,7 +349,7 @@ private slots:
         m_engine->tick();
         QCOMPARE(m_expired->count(), 1);
         QCOMPARE(timer(id).overdueMsAt(now()), 45 * Minute);
-        QVERIFY(m_store->acknowledgeTimer(id, m_ana).ok());
+        QVERIFY(m_store->timers().acknowledge(id, m_ana).ok());
         QCOMPARE(timer(id).deadlineAt, first.addSecs(3 * 20 * 60)); // the grid point after now
         QCOMPARE(phase(id), TimerPhase::Running);
         QCOMPARE(timerTexts().last(),
@@ -356,7 +357,7 @@ private slots:
                                 "next due in 15 min"));
 
         // Acknowledged early: the next period, not the current one again.
-        QVERIFY(m_store->acknowledgeTimer(id, m_ana).ok());
+        QVERIFY(m_store->timers().acknowledge(id, m_ana).ok());
         QCOMPARE(timer(id).deadlineAt, first.addSecs(4 * 20 * 60));
         m_engine->tick();
         QCOMPARE(m_expired->count(), 1);
@@ -374,7 +375,7 @@ private slots:
         for (int i = 0; i < 5 && timer(id).state == TimerState::Running; ++i) {
             deadlines << timer(id).deadlineAt;
             m_clock->setNowUtc(timer(id).deadlineAt);
-            QVERIFY(m_store->acknowledgeTimer(id, m_ana).ok());
+            QVERIFY(m_store->timers().acknowledge(id, m_ana).ok());
         }
         const QDateTime start = deadlines.first().addSecs(-5 * 60);
         QCOMPARE(deadlines, (QList<QDateTime>{start.addSecs(5 * 60), start.addSecs(25 * 60), start.addSecs(45 * 60)}));
@@ -495,7 +496,7 @@ private slots:
 
         // Acknowledged: the next grid point after now, not a backlog of missed periods.
         for (qint64 id : {tenMin, twentyMin, thirtyMin})
-            QVERIFY(m_store->acknowledgeTimer(id, m_ana).ok());
+            QVERIFY(m_store->timers().acknowledge(id, m_ana).ok());
         QCOMPARE(timer(tenMin).deadlineAt, start.addSecs(130 * 60));
         QCOMPARE(timer(twentyMin).deadlineAt, start.addSecs(140 * 60));
         QCOMPARE(timer(thirtyMin).deadlineAt, start.addSecs(150 * 60));
@@ -505,7 +506,7 @@ private slots:
 
     void everyEventIsOnTheTimeline()
     {
-        QSignalSpy changed(m_store.get(), &IncidentStore::timerChanged);
+        QSignalSpy changed(&m_store->timers(), &TimerRepository::timerChanged);
         TimerOptions owned;
         owned.ownerRoleKey = QStringLiteral("sme");
         const qint64 id = countdown(3 * Minute, QStringLiteral("check DB SME"), owned);
@@ -513,18 +514,18 @@ private slots:
         QCOMPARE(changed.first().at(0).toLongLong(), m_incident);
         QCOMPARE(changed.first().at(1).toLongLong(), id);
         m_clock->advance(Minute);
-        QVERIFY(m_store->pauseTimer(id, m_ana).ok());
-        QVERIFY(m_store->resumeTimer(id, m_ana).ok());
+        QVERIFY(m_store->timers().pause(id, m_ana).ok());
+        QVERIFY(m_store->timers().resume(id, m_ana).ok());
         m_clock->advance(2 * Minute);
         m_engine->tick();
-        QVERIFY(m_store->snoozeTimer(id, 2, m_ana).ok());
+        QVERIFY(m_store->timers().snooze(id, 2, m_ana).ok());
         // Nobody ticks past the snoozed deadline: acknowledging logs the expiry first.
         m_clock->advance(2 * Minute + 30 * Second);
-        QVERIFY(m_store->acknowledgeTimer(id, QStringLiteral("bo")).ok());
-        QVERIFY(m_store->restartTimer(id, m_ana).ok());
-        QVERIFY(m_store->cancelTimer(id, m_ana).ok());
-        QCOMPARE(m_store->cancelTimer(id, m_ana).code(), Code::Invalid);
-        QVERIFY(m_store->startStopwatch(m_incident, QStringLiteral("since declared"), {}, m_ana).ok());
+        QVERIFY(m_store->timers().acknowledge(id, QStringLiteral("bo")).ok());
+        QVERIFY(m_store->timers().restart(id, m_ana).ok());
+        QVERIFY(m_store->timers().cancel(id, m_ana).ok());
+        QCOMPARE(m_store->timers().cancel(id, m_ana).code(), Code::Invalid);
+        QVERIFY(m_store->timers().startStopwatch(m_incident, QStringLiteral("since declared"), {}, m_ana).ok());
 
         const QStringList expected{
             QStringLiteral("Timer started: “check DB SME” — 3 min countdown (owner: sme)"),
@@ -551,10 +552,10 @@ private slots:
     void markExpiredIsIdempotent()
     {
         const qint64 id = countdown(Minute);
-        QCOMPARE(*m_store->markExpired(id), false); // not due yet
+        QCOMPARE(*m_store->timers().markExpired(id), false); // not due yet
         m_clock->advance(Minute);
-        QCOMPARE(*m_store->markExpired(id, QStringLiteral("dee")), true);
-        QCOMPARE(*m_store->markExpired(id), false);
+        QCOMPARE(*m_store->timers().markExpired(id, QStringLiteral("dee")), true);
+        QCOMPARE(*m_store->timers().markExpired(id), false);
         QCOMPARE(expiryEntries(id), 1);
         QCOMPARE(timerEntries().last().author, QStringLiteral("dee"));
         QCOMPARE(timer(id).expiredDeadlineAt, timer(id).deadlineAt);
@@ -565,54 +566,61 @@ private slots:
         const qint64 watched = countdown(Minute, QStringLiteral("watched"));
         m_engine->tick();
         m_clock->advance(Minute);
-        QCOMPARE(*m_store->markExpired(watched, QStringLiteral("cli")), true);
+        QCOMPARE(*m_store->timers().markExpired(watched, QStringLiteral("cli")), true);
         m_engine->tick();
         QCOMPARE(ids(*m_expired), QList<qint64>{watched});
         QCOMPARE(expiryEntries(watched), 1);
-        QCOMPARE(m_store->markExpired(424242).error().code(), Code::NotFound);
+        QCOMPARE(m_store->timers().markExpired(424242).error().code(), Code::NotFound);
     }
 
     void refusals()
     {
         TimerOptions none;
-        QCOMPARE(m_store->startCountdown(m_incident, QStringLiteral("  "), Minute, none, m_ana).error().code(),
+        QCOMPARE(m_store->timers().startCountdown(m_incident, QStringLiteral("  "), Minute, none, m_ana).error().code(),
                  Code::Invalid);
-        QCOMPARE(m_store->startCountdown(m_incident, QStringLiteral("x"), 0, none, m_ana).error().code(),
+        QCOMPARE(m_store->timers().startCountdown(m_incident, QStringLiteral("x"), 0, none, m_ana).error().code(),
                  Code::Invalid);
-        QCOMPARE(m_store->startCountdown(m_incident, QStringLiteral("x"), 8 * 24 * Hour, none, m_ana).error().code(),
+        QCOMPARE(m_store->timers()
+                     .startCountdown(m_incident, QStringLiteral("x"), 8 * 24 * Hour, none, m_ana)
+                     .error()
+                     .code(),
                  Code::Invalid);
-        QCOMPARE(m_store->startCadence(m_incident, QStringLiteral("x"), -1, none, m_ana).error().code(), Code::Invalid);
-        QCOMPARE(m_store->startCountdown(m_incident, QStringLiteral("x"), Minute, none, QString()).error().code(),
+        QCOMPARE(m_store->timers().startCadence(m_incident, QStringLiteral("x"), -1, none, m_ana).error().code(),
                  Code::Invalid);
-        QCOMPARE(m_store->startCountdown(999, QStringLiteral("x"), Minute, none, m_ana).error().code(), Code::NotFound);
+        QCOMPARE(
+            m_store->timers().startCountdown(m_incident, QStringLiteral("x"), Minute, none, QString()).error().code(),
+            Code::Invalid);
+        QCOMPARE(m_store->timers().startCountdown(999, QStringLiteral("x"), Minute, none, m_ana).error().code(),
+                 Code::NotFound);
         TimerOptions badEntry;
         badEntry.entryId = 999;
-        QCOMPARE(m_store->startCountdown(m_incident, QStringLiteral("x"), Minute, badEntry, m_ana).error().code(),
-                 Code::NotFound);
-        QCOMPARE(m_store->pauseTimer(999, m_ana).code(), Code::NotFound);
-        QCOMPARE(m_store->timer(999).error().code(), Code::NotFound);
-        QVERIFY(m_store->timers(m_incident)->isEmpty());
+        QCOMPARE(
+            m_store->timers().startCountdown(m_incident, QStringLiteral("x"), Minute, badEntry, m_ana).error().code(),
+            Code::NotFound);
+        QCOMPARE(m_store->timers().pause(999, m_ana).code(), Code::NotFound);
+        QCOMPARE(m_store->timers().timer(999).error().code(), Code::NotFound);
+        QVERIFY(m_store->timers().list(m_incident)->isEmpty());
         QVERIFY(timerTexts().isEmpty());
 
         // A linked entry of the incident is accepted and kept.
         NewEntry note{m_incident, EntryKind::Action, m_ana, QStringLiteral("Bo restarts the replica")};
-        const qint64 entry = *m_store->appendEntry(note);
+        const qint64 entry = *m_store->timeline().append(note);
         TimerOptions linked;
         linked.entryId = entry;
         const qint64 id = countdown(3 * Minute, QStringLiteral("replica back?"), linked);
         QCOMPARE(timer(id).entryId, entry);
-        QCOMPARE(m_store->pauseTimer(id, QString()).code(), Code::Invalid);
+        QCOMPARE(m_store->timers().pause(id, QString()).code(), Code::Invalid);
     }
 
     void defaultTimersBySeverity()
     {
-        QVERIFY(m_store->timers(m_incident)->isEmpty()); // declaring starts none by itself
+        QVERIFY(m_store->timers().list(m_incident)->isEmpty()); // declaring starts none by itself
         m_clock->advance(2 * Minute);
-        auto started = m_store->startDefaultTimers(m_incident, Severity::Sev1, m_ana);
+        auto started = m_store->timers().startDefaults(m_incident, Severity::Sev1, m_ana);
         QVERIFY(started.ok());
         QCOMPARE(started->size(), TimerDefaults::forSeverity(Severity::Sev1).size());
         QHash<QString, Timer> byKey;
-        for (const Timer &t : *m_store->timers(m_incident))
+        for (const Timer &t : *m_store->timers().list(m_incident))
             byKey.insert(t.defaultKey, t);
         QCOMPARE(byKey.keys().size(), 7);
         const Timer external = byKey.value(QStringLiteral("external-update"));
@@ -629,19 +637,19 @@ private slots:
         QCOMPARE(byKey.value(QStringLiteral("ic-hard-limit")).deadlineAt, now().addSecs(3 * 3600));
         const Timer since = byKey.value(QStringLiteral("since-declared"));
         QCOMPARE(since.kind, TimerKind::Stopwatch);
-        QCOMPARE(since.anchorAt, m_store->incident(m_incident)->declaredAt);
+        QCOMPARE(since.anchorAt, m_store->incidents().incident(m_incident)->declaredAt);
         QCOMPARE(since.elapsedMsAt(now()), 2 * Minute);
         QCOMPARE(timerTexts().size(), 7);
 
         // Again: nothing doubles. A cancelled default may be started anew.
-        QVERIFY(m_store->startDefaultTimers(m_incident, Severity::Sev1, m_ana)->isEmpty());
-        QVERIFY(m_store->cancelTimer(external.id, m_ana).ok());
-        QCOMPARE(m_store->startDefaultTimers(m_incident, Severity::Sev2, m_ana)->size(), 1);
+        QVERIFY(m_store->timers().startDefaults(m_incident, Severity::Sev1, m_ana)->isEmpty());
+        QVERIFY(m_store->timers().cancel(external.id, m_ana).ok());
+        QCOMPARE(m_store->timers().startDefaults(m_incident, Severity::Sev2, m_ana)->size(), 1);
 
         QCOMPARE(TimerDefaults::forSeverity(Severity::Sev3).size(), 4);
         QCOMPARE(TimerDefaults::forSeverity(Severity::Sev4).size(), 2);
         QVERIFY(TimerDefaults::forSeverity(Severity::Sev5).size() < TimerDefaults::forSeverity(Severity::Sev3).size());
-        QCOMPARE(m_store->startDefaultTimers(999, Severity::Sev1, m_ana).error().code(), Code::NotFound);
+        QCOMPARE(m_store->timers().startDefaults(999, Severity::Sev1, m_ana).error().code(), Code::NotFound);
     }
 
     void defaultTimersWithOverrides()
@@ -664,11 +672,11 @@ private slots:
         QCOMPARE(TimerDefaults::forSeverity(Severity::Sev3, {}).at(1).durationMs, 30 * Minute);
 
         m_clock->advance(Minute);
-        auto started = m_store->startDefaultTimers(m_incident, sev1, m_ana);
+        auto started = m_store->timers().startDefaults(m_incident, sev1, m_ana);
         QVERIFY(started.ok());
         QCOMPARE(started->size(), 6);
         QHash<QString, Timer> byKey;
-        for (const Timer &t : *m_store->timers(m_incident))
+        for (const Timer &t : *m_store->timers().list(m_incident))
             byKey.insert(t.defaultKey, t);
         QVERIFY(!byKey.contains(QStringLiteral("elapsed-callout"))); // disabled: not started
         const Timer external = byKey.value(QStringLiteral("external-update"));
@@ -728,9 +736,9 @@ private slots:
     {
         const qint64 id = countdown(Minute);
         IncidentStore follower(*m_clock);
-        IncidentStore::Options options;
-        options.mode = IncidentStore::OpenMode::ReadOnly;
-        QVERIFY(follower.open(m_tmp->path(), options).ok());
+        StoreSession::Options options;
+        options.mode = StoreSession::OpenMode::ReadOnly;
+        QVERIFY(follower.session().open(m_tmp->path(), options).ok());
         TimerEngine engine(follower, *m_clock);
         QSignalSpy expired(&engine, &TimerEngine::timerExpired);
         engine.tick();
@@ -739,7 +747,7 @@ private slots:
         engine.tick();
         QCOMPARE(expired.count(), 1);
         QCOMPARE(expiryEntries(id), 0); // the writer's engine logs it
-        QCOMPARE(follower.markExpired(id).error().code(), Code::ReadOnly);
+        QCOMPARE(follower.timers().markExpired(id).error().code(), Code::ReadOnly);
         m_engine->tick();
         QCOMPARE(expiryEntries(id), 1);
     }
@@ -774,19 +782,19 @@ private slots:
         QSqlDatabase::removeDatabase(QStringLiteral("v2"));
 
         IncidentStore store(*m_clock);
-        const StoreError error = store.open(path);
+        const StoreError error = store.session().open(path);
         QVERIFY2(error.ok(), qPrintable(error.message()));
-        QCOMPARE(store.stats()->schemaVersion, Schema::latestVersion());
+        QCOMPARE(store.session().stats()->schemaVersion, Schema::latestVersion());
         QVERIFY(Schema::latestVersion() >= 3);
-        const Incident old = store.incidents()->first();
+        const Incident old = store.incidents().list()->first();
         QCOMPARE(old.title, QStringLiteral("Before timers"));
         QCOMPARE(old.templateKey, QStringLiteral("lightweight"));
-        QCOMPARE(store.entries(TimelinePage{old.id})->first().text, QStringLiteral("kept"));
-        QCOMPARE(store.roles(old.id)->size(), 1);
-        QVERIFY(store.timers(old.id)->isEmpty());
-        auto id = store.startCountdown(old.id, QStringLiteral("works now"), Minute, {}, m_ana);
+        QCOMPARE(store.timeline().entries(TimelinePage{old.id})->first().text, QStringLiteral("kept"));
+        QCOMPARE(store.roles().list(old.id)->size(), 1);
+        QVERIFY(store.timers().list(old.id)->isEmpty());
+        auto id = store.timers().startCountdown(old.id, QStringLiteral("works now"), Minute, {}, m_ana);
         QVERIFY(id.ok());
-        QCOMPARE(store.integrityProblems()->size(), 0);
+        QCOMPARE(store.session().integrityProblems()->size(), 0);
     }
 };
 

@@ -33,13 +33,13 @@ private:
     void makeDatabase(const QString &path, const QString &title, int entries)
     {
         IncidentStore store(m_clock);
-        QVERIFY(store.open(path).ok());
-        auto id = store.createIncident({title, {}, Severity::Sev2}, QStringLiteral("ana"));
+        QVERIFY(store.session().open(path).ok());
+        auto id = store.incidents().create({title, {}, Severity::Sev2}, QStringLiteral("ana"));
         QVERIFY(id.ok());
         for (int i = 0; i < entries; ++i)
-            QVERIFY(store
-                        .appendEntry({*id, EntryKind::Note, QStringLiteral("bo"),
-                                      QStringLiteral("%1 entry %2 ").arg(title).arg(i) + QString(300, u'x')})
+            QVERIFY(store.timeline()
+                        .append({*id, EntryKind::Note, QStringLiteral("bo"),
+                                 QStringLiteral("%1 entry %2 ").arg(title).arg(i) + QString(300, u'x')})
                         .ok());
     }
 
@@ -48,10 +48,11 @@ private:
     void crashCopy(const QString &source, int more, const QString &target)
     {
         IncidentStore store(m_clock);
-        QVERIFY(store.open(source).ok());
+        QVERIFY(store.session().open(source).ok());
         for (int i = 0; i < more; ++i)
-            QVERIFY(
-                store.appendEntry({1, EntryKind::Note, QStringLiteral("cy"), QStringLiteral("late %1").arg(i)}).ok());
+            QVERIFY(store.timeline()
+                        .append({1, EntryKind::Note, QStringLiteral("cy"), QStringLiteral("late %1").arg(i)})
+                        .ok());
         QVERIFY(QFileInfo(WriteAheadLog::walPath(source)).size() > 0);
         QFile::remove(target);
         QFile::remove(WriteAheadLog::walPath(target));
@@ -90,14 +91,14 @@ private:
     void expectEveryOpenRefuses(const QString &path, const test::TempDatabase &tmp)
     {
         const Snapshot before = snapshot(path, tmp);
-        for (IncidentStore::OpenMode mode : {IncidentStore::OpenMode::ReadWrite, IncidentStore::OpenMode::ReadOnly}) {
+        for (StoreSession::OpenMode mode : {StoreSession::OpenMode::ReadWrite, StoreSession::OpenMode::ReadOnly}) {
             IncidentStore store(m_clock);
-            IncidentStore::Options options;
+            StoreSession::Options options;
             options.mode = mode;
-            options.create = mode == IncidentStore::OpenMode::ReadWrite;
-            expectWalRefusal(store.open(path, options));
-            QVERIFY(!store.isOpen());
-            store.close();
+            options.create = mode == StoreSession::OpenMode::ReadWrite;
+            expectWalRefusal(store.session().open(path, options));
+            QVERIFY(!store.session().isOpen());
+            store.session().close();
             expectUntouched(path, tmp, before);
         }
         expectWalRefusal(DatabaseBackup::verify(path).error());
@@ -134,8 +135,8 @@ private slots:
         // Moving it aside, as the message says, opens the database as it was.
         QVERIFY(QFile::rename(WriteAheadLog::walPath(path), path + QStringLiteral(".aside")));
         IncidentStore store(m_clock);
-        QVERIFY(store.open(path).ok());
-        QCOMPARE(store.stats()->entries, qint64(300 + 1));
+        QVERIFY(store.session().open(path).ok());
+        QCOMPARE(store.session().stats()->entries, qint64(300 + 1));
     }
 
     // Another CommandPost database's -wal (the same application id, the same page size).
@@ -165,11 +166,11 @@ private slots:
         {
             // Grows the main file well past the copy: a later checkpoint moved these into it.
             IncidentStore store(m_clock);
-            QVERIFY(store.open(path).ok());
+            QVERIFY(store.session().open(path).ok());
             QList<NewEntry> batch;
             for (int i = 0; i < 400; ++i)
                 batch << NewEntry{1, EntryKind::Note, QStringLiteral("bo"), QString(500, u'y')};
-            QVERIFY(store.appendEntries(batch).ok());
+            QVERIFY(store.timeline().appendAll(batch).ok());
         }
         const QString crashed = tmp.path(QStringLiteral("crashed.sqlite"));
         crashCopy(path, 30, crashed);
@@ -239,7 +240,7 @@ private slots:
         QVERIFY(QFile::remove(crashed));
         const QByteArray wal = test::TempDatabase::fingerprint(WriteAheadLog::walPath(crashed));
         IncidentStore store(m_clock);
-        expectWalRefusal(store.open(crashed));
+        expectWalRefusal(store.session().open(crashed));
         QVERIFY(!QFileInfo::exists(crashed));
         QCOMPARE(test::TempDatabase::fingerprint(WriteAheadLog::walPath(crashed)), wal);
     }
@@ -257,15 +258,15 @@ private slots:
         QVERIFY(wal.committedFrames > 0);
         QVERIFY(DatabaseFile::inspect(crashed, 99).ok());
         IncidentStore reader(m_clock);
-        IncidentStore::Options readOnly;
-        readOnly.mode = IncidentStore::OpenMode::ReadOnly;
-        QVERIFY(reader.open(crashed, readOnly).ok());
-        QCOMPARE(reader.stats()->entries, qint64(1 + 10 + 25));
-        reader.close();
+        StoreSession::Options readOnly;
+        readOnly.mode = StoreSession::OpenMode::ReadOnly;
+        QVERIFY(reader.session().open(crashed, readOnly).ok());
+        QCOMPARE(reader.session().stats()->entries, qint64(1 + 10 + 25));
+        reader.session().close();
         IncidentStore store(m_clock);
-        QVERIFY(store.open(crashed).ok());
-        QCOMPARE(store.stats()->entries, qint64(1 + 10 + 25));
-        QVERIFY(store.integrityProblems()->isEmpty());
+        QVERIFY(store.session().open(crashed).ok());
+        QCOMPARE(store.session().stats()->entries, qint64(1 + 10 + 25));
+        QVERIFY(store.session().integrityProblems()->isEmpty());
     }
 
     // While a writer has the database open its -wal is live: another open trusts it, no copy.
@@ -276,14 +277,14 @@ private slots:
         makeDatabase(path, QStringLiteral("A"), 2);
         QVERIFY(!WriteAheadLog::inUse(path));
         IncidentStore writer(m_clock);
-        QVERIFY(writer.open(path).ok());
-        QVERIFY(writer.appendEntry({1, EntryKind::Note, QStringLiteral("bo"), QStringLiteral("live")}).ok());
+        QVERIFY(writer.session().open(path).ok());
+        QVERIFY(writer.timeline().append({1, EntryKind::Note, QStringLiteral("bo"), QStringLiteral("live")}).ok());
         QVERIFY(WriteAheadLog::inUse(path));
         IncidentStore second(m_clock);
-        QVERIFY(second.open(path).ok());
-        QCOMPARE(second.stats()->entries, qint64(1 + 2 + 1));
-        writer.close();
-        second.close();
+        QVERIFY(second.session().open(path).ok());
+        QCOMPARE(second.session().stats()->entries, qint64(1 + 2 + 1));
+        writer.session().close();
+        second.session().close();
         QVERIFY(!WriteAheadLog::inUse(path));
     }
 
@@ -297,11 +298,11 @@ private slots:
         const QByteArray main = test::TempDatabase::fingerprint(path);
         {
             IncidentStore store(m_clock);
-            IncidentStore::Options options;
-            options.mode = IncidentStore::OpenMode::ReadOnly;
+            StoreSession::Options options;
+            options.mode = StoreSession::OpenMode::ReadOnly;
             options.create = false;
-            QVERIFY(store.open(path, options).ok());
-            QCOMPARE(store.stats()->entries, qint64(4));
+            QVERIFY(store.session().open(path, options).ok());
+            QCOMPARE(store.session().stats()->entries, qint64(4));
         }
         QCOMPARE(tmp.files(), before);
         QVERIFY(DatabaseBackup::verify(path).ok());
@@ -310,15 +311,15 @@ private slots:
 
         // Not while a writer still uses them.
         IncidentStore writer(m_clock);
-        QVERIFY(writer.open(path).ok());
+        QVERIFY(writer.session().open(path).ok());
         {
             IncidentStore reader(m_clock);
-            IncidentStore::Options options;
-            options.mode = IncidentStore::OpenMode::ReadOnly;
-            QVERIFY(reader.open(path, options).ok());
+            StoreSession::Options options;
+            options.mode = StoreSession::OpenMode::ReadOnly;
+            QVERIFY(reader.session().open(path, options).ok());
         }
         QVERIFY(QFileInfo::exists(WriteAheadLog::shmPath(path)));
-        QVERIFY(writer.appendEntry({1, EntryKind::Note, QStringLiteral("bo"), QStringLiteral("after")}).ok());
+        QVERIFY(writer.timeline().append({1, EntryKind::Note, QStringLiteral("bo"), QStringLiteral("after")}).ok());
     }
 
     void traineeNotesRefuseAForeignWal()

@@ -36,7 +36,7 @@ int main(int argc, char *argv[])
     const QString mode = args.at(5);
     const qint64 incidentId = args.at(4).toLongLong();
     cp::IncidentStore store(cp::SystemClock::instance());
-    if (cp::StoreError error = store.open(args.at(2)); !error.ok())
+    if (cp::StoreError error = store.session().open(args.at(2)); !error.ok())
         return fail(error);
     const QString author = QStringLiteral("crash");
     const QString roleKey = QStringLiteral("crash-desk");
@@ -48,13 +48,13 @@ int main(int argc, char *argv[])
             continue;
         qint64 id = 0;
         if (mode == QLatin1String("timers")) {
-            auto started = store.startCountdown(incidentId, line, 10 * 60 * 1000, cp::TimerOptions(), author);
+            auto started = store.timers().startCountdown(incidentId, line, 10 * 60 * 1000, cp::TimerOptions(), author);
             if (!started)
                 return fail(started.error());
             id = *started;
         } else if (mode == QLatin1String("assignments")) {
             const qint64 personId = line.toLongLong();
-            auto roles = store.roles(incidentId);
+            auto roles = store.roles().list(incidentId);
             if (!roles)
                 return fail(roles.error());
             bool held = false;
@@ -63,9 +63,10 @@ int main(int argc, char *argv[])
                     held = !r.holders.isEmpty();
             }
             if (held) {
-                if (cp::StoreError error = store.handOver(incidentId, roleKey, 0, personId, author); !error.ok())
+                if (cp::StoreError error = store.roles().handOver(incidentId, roleKey, 0, personId, author);
+                    !error.ok())
                     return fail(error);
-                auto history = store.assignmentHistory(incidentId);
+                auto history = store.roles().assignmentHistory(incidentId);
                 if (!history)
                     return fail(history.error());
                 for (const cp::Assignment &a : *history) {
@@ -73,7 +74,7 @@ int main(int argc, char *argv[])
                         id = a.id;
                 }
             } else {
-                auto assigned = store.assign(incidentId, roleKey, personId, author);
+                auto assigned = store.roles().assign(incidentId, roleKey, personId, author);
                 if (!assigned)
                     return fail(assigned.error());
                 id = *assigned;

@@ -171,10 +171,10 @@ void TstCli::initCreatesTheDatabaseAndPrintsItsPath()
     {
         cp::test::FakeClock clock;
         cp::IncidentStore store(clock);
-        cp::IncidentStore::Options options;
-        options.mode = cp::IncidentStore::OpenMode::ReadOnly;
-        QVERIFY(store.open(path, options).ok());
-        auto stats = store.stats();
+        cp::StoreSession::Options options;
+        options.mode = cp::StoreSession::OpenMode::ReadOnly;
+        QVERIFY(store.session().open(path, options).ok());
+        auto stats = store.session().stats();
         QVERIFY(stats.ok());
         QCOMPARE(stats->incidents, 0);
     }
@@ -198,7 +198,7 @@ void TstCli::initWithoutDbUsesTheGuiDefaultPath()
     const QByteArray previous = qgetenv("XDG_DATA_HOME");
     qputenv("XDG_DATA_HOME", QFile::encodeName(xdg.path()));
     cp::applyAppIdentity();
-    const QString expected = cp::IncidentStore::defaultPath();
+    const QString expected = cp::StoreSession::defaultPath();
     qputenv("XDG_DATA_HOME", previous);
     QVERIFY(expected.startsWith(xdg.path()));
     QCOMPARE(QString::fromUtf8(run.out), expected + QLatin1Char('\n'));
@@ -940,10 +940,10 @@ void TstCli::checkFailsOnACorruptedFile()
     {
         cp::test::FakeClock clock;
         cp::IncidentStore store(clock);
-        QVERIFY(store.open(path).ok());
+        QVERIFY(store.session().open(path).ok());
         cp::NewIncident incident;
         incident.title = QStringLiteral("Big");
-        auto id = store.createIncident(incident, QStringLiteral("ana"));
+        auto id = store.incidents().create(incident, QStringLiteral("ana"));
         QVERIFY(id.ok());
         QList<cp::NewEntry> entries;
         for (int i = 0; i < 3000; ++i) {
@@ -953,7 +953,7 @@ void TstCli::checkFailsOnACorruptedFile()
             entry.text = QStringLiteral("Entry %1: ").arg(i) + QString(80 + i % 50, QLatin1Char('x'));
             entries << entry;
         }
-        QVERIFY(store.appendEntries(entries).ok());
+        QVERIFY(store.timeline().appendAll(entries).ok());
     }
     CLI_OK(cli({QStringLiteral("--db"), path, QStringLiteral("check")}));
     // Everything is in the main file (a read-only check may leave an empty -wal behind).

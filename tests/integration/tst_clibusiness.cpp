@@ -258,15 +258,15 @@ void TstCliBusiness::scriptedBusinessIncidentToAllClear()
     // All of it on the timeline, as communication entries.
     cp::SystemClock clock;
     cp::IncidentStore store(clock);
-    cp::IncidentStore::Options options;
-    options.mode = cp::IncidentStore::OpenMode::ReadOnly;
-    QVERIFY(store.open(m_tmp->path(), options).ok());
+    cp::StoreSession::Options options;
+    options.mode = cp::StoreSession::OpenMode::ReadOnly;
+    QVERIFY(store.session().open(m_tmp->path(), options).ok());
     cp::TimelinePage page;
     page.incidentId = m_incident;
     page.limit = 10000;
     page.oldestFirst = true;
     page.filter.kinds = {cp::EntryKind::Communication};
-    auto entries = store.entries(page);
+    auto entries = store.timeline().entries(page);
     QVERIFY(entries);
     QStringList texts;
     for (const cp::TimelineEntry &e : std::as_const(*entries))

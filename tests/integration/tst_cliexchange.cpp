@@ -44,7 +44,7 @@ private slots:
         m_tmp = std::make_unique<TempDatabase>();
         FakeClock clock(QDateTime(QDate(2026, 11, 20), QTime(9, 0), Qt::UTC));
         IncidentStore store(clock);
-        QVERIFY(store.open(m_tmp->path()).ok());
+        QVERIFY(store.session().open(m_tmp->path()).ok());
         const qint64 id = SampleIncident::create(store, clock);
         QVERIFY(id > 0);
         m_incident = QString::number(id);

@@ -51,7 +51,7 @@ private slots:
         m_tmp = std::make_unique<TempDatabase>();
         FakeClock clock(QDateTime::currentDateTimeUtc());
         IncidentStore store(clock);
-        QVERIFY(store.open(m_tmp->path()).ok());
+        QVERIFY(store.session().open(m_tmp->path()).ok());
         RollCallScenario scenario;
         const QString problem = scenario.setUp(store);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));

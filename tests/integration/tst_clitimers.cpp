@@ -261,9 +261,9 @@ void TstCliTimers::deadlinesSurviveAKilledWriter()
     {
         cp::test::FakeClock past(QDateTime::currentDateTimeUtc().addSecs(-7 * 60));
         cp::IncidentStore store(past);
-        QVERIFY(store.open(m_path).ok());
-        auto id = store.startCountdown(m_incident.toLongLong(), QStringLiteral("call the vendor"), 5 * 60 * 1000, {},
-                                       QStringLiteral("tester"));
+        QVERIFY(store.session().open(m_path).ok());
+        auto id = store.timers().startCountdown(m_incident.toLongLong(), QStringLiteral("call the vendor"),
+                                                5 * 60 * 1000, {}, QStringLiteral("tester"));
         QVERIFY(id.ok());
         overdueId = *id;
     }

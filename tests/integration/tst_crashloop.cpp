@@ -120,23 +120,23 @@ void TstCrashLoop::loop(Writer writer)
     {
         cp::test::FakeClock clock(QDateTime::currentDateTimeUtc().addSecs(-3600));
         cp::IncidentStore store(clock);
-        QVERIFY(store.open(path).ok());
+        QVERIFY(store.session().open(path).ok());
         cp::NewIncident incident;
         incident.title = QStringLiteral("Crash loop");
-        auto id = store.createIncident(incident, QStringLiteral("tester"));
+        auto id = store.incidents().create(incident, QStringLiteral("tester"));
         QVERIFY(id.ok());
         incidentId = *id;
         if (writer == Writer::Assignments) {
             cp::RoleDefinition role;
             role.key = RoleKey;
             role.title = QStringLiteral("Crash desk");
-            QVERIFY(store.addRole(incidentId, role, QStringLiteral("tester")).ok());
+            QVERIFY(store.roles().add(incidentId, role, QStringLiteral("tester")).ok());
             m_people.clear();
             for (int i = 0; i < People; ++i) {
                 cp::Person person;
                 person.name = QStringLiteral("Person %1").arg(i);
                 person.handle = QStringLiteral("p%1").arg(i);
-                auto personId = store.addPerson(person);
+                auto personId = store.roster().addPerson(person);
                 QVERIFY(personId.ok());
                 m_people << *personId;
             }
@@ -222,12 +222,12 @@ void TstCrashLoop::loop(Writer writer)
         // leaving the write-ahead log for the next writer to recover.
         cp::test::FakeClock clock;
         cp::IncidentStore store(clock);
-        cp::IncidentStore::Options options;
-        options.mode = round % 2 == 0 ? cp::IncidentStore::OpenMode::ReadOnly : cp::IncidentStore::OpenMode::ReadWrite;
+        cp::StoreSession::Options options;
+        options.mode = round % 2 == 0 ? cp::StoreSession::OpenMode::ReadOnly : cp::StoreSession::OpenMode::ReadWrite;
         options.quickCheck = false; // the full integrity_check follows
-        const cp::StoreError opened = store.open(path, options);
+        const cp::StoreError opened = store.session().open(path, options);
         QVERIFY2(opened.ok(), qPrintable(opened.message()));
-        auto problems = store.integrityProblems();
+        auto problems = store.session().integrityProblems();
         QVERIFY(problems.ok());
         QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));
 
@@ -273,7 +273,7 @@ void TstCrashLoop::readCommitted(const cp::IncidentStore &store, Writer writer, 
         page.oldestFirst = true;
         page.limit = 1000000;
         page.filter.kinds = {cp::EntryKind::Note};
-        auto entries = store.entries(page);
+        auto entries = store.timeline().entries(page);
         QVERIFY(entries.ok());
         QList<cp::TimelineEntry> list = *entries;
         byId(list);
@@ -285,7 +285,7 @@ void TstCrashLoop::readCommitted(const cp::IncidentStore &store, Writer writer, 
         break;
     }
     case Writer::Timers: {
-        auto timers = store.timers(incidentId);
+        auto timers = store.timers().list(incidentId);
         QVERIFY(timers.ok());
         QList<cp::Timer> list = *timers;
         byId(list);
@@ -298,13 +298,13 @@ void TstCrashLoop::readCommitted(const cp::IncidentStore &store, Writer writer, 
         page.incidentId = incidentId;
         page.limit = 1000000;
         page.filter.kinds = {cp::EntryKind::Timer};
-        auto entries = store.entries(page);
+        auto entries = store.timeline().entries(page);
         QVERIFY(entries.ok());
         QCOMPARE(entries->size(), list.size());
         break;
     }
     case Writer::Assignments: {
-        auto history = store.assignmentHistory(incidentId);
+        auto history = store.roles().assignmentHistory(incidentId);
         QVERIFY(history.ok());
         QList<cp::Assignment> list;
         for (const cp::Assignment &a : *history) {
@@ -321,7 +321,7 @@ void TstCrashLoop::readCommitted(const cp::IncidentStore &store, Writer writer, 
             out.ids << list.at(i).id;
             out.texts << QString::number(list.at(i).personId);
         }
-        auto roles = store.roles(incidentId);
+        auto roles = store.roles().list(incidentId);
         QVERIFY(roles.ok());
         for (const cp::IncidentRole &role : *roles) {
             if (role.definition.key == RoleKey)

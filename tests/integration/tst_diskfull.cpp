@@ -47,26 +47,26 @@ private slots:
         test::TempDatabase tmp;
         test::FakeClock clock;
         IncidentStore store(clock);
-        QVERIFY(store.open(tmp.path()).ok());
-        auto id = store.createIncident({QStringLiteral("Disk"), {}, Severity::Sev2}, QStringLiteral("ana"));
+        QVERIFY(store.session().open(tmp.path()).ok());
+        auto id = store.incidents().create({QStringLiteral("Disk"), {}, Severity::Sev2}, QStringLiteral("ana"));
         QVERIFY(id.ok());
-        const qint64 entriesBefore = store.stats()->entries;
+        const qint64 entriesBefore = store.session().stats()->entries;
 
-        QVERIFY(store.limitPagesForTesting(1).ok()); // no page beyond the ones in use
-        auto refused = store.appendEntry(bigEntry(*id, 1));
+        QVERIFY(store.session().limitPagesForTesting(1).ok()); // no page beyond the ones in use
+        auto refused = store.timeline().append(bigEntry(*id, 1));
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code(), Code::DiskFull);
         expectFullDiskMessage(refused.error());
-        QCOMPARE(store.stats()->entries, entriesBefore); // nothing half-written
+        QCOMPARE(store.session().stats()->entries, entriesBefore); // nothing half-written
         // A bulk append is all or nothing under a full disk too.
-        QVERIFY(!store.appendEntries({bigEntry(*id, 2), bigEntry(*id, 3)}).ok());
-        QCOMPARE(store.stats()->entries, entriesBefore);
-        QVERIFY(store.integrityProblems()->isEmpty());
+        QVERIFY(!store.timeline().appendAll({bigEntry(*id, 2), bigEntry(*id, 3)}).ok());
+        QCOMPARE(store.session().stats()->entries, entriesBefore);
+        QVERIFY(store.session().integrityProblems()->isEmpty());
 
-        QVERIFY(store.limitPagesForTesting(0).ok()); // space returns
-        auto retried = store.appendEntry(bigEntry(*id, 1));
+        QVERIFY(store.session().limitPagesForTesting(0).ok()); // space returns
+        auto retried = store.timeline().append(bigEntry(*id, 1));
         QVERIFY2(retried.ok(), qPrintable(retried.error().message()));
-        QCOMPARE(store.stats()->entries, entriesBefore + 1);
+        QCOMPARE(store.session().stats()->entries, entriesBefore + 1);
     }
 
     void realFullFilesystem()
@@ -87,10 +87,10 @@ private slots:
         const QString path = mountPoint + QStringLiteral("/incidents.sqlite");
         test::FakeClock clock;
         IncidentStore store(clock);
-        QVERIFY(store.open(path).ok());
-        auto id = store.createIncident({QStringLiteral("Disk"), {}, Severity::Sev2}, QStringLiteral("ana"));
+        QVERIFY(store.session().open(path).ok());
+        auto id = store.incidents().create({QStringLiteral("Disk"), {}, Severity::Sev2}, QStringLiteral("ana"));
         QVERIFY(id.ok());
-        QVERIFY(store.appendEntry(bigEntry(*id, 0)).ok());
+        QVERIFY(store.timeline().append(bigEntry(*id, 0)).ok());
         // Fill every remaining byte.
         const QString fillerPath = mountPoint + QStringLiteral("/filler");
         {
@@ -100,27 +100,27 @@ private slots:
             while (filler.write(block) == block.size() && filler.flush()) {
             }
         }
-        const qint64 entriesBefore = store.stats()->entries;
+        const qint64 entriesBefore = store.session().stats()->entries;
         StoreError error;
         for (int n = 1; n < 50 && error.ok(); ++n) {
-            auto appended = store.appendEntry(bigEntry(*id, n));
+            auto appended = store.timeline().append(bigEntry(*id, n));
             if (!appended)
                 error = appended.error();
         }
         QVERIFY2(!error.ok(), "writing to a full file system did not fail");
         expectFullDiskMessage(error);
-        const qint64 entriesAtFailure = store.stats()->entries;
+        const qint64 entriesAtFailure = store.session().stats()->entries;
         QVERIFY(entriesAtFailure >= entriesBefore);
 
         QVERIFY(QFile::remove(fillerPath)); // space returns
-        auto retried = store.appendEntry(bigEntry(*id, 99));
+        auto retried = store.timeline().append(bigEntry(*id, 99));
         QVERIFY2(retried.ok(), qPrintable(retried.error().message()));
-        QCOMPARE(store.stats()->entries, entriesAtFailure + 1);
-        QVERIFY(store.integrityProblems()->isEmpty());
-        store.close();
+        QCOMPARE(store.session().stats()->entries, entriesAtFailure + 1);
+        QVERIFY(store.session().integrityProblems()->isEmpty());
+        store.session().close();
         IncidentStore reopened(clock);
-        QVERIFY(reopened.open(path).ok());
-        QCOMPARE(reopened.stats()->entries, entriesAtFailure + 1);
+        QVERIFY(reopened.session().open(path).ok());
+        QCOMPARE(reopened.session().stats()->entries, entriesAtFailure + 1);
     }
 
     void fileSizeLimitOnTheCli()

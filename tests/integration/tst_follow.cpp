@@ -67,11 +67,11 @@ private:
     // Opens the store as `commandpost --follow` does: read-only, polling data_version every 250 ms.
     static StoreError follow(IncidentStore &follower, const TempDatabase &tmp)
     {
-        IncidentStore::Options options;
-        options.mode = IncidentStore::OpenMode::ReadOnly;
+        StoreSession::Options options;
+        options.mode = StoreSession::OpenMode::ReadOnly;
         options.quickCheck = false;
-        const StoreError error = follower.open(tmp.path(), options);
-        follower.setExternalPollInterval(250);
+        const StoreError error = follower.session().open(tmp.path(), options);
+        follower.session().setExternalPollInterval(250);
         return error;
     }
 
@@ -120,7 +120,7 @@ private slots:
         TimelineModel model(follower);
         model.setIncident(incident);
         const int start = model.rowCount();
-        QSignalSpy changed(&follower, &IncidentStore::incidentChanged);
+        QSignalSpy changed(&follower.incidents(), &IncidentRepository::incidentChanged);
 
         for (int i = 1; i <= 5; ++i) {
             CLI_OK(log(tmp, incident, QStringLiteral("Step %1 of the runbook").arg(i)));
@@ -134,7 +134,7 @@ private slots:
         CLI_OK(m_cli.run(db(tmp) << QStringLiteral("incident") << QStringLiteral("set") << QString::number(incident)
                                  << QStringLiteral("--severity") << QStringLiteral("SEV-1")));
         QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), CatchUpMs);
-        QTRY_COMPARE_WITH_TIMEOUT(follower.incident(incident)->severity, Severity::Sev1, CatchUpMs);
+        QTRY_COMPARE_WITH_TIMEOUT(follower.incidents().incident(incident)->severity, Severity::Sev1, CatchUpMs);
         qInfo("follower caught up after %s ms", qPrintable([this] {
                   QStringList list;
                   for (qint64 ms : std::as_const(m_latenciesMs))

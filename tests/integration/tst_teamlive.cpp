@@ -38,7 +38,7 @@ private:
     std::unique_ptr<IncidentStore> open()
     {
         auto store = std::make_unique<IncidentStore>(m_clock);
-        if (StoreError error = store->openServer(*ServerAddress::parse(m_server), {}); !error.ok())
+        if (StoreError error = store->session().openServer(*ServerAddress::parse(m_server), {}); !error.ok())
             qWarning("%s", qPrintable(error.message()));
         return store;
     }
@@ -48,7 +48,7 @@ private:
         incident.title = title;
         incident.severity = Severity::Sev1;
         incident.roles = RoleTemplateLibrary{QString()}.find(QStringLiteral("technical-response"));
-        auto id = store.createIncident(incident, QStringLiteral("ana"));
+        auto id = store.incidents().create(incident, QStringLiteral("ana"));
         return id ? *id : 0;
     }
 
@@ -69,17 +69,17 @@ private slots:
     {
         auto watcher = open();
         auto writer = open();
-        QVERIFY(watcher->isOpen() && writer->isOpen());
+        QVERIFY(watcher->session().isOpen() && writer->session().isOpen());
         const qint64 incident = declare(*writer, QStringLiteral("Checkout down"));
         QVERIFY(incident > 0);
-        watcher->setExternalPollInterval(NoPollMs);
+        watcher->session().setExternalPollInterval(NoPollMs);
         TimelineModel model(*watcher);
         model.setIncident(incident);
         const int before = model.rowCount();
 
         for (int i = 1; i <= 20; ++i) {
             NewEntry entry{incident, EntryKind::Action, QStringLiteral("bo"), QStringLiteral("step %1").arg(i)};
-            QVERIFY(writer->appendEntry(entry).ok());
+            QVERIFY(writer->timeline().append(entry).ok());
             QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), before + i, 5000);
         }
         // Another process too: the CLI, as a third client.
@@ -94,17 +94,19 @@ private slots:
         auto writer = open();
         const qint64 incident = declare(*writer, QStringLiteral("Payments slow"));
         auto watcher = open();
-        QSignalSpy added(watcher.get(), &IncidentStore::entryAdded);
-        watcher->close(); // away: nothing is listening
+        QSignalSpy added(&watcher->timeline(), &TimelineRepository::entryAdded);
+        watcher->session().close(); // away: nothing is listening
         for (int i = 0; i < 5; ++i)
-            QVERIFY(writer->appendEntry({incident, EntryKind::Note, QStringLiteral("bo"), QStringLiteral("while away")})
+            QVERIFY(writer->timeline()
+                        .append({incident, EntryKind::Note, QStringLiteral("bo"), QStringLiteral("while away")})
                         .ok());
         // Back: the change log says what happened since the last change seen before going away.
         auto again = std::make_unique<IncidentStore>(m_clock);
-        QVERIFY(again->openServer(*ServerAddress::parse(m_server), {}).ok());
-        QSignalSpy seen(again.get(), &IncidentStore::entryAdded);
-        again->setExternalPollInterval(NoPollMs);
-        QVERIFY(writer->appendEntry({incident, EntryKind::Note, QStringLiteral("bo"), QStringLiteral("back")}).ok());
+        QVERIFY(again->session().openServer(*ServerAddress::parse(m_server), {}).ok());
+        QSignalSpy seen(&again->timeline(), &TimelineRepository::entryAdded);
+        again->session().setExternalPollInterval(NoPollMs);
+        QVERIFY(
+            writer->timeline().append({incident, EntryKind::Note, QStringLiteral("bo"), QStringLiteral("back")}).ok());
         QTRY_COMPARE_WITH_TIMEOUT(seen.count(), 1, 5000);
         QCOMPARE(added.count(), 0);
     }
@@ -114,8 +116,8 @@ private slots:
     void commanderRaceHasOneWinner()
     {
         auto admin = open();
-        auto bo = admin->addPerson({0, QStringLiteral("Bo Chen"), QStringLiteral("bo")});
-        auto cy = admin->addPerson({0, QStringLiteral("Cy Park"), QStringLiteral("cy")});
+        auto bo = admin->roster().addPerson({0, QStringLiteral("Bo Chen"), QStringLiteral("bo")});
+        auto cy = admin->roster().addPerson({0, QStringLiteral("Cy Park"), QStringLiteral("cy")});
         QVERIFY(bo.ok() && cy.ok());
         const int rounds =
             qEnvironmentVariableIntValue("CP_RACE_ROUNDS") > 0 ? qEnvironmentVariableIntValue("CP_RACE_ROUNDS") : 10;
@@ -145,7 +147,7 @@ private slots:
             QVERIFY2(loserSaid.contains(QRegularExpression(
                          QStringLiteral("(Bo Chen|Cy Park) took Incident Commander (\\d+ s|less than a second) ago"))),
                      qPrintable(loserSaid));
-            auto roles = admin->roles(incident);
+            auto roles = admin->roles().list(incident);
             QVERIFY(roles.ok());
             for (const IncidentRole &role : *roles) {
                 if (role.definition.key == QLatin1String("ic"))

@@ -11,7 +11,7 @@ QString RollCallScenario::setUp(IncidentStore &store, const QString &author)
     incident.title = QStringLiteral("Checkout fails for card payments");
     incident.severity = Severity::Sev1;
     incident.roles = library.find(QStringLiteral("technical-response"));
-    auto id = store.createIncident(incident, author);
+    auto id = store.incidents().create(incident, author);
     if (!id)
         return id.error().message();
     incidentId = *id;
@@ -25,7 +25,7 @@ QString RollCallScenario::setUp(IncidentStore &store, const QString &author)
         Person p;
         p.name = name;
         p.handle = handle;
-        auto person = store.addPerson(p);
+        auto person = store.roster().addPerson(p);
         if (!person)
             return person.error().message();
         people.insert(handle, *person);
@@ -38,7 +38,7 @@ QString RollCallScenario::setUp(IncidentStore &store, const QString &author)
     };
     smeHandles.clear();
     for (const auto &[role, handle] : assignments) {
-        auto assigned = store.assign(incidentId, role, people.value(handle), author);
+        auto assigned = store.roles().assign(incidentId, role, people.value(handle), author);
         if (!assigned)
             return assigned.error().message();
         if (role == QLatin1String("sme"))

@@ -40,7 +40,7 @@ struct Script
         e.text = text;
         e.keyEvent = key;
         e.tags = tags;
-        return check(store.appendEntry(e), "log");
+        return check(store.timeline().append(e), "log");
     }
     void minutes(int n) { clock.advance(n * Minute); }
 };
@@ -58,7 +58,7 @@ qint64 SampleIncident::create(IncidentStore &store, FakeClock &clock)
     engineering.key = QStringLiteral("engineering");
     engineering.name = QStringLiteral("Engineering");
     engineering.primaryContact = QStringLiteral("Ana Lima");
-    s.check(store.saveDepartment(engineering), "department");
+    s.check(store.roster().saveDepartment(engineering), "department");
     for (qsizetype i = 0; i < handles.size(); ++i) {
         Person p;
         p.name = names.at(i);
@@ -66,10 +66,12 @@ qint64 SampleIncident::create(IncidentStore &store, FakeClock &clock)
         p.team = i < 3 ? QStringLiteral("SRE") : QStringLiteral("Payments");
         p.departmentKey = QStringLiteral("engineering");
         p.trainedRoles = {QStringLiteral("ic"), QStringLiteral("deputy")};
-        if (!store.findPerson(p.handle))
-            s.check(store.addPerson(p), "person");
+        if (!store.roster().findPerson(p.handle))
+            s.check(store.roster().addPerson(p), "person");
     }
-    auto person = [&](const QString &handle) { return store.findPerson(handle) ? store.findPerson(handle)->id : 0; };
+    auto person = [&](const QString &handle) {
+        return store.roster().findPerson(handle) ? store.roster().findPerson(handle)->id : 0;
+    };
 
     RoleTemplateLibrary library{QString()};
     NewIncident incident;
@@ -79,30 +81,33 @@ qint64 SampleIncident::create(IncidentStore &store, FakeClock &clock)
     incident.severity = Severity::Sev2;
     incident.kind = IncidentKind::Technical;
     incident.roles = library.find(QStringLiteral("technical-response"));
-    s.incident = s.check(store.createIncident(incident, QStringLiteral("ana")), "declare");
+    s.incident = s.check(store.incidents().create(incident, QStringLiteral("ana")), "declare");
     if (!s.incident)
         return 0;
     const QString ana = QStringLiteral("Ana Lima");
     const QString cy = QStringLiteral("Cy Okafor");
 
-    s.check(store.assign(s.incident, QStringLiteral("ic"), person(QStringLiteral("ana")), ana), "assign ic");
+    s.check(store.roles().assign(s.incident, QStringLiteral("ic"), person(QStringLiteral("ana")), ana), "assign ic");
     s.minutes(1);
-    s.check(store.assign(s.incident, QStringLiteral("deputy"), person(QStringLiteral("bo")), ana), "assign deputy");
-    s.check(store.assign(s.incident, QStringLiteral("scribe"), person(QStringLiteral("cy")), ana), "assign scribe");
+    s.check(store.roles().assign(s.incident, QStringLiteral("deputy"), person(QStringLiteral("bo")), ana),
+            "assign deputy");
+    s.check(store.roles().assign(s.incident, QStringLiteral("scribe"), person(QStringLiteral("cy")), ana),
+            "assign scribe");
     s.log(EntryKind::Callout, cy, QStringLiteral("Checkout error rate at 38 %, order events queue growing"), true);
     s.minutes(1);
-    s.check(store.setSeverity(s.incident, Severity::Sev1, ana), "severity");
+    s.check(store.incidents().setSeverity(s.incident, Severity::Sev1, ana), "severity");
     s.log(EntryKind::Status, ana,
           QStringLiteral(
               "We are in SEV-1: checkout does not process order events; DB SME joining, next check-in in 5 min"),
           true);
-    s.check(store.assign(s.incident, QStringLiteral("sme"), person(QStringLiteral("dee")), ana), "assign sme");
-    s.check(store.assign(s.incident, QStringLiteral("customer-liaison"), person(QStringLiteral("eve")), ana),
+    s.check(store.roles().assign(s.incident, QStringLiteral("sme"), person(QStringLiteral("dee")), ana), "assign sme");
+    s.check(store.roles().assign(s.incident, QStringLiteral("customer-liaison"), person(QStringLiteral("eve")), ana),
             "assign liaison");
-    const qint64 checkIn = s.check(
-        store.startCountdown(s.incident, QStringLiteral("Check back with the DB SME"), 5 * Minute, TimerOptions{}, ana),
-        "countdown");
-    s.check(store.startCadence(s.incident, QStringLiteral("Status update"), 20 * Minute, TimerOptions{}, ana),
+    const qint64 checkIn =
+        s.check(store.timers().startCountdown(s.incident, QStringLiteral("Check back with the DB SME"), 5 * Minute,
+                                              TimerOptions{}, ana),
+                "countdown");
+    s.check(store.timers().startCadence(s.incident, QStringLiteral("Status update"), 20 * Minute, TimerOptions{}, ana),
             "cadence");
     s.minutes(2);
     s.log(EntryKind::Action, ana, QStringLiteral("Dee to find the session holding the lock on events"), false,
@@ -113,21 +118,21 @@ qint64 SampleIncident::create(IncidentStore &store, FakeClock &clock)
     s.log(EntryKind::Note, cy, QStringLiteral("Dashboards show consumer lag 14 min and rising"));
     const qint64 mistaken = s.log(EntryKind::Note, cy, QStringLiteral("Lock held by the nightly report job"));
     s.minutes(2);
-    s.check(store.acknowledgeTimer(checkIn, ana), "ack");
+    s.check(store.timers().acknowledge(checkIn, ana), "ack");
     s.log(EntryKind::Callout, QStringLiteral("Dee Park"),
           QStringLiteral("Lock held by migration 2026_11_22_add_index, not the report job"), true);
     EntryAmendment fix;
     fix.retracted = true;
-    s.check(store.amendEntry(mistaken, fix, cy), "retract");
-    s.check(store.setStatus(s.incident, IncidentStatus::Identified, ana), "identified");
+    s.check(store.timeline().amend(mistaken, fix, cy), "retract");
+    s.check(store.incidents().setStatus(s.incident, IncidentStatus::Identified, ana), "identified");
     s.minutes(1);
     // A roll call over every assigned role: CAN reports, one no-answer.
-    const qint64 round = s.check(store.startRollCall(s.incident, RollCallSelection{}, ana), "roll call");
-    if (auto items = store.rollCallRound(round)) {
+    const qint64 round = s.check(store.rollCalls().start(s.incident, RollCallSelection{}, ana), "roll call");
+    if (auto items = store.rollCalls().roundItems(round)) {
         for (const RollCallItem &item : *items) {
             CanReport can;
             if (item.roleKey == QLatin1String("customer-liaison")) {
-                s.check(store.markRollCallItem(item.id, RollCallItemState::NoAnswer, ana), "no answer");
+                s.check(store.rollCalls().mark(item.id, RollCallItemState::NoAnswer, ana), "no answer");
                 continue;
             }
             can.condition = item.roleKey == QLatin1String("sme") ? Condition::Degraded : Condition::Healthy;
@@ -136,40 +141,42 @@ qint64 SampleIncident::create(IncidentStore &store, FakeClock &clock)
                                                                : QStringLiteral("logging");
             can.needs =
                 item.roleKey == QLatin1String("sme") ? QStringLiteral("approval to kill the session") : QString();
-            s.check(store.answerRollCallItem(item.id, can, ana), "answer");
+            s.check(store.rollCalls().answer(item.id, can, ana), "answer");
         }
     }
-    s.check(store.endRollCall(round, ana), "end roll call");
+    s.check(store.rollCalls().end(round, ana), "end roll call");
     NewDecision decision;
     decision.incidentId = s.incident;
     decision.proposal = QStringLiteral("Kill the migration session and roll the migration back");
     decision.objectionCheck = ObjectionCheck::NoneRaised;
-    s.check(store.addDecision(decision, ana), "decision");
+    s.check(store.rollCalls().addDecision(decision, ana), "decision");
     NewAction kill;
     kill.incidentId = s.incident;
     kill.text = QStringLiteral("Terminate the migration's session");
     kill.ownerPersonId = person(QStringLiteral("dee"));
-    const qint64 killId = s.check(store.addAction(kill, ana), "action");
+    const qint64 killId = s.check(store.rollCalls().addAction(kill, ana), "action");
     NewAction pause;
     pause.incidentId = s.incident;
     pause.text = QStringLiteral("Pause the deploy pipeline for checkout");
     pause.ownerPersonId = person(QStringLiteral("finn"));
-    s.check(store.addAction(pause, ana), "action 2");
-    s.check(store.assign(s.incident, QStringLiteral("sme"), person(QStringLiteral("finn")), ana), "assign sme 2");
+    s.check(store.rollCalls().addAction(pause, ana), "action 2");
+    s.check(store.roles().assign(s.incident, QStringLiteral("sme"), person(QStringLiteral("finn")), ana),
+            "assign sme 2");
     s.minutes(3);
     const qint64 typo = s.log(EntryKind::Note, QStringLiteral("Dee Park"), QStringLiteral("Session 4411 terminatd"));
     EntryAmendment spelling;
     spelling.text = QStringLiteral("Session 4411 terminated; lock released");
-    s.check(store.amendEntry(typo, spelling, QStringLiteral("Dee Park")), "amend");
+    s.check(store.timeline().amend(typo, spelling, QStringLiteral("Dee Park")), "amend");
     ActionChange done;
     done.status = ActionStatus::Done;
-    s.check(store.updateAction(killId, done, QStringLiteral("Dee Park")), "action done");
+    s.check(store.rollCalls().updateAction(killId, done, QStringLiteral("Dee Park")), "action done");
     s.log(EntryKind::Callout, cy, QStringLiteral("Consumer lag falling: 9 min"), false);
-    s.check(store.setStatus(s.incident, IncidentStatus::Monitoring, ana), "monitoring");
+    s.check(store.incidents().setStatus(s.incident, IncidentStatus::Monitoring, ana), "monitoring");
     s.minutes(5);
     s.log(EntryKind::Communication, QStringLiteral("Eve Novak"),
           QStringLiteral("Status page: fix in place, orders catching up"), true);
-    s.check(store.handOver(s.incident, QStringLiteral("scribe"), 0, person(QStringLiteral("finn")), ana), "handover");
+    s.check(store.roles().handOver(s.incident, QStringLiteral("scribe"), 0, person(QStringLiteral("finn")), ana),
+            "handover");
     for (int i = 1; i <= 12; ++i) {
         s.minutes(1);
         s.log(EntryKind::Note, QStringLiteral("Finn Berg"),
@@ -179,27 +186,30 @@ qint64 SampleIncident::create(IncidentStore &store, FakeClock &clock)
     // department told, a question from the press.
     BusinessDeclaration business;
     business.roles = library.find(QStringLiteral("business-response"));
-    s.check(store.declareBusinessMode(s.incident, business, ana), "business mode");
-    if (auto activities = store.businessActivities(s.incident); activities && !activities->isEmpty())
-        s.check(store.haltActivity(activities->constFirst().id, ana), "halt");
-    s.check(store.answerBriefing(s.incident, QStringLiteral("trigger"), QStringLiteral("A schema migration"), ana),
+    s.check(store.business().declare(s.incident, business, ana), "business mode");
+    if (auto activities = store.business().activities(s.incident); activities && !activities->isEmpty())
+        s.check(store.business().haltActivity(activities->constFirst().id, ana), "halt");
+    s.check(store.business().answerBriefing(s.incident, QStringLiteral("trigger"), QStringLiteral("A schema migration"),
+                                            ana),
             "briefing");
-    const qint64 message = s.check(
-        store.draftMessage(NewMessage{s.incident, QStringLiteral("customers"), QString(), QStringLiteral("status page"),
-                                      QStringLiteral("Some orders are delayed.")},
-                           ana),
-        "message");
-    s.check(store.reviseMessage(message, QStringLiteral("Some orders are delayed; no payment is lost."),
-                                QStringLiteral("status page"), ana),
+    const qint64 message = s.check(store.business().draftMessage(NewMessage{s.incident, QStringLiteral("customers"),
+                                                                            QString(), QStringLiteral("status page"),
+                                                                            QStringLiteral("Some orders are delayed.")},
+                                                                 ana),
+                                   "message");
+    s.check(store.business().reviseMessage(message, QStringLiteral("Some orders are delayed; no payment is lost."),
+                                           QStringLiteral("status page"), ana),
             "revise");
-    s.check(store.advanceMessage(message, MessageStep::LegalReview, StepVerdict::Approved, QString(), ana), "legal");
-    s.check(store.skipCell(s.incident, QStringLiteral("strategic"), QStringLiteral("investigation"),
-                           QStringLiteral("no strategic customer affected"), ana),
+    s.check(store.business().advanceMessage(message, MessageStep::LegalReview, StepVerdict::Approved, QString(), ana),
+            "legal");
+    s.check(store.business().skipCell(s.incident, QStringLiteral("strategic"), QStringLiteral("investigation"),
+                                      QStringLiteral("no strategic customer affected"), ana),
             "skip");
-    s.check(store.notifyDepartment(s.incident, QStringLiteral("engineering"), QStringLiteral("chat"), QString(), ana),
+    s.check(store.business().notifyDepartment(s.incident, QStringLiteral("engineering"), QStringLiteral("chat"),
+                                              QString(), ana),
             "notify");
-    s.check(store.logInbound(s.incident, QStringLiteral("media"), QStringLiteral("a reporter"),
-                             QStringLiteral("Are payments affected?"), ana),
+    s.check(store.business().logInbound(s.incident, QStringLiteral("media"), QStringLiteral("a reporter"),
+                                        QStringLiteral("Are payments affected?"), ana),
             "inbound");
     s.log(EntryKind::Decision, ana, QStringLiteral("Keep the deploy freeze until the index is rebuilt off-peak"), true);
     NewAction lockTimeout;
@@ -207,27 +217,28 @@ qint64 SampleIncident::create(IncidentStore &store, FakeClock &clock)
     lockTimeout.text = QStringLiteral("Migrations must take locks with a timeout");
     lockTimeout.ownerPersonId = person(QStringLiteral("dee"));
     lockTimeout.followUp = true;
-    s.check(store.addAction(lockTimeout, ana), "follow-up");
+    s.check(store.rollCalls().addAction(lockTimeout, ana), "follow-up");
     s.log(EntryKind::Action, ana, QStringLiteral("Follow-up: alert on consumer lag above 5 min"), false,
           {QStringLiteral("followup")});
-    const auto roles = store.roles(s.incident);
+    const auto roles = store.roles().list(s.incident);
     if (roles) {
         for (const IncidentRole &r : *roles) {
             if (r.definition.key == QLatin1String("ic")) {
-                const auto duties = store.duties(r.id);
+                const auto duties = store.roles().duties(r.id);
                 if (duties && !duties->isEmpty())
-                    s.check(store.setDutyDone(duties->constFirst().id, true, ana), "duty");
+                    s.check(store.roles().setDutyDone(duties->constFirst().id, true, ana), "duty");
             }
         }
     }
     s.minutes(4);
     // The drill leaves some things open on purpose; the IC acknowledges them on resolving.
     s.check(
-        store.resolveIncident(
+        store.resolution().resolve(
             s.incident, {{QStringLiteral("*"), QStringLiteral("the drill ends here; left for the postmortem")}}, ana),
         "resolve");
     s.minutes(1); // the postmortem's owner is named after the call ends
-    s.check(store.setPostmortem(s.incident, QStringLiteral("Dee Park"), clock.nowUtc().addDays(3), ana), "postmortem");
+    s.check(store.incidents().setPostmortem(s.incident, QStringLiteral("Dee Park"), clock.nowUtc().addDays(3), ana),
+            "postmortem");
     return s.ok ? s.incident : 0;
 }
 
@@ -239,7 +250,7 @@ QStringList SampleIncident::keyEventTexts(const IncidentStore &store, qint64 inc
     page.filter.keyEventsOnly = true;
     page.filter.includeRetracted = false;
     QStringList texts;
-    if (auto entries = store.entries(page)) {
+    if (auto entries = store.timeline().entries(page)) {
         for (const TimelineEntry &e : *entries)
             texts << e.text;
     }
@@ -271,7 +282,7 @@ qint64 DrillIncident::create(IncidentStore &store, FakeClock &clock, int people)
         Department d;
         d.key = key;
         d.name = key == QLatin1String("engineering") ? QStringLiteral("Engineering") : QStringLiteral("Support");
-        s.check(store.saveDepartment(d), "department");
+        s.check(store.roster().saveDepartment(d), "department");
     }
     const QStringList teams{QStringLiteral("SRE"), QStringLiteral("Payments"), QStringLiteral("Database"),
                             QStringLiteral("Network"), QStringLiteral("Customer Care")};
@@ -284,7 +295,7 @@ qint64 DrillIncident::create(IncidentStore &store, FakeClock &clock, int people)
         p.team = teams.at(i % teams.size());
         p.departmentKey =
             p.team == QLatin1String("Customer Care") ? QStringLiteral("support") : QStringLiteral("engineering");
-        ids << s.check(store.addPerson(p), "person");
+        ids << s.check(store.roster().addPerson(p), "person");
     }
     RoleTemplateLibrary library{QString()};
     NewIncident incident;
@@ -293,17 +304,17 @@ qint64 DrillIncident::create(IncidentStore &store, FakeClock &clock, int people)
                                       "every team confirms its service, its dashboards and its configuration.");
     incident.severity = Severity::Sev2;
     incident.roles = library.find(QStringLiteral("technical-response"));
-    s.incident = s.check(store.createIncident(incident, all.value(0)), "declare");
+    s.incident = s.check(store.incidents().create(incident, all.value(0)), "declare");
     if (!s.incident || people < 6)
         return s.incident;
     const QString ic = all.at(0);
     const QStringList fixed{QStringLiteral("ic"), QStringLiteral("deputy"), QStringLiteral("scribe")};
     for (int i = 0; i < fixed.size(); ++i)
-        s.check(store.assign(s.incident, fixed.at(i), ids.at(i), ic), "assign");
-    s.check(store.assign(s.incident, QStringLiteral("customer-liaison"), ids.at(4), ic), "assign");
-    s.check(store.assign(s.incident, QStringLiteral("internal-liaison"), ids.at(5), ic), "assign");
+        s.check(store.roles().assign(s.incident, fixed.at(i), ids.at(i), ic), "assign");
+    s.check(store.roles().assign(s.incident, QStringLiteral("customer-liaison"), ids.at(4), ic), "assign");
+    s.check(store.roles().assign(s.incident, QStringLiteral("internal-liaison"), ids.at(5), ic), "assign");
     for (int i = 6; i < people; ++i)
-        s.check(store.assign(s.incident, QStringLiteral("sme"), ids.at(i), ic), "assign sme");
+        s.check(store.roles().assign(s.incident, QStringLiteral("sme"), ids.at(i), ic), "assign sme");
     s.log(EntryKind::Status, ic, QStringLiteral("Drill started: failing over the primary region"), true,
           {QStringLiteral("objective")});
     for (int i = 1; i < people; ++i) {
@@ -311,9 +322,9 @@ qint64 DrillIncident::create(IncidentStore &store, FakeClock &clock, int people)
         s.log(EntryKind::Note, all.at(i),
               QStringLiteral("%1 confirms the configuration of service %2").arg(all.at(i)).arg(i));
         if (i == people / 2)
-            s.check(store.handOver(s.incident, QStringLiteral("scribe"), 0, ids.at(3), ic), "hand over");
+            s.check(store.roles().handOver(s.incident, QStringLiteral("scribe"), 0, ids.at(3), ic), "hand over");
     }
-    s.check(store.resolveIncident(s.incident, {{QStringLiteral("*"), QStringLiteral("the drill ends here")}}, ic),
+    s.check(store.resolution().resolve(s.incident, {{QStringLiteral("*"), QStringLiteral("the drill ends here")}}, ic),
             "resolve");
     return s.ok ? s.incident : 0;
 }

@@ -43,7 +43,7 @@ struct SampleDatabase
     // Opens the database and tells the sample; false (with a warning) when either failed.
     bool open()
     {
-        if (!store.open(tmp.path()).ok())
+        if (!store.session().open(tmp.path()).ok())
             return false;
         incident = SampleIncident::create(store, clock);
         return incident > 0;

@@ -67,7 +67,7 @@ void TstBusinessUi::businessIncidentToAllClear()
         Department d;
         d.key = key;
         d.name = name;
-        QVERIFY(f.store->saveDepartment(d));
+        QVERIFY(f.store->roster().saveDepartment(d));
     }
     const qint64 id = f.declare(QStringLiteral("Logins failing"), Severity::Sev1);
     MainWindow &w = f.makeWindow();
@@ -84,7 +84,7 @@ void TstBusinessUi::businessIncidentToAllClear()
     QTRY_VERIFY(dialog->isVisible());
     dialog->findChild<QCheckBox *>(QStringLiteral("audience-media"))->setChecked(true);
     dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-    auto mode = f.store->businessMode(id);
+    auto mode = f.store->business().mode(id);
     QVERIFY(mode && mode->has_value());
     QCOMPARE((*mode)->audiences.size(), 4);
     QVERIFY(!business->declareAction()->isEnabled());
@@ -110,7 +110,7 @@ void TstBusinessUi::businessIncidentToAllClear()
     // The briefing.
     business->briefingField(QStringLiteral("affected-now"))->setText(QStringLiteral("about 40% of logins"));
     QVERIFY(business->saveBriefing().ok());
-    QCOMPARE(f.store->briefingAnswers(id)->size(), 1);
+    QCOMPARE(f.store->business().briefingAnswers(id)->size(), 1);
 
     // One customer email through the chain with one round of changes.
     auto drafted = comms->draft(QStringLiteral("customers"), QString(), QStringLiteral("email"),
@@ -158,7 +158,7 @@ void TstBusinessUi::businessIncidentToAllClear()
 
     // Monitoring, back to normal: the list turns round and each activity is restarted (before the
     // incident resolves: a resolved incident's record is closed).
-    QVERIFY(f.store->setStatus(id, IncidentStatus::Monitoring, QStringLiteral("ana")).ok());
+    QVERIFY(f.store->incidents().setStatus(id, IncidentStatus::Monitoring, QStringLiteral("ana")).ok());
     QCOMPARE(comms->gridModel()->currentPhase(), QStringLiteral("monitoring"));
     business->normalAction()->trigger();
     QCOMPARE(business->emergencyModel()->state(), BusinessState::Restoring);
@@ -169,7 +169,7 @@ void TstBusinessUi::businessIncidentToAllClear()
     }
     QCOMPARE(business->emergencyModel()->state(), BusinessState::Normal);
     QVERIFY(w.findChild<QLabel *>(QStringLiteral("businessModeLabel"))->text().contains(QStringLiteral("all clear")));
-    QVERIFY((*f.store->businessMode(id))->analysisTimerId > 0);
+    QVERIFY((*f.store->business().mode(id))->analysisTimerId > 0);
 }
 
 QTEST_MAIN(TstBusinessUi)

@@ -136,7 +136,7 @@ void TstKeyboard::aCompletionIsAcceptedWithOneEnter()
     QTest::keyClick(completer->popup(), Qt::Key_Return); // one Enter: the name, and assigned
     QTRY_VERIFY(!dialog->isVisible());
     bool held = false;
-    for (const IncidentRole &role : *f.store->roles(scenario.incidentId)) {
+    for (const IncidentRole &role : *f.store->roles().list(scenario.incidentId)) {
         if (role.definition.key == QLatin1String("customer-liaison"))
             held = !role.holders.isEmpty() && role.holders.first().handle == QLatin1String("fay");
     }
@@ -163,7 +163,7 @@ void TstKeyboard::objectionsCheckIsAChoiceInTheTabOrder()
     QTest::keyClicks(proposal, QStringLiteral("Fail over to the replica"));
     QTest::keyClick(proposal, Qt::Key_Return, Qt::ControlModifier); // no choice yet: refused, stays open
     QVERIFY(dialog->isVisible());
-    QVERIFY(f.store->decisions(scenario.incidentId)->isEmpty());
+    QVERIFY(f.store->rollCalls().decisions(scenario.incidentId)->isEmpty());
 
     proposal->setFocus();
     QTest::keyClick(proposal, Qt::Key_Tab);
@@ -176,7 +176,7 @@ void TstKeyboard::objectionsCheckIsAChoiceInTheTabOrder()
     QVERIFY(none->isChecked());
     QTest::keyClick(proposal, Qt::Key_Return, Qt::ControlModifier);
     QTRY_VERIFY(!dialog->isVisible());
-    QCOMPARE(f.store->decisions(scenario.incidentId)->first().objectionCheck, ObjectionCheck::NoneRaised);
+    QCOMPARE(f.store->rollCalls().decisions(scenario.incidentId)->first().objectionCheck, ObjectionCheck::NoneRaised);
 }
 
 void TstKeyboard::destructiveChordsAskOrShowTheirUndo()
@@ -198,7 +198,7 @@ void TstKeyboard::destructiveChordsAskOrShowTheirUndo()
     QVERIFY(
         dialog->findChild<QLabel *>(QStringLiteral("assignError"))->text().contains(QStringLiteral("hands command")));
     const auto commander = [&] {
-        for (const IncidentRole &role : *f.store->roles(scenario.incidentId)) {
+        for (const IncidentRole &role : *f.store->roles().list(scenario.incidentId)) {
             if (role.definition.key == QLatin1String("ic") && !role.holders.isEmpty())
                 return role.holders.first().handle;
         }
@@ -211,11 +211,11 @@ void TstKeyboard::destructiveChordsAskOrShowTheirUndo()
     // Lowering the severity with Ctrl+Alt+3 says how to undo it, and Ctrl+Z does.
     w.activateWindow();
     w.findChild<QAction *>(QStringLiteral("severityAction3"))->trigger();
-    QCOMPARE(f.store->incident(scenario.incidentId)->severity, Severity::Sev3);
+    QCOMPARE(f.store->incidents().incident(scenario.incidentId)->severity, Severity::Sev3);
     QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("undoes")),
              qPrintable(w.statusBar()->currentMessage()));
     w.undoStack()->undo();
-    QCOMPARE(f.store->incident(scenario.incidentId)->severity, Severity::Sev1);
+    QCOMPARE(f.store->incidents().incident(scenario.incidentId)->severity, Severity::Sev1);
 }
 
 QTEST_MAIN(TstKeyboard)

@@ -99,7 +99,7 @@ void TstMainWindow::declareIncidentThroughTheDialog()
 
     QVERIFY(w.currentIncidentId() > 0);
     QCOMPARE(w.windowTitle(), QStringLiteral("Checkout down — CommandPost"));
-    auto stored = f.store->incident(w.currentIncidentId());
+    auto stored = f.store->incidents().incident(w.currentIncidentId());
     QVERIFY(stored);
     QCOMPARE(stored->title, QStringLiteral("Checkout down"));
     QCOMPARE(stored->severity, Severity::Sev1);
@@ -107,8 +107,8 @@ void TstMainWindow::declareIncidentThroughTheDialog()
     QVERIFY(w.findChild<QWidget *>(QStringLiteral("timelinePage"))->isVisible());
     // "Incident declared", then the default timers of a SEV-1 (each logged as started).
     QVERIFY(w.timelineDock()->model()->rowCount() >= 1);
-    QVERIFY(!f.store->timers(w.currentIncidentId())->isEmpty());
-    QCOMPARE(w.timersDock()->model()->rowCount(), int(f.store->timers(w.currentIncidentId())->size()));
+    QVERIFY(!f.store->timers().list(w.currentIncidentId())->isEmpty());
+    QCOMPARE(w.timersDock()->model()->rowCount(), int(f.store->timers().list(w.currentIncidentId())->size()));
     QCOMPARE(w.findChild<QLabel *>(QStringLiteral("severityStatus"))->text(), QStringLiteral("SEV-1"));
     QVERIFY(w.findChild<QLabel *>(QStringLiteral("saveIndicator"))->text().startsWith(QStringLiteral("Saved ")));
     QCOMPARE(f.preferences->lastIncidentId(), w.currentIncidentId());
@@ -125,7 +125,7 @@ void TstMainWindow::newIncidentDialogNeedsATitle()
     QVERIFY(!ok->isEnabled());
     dialog->accept(); // refused without a title: stays open, nothing created
     QVERIFY(dialog->isVisible());
-    QCOMPARE(f.store->incidents()->size(), 0);
+    QCOMPARE(f.store->incidents().list()->size(), 0);
     dialog->reject();
 }
 
@@ -199,13 +199,13 @@ void TstMainWindow::severityAndStatusGoThroughTheStore()
     const int rowsBefore = w.timelineDock()->model()->rowCount();
 
     w.findChild<QAction *>(QStringLiteral("severityAction1"))->trigger();
-    QCOMPARE(f.store->incident(id)->severity, Severity::Sev1);
+    QCOMPARE(f.store->incidents().incident(id)->severity, Severity::Sev1);
     QCOMPARE(w.findChild<QComboBox *>(QStringLiteral("severityCombo"))->currentData().toInt(), 1);
     QCOMPARE(w.findChild<QLabel *>(QStringLiteral("severityStatus"))->text(), QStringLiteral("SEV-1"));
     QVERIFY(w.findChild<QAction *>(QStringLiteral("severityAction1"))->isChecked());
 
     w.findChild<QAction *>(QStringLiteral("statusAction_identified"))->trigger();
-    QCOMPARE(f.store->incident(id)->status, IncidentStatus::Identified);
+    QCOMPARE(f.store->incidents().incident(id)->status, IncidentStatus::Identified);
     QCOMPARE(w.findChild<QLabel *>(QStringLiteral("statusStatus"))->text(), QStringLiteral("Identified"));
 
     // The store logged both changes on the timeline, and the view shows them.
@@ -220,10 +220,10 @@ void TstMainWindow::severityAndStatusGoThroughTheStore()
     QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
     ResolveDialog *resolve = nullptr;
     QTRY_VERIFY((resolve = f.dialog<ResolveDialog>()) != nullptr); // the checklist first
-    QCOMPARE(f.store->incident(id)->status, IncidentStatus::Identified);
+    QCOMPARE(f.store->incidents().incident(id)->status, IncidentStatus::Identified);
     QTest::keyClicks(resolve->findChild<QLineEdit *>(QStringLiteral("resolveAllReason")), QStringLiteral("test"));
     QTest::keyClick(resolve->findChild<QLineEdit *>(QStringLiteral("resolveAllReason")), Qt::Key_Return);
-    QCOMPARE(f.store->incident(id)->status, IncidentStatus::Resolved);
+    QCOMPARE(f.store->incidents().incident(id)->status, IncidentStatus::Resolved);
     QVERIFY(w.findChild<QLabel *>(QStringLiteral("incidentClock"))->text().contains(QStringLiteral("resolved")));
 }
 
@@ -237,14 +237,14 @@ void TstMainWindow::severityComboChangesAndUndoes()
     const int sev2 = combo->findData(static_cast<int>(Severity::Sev2));
     combo->setCurrentIndex(sev2);
     emit combo->activated(sev2);
-    QCOMPARE(f.store->incident(id)->severity, Severity::Sev2);
+    QCOMPARE(f.store->incidents().incident(id)->severity, Severity::Sev2);
     QCOMPARE(w.undoStack()->count(), 1);
 
     w.findChild<QAction *>(QStringLiteral("undoAction"))->trigger();
-    QCOMPARE(f.store->incident(id)->severity, Severity::Sev4);
+    QCOMPARE(f.store->incidents().incident(id)->severity, Severity::Sev4);
     QCOMPARE(combo->currentData().toInt(), static_cast<int>(Severity::Sev4));
     w.findChild<QAction *>(QStringLiteral("redoAction"))->trigger();
-    QCOMPARE(f.store->incident(id)->severity, Severity::Sev2);
+    QCOMPARE(f.store->incidents().incident(id)->severity, Severity::Sev2);
 }
 
 void TstMainWindow::editDetailsChangesTitle()
@@ -259,10 +259,10 @@ void TstMainWindow::editDetailsChangesTitle()
     dialog->setTitle(QStringLiteral("Checkout 500s in EU"));
     dialog->setSummary(QStringLiteral("Card payments fail"));
     dialog->accept();
-    QCOMPARE(f.store->incident(id)->title, QStringLiteral("Checkout 500s in EU"));
+    QCOMPARE(f.store->incidents().incident(id)->title, QStringLiteral("Checkout 500s in EU"));
     QCOMPARE(w.windowTitle(), QStringLiteral("Checkout 500s in EU — CommandPost"));
     w.undoStack()->undo();
-    QCOMPARE(f.store->incident(id)->title, QStringLiteral("Old title"));
+    QCOMPARE(f.store->incidents().incident(id)->title, QStringLiteral("Old title"));
     QCOMPARE(w.windowTitle(), QStringLiteral("Old title — CommandPost"));
 }
 
@@ -299,20 +299,20 @@ void TstMainWindow::outsideCommitAppearsInTheView()
 
     // Another connection (the CLI, a second process) commits an entry.
     IncidentStore other(f.clock);
-    QVERIFY(other.open(f.db.path()).ok());
+    QVERIFY(other.session().open(f.db.path()).ok());
     NewEntry entry;
     entry.incidentId = id;
     entry.kind = EntryKind::Communication;
     entry.author = QStringLiteral("cli");
     entry.text = QStringLiteral("Status page updated");
-    auto added = other.appendEntry(entry);
+    auto added = other.timeline().append(entry);
     QVERIFY(added);
     QTRY_VERIFY_WITH_TIMEOUT(model->rowOfEntry(*added) >= 0, 2000);
     QCOMPARE(model->rowCount(), before + 1);
     QCOMPARE(model->entryAt(model->rowOfEntry(*added)).author, QStringLiteral("cli"));
 
     // And a severity change made elsewhere reaches the toolbar and status bar.
-    QVERIFY(other.setSeverity(id, Severity::Sev1, QStringLiteral("cli")).ok());
+    QVERIFY(other.incidents().setSeverity(id, Severity::Sev1, QStringLiteral("cli")).ok());
     QTRY_COMPARE_WITH_TIMEOUT(w.findChild<QLabel *>(QStringLiteral("severityStatus"))->text(), QStringLiteral("SEV-1"),
                               2000);
 }
@@ -323,10 +323,10 @@ void TstMainWindow::incidentDeclaredElsewhereOpensWhenNoneIsOpen()
     MainWindow &w = f.makeWindow();
     QCOMPARE(w.currentIncidentId(), 0);
     IncidentStore other(f.clock);
-    QVERIFY(other.open(f.db.path()).ok());
+    QVERIFY(other.session().open(f.db.path()).ok());
     NewIncident incident;
     incident.title = QStringLiteral("Declared from the CLI");
-    auto id = other.createIncident(incident, QStringLiteral("bo"));
+    auto id = other.incidents().create(incident, QStringLiteral("bo"));
     QVERIFY(id);
     QTRY_COMPARE_WITH_TIMEOUT(w.currentIncidentId(), *id, 2000);
     QVERIFY(w.findChild<QWidget *>(QStringLiteral("timelinePage"))->isVisible());
@@ -419,8 +419,8 @@ void TstMainWindow::eachIncidentHasItsOwnUndoStack()
     QCOMPARE(w.undoStack(), stackA);
     QVERIFY(w.findChild<QAction *>(QStringLiteral("undoAction"))->isEnabled());
     w.findChild<QAction *>(QStringLiteral("undoAction"))->trigger();
-    QCOMPARE(f.store->incident(a)->severity, Severity::Sev3);
-    QCOMPARE(f.store->incident(b)->severity, Severity::Sev3);
+    QCOMPARE(f.store->incidents().incident(a)->severity, Severity::Sev3);
+    QCOMPARE(f.store->incidents().incident(b)->severity, Severity::Sev3);
 }
 
 QTEST_MAIN(TstMainWindow)

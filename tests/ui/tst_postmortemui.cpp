@@ -48,11 +48,11 @@ void TstPostmortemUi::resolvingAsksForTheOwner()
     QVERIFY(checklist->findChild<QPushButton *>(QStringLiteral("resolveSettle_postmortem")));
     checklist->findChild<QLineEdit *>(QStringLiteral("resolveReason_postmortem"))->setText(QStringLiteral("after"));
     QVERIFY(checklist->resolve());
-    QCOMPARE(f.store->incident(id)->status, IncidentStatus::Resolved);
+    QCOMPARE(f.store->incidents().incident(id)->status, IncidentStatus::Resolved);
     PostmortemDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = f.dialog<PostmortemDialog>()) != nullptr);
     // SEV-1: three calendar days after the resolution.
-    const QDateTime resolved = f.store->incident(id)->resolvedAt;
+    const QDateTime resolved = f.store->incidents().incident(id)->resolvedAt;
     auto *due = dialog->findChild<QDateTimeEdit *>(QStringLiteral("postmortemDue"));
     QCOMPARE(due->dateTime().toUTC(), resolved.addDays(3));
     QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("postmortemRule"))
@@ -65,7 +65,7 @@ void TstPostmortemUi::resolvingAsksForTheOwner()
     auto *owner = dialog->findChild<QComboBox *>(QStringLiteral("postmortemOwner"));
     owner->setEditText(QStringLiteral("Dee Park"));
     dialog->findChild<QPushButton *>(QStringLiteral("postmortemSave"))->click();
-    auto stored = f.store->postmortem(id);
+    auto stored = f.store->incidents().postmortem(id);
     QVERIFY(stored.ok() && stored->has_value());
     QCOMPARE((*stored)->owner, QStringLiteral("Dee Park"));
     QCOMPARE((*stored)->dueAt, resolved.addDays(3));
@@ -91,28 +91,27 @@ void TstPostmortemUi::refusalShowsInTheDialogAndChangesNothing()
     QVERIFY(w.openIncident(id));
     PostmortemDialog *dialog = w.exportActions()->showPostmortem();
     QVERIFY(dialog);
-    const int entries = int(f.store->entries(TimelinePage{id, true})->size());
+    const int entries = int(f.store->timeline().entries(TimelinePage{id, true})->size());
     dialog->findChild<QComboBox *>(QStringLiteral("postmortemOwner"))->setEditText(QStringLiteral("   "));
     QVERIFY(!dialog->save());
     QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("postmortemStatus"))->text().contains(QStringLiteral("owner")));
-    QVERIFY(!f.store->postmortem(id)->has_value());
-    QCOMPARE(int(f.store->entries(TimelinePage{id, true})->size()), entries);
+    QVERIFY(!f.store->incidents().postmortem(id)->has_value());
+    QCOMPARE(int(f.store->timeline().entries(TimelinePage{id, true})->size()), entries);
 }
 
 void TstPostmortemUi::defaultsArePreferences()
 {
     test::UiFixture f;
     const qint64 id = f.declare(QStringLiteral("Payments slow"), Severity::Sev2);
-    QVERIFY(f.store
-                ->resolveIncident(id, {{QStringLiteral("postmortem"), QStringLiteral("named below")}},
-                                  QStringLiteral("ana"))
+    QVERIFY(f.store->resolution()
+                .resolve(id, {{QStringLiteral("postmortem"), QStringLiteral("named below")}}, QStringLiteral("ana"))
                 .ok());
     MainWindow &w = f.makeWindow();
     QVERIFY(w.openIncident(id));
     PostmortemDialog *dialog = w.exportActions()->showPostmortem();
     auto *sev2 = dialog->findChild<QSpinBox *>(QStringLiteral("postmortemSev2Days"));
     QCOMPARE(sev2->value(), 5);
-    const QDateTime resolved = f.store->incident(id)->resolvedAt;
+    const QDateTime resolved = f.store->incidents().incident(id)->resolvedAt;
     auto *due = dialog->findChild<QDateTimeEdit *>(QStringLiteral("postmortemDue"));
     QCOMPARE(due->dateTime().toUTC(), PostmortemPolicy::addBusinessDays(resolved, 5));
     sev2->setValue(2);

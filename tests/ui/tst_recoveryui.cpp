@@ -40,7 +40,7 @@ QList<TimelineEntry> systemEntries(const IncidentStore &store, qint64 incidentId
     page.incidentId = incidentId;
     page.limit = 1000;
     page.filter.kinds = {EntryKind::System};
-    auto entries = store.entries(page);
+    auto entries = store.timeline().entries(page);
     return entries ? *entries : QList<TimelineEntry>();
 }
 
@@ -72,7 +72,7 @@ int runChild()
     if (!lock.tryLock())
         return 2;
     IncidentStore store(SystemClock::instance());
-    if (!store.open(path).ok())
+    if (!store.session().open(path).ok())
         return 1;
     MainWindow window(store, SystemClock::instance(), preferences, settings);
     window.restoreWindowState();
@@ -83,8 +83,8 @@ int runChild()
     window.show();
     // The user's session: a layout change, a running countdown, a half-typed line.
     window.rosterDock()->hide();
-    if (!store.startCountdown(window.currentIncidentId(), QStringLiteral("Update the status page"), 15 * 60 * 1000,
-                              TimerOptions(), QStringLiteral("ana")))
+    if (!store.timers().startCountdown(window.currentIncidentId(), QStringLiteral("Update the status page"),
+                                       15 * 60 * 1000, TimerOptions(), QStringLiteral("ana")))
         return 3;
     QuickEntryEdit *line = window.timelineDock()->quickEntry();
     line->setFocus();
@@ -105,14 +105,14 @@ bool startChild(QProcess &child, const QString &path, const QString &settingsPat
 {
     {
         IncidentStore store(SystemClock::instance());
-        if (!store.open(path).ok())
+        if (!store.session().open(path).ok())
             return false;
         NewIncident incident;
         incident.title = QStringLiteral("Payments API down");
         incident.severity = Severity::Sev1;
-        if (!store.createIncident({QStringLiteral("Older, resolved"), {}, Severity::Sev4}, QStringLiteral("a")))
+        if (!store.incidents().create({QStringLiteral("Older, resolved"), {}, Severity::Sev4}, QStringLiteral("a")))
             return false;
-        auto id = store.createIncident(incident, QStringLiteral("ana"));
+        auto id = store.incidents().create(incident, QStringLiteral("ana"));
         if (!id)
             return false;
         *incidentId = *id;
@@ -148,7 +148,7 @@ private slots:
         QVERIFY(!session.recovered()); // a first start is not a recovery
         auto *line = window.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
         QVERIFY(line);
-        DraftStore drafts(f.store->path());
+        DraftStore drafts(f.store->session().path());
         QTest::keyClicks(line, QStringLiteral("half a thought"));
         QTRY_VERIFY(drafts.load().has_value());
         QCOMPARE(drafts.load()->text, QStringLiteral("half a thought"));
@@ -158,7 +158,7 @@ private slots:
         QVERIFY(line->text().isEmpty());
         QVERIFY2(!QFile::exists(drafts.path()), "a logged line must not come back as a draft");
         session.end();
-        auto marker = SessionMarker(f.store->path()).read();
+        auto marker = SessionMarker(f.store->session().path()).read();
         QVERIFY(marker && marker->clean);
     }
 
@@ -201,7 +201,7 @@ private slots:
         DatabaseLock lock(path);
         QVERIFY2(lock.tryLock(), "the dead process's lock was not taken over");
         IncidentStore store(SystemClock::instance());
-        QVERIFY(store.open(path).ok());
+        QVERIFY(store.session().open(path).ok());
         MainWindow window(store, SystemClock::instance(), preferences, settings);
         window.restoreWindowState();
         window.openInitialIncident();
@@ -212,13 +212,13 @@ private slots:
         QCOMPARE(window.currentIncidentId(), incidentId);
         QCOMPARE(window.timelineDock()->quickEntry()->text(), TypedDraft);
         QVERIFY2(window.rosterDock()->isHidden(), "the layout of the killed window was not restored");
-        auto live = store.liveTimers();
+        auto live = store.timers().live();
         QVERIFY(live.ok());
         QCOMPARE(live->size(), 1);
         QCOMPARE(live->constFirst().label, QStringLiteral("Update the status page"));
         QVERIFY(session.recovered());
         QCOMPARE(countRecovered(store, incidentId), 1);
-        auto entry = store.entry(session.recoveredEntryId());
+        auto entry = store.timeline().entry(session.recoveredEntryId());
         QVERIFY(entry.ok());
         QCOMPARE(entry->kind, EntryKind::System);
         QVERIFY2(entry->text.contains(QStringLiteral("Last known alive")), qPrintable(entry->text));
@@ -262,7 +262,7 @@ private slots:
         DatabaseLock lock(path);
         QVERIFY(lock.tryLock());
         IncidentStore store(SystemClock::instance());
-        QVERIFY(store.open(path).ok());
+        QVERIFY(store.session().open(path).ok());
         MainWindow window(store, SystemClock::instance(), preferences, settings);
         window.restoreWindowState();
         window.openInitialIncident();
@@ -280,16 +280,17 @@ private slots:
         test::UiFixture f;
         qint64 id = 0;
         MainWindow &window = windowOn(f, QStringLiteral("Resolved before the crash"), &id);
-        QVERIFY(
-            f.store->resolveIncident(id, {{QStringLiteral("*"), QStringLiteral("test")}}, QStringLiteral("ana")).ok());
-        QVERIFY(SessionMarker(f.store->path()).begin(f.clock.nowUtc(), id).ok()); // never ended: a crash
+        QVERIFY(f.store->resolution()
+                    .resolve(id, {{QStringLiteral("*"), QStringLiteral("test")}}, QStringLiteral("ana"))
+                    .ok());
+        QVERIFY(SessionMarker(f.store->session().path()).begin(f.clock.nowUtc(), id).ok()); // never ended: a crash
         f.clock.advance(60 * 1000);
-        const qint64 entriesBefore = f.store->stats()->entries;
+        const qint64 entriesBefore = f.store->session().stats()->entries;
         SessionGuard session(*f.store, window, *f.preferences, f.clock);
         session.start();
         QCOMPARE(window.currentIncidentId(), id);
         QVERIFY(!session.recovered());
-        QCOMPARE(f.store->stats()->entries, entriesBefore);
+        QCOMPARE(f.store->session().stats()->entries, entriesBefore);
         session.end();
     }
 
@@ -304,7 +305,7 @@ private slots:
         QVERIFY(line && feedback && indicator);
         const int rowsBefore = window.timelineDock()->model()->rowCount();
 
-        QVERIFY(f.store->limitPagesForTesting(1).ok());
+        QVERIFY(f.store->session().limitPagesForTesting(1).ok());
         const QString text = QStringLiteral("Mitigation: traffic moved to eu-west ") + QString(12000, QLatin1Char('x'));
         line->setText(text);
         QTest::keyClick(line, Qt::Key_Return);
@@ -315,7 +316,7 @@ private slots:
         QCOMPARE(window.saveStatus()->lastError().code(), StoreError::Code::DiskFull);
         QCOMPARE(window.timelineDock()->model()->rowCount(), rowsBefore);
 
-        QVERIFY(f.store->limitPagesForTesting(0).ok()); // space returns; Enter again
+        QVERIFY(f.store->session().limitPagesForTesting(0).ok()); // space returns; Enter again
         QTest::keyClick(line, Qt::Key_Return);
         QVERIFY(line->text().isEmpty());
         QVERIFY2(indicator->text().startsWith(QStringLiteral("Saved")), qPrintable(indicator->text()));
@@ -341,12 +342,13 @@ private slots:
         QCOMPARE(PrivateFile::modeOf(target), 0600);
         QCOMPARE(made->incidents, 1);
 
-        QVERIFY(f.store->appendEntry({id, EntryKind::Note, QStringLiteral("ana"), QStringLiteral("after backup")}));
+        QVERIFY(
+            f.store->timeline().append({id, EntryKind::Note, QStringLiteral("ana"), QStringLiteral("after backup")}));
         auto restored = window.backupActions()->restoreFrom(target);
         QVERIFY2(restored.ok(), qPrintable(restored.error().message()));
         QVERIFY(window.backupActions()->restartPending());
         QVERIFY(!window.isVisible()); // closed, for main() to start afresh
-        QCOMPARE(f.store->stats()->entries, made->entries);
+        QCOMPARE(f.store->session().stats()->entries, made->entries);
     }
 };
 

@@ -3,6 +3,7 @@
 // nothing, whatever the clock says), and reopening with a reason.
 #include "dialogs/resolvedialog.h"
 #include "docks/timersdock.h"
+#include "exchange/exchangerepository.h"
 #include "exchange/incidentjson.h"
 #include "models/timermodel.h"
 #include "rollcallscenario.h"
@@ -26,7 +27,7 @@ constexpr qint64 Minute = 60 * 1000;
 
 QByteArray exportJson(const IncidentStore &store, qint64 incidentId)
 {
-    auto document = store.exportIncident(incidentId);
+    auto document = ExchangeRepository::exportIncident(store, incidentId);
     return document ? IncidentJson::write(*document) : QByteArray();
 }
 
@@ -58,7 +59,7 @@ private slots:
         // A timer an older version left running on the resolved incident.
         {
             QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("legacy"));
-            raw.setDatabaseName(f.store->path());
+            raw.setDatabaseName(f.store->session().path());
             QVERIFY(raw.open());
             QSqlQuery q(raw);
             QVERIFY(
@@ -68,7 +69,7 @@ private slots:
         QSqlDatabase::removeDatabase(QStringLiteral("legacy"));
         const QByteArray before = exportJson(*f.store, id);
         QVERIFY(!before.isEmpty());
-        const qint64 entriesBefore = f.store->stats()->entries;
+        const qint64 entriesBefore = f.store->session().stats()->entries;
 
         f.clock.advance(30LL * 24 * 60 * Minute); // far past every deadline
         MainWindow &w = f.makeWindow();
@@ -86,7 +87,7 @@ private slots:
         QCOMPARE(overdueRows(*w.timersDock()->model()), 0);
         QVERIFY(w.shadowWindow());
         QCOMPARE(overdueRows(*w.shadowWindow()->timerModel()), 0);
-        QCOMPARE(f.store->stats()->entries, entriesBefore);
+        QCOMPARE(f.store->session().stats()->entries, entriesBefore);
         QCOMPARE(exportJson(*f.store, id), before);
     }
 
@@ -98,11 +99,11 @@ private slots:
         test::RollCallScenario scenario;
         QCOMPARE(scenario.setUp(*f.store), QString());
         const qint64 id = scenario.incidentId;
-        auto open = f.store->addAction({id, QStringLiteral("Roll back 4.13")}, QStringLiteral("ana"));
-        auto other = f.store->addAction({id, QStringLiteral("Page the DBA")}, QStringLiteral("ana"));
+        auto open = f.store->rollCalls().addAction({id, QStringLiteral("Roll back 4.13")}, QStringLiteral("ana"));
+        auto other = f.store->rollCalls().addAction({id, QStringLiteral("Page the DBA")}, QStringLiteral("ana"));
         QVERIFY(open.ok() && other.ok());
-        QVERIFY(f.store->startDefaultTimers(id, Severity::Sev1, QStringLiteral("ana")).ok());
-        QVERIFY(f.store->startRollCall(id, RollCallSelection{}, QStringLiteral("ana")).ok());
+        QVERIFY(f.store->timers().startDefaults(id, Severity::Sev1, QStringLiteral("ana")).ok());
+        QVERIFY(f.store->rollCalls().start(id, RollCallSelection{}, QStringLiteral("ana")).ok());
         MainWindow &w = f.makeWindow();
         QVERIFY(w.openIncident(id));
 
@@ -120,7 +121,7 @@ private slots:
         // One action is done from here; the other stays, with a reason; the owner is left.
         dialog->findChild<QPushButton *>(QStringLiteral("resolveSettle_action:%1").arg(*open))->click();
         QTRY_COMPARE(dialog->blockers().size(), 2);
-        QCOMPARE(f.store->action(*open)->status, ActionStatus::Done);
+        QCOMPARE(f.store->rollCalls().action(*open)->status, ActionStatus::Done);
         QLineEdit *reason = nullptr;
         QTRY_VERIFY((reason = dialog->findChild<QLineEdit *>(QStringLiteral("resolveReason_action:%1").arg(*other))) !=
                     nullptr);
@@ -130,12 +131,12 @@ private slots:
                          QStringLiteral("named tomorrow"));
         QVERIFY(resolve->isEnabled());
         resolve->click();
-        QCOMPARE(f.store->incident(id)->status, IncidentStatus::Resolved);
+        QCOMPARE(f.store->incidents().incident(id)->status, IncidentStatus::Resolved);
 
         TimelinePage page{id};
         page.limit = 200;
         QStringList texts;
-        for (const TimelineEntry &e : *f.store->entries(page))
+        for (const TimelineEntry &e : *f.store->timeline().entries(page))
             texts << e.text;
         QCOMPARE(texts.filter(QStringLiteral("Resolving with this left as it is")).size(), 2);
         QVERIFY(texts.filter(QStringLiteral("Resolving with this left as it is"))
@@ -143,8 +144,8 @@ private slots:
                     .contains(QStringLiteral("the DBA joins the postmortem")));
         QCOMPARE(texts.filter(QStringLiteral("Timers stopped on resolve")).size(), 1);
         QCOMPARE(texts.filter(QStringLiteral("Roll call 1 closed")).size(), 1);
-        QVERIFY(f.store->liveTimers()->isEmpty());
-        QVERIFY(!f.store->rollCalls(id)->constFirst().isOpen());
+        QVERIFY(f.store->timers().live()->isEmpty());
+        QVERIFY(!f.store->rollCalls().rounds(id)->constFirst().isOpen());
     }
 
     // Leaving Resolved asks why; the reason goes on the timeline. Cancelled: nothing changes.
@@ -152,26 +153,25 @@ private slots:
     {
         test::UiFixture f;
         const qint64 id = f.declare(QStringLiteral("Search slow"));
-        QVERIFY(
-            f.store
-                ->resolveIncident(id, {{QStringLiteral("postmortem"), QStringLiteral("none")}}, QStringLiteral("ana"))
-                .ok());
+        QVERIFY(f.store->resolution()
+                    .resolve(id, {{QStringLiteral("postmortem"), QStringLiteral("none")}}, QStringLiteral("ana"))
+                    .ok());
         MainWindow &w = f.makeWindow();
         QVERIFY(w.openIncident(id));
         w.findChild<QAction *>(QStringLiteral("statusAction_monitoring"))->trigger();
         auto *ask = w.findChild<QInputDialog *>(QStringLiteral("reopenDialog"));
         QVERIFY(ask);
-        QCOMPARE(f.store->incident(id)->status, IncidentStatus::Resolved);
+        QCOMPARE(f.store->incidents().incident(id)->status, IncidentStatus::Resolved);
         ask->reject();
-        QCOMPARE(f.store->incident(id)->status, IncidentStatus::Resolved);
+        QCOMPARE(f.store->incidents().incident(id)->status, IncidentStatus::Resolved);
 
         w.findChild<QAction *>(QStringLiteral("statusAction_monitoring"))->trigger();
         QTRY_VERIFY((ask = w.findChild<QInputDialog *>(QStringLiteral("reopenDialog"))) != nullptr && ask->isVisible());
         ask->setTextValue(QStringLiteral("errors are back"));
         ask->accept();
-        QCOMPARE(f.store->incident(id)->status, IncidentStatus::Monitoring);
+        QCOMPARE(f.store->incidents().incident(id)->status, IncidentStatus::Monitoring);
         TimelinePage page{id};
-        QVERIFY(f.store->entries(page)->constFirst().text.endsWith(QStringLiteral("— errors are back")));
+        QVERIFY(f.store->timeline().entries(page)->constFirst().text.endsWith(QStringLiteral("— errors are back")));
     }
 };
 

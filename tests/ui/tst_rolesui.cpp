@@ -47,7 +47,7 @@ qint64 addPerson(IncidentStore &store, const QString &name, const QString &handl
     person.name = name;
     person.handle = handle;
     person.team = QStringLiteral("Platform");
-    auto id = store.addPerson(person);
+    auto id = store.roster().addPerson(person);
     return id ? *id : 0;
 }
 
@@ -69,7 +69,7 @@ Staffed prepare(UiFixture &f, IncidentKind kind = IncidentKind::Technical)
     incident.severity = Severity::Sev1;
     incident.kind = kind;
     incident.roles = RoleTemplateLibrary().find(QStringLiteral("technical-response"));
-    auto id = f.store->createIncident(incident, QStringLiteral("ana"));
+    auto id = f.store->incidents().create(incident, QStringLiteral("ana"));
     s.incident = id ? *id : 0;
     return s;
 }
@@ -235,8 +235,8 @@ void TstRolesUi::takeCommandShowsTheCatchUp()
 {
     UiFixture f;
     const Staffed s = prepare(f);
-    QVERIFY(f.store->assign(s.incident, QStringLiteral("ic"), s.ana, QStringLiteral("ana")));
-    QVERIFY(f.store->assign(s.incident, QStringLiteral("deputy"), s.bo, QStringLiteral("ana")));
+    QVERIFY(f.store->roles().assign(s.incident, QStringLiteral("ic"), s.ana, QStringLiteral("ana")));
+    QVERIFY(f.store->roles().assign(s.incident, QStringLiteral("deputy"), s.bo, QStringLiteral("ana")));
     MainWindow &w = f.makeWindow();
     QVERIFY(w.openIncident(s.incident));
     RoleChartDock *dock = w.roleChartDock();
@@ -268,7 +268,7 @@ void TstRolesUi::businessTreeSubTeamZoomAndExport()
 {
     UiFixture f;
     const Staffed s = prepare(f, IncidentKind::Business);
-    QVERIFY(f.store->assign(s.incident, QStringLiteral("ic"), s.ana, QStringLiteral("ana")));
+    QVERIFY(f.store->roles().assign(s.incident, QStringLiteral("ic"), s.ana, QStringLiteral("ana")));
     MainWindow &w = f.makeWindow();
     QVERIFY(w.openIncident(s.incident));
     RoleChartDock *dock = w.roleChartDock();
@@ -312,12 +312,12 @@ void TstRolesUi::businessTreeSubTeamZoomAndExport()
         const qint64 eve = addPerson(*f.store, QStringLiteral("Eve Santos"), QStringLiteral("eve"));
         const qint64 fay = addPerson(*f.store, QStringLiteral("Fay Ito"), QStringLiteral("fay"));
         const qint64 gus = addPerson(*f.store, QStringLiteral("Gus Meyer"), QStringLiteral("gus"));
-        f.store->assign(s.incident, QStringLiteral("deputy"), s.bo, QStringLiteral("ana"));
-        f.store->assign(s.incident, QStringLiteral("scribe"), s.cy, QStringLiteral("ana"));
-        f.store->assign(s.incident, QStringLiteral("sme"), s.dee, QStringLiteral("ana"));
-        f.store->assign(s.incident, QStringLiteral("sme"), eve, QStringLiteral("ana"));
-        f.store->assign(s.incident, QStringLiteral("business-lead"), fay, QStringLiteral("ana"));
-        f.store->assign(s.incident, QStringLiteral("alpha-lead"), gus, QStringLiteral("ana"));
+        f.store->roles().assign(s.incident, QStringLiteral("deputy"), s.bo, QStringLiteral("ana"));
+        f.store->roles().assign(s.incident, QStringLiteral("scribe"), s.cy, QStringLiteral("ana"));
+        f.store->roles().assign(s.incident, QStringLiteral("sme"), s.dee, QStringLiteral("ana"));
+        f.store->roles().assign(s.incident, QStringLiteral("sme"), eve, QStringLiteral("ana"));
+        f.store->roles().assign(s.incident, QStringLiteral("business-lead"), fay, QStringLiteral("ana"));
+        f.store->roles().assign(s.incident, QStringLiteral("alpha-lead"), gus, QStringLiteral("ana"));
         w.resize(1600, 960);
         w.timelineDock()->hide();
         w.resizeDocks({dock, w.rosterDock()}, {720, 170}, Qt::Vertical);
@@ -346,7 +346,7 @@ void TstRolesUi::newIncidentDialogDeclaresWithTheTemplate()
     QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("incidentTitle")), QStringLiteral("Bad prices"));
     QTest::keyClick(dialog->findChild<QLineEdit *>(QStringLiteral("incidentTitle")), Qt::Key_Return);
     QTRY_VERIFY(w.currentIncidentId() > 0);
-    auto roles = f.store->roles(w.currentIncidentId());
+    auto roles = f.store->roles().list(w.currentIncidentId());
     QVERIFY(roles);
     QStringList keys;
     for (const IncidentRole &role : *roles)
@@ -379,7 +379,7 @@ void TstRolesUi::rosterFiltersAndImportErrorChangesNothing()
     QVERIFY(!roster->importFile(bad, &error));
     QVERIFY2(error.contains(QStringLiteral("3")), qPrintable(error));
     QVERIFY(roster->lastMessage().contains(QStringLiteral("Nothing imported")));
-    QCOMPARE(f.store->people()->size(), 4);
+    QCOMPARE(f.store->roster().people()->size(), 4);
     QCOMPARE(roster->people()->rowCount(), 4);
 
     const QString good = dir.filePath(QStringLiteral("departments.csv"));

@@ -61,8 +61,8 @@ private:
 
     QList<RollCallItem> latestRound() const
     {
-        auto rounds = m_ui->store->rollCalls(m_scenario.incidentId);
-        return *m_ui->store->rollCallRound(rounds->last().id);
+        auto rounds = m_ui->store->rollCalls().rounds(m_scenario.incidentId);
+        return *m_ui->store->rollCalls().roundItems(rounds->last().id);
     }
 
     // Answers the item being called from the keyboard: condition by its first letters, then Tab
@@ -95,7 +95,7 @@ private:
         page.limit = 10000;
         page.filter.kinds = {kind};
         QStringList texts;
-        for (const TimelineEntry &e : *m_ui->store->entries(page))
+        for (const TimelineEntry &e : *m_ui->store->timeline().entries(page))
             texts << e.text;
         return texts;
     }
@@ -189,7 +189,7 @@ private slots:
         QCOMPARE(done.at(4).state, RollCallItemState::NoAnswer);
         QCOMPARE(done.at(5).state, RollCallItemState::Skipped);
         QCOMPARE(done.at(6).report.condition, Condition::Unknown);
-        QVERIFY(!m_ui->store->rollCalls(m_scenario.incidentId)->last().isOpen());
+        QVERIFY(!m_ui->store->rollCalls().rounds(m_scenario.incidentId)->last().isOpen());
         QCOMPARE(missedNames(), QStringList{QStringLiteral("SME — Fay Moreau (1)")});
         QVERIFY(find<QLabel>("missedTitle")->text().contains(QStringLiteral("(1)")));
         // The grid shows the condition and the missed row.
@@ -210,18 +210,18 @@ private slots:
         QVERIFY(dock()->startRound());
         const qint64 first = dock()->currentItemId();
         answerByKeyboard(QStringLiteral("de"), QStringLiteral("slow"), QString(), QString());
-        QTRY_COMPARE(m_ui->store->rollCallItem(first)->state, RollCallItemState::Answered);
+        QTRY_COMPARE(m_ui->store->rollCalls().item(first)->state, RollCallItemState::Answered);
         QUndoStack *stack = m_ui->window->undoStack();
         QVERIFY(stack->canUndo());
         stack->undo();
-        QCOMPARE(m_ui->store->rollCallItem(first)->state, RollCallItemState::Pending);
+        QCOMPARE(m_ui->store->rollCalls().item(first)->state, RollCallItemState::Pending);
         stack->redo();
-        QCOMPARE(m_ui->store->rollCallItem(first)->report.conditionText, QStringLiteral("slow"));
+        QCOMPARE(m_ui->store->rollCalls().item(first)->report.conditionText, QStringLiteral("slow"));
         // A "no answer" undone is off the missed list again.
         dock()->selectItem(first);
         QVERIFY(dock()->markCurrent(RollCallItemState::Skipped));
         stack->undo();
-        QCOMPARE(m_ui->store->rollCallItem(first)->state, RollCallItemState::Answered);
+        QCOMPARE(m_ui->store->rollCalls().item(first)->state, RollCallItemState::Answered);
         dock()->selectItem(latestRound().at(1).id);
         QVERIFY(dock()->markCurrent(RollCallItemState::NoAnswer));
         QCOMPARE(dock()->missedModel()->rowCount(), 1);
@@ -235,11 +235,11 @@ private slots:
         dock()->selectItem(latestRound().at(3).id); // Eli
         QVERIFY(dock()->markCurrent(RollCallItemState::NoAnswer));
         m_ui->clock.advance(9 * Minute);
-        const QString path = m_ui->store->path();
+        const QString path = m_ui->store->session().path();
         m_ui->window.reset();
         m_ui->store.reset();
         m_ui->store = std::make_unique<IncidentStore>(m_ui->clock);
-        QVERIFY(m_ui->store->open(path).ok());
+        QVERIFY(m_ui->store->session().open(path).ok());
         openWindow();
         QCOMPARE(dock()->missedModel()->rowCount(), 1);
         QCOMPARE(dock()->missedModel()->itemAt(0).personName, QStringLiteral("Eli Brandt"));
@@ -273,7 +273,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(&elsewhere));
         QTRY_VERIFY(!m_ui->window->isActiveWindow());
         const RollCallItem eli = latestRound().at(3);
-        QVERIFY(m_ui->store->markRollCallItem(eli.id, RollCallItemState::NoAnswer, QStringLiteral("bo")).ok());
+        QVERIFY(m_ui->store->rollCalls().mark(eli.id, RollCallItemState::NoAnswer, QStringLiteral("bo")).ok());
         QTRY_COMPARE(dock()->missedModel()->rowCount(), 2);
         QCOMPARE(called.count(), 1);
         QVERIFY2(called.at(0).at(0).toString().contains(eli.label()), qPrintable(called.at(0).at(0).toString()));
@@ -292,7 +292,7 @@ private slots:
         const qint64 first = dock()->currentItemId();
         QVERIFY(!dock()->recordAnswer(true));
         QVERIFY(find<QLabel>("rollCallFeedback")->text().contains(QStringLiteral("Needs")));
-        QCOMPARE(m_ui->store->rollCallItem(first)->state, RollCallItemState::Pending);
+        QCOMPARE(m_ui->store->rollCalls().item(first)->state, RollCallItemState::Pending);
     }
 
     void actionsDockKeysAndTheDecisionDialog()
@@ -317,13 +317,13 @@ private slots:
         view->setFocus();
         actions()->selectAction(a.id);
         QTest::keyClick(view, Qt::Key_I);
-        QCOMPARE(m_ui->store->action(a.id)->status, ActionStatus::InProgress);
+        QCOMPARE(m_ui->store->rollCalls().action(a.id)->status, ActionStatus::InProgress);
         QTest::keyClick(view, Qt::Key_F);
-        QVERIFY(m_ui->store->action(a.id)->followUp);
+        QVERIFY(m_ui->store->rollCalls().action(a.id)->followUp);
         QTest::keyClick(view, Qt::Key_D);
-        QCOMPARE(m_ui->store->action(a.id)->status, ActionStatus::Done);
+        QCOMPARE(m_ui->store->rollCalls().action(a.id)->status, ActionStatus::Done);
         m_ui->window->undoStack()->undo();
-        QCOMPARE(m_ui->store->action(a.id)->status, ActionStatus::InProgress);
+        QCOMPARE(m_ui->store->rollCalls().action(a.id)->status, ActionStatus::InProgress);
 
         QTest::keyClick(m_ui->window.get(), Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);
         DecisionDialog *dialog = nullptr;
@@ -344,9 +344,9 @@ private slots:
 
     void statusReportComposerLogsCopiesAndRestartsTheCadence()
     {
-        QVERIFY(m_ui->store->startDefaultTimers(m_scenario.incidentId, Severity::Sev1, QStringLiteral("ana")).ok());
+        QVERIFY(m_ui->store->timers().startDefaults(m_scenario.incidentId, Severity::Sev1, QStringLiteral("ana")).ok());
         Timer cadence, external;
-        for (const Timer &t : *m_ui->store->timers(m_scenario.incidentId)) {
+        for (const Timer &t : *m_ui->store->timers().list(m_scenario.incidentId)) {
             if (t.defaultKey == QLatin1String("internal-update"))
                 cadence = t;
             if (t.defaultKey == QLatin1String("external-update"))
@@ -371,17 +371,19 @@ private slots:
         internalBox->setChecked(true);
         dialog->editor()->appendPlainText(QStringLiteral("Edited by hand."));
         QVERIFY(dialog->logAndCopy());
-        QCOMPARE(m_ui->store->timer(external.id)->deadlineAt, m_ui->clock.nowUtc().addMSecs(external.durationMs));
+        QCOMPARE(m_ui->store->timers().timer(external.id)->deadlineAt,
+                 m_ui->clock.nowUtc().addMSecs(external.durationMs));
         const QStringList status = timeline(EntryKind::Status);
         QCOMPARE(status.size(), 1);
         QVERIFY(status.first().endsWith(QStringLiteral("Edited by hand.")));
         QCOMPARE(QGuiApplication::clipboard()->text(), status.first());
         // The cadence starts over: the next update is a full period from now.
-        QCOMPARE(m_ui->store->timer(cadence.id)->deadlineAt, m_ui->clock.nowUtc().addMSecs(cadence.durationMs));
+        QCOMPARE(m_ui->store->timers().timer(cadence.id)->deadlineAt,
+                 m_ui->clock.nowUtc().addMSecs(cadence.durationMs));
         m_ui->window->undoStack()->undo(); // the logged report is retracted
         TimelinePage page{m_scenario.incidentId};
         page.filter.kinds = {EntryKind::Status};
-        QVERIFY(m_ui->store->entries(page)->first().retracted);
+        QVERIFY(m_ui->store->timeline().entries(page)->first().retracted);
     }
 
     void callScriptCardsFollowTheIncident()

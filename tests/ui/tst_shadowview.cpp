@@ -48,7 +48,7 @@ private:
         entry.kind = EntryKind::Action;
         entry.author = QStringLiteral("cy");
         entry.text = text;
-        QVERIFY(store.appendEntry(entry));
+        QVERIFY(store.timeline().append(entry));
     }
 
     // A SEV-1 with the technical response's roles.
@@ -74,12 +74,13 @@ private slots:
         declared.title = QStringLiteral("Checkout payments failing");
         declared.severity = Severity::Sev2;
         declared.roles = library.find(QStringLiteral("technical-response"));
-        const qint64 id = *f.store->createIncident(declared, QStringLiteral("ana"));
+        const qint64 id = *f.store->incidents().create(declared, QStringLiteral("ana"));
         Person bo;
         bo.name = QStringLiteral("Bo Chen");
         bo.handle = QStringLiteral("bo");
-        QVERIFY(f.store->assign(id, QStringLiteral("deputy"), *f.store->addPerson(bo), QStringLiteral("ana")));
-        QVERIFY(f.store->startCountdown(id, QStringLiteral("check DB"), 180000, {}, QStringLiteral("ana")));
+        QVERIFY(f.store->roles().assign(id, QStringLiteral("deputy"), *f.store->roster().addPerson(bo),
+                                        QStringLiteral("ana")));
+        QVERIFY(f.store->timers().startCountdown(id, QStringLiteral("check DB"), 180000, {}, QStringLiteral("ana")));
         ShadowWindow window(*f.store, f.clock, nullptr);
         window.setIncident(id);
         window.show();
@@ -108,10 +109,10 @@ private slots:
                     .data()
                     .toString()
                     .contains(QStringLiteral("restarting the payment workers")));
-        QVERIFY(f.store->setSeverity(id, Severity::Sev1, QStringLiteral("ana")).ok());
+        QVERIFY(f.store->incidents().setSeverity(id, Severity::Sev1, QStringLiteral("ana")).ok());
         QCOMPARE(labelText(&window, "shadowSeverity"), QStringLiteral("SEV-1"));
         QCOMPARE(reset.size(), 0);
-        QVERIFY(f.store->startRollCall(id, {}, QStringLiteral("ana")).error().ok());
+        QVERIFY(f.store->rollCalls().start(id, {}, QStringLiteral("ana")).error().ok());
         QVERIFY(labelText(&window, "shadowRollCallSummary").contains(QStringLiteral("Round 1")));
         QVERIFY(window.findChild<RoleChartView *>(QStringLiteral("shadowRoleChart"))->card(QStringLiteral("deputy")));
 
@@ -133,12 +134,13 @@ private slots:
         UiFixture f;
         const NewIncident declared =
             sev1WithRoles(QStringLiteral("Checkout payments failing for every card issuer in the EU region"));
-        const qint64 id = *f.store->createIncident(declared, QStringLiteral("ana"));
+        const qint64 id = *f.store->incidents().create(declared, QStringLiteral("ana"));
         Person bo;
         bo.name = QStringLiteral("Bo Chen");
         bo.handle = QStringLiteral("bo");
-        QVERIFY(f.store->assign(id, QStringLiteral("deputy"), *f.store->addPerson(bo), QStringLiteral("ana")));
-        QVERIFY(f.store->startCountdown(id, QStringLiteral("check DB"), 60000, {}, QStringLiteral("ana")));
+        QVERIFY(f.store->roles().assign(id, QStringLiteral("deputy"), *f.store->roster().addPerson(bo),
+                                        QStringLiteral("ana")));
+        QVERIFY(f.store->timers().startCountdown(id, QStringLiteral("check DB"), 60000, {}, QStringLiteral("ana")));
         ShadowWindow window(*f.store, f.clock, nullptr);
         window.setIncident(id);
         window.resize(1920, 1080);
@@ -159,7 +161,7 @@ private slots:
         auto *chart = window.findChild<RoleChartView *>(QStringLiteral("shadowRoleChart"));
         QVERIFY(chart->card(QStringLiteral("deputy")));
         QVERIFY(chart->card(QStringLiteral("ic"))); // required, vacant: a gap that matters
-        QVERIFY(chart->cards().size() < f.store->roles(id)->size());
+        QVERIFY(chart->cards().size() < f.store->roles().list(id)->size());
 
         // Five and a half years overdue: every digit shows.
         f.clock.advance(qint64(48094) * 3600 * 1000 + 13 * 60 * 1000 + 22 * 1000 + 60000);
@@ -174,7 +176,7 @@ private slots:
                     delegate->remainingWidth(timers->font(), remaining.data().toString()));
 
         // The roll call as the console shows it.
-        QVERIFY(f.store->startRollCall(id, {}, QStringLiteral("ana")).error().ok());
+        QVERIFY(f.store->rollCalls().start(id, {}, QStringLiteral("ana")).error().ok());
         auto *round = window.findChild<QTreeView *>(QStringLiteral("shadowRollCallRound"));
         QVERIFY(qobject_cast<RollCallDelegate *>(round->itemDelegate()));
         QVERIFY(!round->isColumnHidden(RollCallModel::ConditionColumn));
@@ -201,7 +203,7 @@ private slots:
         QFETCH(int, roundRows);
         UiFixture f;
         const NewIncident declared = sev1WithRoles(QStringLiteral("Global CDN outage: 85% of services return 503"));
-        const qint64 id = *f.store->createIncident(declared, QStringLiteral("ana"));
+        const qint64 id = *f.store->incidents().create(declared, QStringLiteral("ana"));
         const QList<QPair<QString, QString>> staff{{QStringLiteral("ic"), QStringLiteral("Ana Lima")},
                                                    {QStringLiteral("deputy"), QStringLiteral("Bo Chen")},
                                                    {QStringLiteral("scribe"), QStringLiteral("Cy Okafor")},
@@ -212,25 +214,25 @@ private slots:
             Person p;
             p.name = name;
             p.handle = name.section(QLatin1Char(' '), 0, 0).toLower();
-            QVERIFY(f.store->assign(id, role, *f.store->addPerson(p), QStringLiteral("ana")));
+            QVERIFY(f.store->roles().assign(id, role, *f.store->roster().addPerson(p), QStringLiteral("ana")));
         }
         const QString longest = QStringLiteral("Check back with the edge SME");
         TimerOptions owned;
         owned.ownerRoleKey = QStringLiteral("customer-liaison");
         for (const QString &label :
              {longest, QStringLiteral("Status page update"), QStringLiteral("Confirm the rollback")})
-            QVERIFY(f.store->startCountdown(id, label, 9 * 60000, owned, QStringLiteral("ana")));
+            QVERIFY(f.store->timers().startCountdown(id, label, 9 * 60000, owned, QStringLiteral("ana")));
         for (int i = 0; i < 10; ++i)
             log(*f.store, id, QStringLiteral("POP %1 back to normal").arg(i));
         log(*f.store, id,
             QStringLiteral("Config disabled at 09:58 UTC; POPs recovering, 95% of traffic back, Europe still shows "
                            "elevated 503s while the rollout reaches AMS and FRA"));
-        auto round = f.store->startRollCall(id, {}, QStringLiteral("ana"));
+        auto round = f.store->rollCalls().start(id, {}, QStringLiteral("ana"));
         QVERIFY(round);
-        auto items = *f.store->rollCallRound(*round);
+        auto items = *f.store->rollCalls().roundItems(*round);
         QVERIFY(items.size() >= roundRows);
         for (int i = 0; i < 2; ++i)
-            QVERIFY(f.store->markRollCallItem(items.at(i).id, RollCallItemState::NoAnswer, QStringLiteral("bo")).ok());
+            QVERIFY(f.store->rollCalls().mark(items.at(i).id, RollCallItemState::NoAnswer, QStringLiteral("bo")).ok());
 
         ShadowWindow window(*f.store, f.clock, nullptr);
         window.setIncident(id);
@@ -363,10 +365,10 @@ private slots:
         UiFixture f;
         const qint64 id = f.declare(QStringLiteral("Followed"));
         IncidentStore follower(f.clock);
-        IncidentStore::Options options;
-        options.mode = IncidentStore::OpenMode::ReadOnly;
-        QVERIFY(follower.open(f.db.path(), options).ok());
-        follower.setExternalPollInterval(100);
+        StoreSession::Options options;
+        options.mode = StoreSession::OpenMode::ReadOnly;
+        QVERIFY(follower.session().open(f.db.path(), options).ok());
+        follower.session().setExternalPollInterval(100);
         ShadowWindow window(follower, f.clock, nullptr);
         window.setFollowing(f.db.path());
         window.openInitialIncident();
@@ -376,7 +378,7 @@ private slots:
         const int before = window.timelineModel()->rowCount();
         log(*f.store, id, QStringLiteral("Seen by the trainee"));
         QTRY_COMPARE_WITH_TIMEOUT(window.timelineModel()->rowCount(), before + 1, 1000);
-        QVERIFY(f.store->setStatus(id, IncidentStatus::Identified, QStringLiteral("ana")).ok());
+        QVERIFY(f.store->incidents().setStatus(id, IncidentStatus::Identified, QStringLiteral("ana")).ok());
         QTRY_COMPARE_WITH_TIMEOUT(labelText(&window, "shadowStatus"),
                                   IncidentVocabulary::statusLabel(IncidentStatus::Identified), 1000);
         QVERIFY(labelText(&window, "shadowSource").contains(QStringLiteral("last change")));
@@ -466,12 +468,13 @@ private slots:
         f.clock.advanceSecs(240);
         log(*f.store, id, QStringLiteral("Rolled back release 41"));
         f.clock.advanceSecs(60);
-        QVERIFY(
-            f.store->resolveIncident(id, {{QStringLiteral("*"), QStringLiteral("drill")}}, QStringLiteral("ana")).ok());
+        QVERIFY(f.store->resolution()
+                    .resolve(id, {{QStringLiteral("*"), QStringLiteral("drill")}}, QStringLiteral("ana"))
+                    .ok());
         const qint64 open = f.declare(QStringLiteral("Still open"));
         TimelinePage page;
         page.incidentId = id;
-        const qsizetype recorded = f.store->entries(page)->size(); // declared, two actions, the resolution
+        const qsizetype recorded = f.store->timeline().entries(page)->size(); // declared, two actions, the resolution
         QVERIFY(recorded >= 4);
 
         QString error;
@@ -508,8 +511,8 @@ private slots:
         QCOMPARE(replay->timelineModel()->index(0, TimelineModel::TextColumn).data(TimelineModel::TextRole).toString(),
                  QStringLiteral("Rolled back release 41"));
         // The incident itself is untouched by all of it.
-        QCOMPARE(f.store->incident(id)->status, IncidentStatus::Resolved);
-        QCOMPARE(f.store->entries(page)->size(), recorded);
+        QCOMPARE(f.store->incidents().incident(id)->status, IncidentStatus::Resolved);
+        QCOMPARE(f.store->timeline().entries(page)->size(), recorded);
     }
 };
 

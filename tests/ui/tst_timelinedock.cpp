@@ -31,14 +31,14 @@ QList<TimelineEntry> storedEntries(const QString &path, qint64 incidentId)
     // A second store on the same file: what is really in the database.
     FakeClock clock;
     IncidentStore reader(clock);
-    IncidentStore::Options options;
-    options.mode = IncidentStore::OpenMode::ReadOnly;
-    if (!reader.open(path, options).ok())
+    StoreSession::Options options;
+    options.mode = StoreSession::OpenMode::ReadOnly;
+    if (!reader.session().open(path, options).ok())
         return {};
     TimelinePage page;
     page.incidentId = incidentId;
     page.limit = 1000;
-    auto entries = reader.entries(page);
+    auto entries = reader.timeline().entries(page);
     return entries ? *entries : QList<TimelineEntry>();
 }
 
@@ -305,7 +305,7 @@ void TstTimelineDock::amendThroughTheDialogAndUndo()
     dialog->setKeyEvent(true);
     dialog->accept();
 
-    auto amended = f.store->entry(entryId);
+    auto amended = f.store->timeline().entry(entryId);
     QCOMPARE(amended->text, QStringLiteral("roll back to 4.2.1"));
     QCOMPARE(amended->occurredAt, QDateTime(QDate(2026, 11, 22), QTime(14, 2), Qt::UTC));
     QVERIFY(amended->keyEvent);
@@ -317,7 +317,7 @@ void TstTimelineDock::amendThroughTheDialogAndUndo()
     QVERIFY(model->index(row, 0).data(TimelineModel::BackfilledRole).toBool());
 
     w.undoStack()->undo();
-    auto undone = f.store->entry(entryId);
+    auto undone = f.store->timeline().entry(entryId);
     QCOMPARE(undone->text, QStringLiteral("roll back to 4.2"));
     QVERIFY(!undone->keyEvent);
     QCOMPARE(undone->occurredAt, QDateTime(QDate(2026, 11, 22), QTime(14, 5), Qt::UTC));
@@ -344,18 +344,18 @@ void TstTimelineDock::retractAndRestoreFromTheUndoStack()
     QVERIFY(QTest::qWaitForWindowActive(&w));
     dock->view()->setFocus();
     QTest::keyClick(dock->view(), Qt::Key_Delete);
-    QVERIFY(f.store->entry(entryId)->retracted);
+    QVERIFY(f.store->timeline().entry(entryId)->retracted);
     QCOMPARE(dock->retractAction()->text(), QStringLiteral("&Restore entry"));
     QCOMPARE(w.undoStack()->count(), 2);
 
     w.undoStack()->undo();
-    QVERIFY(!f.store->entry(entryId)->retracted);
+    QVERIFY(!f.store->timeline().entry(entryId)->retracted);
     QCOMPARE(dock->retractAction()->text(), QStringLiteral("&Retract entry"));
     w.undoStack()->redo();
-    QVERIFY(f.store->entry(entryId)->retracted);
+    QVERIFY(f.store->timeline().entry(entryId)->retracted);
     // Restore through the action, too.
     dock->retractAction()->trigger();
-    QVERIFY(!f.store->entry(entryId)->retracted);
+    QVERIFY(!f.store->timeline().entry(entryId)->retracted);
 }
 
 void TstTimelineDock::keyEventToggle()
@@ -372,7 +372,7 @@ void TstTimelineDock::keyEventToggle()
     QCOMPARE(w.timelineDock()->currentEntry()->id, logged.id);
     QVERIFY(w.timelineDock()->keyEventAction()->isChecked());
     w.timelineDock()->keyEventAction()->trigger();
-    QVERIFY(!f.store->entry(logged.id)->keyEvent);
+    QVERIFY(!f.store->timeline().entry(logged.id)->keyEvent);
     QVERIFY(!w.timelineDock()->keyEventAction()->isChecked());
 }
 
@@ -392,7 +392,7 @@ void TstTimelineDock::historyShowsEveryRevision()
     auto *dialog = f.dialog<EntryHistoryDialog>();
     QVERIFY(dialog);
     QCOMPARE(dialog->revisionCount(), 3);
-    QCOMPARE(f.store->entryHistory(entryId)->size(), 3);
+    QCOMPARE(f.store->timeline().history(entryId)->size(), 3);
     dialog->reject();
 }
 

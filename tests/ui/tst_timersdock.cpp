@@ -166,7 +166,7 @@ void TstTimersDock::typedLineStartsACountdownOnTheBoard()
     QCOMPARE(nextText(), QStringLiteral("Next: check DB SME in 5:00"));
 
     // Committed: a second reader sees it.
-    auto stored = m_ui->store->timer(id);
+    auto stored = m_ui->store->timers().timer(id);
     QVERIFY(stored);
     QCOMPARE(stored->deadlineAt, m_ui->clock.nowUtc().addSecs(300));
 
@@ -220,7 +220,7 @@ void TstTimersDock::amberThenExpiredThenAcknowledgedWithA()
     pressOnBoard(id, Qt::Key_A);
     QTRY_COMPARE(phaseOf(id), QStringLiteral("acknowledged"));
     QVERIFY(!dock()->isFlashing(id));
-    QCOMPARE(m_ui->store->timer(id)->state, TimerState::Acknowledged);
+    QCOMPARE(m_ui->store->timers().timer(id)->state, TimerState::Acknowledged);
     QCOMPARE(nextText(), QStringLiteral("No timers running"));
 }
 
@@ -234,7 +234,7 @@ void TstTimersDock::snoozeWithSAndFromTheMenu()
     pressOnBoard(id, Qt::Key_S); // S: three minutes
     QTRY_COMPARE(phaseOf(id), QStringLiteral("running"));
     QCOMPARE(remainingOf(id), QStringLiteral("3:00"));
-    QCOMPARE(m_ui->store->timer(id)->deadlineAt, m_ui->clock.nowUtc().addSecs(180));
+    QCOMPARE(m_ui->store->timers().timer(id)->deadlineAt, m_ui->clock.nowUtc().addSecs(180));
     QCOMPARE(nextText(), QStringLiteral("Next: status update in 3:00"));
 
     QAction *five = dock()->snoozeMenu()->findChild<QAction *>(QStringLiteral("snoozeTimer5Action"));
@@ -261,18 +261,18 @@ void TstTimersDock::snoozedTimerSaysUntilWhen()
     QCOMPARE(phaseOf(id), QStringLiteral("expired"));
     pressOnBoard(id, Qt::Key_S); // three minutes
     QTRY_COMPARE(phaseOf(id), QStringLiteral("running"));
-    const QDateTime until = m_ui->store->timer(id)->deadlineAt;
+    const QDateTime until = m_ui->store->timers().timer(id)->deadlineAt;
     QCOMPARE(stateOf(id),
              QStringLiteral("Snoozed until %1").arg(until.toLocalTime().toString(QStringLiteral("HH:mm"))));
 
-    QVERIFY(m_ui->store->pauseTimer(paused, QStringLiteral("ana")).ok());
+    QVERIFY(m_ui->store->timers().pause(paused, QStringLiteral("ana")).ok());
     advanceAndTick(60);
-    QVERIFY(m_ui->store->resumeTimer(paused, QStringLiteral("ana")).ok());
+    QVERIFY(m_ui->store->timers().resume(paused, QStringLiteral("ana")).ok());
     dock()->tick();
     QCOMPARE(stateOf(paused), QStringLiteral("Running"));
 
     // Acknowledged or restarted, it is no longer snoozed.
-    QVERIFY(m_ui->store->restartTimer(id, QStringLiteral("ana")).ok());
+    QVERIFY(m_ui->store->timers().restart(id, QStringLiteral("ana")).ok());
     dock()->tick();
     QCOMPARE(stateOf(id), QStringLiteral("Running"));
 }
@@ -283,8 +283,8 @@ void TstTimersDock::unfocusedWindowIsCalledOnAmberAndExpiry()
 {
     QSignalSpy called(dock()->alert(), &TimerAlert::attentionCalled);
     QSignalSpy alerts(dock()->alert(), &TimerAlert::alerted);
-    auto started =
-        m_ui->store->startCountdown(m_incident, QStringLiteral("check DB SME"), 5 * 60000, {}, QStringLiteral("ana"));
+    auto started = m_ui->store->timers().startCountdown(m_incident, QStringLiteral("check DB SME"), 5 * 60000, {},
+                                                        QStringLiteral("ana"));
     QVERIFY(started);
     lookAway();
 
@@ -303,8 +303,8 @@ void TstTimersDock::unfocusedWindowIsCalledOnAmberAndExpiry()
     // Back at the window: a second timer's amber and expiry call nobody; the expiry still sounds.
     m_ui->window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_ui->window.get()));
-    QVERIFY(
-        m_ui->store->startCountdown(m_incident, QStringLiteral("status update"), 2 * 60000, {}, QStringLiteral("ana")));
+    QVERIFY(m_ui->store->timers().startCountdown(m_incident, QStringLiteral("status update"), 2 * 60000, {},
+                                                 QStringLiteral("ana")));
     advanceAndTick(65);
     advanceAndTick(60);
     QCOMPARE(alerts.count(), 2);
@@ -329,7 +329,7 @@ void TstTimersDock::pauseResumeRestartAndCancelByKey()
 
     pressOnBoard(id, Qt::Key_Delete);
     QTRY_COMPARE(phaseOf(id), QStringLiteral("cancelled"));
-    QCOMPARE(m_ui->store->timer(id)->state, TimerState::Cancelled);
+    QCOMPARE(m_ui->store->timers().timer(id)->state, TimerState::Cancelled);
 }
 
 void TstTimersDock::overdueRowsComeFirst()
@@ -367,13 +367,13 @@ void TstTimersDock::expiryIsOnTheTimelineOnce()
     QVERIFY(id > 0);
     advanceAndTick(90);
     advanceAndTick(1);
-    auto stored = m_ui->store->timer(id);
+    auto stored = m_ui->store->timers().timer(id);
     QVERIFY(stored);
     QCOMPARE(stored->expiredDeadlineAt, stored->deadlineAt);
     TimelinePage page;
     page.incidentId = m_incident;
     page.limit = 100;
-    auto entries = m_ui->store->entries(page);
+    auto entries = m_ui->store->timeline().entries(page);
     QVERIFY(entries);
     int expiries = 0;
     for (const TimelineEntry &e : std::as_const(*entries)) {
@@ -407,7 +407,7 @@ qint64 TstTimersDock::declareThroughTheWindow(const QString &title, Severity sev
 
 Timer TstTimersDock::defaultTimer(qint64 incidentId, const QString &key) const
 {
-    for (const Timer &t : *m_ui->store->timers(incidentId)) {
+    for (const Timer &t : *m_ui->store->timers().list(incidentId)) {
         if (t.defaultKey == key)
             return t;
     }
@@ -463,7 +463,7 @@ void TstTimersDock::editedDefaultsApplyToTheNextDeclaration()
     QCOMPARE(external.deadlineAt, declaredAt.addSecs(3 * 60));
     QCOMPARE(defaultTimer(incident, QStringLiteral("elapsed-callout")).id, qint64(0)); // switched off
     QCOMPARE(defaultTimer(incident, QStringLiteral("internal-update")).durationMs, qint64(30) * 60 * 1000);
-    QCOMPARE(m_ui->store->timers(incident)->size(), 6);
+    QCOMPARE(m_ui->store->timers().list(incident)->size(), 6);
 }
 
 void TstTimersDock::restoreBuiltInDefaults()
@@ -490,7 +490,7 @@ void TstTimersDock::restoreBuiltInDefaults()
     const qint64 incident = declareThroughTheWindow(QStringLiteral("Search slow"), Severity::Sev2);
     QVERIFY(incident > 0);
     QCOMPARE(defaultTimer(incident, QStringLiteral("external-update")).durationMs, qint64(20) * 60 * 1000);
-    QCOMPARE(m_ui->store->timers(incident)->size(), TimerDefaults::forSeverity(Severity::Sev2).size());
+    QCOMPARE(m_ui->store->timers().list(incident)->size(), TimerDefaults::forSeverity(Severity::Sev2).size());
 }
 
 QTEST_MAIN(TstTimersDock)

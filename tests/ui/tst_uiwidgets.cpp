@@ -76,10 +76,10 @@ void TstUiWidgets::commandThatFailsIsNotPushed()
     TempDatabase db;
     FakeClock clock;
     IncidentStore store(clock);
-    QVERIFY(store.open(db.path()).ok());
+    QVERIFY(store.session().open(db.path()).ok());
     NewIncident incident;
     incident.title = QStringLiteral("Cmd");
-    const qint64 id = *store.createIncident(incident, QStringLiteral("ana"));
+    const qint64 id = *store.incidents().create(incident, QStringLiteral("ana"));
     SaveStatus status(clock);
     QSignalSpy saved(&status, &SaveStatus::saved);
     QSignalSpy failed(&status, &SaveStatus::failed);
@@ -109,17 +109,17 @@ void TstUiWidgets::undoThatFailsLeavesTheStack()
     TempDatabase db;
     FakeClock clock;
     IncidentStore store(clock);
-    QVERIFY(store.open(db.path()).ok());
+    QVERIFY(store.session().open(db.path()).ok());
     NewIncident incident;
     incident.title = QStringLiteral("Cmd");
-    const qint64 id = *store.createIncident(incident, QStringLiteral("ana"));
+    const qint64 id = *store.incidents().create(incident, QStringLiteral("ana"));
     SaveStatus status(clock);
     QSignalSpy failed(&status, &SaveStatus::failed);
     QUndoStack stack;
     QVERIFY(StoreCommand::execute(
                 stack, std::make_unique<SetSeverityCommand>(store, &status, id, Severity::Sev1, QStringLiteral("ana")))
                 .ok());
-    store.close(); // the undo cannot reach the database
+    store.session().close(); // the undo cannot reach the database
     stack.undo();
     QCOMPARE(failed.count(), 1);
     QCOMPARE(status.lastError().code(), StoreError::Code::NotOpen);

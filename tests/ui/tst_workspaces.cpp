@@ -84,43 +84,44 @@ void TstWorkspaces::populate(UiFixture &f, qint64 &incidentId)
     IncidentStore &store = *f.store;
     const QString ana = QStringLiteral("ana");
     for (int i = 0; i < 10; ++i)
-        QVERIFY(store.startCountdown(incidentId, QStringLiteral("check back %1").arg(i), (i + 2) * 60'000, {}, ana));
+        QVERIFY(store.timers().startCountdown(incidentId, QStringLiteral("check back %1").arg(i), (i + 2) * 60'000, {},
+                                              ana));
     for (int i = 0; i < 60; ++i) {
         NewEntry entry;
         entry.incidentId = incidentId;
         entry.kind = i % 3 ? EntryKind::Action : EntryKind::Decision;
         entry.author = ana;
         entry.text = QStringLiteral("Entry %1: restarting the consumers on the second cluster").arg(i);
-        QVERIFY(store.appendEntry(entry));
+        QVERIFY(store.timeline().append(entry));
     }
-    auto round = store.startRollCall(incidentId, {}, ana);
+    auto round = store.rollCalls().start(incidentId, {}, ana);
     QVERIFY(round);
-    auto items = store.rollCallRound(*round);
+    auto items = store.rollCalls().roundItems(*round);
     QVERIFY(items);
     for (int i = 0; i < 3; ++i)
-        QVERIFY(store.markRollCallItem(items->at(i).id, RollCallItemState::NoAnswer, ana).ok());
+        QVERIFY(store.rollCalls().mark(items->at(i).id, RollCallItemState::NoAnswer, ana).ok());
     for (int i = 0; i < 5; ++i) {
         NewAction action;
         action.incidentId = incidentId;
         action.text = QStringLiteral("Fail over the payment queue %1").arg(i);
-        QVERIFY(store.addAction(action, ana));
+        QVERIFY(store.rollCalls().addAction(action, ana));
     }
     for (int i = 0; i < 3; ++i) {
         NewDecision decision;
         decision.incidentId = incidentId;
         decision.proposal = QStringLiteral("Roll back release %1").arg(i);
-        QVERIFY(store.addDecision(decision, ana));
+        QVERIFY(store.rollCalls().addDecision(decision, ana));
     }
-    QVERIFY(store.declareBusinessMode(incidentId, {}, ana).ok());
+    QVERIFY(store.business().declare(incidentId, {}, ana).ok());
     for (int i = 0; i < 4; ++i)
-        QVERIFY(store.logInbound(incidentId, QStringLiteral("media"), QStringLiteral("Reporter %1").arg(i),
-                                 QStringLiteral("Is card data affected?"), ana));
+        QVERIFY(store.business().logInbound(incidentId, QStringLiteral("media"), QStringLiteral("Reporter %1").arg(i),
+                                            QStringLiteral("Is card data affected?"), ana));
     NewMessage message;
     message.incidentId = incidentId;
     message.audience = QStringLiteral("customers");
     message.channel = QStringLiteral("status page");
     message.text = QStringLiteral("Card payments fail at checkout; we are working on it.");
-    QVERIFY(store.draftMessage(message, ana));
+    QVERIFY(store.business().draftMessage(message, ana));
 }
 
 void TstWorkspaces::windowShrinksBelow700WithTheStatusBarInView_data()
@@ -311,13 +312,13 @@ void TstWorkspaces::workspaceFollowsTheUsersRole()
     QCOMPARE(w.workspaces()->current(), Workspace::Commander);
 
     // Ana hands command to bo and becomes Deputy: the window follows.
-    QVERIFY(f.store->takeCommand(scenario.incidentId, true, QStringLiteral("ana")).ok());
+    QVERIFY(f.store->roles().takeCommand(scenario.incidentId, true, QStringLiteral("ana")).ok());
     QTRY_COMPARE(w.workspaces()->current(), Workspace::Deputy);
 
     // Chosen by hand, the workspace stays.
     w.workspaces()->action(Workspace::Liaison)->trigger();
     QVERIFY(!w.workspaces()->followsRole());
-    QVERIFY(f.store->takeCommand(scenario.incidentId, true, QStringLiteral("ana")).ok()); // ana commands again
+    QVERIFY(f.store->roles().takeCommand(scenario.incidentId, true, QStringLiteral("ana")).ok()); // ana commands again
     QCoreApplication::processEvents();
     QCOMPARE(w.workspaces()->current(), Workspace::Liaison);
     w.workspaces()->followAction()->trigger();

@@ -26,10 +26,10 @@ public:
         preferences = std::make_unique<Preferences>(*settings);
         preferences->setAuthorName(QStringLiteral("ana"));
         store = std::make_unique<IncidentStore>(clock);
-        IncidentStore::Options options;
+        StoreSession::Options options;
         options.busyTimeoutMs = busyTimeoutMs;
-        openError = store->open(db.path(), options);
-        store->setExternalPollInterval(100);
+        openError = store->session().open(db.path(), options);
+        store->session().setExternalPollInterval(100);
     }
 
     ~UiFixture()
@@ -62,7 +62,7 @@ public:
         NewIncident incident;
         incident.title = title;
         incident.severity = severity;
-        auto id = store->createIncident(incident, QStringLiteral("ana"));
+        auto id = store->incidents().create(incident, QStringLiteral("ana"));
         return id ? *id : 0;
     }
 

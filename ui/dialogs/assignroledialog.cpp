@@ -39,7 +39,7 @@ AssignRoleDialog::AssignRoleDialog(IncidentStore &store, const QList<IncidentRol
     m_person->setObjectName(QStringLiteral("assignPersonEdit"));
     m_person->setPlaceholderText(tr("Handle or name"));
     QStringList names;
-    if (auto people = m_store.people()) {
+    if (auto people = m_store.roster().people()) {
         for (const Person &person : *people)
             names << person.handle << person.name;
     }
@@ -124,7 +124,7 @@ void AssignRoleDialog::accept()
         m_error->show();
         return;
     }
-    auto person = m_store.findPerson(typed);
+    auto person = m_store.roster().findPerson(typed);
     if (!person) {
         m_error->setText(tr("Not assigned: %1").arg(person.error().message()));
         m_error->show();

@@ -100,7 +100,7 @@ void DecisionDialog::accept()
         d.objections = m_objections->text();
     d.outcome = static_cast<DecisionOutcome>(m_outcome->currentData().toInt());
     d.decidedBy = m_decidedBy->text();
-    auto id = m_store.addDecision(d, m_author);
+    auto id = m_store.rollCalls().addDecision(d, m_author);
     if (!id) {
         m_error->setText(id.error().message());
         return;

@@ -27,7 +27,7 @@ DutiesDialog::DutiesDialog(IncidentStore &store, SaveStatus *saveStatus, qint64 
     resize(560, 420);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_list, &QListWidget::itemChanged, this, &DutiesDialog::onItemChanged);
-    connect(&m_store, &IncidentStore::roleChanged, this, [this](qint64 changedIncident, qint64 changedRole) {
+    connect(&m_store.roles(), &RoleRepository::roleChanged, this, [this](qint64 changedIncident, qint64 changedRole) {
         if (changedIncident == m_incidentId && changedRole == m_roleId) // not while the list emits
             QMetaObject::invokeMethod(this, &DutiesDialog::reload, Qt::QueuedConnection);
     });
@@ -37,13 +37,13 @@ DutiesDialog::DutiesDialog(IncidentStore &store, SaveStatus *saveStatus, qint64 
 void DutiesDialog::reload()
 {
     m_loading = true;
-    if (auto role = m_store.role(m_roleId)) {
+    if (auto role = m_store.roles().role(m_roleId)) {
         setWindowTitle(tr("Responsibilities — %1").arg(role->definition.title));
         m_description->setText(role->definition.description);
     }
     const int current = m_list->currentRow();
     m_list->clear();
-    if (auto duties = m_store.duties(m_roleId)) {
+    if (auto duties = m_store.roles().duties(m_roleId)) {
         for (const RoleDuty &duty : *duties) {
             auto *item = new QListWidgetItem(duty.text, m_list);
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
@@ -65,7 +65,7 @@ void DutiesDialog::onItemChanged(QListWidgetItem *item)
     if (m_loading || !item->data(Qt::UserRole).isValid())
         return;
     const StoreError error =
-        m_store.setDutyDone(item->data(Qt::UserRole).toLongLong(), item->checkState() == Qt::Checked, m_author);
+        m_store.roles().setDutyDone(item->data(Qt::UserRole).toLongLong(), item->checkState() == Qt::Checked, m_author);
     if (m_saveStatus)
         !error.ok() ? m_saveStatus->reportFailed(error) : m_saveStatus->reportSaved();
     if (!error.ok())

@@ -121,7 +121,7 @@ void NewIncidentDialog::accept()
 {
     if (m_title->text().trimmed().isEmpty())
         return;
-    auto created = m_store.createIncident(incident(), m_author);
+    auto created = m_store.incidents().create(incident(), m_author);
     if (!created) {
         m_error->setText(tr("Not declared: %1").arg(created.error().message()));
         m_error->show();
@@ -131,7 +131,8 @@ void NewIncidentDialog::accept()
     if (!m_business->isHidden() && m_business->isChecked()) {
         if (const auto business = chosenTemplate(QStringLiteral("business-response"))) {
             // The incident is declared; a refusal here only leaves the business roles out.
-            const StoreError error = m_store.applyTemplate(m_createdId, *business, QStringLiteral("ic"), m_author);
+            const StoreError error =
+                m_store.roles().applyTemplate(m_createdId, *business, QStringLiteral("ic"), m_author);
             if (!error.ok())
                 qWarning("Business response not added: %s", qPrintable(error.message()));
         }

@@ -30,7 +30,7 @@ PersonDialog::PersonDialog(IncidentStore &store, const Person &person, QWidget *
     m_team->setObjectName(QStringLiteral("personTeam"));
     m_department->setObjectName(QStringLiteral("personDepartment"));
     m_department->addItem(tr("(none)"), QString());
-    if (auto departments = m_store.departments()) {
+    if (auto departments = m_store.roster().departments()) {
         for (const Department &department : *departments)
             m_department->addItem(department.name, department.key);
     }
@@ -91,10 +91,10 @@ void PersonDialog::accept()
     }
     StoreError error;
     if (edited.id > 0) {
-        error = m_store.updatePerson(edited);
+        error = m_store.roster().updatePerson(edited);
         m_savedId = edited.id;
     } else {
-        auto added = m_store.addPerson(edited);
+        auto added = m_store.roster().addPerson(edited);
         error = added.error();
         if (added)
             m_savedId = *added;

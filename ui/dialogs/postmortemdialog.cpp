@@ -49,7 +49,7 @@ PostmortemDialog::PostmortemDialog(IncidentStore &store, const Clock &clock, Pre
     m_owner->setEditable(true);
     m_owner->setInsertPolicy(QComboBox::NoInsert);
     m_owner->setMinimumWidth(260);
-    if (auto people = m_store.people()) {
+    if (auto people = m_store.roster().people()) {
         for (const Person &p : *people)
             m_owner->addItem(p.name);
     }
@@ -127,18 +127,18 @@ PostmortemDialog::PostmortemDialog(IncidentStore &store, const Clock &clock, Pre
     };
     connect(m_sev1Days, &QSpinBox::valueChanged, this, defaultsChanged);
     connect(m_sev2Days, &QSpinBox::valueChanged, this, defaultsChanged);
-    connect(&m_store, &IncidentStore::postmortemChanged, this, [this](qint64 id) {
+    connect(&m_store.incidents(), &IncidentRepository::postmortemChanged, this, [this](qint64 id) {
         if (id == m_incidentId)
             refresh();
     });
-    connect(&m_store, &IncidentStore::incidentChanged, this, [this](qint64 id) {
+    connect(&m_store.incidents(), &IncidentRepository::incidentChanged, this, [this](qint64 id) {
         if (id == m_incidentId)
             refresh();
     });
 
     retranslateUi();
     // The owner and due date as stored, or the defaults for a new postmortem.
-    auto stored = m_store.postmortem(m_incidentId);
+    auto stored = m_store.incidents().postmortem(m_incidentId);
     if (stored && stored->has_value()) {
         m_owner->setEditText((*stored)->owner);
         m_due->setDateTime((*stored)->dueAt.toLocalTime());
@@ -151,7 +151,7 @@ PostmortemDialog::PostmortemDialog(IncidentStore &store, const Clock &clock, Pre
 
 QDateTime PostmortemDialog::resolvedOrNow() const
 {
-    auto incident = m_store.incident(m_incidentId);
+    auto incident = m_store.incidents().incident(m_incidentId);
     if (incident && incident->resolvedAt.isValid())
         return incident->resolvedAt;
     return m_clock.nowUtc();
@@ -159,7 +159,7 @@ QDateTime PostmortemDialog::resolvedOrNow() const
 
 void PostmortemDialog::applyDefaultDue()
 {
-    auto incident = m_store.incident(m_incidentId);
+    auto incident = m_store.incidents().incident(m_incidentId);
     if (!incident)
         return;
     const PostmortemDeadlines deadlines = m_preferences.postmortemDeadlines();
@@ -174,8 +174,8 @@ void PostmortemDialog::applyDefaultDue()
 
 bool PostmortemDialog::save()
 {
-    const StoreError error = m_store.setPostmortem(m_incidentId, m_owner->currentText(), m_due->dateTime().toUTC(),
-                                                   m_preferences.authorName());
+    const StoreError error = m_store.incidents().setPostmortem(m_incidentId, m_owner->currentText(),
+                                                               m_due->dateTime().toUTC(), m_preferences.authorName());
     if (!error.ok()) {
         m_status->setText(error.message());
         m_status->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::errorColor().name()));

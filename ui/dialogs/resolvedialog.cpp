@@ -54,12 +54,12 @@ ResolveDialog::ResolveDialog(IncidentStore &store, qint64 incidentId, QString au
         if (changed == m_incidentId)
             refresh();
     };
-    connect(&m_store, &IncidentStore::actionChanged, this, mine);
-    connect(&m_store, &IncidentStore::activityChanged, this, mine);
-    connect(&m_store, &IncidentStore::rollCallItemChanged, this, mine);
-    connect(&m_store, &IncidentStore::messageChanged, this, mine);
-    connect(&m_store, &IncidentStore::businessChanged, this, mine);
-    connect(&m_store, &IncidentStore::postmortemChanged, this, mine);
+    connect(&m_store.rollCalls(), &RollCallRepository::actionChanged, this, mine);
+    connect(&m_store.business(), &BusinessRepository::activityChanged, this, mine);
+    connect(&m_store.rollCalls(), &RollCallRepository::rollCallItemChanged, this, mine);
+    connect(&m_store.business(), &BusinessRepository::messageChanged, this, mine);
+    connect(&m_store.business(), &BusinessRepository::businessChanged, this, mine);
+    connect(&m_store.incidents(), &IncidentRepository::postmortemChanged, this, mine);
     refresh();
 }
 
@@ -97,7 +97,7 @@ void ResolveDialog::refresh()
         }
         delete item;
     }
-    auto blockers = m_store.resolveBlockers(m_incidentId);
+    auto blockers = m_store.resolution().blockers(m_incidentId);
     m_blockers = blockers ? *blockers : QList<ResolveBlocker>();
     if (!blockers)
         m_status->setText(blockers.error().message());
@@ -158,18 +158,18 @@ void ResolveDialog::settle(const ResolveBlocker &blocker)
     case ResolveBlockerKind::OpenAction: {
         ActionChange change;
         change.status = ActionStatus::Done;
-        error = m_store.updateAction(blocker.id, change, m_author);
+        error = m_store.rollCalls().updateAction(blocker.id, change, m_author);
         break;
     }
     case ResolveBlockerKind::HaltedActivity:
-        error = m_store.restartActivity(blocker.id, m_author);
+        error = m_store.business().restartActivity(blocker.id, m_author);
         break;
     case ResolveBlockerKind::MissedRollCall:
-        if (auto items = m_store.rollCallItems(m_incidentId)) {
+        if (auto items = m_store.rollCalls().items(m_incidentId)) {
             for (const RollCallItem &item : *items) {
                 if (error.ok() && item.isMissed() &&
                     QStringLiteral("missed:%1:%2").arg(item.roleKey).arg(item.personId) == blocker.key)
-                    error = m_store.dismissMissedItem(item.id, m_author);
+                    error = m_store.rollCalls().dismissMissed(item.id, m_author);
             }
         }
         break;
@@ -188,7 +188,7 @@ bool ResolveDialog::resolve()
     QList<ResolveAcknowledgement> acknowledgements;
     for (const ResolveBlocker &blocker : std::as_const(m_blockers))
         acknowledgements << ResolveAcknowledgement{blocker.key, reasonFor(blocker.key)};
-    if (StoreError error = m_store.resolveIncident(m_incidentId, acknowledgements, m_author); !error.ok()) {
+    if (StoreError error = m_store.resolution().resolve(m_incidentId, acknowledgements, m_author); !error.ok()) {
         m_status->setText(error.message());
         refresh(); // something may have opened meanwhile
         return false;

@@ -119,7 +119,7 @@ bool StatusReportDialog::logAndCopy()
     }
     QGuiApplication::clipboard()->setText(entry.text);
     for (qint64 cadenceId : cadencesToRestart()) {
-        if (const StoreError restart = m_store.restartTimer(cadenceId, m_author); !restart.ok()) {
+        if (const StoreError restart = m_store.timers().restart(cadenceId, m_author); !restart.ok()) {
             m_error->setText(restart.message());
             return false;
         }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/incident.h"
-#include "timers/timerdefaults.h"
+#include "domain/timerdefaults.h"
 
 #include <QDialog>
 

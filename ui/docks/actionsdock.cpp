@@ -268,7 +268,7 @@ bool ActionsDock::addFromLine()
     while (!words.isEmpty() && words.last().startsWith(QLatin1Char('@')) && words.last().size() > 1) {
         const QString owner = words.takeLast().mid(1);
         bool isRole = false;
-        if (auto roles = m_store.roles(m_incidentId)) {
+        if (auto roles = m_store.roles().list(m_incidentId)) {
             for (const IncidentRole &r : std::as_const(*roles))
                 isRole = isRole || r.definition.key.compare(owner, Qt::CaseInsensitive) == 0;
         }
@@ -276,7 +276,7 @@ bool ActionsDock::addFromLine()
             action.ownerRoleKey = owner.toLower();
             continue;
         }
-        auto person = m_store.findPerson(owner);
+        auto person = m_store.roster().findPerson(owner);
         if (!person) {
             showFeedback(person.error().message(), true);
             return false;
@@ -284,7 +284,7 @@ bool ActionsDock::addFromLine()
         action.ownerPersonId = person->id;
     }
     action.text = words.join(QLatin1Char(' '));
-    auto id = m_store.addAction(action, m_preferences.authorName());
+    auto id = m_store.rollCalls().addAction(action, m_preferences.authorName());
     if (!id) {
         m_saveStatus.reportFailed(id.error());
         showFeedback(id.error().message(), true);
@@ -356,7 +356,7 @@ void ActionsDock::recordDecision()
         return;
     // The commander decides: the IC's holder by default.
     QString commander;
-    if (auto roles = m_store.roles(m_incidentId)) {
+    if (auto roles = m_store.roles().list(m_incidentId)) {
         for (const IncidentRole &r : std::as_const(*roles)) {
             if (r.definition.parentKey.isEmpty() && !r.holders.isEmpty()) {
                 commander = r.holders.first().name;

@@ -239,13 +239,13 @@ BusinessDock::BusinessDock(IncidentStore &store, Preferences &preferences, SaveS
             [this] { updateState(); });
     connect(m_emergencyModel, &QAbstractItemModel::dataChanged, this, [this] { updateState(); });
     connect(m_emergencyModel, &QAbstractItemModel::modelReset, this, [this] { updateState(); });
-    connect(&m_store, &IncidentStore::businessChanged, this, [this](qint64 incidentId) {
+    connect(&m_store.business(), &BusinessRepository::businessChanged, this, [this](qint64 incidentId) {
         if (incidentId == m_incidentId) {
             updateState();
             loadBriefing();
         }
     });
-    connect(&m_store, &IncidentStore::inboundChanged, this, [this](qint64 incidentId, qint64) {
+    connect(&m_store.business(), &BusinessRepository::inboundChanged, this, [this](qint64 incidentId, qint64) {
         if (incidentId == m_incidentId)
             loadInbound();
     });
@@ -293,7 +293,7 @@ StoreError BusinessDock::declare(const QStringList &audiences, bool addRoles)
     declaration.audiences = audiences;
     if (addRoles)
         declaration.roles = m_templates.find(QStringLiteral("business-response"));
-    const StoreError error = m_store.declareBusinessMode(m_incidentId, declaration, author());
+    const StoreError error = m_store.business().declare(m_incidentId, declaration, author());
     if (error.ok()) {
         m_saveStatus.reportSaved();
         show();
@@ -304,7 +304,7 @@ StoreError BusinessDock::declare(const QStringList &audiences, bool addRoles)
 
 StoreError BusinessDock::returnToNormal()
 {
-    const StoreError error = m_store.returnToNormal(m_incidentId, author());
+    const StoreError error = m_store.business().returnToNormal(m_incidentId, author());
     if (error.ok())
         m_saveStatus.reportSaved();
     return error;
@@ -326,7 +326,7 @@ StoreError BusinessDock::tickCurrentActivity()
 
 Result<qint64> BusinessDock::addActivity(const QString &activity, const QString &ownerRoleKey)
 {
-    auto id = m_store.addBusinessActivity(m_incidentId, {activity, ownerRoleKey}, author());
+    auto id = m_store.business().addActivity(m_incidentId, {activity, ownerRoleKey}, author());
     if (id)
         m_saveStatus.reportSaved();
     return id;
@@ -334,7 +334,7 @@ Result<qint64> BusinessDock::addActivity(const QString &activity, const QString 
 
 StoreError BusinessDock::saveBriefing()
 {
-    auto answers = m_store.briefingAnswers(m_incidentId);
+    auto answers = m_store.business().briefingAnswers(m_incidentId);
     if (!answers)
         return answers.error();
     for (const BriefingQuestion &q : BusinessVocabulary::briefingQuestions()) {
@@ -346,7 +346,7 @@ StoreError BusinessDock::saveBriefing()
         }
         if (text.isEmpty() || text == old)
             continue;
-        if (StoreError error = m_store.answerBriefing(m_incidentId, q.key, text, author()); !error.ok())
+        if (StoreError error = m_store.business().answerBriefing(m_incidentId, q.key, text, author()); !error.ok())
             return error;
         m_saveStatus.reportSaved();
     }
@@ -367,7 +367,7 @@ StoreError BusinessDock::notifyCurrentDepartment(const QString &method)
 
 Result<qint64> BusinessDock::logInbound(const QString &channel, const QString &from, const QString &question)
 {
-    auto id = m_store.logInbound(m_incidentId, channel, from, question, author());
+    auto id = m_store.business().logInbound(m_incidentId, channel, from, question, author());
     if (id)
         m_saveStatus.reportSaved();
     return id;
@@ -426,7 +426,8 @@ void BusinessDock::askAnswer()
         QInputDialog::getMultiLineText(this, tr("Answer the question"), item->text(4), QString(), &ok);
     if (!ok)
         return;
-    const StoreError error = m_store.answerInbound(item->data(0, Qt::UserRole).toLongLong(), answer, author());
+    const StoreError error =
+        m_store.business().answerInbound(item->data(0, Qt::UserRole).toLongLong(), answer, author());
     if (error.ok())
         m_saveStatus.reportSaved();
     report(error);
@@ -434,8 +435,9 @@ void BusinessDock::askAnswer()
 
 void BusinessDock::loadBriefing()
 {
-    auto answers = m_store.isOpen() && m_incidentId > 0 ? m_store.briefingAnswers(m_incidentId)
-                                                        : Result<QList<BriefingAnswer>>(QList<BriefingAnswer>());
+    auto answers = m_store.session().isOpen() && m_incidentId > 0
+                       ? m_store.business().briefingAnswers(m_incidentId)
+                       : Result<QList<BriefingAnswer>>(QList<BriefingAnswer>());
     for (const BriefingQuestion &q : BusinessVocabulary::briefingQuestions()) {
         QLineEdit *edit = m_briefing.value(q.key);
         BriefingAnswer found;
@@ -458,9 +460,9 @@ void BusinessDock::loadBriefing()
 void BusinessDock::loadInbound()
 {
     m_inbound->clear();
-    if (!m_store.isOpen() || m_incidentId == 0)
+    if (!m_store.session().isOpen() || m_incidentId == 0)
         return;
-    auto list = m_store.inboundQuestions(m_incidentId);
+    auto list = m_store.business().inboundQuestions(m_incidentId);
     if (!list)
         return;
     for (const InboundQuestion &q : std::as_const(*list)) {
@@ -479,7 +481,7 @@ void BusinessDock::updateState()
 {
     const auto state = m_emergencyModel->state();
     const bool business = state.has_value();
-    m_declareAction->setEnabled(m_incidentId > 0 && !business && !m_store.isReadOnly());
+    m_declareAction->setEnabled(m_incidentId > 0 && !business && !m_store.session().isReadOnly());
     m_normalAction->setEnabled(business && *state == BusinessState::Emergency);
     m_normal->setEnabled(m_normalAction->isEnabled());
     m_add->setEnabled(business && *state == BusinessState::Emergency);

@@ -63,12 +63,12 @@ CallScriptDock::CallScriptDock(IncidentStore &store, const Clock &clock, QWidget
         if (incidentId == m_incidentId)
             refresh();
     };
-    connect(&m_store, &IncidentStore::rollCallChanged, this, mine);
-    connect(&m_store, &IncidentStore::rollCallItemChanged, this, mine);
-    connect(&m_store, &IncidentStore::actionChanged, this, mine);
-    connect(&m_store, &IncidentStore::timerChanged, this, mine);
-    connect(&m_store, &IncidentStore::roleChanged, this, mine);
-    connect(&m_store, &IncidentStore::incidentChanged, this, mine);
+    connect(&m_store.rollCalls(), &RollCallRepository::rollCallChanged, this, mine);
+    connect(&m_store.rollCalls(), &RollCallRepository::rollCallItemChanged, this, mine);
+    connect(&m_store.rollCalls(), &RollCallRepository::actionChanged, this, mine);
+    connect(&m_store.timers(), &TimerRepository::timerChanged, this, mine);
+    connect(&m_store.roles(), &RoleRepository::roleChanged, this, mine);
+    connect(&m_store.incidents(), &IncidentRepository::incidentChanged, this, mine);
     m_refresh.setInterval(30000);
     m_refresh.setTimerType(Qt::CoarseTimer);
     m_refresh.callOnTimeout(this, &CallScriptDock::refresh);
@@ -122,7 +122,7 @@ void CallScriptDock::showCard(CallScriptCard card)
 
 void CallScriptDock::refresh()
 {
-    if (m_incidentId <= 0 || !m_store.isOpen()) {
+    if (m_incidentId <= 0 || !m_store.session().isOpen()) {
         m_context = CallScriptContext();
         render();
         return;

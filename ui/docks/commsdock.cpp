@@ -246,17 +246,17 @@ CommsDock::CommsDock(IncidentStore &store, const Clock &clock, Preferences &pref
         updateDetail();
         updateState();
     });
-    connect(&m_store, &IncidentStore::messageChanged, this, [this](qint64 incidentId, qint64) {
+    connect(&m_store.business(), &BusinessRepository::messageChanged, this, [this](qint64 incidentId, qint64) {
         if (incidentId == m_incidentId) {
             updateDetail();
             updateState();
         }
     });
-    connect(&m_store, &IncidentStore::businessChanged, this, [this](qint64 incidentId) {
+    connect(&m_store.business(), &BusinessRepository::businessChanged, this, [this](qint64 incidentId) {
         if (incidentId == m_incidentId)
             updateState();
     });
-    connect(&m_store, &IncidentStore::incidentChanged, this, [this](qint64 incidentId) {
+    connect(&m_store.incidents(), &IncidentRepository::incidentChanged, this, [this](qint64 incidentId) {
         if (incidentId == m_incidentId)
             updateState();
     });
@@ -347,7 +347,8 @@ StoreError CommsDock::approveCurrent()
     if (id == 0)
         return {StoreError::Code::Invalid, tr("Select a message first.")};
     const Message m = m_messageModel->messageAt(m_messageModel->rowOf(id));
-    const StoreError error = m_store.advanceMessage(id, m.waitingFor, StepVerdict::Approved, QString(), author());
+    const StoreError error =
+        m_store.business().advanceMessage(id, m.waitingFor, StepVerdict::Approved, QString(), author());
     if (error.ok())
         m_saveStatus.reportSaved();
     return error;
@@ -359,7 +360,8 @@ StoreError CommsDock::requestChangesCurrent(const QString &comment)
     if (id == 0)
         return {StoreError::Code::Invalid, tr("Select a message first.")};
     const Message m = m_messageModel->messageAt(m_messageModel->rowOf(id));
-    const StoreError error = m_store.advanceMessage(id, m.waitingFor, StepVerdict::ChangesRequested, comment, author());
+    const StoreError error =
+        m_store.business().advanceMessage(id, m.waitingFor, StepVerdict::ChangesRequested, comment, author());
     if (error.ok())
         m_saveStatus.reportSaved();
     return error;
@@ -370,7 +372,7 @@ StoreError CommsDock::reviseCurrent(const QString &text)
     const qint64 id = currentMessageId();
     if (id == 0)
         return {StoreError::Code::Invalid, tr("Select a message first.")};
-    const StoreError error = m_store.reviseMessage(id, text, QString(), author());
+    const StoreError error = m_store.business().reviseMessage(id, text, QString(), author());
     if (error.ok())
         m_saveStatus.reportSaved();
     return error;
@@ -379,7 +381,7 @@ StoreError CommsDock::reviseCurrent(const QString &text)
 Result<qint64> CommsDock::draft(const QString &audience, const QString &phase, const QString &channel,
                                 const QString &text)
 {
-    auto id = m_store.draftMessage({m_incidentId, audience, phase, channel, text}, author());
+    auto id = m_store.business().draftMessage({m_incidentId, audience, phase, channel, text}, author());
     if (id) {
         m_saveStatus.reportSaved();
         selectMessage(*id);
@@ -443,7 +445,7 @@ void CommsDock::askRevise()
     const qint64 id = currentMessageId();
     if (id == 0)
         return;
-    auto message = m_store.message(id); // with its steps: the change request is shown whole
+    auto message = m_store.business().message(id); // with its steps: the change request is shown whole
     if (!message) {
         report(message.error());
         return;
@@ -477,7 +479,7 @@ void CommsDock::updateDetail()
         m_detail->clear();
         return;
     }
-    auto m = m_store.message(id);
+    auto m = m_store.business().message(id);
     if (!m) {
         m_detail->setPlainText(m.error().message());
         return;

@@ -275,7 +275,7 @@ StoreError RoleChartDock::assignPerson(const QString &roleKey, qint64 personId)
     const auto role = findRole(roleKey);
     if (!role)
         return StoreError(StoreError::Code::NotFound, tr("No role “%1” in this incident").arg(roleKey));
-    auto person = m_store.person(personId);
+    auto person = m_store.roster().person(personId);
     if (!person)
         return person.error();
     for (const RoleHolder &holder : role->holders) {
@@ -424,7 +424,7 @@ void RoleChartDock::askSubTeam()
 
 StoreError RoleChartDock::addSubTeam(const QString &name)
 {
-    const StoreError error = m_store.addSubTeam(m_incidentId, name, author());
+    const StoreError error = m_store.roles().addSubTeam(m_incidentId, name, author());
     !error.ok() ? m_saveStatus.reportFailed(error) : m_saveStatus.reportSaved();
     return error;
 }
@@ -434,7 +434,7 @@ StoreError RoleChartDock::addBusinessResponse()
     const auto business = m_templates.find(QStringLiteral("business-response"));
     if (!business)
         return StoreError(StoreError::Code::NotFound, tr("The business response template is missing"));
-    const StoreError error = m_store.applyTemplate(m_incidentId, *business, QStringLiteral("ic"), author());
+    const StoreError error = m_store.roles().applyTemplate(m_incidentId, *business, QStringLiteral("ic"), author());
     !error.ok() ? m_saveStatus.reportFailed(error) : m_saveStatus.reportSaved();
     return error;
 }
@@ -470,7 +470,7 @@ void RoleChartDock::confirmTakeCommand()
 {
     if (m_incidentId <= 0)
         return;
-    const StoreError error = m_store.takeCommand(m_incidentId, true, author());
+    const StoreError error = m_store.roles().takeCommand(m_incidentId, true, author());
     if (!error.ok()) {
         m_saveStatus.reportFailed(error);
         m_feedback->setText(tr("Command not taken: %1").arg(error.message()));
@@ -479,12 +479,12 @@ void RoleChartDock::confirmTakeCommand()
         return;
     }
     m_saveStatus.reportSaved();
-    auto incident = m_store.incident(m_incidentId);
-    auto roles = m_store.roles(m_incidentId);
+    auto incident = m_store.incidents().incident(m_incidentId);
+    auto roles = m_store.roles().list(m_incidentId);
     TimelinePage page;
     page.incidentId = m_incidentId;
     page.limit = 200;
-    auto entries = m_store.entries(page);
+    auto entries = m_store.timeline().entries(page);
     if (!incident || !roles || !entries)
         return;
     const QString text = RoleSummary::catchUp(*incident, *roles, *entries, m_clock.nowUtc());
@@ -508,7 +508,7 @@ bool RoleChartDock::exportPng(const QString &path)
 bool RoleChartDock::exportSvg(const QString &path)
 {
     QString title = tr("Role chart");
-    if (auto incident = m_store.incident(m_incidentId))
+    if (auto incident = m_store.incidents().incident(m_incidentId))
         title = tr("Role chart — #%1 %2").arg(incident->id).arg(incident->title);
     return m_chart->exportSvg(path, title);
 }

@@ -312,7 +312,7 @@ RollCallDock::RollCallDock(IncidentStore &store, const Clock &clock, Preferences
     connect(m_missed, &QAbstractItemModel::rowsInserted, this, &RollCallDock::updateSummary);
     connect(m_missed, &QAbstractItemModel::rowsRemoved, this, &RollCallDock::updateSummary);
     connect(m_missed, &QAbstractItemModel::modelReset, this, &RollCallDock::updateSummary);
-    connect(&m_store, &IncidentStore::roleChanged, this, [this](qint64 incidentId) {
+    connect(&m_store.roles(), &RoleRepository::roleChanged, this, [this](qint64 incidentId) {
         if (incidentId == m_incidentId)
             reloadScopes();
     });
@@ -363,7 +363,7 @@ void RollCallDock::createActions()
     m_needsAction = local("recordWithActionAction", QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_needsAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     connect(m_needsAction, &QAction::triggered, this, [this] {
-        const auto item = m_store.rollCallItem(m_itemId);
+        const auto item = m_store.rollCalls().item(m_itemId);
         // On a report already recorded, Ctrl+Enter just turns its Needs into an action.
         if (item && item->state == RollCallItemState::Answered && m_needsEdit->text() == item->report.needs &&
             m_conditionText->text() == item->report.conditionText && m_actionsEdit->text() == item->report.actions)
@@ -456,9 +456,9 @@ void RollCallDock::reloadScopes()
     const QString wanted = m_scopeCombo->currentData().toString();
     m_scopeCombo->clear();
     m_scopeCombo->addItem(tr("Everyone holding a role"), QString());
-    if (m_incidentId <= 0 || !m_store.isOpen())
+    if (m_incidentId <= 0 || !m_store.session().isOpen())
         return;
-    auto roles = m_store.roles(m_incidentId);
+    auto roles = m_store.roles().list(m_incidentId);
     if (!roles)
         return;
     QStringList teams;
@@ -533,7 +533,7 @@ void RollCallDock::updateSummary()
 
 void RollCallDock::updateForm()
 {
-    auto item = m_itemId > 0 ? m_store.rollCallItem(m_itemId) : Result<RollCallItem>(StoreError());
+    auto item = m_itemId > 0 ? m_store.rollCalls().item(m_itemId) : Result<RollCallItem>(StoreError());
     const bool have = m_itemId > 0 && item.ok();
     for (QWidget *w : std::initializer_list<QWidget *>{m_conditionCombo, m_conditionText, m_actionsEdit, m_needsEdit,
                                                        m_recordButton, m_missButton, m_skipButton})
@@ -555,7 +555,7 @@ void RollCallDock::updateForm()
 
 void RollCallDock::loadAnswer()
 {
-    auto item = m_itemId > 0 ? m_store.rollCallItem(m_itemId) : Result<RollCallItem>(StoreError());
+    auto item = m_itemId > 0 ? m_store.rollCalls().item(m_itemId) : Result<RollCallItem>(StoreError());
     const bool answered = item.ok() && m_itemId > 0 && item->state == RollCallItemState::Answered;
     const CanReport can = answered ? item->report : CanReport();
     m_conditionCombo->setCurrentIndex(answered ? qMax(0, m_conditionCombo->findData(static_cast<int>(can.condition)))
@@ -633,7 +633,7 @@ bool RollCallDock::startRound()
     else if (scope.startsWith(QLatin1String("team:")))
         selection.subTeam = scope.mid(5);
     selection.timeboxMs = qint64(m_timeboxSpin->value()) * 60 * 1000;
-    auto id = m_store.startRollCall(m_incidentId, selection, m_preferences.authorName());
+    auto id = m_store.rollCalls().start(m_incidentId, selection, m_preferences.authorName());
     if (!id) {
         m_saveStatus.reportFailed(id.error());
         return report(id.error());
@@ -651,7 +651,7 @@ bool RollCallDock::endRound()
     const RollCall round = m_model->round();
     if (round.id <= 0 || !round.isOpen())
         return report(StoreError(StoreError::Code::Invalid, tr("There is no open round to end.")));
-    const StoreError error = m_store.endRollCall(round.id, m_preferences.authorName());
+    const StoreError error = m_store.rollCalls().end(round.id, m_preferences.authorName());
     if (!error.ok()) {
         m_saveStatus.reportFailed(error);
         return report(error);
@@ -663,7 +663,7 @@ bool RollCallDock::endRound()
 
 bool RollCallDock::recordAnswer(bool needsToAction)
 {
-    auto item = m_store.rollCallItem(m_itemId);
+    auto item = m_store.rollCalls().item(m_itemId);
     if (m_itemId <= 0 || !item)
         return report(StoreError(StoreError::Code::Invalid, tr("Select the role that is answering.")));
     if (!m_undoStack)
@@ -693,7 +693,7 @@ bool RollCallDock::recordAnswer(bool needsToAction)
 
 bool RollCallDock::markCurrent(RollCallItemState state)
 {
-    auto item = m_store.rollCallItem(m_itemId);
+    auto item = m_store.rollCalls().item(m_itemId);
     if (m_itemId <= 0 || !item)
         return report(StoreError(StoreError::Code::Invalid, tr("Select the role first.")));
     if (!m_undoStack)
@@ -714,13 +714,13 @@ bool RollCallDock::markCurrent(RollCallItemState state)
 
 bool RollCallDock::needsToAction()
 {
-    auto item = m_store.rollCallItem(m_itemId);
+    auto item = m_store.rollCalls().item(m_itemId);
     if (m_itemId <= 0 || !item)
         return report(StoreError(StoreError::Code::Invalid, tr("Select a report with Needs first.")));
     NewAction action;
     action.incidentId = m_incidentId;
     action.originItemId = item->id;
-    auto id = m_store.addAction(action, m_preferences.authorName());
+    auto id = m_store.rollCalls().addAction(action, m_preferences.authorName());
     if (!id) {
         m_saveStatus.reportFailed(id.error());
         return report(id.error());
@@ -739,7 +739,8 @@ bool RollCallDock::dismissMissed()
         return report(StoreError(StoreError::Code::Invalid, tr("Select a missed call to dismiss.")));
     // The row is one person, however many rounds they missed: every miss leaves the list.
     for (const RollCallItem &item : m_missed->itemsAt(current.row())) {
-        if (const StoreError error = m_store.dismissMissedItem(item.id, m_preferences.authorName()); !error.ok()) {
+        if (const StoreError error = m_store.rollCalls().dismissMissed(item.id, m_preferences.authorName());
+            !error.ok()) {
             m_saveStatus.reportFailed(error);
             return report(error);
         }

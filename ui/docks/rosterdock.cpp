@@ -128,7 +128,7 @@ RosterDock::RosterDock(IncidentStore &store, QWidget *parent)
     layout->addWidget(m_message);
     setWidget(scrollWhenSqueezed(content, this));
 
-    connect(&m_store, &IncidentStore::departmentChanged, this, &RosterDock::reloadDepartments);
+    connect(&m_store.roster(), &RosterRepository::departmentChanged, this, &RosterDock::reloadDepartments);
     retranslateUi();
     reloadDepartments();
     m_peopleView->resizeColumnsToContents();
@@ -171,7 +171,7 @@ void RosterDock::setIncident(qint64 incidentId)
 
 void RosterDock::reloadDepartments()
 {
-    auto departments = m_store.departments();
+    auto departments = m_store.roster().departments();
     if (!departments)
         return;
     m_departments->setRowCount(static_cast<int>(departments->size()));
@@ -256,7 +256,7 @@ bool RosterDock::importFile(const QString &path, QString *error)
                           : RosterCsv::readPeople(bytes, &people, &message);
     if (!read)
         return fail(message);
-    auto changed = m_store.importRoster(departments, people);
+    auto changed = m_store.roster().importRoster(departments, people);
     if (!changed)
         return fail(changed.error().message());
     m_people->reload();

@@ -76,15 +76,15 @@ TimelineDock::TimelineDock(IncidentStore &store, const Clock &clock, Preferences
     m_filterTimer.setInterval(FilterDelayMs);
     m_filterTimer.callOnTimeout(this, &TimelineDock::applyFilter);
 
-    connect(&m_store, &IncidentStore::entryAdded, this, [this](qint64 incidentId, qint64 entryId) {
+    connect(&m_store.timeline(), &TimelineRepository::entryAdded, this, [this](qint64 incidentId, qint64 entryId) {
         if (incidentId != m_incidentId)
             return;
         // One row by its key, not a scan of a long timeline, for every entry logged.
-        auto entry = m_store.entry(entryId);
+        auto entry = m_store.timeline().entry(entryId);
         if (entry && !m_authorNames->stringList().contains(entry->author))
             refreshAuthors();
     });
-    connect(&m_store, &IncidentStore::timelineReloaded, this, [this](qint64 incidentId) {
+    connect(&m_store.timeline(), &TimelineRepository::timelineReloaded, this, [this](qint64 incidentId) {
         if (incidentId == m_incidentId)
             refreshAuthors();
     });
@@ -427,7 +427,7 @@ void TimelineDock::refreshAuthors()
 {
     QStringList authors;
     if (m_incidentId > 0) {
-        if (auto list = m_store.authors(m_incidentId))
+        if (auto list = m_store.timeline().authors(m_incidentId))
             authors = *list;
     }
     m_authorNames->setStringList(authors);
@@ -682,7 +682,7 @@ void TimelineDock::showHistoryCurrent()
     const auto entry = currentEntry();
     if (!entry)
         return;
-    auto history = m_store.entryHistory(entry->id);
+    auto history = m_store.timeline().history(entry->id);
     if (!history) {
         showFeedback(tr("Could not read the history: %1").arg(history.error().message()), KindStyle::errorColor(),
                      Feedback::Error);

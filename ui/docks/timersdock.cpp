@@ -104,12 +104,12 @@ TimersDock::TimersDock(IncidentStore &store, const Clock &clock, Preferences &pr
         updateActions();
         updateNextDue();
     });
-    connect(&m_store, &IncidentStore::timerChanged, this, [this](qint64 incidentId, qint64 timerId) {
+    connect(&m_store.timers(), &TimerRepository::timerChanged, this, [this](qint64 incidentId, qint64 timerId) {
         if (incidentId != m_incidentId)
             return;
         // Acknowledged, snoozed or restarted (here or by another program): no longer flashing.
         if (m_flashing.contains(timerId)) {
-            auto timer = m_store.timer(timerId);
+            auto timer = m_store.timers().timer(timerId);
             if (!timer || timer->phaseAt(m_clock.nowUtc()) != TimerPhase::Expired)
                 m_flashing.remove(timerId);
         }
@@ -270,15 +270,15 @@ bool TimersDock::startTimerLine()
     Result<qint64> started = [&]() -> Result<qint64> {
         switch (line.kind) {
         case TimerKind::Countdown:
-            return m_store.startCountdown(m_incidentId, line.label, line.durationMs, options, author);
+            return m_store.timers().startCountdown(m_incidentId, line.label, line.durationMs, options, author);
         case TimerKind::Cadence:
-            return m_store.startCadence(m_incidentId, line.label, line.durationMs, options, author);
+            return m_store.timers().startCadence(m_incidentId, line.label, line.durationMs, options, author);
         case TimerKind::Stopwatch:
             if (line.label.startsWith(QLatin1String("since declared"), Qt::CaseInsensitive)) {
-                if (auto incident = m_store.incident(m_incidentId))
+                if (auto incident = m_store.incidents().incident(m_incidentId))
                     options.since = incident->declaredAt;
             }
-            return m_store.startStopwatch(m_incidentId, line.label, options, author);
+            return m_store.timers().startStopwatch(m_incidentId, line.label, options, author);
         }
         return StoreError(StoreError::Code::Invalid, tr("Unknown timer kind"));
     }();
@@ -343,33 +343,34 @@ void TimersDock::runOnCurrent(const std::function<StoreError(qint64)> &command)
 
 void TimersDock::acknowledgeCurrent()
 {
-    runOnCurrent([this](qint64 id) { return m_store.acknowledgeTimer(id, m_preferences.authorName()); });
+    runOnCurrent([this](qint64 id) { return m_store.timers().acknowledge(id, m_preferences.authorName()); });
 }
 
 void TimersDock::snoozeCurrent(int minutes)
 {
-    runOnCurrent([this, minutes](qint64 id) { return m_store.snoozeTimer(id, minutes, m_preferences.authorName()); });
+    runOnCurrent(
+        [this, minutes](qint64 id) { return m_store.timers().snooze(id, minutes, m_preferences.authorName()); });
 }
 
 void TimersDock::togglePauseCurrent()
 {
     runOnCurrent([this](qint64 id) {
-        auto timer = m_store.timer(id);
+        auto timer = m_store.timers().timer(id);
         if (!timer)
             return timer.error();
-        return timer->state == TimerState::Paused ? m_store.resumeTimer(id, m_preferences.authorName())
-                                                  : m_store.pauseTimer(id, m_preferences.authorName());
+        return timer->state == TimerState::Paused ? m_store.timers().resume(id, m_preferences.authorName())
+                                                  : m_store.timers().pause(id, m_preferences.authorName());
     });
 }
 
 void TimersDock::restartCurrent()
 {
-    runOnCurrent([this](qint64 id) { return m_store.restartTimer(id, m_preferences.authorName()); });
+    runOnCurrent([this](qint64 id) { return m_store.timers().restart(id, m_preferences.authorName()); });
 }
 
 void TimersDock::cancelCurrent()
 {
-    runOnCurrent([this](qint64 id) { return m_store.cancelTimer(id, m_preferences.authorName()); });
+    runOnCurrent([this](qint64 id) { return m_store.timers().cancel(id, m_preferences.authorName()); });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -377,7 +378,7 @@ void TimersDock::cancelCurrent()
 
 void TimersDock::onExpired(qint64 timerId)
 {
-    auto timer = m_store.timer(timerId);
+    auto timer = m_store.timers().timer(timerId);
     if (!timer)
         return;
     QString title = tr("Timer expired: %1").arg(timer->label);
@@ -392,7 +393,7 @@ void TimersDock::onExpired(qint64 timerId)
         if (!m_flashTimer.isActive())
             m_flashTimer.start();
         m_view->viewport()->update();
-    } else if (auto incident = m_store.incident(timer->incidentId)) {
+    } else if (auto incident = m_store.incidents().incident(timer->incidentId)) {
         message = tr("Incident #%1 %2 — %3").arg(timer->incidentId).arg(incident->title, message);
     }
     m_alert->alert(title, message, window());
@@ -401,14 +402,14 @@ void TimersDock::onExpired(qint64 timerId)
 // Amber: the board shows it; a Deputy looking at another window is called to it.
 void TimersDock::onDue(qint64 timerId)
 {
-    auto timer = m_store.timer(timerId);
+    auto timer = m_store.timers().timer(timerId);
     if (!timer)
         return;
     const QString left = TimerVocabulary::clockText(timer->remainingMsAt(m_clock.nowUtc()));
     QString message = timer->ownerRoleKey.isEmpty() ? tr("%1 left.").arg(left)
                                                     : tr("%1 left — owner: %2.").arg(left, timer->ownerRoleKey);
     if (timer->incidentId != m_incidentId) {
-        if (auto incident = m_store.incident(timer->incidentId))
+        if (auto incident = m_store.incidents().incident(timer->incidentId))
             message = tr("Incident #%1 %2 — %3").arg(timer->incidentId).arg(incident->title, message);
     }
     m_alert->callAttention(window(), tr("Timer due soon: %1").arg(timer->label), message);

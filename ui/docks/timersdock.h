@@ -1,7 +1,7 @@
 #pragma once
 
 #include "db/storeerror.h"
-#include "timers/timer.h"
+#include "domain/timer.h"
 
 #include <QDockWidget>
 #include <QHash>

@@ -174,7 +174,7 @@ ShadowWindow *openReplayWindow(const IncidentStore &source, const Clock &clock, 
     ReplayEngine *raw = engine.release();
     raw->setParent(window); // after the window's own models: it outlives them
     window->setIncident(raw->incidentId());
-    window->setNotesIncident(source.path(), incidentId);
+    window->setNotesIncident(source.session().path(), incidentId);
     window->setBanner(ShadowWindow::tr("Replay of incident #%1 — nothing here changes the record").arg(incidentId));
     QObject::connect(raw, &ReplayEngine::rebuilt, window, &ShadowWindow::setIncident);
     window->setControls(new ReplayBar(*raw, window));

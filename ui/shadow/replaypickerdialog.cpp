@@ -19,7 +19,7 @@ ReplayPickerDialog::ReplayPickerDialog(const IncidentStore &store, QWidget *pare
     setWindowTitle(tr("Replay an incident"));
     m_list->setObjectName(QStringLiteral("replayPickerList"));
     m_intro->setWordWrap(true);
-    if (auto incidents = store.incidents()) {
+    if (auto incidents = store.incidents().list()) {
         for (const Incident &incident : std::as_const(*incidents)) {
             if (!incident.isResolved())
                 continue;

@@ -283,13 +283,13 @@ ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNote
     });
     addAction(leave);
 
-    connect(&m_store, &IncidentStore::incidentChanged, this, [this](qint64 id) {
+    connect(&m_store.incidents(), &IncidentRepository::incidentChanged, this, [this](qint64 id) {
         if (id == m_incidentId)
             refreshIncident();
         m_lastChangeSeen = m_clock.nowUtc();
         refreshSourceLine();
     });
-    connect(&m_store, &IncidentStore::incidentAdded, this, [this](qint64 id) {
+    connect(&m_store.incidents(), &IncidentRepository::incidentAdded, this, [this](qint64 id) {
         m_lastChangeSeen = m_clock.nowUtc();
         if (m_waitingForIncident)
             setIncident(id);
@@ -299,9 +299,9 @@ ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNote
         m_lastChangeSeen = m_clock.nowUtc();
         refreshSourceLine();
     };
-    connect(&m_store, &IncidentStore::entryAdded, this, seen);
-    connect(&m_store, &IncidentStore::timerChanged, this, seen);
-    connect(&m_store, &IncidentStore::roleChanged, this, seen);
+    connect(&m_store.timeline(), &TimelineRepository::entryAdded, this, seen);
+    connect(&m_store.timers(), &TimerRepository::timerChanged, this, seen);
+    connect(&m_store.roles(), &RoleRepository::roleChanged, this, seen);
 
     m_ticker.setInterval(1000);
     m_ticker.setTimerType(Qt::CoarseTimer);
@@ -485,8 +485,8 @@ void ShadowWindow::setIncident(qint64 incidentId)
     m_timerModel->setIncident(incidentId);
     m_timelineModel->setIncident(incidentId);
     m_rollCall->setIncident(incidentId);
-    if (m_noteModel && (m_noteModel->databaseKey().isEmpty() || m_noteModel->databaseKey() == m_store.path()))
-        m_noteModel->setIncident(m_store.path(), incidentId);
+    if (m_noteModel && (m_noteModel->databaseKey().isEmpty() || m_noteModel->databaseKey() == m_store.session().path()))
+        m_noteModel->setIncident(m_store.session().path(), incidentId);
     if (m_incidents) {
         const QSignalBlocker block(m_incidentCombo);
         m_incidentCombo->setCurrentIndex(m_incidents->rowOfIncident(incidentId));
@@ -504,7 +504,7 @@ void ShadowWindow::setNotesIncident(const QString &databaseKey, qint64 incidentI
 
 void ShadowWindow::openInitialIncident()
 {
-    auto list = m_store.incidents();
+    auto list = m_store.incidents().list();
     if (!list || list->isEmpty()) {
         setIncident(0);
         m_waitingForIncident = true;
@@ -728,7 +728,7 @@ void ShadowWindow::setUnseenEntries(int count)
 void ShadowWindow::refreshIncident()
 {
     if (m_incidentId > 0) {
-        if (auto incident = m_store.incident(m_incidentId))
+        if (auto incident = m_store.incidents().incident(m_incidentId))
             m_incident = *incident;
     }
     const bool have = m_incidentId > 0 && m_incident.id == m_incidentId;
@@ -825,7 +825,8 @@ bool ShadowWindow::pinNote(const QString &text)
     note.databaseKey = m_noteModel->databaseKey();
     note.incidentId = m_noteModel->incidentId();
     note.momentUtc = entry.data(TimelineModel::OccurredAtRole).toDateTime();
-    note.entryId = note.databaseKey == m_store.path() ? entry.data(TimelineModel::EntryIdRole).toLongLong() : 0;
+    note.entryId =
+        note.databaseKey == m_store.session().path() ? entry.data(TimelineModel::EntryIdRole).toLongLong() : 0;
     note.text = text;
     auto added = m_notes->add(note);
     if (!added) {

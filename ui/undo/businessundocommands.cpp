@@ -15,8 +15,9 @@ TickActivityCommand::TickActivityCommand(IncidentStore &store, SaveStatus *statu
 StoreError TickActivityCommand::apply(bool forward)
 {
     if (!forward)
-        return store().withdrawActivityTick(m_activityId, author());
-    return m_restart ? store().restartActivity(m_activityId, author()) : store().haltActivity(m_activityId, author());
+        return store().business().withdrawActivityTick(m_activityId, author());
+    return m_restart ? store().business().restartActivity(m_activityId, author())
+                     : store().business().haltActivity(m_activityId, author());
 }
 
 NotifyDepartmentCommand::NotifyDepartmentCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId,
@@ -30,8 +31,8 @@ NotifyDepartmentCommand::NotifyDepartmentCommand(IncidentStore &store, SaveStatu
 StoreError NotifyDepartmentCommand::apply(bool forward)
 {
     if (!forward)
-        return store().withdrawNotice(m_noticeId, author());
-    auto id = store().notifyDepartment(m_incidentId, m_departmentKey, m_method, QString(), author());
+        return store().business().withdrawNotice(m_noticeId, author());
+    auto id = store().business().notifyDepartment(m_incidentId, m_departmentKey, m_method, QString(), author());
     if (!id)
         return id.error();
     m_noticeId = *id;
@@ -49,8 +50,8 @@ SkipCellCommand::SkipCellCommand(IncidentStore &store, SaveStatus *status, qint6
 
 StoreError SkipCellCommand::apply(bool forward)
 {
-    return forward ? store().skipCell(m_incidentId, m_audience, m_phase, m_reason, author())
-                   : store().unskipCell(m_incidentId, m_audience, m_phase, author());
+    return forward ? store().business().skipCell(m_incidentId, m_audience, m_phase, m_reason, author())
+                   : store().business().unskipCell(m_incidentId, m_audience, m_phase, author());
 }
 
 } // namespace cp

@@ -20,8 +20,8 @@ int AssignRoleCommand::id() const
 
 StoreError AssignRoleCommand::apply(bool forward)
 {
-    return forward ? store().assign(m_incidentId, m_roleKey, m_personId, author()).error()
-                   : store().release(m_incidentId, m_roleKey, m_personId, author());
+    return forward ? store().roles().assign(m_incidentId, m_roleKey, m_personId, author()).error()
+                   : store().roles().release(m_incidentId, m_roleKey, m_personId, author());
 }
 
 ReleaseRoleCommand::ReleaseRoleCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId,
@@ -39,8 +39,8 @@ int ReleaseRoleCommand::id() const
 
 StoreError ReleaseRoleCommand::apply(bool forward)
 {
-    return forward ? store().release(m_incidentId, m_roleKey, m_personId, author())
-                   : store().assign(m_incidentId, m_roleKey, m_personId, author()).error();
+    return forward ? store().roles().release(m_incidentId, m_roleKey, m_personId, author())
+                   : store().roles().assign(m_incidentId, m_roleKey, m_personId, author()).error();
 }
 
 HandOverRoleCommand::HandOverRoleCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId,
@@ -59,8 +59,8 @@ int HandOverRoleCommand::id() const
 
 StoreError HandOverRoleCommand::apply(bool forward)
 {
-    return forward ? store().handOver(m_incidentId, m_roleKey, m_from, m_to, author())
-                   : store().handOver(m_incidentId, m_roleKey, m_to, m_from, author());
+    return forward ? store().roles().handOver(m_incidentId, m_roleKey, m_from, m_to, author())
+                   : store().roles().handOver(m_incidentId, m_roleKey, m_to, m_from, author());
 }
 
 } // namespace cp

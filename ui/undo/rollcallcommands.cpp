@@ -34,18 +34,18 @@ int RollCallItemCommand::id() const
 StoreError RollCallItemCommand::setTo(RollCallItemState state, const CanReport &report)
 {
     if (state == RollCallItemState::Answered)
-        return store().answerRollCallItem(m_itemId, report, author());
+        return store().rollCalls().answer(m_itemId, report, author());
     // An answer is taken back before it can become a mark.
-    auto current = store().rollCallItem(m_itemId);
+    auto current = store().rollCalls().item(m_itemId);
     if (!current)
         return current.error();
     if (current->state == state)
         return {};
     if (current->state == RollCallItemState::Answered && state != RollCallItemState::Pending) {
-        if (StoreError error = store().markRollCallItem(m_itemId, RollCallItemState::Pending, author()); !error.ok())
+        if (StoreError error = store().rollCalls().mark(m_itemId, RollCallItemState::Pending, author()); !error.ok())
             return error;
     }
-    return store().markRollCallItem(m_itemId, state, author());
+    return store().rollCalls().mark(m_itemId, state, author());
 }
 
 StoreError RollCallItemCommand::apply(bool forward)
@@ -83,7 +83,7 @@ int UpdateActionCommand::id() const
 
 StoreError UpdateActionCommand::apply(bool forward)
 {
-    return store().updateAction(m_actionId, forward ? m_change : m_inverse, author());
+    return store().rollCalls().updateAction(m_actionId, forward ? m_change : m_inverse, author());
 }
 
 } // namespace cp

@@ -83,7 +83,7 @@ int LogEntryCommand::id() const
 
 StoreError LogEntryCommand::perform()
 {
-    auto id = store().appendEntry(m_entry);
+    auto id = store().timeline().append(m_entry);
     if (!id)
         return id.error();
     m_entryId = *id;
@@ -92,7 +92,7 @@ StoreError LogEntryCommand::perform()
 
 StoreError LogEntryCommand::apply(bool forward)
 {
-    return store().setRetracted(m_entryId, !forward, author());
+    return store().timeline().setRetracted(m_entryId, !forward, author());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -132,7 +132,7 @@ int AmendEntryCommand::id() const
 
 StoreError AmendEntryCommand::perform()
 {
-    auto before = store().entry(m_entryId);
+    auto before = store().timeline().entry(m_entryId);
     if (!before)
         return before.error();
     m_inverse = {};
@@ -153,7 +153,7 @@ StoreError AmendEntryCommand::perform()
 
 StoreError AmendEntryCommand::apply(bool forward)
 {
-    return store().amendEntry(m_entryId, forward ? m_change : m_inverse, author());
+    return store().timeline().amend(m_entryId, forward ? m_change : m_inverse, author());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,7 +173,7 @@ int SetSeverityCommand::id() const
 
 StoreError SetSeverityCommand::perform()
 {
-    auto incident = store().incident(m_incidentId);
+    auto incident = store().incidents().incident(m_incidentId);
     if (!incident)
         return incident.error();
     m_before = incident->severity;
@@ -182,7 +182,7 @@ StoreError SetSeverityCommand::perform()
 
 StoreError SetSeverityCommand::apply(bool forward)
 {
-    return store().setSeverity(m_incidentId, forward ? m_after : m_before, author());
+    return store().incidents().setSeverity(m_incidentId, forward ? m_after : m_before, author());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -202,7 +202,7 @@ int SetStatusCommand::id() const
 
 StoreError SetStatusCommand::perform()
 {
-    auto incident = store().incident(m_incidentId);
+    auto incident = store().incidents().incident(m_incidentId);
     if (!incident)
         return incident.error();
     m_before = incident->status;
@@ -211,7 +211,7 @@ StoreError SetStatusCommand::perform()
 
 StoreError SetStatusCommand::apply(bool forward)
 {
-    return store().setStatus(m_incidentId, forward ? m_after : m_before, author());
+    return store().incidents().setStatus(m_incidentId, forward ? m_after : m_before, author());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,7 +231,7 @@ int SetDetailsCommand::id() const
 
 StoreError SetDetailsCommand::perform()
 {
-    auto incident = store().incident(m_incidentId);
+    auto incident = store().incidents().incident(m_incidentId);
     if (!incident)
         return incident.error();
     m_oldTitle = incident->title;
@@ -241,8 +241,8 @@ StoreError SetDetailsCommand::perform()
 
 StoreError SetDetailsCommand::apply(bool forward)
 {
-    return forward ? store().setDetails(m_incidentId, m_title, m_summary, author())
-                   : store().setDetails(m_incidentId, m_oldTitle, m_oldSummary, author());
+    return forward ? store().incidents().setDetails(m_incidentId, m_title, m_summary, author())
+                   : store().incidents().setDetails(m_incidentId, m_oldTitle, m_oldSummary, author());
 }
 
 } // namespace cp

@@ -2,7 +2,7 @@
 
 #include "domain/incident.h"
 #include "domain/timelineentry.h"
-#include "timers/timer.h"
+#include "domain/timer.h"
 
 #include <QColor>
 #include <QIcon>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "timers/timer.h"
+#include "domain/timer.h"
 
 #include <QColor>
 #include <QSet>

@@ -1,10 +1,10 @@
-// What a training replay reads of an incident (IncidentStore::replaySource). Read only, in one
-// short read transaction so that a writer's checkpoint is never held up for long.
+// What a training replay reads of an incident. Read only, in one short read transaction so that
+// a writer's checkpoint is never held up for long.
+#include "replaysource.h"
 
-#include "incidentstore.h"
-#include "replay/replaysource.h"
-#include "storevalues.h"
-#include "writetransaction.h"
+#include "db/incidentstore.h"
+#include "db/storevalues.h"
+#include "db/writetransaction.h"
 
 #include <QSet>
 #include <QSqlQuery>
@@ -37,14 +37,14 @@ private:
 
 } // namespace
 
-Result<ReplaySource> IncidentStore::replaySource(qint64 incidentId) const
+Result<ReplaySource> ReplaySource::read(const IncidentStore &store, qint64 incidentId)
 {
-    if (!isOpen())
+    if (!store.session().isOpen())
         return StoreSession::notOpen();
-    const ReadScope scope(m_session.database(), m_session.dialect());
+    const ReadScope scope(store.session().database(), store.session().dialect());
     ReplaySource source;
 
-    auto found = incident(incidentId);
+    auto found = store.incidents().incident(incidentId);
     if (!found)
         return found.error();
     source.incident = *found;
@@ -54,7 +54,7 @@ Result<ReplaySource> IncidentStore::replaySource(qint64 incidentId) const
     page.oldestFirst = true;
     page.limit = 1000;
     for (;;) {
-        auto batch = entries(page);
+        auto batch = store.timeline().entries(page);
         if (!batch)
             return batch.error();
         source.entries << *batch;
@@ -65,10 +65,10 @@ Result<ReplaySource> IncidentStore::replaySource(qint64 incidentId) const
         page.cursorId = batch->constLast().id;
     }
 
-    auto changes = runStatement(m_session.database(),
+    auto changes = runStatement(store.session().database(),
                                 QStringLiteral("SELECT changed_at, changed_by, field, old_value, new_value FROM "
                                                "incident_change WHERE incident_id = ? ORDER BY changed_at, id"),
-                                {incidentId}, tr("Reading the incident's history"));
+                                {incidentId}, ReplaySource::tr("Reading the incident's history"));
     if (!changes)
         return changes.error();
     while (changes->next()) {
@@ -76,11 +76,11 @@ Result<ReplaySource> IncidentStore::replaySource(qint64 incidentId) const
                                changes->value(3).toString(), changes->value(4).toString()});
     }
 
-    auto roleList = roles(incidentId);
+    auto roleList = store.roles().list(incidentId);
     if (!roleList)
         return roleList.error();
     source.roles = *roleList;
-    auto history = assignmentHistory(incidentId);
+    auto history = store.roles().assignmentHistory(incidentId);
     if (!history)
         return history.error();
     source.assignments = *history;
@@ -89,30 +89,30 @@ Result<ReplaySource> IncidentStore::replaySource(qint64 incidentId) const
         if (seen.contains(a.personId))
             continue;
         seen.insert(a.personId);
-        auto who = person(a.personId);
+        auto who = store.roster().person(a.personId);
         if (!who)
             return who.error();
         source.people << *who;
     }
 
-    auto timerList = timers(incidentId);
+    auto timerList = store.timers().list(incidentId);
     if (!timerList)
         return timerList.error();
     source.timers = *timerList;
-    auto settled =
-        runStatement(m_session.database(), QStringLiteral("SELECT id, updated_at FROM timer WHERE incident_id = ?"),
-                     {incidentId}, tr("Reading the timers"));
+    auto settled = runStatement(store.session().database(),
+                                QStringLiteral("SELECT id, updated_at FROM timer WHERE incident_id = ?"), {incidentId},
+                                ReplaySource::tr("Reading the timers"));
     if (!settled)
         return settled.error();
     while (settled->next())
         source.timerSettledAt.insert(settled->value(0).toLongLong(), fromMs(settled->value(1)));
     settled->finish();
 
-    auto rounds = rollCalls(incidentId);
+    auto rounds = store.rollCalls().rounds(incidentId);
     if (!rounds)
         return rounds.error();
     source.rollCalls = *rounds;
-    auto items = rollCallItems(incidentId);
+    auto items = store.rollCalls().items(incidentId);
     if (!items)
         return items.error();
     source.rollCallItems = *items;

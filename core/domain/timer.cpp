@@ -1,4 +1,4 @@
-#include "timer.h"
+#include "domain/timer.h"
 
 namespace cp {
 
@@ -49,6 +49,19 @@ qint64 Timer::overdueMsAt(const QDateTime &nowUtc) const
     if (phaseAt(nowUtc) != TimerPhase::Expired)
         return 0;
     return qMax<qint64>(0, ms(nowUtc) - ms(deadlineAt));
+}
+
+QDateTime Timer::nextDeadlineAfter(const QDateTime &nowUtc, qint64 *skipped) const
+{
+    const qint64 anchor = ms(anchorAt);
+    const qint64 period = qMax<qint64>(1, durationMs);
+    const qint64 k = qMax<qint64>(1, (ms(nowUtc) - anchor) / period + 1);
+    if (skipped)
+        *skipped = k - 1;
+    const qint64 next = anchor + k * period;
+    if (endsAt.isValid() && next > ms(endsAt))
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(next, Qt::UTC);
 }
 
 qint64 Timer::elapsedMsAt(const QDateTime &nowUtc) const

@@ -1,4 +1,4 @@
-#include "timerdefaults.h"
+#include "domain/timerdefaults.h"
 
 #include <QJsonDocument>
 #include <QSet>

@@ -1,11 +1,11 @@
-// IncidentStore: the postmortem owner and due date, the incident's change history, and the
-// whole-incident document (export and import, see exchange/incidentdocument.h).
-#include "incidentstore.h"
+// ExchangeRepository: the whole incident as one document (see incidentdocument.h), exported
+// in one read transaction and imported in one write transaction with fresh ids.
+#include "exchangerepository.h"
 
-#include "exchange/documentrules.h"
-
-#include "storevalues.h"
-#include "writetransaction.h"
+#include "db/incidentstore.h"
+#include "db/storevalues.h"
+#include "db/writetransaction.h"
+#include "documentrules.h"
 
 #include <QHash>
 #include <QSqlQuery>
@@ -27,127 +27,22 @@ QString columnList(const Section &section, bool withId)
     return names.join(QStringLiteral(", "));
 }
 
-Postmortem readPostmortem(const QSqlQuery &q)
-{
-    Postmortem p;
-    p.id = q.value(0).toLongLong();
-    p.incidentId = q.value(1).toLongLong();
-    p.owner = q.value(2).toString();
-    p.dueAt = fromMs(q.value(3));
-    p.assignedAt = fromMs(q.value(4));
-    p.assignedBy = q.value(5).toString();
-    return p;
-}
-
 } // namespace
 
-StoreError IncidentStore::setPostmortem(qint64 incidentId, const QString &owner, const QDateTime &dueAt,
-                                        const QString &author)
+Result<IncidentDocument> ExchangeRepository::exportIncident(const IncidentStore &store, qint64 incidentId)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
-    const QString who = owner.trimmed();
-    if (who.isEmpty())
-        return {StoreError::Code::Invalid, tr("Name the postmortem's owner.")};
-    if (!dueAt.isValid())
-        return {StoreError::Code::Invalid, tr("Give the postmortem a due date.")};
-    if (author.trimmed().isEmpty())
-        return {StoreError::Code::Invalid, tr("Say who is naming the postmortem owner.")};
-
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Naming the postmortem owner"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    ClosedRecordWrite postmortemField(*this); // the postmortem outlives the call
-    auto resolvedAt = readIncidentField(tx, incidentId, QStringLiteral("resolved_at"));
-    if (!resolvedAt)
-        return resolvedAt.error();
-    if (!resolvedAt->isNull() && toMs(dueAt) < resolvedAt->toLongLong())
-        return {StoreError::Code::Invalid, tr("The postmortem cannot be due before the incident was resolved.")};
-    auto existing =
-        tx.exec(QStringLiteral("SELECT id, owner, due_at FROM postmortem WHERE incident_id = ?"), {incidentId});
-    if (!existing)
-        return existing.error();
-    const bool found = existing->next();
-    qint64 id = found ? existing->value(0).toLongLong() : 0;
-    const bool same = found && existing->value(1).toString() == who && existing->value(2).toLongLong() == toMs(dueAt);
-    existing->finish();
-    if (same)
-        return {};
-
-    const qint64 now = toMs(m_clock.nowUtc());
-    if (found) {
-        if (StoreError error = tx.run(QStringLiteral("UPDATE postmortem SET owner = ?, due_at = ?, assigned_at = ?, "
-                                                     "assigned_by = ? WHERE id = ?"),
-                                      {who, toMs(dueAt), now, author.trimmed(), id});
-            !error.ok())
-            return error;
-    } else {
-        auto inserted = tx.insert(QStringLiteral("INSERT INTO postmortem (incident_id, owner, due_at, assigned_at, "
-                                                 "assigned_by) VALUES (?, ?, ?, ?, ?) RETURNING id"),
-                                  {incidentId, who, toMs(dueAt), now, author.trimmed()});
-        if (!inserted)
-            return inserted.error();
-        id = *inserted;
-    }
-    const QString text =
-        tr("Postmortem owner: %1, due %2 UTC").arg(who, dueAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-    if (StoreError error =
-            log(tx, incidentId, EntryKind::System, text, true, {QStringLiteral("postmortem")}, author.trimmed());
-        !error.ok())
-        return error;
-    if (StoreError error = m_session.logChange(tx, StoreEntity::Postmortem, id, incidentId,
-                                               found ? ChangeOp::Update : ChangeOp::Insert);
-        !error.ok())
-        return error;
-    return m_session.finish(tx);
-}
-
-Result<std::optional<Postmortem>> IncidentStore::postmortem(qint64 incidentId) const
-{
-    if (!isOpen())
-        return StoreSession::notOpen();
-    auto q = runStatement(m_session.database(),
-                          QStringLiteral("SELECT id, incident_id, owner, due_at, assigned_at, assigned_by "
-                                         "FROM postmortem WHERE incident_id = ?"),
-                          {incidentId}, tr("Reading the postmortem"));
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<Postmortem>();
-    return std::optional<Postmortem>(readPostmortem(*q));
-}
-
-Result<QList<IncidentChange>> IncidentStore::incidentHistory(qint64 incidentId) const
-{
-    if (!isOpen())
-        return StoreSession::notOpen();
-    auto q = runStatement(m_session.database(),
-                          QStringLiteral("SELECT id, changed_at, changed_by, field, old_value, new_value "
-                                         "FROM incident_change WHERE incident_id = ? ORDER BY changed_at, id"),
-                          {incidentId}, tr("Reading the incident's history"));
-    if (!q)
-        return q.error();
-    QList<IncidentChange> list;
-    while (q->next()) {
-        list << IncidentChange{q->value(0).toLongLong(), fromMs(q->value(1)),    q->value(2).toString(),
-                               q->value(3).toString(),   q->value(4).toString(), q->value(5).toString()};
-    }
-    return list;
-}
-
-Result<IncidentDocument> IncidentStore::exportIncident(qint64 incidentId) const
-{
-    if (!isOpen())
+    const StoreSession &session = store.session();
+    if (!session.isOpen())
         return StoreSession::notOpen();
     const QString doing = tr("Exporting incident #%1").arg(incidentId);
     // One read transaction: every section sees the same moment, even while another process writes.
-    if (auto begun = runStatement(m_session.database(), m_session.dialect().beginRead(), {}, doing); !begun)
+    if (auto begun = runStatement(session.database(), session.dialect().beginRead(), {}, doing); !begun)
         return begun.error();
     struct EndRead
     {
         const QSqlDatabase &db;
         ~EndRead() { runStatement(db, QStringLiteral("COMMIT"), {}, QString()); }
-    } endRead{m_session.database()};
+    } endRead{session.database()};
 
     IncidentDocument document;
     QHash<QString, QHash<qint64, qint64>> docIds; // section → database id → document id
@@ -155,7 +50,7 @@ Result<IncidentDocument> IncidentStore::exportIncident(qint64 incidentId) const
         QVariantList values;
         for (qsizetype n = section.selectWhere.count(QLatin1Char('?')); n > 0; --n)
             values << incidentId;
-        auto q = runStatement(m_session.database(),
+        auto q = runStatement(session.database(),
                               QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4")
                                   .arg(columnList(section, true), section.table, section.selectWhere, section.orderBy),
                               values, doing);
@@ -212,13 +107,14 @@ Result<IncidentDocument> IncidentStore::exportIncident(qint64 incidentId) const
     return document;
 }
 
-Result<qint64> IncidentStore::importIncident(const IncidentDocument &document)
+Result<qint64> ExchangeRepository::importIncident(IncidentStore &store, const IncidentDocument &document)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
+    StoreSession &session = store.session();
+    if (StoreError error = session.requireWritable(); !error.ok())
         return error;
-    if (StoreError error = DocumentRules::check(document, m_clock.nowUtc()); !error.ok())
+    if (StoreError error = DocumentRules::check(document, session.clock().nowUtc()); !error.ok())
         return error;
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Importing the incident"));
+    WriteTransaction tx(session.database(), session.dialect(), tr("Importing the incident"));
     if (StoreError error = tx.begin(); !error.ok())
         return error;
 
@@ -305,17 +201,17 @@ Result<qint64> IncidentStore::importIncident(const IncidentDocument &document)
     }
     if (incidentId == 0)
         return StoreError(StoreError::Code::Invalid, tr("/incident: the document has no incident"));
-    if (StoreError error = m_session.logChange(tx, StoreEntity::Incident, incidentId, incidentId, ChangeOp::Insert);
+    if (StoreError error = session.logChange(tx, StoreEntity::Incident, incidentId, incidentId, ChangeOp::Insert);
         !error.ok())
         return error;
-    if (StoreError error = m_session.logChange(tx, StoreEntity::Timeline, incidentId, incidentId, ChangeOp::Reload);
+    if (StoreError error = session.logChange(tx, StoreEntity::Timeline, incidentId, incidentId, ChangeOp::Reload);
         !error.ok())
         return error;
     for (qint64 personId : std::as_const(newPeople)) {
-        if (StoreError error = m_session.logChange(tx, StoreEntity::Person, personId, 0, ChangeOp::Insert); !error.ok())
+        if (StoreError error = session.logChange(tx, StoreEntity::Person, personId, 0, ChangeOp::Insert); !error.ok())
             return error;
     }
-    if (StoreError error = m_session.finish(tx); !error.ok())
+    if (StoreError error = session.finish(tx); !error.ok())
         return error;
     return incidentId;
 }

@@ -1,11 +1,10 @@
-// IncidentStore: countdowns, cadences and stopwatches, and their entries on the timeline.
-#include "incidentstore.h"
+// Countdowns, cadences and stopwatches, and their entries on the timeline.
+#include "timerrepository.h"
 
 #include "storevalues.h"
-#include "timers/timerdefaults.h"
+#include "timelinerepository.h"
 #include "writetransaction.h"
 
-#include <QSet>
 #include <QSqlQuery>
 
 namespace cp {
@@ -51,14 +50,27 @@ QString dur(qint64 ms)
 
 } // namespace
 
-Result<Timer> IncidentStore::timerInTx(WriteTransaction &tx, qint64 timerId)
+TimerRepository::TimerRepository(StoreSession &session, TimelineRepository &timeline, QObject *parent)
+    : QObject(parent), m_session(session), m_timeline(timeline)
+{
+    connect(&m_session, &StoreSession::changed, this, &TimerRepository::announce);
+}
+
+void TimerRepository::announce(const StoreChange &c)
+{
+    if (c.entity == StoreEntity::Timer)
+        emit timerChanged(c.incidentId, c.entityId);
+}
+
+Result<Timer> TimerRepository::timerInTx(WriteTransaction &tx, qint64 timerId)
 {
     return tx.readOne(QStringLiteral("SELECT %1 FROM timer WHERE id = ?").arg(TimerColumns), {timerId},
                       tr("There is no timer #%1.").arg(timerId), readTimer);
 }
 
-Result<qint64> IncidentStore::insertTimer(WriteTransaction &tx, qint64 incidentId, TimerKind kind, const QString &label,
-                                          qint64 durationMs, const TimerOptions &options, const QString &author)
+Result<qint64> TimerRepository::insertTimer(WriteTransaction &tx, qint64 incidentId, TimerKind kind,
+                                            const QString &label, qint64 durationMs, const TimerOptions &options,
+                                            const QString &author)
 {
     Timer t;
     t.incidentId = incidentId;
@@ -70,7 +82,7 @@ Result<qint64> IncidentStore::insertTimer(WriteTransaction &tx, qint64 incidentI
     t.warnMs = options.warnMs;
     t.defaultKey = options.defaultKey;
     t.createdBy = author.trimmed();
-    const QDateTime now = m_clock.nowUtc();
+    const QDateTime now = m_session.clock().nowUtc();
     t.createdAt = now;
 
     if (t.label.isEmpty())
@@ -143,18 +155,18 @@ Result<qint64> IncidentStore::insertTimer(WriteTransaction &tx, qint64 incidentI
     t.id = *inserted;
     if (StoreError error = m_session.logChange(tx, StoreEntity::Timer, t.id, incidentId, ChangeOp::Insert); !error.ok())
         return error;
-    if (StoreError error = log(tx, t.incidentId, EntryKind::Timer, text, false, t.entryTags(), t.createdBy);
+    if (StoreError error = m_timeline.log(tx, t.incidentId, EntryKind::Timer, text, false, t.entryTags(), t.createdBy);
         !error.ok())
         return error;
     return t.id;
 }
 
-StoreError IncidentStore::saveTimer(WriteTransaction &tx, const Timer &t)
+StoreError TimerRepository::saveTimer(WriteTransaction &tx, const Timer &t)
 {
     if (StoreError error = tx.run(QStringLiteral("UPDATE timer SET state = ?, anchor_at = ?, deadline_at = ?, "
                                                  "paused_ms = ?, expired_deadline_at = ?, updated_at = ? WHERE id = ?"),
                                   {TimerVocabulary::stateKey(t.state), toMs(t.anchorAt), msOrNull(t.deadlineAt),
-                                   t.pausedMs, msOrNull(t.expiredDeadlineAt), toMs(m_clock.nowUtc()), t.id});
+                                   t.pausedMs, msOrNull(t.expiredDeadlineAt), toMs(m_session.clock().nowUtc()), t.id});
         !error.ok())
         return error;
     return m_session.logChange(tx, StoreEntity::Timer, t.id, t.incidentId, ChangeOp::Update);
@@ -162,20 +174,20 @@ StoreError IncidentStore::saveTimer(WriteTransaction &tx, const Timer &t)
 
 // An expiry that happened but is not on the timeline yet (nobody ticked since) is logged before
 // whatever the command does, dated at the deadline.
-StoreError IncidentStore::logPendingExpiry(WriteTransaction &tx, Timer &t, const QString &author)
+StoreError TimerRepository::logPendingExpiry(WriteTransaction &tx, Timer &t, const QString &author)
 {
     if (t.state != TimerState::Running || !t.hasDeadline() || !t.deadlineAt.isValid())
         return {};
-    if (toMs(m_clock.nowUtc()) < toMs(t.deadlineAt) || t.expiredDeadlineAt == t.deadlineAt)
+    if (toMs(m_session.clock().nowUtc()) < toMs(t.deadlineAt) || t.expiredDeadlineAt == t.deadlineAt)
         return {};
     t.expiredDeadlineAt = t.deadlineAt;
     const QString who = author.trimmed().isEmpty() ? QStringLiteral("CommandPost") : author.trimmed();
-    return log(tx, t.incidentId, EntryKind::Timer, tr("Timer expired: “%1”").arg(t.label), false, t.entryTags(), who,
-               t.deadlineAt);
+    return m_timeline.log(tx, t.incidentId, EntryKind::Timer, tr("Timer expired: “%1”").arg(t.label), false,
+                          t.entryTags(), who, t.deadlineAt);
 }
 
-StoreError IncidentStore::changeTimer(qint64 timerId, const QString &author, const QString &doing,
-                                      const std::function<Result<QString>(Timer &)> &change)
+StoreError TimerRepository::changeTimer(qint64 timerId, const QString &author, const QString &doing,
+                                        const std::function<Result<QString>(Timer &)> &change)
 {
     if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
@@ -195,13 +207,15 @@ StoreError IncidentStore::changeTimer(qint64 timerId, const QString &author, con
         return text.error();
     if (StoreError error = saveTimer(tx, t); !error.ok())
         return error;
-    if (StoreError error = log(tx, t.incidentId, EntryKind::Timer, *text, false, t.entryTags(), author); !error.ok())
+    if (StoreError error = m_timeline.log(tx, t.incidentId, EntryKind::Timer, *text, false, t.entryTags(), author);
+        !error.ok())
         return error;
     return m_session.finish(tx);
 }
 
-Result<qint64> IncidentStore::startTimer(TimerKind kind, const QString &doing, qint64 incidentId, const QString &label,
-                                         qint64 durationMs, const TimerOptions &options, const QString &author)
+Result<qint64> TimerRepository::startTimer(TimerKind kind, const QString &doing, qint64 incidentId,
+                                           const QString &label, qint64 durationMs, const TimerOptions &options,
+                                           const QString &author)
 {
     if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
@@ -216,32 +230,32 @@ Result<qint64> IncidentStore::startTimer(TimerKind kind, const QString &doing, q
     return id;
 }
 
-Result<qint64> IncidentStore::startCountdown(qint64 incidentId, const QString &label, qint64 durationMs,
-                                             const TimerOptions &options, const QString &author)
+Result<qint64> TimerRepository::startCountdown(qint64 incidentId, const QString &label, qint64 durationMs,
+                                               const TimerOptions &options, const QString &author)
 {
     return startTimer(TimerKind::Countdown, tr("Starting the timer"), incidentId, label, durationMs, options, author);
 }
 
-Result<qint64> IncidentStore::startCadence(qint64 incidentId, const QString &label, qint64 periodMs,
-                                           const TimerOptions &options, const QString &author)
+Result<qint64> TimerRepository::startCadence(qint64 incidentId, const QString &label, qint64 periodMs,
+                                             const TimerOptions &options, const QString &author)
 {
     return startTimer(TimerKind::Cadence, tr("Starting the recurring timer"), incidentId, label, periodMs, options,
                       author);
 }
 
-Result<qint64> IncidentStore::startStopwatch(qint64 incidentId, const QString &label, const TimerOptions &options,
-                                             const QString &author)
+Result<qint64> TimerRepository::startStopwatch(qint64 incidentId, const QString &label, const TimerOptions &options,
+                                               const QString &author)
 {
     return startTimer(TimerKind::Stopwatch, tr("Starting the stopwatch"), incidentId, label, 0, options, author);
 }
 
-Result<QList<qint64>> IncidentStore::startDefaultTimers(qint64 incidentId, Severity severity, const QString &author)
+Result<QList<qint64>> TimerRepository::startDefaults(qint64 incidentId, Severity severity, const QString &author)
 {
-    return startDefaultTimers(incidentId, TimerDefaults::forSeverity(severity), author);
+    return startDefaults(incidentId, TimerDefaults::forSeverity(severity), author);
 }
 
-Result<QList<qint64>> IncidentStore::startDefaultTimers(qint64 incidentId, const QList<TimerDefault> &defaults,
-                                                        const QString &author)
+Result<QList<qint64>> TimerRepository::startDefaults(qint64 incidentId, const QList<TimerDefault> &defaults,
+                                                     const QString &author)
 {
     if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
@@ -265,7 +279,7 @@ Result<QList<qint64>> IncidentStore::startDefaultTimers(qint64 incidentId, const
         have.insert(running->value(0).toString());
     running->finish();
 
-    const QDateTime now = m_clock.nowUtc();
+    const QDateTime now = m_session.clock().nowUtc();
     QList<qint64> ids;
     for (const TimerDefault &d : defaults) {
         if (have.contains(d.key))
@@ -288,10 +302,10 @@ Result<QList<qint64>> IncidentStore::startDefaultTimers(qint64 incidentId, const
     return ids;
 }
 
-StoreError IncidentStore::pauseTimer(qint64 timerId, const QString &author)
+StoreError TimerRepository::pause(qint64 timerId, const QString &author)
 {
     return changeTimer(timerId, author, tr("Pausing the timer"), [this](Timer &t) -> Result<QString> {
-        const QDateTime now = m_clock.nowUtc();
+        const QDateTime now = m_session.clock().nowUtc();
         if (t.state != TimerState::Running)
             return StoreError(StoreError::Code::Invalid, tr("Only a running timer can be paused."));
         if (t.phaseAt(now) == TimerPhase::Expired)
@@ -309,10 +323,10 @@ StoreError IncidentStore::pauseTimer(qint64 timerId, const QString &author)
     });
 }
 
-StoreError IncidentStore::resumeTimer(qint64 timerId, const QString &author)
+StoreError TimerRepository::resume(qint64 timerId, const QString &author)
 {
     return changeTimer(timerId, author, tr("Resuming the timer"), [this](Timer &t) -> Result<QString> {
-        const QDateTime now = m_clock.nowUtc();
+        const QDateTime now = m_session.clock().nowUtc();
         if (t.state != TimerState::Paused)
             return StoreError(StoreError::Code::Invalid, tr("Only a paused timer can be resumed."));
         t.state = TimerState::Running;
@@ -333,7 +347,7 @@ StoreError IncidentStore::resumeTimer(qint64 timerId, const QString &author)
     });
 }
 
-StoreError IncidentStore::snoozeTimer(qint64 timerId, int minutes, const QString &author)
+StoreError TimerRepository::snooze(qint64 timerId, int minutes, const QString &author)
 {
     return changeTimer(timerId, author, tr("Snoozing the timer"), [this, minutes](Timer &t) -> Result<QString> {
         if (minutes <= 0 || minutes > MaxSnoozeMinutes)
@@ -341,15 +355,15 @@ StoreError IncidentStore::snoozeTimer(qint64 timerId, int minutes, const QString
         if (t.kind == TimerKind::Stopwatch || t.state != TimerState::Running)
             return StoreError(StoreError::Code::Invalid,
                               tr("Only a running countdown or recurring timer can be snoozed."));
-        t.deadlineAt = m_clock.nowUtc().addSecs(qint64(minutes) * 60);
+        t.deadlineAt = m_session.clock().nowUtc().addSecs(qint64(minutes) * 60);
         return tr("Timer snoozed for %n min: “%1”", nullptr, minutes).arg(t.label);
     });
 }
 
-StoreError IncidentStore::acknowledgeTimer(qint64 timerId, const QString &author)
+StoreError TimerRepository::acknowledge(qint64 timerId, const QString &author)
 {
     return changeTimer(timerId, author, tr("Acknowledging the timer"), [this](Timer &t) -> Result<QString> {
-        const QDateTime now = m_clock.nowUtc();
+        const QDateTime now = m_session.clock().nowUtc();
         if (t.kind == TimerKind::Stopwatch || t.state != TimerState::Running)
             return StoreError(StoreError::Code::Invalid,
                               tr("Only a running countdown or recurring timer can be acknowledged."));
@@ -361,28 +375,24 @@ StoreError IncidentStore::acknowledgeTimer(qint64 timerId, const QString &author
             t.state = TimerState::Acknowledged;
             return text;
         }
-        // The next grid point after now: anchor + k·period, k ≥ 1. Periods missed while nobody
-        // acknowledged are skipped, not owed; the schedule never drifts by the reaction time.
-        const qint64 anchor = toMs(t.anchorAt);
-        const qint64 period = qMax<qint64>(1, t.durationMs);
-        const qint64 k = qMax<qint64>(1, (toMs(now) - anchor) / period + 1);
-        const qint64 next = anchor + k * period;
-        if (t.endsAt.isValid() && next > toMs(t.endsAt)) {
+        qint64 skipped = 0;
+        const QDateTime next = t.nextDeadlineAfter(now, &skipped);
+        if (!next.isValid()) {
             t.state = TimerState::Acknowledged;
             return text + tr(" — cadence complete");
         }
-        t.anchorAt = fromMs(next);
-        t.deadlineAt = t.anchorAt;
-        if (k > 1 && anchor + period <= toMs(now))
-            text += tr(" — %n missed period(s) skipped", nullptr, int(k - 1));
-        return text + tr(" — next due in %1").arg(TimerVocabulary::durationText(next - toMs(now)));
+        t.anchorAt = next;
+        t.deadlineAt = next;
+        if (skipped > 0)
+            text += tr(" — %n missed period(s) skipped", nullptr, int(skipped));
+        return text + tr(" — next due in %1").arg(TimerVocabulary::durationText(toMs(next) - toMs(now)));
     });
 }
 
-StoreError IncidentStore::restartTimer(qint64 timerId, const QString &author)
+StoreError TimerRepository::restart(qint64 timerId, const QString &author)
 {
     return changeTimer(timerId, author, tr("Restarting the timer"), [this](Timer &t) -> Result<QString> {
-        const QDateTime now = m_clock.nowUtc();
+        const QDateTime now = m_session.clock().nowUtc();
         t.state = TimerState::Running;
         t.pausedMs = 0;
         switch (t.kind) {
@@ -402,7 +412,7 @@ StoreError IncidentStore::restartTimer(qint64 timerId, const QString &author)
     });
 }
 
-StoreError IncidentStore::cancelTimer(qint64 timerId, const QString &author)
+StoreError TimerRepository::cancel(qint64 timerId, const QString &author)
 {
     return changeTimer(timerId, author, tr("Cancelling the timer"), [](Timer &t) -> Result<QString> {
         if (!t.isLive())
@@ -412,7 +422,7 @@ StoreError IncidentStore::cancelTimer(qint64 timerId, const QString &author)
     });
 }
 
-Result<bool> IncidentStore::markExpired(qint64 timerId, const QString &author)
+Result<bool> TimerRepository::markExpired(qint64 timerId, const QString &author)
 {
     if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
@@ -435,13 +445,13 @@ Result<bool> IncidentStore::markExpired(qint64 timerId, const QString &author)
     return true;
 }
 
-Result<QList<Timer>> IncidentStore::timers(qint64 incidentId) const
+Result<QList<Timer>> TimerRepository::list(qint64 incidentId) const
 {
     return m_session.readAll(QStringLiteral("SELECT %1 FROM timer WHERE incident_id = ? ORDER BY id").arg(TimerColumns),
                              {incidentId}, tr("Reading the timers"), readTimer);
 }
 
-Result<QList<Timer>> IncidentStore::liveTimers() const
+Result<QList<Timer>> TimerRepository::live() const
 {
     return m_session.readAll(
         // A resolved incident's timers are over, even one left running by an older version.
@@ -453,7 +463,7 @@ Result<QList<Timer>> IncidentStore::liveTimers() const
         tr("Reading the timers"), readTimer);
 }
 
-Result<Timer> IncidentStore::timer(qint64 timerId) const
+Result<Timer> TimerRepository::timer(qint64 timerId) const
 {
     return m_session.readOne(QStringLiteral("SELECT %1 FROM timer WHERE id = ?").arg(TimerColumns), {timerId},
                              tr("Reading timer #%1").arg(timerId), tr("There is no timer #%1.").arg(timerId),

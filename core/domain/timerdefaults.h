@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/incident.h"
-#include "timer.h"
+#include "domain/timer.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,5 +1,5 @@
-// IncidentStore: the roster of people and the directory of departments.
-#include "incidentstore.h"
+// The roster of people and the directory of departments.
+#include "rosterrepository.h"
 
 #include "domain/domainrules.h"
 
@@ -37,7 +37,7 @@ Person readPerson(const QSqlQuery &q)
 QString personProblem(const Person &p)
 {
     if (p.name.trimmed().isEmpty())
-        return IncidentStore::tr("a person needs a name");
+        return RosterRepository::tr("a person needs a name");
     return DomainRules::handleProblem(p.handle.trimmed());
 }
 
@@ -45,9 +45,9 @@ QString departmentProblem(const Department &d)
 {
     static const QRegularExpression key(QStringLiteral("^[a-z0-9][a-z0-9-]{0,47}$"));
     if (!key.match(d.key).hasMatch())
-        return IncidentStore::tr("the department key “%1” must be lower-case letters, digits or dashes").arg(d.key);
+        return RosterRepository::tr("the department key “%1” must be lower-case letters, digits or dashes").arg(d.key);
     if (d.name.trimmed().isEmpty())
-        return IncidentStore::tr("a department needs a name");
+        return RosterRepository::tr("a department needs a name");
     return {};
 }
 
@@ -118,7 +118,20 @@ private:
 
 } // namespace
 
-Result<qint64> IncidentStore::addPerson(const Person &person)
+RosterRepository::RosterRepository(StoreSession &session, QObject *parent) : QObject(parent), m_session(session)
+{
+    connect(&m_session, &StoreSession::changed, this, &RosterRepository::announce);
+}
+
+void RosterRepository::announce(const StoreChange &c)
+{
+    if (c.entity == StoreEntity::Person)
+        emit personChanged(c.entityId);
+    else if (c.entity == StoreEntity::Department)
+        emit departmentChanged(c.entityId);
+}
+
+Result<qint64> RosterRepository::addPerson(const Person &person)
 {
     if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
@@ -146,7 +159,7 @@ Result<qint64> IncidentStore::addPerson(const Person &person)
     return id;
 }
 
-StoreError IncidentStore::updatePerson(const Person &person)
+StoreError RosterRepository::updatePerson(const Person &person)
 {
     if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
@@ -181,7 +194,7 @@ StoreError IncidentStore::updatePerson(const Person &person)
     return m_session.finish(tx);
 }
 
-Result<qint64> IncidentStore::saveDepartment(const Department &department)
+Result<qint64> RosterRepository::saveDepartment(const Department &department)
 {
     auto changed = importRoster({department}, {});
     if (!changed)
@@ -196,7 +209,7 @@ Result<qint64> IncidentStore::saveDepartment(const Department &department)
     return StoreError(StoreError::Code::Internal, tr("The department was saved but cannot be found."));
 }
 
-Result<int> IncidentStore::importRoster(const QList<Department> &departments, const QList<Person> &people)
+Result<int> RosterRepository::importRoster(const QList<Department> &departments, const QList<Person> &people)
 {
     if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
@@ -301,20 +314,20 @@ Result<int> IncidentStore::importRoster(const QList<Department> &departments, co
     return changed;
 }
 
-Result<QList<Person>> IncidentStore::people() const
+Result<QList<Person>> RosterRepository::people() const
 {
     return m_session.readAll(QStringLiteral("SELECT %1 FROM person ORDER BY name, id").arg(PersonColumns), {},
                              tr("Reading the roster"), readPerson);
 }
 
-Result<Person> IncidentStore::person(qint64 personId) const
+Result<Person> RosterRepository::person(qint64 personId) const
 {
     return m_session.readOne(QStringLiteral("SELECT %1 FROM person WHERE id = ?").arg(PersonColumns), {personId},
                              tr("Reading the roster"), tr("There is no person #%1 on the roster.").arg(personId),
                              readPerson);
 }
 
-Result<Person> IncidentStore::findPerson(const QString &handleOrName) const
+Result<Person> RosterRepository::findPerson(const QString &handleOrName) const
 {
     auto all = people();
     if (!all)
@@ -346,7 +359,7 @@ Result<Person> IncidentStore::findPerson(const QString &handleOrName) const
     return StoreError(StoreError::Code::NotFound, tr("Nobody called “%1” is on the roster.").arg(wanted));
 }
 
-Result<QList<Department>> IncidentStore::departments() const
+Result<QList<Department>> RosterRepository::departments() const
 {
     return m_session.readAll(QStringLiteral("SELECT id, key, name, primary_contact, oncall_rotation, escalation_path "
                                             "FROM department ORDER BY name, id"),
@@ -355,6 +368,20 @@ Result<QList<Department>> IncidentStore::departments() const
                                                    q.value(2).toString(),   q.value(3).toString(),
                                                    q.value(4).toString(),   q.value(5).toString()};
                              });
+}
+
+Result<Person> RosterRepository::personInTx(WriteTransaction &tx, qint64 personId)
+{
+    auto q = tx.exec(QStringLiteral("SELECT name, handle FROM person WHERE id = ?"), {personId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return StoreError(StoreError::Code::NotFound, tr("There is no person #%1 on the roster.").arg(personId));
+    Person p;
+    p.id = personId;
+    p.name = q->value(0).toString();
+    p.handle = q->value(1).toString();
+    return p;
 }
 
 } // namespace cp

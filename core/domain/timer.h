@@ -75,6 +75,10 @@ struct Timer
     // A running countdown or cadence whose deadline is off its schedule was snoozed to it: that
     // deadline. Null otherwise.
     QDateTime snoozedUntil() const;
+    // Cadence: the first point of its schedule (anchor + k·period, k ≥ 1) after nowUtc. Periods
+    // missed meanwhile are skipped, not owed (skipped counts them), so the schedule never drifts
+    // by the reaction time. Null when that point is past the cadence's end.
+    QDateTime nextDeadlineAfter(const QDateTime &nowUtc, qint64 *skipped = nullptr) const;
 };
 
 // Options shared by every way of starting a timer.

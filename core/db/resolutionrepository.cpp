@@ -1,6 +1,10 @@
-// Resolving and reopening an incident: the resolve checklist, the end of the call's machinery
-// (roll calls, timers) and the closed record.
-#include "incidentstore.h"
+#include "resolutionrepository.h"
+
+#include "businessrepository.h"
+#include "incidentrepository.h"
+#include "rollcallrepository.h"
+#include "timelinerepository.h"
+#include "timerrepository.h"
 
 #include "storevalues.h"
 #include "writetransaction.h"
@@ -21,32 +25,40 @@ template <typename T> StoreError take(const Result<T> &result, T &into)
 
 } // namespace
 
-Result<QList<ResolveBlocker>> IncidentStore::resolveBlockers(qint64 incidentId) const
+ResolutionRepository::ResolutionRepository(StoreSession &session, TimelineRepository &timeline,
+                                           IncidentRepository &incidents, RollCallRepository &rollCalls,
+                                           TimerRepository &timers, BusinessRepository &business)
+    : m_session(session), m_timeline(timeline), m_incidents(incidents), m_rollCalls(rollCalls), m_timers(timers),
+      m_business(business)
+{
+}
+
+Result<QList<ResolveBlocker>> ResolutionRepository::blockers(qint64 incidentId) const
 {
     ResolveInputs in;
-    if (StoreError error = take(incident(incidentId), in.incident); !error.ok())
+    if (StoreError error = take(m_incidents.incident(incidentId), in.incident); !error.ok())
         return error;
-    if (StoreError error = take(actions(incidentId), in.actions); !error.ok())
+    if (StoreError error = take(m_rollCalls.actions(incidentId), in.actions); !error.ok())
         return error;
-    if (StoreError error = take(rollCallItems(incidentId), in.rollCallItems); !error.ok())
+    if (StoreError error = take(m_rollCalls.items(incidentId), in.rollCallItems); !error.ok())
         return error;
-    if (StoreError error = take(businessMode(incidentId), in.businessMode); !error.ok())
+    if (StoreError error = take(m_business.mode(incidentId), in.businessMode); !error.ok())
         return error;
     if (in.businessMode) {
-        if (StoreError error = take(businessActivities(incidentId), in.activities); !error.ok())
+        if (StoreError error = take(m_business.activities(incidentId), in.activities); !error.ok())
             return error;
-        if (StoreError error = take(messages(incidentId), in.messages); !error.ok())
+        if (StoreError error = take(m_business.messages(incidentId), in.messages); !error.ok())
             return error;
-        if (StoreError error = take(skippedCells(incidentId), in.skippedCells); !error.ok())
+        if (StoreError error = take(m_business.skippedCells(incidentId), in.skippedCells); !error.ok())
             return error;
     }
-    if (StoreError error = take(postmortem(incidentId), in.postmortem); !error.ok())
+    if (StoreError error = take(m_incidents.postmortem(incidentId), in.postmortem); !error.ok())
         return error;
     return ResolveChecklist::blockers(in);
 }
 
-StoreError IncidentStore::resolveIncident(qint64 incidentId, const QList<ResolveAcknowledgement> &acknowledgements,
-                                          const QString &author)
+StoreError ResolutionRepository::resolve(qint64 incidentId, const QList<ResolveAcknowledgement> &acknowledgements,
+                                         const QString &author)
 {
     if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
@@ -57,12 +69,12 @@ StoreError IncidentStore::resolveIncident(qint64 incidentId, const QList<Resolve
     if (StoreError error = tx.begin(); !error.ok())
         return error;
     // Read inside the transaction (same connection): nobody can open a new item meanwhile.
-    auto current = incident(incidentId);
+    auto current = m_incidents.incident(incidentId);
     if (!current)
         return current.error();
     if (current->isResolved())
         return {StoreError::Code::Invalid, tr("Incident #%1 is already resolved.").arg(incidentId)};
-    auto blockers = resolveBlockers(incidentId);
+    auto blockers = this->blockers(incidentId);
     if (!blockers)
         return blockers.error();
     QStringList reasons;
@@ -71,22 +83,22 @@ StoreError IncidentStore::resolveIncident(qint64 incidentId, const QList<Resolve
 
     for (qsizetype i = 0; i < blockers->size(); ++i) {
         const QString text = tr("Resolving with this left as it is: %1 — %2").arg(blockers->at(i).text, reasons.at(i));
-        if (StoreError error =
-                log(tx, incidentId, EntryKind::System, text, false, {QStringLiteral("resolve-checklist")}, who);
+        if (StoreError error = m_timeline.log(tx, incidentId, EntryKind::System, text, false,
+                                              {QStringLiteral("resolve-checklist")}, who);
             !error.ok())
             return error;
     }
     // The call's machinery ends with it: open rounds close, timers stop.
-    auto rounds = rollCalls(incidentId);
+    auto rounds = m_rollCalls.rounds(incidentId);
     if (!rounds)
         return rounds.error();
     for (const RollCall &round : std::as_const(*rounds)) {
         if (round.isOpen()) {
-            if (StoreError error = closeRollCallInTx(tx, round, who); !error.ok())
+            if (StoreError error = m_rollCalls.closeRollCallInTx(tx, round, who); !error.ok())
                 return error;
         }
     }
-    auto running = timers(incidentId);
+    auto running = m_timers.list(incidentId);
     if (!running)
         return running.error();
     QStringList stopped;
@@ -94,27 +106,28 @@ StoreError IncidentStore::resolveIncident(qint64 incidentId, const QList<Resolve
         if (!t.isLive())
             continue;
         t.state = TimerState::Cancelled;
-        if (StoreError error = saveTimer(tx, t); !error.ok())
+        if (StoreError error = m_timers.saveTimer(tx, t); !error.ok())
             return error;
         stopped << QStringLiteral("“%1”").arg(t.label);
     }
     if (!stopped.isEmpty()) {
         const QString text = tr("Timers stopped on resolve: %1").arg(stopped.join(QStringLiteral(", ")));
-        if (StoreError error = log(tx, incidentId, EntryKind::Timer, text, false, {}, who); !error.ok())
+        if (StoreError error = m_timeline.log(tx, incidentId, EntryKind::Timer, text, false, {}, who); !error.ok())
             return error;
     }
-    ClosedRecordWrite closing(*this);
+    TimelineRepository::ClosedRecordWrite closing(m_timeline);
     const QString text = tr("Status: %1 → %2")
                              .arg(IncidentVocabulary::statusLabel(current->status),
                                   IncidentVocabulary::statusLabel(IncidentStatus::Resolved));
-    if (StoreError error = changeStatusInTx(tx, incidentId, current->status, IncidentStatus::Resolved, text, who);
+    if (StoreError error =
+            m_incidents.changeStatus(tx, incidentId, current->status, IncidentStatus::Resolved, text, who);
         !error.ok())
         return error;
     return m_session.finish(tx);
 }
 
-StoreError IncidentStore::reopenIncident(qint64 incidentId, IncidentStatus status, const QString &reason,
-                                         const QString &author)
+StoreError ResolutionRepository::reopen(qint64 incidentId, IncidentStatus status, const QString &reason,
+                                        const QString &author)
 {
     if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
@@ -127,17 +140,18 @@ StoreError IncidentStore::reopenIncident(qint64 incidentId, IncidentStatus statu
     WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Reopening the incident"));
     if (StoreError error = tx.begin(); !error.ok())
         return error;
-    auto current = readIncidentField(tx, incidentId, QStringLiteral("status"));
+    auto current = m_incidents.readField(tx, incidentId, QStringLiteral("status"));
     if (!current)
         return current.error();
     if (current->toString() != IncidentVocabulary::statusKey(IncidentStatus::Resolved))
         return {StoreError::Code::Invalid,
                 tr("Incident #%1 is not resolved; there is nothing to reopen.").arg(incidentId)};
-    ClosedRecordWrite reopening(*this);
+    TimelineRepository::ClosedRecordWrite reopening(m_timeline);
     const QString text = tr("Incident reopened: %1 → %2 — %3")
                              .arg(IncidentVocabulary::statusLabel(IncidentStatus::Resolved),
                                   IncidentVocabulary::statusLabel(status), reason.trimmed());
-    if (StoreError error = changeStatusInTx(tx, incidentId, IncidentStatus::Resolved, status, text, author.trimmed());
+    if (StoreError error =
+            m_incidents.changeStatus(tx, incidentId, IncidentStatus::Resolved, status, text, author.trimmed());
         !error.ok())
         return error;
     return m_session.finish(tx);

@@ -1,14 +1,12 @@
-// IncidentStore: the incident's roles, who holds them, and their checklists.
-#include "incidentstore.h"
+// Roles, assignments and duties; each change is a role entry on the timeline.
+#include "rolerepository.h"
 
+#include "rosterrepository.h"
 #include "storevalues.h"
+#include "timelinerepository.h"
 #include "writetransaction.h"
 
-#include <QRegularExpression>
-#include <QSet>
 #include <QSqlQuery>
-
-#include <functional>
 
 namespace cp {
 
@@ -80,7 +78,20 @@ QList<IncidentRole> inHierarchyOrder(const QList<IncidentRole> &roles)
 
 } // namespace
 
-Result<IncidentRole> IncidentStore::roleInTx(WriteTransaction &tx, qint64 incidentId, const QString &roleKey)
+RoleRepository::RoleRepository(StoreSession &session, TimelineRepository &timeline, RosterRepository &roster,
+                               QObject *parent)
+    : QObject(parent), m_session(session), m_timeline(timeline), m_roster(roster)
+{
+    connect(&m_session, &StoreSession::changed, this, &RoleRepository::announce);
+}
+
+void RoleRepository::announce(const StoreChange &c)
+{
+    if (c.entity == StoreEntity::Role)
+        emit roleChanged(c.incidentId, c.entityId);
+}
+
+Result<IncidentRole> RoleRepository::roleInTx(WriteTransaction &tx, qint64 incidentId, const QString &roleKey)
 {
     auto q =
         tx.exec(QStringLiteral("SELECT %1 FROM incident_role WHERE incident_id = ? AND role_key = ?").arg(RoleColumns),
@@ -100,22 +111,8 @@ Result<IncidentRole> IncidentStore::roleInTx(WriteTransaction &tx, qint64 incide
     return role;
 }
 
-Result<Person> IncidentStore::personInTx(WriteTransaction &tx, qint64 personId)
-{
-    auto q = tx.exec(QStringLiteral("SELECT name, handle FROM person WHERE id = ?"), {personId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no person #%1 on the roster.").arg(personId));
-    Person p;
-    p.id = personId;
-    p.name = q->value(0).toString();
-    p.handle = q->value(1).toString();
-    return p;
-}
-
-Result<qint64> IncidentStore::insertRole(WriteTransaction &tx, qint64 incidentId, const RoleDefinition &role,
-                                         const QString &subTeam, int position)
+Result<qint64> RoleRepository::insertRole(WriteTransaction &tx, qint64 incidentId, const RoleDefinition &role,
+                                          const QString &subTeam, int position)
 {
     auto inserted = tx.insert(
         QStringLiteral("INSERT INTO incident_role (incident_id, role_key, title, short_name, group_name, parent_key, "
@@ -140,8 +137,8 @@ Result<qint64> IncidentStore::insertRole(WriteTransaction &tx, qint64 incidentId
     return roleId;
 }
 
-StoreError IncidentStore::applyTemplateInTx(WriteTransaction &tx, qint64 incidentId, const RoleTemplate &roles,
-                                            const QString &linkUnderRoleKey, const QString &author)
+StoreError RoleRepository::applyTemplateInTx(WriteTransaction &tx, qint64 incidentId, const RoleTemplate &roles,
+                                             const QString &linkUnderRoleKey, const QString &author)
 {
     if (const QString problem = RoleTemplateFormat::validate(roles); !problem.isEmpty())
         return {StoreError::Code::Invalid, tr("The role template is not valid: %1").arg(problem)};
@@ -175,11 +172,11 @@ StoreError IncidentStore::applyTemplateInTx(WriteTransaction &tx, qint64 inciden
     const QString text = linkUnderRoleKey.isEmpty()
                              ? tr("Role structure: %1 (%n role(s))", nullptr, added).arg(roles.name)
                              : tr("Added %1 under %2 (%n role(s))", nullptr, added).arg(roles.name, linkUnderRoleKey);
-    return log(tx, incidentId, EntryKind::Role, text, false, {}, author);
+    return m_timeline.log(tx, incidentId, EntryKind::Role, text, false, {}, author);
 }
 
-StoreError IncidentStore::applyTemplate(qint64 incidentId, const RoleTemplate &roles, const QString &linkUnderRoleKey,
-                                        const QString &author)
+StoreError RoleRepository::applyTemplate(qint64 incidentId, const RoleTemplate &roles, const QString &linkUnderRoleKey,
+                                         const QString &author)
 {
     if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
@@ -195,7 +192,7 @@ StoreError IncidentStore::applyTemplate(qint64 incidentId, const RoleTemplate &r
     return m_session.finish(tx);
 }
 
-Result<qint64> IncidentStore::addRole(qint64 incidentId, const RoleDefinition &role, const QString &author)
+Result<qint64> RoleRepository::add(qint64 incidentId, const RoleDefinition &role, const QString &author)
 {
     if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
@@ -228,7 +225,7 @@ Result<qint64> IncidentStore::addRole(qint64 incidentId, const RoleDefinition &r
     if (!id)
         return id;
     if (StoreError error =
-            log(tx, incidentId, EntryKind::Role, tr("Role added: %1").arg(role.title), false, {}, author);
+            m_timeline.log(tx, incidentId, EntryKind::Role, tr("Role added: %1").arg(role.title), false, {}, author);
         !error.ok())
         return error;
     if (StoreError error = m_session.finish(tx); !error.ok())
@@ -236,7 +233,7 @@ Result<qint64> IncidentStore::addRole(qint64 incidentId, const RoleDefinition &r
     return id;
 }
 
-StoreError IncidentStore::addSubTeam(qint64 incidentId, const QString &name, const QString &author)
+StoreError RoleRepository::addSubTeam(qint64 incidentId, const QString &name, const QString &author)
 {
     if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
@@ -297,19 +294,19 @@ StoreError IncidentStore::addSubTeam(qint64 incidentId, const QString &name, con
             return id.error();
     }
     if (StoreError error =
-            log(tx, incidentId, EntryKind::Role, tr("Sub-team %1 formed").arg(teamName), true, {}, author);
+            m_timeline.log(tx, incidentId, EntryKind::Role, tr("Sub-team %1 formed").arg(teamName), true, {}, author);
         !error.ok())
         return error;
     return m_session.finish(tx);
 }
 
-Result<qint64> IncidentStore::startAssignment(WriteTransaction &tx, const IncidentRole &role, const Person &person,
-                                              const QString &author)
+Result<qint64> RoleRepository::startAssignment(WriteTransaction &tx, const IncidentRole &role, const Person &person,
+                                               const QString &author)
 {
     auto inserted =
         tx.insert(QStringLiteral("INSERT INTO assignment (incident_id, role_id, person_id, started_at, started_by) "
                                  "VALUES (?, ?, ?, ?, ?) RETURNING id"),
-                  {role.incidentId, role.id, person.id, toMs(m_clock.nowUtc()), author});
+                  {role.incidentId, role.id, person.id, toMs(m_session.clock().nowUtc()), author});
     if (!inserted)
         return inserted.error();
     const qint64 id = *inserted;
@@ -319,18 +316,18 @@ Result<qint64> IncidentStore::startAssignment(WriteTransaction &tx, const Incide
     return id;
 }
 
-StoreError IncidentStore::endAssignment(WriteTransaction &tx, const IncidentRole &role, const RoleHolder &holder,
-                                        const QString &reason, const QString &author)
+StoreError RoleRepository::endAssignment(WriteTransaction &tx, const IncidentRole &role, const RoleHolder &holder,
+                                         const QString &reason, const QString &author)
 {
     if (StoreError error = tx.run(QStringLiteral("UPDATE assignment SET ended_at = ?, ended_by = ?, end_reason = ? "
                                                  "WHERE id = ? AND ended_at IS NULL"),
-                                  {toMs(m_clock.nowUtc()), author, reason, holder.assignmentId});
+                                  {toMs(m_session.clock().nowUtc()), author, reason, holder.assignmentId});
         !error.ok())
         return error;
     return m_session.logChange(tx, StoreEntity::Role, role.id, role.incidentId, ChangeOp::Update);
 }
 
-Result<qint64> IncidentStore::assign(qint64 incidentId, const QString &roleKey, qint64 personId, const QString &author)
+Result<qint64> RoleRepository::assign(qint64 incidentId, const QString &roleKey, qint64 personId, const QString &author)
 {
     if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
@@ -340,7 +337,7 @@ Result<qint64> IncidentStore::assign(qint64 incidentId, const QString &roleKey, 
     auto role = roleInTx(tx, incidentId, roleKey);
     if (!role)
         return role.error();
-    auto person = personInTx(tx, personId);
+    auto person = m_roster.personInTx(tx, personId);
     if (!person)
         return person.error();
     for (const RoleHolder &h : role->holders) {
@@ -351,7 +348,7 @@ Result<qint64> IncidentStore::assign(qint64 incidentId, const QString &roleKey, 
     if (!role->definition.multipleHolders && !role->holders.isEmpty()) {
         // Said as what happened: on a team server the other laptop may have been a moment faster.
         const RoleHolder &holder = role->holders.first();
-        const qint64 secondsAgo = qMax<qint64>(0, holder.since.secsTo(m_clock.nowUtc()));
+        const qint64 secondsAgo = qMax<qint64>(0, holder.since.secsTo(m_session.clock().nowUtc()));
         const QString ago = secondsAgo == 0 ? tr("less than a second") : tr("%1 s").arg(secondsAgo);
         return StoreError(StoreError::Code::Invalid,
                           tr("%1 took %2 %3 ago; hand it over instead.").arg(holder.name, role->definition.title, ago));
@@ -360,8 +357,9 @@ Result<qint64> IncidentStore::assign(qint64 incidentId, const QString &roleKey, 
     if (!id)
         return id;
     const bool command = role->definition.parentKey.isEmpty();
-    if (StoreError error = log(tx, incidentId, EntryKind::Role,
-                               tr("%1 is %2").arg(person->name, role->definition.title), command, {}, author);
+    if (StoreError error =
+            m_timeline.log(tx, incidentId, EntryKind::Role, tr("%1 is %2").arg(person->name, role->definition.title),
+                           command, {}, author);
         !error.ok())
         return error;
     if (StoreError error = m_session.finish(tx); !error.ok())
@@ -369,8 +367,8 @@ Result<qint64> IncidentStore::assign(qint64 incidentId, const QString &roleKey, 
     return id;
 }
 
-StoreError IncidentStore::handOver(qint64 incidentId, const QString &roleKey, qint64 fromPersonId, qint64 toPersonId,
-                                   const QString &author)
+StoreError RoleRepository::handOver(qint64 incidentId, const QString &roleKey, qint64 fromPersonId, qint64 toPersonId,
+                                    const QString &author)
 {
     if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
@@ -392,7 +390,7 @@ StoreError IncidentStore::handOver(qint64 incidentId, const QString &roleKey, qi
                 fromPersonId == 0
                     ? tr("%1 has several holders; say whose place is handed over.").arg(role->definition.title)
                     : tr("That person does not hold %1.").arg(role->definition.title)};
-    auto to = personInTx(tx, toPersonId);
+    auto to = m_roster.personInTx(tx, toPersonId);
     if (!to)
         return to.error();
     for (const RoleHolder &h : role->holders) {
@@ -404,15 +402,15 @@ StoreError IncidentStore::handOver(qint64 incidentId, const QString &roleKey, qi
         return error;
     if (auto started = startAssignment(tx, *role, *to, author); !started)
         return started.error();
-    if (StoreError error =
-            log(tx, incidentId, EntryKind::Role,
-                tr("%1 handed over: %2 → %3").arg(role->definition.title, fromName, to->name), true, {}, author);
+    if (StoreError error = m_timeline.log(tx, incidentId, EntryKind::Role,
+                                          tr("%1 handed over: %2 → %3").arg(role->definition.title, fromName, to->name),
+                                          true, {}, author);
         !error.ok())
         return error;
     return m_session.finish(tx);
 }
 
-StoreError IncidentStore::release(qint64 incidentId, const QString &roleKey, qint64 personId, const QString &author)
+StoreError RoleRepository::release(qint64 incidentId, const QString &roleKey, qint64 personId, const QString &author)
 {
     if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
@@ -431,7 +429,7 @@ StoreError IncidentStore::release(qint64 incidentId, const QString &roleKey, qin
         if (role->definition.required && role->holders.size() == 1)
             text += tr(" — the role is now vacant");
         if (StoreError error =
-                log(tx, incidentId, EntryKind::Role, text, role->definition.parentKey.isEmpty(), {}, author);
+                m_timeline.log(tx, incidentId, EntryKind::Role, text, role->definition.parentKey.isEmpty(), {}, author);
             !error.ok())
             return error;
         return m_session.finish(tx);
@@ -439,7 +437,7 @@ StoreError IncidentStore::release(qint64 incidentId, const QString &roleKey, qin
     return {StoreError::Code::Invalid, tr("That person does not hold %1.").arg(role->definition.title)};
 }
 
-StoreError IncidentStore::takeCommand(qint64 incidentId, bool outgoingBecomesDeputy, const QString &author)
+StoreError RoleRepository::takeCommand(qint64 incidentId, bool outgoingBecomesDeputy, const QString &author)
 {
     if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
@@ -492,12 +490,12 @@ StoreError IncidentStore::takeCommand(qint64 incidentId, bool outgoingBecomesDep
             ? tr("%1 takes command as %2; %3 becomes Deputy")
                   .arg(incoming.name, commander->definition.title, outgoingName)
             : tr("%1 takes command as %2 from %3").arg(incoming.name, commander->definition.title, outgoingName);
-    if (StoreError error = log(tx, incidentId, EntryKind::Role, text, true, {}, author); !error.ok())
+    if (StoreError error = m_timeline.log(tx, incidentId, EntryKind::Role, text, true, {}, author); !error.ok())
         return error;
     return m_session.finish(tx);
 }
 
-StoreError IncidentStore::setDutyDone(qint64 dutyId, bool done, const QString &author)
+StoreError RoleRepository::setDutyDone(qint64 dutyId, bool done, const QString &author)
 {
     if (StoreError error = m_session.requireWritable(); !error.ok())
         return error;
@@ -519,7 +517,7 @@ StoreError IncidentStore::setDutyDone(qint64 dutyId, bool done, const QString &a
     duty->finish();
     if (wasDone == done)
         return {};
-    const QVariant doneAt = done ? QVariant(toMs(m_clock.nowUtc())) : QVariant();
+    const QVariant doneAt = done ? QVariant(toMs(m_session.clock().nowUtc())) : QVariant();
     const QVariant doneBy = done ? QVariant(author) : QVariant();
     if (StoreError error = tx.run(QStringLiteral("UPDATE role_duty SET done_at = ?, done_by = ? WHERE id = ?"),
                                   {doneAt, doneBy, dutyId});
@@ -530,14 +528,14 @@ StoreError IncidentStore::setDutyDone(qint64 dutyId, bool done, const QString &a
         return error;
     const QString text =
         done ? tr("%1: done — %2").arg(roleTitle, body) : tr("%1: not done after all — %2").arg(roleTitle, body);
-    if (StoreError error = log(tx, incidentId, EntryKind::Role, text, false, {}, author); !error.ok())
+    if (StoreError error = m_timeline.log(tx, incidentId, EntryKind::Role, text, false, {}, author); !error.ok())
         return error;
     return m_session.finish(tx);
 }
 
-Result<QList<IncidentRole>> IncidentStore::roles(qint64 incidentId) const
+Result<QList<IncidentRole>> RoleRepository::list(qint64 incidentId) const
 {
-    if (!isOpen())
+    if (!m_session.isOpen())
         return StoreSession::notOpen();
     auto q = runStatement(
         m_session.database(),
@@ -575,9 +573,9 @@ Result<QList<IncidentRole>> IncidentStore::roles(qint64 incidentId) const
     return inHierarchyOrder(list);
 }
 
-Result<IncidentRole> IncidentStore::role(qint64 roleId) const
+Result<IncidentRole> RoleRepository::role(qint64 roleId) const
 {
-    if (!isOpen())
+    if (!m_session.isOpen())
         return StoreSession::notOpen();
     auto q =
         runStatement(m_session.database(), QStringLiteral("SELECT %1 FROM incident_role WHERE id = ?").arg(RoleColumns),
@@ -603,9 +601,9 @@ Result<IncidentRole> IncidentStore::role(qint64 roleId) const
     return r;
 }
 
-Result<QList<Assignment>> IncidentStore::assignmentHistory(qint64 incidentId) const
+Result<QList<Assignment>> RoleRepository::assignmentHistory(qint64 incidentId) const
 {
-    if (!isOpen())
+    if (!m_session.isOpen())
         return StoreSession::notOpen();
     auto q =
         runStatement(m_session.database(),
@@ -636,9 +634,9 @@ Result<QList<Assignment>> IncidentStore::assignmentHistory(qint64 incidentId) co
     return list;
 }
 
-Result<QList<RoleDuty>> IncidentStore::duties(qint64 roleId) const
+Result<QList<RoleDuty>> RoleRepository::duties(qint64 roleId) const
 {
-    if (!isOpen())
+    if (!m_session.isOpen())
         return StoreSession::notOpen();
     auto q = runStatement(m_session.database(),
                           QStringLiteral("SELECT id, position, body, done_at, done_by FROM role_duty WHERE role_id = ? "

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "domain/roster.h"
+#include "storesession.h"
+
+#include <QObject>
+
+namespace cp {
+
+// The roster (people who can hold roles) and the directory of departments.
+class RosterRepository final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RosterRepository)
+
+public:
+    explicit RosterRepository(StoreSession &session, QObject *parent = nullptr);
+
+    Result<qint64> addPerson(const Person &person);
+    StoreError updatePerson(const Person &person);
+    Result<qint64> saveDepartment(const Department &department); // by key: insert or update
+    // Inserts or updates by handle / key; all or nothing. Returns how many rows changed.
+    Result<int> importRoster(const QList<Department> &departments, const QList<Person> &people);
+    Result<QList<Person>> people() const; // by name
+    Result<Person> person(qint64 personId) const;
+    // By handle, then by full name, then by a unique start of either (case-insensitive).
+    Result<Person> findPerson(const QString &handleOrName) const;
+    Result<QList<Department>> departments() const;
+
+    // Inside another repository's transaction: the name and handle only.
+    Result<Person> personInTx(WriteTransaction &tx, qint64 personId);
+
+signals:
+    void personChanged(qint64 personId);
+    void departmentChanged(qint64 departmentId);
+
+private:
+    void announce(const StoreChange &change);
+
+    StoreSession &m_session;
+};
+
+} // namespace cp

@@ -1,0 +1,373 @@
+// The timeline: entries appended, amended, retracted, read and filtered.
+#include "timelinerepository.h"
+
+#include "domain/domainrules.h"
+#include "domain/incident.h"
+
+#include "storevalues.h"
+#include "writetransaction.h"
+
+#include <QSqlQuery>
+
+namespace cp {
+
+using namespace storevalues;
+
+namespace {
+
+// Entries dated this far ahead of the clock are refused: a backfill names the past.
+constexpr qint64 FutureToleranceMs = 60 * 1000;
+
+const QString EntryColumns = QStringLiteral(
+    "id, incident_id, kind, author, occurred_at, captured_at, body, tags, key_event, retracted, revision");
+
+TimelineEntry readEntry(const QSqlQuery &q)
+{
+    TimelineEntry e;
+    e.id = q.value(0).toLongLong();
+    e.incidentId = q.value(1).toLongLong();
+    e.kind = EntryVocabulary::kindFromKey(q.value(2).toString()).value_or(EntryKind::Note);
+    e.author = q.value(3).toString();
+    e.occurredAt = fromMs(q.value(4));
+    e.capturedAt = fromMs(q.value(5));
+    e.text = q.value(6).toString();
+    e.tags = splitWords(q.value(7).toString());
+    e.keyEvent = q.value(8).toInt() != 0;
+    e.retracted = q.value(9).toInt() != 0;
+    e.revision = q.value(10).toInt();
+    return e;
+}
+
+QString escapeLike(QString text)
+{
+    text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    text.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+    text.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return QLatin1Char('%') + text + QLatin1Char('%');
+}
+
+// The filter as a WHERE fragment ("AND …") with its values appended to 'values'.
+QString filterSql(const TimelineFilter &filter, const SqlDialect &dialect, QVariantList &values)
+{
+    QString sql;
+    if (!filter.kinds.isEmpty()) {
+        QStringList marks;
+        for (EntryKind kind : filter.kinds) {
+            marks << QStringLiteral("?");
+            values << EntryVocabulary::kindKey(kind);
+        }
+        sql += QStringLiteral(" AND kind IN (%1)").arg(marks.join(QLatin1Char(',')));
+    }
+    if (!filter.author.trimmed().isEmpty()) {
+        sql += QStringLiteral(" AND lower(author) = lower(?)");
+        values << filter.author.trimmed();
+    }
+    if (!filter.text.trimmed().isEmpty()) {
+        const QString like = dialect.likeOperator();
+        sql += QStringLiteral(" AND (body %1 ? ESCAPE '\\' OR tags %1 ? ESCAPE '\\')").arg(like);
+        const QString pattern = escapeLike(filter.text.trimmed());
+        values << pattern << pattern;
+    }
+    if (!filter.includeRetracted)
+        sql += QStringLiteral(" AND retracted = 0");
+    if (filter.keyEventsOnly)
+        sql += QStringLiteral(" AND key_event = 1");
+    return sql;
+}
+
+} // namespace
+
+TimelineRepository::TimelineRepository(StoreSession &session, QObject *parent) : QObject(parent), m_session(session)
+{
+    connect(&m_session, &StoreSession::changed, this, &TimelineRepository::announce);
+}
+
+void TimelineRepository::announce(const StoreChange &c)
+{
+    if (c.entity == StoreEntity::Timeline)
+        emit timelineReloaded(c.incidentId);
+    else if (c.entity == StoreEntity::Entry && c.op == ChangeOp::Insert)
+        emit entryAdded(c.incidentId, c.entityId);
+    else if (c.entity == StoreEntity::Entry)
+        emit entryChanged(c.incidentId, c.entityId);
+}
+
+Result<qint64> TimelineRepository::insertEntry(WriteTransaction &tx, const NewEntry &entry, bool logIt,
+                                               QSet<qint64> *knownIncidents)
+{
+    const QString text = entry.text.trimmed();
+    if (text.isEmpty())
+        return StoreError(StoreError::Code::Invalid, tr("A timeline entry needs text."));
+    if (entry.author.trimmed().isEmpty())
+        return StoreError(StoreError::Code::Invalid, tr("A timeline entry needs an author."));
+    if (const QString problem = DomainRules::textProblem(text); !problem.isEmpty())
+        return StoreError(StoreError::Code::Invalid, tr("The entry %1.").arg(problem));
+    const QDateTime now = m_session.clock().nowUtc();
+    const QDateTime occurred = entry.occurredAt.isValid() ? entry.occurredAt.toUTC() : now;
+    if (toMs(occurred) > toMs(now) + FutureToleranceMs)
+        return StoreError(StoreError::Code::Invalid,
+                          tr("%1 is in the future; an entry records something that has happened.")
+                              .arg(occurred.toLocalTime().toString(Qt::ISODate)));
+
+    if (!knownIncidents || !knownIncidents->contains(entry.incidentId)) {
+        auto exists = tx.exec(QStringLiteral("SELECT status FROM incident WHERE id = ?"), {entry.incidentId});
+        if (!exists)
+            return exists.error();
+        if (!exists->next())
+            return StoreError(StoreError::Code::NotFound, tr("There is no incident #%1.").arg(entry.incidentId));
+        const bool resolved = exists->value(0).toString() == IncidentVocabulary::statusKey(IncidentStatus::Resolved);
+        exists->finish();
+        // The one writer of the timeline keeps a resolved incident's record closed.
+        if (resolved && m_closedRecordWrites == 0)
+            return StoreError(StoreError::Code::Invalid,
+                              tr("Incident #%1 is resolved: its record is closed. Reopen it (with a reason) to change "
+                                 "it; the postmortem's owner and follow-up actions can still be set.")
+                                  .arg(entry.incidentId));
+        if (knownIncidents)
+            knownIncidents->insert(entry.incidentId);
+    }
+
+    auto inserted = tx.insert(QStringLiteral("INSERT INTO timeline_entry (incident_id, kind, author, occurred_at, "
+                                             "captured_at, body, tags, key_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                             "RETURNING id"),
+                              {entry.incidentId, EntryVocabulary::kindKey(entry.kind), entry.author.trimmed(),
+                               toMs(occurred), toMs(now), text, joinWords(entry.tags), entry.keyEvent ? 1 : 0});
+    if (!inserted)
+        return inserted.error();
+    const qint64 id = *inserted;
+    if (logIt) {
+        if (StoreError error = m_session.logChange(tx, StoreEntity::Entry, id, entry.incidentId, ChangeOp::Insert);
+            !error.ok())
+            return error;
+    }
+    return id;
+}
+
+StoreError TimelineRepository::log(WriteTransaction &tx, qint64 incidentId, EntryKind kind, const QString &text,
+                                   bool keyEvent, const QStringList &tags, const QString &author,
+                                   const QDateTime &occurredAt)
+{
+    NewEntry entry;
+    entry.incidentId = incidentId;
+    entry.kind = kind;
+    entry.text = text;
+    entry.keyEvent = keyEvent;
+    entry.tags = tags;
+    entry.author = author;
+    entry.occurredAt = occurredAt;
+    auto added = insertEntry(tx, entry, true);
+    return added ? StoreError() : added.error();
+}
+
+Result<qint64> TimelineRepository::append(const NewEntry &entry)
+{
+    if (StoreError error = m_session.requireWritable(); !error.ok())
+        return error;
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Logging the entry"));
+    if (StoreError error = tx.begin(); !error.ok())
+        return error;
+    auto id = insertEntry(tx, entry, true);
+    if (!id)
+        return id;
+    if (StoreError error = m_session.finish(tx); !error.ok())
+        return error;
+    return id;
+}
+
+Result<QList<qint64>> TimelineRepository::appendAll(const QList<NewEntry> &entries)
+{
+    if (StoreError error = m_session.requireWritable(); !error.ok())
+        return error;
+    WriteTransaction tx(m_session.database(), m_session.dialect(),
+                        tr("Logging %n entries", nullptr, int(entries.size())));
+    if (StoreError error = tx.begin(); !error.ok())
+        return error;
+    const bool bulk = entries.size() > StoreSession::BulkThreshold;
+    QList<qint64> ids;
+    ids.reserve(entries.size());
+    QSet<qint64> incidents;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        auto id = insertEntry(tx, entries.at(i), !bulk, &incidents);
+        if (!id) {
+            const StoreError e = id.error();
+            return StoreError(e.code(), tr("Entry %1: %2").arg(i + 1).arg(e.message()));
+        }
+        ids << *id;
+    }
+    if (bulk) {
+        for (qint64 incidentId : std::as_const(incidents)) {
+            if (StoreError error =
+                    m_session.logChange(tx, StoreEntity::Timeline, incidentId, incidentId, ChangeOp::Reload);
+                !error.ok())
+                return error;
+        }
+    }
+    if (StoreError error = m_session.finish(tx); !error.ok())
+        return error;
+    return ids;
+}
+
+StoreError TimelineRepository::amend(qint64 entryId, const EntryAmendment &amendment, const QString &author)
+{
+    if (StoreError error = m_session.requireWritable(); !error.ok())
+        return error;
+    if (author.trimmed().isEmpty())
+        return {StoreError::Code::Invalid, tr("Say who is amending the entry.")};
+    if (amendment.text && amendment.text->trimmed().isEmpty())
+        return {StoreError::Code::Invalid, tr("A timeline entry needs text; retract it instead of emptying it.")};
+    const QDateTime now = m_session.clock().nowUtc();
+    if (amendment.occurredAt && toMs(*amendment.occurredAt) > toMs(now) + FutureToleranceMs)
+        return {StoreError::Code::Invalid, tr("An entry cannot be dated in the future.")};
+
+    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Amending the entry"));
+    if (StoreError error = tx.begin(); !error.ok())
+        return error;
+    auto current = tx.exec(QStringLiteral("SELECT %1 FROM timeline_entry WHERE id = ?").arg(EntryColumns), {entryId});
+    if (!current)
+        return current.error();
+    if (!current->next())
+        return {StoreError::Code::NotFound, tr("There is no timeline entry #%1.").arg(entryId)};
+    const TimelineEntry before = readEntry(*current);
+    current->finish();
+
+    TimelineEntry after = before;
+    if (amendment.kind)
+        after.kind = *amendment.kind;
+    if (amendment.text)
+        after.text = amendment.text->trimmed();
+    if (amendment.occurredAt)
+        after.occurredAt = amendment.occurredAt->toUTC();
+    if (amendment.tags)
+        after.tags = *amendment.tags;
+    if (amendment.keyEvent)
+        after.keyEvent = *amendment.keyEvent;
+    if (amendment.retracted)
+        after.retracted = *amendment.retracted;
+    if (after.kind == before.kind && after.text == before.text && after.occurredAt == before.occurredAt &&
+        after.tags == before.tags && after.keyEvent == before.keyEvent && after.retracted == before.retracted)
+        return {}; // nothing to record
+
+    // The reading being replaced is kept whole; the entry row then holds the new reading.
+    if (StoreError error =
+            tx.run(QStringLiteral("INSERT INTO timeline_revision (entry_id, revision, superseded_at, superseded_by, "
+                                  "kind, occurred_at, body, tags, key_event, retracted) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                   {entryId, before.revision, toMs(now), author.trimmed(), EntryVocabulary::kindKey(before.kind),
+                    toMs(before.occurredAt), before.text, joinWords(before.tags), before.keyEvent ? 1 : 0,
+                    before.retracted ? 1 : 0});
+        !error.ok())
+        return error;
+    if (StoreError error =
+            tx.run(QStringLiteral("UPDATE timeline_entry SET kind = ?, occurred_at = ?, body = ?, tags = ?, "
+                                  "key_event = ?, retracted = ?, revision = ? WHERE id = ?"),
+                   {EntryVocabulary::kindKey(after.kind), toMs(after.occurredAt), after.text, joinWords(after.tags),
+                    after.keyEvent ? 1 : 0, after.retracted ? 1 : 0, before.revision + 1, entryId});
+        !error.ok())
+        return error;
+    if (StoreError error = m_session.logChange(tx, StoreEntity::Entry, entryId, before.incidentId, ChangeOp::Update);
+        !error.ok())
+        return error;
+    return m_session.finish(tx);
+}
+
+StoreError TimelineRepository::setRetracted(qint64 entryId, bool retracted, const QString &author)
+{
+    EntryAmendment amendment;
+    amendment.retracted = retracted;
+    return amend(entryId, amendment, author);
+}
+
+Result<TimelineEntry> TimelineRepository::entry(qint64 entryId) const
+{
+    return m_session.readOne(QStringLiteral("SELECT %1 FROM timeline_entry WHERE id = ?").arg(EntryColumns), {entryId},
+                             tr("Reading entry #%1").arg(entryId), tr("There is no timeline entry #%1.").arg(entryId),
+                             readEntry);
+}
+
+Result<QList<EntryRevision>> TimelineRepository::history(qint64 entryId) const
+{
+    auto current = entry(entryId);
+    if (!current)
+        return current.error();
+    auto q =
+        runStatement(m_session.database(),
+                     QStringLiteral("SELECT revision, superseded_at, superseded_by, kind, occurred_at, body, tags, "
+                                    "key_event, retracted FROM timeline_revision WHERE entry_id = ? "
+                                    "ORDER BY revision"),
+                     {entryId}, tr("Reading the history of entry #%1").arg(entryId));
+    if (!q)
+        return q.error();
+    QList<EntryRevision> history;
+    while (q->next()) {
+        EntryRevision revision;
+        revision.entry = *current;
+        revision.entry.revision = q->value(0).toInt();
+        revision.supersededAt = fromMs(q->value(1));
+        revision.supersededBy = q->value(2).toString();
+        revision.entry.kind = EntryVocabulary::kindFromKey(q->value(3).toString()).value_or(EntryKind::Note);
+        revision.entry.occurredAt = fromMs(q->value(4));
+        revision.entry.text = q->value(5).toString();
+        revision.entry.tags = splitWords(q->value(6).toString());
+        revision.entry.keyEvent = q->value(7).toInt() != 0;
+        revision.entry.retracted = q->value(8).toInt() != 0;
+        history << revision;
+    }
+    history << EntryRevision{*current, {}, {}};
+    return history;
+}
+
+Result<QList<TimelineEntry>> TimelineRepository::entries(const TimelinePage &page) const
+{
+    if (!m_session.isOpen())
+        return StoreSession::notOpen();
+    QVariantList values{page.incidentId};
+    QString sql = QStringLiteral("SELECT %1 FROM timeline_entry WHERE incident_id = ?").arg(EntryColumns);
+    const QString after = page.oldestFirst ? QStringLiteral(">") : QStringLiteral("<");
+    if (page.hasCursor) {
+        sql += QStringLiteral(" AND (occurred_at %1 ? OR (occurred_at = ? AND id %1 ?))").arg(after);
+        values << page.cursorOccurredMs << page.cursorOccurredMs << page.cursorId;
+    }
+    sql += filterSql(page.filter, m_session.dialect(), values);
+    sql += page.oldestFirst ? QStringLiteral(" ORDER BY occurred_at, id LIMIT ?")
+                            : QStringLiteral(" ORDER BY occurred_at DESC, id DESC LIMIT ?");
+    values << qMax(1, page.limit);
+    auto q = runStatement(m_session.database(), sql, values, tr("Reading the timeline"));
+    if (!q)
+        return q.error();
+    QList<TimelineEntry> list;
+    list.reserve(page.limit);
+    while (q->next())
+        list << readEntry(*q);
+    return list;
+}
+
+Result<bool> TimelineRepository::matches(qint64 entryId, const TimelineFilter &filter) const
+{
+    if (!m_session.isOpen())
+        return StoreSession::notOpen();
+    QVariantList values{entryId};
+    const QString sql =
+        QStringLiteral("SELECT 1 FROM timeline_entry WHERE id = ?") + filterSql(filter, m_session.dialect(), values);
+    auto q = runStatement(m_session.database(), sql, values, tr("Filtering the timeline"));
+    if (!q)
+        return q.error();
+    return q->next();
+}
+
+Result<QStringList> TimelineRepository::authors(qint64 incidentId) const
+{
+    if (!m_session.isOpen())
+        return StoreSession::notOpen();
+    auto q =
+        runStatement(m_session.database(),
+                     QStringLiteral("SELECT DISTINCT author FROM timeline_entry WHERE incident_id = ? ORDER BY author"),
+                     {incidentId}, tr("Listing authors"));
+    if (!q)
+        return q.error();
+    QStringList list;
+    while (q->next())
+        list << q->value(0).toString();
+    return list;
+}
+
+} // namespace cp
