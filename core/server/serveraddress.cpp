@@ -4,6 +4,8 @@
 
 #include <libpq-fe.h>
 
+#include <memory>
+
 namespace cp {
 
 namespace {
@@ -36,14 +38,16 @@ Result<ServerAddress> ServerAddress::parse(const QString &text)
                           tr("The server address is empty; name it as a libpq connection "
                              "string (host=… dbname=…), a postgresql:// URI or service=NAME."));
     char *error = nullptr;
-    PQconninfoOption *options = PQconninfoParse(trimmed.toUtf8().constData(), &error);
+    // Freed on every return, the refusals inside the loop included.
+    const std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(
+        PQconninfoParse(trimmed.toUtf8().constData(), &error), &PQconninfoFree);
     if (!options) {
         QString reason = error ? QString::fromUtf8(error).simplified() : tr("out of memory");
         PQfreemem(error);
         return StoreError(StoreError::Code::Invalid, tr("'%1' is not a server address: %2").arg(trimmed, reason));
     }
     ServerAddress address;
-    for (PQconninfoOption *option = options; option->keyword; ++option) {
+    for (const PQconninfoOption *option = options.get(); option->keyword; ++option) {
         if (!option->val)
             continue;
         const QString keyword = QString::fromUtf8(option->keyword);
@@ -56,7 +60,6 @@ Result<ServerAddress> ServerAddress::parse(const QString &text)
                 tr("The server address's %1 contains ';', which CommandPost cannot pass on.").arg(keyword));
         address.m_parameters.append({keyword, value});
     }
-    PQconninfoFree(options);
     if (address.m_parameters.isEmpty())
         return StoreError(StoreError::Code::Invalid, tr("'%1' names no server.").arg(trimmed));
     return address;
