@@ -13,6 +13,7 @@
 #include "undo/savestatus.h"
 #include "widgets/incidentclocklabel.h"
 #include "widgets/quickentryedit.h"
+#include "window/incidentactions.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -409,7 +410,7 @@ void TstMainWindow::eachIncidentHasItsOwnUndoStack()
     const qint64 b = f.declare(QStringLiteral("B"), Severity::Sev3);
     MainWindow &w = f.makeWindow();
     QVERIFY(w.openIncident(a));
-    w.setSeverity(Severity::Sev2);
+    w.incidentActions()->setSeverity(Severity::Sev2);
     QUndoStack *stackA = w.undoStack();
     QVERIFY(w.openIncident(b));
     QVERIFY(w.undoStack() != stackA);

@@ -11,6 +11,7 @@
 #include "shadow/replaybar.h"
 #include "shadow/shadowwindow.h"
 #include "uifixture.h"
+#include "window/shadowactions.h"
 
 #include <QInputDialog>
 #include <QLineEdit>
@@ -74,7 +75,7 @@ private slots:
         f.clock.advance(30LL * 24 * 60 * Minute); // far past every deadline
         MainWindow &w = f.makeWindow();
         QVERIFY(w.openIncident(id));
-        w.showShadowView();
+        w.shadowActions()->showShadowView();
         QString error;
         std::unique_ptr<ShadowWindow> replay(openReplayWindow(*f.store, f.clock, nullptr, id, nullptr, &error));
         QVERIFY2(replay, qPrintable(error));

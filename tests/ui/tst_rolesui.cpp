@@ -15,6 +15,7 @@
 #include "models/timelinemodel.h"
 #include "uifixture.h"
 #include "widgets/rolechartview.h"
+#include "window/incidentactions.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -333,7 +334,7 @@ void TstRolesUi::newIncidentDialogDeclaresWithTheTemplate()
 {
     UiFixture f;
     MainWindow &w = f.makeWindow();
-    w.newIncident();
+    w.incidentActions()->newIncident();
     auto *dialog = f.dialog<NewIncidentDialog>();
     QVERIFY(dialog);
     auto *templates = dialog->findChild<QComboBox *>(QStringLiteral("incidentTemplate"));

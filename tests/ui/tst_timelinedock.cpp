@@ -8,6 +8,7 @@
 #include "models/timelinemodel.h"
 #include "uifixture.h"
 #include "widgets/quickentryedit.h"
+#include "window/incidentactions.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -75,7 +76,7 @@ void TstTimelineDock::quickEntryLogsWhatTheScribeTypes()
     UiFixture f;
     MainWindow &w = f.makeWindow();
     // Declared through the window, as a user would.
-    w.newIncident();
+    w.incidentActions()->newIncident();
     auto *dialog = f.dialog<NewIncidentDialog>();
     QVERIFY(dialog);
     QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("incidentTitle")), QStringLiteral("Events stuck"));

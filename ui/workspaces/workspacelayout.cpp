@@ -2,6 +2,7 @@
 
 #include <QDockWidget>
 #include <QMainWindow>
+#include <QToolBar>
 
 namespace cp {
 
@@ -97,6 +98,8 @@ void WorkspaceLayout::arrange(QMainWindow &window, Workspace workspace)
 {
     DockSet docks(window);
     docks.clear();
+    for (QToolBar *toolBar : window.findChildren<QToolBar *>(QString(), Qt::FindDirectChildrenOnly))
+        toolBar->show(); // a workspace's default has every toolbar in view
     QDockWidget *timeline = docks["timelineDock"];
     QDockWidget *timers = docks["timersDock"];
     QDockWidget *rollCall = docks["rollCallDock"];

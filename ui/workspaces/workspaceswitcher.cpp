@@ -19,7 +19,7 @@ const QString FollowKey = QStringLiteral("workspace/followRole");
 
 WorkspaceSwitcher::WorkspaceSwitcher(QMainWindow &window, QSettings &settings, int layoutVersion, QObject *parent)
     : QObject(parent), m_window(window), m_settings(settings), m_layoutVersion(layoutVersion),
-      m_group(new QActionGroup(this)), m_followAction(new QAction(this))
+      m_group(new QActionGroup(this)), m_followAction(new QAction(this)), m_resetAction(new QAction(this))
 {
     m_group->setExclusive(true);
     for (Workspace workspace : WorkspaceVocabulary::all()) {
@@ -37,6 +37,8 @@ WorkspaceSwitcher::WorkspaceSwitcher(QMainWindow &window, QSettings &settings, i
     m_followAction->setCheckable(true);
     m_followAction->setChecked(followsRole());
     connect(m_followAction, &QAction::toggled, this, &WorkspaceSwitcher::setFollowsRole);
+    m_resetAction->setObjectName(QStringLiteral("resetLayoutAction"));
+    connect(m_resetAction, &QAction::triggered, this, &WorkspaceSwitcher::resetCurrent);
     action(m_current)->setChecked(true);
     retranslateUi();
 }
@@ -123,6 +125,8 @@ void WorkspaceSwitcher::retranslateUi()
         each->setText(WorkspaceVocabulary::label(static_cast<Workspace>(each->data().toInt())));
     m_followAction->setText(tr("&Follow my role"));
     m_followAction->setToolTip(tr("Show the workspace of the role you hold in this incident"));
+    m_resetAction->setText(tr("&Reset this workspace"));
+    m_resetAction->setToolTip(tr("Back to the workspace's default layout; your changes to it are forgotten"));
 }
 
 } // namespace cp

@@ -44,6 +44,7 @@ public:
     QList<QAction *> actions() const; // one per workspace, then "Follow my role"
     QAction *action(Workspace workspace) const;
     QAction *followAction() const { return m_followAction; }
+    QAction *resetAction() const { return m_resetAction; } // resetCurrent()
 
     void retranslateUi();
 
@@ -60,6 +61,7 @@ private:
     Workspace m_current = Workspace::Commander;
     QActionGroup *m_group;
     QAction *m_followAction;
+    QAction *m_resetAction;
 };
 
 } // namespace cp

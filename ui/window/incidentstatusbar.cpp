@@ -1,0 +1,117 @@
+#include "incidentstatusbar.h"
+
+#include "widgets/incidentclocklabel.h"
+#include "widgets/kindstyle.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLabel>
+
+namespace cp {
+
+namespace {
+
+QString boldIn(const QColor &color)
+{
+    return QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(color.name());
+}
+
+} // namespace
+
+IncidentStatusBar::IncidentStatusBar(const Clock &clock, const QString &databasePath, QWidget *parent)
+    : QStatusBar(parent), m_databasePath(databasePath), m_clockLabel(new IncidentClockLabel(clock, this))
+{
+    m_clockLabel->setObjectName(QStringLiteral("incidentClock"));
+    m_clockLabel->setContentsMargins(6, 0, 6, 0);
+    addWidget(m_clockLabel);
+    m_severityStatus = addLabel("severityStatus");
+    m_statusStatus = addLabel("statusStatus");
+    m_vacancyLabel = addLabel("vacancyStatus");
+    m_vacancyLabel->setStyleSheet(boldIn(KindStyle::errorColor()));
+    m_nextTimerLabel = addLabel("nextTimerStatus");
+    m_nextTimerLabel->setTextFormat(Qt::PlainText);
+    m_saveLabel = addLabel("saveIndicator", true);
+    m_saveLabel->setTextFormat(Qt::PlainText);
+    m_saveLabel->setToolTip(QDir::toNativeSeparators(m_databasePath));
+    // Idle, not disabled: a disabled label's grey is unreadable (1.6:1); quiet keeps 4.5:1.
+    m_saveLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(KindStyle::quietColor().name()));
+    m_wallClock = addLabel("wallClock", true);
+    connect(m_clockLabel, &IncidentClockLabel::ticked, this, [this](const QDateTime &nowUtc) {
+        // Times are stored in UTC and shown in local time: say which zone that is.
+        m_wallClock->setText(nowUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss t")));
+    });
+}
+
+QLabel *IncidentStatusBar::addLabel(const char *name, bool permanent)
+{
+    auto *label = new QLabel(this);
+    label->setObjectName(QLatin1String(name));
+    label->setContentsMargins(6, 0, 6, 0);
+    if (permanent)
+        addPermanentWidget(label);
+    else
+        addWidget(label);
+    return label;
+}
+
+void IncidentStatusBar::showIncident(const Incident *incident)
+{
+    m_haveIncident = incident;
+    if (incident) {
+        m_clockLabel->setTimes(incident->declaredAt, incident->resolvedAt);
+        const Chip severity = KindStyle::severityChip(incident->severity);
+        m_severityStatus->setText(IncidentVocabulary::severityKey(incident->severity));
+        m_severityStatus->setStyleSheet(
+            QStringLiteral("QLabel { color: %1; background: %2; border-radius: 3px; padding: 1px 6px; "
+                           "font-weight: bold; }")
+                .arg(severity.text.name(), severity.fill.name()));
+        m_statusStatus->setText(IncidentVocabulary::statusLabel(incident->status));
+        m_statusStatus->setStyleSheet(boldIn(KindStyle::statusColor(incident->status)));
+    } else {
+        m_clockLabel->clear();
+        m_severityStatus->clear();
+        m_severityStatus->setStyleSheet(QString());
+        m_statusStatus->setText(tr("No incident open"));
+        m_statusStatus->setStyleSheet(QString());
+    }
+    m_severityStatus->setVisible(incident);
+}
+
+void IncidentStatusBar::showVacancies(const QString &text)
+{
+    m_vacancyLabel->setText(text);
+}
+
+void IncidentStatusBar::showNextDue(const QString &text, bool overdue)
+{
+    m_nextTimerLabel->setText(text);
+    m_nextTimerLabel->setStyleSheet(overdue ? boldIn(KindStyle::errorColor()) : QString());
+}
+
+void IncidentStatusBar::showSaved(const QDateTime &atUtc)
+{
+    m_saveReported = true;
+    m_saveLabel->setText(tr("Saved %1").arg(atUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+    m_saveLabel->setToolTip(tr("Every change shown here is committed to %1").arg(m_databasePath));
+    m_saveLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(KindStyle::savedColor().name()));
+}
+
+void IncidentStatusBar::showSaveError(const StoreError &error)
+{
+    m_saveReported = true;
+    const QString text = tr("Not saved: %1").arg(error.message());
+    m_saveLabel->setText(m_saveLabel->fontMetrics().elidedText(text, Qt::ElideRight, 520));
+    m_saveLabel->setToolTip(text);
+    m_saveLabel->setStyleSheet(boldIn(KindStyle::errorColor()));
+}
+
+void IncidentStatusBar::retranslateUi()
+{
+    if (!m_saveReported)
+        m_saveLabel->setText(tr("Ready · %1").arg(QFileInfo(m_databasePath).fileName()));
+    m_wallClock->setToolTip(tr("The time now; the timeline shows times in this zone"));
+    if (!m_haveIncident)
+        m_statusStatus->setText(tr("No incident open"));
+}
+
+} // namespace cp

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "db/storeerror.h"
+#include "domain/incident.h"
+
+#include <QStatusBar>
+
+class QLabel;
+
+namespace cp {
+
+class Clock;
+class IncidentClockLabel;
+
+// The window's status bar, always in view: the incident clock, severity, status, vacant required
+// roles, the next timer due (bold red once one is overdue), then the save indicator and the wall
+// clock with its zone on the right.
+class IncidentStatusBar final : public QStatusBar
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(IncidentStatusBar)
+
+public:
+    IncidentStatusBar(const Clock &clock, const QString &databasePath, QWidget *parent = nullptr);
+
+    void showIncident(const Incident *incident); // null: none open
+    void showVacancies(const QString &text);
+    void showNextDue(const QString &text, bool overdue);
+    void showSaved(const QDateTime &atUtc);
+    void showSaveError(const StoreError &error);
+
+    void retranslateUi();
+
+private:
+    QLabel *addLabel(const char *name, bool permanent = false);
+
+    const QString m_databasePath;
+    IncidentClockLabel *m_clockLabel;
+    QLabel *m_severityStatus;
+    QLabel *m_statusStatus;
+    QLabel *m_vacancyLabel;
+    QLabel *m_nextTimerLabel;
+    QLabel *m_saveLabel;
+    QLabel *m_wallClock;
+    bool m_haveIncident = false;
+    bool m_saveReported = false;
+};
+
+} // namespace cp
