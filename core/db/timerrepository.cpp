@@ -70,7 +70,7 @@ Result<Timer> TimerRepository::timerInTx(WriteTransaction &tx, qint64 timerId)
 
 Result<qint64> TimerRepository::insertTimer(WriteTransaction &tx, qint64 incidentId, TimerKind kind,
                                             const QString &label, qint64 durationMs, const TimerOptions &options,
-                                            const QString &author)
+                                            const QString &author, QString *started)
 {
     Timer t;
     t.incidentId = incidentId;
@@ -110,36 +110,40 @@ Result<qint64> TimerRepository::insertTimer(WriteTransaction &tx, qint64 inciden
         entry->finish();
     }
 
+    QString what; // "“label” — …", the same in the entry of one timer and in a summary of several
     QString text;
     switch (kind) {
     case TimerKind::Countdown:
         t.anchorAt = now;
         t.deadlineAt = now.addMSecs(durationMs);
-        text = tr("Timer started: “%1” — %2 countdown").arg(t.label, dur(durationMs));
+        what = tr("“%1” — %2 countdown").arg(t.label, dur(durationMs));
+        text = tr("Timer started: %1");
         break;
     case TimerKind::Cadence: {
         const qint64 first = options.firstAfterMs > 0 ? options.firstAfterMs : durationMs;
         t.deadlineAt = now.addMSecs(first);
         t.anchorAt = t.deadlineAt;
         t.endsAt = options.endsAt.isValid() ? options.endsAt.toUTC() : QDateTime();
-        text = first == durationMs ? tr("Recurring timer started: “%1” — every %2").arg(t.label, dur(durationMs))
-                                   : tr("Recurring timer started: “%1” — first in %2, then every %3")
-                                         .arg(t.label, dur(first), dur(durationMs));
+        what = first == durationMs ? tr("“%1” — every %2").arg(t.label, dur(durationMs))
+                                   : tr("“%1” — first in %2, then every %3").arg(t.label, dur(first), dur(durationMs));
         if (t.endsAt.isValid())
-            text += tr(", for %1").arg(dur(toMs(t.endsAt) - toMs(now)));
+            what += tr(", for %1").arg(dur(toMs(t.endsAt) - toMs(now)));
+        text = tr("Recurring timer started: %1");
         break;
     }
     case TimerKind::Stopwatch:
         t.anchorAt = options.since.isValid() ? options.since.toUTC() : now;
         if (toMs(t.anchorAt) > toMs(now) + FutureToleranceMs)
             return StoreError(StoreError::Code::Invalid, tr("A stopwatch counts from a moment that has happened."));
-        text = t.anchorAt == now ? tr("Stopwatch started: “%1”").arg(t.label)
-                                 : tr("Stopwatch started: “%1” — counting from %2 UTC")
-                                       .arg(t.label, t.anchorAt.toString(QStringLiteral("HH:mm:ss")));
+        what = t.anchorAt == now
+                   ? tr("“%1”").arg(t.label)
+                   : tr("“%1” — counting from %2 UTC").arg(t.label, t.anchorAt.toString(QStringLiteral("HH:mm:ss")));
+        text = tr("Stopwatch started: %1");
         break;
     }
     if (!t.ownerRoleKey.isEmpty())
-        text += tr(" (owner: %1)").arg(t.ownerRoleKey);
+        what += tr(" (owner: %1)").arg(t.ownerRoleKey);
+    text = text.arg(what);
 
     auto inserted = tx.insert(
         QStringLiteral(
@@ -155,6 +159,10 @@ Result<qint64> TimerRepository::insertTimer(WriteTransaction &tx, qint64 inciden
     t.id = *inserted;
     if (StoreError error = m_session.logChange(tx, StoreEntity::Timer, t.id, incidentId, ChangeOp::Insert); !error.ok())
         return error;
+    if (started) {
+        *started = what;
+        return t.id;
+    }
     if (StoreError error = m_timeline.log(tx, t.incidentId, EntryKind::Timer, text, false, t.entryTags(), t.createdBy);
         !error.ok())
         return error;
@@ -281,6 +289,8 @@ Result<QList<qint64>> TimerRepository::startDefaults(qint64 incidentId, const QL
 
     const QDateTime now = m_session.clock().nowUtc();
     QList<qint64> ids;
+    QStringList started;
+    QStringList tags;
     for (const TimerDefault &d : defaults) {
         if (have.contains(d.key))
             continue;
@@ -292,10 +302,23 @@ Result<QList<qint64>> TimerRepository::startDefaults(qint64 incidentId, const QL
             options.endsAt = now.addMSecs(d.endsAfterMs);
         if (d.sinceDeclared)
             options.since = qMin(declared, now);
-        auto id = insertTimer(tx, incidentId, d.kind, d.label, d.durationMs, options, author);
+        QString what;
+        auto id = insertTimer(tx, incidentId, d.kind, d.label, d.durationMs, options, author, &what);
         if (!id)
             return id.error();
         ids << *id;
+        started << what;
+        tags << Timer::tag(*id);
+    }
+    // The practice's cadences are one event of the declaration, not seven lines of the log.
+    if (!ids.isEmpty()) {
+        const QString text =
+            ids.size() == 1
+                ? tr("Default timer started: %1").arg(started.first())
+                : tr("Default timers started (%1): %2").arg(ids.size()).arg(started.join(QStringLiteral("; ")));
+        if (StoreError error = m_timeline.log(tx, incidentId, EntryKind::Timer, text, false, tags, author.trimmed());
+            !error.ok())
+            return error;
     }
     if (StoreError error = m_session.finish(tx); !error.ok())
         return error;

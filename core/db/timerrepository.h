@@ -30,8 +30,9 @@ public:
                                 const QString &author);
     Result<qint64> startStopwatch(qint64 incidentId, const QString &label, const TimerOptions &options,
                                   const QString &author);
-    // The SEV-dependent defaults of TimerDefaults, all in one transaction. A default the
-    // incident already runs (not cancelled) is not started twice. Returns the new timers' ids.
+    // The SEV-dependent defaults of TimerDefaults, all in one transaction and one timeline entry
+    // naming them all. A default the incident already runs (not cancelled) is not started twice.
+    // Returns the new timers' ids.
     Result<QList<qint64>> startDefaults(qint64 incidentId, Severity severity, const QString &author);
     // The same for a list of defaults of the caller's choosing (e.g. with the user's overrides
     // applied: TimerDefaults::forSeverity(severity, overrides)).
@@ -53,8 +54,11 @@ public:
 
     // Inside another repository's transaction.
     Result<Timer> timerInTx(WriteTransaction &tx, qint64 timerId);
+    // Logs "Timer started: …" on the timeline, or, given `started`, leaves the entry to the caller
+    // and sets it to what was started ("“label” — every 20 min (owner: …)").
     Result<qint64> insertTimer(WriteTransaction &tx, qint64 incidentId, TimerKind kind, const QString &label,
-                               qint64 durationMs, const TimerOptions &options, const QString &author);
+                               qint64 durationMs, const TimerOptions &options, const QString &author,
+                               QString *started = nullptr);
     StoreError saveTimer(WriteTransaction &tx, const Timer &timer);
     // An expiry that happened but is not on the timeline yet is logged, dated at the deadline.
     StoreError logPendingExpiry(WriteTransaction &tx, Timer &timer, const QString &author);

@@ -66,7 +66,8 @@ struct Timer
     bool hasDeadline() const { return kind != TimerKind::Stopwatch; }
     bool isLive() const { return state == TimerState::Running || state == TimerState::Paused; }
     // The tag its timeline entries carry ("timer-12"), so its history can be found.
-    QStringList entryTags() const { return {QStringLiteral("timer-%1").arg(id)}; }
+    QStringList entryTags() const { return {tag(id)}; }
+    static QString tag(qint64 timerId) { return QStringLiteral("timer-%1").arg(timerId); }
     TimerPhase phaseAt(const QDateTime &nowUtc) const;
     // Signed: negative once the deadline has passed. Frozen while paused. Stopwatch: 0.
     qint64 remainingMsAt(const QDateTime &nowUtc) const;

@@ -639,12 +639,27 @@ private slots:
         QCOMPARE(since.kind, TimerKind::Stopwatch);
         QCOMPARE(since.anchorAt, m_store->incidents().incident(m_incident)->declaredAt);
         QCOMPARE(since.elapsedMsAt(now()), 2 * Minute);
-        QCOMPARE(timerTexts().size(), 7);
+        // One summary on the timeline, not seven entries: it names each timer and carries each one's tag.
+        const QList<TimelineEntry> entries = timerEntries();
+        QCOMPARE(entries.size(), 1);
+        QVERIFY2(entries.first().text.startsWith(QStringLiteral("Default timers started (7): ")),
+                 qPrintable(entries.first().text));
+        QVERIFY2(entries.first().text.contains(QStringLiteral("“External status update” — first in 5 min, then every "
+                                                              "20 min, for 2 h (owner: customer-liaison)")),
+                 qPrintable(entries.first().text));
+        for (const Timer &t : byKey) {
+            QVERIFY2(entries.first().text.contains(QStringLiteral("“%1”").arg(t.label)), qPrintable(t.label));
+            QVERIFY(entries.first().tags.contains(QStringLiteral("timer-%1").arg(t.id)));
+        }
+        QCOMPARE(entries.first().author, m_ana);
 
         // Again: nothing doubles. A cancelled default may be started anew.
         QVERIFY(m_store->timers().startDefaults(m_incident, Severity::Sev1, m_ana)->isEmpty());
+        QCOMPARE(timerEntries().size(), 1); // nothing started, nothing logged
         QVERIFY(m_store->timers().cancel(external.id, m_ana).ok());
         QCOMPARE(m_store->timers().startDefaults(m_incident, Severity::Sev2, m_ana)->size(), 1);
+        QVERIFY2(timerTexts().last().startsWith(QStringLiteral("Default timer started: “External status update”")),
+                 qPrintable(timerTexts().last()));
 
         QCOMPARE(TimerDefaults::forSeverity(Severity::Sev3).size(), 4);
         QCOMPARE(TimerDefaults::forSeverity(Severity::Sev4).size(), 2);
