@@ -26,7 +26,6 @@
 #include "window/mainmenus.h"
 #include "window/shadowactions.h"
 #include "workspaces/windowplacement.h"
-#include "workspaces/workspacelayout.h"
 #include "workspaces/workspaceswitcher.h"
 
 #include <QAction>
@@ -53,8 +52,7 @@ MainWindow::MainWindow(IncidentStore &store, const Clock &clock, Preferences &pr
     createDocks();
     createParts();
     resize(WindowPlacement::defaultSize(screen()));
-    m_workspaces = new WorkspaceSwitcher(*this, m_settings, LayoutVersion, this);
-    WorkspaceLayout::arrange(*this, m_workspaces->current());
+    m_workspaces = new WorkspaceSwitcher(*this, m_settings, LayoutVersion, this); // arranges the default
     m_placement = std::make_unique<WindowPlacement>(*this, m_settings, *m_workspaces);
     m_menus = new MainMenus(*this, m_preferences);
     connectParts();

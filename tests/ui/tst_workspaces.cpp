@@ -3,6 +3,8 @@
 // geometry is fitted to the screen, user changes are kept per workspace, the role picks the
 // workspace.
 
+#include "docks/callscriptdock.h"
+#include "docks/rolechartdock.h"
 #include "docks/timersdock.h"
 #include "models/timermodel.h"
 #include "rollcallscenario.h"
@@ -61,6 +63,7 @@ private slots:
     void eachWorkspaceFits_data();
     void eachWorkspaceFits();
     void newTimerNeverScrollsTheMostUrgentAway();
+    void untouchedDefaultFollowsTheWindowSize();
     void userChangesAreKeptPerWorkspaceAndReset();
     void workspaceFollowsTheUsersRole();
 
@@ -173,7 +176,7 @@ void TstWorkspaces::eachWorkspaceFits_data()
 {
     QTest::addColumn<int>("workspace");
     QTest::addColumn<QSize>("size");
-    for (const QSize &size : {QSize(1280, 720), QSize(1366, 768)}) {
+    for (const QSize &size : {QSize(1280, 720), QSize(1366, 768), QSize(1600, 1000)}) {
         for (Workspace workspace : WorkspaceVocabulary::all()) {
             const QString name = QStringLiteral("%1 %2x%3")
                                      .arg(WorkspaceVocabulary::key(workspace))
@@ -194,9 +197,12 @@ void TstWorkspaces::eachWorkspaceFits()
     MainWindow &w = f.makeWindow();
     w.resize(size);
     QVERIFY(w.openIncident(incident));
+    QTRY_COMPARE(w.size(), size);
+    // Switched to from another one, as Alt+n does: the workspace is arranged for this size.
+    const auto other = static_cast<Workspace>((workspace + 1) % WorkspaceVocabulary::all().size());
+    w.workspaces()->switchTo(other);
     w.workspaces()->action(static_cast<Workspace>(workspace))->trigger();
     QCOMPARE(w.workspaces()->current(), static_cast<Workspace>(workspace));
-    QTRY_COMPARE(w.size(), size);
     QCoreApplication::processEvents();
 
     // Nothing in view is cut off: every dock in view lies inside the window at its full minimum.
@@ -219,10 +225,14 @@ void TstWorkspaces::eachWorkspaceFits()
     const auto message = [&](const char *name) {
         return qPrintable(QStringLiteral("%1: %2 rows").arg(QLatin1String(name)).arg(rows(name)));
     };
+    // The rows each job needs in view on a laptop (1280×720 and 1366×768); a 1600×1000 screen
+    // gives the timeline the room the roll call does not need.
+    const bool tall = size.height() >= 1000;
+    const auto dock = [&w](const char *name) { return w.findChild<QDockWidget *>(QLatin1String(name)); };
     switch (static_cast<Workspace>(workspace)) {
     case Workspace::Scribe: {
-        QDockWidget *timeline = w.findChild<QDockWidget *>(QStringLiteral("timelineDock"));
-        QVERIFY2(timeline->height() >= w.height() * 0.6, qPrintable(QString::number(timeline->height())));
+        QVERIFY2(dock("timelineDock")->height() >= w.height() * 0.6,
+                 qPrintable(QString::number(dock("timelineDock")->height())));
         QVERIFY(wholeInWindow(w.findChild<QWidget *>(QStringLiteral("quickEntryLine")), &w));
         QVERIFY2(rows("timelineView") >= 15, message("timelineView"));
         QVERIFY2(rows("timersView") >= 4, message("timersView"));
@@ -234,24 +244,57 @@ void TstWorkspaces::eachWorkspaceFits()
         QVERIFY2(rows("rollCallView") >= 5, message("rollCallView"));
         QVERIFY2(rows("timelineView") >= 7, message("timelineView"));
         break;
-    case Workspace::Commander:
-        QVERIFY2(rows("rollCallView") >= 5, message("rollCallView"));
-        QVERIFY(wholeInWindow(w.findChild<QWidget *>(QStringLiteral("roleChartView")), &w));
-        QVERIFY2(w.findChild<QWidget *>(QStringLiteral("roleChartView"))->height() >= 110,
-                 qPrintable(QString::number(w.findChild<QWidget *>(QStringLiteral("roleChartView"))->height())));
+    case Workspace::Commander: {
+        QVERIFY2(rows("rollCallView") >= 6, message("rollCallView")); // the round's six calls
+        QWidget *chart = w.findChild<QWidget *>(QStringLiteral("roleChartView"));
+        QVERIFY(wholeInWindow(chart, &w));
+        QVERIFY2(chart->height() >= 110, qPrintable(QString::number(chart->height())));
         QVERIFY2(rows("actionsView") >= 3, message("actionsView"));
         QVERIFY2(rows("decisionsView") >= 2, message("decisionsView"));
-        QVERIFY2(rows("timelineView") >= 3, message("timelineView"));
+        QVERIFY2(rows("timelineView") >= (tall ? 15 : 5), message("timelineView"));
+        // The roll call's column is as wide as its grid needs; the timeline has the rest.
+        QVERIFY2(dock("rollCallDock")->width() <= 770, qPrintable(QString::number(dock("rollCallDock")->width())));
+        if (tall) {
+            QVERIFY(dock("timelineDock")->width() > dock("rollCallDock")->width());
+            QVERIFY2(rows("rollCallView") <= 12, message("rollCallView")); // not the whole height for six calls
+        }
         break;
+    }
     case Workspace::Liaison: {
         auto *grid = qobject_cast<QTableView *>(view("audiencePhaseGrid"));
         QVERIFY(wholeInWindow(grid, &w)); // every audience in view
         QVERIFY2(rows("messageList") >= 3, message("messageList"));
-        QVERIFY2(rows("emergencyOpsView") >= 4, message("emergencyOpsView"));
+        QVERIFY2(rows("emergencyOpsView") >= 6, message("emergencyOpsView")); // all six activities
         QVERIFY2(rows("inboundList") >= 3, message("inboundList"));
+        QVERIFY2(rows("timelineView") >= (tall ? 9 : 5), message("timelineView"));
         break;
     }
     }
+}
+
+void TstWorkspaces::untouchedDefaultFollowsTheWindowSize()
+{
+    UiFixture f;
+    MainWindow &w = f.makeWindow();
+    w.resize(1280, 720);
+    w.workspaces()->resetCurrent();
+    QCOMPARE(w.workspaces()->current(), Workspace::Commander);
+    QDockWidget *chart = w.roleChartDock();
+    QCOMPARE(w.dockWidgetArea(chart), Qt::RightDockWidgetArea); // over the actions: the roll call needs the height
+
+    // Maximised on a tall screen: the chart moves under the roll call, the timeline takes its room.
+    w.resize(1600, 1000);
+    QTRY_COMPARE(w.dockWidgetArea(chart), Qt::LeftDockWidgetArea);
+    w.workspaces()->switchTo(Workspace::Deputy);
+    w.workspaces()->switchTo(Workspace::Commander); // saved as the default: arranged for the size again
+    QCOMPARE(w.dockWidgetArea(chart), Qt::LeftDockWidgetArea);
+
+    // Once the user changes it, the layout is theirs: a resize only scales it.
+    w.timersDock()->show();
+    w.removeDockWidget(w.callScriptDock());
+    w.resize(1280, 720);
+    QCoreApplication::processEvents();
+    QCOMPARE(w.dockWidgetArea(chart), Qt::LeftDockWidgetArea);
 }
 
 void TstWorkspaces::newTimerNeverScrollsTheMostUrgentAway()

@@ -510,6 +510,9 @@ void CommsDock::updateDetail()
 void CommsDock::updateState()
 {
     const bool business = m_incidentId > 0 && !m_gridModel->audiences().isEmpty();
+    // The phase line is short: one line. A wrapping label makes the dock ask for its whole
+    // preferred height, which would scroll it in the liaison's workspace on a 720-line screen.
+    m_state->setWordWrap(!business);
     if (!business) {
         m_state->setText(tr("Not a business incident. Incident ▸ Declare business incident… switches the business to "
                             "emergency operations."));

@@ -138,6 +138,7 @@ void TimelineDock::createActions()
         if (!isVisible())
             show();
         raise();
+        m_filterBar->show();
         m_filterText->setFocus(Qt::ShortcutFocusReason);
         m_filterText->selectAll();
     });
@@ -293,7 +294,10 @@ QWidget *TimelineDock::createTimelinePage()
     m_hideRetracted->setAutoRaise(true);
     connect(m_hideRetracted, &QToolButton::toggled, this, [this] { m_filterTimer.start(); });
 
-    auto *filterRow = new QHBoxLayout;
+    m_filterBar = new QWidget(page);
+    m_filterBar->setObjectName(QStringLiteral("timelineFilterBar"));
+    auto *filterRow = new QHBoxLayout(m_filterBar);
+    filterRow->setContentsMargins(0, 0, 0, 0);
     filterRow->setSpacing(6);
     filterRow->addWidget(m_filterText, 1);
     filterRow->addWidget(m_filterKind);
@@ -309,8 +313,10 @@ QWidget *TimelineDock::createTimelinePage()
     layout->setSpacing(4);
     layout->addLayout(entryRow);
     layout->addWidget(m_feedback);
-    layout->addLayout(filterRow);
+    layout->addWidget(m_filterBar);
     layout->addWidget(m_view, 1);
+    m_timelinePage = page;
+    page->installEventFilter(this);
 
     setTabOrder(m_line, m_kind);
     setTabOrder(m_kind, m_author);
@@ -490,9 +496,38 @@ void TimelineDock::showFeedback(const QString &text, const QColor &color, Feedba
 
 void TimelineDock::showIdleHint()
 {
-    showFeedback(tr("Enter logs the line · Ctrl+1 … Ctrl+6 set the kind · ↑ ↓ recall earlier lines · "
-                    "F2 amends the selected entry · F1 lists every shortcut"),
-                 palette().color(QPalette::PlaceholderText), Feedback::None);
+    // One line of hint at most: where the whole one would wrap, the short one leaves the row to the log.
+    const QString whole = tr("Enter logs the line · Ctrl+1 … Ctrl+6 set the kind · ↑ ↓ recall earlier lines · "
+                             "F2 amends the selected entry · F1 lists every shortcut");
+    const QString brief = tr("Enter logs · Ctrl+1 … Ctrl+6 kind · ↑ ↓ earlier lines · F1 every shortcut");
+    const bool fits = m_feedback->fontMetrics().horizontalAdvance(whole) <= m_feedback->width();
+    showFeedback(fits ? whole : brief, palette().color(QPalette::PlaceholderText), Feedback::None);
+    m_feedback->setToolTip(fits ? QString() : whole);
+}
+
+// The lines that cost a short timeline its rows (the IC's and the liaison's workspaces on a 720-line
+// screen): the filter row folds away while no filter is set and it has no focus; Ctrl+F brings it back.
+void TimelineDock::fitChromeToHeight()
+{
+    const int rowHeight = m_view->fontMetrics().height() + 8;
+    const bool roomy = m_timelinePage->height() >= rowHeight * 15;
+    const QWidget *focus = QApplication::focusWidget();
+    m_filterBar->setVisible(roomy || filterActive() || (focus && m_filterBar->isAncestorOf(focus)));
+    if (m_feedbackKind == Feedback::None)
+        showIdleHint();
+}
+
+bool TimelineDock::filterActive() const
+{
+    return !m_filterText->text().trimmed().isEmpty() || m_filterKind->currentIndex() > 0 ||
+           m_filterAuthor->currentIndex() > 0 || m_keyOnly->isChecked() || m_hideRetracted->isChecked();
+}
+
+bool TimelineDock::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_timelinePage && event->type() == QEvent::Resize)
+        fitChromeToHeight();
+    return QDockWidget::eventFilter(watched, event);
 }
 
 void TimelineDock::updatePreview()

@@ -85,6 +85,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();
@@ -95,6 +96,8 @@ private:
     void updateActions();
     void updatePreview();
     void showIdleHint();
+    void fitChromeToHeight();
+    bool filterActive() const;
     enum class Feedback
     {
         None,
@@ -129,6 +132,8 @@ private:
     QLabel *m_feedback = nullptr;
     Feedback m_feedbackKind = Feedback::None;
 
+    QWidget *m_timelinePage = nullptr;
+    QWidget *m_filterBar = nullptr;
     QLineEdit *m_filterText = nullptr;
     QComboBox *m_filterKind = nullptr;
     QComboBox *m_filterAuthor = nullptr;

@@ -8,6 +8,10 @@ namespace cp {
 
 namespace {
 
+// From this height on (a 1080-line screen, a 1600×1000 one) the IC's role chart fits under the
+// roll call; below it, the roll call needs the whole height for its grid, form and missed list.
+constexpr int TallWindow = 900;
+
 // The docks by role in the layouts; all of them are the window's direct children.
 class DockSet
 {
@@ -70,6 +74,15 @@ public:
     // Shares of the frame's width (docks side by side) or height (docks stacked); the docks'
     // minimums still apply.
     void widths(const QList<QDockWidget *> &row, const QList<double> &shares) { resize(row, shares, Qt::Horizontal); }
+    // Two columns, the first its share of the width but no narrower than `least` and no wider
+    // than `most` pixels: what its content needs, the rest going to the second.
+    void widths(const QList<QDockWidget *> &row, const QList<double> &shares, int least, int most)
+    {
+        if (row.size() != 2 || row.contains(nullptr))
+            return;
+        const int first = qBound(least, static_cast<int>(m_window.width() * shares.first()), most);
+        m_window.resizeDocks(row, {first, qMax(1, m_window.width() - first)}, Qt::Horizontal);
+    }
     void heights(const QList<QDockWidget *> &column, const QList<double> &shares)
     {
         resize(column, shares, Qt::Vertical);
@@ -93,6 +106,11 @@ private:
 };
 
 } // namespace
+
+int WorkspaceLayout::shapeFor(const QSize &size)
+{
+    return size.height() >= TallWindow ? 1 : 0;
+}
 
 void WorkspaceLayout::arrange(QMainWindow &window, Workspace workspace)
 {
@@ -128,24 +146,35 @@ void WorkspaceLayout::arrange(QMainWindow &window, Workspace workspace)
         docks.heights({timers, timeline}, {0.45, 0.55});
         break;
     case Workspace::Commander:
-        // The roll call the whole height; the role chart, the actions and decisions, the latest
-        // of the timeline beside it.
+        // The roll call in a column as wide as its grid needs; the actions and decisions and the
+        // latest of the timeline beside it, taking the rest of the width. The role chart sits under
+        // the roll call where the window is tall enough for both, else over the actions.
         docks.place(rollCall, Qt::LeftDockWidgetArea);
-        docks.place(roleChart, Qt::RightDockWidgetArea);
-        docks.below(roleChart, actions);
-        docks.below(actions, timeline);
-        docks.tabRestBehind(rollCall); // the tall column has room for the tab bar
-        docks.widths({rollCall, roleChart}, {0.5, 0.5});
-        docks.heights({roleChart, actions, timeline}, {0.28, 0.36, 0.36});
+        if (shapeFor(window.size()) == 1) {
+            docks.place(actions, Qt::RightDockWidgetArea);
+            docks.below(rollCall, roleChart);
+            docks.below(actions, timeline);
+            docks.tabRestBehind(roleChart);
+            docks.heights({rollCall, roleChart}, {0.62, 0.38});
+            docks.heights({actions, timeline}, {0.36, 0.64});
+        } else {
+            docks.place(roleChart, Qt::RightDockWidgetArea);
+            docks.below(roleChart, actions);
+            docks.below(actions, timeline);
+            docks.tabRestBehind(rollCall); // the tall column has room for the tab bar
+            docks.heights({roleChart, actions, timeline}, {0.27, 0.37, 0.36});
+        }
+        docks.widths({rollCall, timeline}, {0.5, 0.5}, 600, 760);
         break;
     case Workspace::Liaison:
-        // The communications grid and messages beside the emergency operations and inbound.
+        // The communications grid and messages over the timeline (to log what was sent); the
+        // emergency operations checklist and the inbound questions the whole height beside them.
         docks.place(comms, Qt::LeftDockWidgetArea);
         docks.place(business, Qt::RightDockWidgetArea);
-        docks.below(business, timeline);
+        docks.below(comms, timeline);
         docks.tabRestBehind(timeline);
         docks.widths({comms, business}, {0.5, 0.5});
-        docks.heights({business, timeline}, {0.72, 0.28});
+        docks.heights({comms, timeline}, {0.55, 0.45});
         break;
     }
 }

@@ -3,6 +3,7 @@
 #include "workspace.h"
 
 class QMainWindow;
+class QSize;
 
 namespace cp {
 
@@ -13,6 +14,9 @@ class WorkspaceLayout final
 {
 public:
     static void arrange(QMainWindow &window, Workspace workspace);
+    // Which arrangement a window of this size gets (the IC's differs on a tall screen): a default
+    // layout still untouched is arranged anew when the window's size changes its shape.
+    static int shapeFor(const QSize &size);
 };
 
 } // namespace cp

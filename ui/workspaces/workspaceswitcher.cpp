@@ -5,8 +5,11 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QDockWidget>
+#include <QEvent>
 #include <QMainWindow>
+#include <QMouseEvent>
 #include <QSettings>
+#include <QTimer>
 
 namespace cp {
 
@@ -14,6 +17,8 @@ namespace {
 
 const QString CurrentKey = QStringLiteral("workspace/current");
 const QString FollowKey = QStringLiteral("workspace/followRole");
+// Saved with a layout still in its default arrangement: it is arranged anew for the window's size.
+const QString PristineValue = QStringLiteral("default");
 
 } // namespace
 
@@ -41,6 +46,60 @@ WorkspaceSwitcher::WorkspaceSwitcher(QMainWindow &window, QSettings &settings, i
     connect(m_resetAction, &QAction::triggered, this, &WorkspaceSwitcher::resetCurrent);
     action(m_current)->setChecked(true);
     retranslateUi();
+
+    m_window.installEventFilter(this);
+    arrangeDefault(m_current);
+}
+
+// Where each dock is: its area, floating, closed, and the docks tabbed with it.
+QString WorkspaceSwitcher::structure() const
+{
+    QStringList docks;
+    for (QDockWidget *dock : m_window.findChildren<QDockWidget *>(QString(), Qt::FindDirectChildrenOnly)) {
+        QStringList tabbed;
+        for (QDockWidget *other : m_window.tabifiedDockWidgets(dock))
+            tabbed << other->objectName();
+        tabbed.sort();
+        docks << QStringLiteral("%1:%2:%3:%4:%5")
+                     .arg(dock->objectName())
+                     .arg(m_window.dockWidgetArea(dock))
+                     .arg(dock->isFloating())
+                     .arg(dock->isHidden())
+                     .arg(tabbed.join(QLatin1Char(',')));
+    }
+    docks.sort();
+    return docks.join(QLatin1Char(';'));
+}
+
+bool WorkspaceSwitcher::pristine() const
+{
+    return !m_separatorDragged && structure() == m_defaultStructure;
+}
+
+void WorkspaceSwitcher::arrangeDefault(Workspace workspace)
+{
+    WorkspaceLayout::arrange(m_window, workspace);
+    m_defaultStructure = structure();
+    m_separatorDragged = false;
+    m_defaultShape = WorkspaceLayout::shapeFor(m_window.size());
+}
+
+bool WorkspaceSwitcher::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == &m_window) {
+        // A press on the window itself, not on a dock or bar in it, is on a separator.
+        if (event->type() == QEvent::MouseButtonPress &&
+            !m_window.childAt(static_cast<QMouseEvent *>(event)->position().toPoint()))
+            m_separatorDragged = true;
+        if (event->type() == QEvent::Resize && WorkspaceLayout::shapeFor(m_window.size()) != m_defaultShape) {
+            // After the resize is laid out, so the shares are of the new size.
+            QTimer::singleShot(0, this, [this] {
+                if (WorkspaceLayout::shapeFor(m_window.size()) != m_defaultShape && pristine())
+                    arrangeDefault(m_current);
+            });
+        }
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 QString WorkspaceSwitcher::stateKey(Workspace workspace) const
@@ -62,7 +121,10 @@ QAction *WorkspaceSwitcher::action(Workspace workspace) const
 
 void WorkspaceSwitcher::saveCurrent()
 {
-    m_settings.setValue(stateKey(m_current), m_window.saveState(m_layoutVersion));
+    if (pristine())
+        m_settings.setValue(stateKey(m_current), PristineValue);
+    else
+        m_settings.setValue(stateKey(m_current), m_window.saveState(m_layoutVersion));
     m_settings.setValue(CurrentKey, WorkspaceVocabulary::key(m_current));
 }
 
@@ -79,17 +141,22 @@ void WorkspaceSwitcher::show(Workspace workspace)
 {
     m_current = workspace;
     action(workspace)->setChecked(true);
-    const QByteArray state = m_settings.value(stateKey(workspace)).toByteArray();
+    const QVariant saved = m_settings.value(stateKey(workspace));
+    const QByteArray state = saved.toByteArray();
     // A layout of another version (docks added or renamed since) is dropped for the default.
-    if (state.isEmpty() || !m_window.restoreState(state, m_layoutVersion))
-        WorkspaceLayout::arrange(m_window, workspace);
+    const bool restored =
+        saved.toString() != PristineValue && !state.isEmpty() && m_window.restoreState(state, m_layoutVersion);
+    if (restored)
+        m_separatorDragged = true; // the user's layout: it keeps its sizes
+    else
+        arrangeDefault(workspace);
     emit switched(workspace);
 }
 
 void WorkspaceSwitcher::resetCurrent()
 {
     m_settings.remove(stateKey(m_current));
-    WorkspaceLayout::arrange(m_window, m_current);
+    arrangeDefault(m_current);
     emit switched(m_current);
 }
 

@@ -51,8 +51,14 @@ public:
 signals:
     void switched(Workspace workspace);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void show(Workspace workspace);
+    void arrangeDefault(Workspace workspace);
+    QString structure() const;
+    bool pristine() const;
     QString stateKey(Workspace workspace) const;
 
     QMainWindow &m_window;
@@ -62,6 +68,11 @@ private:
     QActionGroup *m_group;
     QAction *m_followAction;
     QAction *m_resetAction;
+    // While the default arrangement is untouched (the same docks where it put them, no separator
+    // dragged) it follows the window's size.
+    QString m_defaultStructure;
+    bool m_separatorDragged = true;
+    int m_defaultShape = 0;
 };
 
 } // namespace cp
