@@ -39,6 +39,12 @@ StoreSession::~StoreSession()
     close();
 }
 
+StoreError StoreSession::onlyForFiles()
+{
+    return {StoreError::Code::Invalid, tr("This looks inside a database file; a team server checks and keeps its own "
+                                          "storage (amcheck, its backups).")};
+}
+
 StoreError StoreSession::notOpen()
 {
     return {StoreError::Code::NotOpen, tr("No database is open.")};
@@ -316,6 +322,8 @@ StoreError StoreSession::limitPagesForTesting(qint64 maxPages)
 {
     if (StoreError error = requireWritable(); !error.ok())
         return error;
+    if (isServer())
+        return onlyForFiles();
     // PRAGMAs take no bound values; this is an integer of ours. 0 lifts the limit (SQLite keeps
     // the largest it can, about 4 billion pages).
     const qint64 pages = maxPages > 0 ? maxPages : 4294967294LL;
@@ -328,6 +336,8 @@ Result<QStringList> StoreSession::integrityProblems() const
 {
     if (!isOpen())
         return notOpen();
+    if (isServer())
+        return onlyForFiles();
     QStringList problems;
     auto integrity = runStatement(m_db, QStringLiteral("PRAGMA integrity_check"), {}, tr("Checking integrity"));
     if (!integrity)
@@ -358,7 +368,9 @@ Result<StoreSession::Stats> StoreSession::stats() const
         q->next();
         return q->value(0).toLongLong();
     };
-    auto version = count(QStringLiteral("PRAGMA user_version"));
+    // A server keeps the version in its schema_info table (ServerSchema), a file in user_version.
+    auto version =
+        count(isServer() ? QStringLiteral("SELECT version FROM schema_info") : QStringLiteral("PRAGMA user_version"));
     auto incidents = count(QStringLiteral("SELECT COUNT(*) FROM incident"));
     auto entries = count(QStringLiteral("SELECT COUNT(*) FROM timeline_entry"));
     for (const auto *r : {&version, &incidents, &entries}) {
@@ -375,6 +387,8 @@ Result<QVariantMap> StoreSession::connectionSettings() const
 {
     if (!isOpen())
         return notOpen();
+    if (isServer())
+        return onlyForFiles();
     QVariantMap settings;
     for (const QString &name :
          {QStringLiteral("journal_mode"), QStringLiteral("synchronous"), QStringLiteral("foreign_keys")}) {

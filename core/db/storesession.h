@@ -82,6 +82,8 @@ public:
 
     // ---- Reading outside a transaction ----
     static StoreError notOpen();
+    // The refusal of what only a SQLite file has (PRAGMA checks, page limits) on a team server.
+    static StoreError onlyForFiles();
     // Runs one statement on the open database (NotOpen when none is).
     Result<QSqlQuery> read(const QString &sql, const QVariantList &values, const QString &doing) const;
     // Every row, each turned into a value by 'row'.

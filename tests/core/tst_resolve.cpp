@@ -211,6 +211,8 @@ private slots:
     // A timer an older version left running on a resolved incident never expires onto it.
     void timerEngineLeavesResolvedIncidentsAlone()
     {
+        if (test::StoreFixture::onServer())
+            QSKIP("a row an older version left, written straight into the SQLite file");
         QVERIFY(m_store->timers()
                     .startCountdown(m_incident, QStringLiteral("Check back"), 5 * Minute, TimerOptions{}, Ana)
                     .ok());

@@ -4,7 +4,7 @@
 #include "exchange/statusreport.h"
 #include "fakeclock.h"
 #include "rollcallscenario.h"
-#include "tempdatabase.h"
+#include "storefixture.h"
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -27,8 +27,8 @@ class TstRollCall : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TempDatabase> m_tmp;
-    std::unique_ptr<test::FakeClock> m_clock;
+    std::unique_ptr<test::StoreFixture> m_fixture;
+    test::FakeClock *m_clock = nullptr;
     std::unique_ptr<IncidentStore> m_store;
     test::RollCallScenario m_scenario;
     qint64 m_incident = 0;
@@ -37,7 +37,7 @@ private:
     void reopen()
     {
         m_store = std::make_unique<IncidentStore>(*m_clock);
-        const StoreError error = m_store->session().open(m_tmp->path());
+        const StoreError error = m_fixture->openAnother(*m_store);
         QVERIFY2(error.ok(), qPrintable(error.message()));
     }
 
@@ -85,8 +85,8 @@ private:
 private slots:
     void init()
     {
-        m_tmp = std::make_unique<test::TempDatabase>();
-        m_clock = std::make_unique<test::FakeClock>();
+        m_fixture = std::make_unique<test::StoreFixture>();
+        m_clock = &m_fixture->clock();
         reopen();
         const QString problem = m_scenario.setUp(*m_store, m_ana);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -96,8 +96,8 @@ private slots:
     void cleanup()
     {
         m_store.reset();
-        m_clock.reset();
-        m_tmp.reset();
+        m_clock = nullptr;
+        m_fixture.reset();
     }
 
     // ---- refusals first: a clear message and nothing changed ----
@@ -623,7 +623,7 @@ private slots:
         IncidentStore reader(*m_clock);
         StoreSession::Options options;
         options.mode = StoreSession::OpenMode::ReadOnly;
-        QVERIFY(reader.session().open(m_tmp->path(), options).ok());
+        QVERIFY(m_fixture->openAnother(reader, options).ok());
         QCOMPARE(reader.rollCalls().start(m_incident, {}, m_ana).error().code(), Code::ReadOnly);
         QCOMPARE(reader.rollCalls().end(*id, m_ana).code(), Code::ReadOnly);
         QCOMPARE(reader.rollCalls().items(m_incident)->size(), 7);

@@ -2,7 +2,6 @@
 #include "fakeclock.h"
 #include "models/timelinemodel.h"
 #include "storefixture.h"
-#include "tempdatabase.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -16,7 +15,6 @@ class TstTimelineModel : public QObject
 
 private:
     std::unique_ptr<test::StoreFixture> m_fixture;
-    test::TempDatabase *m_tmp = nullptr;
     test::FakeClock *m_clock = nullptr;
     IncidentStore *m_store = nullptr;
     qint64 m_incident = 0;
@@ -55,7 +53,6 @@ private slots:
     {
         m_fixture = std::make_unique<test::StoreFixture>();
         QVERIFY(m_fixture->open().ok());
-        m_tmp = &m_fixture->files();
         m_clock = &m_fixture->clock();
         m_store = &m_fixture->store();
         auto id = m_store->incidents().create({QStringLiteral("Search is slow")}, QStringLiteral("ana"));
@@ -245,7 +242,7 @@ private slots:
         model.setIncident(m_incident);
         m_store->session().setExternalPollInterval(20);
         IncidentStore second(*m_clock);
-        QVERIFY(second.session().open(m_tmp->path()).ok());
+        QVERIFY(m_fixture->openAnother(second).ok());
         NewEntry e;
         e.incidentId = m_incident;
         e.author = QStringLiteral("cli");

@@ -54,10 +54,11 @@ bool PgTestServer::exec(const QString &sql, QString *why)
     return false;
 }
 
-QString PgTestServer::createDatabase(QString *why)
+QString PgTestServer::createDatabase(QString *why, const QString &templateName)
 {
     const QString name = uniqueName(QStringLiteral("db"));
-    if (!exec(QStringLiteral("CREATE DATABASE \"%1\"").arg(name), why))
+    const QString copy = templateName.isEmpty() ? QString() : QStringLiteral(" TEMPLATE \"%1\"").arg(templateName);
+    if (!exec(QStringLiteral("CREATE DATABASE \"%1\"%2").arg(name, copy), why))
         return {};
     m_databases << name;
     return QStringLiteral("dbname=%1").arg(name);

@@ -19,8 +19,9 @@ public:
 
     // Connects as the environment's login; false (with the reason) when no server answers.
     bool connect(QString *why);
-    // A new empty database; its SERVER string ("dbname=…"), or empty (with the reason).
-    QString createDatabase(QString *why);
+    // A new database, empty or a copy of 'templateName'; its SERVER string ("dbname=…"), or empty
+    // (with the reason).
+    QString createDatabase(QString *why, const QString &templateName = QString());
     // A new login with a password, made a member of nothing; its name, or empty.
     QString createLogin(const QString &stem, QString *why);
     static QString password(const QString &login) { return login + QStringLiteral("-secret"); }
