@@ -1,5 +1,7 @@
 #include "peoplecommands.h"
 
+#include "server/serverschema.h"
+
 #include "cliformat.h"
 #include "exchange/importfile.h"
 #include "exchange/rostercsv.h"
@@ -71,7 +73,7 @@ QList<Command> PeopleCommands::commands()
             .run(&PeopleCommands::list),
         Command(QStringLiteral("people add"),
                 QStringLiteral("--name N --handle H [--team T] [--department D] [--contact C] [--trained ROLE,...] "
-                               "[--trainee]"),
+                               "[--trainee] [--login LOGIN]"),
                 tr("add a person to the roster; prints their id"))
             .describe(tr("Adds a person to the roster and prints their id."))
             .writes()
@@ -84,6 +86,8 @@ QList<Command> PeopleCommands::commands()
             .option({QStringLiteral("trained"), tr("Role keys they are trained for, comma separated (ic,deputy)."),
                      tr("ROLE,...")})
             .option({QStringLiteral("trainee"), tr("They shadow calls; never the sole holder of a required role.")})
+            .option({QStringLiteral("login"),
+                     tr("Team server only: their server login; what they write then carries this name."), tr("LOGIN")})
             .required({QStringLiteral("name"), QStringLiteral("handle")})
             .run(&PeopleCommands::add),
         Command(QStringLiteral("people import"), QStringLiteral("FILE.csv"),
@@ -133,11 +137,25 @@ int PeopleCommands::add(CommandCall &call)
         }
     }
     person.trainee = line.isSet(QStringLiteral("trainee"));
+    const QString login = line.value(QStringLiteral("login")).trimmed();
+    if (line.isSet(QStringLiteral("login")) && (login.isEmpty() || call.context().server().isEmpty()))
+        return call.usageError(tr("--login names a team server login: give one, with --server"));
 
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    return call.printId(store->roster().addPerson(person));
+    if (login.isEmpty())
+        return call.printId(store->roster().addPerson(person));
+    // The login is checked before the person is added, so a typo adds nobody.
+    QSqlDatabase db = store->session().database();
+    if (StoreError error = ServerSchema::requireLogin(db, login); !error.ok())
+        return call.fail(error);
+    auto id = store->roster().addPerson(person);
+    if (id) {
+        if (StoreError error = ServerSchema::linkLogin(db, login, *id); !error.ok())
+            return call.fail(error);
+    }
+    return call.printId(id);
 }
 
 int PeopleCommands::import(CommandCall &call)

@@ -87,6 +87,15 @@ QList<Command> ServerCommands::commands()
                          "login itself stays on the server."))
             .argument(QStringLiteral("LOGIN"), tr("The server login."))
             .run(&ServerCommands::revoke),
+        Command(QStringLiteral("server link"), QStringLiteral("LOGIN --person WHO"),
+                tr("say which roster person a server login is"))
+            .describe(tr("Links LOGIN to a person of the roster (handle or name): everything a responder with that "
+                         "login writes carries the person's name, set by the server whatever the client sends. A "
+                         "responder without a link writes as its login name. Admins only."))
+            .argument(QStringLiteral("LOGIN"), tr("The server login."))
+            .option({QStringLiteral("person"), tr("The roster person: a handle or a name."), tr("WHO")})
+            .writes()
+            .run(&ServerCommands::link),
         Command(QStringLiteral("server members"), QString(), tr("list the logins and their CommandPost roles"))
             .describe(tr("Prints one line per login: its name and its role (responder, observer or admin)."))
             .formats({QStringLiteral("text"), QStringLiteral("json")})
@@ -143,6 +152,26 @@ int ServerCommands::revoke(CommandCall &call)
     if (!connection)
         return exitCode;
     return call.finish(ServerSchema::revoke(connection->database(), *login));
+}
+
+int ServerCommands::link(CommandCall &call)
+{
+    int exitCode = 0;
+    const auto login = loginArgument(call, &exitCode);
+    if (!login)
+        return exitCode;
+    if (call.value(QStringLiteral("person")).trimmed().isEmpty())
+        return call.usageError(tr("--person is required: a handle or a name from the roster"));
+    if (call.context().server().isEmpty())
+        return call.usageError(tr("name the server with --server SERVER or COMMANDPOST_SERVER"));
+    IncidentStore *store = call.store();
+    if (!store)
+        return call.exitCode();
+    auto person = store->roster().findPerson(call.value(QStringLiteral("person")));
+    if (!person)
+        return call.fail(person.error());
+    QSqlDatabase db = store->session().database();
+    return call.finish(ServerSchema::linkLogin(db, *login, person->id));
 }
 
 int ServerCommands::members(CommandCall &call)

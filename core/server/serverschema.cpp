@@ -18,7 +18,52 @@ const QList<ServerSchema::Group> AllGroups = {ServerSchema::Group::Admin, Server
 const QStringList DeletableTables = {QStringLiteral("message_skip")};
 // The roster and the directory are the admins'; responders read them.
 const QStringList AdminOnlyTables = {QStringLiteral("person"), QStringLiteral("department"),
-                                     QStringLiteral("schema_info")};
+                                     QStringLiteral("schema_info"), QStringLiteral("person_login")};
+
+// Where each kind of row names who made it. On a server these are stamped with the login's
+// roster name by the server itself, so a responder cannot write as somebody else.
+const QList<std::pair<QString, QString>> AuthorColumns = {
+    {QStringLiteral("timeline_entry"), QStringLiteral("author")},
+    {QStringLiteral("timeline_revision"), QStringLiteral("superseded_by")},
+    {QStringLiteral("incident_change"), QStringLiteral("changed_by")},
+    {QStringLiteral("assignment"), QStringLiteral("started_by")},
+    {QStringLiteral("timer"), QStringLiteral("created_by")},
+    {QStringLiteral("roll_call"), QStringLiteral("started_by")},
+    {QStringLiteral("incident_action"), QStringLiteral("created_by")},
+    {QStringLiteral("incident_decision"), QStringLiteral("recorded_by")},
+    {QStringLiteral("business_activity"), QStringLiteral("added_by")},
+    {QStringLiteral("message_step"), QStringLiteral("done_by")},
+    {QStringLiteral("stakeholder_notice"), QStringLiteral("told_by")},
+    {QStringLiteral("inbound_question"), QStringLiteral("logged_by")},
+};
+
+// Team-mode only, after the numbered steps: which roster person each login is, and the triggers
+// that make the login the author. A responder's rows carry its roster name (its login name while
+// it has none), whatever the client sent; admins write as given (imports keep their authors).
+QStringList authorStatements()
+{
+    const QString schema = ServerConnection::schemaName();
+    QStringList statements = {
+        QStringLiteral("CREATE TABLE IF NOT EXISTS %1.person_login (login TEXT PRIMARY KEY, person_id BIGINT NOT "
+                       "NULL REFERENCES %1.person(id))")
+            .arg(schema),
+        QStringLiteral("CREATE OR REPLACE FUNCTION %1.session_author() RETURNS TEXT LANGUAGE sql STABLE AS $$ "
+                       "SELECT COALESCE((SELECT p.name FROM %1.person p JOIN %1.person_login l ON l.person_id = p.id "
+                       "WHERE l.login = session_user), session_user::text) $$")
+            .arg(schema),
+        QStringLiteral("CREATE OR REPLACE FUNCTION %1.stamp_author() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                       "IF pg_has_role(session_user, 'commandpost_responders', 'MEMBER') AND NOT "
+                       "pg_has_role(session_user, 'commandpost_admins', 'MEMBER') THEN "
+                       "NEW := jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], %1.session_author())); "
+                       "END IF; RETURN NEW; END $$")
+            .arg(schema),
+    };
+    for (const auto &[table, column] : AuthorColumns)
+        statements << QStringLiteral("CREATE OR REPLACE TRIGGER %2_author BEFORE INSERT ON %1.%2 FOR EACH ROW "
+                                     "EXECUTE FUNCTION %1.stamp_author('%3')")
+                          .arg(schema, table, column);
+    return statements;
+}
 
 // A name in double quotes, as PostgreSQL reads an identifier; GRANT and CREATE ROLE take no
 // bound values, so a login is always quoted this way and nothing in it is read as SQL.
@@ -252,6 +297,8 @@ Result<int> ServerSchema::install(QSqlDatabase &db)
             !error.ok())
             return error;
     }
+    if (StoreError error = inAdminTransaction(db, tr("Making the login the author"), authorStatements()); !error.ok())
+        return error;
     if (StoreError error = grantTables(db); !error.ok())
         return error;
     return installedVersion(db);
@@ -260,17 +307,8 @@ Result<int> ServerSchema::install(QSqlDatabase &db)
 StoreError ServerSchema::grant(QSqlDatabase &db, const QString &login, Group group)
 {
     const QString doing = tr("Granting %1 the %2 role").arg(login, groupKey(group));
-    auto found = runStatement(db, QStringLiteral("SELECT rolcanlogin FROM pg_roles WHERE rolname = ?"), {login}, doing);
-    if (!found)
-        return found.error();
-    if (!found->next())
-        return {StoreError::Code::NotFound,
-                tr("The server has no login '%1'; create it first (e.g. 'createuser --pwprompt %1' or CREATE ROLE … "
-                   "LOGIN on a managed server).")
-                    .arg(login)};
-    if (!found->value(0).toBool())
-        return {StoreError::Code::Invalid, tr("'%1' is a group role, not a login.").arg(login)};
-    found->finish();
+    if (StoreError error = requireLogin(db, login); !error.ok())
+        return error;
     static const SqlDialect postgres(SqlDialect::Engine::Postgres);
     WriteTransaction tx(db, postgres, doing);
     if (StoreError error = tx.begin(); !error.ok())
@@ -300,6 +338,22 @@ StoreError ServerSchema::grant(QSqlDatabase &db, const QString &login, Group gro
     return tx.commit();
 }
 
+StoreError ServerSchema::requireLogin(QSqlDatabase &db, const QString &login)
+{
+    auto found = runStatement(db, QStringLiteral("SELECT rolcanlogin FROM pg_roles WHERE rolname = ?"), {login},
+                              tr("Looking for the login %1").arg(login));
+    if (!found)
+        return found.error();
+    if (!found->next())
+        return {StoreError::Code::NotFound,
+                tr("The server has no login '%1'; create it first (e.g. 'createuser --pwprompt %1' or CREATE ROLE … "
+                   "LOGIN on a managed server).")
+                    .arg(login)};
+    if (!found->value(0).toBool())
+        return {StoreError::Code::Invalid, tr("'%1' is a group role, not a login.").arg(login)};
+    return {};
+}
+
 StoreError ServerSchema::revoke(QSqlDatabase &db, const QString &login)
 {
     auto before = members(db);
@@ -322,6 +376,23 @@ StoreError ServerSchema::revoke(QSqlDatabase &db, const QString &login)
             !error.ok())
             return error;
     }
+    return tx.commit();
+}
+
+StoreError ServerSchema::linkLogin(QSqlDatabase &db, const QString &login, qint64 personId)
+{
+    if (StoreError error = requireLogin(db, login); !error.ok())
+        return error;
+    static const SqlDialect postgres(SqlDialect::Engine::Postgres);
+    WriteTransaction tx(db, postgres, tr("Linking the login %1 to the roster").arg(login));
+    if (StoreError error = tx.begin(); !error.ok())
+        return error;
+    if (StoreError error = tx.run(QStringLiteral("INSERT INTO %1.person_login (login, person_id) VALUES (?, ?) ON "
+                                                 "CONFLICT (login) DO UPDATE SET person_id = EXCLUDED.person_id")
+                                      .arg(ServerConnection::schemaName()),
+                                  {login, personId});
+        !error.ok())
+        return error;
     return tx.commit();
 }
 

@@ -17,7 +17,8 @@ namespace cp {
 //   responders  read everything, write incidents (no DELETE but the one undo that needs it)
 //   observers   read only (trainees, executives, the shadow view)
 //   admins      own the schema (migrations), write the roster and directory
-// A login gets its permissions by being a member of exactly one of them.
+// A login gets its permissions by being a member of exactly one of them. A responder's rows carry
+// its roster name (person_login), stamped by triggers on the server.
 class ServerSchema
 {
     Q_DECLARE_TR_FUNCTIONS(cp::ServerSchema)
@@ -51,6 +52,11 @@ public:
 
     // Makes 'login' (an existing login role) a member of the group, and of no other.
     static StoreError grant(QSqlDatabase &db, const QString &login, Group group);
+    // Says which roster person 'login' is: a responder's rows then carry that person's name,
+    // stamped by the server (its triggers), whatever the client sends.
+    static StoreError linkLogin(QSqlDatabase &db, const QString &login, qint64 personId);
+    // NotFound when the server has no such login, Invalid when it names a group role.
+    static StoreError requireLogin(QSqlDatabase &db, const QString &login);
     // Takes every CommandPost group from 'login'; NotFound when it had none.
     static StoreError revoke(QSqlDatabase &db, const QString &login);
     static Result<QList<Member>> members(QSqlDatabase &db); // by login

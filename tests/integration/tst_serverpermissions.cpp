@@ -181,6 +181,48 @@ private slots:
                                                          QStringLiteral("--as"), QStringLiteral("observer")}));
     }
 
+    // A responder writes as its roster person, whatever it claims: the server stamps the author.
+    void theLoginIsTheAuthor()
+    {
+        const QString responder = PgTestServer::as(m_server, m_responder);
+        // Only an admin keeps the roster; a login that does not exist adds nobody.
+        CLI_FAILS_SILENTLY(cli(responder, {QStringLiteral("people"), QStringLiteral("add"), QStringLiteral("--name"),
+                                           QStringLiteral("Bo Chen"), QStringLiteral("--handle"), QStringLiteral("bo"),
+                                           QStringLiteral("--login"), m_responder}),
+                           ExitDenied, "denied");
+        CLI_FAILS_SILENTLY(cli(PgTestServer::as(m_server, m_admin),
+                               {QStringLiteral("people"), QStringLiteral("add"), QStringLiteral("--name"),
+                                QStringLiteral("Bo Chen"), QStringLiteral("--handle"), QStringLiteral("bo"),
+                                QStringLiteral("--login"), QStringLiteral("nobody_here")}),
+                           ExitNotFound, "not-found");
+        CLI_OK(
+            cli(PgTestServer::as(m_server, m_admin),
+                {QStringLiteral("people"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Bo Chen"),
+                 QStringLiteral("--handle"), QStringLiteral("bo"), QStringLiteral("--login"), m_responder}));
+        const CliRun declared =
+            cli(responder, {QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"),
+                            QStringLiteral("Payments slow"), QStringLiteral("--severity"), QStringLiteral("SEV-2")});
+        CLI_OK(declared);
+        const QString id = QString::fromUtf8(declared.out).trimmed();
+        CLI_OK(cli(responder, {QStringLiteral("log"), QStringLiteral("--incident"), id, QStringLiteral("--author"),
+                               QStringLiteral("Ana Lima"), QStringLiteral("written as somebody else")}));
+        // An admin writes as given (an import keeps its authors).
+        CLI_OK(cli(PgTestServer::as(m_server, m_admin),
+                   {QStringLiteral("log"), QStringLiteral("--incident"), id, QStringLiteral("--author"),
+                    QStringLiteral("Imported"), QStringLiteral("from the archive")}));
+        const CliRun timeline = cli(responder, {QStringLiteral("timeline"), QStringLiteral("--incident"), id});
+        CLI_OK(timeline);
+        QStringList authors;
+        for (const QString &line : timeline.outLines())
+            authors << line.section(QLatin1Char('\t'), 2, 2) + QLatin1Char('|') + line.section(QLatin1Char('\t'), 3);
+        QVERIFY2(authors.contains(QStringLiteral("Bo Chen|written as somebody else")), qPrintable(timeline.describe()));
+        QVERIFY2(authors.contains(QStringLiteral("Imported|from the archive")), qPrintable(timeline.describe()));
+        QVERIFY2(authors.filter(QStringLiteral("Ana Lima")).isEmpty(), qPrintable(timeline.describe()));
+        // The link can be made later too, by handle or name.
+        CLI_OK(cli(m_server, {QStringLiteral("server"), QStringLiteral("link"), m_observer, QStringLiteral("--person"),
+                              QStringLiteral("bo")}));
+    }
+
     void revokedLoginsReadNothing()
     {
         CLI_OK(cli(m_server, {QStringLiteral("server"), QStringLiteral("revoke"), m_observer}));
