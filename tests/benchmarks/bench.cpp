@@ -8,7 +8,7 @@
 //   CP_BENCH_BIG      entries of the large incident (default 1,000,000)
 //   CP_BENCH_ONLY     run only the paths whose name contains this text
 //
-// Also the writer process of the outside-commit path: bench_floors --writer DB INCIDENT COUNT.
+// Also the writer process of the outside-commit paths: bench_floors --writer DB|server:SERVER INCIDENT COUNT.
 #include "benchstats.h"
 #include "db/commitwatcher.h"
 #include "db/incidentstore.h"
@@ -18,9 +18,11 @@
 #include "exchange/rostercsv.h"
 #include "mainwindow.h"
 #include "models/timelinemodel.h"
+#include "pgtestserver.h"
 #include "preferences.h"
 #include "rawsqlite.h"
 #include "render/incidentexport.h"
+#include "server/serverschema.h"
 #include "tempdatabase.h"
 #include "timers/timerengine.h"
 #include "undo/savestatus.h"
@@ -38,6 +40,7 @@
 #include <QRandomGenerator>
 #include <QSaveFile>
 #include <QSettings>
+#include <QSqlDriver>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
@@ -100,6 +103,12 @@ private:
     void appendPaths();
     void quickEntryPath();
     void outsideCommitPath();
+    void teamCommitPath();
+    // Opens the window on 'store', starts a writer process on 'target' (a file, or "server:SERVER")
+    // that appends count entries to 'incident', and adds each commit-to-row time to p.cp. 'floor'
+    // gets the commits (id, when committed) to add the floor's times. False when it did not finish.
+    bool followWriter(Path &p, IncidentStore &store, qint64 incident, const QString &target,
+                      const std::function<void(const QList<std::pair<qint64, qint64>> &)> &floor);
     void timerPath();
     void exchangePaths();
     void rosterPaths();
@@ -295,6 +304,75 @@ void Harness::outsideCommitPath()
     IncidentStore store(SystemClock::instance());
     if (!store.session().open(db).ok())
         return;
+    FloorReader reader(db);
+    followWriter(p, store, incident, db, [&](const QList<std::pair<qint64, qint64>> &commits) {
+        const QHash<qint64, qint64> floorSeen = reader.seenNs();
+        for (const auto &[id, committedNs] : commits) {
+            if (floorSeen.contains(id))
+                p.floor.add(double(floorSeen.value(id) - committedNs) / 1e6);
+        }
+    });
+}
+
+// The same on a team server: another laptop's commit reaches this window through the commit's
+// NOTIFY and the change log. The floor is the NOTIFY arriving at a bare LISTEN connection.
+void Harness::teamCommitPath()
+{
+    const QString name = QStringLiteral("another laptop's commit to the window's model (team server)");
+    if (!wanted(name))
+        return;
+    test::PgTestServer pg;
+    QString why;
+    if (!pg.connect(&why)) {
+        std::fprintf(stderr, "bench: skipped '%s': no PostgreSQL server (./dev bench starts one): %s\n",
+                     qPrintable(name), qPrintable(why));
+        return;
+    }
+    const QString server = pg.createDatabase(&why);
+    if (server.isEmpty())
+        return;
+    const ServerAddress address = *ServerAddress::parse(server);
+    qint64 incident = 0;
+    {
+        ServerConnection admin;
+        if (!admin.open(address).ok() || !ServerSchema::install(admin.database()).ok())
+            return;
+        IncidentStore setup(SystemClock::instance());
+        if (!setup.session().openServer(address, {}).ok())
+            return;
+        auto id = setup.incidents().create({QStringLiteral("Bench"), {}, Severity::Sev2}, Author);
+        if (!id)
+            return;
+        incident = *id;
+        QList<NewEntry> entries;
+        for (int i = 0; i < 10000; ++i)
+            entries.append({incident, EntryKind::Note, Author, QString::fromUtf8(EntryText)});
+        if (!setup.timeline().appendAll(entries).ok())
+            return;
+    }
+    Path &p = add(name, QStringLiteral("NOTIFY at a bare LISTEN connection (QPSQL)"), QStringLiteral("p99 ≤ 50 ms"),
+                  [](const Path &r) { return r.cp.p99() <= 50; });
+    IncidentStore store(SystemClock::instance());
+    if (!store.session().openServer(address, {}).ok())
+        return;
+    ServerConnection bare;
+    if (!bare.open(address).ok())
+        return;
+    QList<qint64> notifiedNs;
+    QSqlDriver *driver = bare.database().driver();
+    QObject::connect(driver, &QSqlDriver::notification, driver, [&] { notifiedNs << monotonicNs(); });
+    driver->subscribeToNotification(SqlDialect::changeChannel());
+    followWriter(p, store, incident, QStringLiteral("server:") + server,
+                 [&](const QList<std::pair<qint64, qint64>> &commits) {
+                     // One NOTIFY per commit, delivered in commit order.
+                     for (qsizetype i = 0; i < commits.size() && i < notifiedNs.size(); ++i)
+                         p.floor.add(double(notifiedNs.at(i) - commits.at(i).second) / 1e6);
+                 });
+}
+
+bool Harness::followWriter(Path &p, IncidentStore &store, qint64 incident, const QString &target,
+                           const std::function<void(const QList<std::pair<qint64, qint64>> &)> &floor)
+{
     const CommitWatcher watcher(store.session()); // as the app does (app/gui/main.cpp)
     QSettings settings(m_tmp.path(QStringLiteral("follow.ini")), QSettings::IniFormat);
     Preferences preferences(settings);
@@ -303,19 +381,18 @@ void Harness::outsideCommitPath()
     window.openIncident(incident);
     auto *model = window.findChild<TimelineModel *>();
     if (!model)
-        return;
+        return false;
     QHash<qint64, qint64> rowNs; // entry id → when its row appeared
     QObject::connect(model, &QAbstractItemModel::rowsInserted, &window, [&](const QModelIndex &, int first, int last) {
         const qint64 now = monotonicNs();
         for (int row = first; row <= last; ++row)
             rowNs.insert(model->index(row, 0).data(TimelineModel::EntryIdRole).toLongLong(), now);
     });
-    FloorReader reader(db);
     QProcess writer;
     writer.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     const int count = m_rounds * 10;
     writer.start(QCoreApplication::applicationFilePath(),
-                 {QStringLiteral("--writer"), db, QString::number(incident), QString::number(count)});
+                 {QStringLiteral("--writer"), target, QString::number(incident), QString::number(count)});
     QList<std::pair<qint64, qint64>> commits; // id, when its commit returned
     QByteArray out;
     auto readCommits = [&] {
@@ -339,15 +416,14 @@ void Harness::outsideCommitPath()
     if (!done || commits.size() != count) {
         std::fprintf(stderr, "bench: the outside writer made %lld of %d commits; the window saw %lld\n",
                      qint64(commits.size()), count, qint64(rowNs.size()));
-        return;
+        return false;
     }
-    const QHash<qint64, qint64> floorSeen = reader.seenNs();
     for (const auto &[id, committedNs] : std::as_const(commits)) {
         if (rowNs.contains(id))
             p.cp.add(double(rowNs.value(id) - committedNs) / 1e6);
-        if (floorSeen.contains(id))
-            p.floor.add(double(floorSeen.value(id) - committedNs) / 1e6);
     }
+    floor(commits);
+    return true;
 }
 
 void Harness::timerPath()
@@ -525,6 +601,7 @@ int Harness::run()
     appendPaths();
     quickEntryPath();
     outsideCommitPath();
+    teamCommitPath();
     timerPath();
     exchangePaths();
     rosterPaths();
@@ -552,7 +629,10 @@ int Harness::run()
 int writer(const QString &db, qint64 incident, int count)
 {
     IncidentStore store(SystemClock::instance());
-    if (StoreError error = store.session().open(db); !error.ok()) {
+    // "server:SERVER": another laptop of a team, on the server.
+    const bool server = db.startsWith(QLatin1String("server:"));
+    if (StoreError error = server ? store.session().openServer(*ServerAddress::parse(db.mid(7)), {}) : store.session().open(db);
+        !error.ok()) {
         std::fprintf(stderr, "bench writer: %s\n", qPrintable(error.message()));
         return 1;
     }
