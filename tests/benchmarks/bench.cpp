@@ -631,7 +631,8 @@ int writer(const QString &db, qint64 incident, int count)
     IncidentStore store(SystemClock::instance());
     // "server:SERVER": another laptop of a team, on the server.
     const bool server = db.startsWith(QLatin1String("server:"));
-    if (StoreError error = server ? store.session().openServer(*ServerAddress::parse(db.mid(7)), {}) : store.session().open(db);
+    if (StoreError error =
+            server ? store.session().openServer(*ServerAddress::parse(db.mid(7)), {}) : store.session().open(db);
         !error.ok()) {
         std::fprintf(stderr, "bench writer: %s\n", qPrintable(error.message()));
         return 1;
