@@ -12,8 +12,8 @@
 #include "shadow/replaybar.h"
 #include "shadow/rollcallpanel.h"
 #include "shadow/shadowwindow.h"
+#include "shadow/staffedrolelist.h"
 #include "uifixture.h"
-#include "widgets/rolechartview.h"
 #include "widgets/rollcalldelegate.h"
 #include "widgets/timerdelegate.h"
 
@@ -94,8 +94,8 @@ private slots:
         auto *timers = window.findChild<QTreeView *>(QStringLiteral("shadowTimers"));
         auto *timeline = window.findChild<QTreeView *>(QStringLiteral("shadowTimeline"));
         QVERIFY(timers && timeline);
-        QVERIFY(window.findChild<RoleChartView *>(QStringLiteral("shadowRoleChart")));
-        QVERIFY(!window.findChild<RoleChartView *>(QStringLiteral("shadowRoleChart"))->acceptDrops());
+        QVERIFY(window.findChild<StaffedRoleList *>(QStringLiteral("shadowRoleChart")));
+        QVERIFY(!window.findChild<StaffedRoleList *>(QStringLiteral("shadowRoleChart"))->acceptDrops());
         QVERIFY(window.findChild<QWidget *>(QStringLiteral("shadowRollCallPanel")));
         QCOMPARE(timers->model()->rowCount(), 1);
         const int before = timeline->model()->rowCount();
@@ -114,7 +114,9 @@ private slots:
         QCOMPARE(reset.size(), 0);
         QVERIFY(f.store->rollCalls().start(id, {}, QStringLiteral("ana")).error().ok());
         QVERIFY(labelText(&window, "shadowRollCallSummary").contains(QStringLiteral("Round 1")));
-        QVERIFY(window.findChild<RoleChartView *>(QStringLiteral("shadowRoleChart"))->card(QStringLiteral("deputy")));
+        QVERIFY(window.findChild<StaffedRoleList *>(QStringLiteral("shadowRoleChart"))
+                    ->indexOfRole(QStringLiteral("deputy"))
+                    .isValid());
 
         // Full screen with one key, and back.
         QTest::keyClick(&window, Qt::Key_F11);
@@ -157,11 +159,14 @@ private slots:
         QCOMPARE(title->accessibleName(), declared.title);
         QTRY_VERIFY2(timeline->height() > window.height() * 2 / 5, qPrintable(QString::number(timeline->height())));
 
-        // Only the staffed roles (and required ones left vacant) are charted.
-        auto *chart = window.findChild<RoleChartView *>(QStringLiteral("shadowRoleChart"));
-        QVERIFY(chart->card(QStringLiteral("deputy")));
-        QVERIFY(chart->card(QStringLiteral("ic"))); // required, vacant: a gap that matters
-        QVERIFY(chart->cards().size() < f.store->roles().list(id)->size());
+        // Only the staffed roles (and required ones left vacant) are charted, in type that reads
+        // from the room (a zoomed chart of cards had 5-pixel text).
+        auto *chart = window.findChild<StaffedRoleList *>(QStringLiteral("shadowRoleChart"));
+        QVERIFY(chart->indexOfRole(QStringLiteral("deputy")).isValid());
+        QVERIFY(chart->indexOfRole(QStringLiteral("ic")).isValid()); // required, vacant: a gap that matters
+        QVERIFY(!chart->indexOfRole(QStringLiteral("customer-liaison")).isValid()); // neither staffed nor required
+        QVERIFY2(QFontMetricsF(chart->font()).capHeight() >= 0.65 * ShadowWindow::CapHeightAt1080,
+                 qPrintable(QString::number(QFontMetricsF(chart->font()).capHeight())));
 
         // Five and a half years overdue: every digit shows.
         f.clock.advance(qint64(48094) * 3600 * 1000 + 13 * 60 * 1000 + 22 * 1000 + 60000);
@@ -268,10 +273,38 @@ private slots:
                          roundView->viewport()->width(),
                      qPrintable(QString::number(column)));
 
-        // The role chart: a panel of its own, not a strip.
-        auto *chart = window.findChild<RoleChartView *>(QStringLiteral("shadowRoleChart"));
+        // The title on one or two lines, beside the severity.
+        auto *title = window.findChild<QLabel *>(QStringLiteral("shadowTitle"));
+        QVERIFY2(title->height() <= 2 * QFontMetrics(title->font()).lineSpacing() + 4,
+                 qPrintable(QString::number(title->height())));
+
+        // Actions and Needs whole, on a second line where they must; the state folded into the condition.
+        QVERIFY(roundView->isColumnHidden(RollCallModel::StateColumn));
+        const QModelIndex pending = roundView->model()->index(2, RollCallModel::ConditionColumn);
+        QCOMPARE(pending.data().toString(), RollCallVocabulary::stateLabel(RollCallItemState::Pending));
+        CanReport report;
+        report.condition = Condition::Down;
+        report.actions = QStringLiteral("rolling AMS");
+        report.needs = QStringLiteral("approval to drain AMS and FRA");
+        QVERIFY(f.store->rollCalls().answer(items.at(3).id, report, QStringLiteral("bo")).ok());
+        const QModelIndex needs = roundView->model()->index(3, RollCallModel::NeedsColumn);
+        QTRY_COMPARE(needs.data().toString(), report.needs);
+        const QFontMetrics roundFont(roundView->font());
+        const int lines =
+            (roundFont.horizontalAdvance(report.needs) + roundView->columnWidth(RollCallModel::NeedsColumn) - 1) /
+            qMax(1, roundView->columnWidth(RollCallModel::NeedsColumn) - 12);
+        QTRY_VERIFY2(
+            roundView->visualRect(needs).height() >= qMin(lines, 2) * roundFont.lineSpacing(),
+            qPrintable(QStringLiteral("%1 px high, %2 lines").arg(roundView->visualRect(needs).height()).arg(lines)));
+
+        // The role chart: a panel of its own, every staffed role's row in view.
+        auto *chart = window.findChild<StaffedRoleList *>(QStringLiteral("shadowRoleChart"));
         QVERIFY2(chart->width() >= size.width() / 5 && chart->height() >= size.height() / 4,
                  qPrintable(QStringLiteral("%1×%2").arg(chart->width()).arg(chart->height())));
+        for (const auto &[role, name] : staff) {
+            const QRect row = chart->visualRect(chart->indexOfRole(role));
+            QVERIFY2(chart->viewport()->rect().contains(row), qPrintable(role));
+        }
 
         // The timeline: rows to read, and the long entry on two lines instead of cut.
         const QTreeView *timeline = window.timelineView();

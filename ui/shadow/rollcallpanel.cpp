@@ -8,6 +8,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIdentityProxyModel>
 #include <QLabel>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -22,18 +23,38 @@ QTreeView *readOnlyView(QAbstractItemModel *model, const char *name, QWidget *pa
     view->setObjectName(QLatin1String(name));
     view->setModel(model);
     view->setRootIsDecorated(false);
-    view->setUniformRowHeights(true);
+    // A text longer than its column takes a second line rather than being cut ("approval to
+    // drain AMS"): the rows are as tall as their texts.
+    view->setUniformRowHeights(false);
+    view->setWordWrap(true);
     view->setSelectionMode(QAbstractItemView::NoSelection);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->setFocusPolicy(Qt::NoFocus);
-    // Every column on screen: the short ones as wide as their contents, the texts share the rest
-    // and are cut at their end.
+    // Every column on screen: the short ones as wide as their contents, the texts share the rest.
     view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     view->setTextElideMode(Qt::ElideRight);
     view->header()->setStretchLastSection(false);
     view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     return view;
 }
+
+// The round's rows with "To call" where a role has no condition yet.
+class StateInConditionProxy final : public QIdentityProxyModel
+{
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role == Qt::DisplayRole && index.column() == RollCallModel::ConditionColumn) {
+            const QString condition = QIdentityProxyModel::data(index, role).toString();
+            if (condition.isEmpty())
+                return QIdentityProxyModel::data(index.siblingAtColumn(RollCallModel::StateColumn), role);
+            return condition;
+        }
+        return QIdentityProxyModel::data(index, role);
+    }
+};
 
 } // namespace
 
@@ -45,17 +66,23 @@ RollCallPanel::RollCallPanel(IncidentStore &store, QWidget *parent)
     m_summary->setObjectName(QStringLiteral("shadowRollCallSummary"));
     m_summary->setTextFormat(Qt::PlainText);
     // As the console shows it: the condition as its colour, Actions and Needs, missed rows in red.
-    m_roundView = readOnlyView(m_round, "shadowRollCallRound", this);
+    // The state says what the condition column already does (a condition, "No answer", "Skipped"),
+    // but for a role still to call: that one says so there, and the width goes to Actions and Needs.
+    auto *rows = new StateInConditionProxy(this);
+    rows->setSourceModel(m_round);
+    m_roundView = readOnlyView(rows, "shadowRollCallRound", this);
     m_roundView->setItemDelegate(new RollCallDelegate(RollCallModel::ConditionColumn, m_roundView));
     m_roundView->setColumnHidden(RollCallModel::HolderColumn, true);
+    m_roundView->setColumnHidden(RollCallModel::StateColumn, true);
     m_roundView->setColumnHidden(RollCallModel::LastReportColumn, true);
-    // The condition takes what the role and the state leave, less a sixth each for Actions and
-    // Needs (fitRoundColumns).
+    // The condition takes what the role leaves, less three tenths each for Actions and Needs
+    // (fitRoundColumns), which wrap onto a second line where they must.
     m_roundView->header()->setSectionResizeMode(RollCallModel::ConditionColumn, QHeaderView::Stretch);
     for (int column : {RollCallModel::ActionsColumn, RollCallModel::NeedsColumn})
         m_roundView->header()->setSectionResizeMode(column, QHeaderView::Fixed);
     m_missedView = readOnlyView(m_missed, "shadowMissed", this);
     m_missedView->setItemDelegate(new RollCallDelegate(-1, m_missedView));
+    m_missedView->setWordWrap(false); // one row a call: "SME — Eli Br…" and its age
     m_missedView->header()->setSectionResizeMode(MissedModel::WhoColumn, QHeaderView::Stretch);
     // Who and how long ago it was asked: the title above says the rest.
     m_missedView->setColumnHidden(MissedModel::RoundColumn, true);
@@ -73,7 +100,7 @@ RollCallPanel::RollCallPanel(IncidentStore &store, QWidget *parent)
     m_missedTitle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *lists = new QHBoxLayout;
     lists->setSpacing(8);
-    lists->addWidget(m_roundView, 2);
+    lists->addWidget(m_roundView, 3);
     auto *missedColumn = new QVBoxLayout;
     missedColumn->setSpacing(2);
     missedColumn->addWidget(m_missedTitle);
@@ -144,9 +171,11 @@ void RollCallPanel::resizeEvent(QResizeEvent *event)
 
 void RollCallPanel::fitRoundColumns()
 {
-    const int sixth = m_roundView->viewport()->width() / 6;
+    // Actions and Needs three tenths each; the condition (stretched) keeps what the role leaves.
+    const int share = m_roundView->viewport()->width() * 3 / 10;
     for (int column : {RollCallModel::ActionsColumn, RollCallModel::NeedsColumn})
-        m_roundView->header()->resizeSection(column, sixth);
+        m_roundView->header()->resizeSection(column, share);
+    m_roundView->doItemsLayout(); // the rows' heights follow their wrapped texts
 }
 
 void RollCallPanel::changeEvent(QEvent *event)

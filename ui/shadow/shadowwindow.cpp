@@ -10,10 +10,10 @@
 #include "notes/traineenotemodel.h"
 #include "notes/traineenotes.h"
 #include "rollcallpanel.h"
+#include "staffedrolelist.h"
 #include "widgets/accessiblename.h"
 #include "widgets/incidentclocklabel.h"
 #include "widgets/kindstyle.h"
-#include "widgets/rolechartview.h"
 #include "widgets/timelinedelegate.h"
 #include "widgets/timerdelegate.h"
 
@@ -102,16 +102,8 @@ ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNote
     buildHeader(layout);
 
     // The role chart, read-only: nothing can be dropped on it here.
-    m_chart = new RoleChartView(*m_roleModel, this);
+    m_chart = new StaffedRoleList(*m_roleModel, this);
     m_chart->setObjectName(QStringLiteral("shadowRoleChart"));
-    m_chart->setAcceptDrops(false);
-    m_chart->viewport()->setAcceptDrops(false);
-    m_chart->setContextMenuPolicy(Qt::NoContextMenu);
-    m_chart->setStaffedOnly(true);
-    // Cards are laid out for the desktop's type and the view zooms them to fit: the shadow view's
-    // large type would cut their titles.
-    m_chart->setFont(QApplication::font());
-    m_chart->setFollowFitMinimum(0.3); // the whole chart in its panel: who holds what, at a glance
 
     m_timersView = new QTreeView(this);
     m_timersView->setObjectName(QStringLiteral("shadowTimers"));
@@ -232,9 +224,9 @@ ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNote
     auto *bottom = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(timelineBox);
     bottom->addWidget(side);
-    bottom->setStretchFactor(0, 3);
-    bottom->setStretchFactor(1, 1);
-    bottom->setSizes({3000, 1000});
+    bottom->setStretchFactor(0, 5);
+    bottom->setStretchFactor(1, 2);
+    bottom->setSizes({5000, 2000});
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("shadowSplitter"));
     m_splitter->addWidget(top);
@@ -358,15 +350,17 @@ void ShadowWindow::buildHeader(QVBoxLayout *layout)
     m_statusLabel->setFont(big);
     m_clockLabel->setFont(big);
 
+    // The title the whole width beside the severity, so that a long one takes two lines at most
+    // on a 1280-pixel screen; the status and the clocks lead the line under it.
     row->addWidget(m_severityLabel);
     row->addWidget(m_titleLabel, 1);
-    row->addWidget(m_statusLabel);
-    row->addWidget(m_clockLabel);
-    row->addWidget(m_wallClock);
     layout->addLayout(row);
 
     auto *second = new QHBoxLayout;
     second->setSpacing(12);
+    second->addWidget(m_statusLabel);
+    second->addWidget(m_clockLabel);
+    second->addWidget(m_wallClock);
     m_sourceLabel = new QLabel(this);
     m_sourceLabel->setObjectName(QStringLiteral("shadowSource"));
     m_sourceLabel->setTextFormat(Qt::PlainText);
@@ -661,6 +655,7 @@ void ShadowWindow::applyType()
     QFont rollCall = f;
     rollCall.setPointSizeF(f.pointSizeF() * RollCallScale);
     m_rollCallBox->setFont(rollCall);
+    m_chart->setFont(rollCall);
     // What the trainee types and clicks at the desk, not what they read from the room.
     QFont desk = f;
     desk.setPointSizeF(qMax(m_basePointSize, f.pointSizeF() * 0.45));

@@ -24,7 +24,7 @@ class IncidentClockLabel;
 class IncidentListModel;
 class IncidentStore;
 class NotedTimelineModel;
-class RoleChartView;
+class StaffedRoleList;
 class RoleTreeModel;
 class RollCallPanel;
 class TimelineModel;
@@ -163,7 +163,7 @@ private:
     QLabel *m_rollCallTitle = nullptr;
     QLabel *m_timelineTitle = nullptr;
     QLabel *m_notesTitle = nullptr;
-    RoleChartView *m_chart = nullptr;
+    StaffedRoleList *m_chart = nullptr;
     QTreeView *m_timersView = nullptr;
     QWidget *m_rollCallBox = nullptr;
     QLabel *m_rollCallPlaceholder = nullptr;

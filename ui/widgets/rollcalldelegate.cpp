@@ -4,12 +4,24 @@
 #include "models/rollcallmodel.h"
 
 #include <QPainter>
+#include <QTreeView>
 
 namespace cp {
 
 RollCallDelegate::RollCallDelegate(int conditionColumn, QObject *parent)
     : QStyledItemDelegate(parent), m_conditionColumn(conditionColumn)
 {
+}
+
+QSize RollCallDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const auto *tree = qobject_cast<const QTreeView *>(parent());
+    if (!tree || !tree->wordWrap() || index.column() == m_conditionColumn)
+        return QStyledItemDelegate::sizeHint(option, index);
+    QStyleOptionViewItem wrapped = option;
+    wrapped.rect =
+        QRect(0, 0, tree->columnWidth(index.column()), option.fontMetrics.height()); // valid: the style wraps
+    return QStyledItemDelegate::sizeHint(wrapped, index);
 }
 
 void RollCallDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const

@@ -17,6 +17,10 @@ public:
     // conditionColumn: the column filled with the condition colour; -1: none (the missed list).
     explicit RollCallDelegate(int conditionColumn, QObject *parent = nullptr);
 
+    // In a tree view that wraps its text, a row is as tall as its texts wrapped in their columns
+    // (QTreeView asks without the column's width); the colour-filled condition keeps to one line.
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
