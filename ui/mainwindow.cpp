@@ -132,6 +132,14 @@ void MainWindow::connectParts()
     connect(m_workspaces->resetAction(), &QAction::triggered, m_toolBar, &QWidget::show);
 
     connect(m_rollCall, &RollCallDock::actionCreated, m_actions, &ActionsDock::selectAction);
+    // The two meanings of "action" meet: a logged one is offered as a tracked one, a chord away.
+    connect(m_timeline, &TimelineDock::actionLogged, this, [this](const QString &text) {
+        if (m_actions->offerAction(text))
+            m_statusBar->showMessage(
+                tr("Logged. To track it as an action with an owner: %1, then Enter")
+                    .arg(m_actions->focusLineAction()->shortcut().toString(QKeySequence::NativeText)),
+                15000);
+    });
     // A miss recorded while the user looks at another window calls them, as a timer does.
     connect(m_rollCall->missedModel(), &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) {

@@ -1,5 +1,6 @@
 #include "preferences.h"
 
+#include <QDir>
 #include <QSettings>
 
 namespace cp {
@@ -22,7 +23,13 @@ QString Preferences::defaultAuthorName()
         if (!name.isEmpty())
             return name;
     }
-    return QStringLiteral("Scribe");
+    const QString home = QDir::home().dirName();
+    return home.isEmpty() ? QStringLiteral("unknown") : home;
+}
+
+bool Preferences::hasChosenAuthor() const
+{
+    return !m_settings.value(AuthorKey).toString().trimmed().isEmpty();
 }
 
 QString Preferences::authorName() const
@@ -88,12 +95,12 @@ PostmortemDeadlines Preferences::postmortemDeadlines() const
 {
     const PostmortemDeadlines defaults;
     PostmortemDeadlines d;
-    d.sev1CalendarDays =
-        qBound(1, m_settings.value(QStringLiteral("postmortem/sev1CalendarDays"), defaults.sev1CalendarDays).toInt(), 60);
-    d.sev2BusinessDays =
-        qBound(1, m_settings.value(QStringLiteral("postmortem/sev2BusinessDays"), defaults.sev2BusinessDays).toInt(), 60);
-    d.otherBusinessDays =
-        qBound(1, m_settings.value(QStringLiteral("postmortem/otherBusinessDays"), defaults.otherBusinessDays).toInt(), 60);
+    d.sev1CalendarDays = qBound(
+        1, m_settings.value(QStringLiteral("postmortem/sev1CalendarDays"), defaults.sev1CalendarDays).toInt(), 60);
+    d.sev2BusinessDays = qBound(
+        1, m_settings.value(QStringLiteral("postmortem/sev2BusinessDays"), defaults.sev2BusinessDays).toInt(), 60);
+    d.otherBusinessDays = qBound(
+        1, m_settings.value(QStringLiteral("postmortem/otherBusinessDays"), defaults.otherBusinessDays).toInt(), 60);
     return d;
 }
 

@@ -18,8 +18,11 @@ class Preferences final
 public:
     explicit Preferences(QSettings &settings);
 
-    // Who the quick entry logs as. Default: the login name, or "Scribe".
+    // Who the quick entry logs as. Default: the login name (else the home folder's), never a role.
     QString authorName() const;
+    // Whether the user has said who they are (typed or been matched to a roster person): until
+    // then the window looks for the login name on the roster.
+    bool hasChosenAuthor() const;
     void setAuthorName(const QString &name);
     static QString defaultAuthorName();
 

@@ -39,6 +39,7 @@ private slots:
     void aCompletionIsAcceptedWithOneEnter();
     void objectionsCheckIsAChoiceInTheTabOrder();
     void destructiveChordsAskOrShowTheirUndo();
+    void anActionLineIsOfferedAsATrackedAction();
 };
 
 void TstKeyboard::noTwoShortcutsShareAKey()
@@ -216,6 +217,48 @@ void TstKeyboard::destructiveChordsAskOrShowTheirUndo()
              qPrintable(w.statusBar()->currentMessage()));
     w.undoStack()->undo();
     QCOMPARE(f.store->incidents().incident(scenario.incidentId)->severity, Severity::Sev1);
+}
+
+void TstKeyboard::anActionLineIsOfferedAsATrackedAction()
+{
+    UiFixture f;
+    RollCallScenario scenario; // the SME role is staffed
+    QVERIFY(scenario.setUp(*f.store).isEmpty());
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(scenario.incidentId));
+    const qsizetype before = f.store->rollCalls().actions(scenario.incidentId)->size();
+
+    // "a: …" logs an action entry and offers it, unsaved, in the new-action line.
+    w.timelineDock()->focusEntryAction()->trigger();
+    auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+    QTest::keyClicks(line, QStringLiteral("a: drain the AMS POP"));
+    QTest::keyClick(line, Qt::Key_Return);
+    QCOMPARE(w.timelineDock()->currentEntry()->kind, EntryKind::Action);
+    QCOMPARE(f.store->rollCalls().actions(scenario.incidentId)->size(), before); // offered, not made
+    QLineEdit *actionLine = w.actionsDock()->actionLine();
+    QCOMPARE(actionLine->text(), QStringLiteral("drain the AMS POP"));
+    QVERIFY2(w.statusBar()->currentMessage().contains(
+                 w.actionsDock()->focusLineAction()->shortcut().toString(QKeySequence::NativeText)),
+             qPrintable(w.statusBar()->currentMessage()));
+
+    // Ctrl+Shift+A, an owner, Enter: tracked.
+    w.actionsDock()->focusLineAction()->trigger();
+    QTest::keyClick(actionLine, Qt::Key_End);
+    QTest::keyClicks(actionLine, QStringLiteral(" @sme"));
+    QTest::keyClick(actionLine, Qt::Key_Return);
+    const QList<IncidentAction> actions = *f.store->rollCalls().actions(scenario.incidentId);
+    QCOMPARE(actions.size(), before + 1);
+    bool tracked = false;
+    for (const IncidentAction &action : actions)
+        tracked = tracked ||
+                  (action.text == QLatin1String("drain the AMS POP") && action.ownerRoleKey == QLatin1String("sme"));
+    QVERIFY(tracked);
+
+    // Something half-typed in the action line is never overwritten by an offer.
+    QTest::keyClicks(actionLine, QStringLiteral("page the DBA"));
+    QTest::keyClicks(line, QStringLiteral("a: restart the consumers"));
+    QTest::keyClick(line, Qt::Key_Return);
+    QCOMPARE(actionLine->text(), QStringLiteral("page the DBA"));
 }
 
 QTEST_MAIN(TstKeyboard)

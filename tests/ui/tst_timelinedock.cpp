@@ -56,6 +56,7 @@ private slots:
     void failedWriteKeepsTheTextAndShowsTheError();
     void kindShortcutsPickTheDefaultKind();
     void authorIsRemembered();
+    void authorStartsAsTheUsersRosterPerson();
     void upRecallsEarlierLines();
     void undoingALoggedEntryRetractsIt();
     void amendThroughTheDialogAndUndo();
@@ -235,6 +236,44 @@ void TstTimelineDock::authorIsRemembered()
     QCOMPARE(f.preferences->authorName(), QStringLiteral("cy"));
     MainWindow &again = f.makeWindow();
     QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("quickEntryAuthor"))->text(), QStringLiteral("cy"));
+}
+
+void TstTimelineDock::authorStartsAsTheUsersRosterPerson()
+{
+    const QByteArray login = qgetenv("USER");
+    qputenv("USER", "Ana Lima");
+    UiFixture f;
+    f.settings->remove(QStringLiteral("preferences/authorName")); // nobody has said who they are
+    QVERIFY(!f.preferences->hasChosenAuthor());
+    QVERIFY(f.preferences->authorName() != QLatin1String("Scribe"));
+    Person ana;
+    ana.name = QStringLiteral("Ana Lima");
+    ana.handle = QStringLiteral("ana");
+    QVERIFY(f.store->roster().addPerson(ana));
+    const qint64 incident = f.declare(QStringLiteral("Who logs"));
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(incident));
+    auto *author = w.findChild<QLineEdit *>(QStringLiteral("quickEntryAuthor"));
+    QCOMPARE(author->text(), QStringLiteral("ana")); // the login is Ana Lima on the roster: her handle
+    QCOMPARE(f.preferences->authorName(), QStringLiteral("ana"));
+    QVERIFY(f.preferences->hasChosenAuthor());
+    auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+    QTest::keyClicks(line, QStringLiteral("paged the edge team"));
+    QTest::keyClick(line, Qt::Key_Return);
+    QCOMPARE(w.timelineDock()->currentEntry()->author, QStringLiteral("ana"));
+
+    // A login nobody on the roster has: the line asks who is typing, and the answer is kept.
+    qputenv("USER", "root");
+    f.settings->remove(QStringLiteral("preferences/authorName"));
+    QVERIFY(w.openIncident(incident));
+    const auto *feedback = w.findChild<QLabel *>(QStringLiteral("quickEntryFeedback"));
+    QVERIFY2(feedback->text().startsWith(QStringLiteral("Who are you?")), qPrintable(feedback->text()));
+    author->setText(QStringLiteral("ana"));
+    QTest::keyClicks(line, QStringLiteral("restarting the consumers"));
+    QTest::keyClick(line, Qt::Key_Return);
+    QCOMPARE(w.timelineDock()->currentEntry()->author, QStringLiteral("ana"));
+    QCOMPARE(f.preferences->authorName(), QStringLiteral("ana"));
+    qputenv("USER", login);
 }
 
 void TstTimelineDock::upRecallsEarlierLines()

@@ -298,6 +298,15 @@ bool ActionsDock::addFromLine()
     return true;
 }
 
+bool ActionsDock::offerAction(const QString &text)
+{
+    if (m_incidentId <= 0 || !m_line->text().trimmed().isEmpty())
+        return false;
+    m_line->setText(text);
+    showFeedback(tr("From the timeline: add @owner if you like, Enter tracks it as an action."), false);
+    return true;
+}
+
 qint64 ActionsDock::currentActionId() const
 {
     const QModelIndex current = m_view->currentIndex();

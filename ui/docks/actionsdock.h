@@ -44,6 +44,9 @@ public:
     QLineEdit *actionLine() const { return m_line; }
 
     bool addFromLine(); // what Enter in the line does
+    // An action logged on the timeline, offered as a tracked one: its text waits in the new-action
+    // line (unless something is being typed there) for an owner and Enter. False when the line was busy.
+    bool offerAction(const QString &text);
     qint64 currentActionId() const;
     void selectAction(qint64 actionId);
     bool setCurrentStatus(ActionStatus status);

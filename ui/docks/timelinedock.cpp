@@ -465,6 +465,26 @@ void TimelineDock::setIncident(qint64 incidentId, QUndoStack *undoStack)
     showIdleHint();
     refreshAuthors();
     updateActions();
+    adoptRosterPerson();
+}
+
+// The author is the person at the keyboard: until they say who they are, a login name that is a
+// roster person's handle or name becomes that person's handle (and is kept); otherwise the line
+// asks, once an incident is open, and what they type is kept.
+void TimelineDock::adoptRosterPerson()
+{
+    if (m_incidentId <= 0 || m_preferences.hasChosenAuthor())
+        return;
+    if (auto person = m_store.roster().findPerson(m_preferences.authorName())) {
+        const QString who = person->handle.isEmpty() ? person->name : person->handle;
+        m_preferences.setAuthorName(who);
+        m_author->setText(who);
+        return;
+    }
+    showFeedback(tr("Who are you? Type your roster handle in the author field (it is remembered); entries are "
+                    "logged as “%1” until then.")
+                     .arg(m_preferences.authorName()),
+                 KindStyle::errorColor(), Feedback::Preview);
 }
 
 EntryKind TimelineDock::entryKind() const
@@ -600,6 +620,8 @@ bool TimelineDock::logQuickEntry()
     showFeedback(tr("Saved %1").arg(m_saveStatus.lastSavedUtc().toLocalTime().toString(QStringLiteral("HH:mm:ss"))),
                  KindStyle::savedColor(), Feedback::Saved);
     selectEntry(entryId);
+    if (entry.kind == EntryKind::Action)
+        emit actionLogged(entry.text);
     return true;
 }
 

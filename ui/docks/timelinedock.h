@@ -82,6 +82,8 @@ public:
 
 signals:
     void declareIncidentRequested();
+    // An `a:` line (or one of the action kind) was logged: the window offers to track it.
+    void actionLogged(const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -97,6 +99,7 @@ private:
     void updatePreview();
     void showIdleHint();
     void fitChromeToHeight();
+    void adoptRosterPerson();
     bool filterActive() const;
     enum class Feedback
     {
