@@ -279,7 +279,7 @@ int IncidentCommands::set(CommandCall &call)
             return context.fail(error);
     }
     if (status) {
-        if (StoreError error = store->incidents().setStatus(*id, *status, author); !error.ok())
+        if (StoreError error = store->resolution().setStatus(*id, *status, author); !error.ok())
             return context.fail(error);
     }
     return context.finish();

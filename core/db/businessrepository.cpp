@@ -99,12 +99,10 @@ Result<BusinessMode> BusinessRepository::modeInTx(WriteTransaction &tx, qint64 i
         return mode;
     }
     q->finish();
-    auto incident = tx.exec(QStringLiteral("SELECT 1 FROM incident WHERE id = ?"), {incidentId});
-    if (!incident)
-        return incident.error();
-    if (!incident->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no incident #%1.").arg(incidentId));
-    incident->finish();
+    if (StoreError error =
+            tx.requireRow(QStringLiteral("incident"), incidentId, tr("There is no incident #%1.").arg(incidentId));
+        !error.ok())
+        return error;
     return StoreError(StoreError::Code::NotFound,
                       tr("Incident #%1 is not a business incident: declare business mode first.").arg(incidentId));
 }
@@ -190,8 +188,6 @@ StoreError BusinessRepository::allClearIfDone(WriteTransaction &tx, BusinessMode
 
 StoreError BusinessRepository::declare(qint64 incidentId, const BusinessDeclaration &declaration, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
         return invalid(tr("Say who is declaring the business incident."));
@@ -204,185 +200,176 @@ StoreError BusinessRepository::declare(qint64 incidentId, const BusinessDeclarat
     }
     audiences.removeDuplicates();
 
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Declaring the business incident"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto status = m_incidents.readField(tx, incidentId, QStringLiteral("status"));
-    if (!status)
-        return status.error();
-    auto existing =
-        tx.exec(QStringLiteral("SELECT declared_by FROM business_mode WHERE incident_id = ?"), {incidentId});
-    if (!existing)
-        return existing.error();
-    if (existing->next())
-        return invalid(tr("Incident #%1 is already a business incident (declared by %2).")
-                           .arg(incidentId)
-                           .arg(existing->value(0).toString()));
-    existing->finish();
-    if (status->toString() == IncidentVocabulary::statusKey(IncidentStatus::Resolved))
-        return invalid(
-            tr("Incident #%1 is resolved; a business incident starts while it is still open.").arg(incidentId));
+    return m_session.write(tr("Declaring the business incident"), [&](WriteTransaction &tx) -> StoreError {
+        auto status = m_incidents.readField(tx, incidentId, QStringLiteral("status"));
+        if (!status)
+            return status.error();
+        auto existing =
+            tx.exec(QStringLiteral("SELECT declared_by FROM business_mode WHERE incident_id = ?"), {incidentId});
+        if (!existing)
+            return existing.error();
+        if (existing->next())
+            return invalid(tr("Incident #%1 is already a business incident (declared by %2).")
+                               .arg(incidentId)
+                               .arg(existing->value(0).toString()));
+        existing->finish();
+        if (status->toString() == IncidentVocabulary::statusKey(IncidentStatus::Resolved))
+            return invalid(
+                tr("Incident #%1 is resolved; a business incident starts while it is still open.").arg(incidentId));
 
-    const QDateTime now = m_session.clock().nowUtc();
-    if (StoreError error = tx.run(
-            QStringLiteral("INSERT INTO business_mode (incident_id, state, audiences, "
-                           "declared_at, declared_by, normal_by) VALUES (?, ?, ?, ?, ?, '')"),
-            {incidentId, BusinessVocabulary::stateKey(BusinessState::Emergency), joinWords(audiences), toMs(now), who});
-        !error.ok())
-        return error;
-    if (StoreError error = m_session.logChange(tx, StoreEntity::Business, incidentId, incidentId, ChangeOp::Insert);
-        !error.ok())
-        return error;
-    const QList<NewActivity> activities = BusinessVocabulary::defaultActivities();
-    for (const NewActivity &activity : activities) {
-        if (StoreError error = insertActivity(tx, incidentId, activity, false, who, nullptr); !error.ok())
-            return error;
-    }
-    if (StoreError error =
-            m_timeline.log(tx, incidentId, EntryKind::Communication,
-                           tr("Business incident declared: emergency operations — %n outbound activit(y/ies) to halt",
-                              nullptr, int(activities.size())),
-                           true, {BusinessTag, QStringLiteral("emergency")}, who);
-        !error.ok())
-        return error;
-    if (declaration.roles) {
-        auto link = tx.exec(QStringLiteral("SELECT 1 FROM incident_role WHERE incident_id = ? AND role_key = ?"),
-                            {incidentId, declaration.linkUnderRoleKey});
-        if (!link)
-            return link.error();
-        const bool hasLink = !declaration.linkUnderRoleKey.isEmpty() && link->next();
-        link->finish();
-        if (StoreError error = m_roles.applyTemplateInTx(tx, incidentId, *declaration.roles,
-                                                         hasLink ? declaration.linkUnderRoleKey : QString(), who);
+        const QDateTime now = m_session.clock().nowUtc();
+        if (StoreError error = tx.run(QStringLiteral("INSERT INTO business_mode (incident_id, state, audiences, "
+                                                     "declared_at, declared_by, normal_by) VALUES (?, ?, ?, ?, ?, '')"),
+                                      {incidentId, BusinessVocabulary::stateKey(BusinessState::Emergency),
+                                       joinWords(audiences), toMs(now), who});
             !error.ok())
             return error;
-    }
-    if (StoreError error = m_incidents.touch(tx, incidentId); !error.ok())
-        return error;
-    return m_session.finish(tx);
+        if (StoreError error = m_session.logChange(tx, StoreEntity::Business, incidentId, incidentId, ChangeOp::Insert);
+            !error.ok())
+            return error;
+        const QList<NewActivity> activities = BusinessVocabulary::defaultActivities();
+        for (const NewActivity &activity : activities) {
+            if (StoreError error = insertActivity(tx, incidentId, activity, false, who, nullptr); !error.ok())
+                return error;
+        }
+        if (StoreError error = m_timeline.log(
+                tx, incidentId, EntryKind::Communication,
+                tr("Business incident declared: emergency operations — %n outbound activit(y/ies) to halt", nullptr,
+                   int(activities.size())),
+                true, {BusinessTag, QStringLiteral("emergency")}, who);
+            !error.ok())
+            return error;
+        if (declaration.roles) {
+            auto link = tx.exec(QStringLiteral("SELECT 1 FROM incident_role WHERE incident_id = ? AND role_key = ?"),
+                                {incidentId, declaration.linkUnderRoleKey});
+            if (!link)
+                return link.error();
+            const bool hasLink = !declaration.linkUnderRoleKey.isEmpty() && link->next();
+            link->finish();
+            if (StoreError error = m_roles.applyTemplateInTx(tx, incidentId, *declaration.roles,
+                                                             hasLink ? declaration.linkUnderRoleKey : QString(), who);
+                !error.ok())
+                return error;
+        }
+        return m_incidents.touch(tx, incidentId);
+    });
 }
 
 Result<qint64> BusinessRepository::addActivity(qint64 incidentId, const NewActivity &activity, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     if (activity.activity.trimmed().isEmpty())
         return invalid(tr("Name the outbound activity to halt."));
     if (author.trimmed().isEmpty())
         return invalid(tr("Say who is adding the activity."));
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Adding an activity to the emergency checklist"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto mode = modeInTx(tx, incidentId);
-    if (!mode)
-        return mode.error();
-    if (mode->state != BusinessState::Emergency)
-        return invalid(tr("The business is returning to normal; there is nothing more to halt."));
-    qint64 id = 0;
-    if (StoreError error = insertActivity(tx, incidentId, activity, true, author.trimmed(), &id); !error.ok())
-        return error;
-    const QString owner = activity.ownerRoleKey.trimmed();
-    if (StoreError error = m_timeline.log(
-            tx, incidentId, EntryKind::Communication,
-            owner.isEmpty() ? tr("Added to the emergency checklist: %1").arg(activity.activity.trimmed())
-                            : tr("Added to the emergency checklist: %1 (%2)")
-                                  .arg(activity.activity.trimmed(), BusinessVocabulary::roleTitle(owner)),
-            false, {BusinessTag, QStringLiteral("activity-%1").arg(id)}, author.trimmed());
-        !error.ok())
-        return error;
-    if (StoreError error = m_session.finish(tx); !error.ok())
-        return error;
-    return id;
+    return m_session.write(
+        tr("Adding an activity to the emergency checklist"), [&](WriteTransaction &tx) -> Result<qint64> {
+            auto mode = modeInTx(tx, incidentId);
+            if (!mode)
+                return mode.error();
+            if (mode->state != BusinessState::Emergency)
+                return invalid(tr("The business is returning to normal; there is nothing more to halt."));
+            qint64 id = 0;
+            if (StoreError error = insertActivity(tx, incidentId, activity, true, author.trimmed(), &id); !error.ok())
+                return error;
+            const QString owner = activity.ownerRoleKey.trimmed();
+            if (StoreError error = m_timeline.log(
+                    tx, incidentId, EntryKind::Communication,
+                    owner.isEmpty() ? tr("Added to the emergency checklist: %1").arg(activity.activity.trimmed())
+                                    : tr("Added to the emergency checklist: %1 (%2)")
+                                          .arg(activity.activity.trimmed(), BusinessVocabulary::roleTitle(owner)),
+                    false, {BusinessTag, QStringLiteral("activity-%1").arg(id)}, author.trimmed());
+                !error.ok())
+                return error;
+            return id;
+        });
 }
 
 StoreError BusinessRepository::tickActivity(qint64 activityId, ActivityTick tick, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
         return invalid(tr("Say who ticked the activity."));
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Ticking the emergency checklist"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto activity = activityInTx(tx, activityId);
-    if (!activity)
-        return activity.error();
-    auto mode = modeInTx(tx, activity->incidentId);
-    if (!mode)
-        return mode.error();
-    const QDateTime now = m_session.clock().nowUtc();
-    QString text;
-    switch (tick) {
-    case ActivityTick::Halt:
-        if (mode->state != BusinessState::Emergency)
-            return invalid(tr("The business is returning to normal; “%1” is not halted now.").arg(activity->activity));
-        if (activity->haltedAt.isValid())
-            return invalid(tr("“%1” was already halted by %2.").arg(activity->activity, activity->haltedBy));
-        if (StoreError error = tx.run(QStringLiteral("UPDATE business_activity SET halted_at = ?, halted_by = ? "
-                                                     "WHERE id = ?"),
-                                      {toMs(now), who, activityId});
-            !error.ok())
-            return error;
-        text = tr("Halted: %1").arg(activity->activity);
-        break;
-    case ActivityTick::Restart:
-        if (!activity->haltedAt.isValid())
-            return invalid(tr("“%1” was never halted, so it cannot be restarted.").arg(activity->activity));
-        if (activity->restartedAt.isValid())
-            return invalid(tr("“%1” was already restarted by %2.").arg(activity->activity, activity->restartedBy));
-        if (mode->state == BusinessState::Emergency)
-            return invalid(tr("The business is still in emergency operations: return to normal before restarting "
-                              "“%1”.")
-                               .arg(activity->activity));
-        if (StoreError error = tx.run(QStringLiteral("UPDATE business_activity SET restarted_at = ?, "
-                                                     "restarted_by = ? WHERE id = ?"),
-                                      {toMs(now), who, activityId});
-            !error.ok())
-            return error;
-        text = tr("Restarted: %1").arg(activity->activity);
-        break;
-    case ActivityTick::Withdraw:
-        if (activity->restartedAt.isValid()) {
-            if (mode->state == BusinessState::Normal)
-                return invalid(tr("The business is back to normal; the restart of “%1” stays on the record.")
-                                   .arg(activity->activity));
-            if (StoreError error = tx.run(QStringLiteral("UPDATE business_activity SET restarted_at = NULL, "
-                                                         "restarted_by = NULL WHERE id = ?"),
-                                          {activityId});
-                !error.ok())
-                return error;
-            text = tr("Restart withdrawn: %1").arg(activity->activity);
-        } else if (activity->haltedAt.isValid()) {
+    return m_session.write(tr("Ticking the emergency checklist"), [&](WriteTransaction &tx) -> StoreError {
+        auto activity = activityInTx(tx, activityId);
+        if (!activity)
+            return activity.error();
+        auto mode = modeInTx(tx, activity->incidentId);
+        if (!mode)
+            return mode.error();
+        const QDateTime now = m_session.clock().nowUtc();
+        QString text;
+        switch (tick) {
+        case ActivityTick::Halt:
             if (mode->state != BusinessState::Emergency)
-                return invalid(tr("The business is returning to normal; the halt of “%1” stays on the record.")
-                                   .arg(activity->activity));
-            if (StoreError error = tx.run(QStringLiteral("UPDATE business_activity SET halted_at = NULL, "
-                                                         "halted_by = NULL WHERE id = ?"),
-                                          {activityId});
+                return invalid(
+                    tr("The business is returning to normal; “%1” is not halted now.").arg(activity->activity));
+            if (activity->haltedAt.isValid())
+                return invalid(tr("“%1” was already halted by %2.").arg(activity->activity, activity->haltedBy));
+            if (StoreError error = tx.run(QStringLiteral("UPDATE business_activity SET halted_at = ?, halted_by = ? "
+                                                         "WHERE id = ?"),
+                                          {toMs(now), who, activityId});
                 !error.ok())
                 return error;
-            text = tr("Halt withdrawn: %1").arg(activity->activity);
-        } else {
-            return invalid(tr("“%1” has no tick to withdraw.").arg(activity->activity));
+            text = tr("Halted: %1").arg(activity->activity);
+            break;
+        case ActivityTick::Restart:
+            if (!activity->haltedAt.isValid())
+                return invalid(tr("“%1” was never halted, so it cannot be restarted.").arg(activity->activity));
+            if (activity->restartedAt.isValid())
+                return invalid(tr("“%1” was already restarted by %2.").arg(activity->activity, activity->restartedBy));
+            if (mode->state == BusinessState::Emergency)
+                return invalid(tr("The business is still in emergency operations: return to normal before restarting "
+                                  "“%1”.")
+                                   .arg(activity->activity));
+            if (StoreError error = tx.run(QStringLiteral("UPDATE business_activity SET restarted_at = ?, "
+                                                         "restarted_by = ? WHERE id = ?"),
+                                          {toMs(now), who, activityId});
+                !error.ok())
+                return error;
+            text = tr("Restarted: %1").arg(activity->activity);
+            break;
+        case ActivityTick::Withdraw:
+            if (activity->restartedAt.isValid()) {
+                if (mode->state == BusinessState::Normal)
+                    return invalid(tr("The business is back to normal; the restart of “%1” stays on the record.")
+                                       .arg(activity->activity));
+                if (StoreError error = tx.run(QStringLiteral("UPDATE business_activity SET restarted_at = NULL, "
+                                                             "restarted_by = NULL WHERE id = ?"),
+                                              {activityId});
+                    !error.ok())
+                    return error;
+                text = tr("Restart withdrawn: %1").arg(activity->activity);
+            } else if (activity->haltedAt.isValid()) {
+                if (mode->state != BusinessState::Emergency)
+                    return invalid(tr("The business is returning to normal; the halt of “%1” stays on the record.")
+                                       .arg(activity->activity));
+                if (StoreError error = tx.run(QStringLiteral("UPDATE business_activity SET halted_at = NULL, "
+                                                             "halted_by = NULL WHERE id = ?"),
+                                              {activityId});
+                    !error.ok())
+                    return error;
+                text = tr("Halt withdrawn: %1").arg(activity->activity);
+            } else {
+                return invalid(tr("“%1” has no tick to withdraw.").arg(activity->activity));
+            }
+            break;
         }
-        break;
-    }
-    if (!activity->ownerRoleKey.isEmpty())
-        text += QStringLiteral(" (%1)").arg(BusinessVocabulary::roleTitle(activity->ownerRoleKey));
-    if (StoreError error =
-            m_session.logChange(tx, StoreEntity::Activity, activityId, activity->incidentId, ChangeOp::Update);
-        !error.ok())
-        return error;
-    if (StoreError error = m_timeline.log(tx, activity->incidentId, EntryKind::Communication, text, false,
-                                          {BusinessTag, QStringLiteral("activity-%1").arg(activityId)}, who);
-        !error.ok())
-        return error;
-    if (tick == ActivityTick::Restart) {
-        if (StoreError error = allClearIfDone(tx, *mode, who); !error.ok())
+        if (!activity->ownerRoleKey.isEmpty())
+            text += QStringLiteral(" (%1)").arg(BusinessVocabulary::roleTitle(activity->ownerRoleKey));
+        if (StoreError error =
+                m_session.logChange(tx, StoreEntity::Activity, activityId, activity->incidentId, ChangeOp::Update);
+            !error.ok())
             return error;
-    }
-    return m_session.finish(tx);
+        if (StoreError error = m_timeline.log(tx, activity->incidentId, EntryKind::Communication, text, false,
+                                              {BusinessTag, QStringLiteral("activity-%1").arg(activityId)}, who);
+            !error.ok())
+            return error;
+        if (tick == ActivityTick::Restart) {
+            if (StoreError error = allClearIfDone(tx, *mode, who); !error.ok())
+                return error;
+        }
+        return {};
+    });
 }
 
 StoreError BusinessRepository::haltActivity(qint64 activityId, const QString &author)
@@ -402,49 +389,42 @@ StoreError BusinessRepository::withdrawActivityTick(qint64 activityId, const QSt
 
 StoreError BusinessRepository::returnToNormal(qint64 incidentId, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
         return invalid(tr("Say who is returning the business to normal."));
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Returning the business to normal"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto mode = modeInTx(tx, incidentId);
-    if (!mode)
-        return mode.error();
-    if (mode->state != BusinessState::Emergency)
-        return invalid(tr("Incident #%1 is already %2.")
-                           .arg(incidentId)
-                           .arg(BusinessVocabulary::stateLabel(mode->state).toLower()));
-    auto halted = tx.exec(QStringLiteral("SELECT COUNT(*) FROM business_activity WHERE incident_id = ? "
-                                         "AND halted_at IS NOT NULL AND restarted_at IS NULL"),
-                          {incidentId});
-    if (!halted)
-        return halted.error();
-    halted->next();
-    const int count = halted->value(0).toInt();
-    halted->finish();
-    mode->state = BusinessState::Restoring;
-    mode->normalAt = m_session.clock().nowUtc();
-    mode->normalBy = who;
-    if (StoreError error = saveMode(tx, *mode); !error.ok())
-        return error;
-    if (StoreError error = m_timeline.log(
-            tx, incidentId, EntryKind::Communication,
-            tr("Returning to normal: restart %n halted activit(y/ies), last halted first", nullptr, count), true,
-            {BusinessTag, QStringLiteral("normal")}, who);
-        !error.ok())
-        return error;
-    if (StoreError error = allClearIfDone(tx, *mode, who); !error.ok())
-        return error;
-    return m_session.finish(tx);
+    return m_session.write(tr("Returning the business to normal"), [&](WriteTransaction &tx) -> StoreError {
+        auto mode = modeInTx(tx, incidentId);
+        if (!mode)
+            return mode.error();
+        if (mode->state != BusinessState::Emergency)
+            return invalid(tr("Incident #%1 is already %2.")
+                               .arg(incidentId)
+                               .arg(BusinessVocabulary::stateLabel(mode->state).toLower()));
+        auto halted = tx.exec(QStringLiteral("SELECT COUNT(*) FROM business_activity WHERE incident_id = ? "
+                                             "AND halted_at IS NOT NULL AND restarted_at IS NULL"),
+                              {incidentId});
+        if (!halted)
+            return halted.error();
+        halted->next();
+        const int count = halted->value(0).toInt();
+        halted->finish();
+        mode->state = BusinessState::Restoring;
+        mode->normalAt = m_session.clock().nowUtc();
+        mode->normalBy = who;
+        if (StoreError error = saveMode(tx, *mode); !error.ok())
+            return error;
+        if (StoreError error = m_timeline.log(
+                tx, incidentId, EntryKind::Communication,
+                tr("Returning to normal: restart %n halted activit(y/ies), last halted first", nullptr, count), true,
+                {BusinessTag, QStringLiteral("normal")}, who);
+            !error.ok())
+            return error;
+        return allClearIfDone(tx, *mode, who);
+    });
 }
 
 StoreError BusinessRepository::setAudiences(qint64 incidentId, const QStringList &audiences, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     if (audiences.isEmpty())
         return invalid(tr("Name at least one audience."));
     for (const QString &audience : audiences) {
@@ -452,38 +432,32 @@ StoreError BusinessRepository::setAudiences(qint64 incidentId, const QStringList
             return invalid(tr("“%1” is not an audience; use %2.")
                                .arg(audience, BusinessVocabulary::allAudiences().join(QStringLiteral(", "))));
     }
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Changing the audiences"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto mode = modeInTx(tx, incidentId);
-    if (!mode)
-        return mode.error();
-    QStringList ordered;
-    for (const QString &a : BusinessVocabulary::allAudiences()) {
-        if (audiences.contains(a))
-            ordered << a;
-    }
-    if (ordered == mode->audiences)
-        return {};
-    mode->audiences = ordered;
-    if (StoreError error = saveMode(tx, *mode); !error.ok())
-        return error;
-    QStringList labels;
-    for (const QString &a : std::as_const(ordered))
-        labels << BusinessVocabulary::audienceLabel(a);
-    if (StoreError error = m_timeline.log(
-            tx, incidentId, EntryKind::Communication, tr("Audiences: %1").arg(labels.join(QStringLiteral(", "))), false,
-            {BusinessTag}, author.trimmed().isEmpty() ? QStringLiteral("CommandPost") : author.trimmed());
-        !error.ok())
-        return error;
-    return m_session.finish(tx);
+    return m_session.write(tr("Changing the audiences"), [&](WriteTransaction &tx) -> StoreError {
+        auto mode = modeInTx(tx, incidentId);
+        if (!mode)
+            return mode.error();
+        QStringList ordered;
+        for (const QString &a : BusinessVocabulary::allAudiences()) {
+            if (audiences.contains(a))
+                ordered << a;
+        }
+        if (ordered == mode->audiences)
+            return {};
+        mode->audiences = ordered;
+        if (StoreError error = saveMode(tx, *mode); !error.ok())
+            return error;
+        QStringList labels;
+        for (const QString &a : std::as_const(ordered))
+            labels << BusinessVocabulary::audienceLabel(a);
+        return m_timeline.log(tx, incidentId, EntryKind::Communication,
+                              tr("Audiences: %1").arg(labels.join(QStringLiteral(", "))), false, {BusinessTag},
+                              author.trimmed().isEmpty() ? QStringLiteral("CommandPost") : author.trimmed());
+    });
 }
 
 StoreError BusinessRepository::answerBriefing(qint64 incidentId, const QString &questionKey, const QString &answer,
                                               const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     const QString question = BusinessVocabulary::briefingQuestion(questionKey);
     if (question.isEmpty()) {
         QStringList keys;
@@ -499,52 +473,41 @@ StoreError BusinessRepository::answerBriefing(qint64 incidentId, const QString &
         return invalid(tr("The answer is too long."));
     if (author.trimmed().isEmpty())
         return invalid(tr("Say who answered."));
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Recording a briefing answer"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto mode = modeInTx(tx, incidentId);
-    if (!mode)
-        return mode.error();
-    auto old = tx.exec(QStringLiteral("SELECT answer FROM briefing_answer WHERE incident_id = ? AND question_key = ?"),
-                       {incidentId, questionKey});
-    if (!old)
-        return old.error();
-    const bool had = old->next();
-    const bool same = had && old->value(0).toString() == text;
-    old->finish();
-    if (same)
-        return {};
-    const QVariantList values{text, author.trimmed(), toMs(m_session.clock().nowUtc()), incidentId, questionKey};
-    if (StoreError error = tx.run(had ? QStringLiteral("UPDATE briefing_answer SET answer = ?, answered_by = ?, "
-                                                       "answered_at = ? WHERE incident_id = ? AND question_key = ?")
-                                      : QStringLiteral("INSERT INTO briefing_answer (answer, answered_by, answered_at, "
-                                                       "incident_id, question_key) VALUES (?, ?, ?, ?, ?)"),
-                                  values);
-        !error.ok())
-        return error;
-    if (StoreError error = m_session.logChange(tx, StoreEntity::Business, incidentId, incidentId, ChangeOp::Update);
-        !error.ok())
-        return error;
-    if (StoreError error =
-            m_timeline.log(tx, incidentId, EntryKind::Communication, tr("Briefing — %1 %2").arg(question, text), false,
-                           {BusinessTag, QStringLiteral("briefing")}, author.trimmed());
-        !error.ok())
-        return error;
-    return m_session.finish(tx);
+    return m_session.write(tr("Recording a briefing answer"), [&](WriteTransaction &tx) -> StoreError {
+        auto mode = modeInTx(tx, incidentId);
+        if (!mode)
+            return mode.error();
+        auto old =
+            tx.exec(QStringLiteral("SELECT answer FROM briefing_answer WHERE incident_id = ? AND question_key = ?"),
+                    {incidentId, questionKey});
+        if (!old)
+            return old.error();
+        const bool had = old->next();
+        const bool same = had && old->value(0).toString() == text;
+        old->finish();
+        if (same)
+            return {};
+        const QVariantList values{text, author.trimmed(), toMs(m_session.clock().nowUtc()), incidentId, questionKey};
+        if (StoreError error =
+                tx.run(had ? QStringLiteral("UPDATE briefing_answer SET answer = ?, answered_by = ?, "
+                                            "answered_at = ? WHERE incident_id = ? AND question_key = ?")
+                           : QStringLiteral("INSERT INTO briefing_answer (answer, answered_by, answered_at, "
+                                            "incident_id, question_key) VALUES (?, ?, ?, ?, ?)"),
+                       values);
+            !error.ok())
+            return error;
+        if (StoreError error = m_session.logChange(tx, StoreEntity::Business, incidentId, incidentId, ChangeOp::Update);
+            !error.ok())
+            return error;
+        return m_timeline.log(tx, incidentId, EntryKind::Communication, tr("Briefing — %1 %2").arg(question, text),
+                              false, {BusinessTag, QStringLiteral("briefing")}, author.trimmed());
+    });
 }
 
 Result<std::optional<BusinessMode>> BusinessRepository::mode(qint64 incidentId) const
 {
-    if (!m_session.isOpen())
-        return StoreSession::notOpen();
-    auto q = runStatement(m_session.database(),
-                          QStringLiteral("SELECT %1 FROM business_mode WHERE incident_id = ?").arg(ModeColumns),
-                          {incidentId}, tr("Reading the business mode"));
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<BusinessMode>();
-    return std::optional<BusinessMode>(readMode(*q));
+    return m_session.readFirst(QStringLiteral("SELECT %1 FROM business_mode WHERE incident_id = ?").arg(ModeColumns),
+                               {incidentId}, tr("Reading the business mode"), readMode);
 }
 
 Result<QList<BusinessActivity>> BusinessRepository::activities(qint64 incidentId) const
@@ -564,18 +527,18 @@ Result<BusinessActivity> BusinessRepository::activity(qint64 activityId) const
 
 Result<QList<BriefingAnswer>> BusinessRepository::briefingAnswers(qint64 incidentId) const
 {
-    if (!m_session.isOpen())
-        return StoreSession::notOpen();
-    auto q = runStatement(m_session.database(),
-                          QStringLiteral("SELECT question_key, answer, answered_by, answered_at FROM briefing_answer "
+    auto answers =
+        m_session.readAll(QStringLiteral("SELECT question_key, answer, answered_by, answered_at FROM briefing_answer "
                                          "WHERE incident_id = ?"),
-                          {incidentId}, tr("Reading the briefing"));
-    if (!q)
-        return q.error();
+                          {incidentId}, tr("Reading the briefing"), [](const QSqlQuery &q) {
+                              return BriefingAnswer{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                                    fromMs(q.value(3))};
+                          });
+    if (!answers)
+        return answers.error();
     QHash<QString, BriefingAnswer> byKey;
-    while (q->next())
-        byKey.insert(q->value(0).toString(),
-                     {q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), fromMs(q->value(3))});
+    for (const BriefingAnswer &answer : std::as_const(*answers))
+        byKey.insert(answer.questionKey, answer);
     QList<BriefingAnswer> list; // in the order of the questions
     for (const BriefingQuestion &question : BusinessVocabulary::briefingQuestions()) {
         if (byKey.contains(question.key))

@@ -67,8 +67,6 @@ Result<Message> BusinessRepository::messageInTx(WriteTransaction &tx, qint64 mes
 
 Result<qint64> BusinessRepository::draftMessage(const NewMessage &draft, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     const QString who = author.trimmed();
     if (!BusinessVocabulary::allAudiences().contains(draft.audience))
         return invalid(tr("“%1” is not an audience; use %2.")
@@ -85,93 +83,90 @@ Result<qint64> BusinessRepository::draftMessage(const NewMessage &draft, const Q
     if (who.isEmpty())
         return invalid(tr("Say who drafted the message."));
 
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Drafting a message"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto mode = modeInTx(tx, draft.incidentId);
-    if (!mode)
-        return mode.error();
-    QString phase = draft.phase;
-    if (phase.isEmpty()) {
-        auto status = m_incidents.readField(tx, draft.incidentId, QStringLiteral("status"));
-        if (!status)
-            return status.error();
-        phase = BusinessVocabulary::phaseForStatus(
-            IncidentVocabulary::statusFromKey(status->toString()).value_or(IncidentStatus::Investigating));
-    }
-    auto taken = tx.exec(QStringLiteral("SELECT id FROM message WHERE incident_id = ? AND audience = ? AND phase = ?"),
-                         {draft.incidentId, draft.audience, phase});
-    if (!taken)
-        return taken.error();
-    if (taken->next())
-        return invalid(tr("Message #%1 is already the %2 message; revise it instead.")
-                           .arg(taken->value(0).toLongLong())
-                           .arg(cellText(draft.audience, phase)));
-    taken->finish();
-    auto skipped = tx.exec(QStringLiteral("SELECT reason FROM message_skip WHERE incident_id = ? AND audience = ? "
-                                          "AND phase = ?"),
-                           {draft.incidentId, draft.audience, phase});
-    if (!skipped)
-        return skipped.error();
-    if (skipped->next())
-        return invalid(tr("The %1 message was skipped (%2); take the skip back first.")
-                           .arg(cellText(draft.audience, phase), skipped->value(0).toString()));
-    skipped->finish();
-
-    const qint64 now = toMs(m_session.clock().nowUtc());
-    const QString channel = draft.channel.trimmed();
-    const QString text = draft.text.trimmed();
-    auto inserted =
-        tx.insert(QStringLiteral("INSERT INTO message (incident_id, audience, phase, channel, body, version, "
-                                 "waiting_for, created_at, created_by, updated_at) "
-                                 "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING id"),
-                  {draft.incidentId, draft.audience, phase, channel, text,
-                   BusinessVocabulary::stepKey(MessageStep::LegalReview), now, who, now});
-    if (!inserted)
-        return inserted.error();
-    const qint64 id = *inserted;
-    if (StoreError error = tx.run(QStringLiteral("INSERT INTO message_version (message_id, version, body, channel, "
-                                                 "drafted_at, drafted_by) VALUES (?, 1, ?, ?, ?, ?)"),
-                                  {id, text, channel, now, who});
-        !error.ok())
-        return error;
-    if (StoreError error = tx.run(QStringLiteral("INSERT INTO message_step (message_id, version, step, verdict, "
-                                                 "comment, done_by, done_at) VALUES (?, 1, ?, ?, '', ?, ?)"),
-                                  {id, BusinessVocabulary::stepKey(MessageStep::Draft),
-                                   BusinessVocabulary::verdictKey(StepVerdict::Done), who, now});
-        !error.ok())
-        return error;
-    if (!mode->audiences.contains(draft.audience)) {
-        QStringList audiences = mode->audiences;
-        audiences << draft.audience;
-        mode->audiences.clear();
-        for (const QString &a : BusinessVocabulary::allAudiences()) {
-            if (audiences.contains(a))
-                mode->audiences << a;
+    return m_session.write(tr("Drafting a message"), [&](WriteTransaction &tx) -> Result<qint64> {
+        auto mode = modeInTx(tx, draft.incidentId);
+        if (!mode)
+            return mode.error();
+        QString phase = draft.phase;
+        if (phase.isEmpty()) {
+            auto status = m_incidents.readField(tx, draft.incidentId, QStringLiteral("status"));
+            if (!status)
+                return status.error();
+            phase = BusinessVocabulary::phaseForStatus(
+                IncidentVocabulary::statusFromKey(status->toString()).value_or(IncidentStatus::Investigating));
         }
-        if (StoreError error = saveMode(tx, *mode); !error.ok())
+        auto taken =
+            tx.exec(QStringLiteral("SELECT id FROM message WHERE incident_id = ? AND audience = ? AND phase = ?"),
+                    {draft.incidentId, draft.audience, phase});
+        if (!taken)
+            return taken.error();
+        if (taken->next())
+            return invalid(tr("Message #%1 is already the %2 message; revise it instead.")
+                               .arg(taken->value(0).toLongLong())
+                               .arg(cellText(draft.audience, phase)));
+        taken->finish();
+        auto skipped = tx.exec(QStringLiteral("SELECT reason FROM message_skip WHERE incident_id = ? AND audience = ? "
+                                              "AND phase = ?"),
+                               {draft.incidentId, draft.audience, phase});
+        if (!skipped)
+            return skipped.error();
+        if (skipped->next())
+            return invalid(tr("The %1 message was skipped (%2); take the skip back first.")
+                               .arg(cellText(draft.audience, phase), skipped->value(0).toString()));
+        skipped->finish();
+
+        const qint64 now = toMs(m_session.clock().nowUtc());
+        const QString channel = draft.channel.trimmed();
+        const QString text = draft.text.trimmed();
+        auto inserted =
+            tx.insert(QStringLiteral("INSERT INTO message (incident_id, audience, phase, channel, body, version, "
+                                     "waiting_for, created_at, created_by, updated_at) "
+                                     "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING id"),
+                      {draft.incidentId, draft.audience, phase, channel, text,
+                       BusinessVocabulary::stepKey(MessageStep::LegalReview), now, who, now});
+        if (!inserted)
+            return inserted.error();
+        const qint64 id = *inserted;
+        if (StoreError error = tx.run(QStringLiteral("INSERT INTO message_version (message_id, version, body, channel, "
+                                                     "drafted_at, drafted_by) VALUES (?, 1, ?, ?, ?, ?)"),
+                                      {id, text, channel, now, who});
+            !error.ok())
             return error;
-    }
-    if (StoreError error = m_session.logChange(tx, StoreEntity::Message, id, draft.incidentId, ChangeOp::Insert);
-        !error.ok())
-        return error;
-    if (StoreError error = m_timeline.log(tx, draft.incidentId, EntryKind::Communication,
-                                          tr("Message #%1 drafted for %2 (%3); waiting for the Legal Officer's review")
-                                              .arg(id)
-                                              .arg(cellText(draft.audience, phase), channel),
-                                          false, {BusinessTag, QStringLiteral("message-%1").arg(id)}, who);
-        !error.ok())
-        return error;
-    if (StoreError error = m_session.finish(tx); !error.ok())
-        return error;
-    return id;
+        if (StoreError error = tx.run(QStringLiteral("INSERT INTO message_step (message_id, version, step, verdict, "
+                                                     "comment, done_by, done_at) VALUES (?, 1, ?, ?, '', ?, ?)"),
+                                      {id, BusinessVocabulary::stepKey(MessageStep::Draft),
+                                       BusinessVocabulary::verdictKey(StepVerdict::Done), who, now});
+            !error.ok())
+            return error;
+        if (!mode->audiences.contains(draft.audience)) {
+            QStringList audiences = mode->audiences;
+            audiences << draft.audience;
+            mode->audiences.clear();
+            for (const QString &a : BusinessVocabulary::allAudiences()) {
+                if (audiences.contains(a))
+                    mode->audiences << a;
+            }
+            if (StoreError error = saveMode(tx, *mode); !error.ok())
+                return error;
+        }
+        if (StoreError error = m_session.logChange(tx, StoreEntity::Message, id, draft.incidentId, ChangeOp::Insert);
+            !error.ok())
+            return error;
+        if (StoreError error =
+                m_timeline.log(tx, draft.incidentId, EntryKind::Communication,
+                               tr("Message #%1 drafted for %2 (%3); waiting for the Legal Officer's review")
+                                   .arg(id)
+                                   .arg(cellText(draft.audience, phase), channel),
+                               false, {BusinessTag, QStringLiteral("message-%1").arg(id)}, who);
+            !error.ok())
+            return error;
+        return id;
+    });
 }
 
 StoreError BusinessRepository::reviseMessage(qint64 messageId, const QString &text, const QString &channel,
                                              const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     const QString who = author.trimmed();
     const QString body = text.trimmed();
     if (body.isEmpty())
@@ -180,52 +175,46 @@ StoreError BusinessRepository::reviseMessage(qint64 messageId, const QString &te
         return invalid(tr("The draft is too long."));
     if (who.isEmpty())
         return invalid(tr("Say who revised the message."));
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Revising a message"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto message = messageInTx(tx, messageId);
-    if (!message)
-        return message.error();
-    if (message->isSent())
-        return invalid(tr("Message #%1 was already sent; draft the next phase's message instead.").arg(messageId));
-    const QString newChannel = channel.trimmed().isEmpty() ? message->channel : channel.trimmed();
-    const int version = message->version + 1;
-    const qint64 now = toMs(m_session.clock().nowUtc());
-    if (StoreError error =
-            tx.run(QStringLiteral("UPDATE message SET body = ?, channel = ?, version = ?, "
-                                  "waiting_for = ?, updated_at = ? WHERE id = ?"),
-                   {body, newChannel, version, BusinessVocabulary::stepKey(MessageStep::LegalReview), now, messageId});
-        !error.ok())
-        return error;
-    if (StoreError error = tx.run(QStringLiteral("INSERT INTO message_version (message_id, version, body, channel, "
-                                                 "drafted_at, drafted_by) VALUES (?, ?, ?, ?, ?, ?)"),
-                                  {messageId, version, body, newChannel, now, who});
-        !error.ok())
-        return error;
-    if (StoreError error = tx.run(QStringLiteral("INSERT INTO message_step (message_id, version, step, verdict, "
-                                                 "comment, done_by, done_at) VALUES (?, ?, ?, ?, '', ?, ?)"),
-                                  {messageId, version, BusinessVocabulary::stepKey(MessageStep::Draft),
-                                   BusinessVocabulary::verdictKey(StepVerdict::Done), who, now});
-        !error.ok())
-        return error;
-    if (StoreError error =
-            m_session.logChange(tx, StoreEntity::Message, messageId, message->incidentId, ChangeOp::Update);
-        !error.ok())
-        return error;
-    if (StoreError error = m_timeline.log(
+    return m_session.write(tr("Revising a message"), [&](WriteTransaction &tx) -> StoreError {
+        auto message = messageInTx(tx, messageId);
+        if (!message)
+            return message.error();
+        if (message->isSent())
+            return invalid(tr("Message #%1 was already sent; draft the next phase's message instead.").arg(messageId));
+        const QString newChannel = channel.trimmed().isEmpty() ? message->channel : channel.trimmed();
+        const int version = message->version + 1;
+        const qint64 now = toMs(m_session.clock().nowUtc());
+        if (StoreError error = tx.run(
+                QStringLiteral("UPDATE message SET body = ?, channel = ?, version = ?, "
+                               "waiting_for = ?, updated_at = ? WHERE id = ?"),
+                {body, newChannel, version, BusinessVocabulary::stepKey(MessageStep::LegalReview), now, messageId});
+            !error.ok())
+            return error;
+        if (StoreError error = tx.run(QStringLiteral("INSERT INTO message_version (message_id, version, body, channel, "
+                                                     "drafted_at, drafted_by) VALUES (?, ?, ?, ?, ?, ?)"),
+                                      {messageId, version, body, newChannel, now, who});
+            !error.ok())
+            return error;
+        if (StoreError error = tx.run(QStringLiteral("INSERT INTO message_step (message_id, version, step, verdict, "
+                                                     "comment, done_by, done_at) VALUES (?, ?, ?, ?, '', ?, ?)"),
+                                      {messageId, version, BusinessVocabulary::stepKey(MessageStep::Draft),
+                                       BusinessVocabulary::verdictKey(StepVerdict::Done), who, now});
+            !error.ok())
+            return error;
+        if (StoreError error =
+                m_session.logChange(tx, StoreEntity::Message, messageId, message->incidentId, ChangeOp::Update);
+            !error.ok())
+            return error;
+        return m_timeline.log(
             tx, message->incidentId, EntryKind::Communication,
             tr("Message #%1 revised (version %2); back to the Legal Officer's review").arg(messageId).arg(version),
             false, {BusinessTag, QStringLiteral("message-%1").arg(messageId)}, who);
-        !error.ok())
-        return error;
-    return m_session.finish(tx);
+    });
 }
 
 StoreError BusinessRepository::advanceMessage(qint64 messageId, MessageStep step, StepVerdict verdict,
                                               const QString &comment, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
         return invalid(tr("Say who is taking the step."));
@@ -235,94 +224,89 @@ StoreError BusinessRepository::advanceMessage(qint64 messageId, MessageStep step
         return invalid(tr("Say which changes are needed: a request for changes needs a comment."));
     if (verdict == StepVerdict::ChangesRequested && step == MessageStep::Send)
         return invalid(tr("Sending cannot request changes; the IC's authorisation is the last chance for that."));
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Moving a message along the approval chain"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto message = messageInTx(tx, messageId);
-    if (!message)
-        return message.error();
-    const Message &m = *message;
-    if (m.isSent())
-        return invalid(tr("Message #%1 was already sent.").arg(messageId));
-    if (m.changesRequested())
-        return invalid(tr("Message #%1 waits for a revised draft from the Technical SLT; %2 comes after it.")
-                           .arg(messageId)
-                           .arg(BusinessVocabulary::stepLabel(step).toLower()));
-    if (step != m.waitingFor) {
-        const bool earlier = static_cast<int>(step) < static_cast<int>(m.waitingFor);
-        return invalid(earlier ? tr("Message #%1 is past %2 (version %3 has it); it now waits for %4 by the %5.")
-                                     .arg(messageId)
-                                     .arg(BusinessVocabulary::stepLabel(step).toLower())
-                                     .arg(m.version)
-                                     .arg(BusinessVocabulary::stepLabel(m.waitingFor).toLower(),
-                                          BusinessVocabulary::stepRoleTitle(m.waitingFor))
-                               : tr("Message #%1 waits for %2 by the %3; %4 cannot skip it.")
-                                     .arg(messageId)
-                                     .arg(BusinessVocabulary::stepLabel(m.waitingFor).toLower(),
-                                          BusinessVocabulary::stepRoleTitle(m.waitingFor),
-                                          BusinessVocabulary::stepLabel(step).toLower()));
-    }
-    const StepVerdict recorded = Message::verdictFor(step, verdict);
-    const QDateTime now = m_session.clock().nowUtc();
-    if (StoreError error =
-            tx.run(QStringLiteral("INSERT INTO message_step (message_id, version, step, verdict, "
-                                  "comment, done_by, done_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                   {messageId, m.version, BusinessVocabulary::stepKey(step), BusinessVocabulary::verdictKey(recorded),
-                    nonNull(comment.trimmed()), who, toMs(now)});
-        !error.ok())
-        return error;
-    const MessageStep next = Message::waitingAfter(step, recorded);
-    if (StoreError error = tx.run(QStringLiteral("UPDATE message SET waiting_for = ?, updated_at = ?, sent_at = ? "
-                                                 "WHERE id = ?"),
-                                  {BusinessVocabulary::stepKey(next), toMs(now),
-                                   next == MessageStep::Sent ? QVariant(toMs(now)) : QVariant(), messageId});
-        !error.ok())
-        return error;
-    if (StoreError error = m_session.logChange(tx, StoreEntity::Message, messageId, m.incidentId, ChangeOp::Update);
-        !error.ok())
-        return error;
+    return m_session.write(tr("Moving a message along the approval chain"), [&](WriteTransaction &tx) -> StoreError {
+        auto message = messageInTx(tx, messageId);
+        if (!message)
+            return message.error();
+        const Message &m = *message;
+        if (m.isSent())
+            return invalid(tr("Message #%1 was already sent.").arg(messageId));
+        if (m.changesRequested())
+            return invalid(tr("Message #%1 waits for a revised draft from the Technical SLT; %2 comes after it.")
+                               .arg(messageId)
+                               .arg(BusinessVocabulary::stepLabel(step).toLower()));
+        if (step != m.waitingFor) {
+            const bool earlier = static_cast<int>(step) < static_cast<int>(m.waitingFor);
+            return invalid(earlier ? tr("Message #%1 is past %2 (version %3 has it); it now waits for %4 by the %5.")
+                                         .arg(messageId)
+                                         .arg(BusinessVocabulary::stepLabel(step).toLower())
+                                         .arg(m.version)
+                                         .arg(BusinessVocabulary::stepLabel(m.waitingFor).toLower(),
+                                              BusinessVocabulary::stepRoleTitle(m.waitingFor))
+                                   : tr("Message #%1 waits for %2 by the %3; %4 cannot skip it.")
+                                         .arg(messageId)
+                                         .arg(BusinessVocabulary::stepLabel(m.waitingFor).toLower(),
+                                              BusinessVocabulary::stepRoleTitle(m.waitingFor),
+                                              BusinessVocabulary::stepLabel(step).toLower()));
+        }
+        const StepVerdict recorded = Message::verdictFor(step, verdict);
+        const QDateTime now = m_session.clock().nowUtc();
+        if (StoreError error =
+                tx.run(QStringLiteral("INSERT INTO message_step (message_id, version, step, verdict, "
+                                      "comment, done_by, done_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                       {messageId, m.version, BusinessVocabulary::stepKey(step),
+                        BusinessVocabulary::verdictKey(recorded), nonNull(comment.trimmed()), who, toMs(now)});
+            !error.ok())
+            return error;
+        const MessageStep next = Message::waitingAfter(step, recorded);
+        if (StoreError error = tx.run(QStringLiteral("UPDATE message SET waiting_for = ?, updated_at = ?, sent_at = ? "
+                                                     "WHERE id = ?"),
+                                      {BusinessVocabulary::stepKey(next), toMs(now),
+                                       next == MessageStep::Sent ? QVariant(toMs(now)) : QVariant(), messageId});
+            !error.ok())
+            return error;
+        if (StoreError error = m_session.logChange(tx, StoreEntity::Message, messageId, m.incidentId, ChangeOp::Update);
+            !error.ok())
+            return error;
 
-    QString text;
-    const QString cell = cellText(m.audience, m.phase);
-    switch (step) {
-    case MessageStep::LegalReview:
-    case MessageStep::MessagingReview:
-        text = recorded == StepVerdict::ChangesRequested ? tr("Message #%1 (%2): %3 asks for changes")
-                                                         : tr("Message #%1 (%2): %3 passed");
-        text = text.arg(messageId).arg(cell, BusinessVocabulary::stepLabel(step).toLower());
-        break;
-    case MessageStep::EltApproval:
-        text = recorded == StepVerdict::ChangesRequested ? tr("Message #%1 (%2): the ELT Approver asks for changes")
-                                                         : tr("Message #%1 (%2): final approval by the ELT Approver");
-        text = text.arg(messageId).arg(cell);
-        break;
-    case MessageStep::IcAuthorisation:
-        text = recorded == StepVerdict::ChangesRequested
-                   ? tr("Message #%1 (%2): the IC asks for changes before distribution")
-                   : tr("Message #%1 (%2): the IC authorised distribution");
-        text = text.arg(messageId).arg(cell);
-        break;
-    case MessageStep::Send:
-        text = tr("Message #%1 sent to %2 (%3)").arg(messageId).arg(cell, m.channel);
-        break;
-    case MessageStep::Draft:
-    case MessageStep::Sent:
-        break;
-    }
-    if (!comment.trimmed().isEmpty())
-        text += QStringLiteral(" — %1").arg(comment.trimmed());
-    if (StoreError error = m_timeline.log(tx, m.incidentId, EntryKind::Communication, text, step == MessageStep::Send,
-                                          {BusinessTag, QStringLiteral("message-%1").arg(messageId)}, who);
-        !error.ok())
-        return error;
-    return m_session.finish(tx);
+        QString text;
+        const QString cell = cellText(m.audience, m.phase);
+        switch (step) {
+        case MessageStep::LegalReview:
+        case MessageStep::MessagingReview:
+            text = recorded == StepVerdict::ChangesRequested ? tr("Message #%1 (%2): %3 asks for changes")
+                                                             : tr("Message #%1 (%2): %3 passed");
+            text = text.arg(messageId).arg(cell, BusinessVocabulary::stepLabel(step).toLower());
+            break;
+        case MessageStep::EltApproval:
+            text = recorded == StepVerdict::ChangesRequested
+                       ? tr("Message #%1 (%2): the ELT Approver asks for changes")
+                       : tr("Message #%1 (%2): final approval by the ELT Approver");
+            text = text.arg(messageId).arg(cell);
+            break;
+        case MessageStep::IcAuthorisation:
+            text = recorded == StepVerdict::ChangesRequested
+                       ? tr("Message #%1 (%2): the IC asks for changes before distribution")
+                       : tr("Message #%1 (%2): the IC authorised distribution");
+            text = text.arg(messageId).arg(cell);
+            break;
+        case MessageStep::Send:
+            text = tr("Message #%1 sent to %2 (%3)").arg(messageId).arg(cell, m.channel);
+            break;
+        case MessageStep::Draft:
+        case MessageStep::Sent:
+            break;
+        }
+        if (!comment.trimmed().isEmpty())
+            text += QStringLiteral(" — %1").arg(comment.trimmed());
+        return m_timeline.log(tx, m.incidentId, EntryKind::Communication, text, step == MessageStep::Send,
+                              {BusinessTag, QStringLiteral("message-%1").arg(messageId)}, who);
+    });
 }
 
 StoreError BusinessRepository::skipCell(qint64 incidentId, const QString &audience, const QString &phase,
                                         const QString &reason, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     if (!BusinessVocabulary::allAudiences().contains(audience))
         return invalid(tr("“%1” is not an audience.").arg(audience));
     if (!BusinessVocabulary::allPhases().contains(phase))
@@ -331,85 +315,75 @@ StoreError BusinessRepository::skipCell(qint64 incidentId, const QString &audien
         return invalid(tr("Say why the %1 message is skipped.").arg(cellText(audience, phase)));
     if (author.trimmed().isEmpty())
         return invalid(tr("Say who is skipping the message."));
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Skipping a message"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto mode = modeInTx(tx, incidentId);
-    if (!mode)
-        return mode.error();
-    auto existing = tx.exec(QStringLiteral("SELECT id, waiting_for FROM message WHERE incident_id = ? AND audience = ? "
-                                           "AND phase = ?"),
-                            {incidentId, audience, phase});
-    if (!existing)
-        return existing.error();
-    if (existing->next())
-        return invalid(tr("Message #%1 is the %2 message already; it cannot be skipped.")
-                           .arg(existing->value(0).toLongLong())
-                           .arg(cellText(audience, phase)));
-    existing->finish();
-    auto skipped = tx.exec(QStringLiteral("SELECT 1 FROM message_skip WHERE incident_id = ? AND audience = ? "
-                                          "AND phase = ?"),
-                           {incidentId, audience, phase});
-    if (!skipped)
-        return skipped.error();
-    const bool already = skipped->next();
-    skipped->finish();
-    if (already)
-        return invalid(tr("The %1 message is already skipped.").arg(cellText(audience, phase)));
-    if (StoreError error =
-            tx.run(QStringLiteral("INSERT INTO message_skip (incident_id, audience, phase, reason, "
-                                  "skipped_by, skipped_at) VALUES (?, ?, ?, ?, ?, ?)"),
-                   {incidentId, audience, phase, reason.trimmed(), author.trimmed(), toMs(m_session.clock().nowUtc())});
-        !error.ok())
-        return error;
-    if (StoreError error = m_session.logChange(tx, StoreEntity::Business, incidentId, incidentId, ChangeOp::Update);
-        !error.ok())
-        return error;
-    if (StoreError error =
-            m_timeline.log(tx, incidentId, EntryKind::Communication,
-                           tr("Skipped: the %1 message — %2").arg(cellText(audience, phase), reason.trimmed()), false,
-                           {BusinessTag, QStringLiteral("skip")}, author.trimmed());
-        !error.ok())
-        return error;
-    return m_session.finish(tx);
+    return m_session.write(tr("Skipping a message"), [&](WriteTransaction &tx) -> StoreError {
+        auto mode = modeInTx(tx, incidentId);
+        if (!mode)
+            return mode.error();
+        auto existing =
+            tx.exec(QStringLiteral("SELECT id, waiting_for FROM message WHERE incident_id = ? AND audience = ? "
+                                   "AND phase = ?"),
+                    {incidentId, audience, phase});
+        if (!existing)
+            return existing.error();
+        if (existing->next())
+            return invalid(tr("Message #%1 is the %2 message already; it cannot be skipped.")
+                               .arg(existing->value(0).toLongLong())
+                               .arg(cellText(audience, phase)));
+        existing->finish();
+        auto skipped = tx.exec(QStringLiteral("SELECT 1 FROM message_skip WHERE incident_id = ? AND audience = ? "
+                                              "AND phase = ?"),
+                               {incidentId, audience, phase});
+        if (!skipped)
+            return skipped.error();
+        const bool already = skipped->next();
+        skipped->finish();
+        if (already)
+            return invalid(tr("The %1 message is already skipped.").arg(cellText(audience, phase)));
+        if (StoreError error = tx.run(
+                QStringLiteral("INSERT INTO message_skip (incident_id, audience, phase, reason, "
+                               "skipped_by, skipped_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                {incidentId, audience, phase, reason.trimmed(), author.trimmed(), toMs(m_session.clock().nowUtc())});
+            !error.ok())
+            return error;
+        if (StoreError error = m_session.logChange(tx, StoreEntity::Business, incidentId, incidentId, ChangeOp::Update);
+            !error.ok())
+            return error;
+        return m_timeline.log(tx, incidentId, EntryKind::Communication,
+                              tr("Skipped: the %1 message — %2").arg(cellText(audience, phase), reason.trimmed()),
+                              false, {BusinessTag, QStringLiteral("skip")}, author.trimmed());
+    });
 }
 
 StoreError BusinessRepository::unskipCell(qint64 incidentId, const QString &audience, const QString &phase,
                                           const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     if (author.trimmed().isEmpty())
         return invalid(tr("Say who is taking the skip back."));
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Taking a skip back"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto mode = modeInTx(tx, incidentId);
-    if (!mode)
-        return mode.error();
-    auto skipped = tx.exec(QStringLiteral("SELECT 1 FROM message_skip WHERE incident_id = ? AND audience = ? "
-                                          "AND phase = ?"),
-                           {incidentId, audience, phase});
-    if (!skipped)
-        return skipped.error();
-    const bool found = skipped->next();
-    skipped->finish();
-    if (!found)
-        return {StoreError::Code::NotFound, tr("The %1 message is not skipped.").arg(cellText(audience, phase))};
-    if (StoreError error = tx.run(QStringLiteral("DELETE FROM message_skip WHERE incident_id = ? AND audience = ? "
-                                                 "AND phase = ?"),
-                                  {incidentId, audience, phase});
-        !error.ok())
-        return error;
-    if (StoreError error = m_session.logChange(tx, StoreEntity::Business, incidentId, incidentId, ChangeOp::Update);
-        !error.ok())
-        return error;
-    if (StoreError error = m_timeline.log(tx, incidentId, EntryKind::Communication,
-                                          tr("No longer skipped: the %1 message").arg(cellText(audience, phase)), false,
-                                          {BusinessTag, QStringLiteral("skip")}, author.trimmed());
-        !error.ok())
-        return error;
-    return m_session.finish(tx);
+    return m_session.write(tr("Taking a skip back"), [&](WriteTransaction &tx) -> StoreError {
+        auto mode = modeInTx(tx, incidentId);
+        if (!mode)
+            return mode.error();
+        auto skipped = tx.exec(QStringLiteral("SELECT 1 FROM message_skip WHERE incident_id = ? AND audience = ? "
+                                              "AND phase = ?"),
+                               {incidentId, audience, phase});
+        if (!skipped)
+            return skipped.error();
+        const bool found = skipped->next();
+        skipped->finish();
+        if (!found)
+            return {StoreError::Code::NotFound, tr("The %1 message is not skipped.").arg(cellText(audience, phase))};
+        if (StoreError error = tx.run(QStringLiteral("DELETE FROM message_skip WHERE incident_id = ? AND audience = ? "
+                                                     "AND phase = ?"),
+                                      {incidentId, audience, phase});
+            !error.ok())
+            return error;
+        if (StoreError error = m_session.logChange(tx, StoreEntity::Business, incidentId, incidentId, ChangeOp::Update);
+            !error.ok())
+            return error;
+        return m_timeline.log(tx, incidentId, EntryKind::Communication,
+                              tr("No longer skipped: the %1 message").arg(cellText(audience, phase)), false,
+                              {BusinessTag, QStringLiteral("skip")}, author.trimmed());
+    });
 }
 
 Result<QList<Message>> BusinessRepository::messages(qint64 incidentId) const
@@ -421,54 +395,39 @@ Result<QList<Message>> BusinessRepository::messages(qint64 incidentId) const
 
 Result<Message> BusinessRepository::message(qint64 messageId) const
 {
-    if (!m_session.isOpen())
-        return StoreSession::notOpen();
     const QString doing = tr("Reading message #%1").arg(messageId);
-    auto q =
-        runStatement(m_session.database(), QStringLiteral("SELECT %1 FROM message WHERE id = ?").arg(MessageColumns),
-                     {messageId}, doing);
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no message #%1.").arg(messageId));
-    Message m = readMessage(*q);
+    auto m = m_session.readOne(QStringLiteral("SELECT %1 FROM message WHERE id = ?").arg(MessageColumns), {messageId},
+                               doing, tr("There is no message #%1.").arg(messageId), readMessage);
+    if (!m)
+        return m;
     auto versions =
-        runStatement(m_session.database(),
-                     QStringLiteral("SELECT version, body, channel, drafted_at, drafted_by FROM "
-                                    "message_version WHERE message_id = ? AND version < ? ORDER BY version"),
-                     {messageId, m.version}, doing);
+        m_session.readAll(QStringLiteral("SELECT version, body, channel, drafted_at, drafted_by FROM "
+                                         "message_version WHERE message_id = ? AND version < ? ORDER BY "
+                                         "version"),
+                          {messageId, m->version}, doing, [](const QSqlQuery &q) {
+                              return MessageVersion{q.value(0).toInt(), q.value(1).toString(), q.value(2).toString(),
+                                                    fromMs(q.value(3)), q.value(4).toString()};
+                          });
     if (!versions)
         return versions.error();
-    while (versions->next())
-        m.earlier << MessageVersion{versions->value(0).toInt(), versions->value(1).toString(),
-                                    versions->value(2).toString(), fromMs(versions->value(3)),
-                                    versions->value(4).toString()};
-    auto steps =
-        runStatement(m_session.database(),
-                     QStringLiteral("SELECT %1 FROM message_step WHERE message_id = ? ORDER BY id").arg(StepColumns),
-                     {messageId}, doing);
+    m->earlier = *versions;
+    auto steps = m_session.readAll(
+        QStringLiteral("SELECT %1 FROM message_step WHERE message_id = ? ORDER BY id").arg(StepColumns), {messageId},
+        doing, readStep);
     if (!steps)
         return steps.error();
-    while (steps->next())
-        m.steps << readStep(*steps);
+    m->steps = *steps;
     return m;
 }
 
 Result<QList<SkippedCell>> BusinessRepository::skippedCells(qint64 incidentId) const
 {
-    if (!m_session.isOpen())
-        return StoreSession::notOpen();
-    auto q = runStatement(m_session.database(),
-                          QStringLiteral("SELECT audience, phase, reason, skipped_by, skipped_at FROM message_skip "
-                                         "WHERE incident_id = ? ORDER BY skipped_at"),
-                          {incidentId}, tr("Reading the skipped messages"));
-    if (!q)
-        return q.error();
-    QList<SkippedCell> list;
-    while (q->next())
-        list << SkippedCell{q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
-                            q->value(3).toString(), fromMs(q->value(4))};
-    return list;
+    return m_session.readAll(QStringLiteral("SELECT audience, phase, reason, skipped_by, skipped_at FROM message_skip "
+                                            "WHERE incident_id = ? ORDER BY skipped_at"),
+                             {incidentId}, tr("Reading the skipped messages"), [](const QSqlQuery &q) {
+                                 return SkippedCell{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                                    q.value(3).toString(), fromMs(q.value(4))};
+                             });
 }
 
 } // namespace cp

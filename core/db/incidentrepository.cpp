@@ -1,8 +1,6 @@
 // Incidents: declaring one, its severity, status and details, and the postmortem owner.
 #include "incidentrepository.h"
 
-#include "resolutionrepository.h"
-
 #include "rolerepository.h"
 #include "storevalues.h"
 #include "timelinerepository.h"
@@ -86,8 +84,6 @@ StoreError IncidentRepository::touch(WriteTransaction &tx, qint64 incidentId)
 
 Result<qint64> IncidentRepository::create(const NewIncident &incident, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     const QString title = incident.title.trimmed();
     if (title.isEmpty())
         return StoreError(StoreError::Code::Invalid, tr("An incident needs a title."));
@@ -96,37 +92,34 @@ Result<qint64> IncidentRepository::create(const NewIncident &incident, const QSt
     const QDateTime now = m_session.clock().nowUtc();
     const QDateTime declared = incident.declaredAt.isValid() ? incident.declaredAt.toUTC() : now;
 
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Declaring the incident"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto inserted = tx.insert(
-        QStringLiteral("INSERT INTO incident (title, summary, severity, status, kind, declared_at, "
-                       "created_at, updated_at, template_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                       "RETURNING id"),
-        {title, nonNull(incident.summary.trimmed()), static_cast<int>(incident.severity),
-         IncidentVocabulary::statusKey(IncidentStatus::Investigating), IncidentVocabulary::kindKey(incident.kind),
-         toMs(declared), toMs(now), toMs(now), nonNull(incident.roles ? incident.roles->key : QString())});
-    if (!inserted)
-        return inserted.error();
-    const qint64 id = *inserted;
-    if (StoreError error = m_session.logChange(tx, StoreEntity::Incident, id, id, ChangeOp::Insert); !error.ok())
-        return error;
+    return m_session.write(tr("Declaring the incident"), [&](WriteTransaction &tx) -> Result<qint64> {
+        auto inserted = tx.insert(
+            QStringLiteral("INSERT INTO incident (title, summary, severity, status, kind, declared_at, "
+                           "created_at, updated_at, template_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                           "RETURNING id"),
+            {title, nonNull(incident.summary.trimmed()), static_cast<int>(incident.severity),
+             IncidentVocabulary::statusKey(IncidentStatus::Investigating), IncidentVocabulary::kindKey(incident.kind),
+             toMs(declared), toMs(now), toMs(now), nonNull(incident.roles ? incident.roles->key : QString())});
+        if (!inserted)
+            return inserted.error();
+        const qint64 id = *inserted;
+        if (StoreError error = m_session.logChange(tx, StoreEntity::Incident, id, id, ChangeOp::Insert); !error.ok())
+            return error;
 
-    const QString declaredText = tr("Incident declared: %1 %2 — %3")
-                                     .arg(IncidentVocabulary::severityKey(incident.severity),
-                                          IncidentVocabulary::kindLabel(incident.kind).toLower(), title);
-    if (StoreError error =
-            m_timeline.log(tx, id, EntryKind::System, declaredText, true, {}, author.trimmed(), declared);
-        !error.ok())
-        return error;
-    if (incident.roles) {
-        if (StoreError error = m_roles.applyTemplateInTx(tx, id, *incident.roles, QString(), author.trimmed());
+        const QString declaredText = tr("Incident declared: %1 %2 — %3")
+                                         .arg(IncidentVocabulary::severityKey(incident.severity),
+                                              IncidentVocabulary::kindLabel(incident.kind).toLower(), title);
+        if (StoreError error =
+                m_timeline.log(tx, id, EntryKind::System, declaredText, true, {}, author.trimmed(), declared);
             !error.ok())
             return error;
-    }
-    if (StoreError error = m_session.finish(tx); !error.ok())
-        return error;
-    return id;
+        if (incident.roles) {
+            if (StoreError error = m_roles.applyTemplateInTx(tx, id, *incident.roles, QString(), author.trimmed());
+                !error.ok())
+                return error;
+        }
+        return id;
+    });
 }
 
 Result<QVariant> IncidentRepository::readField(WriteTransaction &tx, qint64 incidentId, const QString &column)
@@ -154,61 +147,50 @@ StoreError IncidentRepository::logChange(WriteTransaction &tx, qint64 incidentId
 
 StoreError IncidentRepository::setSeverity(qint64 incidentId, Severity severity, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Changing the severity"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto current = readField(tx, incidentId, QStringLiteral("severity"));
-    if (!current)
-        return current.error();
-    const auto before = static_cast<Severity>(current->toInt());
-    if (before == severity)
-        return {};
+    return m_session.write(tr("Changing the severity"), [&](WriteTransaction &tx) -> StoreError {
+        auto current = readField(tx, incidentId, QStringLiteral("severity"));
+        if (!current)
+            return current.error();
+        const auto before = static_cast<Severity>(current->toInt());
+        if (before == severity)
+            return {};
 
-    if (StoreError error = tx.run(QStringLiteral("UPDATE incident SET severity = ? WHERE id = ?"),
-                                  {static_cast<int>(severity), incidentId});
-        !error.ok())
-        return error;
-    const QString from = IncidentVocabulary::severityKey(before);
-    const QString to = IncidentVocabulary::severityKey(severity);
-    const QString text =
-        (severity < before ? tr("Severity raised: %1 → %2") : tr("Severity lowered: %1 → %2")).arg(from, to);
-    if (StoreError error = logChange(tx, incidentId, QStringLiteral("severity"), from, to, text, author); !error.ok())
-        return error;
-    if (StoreError error = touch(tx, incidentId); !error.ok())
-        return error;
-    return m_session.finish(tx);
+        if (StoreError error = tx.run(QStringLiteral("UPDATE incident SET severity = ? WHERE id = ?"),
+                                      {static_cast<int>(severity), incidentId});
+            !error.ok())
+            return error;
+        const QString from = IncidentVocabulary::severityKey(before);
+        const QString to = IncidentVocabulary::severityKey(severity);
+        const QString text =
+            (severity < before ? tr("Severity raised: %1 → %2") : tr("Severity lowered: %1 → %2")).arg(from, to);
+        if (StoreError error = logChange(tx, incidentId, QStringLiteral("severity"), from, to, text, author);
+            !error.ok())
+            return error;
+        return touch(tx, incidentId);
+    });
 }
 
 StoreError IncidentRepository::setStatus(qint64 incidentId, IncidentStatus status, const QString &author)
 {
-    if (status == IncidentStatus::Resolved) {
-        if (auto current = incident(incidentId); current && current->isResolved())
-            return {}; // already: nothing to log
-        Q_ASSERT(m_resolution);
-        return m_resolution->resolve(incidentId, {}, author);
-    }
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Changing the status"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto current = readField(tx, incidentId, QStringLiteral("status"));
-    if (!current)
-        return current.error();
-    const IncidentStatus before =
-        IncidentVocabulary::statusFromKey(current->toString()).value_or(IncidentStatus::Investigating);
-    if (before == status)
-        return {};
-    if (before == IncidentStatus::Resolved)
-        return {StoreError::Code::Invalid,
-                tr("Incident #%1 is resolved; reopen it with a reason to change its status.").arg(incidentId)};
-    const QString text =
-        tr("Status: %1 → %2").arg(IncidentVocabulary::statusLabel(before), IncidentVocabulary::statusLabel(status));
-    if (StoreError error = changeStatus(tx, incidentId, before, status, text, author); !error.ok())
-        return error;
-    return m_session.finish(tx);
+    if (status == IncidentStatus::Resolved)
+        return {
+            StoreError::Code::Invalid,
+            tr("Incident #%1 is resolved through its resolve checklist, not by setting the status.").arg(incidentId)};
+    return m_session.write(tr("Changing the status"), [&](WriteTransaction &tx) -> StoreError {
+        auto current = readField(tx, incidentId, QStringLiteral("status"));
+        if (!current)
+            return current.error();
+        const IncidentStatus before =
+            IncidentVocabulary::statusFromKey(current->toString()).value_or(IncidentStatus::Investigating);
+        if (before == status)
+            return {};
+        if (before == IncidentStatus::Resolved)
+            return {StoreError::Code::Invalid,
+                    tr("Incident #%1 is resolved; reopen it with a reason to change its status.").arg(incidentId)};
+        const QString text =
+            tr("Status: %1 → %2").arg(IncidentVocabulary::statusLabel(before), IncidentVocabulary::statusLabel(status));
+        return changeStatus(tx, incidentId, before, status, text, author);
+    });
 }
 
 StoreError IncidentRepository::changeStatus(WriteTransaction &tx, qint64 incidentId, IncidentStatus before,
@@ -230,45 +212,40 @@ StoreError IncidentRepository::changeStatus(WriteTransaction &tx, qint64 inciden
 StoreError IncidentRepository::setDetails(qint64 incidentId, const QString &title, const QString &summary,
                                           const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     if (title.trimmed().isEmpty())
         return {StoreError::Code::Invalid, tr("An incident needs a title.")};
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Changing the incident's details"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto current = tx.exec(QStringLiteral("SELECT title, summary FROM incident WHERE id = ?"), {incidentId});
-    if (!current)
-        return current.error();
-    if (!current->next())
-        return {StoreError::Code::NotFound, tr("There is no incident #%1.").arg(incidentId)};
-    const QString oldTitle = current->value(0).toString();
-    const QString oldSummary = current->value(1).toString();
-    current->finish();
-    const QString newTitle = title.trimmed();
-    const QString newSummary = nonNull(summary.trimmed());
-    if (oldTitle == newTitle && oldSummary == newSummary)
-        return {};
+    return m_session.write(tr("Changing the incident's details"), [&](WriteTransaction &tx) -> StoreError {
+        auto current = tx.exec(QStringLiteral("SELECT title, summary FROM incident WHERE id = ?"), {incidentId});
+        if (!current)
+            return current.error();
+        if (!current->next())
+            return {StoreError::Code::NotFound, tr("There is no incident #%1.").arg(incidentId)};
+        const QString oldTitle = current->value(0).toString();
+        const QString oldSummary = current->value(1).toString();
+        current->finish();
+        const QString newTitle = title.trimmed();
+        const QString newSummary = nonNull(summary.trimmed());
+        if (oldTitle == newTitle && oldSummary == newSummary)
+            return {};
 
-    if (StoreError error = tx.run(QStringLiteral("UPDATE incident SET title = ?, summary = ? WHERE id = ?"),
-                                  {newTitle, newSummary, incidentId});
-        !error.ok())
-        return error;
-    if (oldTitle != newTitle) {
-        if (StoreError error = logChange(tx, incidentId, QStringLiteral("title"), oldTitle, newTitle,
-                                         tr("Title changed to “%1”").arg(newTitle), author);
+        if (StoreError error = tx.run(QStringLiteral("UPDATE incident SET title = ?, summary = ? WHERE id = ?"),
+                                      {newTitle, newSummary, incidentId});
             !error.ok())
             return error;
-    }
-    if (oldSummary != newSummary) {
-        if (StoreError error = logChange(tx, incidentId, QStringLiteral("summary"), oldSummary, newSummary,
-                                         tr("Summary updated: %1").arg(newSummary), author);
-            !error.ok())
-            return error;
-    }
-    if (StoreError error = touch(tx, incidentId); !error.ok())
-        return error;
-    return m_session.finish(tx);
+        if (oldTitle != newTitle) {
+            if (StoreError error = logChange(tx, incidentId, QStringLiteral("title"), oldTitle, newTitle,
+                                             tr("Title changed to “%1”").arg(newTitle), author);
+                !error.ok())
+                return error;
+        }
+        if (oldSummary != newSummary) {
+            if (StoreError error = logChange(tx, incidentId, QStringLiteral("summary"), oldSummary, newSummary,
+                                             tr("Summary updated: %1").arg(newSummary), author);
+                !error.ok())
+                return error;
+        }
+        return touch(tx, incidentId);
+    });
 }
 
 Result<Incident> IncidentRepository::incident(qint64 incidentId) const
@@ -289,8 +266,6 @@ Result<QList<Incident>> IncidentRepository::list() const
 StoreError IncidentRepository::setPostmortem(qint64 incidentId, const QString &owner, const QDateTime &dueAt,
                                              const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     const QString who = owner.trimmed();
     if (who.isEmpty())
         return {StoreError::Code::Invalid, tr("Name the postmortem's owner.")};
@@ -299,85 +274,68 @@ StoreError IncidentRepository::setPostmortem(qint64 incidentId, const QString &o
     if (author.trimmed().isEmpty())
         return {StoreError::Code::Invalid, tr("Say who is naming the postmortem owner.")};
 
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Naming the postmortem owner"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    TimelineRepository::ClosedRecordWrite postmortemField(m_timeline); // the postmortem outlives the call
-    auto resolvedAt = readField(tx, incidentId, QStringLiteral("resolved_at"));
-    if (!resolvedAt)
-        return resolvedAt.error();
-    if (!resolvedAt->isNull() && toMs(dueAt) < resolvedAt->toLongLong())
-        return {StoreError::Code::Invalid, tr("The postmortem cannot be due before the incident was resolved.")};
-    auto existing =
-        tx.exec(QStringLiteral("SELECT id, owner, due_at FROM postmortem WHERE incident_id = ?"), {incidentId});
-    if (!existing)
-        return existing.error();
-    const bool found = existing->next();
-    qint64 id = found ? existing->value(0).toLongLong() : 0;
-    const bool same = found && existing->value(1).toString() == who && existing->value(2).toLongLong() == toMs(dueAt);
-    existing->finish();
-    if (same)
-        return {};
+    return m_session.write(tr("Naming the postmortem owner"), [&](WriteTransaction &tx) -> StoreError {
+        TimelineRepository::ClosedRecordWrite postmortemField(m_timeline); // the postmortem outlives the call
+        auto resolvedAt = readField(tx, incidentId, QStringLiteral("resolved_at"));
+        if (!resolvedAt)
+            return resolvedAt.error();
+        if (!resolvedAt->isNull() && toMs(dueAt) < resolvedAt->toLongLong())
+            return {StoreError::Code::Invalid, tr("The postmortem cannot be due before the incident was resolved.")};
+        auto existing =
+            tx.exec(QStringLiteral("SELECT id, owner, due_at FROM postmortem WHERE incident_id = ?"), {incidentId});
+        if (!existing)
+            return existing.error();
+        const bool found = existing->next();
+        qint64 id = found ? existing->value(0).toLongLong() : 0;
+        const bool same =
+            found && existing->value(1).toString() == who && existing->value(2).toLongLong() == toMs(dueAt);
+        existing->finish();
+        if (same)
+            return {};
 
-    const qint64 now = toMs(m_session.clock().nowUtc());
-    if (found) {
-        if (StoreError error = tx.run(QStringLiteral("UPDATE postmortem SET owner = ?, due_at = ?, assigned_at = ?, "
-                                                     "assigned_by = ? WHERE id = ?"),
-                                      {who, toMs(dueAt), now, author.trimmed(), id});
+        const qint64 now = toMs(m_session.clock().nowUtc());
+        if (found) {
+            if (StoreError error =
+                    tx.run(QStringLiteral("UPDATE postmortem SET owner = ?, due_at = ?, assigned_at = ?, "
+                                          "assigned_by = ? WHERE id = ?"),
+                           {who, toMs(dueAt), now, author.trimmed(), id});
+                !error.ok())
+                return error;
+        } else {
+            auto inserted = tx.insert(QStringLiteral("INSERT INTO postmortem (incident_id, owner, due_at, assigned_at, "
+                                                     "assigned_by) VALUES (?, ?, ?, ?, ?) RETURNING id"),
+                                      {incidentId, who, toMs(dueAt), now, author.trimmed()});
+            if (!inserted)
+                return inserted.error();
+            id = *inserted;
+        }
+        const QString text =
+            tr("Postmortem owner: %1, due %2 UTC").arg(who, dueAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        if (StoreError error = m_timeline.log(tx, incidentId, EntryKind::System, text, true,
+                                              {QStringLiteral("postmortem")}, author.trimmed());
             !error.ok())
             return error;
-    } else {
-        auto inserted = tx.insert(QStringLiteral("INSERT INTO postmortem (incident_id, owner, due_at, assigned_at, "
-                                                 "assigned_by) VALUES (?, ?, ?, ?, ?) RETURNING id"),
-                                  {incidentId, who, toMs(dueAt), now, author.trimmed()});
-        if (!inserted)
-            return inserted.error();
-        id = *inserted;
-    }
-    const QString text =
-        tr("Postmortem owner: %1, due %2 UTC").arg(who, dueAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-    if (StoreError error = m_timeline.log(tx, incidentId, EntryKind::System, text, true, {QStringLiteral("postmortem")},
-                                          author.trimmed());
-        !error.ok())
-        return error;
-    if (StoreError error = m_session.logChange(tx, StoreEntity::Postmortem, id, incidentId,
-                                               found ? ChangeOp::Update : ChangeOp::Insert);
-        !error.ok())
-        return error;
-    return m_session.finish(tx);
+        return m_session.logChange(tx, StoreEntity::Postmortem, id, incidentId,
+                                   found ? ChangeOp::Update : ChangeOp::Insert);
+    });
 }
 
 Result<std::optional<Postmortem>> IncidentRepository::postmortem(qint64 incidentId) const
 {
-    if (!m_session.isOpen())
-        return StoreSession::notOpen();
-    auto q = runStatement(m_session.database(),
-                          QStringLiteral("SELECT id, incident_id, owner, due_at, assigned_at, assigned_by "
-                                         "FROM postmortem WHERE incident_id = ?"),
-                          {incidentId}, tr("Reading the postmortem"));
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<Postmortem>();
-    return std::optional<Postmortem>(readPostmortem(*q));
+    return m_session.readFirst(QStringLiteral("SELECT id, incident_id, owner, due_at, assigned_at, assigned_by "
+                                              "FROM postmortem WHERE incident_id = ?"),
+                               {incidentId}, tr("Reading the postmortem"), readPostmortem);
 }
 
 Result<QList<IncidentChange>> IncidentRepository::history(qint64 incidentId) const
 {
-    if (!m_session.isOpen())
-        return StoreSession::notOpen();
-    auto q = runStatement(m_session.database(),
-                          QStringLiteral("SELECT id, changed_at, changed_by, field, old_value, new_value "
-                                         "FROM incident_change WHERE incident_id = ? ORDER BY changed_at, id"),
-                          {incidentId}, tr("Reading the incident's history"));
-    if (!q)
-        return q.error();
-    QList<IncidentChange> list;
-    while (q->next()) {
-        list << IncidentChange{q->value(0).toLongLong(), fromMs(q->value(1)),    q->value(2).toString(),
-                               q->value(3).toString(),   q->value(4).toString(), q->value(5).toString()};
-    }
-    return list;
+    return m_session.readAll(QStringLiteral("SELECT id, changed_at, changed_by, field, old_value, new_value "
+                                            "FROM incident_change WHERE incident_id = ? ORDER BY changed_at, id"),
+                             {incidentId}, tr("Reading the incident's history"), [](const QSqlQuery &q) {
+                                 return IncidentChange{q.value(0).toLongLong(), fromMs(q.value(1)),
+                                                       q.value(2).toString(),   q.value(3).toString(),
+                                                       q.value(4).toString(),   q.value(5).toString()};
+                             });
 }
 
 } // namespace cp

@@ -10,7 +10,6 @@
 
 namespace cp {
 
-class ResolutionRepository;
 class RoleRepository;
 class TimelineRepository;
 
@@ -27,8 +26,8 @@ public:
 
     Result<qint64> create(const NewIncident &incident, const QString &author);
     StoreError setSeverity(qint64 incidentId, Severity severity, const QString &author);
-    // Resolved goes through the resolution (ResolutionRepository::resolve without acknowledgements);
-    // a resolved incident changes status only through ResolutionRepository::reopen.
+    // Between the open statuses only: resolving and reopening need every domain and go through
+    // ResolutionRepository (its setStatus() takes any status, as the status menu does).
     StoreError setStatus(qint64 incidentId, IncidentStatus status, const QString &author);
     StoreError setDetails(qint64 incidentId, const QString &title, const QString &summary, const QString &author);
     Result<Incident> incident(qint64 incidentId) const;
@@ -46,8 +45,6 @@ public:
     // Sets the status (and resolved_at), records and logs the change with 'text'.
     StoreError changeStatus(WriteTransaction &tx, qint64 incidentId, IncidentStatus before, IncidentStatus after,
                             const QString &text, const QString &author);
-    // Resolving needs every domain; the store hands its resolution over once all exist.
-    void setResolution(ResolutionRepository *resolution) { m_resolution = resolution; }
 
 signals:
     void incidentAdded(qint64 incidentId);
@@ -65,7 +62,6 @@ private:
     StoreSession &m_session;
     TimelineRepository &m_timeline;
     RoleRepository &m_roles;
-    ResolutionRepository *m_resolution = nullptr;
 };
 
 } // namespace cp

@@ -9,7 +9,6 @@ IncidentStore::IncidentStore(const Clock &clock, QObject *parent)
       m_business(m_session, m_timeline, m_incidents, m_roles, m_timers),
       m_resolution(m_session, m_timeline, m_incidents, m_rollCalls, m_timers, m_business)
 {
-    m_incidents.setResolution(&m_resolution);
 }
 
 IncidentStore::~IncidentStore() = default;

@@ -36,6 +36,10 @@ public:
     StoreError resolve(qint64 incidentId, const QList<ResolveAcknowledgement> &acknowledgements, const QString &author);
     // Back to an open status, logged with the reason.
     StoreError reopen(qint64 incidentId, IncidentStatus status, const QString &reason, const QString &author);
+    // Any status, as the status menu and 'incident set --status' offer it: Resolved resolves
+    // (refused while a blocker is open: nothing is acknowledged here), an open status is set by the
+    // incidents repository; a resolved incident changes status only through reopen().
+    StoreError setStatus(qint64 incidentId, IncidentStatus status, const QString &author);
 
 private:
     StoreSession &m_session;

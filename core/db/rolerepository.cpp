@@ -178,24 +178,17 @@ StoreError RoleRepository::applyTemplateInTx(WriteTransaction &tx, qint64 incide
 StoreError RoleRepository::applyTemplate(qint64 incidentId, const RoleTemplate &roles, const QString &linkUnderRoleKey,
                                          const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Adding the roles of %1").arg(roles.name));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    if (auto incident = tx.exec(QStringLiteral("SELECT 1 FROM incident WHERE id = ?"), {incidentId}); !incident)
-        return incident.error();
-    else if (!incident->next())
-        return {StoreError::Code::NotFound, tr("There is no incident #%1.").arg(incidentId)};
-    if (StoreError error = applyTemplateInTx(tx, incidentId, roles, linkUnderRoleKey, author); !error.ok())
-        return error;
-    return m_session.finish(tx);
+    return m_session.write(tr("Adding the roles of %1").arg(roles.name), [&](WriteTransaction &tx) -> StoreError {
+        if (StoreError error =
+                tx.requireRow(QStringLiteral("incident"), incidentId, tr("There is no incident #%1.").arg(incidentId));
+            !error.ok())
+            return error;
+        return applyTemplateInTx(tx, incidentId, roles, linkUnderRoleKey, author);
+    });
 }
 
 Result<qint64> RoleRepository::add(qint64 incidentId, const RoleDefinition &role, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     RoleTemplate single;
     single.key = QStringLiteral("adhoc");
     single.name = role.title;
@@ -203,40 +196,35 @@ Result<qint64> RoleRepository::add(qint64 incidentId, const RoleDefinition &role
     single.roles.first().parentKey.clear(); // validated alone; the parent is checked below
     if (const QString problem = RoleTemplateFormat::validate(single); !problem.isEmpty())
         return StoreError(StoreError::Code::Invalid, tr("The role is not valid: %1").arg(problem));
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Adding the role %1").arg(role.title));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    if (!role.parentKey.isEmpty()) {
-        if (auto parent = roleInTx(tx, incidentId, role.parentKey); !parent)
-            return parent.error();
-    }
-    if (auto clash = roleInTx(tx, incidentId, role.key); clash)
-        return StoreError(StoreError::Code::Invalid,
-                          tr("Incident #%1 already has a role “%2”.").arg(incidentId).arg(role.key));
-    auto position =
-        tx.exec(QStringLiteral("SELECT COALESCE(MAX(position), -1) + 1 FROM incident_role WHERE incident_id = ?"),
-                {incidentId});
-    if (!position)
-        return position.error();
-    position->next();
-    const int at = position->value(0).toInt();
-    position->finish();
-    auto id = insertRole(tx, incidentId, role, QString(), at);
-    if (!id)
+    return m_session.write(tr("Adding the role %1").arg(role.title), [&](WriteTransaction &tx) -> Result<qint64> {
+        if (!role.parentKey.isEmpty()) {
+            if (auto parent = roleInTx(tx, incidentId, role.parentKey); !parent)
+                return parent.error();
+        }
+        if (auto clash = roleInTx(tx, incidentId, role.key); clash)
+            return StoreError(StoreError::Code::Invalid,
+                              tr("Incident #%1 already has a role “%2”.").arg(incidentId).arg(role.key));
+        auto position =
+            tx.exec(QStringLiteral("SELECT COALESCE(MAX(position), -1) + 1 FROM incident_role WHERE incident_id = ?"),
+                    {incidentId});
+        if (!position)
+            return position.error();
+        position->next();
+        const int at = position->value(0).toInt();
+        position->finish();
+        auto id = insertRole(tx, incidentId, role, QString(), at);
+        if (!id)
+            return id;
+        if (StoreError error = m_timeline.log(tx, incidentId, EntryKind::Role, tr("Role added: %1").arg(role.title),
+                                              false, {}, author);
+            !error.ok())
+            return error;
         return id;
-    if (StoreError error =
-            m_timeline.log(tx, incidentId, EntryKind::Role, tr("Role added: %1").arg(role.title), false, {}, author);
-        !error.ok())
-        return error;
-    if (StoreError error = m_session.finish(tx); !error.ok())
-        return error;
-    return id;
+    });
 }
 
 StoreError RoleRepository::addSubTeam(qint64 incidentId, const QString &name, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     const QString teamName = name.trimmed();
     QString key = teamName.toLower();
     key.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
@@ -244,60 +232,57 @@ StoreError RoleRepository::addSubTeam(qint64 incidentId, const QString &name, co
     if (key.isEmpty())
         return {StoreError::Code::Invalid, tr("A sub-team needs a name (Alpha, Bravo, Charlie …).")};
 
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Forming sub-team %1").arg(teamName));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto all =
-        tx.exec(QStringLiteral("SELECT %1 FROM incident_role WHERE incident_id = ? ORDER BY position").arg(RoleColumns),
-                {incidentId});
-    if (!all)
-        return all.error();
-    QString commandKey;
-    int position = 0;
-    QSet<QString> keys;
-    while (all->next()) {
-        const IncidentRole r = readRole(*all);
-        keys.insert(r.definition.key);
-        if (commandKey.isEmpty() && r.definition.parentKey.isEmpty())
-            commandKey = r.definition.key;
-        position = qMax(position, r.position + 1);
-    }
-    all->finish();
-    if (commandKey.isEmpty())
-        return {StoreError::Code::Invalid, tr("Incident #%1 has no command role to lead sub-teams.").arg(incidentId)};
-    const QString leadKey = key + QStringLiteral("-lead");
-    if (keys.contains(leadKey))
-        return {StoreError::Code::Invalid, tr("Sub-team %1 already exists.").arg(teamName)};
+    return m_session.write(tr("Forming sub-team %1").arg(teamName), [&](WriteTransaction &tx) -> StoreError {
+        auto all = tx.exec(
+            QStringLiteral("SELECT %1 FROM incident_role WHERE incident_id = ? ORDER BY position").arg(RoleColumns),
+            {incidentId});
+        if (!all)
+            return all.error();
+        QString commandKey;
+        int position = 0;
+        QSet<QString> keys;
+        while (all->next()) {
+            const IncidentRole r = readRole(*all);
+            keys.insert(r.definition.key);
+            if (commandKey.isEmpty() && r.definition.parentKey.isEmpty())
+                commandKey = r.definition.key;
+            position = qMax(position, r.position + 1);
+        }
+        all->finish();
+        if (commandKey.isEmpty())
+            return {StoreError::Code::Invalid,
+                    tr("Incident #%1 has no command role to lead sub-teams.").arg(incidentId)};
+        const QString leadKey = key + QStringLiteral("-lead");
+        if (keys.contains(leadKey))
+            return {StoreError::Code::Invalid, tr("Sub-team %1 already exists.").arg(teamName)};
 
-    // Team leads take the SMEs' place under the commander; the members report to their lead.
-    RoleDefinition lead;
-    lead.key = leadKey;
-    lead.title = tr("%1 Team Lead").arg(teamName);
-    lead.shortName = tr("%1 Lead").arg(teamName);
-    lead.group = tr("Sub-teams");
-    lead.parentKey = commandKey;
-    lead.required = true;
-    lead.description =
-        tr("Leads sub-team %1 on its own problem, time-boxed, and reports to the commander.").arg(teamName);
-    lead.responsibilities = {tr("Agree the team's task and time-box with the commander"),
-                             tr("Report back before the time-box ends"), tr("Keep the members' work coordinated")};
-    RoleDefinition members;
-    members.key = key + QStringLiteral("-member");
-    members.title = tr("%1 Team Member").arg(teamName);
-    members.shortName = teamName;
-    members.group = tr("Sub-teams");
-    members.parentKey = leadKey;
-    members.multipleHolders = true;
-    members.description = tr("Works on sub-team %1's task and reports to its lead.").arg(teamName);
-    for (const RoleDefinition &role : {lead, members}) {
-        if (auto id = insertRole(tx, incidentId, role, teamName, position++); !id)
-            return id.error();
-    }
-    if (StoreError error =
-            m_timeline.log(tx, incidentId, EntryKind::Role, tr("Sub-team %1 formed").arg(teamName), true, {}, author);
-        !error.ok())
-        return error;
-    return m_session.finish(tx);
+        // Team leads take the SMEs' place under the commander; the members report to their lead.
+        RoleDefinition lead;
+        lead.key = leadKey;
+        lead.title = tr("%1 Team Lead").arg(teamName);
+        lead.shortName = tr("%1 Lead").arg(teamName);
+        lead.group = tr("Sub-teams");
+        lead.parentKey = commandKey;
+        lead.required = true;
+        lead.description =
+            tr("Leads sub-team %1 on its own problem, time-boxed, and reports to the commander.").arg(teamName);
+        lead.responsibilities = {tr("Agree the team's task and time-box with the commander"),
+                                 tr("Report back before the time-box ends"), tr("Keep the members' work coordinated")};
+        RoleDefinition members;
+        members.key = key + QStringLiteral("-member");
+        members.title = tr("%1 Team Member").arg(teamName);
+        members.shortName = teamName;
+        members.group = tr("Sub-teams");
+        members.parentKey = leadKey;
+        members.multipleHolders = true;
+        members.description = tr("Works on sub-team %1's task and reports to its lead.").arg(teamName);
+        for (const RoleDefinition &role : {lead, members}) {
+            if (auto id = insertRole(tx, incidentId, role, teamName, position++); !id)
+                return id.error();
+        }
+        return m_timeline.log(tx, incidentId, EntryKind::Role, tr("Sub-team %1 formed").arg(teamName), true, {},
+                              author);
+    });
 }
 
 Result<qint64> RoleRepository::startAssignment(WriteTransaction &tx, const IncidentRole &role, const Person &person,
@@ -329,228 +314,197 @@ StoreError RoleRepository::endAssignment(WriteTransaction &tx, const IncidentRol
 
 Result<qint64> RoleRepository::assign(qint64 incidentId, const QString &roleKey, qint64 personId, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Assigning the role"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto role = roleInTx(tx, incidentId, roleKey);
-    if (!role)
-        return role.error();
-    auto person = m_roster.personInTx(tx, personId);
-    if (!person)
-        return person.error();
-    for (const RoleHolder &h : role->holders) {
-        if (h.personId == personId)
-            return StoreError(StoreError::Code::Invalid,
-                              tr("%1 already holds %2.").arg(person->name, role->definition.title));
-    }
-    if (!role->definition.multipleHolders && !role->holders.isEmpty()) {
-        // Said as what happened: on a team server the other laptop may have been a moment faster.
-        const RoleHolder &holder = role->holders.first();
-        const qint64 secondsAgo = qMax<qint64>(0, holder.since.secsTo(m_session.clock().nowUtc()));
-        const QString ago = secondsAgo == 0 ? tr("less than a second") : tr("%1 s").arg(secondsAgo);
-        return StoreError(StoreError::Code::Invalid,
-                          tr("%1 took %2 %3 ago; hand it over instead.").arg(holder.name, role->definition.title, ago));
-    }
-    auto id = startAssignment(tx, *role, *person, author);
-    if (!id)
+    return m_session.write(tr("Assigning the role"), [&](WriteTransaction &tx) -> Result<qint64> {
+        auto role = roleInTx(tx, incidentId, roleKey);
+        if (!role)
+            return role.error();
+        auto person = m_roster.personInTx(tx, personId);
+        if (!person)
+            return person.error();
+        for (const RoleHolder &h : role->holders) {
+            if (h.personId == personId)
+                return StoreError(StoreError::Code::Invalid,
+                                  tr("%1 already holds %2.").arg(person->name, role->definition.title));
+        }
+        if (!role->definition.multipleHolders && !role->holders.isEmpty()) {
+            // Said as what happened: on a team server the other laptop may have been a moment faster.
+            const RoleHolder &holder = role->holders.first();
+            const qint64 secondsAgo = qMax<qint64>(0, holder.since.secsTo(m_session.clock().nowUtc()));
+            const QString ago = secondsAgo == 0 ? tr("less than a second") : tr("%1 s").arg(secondsAgo);
+            return StoreError(
+                StoreError::Code::Invalid,
+                tr("%1 took %2 %3 ago; hand it over instead.").arg(holder.name, role->definition.title, ago));
+        }
+        auto id = startAssignment(tx, *role, *person, author);
+        if (!id)
+            return id;
+        const bool command = role->definition.parentKey.isEmpty();
+        if (StoreError error =
+                m_timeline.log(tx, incidentId, EntryKind::Role,
+                               tr("%1 is %2").arg(person->name, role->definition.title), command, {}, author);
+            !error.ok())
+            return error;
         return id;
-    const bool command = role->definition.parentKey.isEmpty();
-    if (StoreError error =
-            m_timeline.log(tx, incidentId, EntryKind::Role, tr("%1 is %2").arg(person->name, role->definition.title),
-                           command, {}, author);
-        !error.ok())
-        return error;
-    if (StoreError error = m_session.finish(tx); !error.ok())
-        return error;
-    return id;
+    });
 }
 
 StoreError RoleRepository::handOver(qint64 incidentId, const QString &roleKey, qint64 fromPersonId, qint64 toPersonId,
                                     const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Handing over the role"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto role = roleInTx(tx, incidentId, roleKey);
-    if (!role)
-        return role.error();
-    if (role->holders.isEmpty())
-        return {StoreError::Code::Invalid, tr("%1 is vacant; assign it instead.").arg(role->definition.title)};
-    const RoleHolder *from = nullptr;
-    for (const RoleHolder &h : role->holders) {
-        if (fromPersonId == 0 ? role->holders.size() == 1 : h.personId == fromPersonId)
-            from = &h;
-    }
-    if (!from)
-        return {StoreError::Code::Invalid,
-                fromPersonId == 0
-                    ? tr("%1 has several holders; say whose place is handed over.").arg(role->definition.title)
-                    : tr("That person does not hold %1.").arg(role->definition.title)};
-    auto to = m_roster.personInTx(tx, toPersonId);
-    if (!to)
-        return to.error();
-    for (const RoleHolder &h : role->holders) {
-        if (h.personId == toPersonId)
-            return {StoreError::Code::Invalid, tr("%1 already holds %2.").arg(to->name, role->definition.title)};
-    }
-    const QString fromName = from->name;
-    if (StoreError error = endAssignment(tx, *role, *from, QStringLiteral("handed-over"), author); !error.ok())
-        return error;
-    if (auto started = startAssignment(tx, *role, *to, author); !started)
-        return started.error();
-    if (StoreError error = m_timeline.log(tx, incidentId, EntryKind::Role,
-                                          tr("%1 handed over: %2 → %3").arg(role->definition.title, fromName, to->name),
-                                          true, {}, author);
-        !error.ok())
-        return error;
-    return m_session.finish(tx);
+    return m_session.write(tr("Handing over the role"), [&](WriteTransaction &tx) -> StoreError {
+        auto role = roleInTx(tx, incidentId, roleKey);
+        if (!role)
+            return role.error();
+        if (role->holders.isEmpty())
+            return {StoreError::Code::Invalid, tr("%1 is vacant; assign it instead.").arg(role->definition.title)};
+        const RoleHolder *from = nullptr;
+        for (const RoleHolder &h : role->holders) {
+            if (fromPersonId == 0 ? role->holders.size() == 1 : h.personId == fromPersonId)
+                from = &h;
+        }
+        if (!from)
+            return {StoreError::Code::Invalid,
+                    fromPersonId == 0
+                        ? tr("%1 has several holders; say whose place is handed over.").arg(role->definition.title)
+                        : tr("That person does not hold %1.").arg(role->definition.title)};
+        auto to = m_roster.personInTx(tx, toPersonId);
+        if (!to)
+            return to.error();
+        for (const RoleHolder &h : role->holders) {
+            if (h.personId == toPersonId)
+                return {StoreError::Code::Invalid, tr("%1 already holds %2.").arg(to->name, role->definition.title)};
+        }
+        const QString fromName = from->name;
+        if (StoreError error = endAssignment(tx, *role, *from, QStringLiteral("handed-over"), author); !error.ok())
+            return error;
+        if (auto started = startAssignment(tx, *role, *to, author); !started)
+            return started.error();
+        return m_timeline.log(tx, incidentId, EntryKind::Role,
+                              tr("%1 handed over: %2 → %3").arg(role->definition.title, fromName, to->name), true, {},
+                              author);
+    });
 }
 
 StoreError RoleRepository::release(qint64 incidentId, const QString &roleKey, qint64 personId, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Releasing the role"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto role = roleInTx(tx, incidentId, roleKey);
-    if (!role)
-        return role.error();
-    for (const RoleHolder &h : role->holders) {
-        if (h.personId != personId)
-            continue;
-        if (StoreError error = endAssignment(tx, *role, h, QStringLiteral("released"), author); !error.ok())
-            return error;
-        QString text = tr("%1 released from %2").arg(h.name, role->definition.title);
-        if (role->definition.required && role->holders.size() == 1)
-            text += tr(" — the role is now vacant");
-        if (StoreError error =
-                m_timeline.log(tx, incidentId, EntryKind::Role, text, role->definition.parentKey.isEmpty(), {}, author);
-            !error.ok())
-            return error;
-        return m_session.finish(tx);
-    }
-    return {StoreError::Code::Invalid, tr("That person does not hold %1.").arg(role->definition.title)};
+    return m_session.write(tr("Releasing the role"), [&](WriteTransaction &tx) -> StoreError {
+        auto role = roleInTx(tx, incidentId, roleKey);
+        if (!role)
+            return role.error();
+        for (const RoleHolder &h : role->holders) {
+            if (h.personId != personId)
+                continue;
+            if (StoreError error = endAssignment(tx, *role, h, QStringLiteral("released"), author); !error.ok())
+                return error;
+            QString text = tr("%1 released from %2").arg(h.name, role->definition.title);
+            if (role->definition.required && role->holders.size() == 1)
+                text += tr(" — the role is now vacant");
+            return m_timeline.log(tx, incidentId, EntryKind::Role, text, role->definition.parentKey.isEmpty(), {},
+                                  author);
+        }
+        return {StoreError::Code::Invalid, tr("That person does not hold %1.").arg(role->definition.title)};
+    });
 }
 
 StoreError RoleRepository::takeCommand(qint64 incidentId, bool outgoingBecomesDeputy, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Taking command"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto command =
-        tx.exec(QStringLiteral("SELECT role_key FROM incident_role WHERE incident_id = ? AND parent_key = '' "
-                               "ORDER BY position LIMIT 1"),
-                {incidentId});
-    if (!command)
-        return command.error();
-    if (!command->next())
-        return {StoreError::Code::Invalid, tr("Incident #%1 has no command role.").arg(incidentId)};
-    const QString commandKey = command->value(0).toString();
-    command->finish();
-    auto commander = roleInTx(tx, incidentId, commandKey);
-    if (!commander)
-        return commander.error();
-    auto deputy = roleInTx(tx, incidentId, DeputyKey);
-    if (!deputy)
-        return {StoreError::Code::Invalid, tr("This incident has no Deputy role to take command from.")};
-    if (deputy->holders.isEmpty())
-        return {StoreError::Code::Invalid, tr("The Deputy role is vacant; nobody can take command.")};
-    const RoleHolder incoming = deputy->holders.first();
+    return m_session.write(tr("Taking command"), [&](WriteTransaction &tx) -> StoreError {
+        auto command =
+            tx.exec(QStringLiteral("SELECT role_key FROM incident_role WHERE incident_id = ? AND parent_key = '' "
+                                   "ORDER BY position LIMIT 1"),
+                    {incidentId});
+        if (!command)
+            return command.error();
+        if (!command->next())
+            return {StoreError::Code::Invalid, tr("Incident #%1 has no command role.").arg(incidentId)};
+        const QString commandKey = command->value(0).toString();
+        command->finish();
+        auto commander = roleInTx(tx, incidentId, commandKey);
+        if (!commander)
+            return commander.error();
+        auto deputy = roleInTx(tx, incidentId, DeputyKey);
+        if (!deputy)
+            return {StoreError::Code::Invalid, tr("This incident has no Deputy role to take command from.")};
+        if (deputy->holders.isEmpty())
+            return {StoreError::Code::Invalid, tr("The Deputy role is vacant; nobody can take command.")};
+        const RoleHolder incoming = deputy->holders.first();
 
-    if (StoreError error = endAssignment(tx, *deputy, incoming, QStringLiteral("handed-over"), author); !error.ok())
-        return error;
-    QString outgoingName;
-    for (const RoleHolder &h : commander->holders) {
-        outgoingName = h.name;
-        if (StoreError error = endAssignment(tx, *commander, h, QStringLiteral("handed-over"), author); !error.ok())
+        if (StoreError error = endAssignment(tx, *deputy, incoming, QStringLiteral("handed-over"), author); !error.ok())
             return error;
-        if (outgoingBecomesDeputy) {
-            Person p;
-            p.id = h.personId;
-            p.name = h.name;
-            if (auto started = startAssignment(tx, *deputy, p, author); !started)
-                return started.error();
+        QString outgoingName;
+        for (const RoleHolder &h : commander->holders) {
+            outgoingName = h.name;
+            if (StoreError error = endAssignment(tx, *commander, h, QStringLiteral("handed-over"), author); !error.ok())
+                return error;
+            if (outgoingBecomesDeputy) {
+                Person p;
+                p.id = h.personId;
+                p.name = h.name;
+                if (auto started = startAssignment(tx, *deputy, p, author); !started)
+                    return started.error();
+            }
         }
-    }
-    Person p;
-    p.id = incoming.personId;
-    p.name = incoming.name;
-    if (auto started = startAssignment(tx, *commander, p, author); !started)
-        return started.error();
-    const QString text =
-        outgoingName.isEmpty() ? tr("%1 takes command as %2").arg(incoming.name, commander->definition.title)
-        : outgoingBecomesDeputy
-            ? tr("%1 takes command as %2; %3 becomes Deputy")
-                  .arg(incoming.name, commander->definition.title, outgoingName)
-            : tr("%1 takes command as %2 from %3").arg(incoming.name, commander->definition.title, outgoingName);
-    if (StoreError error = m_timeline.log(tx, incidentId, EntryKind::Role, text, true, {}, author); !error.ok())
-        return error;
-    return m_session.finish(tx);
+        Person p;
+        p.id = incoming.personId;
+        p.name = incoming.name;
+        if (auto started = startAssignment(tx, *commander, p, author); !started)
+            return started.error();
+        const QString text =
+            outgoingName.isEmpty() ? tr("%1 takes command as %2").arg(incoming.name, commander->definition.title)
+            : outgoingBecomesDeputy
+                ? tr("%1 takes command as %2; %3 becomes Deputy")
+                      .arg(incoming.name, commander->definition.title, outgoingName)
+                : tr("%1 takes command as %2 from %3").arg(incoming.name, commander->definition.title, outgoingName);
+        return m_timeline.log(tx, incidentId, EntryKind::Role, text, true, {}, author);
+    });
 }
 
 StoreError RoleRepository::setDutyDone(qint64 dutyId, bool done, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Ticking the checklist"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto duty = tx.exec(QStringLiteral("SELECT d.body, d.done_at, r.id, r.incident_id, r.title FROM role_duty d "
-                                       "JOIN incident_role r ON r.id = d.role_id WHERE d.id = ?"),
-                        {dutyId});
-    if (!duty)
-        return duty.error();
-    if (!duty->next())
-        return {StoreError::Code::NotFound, tr("There is no checklist item #%1.").arg(dutyId)};
-    const QString body = duty->value(0).toString();
-    const bool wasDone = !duty->value(1).isNull();
-    const qint64 roleId = duty->value(2).toLongLong();
-    const qint64 incidentId = duty->value(3).toLongLong();
-    const QString roleTitle = duty->value(4).toString();
-    duty->finish();
-    if (wasDone == done)
-        return {};
-    const QVariant doneAt = done ? QVariant(toMs(m_session.clock().nowUtc())) : QVariant();
-    const QVariant doneBy = done ? QVariant(author) : QVariant();
-    if (StoreError error = tx.run(QStringLiteral("UPDATE role_duty SET done_at = ?, done_by = ? WHERE id = ?"),
-                                  {doneAt, doneBy, dutyId});
-        !error.ok())
-        return error;
-    if (StoreError error = m_session.logChange(tx, StoreEntity::Role, roleId, incidentId, ChangeOp::Update);
-        !error.ok())
-        return error;
-    const QString text =
-        done ? tr("%1: done — %2").arg(roleTitle, body) : tr("%1: not done after all — %2").arg(roleTitle, body);
-    if (StoreError error = m_timeline.log(tx, incidentId, EntryKind::Role, text, false, {}, author); !error.ok())
-        return error;
-    return m_session.finish(tx);
+    return m_session.write(tr("Ticking the checklist"), [&](WriteTransaction &tx) -> StoreError {
+        auto duty = tx.exec(QStringLiteral("SELECT d.body, d.done_at, r.id, r.incident_id, r.title FROM role_duty d "
+                                           "JOIN incident_role r ON r.id = d.role_id WHERE d.id = ?"),
+                            {dutyId});
+        if (!duty)
+            return duty.error();
+        if (!duty->next())
+            return {StoreError::Code::NotFound, tr("There is no checklist item #%1.").arg(dutyId)};
+        const QString body = duty->value(0).toString();
+        const bool wasDone = !duty->value(1).isNull();
+        const qint64 roleId = duty->value(2).toLongLong();
+        const qint64 incidentId = duty->value(3).toLongLong();
+        const QString roleTitle = duty->value(4).toString();
+        duty->finish();
+        if (wasDone == done)
+            return {};
+        const QVariant doneAt = done ? QVariant(toMs(m_session.clock().nowUtc())) : QVariant();
+        const QVariant doneBy = done ? QVariant(author) : QVariant();
+        if (StoreError error = tx.run(QStringLiteral("UPDATE role_duty SET done_at = ?, done_by = ? WHERE id = ?"),
+                                      {doneAt, doneBy, dutyId});
+            !error.ok())
+            return error;
+        if (StoreError error = m_session.logChange(tx, StoreEntity::Role, roleId, incidentId, ChangeOp::Update);
+            !error.ok())
+            return error;
+        const QString text =
+            done ? tr("%1: done — %2").arg(roleTitle, body) : tr("%1: not done after all — %2").arg(roleTitle, body);
+        return m_timeline.log(tx, incidentId, EntryKind::Role, text, false, {}, author);
+    });
 }
 
 Result<QList<IncidentRole>> RoleRepository::list(qint64 incidentId) const
 {
-    if (!m_session.isOpen())
-        return StoreSession::notOpen();
-    auto q = runStatement(
-        m_session.database(),
+    auto roles = m_session.readAll(
         QStringLiteral("SELECT %1 FROM incident_role WHERE incident_id = ? ORDER BY position, id").arg(RoleColumns),
-        {incidentId}, tr("Reading the roles"));
-    if (!q)
-        return q.error();
-    QList<IncidentRole> list;
+        {incidentId}, tr("Reading the roles"), readRole);
+    if (!roles)
+        return roles.error();
+    QList<IncidentRole> &list = *roles;
     QHash<qint64, int> index;
-    while (q->next()) {
-        index.insert(q->value(0).toLongLong(), int(list.size()));
-        list << readRole(*q);
-    }
-    auto holders = runStatement(m_session.database(), holdersSql(QStringLiteral("a.incident_id = ?")), {incidentId},
-                                tr("Reading who holds which role"));
+    for (qsizetype i = 0; i < list.size(); ++i)
+        index.insert(list.at(i).id, int(i));
+    auto holders = m_session.read(holdersSql(QStringLiteral("a.incident_id = ?")), {incidentId},
+                                  tr("Reading who holds which role"));
     if (!holders)
         return holders.error();
     while (holders->next()) {
@@ -559,10 +513,9 @@ Result<QList<IncidentRole>> RoleRepository::list(qint64 incidentId) const
             list[*it].holders << readHolder(*holders);
     }
     auto duties =
-        runStatement(m_session.database(),
-                     QStringLiteral("SELECT d.role_id, d.body FROM role_duty d JOIN incident_role r "
-                                    "ON r.id = d.role_id WHERE r.incident_id = ? ORDER BY d.role_id, d.position"),
-                     {incidentId}, tr("Reading the checklists"));
+        m_session.read(QStringLiteral("SELECT d.role_id, d.body FROM role_duty d JOIN incident_role r "
+                                      "ON r.id = d.role_id WHERE r.incident_id = ? ORDER BY d.role_id, d.position"),
+                       {incidentId}, tr("Reading the checklists"));
     if (!duties)
         return duties.error();
     while (duties->next()) {
@@ -575,81 +528,59 @@ Result<QList<IncidentRole>> RoleRepository::list(qint64 incidentId) const
 
 Result<IncidentRole> RoleRepository::role(qint64 roleId) const
 {
-    if (!m_session.isOpen())
-        return StoreSession::notOpen();
-    auto q =
-        runStatement(m_session.database(), QStringLiteral("SELECT %1 FROM incident_role WHERE id = ?").arg(RoleColumns),
-                     {roleId}, tr("Reading the role"));
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no role #%1.").arg(roleId));
-    IncidentRole r = readRole(*q);
-    auto holders = runStatement(m_session.database(), holdersSql(QStringLiteral("a.role_id = ?")), {roleId},
-                                tr("Reading the role"));
+    auto r = m_session.readOne(QStringLiteral("SELECT %1 FROM incident_role WHERE id = ?").arg(RoleColumns), {roleId},
+                               tr("Reading the role"), tr("There is no role #%1.").arg(roleId), readRole);
+    if (!r)
+        return r;
+    auto holders =
+        m_session.readAll(holdersSql(QStringLiteral("a.role_id = ?")), {roleId}, tr("Reading the role"), readHolder);
     if (!holders)
         return holders.error();
-    while (holders->next())
-        r.holders << readHolder(*holders);
-    auto duties = runStatement(m_session.database(),
-                               QStringLiteral("SELECT body FROM role_duty WHERE role_id = ? ORDER BY position"),
-                               {roleId}, tr("Reading the checklist"));
+    r->holders = *holders;
+    auto duties =
+        m_session.readAll(QStringLiteral("SELECT body FROM role_duty WHERE role_id = ? ORDER BY position"), {roleId},
+                          tr("Reading the checklist"), [](const QSqlQuery &q) { return q.value(0).toString(); });
     if (!duties)
         return duties.error();
-    while (duties->next())
-        r.definition.responsibilities << duties->value(0).toString();
+    r->definition.responsibilities = *duties;
     return r;
 }
 
 Result<QList<Assignment>> RoleRepository::assignmentHistory(qint64 incidentId) const
 {
-    if (!m_session.isOpen())
-        return StoreSession::notOpen();
-    auto q =
-        runStatement(m_session.database(),
-                     QStringLiteral("SELECT a.id, a.role_id, r.role_key, r.title, a.person_id, p.name, a.started_at, "
-                                    "a.started_by, a.ended_at, a.ended_by, a.end_reason FROM assignment a "
-                                    "JOIN incident_role r ON r.id = a.role_id JOIN person p ON p.id = a.person_id "
-                                    "WHERE a.incident_id = ? ORDER BY a.started_at, a.id"),
-                     {incidentId}, tr("Reading the assignment history"));
-    if (!q)
-        return q.error();
-    QList<Assignment> list;
-    while (q->next()) {
-        Assignment a;
-        a.id = q->value(0).toLongLong();
-        a.incidentId = incidentId;
-        a.roleId = q->value(1).toLongLong();
-        a.roleKey = q->value(2).toString();
-        a.roleTitle = q->value(3).toString();
-        a.personId = q->value(4).toLongLong();
-        a.personName = q->value(5).toString();
-        a.startedAt = fromMs(q->value(6));
-        a.startedBy = q->value(7).toString();
-        a.endedAt = fromMs(q->value(8));
-        a.endedBy = q->value(9).toString();
-        a.endReason = q->value(10).toString();
-        list << a;
-    }
-    return list;
+    return m_session.readAll(
+        QStringLiteral("SELECT a.id, a.role_id, r.role_key, r.title, a.person_id, p.name, a.started_at, "
+                       "a.started_by, a.ended_at, a.ended_by, a.end_reason FROM assignment a "
+                       "JOIN incident_role r ON r.id = a.role_id JOIN person p ON p.id = a.person_id "
+                       "WHERE a.incident_id = ? ORDER BY a.started_at, a.id"),
+        {incidentId}, tr("Reading the assignment history"), [incidentId](const QSqlQuery &q) {
+            Assignment a;
+            a.id = q.value(0).toLongLong();
+            a.incidentId = incidentId;
+            a.roleId = q.value(1).toLongLong();
+            a.roleKey = q.value(2).toString();
+            a.roleTitle = q.value(3).toString();
+            a.personId = q.value(4).toLongLong();
+            a.personName = q.value(5).toString();
+            a.startedAt = fromMs(q.value(6));
+            a.startedBy = q.value(7).toString();
+            a.endedAt = fromMs(q.value(8));
+            a.endedBy = q.value(9).toString();
+            a.endReason = q.value(10).toString();
+            return a;
+        });
 }
 
 Result<QList<RoleDuty>> RoleRepository::duties(qint64 roleId) const
 {
-    if (!m_session.isOpen())
-        return StoreSession::notOpen();
-    auto q = runStatement(m_session.database(),
-                          QStringLiteral("SELECT id, position, body, done_at, done_by FROM role_duty WHERE role_id = ? "
-                                         "ORDER BY position"),
-                          {roleId}, tr("Reading the checklist"));
-    if (!q)
-        return q.error();
-    QList<RoleDuty> list;
-    while (q->next())
-        list << RoleDuty{q->value(0).toLongLong(), roleId,
-                         q->value(1).toInt(),      q->value(2).toString(),
-                         fromMs(q->value(3)),      q->value(4).toString()};
-    return list;
+    return m_session.readAll(
+        QStringLiteral("SELECT id, position, body, done_at, done_by FROM role_duty WHERE role_id = "
+                       "? ORDER BY position"),
+        {roleId}, tr("Reading the checklist"), [roleId](const QSqlQuery &q) {
+            return RoleDuty{q.value(0).toLongLong(), roleId,
+                            q.value(1).toInt(),      q.value(2).toString(),
+                            fromMs(q.value(3)),      q.value(4).toString()};
+        });
 }
 
 } // namespace cp

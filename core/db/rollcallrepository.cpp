@@ -127,8 +127,6 @@ StoreError RollCallRepository::saveRollCallItem(WriteTransaction &tx, const Roll
 
 Result<qint64> RollCallRepository::start(qint64 incidentId, const RollCallSelection &selection, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
         return StoreError(StoreError::Code::Invalid, tr("Say who is starting the roll call."));
@@ -139,149 +137,147 @@ Result<qint64> RollCallRepository::start(qint64 incidentId, const RollCallSelect
         return StoreError(StoreError::Code::Invalid,
                           tr("Choose either roles or a sub-team for the roll call, not both."));
 
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Starting the roll call"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto incident = tx.exec(QStringLiteral("SELECT 1 FROM incident WHERE id = ?"), {incidentId});
-    if (!incident)
-        return incident.error();
-    if (!incident->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no incident #%1.").arg(incidentId));
-    incident->finish();
-    auto allRoles = m_roles.list(incidentId); // same connection: reads inside this transaction
-    if (!allRoles)
-        return allRoles.error();
+    return m_session.write(tr("Starting the roll call"), [&](WriteTransaction &tx) -> Result<qint64> {
+        if (StoreError error =
+                tx.requireRow(QStringLiteral("incident"), incidentId, tr("There is no incident #%1.").arg(incidentId));
+            !error.ok())
+            return error;
+        auto allRoles = m_roles.list(incidentId); // same connection: reads inside this transaction
+        if (!allRoles)
+            return allRoles.error();
 
-    QList<IncidentRole> chosen;
-    QString scope;
-    if (!selection.roleKeys.isEmpty()) {
-        for (const QString &rawKey : selection.roleKeys) {
-            const QString key = rawKey.trimmed();
-            auto it = std::find_if(allRoles->cbegin(), allRoles->cend(),
-                                   [&key](const IncidentRole &r) { return r.definition.key == key; });
-            if (it == allRoles->cend())
+        QList<IncidentRole> chosen;
+        QString scope;
+        if (!selection.roleKeys.isEmpty()) {
+            for (const QString &rawKey : selection.roleKeys) {
+                const QString key = rawKey.trimmed();
+                auto it = std::find_if(allRoles->cbegin(), allRoles->cend(),
+                                       [&key](const IncidentRole &r) { return r.definition.key == key; });
+                if (it == allRoles->cend())
+                    return StoreError(StoreError::Code::NotFound,
+                                      tr("Incident #%1 has no role “%2”.").arg(incidentId).arg(key));
+                if (it->isVacant())
+                    return StoreError(
+                        StoreError::Code::Invalid,
+                        tr("Nobody holds %1: assign it or leave it out of the roll call.").arg(it->definition.title));
+                if (std::none_of(chosen.cbegin(), chosen.cend(),
+                                 [&key](const IncidentRole &r) { return r.definition.key == key; }))
+                    chosen << *it;
+            }
+            QStringList keys;
+            for (const IncidentRole &r : std::as_const(chosen))
+                keys << r.definition.key;
+            scope = QStringLiteral("roles %1").arg(keys.join(QLatin1Char(',')));
+        } else if (!selection.subTeam.trimmed().isEmpty()) {
+            const QString team = selection.subTeam.trimmed();
+            bool known = false;
+            for (const IncidentRole &r : std::as_const(*allRoles)) {
+                if (r.subTeam.compare(team, Qt::CaseInsensitive) != 0)
+                    continue;
+                known = true;
+                if (!r.isVacant())
+                    chosen << r;
+            }
+            if (!known)
                 return StoreError(StoreError::Code::NotFound,
-                                  tr("Incident #%1 has no role “%2”.").arg(incidentId).arg(key));
-            if (it->isVacant())
+                                  tr("Incident #%1 has no sub-team “%2”.").arg(incidentId).arg(team));
+            if (chosen.isEmpty())
+                return StoreError(StoreError::Code::Invalid,
+                                  tr("Nobody holds a role in sub-team %1 yet: assign its roles first.").arg(team));
+            scope = QStringLiteral("sub-team %1").arg(chosen.first().subTeam);
+        } else {
+            // Every held role but the command role: the commander runs the call.
+            bool commanderSeen = false;
+            for (const IncidentRole &r : std::as_const(*allRoles)) {
+                if (!commanderSeen && r.definition.parentKey.isEmpty()) {
+                    commanderSeen = true;
+                    continue;
+                }
+                if (!r.isVacant())
+                    chosen << r;
+            }
+            if (chosen.isEmpty())
                 return StoreError(
                     StoreError::Code::Invalid,
-                    tr("Nobody holds %1: assign it or leave it out of the roll call.").arg(it->definition.title));
-            if (std::none_of(chosen.cbegin(), chosen.cend(),
-                             [&key](const IncidentRole &r) { return r.definition.key == key; }))
-                chosen << *it;
+                    tr("Nobody besides the commander holds a role yet: assign roles before a roll call."));
+            scope = QStringLiteral("all");
         }
-        QStringList keys;
-        for (const IncidentRole &r : std::as_const(chosen))
-            keys << r.definition.key;
-        scope = QStringLiteral("roles %1").arg(keys.join(QLatin1Char(',')));
-    } else if (!selection.subTeam.trimmed().isEmpty()) {
-        const QString team = selection.subTeam.trimmed();
-        bool known = false;
-        for (const IncidentRole &r : std::as_const(*allRoles)) {
-            if (r.subTeam.compare(team, Qt::CaseInsensitive) != 0)
-                continue;
-            known = true;
-            if (!r.isVacant())
-                chosen << r;
-        }
-        if (!known)
-            return StoreError(StoreError::Code::NotFound,
-                              tr("Incident #%1 has no sub-team “%2”.").arg(incidentId).arg(team));
-        if (chosen.isEmpty())
-            return StoreError(StoreError::Code::Invalid,
-                              tr("Nobody holds a role in sub-team %1 yet: assign its roles first.").arg(team));
-        scope = QStringLiteral("sub-team %1").arg(chosen.first().subTeam);
-    } else {
-        // Every held role but the command role: the commander runs the call.
-        bool commanderSeen = false;
-        for (const IncidentRole &r : std::as_const(*allRoles)) {
-            if (!commanderSeen && r.definition.parentKey.isEmpty()) {
-                commanderSeen = true;
-                continue;
-            }
-            if (!r.isVacant())
-                chosen << r;
-        }
-        if (chosen.isEmpty())
-            return StoreError(StoreError::Code::Invalid,
-                              tr("Nobody besides the commander holds a role yet: assign roles before a roll call."));
-        scope = QStringLiteral("all");
-    }
 
-    // The previous round closes: what it did not hear back counts as missed.
-    auto open =
-        tx.exec(QStringLiteral("SELECT %1 FROM roll_call WHERE incident_id = ? AND ended_at IS NULL ORDER BY number")
-                    .arg(RoundColumns),
-                {incidentId});
-    if (!open)
-        return open.error();
-    QList<RollCall> openRounds;
-    while (open->next())
-        openRounds << readRound(*open);
-    open->finish();
-    for (const RollCall &round : std::as_const(openRounds)) {
-        if (StoreError error = closeRollCallInTx(tx, round, who); !error.ok())
-            return error;
-    }
-
-    auto last =
-        tx.exec(QStringLiteral("SELECT COALESCE(MAX(number), 0) FROM roll_call WHERE incident_id = ?"), {incidentId});
-    if (!last)
-        return last.error();
-    const int number = last->next() ? last->value(0).toInt() + 1 : 1;
-    last->finish();
-
-    qint64 timerId = 0;
-    if (selection.timeboxMs > 0) {
-        TimerOptions options;
-        options.ownerRoleKey = QStringLiteral("deputy");
-        auto timer = m_timers.insertTimer(tx, incidentId, TimerKind::Countdown, tr("Roll call %1").arg(number),
-                                          selection.timeboxMs, options, who);
-        if (!timer)
-            return timer.error();
-        timerId = *timer;
-    }
-
-    const QDateTime now = m_session.clock().nowUtc();
-    auto inserted = tx.insert(QStringLiteral("INSERT INTO roll_call (incident_id, number, scope, started_at, "
-                                             "started_by, timer_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-                              {incidentId, number, scope, toMs(now), who, idOrNull(timerId)});
-    if (!inserted)
-        return inserted.error();
-    const qint64 roundId = *inserted;
-    if (StoreError error = m_session.logChange(tx, StoreEntity::RollCall, roundId, incidentId, ChangeOp::Insert);
-        !error.ok())
-        return error;
-
-    QStringList names;
-    int position = 0;
-    for (const IncidentRole &role : std::as_const(chosen)) {
-        const QString title = role.definition.shortName.isEmpty() ? role.definition.title : role.definition.shortName;
-        for (const RoleHolder &holder : role.holders) {
-            auto item = tx.insert(
-                QStringLiteral("INSERT INTO roll_call_item (roll_call_id, incident_id, position, role_key, role_title, "
-                               "person_id, person_name, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-                {roundId, incidentId, position++, role.definition.key, title, idOrNull(holder.personId),
-                 nonNull(holder.name), RollCallVocabulary::stateKey(RollCallItemState::Pending)});
-            if (!item)
-                return item.error();
-            if (StoreError error =
-                    m_session.logChange(tx, StoreEntity::RollCallItem, *item, incidentId, ChangeOp::Insert);
-                !error.ok())
+        // The previous round closes: what it did not hear back counts as missed.
+        auto open = tx.exec(
+            QStringLiteral("SELECT %1 FROM roll_call WHERE incident_id = ? AND ended_at IS NULL ORDER BY number")
+                .arg(RoundColumns),
+            {incidentId});
+        if (!open)
+            return open.error();
+        QList<RollCall> openRounds;
+        while (open->next())
+            openRounds << readRound(*open);
+        open->finish();
+        for (const RollCall &round : std::as_const(openRounds)) {
+            if (StoreError error = closeRollCallInTx(tx, round, who); !error.ok())
                 return error;
-            names << tr("%1 (%2)").arg(title, holder.name);
         }
-    }
-    QString text = tr("Roll call %1 started — %n to report: %2", nullptr, int(names.size()))
-                       .arg(number)
-                       .arg(names.join(QStringLiteral(", ")));
-    if (selection.timeboxMs > 0)
-        text += tr("; time-box %1").arg(TimerVocabulary::durationText(selection.timeboxMs));
-    if (StoreError error = m_timeline.log(tx, incidentId, EntryKind::RollCall, text, false, {}, who); !error.ok())
-        return error;
-    if (StoreError error = m_session.finish(tx); !error.ok())
-        return error;
-    return roundId;
+
+        auto last = tx.exec(QStringLiteral("SELECT COALESCE(MAX(number), 0) FROM roll_call WHERE incident_id = ?"),
+                            {incidentId});
+        if (!last)
+            return last.error();
+        const int number = last->next() ? last->value(0).toInt() + 1 : 1;
+        last->finish();
+
+        qint64 timerId = 0;
+        if (selection.timeboxMs > 0) {
+            TimerOptions options;
+            options.ownerRoleKey = QStringLiteral("deputy");
+            auto timer = m_timers.insertTimer(tx, incidentId, TimerKind::Countdown, tr("Roll call %1").arg(number),
+                                              selection.timeboxMs, options, who);
+            if (!timer)
+                return timer.error();
+            timerId = *timer;
+        }
+
+        const QDateTime now = m_session.clock().nowUtc();
+        auto inserted = tx.insert(QStringLiteral("INSERT INTO roll_call (incident_id, number, scope, started_at, "
+                                                 "started_by, timer_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+                                  {incidentId, number, scope, toMs(now), who, idOrNull(timerId)});
+        if (!inserted)
+            return inserted.error();
+        const qint64 roundId = *inserted;
+        if (StoreError error = m_session.logChange(tx, StoreEntity::RollCall, roundId, incidentId, ChangeOp::Insert);
+            !error.ok())
+            return error;
+
+        QStringList names;
+        int position = 0;
+        for (const IncidentRole &role : std::as_const(chosen)) {
+            const QString title =
+                role.definition.shortName.isEmpty() ? role.definition.title : role.definition.shortName;
+            for (const RoleHolder &holder : role.holders) {
+                auto item = tx.insert(
+                    QStringLiteral(
+                        "INSERT INTO roll_call_item (roll_call_id, incident_id, position, role_key, role_title, "
+                        "person_id, person_name, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                    {roundId, incidentId, position++, role.definition.key, title, idOrNull(holder.personId),
+                     nonNull(holder.name), RollCallVocabulary::stateKey(RollCallItemState::Pending)});
+                if (!item)
+                    return item.error();
+                if (StoreError error =
+                        m_session.logChange(tx, StoreEntity::RollCallItem, *item, incidentId, ChangeOp::Insert);
+                    !error.ok())
+                    return error;
+                names << tr("%1 (%2)").arg(title, holder.name);
+            }
+        }
+        QString text = tr("Roll call %1 started — %n to report: %2", nullptr, int(names.size()))
+                           .arg(number)
+                           .arg(names.join(QStringLiteral(", ")));
+        if (selection.timeboxMs > 0)
+            text += tr("; time-box %1").arg(TimerVocabulary::durationText(selection.timeboxMs));
+        if (StoreError error = m_timeline.log(tx, incidentId, EntryKind::RollCall, text, false, {}, who); !error.ok())
+            return error;
+        return roundId;
+    });
 }
 
 StoreError RollCallRepository::closeRollCallInTx(WriteTransaction &tx, const RollCall &round, const QString &author)
@@ -362,178 +358,157 @@ StoreError RollCallRepository::closeRollCallInTx(WriteTransaction &tx, const Rol
 
 StoreError RollCallRepository::end(qint64 rollCallId, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     if (author.trimmed().isEmpty())
         return {StoreError::Code::Invalid, tr("Say who is closing the roll call.")};
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Closing the roll call"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto q = tx.exec(QStringLiteral("SELECT %1 FROM roll_call WHERE id = ?").arg(RoundColumns), {rollCallId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return {StoreError::Code::NotFound, tr("There is no roll call #%1.").arg(rollCallId)};
-    const RollCall round = readRound(*q);
-    q->finish();
-    if (!round.isOpen())
-        return {StoreError::Code::Invalid, tr("Roll call %1 is already closed.").arg(round.number)};
-    if (StoreError error = closeRollCallInTx(tx, round, author.trimmed()); !error.ok())
-        return error;
-    return m_session.finish(tx);
+    return m_session.write(tr("Closing the roll call"), [&](WriteTransaction &tx) -> StoreError {
+        auto q = tx.exec(QStringLiteral("SELECT %1 FROM roll_call WHERE id = ?").arg(RoundColumns), {rollCallId});
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return {StoreError::Code::NotFound, tr("There is no roll call #%1.").arg(rollCallId)};
+        const RollCall round = readRound(*q);
+        q->finish();
+        if (!round.isOpen())
+            return {StoreError::Code::Invalid, tr("Roll call %1 is already closed.").arg(round.number)};
+        return closeRollCallInTx(tx, round, author.trimmed());
+    });
 }
 
 StoreError RollCallRepository::answer(qint64 itemId, const CanReport &report, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
         return {StoreError::Code::Invalid, tr("Say who is recording the answer.")};
     if (tooLong(report))
         return {StoreError::Code::Invalid,
                 tr("Keep each part of a CAN report under %1 characters.").arg(MaxTextLength)};
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Recording the answer"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto loaded = rollCallItemInTx(tx, itemId);
-    if (!loaded)
-        return loaded.error();
-    RollCallItem item = *loaded;
-    const bool wasMissed = item.isMissed();
-    const bool correction = item.state == RollCallItemState::Answered;
-    const QDateTime now = m_session.clock().nowUtc();
-    item.state = RollCallItemState::Answered;
-    item.report = report;
-    if (!item.askedAt.isValid())
-        item.askedAt = now;
-    item.answeredAt = now;
-    item.answeredBy = who;
-    if (wasMissed) {
-        item.clearedAt = now;
-        item.clearedBy = who;
-        item.clearedReason = QStringLiteral("answered");
-    }
-    if (StoreError error = saveRollCallItem(tx, item); !error.ok())
-        return error;
-
-    // An answer clears what the same role and person missed in earlier rounds.
-    auto earlier =
-        tx.exec(QStringLiteral("SELECT %1 WHERE i.incident_id = ? AND i.role_key = ? AND COALESCE(i.person_id, 0) = ? "
-                               "AND i.state = ? AND i.cleared_at IS NULL AND i.id <> ?")
-                    .arg(ItemColumns),
-                {item.incidentId, item.roleKey, item.personId,
-                 RollCallVocabulary::stateKey(RollCallItemState::NoAnswer), item.id});
-    if (!earlier)
-        return earlier.error();
-    QList<RollCallItem> cleared;
-    while (earlier->next())
-        cleared << readItem(*earlier);
-    earlier->finish();
-    for (RollCallItem &old : cleared) {
-        old.clearedAt = now;
-        old.clearedBy = who;
-        old.clearedReason = QStringLiteral("answered");
-        if (StoreError error = saveRollCallItem(tx, old); !error.ok())
+    return m_session.write(tr("Recording the answer"), [&](WriteTransaction &tx) -> StoreError {
+        auto loaded = rollCallItemInTx(tx, itemId);
+        if (!loaded)
+            return loaded.error();
+        RollCallItem item = *loaded;
+        const bool wasMissed = item.isMissed();
+        const bool correction = item.state == RollCallItemState::Answered;
+        const QDateTime now = m_session.clock().nowUtc();
+        item.state = RollCallItemState::Answered;
+        item.report = report;
+        if (!item.askedAt.isValid())
+            item.askedAt = now;
+        item.answeredAt = now;
+        item.answeredBy = who;
+        if (wasMissed) {
+            item.clearedAt = now;
+            item.clearedBy = who;
+            item.clearedReason = QStringLiteral("answered");
+        }
+        if (StoreError error = saveRollCallItem(tx, item); !error.ok())
             return error;
-    }
 
-    QString text = correction ? tr("CAN corrected — %1 (roll call %2): %3") : tr("CAN — %1 (roll call %2): %3");
-    text = text.arg(item.label(), QString::number(item.roundNumber), RollCallVocabulary::reportLine(item.report));
-    const int missedBefore = int(cleared.size()) + (wasMissed ? 1 : 0);
-    if (missedBefore > 0)
-        text += tr(" — off the missed list (%n earlier call(s) unanswered)", nullptr, missedBefore);
-    if (StoreError error = m_timeline.log(tx, item.incidentId, EntryKind::RollCall, text, false, {}, who); !error.ok())
-        return error;
-    return m_session.finish(tx);
+        // An answer clears what the same role and person missed in earlier rounds.
+        auto earlier = tx.exec(
+            QStringLiteral("SELECT %1 WHERE i.incident_id = ? AND i.role_key = ? AND COALESCE(i.person_id, 0) = ? "
+                           "AND i.state = ? AND i.cleared_at IS NULL AND i.id <> ?")
+                .arg(ItemColumns),
+            {item.incidentId, item.roleKey, item.personId, RollCallVocabulary::stateKey(RollCallItemState::NoAnswer),
+             item.id});
+        if (!earlier)
+            return earlier.error();
+        QList<RollCallItem> cleared;
+        while (earlier->next())
+            cleared << readItem(*earlier);
+        earlier->finish();
+        for (RollCallItem &old : cleared) {
+            old.clearedAt = now;
+            old.clearedBy = who;
+            old.clearedReason = QStringLiteral("answered");
+            if (StoreError error = saveRollCallItem(tx, old); !error.ok())
+                return error;
+        }
+
+        QString text = correction ? tr("CAN corrected — %1 (roll call %2): %3") : tr("CAN — %1 (roll call %2): %3");
+        text = text.arg(item.label(), QString::number(item.roundNumber), RollCallVocabulary::reportLine(item.report));
+        const int missedBefore = int(cleared.size()) + (wasMissed ? 1 : 0);
+        if (missedBefore > 0)
+            text += tr(" — off the missed list (%n earlier call(s) unanswered)", nullptr, missedBefore);
+        return m_timeline.log(tx, item.incidentId, EntryKind::RollCall, text, false, {}, who);
+    });
 }
 
 StoreError RollCallRepository::mark(qint64 itemId, RollCallItemState state, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
         return {StoreError::Code::Invalid, tr("Say who is marking the roll call.")};
     if (state == RollCallItemState::Answered)
         return {StoreError::Code::Invalid, tr("An answer needs its CAN report: record it as an answer.")};
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Marking the roll call"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto loaded = rollCallItemInTx(tx, itemId);
-    if (!loaded)
-        return loaded.error();
-    RollCallItem item = *loaded;
-    if (item.state == state)
-        return {StoreError::Code::Invalid,
-                tr("%1 is already marked “%2”.").arg(item.label(), RollCallVocabulary::stateLabel(state))};
-    if (state != RollCallItemState::Pending && item.state == RollCallItemState::Answered)
-        return {StoreError::Code::Invalid, tr("%1 has answered in roll call %2; take the answer back first.")
-                                               .arg(item.label(), QString::number(item.roundNumber))};
-    const QDateTime now = m_session.clock().nowUtc();
-    QString text;
-    item.state = state;
-    item.clearedAt = QDateTime();
-    item.clearedBy.clear();
-    item.clearedReason.clear();
-    switch (state) {
-    case RollCallItemState::NoAnswer:
-        item.askedAt = now;
-        text = tr("No answer from %1 (roll call %2) — on the missed list")
-                   .arg(item.label(), QString::number(item.roundNumber));
-        break;
-    case RollCallItemState::Skipped:
-        item.askedAt = now;
-        text = tr("Skipped %1 in roll call %2").arg(item.label(), QString::number(item.roundNumber));
-        break;
-    case RollCallItemState::Pending:
-        item.askedAt = QDateTime();
-        item.answeredAt = QDateTime();
-        item.answeredBy.clear();
-        item.report = CanReport();
-        text = tr("Roll-call mark taken back: %1 (roll call %2) is waiting to be called")
-                   .arg(item.label(), QString::number(item.roundNumber));
-        break;
-    case RollCallItemState::Answered:
-        break;
-    }
-    if (StoreError error = saveRollCallItem(tx, item); !error.ok())
-        return error;
-    if (StoreError error = m_timeline.log(tx, item.incidentId, EntryKind::RollCall, text, false, {}, who); !error.ok())
-        return error;
-    return m_session.finish(tx);
+    return m_session.write(tr("Marking the roll call"), [&](WriteTransaction &tx) -> StoreError {
+        auto loaded = rollCallItemInTx(tx, itemId);
+        if (!loaded)
+            return loaded.error();
+        RollCallItem item = *loaded;
+        if (item.state == state)
+            return {StoreError::Code::Invalid,
+                    tr("%1 is already marked “%2”.").arg(item.label(), RollCallVocabulary::stateLabel(state))};
+        if (state != RollCallItemState::Pending && item.state == RollCallItemState::Answered)
+            return {StoreError::Code::Invalid, tr("%1 has answered in roll call %2; take the answer back first.")
+                                                   .arg(item.label(), QString::number(item.roundNumber))};
+        const QDateTime now = m_session.clock().nowUtc();
+        QString text;
+        item.state = state;
+        item.clearedAt = QDateTime();
+        item.clearedBy.clear();
+        item.clearedReason.clear();
+        switch (state) {
+        case RollCallItemState::NoAnswer:
+            item.askedAt = now;
+            text = tr("No answer from %1 (roll call %2) — on the missed list")
+                       .arg(item.label(), QString::number(item.roundNumber));
+            break;
+        case RollCallItemState::Skipped:
+            item.askedAt = now;
+            text = tr("Skipped %1 in roll call %2").arg(item.label(), QString::number(item.roundNumber));
+            break;
+        case RollCallItemState::Pending:
+            item.askedAt = QDateTime();
+            item.answeredAt = QDateTime();
+            item.answeredBy.clear();
+            item.report = CanReport();
+            text = tr("Roll-call mark taken back: %1 (roll call %2) is waiting to be called")
+                       .arg(item.label(), QString::number(item.roundNumber));
+            break;
+        case RollCallItemState::Answered:
+            break;
+        }
+        if (StoreError error = saveRollCallItem(tx, item); !error.ok())
+            return error;
+        return m_timeline.log(tx, item.incidentId, EntryKind::RollCall, text, false, {}, who);
+    });
 }
 
 StoreError RollCallRepository::dismissMissed(qint64 itemId, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
         return {StoreError::Code::Invalid, tr("Say who is dismissing the missed item.")};
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Dismissing the missed item"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto loaded = rollCallItemInTx(tx, itemId);
-    if (!loaded)
-        return loaded.error();
-    RollCallItem item = *loaded;
-    if (!item.isMissed())
-        return {
-            StoreError::Code::Invalid,
-            tr("%1 (roll call %2) is not on the missed list.").arg(item.label(), QString::number(item.roundNumber))};
-    const QDateTime now = m_session.clock().nowUtc();
-    item.clearedAt = now;
-    item.clearedBy = who;
-    item.clearedReason = QStringLiteral("dismissed");
-    if (StoreError error = saveRollCallItem(tx, item); !error.ok())
-        return error;
-    const QString text = tr("Dismissed from the missed list: %1 (roll call %2, asked %3)")
-                             .arg(item.label(), QString::number(item.roundNumber))
-                             .arg(RollCallVocabulary::agoText(toMs(now) - toMs(item.askedAt)));
-    if (StoreError error = m_timeline.log(tx, item.incidentId, EntryKind::RollCall, text, false, {}, who); !error.ok())
-        return error;
-    return m_session.finish(tx);
+    return m_session.write(tr("Dismissing the missed item"), [&](WriteTransaction &tx) -> StoreError {
+        auto loaded = rollCallItemInTx(tx, itemId);
+        if (!loaded)
+            return loaded.error();
+        RollCallItem item = *loaded;
+        if (!item.isMissed())
+            return {StoreError::Code::Invalid, tr("%1 (roll call %2) is not on the missed list.")
+                                                   .arg(item.label(), QString::number(item.roundNumber))};
+        const QDateTime now = m_session.clock().nowUtc();
+        item.clearedAt = now;
+        item.clearedBy = who;
+        item.clearedReason = QStringLiteral("dismissed");
+        if (StoreError error = saveRollCallItem(tx, item); !error.ok())
+            return error;
+        const QString text = tr("Dismissed from the missed list: %1 (roll call %2, asked %3)")
+                                 .arg(item.label(), QString::number(item.roundNumber))
+                                 .arg(RollCallVocabulary::agoText(toMs(now) - toMs(item.askedAt)));
+        return m_timeline.log(tx, item.incidentId, EntryKind::RollCall, text, false, {}, who);
+    });
 }
 
 Result<QList<RollCall>> RollCallRepository::rounds(qint64 incidentId) const

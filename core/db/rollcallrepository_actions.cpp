@@ -108,8 +108,6 @@ Result<QString> RollCallRepository::actionOwnerName(WriteTransaction &tx, qint64
 
 Result<qint64> RollCallRepository::addAction(const NewAction &action, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
         return StoreError(StoreError::Code::Invalid, tr("Say who is adding the action."));
@@ -118,93 +116,86 @@ Result<qint64> RollCallRepository::addAction(const NewAction &action, const QStr
                                                         "a week."));
     if (action.text.size() > MaxTextLength)
         return StoreError(StoreError::Code::Invalid, tr("Keep an action under %1 characters.").arg(MaxTextLength));
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Adding the action"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    // A follow-up is a postmortem field: it may still be set on a resolved incident.
-    TimelineRepository::ClosedRecordWrite followUp(m_timeline, action.followUp && action.timeboxMs == 0);
-    auto incident = tx.exec(QStringLiteral("SELECT 1 FROM incident WHERE id = ?"), {action.incidentId});
-    if (!incident)
-        return incident.error();
-    if (!incident->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no incident #%1.").arg(action.incidentId));
-    incident->finish();
+    return m_session.write(tr("Adding the action"), [&](WriteTransaction &tx) -> Result<qint64> {
+        // A follow-up is a postmortem field: it may still be set on a resolved incident.
+        TimelineRepository::ClosedRecordWrite followUp(m_timeline, action.followUp && action.timeboxMs == 0);
+        if (StoreError error = tx.requireRow(QStringLiteral("incident"), action.incidentId,
+                                             tr("There is no incident #%1.").arg(action.incidentId));
+            !error.ok())
+            return error;
 
-    QString text = action.text.trimmed();
-    QString origin;
-    if (action.originItemId > 0) {
-        auto item = rollCallItemInTx(tx, action.originItemId);
-        if (!item)
-            return item.error();
-        if (item->incidentId != action.incidentId)
-            return StoreError(
-                StoreError::Code::NotFound,
-                tr("Incident #%1 has no roll-call item #%2.").arg(action.incidentId).arg(action.originItemId));
+        QString text = action.text.trimmed();
+        QString origin;
+        if (action.originItemId > 0) {
+            auto item = rollCallItemInTx(tx, action.originItemId);
+            if (!item)
+                return item.error();
+            if (item->incidentId != action.incidentId)
+                return StoreError(
+                    StoreError::Code::NotFound,
+                    tr("Incident #%1 has no roll-call item #%2.").arg(action.incidentId).arg(action.originItemId));
+            if (text.isEmpty())
+                text = item->report.needs.trimmed();
+            if (text.isEmpty())
+                return StoreError(StoreError::Code::Invalid,
+                                  tr("%1 reported no Needs in roll call %2: say what the action is.")
+                                      .arg(item->label(), QString::number(item->roundNumber)));
+            origin = tr("from the Needs of %1 in roll call %2").arg(item->label(), QString::number(item->roundNumber));
+        }
         if (text.isEmpty())
-            text = item->report.needs.trimmed();
-        if (text.isEmpty())
-            return StoreError(StoreError::Code::Invalid,
-                              tr("%1 reported no Needs in roll call %2: say what the action is.")
-                                  .arg(item->label(), QString::number(item->roundNumber)));
-        origin = tr("from the Needs of %1 in roll call %2").arg(item->label(), QString::number(item->roundNumber));
-    }
-    if (text.isEmpty())
-        return StoreError(StoreError::Code::Invalid, tr("An action needs a text: what is to be done?"));
-    const QString roleKey = action.ownerRoleKey.trimmed();
-    auto owner = actionOwnerName(tx, action.incidentId, roleKey, action.ownerPersonId);
-    if (!owner)
-        return owner.error();
-    const ActionStatus status =
-        action.status.value_or(owner->isEmpty() ? ActionStatus::Proposed : ActionStatus::Assigned);
+            return StoreError(StoreError::Code::Invalid, tr("An action needs a text: what is to be done?"));
+        const QString roleKey = action.ownerRoleKey.trimmed();
+        auto owner = actionOwnerName(tx, action.incidentId, roleKey, action.ownerPersonId);
+        if (!owner)
+            return owner.error();
+        const ActionStatus status =
+            action.status.value_or(owner->isEmpty() ? ActionStatus::Proposed : ActionStatus::Assigned);
 
-    qint64 timerId = 0;
-    if (action.timeboxMs > 0) {
-        TimerOptions options;
-        options.ownerRoleKey = roleKey;
-        auto timer = m_timers.insertTimer(tx, action.incidentId, TimerKind::Countdown,
-                                          tr("Action: %1").arg(shortened(text)), action.timeboxMs, options, who);
-        if (!timer)
-            return timer.error();
-        timerId = *timer;
-    }
-    const QDateTime now = m_session.clock().nowUtc();
-    const bool closed = status == ActionStatus::Done || status == ActionStatus::Cancelled;
-    auto inserted = tx.insert(
-        QStringLiteral("INSERT INTO incident_action (incident_id, body, owner_role_key, owner_person_id, status, "
-                       "timer_id, follow_up, origin_item_id, created_at, created_by, updated_at, closed_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        {action.incidentId, text, nonNull(roleKey), idOrNull(action.ownerPersonId), ActionVocabulary::statusKey(status),
-         idOrNull(timerId), action.followUp ? 1 : 0, idOrNull(action.originItemId), toMs(now), who, toMs(now),
-         closed ? QVariant(toMs(now)) : QVariant()});
-    if (!inserted)
-        return inserted.error();
-    const qint64 id = *inserted;
-    if (StoreError error = m_session.logChange(tx, StoreEntity::Action, id, action.incidentId, ChangeOp::Insert);
-        !error.ok())
-        return error;
+        qint64 timerId = 0;
+        if (action.timeboxMs > 0) {
+            TimerOptions options;
+            options.ownerRoleKey = roleKey;
+            auto timer = m_timers.insertTimer(tx, action.incidentId, TimerKind::Countdown,
+                                              tr("Action: %1").arg(shortened(text)), action.timeboxMs, options, who);
+            if (!timer)
+                return timer.error();
+            timerId = *timer;
+        }
+        const QDateTime now = m_session.clock().nowUtc();
+        const bool closed = status == ActionStatus::Done || status == ActionStatus::Cancelled;
+        auto inserted = tx.insert(
+            QStringLiteral("INSERT INTO incident_action (incident_id, body, owner_role_key, owner_person_id, status, "
+                           "timer_id, follow_up, origin_item_id, created_at, created_by, updated_at, closed_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+            {action.incidentId, text, nonNull(roleKey), idOrNull(action.ownerPersonId),
+             ActionVocabulary::statusKey(status), idOrNull(timerId), action.followUp ? 1 : 0,
+             idOrNull(action.originItemId), toMs(now), who, toMs(now), closed ? QVariant(toMs(now)) : QVariant()});
+        if (!inserted)
+            return inserted.error();
+        const qint64 id = *inserted;
+        if (StoreError error = m_session.logChange(tx, StoreEntity::Action, id, action.incidentId, ChangeOp::Insert);
+            !error.ok())
+            return error;
 
-    QString line = tr("Action #%1: %2 — %3").arg(id).arg(text, ActionVocabulary::statusLabel(status).toLower());
-    if (!owner->isEmpty())
-        line += tr(", owner %1").arg(*owner);
-    if (action.timeboxMs > 0)
-        line += tr(", time-box %1").arg(TimerVocabulary::durationText(action.timeboxMs));
-    if (action.followUp)
-        line += tr(", follow-up for the postmortem");
-    if (!origin.isEmpty())
-        line += QStringLiteral(" (%1)").arg(origin);
-    if (StoreError error = m_timeline.log(tx, action.incidentId, EntryKind::Action, line, false,
-                                          {QStringLiteral("action-%1").arg(id)}, who);
-        !error.ok())
-        return error;
-    if (StoreError error = m_session.finish(tx); !error.ok())
-        return error;
-    return id;
+        QString line = tr("Action #%1: %2 — %3").arg(id).arg(text, ActionVocabulary::statusLabel(status).toLower());
+        if (!owner->isEmpty())
+            line += tr(", owner %1").arg(*owner);
+        if (action.timeboxMs > 0)
+            line += tr(", time-box %1").arg(TimerVocabulary::durationText(action.timeboxMs));
+        if (action.followUp)
+            line += tr(", follow-up for the postmortem");
+        if (!origin.isEmpty())
+            line += QStringLiteral(" (%1)").arg(origin);
+        if (StoreError error = m_timeline.log(tx, action.incidentId, EntryKind::Action, line, false,
+                                              {QStringLiteral("action-%1").arg(id)}, who);
+            !error.ok())
+            return error;
+        return id;
+    });
 }
 
 StoreError RollCallRepository::updateAction(qint64 actionId, const ActionChange &change, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
         return {StoreError::Code::Invalid, tr("Say who is changing the action.")};
@@ -214,87 +205,85 @@ StoreError RollCallRepository::updateAction(qint64 actionId, const ActionChange 
         return {StoreError::Code::Invalid, tr("An action needs a text: what is to be done?")};
     if (change.text && change.text->size() > MaxTextLength)
         return {StoreError::Code::Invalid, tr("Keep an action under %1 characters.").arg(MaxTextLength)};
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Changing the action"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto loaded = actionInTx(tx, actionId);
-    if (!loaded)
-        return loaded.error();
-    const IncidentAction before = *loaded;
-    TimelineRepository::ClosedRecordWrite followUp(m_timeline, before.followUp && change.followUp.value_or(true));
-    IncidentAction a = before;
-    QStringList what;
-    if (change.text && change.text->trimmed() != a.text) {
-        a.text = change.text->trimmed();
-        what << tr("reworded");
-    }
-    const QString roleKey = change.ownerRoleKey ? change.ownerRoleKey->trimmed() : a.ownerRoleKey;
-    const qint64 personId = change.ownerPersonId ? *change.ownerPersonId : a.ownerPersonId;
-    if (roleKey != a.ownerRoleKey || personId != a.ownerPersonId) {
-        auto owner = actionOwnerName(tx, a.incidentId, roleKey, personId);
-        if (!owner)
-            return owner.error();
-        a.ownerRoleKey = roleKey;
-        a.ownerPersonId = personId;
-        what << (owner->isEmpty() ? tr("owner removed") : tr("owner %1").arg(*owner));
-    }
-    if (change.status && *change.status != a.status) {
-        what << tr("%1 → %2").arg(ActionVocabulary::statusLabel(a.status).toLower(),
-                                  ActionVocabulary::statusLabel(*change.status).toLower());
-        a.status = *change.status;
-    }
-    if (change.followUp && *change.followUp != a.followUp) {
-        a.followUp = *change.followUp;
-        what << (a.followUp ? tr("marked as a follow-up for the postmortem") : tr("no longer a follow-up"));
-    }
-    if (what.isEmpty())
-        return {StoreError::Code::Invalid, tr("Action #%1 already reads that way.").arg(actionId)};
-
-    const QDateTime now = m_session.clock().nowUtc();
-    const bool closedNow = !a.isOpen();
-    if (closedNow && before.isOpen())
-        a.closedAt = now;
-    else if (!closedNow)
-        a.closedAt = QDateTime();
-    if (StoreError error = tx.run(
-            QStringLiteral("UPDATE incident_action SET body = ?, owner_role_key = ?, owner_person_id = ?, status = ?, "
-                           "follow_up = ?, updated_at = ?, closed_at = ? WHERE id = ?"),
-            {a.text, nonNull(a.ownerRoleKey), idOrNull(a.ownerPersonId), ActionVocabulary::statusKey(a.status),
-             a.followUp ? 1 : 0, toMs(now), msOrNull(a.closedAt), a.id});
-        !error.ok())
-        return error;
-    if (StoreError error = m_session.logChange(tx, StoreEntity::Action, a.id, a.incidentId, ChangeOp::Update);
-        !error.ok())
-        return error;
-
-    // A finished action's time-box has nothing left to time.
-    if (closedNow && before.isOpen() && a.timerId > 0) {
-        auto timer = m_timers.timerInTx(tx, a.timerId);
-        if (!timer)
-            return timer.error();
-        Timer t = *timer;
-        if (t.isLive()) {
-            if (StoreError error = m_timers.logPendingExpiry(tx, t, who); !error.ok())
-                return error;
-            t.state = a.status == ActionStatus::Done ? TimerState::Acknowledged : TimerState::Cancelled;
-            if (StoreError error = m_timers.saveTimer(tx, t); !error.ok())
-                return error;
-            const QString timerText = a.status == ActionStatus::Done
-                                          ? tr("Timer acknowledged: “%1” — the action is done").arg(t.label)
-                                          : tr("Timer cancelled: “%1” — the action is cancelled").arg(t.label);
-            if (StoreError error =
-                    m_timeline.log(tx, t.incidentId, EntryKind::Timer, timerText, false, t.entryTags(), who);
-                !error.ok())
-                return error;
+    return m_session.write(tr("Changing the action"), [&](WriteTransaction &tx) -> StoreError {
+        auto loaded = actionInTx(tx, actionId);
+        if (!loaded)
+            return loaded.error();
+        const IncidentAction before = *loaded;
+        TimelineRepository::ClosedRecordWrite followUp(m_timeline, before.followUp && change.followUp.value_or(true));
+        IncidentAction a = before;
+        QStringList what;
+        if (change.text && change.text->trimmed() != a.text) {
+            a.text = change.text->trimmed();
+            what << tr("reworded");
         }
-    }
+        const QString roleKey = change.ownerRoleKey ? change.ownerRoleKey->trimmed() : a.ownerRoleKey;
+        const qint64 personId = change.ownerPersonId ? *change.ownerPersonId : a.ownerPersonId;
+        if (roleKey != a.ownerRoleKey || personId != a.ownerPersonId) {
+            auto owner = actionOwnerName(tx, a.incidentId, roleKey, personId);
+            if (!owner)
+                return owner.error();
+            a.ownerRoleKey = roleKey;
+            a.ownerPersonId = personId;
+            what << (owner->isEmpty() ? tr("owner removed") : tr("owner %1").arg(*owner));
+        }
+        if (change.status && *change.status != a.status) {
+            what << tr("%1 → %2").arg(ActionVocabulary::statusLabel(a.status).toLower(),
+                                      ActionVocabulary::statusLabel(*change.status).toLower());
+            a.status = *change.status;
+        }
+        if (change.followUp && *change.followUp != a.followUp) {
+            a.followUp = *change.followUp;
+            what << (a.followUp ? tr("marked as a follow-up for the postmortem") : tr("no longer a follow-up"));
+        }
+        if (what.isEmpty())
+            return {StoreError::Code::Invalid, tr("Action #%1 already reads that way.").arg(actionId)};
 
-    const QString text = tr("Action #%1 “%2”: %3").arg(a.id).arg(shortened(a.text), what.join(QStringLiteral(", ")));
-    if (StoreError error = m_timeline.log(tx, a.incidentId, EntryKind::Action, text, false,
-                                          {QStringLiteral("action-%1").arg(a.id)}, who);
-        !error.ok())
-        return error;
-    return m_session.finish(tx);
+        const QDateTime now = m_session.clock().nowUtc();
+        const bool closedNow = !a.isOpen();
+        if (closedNow && before.isOpen())
+            a.closedAt = now;
+        else if (!closedNow)
+            a.closedAt = QDateTime();
+        if (StoreError error = tx.run(
+                QStringLiteral(
+                    "UPDATE incident_action SET body = ?, owner_role_key = ?, owner_person_id = ?, status = ?, "
+                    "follow_up = ?, updated_at = ?, closed_at = ? WHERE id = ?"),
+                {a.text, nonNull(a.ownerRoleKey), idOrNull(a.ownerPersonId), ActionVocabulary::statusKey(a.status),
+                 a.followUp ? 1 : 0, toMs(now), msOrNull(a.closedAt), a.id});
+            !error.ok())
+            return error;
+        if (StoreError error = m_session.logChange(tx, StoreEntity::Action, a.id, a.incidentId, ChangeOp::Update);
+            !error.ok())
+            return error;
+
+        // A finished action's time-box has nothing left to time.
+        if (closedNow && before.isOpen() && a.timerId > 0) {
+            auto timer = m_timers.timerInTx(tx, a.timerId);
+            if (!timer)
+                return timer.error();
+            Timer t = *timer;
+            if (t.isLive()) {
+                if (StoreError error = m_timers.logPendingExpiry(tx, t, who); !error.ok())
+                    return error;
+                t.state = a.status == ActionStatus::Done ? TimerState::Acknowledged : TimerState::Cancelled;
+                if (StoreError error = m_timers.saveTimer(tx, t); !error.ok())
+                    return error;
+                const QString timerText = a.status == ActionStatus::Done
+                                              ? tr("Timer acknowledged: “%1” — the action is done").arg(t.label)
+                                              : tr("Timer cancelled: “%1” — the action is cancelled").arg(t.label);
+                if (StoreError error =
+                        m_timeline.log(tx, t.incidentId, EntryKind::Timer, timerText, false, t.entryTags(), who);
+                    !error.ok())
+                    return error;
+            }
+        }
+
+        const QString text =
+            tr("Action #%1 “%2”: %3").arg(a.id).arg(shortened(a.text), what.join(QStringLiteral(", ")));
+        return m_timeline.log(tx, a.incidentId, EntryKind::Action, text, false, {QStringLiteral("action-%1").arg(a.id)},
+                              who);
+    });
 }
 
 Result<QList<IncidentAction>> RollCallRepository::actions(qint64 incidentId) const
@@ -311,8 +300,6 @@ Result<IncidentAction> RollCallRepository::action(qint64 actionId) const
 
 Result<qint64> RollCallRepository::addDecision(const NewDecision &decision, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     const QString who = author.trimmed();
     if (who.isEmpty())
         return StoreError(StoreError::Code::Invalid, tr("Say who is recording the decision."));
@@ -329,47 +316,44 @@ Result<qint64> RollCallRepository::addDecision(const NewDecision &decision, cons
         return StoreError(StoreError::Code::Invalid, tr("Keep a decision under %1 characters.").arg(MaxTextLength));
     const QString decidedBy = decision.decidedBy.trimmed().isEmpty() ? who : decision.decidedBy.trimmed();
 
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Recording the decision"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto incident = tx.exec(QStringLiteral("SELECT 1 FROM incident WHERE id = ?"), {decision.incidentId});
-    if (!incident)
-        return incident.error();
-    if (!incident->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no incident #%1.").arg(decision.incidentId));
-    incident->finish();
-    const QDateTime now = m_session.clock().nowUtc();
-    auto inserted = tx.insert(
-        QStringLiteral("INSERT INTO incident_decision (incident_id, proposal, objection_check, objections, outcome, "
-                       "decided_by, decided_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        {decision.incidentId, proposal, ActionVocabulary::objectionKey(decision.objectionCheck), nonNull(objections),
-         ActionVocabulary::outcomeKey(decision.outcome), decidedBy, toMs(now), who});
-    if (!inserted)
-        return inserted.error();
-    const qint64 id = *inserted;
-    if (StoreError error = m_session.logChange(tx, StoreEntity::Decision, id, decision.incidentId, ChangeOp::Insert);
-        !error.ok())
-        return error;
-    QString line = tr("Decision: %1 — %2 by %3")
-                       .arg(proposal, ActionVocabulary::outcomeLabel(decision.outcome).toLower(), decidedBy);
-    switch (decision.objectionCheck) {
-    case ObjectionCheck::NotAsked:
-        line += tr("; objections were not asked for");
-        break;
-    case ObjectionCheck::NoneRaised:
-        line += tr("; no strong objections");
-        break;
-    case ObjectionCheck::Raised:
-        line += tr("; objections: %1").arg(objections);
-        break;
-    }
-    if (StoreError error = m_timeline.log(tx, decision.incidentId, EntryKind::Decision, line, true,
-                                          {QStringLiteral("decision-%1").arg(id)}, who);
-        !error.ok())
-        return error;
-    if (StoreError error = m_session.finish(tx); !error.ok())
-        return error;
-    return id;
+    return m_session.write(tr("Recording the decision"), [&](WriteTransaction &tx) -> Result<qint64> {
+        if (StoreError error = tx.requireRow(QStringLiteral("incident"), decision.incidentId,
+                                             tr("There is no incident #%1.").arg(decision.incidentId));
+            !error.ok())
+            return error;
+        const QDateTime now = m_session.clock().nowUtc();
+        auto inserted =
+            tx.insert(QStringLiteral(
+                          "INSERT INTO incident_decision (incident_id, proposal, objection_check, objections, outcome, "
+                          "decided_by, decided_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                      {decision.incidentId, proposal, ActionVocabulary::objectionKey(decision.objectionCheck),
+                       nonNull(objections), ActionVocabulary::outcomeKey(decision.outcome), decidedBy, toMs(now), who});
+        if (!inserted)
+            return inserted.error();
+        const qint64 id = *inserted;
+        if (StoreError error =
+                m_session.logChange(tx, StoreEntity::Decision, id, decision.incidentId, ChangeOp::Insert);
+            !error.ok())
+            return error;
+        QString line = tr("Decision: %1 — %2 by %3")
+                           .arg(proposal, ActionVocabulary::outcomeLabel(decision.outcome).toLower(), decidedBy);
+        switch (decision.objectionCheck) {
+        case ObjectionCheck::NotAsked:
+            line += tr("; objections were not asked for");
+            break;
+        case ObjectionCheck::NoneRaised:
+            line += tr("; no strong objections");
+            break;
+        case ObjectionCheck::Raised:
+            line += tr("; objections: %1").arg(objections);
+            break;
+        }
+        if (StoreError error = m_timeline.log(tx, decision.incidentId, EntryKind::Decision, line, true,
+                                              {QStringLiteral("decision-%1").arg(id)}, who);
+            !error.ok())
+            return error;
+        return id;
+    });
 }
 
 Result<QList<Decision>> RollCallRepository::decisions(qint64 incidentId) const

@@ -133,65 +133,55 @@ void RosterRepository::announce(const StoreChange &c)
 
 Result<qint64> RosterRepository::addPerson(const Person &person)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     if (const QString problem = personProblem(person); !problem.isEmpty())
         return StoreError(StoreError::Code::Invalid, tr("Adding %1: %2").arg(person.name, problem));
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Adding %1 to the roster").arg(person.name));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto taken =
-        tx.exec(QStringLiteral("SELECT name FROM person WHERE lower(handle) = lower(?)"), {person.handle.trimmed()});
-    if (!taken)
-        return taken.error();
-    if (taken->next())
-        return StoreError(StoreError::Code::Invalid,
-                          tr("The handle “%1” already belongs to %2.").arg(person.handle, taken->value(0).toString()));
-    taken->finish();
-    auto inserted = tx.insert(InsertPersonSql, personValues(person));
-    if (!inserted)
-        return inserted.error();
-    const qint64 id = *inserted;
-    if (StoreError error = m_session.logChange(tx, StoreEntity::Person, id, 0, ChangeOp::Insert); !error.ok())
-        return error;
-    if (StoreError error = m_session.finish(tx); !error.ok())
-        return error;
-    return id;
+    return m_session.write(tr("Adding %1 to the roster").arg(person.name), [&](WriteTransaction &tx) -> Result<qint64> {
+        auto taken = tx.exec(QStringLiteral("SELECT name FROM person WHERE lower(handle) = lower(?)"),
+                             {person.handle.trimmed()});
+        if (!taken)
+            return taken.error();
+        if (taken->next())
+            return StoreError(
+                StoreError::Code::Invalid,
+                tr("The handle “%1” already belongs to %2.").arg(person.handle, taken->value(0).toString()));
+        taken->finish();
+        auto inserted = tx.insert(InsertPersonSql, personValues(person));
+        if (!inserted)
+            return inserted.error();
+        const qint64 id = *inserted;
+        if (StoreError error = m_session.logChange(tx, StoreEntity::Person, id, 0, ChangeOp::Insert); !error.ok())
+            return error;
+        return id;
+    });
 }
 
 StoreError RosterRepository::updatePerson(const Person &person)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     if (const QString problem = personProblem(person); !problem.isEmpty())
         return {StoreError::Code::Invalid, tr("Updating %1: %2").arg(person.name, problem)};
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Updating %1").arg(person.name));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto taken = tx.exec(QStringLiteral("SELECT id FROM person WHERE lower(handle) = lower(?) AND id <> ?"),
-                         {person.handle.trimmed(), person.id});
-    if (!taken)
-        return taken.error();
-    if (taken->next())
-        return {StoreError::Code::Invalid, tr("The handle “%1” already belongs to someone else.").arg(person.handle)};
-    taken->finish();
-    QVariantList values = personValues(person);
-    values << person.id;
-    auto exists = tx.exec(QStringLiteral("SELECT 1 FROM person WHERE id = ?"), {person.id});
-    if (!exists)
-        return exists.error();
-    if (!exists->next())
-        return {StoreError::Code::NotFound, tr("There is no person #%1 on the roster.").arg(person.id)};
-    exists->finish();
-    if (StoreError error =
-            tx.run(QStringLiteral("UPDATE person SET name = ?, handle = ?, team = ?, department_key = ?, "
-                                  "contact = ?, trained_roles = ?, trainee = ? WHERE id = ?"),
-                   values);
-        !error.ok())
-        return error;
-    if (StoreError error = m_session.logChange(tx, StoreEntity::Person, person.id, 0, ChangeOp::Update); !error.ok())
-        return error;
-    return m_session.finish(tx);
+    return m_session.write(tr("Updating %1").arg(person.name), [&](WriteTransaction &tx) -> StoreError {
+        auto taken = tx.exec(QStringLiteral("SELECT id FROM person WHERE lower(handle) = lower(?) AND id <> ?"),
+                             {person.handle.trimmed(), person.id});
+        if (!taken)
+            return taken.error();
+        if (taken->next())
+            return {StoreError::Code::Invalid,
+                    tr("The handle “%1” already belongs to someone else.").arg(person.handle)};
+        taken->finish();
+        QVariantList values = personValues(person);
+        values << person.id;
+        if (StoreError error = tx.requireRow(QStringLiteral("person"), person.id,
+                                             tr("There is no person #%1 on the roster.").arg(person.id));
+            !error.ok())
+            return error;
+        if (StoreError error =
+                tx.run(QStringLiteral("UPDATE person SET name = ?, handle = ?, team = ?, department_key = ?, "
+                                      "contact = ?, trained_roles = ?, trainee = ? WHERE id = ?"),
+                       values);
+            !error.ok())
+            return error;
+        return m_session.logChange(tx, StoreEntity::Person, person.id, 0, ChangeOp::Update);
+    });
 }
 
 Result<qint64> RosterRepository::saveDepartment(const Department &department)
@@ -211,8 +201,6 @@ Result<qint64> RosterRepository::saveDepartment(const Department &department)
 
 Result<int> RosterRepository::importRoster(const QList<Department> &departments, const QList<Person> &people)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     // Everything is checked before anything is written.
     QSet<QString> keys;
     for (int i = 0; i < departments.size(); ++i) {
@@ -236,82 +224,80 @@ Result<int> RosterRepository::importRoster(const QList<Department> &departments,
 
     // One short transaction: the existing keys are read once, each statement is prepared once and
     // run per row (a lookup per row made a 100,000-row import hold the write lock for minutes).
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Importing the roster"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto existingIds = [&tx](const QString &sql) -> Result<QHash<QString, qint64>> {
-        auto rows = tx.exec(sql);
-        if (!rows)
-            return rows.error();
-        QHash<QString, qint64> ids;
-        while (rows->next())
-            ids.insert(rows->value(1).toString(), rows->value(0).toLongLong());
-        rows->finish();
-        return ids;
-    };
-    auto departmentIds = existingIds(QStringLiteral("SELECT id, key FROM department"));
-    if (!departmentIds)
-        return departmentIds.error();
-    // lower() as SQLite has it (ASCII only), the same on both sides of the comparison.
-    auto personIds = existingIds(QStringLiteral("SELECT id, lower(handle) FROM person"));
-    if (!personIds)
-        return personIds.error();
+    return m_session.write(tr("Importing the roster"), [&](WriteTransaction &tx) -> Result<int> {
+        auto existingIds = [&tx](const QString &sql) -> Result<QHash<QString, qint64>> {
+            auto rows = tx.exec(sql);
+            if (!rows)
+                return rows.error();
+            QHash<QString, qint64> ids;
+            while (rows->next())
+                ids.insert(rows->value(1).toString(), rows->value(0).toLongLong());
+            rows->finish();
+            return ids;
+        };
+        auto departmentIds = existingIds(QStringLiteral("SELECT id, key FROM department"));
+        if (!departmentIds)
+            return departmentIds.error();
+        // lower() as SQLite has it (ASCII only), the same on both sides of the comparison.
+        auto personIds = existingIds(QStringLiteral("SELECT id, lower(handle) FROM person"));
+        if (!personIds)
+            return personIds.error();
 
-    RepeatedStatement insertDepartment(m_session.database(), tx.doing(),
-                                       QStringLiteral("INSERT INTO department (key, name, primary_contact, "
-                                                      "oncall_rotation, escalation_path) VALUES (?, ?, ?, ?, ?) "
-                                                      "RETURNING id"));
-    RepeatedStatement updateDepartment(m_session.database(), tx.doing(),
-                                       QStringLiteral("UPDATE department SET name = ?, primary_contact = ?, "
-                                                      "oncall_rotation = ?, escalation_path = ? WHERE id = ?"));
-    RepeatedStatement insertPerson(m_session.database(), tx.doing(), InsertPersonSql);
-    RepeatedStatement updatePerson(
-        m_session.database(), tx.doing(),
-        QStringLiteral("UPDATE person SET name = ?, handle = ?, team = ?, department_key = ?, "
-                       "contact = ?, trained_roles = ?, trainee = ? WHERE id = ?"));
-    RepeatedStatement change(m_session.database(), tx.doing(),
-                             QStringLiteral("INSERT INTO change_log (entity, entity_id, incident_id, op) "
-                                            "VALUES (?, ?, 0, ?)"));
-    // Inserts a row or updates the one with the same key; logs the change.
-    auto upsert = [&change](QHash<QString, qint64> &ids, const QString &key, StoreEntity entity,
-                            RepeatedStatement &insert, QVariantList insertValues, RepeatedStatement &update,
-                            QVariantList updateValues) -> StoreError {
-        qint64 id = ids.value(key, 0);
-        if (id == 0) {
-            auto inserted = insert.insert(insertValues);
-            if (!inserted)
-                return inserted.error();
-            id = *inserted;
-            ids.insert(key, id);
-        } else {
-            updateValues << id;
-            if (StoreError error = update.run(updateValues); !error.ok())
+        RepeatedStatement insertDepartment(m_session.database(), tx.doing(),
+                                           QStringLiteral("INSERT INTO department (key, name, primary_contact, "
+                                                          "oncall_rotation, escalation_path) VALUES (?, ?, ?, ?, ?) "
+                                                          "RETURNING id"));
+        RepeatedStatement updateDepartment(m_session.database(), tx.doing(),
+                                           QStringLiteral("UPDATE department SET name = ?, primary_contact = ?, "
+                                                          "oncall_rotation = ?, escalation_path = ? WHERE id = ?"));
+        RepeatedStatement insertPerson(m_session.database(), tx.doing(), InsertPersonSql);
+        RepeatedStatement updatePerson(
+            m_session.database(), tx.doing(),
+            QStringLiteral("UPDATE person SET name = ?, handle = ?, team = ?, department_key = ?, "
+                           "contact = ?, trained_roles = ?, trainee = ? WHERE id = ?"));
+        RepeatedStatement change(m_session.database(), tx.doing(),
+                                 QStringLiteral("INSERT INTO change_log (entity, entity_id, incident_id, op) "
+                                                "VALUES (?, ?, 0, ?)"));
+        // Inserts a row or updates the one with the same key; logs the change.
+        auto upsert = [&change](QHash<QString, qint64> &ids, const QString &key, StoreEntity entity,
+                                RepeatedStatement &insert, QVariantList insertValues, RepeatedStatement &update,
+                                QVariantList updateValues) -> StoreError {
+            qint64 id = ids.value(key, 0);
+            if (id == 0) {
+                auto inserted = insert.insert(insertValues);
+                if (!inserted)
+                    return inserted.error();
+                id = *inserted;
+                ids.insert(key, id);
+            } else {
+                updateValues << id;
+                if (StoreError error = update.run(updateValues); !error.ok())
+                    return error;
+            }
+            return change.run({StoreChangeKeys::entityKey(entity), id, StoreChangeKeys::opKey(ChangeOp::Update)});
+        };
+        int changed = 0;
+        for (const Department &d : departments) {
+            QVariantList insertValues{d.key};
+            insertValues << departmentValues(d);
+            if (StoreError error = upsert(*departmentIds, d.key, StoreEntity::Department, insertDepartment,
+                                          insertValues, updateDepartment, departmentValues(d));
+                !error.ok())
                 return error;
+            ++changed;
         }
-        return change.run({StoreChangeKeys::entityKey(entity), id, StoreChangeKeys::opKey(ChangeOp::Update)});
-    };
-    int changed = 0;
-    for (const Department &d : departments) {
-        QVariantList insertValues{d.key};
-        insertValues << departmentValues(d);
-        if (StoreError error = upsert(*departmentIds, d.key, StoreEntity::Department, insertDepartment, insertValues,
-                                      updateDepartment, departmentValues(d));
-            !error.ok())
-            return error;
-        ++changed;
-    }
-    for (const Person &p : people) {
-        if (StoreError error = upsert(*personIds, asciiLower(p.handle.trimmed()), StoreEntity::Person, insertPerson,
-                                      personValues(p), updatePerson, personValues(p));
-            !error.ok())
-            return error;
-        ++changed;
-    }
-    for (RepeatedStatement *statement : {&insertDepartment, &updateDepartment, &insertPerson, &updatePerson, &change})
-        statement->finish();
-    if (StoreError error = m_session.finish(tx); !error.ok())
-        return error;
-    return changed;
+        for (const Person &p : people) {
+            if (StoreError error = upsert(*personIds, asciiLower(p.handle.trimmed()), StoreEntity::Person, insertPerson,
+                                          personValues(p), updatePerson, personValues(p));
+                !error.ok())
+                return error;
+            ++changed;
+        }
+        for (RepeatedStatement *statement :
+             {&insertDepartment, &updateDepartment, &insertPerson, &updatePerson, &change})
+            statement->finish();
+        return changed;
+    });
 }
 
 Result<QList<Person>> RosterRepository::people() const

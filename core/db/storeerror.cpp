@@ -90,10 +90,14 @@ StoreError StoreError::fromSqlState(const QString &sqlState, const QString &deta
         return {Code::Denied, tr("%1: the server refused: %2. Nothing was saved; ask a CommandPost admin for the "
                                  "right role ('commandpost-cli server grant').")
                                   .arg(doing, detail)};
-    if (sqlState == QLatin1String("40001") || sqlState == QLatin1String("40P01") || sqlState == QLatin1String("55P03"))
-        return {Code::Busy, tr("%1: another client changed the same data at the same moment; nothing was saved. Try "
-                               "again.")
-                                .arg(doing)};
+    if (sqlState == QLatin1String("40001") || sqlState == QLatin1String("40P01") ||
+        sqlState == QLatin1String("55P03")) {
+        StoreError busy(Code::Busy, tr("%1: another client changed the same data at the same moment; nothing was "
+                                       "saved. Try again.")
+                                        .arg(doing));
+        busy.m_transient = sqlState != QLatin1String("55P03"); // a lock timeout has waited long enough already
+        return busy;
+    }
     if (sqlClass == QLatin1String("08") || sqlClass == QLatin1String("57"))
         return {Code::Unreachable,
                 tr("%1: the connection to the server was lost (%2); nothing was saved.").arg(doing, detail)};

@@ -50,6 +50,9 @@ public:
     // True when nothing went wrong. (No operator bool: Result's means success, so one for an
     // error would read the other way round.)
     bool ok() const { return m_code == Code::None; }
+    // A serialization failure or deadlock on the server (SQLSTATE 40001, 40P01): the transaction
+    // was rolled back whole and running it again may succeed (StoreSession::write does).
+    bool isTransient() const { return m_transient; }
 
     // Classifies a driver error by SQLite's native result code (busy, full, read-only, corrupt …).
     static StoreError fromSql(const QSqlError &error, const QString &doing);
@@ -62,6 +65,7 @@ public:
 private:
     Code m_code = Code::None;
     QString m_message;
+    bool m_transient = false;
 };
 
 // A value or the reason there is none.

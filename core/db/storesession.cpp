@@ -310,12 +310,25 @@ StoreError StoreSession::logChange(WriteTransaction &tx, StoreEntity entity, qin
                   {StoreChangeKeys::entityKey(entity), entityId, incidentId, StoreChangeKeys::opKey(op)});
 }
 
-StoreError StoreSession::finish(WriteTransaction &tx)
+StoreError StoreSession::writeOnce(const QString &doing, const std::function<StoreError(WriteTransaction &)> &body)
 {
-    if (StoreError error = tx.commit(); !error.ok())
+    if (StoreError error = requireWritable(); !error.ok())
         return error;
-    dispatchChanges();
-    return {};
+    for (int attempt = 1;; ++attempt) {
+        WriteTransaction tx(m_db, m_dialect, doing);
+        StoreError error = tx.begin();
+        if (error.ok())
+            error = body(tx);
+        if (error.ok())
+            error = tx.commit();
+        if (error.ok()) {
+            dispatchChanges();
+            return {};
+        }
+        tx.rollback();
+        if (!error.isTransient() || attempt == MaxWriteAttempts)
+            return error;
+    }
 }
 
 StoreError StoreSession::limitPagesForTesting(qint64 maxPages)

@@ -11,6 +11,8 @@
 #include <QSqlQuery>
 #include <QTimer>
 
+#include <functional>
+#include <optional>
 #include <type_traits>
 
 namespace cp {
@@ -74,11 +76,42 @@ public:
     const SqlDialect &dialect() const { return m_dialect; }
     const QSqlDatabase &database() const { return m_db; }
 
-    // ---- Writing: check, begin, change, logChange, finish ----
+    // ---- Writing ----
+    // How many times write() runs a body that met a serialization failure or deadlock on a server.
+    static constexpr int MaxWriteAttempts = 5;
+
+    // One repository command as one transaction: refuses a store that is not open or is a
+    // read-only follower, begins (SQLite: BEGIN IMMEDIATE; a server: BEGIN and the write lock of
+    // SqlDialect::afterBeginWrite), runs 'body', commits (COMMIT checked), then announces what
+    // changed. An error from the body, the BEGIN or the COMMIT rolls everything back, announces
+    // nothing and is returned as it is. The body returns StoreError, or Result<T> whose value
+    // write() hands back after the commit.
+    //
+    // The body must be re-runnable: on a server a serialization failure or deadlock (SQLSTATE
+    // 40001, 40P01) rolls the transaction back and write() runs the whole body again, up to
+    // MaxWriteAttempts times. So a body reads what it decides on inside the transaction and
+    // changes nothing outside it but what it returns (no appending to a captured list).
+    // A body with nothing to change returns success; the empty transaction commits.
+    template <typename Body>
+    auto write(const QString &doing, Body &&body) -> std::invoke_result_t<Body, WriteTransaction &>
+    {
+        using R = std::invoke_result_t<Body, WriteTransaction &>;
+        if constexpr (std::is_same_v<R, StoreError>) {
+            return writeOnce(doing, body);
+        } else {
+            std::optional<R> result;
+            const StoreError error = writeOnce(doing, [&](WriteTransaction &tx) {
+                result.emplace(body(tx));
+                return result->error();
+            });
+            if (!error.ok())
+                return error;
+            return std::move(*result);
+        }
+    }
     StoreError requireWritable() const; // open, and not a read-only follower
+    // Inside a write's body: the row of change_log that makes the change known to every reader.
     StoreError logChange(WriteTransaction &tx, StoreEntity entity, qint64 entityId, qint64 incidentId, ChangeOp op);
-    // Commits, then announces what changed.
-    StoreError finish(WriteTransaction &tx);
 
     // ---- Reading outside a transaction ----
     static StoreError notOpen();
@@ -113,6 +146,20 @@ public:
         return row(*q);
     }
 
+    // The first row if there is one (std::nullopt when there is none).
+    template <typename Row>
+    auto readFirst(const QString &sql, const QVariantList &values, const QString &doing, Row row) const
+        -> Result<std::optional<std::invoke_result_t<Row, const QSqlQuery &>>>
+    {
+        using T = std::invoke_result_t<Row, const QSqlQuery &>;
+        auto q = read(sql, values, doing);
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return std::optional<T>();
+        return std::optional<T>(row(*q));
+    }
+
     // ---- Health ----
     Result<QStringList> integrityProblems() const; // empty: healthy
     Result<Stats> stats() const;
@@ -134,6 +181,8 @@ signals:
     void changed(const cp::StoreChange &change);
 
 private:
+    // write() without the Result plumbing (the retries, the commit, the announcement).
+    StoreError writeOnce(const QString &doing, const std::function<StoreError(WriteTransaction &)> &body);
     StoreError openConnection(const QString &path);
     StoreError verifyContent();
     StoreError migrate();

@@ -161,56 +161,40 @@ StoreError TimelineRepository::log(WriteTransaction &tx, qint64 incidentId, Entr
 
 Result<qint64> TimelineRepository::append(const NewEntry &entry)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Logging the entry"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto id = insertEntry(tx, entry, true);
-    if (!id)
-        return id;
-    if (StoreError error = m_session.finish(tx); !error.ok())
-        return error;
-    return id;
+    return m_session.write(tr("Logging the entry"),
+                           [&](WriteTransaction &tx) -> Result<qint64> { return insertEntry(tx, entry, true); });
 }
 
 Result<QList<qint64>> TimelineRepository::appendAll(const QList<NewEntry> &entries)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
-    WriteTransaction tx(m_session.database(), m_session.dialect(),
-                        tr("Logging %n entries", nullptr, int(entries.size())));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    const bool bulk = entries.size() > StoreSession::BulkThreshold;
-    QList<qint64> ids;
-    ids.reserve(entries.size());
-    QSet<qint64> incidents;
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        auto id = insertEntry(tx, entries.at(i), !bulk, &incidents);
-        if (!id) {
-            const StoreError e = id.error();
-            return StoreError(e.code(), tr("Entry %1: %2").arg(i + 1).arg(e.message()));
-        }
-        ids << *id;
-    }
-    if (bulk) {
-        for (qint64 incidentId : std::as_const(incidents)) {
-            if (StoreError error =
-                    m_session.logChange(tx, StoreEntity::Timeline, incidentId, incidentId, ChangeOp::Reload);
-                !error.ok())
-                return error;
-        }
-    }
-    if (StoreError error = m_session.finish(tx); !error.ok())
-        return error;
-    return ids;
+    return m_session.write(
+        tr("Logging %n entries", nullptr, int(entries.size())), [&](WriteTransaction &tx) -> Result<QList<qint64>> {
+            const bool bulk = entries.size() > StoreSession::BulkThreshold;
+            QList<qint64> ids;
+            ids.reserve(entries.size());
+            QSet<qint64> incidents;
+            for (qsizetype i = 0; i < entries.size(); ++i) {
+                auto id = insertEntry(tx, entries.at(i), !bulk, &incidents);
+                if (!id) {
+                    const StoreError e = id.error();
+                    return StoreError(e.code(), tr("Entry %1: %2").arg(i + 1).arg(e.message()));
+                }
+                ids << *id;
+            }
+            if (bulk) {
+                for (qint64 incidentId : std::as_const(incidents)) {
+                    if (StoreError error =
+                            m_session.logChange(tx, StoreEntity::Timeline, incidentId, incidentId, ChangeOp::Reload);
+                        !error.ok())
+                        return error;
+                }
+            }
+            return ids;
+        });
 }
 
 StoreError TimelineRepository::amend(qint64 entryId, const EntryAmendment &amendment, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     if (author.trimmed().isEmpty())
         return {StoreError::Code::Invalid, tr("Say who is amending the entry.")};
     if (amendment.text && amendment.text->trimmed().isEmpty())
@@ -219,55 +203,52 @@ StoreError TimelineRepository::amend(qint64 entryId, const EntryAmendment &amend
     if (amendment.occurredAt && toMs(*amendment.occurredAt) > toMs(now) + FutureToleranceMs)
         return {StoreError::Code::Invalid, tr("An entry cannot be dated in the future.")};
 
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Amending the entry"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto current = tx.exec(QStringLiteral("SELECT %1 FROM timeline_entry WHERE id = ?").arg(EntryColumns), {entryId});
-    if (!current)
-        return current.error();
-    if (!current->next())
-        return {StoreError::Code::NotFound, tr("There is no timeline entry #%1.").arg(entryId)};
-    const TimelineEntry before = readEntry(*current);
-    current->finish();
+    return m_session.write(tr("Amending the entry"), [&](WriteTransaction &tx) -> StoreError {
+        auto current =
+            tx.exec(QStringLiteral("SELECT %1 FROM timeline_entry WHERE id = ?").arg(EntryColumns), {entryId});
+        if (!current)
+            return current.error();
+        if (!current->next())
+            return {StoreError::Code::NotFound, tr("There is no timeline entry #%1.").arg(entryId)};
+        const TimelineEntry before = readEntry(*current);
+        current->finish();
 
-    TimelineEntry after = before;
-    if (amendment.kind)
-        after.kind = *amendment.kind;
-    if (amendment.text)
-        after.text = amendment.text->trimmed();
-    if (amendment.occurredAt)
-        after.occurredAt = amendment.occurredAt->toUTC();
-    if (amendment.tags)
-        after.tags = *amendment.tags;
-    if (amendment.keyEvent)
-        after.keyEvent = *amendment.keyEvent;
-    if (amendment.retracted)
-        after.retracted = *amendment.retracted;
-    if (after.kind == before.kind && after.text == before.text && after.occurredAt == before.occurredAt &&
-        after.tags == before.tags && after.keyEvent == before.keyEvent && after.retracted == before.retracted)
-        return {}; // nothing to record
+        TimelineEntry after = before;
+        if (amendment.kind)
+            after.kind = *amendment.kind;
+        if (amendment.text)
+            after.text = amendment.text->trimmed();
+        if (amendment.occurredAt)
+            after.occurredAt = amendment.occurredAt->toUTC();
+        if (amendment.tags)
+            after.tags = *amendment.tags;
+        if (amendment.keyEvent)
+            after.keyEvent = *amendment.keyEvent;
+        if (amendment.retracted)
+            after.retracted = *amendment.retracted;
+        if (after.kind == before.kind && after.text == before.text && after.occurredAt == before.occurredAt &&
+            after.tags == before.tags && after.keyEvent == before.keyEvent && after.retracted == before.retracted)
+            return {}; // nothing to record
 
-    // The reading being replaced is kept whole; the entry row then holds the new reading.
-    if (StoreError error =
-            tx.run(QStringLiteral("INSERT INTO timeline_revision (entry_id, revision, superseded_at, superseded_by, "
-                                  "kind, occurred_at, body, tags, key_event, retracted) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                   {entryId, before.revision, toMs(now), author.trimmed(), EntryVocabulary::kindKey(before.kind),
-                    toMs(before.occurredAt), before.text, joinWords(before.tags), before.keyEvent ? 1 : 0,
-                    before.retracted ? 1 : 0});
-        !error.ok())
-        return error;
-    if (StoreError error =
-            tx.run(QStringLiteral("UPDATE timeline_entry SET kind = ?, occurred_at = ?, body = ?, tags = ?, "
-                                  "key_event = ?, retracted = ?, revision = ? WHERE id = ?"),
-                   {EntryVocabulary::kindKey(after.kind), toMs(after.occurredAt), after.text, joinWords(after.tags),
-                    after.keyEvent ? 1 : 0, after.retracted ? 1 : 0, before.revision + 1, entryId});
-        !error.ok())
-        return error;
-    if (StoreError error = m_session.logChange(tx, StoreEntity::Entry, entryId, before.incidentId, ChangeOp::Update);
-        !error.ok())
-        return error;
-    return m_session.finish(tx);
+        // The reading being replaced is kept whole; the entry row then holds the new reading.
+        if (StoreError error = tx.run(
+                QStringLiteral("INSERT INTO timeline_revision (entry_id, revision, superseded_at, superseded_by, "
+                               "kind, occurred_at, body, tags, key_event, retracted) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                {entryId, before.revision, toMs(now), author.trimmed(), EntryVocabulary::kindKey(before.kind),
+                 toMs(before.occurredAt), before.text, joinWords(before.tags), before.keyEvent ? 1 : 0,
+                 before.retracted ? 1 : 0});
+            !error.ok())
+            return error;
+        if (StoreError error =
+                tx.run(QStringLiteral("UPDATE timeline_entry SET kind = ?, occurred_at = ?, body = ?, tags = ?, "
+                                      "key_event = ?, retracted = ?, revision = ? WHERE id = ?"),
+                       {EntryVocabulary::kindKey(after.kind), toMs(after.occurredAt), after.text, joinWords(after.tags),
+                        after.keyEvent ? 1 : 0, after.retracted ? 1 : 0, before.revision + 1, entryId});
+            !error.ok())
+            return error;
+        return m_session.logChange(tx, StoreEntity::Entry, entryId, before.incidentId, ChangeOp::Update);
+    });
 }
 
 StoreError TimelineRepository::setRetracted(qint64 entryId, bool retracted, const QString &author)
@@ -318,8 +299,6 @@ Result<QList<EntryRevision>> TimelineRepository::history(qint64 entryId) const
 
 Result<QList<TimelineEntry>> TimelineRepository::entries(const TimelinePage &page) const
 {
-    if (!m_session.isOpen())
-        return StoreSession::notOpen();
     QVariantList values{page.incidentId};
     QString sql = QStringLiteral("SELECT %1 FROM timeline_entry WHERE incident_id = ?").arg(EntryColumns);
     const QString after = page.oldestFirst ? QStringLiteral(">") : QStringLiteral("<");
@@ -331,24 +310,15 @@ Result<QList<TimelineEntry>> TimelineRepository::entries(const TimelinePage &pag
     sql += page.oldestFirst ? QStringLiteral(" ORDER BY occurred_at, id LIMIT ?")
                             : QStringLiteral(" ORDER BY occurred_at DESC, id DESC LIMIT ?");
     values << qMax(1, page.limit);
-    auto q = runStatement(m_session.database(), sql, values, tr("Reading the timeline"));
-    if (!q)
-        return q.error();
-    QList<TimelineEntry> list;
-    list.reserve(page.limit);
-    while (q->next())
-        list << readEntry(*q);
-    return list;
+    return m_session.readAll(sql, values, tr("Reading the timeline"), readEntry);
 }
 
 Result<bool> TimelineRepository::matches(qint64 entryId, const TimelineFilter &filter) const
 {
-    if (!m_session.isOpen())
-        return StoreSession::notOpen();
     QVariantList values{entryId};
     const QString sql =
         QStringLiteral("SELECT 1 FROM timeline_entry WHERE id = ?") + filterSql(filter, m_session.dialect(), values);
-    auto q = runStatement(m_session.database(), sql, values, tr("Filtering the timeline"));
+    auto q = m_session.read(sql, values, tr("Filtering the timeline"));
     if (!q)
         return q.error();
     return q->next();
@@ -356,18 +326,9 @@ Result<bool> TimelineRepository::matches(qint64 entryId, const TimelineFilter &f
 
 Result<QStringList> TimelineRepository::authors(qint64 incidentId) const
 {
-    if (!m_session.isOpen())
-        return StoreSession::notOpen();
-    auto q =
-        runStatement(m_session.database(),
-                     QStringLiteral("SELECT DISTINCT author FROM timeline_entry WHERE incident_id = ? ORDER BY author"),
-                     {incidentId}, tr("Listing authors"));
-    if (!q)
-        return q.error();
-    QStringList list;
-    while (q->next())
-        list << q->value(0).toString();
-    return list;
+    return m_session.readAll(
+        QStringLiteral("SELECT DISTINCT author FROM timeline_entry WHERE incident_id = ? ORDER BY author"),
+        {incidentId}, tr("Listing authors"), [](const QSqlQuery &q) { return q.value(0).toString(); });
 }
 
 } // namespace cp

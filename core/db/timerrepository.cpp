@@ -94,12 +94,10 @@ Result<qint64> TimerRepository::insertTimer(WriteTransaction &tx, qint64 inciden
     if (options.warnMs < 0 || options.firstAfterMs < 0 || options.firstAfterMs > MaxTimerMs)
         return StoreError(StoreError::Code::Invalid, tr("Timer offsets cannot be negative or longer than a week."));
 
-    auto incident = tx.exec(QStringLiteral("SELECT 1 FROM incident WHERE id = ?"), {incidentId});
-    if (!incident)
-        return incident.error();
-    if (!incident->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no incident #%1.").arg(incidentId));
-    incident->finish();
+    if (StoreError error =
+            tx.requireRow(QStringLiteral("incident"), incidentId, tr("There is no incident #%1.").arg(incidentId));
+        !error.ok())
+        return error;
     if (t.entryId > 0) {
         auto entry = tx.exec(QStringLiteral("SELECT incident_id FROM timeline_entry WHERE id = ?"), {t.entryId});
         if (!entry)
@@ -197,45 +195,31 @@ StoreError TimerRepository::logPendingExpiry(WriteTransaction &tx, Timer &t, con
 StoreError TimerRepository::changeTimer(qint64 timerId, const QString &author, const QString &doing,
                                         const std::function<Result<QString>(Timer &)> &change)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
     if (author.trimmed().isEmpty())
         return {StoreError::Code::Invalid, tr("Say who is changing the timer.")};
-    WriteTransaction tx(m_session.database(), m_session.dialect(), doing);
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto loaded = timerInTx(tx, timerId);
-    if (!loaded)
-        return loaded.error();
-    Timer t = *loaded;
-    if (StoreError error = logPendingExpiry(tx, t, author); !error.ok())
-        return error;
-    auto text = change(t);
-    if (!text)
-        return text.error();
-    if (StoreError error = saveTimer(tx, t); !error.ok())
-        return error;
-    if (StoreError error = m_timeline.log(tx, t.incidentId, EntryKind::Timer, *text, false, t.entryTags(), author);
-        !error.ok())
-        return error;
-    return m_session.finish(tx);
+    return m_session.write(doing, [&](WriteTransaction &tx) -> StoreError {
+        auto loaded = timerInTx(tx, timerId);
+        if (!loaded)
+            return loaded.error();
+        Timer t = *loaded;
+        if (StoreError error = logPendingExpiry(tx, t, author); !error.ok())
+            return error;
+        auto text = change(t);
+        if (!text)
+            return text.error();
+        if (StoreError error = saveTimer(tx, t); !error.ok())
+            return error;
+        return m_timeline.log(tx, t.incidentId, EntryKind::Timer, *text, false, t.entryTags(), author);
+    });
 }
 
 Result<qint64> TimerRepository::startTimer(TimerKind kind, const QString &doing, qint64 incidentId,
                                            const QString &label, qint64 durationMs, const TimerOptions &options,
                                            const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
-    WriteTransaction tx(m_session.database(), m_session.dialect(), doing);
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto id = insertTimer(tx, incidentId, kind, label, durationMs, options, author);
-    if (!id)
-        return id;
-    if (StoreError error = m_session.finish(tx); !error.ok())
-        return error;
-    return id;
+    return m_session.write(doing, [&](WriteTransaction &tx) -> Result<qint64> {
+        return insertTimer(tx, incidentId, kind, label, durationMs, options, author);
+    });
 }
 
 Result<qint64> TimerRepository::startCountdown(qint64 incidentId, const QString &label, qint64 durationMs,
@@ -265,64 +249,60 @@ Result<QList<qint64>> TimerRepository::startDefaults(qint64 incidentId, Severity
 Result<QList<qint64>> TimerRepository::startDefaults(qint64 incidentId, const QList<TimerDefault> &defaults,
                                                      const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Starting the default timers"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto incident = tx.exec(QStringLiteral("SELECT declared_at FROM incident WHERE id = ?"), {incidentId});
-    if (!incident)
-        return incident.error();
-    if (!incident->next())
-        return StoreError(StoreError::Code::NotFound, tr("There is no incident #%1.").arg(incidentId));
-    const QDateTime declared = fromMs(incident->value(0));
-    incident->finish();
-    auto running = tx.exec(
-        QStringLiteral("SELECT default_key FROM timer WHERE incident_id = ? AND default_key <> '' AND state <> ?"),
-        {incidentId, TimerVocabulary::stateKey(TimerState::Cancelled)});
-    if (!running)
-        return running.error();
-    QSet<QString> have;
-    while (running->next())
-        have.insert(running->value(0).toString());
-    running->finish();
+    return m_session.write(tr("Starting the default timers"), [&](WriteTransaction &tx) -> Result<QList<qint64>> {
+        auto incident = tx.exec(QStringLiteral("SELECT declared_at FROM incident WHERE id = ?"), {incidentId});
+        if (!incident)
+            return incident.error();
+        if (!incident->next())
+            return StoreError(StoreError::Code::NotFound, tr("There is no incident #%1.").arg(incidentId));
+        const QDateTime declared = fromMs(incident->value(0));
+        incident->finish();
+        auto running = tx.exec(
+            QStringLiteral("SELECT default_key FROM timer WHERE incident_id = ? AND default_key <> '' AND state <> ?"),
+            {incidentId, TimerVocabulary::stateKey(TimerState::Cancelled)});
+        if (!running)
+            return running.error();
+        QSet<QString> have;
+        while (running->next())
+            have.insert(running->value(0).toString());
+        running->finish();
 
-    const QDateTime now = m_session.clock().nowUtc();
-    QList<qint64> ids;
-    QStringList started;
-    QStringList tags;
-    for (const TimerDefault &d : defaults) {
-        if (have.contains(d.key))
-            continue;
-        TimerOptions options;
-        options.ownerRoleKey = d.ownerRoleKey;
-        options.defaultKey = d.key;
-        options.firstAfterMs = d.firstAfterMs;
-        if (d.endsAfterMs > 0)
-            options.endsAt = now.addMSecs(d.endsAfterMs);
-        if (d.sinceDeclared)
-            options.since = qMin(declared, now);
-        QString what;
-        auto id = insertTimer(tx, incidentId, d.kind, d.label, d.durationMs, options, author, &what);
-        if (!id)
-            return id.error();
-        ids << *id;
-        started << what;
-        tags << Timer::tag(*id);
-    }
-    // The practice's cadences are one event of the declaration, not seven lines of the log.
-    if (!ids.isEmpty()) {
-        const QString text =
-            ids.size() == 1
-                ? tr("Default timer started: %1").arg(started.first())
-                : tr("Default timers started (%1): %2").arg(ids.size()).arg(started.join(QStringLiteral("; ")));
-        if (StoreError error = m_timeline.log(tx, incidentId, EntryKind::Timer, text, false, tags, author.trimmed());
-            !error.ok())
-            return error;
-    }
-    if (StoreError error = m_session.finish(tx); !error.ok())
-        return error;
-    return ids;
+        const QDateTime now = m_session.clock().nowUtc();
+        QList<qint64> ids;
+        QStringList started;
+        QStringList tags;
+        for (const TimerDefault &d : defaults) {
+            if (have.contains(d.key))
+                continue;
+            TimerOptions options;
+            options.ownerRoleKey = d.ownerRoleKey;
+            options.defaultKey = d.key;
+            options.firstAfterMs = d.firstAfterMs;
+            if (d.endsAfterMs > 0)
+                options.endsAt = now.addMSecs(d.endsAfterMs);
+            if (d.sinceDeclared)
+                options.since = qMin(declared, now);
+            QString what;
+            auto id = insertTimer(tx, incidentId, d.kind, d.label, d.durationMs, options, author, &what);
+            if (!id)
+                return id.error();
+            ids << *id;
+            started << what;
+            tags << Timer::tag(*id);
+        }
+        // The practice's cadences are one event of the declaration, not seven lines of the log.
+        if (!ids.isEmpty()) {
+            const QString text =
+                ids.size() == 1
+                    ? tr("Default timer started: %1").arg(started.first())
+                    : tr("Default timers started (%1): %2").arg(ids.size()).arg(started.join(QStringLiteral("; ")));
+            if (StoreError error =
+                    m_timeline.log(tx, incidentId, EntryKind::Timer, text, false, tags, author.trimmed());
+                !error.ok())
+                return error;
+        }
+        return ids;
+    });
 }
 
 StoreError TimerRepository::pause(qint64 timerId, const QString &author)
@@ -447,25 +427,20 @@ StoreError TimerRepository::cancel(qint64 timerId, const QString &author)
 
 Result<bool> TimerRepository::markExpired(qint64 timerId, const QString &author)
 {
-    if (StoreError error = m_session.requireWritable(); !error.ok())
-        return error;
-    WriteTransaction tx(m_session.database(), m_session.dialect(), tr("Recording the expiry"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    auto loaded = timerInTx(tx, timerId);
-    if (!loaded)
-        return loaded.error();
-    Timer t = *loaded;
-    const QDateTime before = t.expiredDeadlineAt;
-    if (StoreError error = logPendingExpiry(tx, t, author); !error.ok())
-        return error;
-    if (t.expiredDeadlineAt == before)
-        return false; // not due, or already on the timeline; rolled back, nothing written
-    if (StoreError error = saveTimer(tx, t); !error.ok())
-        return error;
-    if (StoreError error = m_session.finish(tx); !error.ok())
-        return error;
-    return true;
+    return m_session.write(tr("Recording the expiry"), [&](WriteTransaction &tx) -> Result<bool> {
+        auto loaded = timerInTx(tx, timerId);
+        if (!loaded)
+            return loaded.error();
+        Timer t = *loaded;
+        const QDateTime before = t.expiredDeadlineAt;
+        if (StoreError error = logPendingExpiry(tx, t, author); !error.ok())
+            return error;
+        if (t.expiredDeadlineAt == before)
+            return false; // not due, or already on the timeline: nothing written
+        if (StoreError error = saveTimer(tx, t); !error.ok())
+            return error;
+        return true;
+    });
 }
 
 Result<QList<Timer>> TimerRepository::list(qint64 incidentId) const

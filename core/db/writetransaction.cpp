@@ -114,4 +114,11 @@ StoreError WriteTransaction::run(const QString &sql, const QVariantList &values)
     return {};
 }
 
+StoreError WriteTransaction::requireRow(const QString &table, qint64 id, const QString &notFound)
+{
+    auto found = readOne(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(table), {id}, notFound,
+                         [](const QSqlQuery &) { return true; });
+    return found ? StoreError() : found.error();
+}
+
 } // namespace cp

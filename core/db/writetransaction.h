@@ -47,6 +47,8 @@ public:
         q->finish();
         return value;
     }
+    // NotFound with 'notFound' unless 'table' (one of ours, never user input) has a row 'id'.
+    StoreError requireRow(const QString &table, qint64 id, const QString &notFound);
     const QString &doing() const { return m_doing; }
 
 private:

@@ -110,110 +110,108 @@ Result<IncidentDocument> ExchangeRepository::exportIncident(const IncidentStore 
 Result<qint64> ExchangeRepository::importIncident(IncidentStore &store, const IncidentDocument &document)
 {
     StoreSession &session = store.session();
-    if (StoreError error = session.requireWritable(); !error.ok())
-        return error;
     if (StoreError error = DocumentRules::check(document, session.clock().nowUtc()); !error.ok())
         return error;
-    WriteTransaction tx(session.database(), session.dialect(), tr("Importing the incident"));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-
-    QHash<QString, QHash<qint64, qint64>> newIds; // section → document id → database id
-    QList<qint64> newPeople;
-    qint64 incidentId = 0;
-    for (const Section &section : sections()) {
-        const DocumentSection *rows = document.section(section.name);
-        if (!rows)
-            continue;
-        const Field *idField = section.idField();
-        qsizetype keyIndex = -1;
-        for (qsizetype i = 0; i < section.fields.size(); ++i) {
-            if (!section.naturalKey.isEmpty() && section.fields.at(i).name == section.naturalKey)
-                keyIndex = i;
-        }
-        QStringList marks;
-        for (const Field &f : section.fields) {
-            if (f.type != FieldType::Id)
-                marks << QStringLiteral("?");
-        }
-        const QString insertSql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)%4")
-                                      .arg(section.table, columnList(section, false), marks.join(QStringLiteral(", ")),
-                                           idField ? QStringLiteral(" RETURNING id") : QString());
-        for (qsizetype r = 0; r < rows->rows.size(); ++r) {
-            const QVariantList &row = rows->rows.at(r);
-            const QString place = section.scope == Scope::Incident ? QStringLiteral("/%1").arg(section.name)
-                                                                   : QStringLiteral("/%1/%2").arg(section.name).arg(r);
-            auto failed = [&](const StoreError &e) {
-                return StoreError(e.code(), tr("%1: %2").arg(place, e.message()));
-            };
-            qint64 docId = 0;
-            QVariantList values;
+    // Everything the document adds is made inside the body, so a retried import starts afresh.
+    return session.write(tr("Importing the incident"), [&](WriteTransaction &tx) -> Result<qint64> {
+        QHash<QString, QHash<qint64, qint64>> newIds; // section → document id → database id
+        QList<qint64> newPeople;
+        qint64 incidentId = 0;
+        for (const Section &section : sections()) {
+            const DocumentSection *rows = document.section(section.name);
+            if (!rows)
+                continue;
+            const Field *idField = section.idField();
+            qsizetype keyIndex = -1;
             for (qsizetype i = 0; i < section.fields.size(); ++i) {
-                const Field &field = section.fields.at(i);
-                const QVariant v = row.value(i);
-                if (field.type == FieldType::Id) {
-                    docId = v.toLongLong();
-                    continue;
-                }
-                if (field.type == FieldType::Ref && !v.isNull()) {
-                    const auto target = newIds.value(field.refSection);
-                    if (!target.contains(v.toLongLong()))
-                        return failed(
-                            {StoreError::Code::Invalid,
-                             tr("%1: no %2 row has id %3").arg(field.name, field.refSection).arg(v.toLongLong())});
-                    values << target.value(v.toLongLong());
-                    continue;
-                }
-                if (v.isNull())
-                    values << QVariant();
-                else if (field.type == FieldType::Text)
-                    values << nonNull(v.toString());
-                else
-                    values << v.toLongLong();
+                if (!section.naturalKey.isEmpty() && section.fields.at(i).name == section.naturalKey)
+                    keyIndex = i;
             }
-            if (keyIndex >= 0) {
-                // The roster and the directory are shared: an existing row with the same key is reused.
-                auto existing = tx.exec(QStringLiteral("SELECT id FROM %1 WHERE lower(%2) = lower(?)")
-                                            .arg(section.table, section.naturalKey),
-                                        {row.value(keyIndex)});
-                if (!existing)
-                    return failed(existing.error());
-                if (existing->next()) {
-                    newIds[section.name].insert(docId, existing->value(0).toLongLong());
+            QStringList marks;
+            for (const Field &f : section.fields) {
+                if (f.type != FieldType::Id)
+                    marks << QStringLiteral("?");
+            }
+            const QString insertSql =
+                QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)%4")
+                    .arg(section.table, columnList(section, false), marks.join(QStringLiteral(", ")),
+                         idField ? QStringLiteral(" RETURNING id") : QString());
+            for (qsizetype r = 0; r < rows->rows.size(); ++r) {
+                const QVariantList &row = rows->rows.at(r);
+                const QString place = section.scope == Scope::Incident
+                                          ? QStringLiteral("/%1").arg(section.name)
+                                          : QStringLiteral("/%1/%2").arg(section.name).arg(r);
+                auto failed = [&](const StoreError &e) {
+                    return StoreError(e.code(), tr("%1: %2").arg(place, e.message()));
+                };
+                qint64 docId = 0;
+                QVariantList values;
+                for (qsizetype i = 0; i < section.fields.size(); ++i) {
+                    const Field &field = section.fields.at(i);
+                    const QVariant v = row.value(i);
+                    if (field.type == FieldType::Id) {
+                        docId = v.toLongLong();
+                        continue;
+                    }
+                    if (field.type == FieldType::Ref && !v.isNull()) {
+                        const auto target = newIds.value(field.refSection);
+                        if (!target.contains(v.toLongLong()))
+                            return failed(
+                                {StoreError::Code::Invalid,
+                                 tr("%1: no %2 row has id %3").arg(field.name, field.refSection).arg(v.toLongLong())});
+                        values << target.value(v.toLongLong());
+                        continue;
+                    }
+                    if (v.isNull())
+                        values << QVariant();
+                    else if (field.type == FieldType::Text)
+                        values << nonNull(v.toString());
+                    else
+                        values << v.toLongLong();
+                }
+                if (keyIndex >= 0) {
+                    // The roster and the directory are shared: an existing row with the same key is reused.
+                    auto existing = tx.exec(QStringLiteral("SELECT id FROM %1 WHERE lower(%2) = lower(?)")
+                                                .arg(section.table, section.naturalKey),
+                                            {row.value(keyIndex)});
+                    if (!existing)
+                        return failed(existing.error());
+                    if (existing->next()) {
+                        newIds[section.name].insert(docId, existing->value(0).toLongLong());
+                        existing->finish();
+                        continue;
+                    }
                     existing->finish();
-                    continue;
                 }
-                existing->finish();
-            }
-            if (idField) {
-                auto inserted = tx.insert(insertSql, values);
-                if (!inserted)
-                    return failed(inserted.error());
-                newIds[section.name].insert(docId, *inserted);
-                if (section.scope == Scope::Incident)
-                    incidentId = *inserted;
-                if (section.table == QLatin1String("person"))
-                    newPeople << *inserted;
-            } else if (StoreError error = tx.run(insertSql, values); !error.ok()) {
-                return failed(error);
+                if (idField) {
+                    auto inserted = tx.insert(insertSql, values);
+                    if (!inserted)
+                        return failed(inserted.error());
+                    newIds[section.name].insert(docId, *inserted);
+                    if (section.scope == Scope::Incident)
+                        incidentId = *inserted;
+                    if (section.table == QLatin1String("person"))
+                        newPeople << *inserted;
+                } else if (StoreError error = tx.run(insertSql, values); !error.ok()) {
+                    return failed(error);
+                }
             }
         }
-    }
-    if (incidentId == 0)
-        return StoreError(StoreError::Code::Invalid, tr("/incident: the document has no incident"));
-    if (StoreError error = session.logChange(tx, StoreEntity::Incident, incidentId, incidentId, ChangeOp::Insert);
-        !error.ok())
-        return error;
-    if (StoreError error = session.logChange(tx, StoreEntity::Timeline, incidentId, incidentId, ChangeOp::Reload);
-        !error.ok())
-        return error;
-    for (qint64 personId : std::as_const(newPeople)) {
-        if (StoreError error = session.logChange(tx, StoreEntity::Person, personId, 0, ChangeOp::Insert); !error.ok())
+        if (incidentId == 0)
+            return StoreError(StoreError::Code::Invalid, tr("/incident: the document has no incident"));
+        if (StoreError error = session.logChange(tx, StoreEntity::Incident, incidentId, incidentId, ChangeOp::Insert);
+            !error.ok())
             return error;
-    }
-    if (StoreError error = session.finish(tx); !error.ok())
-        return error;
-    return incidentId;
+        if (StoreError error = session.logChange(tx, StoreEntity::Timeline, incidentId, incidentId, ChangeOp::Reload);
+            !error.ok())
+            return error;
+        for (qint64 personId : std::as_const(newPeople)) {
+            if (StoreError error = session.logChange(tx, StoreEntity::Person, personId, 0, ChangeOp::Insert);
+                !error.ok())
+                return error;
+        }
+        return incidentId;
+    });
 }
 
 } // namespace cp

@@ -123,7 +123,7 @@ private slots:
     {
         QVERIFY(m_store->rollCalls().addAction({m_incident, QStringLiteral("Page the DBA")}, Ana).ok());
         const qint64 before = entries();
-        StoreError error = m_store->incidents().setStatus(m_incident, IncidentStatus::Resolved, Ana);
+        StoreError error = m_store->resolution().setStatus(m_incident, IncidentStatus::Resolved, Ana);
         QCOMPARE(error.code(), Code::Invalid);
         QVERIFY2(error.message().contains(QStringLiteral("Page the DBA")), qPrintable(error.message()));
         error =
@@ -135,6 +135,20 @@ private slots:
         QVERIFY2(error.message().contains(QStringLiteral("not open")), qPrintable(error.message()));
         QCOMPARE(entries(), before);
         QCOMPARE(m_store->incidents().incident(m_incident)->status, IncidentStatus::Investigating);
+    }
+
+    // The status menu's Resolved goes through the checklist; the incidents repository alone only
+    // moves between open statuses, so it needs no way back to the resolution.
+    void statusMenuResolvesThroughTheChecklist()
+    {
+        QCOMPARE(m_store->incidents().setStatus(m_incident, IncidentStatus::Resolved, Ana).code(), Code::Invalid);
+        QCOMPARE(m_store->incidents().incident(m_incident)->status, IncidentStatus::Investigating);
+        QVERIFY(m_store->resolution().setStatus(m_incident, IncidentStatus::Monitoring, Ana).ok());
+        QCOMPARE(m_store->incidents().incident(m_incident)->status, IncidentStatus::Monitoring);
+        QCOMPARE(m_store->resolution().setStatus(m_incident, IncidentStatus::Resolved, Ana).code(), Code::Invalid);
+        resolveForTest();
+        QVERIFY(m_store->resolution().setStatus(m_incident, IncidentStatus::Resolved, Ana).ok()); // already
+        QCOMPARE(m_store->resolution().setStatus(m_incident, IncidentStatus::Identified, Ana).code(), Code::Invalid);
     }
 
     // Resolving closes the open round and stops every timer, logged once, in the same commit.

@@ -211,7 +211,7 @@ StoreError SetStatusCommand::perform()
 
 StoreError SetStatusCommand::apply(bool forward)
 {
-    return store().incidents().setStatus(m_incidentId, forward ? m_after : m_before, author());
+    return store().resolution().setStatus(m_incidentId, forward ? m_after : m_before, author());
 }
 
 // ---------------------------------------------------------------------------------------------
