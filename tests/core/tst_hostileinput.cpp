@@ -13,6 +13,7 @@
 #include "exchange/incidentjson.h"
 #include "exchange/rostercsv.h"
 #include "fakeclock.h"
+#include "storefixture.h"
 #include "tempdatabase.h"
 #include "timers/timerlineparser.h"
 
@@ -129,10 +130,9 @@ private slots:
     // the schema is what it was (no statement was ever built from the text).
     void sqlLookingTextIsStoredVerbatim()
     {
-        test::TempDatabase tmp;
-        test::FakeClock clock;
-        IncidentStore store(clock);
-        QVERIFY(store.session().open(tmp.path()).ok());
+        test::StoreFixture f;
+        QVERIFY(f.open().ok());
+        IncidentStore &store = f.store();
         int people = 0;
         for (const QString &text : std::as_const(m_sqlLines)) {
             NewIncident incident;
@@ -167,7 +167,7 @@ private slots:
         QVERIFY(store.session().integrityProblems()->isEmpty());
         // The tables are all still there.
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema-check"));
-        db.setDatabaseName(tmp.path());
+        db.setDatabaseName(f.files().path());
         QVERIFY(db.open());
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('timeline_entry', 'incident', "

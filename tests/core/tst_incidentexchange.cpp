@@ -3,6 +3,7 @@
 #include "exchange/incidentjson.h"
 #include "fakeclock.h"
 #include "sampleincident.h"
+#include "storefixture.h"
 #include "tempdatabase.h"
 
 #include <QCryptographicHash>
@@ -185,10 +186,10 @@ private slots:
         QCOMPARE(root.value(QStringLiteral("postmortem")).toArray().size(), 1);
         QVERIFY(root.value(QStringLiteral("assignments")).toArray().size() >= 7);
 
-        test::TempDatabase other;
-        test::FakeClock laterClock(QDateTime(QDate(2027, 1, 5), QTime(9, 0), Qt::UTC));
-        IncidentStore empty(laterClock);
-        QVERIFY(empty.session().open(other.path()).ok());
+        test::StoreFixture other;
+        other.clock().setNowUtc(QDateTime(QDate(2027, 1, 5), QTime(9, 0), Qt::UTC));
+        QVERIFY(other.open().ok());
+        IncidentStore &empty = other.store();
         QSignalSpy added(&empty.incidents(), &IncidentRepository::incidentAdded);
         auto document = IncidentJson::read(m_json);
         QVERIFY2(document.ok(), qPrintable(document.error().message()));

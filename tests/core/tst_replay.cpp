@@ -3,6 +3,7 @@
 #include "fakeclock.h"
 #include "replay/replayengine.h"
 #include "replay/replaysource.h"
+#include "storefixture.h"
 #include "tempdatabase.h"
 #include "timers/timerengine.h"
 
@@ -24,8 +25,8 @@ class TstReplay : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TempDatabase> m_tmp;
-    std::unique_ptr<test::FakeClock> m_clock;
+    std::unique_ptr<test::StoreFixture> m_fixture;
+    test::FakeClock *m_clock = nullptr;
     std::unique_ptr<IncidentStore> m_source;
     qint64 m_incident = 0;
     qint64 m_open = 0;
@@ -74,10 +75,11 @@ private slots:
     // resolved at 14:10. Then the writer goes away; the replay reads the file read-only.
     void init()
     {
-        m_tmp = std::make_unique<test::TempDatabase>();
-        m_clock = std::make_unique<test::FakeClock>(Start);
+        m_fixture = std::make_unique<test::StoreFixture>();
+        m_clock = &m_fixture->clock();
+        m_clock->setNowUtc(Start);
         IncidentStore writer(*m_clock);
-        QVERIFY(writer.session().open(m_tmp->path()).ok());
+        QVERIFY(m_fixture->openAnother(writer).ok());
         NewIncident incident;
         incident.title = QStringLiteral("Checkout down");
         incident.severity = Severity::Sev2;
@@ -148,13 +150,14 @@ private slots:
         m_source = std::make_unique<IncidentStore>(*m_clock);
         StoreSession::Options readOnly;
         readOnly.mode = StoreSession::OpenMode::ReadOnly;
-        QVERIFY(m_source->session().open(m_tmp->path(), readOnly).ok());
+        QVERIFY(m_fixture->openAnother(*m_source, readOnly).ok());
     }
 
     void cleanup()
     {
         m_source.reset();
-        m_tmp.reset();
+        m_clock = nullptr;
+        m_fixture.reset();
     }
 
     void refusesAnOpenIncidentAndAMissingOne()
@@ -199,7 +202,7 @@ private slots:
     {
         m_source.reset();
         IncidentStore writer(*m_clock);
-        QVERIFY(writer.session().open(m_tmp->path()).ok());
+        QVERIFY(m_fixture->openAnother(writer).ok());
         m_clock->advance(60 * Minute);
         NewIncident incident;
         incident.title = QStringLiteral("Search down");
@@ -235,7 +238,7 @@ private slots:
         m_source = std::make_unique<IncidentStore>(*m_clock);
         StoreSession::Options readOnly;
         readOnly.mode = StoreSession::OpenMode::ReadOnly;
-        QVERIFY(m_source->session().open(m_tmp->path(), readOnly).ok());
+        QVERIFY(m_fixture->openAnother(*m_source, readOnly).ok());
 
         ReplayEngine engine(*m_source, *m_clock);
         QVERIFY(engine.load(*id).ok());
@@ -263,7 +266,7 @@ private slots:
 
     void playsAtSixtyTimesInOrderAndTimersFireAgain()
     {
-        const QByteArray before = test::TempDatabase::fingerprint(m_tmp->path());
+        const QByteArray before = test::TempDatabase::fingerprint(m_fixture->files().path());
         ReplayEngine engine(*m_source, *m_clock);
         QVERIFY(engine.load(m_incident).ok());
         IncidentStore &replayed = engine.store();
@@ -344,7 +347,7 @@ private slots:
         QVERIFY2(engine.problems().isEmpty(), qPrintable(engine.problems().join(QLatin1Char('\n'))));
 
         // The source was only read.
-        QCOMPARE(test::TempDatabase::fingerprint(m_tmp->path()), before);
+        QCOMPARE(test::TempDatabase::fingerprint(m_fixture->files().path()), before);
         QCOMPARE(m_source->timers().list(m_incident)->size(), 2);
     }
 

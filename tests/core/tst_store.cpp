@@ -3,6 +3,7 @@
 #include "db/incidentstore.h"
 #include "db/schema.h"
 #include "fakeclock.h"
+#include "storefixture.h"
 #include "tempdatabase.h"
 
 #include <QSignalSpy>
@@ -67,7 +68,6 @@ class TstStore : public QObject
     Q_OBJECT
 
 private:
-    test::TempDatabase m_tmp;
     test::FakeClock m_clock;
 
     qint64 declare(IncidentStore &store, const QString &title = QStringLiteral("Checkout returns 500s"))
@@ -122,9 +122,9 @@ private slots:
 
     void connectionIsDurable()
     {
-        test::TempDatabase tmp;
-        IncidentStore store(m_clock);
-        QVERIFY(store.session().open(tmp.path()).ok());
+        test::StoreFixture f;
+        QVERIFY(f.open().ok());
+        IncidentStore &store = f.store();
         auto settings = store.session().connectionSettings();
         QVERIFY(settings.ok());
         QCOMPARE(settings->value(QStringLiteral("journal_mode")).toString(), QStringLiteral("wal"));
@@ -134,9 +134,9 @@ private slots:
 
     void declaringLogsTheDeclaration()
     {
-        test::TempDatabase tmp;
-        IncidentStore store(m_clock);
-        QVERIFY(store.session().open(tmp.path()).ok());
+        test::StoreFixture f;
+        QVERIFY(f.open().ok());
+        IncidentStore &store = f.store();
         const qint64 id = declare(store);
         QVERIFY(id > 0);
         auto incident = store.incidents().incident(id);
@@ -144,7 +144,7 @@ private slots:
         QCOMPARE(incident->title, QStringLiteral("Checkout returns 500s"));
         QCOMPARE(incident->severity, Severity::Sev2);
         QCOMPARE(incident->status, IncidentStatus::Investigating);
-        QCOMPARE(incident->declaredAt, m_clock.nowUtc());
+        QCOMPARE(incident->declaredAt, f.clock().nowUtc());
         auto entries = store.timeline().entries({id});
         QVERIFY(entries.ok());
         QCOMPARE(entries->size(), 1);
@@ -155,9 +155,9 @@ private slots:
 
     void refusesAnIncidentWithoutTitle()
     {
-        test::TempDatabase tmp;
-        IncidentStore store(m_clock);
-        QVERIFY(store.session().open(tmp.path()).ok());
+        test::StoreFixture f;
+        QVERIFY(f.open().ok());
+        IncidentStore &store = f.store();
         NewIncident incident;
         incident.title = QStringLiteral("   ");
         QCOMPARE(store.incidents().create(incident, QStringLiteral("ana")).error().code(), Code::Invalid);
@@ -166,17 +166,17 @@ private slots:
 
     void severityAndStatusChangesGoOnTheTimeline()
     {
-        test::TempDatabase tmp;
-        IncidentStore store(m_clock);
-        QVERIFY(store.session().open(tmp.path()).ok());
+        test::StoreFixture f;
+        QVERIFY(f.open().ok());
+        IncidentStore &store = f.store();
         const qint64 id = declare(store);
-        m_clock.advanceSecs(60);
+        f.clock().advanceSecs(60);
         QVERIFY(store.incidents().setSeverity(id, Severity::Sev1, QStringLiteral("ana")).ok());
         QVERIFY(
             store.incidents().setSeverity(id, Severity::Sev1, QStringLiteral("ana")).ok()); // unchanged: nothing logged
-        m_clock.advanceSecs(60);
+        f.clock().advanceSecs(60);
         QVERIFY(store.incidents().setStatus(id, IncidentStatus::Identified, QStringLiteral("ana")).ok());
-        m_clock.advanceSecs(60);
+        f.clock().advanceSecs(60);
         QVERIFY(store.resolution()
                     .resolve(id, {{QStringLiteral("postmortem"), QStringLiteral("test")}}, QStringLiteral("ana"))
                     .ok());
@@ -184,7 +184,7 @@ private slots:
         auto incident = store.incidents().incident(id);
         QCOMPARE(incident->severity, Severity::Sev1);
         QCOMPARE(incident->status, IncidentStatus::Resolved);
-        QCOMPARE(incident->resolvedAt, m_clock.nowUtc());
+        QCOMPARE(incident->resolvedAt, f.clock().nowUtc());
 
         auto entries = store.timeline().entries({id});
         QCOMPARE(entries->size(), 5); // with the acknowledged postmortem owner
@@ -207,23 +207,23 @@ private slots:
 
     void appendedEntriesAreCommittedBeforeSuccess()
     {
-        test::TempDatabase tmp;
-        IncidentStore store(m_clock);
-        QVERIFY(store.session().open(tmp.path()).ok());
+        test::StoreFixture f;
+        QVERIFY(f.open().ok());
+        IncidentStore &store = f.store();
         const qint64 id = declare(store);
         auto entryId = store.timeline().append(note(id, QStringLiteral("prod-db-3 restarted to clear the stuck lock")));
         QVERIFY(entryId.ok());
         // Another connection sees it at once: it was committed, not merely buffered.
-        RawConnection raw(tmp.path());
+        RawConnection raw(f.files().path());
         QCOMPARE(raw.scalar(QStringLiteral("SELECT body FROM timeline_entry WHERE id = %1").arg(*entryId)).toString(),
                  QStringLiteral("prod-db-3 restarted to clear the stuck lock"));
     }
 
     void entriesKeepTextVerbatim()
     {
-        test::TempDatabase tmp;
-        IncidentStore store(m_clock);
-        QVERIFY(store.session().open(tmp.path()).ok());
+        test::StoreFixture f;
+        QVERIFY(f.open().ok());
+        IncidentStore &store = f.store();
         const qint64 id = declare(store);
         const QString hostile = QStringLiteral("'); DROP TABLE timeline_entry; -- ü ✓ 100% _x_ \\ \"q\"");
         auto entryId = store.timeline().append(note(id, hostile));
@@ -233,43 +233,43 @@ private slots:
 
     void refusesBadEntries()
     {
-        test::TempDatabase tmp;
-        IncidentStore store(m_clock);
-        QVERIFY(store.session().open(tmp.path()).ok());
+        test::StoreFixture f;
+        QVERIFY(f.open().ok());
+        IncidentStore &store = f.store();
         const qint64 id = declare(store);
         QCOMPARE(store.timeline().append(note(id, QStringLiteral("  "))).error().code(), Code::Invalid);
         QCOMPARE(store.timeline().append(note(id, QStringLiteral("x"), QString())).error().code(), Code::Invalid);
         QCOMPARE(store.timeline().append(note(999, QStringLiteral("x"))).error().code(), Code::NotFound);
         NewEntry future = note(id, QStringLiteral("from the future"));
-        future.occurredAt = m_clock.nowUtc().addSecs(3600);
+        future.occurredAt = f.clock().nowUtc().addSecs(3600);
         QCOMPARE(store.timeline().append(future).error().code(), Code::Invalid);
         QCOMPARE(store.session().stats()->entries, 1);
     }
 
     void backfillKeepsBothTimes()
     {
-        test::TempDatabase tmp;
-        IncidentStore store(m_clock);
-        QVERIFY(store.session().open(tmp.path()).ok());
+        test::StoreFixture f;
+        QVERIFY(f.open().ok());
+        IncidentStore &store = f.store();
         const qint64 id = declare(store);
-        m_clock.advanceSecs(600);
+        f.clock().advanceSecs(600);
         NewEntry e = note(id, QStringLiteral("rolled back deploy 4711"));
-        e.occurredAt = m_clock.nowUtc().addSecs(-300);
+        e.occurredAt = f.clock().nowUtc().addSecs(-300);
         auto entryId = store.timeline().append(e);
         QVERIFY(entryId.ok());
         auto stored = store.timeline().entry(*entryId);
-        QCOMPARE(stored->occurredAt, m_clock.nowUtc().addSecs(-300));
-        QCOMPARE(stored->capturedAt, m_clock.nowUtc());
+        QCOMPARE(stored->occurredAt, f.clock().nowUtc().addSecs(-300));
+        QCOMPARE(stored->capturedAt, f.clock().nowUtc());
     }
 
     void amendmentsKeepTheOriginal()
     {
-        test::TempDatabase tmp;
-        IncidentStore store(m_clock);
-        QVERIFY(store.session().open(tmp.path()).ok());
+        test::StoreFixture f;
+        QVERIFY(f.open().ok());
+        IncidentStore &store = f.store();
         const qint64 id = declare(store);
         const qint64 entryId = *store.timeline().append(note(id, QStringLiteral("restarting db")));
-        m_clock.advanceSecs(30);
+        f.clock().advanceSecs(30);
         EntryAmendment change;
         change.text = QStringLiteral("restarting db-3 (primary)");
         change.kind = EntryKind::Action;
@@ -289,7 +289,7 @@ private slots:
         QCOMPARE(history->at(0).entry.text, QStringLiteral("restarting db"));
         QCOMPARE(history->at(0).entry.kind, EntryKind::Note);
         QCOMPARE(history->at(0).supersededBy, QStringLiteral("cy"));
-        QCOMPARE(history->at(0).supersededAt, m_clock.nowUtc());
+        QCOMPARE(history->at(0).supersededAt, f.clock().nowUtc());
         QVERIFY(!history->at(1).entry.retracted);
         QVERIFY(history->at(2).entry.retracted);
 
@@ -303,12 +303,12 @@ private slots:
 
     void pagesAreNewestFirstAndStable()
     {
-        test::TempDatabase tmp;
-        IncidentStore store(m_clock);
-        QVERIFY(store.session().open(tmp.path()).ok());
+        test::StoreFixture f;
+        QVERIFY(f.open().ok());
+        IncidentStore &store = f.store();
         const qint64 id = declare(store);
         for (int i = 0; i < 25; ++i) {
-            m_clock.advanceSecs(10);
+            f.clock().advanceSecs(10);
             QVERIFY(store.timeline().append(note(id, QStringLiteral("n%1").arg(i))).ok());
         }
         TimelinePage page{id};
@@ -320,7 +320,7 @@ private slots:
         page.cursorOccurredMs = first->last().occurredAt.toMSecsSinceEpoch();
         page.cursorId = first->last().id;
         // An entry arriving between pages does not shift the next page.
-        m_clock.advanceSecs(10);
+        f.clock().advanceSecs(10);
         QVERIFY(store.timeline().append(note(id, QStringLiteral("late"))).ok());
         auto second = store.timeline().entries(page);
         QCOMPARE(second->first().text, QStringLiteral("n14"));
@@ -335,9 +335,9 @@ private slots:
 
     void filtersWorkInSql()
     {
-        test::TempDatabase tmp;
-        IncidentStore store(m_clock);
-        QVERIFY(store.session().open(tmp.path()).ok());
+        test::StoreFixture f;
+        QVERIFY(f.open().ok());
+        IncidentStore &store = f.store();
         const qint64 id = declare(store);
         NewEntry a = note(id, QStringLiteral("Roll back deploy 100%"), QStringLiteral("Bo"));
         a.kind = EntryKind::Action;
@@ -348,9 +348,9 @@ private slots:
         const qint64 retracted = *store.timeline().append(note(id, QStringLiteral("wrong call"), QStringLiteral("Cy")));
         QVERIFY(store.timeline().setRetracted(retracted, true, QStringLiteral("Cy")).ok());
 
-        auto count = [&](const TimelineFilter &f) {
+        auto count = [&](const TimelineFilter &filter) {
             TimelinePage p{id};
-            p.filter = f;
+            p.filter = filter;
             return int(store.timeline().entries(p)->size());
         };
         QCOMPARE(count({}), 4);
@@ -406,9 +406,9 @@ private slots:
 
     void ownChangesAreAnnounced()
     {
-        test::TempDatabase tmp;
-        IncidentStore store(m_clock);
-        QVERIFY(store.session().open(tmp.path()).ok());
+        test::StoreFixture f;
+        QVERIFY(f.open().ok());
+        IncidentStore &store = f.store();
         QSignalSpy added(&store.incidents(), &IncidentRepository::incidentAdded);
         QSignalSpy changed(&store.incidents(), &IncidentRepository::incidentChanged);
         QSignalSpy entryAdded(&store.timeline(), &TimelineRepository::entryAdded);
@@ -431,16 +431,16 @@ private slots:
 
     void outsideCommitsAreAnnounced()
     {
-        test::TempDatabase tmp;
-        IncidentStore gui(m_clock);
-        QVERIFY(gui.session().open(tmp.path()).ok());
+        test::StoreFixture f;
+        QVERIFY(f.open().ok());
+        IncidentStore &gui = f.store();
         const qint64 id = declare(gui);
         gui.session().setExternalPollInterval(20);
         QSignalSpy entryAdded(&gui.timeline(), &TimelineRepository::entryAdded);
         QSignalSpy changed(&gui.incidents(), &IncidentRepository::incidentChanged);
 
-        IncidentStore cli(m_clock);
-        QVERIFY(cli.session().open(tmp.path()).ok());
+        IncidentStore cli(f.clock());
+        QVERIFY(f.openAnother(cli).ok());
         const qint64 entryId = *cli.timeline().append(note(id, QStringLiteral("from the CLI")));
         QVERIFY(cli.incidents().setStatus(id, IncidentStatus::Identified, QStringLiteral("bo")).ok());
         QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 2000);
@@ -452,15 +452,15 @@ private slots:
     // is still announced.
     void outsideCommitsWakeTheWatcher()
     {
-        test::TempDatabase tmp;
-        IncidentStore gui(m_clock);
-        QVERIFY(gui.session().open(tmp.path()).ok());
+        test::StoreFixture f;
+        QVERIFY(f.open().ok());
+        IncidentStore &gui = f.store();
         const qint64 id = declare(gui);
         CommitWatcher watcher(gui.session(), 0);
         QSignalSpy entryAdded(&gui.timeline(), &TimelineRepository::entryAdded);
 
-        IncidentStore cli(m_clock);
-        QVERIFY(cli.session().open(tmp.path()).ok());
+        IncidentStore cli(f.clock());
+        QVERIFY(f.openAnother(cli).ok());
         const qint64 entryId = *cli.timeline().append(note(id, QStringLiteral("from the CLI")));
         QTRY_COMPARE_WITH_TIMEOUT(entryAdded.count(), 1, 5000);
         QCOMPARE(entryAdded.first().at(1).toLongLong(), entryId);
@@ -471,9 +471,9 @@ private slots:
 
     void bulkAppendIsAllOrNothing()
     {
-        test::TempDatabase tmp;
-        IncidentStore store(m_clock);
-        QVERIFY(store.session().open(tmp.path()).ok());
+        test::StoreFixture f;
+        QVERIFY(f.open().ok());
+        IncidentStore &store = f.store();
         const qint64 id = declare(store);
         QList<NewEntry> batch;
         for (int i = 0; i < 300; ++i)
@@ -495,9 +495,9 @@ private slots:
 
     void integrityCheckOfAHealthyFile()
     {
-        test::TempDatabase tmp;
-        IncidentStore store(m_clock);
-        QVERIFY(store.session().open(tmp.path()).ok());
+        test::StoreFixture f;
+        QVERIFY(f.open().ok());
+        IncidentStore &store = f.store();
         declare(store);
         auto problems = store.session().integrityProblems();
         QVERIFY(problems.ok());
