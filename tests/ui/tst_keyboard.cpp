@@ -11,6 +11,8 @@
 #include "rollcallscenario.h"
 #include "uifixture.h"
 #include "widgets/quickentryedit.h"
+#include "workspaces/workspace.h"
+#include "workspaces/workspaceswitcher.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -40,6 +42,7 @@ private slots:
     void objectionsCheckIsAChoiceInTheTabOrder();
     void destructiveChordsAskOrShowTheirUndo();
     void anActionLineIsOfferedAsATrackedAction();
+    void workspaceKeysSwitchFromAnywhere();
 };
 
 void TstKeyboard::noTwoShortcutsShareAKey()
@@ -259,6 +262,27 @@ void TstKeyboard::anActionLineIsOfferedAsATrackedAction()
     QTest::keyClicks(line, QStringLiteral("a: restart the consumers"));
     QTest::keyClick(line, Qt::Key_Return);
     QCOMPARE(actionLine->text(), QStringLiteral("page the DBA"));
+}
+
+// Alt+1 … Alt+4 pressed (not triggered) while typing in the entry line: the workspace changes and
+// the keyboard stays where it was.
+void TstKeyboard::workspaceKeysSwitchFromAnywhere()
+{
+    UiFixture f;
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(f.declare(QStringLiteral("Keys"))));
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+    w.timelineDock()->focusEntryAction()->trigger();
+    QTRY_COMPARE(QApplication::focusWidget(), line);
+    const QList<Workspace> order{Workspace::Scribe, Workspace::Deputy, Workspace::Commander, Workspace::Liaison};
+    for (int n = 0; n < order.size(); ++n) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key(Qt::Key_1 + n), Qt::AltModifier);
+        QTRY_COMPARE(w.workspaces()->current(), order.at(n));
+        QVERIFY(line->isVisible()); // the timeline is in view in every workspace
+    }
+    QCOMPARE(line->text(), QString()); // the chord typed nothing
 }
 
 QTEST_MAIN(TstKeyboard)

@@ -4,6 +4,8 @@
 #include "models/roletreemodel.h"
 #include "widgets/kindstyle.h"
 
+#include <QAccessible>
+#include <QAccessibleWidget>
 #include <QContextMenuEvent>
 #include <QGraphicsSceneDragDropEvent>
 #include <QGraphicsSimpleTextItem>
@@ -22,6 +24,15 @@
 namespace cp {
 
 namespace {
+
+// A graphics view is a "filler" to assistive technology, which says nothing of what it shows:
+// the role chart is a chart.
+QAccessibleInterface *roleChartAccessible(const QString &className, QObject *object)
+{
+    if (className == QLatin1String("cp::RoleChartView") && object && object->isWidgetType())
+        return new QAccessibleWidget(static_cast<QWidget *>(object), QAccessible::Chart);
+    return nullptr;
+}
 
 constexpr qreal StaffGap = 28;    // between a lead and its staff roles
 constexpr qreal SiblingGap = 26;  // between sibling subtrees
@@ -131,6 +142,11 @@ QGraphicsLineItem *line(QGraphicsScene *scene, QList<QGraphicsItem *> &into, QPo
 RoleChartView::RoleChartView(RoleTreeModel &model, QWidget *parent)
     : QGraphicsView(parent), m_model(model), m_scene(new QGraphicsScene(this))
 {
+    static const bool accessible = [] {
+        QAccessible::installFactory(roleChartAccessible);
+        return true;
+    }();
+    Q_UNUSED(accessible)
     setObjectName(QStringLiteral("roleChartView"));
     setScene(m_scene);
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);

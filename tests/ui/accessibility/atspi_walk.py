@@ -134,6 +134,18 @@ def check_names(window_name, controls):
                         choices.add(safe(lambda: item.name, "") or "")
         if c.name in choices:
             fail("%s: the drop-down is named by its value: %s" % (window_name, c.label()))
+    # A focusable control's role says what it is: "filler" says nothing. A tab widget (holding its
+    # page tab list) and a view's viewport (inside the named view) are Qt's own fillers.
+    for c in controls:
+        if c.role != "filler":
+            continue
+        kids = [safe(lambda: c.obj.getChildAtIndex(i)) for i in range(safe(lambda: c.obj.childCount, 0))]
+        holds_tabs = any(k is not None and safe(k.getRoleName) == "page tab list" for k in kids)
+        parent = safe(lambda: c.obj.parent)
+        viewport = parent is not None and (safe(lambda: parent.name, "") or "") == c.name and \
+            safe(parent.getRoleName) != "filler"
+        if not holds_tabs and not viewport:
+            fail("%s: a focusable control whose role is only \"filler\": %s" % (window_name, c.label()))
     print("%s: %d focusable controls walked, %d without a name (%d of them showing)" %
           (window_name, len(controls), len(nameless), sum(1 for c in nameless if c.showing)), flush=True)
     for c in nameless:
