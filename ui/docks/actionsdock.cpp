@@ -192,6 +192,12 @@ void ActionsDock::createActions()
         show();
         raise();
         m_line->setFocus(Qt::ShortcutFocusReason);
+        // An offered action waits for an owner after it: the cursor at its end, nothing selected
+        // for the next key to replace.
+        if (!m_offered.isEmpty() && m_line->text() == m_offered) {
+            m_line->deselect();
+            m_line->end(false);
+        }
     });
     m_decisionAction = new QAction(this);
     m_decisionAction->setObjectName(QStringLiteral("recordDecisionAction"));
@@ -303,6 +309,7 @@ bool ActionsDock::offerAction(const QString &text)
     if (m_incidentId <= 0 || !m_line->text().trimmed().isEmpty())
         return false;
     m_line->setText(text);
+    m_offered = text;
     showFeedback(tr("From the timeline: add @owner if you like, Enter tracks it as an action."), false);
     return true;
 }

@@ -77,6 +77,7 @@ private:
     ActionModel *m_model;
     DecisionModel *m_decisions;
     QLineEdit *m_line = nullptr;
+    QString m_offered; // the text offerAction put in the line
     QCheckBox *m_followUpCheck = nullptr;
     QLabel *m_feedback = nullptr;
     QTreeView *m_view = nullptr;
