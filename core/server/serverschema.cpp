@@ -4,6 +4,7 @@
 #include "db/writetransaction.h"
 #include "serverconnection.h"
 
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -20,26 +21,53 @@ const QStringList DeletableTables = {QStringLiteral("message_skip")};
 const QStringList AdminOnlyTables = {QStringLiteral("person"), QStringLiteral("department"),
                                      QStringLiteral("schema_info"), QStringLiteral("person_login")};
 
-// Where each kind of row names who made it. On a server these are stamped with the login's
-// roster name by the server itself, so a responder cannot write as somebody else.
-const QList<std::pair<QString, QString>> AuthorColumns = {
-    {QStringLiteral("timeline_entry"), QStringLiteral("author")},
-    {QStringLiteral("timeline_revision"), QStringLiteral("superseded_by")},
-    {QStringLiteral("incident_change"), QStringLiteral("changed_by")},
-    {QStringLiteral("assignment"), QStringLiteral("started_by")},
-    {QStringLiteral("timer"), QStringLiteral("created_by")},
-    {QStringLiteral("roll_call"), QStringLiteral("started_by")},
-    {QStringLiteral("incident_action"), QStringLiteral("created_by")},
-    {QStringLiteral("incident_decision"), QStringLiteral("recorded_by")},
-    {QStringLiteral("business_activity"), QStringLiteral("added_by")},
-    {QStringLiteral("message_step"), QStringLiteral("done_by")},
-    {QStringLiteral("stakeholder_notice"), QStringLiteral("told_by")},
-    {QStringLiteral("inbound_question"), QStringLiteral("logged_by")},
+// Where each kind of row names who did something, and when: the author column and the time it
+// goes with. On a server these are stamped with the login's roster name by the server itself, on
+// INSERT and on every UPDATE that records a new act (the time or the name changes: an answer, an
+// end, a hand-over), so a responder cannot write as somebody else; a name left as it was (another
+// field of the row changed) keeps its author.
+struct AuthorColumn
+{
+    QString table;
+    QString author;
+    QString at; // empty: the row's one act is its insertion
+};
+
+const QList<AuthorColumn> AuthorColumns = {
+    {QStringLiteral("timeline_entry"), QStringLiteral("author"), QStringLiteral("captured_at")},
+    {QStringLiteral("timeline_revision"), QStringLiteral("superseded_by"), QStringLiteral("superseded_at")},
+    {QStringLiteral("incident_change"), QStringLiteral("changed_by"), QStringLiteral("changed_at")},
+    {QStringLiteral("role_duty"), QStringLiteral("done_by"), QStringLiteral("done_at")},
+    {QStringLiteral("assignment"), QStringLiteral("started_by"), QStringLiteral("started_at")},
+    {QStringLiteral("assignment"), QStringLiteral("ended_by"), QStringLiteral("ended_at")},
+    {QStringLiteral("timer"), QStringLiteral("created_by"), QStringLiteral("created_at")},
+    {QStringLiteral("postmortem"), QStringLiteral("assigned_by"), QStringLiteral("assigned_at")},
+    {QStringLiteral("roll_call"), QStringLiteral("started_by"), QStringLiteral("started_at")},
+    {QStringLiteral("roll_call"), QStringLiteral("ended_by"), QStringLiteral("ended_at")},
+    {QStringLiteral("roll_call_item"), QStringLiteral("answered_by"), QStringLiteral("answered_at")},
+    {QStringLiteral("roll_call_item"), QStringLiteral("cleared_by"), QStringLiteral("cleared_at")},
+    {QStringLiteral("incident_action"), QStringLiteral("created_by"), QStringLiteral("created_at")},
+    {QStringLiteral("incident_decision"), QStringLiteral("recorded_by"), QString()},
+    {QStringLiteral("business_mode"), QStringLiteral("declared_by"), QStringLiteral("declared_at")},
+    {QStringLiteral("business_mode"), QStringLiteral("normal_by"), QStringLiteral("normal_at")},
+    {QStringLiteral("business_activity"), QStringLiteral("added_by"), QString()},
+    {QStringLiteral("business_activity"), QStringLiteral("halted_by"), QStringLiteral("halted_at")},
+    {QStringLiteral("business_activity"), QStringLiteral("restarted_by"), QStringLiteral("restarted_at")},
+    {QStringLiteral("briefing_answer"), QStringLiteral("answered_by"), QStringLiteral("answered_at")},
+    {QStringLiteral("message"), QStringLiteral("created_by"), QStringLiteral("created_at")},
+    {QStringLiteral("message_version"), QStringLiteral("drafted_by"), QStringLiteral("drafted_at")},
+    {QStringLiteral("message_step"), QStringLiteral("done_by"), QStringLiteral("done_at")},
+    {QStringLiteral("message_skip"), QStringLiteral("skipped_by"), QStringLiteral("skipped_at")},
+    {QStringLiteral("stakeholder_notice"), QStringLiteral("told_by"), QStringLiteral("told_at")},
+    {QStringLiteral("stakeholder_notice"), QStringLiteral("withdrawn_by"), QStringLiteral("withdrawn_at")},
+    {QStringLiteral("inbound_question"), QStringLiteral("logged_by"), QStringLiteral("received_at")},
+    {QStringLiteral("inbound_question"), QStringLiteral("answered_by"), QStringLiteral("answered_at")},
 };
 
 // Team-mode only, after the numbered steps: which roster person each login is, and the triggers
 // that make the login the author. A responder's rows carry its roster name (its login name while
 // it has none), whatever the client sent; admins write as given (imports keep their authors).
+// stamp_author's arguments are pairs: an author column and its time column ('' for none).
 QStringList authorStatements()
 {
     const QString schema = ServerConnection::schemaName();
@@ -51,17 +79,34 @@ QStringList authorStatements()
                        "SELECT COALESCE((SELECT p.name FROM %1.person p JOIN %1.person_login l ON l.person_id = p.id "
                        "WHERE l.login = session_user), session_user::text) $$")
             .arg(schema),
-        QStringLiteral("CREATE OR REPLACE FUNCTION %1.stamp_author() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                       "IF pg_has_role(session_user, 'commandpost_responders', 'MEMBER') AND NOT "
-                       "pg_has_role(session_user, 'commandpost_admins', 'MEMBER') THEN "
-                       "NEW := jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], %1.session_author())); "
-                       "END IF; RETURN NEW; END $$")
+        QStringLiteral(
+            "CREATE OR REPLACE FUNCTION %1.stamp_author() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            "DECLARE fresh jsonb := to_jsonb(NEW); stale jsonb; stamps jsonb := '{}'; i int := 0; "
+            "BEGIN "
+            "IF NOT pg_has_role(session_user, 'commandpost_responders', 'MEMBER') OR "
+            "pg_has_role(session_user, 'commandpost_admins', 'MEMBER') THEN RETURN NEW; END IF; "
+            "IF TG_OP = 'UPDATE' THEN stale := to_jsonb(OLD); END IF; "
+            "WHILE i < TG_NARGS LOOP "
+            "IF COALESCE(fresh->>TG_ARGV[i], '') <> '' AND (TG_OP = 'INSERT' "
+            "OR fresh->TG_ARGV[i] IS DISTINCT FROM stale->TG_ARGV[i] "
+            "OR (TG_ARGV[i + 1] <> '' AND fresh->TG_ARGV[i + 1] IS DISTINCT FROM stale->TG_ARGV[i + 1])) THEN "
+            "stamps := stamps || jsonb_build_object(TG_ARGV[i], %1.session_author()); END IF; "
+            "i := i + 2; END LOOP; "
+            "IF stamps <> '{}' THEN NEW := jsonb_populate_record(NEW, stamps); END IF; "
+            "RETURN NEW; END $$")
             .arg(schema),
     };
-    for (const auto &[table, column] : AuthorColumns)
-        statements << QStringLiteral("CREATE OR REPLACE TRIGGER %2_author BEFORE INSERT ON %1.%2 FOR EACH ROW "
-                                     "EXECUTE FUNCTION %1.stamp_author('%3')")
-                          .arg(schema, table, column);
+    QStringList tables;
+    QHash<QString, QStringList> arguments;
+    for (const AuthorColumn &column : AuthorColumns) {
+        if (!arguments.contains(column.table))
+            tables << column.table;
+        arguments[column.table] << QStringLiteral("'%1'").arg(column.author) << QStringLiteral("'%1'").arg(column.at);
+    }
+    for (const QString &table : std::as_const(tables))
+        statements << QStringLiteral("CREATE OR REPLACE TRIGGER %2_author BEFORE INSERT OR UPDATE ON %1.%2 FOR EACH "
+                                     "ROW EXECUTE FUNCTION %1.stamp_author(%3)")
+                          .arg(schema, table, arguments.value(table).join(QStringLiteral(", ")));
     return statements;
 }
 

@@ -7,6 +7,7 @@
 #include "pgtestserver.h"
 #include "server/serverschema.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -221,6 +222,63 @@ private slots:
         // The link can be made later too, by handle or name.
         CLI_OK(cli(m_server, {QStringLiteral("server"), QStringLiteral("link"), m_observer, QStringLiteral("--person"),
                               QStringLiteral("bo")}));
+    }
+
+    // Not only new rows: an answer, a round's end and a hand-over are UPDATEs, and they carry the
+    // login's name too; a name the UPDATE leaves alone keeps its author.
+    void laterActsAreTheLoginsToo()
+    {
+        const QString responder = PgTestServer::as(m_server, m_responder); // linked to Bo Chen above
+        const QString admin = PgTestServer::as(m_server, m_admin);
+        const CliRun declared =
+            cli(admin, {QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"),
+                        QStringLiteral("Queue stuck"), QStringLiteral("--severity"), QStringLiteral("SEV-2")});
+        CLI_OK(declared);
+        const QString id = QString::fromUtf8(declared.out).trimmed();
+        const QString forged = QStringLiteral("Ana Lima");
+        for (const QString &role : {QStringLiteral("ic"), QStringLiteral("scribe")})
+            CLI_OK(cli(admin, {QStringLiteral("assign"), QStringLiteral("--incident"), id, QStringLiteral("--role"),
+                               role, QStringLiteral("--person"), QStringLiteral("bo"), QStringLiteral("--author"),
+                               QStringLiteral("Imported")}));
+        // The admin starts the round as given; Bo answers and ends it, each time claiming to be Ana.
+        CLI_OK(cli(admin, {QStringLiteral("rollcall"), QStringLiteral("start"), QStringLiteral("--incident"), id,
+                           QStringLiteral("--author"), QStringLiteral("Imported")}));
+        CLI_OK(cli(responder, {QStringLiteral("rollcall"), QStringLiteral("answer"), QStringLiteral("scribe"),
+                               QStringLiteral("--incident"), id, QStringLiteral("--condition"),
+                               QStringLiteral("healthy"), QStringLiteral("--author"), forged}));
+        CLI_OK(cli(responder, {QStringLiteral("rollcall"), QStringLiteral("end"), QStringLiteral("--incident"), id,
+                               QStringLiteral("--author"), forged}));
+        // A hand-over ends the admin's assignment: the end is Bo's, the start stays the admin's.
+        CLI_OK(cli(PgTestServer::as(m_server, m_admin),
+                   {QStringLiteral("people"), QStringLiteral("add"), QStringLiteral("--name"),
+                    QStringLiteral("Cy Park"), QStringLiteral("--handle"), QStringLiteral("cy")}));
+        CLI_OK(cli(responder, {QStringLiteral("handover"), QStringLiteral("--incident"), id, QStringLiteral("--role"),
+                               QStringLiteral("scribe"), QStringLiteral("--to"), QStringLiteral("cy"),
+                               QStringLiteral("--author"), forged}));
+
+        ServerConnection connection;
+        QVERIFY(connection.open(*ServerAddress::parse(m_server)).ok());
+        const auto rows = [&](const QString &sql) {
+            QStringList found;
+            QSqlQuery q(connection.database());
+            if (!q.exec(sql.arg(id)))
+                return QStringList{q.lastError().text()};
+            while (q.next())
+                found << q.value(0).toString();
+            return found;
+        };
+        QCOMPARE(rows(QStringLiteral("SELECT answered_by FROM roll_call_item WHERE incident_id = %1 AND answered_at "
+                                     "IS NOT NULL")),
+                 QStringList{QStringLiteral("Bo Chen")});
+        QCOMPARE(rows(QStringLiteral("SELECT started_by || '|' || COALESCE(ended_by, '') FROM roll_call WHERE "
+                                     "incident_id = %1")),
+                 QStringList{QStringLiteral("Imported|Bo Chen")});
+        QCOMPARE(rows(QStringLiteral("SELECT a.started_by || '|' || COALESCE(a.ended_by, '') FROM assignment a JOIN "
+                                     "incident_role r ON r.id = a.role_id WHERE a.incident_id = %1 AND r.role_key = "
+                                     "'scribe' ORDER BY a.id")),
+                 (QStringList{QStringLiteral("Imported|Bo Chen"), QStringLiteral("Bo Chen|")}));
+        QVERIFY(rows(QStringLiteral("SELECT author FROM timeline_entry WHERE incident_id = %1 AND author = 'Ana Lima'"))
+                    .isEmpty());
     }
 
     void revokedLoginsReadNothing()
