@@ -24,6 +24,7 @@
 #include "window/incidentstatusbar.h"
 #include "window/incidenttoolbar.h"
 #include "window/mainmenus.h"
+#include "window/serveractions.h"
 #include "window/shadowactions.h"
 #include "workspaces/windowplacement.h"
 #include "workspaces/workspaceswitcher.h"
@@ -97,6 +98,7 @@ void MainWindow::createParts()
         {m_store, m_clock, m_preferences, *m_saveStatus, *m_undoGroup, *m_incidents, *m_roleTemplates, *m_exports},
         *this);
     m_shadowActions = new ShadowActions(m_store, m_clock, *this);
+    m_serverActions = new ServerActions(m_preferences, *this);
     m_toolBar = new IncidentToolBar(
         *m_incidents, {m_incidentActions->newAction(), m_incidentActions->switchAction(), m_undoAction, m_redoAction},
         this);
@@ -109,6 +111,9 @@ void MainWindow::connectParts()
 {
     connect(m_saveStatus, &SaveStatus::saved, m_statusBar, &IncidentStatusBar::showSaved);
     connect(m_saveStatus, &SaveStatus::failed, m_statusBar, &IncidentStatusBar::showSaveError);
+    m_statusBar->showClockOffset(m_store.session().serverClockOffsetMs());
+    connect(&m_store.session(), &StoreSession::serverClockOffsetChanged, m_statusBar,
+            &IncidentStatusBar::showClockOffset);
     connect(m_roleChart, &RoleChartDock::vacanciesChanged, m_statusBar, &IncidentStatusBar::showVacancies);
     m_statusBar->showNextDue(m_timers->nextDueText(), m_timers->hasOverdue());
     connect(m_timers, &TimersDock::nextDueChanged, m_statusBar,
@@ -117,6 +122,8 @@ void MainWindow::connectParts()
     const auto showMessage = [this](const QString &text, int timeoutMs) { m_statusBar->showMessage(text, timeoutMs); };
     connect(m_incidentActions, &IncidentActions::message, this, showMessage);
     connect(m_shadowActions, &ShadowActions::message, this, showMessage);
+    // The window's docks keep their store: on another server, the program opens another window.
+    connect(m_serverActions, &ServerActions::connected, this, &QWidget::close);
     connect(m_incidentActions, &IncidentActions::refreshRequested, this, &MainWindow::refreshIncident);
     connect(m_incidentActions, &IncidentActions::openRequested, this, [this](qint64 incidentId) {
         openIncident(incidentId);
@@ -187,6 +194,7 @@ void MainWindow::retranslateUi()
     m_backups->retranslateUi();
     m_incidentActions->retranslateUi();
     m_shadowActions->retranslateUi();
+    m_serverActions->retranslateUi();
     m_workspaces->retranslateUi();
     m_toolBar->retranslateUi();
     m_statusBar->retranslateUi();

@@ -33,6 +33,7 @@ class RoleTemplateLibrary;
 class RollCallDock;
 class RosterDock;
 class SaveStatus;
+class ServerActions;
 class ShadowActions;
 class ShadowWindow;
 class TimelineDock;
@@ -79,6 +80,7 @@ public:
     ExportActions *exportActions() const { return m_exports; }             // File ▸ Export, Print, the postmortem
     BackupActions *backupActions() const { return m_backups; }             // File ▸ Back up…, Restore…
     ShadowActions *shadowActions() const { return m_shadowActions; }       // the shadow view and replay
+    ServerActions *serverActions() const { return m_serverActions; }       // File ▸ Connect to a team server…
     ShadowWindow *shadowWindow() const;
     MainMenus *menus() const { return m_menus; }
     IncidentToolBar *incidentToolBar() const { return m_toolBar; }
@@ -136,6 +138,7 @@ private:
     BackupActions *m_backups = nullptr;
     IncidentActions *m_incidentActions = nullptr;
     ShadowActions *m_shadowActions = nullptr;
+    ServerActions *m_serverActions = nullptr;
     IncidentToolBar *m_toolBar = nullptr;
     IncidentStatusBar *m_statusBar = nullptr;
     WorkspaceSwitcher *m_workspaces = nullptr;

@@ -11,6 +11,7 @@ const QString AuthorKey = QStringLiteral("preferences/authorName");
 const QString LastIncidentKey = QStringLiteral("preferences/lastIncidentId");
 const QString EntryKindKey = QStringLiteral("preferences/defaultEntryKind");
 const QString TimerMutedKey = QStringLiteral("preferences/timerSoundMuted");
+const QString RecentServersKey = QStringLiteral("preferences/recentServers");
 
 } // namespace
 
@@ -109,6 +110,20 @@ void Preferences::setPostmortemDeadlines(const PostmortemDeadlines &deadlines)
     m_settings.setValue(QStringLiteral("postmortem/sev1CalendarDays"), deadlines.sev1CalendarDays);
     m_settings.setValue(QStringLiteral("postmortem/sev2BusinessDays"), deadlines.sev2BusinessDays);
     m_settings.setValue(QStringLiteral("postmortem/otherBusinessDays"), deadlines.otherBusinessDays);
+}
+
+QStringList Preferences::recentServers() const
+{
+    return m_settings.value(RecentServersKey).toStringList();
+}
+
+void Preferences::addRecentServer(const ServerAddress &server)
+{
+    const QString text = server.textWithoutPassword();
+    QStringList recent = recentServers();
+    recent.removeAll(text);
+    recent.prepend(text);
+    m_settings.setValue(RecentServersKey, recent.mid(0, RecentServerCount));
 }
 
 void Preferences::sync()

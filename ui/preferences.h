@@ -3,6 +3,7 @@
 #include "domain/postmortem.h"
 #include "domain/timelineentry.h"
 #include "domain/timerdefaults.h"
+#include "server/serveraddress.h"
 
 #include <QString>
 
@@ -47,6 +48,12 @@ public:
     // SEV-2 and below. Default: 3 and 5 (10 below SEV-2), as the response guides practise.
     PostmortemDeadlines postmortemDeadlines() const;
     void setPostmortemDeadlines(const PostmortemDeadlines &deadlines);
+
+    // The team servers connected to, the last first (File ▸ Connect to a team server…), as
+    // connection strings without their passwords.
+    QStringList recentServers() const;
+    void addRecentServer(const ServerAddress &server);
+    static constexpr int RecentServerCount = 8;
 
     void sync();
 

@@ -2,6 +2,7 @@
 
 #include "domain/clock.h"
 #include "server/serveraddress.h"
+#include "server/serverclock.h"
 
 #include <QFileInfo>
 
@@ -85,6 +86,13 @@ Result<std::unique_ptr<IncidentStore>> CliContext::openStore(Access access) cons
         return error;
     }
     return store;
+}
+
+void CliContext::noteServerClock(const StoreSession &session)
+{
+    // Said on stderr, as the window's status bar says it; the command goes on, on the server's time.
+    if (const QString offset = ServerClock::offsetText(session.serverClockOffsetMs()); !offset.isEmpty())
+        printError(QStringLiteral("note"), tr("%1; times are stamped on the server's clock.").arg(offset));
 }
 
 void CliContext::printError(const QString &reason, const QString &message)

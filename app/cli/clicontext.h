@@ -62,6 +62,8 @@ public:
     int usageError(const QString &message, const QString &command = QString());
     // Flushes stdout; a failed write (disk full, closed pipe) becomes an I/O error.
     int finish();
+    // On a team server whose clock is noticeably off this machine's: one line on stderr.
+    void noteServerClock(const StoreSession &session);
 
     // --author, else $COMMANDPOST_AUTHOR, else $USER, else "cli".
     static QString defaultAuthor();

@@ -182,6 +182,7 @@ IncidentStore *CommandCall::store(CliContext::Access access)
         return nullptr;
     }
     m_store = std::move(*opened);
+    m_context.noteServerClock(m_store->session());
     if (m_command.m_incident == Command::Incident::Existing && !incident()) {
         m_store.reset();
         return nullptr;

@@ -19,6 +19,7 @@
 #include "shadow/shadowwindow.h"
 #include "widgets/accessiblename.h"
 #include "widgets/firstframemark.h"
+#include "window/serveractions.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -33,8 +34,10 @@
 #include <QStatusBar>
 
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <sys/stat.h>
+#include <utility>
 
 namespace cp {
 namespace {
@@ -72,6 +75,10 @@ private:
     static int follow(const QString &path, const std::optional<ServerAddress> &server, int screen, bool fullScreen);
     // The main window on a team server: no lock file (every laptop of the team may write).
     static int runOnServer(QApplication &app, const ServerAddress &server);
+    // File ▸ Connect to a team server…: opens the store the next window shows.
+    static StoreError openNextServer(const ServerAddress &server);
+    // The windows on the servers connected to from the window, one after the other.
+    static int runNextServers(QApplication &app);
     // notice: shown in the status bar at the start (a stale lock taken over).
     static int runWindow(QApplication &app, IncidentStore &store, const QString &notice = QString());
     // A second window on a locked database: follow it instead (true) or give up.
@@ -80,6 +87,10 @@ private:
 
 // Set by the window when File ▸ Restore… wants a fresh process on the restored file.
 bool restartAfterRestore = false;
+// Set by File ▸ Connect to a team server…: the store of the server connected to, opened while the
+// window asked, and what the next window says first.
+std::unique_ptr<IncidentStore> nextServer;
+QString nextServerNotice;
 
 // Exit codes: 0 done, 1 the database could not be opened, 2 another window holds it.
 enum ExitCode
@@ -230,20 +241,44 @@ int GuiMain::run(QApplication &app)
         store.session().close();
         lock.unlock();
         QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
+        return code;
     }
-    return code;
+    if (!nextServer)
+        return code;
+    // Connected to a team server from the window: the file is let go before the server's window opens.
+    store.session().close();
+    lock.unlock();
+    return runNextServers(app);
 }
 
 int GuiMain::runOnServer(QApplication &app, const ServerAddress &server)
 {
-    IncidentStore store(SystemClock::instance());
-    if (const StoreError error = store.session().openServer(server, StoreSession::Options{}); !error.ok()) {
+    if (const StoreError error = openNextServer(server); !error.ok()) {
         refuse(tr("Cannot open the team server"), error.message());
         return CannotOpen;
     }
-    // Other laptops' commits arrive as notifications at once; the watcher's poll is the safety net.
-    const CommitWatcher commits(store.session());
-    return runWindow(app, store);
+    return runNextServers(app);
+}
+
+StoreError GuiMain::openNextServer(const ServerAddress &server)
+{
+    auto store = std::make_unique<IncidentStore>(SystemClock::instance());
+    if (StoreError error = store->session().openServer(server, StoreSession::Options{}); !error.ok())
+        return error;
+    nextServer = std::move(store);
+    return {};
+}
+
+int GuiMain::runNextServers(QApplication &app)
+{
+    int code = Done;
+    while (nextServer) {
+        const std::unique_ptr<IncidentStore> store = std::move(nextServer);
+        // Other laptops' commits arrive as notifications at once; the watcher's poll is the safety net.
+        const CommitWatcher commits(store->session());
+        code = runWindow(app, *store, std::exchange(nextServerNotice, QString()));
+    }
+    return code;
 }
 
 int GuiMain::runWindow(QApplication &app, IncidentStore &store, const QString &notice)
@@ -251,7 +286,11 @@ int GuiMain::runWindow(QApplication &app, IncidentStore &store, const QString &n
     QSettings settings;
     makeSettingsPrivate(settings);
     Preferences preferences(settings);
-    MainWindow window(store, SystemClock::instance(), preferences, settings);
+    // On a team server the session's clock is the server's (this machine's, corrected).
+    MainWindow window(store, store.session().clock(), preferences, settings);
+    window.serverActions()->setConnector(&GuiMain::openNextServer);
+    QObject::connect(window.serverActions(), &ServerActions::connected, &window,
+                     [](const QString &said) { nextServerNotice = said; });
     window.restoreWindowState();
     window.openInitialIncident();
     // Crash recovery (#8): the draft line, the heartbeat, a "Session recovered" entry after a crash.

@@ -28,10 +28,11 @@ QString uniqueConnectionName()
 
 } // namespace
 
-StoreSession::StoreSession(const Clock &clock, QObject *parent) : QObject(parent), m_clock(clock)
+StoreSession::StoreSession(const Clock &clock, QObject *parent) : QObject(parent), m_clock(clock), m_serverClock(clock)
 {
     qRegisterMetaType<StoreChange>();
     m_pollTimer.callOnTimeout(this, &StoreSession::checkExternalCommits);
+    m_serverClockTimer.callOnTimeout(this, [this] { measureServerClock(); });
 }
 
 StoreSession::~StoreSession()
@@ -279,6 +280,8 @@ StoreError StoreSession::migrate()
 void StoreSession::close()
 {
     m_pollTimer.stop();
+    m_serverClockTimer.stop();
+    m_serverClock.setOffsetMs(0);
     if (m_connectionName.isEmpty())
         return;
     const QString path = m_db.databaseName();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/clock.h"
+#include "server/serverclock.h"
 #include "sqldialect.h"
 #include "storechange.h"
 #include "storeerror.h"
@@ -43,6 +44,9 @@ public:
         bool create = true;       // create the file (and its folder) when missing
         int busyTimeoutMs = 5000; // how long a write waits for another writer's lock
         bool quickCheck = true;   // PRAGMA quick_check on open
+        // Team mode: compare this machine's clock with the server's on opening and every minute, and
+        // stamp times on the server's. Off where a fake clock stands for the server's (tests).
+        bool serverClock = true;
     };
 
     struct Stats
@@ -72,7 +76,12 @@ public:
     bool isOpen() const { return m_db.isOpen(); }
     bool isReadOnly() const { return m_options.mode == OpenMode::ReadOnly; }
     QString path() const { return m_path; }
-    const Clock &clock() const { return m_clock; }
+    // The time every write stamps: on a team server the server's (this machine's clock corrected).
+    const Clock &clock() const { return isServer() ? static_cast<const Clock &>(m_serverClock) : m_clock; }
+    // Team mode: the server's time minus this machine's, as last measured; 0 on a file.
+    qint64 serverClockOffsetMs() const { return m_serverClock.offsetMs(); }
+    // Measures it now (storesession_server.cpp); serverClockOffsetChanged() when it moved.
+    StoreError measureServerClock();
     const SqlDialect &dialect() const { return m_dialect; }
     const QSqlDatabase &database() const { return m_db; }
 
@@ -179,6 +188,7 @@ public:
 
 signals:
     void changed(const cp::StoreChange &change);
+    void serverClockOffsetChanged(qint64 offsetMs);
 
 private:
     // write() without the Result plumbing (the retries, the commit, the announcement).
@@ -198,6 +208,8 @@ private:
     qint64 m_lastSeenChange = 0;
     qint64 m_dataVersion = -1;
     QTimer m_pollTimer;
+    ServerClock m_serverClock;
+    QTimer m_serverClockTimer;
 };
 
 } // namespace cp

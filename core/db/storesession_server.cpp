@@ -12,6 +12,14 @@
 
 namespace cp {
 
+namespace {
+
+// How often a team client compares its clock with the server's: often enough to notice a laptop's
+// clock set by hand or corrected by NTP within a minute.
+constexpr int ServerClockIntervalMs = 60 * 1000;
+
+} // namespace
+
 StoreError StoreSession::openServer(const ServerAddress &address, const Options &options)
 {
     close();
@@ -50,6 +58,26 @@ StoreError StoreSession::openServer(const ServerAddress &address, const Options 
     last->next();
     m_lastSeenChange = last->value(0).toLongLong();
     m_path = name;
+    if (options.serverClock) {
+        // A clock that cannot be compared now is compared at the next round; the times stay this
+        // machine's meanwhile.
+        measureServerClock();
+        m_serverClockTimer.start(ServerClockIntervalMs);
+    }
+    return {};
+}
+
+StoreError StoreSession::measureServerClock()
+{
+    if (!isOpen() || !isServer())
+        return notOpen();
+    auto offset = ServerClock::measure(m_db, m_clock);
+    if (!offset)
+        return offset.error();
+    if (*offset != m_serverClock.offsetMs()) {
+        m_serverClock.setOffsetMs(*offset);
+        emit serverClockOffsetChanged(*offset);
+    }
     return {};
 }
 

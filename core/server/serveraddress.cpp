@@ -108,6 +108,19 @@ QString ServerAddress::keyringKey() const
     return QStringLiteral("%1@%2:%3/%4").arg(user, host, port, database);
 }
 
+QString ServerAddress::textWithoutPassword() const
+{
+    QStringList parts;
+    for (const auto &[keyword, value] : m_parameters) {
+        if (keyword == QLatin1String("password"))
+            continue;
+        const bool plain = !value.isEmpty() && !value.contains(QLatin1Char(' ')) &&
+                           !value.contains(QLatin1Char('\\')) && !value.contains(QLatin1Char('\''));
+        parts << keyword + QLatin1Char('=') + (plain ? value : quoted(value));
+    }
+    return parts.join(QLatin1Char(' '));
+}
+
 void ServerAddress::applyTo(QSqlDatabase &database) const
 {
     QStringList options;

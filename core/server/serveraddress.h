@@ -40,6 +40,9 @@ public:
     // The key under which the desktop keyring keeps this login's password: user@host:port/dbname
     // with libpq's defaults filled in from the environment.
     QString keyringKey() const;
+    // The address as a connection string without its password ("host=db dbname=commandpost"), as
+    // a list of recent servers keeps it; parse() reads it back.
+    QString textWithoutPassword() const;
     // Puts the address into a QPSQL connection: host, port, database, user and password in their
     // own fields, every other keyword as a connect option.
     void applyTo(QSqlDatabase &database) const;

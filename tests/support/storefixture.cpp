@@ -88,7 +88,10 @@ StoreError StoreFixture::openOn(IncidentStore &store, const StoreSession::Option
         if (StoreError error = ServerDatabases::instance().create(&m_server); !error.ok())
             return error;
     }
-    return store.session().openServer(*ServerAddress::parse(m_server), options);
+    // The fake clock stands for the server's: the tests' times are the times they set.
+    StoreSession::Options onServer = options;
+    onServer.serverClock = false;
+    return store.session().openServer(*ServerAddress::parse(m_server), onServer);
 }
 
 } // namespace cp::test

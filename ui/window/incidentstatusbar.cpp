@@ -1,5 +1,6 @@
 #include "incidentstatusbar.h"
 
+#include "server/serverclock.h"
 #include "widgets/incidentclocklabel.h"
 #include "widgets/kindstyle.h"
 
@@ -30,6 +31,10 @@ IncidentStatusBar::IncidentStatusBar(const Clock &clock, const QString &database
     m_vacancyLabel->setStyleSheet(boldIn(KindStyle::errorColor()));
     m_nextTimerLabel = addLabel("nextTimerStatus");
     m_nextTimerLabel->setTextFormat(Qt::PlainText);
+    m_clockOffsetLabel = addLabel("clockOffsetStatus");
+    m_clockOffsetLabel->setTextFormat(Qt::PlainText);
+    m_clockOffsetLabel->setStyleSheet(boldIn(KindStyle::errorColor()));
+    m_clockOffsetLabel->hide();
     m_saveLabel = addLabel("saveIndicator", true);
     m_saveLabel->setTextFormat(Qt::PlainText);
     m_saveLabel->setToolTip(QDir::toNativeSeparators(m_databasePath));
@@ -86,6 +91,16 @@ void IncidentStatusBar::showNextDue(const QString &text, bool overdue)
 {
     m_nextTimerLabel->setText(text);
     m_nextTimerLabel->setStyleSheet(overdue ? boldIn(KindStyle::errorColor()) : QString());
+}
+
+void IncidentStatusBar::showClockOffset(qint64 offsetMs)
+{
+    const QString text = ServerClock::offsetText(offsetMs);
+    m_clockOffsetLabel->setText(text);
+    m_clockOffsetLabel->setToolTip(
+        tr("What you capture is stamped with the server's time, so the team's times agree. Set this computer's "
+           "clock right (automatic time, NTP) to see the times the others see."));
+    m_clockOffsetLabel->setVisible(!text.isEmpty());
 }
 
 void IncidentStatusBar::showSaved(const QDateTime &atUtc)

@@ -28,6 +28,9 @@ public:
     void showNextDue(const QString &text, bool overdue);
     void showSaved(const QDateTime &atUtc);
     void showSaveError(const StoreError &error);
+    // Team mode: this machine's clock against the server's (server minus local); said only when
+    // over ServerClock::NoticeableOffsetMs.
+    void showClockOffset(qint64 offsetMs);
 
     void retranslateUi();
 
@@ -40,6 +43,7 @@ private:
     QLabel *m_statusStatus;
     QLabel *m_vacancyLabel;
     QLabel *m_nextTimerLabel;
+    QLabel *m_clockOffsetLabel;
     QLabel *m_saveLabel;
     QLabel *m_wallClock;
     bool m_haveIncident = false;

@@ -17,6 +17,7 @@
 #include "incidentactions.h"
 #include "incidenttoolbar.h"
 #include "mainwindow.h"
+#include "serveractions.h"
 #include "shadowactions.h"
 #include "workspaces/workspaceswitcher.h"
 
@@ -90,6 +91,7 @@ void MainMenus::fillFile()
     IncidentActions *incidents = m_window.incidentActions();
     m_fileMenu->addAction(incidents->newAction());
     m_fileMenu->addAction(incidents->switchAction());
+    m_fileMenu->addAction(m_window.serverActions()->connectAction());
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_window.rosterDock()->importAction());
     m_fileMenu->addSeparator();
