@@ -5,6 +5,8 @@
 
 #include "clirunner.h"
 #include "db/commitwatcher.h"
+#include "db/incidentstore.h"
+#include "domain/clock.h"
 #include "pgtestserver.h"
 #include "server/serverschema.h"
 #include "shadow/shadowwindow.h"
