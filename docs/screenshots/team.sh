@@ -24,13 +24,13 @@ xvfb-run -a -s "-screen 0 1280x720x24" bash -c '
     for i in $(seq 50); do wid=$(xdotool search --name "CommandPost" 2>/dev/null | head -1) && [ -n "$wid" ] && break; sleep 0.2; done
     sleep 2
     xdotool windowactivate --sync "$wid"
-    xdotool key alt+f; sleep 0.5; xdotool key c; sleep 1.5
+    xdotool mousemove 20 27 click 1; sleep 1; xdotool key c; sleep 1.5
     xdotool type --delay 5 "$3"; xdotool key Tab; xdotool type --delay 5 "wrong"; xdotool key Return; sleep 2
     import -window root "$2/connect-server-refused.png"
     xdotool key ctrl+a; xdotool type --delay 5 "bo-secret"; sleep 0.5
     import -window root "$2/connect-server.png"
     # Connecting keeps the password in the keyring when there is one (under Xvfb there is none: the
-    # new window says the password was not kept, after the keyring's 5 s).
+    # new window says the password was not kept, after the keyring gives up, 5 s).
     xdotool key Return; sleep 9
     import -window root "$2/connect-server-connected.png"
     kill $app; wait $app 2>/dev/null || true

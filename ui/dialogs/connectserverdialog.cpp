@@ -34,10 +34,7 @@ ConnectServerDialog::ConnectServerDialog(const QStringList &recentServers, Conne
     m_server->setCurrentIndex(recentServers.isEmpty() ? -1 : 0);
     m_server->lineEdit()->setPlaceholderText(tr("host=db.example.org dbname=commandpost user=bo sslmode=verify-full"));
     m_server->setMinimumContentsLength(48);
-    auto *serverHint = new QLabel(tr("A libpq connection string, a postgresql:// URI or service=NAME from "
-                                     "pg_service.conf."),
-                                  this);
-    serverHint->setWordWrap(true);
+    auto *serverHint = new QLabel(tr("A connection string, a postgresql:// URI or service=NAME"), this);
     serverHint->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(KindStyle::quietColor().name()));
     m_password->setObjectName(QStringLiteral("serverPassword"));
     m_password->setEchoMode(QLineEdit::Password);
