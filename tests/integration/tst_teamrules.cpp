@@ -98,11 +98,8 @@ private slots:
     {
         CP_REQUIRE_PG(m_pg);
         QString why;
-        m_server = m_pg.createDatabase(&why);
+        m_server = m_pg.createCommandPostDatabase(&why);
         QVERIFY2(!m_server.isEmpty(), qPrintable(why));
-        ServerConnection admin;
-        QVERIFY(admin.open(*ServerAddress::parse(m_server)).ok());
-        QVERIFY(ServerSchema::install(admin.database()).ok());
     }
 
     void aTimersExpiryIsLoggedOnce()

@@ -1,5 +1,7 @@
 #include "pgtestserver.h"
 
+#include "server/serverschema.h"
+
 #include <QCoreApplication>
 #include <QProcess>
 #include <QSqlError>
@@ -62,6 +64,25 @@ QString PgTestServer::createDatabase(QString *why, const QString &templateName)
         return {};
     m_databases << name;
     return QStringLiteral("dbname=%1").arg(name);
+}
+
+QString PgTestServer::createCommandPostDatabase(QString *why)
+{
+    const QString server = createDatabase(why);
+    if (server.isEmpty())
+        return {};
+    ServerConnection admin;
+    StoreError error = admin.open(*ServerAddress::parse(server));
+    if (error.ok()) {
+        auto installed = ServerSchema::install(admin.database());
+        error = installed.error();
+    }
+    if (!error.ok()) {
+        if (why)
+            *why = error.message();
+        return {};
+    }
+    return server;
 }
 
 QString PgTestServer::createLogin(const QString &stem, QString *why)

@@ -22,6 +22,8 @@ public:
     // A new database, empty or a copy of 'templateName'; its SERVER string ("dbname=…"), or empty
     // (with the reason).
     QString createDatabase(QString *why, const QString &templateName = QString());
+    // A new database with the CommandPost schema ('server init' done); its SERVER string, or empty.
+    QString createCommandPostDatabase(QString *why);
     // A new login with a password, made a member of nothing; its name, or empty.
     QString createLogin(const QString &stem, QString *why);
     static QString password(const QString &login) { return login + QStringLiteral("-secret"); }

@@ -81,11 +81,10 @@ private slots:
     {
         CP_REQUIRE_PG(m_pg);
         QString why;
-        m_server = m_pg.createDatabase(&why);
+        m_server = m_pg.createCommandPostDatabase(&why);
         QVERIFY2(!m_server.isEmpty(), qPrintable(why));
         ServerConnection admin;
         QVERIFY(admin.open(*ServerAddress::parse(m_server)).ok());
-        QVERIFY(ServerSchema::install(admin.database()).ok());
         m_login = m_pg.createLogin(QStringLiteral("bo"), &why);
         QVERIFY2(!m_login.isEmpty(), qPrintable(why));
         QVERIFY(ServerSchema::grant(admin.database(), m_login, ServerSchema::Group::Responder).ok());

@@ -41,11 +41,10 @@ private slots:
     {
         CP_REQUIRE_PG(m_pg);
         QString why;
-        m_server = m_pg.createDatabase(&why);
+        m_server = m_pg.createCommandPostDatabase(&why);
         QVERIFY2(!m_server.isEmpty(), qPrintable(why));
         ServerConnection admin;
         QVERIFY(admin.open(*ServerAddress::parse(m_server)).ok());
-        QVERIFY(ServerSchema::install(admin.database()).ok());
         m_observer = m_pg.createLogin(QStringLiteral("trainee"), &why);
         QVERIFY2(!m_observer.isEmpty(), qPrintable(why));
         QVERIFY(ServerSchema::grant(admin.database(), m_observer, ServerSchema::Group::Observer).ok());
