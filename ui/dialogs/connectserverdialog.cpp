@@ -83,6 +83,9 @@ void ConnectServerDialog::showError(const QString &text, bool isError)
     m_error->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(color.name()));
     m_error->setText(text);
     m_error->setVisible(!text.isEmpty());
+    // A dialog does not grow by itself for a label shown after it opened: the fields would be squeezed.
+    layout()->activate();
+    resize(width(), qMax(height(), sizeHint().height()));
 }
 
 void ConnectServerDialog::accept()
