@@ -451,7 +451,7 @@ StoreError BusinessRepository::setAudiences(qint64 incidentId, const QStringList
             labels << BusinessVocabulary::audienceLabel(a);
         return m_timeline.log(tx, incidentId, EntryKind::Communication,
                               tr("Audiences: %1").arg(labels.join(QStringLiteral(", "))), false, {BusinessTag},
-                              author.trimmed().isEmpty() ? QStringLiteral("CommandPost") : author.trimmed());
+                              author.trimmed().isEmpty() ? EntryVocabulary::systemAuthor() : author.trimmed());
     });
 }
 

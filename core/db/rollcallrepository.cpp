@@ -330,7 +330,7 @@ StoreError RollCallRepository::closeRollCallInTx(WriteTransaction &tx, const Rol
             return timer.error();
         Timer t = *timer;
         if (t.isLive()) {
-            if (StoreError error = m_timers.logPendingExpiry(tx, t, author); !error.ok())
+            if (StoreError error = m_timers.logPendingExpiry(tx, t); !error.ok())
                 return error;
             t.state = TimerState::Acknowledged;
             if (StoreError error = m_timers.saveTimer(tx, t); !error.ok())

@@ -264,7 +264,7 @@ StoreError RollCallRepository::updateAction(qint64 actionId, const ActionChange 
                 return timer.error();
             Timer t = *timer;
             if (t.isLive()) {
-                if (StoreError error = m_timers.logPendingExpiry(tx, t, who); !error.ok())
+                if (StoreError error = m_timers.logPendingExpiry(tx, t); !error.ok())
                     return error;
                 t.state = a.status == ActionStatus::Done ? TimerState::Acknowledged : TimerState::Cancelled;
                 if (StoreError error = m_timers.saveTimer(tx, t); !error.ok())

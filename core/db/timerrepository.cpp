@@ -180,16 +180,16 @@ StoreError TimerRepository::saveTimer(WriteTransaction &tx, const Timer &t)
 
 // An expiry that happened but is not on the timeline yet (nobody ticked since) is logged before
 // whatever the command does, dated at the deadline.
-StoreError TimerRepository::logPendingExpiry(WriteTransaction &tx, Timer &t, const QString &author)
+StoreError TimerRepository::logPendingExpiry(WriteTransaction &tx, Timer &t)
 {
     if (t.state != TimerState::Running || !t.hasDeadline() || !t.deadlineAt.isValid())
         return {};
     if (toMs(m_session.clock().nowUtc()) < toMs(t.deadlineAt) || t.expiredDeadlineAt == t.deadlineAt)
         return {};
     t.expiredDeadlineAt = t.deadlineAt;
-    const QString who = author.trimmed().isEmpty() ? QStringLiteral("CommandPost") : author.trimmed();
+    // Nobody expires a timer: whoever notices first, the entry is the system's.
     return m_timeline.log(tx, t.incidentId, EntryKind::Timer, tr("Timer expired: “%1”").arg(t.label), false,
-                          t.entryTags(), who, t.deadlineAt);
+                          t.entryTags(), EntryVocabulary::systemAuthor(), t.deadlineAt);
 }
 
 StoreError TimerRepository::changeTimer(qint64 timerId, const QString &author, const QString &doing,
@@ -202,7 +202,7 @@ StoreError TimerRepository::changeTimer(qint64 timerId, const QString &author, c
         if (!loaded)
             return loaded.error();
         Timer t = *loaded;
-        if (StoreError error = logPendingExpiry(tx, t, author); !error.ok())
+        if (StoreError error = logPendingExpiry(tx, t); !error.ok())
             return error;
         auto text = change(t);
         if (!text)
@@ -425,7 +425,7 @@ StoreError TimerRepository::cancel(qint64 timerId, const QString &author)
     });
 }
 
-Result<bool> TimerRepository::markExpired(qint64 timerId, const QString &author)
+Result<bool> TimerRepository::markExpired(qint64 timerId)
 {
     return m_session.write(tr("Recording the expiry"), [&](WriteTransaction &tx) -> Result<bool> {
         auto loaded = timerInTx(tx, timerId);
@@ -433,7 +433,7 @@ Result<bool> TimerRepository::markExpired(qint64 timerId, const QString &author)
             return loaded.error();
         Timer t = *loaded;
         const QDateTime before = t.expiredDeadlineAt;
-        if (StoreError error = logPendingExpiry(tx, t, author); !error.ok())
+        if (StoreError error = logPendingExpiry(tx, t); !error.ok())
             return error;
         if (t.expiredDeadlineAt == before)
             return false; // not due, or already on the timeline: nothing written

@@ -45,9 +45,10 @@ public:
     // Countdown: now + duration. Cadence: a new schedule from now (now + period). Stopwatch: from now.
     StoreError restart(qint64 timerId, const QString &author);
     StoreError cancel(qint64 timerId, const QString &author);
-    // Logs the expiry of the current deadline once, dated at the deadline, by whoever notices
-    // first. True when this call logged it; false when it was already logged or is not due.
-    Result<bool> markExpired(qint64 timerId, const QString &author = QString());
+    // Logs the expiry of the current deadline once, dated at the deadline, authored by the system
+    // whoever notices first. True when this call logged it; false when it was already logged or is
+    // not due.
+    Result<bool> markExpired(qint64 timerId);
     Result<QList<Timer>> list(qint64 incidentId) const; // in start order
     Result<QList<Timer>> live() const;                  // running or paused, every incident
     Result<Timer> timer(qint64 timerId) const;
@@ -61,7 +62,7 @@ public:
                                QString *started = nullptr);
     StoreError saveTimer(WriteTransaction &tx, const Timer &timer);
     // An expiry that happened but is not on the timeline yet is logged, dated at the deadline.
-    StoreError logPendingExpiry(WriteTransaction &tx, Timer &timer, const QString &author);
+    StoreError logPendingExpiry(WriteTransaction &tx, Timer &timer);
 
 signals:
     void timerChanged(qint64 incidentId, qint64 timerId); // started, or its state or deadline changed

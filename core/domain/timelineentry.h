@@ -9,7 +9,19 @@
 
 namespace cp {
 
-enum class EntryKind { Action, Status, Decision, Callout, Note, Communication, Role, Timer, RollCall, System };
+enum class EntryKind
+{
+    Action,
+    Status,
+    Decision,
+    Callout,
+    Note,
+    Communication,
+    Role,
+    Timer,
+    RollCall,
+    System
+};
 
 // One line of the incident's log as it reads now. The store keeps every earlier revision;
 // an amendment or a retraction never overwrites the record of what was first written.
@@ -55,8 +67,8 @@ struct EntryAmendment
 // An earlier reading of an entry, kept when an amendment or retraction replaced it.
 struct EntryRevision
 {
-    TimelineEntry entry;     // as it read in that revision
-    QDateTime supersededAt;  // UTC; null for the current revision
+    TimelineEntry entry;    // as it read in that revision
+    QDateTime supersededAt; // UTC; null for the current revision
     QString supersededBy;
 };
 
@@ -70,7 +82,10 @@ struct TimelineFilter
     bool includeRetracted = true;
     bool keyEventsOnly = false;
 
-    bool isEmpty() const { return kinds.isEmpty() && author.isEmpty() && text.isEmpty() && includeRetracted && !keyEventsOnly; }
+    bool isEmpty() const
+    {
+        return kinds.isEmpty() && author.isEmpty() && text.isEmpty() && includeRetracted && !keyEventsOnly;
+    }
     bool operator==(const TimelineFilter &) const = default;
 };
 
@@ -97,6 +112,9 @@ public:
     static QList<EntryKind> allKinds();
     // The kinds a person types; the others are written by CommandPost itself.
     static QList<EntryKind> manualKinds();
+    // The author of what nobody typed (a timer's expiry): the same in a live call, on another
+    // laptop and in a replay.
+    static QString systemAuthor() { return QStringLiteral("CommandPost"); }
 };
 
 } // namespace cp

@@ -88,7 +88,6 @@ StoreError ReplayEngine::rebuild()
     m_incidentId = *id;
     m_clock.setNow(m_script.startUtc());
     m_timerEngine = std::make_unique<TimerEngine>(*m_scratch, m_clock);
-    m_timerEngine->setAuthor(ReplayAuthor);
     emit rebuilt(m_incidentId);
     emit positionChanged(m_clock.nowUtc());
     return {};

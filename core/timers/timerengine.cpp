@@ -8,7 +8,7 @@
 namespace cp {
 
 TimerEngine::TimerEngine(IncidentStore &store, const Clock &clock, QObject *parent)
-    : QObject(parent), m_store(store), m_clock(clock), m_author(QStringLiteral("CommandPost"))
+    : QObject(parent), m_store(store), m_clock(clock)
 {
     connect(&m_store.timers(), &TimerRepository::timerChanged, this, [this] { m_dirty = true; });
 }
@@ -105,7 +105,7 @@ void TimerEngine::tick()
                 t.expiredDeadlineAt.isValid() && t.expiredDeadlineAt.toMSecsSinceEpoch() == deadline;
             if (alreadyLogged || m_store.session().isReadOnly()) {
                 seen.expiryRecorded = true;
-            } else if (auto marked = m_store.timers().markExpired(t.id, m_author)) {
+            } else if (auto marked = m_store.timers().markExpired(t.id)) {
                 seen.expiryRecorded = true;
                 loggedHere = *marked;
                 recorded = recorded || loggedHere;

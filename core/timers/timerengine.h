@@ -34,8 +34,6 @@ public:
     TimerEngine(IncidentStore &store, const Clock &clock, QObject *parent = nullptr);
 
     void tick();
-    // The author of expiry entries this engine writes (the GUI passes the Deputy's name).
-    void setAuthor(const QString &author) { m_author = author; }
     // The phase of a live timer as of the last tick (Cancelled when unknown).
     TimerPhase phase(qint64 timerId) const;
     // Milliseconds from the clock's now until the next tick would announce something (a timer
@@ -64,7 +62,6 @@ private:
 
     IncidentStore &m_store;
     const Clock &m_clock;
-    QString m_author;
     QList<Timer> m_timers;
     QHash<qint64, Seen> m_seen;
     bool m_dirty = true;

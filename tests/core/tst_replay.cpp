@@ -232,7 +232,10 @@ private slots:
                               cy)
                         .ok());
         QVERIFY(writer.rollCalls().end(*round, dee).ok());
+        auto timer = writer.timers().startCountdown(*id, QStringLiteral("Check back with search"), 2 * Minute, {}, dee);
+        QVERIFY(timer);
         m_clock->advance(5 * Minute);
+        QVERIFY(*writer.timers().markExpired(*timer));
         QVERIFY(writer.resolution().resolve(*id, {{QStringLiteral("*"), QStringLiteral("drill")}}, dee).ok());
         writer.session().close();
         m_source = std::make_unique<IncidentStore>(*m_clock);
@@ -262,6 +265,9 @@ private slots:
         QCOMPARE(authorOf.value(QStringLiteral("No answer")), cy);
         QCOMPARE(authorOf.value(QStringLiteral("Skipped Scribe")), cy);
         QCOMPARE(authorOf.value(QStringLiteral("Search errors")), cy);
+        // The expiry is nobody's act: the system's, as in the live call, not "replay".
+        QCOMPARE(authorOf.value(QStringLiteral("Timer expired:")), EntryVocabulary::systemAuthor());
+        QCOMPARE(authorOf.value(QStringLiteral("Timer started:")), dee);
     }
 
     void playsAtSixtyTimesInOrderAndTimersFireAgain()

@@ -238,10 +238,18 @@ private slots:
         const qint64 id = countdown(Minute);
         QCOMPARE(*m_store->timers().markExpired(id), false); // not due yet
         m_clock->advance(Minute);
-        QCOMPARE(*m_store->timers().markExpired(id, QStringLiteral("dee")), true);
+        QCOMPARE(*m_store->timers().markExpired(id), true);
         QCOMPARE(*m_store->timers().markExpired(id), false);
         QCOMPARE(expiryEntries(id), 1);
-        QCOMPARE(timerEntries().last().author, QStringLiteral("dee"));
+        QCOMPARE(timerEntries().last().author, EntryVocabulary::systemAuthor()); // nobody's act
+        // Noticed while someone acknowledges it: still the system's expiry, then their acknowledgement.
+        const qint64 acknowledged = countdown(Minute, QStringLiteral("noticed by an acknowledgement"));
+        m_clock->advance(Minute);
+        QVERIFY(m_store->timers().acknowledge(acknowledged, QStringLiteral("dee")).ok());
+        QCOMPARE(expiryEntries(acknowledged), 1);
+        const QList<TimelineEntry> entries = timerEntries();
+        QCOMPARE(entries.at(entries.size() - 2).author, EntryVocabulary::systemAuthor());
+        QCOMPARE(entries.last().author, QStringLiteral("dee"));
         QCOMPARE(timer(id).expiredDeadlineAt, timer(id).deadlineAt);
         // First seen already logged (by another process, or before a restart): not announced again.
         m_engine->tick();
@@ -250,7 +258,7 @@ private slots:
         const qint64 watched = countdown(Minute, QStringLiteral("watched"));
         m_engine->tick();
         m_clock->advance(Minute);
-        QCOMPARE(*m_store->timers().markExpired(watched, QStringLiteral("cli")), true);
+        QCOMPARE(*m_store->timers().markExpired(watched), true);
         m_engine->tick();
         QCOMPARE(ids(*m_expired), QList<qint64>{watched});
         QCOMPARE(expiryEntries(watched), 1);

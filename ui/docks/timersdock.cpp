@@ -243,7 +243,6 @@ void TimersDock::setIncident(qint64 incidentId)
 
 void TimersDock::tick()
 {
-    m_engine->setAuthor(m_preferences.authorName());
     m_engine->tick();
     m_model->refreshRemaining();
     updateNextDue();
