@@ -441,9 +441,8 @@ int BusinessCommands::status(CommandCall &call)
                         : a.isHalted()  ? QStringLiteral("halted")
                                         : QStringLiteral("running"),
                         CliFormat::field(a.ownerRoleKey), CliFormat::field(a.activity));
-    out << tr("Briefing: %1 of %2 questions answered")
+    out << tr("Briefing: %1 of %n questions answered", nullptr, int(BusinessVocabulary::briefingQuestions().size()))
                .arg(answers->size())
-               .arg(BusinessVocabulary::briefingQuestions().size())
         << QLatin1Char('\n');
     out << tr("Grid:") << QStringLiteral("\t") << BusinessVocabulary::allPhases().join(QLatin1Char('\t'))
         << QLatin1Char('\n');

@@ -19,22 +19,19 @@
     </message>
 </context>
 <context>
-    <name>cp::CallScripts</name>
+    <name>cp::BusinessDock</name>
     <message numerus="yes">
-        <source>%n action(s) open.</source>
+        <source>&lt;b&gt;Emergency operations&lt;/b&gt; — %1 of %n outbound activities halted. Space ticks the selected one.</source>
         <translation>
-            <numerusform>%n action open.</numerusform>
-            <numerusform>%n actions open.</numerusform>
+            <numerusform>&lt;b&gt;Emergency operations&lt;/b&gt; — %1 of %n outbound activity halted. Space ticks the selected one.</numerusform>
+            <numerusform>&lt;b&gt;Emergency operations&lt;/b&gt; — %1 of %n outbound activities halted. Space ticks the selected one.</numerusform>
         </translation>
     </message>
-</context>
-<context>
-    <name>cp::CommsDock</name>
     <message numerus="yes">
-        <source>Phase: &lt;b&gt;%1&lt;/b&gt; · %n message(s)</source>
+        <source>&lt;b&gt;Returning to normal&lt;/b&gt; — %1 of %n halted activities restarted, last halted first.</source>
         <translation>
-            <numerusform>Phase: &lt;b&gt;%1&lt;/b&gt; · %n message</numerusform>
-            <numerusform>Phase: &lt;b&gt;%1&lt;/b&gt; · %n messages</numerusform>
+            <numerusform>&lt;b&gt;Returning to normal&lt;/b&gt; — %1 of %n halted activity restarted, last halted first.</numerusform>
+            <numerusform>&lt;b&gt;Returning to normal&lt;/b&gt; — %1 of %n halted activities restarted, last halted first.</numerusform>
         </translation>
     </message>
 </context>
@@ -52,6 +49,63 @@
         <translation>
             <numerusform>Returning to normal: restart %n halted activity, last halted first</numerusform>
             <numerusform>Returning to normal: restart %n halted activities, last halted first</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cp::CallScripts</name>
+    <message numerus="yes">
+        <source>%n action(s) open.</source>
+        <translation>
+            <numerusform>%n action open.</numerusform>
+            <numerusform>%n actions open.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&gt; We are handling a %1, status %2, declared %n minutes ago.</source>
+        <translation>
+            <numerusform>&gt; We are handling a %1, status %2, declared %n minute ago.</numerusform>
+            <numerusform>&gt; We are handling a %1, status %2, declared %n minutes ago.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cp::CommsDock</name>
+    <message numerus="yes">
+        <source>Phase: &lt;b&gt;%1&lt;/b&gt; · %n message(s)</source>
+        <translation>
+            <numerusform>Phase: &lt;b&gt;%1&lt;/b&gt; · %n message</numerusform>
+            <numerusform>Phase: &lt;b&gt;%1&lt;/b&gt; · %n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cp::ReplayBar</name>
+    <message numerus="yes">
+        <source>%n step(s) could not be replayed</source>
+        <translation>
+            <numerusform>%n step could not be replayed</numerusform>
+            <numerusform>%n steps could not be replayed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cp::ResolveDialog</name>
+    <message numerus="yes">
+        <source>%n item(s) still open. Settle each one, or say why it may stay as it is: the reason goes on the timeline.</source>
+        <translation>
+            <numerusform>%n item still open. Settle it, or say why it may stay as it is: the reason goes on the timeline.</numerusform>
+            <numerusform>%n items still open. Settle each one, or say why it may stay as it is: the reason goes on the timeline.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cp::RoleChartDock</name>
+    <message numerus="yes">
+        <source>Assign %n people</source>
+        <translation>
+            <numerusform>Assign %n person</numerusform>
+            <numerusform>Assign %n people</numerusform>
         </translation>
     </message>
 </context>
@@ -90,70 +144,6 @@
     </message>
 </context>
 <context>
-    <name>cp::TimelineRepository</name>
-    <message numerus="yes">
-        <source>Logging %n entries</source>
-        <translation>
-            <numerusform>Logging %n entry</numerusform>
-            <numerusform>Logging %n entries</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>cp::TimerRepository</name>
-    <message numerus="yes">
-        <source>Timer snoozed for %n min: “%1”</source>
-        <translation>
-            <numerusform>Timer snoozed for %n min: “%1”</numerusform>
-            <numerusform>Timer snoozed for %n min: “%1”</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source> — %n missed period(s) skipped</source>
-        <translation>
-            <numerusform> — %n missed period skipped</numerusform>
-            <numerusform> — %n missed periods skipped</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>cp::ReplayBar</name>
-    <message numerus="yes">
-        <source>%n step(s) could not be replayed</source>
-        <translation>
-            <numerusform>%n step could not be replayed</numerusform>
-            <numerusform>%n steps could not be replayed</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>cp::ReportPainter</name>
-    <message numerus="yes">
-        <source>… %n more in the ICS 214 activity log</source>
-        <translation>
-            <numerusform>… %n more in the ICS 214 activity log</numerusform>
-            <numerusform>… %n more in the ICS 214 activity log</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>… %n more on the ICS 207 organisation chart</source>
-        <translation>
-            <numerusform>… %n more on the ICS 207 organisation chart</numerusform>
-            <numerusform>… %n more on the ICS 207 organisation chart</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>cp::RoleChartDock</name>
-    <message numerus="yes">
-        <source>Assign %n people</source>
-        <translation>
-            <numerusform>Assign %n person</numerusform>
-            <numerusform>Assign %n people</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>cp::RosterDock</name>
     <message numerus="yes">
         <source>Imported %n people from %1</source>
@@ -181,6 +171,16 @@
     </message>
 </context>
 <context>
+    <name>cp::ShadowWindow</name>
+    <message numerus="yes">
+        <source>%n new entries ↑</source>
+        <translation>
+            <numerusform>%n new entry ↑</numerusform>
+            <numerusform>%n new entries ↑</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cp::TimelineModel</name>
     <message numerus="yes">
         <source>Amended %n time(s)</source>
@@ -191,12 +191,49 @@
     </message>
 </context>
 <context>
+    <name>cp::TimelineRepository</name>
+    <message numerus="yes">
+        <source>Logging %n entries</source>
+        <translation>
+            <numerusform>Logging %n entry</numerusform>
+            <numerusform>Logging %n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cp::TimerRepository</name>
+    <message numerus="yes">
+        <source>Timer snoozed for %n min: “%1”</source>
+        <translation>
+            <numerusform>Timer snoozed for %n min: “%1”</numerusform>
+            <numerusform>Timer snoozed for %n min: “%1”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n missed period(s) skipped</source>
+        <translation>
+            <numerusform> — %n missed period skipped</numerusform>
+            <numerusform> — %n missed periods skipped</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cp::TimersDock</name>
     <message numerus="yes">
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
             <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cp::cli::BusinessCommands</name>
+    <message numerus="yes">
+        <source>Briefing: %1 of %n questions answered</source>
+        <translation>
+            <numerusform>Briefing: %1 of %n question answered</numerusform>
+            <numerusform>Briefing: %1 of %n questions answered</numerusform>
         </translation>
     </message>
 </context>

@@ -505,17 +505,17 @@ void BusinessDock::updateState()
         const int total = m_emergencyModel->rowCount();
         switch (*state) {
         case BusinessState::Emergency:
-            m_modeLabel->setText(tr("<b>Emergency operations</b> — %1 of %2 outbound activities halted. Space ticks "
-                                    "the selected one.")
-                                     .arg(halted)
-                                     .arg(total));
+            m_modeLabel->setText(tr("<b>Emergency operations</b> — %1 of %n outbound activities halted. Space "
+                                    "ticks the selected one.",
+                                    nullptr, total)
+                                     .arg(halted));
             m_tick->setText(tr("&Halt"));
             break;
         case BusinessState::Restoring:
-            m_modeLabel->setText(tr("<b>Returning to normal</b> — %1 of %2 halted activities restarted, last halted "
-                                    "first.")
-                                     .arg(restarted)
-                                     .arg(halted));
+            m_modeLabel->setText(tr("<b>Returning to normal</b> — %1 of %n halted activities restarted, last "
+                                    "halted first.",
+                                    nullptr, halted)
+                                     .arg(restarted));
             m_tick->setText(tr("&Restart"));
             break;
         case BusinessState::Normal:
