@@ -55,7 +55,7 @@ QList<Command> MessageCommands::commands()
     const QStringList formats{QStringLiteral("text"), QStringLiteral("json")};
     QList<Command> rows{
         Command(QStringLiteral("message draft"),
-                QStringLiteral("--incident ID --audience A --channel C --text T [--phase P]"),
+                QStringLiteral("--incident ID --audience A --channel C --text T [--phase P] [--for WHO]"),
                 tr("the first draft (Technical SLT); prints its id"))
             .describe(tr("The Technical SLT's first draft of a message to one audience for one phase (default: "
                          "the phase of the incident's status); prints its id. It waits for the Legal Officer's "
@@ -66,11 +66,12 @@ QList<Command> MessageCommands::commands()
             .option({QStringLiteral("phase"), BusinessCommands::phaseHelp(), tr("P")})
             .option({QStringLiteral("channel"), tr("email, status page, chat, press release …"), tr("C")})
             .option({QStringLiteral("text"), tr("The message."), tr("T")})
+            .option(forOption(tr("Technical SLT")))
             .required({QStringLiteral("audience"), QStringLiteral("channel"), QStringLiteral("text")})
             .author()
             .groupNote(tr("A message cannot skip a step: each one is refused until the step before it is done."))
             .run(&MessageCommands::draft),
-        Command(QStringLiteral("message revise"), QStringLiteral("ID --text T [--channel C]"),
+        Command(QStringLiteral("message revise"), QStringLiteral("ID --text T [--channel C] [--for WHO]"),
                 tr("a new version; the chain starts again"))
             .describe(tr("A revised draft (after changes were requested, or any time before sending). The "
                          "earlier versions are kept; the chain starts again at the legal review."))
@@ -78,20 +79,23 @@ QList<Command> MessageCommands::commands()
             .argument(QStringLiteral("ID"), tr("The message's id."))
             .option({QStringLiteral("text"), tr("The revised message (required)."), tr("T")})
             .option({QStringLiteral("channel"), tr("A different channel."), tr("C")})
+            .option(forOption(tr("Technical SLT")))
             .author()
             .run(&MessageCommands::revise),
     };
     const QList<std::tuple<QString, QString, QString, QString>> steps{
-        {QStringLiteral("review"), QStringLiteral("ID [--as legal|messaging] [--changes COMMENT] [--comment C]"),
+        {QStringLiteral("review"),
+         QStringLiteral("ID [--as legal|messaging] [--changes COMMENT] [--comment C] [--for WHO] [--override REASON]"),
          tr("Legal, then Messaging Officer"),
          tr("The Legal Officer's review, then the Messaging Officer's: passed, or changes requested with "
             "--changes.")},
-        {QStringLiteral("approve"), QStringLiteral("ID [--changes COMMENT] [--comment C]"),
+        {QStringLiteral("approve"),
+         QStringLiteral("ID [--changes COMMENT] [--comment C] [--for WHO] [--override REASON]"),
          tr("final approval (ELT Approver)"), tr("The ELT Approver's final approval, or changes requested.")},
-        {QStringLiteral("authorise"), QStringLiteral("ID [--changes COMMENT] [--comment C]"),
+        {QStringLiteral("authorise"), QStringLiteral("ID [--changes COMMENT] [--comment C] [--for WHO]"),
          tr("distribution authorised (IC)"), tr("The IC's authorisation to distribute, or changes requested.")},
-        {QStringLiteral("send"), QStringLiteral("ID [--comment C]"), tr("sent (Marketing Officer or Customer Liaison)"),
-         tr("Records that the authorised message went out.")},
+        {QStringLiteral("send"), QStringLiteral("ID [--comment C] [--for WHO] [--override REASON]"),
+         tr("sent (Marketing Officer or Customer Liaison)"), tr("Records that the authorised message went out.")},
     };
     for (const auto &[sub, synopsis, summary, description] : steps) {
         Command row(QStringLiteral("message %1").arg(sub), synopsis, summary);
@@ -106,8 +110,13 @@ QList<Command> MessageCommands::commands()
                         tr("Request changes, saying which (the draft goes back to the Technical SLT)."),
                         tr("COMMENT")});
         row.option({QStringLiteral("comment"), tr("A remark that goes with the step."), tr("C")})
-            .author()
-            .run([sub = sub](CommandCall &call) { return step(call, sub); });
+            .option(forOption(tr("holder of the step's role")));
+        if (sub != QLatin1String("authorise"))
+            row.option({QStringLiteral("override"),
+                        tr("The IC takes the step in the role holder's place, for this reason (recorded on the "
+                           "step); --for names the IC when --author is not the IC."),
+                        tr("REASON")});
+        row.author().run([sub = sub](CommandCall &call) { return step(call, sub); });
         rows << row;
     }
     rows << Command(QStringLiteral("message list"), QStringLiteral("--incident ID [--format text|json]"),
@@ -128,15 +137,41 @@ QList<Command> MessageCommands::commands()
     return rows;
 }
 
+QCommandLineOption MessageCommands::forOption(const QString &whose)
+{
+    return {QStringLiteral("for"),
+            tr("The %1 the author enters this for (handle or name); default: the author.").arg(whose), tr("WHO")};
+}
+
+std::optional<StepSigner> MessageCommands::signerOf(const CommandLine &line, int *exitCode)
+{
+    StepSigner signer;
+    signer.actingFor = line.value(QStringLiteral("for")).trimmed();
+    signer.overrideReason = line.value(QStringLiteral("override")).trimmed();
+    if (line.isSet(QStringLiteral("for")) && signer.actingFor.isEmpty()) {
+        *exitCode = line.usageError(tr("--for needs the handle or name of whom the step is entered for"));
+        return std::nullopt;
+    }
+    if (line.isSet(QStringLiteral("override")) && signer.overrideReason.isEmpty()) {
+        *exitCode = line.usageError(tr("--override needs the reason the IC takes the step"));
+        return std::nullopt;
+    }
+    return signer;
+}
+
 int MessageCommands::draft(CommandCall &call)
 {
     const QStringList &r = call.values();
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
+    int exitCode = 0;
+    const auto signer = signerOf(call.line(), &exitCode);
+    if (!signer)
+        return exitCode;
     NewMessage m{call.incidentId(), r.at(0).trimmed().toLower(),
                  call.value(QStringLiteral("phase")).trimmed().toLower(), r.at(1), r.at(2)};
-    return call.printId(store->business().draftMessage(m, call.author()));
+    return call.printId(store->business().draftMessage(m, call.author(), *signer));
 }
 
 int MessageCommands::revise(CommandCall &call)
@@ -149,11 +184,14 @@ int MessageCommands::revise(CommandCall &call)
     const auto text = line.requiredValue(QStringLiteral("text"), &exitCode);
     if (!text)
         return exitCode;
+    const auto signer = signerOf(line, &exitCode);
+    if (!signer)
+        return exitCode;
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
     return call.finish(
-        store->business().reviseMessage(*id, *text, call.value(QStringLiteral("channel")), call.author()));
+        store->business().reviseMessage(*id, *text, call.value(QStringLiteral("channel")), call.author(), *signer));
 }
 
 int MessageCommands::step(CommandCall &call, const QString &sub)
@@ -170,6 +208,10 @@ int MessageCommands::step(CommandCall &call, const QString &sub)
         return line.usageError(tr("--changes carries its own comment; leave out --comment"));
     if (changes && line.value(QStringLiteral("changes")).trimmed().isEmpty())
         return line.usageError(tr("--changes needs a comment saying which changes"));
+    int exitCode = 0;
+    const auto signer = signerOf(line, &exitCode);
+    if (!signer)
+        return exitCode;
 
     IncidentStore *store = call.store();
     if (!store)
@@ -197,7 +239,7 @@ int MessageCommands::step(CommandCall &call, const QString &sub)
     }
     const QString comment = changes ? line.value(QStringLiteral("changes")) : line.value(QStringLiteral("comment"));
     return call.finish(store->business().advanceMessage(
-        *id, which, changes ? StepVerdict::ChangesRequested : StepVerdict::Approved, comment, call.author()));
+        *id, which, changes ? StepVerdict::ChangesRequested : StepVerdict::Approved, comment, call.author(), *signer));
 }
 
 int MessageCommands::list(CommandCall &call)
@@ -234,7 +276,7 @@ int MessageCommands::show(CommandCall &call)
     QTextStream &out = context.out();
     out << tr("Message #%1 to %2, %3 phase, by %4 — version %5, waiting for: %6")
                .arg(m->id)
-               .arg(m->audience, m->phase, m->channel)
+               .arg(m->audience, m->phase, m->createdBy)
                .arg(m->version)
                .arg(stateOf(*m))
         << QLatin1Char('\n') << m->text << QLatin1Char('\n');

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/business.h"
+#include "domain/steptaker.h"
 #include "storesession.h"
 
 #include <QObject>
@@ -42,12 +43,17 @@ public:
     StoreError answerBriefing(qint64 incidentId, const QString &questionKey, const QString &answer,
                               const QString &author);
     // A message enters the chain at the Legal Officer's review; one message per audience and phase.
-    Result<qint64> draftMessage(const NewMessage &draft, const QString &author);
+    // Each version is recorded as the Technical SLT's (see StepTakers::forDraft); the author is
+    // who entered it.
+    Result<qint64> draftMessage(const NewMessage &draft, const QString &author, const StepSigner &signer = {});
     // A new version (the earlier ones are kept); the chain starts again at the legal review.
-    StoreError reviseMessage(qint64 messageId, const QString &text, const QString &channel, const QString &author);
-    // Takes the step the message waits for, and only that one: any other step is refused.
+    StoreError reviseMessage(qint64 messageId, const QString &text, const QString &channel, const QString &author,
+                             const StepSigner &signer = {});
+    // Takes the step the message waits for, and only that one: any other step is refused. The step
+    // is taken by a holder of its role, the author or the one they act for, or by the IC as an
+    // override with a reason (StepTakers::forApproval); anyone else is refused.
     StoreError advanceMessage(qint64 messageId, MessageStep step, StepVerdict verdict, const QString &comment,
-                              const QString &author);
+                              const QString &author, const StepSigner &signer = {});
     StoreError skipCell(qint64 incidentId, const QString &audience, const QString &phase, const QString &reason,
                         const QString &author);
     StoreError unskipCell(qint64 incidentId, const QString &audience, const QString &phase, const QString &author);
@@ -58,6 +64,8 @@ public:
     Result<qint64> logInbound(qint64 incidentId, const QString &channel, const QString &from, const QString &question,
                               const QString &author);
     StoreError answerInbound(qint64 questionId, const QString &answer, const QString &author);
+    // Who may take 'step' of a message to 'audience' now: its role's holders and the IC.
+    Result<StepTakers::Staffing> staffing(qint64 incidentId, MessageStep step, const QString &audience) const;
     Result<std::optional<BusinessMode>> mode(qint64 incidentId) const;   // nullopt: not declared
     Result<QList<BusinessActivity>> activities(qint64 incidentId) const; // checklist order
     Result<BusinessActivity> activity(qint64 activityId) const;
@@ -90,6 +98,9 @@ private:
     Result<BusinessMode> modeInTx(WriteTransaction &tx, qint64 incidentId);
     Result<BusinessActivity> activityInTx(WriteTransaction &tx, qint64 activityId);
     Result<Message> messageInTx(WriteTransaction &tx, qint64 messageId);
+    // Who a step of this message's chain is recorded as taken by; refused when nobody qualifies.
+    Result<StepTaker> stepTakerInTx(WriteTransaction &tx, qint64 incidentId, MessageStep step, const QString &audience,
+                                    const StepSigner &signer, const QString &author);
     StoreError insertActivity(WriteTransaction &tx, qint64 incidentId, const NewActivity &activity, bool userAdded,
                               const QString &author, qint64 *id);
     StoreError saveMode(WriteTransaction &tx, const BusinessMode &mode);

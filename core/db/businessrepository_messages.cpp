@@ -3,6 +3,7 @@
 
 #include "incidentrepository.h"
 #include "rolerepository.h"
+#include "server/serverschema.h"
 #include "storevalues.h"
 #include "timelinerepository.h"
 #include "timerrepository.h"
@@ -65,7 +66,65 @@ Result<Message> BusinessRepository::messageInTx(WriteTransaction &tx, qint64 mes
                       tr("There is no message #%1.").arg(messageId), readMessage);
 }
 
-Result<qint64> BusinessRepository::draftMessage(const NewMessage &draft, const QString &author)
+Result<StepTaker> BusinessRepository::stepTakerInTx(WriteTransaction &tx, qint64 incidentId, MessageStep step,
+                                                    const QString &audience, const StepSigner &signer,
+                                                    const QString &author)
+{
+    StoreError failure;
+    auto staffing = StepTakers::staffingFor(step, audience, [&](const QString &roleKey) {
+        auto role = m_roles.roleInTx(tx, incidentId, roleKey);
+        if (!role && role.error().code() != StoreError::Code::NotFound && failure.ok())
+            failure = role.error();
+        return role ? role->holders : QList<RoleHolder>();
+    });
+    if (!failure.ok())
+        return failure;
+    // On a team server a responder's login is the proof: whatever the client says, the step is
+    // checked against (and stamped with) the login's person.
+    QString who = author;
+    if (m_session.isServer()) {
+        auto stamped = tx.exec(ServerSchema::stampedAuthorQuery(), {});
+        if (!stamped)
+            return stamped.error();
+        if (stamped->next() && !stamped->value(0).isNull()) {
+            who = stamped->value(0).toString();
+            staffing.loginIsProof = true;
+        }
+        stamped->finish();
+    }
+    QString problem;
+    const auto taker = step == MessageStep::Draft ? StepTakers::forDraft(staffing, signer, who, &problem)
+                                                  : StepTakers::forApproval(staffing, signer, who, &problem);
+    if (!taker)
+        return invalid(problem);
+    return *taker;
+}
+
+Result<StepTakers::Staffing> BusinessRepository::staffing(qint64 incidentId, MessageStep step,
+                                                          const QString &audience) const
+{
+    auto roles = m_roles.list(incidentId);
+    if (!roles)
+        return roles.error();
+    auto staffing = StepTakers::staffingFor(step, audience, [&](const QString &roleKey) {
+        for (const IncidentRole &role : std::as_const(*roles)) {
+            if (role.definition.key == roleKey)
+                return role.holders;
+        }
+        return QList<RoleHolder>();
+    });
+    if (m_session.isServer()) {
+        auto stamped = runStatement(m_session.database(), ServerSchema::stampedAuthorQuery(), {},
+                                    tr("Reading who the server says you are"));
+        if (!stamped)
+            return stamped.error();
+        staffing.loginIsProof = stamped->next() && !stamped->value(0).isNull();
+    }
+    return staffing;
+}
+
+Result<qint64> BusinessRepository::draftMessage(const NewMessage &draft, const QString &author,
+                                                const StepSigner &signer)
 {
     const QString who = author.trimmed();
     if (!BusinessVocabulary::allAudiences().contains(draft.audience))
@@ -114,6 +173,9 @@ Result<qint64> BusinessRepository::draftMessage(const NewMessage &draft, const Q
             return invalid(tr("The %1 message was skipped (%2); take the skip back first.")
                                .arg(cellText(draft.audience, phase), skipped->value(0).toString()));
         skipped->finish();
+        auto drafter = stepTakerInTx(tx, draft.incidentId, MessageStep::Draft, draft.audience, signer, who);
+        if (!drafter)
+            return drafter.error();
 
         const qint64 now = toMs(m_session.clock().nowUtc());
         const QString channel = draft.channel.trimmed();
@@ -123,19 +185,19 @@ Result<qint64> BusinessRepository::draftMessage(const NewMessage &draft, const Q
                                      "waiting_for, created_at, created_by, updated_at) "
                                      "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING id"),
                       {draft.incidentId, draft.audience, phase, channel, text,
-                       BusinessVocabulary::stepKey(MessageStep::LegalReview), now, who, now});
+                       BusinessVocabulary::stepKey(MessageStep::LegalReview), now, drafter->by, now});
         if (!inserted)
             return inserted.error();
         const qint64 id = *inserted;
         if (StoreError error = tx.run(QStringLiteral("INSERT INTO message_version (message_id, version, body, channel, "
                                                      "drafted_at, drafted_by) VALUES (?, 1, ?, ?, ?, ?)"),
-                                      {id, text, channel, now, who});
+                                      {id, text, channel, now, drafter->by});
             !error.ok())
             return error;
         if (StoreError error = tx.run(QStringLiteral("INSERT INTO message_step (message_id, version, step, verdict, "
                                                      "comment, done_by, done_at) VALUES (?, 1, ?, ?, '', ?, ?)"),
                                       {id, BusinessVocabulary::stepKey(MessageStep::Draft),
-                                       BusinessVocabulary::verdictKey(StepVerdict::Done), who, now});
+                                       BusinessVocabulary::verdictKey(StepVerdict::Done), drafter->by, now});
             !error.ok())
             return error;
         if (!mode->audiences.contains(draft.audience)) {
@@ -154,9 +216,9 @@ Result<qint64> BusinessRepository::draftMessage(const NewMessage &draft, const Q
             return error;
         if (StoreError error =
                 m_timeline.log(tx, draft.incidentId, EntryKind::Communication,
-                               tr("Message #%1 drafted for %2 (%3); waiting for the Legal Officer's review")
+                               tr("Message #%1 drafted for %2 (%3) %4; waiting for the Legal Officer's review")
                                    .arg(id)
-                                   .arg(cellText(draft.audience, phase), channel),
+                                   .arg(cellText(draft.audience, phase), channel, drafter->note()),
                                false, {BusinessTag, QStringLiteral("message-%1").arg(id)}, who);
             !error.ok())
             return error;
@@ -165,7 +227,7 @@ Result<qint64> BusinessRepository::draftMessage(const NewMessage &draft, const Q
 }
 
 StoreError BusinessRepository::reviseMessage(qint64 messageId, const QString &text, const QString &channel,
-                                             const QString &author)
+                                             const QString &author, const StepSigner &signer)
 {
     const QString who = author.trimmed();
     const QString body = text.trimmed();
@@ -181,6 +243,9 @@ StoreError BusinessRepository::reviseMessage(qint64 messageId, const QString &te
             return message.error();
         if (message->isSent())
             return invalid(tr("Message #%1 was already sent; draft the next phase's message instead.").arg(messageId));
+        auto drafter = stepTakerInTx(tx, message->incidentId, MessageStep::Draft, message->audience, signer, who);
+        if (!drafter)
+            return drafter.error();
         const QString newChannel = channel.trimmed().isEmpty() ? message->channel : channel.trimmed();
         const int version = message->version + 1;
         const qint64 now = toMs(m_session.clock().nowUtc());
@@ -192,28 +257,30 @@ StoreError BusinessRepository::reviseMessage(qint64 messageId, const QString &te
             return error;
         if (StoreError error = tx.run(QStringLiteral("INSERT INTO message_version (message_id, version, body, channel, "
                                                      "drafted_at, drafted_by) VALUES (?, ?, ?, ?, ?, ?)"),
-                                      {messageId, version, body, newChannel, now, who});
+                                      {messageId, version, body, newChannel, now, drafter->by});
             !error.ok())
             return error;
         if (StoreError error = tx.run(QStringLiteral("INSERT INTO message_step (message_id, version, step, verdict, "
                                                      "comment, done_by, done_at) VALUES (?, ?, ?, ?, '', ?, ?)"),
                                       {messageId, version, BusinessVocabulary::stepKey(MessageStep::Draft),
-                                       BusinessVocabulary::verdictKey(StepVerdict::Done), who, now});
+                                       BusinessVocabulary::verdictKey(StepVerdict::Done), drafter->by, now});
             !error.ok())
             return error;
         if (StoreError error =
                 m_session.logChange(tx, StoreEntity::Message, messageId, message->incidentId, ChangeOp::Update);
             !error.ok())
             return error;
-        return m_timeline.log(
-            tx, message->incidentId, EntryKind::Communication,
-            tr("Message #%1 revised (version %2); back to the Legal Officer's review").arg(messageId).arg(version),
-            false, {BusinessTag, QStringLiteral("message-%1").arg(messageId)}, who);
+        return m_timeline.log(tx, message->incidentId, EntryKind::Communication,
+                              tr("Message #%1 revised (version %2) %3; back to the Legal Officer's review")
+                                  .arg(messageId)
+                                  .arg(version)
+                                  .arg(drafter->note()),
+                              false, {BusinessTag, QStringLiteral("message-%1").arg(messageId)}, who);
     });
 }
 
 StoreError BusinessRepository::advanceMessage(qint64 messageId, MessageStep step, StepVerdict verdict,
-                                              const QString &comment, const QString &author)
+                                              const QString &comment, const QString &author, const StepSigner &signer)
 {
     const QString who = author.trimmed();
     if (who.isEmpty())
@@ -249,13 +316,17 @@ StoreError BusinessRepository::advanceMessage(qint64 messageId, MessageStep step
                                               BusinessVocabulary::stepRoleTitle(m.waitingFor),
                                               BusinessVocabulary::stepLabel(step).toLower()));
         }
+        auto taker = stepTakerInTx(tx, m.incidentId, step, m.audience, signer, who);
+        if (!taker)
+            return taker.error();
+        const QString recordedComment = taker->comment(comment);
         const StepVerdict recorded = Message::verdictFor(step, verdict);
         const QDateTime now = m_session.clock().nowUtc();
         if (StoreError error =
                 tx.run(QStringLiteral("INSERT INTO message_step (message_id, version, step, verdict, "
                                       "comment, done_by, done_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
                        {messageId, m.version, BusinessVocabulary::stepKey(step),
-                        BusinessVocabulary::verdictKey(recorded), nonNull(comment.trimmed()), who, toMs(now)});
+                        BusinessVocabulary::verdictKey(recorded), nonNull(recordedComment), taker->by, toMs(now)});
             !error.ok())
             return error;
         const MessageStep next = Message::waitingAfter(step, recorded);
@@ -280,14 +351,13 @@ StoreError BusinessRepository::advanceMessage(qint64 messageId, MessageStep step
             break;
         case MessageStep::EltApproval:
             text = recorded == StepVerdict::ChangesRequested
-                       ? tr("Message #%1 (%2): the ELT Approver asks for changes")
-                       : tr("Message #%1 (%2): final approval by the ELT Approver");
+                       ? tr("Message #%1 (%2): changes asked at the final approval")
+                       : tr("Message #%1 (%2): final approval given");
             text = text.arg(messageId).arg(cell);
             break;
         case MessageStep::IcAuthorisation:
-            text = recorded == StepVerdict::ChangesRequested
-                       ? tr("Message #%1 (%2): the IC asks for changes before distribution")
-                       : tr("Message #%1 (%2): the IC authorised distribution");
+            text = recorded == StepVerdict::ChangesRequested ? tr("Message #%1 (%2): changes asked before distribution")
+                                                             : tr("Message #%1 (%2): distribution authorised");
             text = text.arg(messageId).arg(cell);
             break;
         case MessageStep::Send:
@@ -297,8 +367,9 @@ StoreError BusinessRepository::advanceMessage(qint64 messageId, MessageStep step
         case MessageStep::Sent:
             break;
         }
-        if (!comment.trimmed().isEmpty())
-            text += QStringLiteral(" — %1").arg(comment.trimmed());
+        text += QStringLiteral(", ") + taker->note();
+        if (!recordedComment.isEmpty())
+            text += QStringLiteral(" — %1").arg(recordedComment);
         return m_timeline.log(tx, m.incidentId, EntryKind::Communication, text, step == MessageStep::Send,
                               {BusinessTag, QStringLiteral("message-%1").arg(messageId)}, who);
     });

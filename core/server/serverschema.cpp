@@ -67,6 +67,17 @@ const QList<AuthorColumn> AuthorColumns = {
 // Team-mode only, after the numbered steps: which roster person each login is, and the triggers
 // that make the login the author. A responder's rows carry its roster name (its login name while
 // it has none), whatever the client sent; admins write as given (imports keep their authors).
+// The login is a responder and no admin; a group role missing from the cluster counts as not held.
+QString stampedCondition()
+{
+    const auto member = [](ServerSchema::Group group) {
+        return QStringLiteral("EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = '%1' AND pg_has_role(session_user, "
+                              "r.oid, 'MEMBER'))")
+            .arg(ServerSchema::groupRole(group));
+    };
+    return member(ServerSchema::Group::Responder) + QStringLiteral(" AND NOT ") + member(ServerSchema::Group::Admin);
+}
+
 // stamp_author's arguments are pairs: an author column and its time column ('' for none).
 QStringList authorStatements()
 {
@@ -473,6 +484,12 @@ Result<std::optional<ServerSchema::Group>> ServerSchema::currentGroup(QSqlDataba
             return std::optional<Group>(group);
     }
     return std::optional<Group>();
+}
+
+QString ServerSchema::stampedAuthorQuery()
+{
+    return QStringLiteral("SELECT CASE WHEN %1 THEN %2.session_author() END")
+        .arg(stampedCondition(), ServerConnection::schemaName());
 }
 
 } // namespace cp

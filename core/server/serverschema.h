@@ -38,7 +38,11 @@ public:
     };
 
     static QString groupRole(Group group); // "commandpost_responders" …
-    static QString groupKey(Group group);  // "responder" …: the word --as takes
+    // One row, one value: the author the server stamps this login's inserts with (its roster
+    // person, else its login name) when it is a responder and no admin, the condition of the
+    // author triggers; NULL when it writes as given.
+    static QString stampedAuthorQuery();
+    static QString groupKey(Group group); // "responder" …: the word --as takes
     static std::optional<Group> groupFromKey(const QString &key);
 
     // Creates the group roles (the first time, by a login that may create roles), the schema and

@@ -12,7 +12,8 @@ c() { "$cli" --db "$db" "$@"; }
 c init >/dev/null
 id=$(c incident new --title "Global CDN outage: 85% of services return 503" --severity SEV-1 --template technical-response \
     --summary "A customer configuration change triggered a latent bug; most edge POPs return errors.")
-for p in "Ana Lima:ana" "Bo Chen:bo" "Cy Okafor:cy" "Dana Reyes:dana" "Eli Brandt:eli" "Fay Moreau:fay" "Gus Varga:gus"; do
+for p in "Ana Lima:ana" "Bo Chen:bo" "Cy Okafor:cy" "Dana Reyes:dana" "Eli Brandt:eli" "Fay Moreau:fay" "Gus Varga:gus" \
+    "Lee Fox:lee" "Mia Stone:mia"; do
     c people add --name "${p%%:*}" --handle "${p##*:}" >/dev/null
 done
 c assign --incident "$id" --role ic --person ana >/dev/null
@@ -51,6 +52,9 @@ c action add --incident "$id" --text "Write the bug-fix deploy plan" --owner dep
 c action add --incident "$id" --text "Postmortem: why the latent bug passed review" --follow-up >/dev/null
 c decision add --incident "$id" --proposal "Disable the triggering configuration fleet-wide" --objections none >/dev/null
 c business declare --incident "$id" >/dev/null
+c assign --incident "$id" --role technical-slt --person gus >/dev/null
+c assign --incident "$id" --role legal-officer --person lee >/dev/null
+c assign --incident "$id" --role messaging-officer --person mia >/dev/null
 c message draft --incident "$id" --audience customers --channel "status page" \
     --text "We are seeing widespread errors on our CDN. A fix is being rolled out; the next update follows within 30 minutes." >/dev/null
 c inbound log --incident "$id" --channel media --from "The Verge" --question "Is this an attack?" >/dev/null

@@ -1,3 +1,4 @@
+#include "approvalchain.h"
 #include "db/incidentstore.h"
 #include "domain/roletemplate.h"
 #include "fakeclock.h"
@@ -45,8 +46,10 @@ private:
         return list ? *list : QList<TimelineEntry>();
     }
 
+    // Business mode, with one holder for each role of the approval chain (ana is the IC).
     void declare()
     {
+        QCOMPARE(test::staffApprovalChain(*m_store, m_incident, test::defaultChainHolders()), QString());
         const StoreError error = m_store->business().declare(m_incident, {}, m_ana);
         QVERIFY2(error.ok(), qPrintable(error.message()));
     }
@@ -349,6 +352,202 @@ private slots:
             aboutMessage += e.tags.contains(QStringLiteral("message-%1").arg(id)) ? 1 : 0;
         QCOMPARE(aboutMessage, 9);
         QVERIFY(entries.last().keyEvent); // sent
+    }
+
+    // A step taken by someone who does not hold its role is refused, says who does, and changes
+    // nothing: not the message, not the timeline.
+    void stepByNonHolderIsRefused()
+    {
+        declare();
+        const qint64 id = draft();
+        const qint64 before = entryCount(m_incident);
+        auto &business = m_store->business();
+        expectRefused(business.advanceMessage(id, MessageStep::LegalReview, StepVerdict::Approved, {}, m_ana),
+                      Code::Invalid, QStringLiteral("ana does not hold the Legal Officer role (held by lee)"), before);
+        StepSigner forMia;
+        forMia.actingFor = QStringLiteral("mia");
+        expectRefused(business.advanceMessage(id, MessageStep::LegalReview, StepVerdict::Approved, {}, m_ana, forMia),
+                      Code::Invalid, QStringLiteral("mia does not hold the Legal Officer role"), before);
+        expectRefused(business.advanceMessage(id, MessageStep::LegalReview, StepVerdict::ChangesRequested,
+                                              QStringLiteral("shorter"), QStringLiteral("mia")),
+                      Code::Invalid, QStringLiteral("mia does not hold"), before);
+        const Message m = *business.message(id);
+        QCOMPARE(m.waitingFor, MessageStep::LegalReview);
+        QCOMPARE(m.steps.size(), 1);
+    }
+
+    // One person at the keyboard clicking Approve four times passes nothing: each step needs its
+    // role's holder (or whom the person says they act for).
+    void oneClickerCannotPassTheChain()
+    {
+        declare();
+        const qint64 id = draft();
+        const QString mei = QStringLiteral("Mei Chen");
+        const qint64 before = entryCount(m_incident);
+        for (int click = 0; click < 4; ++click) {
+            const Message m = *m_store->business().message(id);
+            expectRefused(m_store->business().advanceMessage(id, m.waitingFor, StepVerdict::Approved, {}, mei),
+                          Code::Invalid, QStringLiteral("Mei Chen does not hold"), before);
+        }
+        QCOMPARE(m_store->business().message(id)->waitingFor, MessageStep::LegalReview);
+
+        // Acting for the holders, the record names each of them and says who entered the steps.
+        const QList<std::pair<MessageStep, QString>> chain{{MessageStep::LegalReview, QStringLiteral("lee")},
+                                                           {MessageStep::MessagingReview, QStringLiteral("mia")},
+                                                           {MessageStep::EltApproval, QStringLiteral("ceo")},
+                                                           {MessageStep::IcAuthorisation, m_ana}};
+        for (const auto &[step, holder] : chain) {
+            StepSigner signer;
+            signer.actingFor = holder;
+            const StoreError error =
+                m_store->business().advanceMessage(id, step, StepVerdict::Approved, {}, mei, signer);
+            QVERIFY2(error.ok(), qPrintable(error.message()));
+            const TimelineEntry said = communications(m_incident).constLast();
+            QCOMPARE(said.author, mei);
+            QVERIFY2(said.text.contains(QStringLiteral("by %1 (").arg(holder)) &&
+                         said.text.endsWith(QStringLiteral("), entered by Mei Chen")),
+                     qPrintable(said.text));
+        }
+        const Message m = *m_store->business().message(id);
+        QCOMPARE(m.waitingFor, MessageStep::Send);
+        QStringList by;
+        for (const MessageStepRecord &s : m.steps)
+            by << s.by;
+        QCOMPARE(by, (QStringList{QStringLiteral("sam"), QStringLiteral("lee"), QStringLiteral("mia"),
+                                  QStringLiteral("ceo"), m_ana}));
+    }
+
+    // The IC may take a step in the holder's place: only with a reason, recorded on the step and
+    // the timeline. Nobody else may, and the IC's own step has no override.
+    void icOverrideNeedsAReasonAndIsRecorded()
+    {
+        declare();
+        const qint64 id = draft();
+        auto &business = m_store->business();
+        QVERIFY(business.advanceMessage(id, MessageStep::LegalReview, StepVerdict::Approved, {}, QStringLiteral("lee"))
+                    .ok());
+        QVERIFY(
+            business.advanceMessage(id, MessageStep::MessagingReview, StepVerdict::Approved, {}, QStringLiteral("mia"))
+                .ok());
+        const qint64 before = entryCount(m_incident);
+        StepSigner blank;
+        blank.overrideReason = QStringLiteral("   ");
+        expectRefused(business.advanceMessage(id, MessageStep::EltApproval, StepVerdict::Approved, {}, m_ana, blank),
+                      Code::Invalid, QStringLiteral("ana does not hold the ELT Approver role"), before);
+        StepSigner notTheIc;
+        notTheIc.overrideReason = QStringLiteral("the ELT Approver is on a plane");
+        expectRefused(business.advanceMessage(id, MessageStep::EltApproval, StepVerdict::Approved, {},
+                                              QStringLiteral("mia"), notTheIc),
+                      Code::Invalid, QStringLiteral("Only the IC (ana) can take the ELT Approver's step"), before);
+
+        StepSigner icInstead = notTheIc;
+        icInstead.actingFor = m_ana;
+        QVERIFY(business
+                    .advanceMessage(id, MessageStep::EltApproval, StepVerdict::Approved, QStringLiteral("checked"),
+                                    QStringLiteral("mia"), icInstead)
+                    .ok());
+        const MessageStepRecord step = business.message(id)->steps.constLast();
+        QCOMPARE(step.step, MessageStep::EltApproval);
+        QCOMPARE(step.by, m_ana);
+        QCOMPARE(step.comment, QStringLiteral("IC override: the ELT Approver is on a plane — checked"));
+        const TimelineEntry said = communications(m_incident).constLast();
+        QCOMPARE(said.author, QStringLiteral("mia"));
+        QVERIFY2(said.text.contains(QStringLiteral("taken by the IC ana in place of the ELT Approver, entered by mia "
+                                                   "— IC override: the ELT Approver is on a plane")),
+                 qPrintable(said.text));
+
+        StepSigner ownStep;
+        ownStep.overrideReason = QStringLiteral("why not");
+        expectRefused(
+            business.advanceMessage(id, MessageStep::IcAuthorisation, StepVerdict::Approved, {}, m_ana, ownStep),
+            Code::Invalid, QStringLiteral("no override"), entryCount(m_incident));
+    }
+
+    // On a team server the server stamps each step with the login's person: nobody enters a step
+    // for somebody else, and the IC's override is the IC's own.
+    void teamServerTakesNoStepForSomebodyElse()
+    {
+        StepTakers::Staffing staffing;
+        staffing.roleTitle = QStringLiteral("Legal Officer");
+        staffing.holders = {RoleHolder{1, 11, QStringLiteral("Lee Fox"), QStringLiteral("lee"), {}}};
+        staffing.commanders = {RoleHolder{2, 12, QStringLiteral("Ana Lima"), QStringLiteral("ana"), {}}};
+        staffing.loginIsProof = true;
+        QString problem;
+        StepSigner forLee;
+        forLee.actingFor = QStringLiteral("lee");
+        QVERIFY(!StepTakers::forApproval(staffing, forLee, QStringLiteral("Mei Chen"), &problem));
+        QVERIFY2(problem.contains(QStringLiteral("under its holder's own login")), qPrintable(problem));
+        QCOMPARE(StepTakers::forApproval(staffing, forLee, QStringLiteral("Lee Fox"), &problem)->by,
+                 QStringLiteral("Lee Fox")); // naming oneself is fine
+        StepSigner icForMei;
+        icForMei.actingFor = QStringLiteral("ana");
+        icForMei.overrideReason = QStringLiteral("Lee is away");
+        QVERIFY(!StepTakers::forApproval(staffing, icForMei, QStringLiteral("Mei Chen"), &problem));
+        StepSigner icOwn;
+        icOwn.overrideReason = QStringLiteral("Lee is away");
+        const auto taken = StepTakers::forApproval(staffing, icOwn, QStringLiteral("ana"), &problem);
+        QVERIFY2(taken, qPrintable(problem));
+        QCOMPARE(taken->by, QStringLiteral("Ana Lima"));
+        QVERIFY(!StepTakers::forDraft(staffing, forLee, QStringLiteral("Mei Chen"), &problem));
+        // A draft is the login's, recorded as for the role's holder.
+        const auto drafted = StepTakers::forDraft(staffing, {}, QStringLiteral("Mei Chen"), &problem);
+        QVERIFY2(drafted, qPrintable(problem));
+        QCOMPARE(drafted->by, QStringLiteral("Mei Chen"));
+        QCOMPARE(drafted->note(), QStringLiteral("by Mei Chen for the Legal Officer Lee Fox"));
+    }
+
+    // A vacant role leaves only the IC's override; without an IC nobody can take the step.
+    void vacantRoleLeavesTheOverride()
+    {
+        QCOMPARE(test::staffApprovalChain(*m_store, m_incident, {{QStringLiteral("ic"), m_ana}}), QString());
+        QVERIFY(m_store->business().declare(m_incident, {}, m_ana).ok());
+        const qint64 id = draft();
+        QCOMPARE(m_store->business().message(id)->steps.constFirst().by, QStringLiteral("sam")); // no TSLT: as typed
+        QVERIFY2(communications(m_incident)
+                     .constLast()
+                     .text.contains(QStringLiteral("by sam (no Technical SLT is assigned)")),
+                 qPrintable(communications(m_incident).constLast().text));
+        const qint64 before = entryCount(m_incident);
+        expectRefused(
+            m_store->business().advanceMessage(id, MessageStep::LegalReview, StepVerdict::Approved, {}, m_ana),
+            Code::Invalid, QStringLiteral("Nobody holds the Legal Officer role"), before);
+        StepSigner icInstead;
+        icInstead.overrideReason = QStringLiteral("no Legal Officer on the call yet");
+        QVERIFY(m_store->business()
+                    .advanceMessage(id, MessageStep::LegalReview, StepVerdict::Approved, {}, m_ana, icInstead)
+                    .ok());
+        QCOMPARE(m_store->business().message(id)->steps.constLast().by, m_ana);
+    }
+
+    // The draft and each revision are the Technical SLT's, typed by whoever is at the keyboard.
+    void draftIsRecordedForTheTechnicalSlt()
+    {
+        declare();
+        NewMessage m{m_incident, QStringLiteral("internal"), QString(), QStringLiteral("chat"),
+                     QStringLiteral("Logins fail for some staff.")};
+        const qint64 before = entryCount(m_incident);
+        StepSigner notTheSlt;
+        notTheSlt.actingFor = QStringLiteral("lee");
+        expectRefused(m_store->business().draftMessage(m, QStringLiteral("Mei Chen"), notTheSlt).error(), Code::Invalid,
+                      QStringLiteral("lee does not hold the Technical SLT role (held by sam)"), before);
+        auto id = m_store->business().draftMessage(m, QStringLiteral("Mei Chen"));
+        QVERIFY(id);
+        QVERIFY(m_store->business()
+                    .advanceMessage(*id, MessageStep::LegalReview, StepVerdict::ChangesRequested,
+                                    QStringLiteral("say 'some staff'"), QStringLiteral("lee"))
+                    .ok());
+        QVERIFY(m_store->business()
+                    .reviseMessage(*id, QStringLiteral("Some staff cannot log in."), {}, QStringLiteral("Mei Chen"))
+                    .ok());
+        const Message message = *m_store->business().message(*id);
+        QCOMPARE(message.createdBy, QStringLiteral("sam"));
+        QCOMPARE(message.earlier.constFirst().draftedBy, QStringLiteral("sam"));
+        QCOMPARE(message.steps.constFirst().by, QStringLiteral("sam"));
+        QCOMPARE(message.steps.constLast().by, QStringLiteral("sam")); // the revision
+        const QList<TimelineEntry> said = communications(m_incident);
+        QVERIFY2(said.constLast().text.contains(QStringLiteral("by sam (Technical SLT), entered by Mei Chen")),
+                 qPrintable(said.constLast().text));
+        QCOMPARE(said.constLast().author, QStringLiteral("Mei Chen"));
     }
 
     void skippedCells()

@@ -1,3 +1,4 @@
+#include "approvalchain.h"
 #include "db/incidentstore.h"
 #include "fakeclock.h"
 #include "models/audiencephasemodel.h"
@@ -38,7 +39,13 @@ private:
     void advance(qint64 id, MessageStep step, StepVerdict verdict = StepVerdict::Approved,
                  const QString &comment = QString())
     {
-        const StoreError error = m_store->business().advanceMessage(id, step, verdict, comment, m_ana);
+        // ana (the IC) enters every step for the holder of its role (test::defaultChainHolders).
+        const QString audience = m_store->business().message(id)->audience;
+        const QString roleKey = step == MessageStep::Send ? BusinessVocabulary::senderRoleKey(audience)
+                                                          : BusinessVocabulary::stepRoleKey(step);
+        StepSigner signer;
+        signer.actingFor = test::defaultChainHolders().value(roleKey);
+        const StoreError error = m_store->business().advanceMessage(id, step, verdict, comment, m_ana, signer);
         QVERIFY2(error.ok(), qPrintable(error.message()));
     }
 
@@ -53,6 +60,7 @@ private slots:
         incident.title = QStringLiteral("Checkout down");
         incident.severity = Severity::Sev2;
         m_incident = *m_store->incidents().create(incident, m_ana);
+        QCOMPARE(test::staffApprovalChain(*m_store, m_incident, test::defaultChainHolders()), QString());
     }
 
     void cleanup()

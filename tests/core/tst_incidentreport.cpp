@@ -414,6 +414,30 @@ private slots:
         QVERIFY(!all.contains(QStringLiteral("nightly report job"))); // retracted
     }
 
+    // The drill's approval step names who took it: nobody held the Legal Officer role, so the IC
+    // reviewed in their place, with the reason; the revision is the author's (no Technical SLT).
+    void approvalStepsNameWhoTookThem()
+    {
+        const IncidentReport r = report();
+        QStringList said;
+        for (const TimelineEntry &e : r.entries()) {
+            if (e.tags.contains(QStringLiteral("business")) && e.text.startsWith(QStringLiteral("Message #")))
+                said << e.author + QStringLiteral(": ") + e.text;
+        }
+        QCOMPARE(said.size(), 3);
+        QVERIFY2(said.at(0).contains(QStringLiteral("by Ana Lima (no Technical SLT is assigned)")),
+                 qPrintable(said.at(0)));
+        QVERIFY2(
+            said.at(2).startsWith(QStringLiteral("Ana Lima: ")) &&
+                said.at(2).endsWith(QStringLiteral("legal review passed, taken by the IC Ana Lima in place of the "
+                                                   "Legal Officer — IC override: no Legal Officer on the call yet")),
+            qPrintable(said.at(2)));
+        TextDevice device;
+        ReportPainter::paint(ReportPainter::Form::Ics214, r, device);
+        QVERIFY(
+            compact(device.pages().join(QLatin1Char(' '))).contains(QStringLiteral("IC override: no Legal Officer")));
+    }
+
     void formsKeepEveryone_data()
     {
         QTest::addColumn<int>("people");

@@ -3,6 +3,7 @@
 // whole approval chain with one round of changes, the departments told, all on the timeline),
 // and the refusals: one line on stderr, the documented exit code, nothing saved.
 
+#include "approvalchain.h"
 #include "db/incidentstore.h"
 #include "domain/clock.h"
 #include "inprocesscli.h"
@@ -72,6 +73,13 @@ void TstCliBusiness::init()
     CLI_OK(created);
     m_incident = idFrom(created);
     QVERIFY(m_incident > 0);
+    // One holder for each role of the approval chain, named as the steps' authors below.
+    cp::SystemClock clock;
+    cp::IncidentStore store(clock);
+    QVERIFY(store.session().open(m_tmp->path()).ok());
+    QHash<QString, QString> holders = defaultChainHolders();
+    holders.insert(QStringLiteral("technical-slt"), QStringLiteral("slt"));
+    QCOMPARE(staffApprovalChain(store, m_incident, holders), QString());
 }
 
 void TstCliBusiness::helpNamesTheCommands()
@@ -128,6 +136,28 @@ void TstCliBusiness::refusals()
                        ExitUsage, "usage");
     CLI_FAILS_SILENTLY(db({QStringLiteral("message"), QStringLiteral("review"), QStringLiteral("4242")}), ExitNotFound,
                        "not-found");
+    // Only a holder of the step's role takes it, or the one entering it names whom for.
+    const CliRun notTheHolder = db({QStringLiteral("message"), QStringLiteral("review"), message,
+                                    QStringLiteral("--author"), QStringLiteral("mia")});
+    CLI_FAILS_SILENTLY(notTheHolder, ExitDataError, "invalid");
+    QVERIFY2(notTheHolder.err.contains("mia does not hold the Legal Officer role (held by lee)"),
+             notTheHolder.err.constData());
+    const CliRun forWrongOne =
+        db({QStringLiteral("message"), QStringLiteral("review"), message, QStringLiteral("--author"),
+            QStringLiteral("mei"), QStringLiteral("--for"), QStringLiteral("ceo")});
+    CLI_FAILS_SILENTLY(forWrongOne, ExitDataError, "invalid");
+    QVERIFY2(forWrongOne.err.contains("ceo does not hold the Legal Officer role"), forWrongOne.err.constData());
+    CLI_FAILS_SILENTLY(db({QStringLiteral("message"), QStringLiteral("review"), message, QStringLiteral("--override"),
+                           QStringLiteral(" "), QStringLiteral("--author"), QStringLiteral("ana")}),
+                       ExitUsage, "usage");
+    CLI_FAILS_SILENTLY(db({QStringLiteral("message"), QStringLiteral("review"), message, QStringLiteral("--for"),
+                           QString(), QStringLiteral("--author"), QStringLiteral("ana")}),
+                       ExitUsage, "usage");
+    const CliRun notTheIc =
+        db({QStringLiteral("message"), QStringLiteral("review"), message, QStringLiteral("--override"),
+            QStringLiteral("Lee is away"), QStringLiteral("--author"), QStringLiteral("mia")});
+    CLI_FAILS_SILENTLY(notTheIc, ExitDataError, "invalid");
+    QVERIFY2(notTheIc.err.contains("Only the IC (ana)"), notTheIc.err.constData());
     // An unknown department, an activity of another incident, a restart before the return to normal.
     const CliRun unknown =
         db({QStringLiteral("notify"), QStringLiteral("--incident"), id, QStringLiteral("astrology")});
@@ -186,8 +216,9 @@ void TstCliBusiness::scriptedBusinessIncidentToAllClear()
             QStringLiteral("--author"), QStringLiteral("slt")});
     CLI_OK(drafted);
     const QString msg = QString::number(idFrom(drafted));
-    CLI_OK(db(
-        {QStringLiteral("message"), QStringLiteral("review"), msg, QStringLiteral("--author"), QStringLiteral("lee")}));
+    // Mei enters the first review for lee, the Legal Officer.
+    CLI_OK(db({QStringLiteral("message"), QStringLiteral("review"), msg, QStringLiteral("--author"),
+               QStringLiteral("mei"), QStringLiteral("--for"), QStringLiteral("lee")}));
     CLI_OK(db({QStringLiteral("message"), QStringLiteral("review"), msg, QStringLiteral("--changes"),
                QStringLiteral("say 'some customers'"), QStringLiteral("--author"), QStringLiteral("mia")}));
     CLI_OK(db({QStringLiteral("message"), QStringLiteral("revise"), msg, QStringLiteral("--text"),
@@ -197,8 +228,9 @@ void TstCliBusiness::scriptedBusinessIncidentToAllClear()
                QStringLiteral("legal"), QStringLiteral("--author"), QStringLiteral("lee")}));
     CLI_OK(db({QStringLiteral("message"), QStringLiteral("review"), msg, QStringLiteral("--as"),
                QStringLiteral("messaging"), QStringLiteral("--author"), QStringLiteral("mia")}));
-    CLI_OK(db({QStringLiteral("message"), QStringLiteral("approve"), msg, QStringLiteral("--author"),
-               QStringLiteral("ceo")}));
+    // The ELT Approver cannot be reached: the IC approves in their place, on the record.
+    CLI_OK(db({QStringLiteral("message"), QStringLiteral("approve"), msg, QStringLiteral("--override"),
+               QStringLiteral("the ELT Approver is on a plane"), QStringLiteral("--author"), QStringLiteral("ana")}));
     CLI_OK(db({QStringLiteral("message"), QStringLiteral("authorise"), msg, QStringLiteral("--author"),
                QStringLiteral("ana")}));
     CLI_OK(
@@ -210,7 +242,19 @@ void TstCliBusiness::scriptedBusinessIncidentToAllClear()
     QCOMPARE(m.value(QStringLiteral("waiting_for")).toString(), QStringLiteral("sent"));
     QCOMPARE(m.value(QStringLiteral("version")).toInt(), 2);
     QCOMPARE(m.value(QStringLiteral("earlier_versions")).toArray().size(), 1);
-    QCOMPARE(m.value(QStringLiteral("steps")).toArray().size(), 9);
+    const QJsonArray steps = m.value(QStringLiteral("steps")).toArray();
+    QCOMPARE(steps.size(), 9);
+    QStringList by;
+    for (const QJsonValue &step : steps)
+        by << step.toObject().value(QStringLiteral("by")).toString();
+    QCOMPARE(by, (QStringList{QStringLiteral("slt"), QStringLiteral("lee"), QStringLiteral("mia"),
+                              QStringLiteral("slt"), QStringLiteral("lee"), QStringLiteral("mia"),
+                              QStringLiteral("ana"), QStringLiteral("ana"), QStringLiteral("mo")}));
+    QCOMPARE(steps.at(6).toObject().value(QStringLiteral("comment")).toString(),
+             QStringLiteral("IC override: the ELT Approver is on a plane"));
+    const CliRun timeline = db({QStringLiteral("timeline"), QStringLiteral("--incident"), id});
+    QVERIFY2(timeline.out.contains("legal review passed, by lee (Legal Officer), entered by mei"),
+             timeline.out.constData());
     // Departments told.
     for (const QString &d : {QStringLiteral("engineering"), QStringLiteral("support"), QStringLiteral("Marketing"),
                              QStringLiteral("executive"), QStringLiteral("legal")})
@@ -275,9 +319,11 @@ void TstCliBusiness::scriptedBusinessIncidentToAllClear()
     QVERIFY2(all.contains(QStringLiteral("Business incident declared")), qPrintable(all));
     QCOMPARE(all.count(QStringLiteral("Halted: ")), 7);
     QCOMPARE(all.count(QStringLiteral("Restarted: ")), 7);
-    QVERIFY(all.contains(QStringLiteral("asks for changes — say 'some customers'")));
-    QVERIFY(all.contains(QStringLiteral("final approval by the ELT Approver")));
-    QVERIFY(all.contains(QStringLiteral("the IC authorised distribution")));
+    QVERIFY(all.contains(QStringLiteral("asks for changes, by mia (Messaging Officer) — say 'some customers'")));
+    QVERIFY2(all.contains(QStringLiteral("final approval given, taken by the IC ana in place of the ELT Approver — IC "
+                                         "override: the ELT Approver is on a plane")),
+             qPrintable(all));
+    QVERIFY(all.contains(QStringLiteral("distribution authorised, by ana (Incident Commander)")));
     QVERIFY(all.contains(QStringLiteral("Message #%1 sent to All customers").arg(msg)));
     QCOMPARE(all.count(QStringLiteral("Told ")), 5);
     QVERIFY(texts.last().startsWith(QStringLiteral("All clear")));

@@ -1,6 +1,7 @@
 // Business incident mode in the window: the Communications and Business response docks, the
 // Incident menu's Declare business incident… and Return to normal, keyboard ticks with undo, the
 // approval chain from the dock, departments told — a business incident to all clear.
+#include "approvalchain.h"
 #include "docks/businessdock.h"
 #include "docks/commsdock.h"
 #include "models/audiencephasemodel.h"
@@ -8,9 +9,11 @@
 #include "models/messagemodel.h"
 #include "models/stakeholdermodel.h"
 #include "uifixture.h"
+#include "widgets/actingforbox.h"
 
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -70,6 +73,7 @@ void TstBusinessUi::businessIncidentToAllClear()
         QVERIFY(f.store->roster().saveDepartment(d));
     }
     const qint64 id = f.declare(QStringLiteral("Logins failing"), Severity::Sev1);
+    QCOMPARE(test::staffApprovalChain(*f.store, id, test::defaultChainHolders()), QString()); // ana is the IC
     MainWindow &w = f.makeWindow();
     QVERIFY(w.openIncident(id));
     auto *comms = w.commsDock();
@@ -117,18 +121,65 @@ void TstBusinessUi::businessIncidentToAllClear()
                                 QStringLiteral("We are investigating failed logins."));
     QVERIFY(drafted);
     QCOMPARE(comms->currentMessageId(), *drafted);
+    QCOMPARE(f.store->business().message(*drafted)->steps.constFirst().by, QStringLiteral("sam")); // the TSLT's
     auto *approve = w.findChild<QPushButton *>(QStringLiteral("approveStepButton"));
     QVERIFY(approve->isEnabled());
     QVERIFY(approve->text().contains(QStringLiteral("Legal review")));
+    // "Acting for" offers the step's role holder and the IC's override; ana holds neither role, so
+    // nobody is chosen and Approve alone passes nothing.
+    QComboBox *actingFor = comms->actingFor()->combo();
+    QVERIFY(actingFor->isVisibleTo(comms));
+    QCOMPARE(actingFor->count(), 3);
+    QCOMPARE(actingFor->itemText(0), QStringLiteral("Choose the Legal Officer…"));
+    QCOMPARE(actingFor->itemText(1), QStringLiteral("lee (Legal Officer)"));
+    QCOMPARE(actingFor->itemText(2), QStringLiteral("IC override: ana"));
     approve->click();
+    auto *errorLabel = comms->findChild<QLabel *>(QStringLiteral("commsError"));
+    QVERIFY(errorLabel->isVisibleTo(comms));
+    QVERIFY2(errorLabel->text().contains(QStringLiteral("ana does not hold the Legal Officer role (held by lee)")),
+             qPrintable(errorLabel->text()));
+    QCOMPARE(f.store->business().message(*drafted)->waitingFor, MessageStep::LegalReview);
+    // The IC's override needs its reason.
+    actingFor->setCurrentIndex(2);
+    QVERIFY(comms->actingFor()->reasonEdit()->isVisibleTo(comms));
+    QVERIFY(comms->approveCurrent().message().contains(QStringLiteral("Say why")));
+    actingFor->setCurrentIndex(1);
+    QVERIFY(!comms->actingFor()->reasonEdit()->isVisibleTo(comms));
+    approve->click();
+    QVERIFY(!errorLabel->isVisibleTo(comms));
+    QCOMPARE(f.store->business().message(*drafted)->steps.at(1).by, QStringLiteral("lee"));
+    // The next step starts with nobody chosen again.
+    QCOMPARE(actingFor->itemText(actingFor->currentIndex()), QStringLiteral("Choose the Messaging Officer…"));
+    actingFor->setCurrentIndex(1);
     QVERIFY(comms->requestChangesCurrent(QStringLiteral("say 'some customers'")).ok());
     QVERIFY(!approve->isEnabled()); // a revised draft is due first
     QVERIFY(!comms->approveCurrent().ok());
+    // The revision is the Technical SLT's: the only one is chosen, and no override is offered.
+    QCOMPARE(actingFor->currentText(), QStringLiteral("sam (Technical SLT)"));
+    QCOMPARE(actingFor->count(), 1);
     QVERIFY(comms->reviseCurrent(QStringLiteral("Some customers cannot log in.")).ok());
     for (int step = 0; step < 5; ++step) {
+        const Message m = *f.store->business().message(*drafted);
+        if (m.waitingFor == MessageStep::EltApproval) {
+            actingFor->setCurrentIndex(actingFor->findText(QStringLiteral("IC override: ana")));
+            QTest::keyClicks(comms->actingFor()->reasonEdit(), QStringLiteral("the ELT Approver is on a plane"));
+        } else if (m.waitingFor == MessageStep::IcAuthorisation) {
+            QCOMPARE(actingFor->currentText(), QStringLiteral("ana (Incident Commander, you)"));
+        } else {
+            actingFor->setCurrentIndex(1);
+        }
         const StoreError error = comms->approveCurrent();
         QVERIFY2(error.ok(), qPrintable(error.message()));
     }
+    QStringList by;
+    const Message sent = *f.store->business().message(*drafted);
+    for (const MessageStepRecord &s : sent.steps)
+        by << s.by;
+    QCOMPARE(by, (QStringList{QStringLiteral("sam"), QStringLiteral("lee"), QStringLiteral("mia"),
+                              QStringLiteral("sam"), QStringLiteral("lee"), QStringLiteral("mia"),
+                              QStringLiteral("ana"), QStringLiteral("ana"), QStringLiteral("mo")}));
+    QCOMPARE(sent.steps.at(6).comment, QStringLiteral("IC override: the ELT Approver is on a plane"));
+    QVERIFY(!actingFor->isVisibleTo(comms)); // sent: no step left
     const int row = comms->messageModel()->rowOf(*drafted);
     QCOMPARE(comms->messageModel()->index(row, MessageModel::StepColumn).data().toString(), QStringLiteral("Sent"));
     QCOMPARE(comms->gridModel()->cellState(QStringLiteral("customers"), QStringLiteral("investigation")),

@@ -10,6 +10,7 @@
 #include "undo/businessundocommands.h"
 #include "undo/savestatus.h"
 #include "widgets/accessiblename.h"
+#include "widgets/actingforbox.h"
 #include "widgets/kindstyle.h"
 
 #include <QAction>
@@ -147,9 +148,9 @@ CommsDock::CommsDock(IncidentStore &store, const Clock &clock, Preferences &pref
       m_gridModel(new AudiencePhaseModel(store, this)), m_messageModel(new MessageModel(store, this)),
       m_state(new QLabel(this)), m_gridLabel(new QLabel(this)), m_grid(new QTableView(this)),
       m_messagesLabel(new QLabel(this)), m_messages(new QTreeView(this)), m_detail(new QPlainTextEdit(this)),
-      m_error(new QLabel(this)), m_approve(new QPushButton(this)), m_changes(new QPushButton(this)),
-      m_revise(new QPushButton(this)), m_draft(new QPushButton(this)), m_skip(new QPushButton(this)),
-      m_focusAction(new QAction(this)), m_beat(new QTimer(this))
+      m_error(new QLabel(this)), m_approve(new QPushButton(this)), m_actingFor(new ActingForBox(this)),
+      m_changes(new QPushButton(this)), m_revise(new QPushButton(this)), m_draft(new QPushButton(this)),
+      m_skip(new QPushButton(this)), m_focusAction(new QAction(this)), m_beat(new QTimer(this))
 {
     Q_UNUSED(clock)
     setObjectName(QStringLiteral("commsDock"));
@@ -236,7 +237,13 @@ CommsDock::CommsDock(IncidentStore &store, const Clock &clock, Preferences &pref
     auto *body = new QWidget(this);
     auto *layout = new QVBoxLayout(body);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_state);
+    // Whom the selected message's next step is taken for, beside the phase line: the grid and the
+    // list keep their rows.
+    auto *stateRow = new QHBoxLayout;
+    stateRow->addWidget(m_state, 1);
+    stateRow->addWidget(m_actingFor);
+    m_actingFor->hide();
+    layout->addLayout(stateRow);
     layout->addWidget(gridBox);
     layout->addWidget(listBox, 1);
     layout->addWidget(m_error);
@@ -259,6 +266,10 @@ CommsDock::CommsDock(IncidentStore &store, const Clock &clock, Preferences &pref
     connect(&m_store.incidents(), &IncidentRepository::incidentChanged, this, [this](qint64 incidentId) {
         if (incidentId == m_incidentId)
             updateState();
+    });
+    connect(&m_store.roles(), &RoleRepository::roleChanged, this, [this](qint64 incidentId) {
+        if (incidentId == m_incidentId)
+            updateState(); // who holds the step's role
     });
     connect(m_grid, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         const qint64 id = index.data(AudiencePhaseModel::MessageIdRole).toLongLong();
@@ -343,25 +354,24 @@ void CommsDock::selectMessage(qint64 messageId)
 
 StoreError CommsDock::approveCurrent()
 {
-    const qint64 id = currentMessageId();
-    if (id == 0)
-        return {StoreError::Code::Invalid, tr("Select a message first.")};
-    const Message m = m_messageModel->messageAt(m_messageModel->rowOf(id));
-    const StoreError error =
-        m_store.business().advanceMessage(id, m.waitingFor, StepVerdict::Approved, QString(), author());
-    if (error.ok())
-        m_saveStatus.reportSaved();
-    return error;
+    return takeStep(StepVerdict::Approved, QString());
 }
 
 StoreError CommsDock::requestChangesCurrent(const QString &comment)
 {
+    return takeStep(StepVerdict::ChangesRequested, comment);
+}
+
+StoreError CommsDock::takeStep(StepVerdict verdict, const QString &comment)
+{
     const qint64 id = currentMessageId();
     if (id == 0)
         return {StoreError::Code::Invalid, tr("Select a message first.")};
+    if (m_actingFor->lacksReason())
+        return {StoreError::Code::Invalid, tr("Say why the IC takes this step in the role holder's place.")};
     const Message m = m_messageModel->messageAt(m_messageModel->rowOf(id));
     const StoreError error =
-        m_store.business().advanceMessage(id, m.waitingFor, StepVerdict::ChangesRequested, comment, author());
+        m_store.business().advanceMessage(id, m.waitingFor, verdict, comment, author(), m_actingFor->signer());
     if (error.ok())
         m_saveStatus.reportSaved();
     return error;
@@ -372,16 +382,19 @@ StoreError CommsDock::reviseCurrent(const QString &text)
     const qint64 id = currentMessageId();
     if (id == 0)
         return {StoreError::Code::Invalid, tr("Select a message first.")};
-    const StoreError error = m_store.business().reviseMessage(id, text, QString(), author());
+    // After a request for changes "Acting for" names the Technical SLT the revision is for.
+    const Message m = m_messageModel->messageAt(m_messageModel->rowOf(id));
+    const StepSigner signer = m.changesRequested() ? m_actingFor->signer() : StepSigner{};
+    const StoreError error = m_store.business().reviseMessage(id, text, QString(), author(), signer);
     if (error.ok())
         m_saveStatus.reportSaved();
     return error;
 }
 
 Result<qint64> CommsDock::draft(const QString &audience, const QString &phase, const QString &channel,
-                                const QString &text)
+                                const QString &text, const StepSigner &signer)
 {
-    auto id = m_store.business().draftMessage({m_incidentId, audience, phase, channel, text}, author());
+    auto id = m_store.business().draftMessage({m_incidentId, audience, phase, channel, text}, author(), signer);
     if (id) {
         m_saveStatus.reportSaved();
         selectMessage(*id);
@@ -415,19 +428,23 @@ void CommsDock::askDraft(const QString &audience, const QString &phase)
     phaseBox->setCurrentIndex(qMax(0, phaseBox->findData(phase.isEmpty() ? m_gridModel->currentPhase() : phase)));
     auto *channel = new QLineEdit(QStringLiteral("email"), &dialog);
     auto *text = new QPlainTextEdit(&dialog);
+    auto *draftedFor = new ActingForBox(&dialog); // the Technical SLT the draft is recorded for
+    if (auto staffing = m_store.business().staffing(m_incidentId, MessageStep::Draft, audience))
+        draftedFor->setStaffing(*staffing, author(), true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     auto *form = new QFormLayout(&dialog);
     form->addRow(tr("&Audience:"), audienceBox);
     form->addRow(tr("&Phase:"), phaseBox);
     form->addRow(tr("&Channel:"), channel);
     form->addRow(tr("&Text:"), text);
+    form->addRow(draftedFor);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     if (dialog.exec() != QDialog::Accepted)
         return;
     auto id = draft(audienceBox->currentData().toString(), phaseBox->currentData().toString(), channel->text(),
-                    text->toPlainText());
+                    text->toPlainText(), draftedFor->signer());
     report(id.error());
 }
 
@@ -531,8 +548,15 @@ void CommsDock::updateState()
                        ? tr("Mark &sent")
                        : tr("&Approve: %1").arg(BusinessVocabulary::stepLabel(m.waitingFor));
         m_revise->setEnabled(!m.isSent());
+        if (!m.isSent()) {
+            auto staffing = m_store.business().staffing(m_incidentId, m.waitingFor, m.audience);
+            if (staffing)
+                m_actingFor->setStaffing(*staffing, author(), m.waitingFor == MessageStep::Draft);
+        }
+        m_actingFor->setVisible(!m.isSent());
     } else {
         m_revise->setEnabled(false);
+        m_actingFor->hide();
     }
     m_approve->setText(next.isEmpty() ? tr("&Approve step") : next);
     m_approve->setEnabled(open);

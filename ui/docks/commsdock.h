@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/storeerror.h"
+#include "domain/steptaker.h"
 
 #include <QDockWidget>
 
@@ -15,6 +16,7 @@ class QUndoStack;
 
 namespace cp {
 
+class ActingForBox;
 class AudiencePhaseModel;
 class Clock;
 class IncidentStore;
@@ -47,11 +49,14 @@ public:
 
     qint64 currentMessageId() const; // 0: none selected
     void selectMessage(qint64 messageId);
-    // The step the selected message waits for, approved (or done, for sending).
+    // The step the selected message waits for, approved (or done, for sending), for the one chosen
+    // in "Acting for" (a holder of the step's role, or the IC overriding with the reason beside it).
     StoreError approveCurrent();
+    ActingForBox *actingFor() const { return m_actingFor; }
     StoreError requestChangesCurrent(const QString &comment);
     StoreError reviseCurrent(const QString &text);
-    Result<qint64> draft(const QString &audience, const QString &phase, const QString &channel, const QString &text);
+    Result<qint64> draft(const QString &audience, const QString &phase, const QString &channel, const QString &text,
+                         const StepSigner &signer = {});
     StoreError skipCell(const QString &audience, const QString &phase, const QString &reason);
     // Reads the clock again for "overdue" in the grid (the main window's 1 s beat).
     void refreshNow();
@@ -70,6 +75,7 @@ private:
     void askRevise();
     void askSkip();
     QString author() const;
+    StoreError takeStep(StepVerdict verdict, const QString &comment);
     void report(const StoreError &error);
 
     IncidentStore &m_store;
@@ -87,6 +93,7 @@ private:
     QPlainTextEdit *m_detail;
     QLabel *m_error;
     QPushButton *m_approve;
+    ActingForBox *m_actingFor;
     QPushButton *m_changes;
     QPushButton *m_revise;
     QPushButton *m_draft;
