@@ -281,81 +281,81 @@ private slots:
                  (QStringList{QStringLiteral("Imported|Bo Chen"), QStringLiteral("Bo Chen|")}));
         QVERIFY(rows(QStringLiteral("SELECT author FROM timeline_entry WHERE incident_id = %1 AND author = 'Ana Lima'"))
                     .isEmpty());
-        // A step of a message's approval chain is checked against the login's person, not the
-        // --author the client sends: a responder cannot take the Legal Officer's review by claiming to be
-        // them, nor enter it for them. An admin writes as given.
-        void approvalsTakeTheLoginAsProof()
-        {
-            const QString responder = PgTestServer::as(m_server, m_responder); // Bo Chen (theLoginIsTheAuthor)
-            const QString admin = PgTestServer::as(m_server, m_admin);
-            CLI_OK(cli(admin, {QStringLiteral("people"), QStringLiteral("add"), QStringLiteral("--name"),
-                               QStringLiteral("Lee Fox"), QStringLiteral("--handle"), QStringLiteral("lee")}));
-            const CliRun declared = cli(responder, {QStringLiteral("business"), QStringLiteral("declare"),
-                                                    QStringLiteral("--title"), QStringLiteral("Checkout errors"),
-                                                    QStringLiteral("--severity"), QStringLiteral("SEV-2")});
-            CLI_OK(declared);
-            const QString id = QString::fromUtf8(declared.out).trimmed();
-            CLI_OK(
-                cli(responder, {QStringLiteral("assign"), QStringLiteral("--incident"), id, QStringLiteral("--role"),
-                                QStringLiteral("legal-officer"), QStringLiteral("--person"), QStringLiteral("lee")}));
-            const CliRun drafted =
-                cli(responder, {QStringLiteral("message"), QStringLiteral("draft"), QStringLiteral("--incident"), id,
-                                QStringLiteral("--audience"), QStringLiteral("customers"), QStringLiteral("--channel"),
-                                QStringLiteral("email"), QStringLiteral("--text"), QStringLiteral("x")});
-            CLI_OK(drafted);
-            const QString message = QString::fromUtf8(drafted.out).trimmed();
-            const CliRun claimed = cli(responder, {QStringLiteral("message"), QStringLiteral("review"), message,
-                                                   QStringLiteral("--author"), QStringLiteral("Lee Fox")});
-            CLI_FAILS_SILENTLY(claimed, ExitDataError, "invalid");
-            QVERIFY2(claimed.err.contains("Bo Chen does not hold the Legal Officer role"), claimed.err.constData());
-            const CliRun forLee = cli(responder, {QStringLiteral("message"), QStringLiteral("review"), message,
-                                                  QStringLiteral("--for"), QStringLiteral("lee")});
-            CLI_FAILS_SILENTLY(forLee, ExitDataError, "invalid");
-            QVERIFY2(forLee.err.contains("own login"), forLee.err.constData());
-            CLI_OK(cli(admin, {QStringLiteral("message"), QStringLiteral("review"), message, QStringLiteral("--author"),
-                               QStringLiteral("lee")}));
-            const CliRun shown = cli(responder, {QStringLiteral("message"), QStringLiteral("show"), message,
-                                                 QStringLiteral("--format"), QStringLiteral("json")});
-            CLI_OK(shown);
-            const QJsonArray steps = shown.json().object().value(QStringLiteral("steps")).toArray();
-            QCOMPARE(steps.size(), 2);
-            QCOMPARE(steps.at(0).toObject().value(QStringLiteral("by")).toString(), QStringLiteral("Bo Chen"));
-            QCOMPARE(steps.at(1).toObject().value(QStringLiteral("by")).toString(), QStringLiteral("Lee Fox"));
-        }
+    }
 
-        void revokedLoginsReadNothing()
-        {
-            CLI_OK(cli(m_server, {QStringLiteral("server"), QStringLiteral("revoke"), m_observer}));
-            CLI_FAILS_SILENTLY(cli(m_server, {QStringLiteral("server"), QStringLiteral("revoke"), m_observer}),
-                               ExitNotFound, "not-found");
-            CLI_FAILS_SILENTLY(
-                cli(PgTestServer::as(m_server, m_observer), {QStringLiteral("incident"), QStringLiteral("list")}),
-                ExitDenied, "denied");
-        }
+    // A step of a message's approval chain is checked against the login's person, not the
+    // --author the client sends: a responder cannot take the Legal Officer's review by claiming to be
+    // them, nor enter it for them. An admin writes as given.
+    void approvalsTakeTheLoginAsProof()
+    {
+        const QString responder = PgTestServer::as(m_server, m_responder); // Bo Chen (theLoginIsTheAuthor)
+        const QString admin = PgTestServer::as(m_server, m_admin);
+        CLI_OK(cli(admin, {QStringLiteral("people"), QStringLiteral("add"), QStringLiteral("--name"),
+                           QStringLiteral("Lee Fox"), QStringLiteral("--handle"), QStringLiteral("lee")}));
+        const CliRun declared =
+            cli(responder, {QStringLiteral("business"), QStringLiteral("declare"), QStringLiteral("--title"),
+                            QStringLiteral("Checkout errors"), QStringLiteral("--severity"), QStringLiteral("SEV-2")});
+        CLI_OK(declared);
+        const QString id = QString::fromUtf8(declared.out).trimmed();
+        CLI_OK(cli(responder, {QStringLiteral("assign"), QStringLiteral("--incident"), id, QStringLiteral("--role"),
+                               QStringLiteral("legal-officer"), QStringLiteral("--person"), QStringLiteral("lee")}));
+        const CliRun drafted =
+            cli(responder, {QStringLiteral("message"), QStringLiteral("draft"), QStringLiteral("--incident"), id,
+                            QStringLiteral("--audience"), QStringLiteral("customers"), QStringLiteral("--channel"),
+                            QStringLiteral("email"), QStringLiteral("--text"), QStringLiteral("x")});
+        CLI_OK(drafted);
+        const QString message = QString::fromUtf8(drafted.out).trimmed();
+        const CliRun claimed = cli(responder, {QStringLiteral("message"), QStringLiteral("review"), message,
+                                               QStringLiteral("--author"), QStringLiteral("Lee Fox")});
+        CLI_FAILS_SILENTLY(claimed, ExitDataError, "invalid");
+        QVERIFY2(claimed.err.contains("Bo Chen does not hold the Legal Officer role"), claimed.err.constData());
+        const CliRun forLee = cli(responder, {QStringLiteral("message"), QStringLiteral("review"), message,
+                                              QStringLiteral("--for"), QStringLiteral("lee")});
+        CLI_FAILS_SILENTLY(forLee, ExitDataError, "invalid");
+        QVERIFY2(forLee.err.contains("own login"), forLee.err.constData());
+        CLI_OK(cli(admin, {QStringLiteral("message"), QStringLiteral("review"), message, QStringLiteral("--author"),
+                           QStringLiteral("lee")}));
+        const CliRun shown = cli(responder, {QStringLiteral("message"), QStringLiteral("show"), message,
+                                             QStringLiteral("--format"), QStringLiteral("json")});
+        CLI_OK(shown);
+        const QJsonArray steps = shown.json().object().value(QStringLiteral("steps")).toArray();
+        QCOMPARE(steps.size(), 2);
+        QCOMPARE(steps.at(0).toObject().value(QStringLiteral("by")).toString(), QStringLiteral("Bo Chen"));
+        QCOMPARE(steps.at(1).toObject().value(QStringLiteral("by")).toString(), QStringLiteral("Lee Fox"));
+    }
 
-        void badServersSayOneLine()
-        {
-            CLI_FAILS_SILENTLY(m_cli.run({QStringLiteral("--server"), QStringLiteral("hots=db"),
-                                          QStringLiteral("incident"), QStringLiteral("list")}),
-                               ExitUsage, "usage");
-            CLI_FAILS_SILENTLY(m_cli.run({QStringLiteral("--server"), QStringLiteral("host=127.0.0.1 port=1"),
-                                          QStringLiteral("incident"), QStringLiteral("list")}),
-                               ExitUnreachable, "unreachable");
-            CLI_FAILS_SILENTLY(
-                cli(m_server + QStringLiteral(" user=") + m_responder + QStringLiteral(" password=wrong"),
-                    {QStringLiteral("incident"), QStringLiteral("list")}),
-                ExitDenied, "denied");
-            // The environment names the server when no --db or --server does.
-            QProcessEnvironment environment = m_cli.environment();
-            environment.insert(QStringLiteral("COMMANDPOST_SERVER"), QStringLiteral("host=127.0.0.1 port=1"));
-            CLI_FAILS_SILENTLY(m_cli.run({QStringLiteral("incident"), QStringLiteral("list")}, {}, environment),
-                               ExitUnreachable, "unreachable");
-            CLI_FAILS_SILENTLY(
-                m_cli.run({QStringLiteral("--db"), m_cli.homePath(QStringLiteral("x.sqlite")),
-                           QStringLiteral("--server"), m_server, QStringLiteral("incident"), QStringLiteral("list")}),
-                ExitUsage, "usage");
-        }
-    };
+    void revokedLoginsReadNothing()
+    {
+        CLI_OK(cli(m_server, {QStringLiteral("server"), QStringLiteral("revoke"), m_observer}));
+        CLI_FAILS_SILENTLY(cli(m_server, {QStringLiteral("server"), QStringLiteral("revoke"), m_observer}),
+                           ExitNotFound, "not-found");
+        CLI_FAILS_SILENTLY(
+            cli(PgTestServer::as(m_server, m_observer), {QStringLiteral("incident"), QStringLiteral("list")}),
+            ExitDenied, "denied");
+    }
 
-    QTEST_GUILESS_MAIN(TstServerPermissions)
+    void badServersSayOneLine()
+    {
+        CLI_FAILS_SILENTLY(m_cli.run({QStringLiteral("--server"), QStringLiteral("hots=db"), QStringLiteral("incident"),
+                                      QStringLiteral("list")}),
+                           ExitUsage, "usage");
+        CLI_FAILS_SILENTLY(m_cli.run({QStringLiteral("--server"), QStringLiteral("host=127.0.0.1 port=1"),
+                                      QStringLiteral("incident"), QStringLiteral("list")}),
+                           ExitUnreachable, "unreachable");
+        CLI_FAILS_SILENTLY(cli(m_server + QStringLiteral(" user=") + m_responder + QStringLiteral(" password=wrong"),
+                               {QStringLiteral("incident"), QStringLiteral("list")}),
+                           ExitDenied, "denied");
+        // The environment names the server when no --db or --server does.
+        QProcessEnvironment environment = m_cli.environment();
+        environment.insert(QStringLiteral("COMMANDPOST_SERVER"), QStringLiteral("host=127.0.0.1 port=1"));
+        CLI_FAILS_SILENTLY(m_cli.run({QStringLiteral("incident"), QStringLiteral("list")}, {}, environment),
+                           ExitUnreachable, "unreachable");
+        CLI_FAILS_SILENTLY(
+            m_cli.run({QStringLiteral("--db"), m_cli.homePath(QStringLiteral("x.sqlite")), QStringLiteral("--server"),
+                       m_server, QStringLiteral("incident"), QStringLiteral("list")}),
+            ExitUsage, "usage");
+    }
+};
+
+QTEST_GUILESS_MAIN(TstServerPermissions)
 #include "tst_serverpermissions.moc"
