@@ -143,16 +143,18 @@ QCommandLineOption MessageCommands::forOption(const QString &whose)
             tr("The %1 the author enters this for (handle or name); default: the author.").arg(whose), tr("WHO")};
 }
 
-std::optional<StepSigner> MessageCommands::signerOf(const CommandLine &line, int *exitCode)
+std::optional<StepSigner> MessageCommands::signerOf(const CommandLine &line, Overridable overridable, int *exitCode)
 {
     StepSigner signer;
     signer.actingFor = line.value(QStringLiteral("for")).trimmed();
-    signer.overrideReason = line.value(QStringLiteral("override")).trimmed();
+    // Only the steps declare --override; asking the parser for an undeclared option warns on stderr.
+    if (overridable == Overridable::Yes)
+        signer.overrideReason = line.value(QStringLiteral("override")).trimmed();
     if (line.isSet(QStringLiteral("for")) && signer.actingFor.isEmpty()) {
         *exitCode = line.usageError(tr("--for needs the handle or name of whom the step is entered for"));
         return std::nullopt;
     }
-    if (line.isSet(QStringLiteral("override")) && signer.overrideReason.isEmpty()) {
+    if (overridable == Overridable::Yes && line.isSet(QStringLiteral("override")) && signer.overrideReason.isEmpty()) {
         *exitCode = line.usageError(tr("--override needs the reason the IC takes the step"));
         return std::nullopt;
     }
@@ -166,7 +168,7 @@ int MessageCommands::draft(CommandCall &call)
     if (!store)
         return call.exitCode();
     int exitCode = 0;
-    const auto signer = signerOf(call.line(), &exitCode);
+    const auto signer = signerOf(call.line(), Overridable::No, &exitCode);
     if (!signer)
         return exitCode;
     NewMessage m{call.incidentId(), r.at(0).trimmed().toLower(),
@@ -184,7 +186,7 @@ int MessageCommands::revise(CommandCall &call)
     const auto text = line.requiredValue(QStringLiteral("text"), &exitCode);
     if (!text)
         return exitCode;
-    const auto signer = signerOf(line, &exitCode);
+    const auto signer = signerOf(line, Overridable::No, &exitCode);
     if (!signer)
         return exitCode;
     IncidentStore *store = call.store();
@@ -209,7 +211,8 @@ int MessageCommands::step(CommandCall &call, const QString &sub)
     if (changes && line.value(QStringLiteral("changes")).trimmed().isEmpty())
         return line.usageError(tr("--changes needs a comment saying which changes"));
     int exitCode = 0;
-    const auto signer = signerOf(line, &exitCode);
+    const auto signer =
+        signerOf(line, sub == QLatin1String("authorise") ? Overridable::No : Overridable::Yes, &exitCode);
     if (!signer)
         return exitCode;
 

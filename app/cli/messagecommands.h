@@ -29,7 +29,12 @@ private:
     static int show(CommandCall &call);
     // --for WHO (and --override REASON on a step) as the store's StepSigner.
     static QCommandLineOption forOption(const QString &whose);
-    static std::optional<StepSigner> signerOf(const CommandLine &line, int *exitCode);
+    enum class Overridable
+    {
+        No,
+        Yes
+    };
+    static std::optional<StepSigner> signerOf(const CommandLine &line, Overridable overridable, int *exitCode);
 };
 
 } // namespace cp::cli

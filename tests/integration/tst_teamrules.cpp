@@ -113,8 +113,8 @@ private slots:
             QVERIFY(timer.ok());
             m_clock.advance(Minute + 1000);
             QAtomicInt recorded = 0;
-            const QList<StoreError> errors = race(4, [&](IncidentStore &laptop, int n) -> StoreError {
-                auto marked = laptop.timers().markExpired(*timer, QStringLiteral("laptop %1").arg(n));
+            const QList<StoreError> errors = race(4, [&](IncidentStore &laptop, int) -> StoreError {
+                auto marked = laptop.timers().markExpired(*timer);
                 if (marked && *marked)
                     recorded.fetchAndAddRelaxed(1);
                 return marked.error();
