@@ -17,6 +17,7 @@
 #include "models/missedmodel.h"
 #include "preferences.h"
 #include "resources.h"
+#include "session/incidentsession.h"
 #include "undo/savestatus.h"
 #include "widgets/dialogkeys.h"
 #include "widgets/timeralert.h"
@@ -68,15 +69,15 @@ void MainWindow::createDocks()
     // The docks fill the frame; there is no central widget to leave an empty hole. Where each
     // dock sits is the workspace's business (WorkspaceLayout).
     m_roleTemplates = std::make_unique<RoleTemplateLibrary>();
-    m_timeline = new TimelineDock(m_store, m_clock, m_preferences, *m_saveStatus, this);
-    m_roleChart = new RoleChartDock(m_store, m_clock, m_preferences, *m_saveStatus, *m_roleTemplates, this);
+    m_timeline = new TimelineDock(m_store, m_clock, m_preferences, this);
+    m_roleChart = new RoleChartDock(m_store, m_clock, *m_roleTemplates, this);
     m_roster = new RosterDock(m_store, this);
-    m_timers = new TimersDock(m_store, m_clock, m_preferences, *m_saveStatus, this);
-    m_rollCall = new RollCallDock(m_store, m_clock, m_preferences, *m_saveStatus, this);
-    m_actions = new ActionsDock(m_store, m_preferences, *m_saveStatus, this);
+    m_timers = new TimersDock(m_store, m_clock, m_preferences, this);
+    m_rollCall = new RollCallDock(m_store, m_clock, this);
+    m_actions = new ActionsDock(m_store, this);
     m_callScript = new CallScriptDock(m_store, m_clock, this);
-    m_comms = new CommsDock(m_store, m_clock, m_preferences, *m_saveStatus, this);
-    m_business = new BusinessDock(m_store, m_preferences, *m_saveStatus, *m_roleTemplates, this);
+    m_comms = new CommsDock(m_store, this);
+    m_business = new BusinessDock(m_store, *m_roleTemplates, this);
     for (QDockWidget *dock : docks())
         addDockWidget(Qt::LeftDockWidgetArea, dock);
 }
@@ -95,8 +96,7 @@ void MainWindow::createParts()
     m_exports = new ExportActions(m_store, m_clock, m_preferences, this);
     m_backups = new BackupActions(m_store, m_clock, this);
     m_incidentActions = new IncidentActions(
-        {m_store, m_clock, m_preferences, *m_saveStatus, *m_undoGroup, *m_incidents, *m_roleTemplates, *m_exports},
-        *this);
+        {m_store, m_clock, m_preferences, *m_saveStatus, *m_incidents, *m_roleTemplates, *m_exports}, *this);
     m_shadowActions = new ShadowActions(m_store, m_clock, *this);
     m_serverActions = new ServerActions(m_preferences, *this);
     m_toolBar = new IncidentToolBar(
@@ -211,15 +211,13 @@ void MainWindow::changeEvent(QEvent *event)
 // ---------------------------------------------------------------------------------------------
 // Incidents
 
-QUndoStack *MainWindow::stackFor(qint64 incidentId)
+IncidentSession *MainWindow::sessionFor(qint64 incidentId)
 {
-    if (QUndoStack *stack = m_stacks.value(incidentId))
-        return stack;
-    auto *stack = new QUndoStack(m_undoGroup);
-    stack->setObjectName(QStringLiteral("undoStack_%1").arg(incidentId));
-    stack->setUndoLimit(200);
-    m_stacks.insert(incidentId, stack);
-    return stack;
+    if (IncidentSession *session = m_sessions.value(incidentId))
+        return session;
+    auto *session = new IncidentSession(incidentId, m_store, *m_saveStatus, m_preferences, *m_undoGroup, this);
+    m_sessions.insert(incidentId, session);
+    return session;
 }
 
 QUndoStack *MainWindow::undoStack() const
@@ -236,18 +234,19 @@ bool MainWindow::openIncident(qint64 incidentId)
     }
     m_incidentId = incidentId;
     m_incident = *incident;
-    QUndoStack *stack = stackFor(incidentId);
-    m_undoGroup->setActiveStack(stack);
-    m_timeline->setIncident(incidentId, stack);
-    m_roleChart->setIncident(incidentId, stack);
-    m_roster->setIncident(incidentId);
-    m_timers->setIncident(incidentId);
-    m_rollCall->setIncident(incidentId, stack);
+    m_session = sessionFor(incidentId);
+    m_undoGroup->setActiveStack(&m_session->undoStack());
+    m_timeline->setSession(m_session);
+    m_roleChart->setSession(m_session);
+    m_roster->setSession(m_session);
+    m_timers->setSession(m_session);
+    m_rollCall->setSession(m_session);
     m_exports->setIncident(incidentId);
-    m_actions->setIncident(incidentId, stack);
-    m_callScript->setIncident(incidentId);
-    m_comms->setIncident(incidentId, stack);
-    m_business->setIncident(incidentId, stack);
+    m_actions->setSession(m_session);
+    m_callScript->setSession(m_session);
+    m_comms->setSession(m_session);
+    m_business->setSession(m_session);
+    m_incidentActions->setSession(m_session);
     m_shadowActions->setIncident(incidentId);
     m_preferences.setLastIncidentId(incidentId);
     refreshIncident();

@@ -23,6 +23,7 @@ class CommsDock;
 class ExportActions;
 class IncidentActions;
 class IncidentListModel;
+class IncidentSession;
 class IncidentStatusBar;
 class IncidentStore;
 class IncidentToolBar;
@@ -86,7 +87,8 @@ public:
     IncidentToolBar *incidentToolBar() const { return m_toolBar; }
     QAction *undoAction() const { return m_undoAction; }
     QAction *redoAction() const { return m_redoAction; }
-    QUndoStack *undoStack() const; // the current incident's; null without one
+    QUndoStack *undoStack() const;                                // the current incident's; null without one
+    IncidentSession *currentSession() const { return m_session; } // null without an incident
     QUndoGroup *undoGroup() const { return m_undoGroup; }
     SaveStatus *saveStatus() const { return m_saveStatus; }
     QString databasePath() const;
@@ -108,7 +110,7 @@ private:
     void connectParts();
     void followUserRoles();
     void refreshIncident();
-    QUndoStack *stackFor(qint64 incidentId);
+    IncidentSession *sessionFor(qint64 incidentId);
 
     IncidentStore &m_store;
     const Clock &m_clock;
@@ -117,7 +119,8 @@ private:
     IncidentListModel *m_incidents;
     SaveStatus *m_saveStatus;
     QUndoGroup *m_undoGroup;
-    QHash<qint64, QUndoStack *> m_stacks;
+    QHash<qint64, IncidentSession *> m_sessions; // one per incident opened: each keeps its undo stack
+    IncidentSession *m_session = nullptr;
     qint64 m_incidentId = 0;
     Incident m_incident;
 

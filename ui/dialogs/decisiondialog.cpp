@@ -1,6 +1,7 @@
 #include "decisiondialog.h"
 
 #include "db/incidentstore.h"
+#include "session/incidentsession.h"
 #include "widgets/kindstyle.h"
 
 #include <QButtonGroup>
@@ -15,11 +16,10 @@
 
 namespace cp {
 
-DecisionDialog::DecisionDialog(IncidentStore &store, qint64 incidentId, const QString &author, const QString &commander,
-                               QWidget *parent)
-    : QDialog(parent), m_store(store), m_incidentId(incidentId), m_author(author), m_proposal(new QPlainTextEdit(this)),
-      m_check(new QButtonGroup(this)), m_objections(new QLineEdit(this)), m_outcome(new QComboBox(this)),
-      m_decidedBy(new QLineEdit(this)), m_error(new QLabel(this))
+DecisionDialog::DecisionDialog(IncidentSession &session, const QString &commander, QWidget *parent)
+    : QDialog(parent), m_session(session), m_proposal(new QPlainTextEdit(this)), m_check(new QButtonGroup(this)),
+      m_objections(new QLineEdit(this)), m_outcome(new QComboBox(this)), m_decidedBy(new QLineEdit(this)),
+      m_error(new QLabel(this))
 {
     setObjectName(QStringLiteral("decisionDialog"));
     setWindowTitle(tr("Record a decision"));
@@ -47,7 +47,7 @@ DecisionDialog::DecisionDialog(IncidentStore &store, qint64 incidentId, const QS
     for (DecisionOutcome o : {DecisionOutcome::Adopted, DecisionOutcome::Rejected, DecisionOutcome::Deferred})
         m_outcome->addItem(ActionVocabulary::outcomeLabel(o), static_cast<int>(o));
     m_decidedBy->setObjectName(QStringLiteral("decidedByEdit"));
-    m_decidedBy->setText(commander.isEmpty() ? author : commander);
+    m_decidedBy->setText(commander.isEmpty() ? session.author() : commander);
     m_error->setObjectName(QStringLiteral("decisionError"));
     m_error->setWordWrap(true);
     QPalette palette = m_error->palette();
@@ -88,7 +88,7 @@ DecisionDialog::DecisionDialog(IncidentStore &store, qint64 incidentId, const QS
 void DecisionDialog::accept()
 {
     NewDecision d;
-    d.incidentId = m_incidentId;
+    d.incidentId = m_session.incidentId();
     d.proposal = m_proposal->toPlainText();
     if (m_check->checkedId() < 0) {
         m_error->setText(tr("Say whether strong objections were asked for (Alt+N, Alt+A or Alt+R)."));
@@ -100,7 +100,8 @@ void DecisionDialog::accept()
         d.objections = m_objections->text();
     d.outcome = static_cast<DecisionOutcome>(m_outcome->currentData().toInt());
     d.decidedBy = m_decidedBy->text();
-    auto id = m_store.rollCalls().addDecision(d, m_author);
+    const QString author = m_session.author();
+    auto id = m_session.write([&] { return m_session.store().rollCalls().addDecision(d, author); });
     if (!id) {
         m_error->setText(id.error().message());
         return;

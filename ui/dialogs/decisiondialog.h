@@ -10,7 +10,7 @@ class QPlainTextEdit;
 
 namespace cp {
 
-class IncidentStore;
+class IncidentSession;
 
 // Records a decision: the proposal, whether "Are there any strong objections?" was asked and what
 // came of it, the outcome and who decided. Saved by the store on OK; a refusal shows in the dialog,
@@ -21,16 +21,13 @@ class DecisionDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(DecisionDialog)
 
 public:
-    DecisionDialog(IncidentStore &store, qint64 incidentId, const QString &author, const QString &commander,
-                   QWidget *parent = nullptr);
+    DecisionDialog(IncidentSession &session, const QString &commander, QWidget *parent = nullptr);
 
     qint64 decisionId() const { return m_decisionId; }
     void accept() override;
 
 private:
-    IncidentStore &m_store;
-    qint64 m_incidentId;
-    QString m_author;
+    IncidentSession &m_session;
     qint64 m_decisionId = 0;
     QPlainTextEdit *m_proposal;
     QButtonGroup *m_check;

@@ -1,7 +1,7 @@
 #include "dutiesdialog.h"
 
 #include "db/incidentstore.h"
-#include "undo/savestatus.h"
+#include "session/incidentsession.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -10,10 +10,9 @@
 
 namespace cp {
 
-DutiesDialog::DutiesDialog(IncidentStore &store, SaveStatus *saveStatus, qint64 incidentId, qint64 roleId,
-                           QString author, QWidget *parent)
-    : QDialog(parent), m_store(store), m_saveStatus(saveStatus), m_incidentId(incidentId), m_roleId(roleId),
-      m_author(std::move(author)), m_description(new QLabel(this)), m_list(new QListWidget(this))
+DutiesDialog::DutiesDialog(IncidentSession &session, qint64 roleId, QWidget *parent)
+    : QDialog(parent), m_session(session), m_roleId(roleId), m_description(new QLabel(this)),
+      m_list(new QListWidget(this))
 {
     setObjectName(QStringLiteral("dutiesDialog"));
     m_description->setWordWrap(true);
@@ -27,23 +26,24 @@ DutiesDialog::DutiesDialog(IncidentStore &store, SaveStatus *saveStatus, qint64 
     resize(560, 420);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_list, &QListWidget::itemChanged, this, &DutiesDialog::onItemChanged);
-    connect(&m_store.roles(), &RoleRepository::roleChanged, this, [this](qint64 changedIncident, qint64 changedRole) {
-        if (changedIncident == m_incidentId && changedRole == m_roleId) // not while the list emits
-            QMetaObject::invokeMethod(this, &DutiesDialog::reload, Qt::QueuedConnection);
-    });
+    connect(&m_session.store().roles(), &RoleRepository::roleChanged, this,
+            [this](qint64 changedIncident, qint64 changedRole) {
+                if (changedIncident == m_session.incidentId() && changedRole == m_roleId) // not while the list emits
+                    QMetaObject::invokeMethod(this, &DutiesDialog::reload, Qt::QueuedConnection);
+            });
     reload();
 }
 
 void DutiesDialog::reload()
 {
     m_loading = true;
-    if (auto role = m_store.roles().role(m_roleId)) {
+    if (auto role = m_session.store().roles().role(m_roleId)) {
         setWindowTitle(tr("Responsibilities — %1").arg(role->definition.title));
         m_description->setText(role->definition.description);
     }
     const int current = m_list->currentRow();
     m_list->clear();
-    if (auto duties = m_store.roles().duties(m_roleId)) {
+    if (auto duties = m_session.store().roles().duties(m_roleId)) {
         for (const RoleDuty &duty : *duties) {
             auto *item = new QListWidgetItem(duty.text, m_list);
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
@@ -64,10 +64,11 @@ void DutiesDialog::onItemChanged(QListWidgetItem *item)
 {
     if (m_loading || !item->data(Qt::UserRole).isValid())
         return;
+    const qint64 dutyId = item->data(Qt::UserRole).toLongLong();
+    const bool done = item->checkState() == Qt::Checked;
+    const QString author = m_session.author();
     const StoreError error =
-        m_store.roles().setDutyDone(item->data(Qt::UserRole).toLongLong(), item->checkState() == Qt::Checked, m_author);
-    if (m_saveStatus)
-        !error.ok() ? m_saveStatus->reportFailed(error) : m_saveStatus->reportSaved();
+        m_session.write([&] { return m_session.store().roles().setDutyDone(dutyId, done, author); });
     if (!error.ok())
         QMetaObject::invokeMethod(this, &DutiesDialog::reload, Qt::QueuedConnection);
 }

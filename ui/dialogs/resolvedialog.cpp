@@ -1,6 +1,7 @@
 #include "resolvedialog.h"
 
 #include "db/incidentstore.h"
+#include "session/incidentsession.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -13,8 +14,8 @@
 
 namespace cp {
 
-ResolveDialog::ResolveDialog(IncidentStore &store, qint64 incidentId, QString author, QWidget *parent)
-    : QDialog(parent), m_store(store), m_incidentId(incidentId), m_author(std::move(author)),
+ResolveDialog::ResolveDialog(IncidentSession &session, QWidget *parent)
+    : QDialog(parent), m_session(session), m_store(session.store()), m_incidentId(session.incidentId()),
       m_summary(new QLabel(this)), m_rows(new QWidget), m_grid(new QGridLayout(m_rows)),
       m_allReason(new QLineEdit(this)), m_status(new QLabel(this)), m_resolve(new QPushButton(tr("&Resolve"), this))
 {
@@ -153,25 +154,33 @@ void ResolveDialog::updateResolveButton()
 
 void ResolveDialog::settle(const ResolveBlocker &blocker)
 {
-    StoreError error;
+    const QString author = m_session.author();
+    std::function<StoreError()> body;
     switch (blocker.kind) {
-    case ResolveBlockerKind::OpenAction: {
-        ActionChange change;
-        change.status = ActionStatus::Done;
-        error = m_store.rollCalls().updateAction(blocker.id, change, m_author);
+    case ResolveBlockerKind::OpenAction:
+        body = [&] {
+            ActionChange change;
+            change.status = ActionStatus::Done;
+            return m_store.rollCalls().updateAction(blocker.id, change, author);
+        };
         break;
-    }
     case ResolveBlockerKind::HaltedActivity:
-        error = m_store.business().restartActivity(blocker.id, m_author);
+        body = [&] { return m_store.business().restartActivity(blocker.id, author); };
         break;
     case ResolveBlockerKind::MissedRollCall:
-        if (auto items = m_store.rollCalls().items(m_incidentId)) {
+        body = [&] {
+            auto items = m_store.rollCalls().items(m_incidentId);
+            if (!items)
+                return items.error();
             for (const RollCallItem &item : *items) {
-                if (error.ok() && item.isMissed() &&
-                    QStringLiteral("missed:%1:%2").arg(item.roleKey).arg(item.personId) == blocker.key)
-                    error = m_store.rollCalls().dismissMissed(item.id, m_author);
+                if (item.isMissed() &&
+                    QStringLiteral("missed:%1:%2").arg(item.roleKey).arg(item.personId) == blocker.key) {
+                    if (StoreError error = m_store.rollCalls().dismissMissed(item.id, author); !error.ok())
+                        return error;
+                }
             }
-        }
+            return StoreError();
+        };
         break;
     case ResolveBlockerKind::PostmortemOwner:
         emit postmortemRequested();
@@ -180,6 +189,7 @@ void ResolveDialog::settle(const ResolveBlocker &blocker)
     case ResolveBlockerKind::MessageDue:
         return;
     }
+    const StoreError error = m_session.write(body);
     m_status->setText(!error.ok() ? error.message() : QString());
 }
 
@@ -188,7 +198,10 @@ bool ResolveDialog::resolve()
     QList<ResolveAcknowledgement> acknowledgements;
     for (const ResolveBlocker &blocker : std::as_const(m_blockers))
         acknowledgements << ResolveAcknowledgement{blocker.key, reasonFor(blocker.key)};
-    if (StoreError error = m_store.resolution().resolve(m_incidentId, acknowledgements, m_author); !error.ok()) {
+    const QString author = m_session.author();
+    if (StoreError error =
+            m_session.write([&] { return m_store.resolution().resolve(m_incidentId, acknowledgements, author); });
+        !error.ok()) {
         m_status->setText(error.message());
         refresh(); // something may have opened meanwhile
         return false;

@@ -12,6 +12,7 @@ class QPushButton;
 
 namespace cp {
 
+class IncidentSession;
 class IncidentStore;
 
 // The resolve checklist: what is still open on the incident (open and unowned actions, halted
@@ -25,7 +26,7 @@ class ResolveDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(ResolveDialog)
 
 public:
-    ResolveDialog(IncidentStore &store, qint64 incidentId, QString author, QWidget *parent = nullptr);
+    ResolveDialog(IncidentSession &session, QWidget *parent = nullptr);
 
     QList<ResolveBlocker> blockers() const { return m_blockers; }
     // Resolves with the reasons typed; false (the reason shown in the dialog) when refused.
@@ -42,9 +43,9 @@ private:
     QString reasonFor(const QString &key) const;
     static QString settleLabel(ResolveBlockerKind kind); // empty: only an acknowledgement settles it
 
+    IncidentSession &m_session;
     IncidentStore &m_store;
     qint64 m_incidentId;
-    QString m_author;
     QList<ResolveBlocker> m_blockers;
     QHash<QString, QString> m_typed; // reasons typed so far, kept across refreshes
     QLabel *m_summary;

@@ -3,6 +3,7 @@
 #include "db/incidentstore.h"
 #include "domain/clock.h"
 #include "exchange/statusreport.h"
+#include "session/incidentsession.h"
 #include "undo/savestatus.h"
 #include "undo/storecommands.h"
 #include "widgets/kindstyle.h"
@@ -18,12 +19,10 @@
 
 namespace cp {
 
-StatusReportDialog::StatusReportDialog(IncidentStore &store, const Clock &clock, QUndoStack &undoStack,
-                                       SaveStatus &saveStatus, qint64 incidentId, const QString &author,
-                                       QWidget *parent)
-    : QDialog(parent), m_store(store), m_clock(clock), m_undoStack(undoStack), m_saveStatus(saveStatus),
-      m_incidentId(incidentId), m_author(author), m_editor(new QPlainTextEdit(this)), m_cadenceLabel(new QLabel(this)),
-      m_cadenceBoxes(new QWidget(this)), m_error(new QLabel(this)), m_logButton(nullptr)
+StatusReportDialog::StatusReportDialog(IncidentSession &session, const Clock &clock, QWidget *parent)
+    : QDialog(parent), m_session(session), m_clock(clock), m_editor(new QPlainTextEdit(this)),
+      m_cadenceLabel(new QLabel(this)), m_cadenceBoxes(new QWidget(this)), m_error(new QLabel(this)),
+      m_logButton(nullptr)
 {
     setObjectName(QStringLiteral("statusReportDialog"));
     setWindowTitle(tr("Compose a status report"));
@@ -64,7 +63,7 @@ StatusReportDialog::StatusReportDialog(IncidentStore &store, const Clock &clock,
 
 void StatusReportDialog::redraft()
 {
-    auto facts = StatusReport::gather(m_store, m_incidentId);
+    auto facts = StatusReport::gather(m_session.store(), m_session.incidentId());
     if (!facts) {
         m_error->setText(facts.error().message());
         return;
@@ -103,23 +102,25 @@ QList<qint64> StatusReportDialog::cadencesToRestart() const
 bool StatusReportDialog::logAndCopy()
 {
     NewEntry entry;
-    entry.incidentId = m_incidentId;
+    entry.incidentId = m_session.incidentId();
     entry.kind = EntryKind::Status;
-    entry.author = m_author;
+    entry.author = m_session.author();
     entry.text = m_editor->toPlainText().trimmed();
     if (entry.text.isEmpty()) {
         m_error->setText(tr("The report is empty: redraft it or write one."));
         return false;
     }
     const StoreError error =
-        StoreCommand::execute(m_undoStack, std::make_unique<LogEntryCommand>(m_store, &m_saveStatus, entry));
+        m_session.run(std::make_unique<LogEntryCommand>(m_session.store(), &m_session.saveStatus(), entry));
     if (!error.ok()) {
         m_error->setText(error.message());
         return false;
     }
     QGuiApplication::clipboard()->setText(entry.text);
     for (qint64 cadenceId : cadencesToRestart()) {
-        if (const StoreError restart = m_store.timers().restart(cadenceId, m_author); !restart.ok()) {
+        if (const StoreError restart =
+                m_session.write([&] { return m_session.store().timers().restart(cadenceId, entry.author); });
+            !restart.ok()) {
             m_error->setText(restart.message());
             return false;
         }

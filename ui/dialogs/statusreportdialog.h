@@ -5,13 +5,11 @@
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
-class QUndoStack;
 
 namespace cp {
 
 class Clock;
-class IncidentStore;
-class SaveStatus;
+class IncidentSession;
 
 // The status-report composer: a draft of the IC's update from the live state (severity and
 // status, what is affected, the roll call's troubles, open actions and owners, the next check-in),
@@ -24,8 +22,7 @@ class StatusReportDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(StatusReportDialog)
 
 public:
-    StatusReportDialog(IncidentStore &store, const Clock &clock, QUndoStack &undoStack, SaveStatus &saveStatus,
-                       qint64 incidentId, const QString &author, QWidget *parent = nullptr);
+    StatusReportDialog(IncidentSession &session, const Clock &clock, QWidget *parent = nullptr);
 
     QPlainTextEdit *editor() const { return m_editor; }
     void redraft();
@@ -33,12 +30,8 @@ public:
     QList<qint64> cadencesToRestart() const; // the ticked cadences' timer ids
 
 private:
-    IncidentStore &m_store;
+    IncidentSession &m_session;
     const Clock &m_clock;
-    QUndoStack &m_undoStack;
-    SaveStatus &m_saveStatus;
-    qint64 m_incidentId;
-    QString m_author;
     QPlainTextEdit *m_editor;
     QLabel *m_cadenceLabel;
     QWidget *m_cadenceBoxes; // one check box per cadence the report may answer

@@ -5,10 +5,10 @@
 #include "db/incidentstore.h"
 #include "dialogs/decisiondialog.h"
 #include "models/actionmodel.h"
-#include "preferences.h"
+#include "session/incidentsession.h"
 #include "undo/rollcallcommands.h"
-#include "undo/savestatus.h"
 #include "widgets/accessiblename.h"
+#include "widgets/feedbacklabel.h"
 #include "widgets/kindstyle.h"
 
 #include <QAction>
@@ -63,9 +63,9 @@ protected:
 
 } // namespace
 
-ActionsDock::ActionsDock(IncidentStore &store, Preferences &preferences, SaveStatus &saveStatus, QWidget *parent)
-    : QDockWidget(parent), m_store(store), m_preferences(preferences), m_saveStatus(saveStatus),
-      m_model(new ActionModel(store, this)), m_decisions(new DecisionModel(store, this))
+ActionsDock::ActionsDock(IncidentStore &store, QWidget *parent)
+    : QDockWidget(parent), m_store(store), m_model(new ActionModel(store, this)),
+      m_decisions(new DecisionModel(store, this))
 {
     setObjectName(QStringLiteral("actionsDock"));
     setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
@@ -76,10 +76,7 @@ ActionsDock::ActionsDock(IncidentStore &store, Preferences &preferences, SaveSta
     m_line->setObjectName(QStringLiteral("newActionLine"));
     m_followUpCheck = new QCheckBox(page);
     m_followUpCheck->setObjectName(QStringLiteral("followUpCheck"));
-    m_feedback = new QLabel(page);
-    m_feedback->setObjectName(QStringLiteral("actionFeedback"));
-    m_feedback->setWordWrap(true);
-    m_feedback->setTextFormat(Qt::PlainText);
+    m_feedback = new FeedbackLabel(QStringLiteral("actionFeedback"), page);
     auto *lineRow = new QHBoxLayout;
     lineRow->addWidget(m_line, 1);
     lineRow->addWidget(m_followUpCheck);
@@ -146,7 +143,6 @@ ActionsDock::ActionsDock(IncidentStore &store, Preferences &preferences, SaveSta
     const int rowHeight = m_view->fontMetrics().height() + 8;
     m_view->setMinimumHeight(rowHeight * 3);
     m_decisionsView->setMinimumHeight(rowHeight * 2);
-    m_feedback->hide();
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(splitter);
@@ -161,7 +157,7 @@ ActionsDock::ActionsDock(IncidentStore &store, Preferences &preferences, SaveSta
     connect(m_model, &QAbstractItemModel::modelReset, this, &ActionsDock::updateTitle);
 
     retranslateUi();
-    setIncident(0, nullptr);
+    setSession(nullptr);
 }
 
 ActionsDock::~ActionsDock() = default;
@@ -243,28 +239,19 @@ void ActionsDock::updateTitle()
     setWindowTitle(open > 0 ? tr("Actions (%1 open) and decisions").arg(open) : tr("Actions and decisions"));
 }
 
-void ActionsDock::setIncident(qint64 incidentId, QUndoStack *undoStack)
+void ActionsDock::setSession(IncidentSession *session)
 {
-    m_incidentId = incidentId;
-    m_undoStack = undoStack;
-    m_model->setIncident(incidentId);
-    m_decisions->setIncident(incidentId);
-    setEnabled(incidentId > 0);
+    m_session = session;
+    m_incidentId = session ? session->incidentId() : 0;
+    m_model->setIncident(m_incidentId);
+    m_decisions->setIncident(m_incidentId);
+    setEnabled(session);
     updateTitle();
-}
-
-void ActionsDock::showFeedback(const QString &text, bool error)
-{
-    m_feedback->setText(text);
-    m_feedback->setVisible(!text.isEmpty());
-    QPalette palette = m_feedback->palette();
-    palette.setColor(QPalette::WindowText, error ? KindStyle::errorColor() : palette.color(QPalette::Text));
-    m_feedback->setPalette(palette);
 }
 
 bool ActionsDock::addFromLine()
 {
-    if (m_incidentId <= 0)
+    if (!m_session)
         return false;
     // Trailing "@owner" words: a role key of the incident, else a person on the roster.
     QStringList words = m_line->text().split(QLatin1Char(' '), Qt::SkipEmptyParts);
@@ -284,22 +271,18 @@ bool ActionsDock::addFromLine()
         }
         auto person = m_store.roster().findPerson(owner);
         if (!person) {
-            showFeedback(person.error().message(), true);
+            m_feedback->sayError(person.error().message());
             return false;
         }
         action.ownerPersonId = person->id;
     }
     action.text = words.join(QLatin1Char(' '));
-    auto id = m_store.rollCalls().addAction(action, m_preferences.authorName());
-    if (!id) {
-        m_saveStatus.reportFailed(id.error());
-        showFeedback(id.error().message(), true);
+    const QString author = m_session->author();
+    auto id = m_session->write([&] { return m_store.rollCalls().addAction(action, author); });
+    if (!m_feedback->sayOutcome(id.error()))
         return false;
-    }
-    m_saveStatus.reportSaved();
     m_line->clear();
     m_followUpCheck->setChecked(false);
-    showFeedback(QString(), false);
     selectAction(*id);
     return true;
 }
@@ -310,7 +293,7 @@ bool ActionsDock::offerAction(const QString &text)
         return false;
     m_line->setText(text);
     m_offered = text;
-    showFeedback(tr("From the timeline: add @owner if you like, Enter tracks it as an action."), false);
+    m_feedback->say(tr("From the timeline: add @owner if you like, Enter tracks it as an action."));
     return true;
 }
 
@@ -332,19 +315,14 @@ void ActionsDock::selectAction(qint64 actionId)
 bool ActionsDock::change(const ActionChange &change)
 {
     const qint64 id = currentActionId();
-    if (id <= 0 || !m_undoStack) {
-        showFeedback(tr("Select an action first."), true);
+    if (id <= 0 || !m_session) {
+        m_feedback->sayError(tr("Select an action first."));
         return false;
     }
     const IncidentAction before = m_model->actionAt(m_model->rowOf(id));
-    const StoreError error =
-        StoreCommand::execute(*m_undoStack, std::make_unique<UpdateActionCommand>(m_store, &m_saveStatus, before,
-                                                                                  change, m_preferences.authorName()));
-    if (!error.ok()) {
-        showFeedback(error.message(), true);
+    if (!m_feedback->sayOutcome(m_session->run(std::make_unique<UpdateActionCommand>(
+            m_store, &m_session->saveStatus(), before, change, m_session->author()))))
         return false;
-    }
-    showFeedback(QString(), false);
     selectAction(id);
     return true;
 }
@@ -368,7 +346,7 @@ bool ActionsDock::toggleCurrentFollowUp()
 
 void ActionsDock::recordDecision()
 {
-    if (m_incidentId <= 0)
+    if (!m_session)
         return;
     // The commander decides: the IC's holder by default.
     QString commander;
@@ -380,9 +358,8 @@ void ActionsDock::recordDecision()
             }
         }
     }
-    auto *dialog = new DecisionDialog(m_store, m_incidentId, m_preferences.authorName(), commander, this);
+    auto *dialog = new DecisionDialog(*m_session, commander, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this] { m_saveStatus.reportSaved(); });
     dialog->open();
 }
 

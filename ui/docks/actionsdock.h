@@ -11,15 +11,14 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTreeView;
-class QUndoStack;
 
 namespace cp {
 
 class ActionModel;
 class DecisionModel;
+class FeedbackLabel;
+class IncidentSession;
 class IncidentStore;
-class Preferences;
-class SaveStatus;
 
 // The actions the IC delegates, open ones first, and under them the decisions taken. A one-line
 // field adds an action ("Roll back checkout @sme", "@dana" for a person); on the list I marks it
@@ -31,10 +30,11 @@ class ActionsDock final : public QDockWidget
     Q_DISABLE_COPY_MOVE(ActionsDock)
 
 public:
-    ActionsDock(IncidentStore &store, Preferences &preferences, SaveStatus &saveStatus, QWidget *parent = nullptr);
+    explicit ActionsDock(IncidentStore &store, QWidget *parent = nullptr);
     ~ActionsDock() override;
 
-    void setIncident(qint64 incidentId, QUndoStack *undoStack);
+    // The incident shown and written to; null: none.
+    void setSession(IncidentSession *session);
     qint64 incidentId() const { return m_incidentId; }
 
     ActionModel *model() const { return m_model; }
@@ -65,13 +65,10 @@ protected:
 private:
     void createActions();
     bool change(const ActionChange &change);
-    void showFeedback(const QString &text, bool error);
     void updateTitle();
 
     IncidentStore &m_store;
-    Preferences &m_preferences;
-    SaveStatus &m_saveStatus;
-    QUndoStack *m_undoStack = nullptr;
+    IncidentSession *m_session = nullptr;
     qint64 m_incidentId = 0;
 
     ActionModel *m_model;
@@ -79,7 +76,7 @@ private:
     QLineEdit *m_line = nullptr;
     QString m_offered; // the text offerAction put in the line
     QCheckBox *m_followUpCheck = nullptr;
-    QLabel *m_feedback = nullptr;
+    FeedbackLabel *m_feedback = nullptr;
     QTreeView *m_view = nullptr;
     QLabel *m_decisionsTitle = nullptr;
     QPushButton *m_decisionButton = nullptr;

@@ -6,10 +6,10 @@
 #include "domain/roletemplate.h"
 #include "models/emergencyopsmodel.h"
 #include "models/stakeholdermodel.h"
-#include "preferences.h"
+#include "session/incidentsession.h"
 #include "undo/businessundocommands.h"
-#include "undo/savestatus.h"
 #include "widgets/accessiblename.h"
+#include "widgets/feedbacklabel.h"
 #include "widgets/kindstyle.h"
 
 #include <QAction>
@@ -54,29 +54,24 @@ QTableView *makeTable(QWidget *parent, const QString &name)
 
 } // namespace
 
-BusinessDock::BusinessDock(IncidentStore &store, Preferences &preferences, SaveStatus &saveStatus,
-                           const RoleTemplateLibrary &templates, QWidget *parent)
-    : QDockWidget(parent), m_store(store), m_preferences(preferences), m_saveStatus(saveStatus), m_templates(templates),
-      m_emergencyModel(new EmergencyOpsModel(store, this)), m_stakeholderModel(new StakeholderModel(store, this)),
-      m_tabs(new QTabWidget(this)), m_modeLabel(new QLabel(this)),
-      m_emergencyView(makeTable(this, QStringLiteral("emergencyOpsView"))), m_tick(new QPushButton(this)),
-      m_newActivity(new QLineEdit(this)), m_newOwner(new QComboBox(this)), m_add(new QPushButton(this)),
-      m_normal(new QPushButton(this)), m_briefingHint(new QLabel(this)), m_saveBriefing(new QPushButton(this)),
-      m_departmentsLabel(new QLabel(this)), m_stakeholderView(makeTable(this, QStringLiteral("stakeholderView"))),
-      m_method(new QComboBox(this)), m_told(new QPushButton(this)), m_inbound(new QTreeWidget(this)),
-      m_inboundTitle(new QLabel(this)), m_inboundChannel(new QComboBox(this)), m_inboundFrom(new QLineEdit(this)),
-      m_inboundQuestion(new QLineEdit(this)), m_logInbound(new QPushButton(this)),
-      m_answerInbound(new QPushButton(this)), m_error(new QLabel(this)), m_declareAction(new QAction(this)),
+BusinessDock::BusinessDock(IncidentStore &store, const RoleTemplateLibrary &templates, QWidget *parent)
+    : QDockWidget(parent), m_store(store), m_templates(templates), m_emergencyModel(new EmergencyOpsModel(store, this)),
+      m_stakeholderModel(new StakeholderModel(store, this)), m_tabs(new QTabWidget(this)),
+      m_modeLabel(new QLabel(this)), m_emergencyView(makeTable(this, QStringLiteral("emergencyOpsView"))),
+      m_tick(new QPushButton(this)), m_newActivity(new QLineEdit(this)), m_newOwner(new QComboBox(this)),
+      m_add(new QPushButton(this)), m_normal(new QPushButton(this)), m_briefingHint(new QLabel(this)),
+      m_saveBriefing(new QPushButton(this)), m_departmentsLabel(new QLabel(this)),
+      m_stakeholderView(makeTable(this, QStringLiteral("stakeholderView"))), m_method(new QComboBox(this)),
+      m_told(new QPushButton(this)), m_inbound(new QTreeWidget(this)), m_inboundTitle(new QLabel(this)),
+      m_inboundChannel(new QComboBox(this)), m_inboundFrom(new QLineEdit(this)), m_inboundQuestion(new QLineEdit(this)),
+      m_logInbound(new QPushButton(this)), m_answerInbound(new QPushButton(this)),
+      m_error(new FeedbackLabel(QStringLiteral("businessError"), this)), m_declareAction(new QAction(this)),
       m_normalAction(new QAction(this)), m_focusAction(new QAction(this))
 {
     setObjectName(QStringLiteral("businessDock"));
     m_tabs->setObjectName(QStringLiteral("businessTabs"));
     m_modeLabel->setObjectName(QStringLiteral("businessModeLabel"));
     m_modeLabel->setWordWrap(true);
-    m_error->setObjectName(QStringLiteral("businessError"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::errorColor().name()));
-    m_error->hide();
 
     // Emergency operations.
     m_emergencyView->setModel(m_emergencyModel);
@@ -123,7 +118,7 @@ BusinessDock::BusinessDock(IncidentStore &store, Preferences &preferences, SaveS
         m_briefing.insert(q.key, edit);
         m_briefingLabels.insert(q.key, label);
         form->addRow(label, edit);
-        connect(edit, &QLineEdit::returnPressed, this, [this] { report(saveBriefing()); });
+        connect(edit, &QLineEdit::returnPressed, this, [this] { m_error->sayOutcome(saveBriefing()); });
     }
     m_briefingHint->setWordWrap(true);
     m_saveBriefing->setObjectName(QStringLiteral("saveBriefingButton"));
@@ -204,29 +199,30 @@ BusinessDock::BusinessDock(IncidentStore &store, Preferences &preferences, SaveS
     m_focusAction->setObjectName(QStringLiteral("focusBusinessAction"));
     m_focusAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(m_declareAction, &QAction::triggered, this, &BusinessDock::askDeclare);
-    connect(m_normalAction, &QAction::triggered, this, [this] { report(returnToNormal()); });
+    connect(m_normalAction, &QAction::triggered, this, [this] { m_error->sayOutcome(returnToNormal()); });
     connect(m_focusAction, &QAction::triggered, this, [this] {
         show();
         raise();
         m_tabs->setCurrentIndex(0);
         m_emergencyView->setFocus();
     });
-    connect(m_tick, &QPushButton::clicked, this, [this] { report(tickCurrentActivity()); });
-    connect(m_normal, &QPushButton::clicked, this, [this] { report(returnToNormal()); });
+    connect(m_tick, &QPushButton::clicked, this, [this] { m_error->sayOutcome(tickCurrentActivity()); });
+    connect(m_normal, &QPushButton::clicked, this, [this] { m_error->sayOutcome(returnToNormal()); });
     const auto add = [this] {
         auto id = addActivity(m_newActivity->text(), m_newOwner->currentData().toString());
-        report(id.error());
+        m_error->sayOutcome(id.error());
         if (id)
             m_newActivity->clear();
     };
     connect(m_add, &QPushButton::clicked, this, add);
     connect(m_newActivity, &QLineEdit::returnPressed, this, add);
-    connect(m_saveBriefing, &QPushButton::clicked, this, [this] { report(saveBriefing()); });
-    connect(m_told, &QPushButton::clicked, this, [this] { report(notifyCurrentDepartment(m_method->currentText())); });
+    connect(m_saveBriefing, &QPushButton::clicked, this, [this] { m_error->sayOutcome(saveBriefing()); });
+    connect(m_told, &QPushButton::clicked, this,
+            [this] { m_error->sayOutcome(notifyCurrentDepartment(m_method->currentText())); });
     const auto log = [this] {
         auto id =
             logInbound(m_inboundChannel->currentData().toString(), m_inboundFrom->text(), m_inboundQuestion->text());
-        report(id.error());
+        m_error->sayOutcome(id.error());
         if (id) {
             m_inboundFrom->clear();
             m_inboundQuestion->clear();
@@ -257,45 +253,30 @@ BusinessDock::BusinessDock(IncidentStore &store, Preferences &preferences, SaveS
 
 BusinessDock::~BusinessDock() = default;
 
-void BusinessDock::setIncident(qint64 incidentId, QUndoStack *undoStack)
+void BusinessDock::setSession(IncidentSession *session)
 {
-    m_incidentId = incidentId;
-    m_undoStack = undoStack;
-    m_emergencyModel->setIncident(incidentId);
-    m_stakeholderModel->setIncident(incidentId);
-    m_error->hide();
+    m_session = session;
+    m_incidentId = session ? session->incidentId() : 0;
+    m_emergencyModel->setIncident(m_incidentId);
+    m_stakeholderModel->setIncident(m_incidentId);
+    m_error->clear();
     loadBriefing();
     loadInbound();
     updateState(); // what is in front is the workspace's choice (the liaison's shows this dock)
 }
 
-QString BusinessDock::author() const
-{
-    return m_preferences.authorName();
-}
-
-void BusinessDock::report(const StoreError &error)
-{
-    if (!error.ok()) {
-        m_error->setText(error.message());
-        m_error->show();
-        m_saveStatus.reportFailed(error);
-    } else {
-        m_error->hide();
-    }
-}
-
 StoreError BusinessDock::declare(const QStringList &audiences, bool addRoles)
 {
-    if (m_incidentId == 0)
-        return {StoreError::Code::NotOpen, tr("No incident is open.")};
+    if (!m_session)
+        return IncidentSession::noIncident();
     BusinessDeclaration declaration;
     declaration.audiences = audiences;
     if (addRoles)
         declaration.roles = m_templates.find(QStringLiteral("business-response"));
-    const StoreError error = m_store.business().declare(m_incidentId, declaration, author());
+    const QString author = m_session->author();
+    const StoreError error =
+        m_session->write([&] { return m_store.business().declare(m_incidentId, declaration, author); });
     if (error.ok()) {
-        m_saveStatus.reportSaved();
         show();
         raise();
     }
@@ -304,10 +285,10 @@ StoreError BusinessDock::declare(const QStringList &audiences, bool addRoles)
 
 StoreError BusinessDock::returnToNormal()
 {
-    const StoreError error = m_store.business().returnToNormal(m_incidentId, author());
-    if (error.ok())
-        m_saveStatus.reportSaved();
-    return error;
+    if (!m_session)
+        return IncidentSession::noIncident();
+    const QString author = m_session->author();
+    return m_session->write([&] { return m_store.business().returnToNormal(m_incidentId, author); });
 }
 
 StoreError BusinessDock::tickCurrentActivity()
@@ -315,28 +296,32 @@ StoreError BusinessDock::tickCurrentActivity()
     const QModelIndex current = m_emergencyView->currentIndex();
     if (!current.isValid())
         return {StoreError::Code::Invalid, tr("Select an activity first.")};
-    if (!m_undoStack)
-        return {StoreError::Code::NotOpen, tr("No incident is open.")};
+    if (!m_session)
+        return IncidentSession::noIncident();
     const BusinessActivity activity = m_emergencyModel->activityAt(current.row());
     const bool restart = m_emergencyModel->state() != BusinessState::Emergency;
-    return StoreCommand::execute(*m_undoStack,
-                                 std::make_unique<TickActivityCommand>(m_store, &m_saveStatus, activity.id, restart,
-                                                                       activity.activity, author()));
+    return m_session->run(std::make_unique<TickActivityCommand>(m_store, &m_session->saveStatus(), activity.id, restart,
+                                                                activity.activity, m_session->author()));
 }
 
 Result<qint64> BusinessDock::addActivity(const QString &activity, const QString &ownerRoleKey)
 {
-    auto id = m_store.business().addActivity(m_incidentId, {activity, ownerRoleKey}, author());
-    if (id)
-        m_saveStatus.reportSaved();
-    return id;
+    if (!m_session)
+        return IncidentSession::noIncident();
+    const QString author = m_session->author();
+    return m_session->write([&] {
+        return m_store.business().addActivity(m_incidentId, {activity, ownerRoleKey}, author);
+    });
 }
 
 StoreError BusinessDock::saveBriefing()
 {
+    if (!m_session)
+        return IncidentSession::noIncident();
     auto answers = m_store.business().briefingAnswers(m_incidentId);
     if (!answers)
         return answers.error();
+    QList<std::pair<QString, QString>> changed; // question key, new answer
     for (const BriefingQuestion &q : BusinessVocabulary::briefingQuestions()) {
         const QString text = m_briefing.value(q.key)->text().trimmed();
         QString old;
@@ -344,13 +329,19 @@ StoreError BusinessDock::saveBriefing()
             if (a.questionKey == q.key)
                 old = a.answer;
         }
-        if (text.isEmpty() || text == old)
-            continue;
-        if (StoreError error = m_store.business().answerBriefing(m_incidentId, q.key, text, author()); !error.ok())
-            return error;
-        m_saveStatus.reportSaved();
+        if (!text.isEmpty() && text != old)
+            changed.append({q.key, text});
     }
-    return {};
+    if (changed.isEmpty())
+        return {};
+    const QString author = m_session->author();
+    return m_session->write([&] {
+        for (const auto &[key, text] : std::as_const(changed)) {
+            if (StoreError error = m_store.business().answerBriefing(m_incidentId, key, text, author); !error.ok())
+                return error;
+        }
+        return StoreError();
+    });
 }
 
 StoreError BusinessDock::notifyCurrentDepartment(const QString &method)
@@ -358,24 +349,25 @@ StoreError BusinessDock::notifyCurrentDepartment(const QString &method)
     const QModelIndex current = m_stakeholderView->currentIndex();
     if (!current.isValid())
         return {StoreError::Code::Invalid, tr("Select a department first.")};
-    if (!m_undoStack)
-        return {StoreError::Code::NotOpen, tr("No incident is open.")};
+    if (!m_session)
+        return IncidentSession::noIncident();
     const QString key = current.siblingAtColumn(0).data(StakeholderModel::DepartmentKeyRole).toString();
-    return StoreCommand::execute(*m_undoStack, std::make_unique<NotifyDepartmentCommand>(
-                                                   m_store, &m_saveStatus, m_incidentId, key, method, author()));
+    return m_session->run(std::make_unique<NotifyDepartmentCommand>(m_store, &m_session->saveStatus(), m_incidentId,
+                                                                    key, method, m_session->author()));
 }
 
 Result<qint64> BusinessDock::logInbound(const QString &channel, const QString &from, const QString &question)
 {
-    auto id = m_store.business().logInbound(m_incidentId, channel, from, question, author());
-    if (id)
-        m_saveStatus.reportSaved();
-    return id;
+    if (!m_session)
+        return IncidentSession::noIncident();
+    const QString author = m_session->author();
+    return m_session->write(
+        [&] { return m_store.business().logInbound(m_incidentId, channel, from, question, author); });
 }
 
 void BusinessDock::askDeclare()
 {
-    if (m_incidentId == 0)
+    if (!m_session)
         return;
     // Opened, not exec'd: the window (and its tests) never block on it.
     auto *dialog = new QDialog(this);
@@ -411,7 +403,7 @@ void BusinessDock::askDeclare()
             if (box->isChecked())
                 audiences << key;
         }
-        report(declare(audiences, roles->isChecked()));
+        m_error->sayOutcome(declare(audiences, roles->isChecked()));
     });
     dialog->open();
 }
@@ -419,18 +411,16 @@ void BusinessDock::askDeclare()
 void BusinessDock::askAnswer()
 {
     QTreeWidgetItem *item = m_inbound->currentItem();
-    if (!item)
+    if (!item || !m_session)
         return;
     bool ok = false;
     const QString answer =
         QInputDialog::getMultiLineText(this, tr("Answer the question"), item->text(4), QString(), &ok);
     if (!ok)
         return;
-    const StoreError error =
-        m_store.business().answerInbound(item->data(0, Qt::UserRole).toLongLong(), answer, author());
-    if (error.ok())
-        m_saveStatus.reportSaved();
-    report(error);
+    const qint64 questionId = item->data(0, Qt::UserRole).toLongLong();
+    const QString author = m_session->author();
+    m_error->sayOutcome(m_session->write([&] { return m_store.business().answerInbound(questionId, answer, author); }));
 }
 
 void BusinessDock::loadBriefing()
@@ -543,11 +533,11 @@ bool BusinessDock::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::KeyPress && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Space) {
         if (watched == m_emergencyView) {
-            report(tickCurrentActivity());
+            m_error->sayOutcome(tickCurrentActivity());
             return true;
         }
         if (watched == m_stakeholderView) {
-            report(notifyCurrentDepartment(m_method->currentText()));
+            m_error->sayOutcome(notifyCurrentDepartment(m_method->currentText()));
             return true;
         }
     }

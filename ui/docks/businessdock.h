@@ -13,15 +13,14 @@ class QPushButton;
 class QTabWidget;
 class QTableView;
 class QTreeWidget;
-class QUndoStack;
 
 namespace cp {
 
 class EmergencyOpsModel;
+class FeedbackLabel;
+class IncidentSession;
 class IncidentStore;
-class Preferences;
 class RoleTemplateLibrary;
-class SaveStatus;
 class StakeholderModel;
 
 // The business response's checklists (issue #9), one tab each: emergency operations (the
@@ -36,11 +35,11 @@ class BusinessDock final : public QDockWidget
     Q_DISABLE_COPY_MOVE(BusinessDock)
 
 public:
-    BusinessDock(IncidentStore &store, Preferences &preferences, SaveStatus &saveStatus,
-                 const RoleTemplateLibrary &templates, QWidget *parent = nullptr);
+    BusinessDock(IncidentStore &store, const RoleTemplateLibrary &templates, QWidget *parent = nullptr);
     ~BusinessDock() override;
 
-    void setIncident(qint64 incidentId, QUndoStack *undoStack);
+    // The incident shown and written to; null: none.
+    void setSession(IncidentSession *session);
     qint64 incidentId() const { return m_incidentId; }
 
     EmergencyOpsModel *emergencyModel() const { return m_emergencyModel; }
@@ -74,15 +73,11 @@ private:
     void loadInbound();
     void askDeclare();
     void askAnswer();
-    void report(const StoreError &error);
-    QString author() const;
 
     IncidentStore &m_store;
-    Preferences &m_preferences;
-    SaveStatus &m_saveStatus;
     const RoleTemplateLibrary &m_templates;
+    IncidentSession *m_session = nullptr;
     qint64 m_incidentId = 0;
-    QUndoStack *m_undoStack = nullptr;
     EmergencyOpsModel *m_emergencyModel;
     StakeholderModel *m_stakeholderModel;
     QTabWidget *m_tabs;
@@ -108,7 +103,7 @@ private:
     QLineEdit *m_inboundQuestion;
     QPushButton *m_logInbound;
     QPushButton *m_answerInbound;
-    QLabel *m_error;
+    FeedbackLabel *m_error;
     QAction *m_declareAction;
     QAction *m_normalAction;
     QAction *m_focusAction;

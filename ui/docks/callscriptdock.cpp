@@ -4,6 +4,7 @@
 
 #include "db/incidentstore.h"
 #include "domain/clock.h"
+#include "session/incidentsession.h"
 #include "widgets/accessiblename.h"
 
 #include <QAction>
@@ -96,8 +97,9 @@ void CallScriptDock::changeEvent(QEvent *event)
     QDockWidget::changeEvent(event);
 }
 
-void CallScriptDock::setIncident(qint64 incidentId)
+void CallScriptDock::setSession(IncidentSession *session)
 {
+    const qint64 incidentId = session ? session->incidentId() : 0;
     m_incidentId = incidentId;
     setEnabled(incidentId > 0);
     refresh();

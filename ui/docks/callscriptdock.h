@@ -13,6 +13,7 @@ class QTextBrowser;
 namespace cp {
 
 class Clock;
+class IncidentSession;
 class IncidentStore;
 
 // The IC's call-script cards: start of call, roll call, status update, hand-over and executive
@@ -27,7 +28,8 @@ class CallScriptDock final : public QDockWidget
 public:
     CallScriptDock(IncidentStore &store, const Clock &clock, QWidget *parent = nullptr);
 
-    void setIncident(qint64 incidentId);
+    // The incident shown; null: none.
+    void setSession(IncidentSession *session);
     CallScriptCard currentCard() const { return m_card; }
     void showCard(CallScriptCard card); // by hand: stops following
     bool isFollowing() const;

@@ -6,11 +6,11 @@
 #include "db/incidentstore.h"
 #include "models/audiencephasemodel.h"
 #include "models/messagemodel.h"
-#include "preferences.h"
+#include "session/incidentsession.h"
 #include "undo/businessundocommands.h"
-#include "undo/savestatus.h"
 #include "widgets/accessiblename.h"
 #include "widgets/actingforbox.h"
+#include "widgets/feedbacklabel.h"
 #include "widgets/kindstyle.h"
 
 #include <QAction>
@@ -142,17 +142,15 @@ public:
 
 } // namespace
 
-CommsDock::CommsDock(IncidentStore &store, const Clock &clock, Preferences &preferences, SaveStatus &saveStatus,
-                     QWidget *parent)
-    : QDockWidget(parent), m_store(store), m_preferences(preferences), m_saveStatus(saveStatus),
-      m_gridModel(new AudiencePhaseModel(store, this)), m_messageModel(new MessageModel(store, this)),
-      m_state(new QLabel(this)), m_gridLabel(new QLabel(this)), m_grid(new QTableView(this)),
-      m_messagesLabel(new QLabel(this)), m_messages(new QTreeView(this)), m_detail(new QPlainTextEdit(this)),
-      m_error(new QLabel(this)), m_approve(new QPushButton(this)), m_actingFor(new ActingForBox(this)),
-      m_changes(new QPushButton(this)), m_revise(new QPushButton(this)), m_draft(new QPushButton(this)),
-      m_skip(new QPushButton(this)), m_focusAction(new QAction(this)), m_beat(new QTimer(this))
+CommsDock::CommsDock(IncidentStore &store, QWidget *parent)
+    : QDockWidget(parent), m_store(store), m_gridModel(new AudiencePhaseModel(store, this)),
+      m_messageModel(new MessageModel(store, this)), m_state(new QLabel(this)), m_gridLabel(new QLabel(this)),
+      m_grid(new QTableView(this)), m_messagesLabel(new QLabel(this)), m_messages(new QTreeView(this)),
+      m_detail(new QPlainTextEdit(this)), m_error(new FeedbackLabel(QStringLiteral("commsError"), this)),
+      m_approve(new QPushButton(this)), m_actingFor(new ActingForBox(this)), m_changes(new QPushButton(this)),
+      m_revise(new QPushButton(this)), m_draft(new QPushButton(this)), m_skip(new QPushButton(this)),
+      m_focusAction(new QAction(this)), m_beat(new QTimer(this))
 {
-    Q_UNUSED(clock)
     setObjectName(QStringLiteral("commsDock"));
     m_state->setObjectName(QStringLiteral("commsStateLabel"));
     m_state->setWordWrap(true);
@@ -180,10 +178,6 @@ CommsDock::CommsDock(IncidentStore &store, const Clock &clock, Preferences &pref
     m_detail->setObjectName(QStringLiteral("messageDetail"));
     m_detail->setReadOnly(true);
     m_detail->setMaximumBlockCount(400);
-    m_error->setObjectName(QStringLiteral("commsError"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::errorColor().name()));
-    m_error->hide();
     m_approve->setObjectName(QStringLiteral("approveStepButton"));
     m_changes->setObjectName(QStringLiteral("requestChangesButton"));
     m_revise->setObjectName(QStringLiteral("reviseMessageButton"));
@@ -282,7 +276,7 @@ CommsDock::CommsDock(IncidentStore &store, const Clock &clock, Preferences &pref
         }
     });
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] { updateState(); });
-    connect(m_approve, &QPushButton::clicked, this, [this] { report(approveCurrent()); });
+    connect(m_approve, &QPushButton::clicked, this, [this] { m_error->sayOutcome(approveCurrent()); });
     connect(m_changes, &QPushButton::clicked, this, &CommsDock::askChanges);
     connect(m_revise, &QPushButton::clicked, this, &CommsDock::askRevise);
     connect(m_skip, &QPushButton::clicked, this, &CommsDock::askSkip);
@@ -300,13 +294,13 @@ CommsDock::CommsDock(IncidentStore &store, const Clock &clock, Preferences &pref
 
 CommsDock::~CommsDock() = default;
 
-void CommsDock::setIncident(qint64 incidentId, QUndoStack *undoStack)
+void CommsDock::setSession(IncidentSession *session)
 {
-    m_incidentId = incidentId;
-    m_undoStack = undoStack;
-    m_gridModel->setIncident(incidentId);
-    m_messageModel->setIncident(incidentId);
-    m_error->hide();
+    m_session = session;
+    m_incidentId = session ? session->incidentId() : 0;
+    m_gridModel->setIncident(m_incidentId);
+    m_messageModel->setIncident(m_incidentId);
+    m_error->clear();
     // The first message still waiting for a step, so its history is in view.
     for (int row = 0; row < m_messageModel->rowCount(); ++row) {
         if (!m_messageModel->messageAt(row).isSent()) {
@@ -321,22 +315,6 @@ void CommsDock::setIncident(qint64 incidentId, QUndoStack *undoStack)
 void CommsDock::refreshNow()
 {
     m_gridModel->refreshNow();
-}
-
-QString CommsDock::author() const
-{
-    return m_preferences.authorName();
-}
-
-void CommsDock::report(const StoreError &error)
-{
-    if (!error.ok()) {
-        m_error->setText(error.message());
-        m_error->show();
-        m_saveStatus.reportFailed(error);
-    } else {
-        m_error->hide();
-    }
 }
 
 qint64 CommsDock::currentMessageId() const
@@ -365,55 +343,54 @@ StoreError CommsDock::requestChangesCurrent(const QString &comment)
 StoreError CommsDock::takeStep(StepVerdict verdict, const QString &comment)
 {
     const qint64 id = currentMessageId();
-    if (id == 0)
+    if (id == 0 || !m_session)
         return {StoreError::Code::Invalid, tr("Select a message first.")};
     if (m_actingFor->lacksReason())
         return {StoreError::Code::Invalid, tr("Say why the IC takes this step in the role holder's place.")};
     const Message m = m_messageModel->messageAt(m_messageModel->rowOf(id));
-    const StoreError error =
-        m_store.business().advanceMessage(id, m.waitingFor, verdict, comment, author(), m_actingFor->signer());
-    if (error.ok())
-        m_saveStatus.reportSaved();
-    return error;
+    const QString author = m_session->author();
+    const StepSigner signer = m_actingFor->signer();
+    return m_session->write(
+        [&] { return m_store.business().advanceMessage(id, m.waitingFor, verdict, comment, author, signer); });
 }
 
 StoreError CommsDock::reviseCurrent(const QString &text)
 {
     const qint64 id = currentMessageId();
-    if (id == 0)
+    if (id == 0 || !m_session)
         return {StoreError::Code::Invalid, tr("Select a message first.")};
     // After a request for changes "Acting for" names the Technical SLT the revision is for.
     const Message m = m_messageModel->messageAt(m_messageModel->rowOf(id));
     const StepSigner signer = m.changesRequested() ? m_actingFor->signer() : StepSigner{};
-    const StoreError error = m_store.business().reviseMessage(id, text, QString(), author(), signer);
-    if (error.ok())
-        m_saveStatus.reportSaved();
-    return error;
+    const QString author = m_session->author();
+    return m_session->write([&] { return m_store.business().reviseMessage(id, text, QString(), author, signer); });
 }
 
 Result<qint64> CommsDock::draft(const QString &audience, const QString &phase, const QString &channel,
                                 const QString &text, const StepSigner &signer)
 {
-    auto id = m_store.business().draftMessage({m_incidentId, audience, phase, channel, text}, author(), signer);
-    if (id) {
-        m_saveStatus.reportSaved();
+    if (!m_session)
+        return IncidentSession::noIncident();
+    const QString author = m_session->author();
+    auto id = m_session->write([&] {
+        return m_store.business().draftMessage({m_incidentId, audience, phase, channel, text}, author, signer);
+    });
+    if (id)
         selectMessage(*id);
-    }
     return id;
 }
 
 StoreError CommsDock::skipCell(const QString &audience, const QString &phase, const QString &reason)
 {
-    auto command =
-        std::make_unique<SkipCellCommand>(m_store, &m_saveStatus, m_incidentId, audience, phase, reason, author());
-    if (!m_undoStack)
-        return {StoreError::Code::NotOpen, tr("No incident is open.")};
-    return StoreCommand::execute(*m_undoStack, std::move(command));
+    if (!m_session)
+        return IncidentSession::noIncident();
+    return m_session->run(std::make_unique<SkipCellCommand>(m_store, &m_session->saveStatus(), m_incidentId, audience,
+                                                            phase, reason, m_session->author()));
 }
 
 void CommsDock::askDraft(const QString &audience, const QString &phase)
 {
-    if (m_incidentId == 0)
+    if (!m_session)
         return;
     QDialog dialog(this);
     dialog.setObjectName(QStringLiteral("draftMessageDialog"));
@@ -430,7 +407,7 @@ void CommsDock::askDraft(const QString &audience, const QString &phase)
     auto *text = new QPlainTextEdit(&dialog);
     auto *draftedFor = new ActingForBox(&dialog); // the Technical SLT the draft is recorded for
     if (auto staffing = m_store.business().staffing(m_incidentId, MessageStep::Draft, audience))
-        draftedFor->setStaffing(*staffing, author(), true);
+        draftedFor->setStaffing(*staffing, m_session->author(), true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     auto *form = new QFormLayout(&dialog);
     form->addRow(tr("&Audience:"), audienceBox);
@@ -445,7 +422,7 @@ void CommsDock::askDraft(const QString &audience, const QString &phase)
         return;
     auto id = draft(audienceBox->currentData().toString(), phaseBox->currentData().toString(), channel->text(),
                     text->toPlainText(), draftedFor->signer());
-    report(id.error());
+    m_error->sayOutcome(id.error());
 }
 
 void CommsDock::askChanges()
@@ -454,7 +431,7 @@ void CommsDock::askChanges()
     const QString comment =
         QInputDialog::getMultiLineText(this, tr("Request changes"), tr("Which changes are needed?"), QString(), &ok);
     if (ok)
-        report(requestChangesCurrent(comment));
+        m_error->sayOutcome(requestChangesCurrent(comment));
 }
 
 void CommsDock::askRevise()
@@ -464,14 +441,14 @@ void CommsDock::askRevise()
         return;
     auto message = m_store.business().message(id); // with its steps: the change request is shown whole
     if (!message) {
-        report(message.error());
+        m_error->sayOutcome(message.error());
         return;
     }
     auto *dialog = new ReviseMessageDialog(*message, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
         if (currentMessageId() == id)
-            report(reviseCurrent(dialog->text()));
+            m_error->sayOutcome(reviseCurrent(dialog->text()));
     });
     dialog->open();
 }
@@ -486,7 +463,7 @@ void CommsDock::askSkip()
     const QString reason = QInputDialog::getText(this, tr("Skip this message"), tr("Why is it skipped?"),
                                                  QLineEdit::Normal, QString(), &ok);
     if (ok)
-        report(skipCell(cell.data(AudiencePhaseModel::AudienceKeyRole).toString(), phase, reason));
+        m_error->sayOutcome(skipCell(cell.data(AudiencePhaseModel::AudienceKeyRole).toString(), phase, reason));
 }
 
 void CommsDock::updateDetail()
@@ -550,8 +527,8 @@ void CommsDock::updateState()
         m_revise->setEnabled(!m.isSent());
         if (!m.isSent()) {
             auto staffing = m_store.business().staffing(m_incidentId, m.waitingFor, m.audience);
-            if (staffing)
-                m_actingFor->setStaffing(*staffing, author(), m.waitingFor == MessageStep::Draft);
+            if (staffing && m_session)
+                m_actingFor->setStaffing(*staffing, m_session->author(), m.waitingFor == MessageStep::Draft);
         }
         m_actingFor->setVisible(!m.isSent());
     } else {

@@ -12,17 +12,16 @@ class QPushButton;
 class QTableView;
 class QTimer;
 class QTreeView;
-class QUndoStack;
 
 namespace cp {
 
 class ActingForBox;
 class AudiencePhaseModel;
 class Clock;
+class FeedbackLabel;
+class IncidentSession;
 class IncidentStore;
 class MessageModel;
-class Preferences;
-class SaveStatus;
 
 // The business incident's communications at a glance (issue #9): the audience x phase grid (what
 // is drafted, approved, sent, skipped or due, the current phase marked, the next update due per
@@ -35,11 +34,11 @@ class CommsDock final : public QDockWidget
     Q_DISABLE_COPY_MOVE(CommsDock)
 
 public:
-    CommsDock(IncidentStore &store, const Clock &clock, Preferences &preferences, SaveStatus &saveStatus,
-              QWidget *parent = nullptr);
+    explicit CommsDock(IncidentStore &store, QWidget *parent = nullptr);
     ~CommsDock() override;
 
-    void setIncident(qint64 incidentId, QUndoStack *undoStack);
+    // The incident shown and written to; null: none.
+    void setSession(IncidentSession *session);
     qint64 incidentId() const { return m_incidentId; }
 
     AudiencePhaseModel *gridModel() const { return m_gridModel; }
@@ -74,15 +73,11 @@ private:
     void askChanges();
     void askRevise();
     void askSkip();
-    QString author() const;
     StoreError takeStep(StepVerdict verdict, const QString &comment);
-    void report(const StoreError &error);
 
     IncidentStore &m_store;
-    Preferences &m_preferences;
-    SaveStatus &m_saveStatus;
+    IncidentSession *m_session = nullptr;
     qint64 m_incidentId = 0;
-    QUndoStack *m_undoStack = nullptr;
     AudiencePhaseModel *m_gridModel;
     MessageModel *m_messageModel;
     QLabel *m_state;
@@ -91,7 +86,7 @@ private:
     QLabel *m_messagesLabel;
     QTreeView *m_messages;
     QPlainTextEdit *m_detail;
-    QLabel *m_error;
+    FeedbackLabel *m_error;
     QPushButton *m_approve;
     ActingForBox *m_actingFor;
     QPushButton *m_changes;

@@ -9,10 +9,10 @@
 #include "domain/rolesummary.h"
 #include "domain/roletemplate.h"
 #include "models/roletreemodel.h"
-#include "preferences.h"
+#include "session/incidentsession.h"
 #include "undo/rolecommands.h"
-#include "undo/savestatus.h"
 #include "widgets/accessiblename.h"
+#include "widgets/feedbacklabel.h"
 #include "widgets/kindstyle.h"
 #include "widgets/rolechartview.h"
 
@@ -33,12 +33,11 @@
 
 namespace cp {
 
-RoleChartDock::RoleChartDock(IncidentStore &store, const Clock &clock, Preferences &preferences, SaveStatus &saveStatus,
-                             RoleTemplateLibrary &templates, QWidget *parent)
-    : QDockWidget(parent), m_store(store), m_clock(clock), m_preferences(preferences), m_saveStatus(saveStatus),
-      m_templates(templates), m_model(new RoleTreeModel(store, this)), m_chart(new RoleChartView(*m_model, this)),
+RoleChartDock::RoleChartDock(IncidentStore &store, const Clock &clock, RoleTemplateLibrary &templates, QWidget *parent)
+    : QDockWidget(parent), m_store(store), m_clock(clock), m_templates(templates),
+      m_model(new RoleTreeModel(store, this)), m_chart(new RoleChartView(*m_model, this)),
       m_pages(new QStackedWidget(this)), m_emptyLabel(new QLabel(this)), m_banner(new QLabel(this)),
-      m_feedback(new QLabel(this)), m_toolBar(new QToolBar(this))
+      m_feedback(new FeedbackLabel(QStringLiteral("roleChartFeedback"), this)), m_toolBar(new QToolBar(this))
 {
     setObjectName(QStringLiteral("roleChartDock"));
     m_emptyLabel->setObjectName(QStringLiteral("roleChartEmptyLabel"));
@@ -50,9 +49,6 @@ RoleChartDock::RoleChartDock(IncidentStore &store, const Clock &clock, Preferenc
     m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: %1; border: 1px solid %1; "
                                            "border-radius: 3px; padding: 4px 8px; font-weight: bold; }")
                                 .arg(KindStyle::text(KindStyle::Tone::Error, ColorScheme::Light).name()));
-    m_feedback->setObjectName(QStringLiteral("roleChartFeedback"));
-    m_feedback->setWordWrap(true);
-    m_feedback->hide();
     m_toolBar->setObjectName(QStringLiteral("roleChartToolBar"));
     m_toolBar->setIconSize(QSize(16, 16));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -71,7 +67,6 @@ RoleChartDock::RoleChartDock(IncidentStore &store, const Clock &clock, Preferenc
     m_pages->addWidget(chartPage);
     setWidget(m_pages);
 
-    m_model->setActingAuthor(author());
     connect(m_chart, &RoleChartView::dropRequested, this, &RoleChartDock::assignDropped);
     connect(m_chart, &RoleChartView::contextMenuRequested, this, &RoleChartDock::showContextMenu);
     connect(m_chart, &RoleChartView::activated, this, [this](const QString &key) { openAssignDialog(key); });
@@ -80,7 +75,7 @@ RoleChartDock::RoleChartDock(IncidentStore &store, const Clock &clock, Preferenc
     connect(m_model, &QAbstractItemModel::modelReset, this, &RoleChartDock::refreshBanner);
 
     retranslateUi();
-    setIncident(0, nullptr);
+    setSession(nullptr);
 }
 
 RoleChartDock::~RoleChartDock() = default;
@@ -101,14 +96,8 @@ void RoleChartDock::createActions()
     m_takeCommandAction =
         make("takeCommandAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), [this] { takeCommand(); });
     m_addSubTeamAction = make("addSubTeamAction", QKeySequence(), [this] { askSubTeam(); });
-    m_addBusinessAction = make("addBusinessResponseAction", QKeySequence(), [this] {
-        const StoreError error = addBusinessResponse();
-        if (!error.ok()) {
-            m_feedback->setText(tr("Not added: %1").arg(error.message()));
-            m_feedback->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::errorColor().name()));
-            m_feedback->show();
-        }
-    });
+    m_addBusinessAction = make("addBusinessResponseAction", QKeySequence(),
+                               [this] { m_feedback->sayOutcome(addBusinessResponse(), tr("Not added: %1")); });
     m_editTemplatesAction = make("editTemplatesAction", QKeySequence(), [this] { editTemplates(); });
     m_focusChartAction = make("focusRoleChartAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] {
         show();
@@ -182,27 +171,22 @@ void RoleChartDock::changeEvent(QEvent *event)
     QDockWidget::changeEvent(event);
 }
 
-QString RoleChartDock::author() const
+void RoleChartDock::setSession(IncidentSession *session)
 {
-    return m_preferences.authorName();
-}
-
-void RoleChartDock::setIncident(qint64 incidentId, QUndoStack *undoStack)
-{
-    m_incidentId = incidentId;
-    m_undoStack = undoStack;
-    m_model->setActingAuthor(author());
-    m_model->setIncident(incidentId);
+    m_session = session;
+    m_incidentId = session ? session->incidentId() : 0;
+    m_model->setActingAuthor(session ? session->author() : QString());
+    m_model->setIncident(m_incidentId);
     m_chart->relayout();
-    m_pages->setCurrentIndex(incidentId > 0 ? 1 : 0);
-    m_feedback->hide();
+    m_pages->setCurrentIndex(session ? 1 : 0);
+    m_feedback->clear();
     refreshBanner();
     updateActions();
 }
 
 void RoleChartDock::updateActions()
 {
-    const bool have = m_incidentId > 0 && m_undoStack;
+    const bool have = m_session;
     for (QAction *action : roleActions())
         action->setEnabled(have);
     m_editTemplatesAction->setEnabled(true);
@@ -247,16 +231,10 @@ void RoleChartDock::refreshBanner()
 
 StoreError RoleChartDock::runCommand(std::unique_ptr<StoreCommand> command)
 {
-    if (!m_undoStack)
-        return StoreError(StoreError::Code::Invalid, tr("No incident open"));
-    const StoreError error = StoreCommand::execute(*m_undoStack, std::move(command));
-    if (!error.ok()) {
-        m_feedback->setText(error.message());
-        m_feedback->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::errorColor().name()));
-        m_feedback->show();
-    } else {
-        m_feedback->hide();
-    }
+    if (!m_session)
+        return IncidentSession::noIncident();
+    const StoreError error = m_session->run(std::move(command));
+    m_feedback->sayOutcome(error);
     return error;
 }
 
@@ -273,6 +251,8 @@ std::optional<IncidentRole> RoleChartDock::findRole(const QString &roleKey) cons
 StoreError RoleChartDock::assignPerson(const QString &roleKey, qint64 personId)
 {
     const auto role = findRole(roleKey);
+    if (!m_session)
+        return IncidentSession::noIncident();
     if (!role)
         return StoreError(StoreError::Code::NotFound, tr("No role “%1” in this incident").arg(roleKey));
     auto person = m_store.roster().person(personId);
@@ -284,16 +264,19 @@ StoreError RoleChartDock::assignPerson(const QString &roleKey, qint64 personId)
                               tr("%1 already holds %2").arg(person->name, role->definition.title));
     }
     if (!role->definition.multipleHolders && !role->holders.isEmpty())
-        return runCommand(std::make_unique<HandOverRoleCommand>(m_store, &m_saveStatus, m_incidentId, roleKey,
-                                                                role->definition.title, role->holders.first().personId,
-                                                                personId, person->name, author()));
-    return runCommand(std::make_unique<AssignRoleCommand>(m_store, &m_saveStatus, m_incidentId, roleKey,
-                                                          role->definition.title, personId, person->name, author()));
+        return runCommand(std::make_unique<HandOverRoleCommand>(
+            m_store, &m_session->saveStatus(), m_incidentId, roleKey, role->definition.title,
+            role->holders.first().personId, personId, person->name, m_session->author()));
+    return runCommand(std::make_unique<AssignRoleCommand>(m_store, &m_session->saveStatus(), m_incidentId, roleKey,
+                                                          role->definition.title, personId, person->name,
+                                                          m_session->author()));
 }
 
 StoreError RoleChartDock::release(const QString &roleKey, qint64 personId)
 {
     const auto role = findRole(roleKey);
+    if (!m_session)
+        return IncidentSession::noIncident();
     if (!role)
         return StoreError(StoreError::Code::NotFound, tr("No role “%1” in this incident").arg(roleKey));
     QString name;
@@ -301,18 +284,20 @@ StoreError RoleChartDock::release(const QString &roleKey, qint64 personId)
         if (holder.personId == personId)
             name = holder.name;
     }
-    return runCommand(std::make_unique<ReleaseRoleCommand>(m_store, &m_saveStatus, m_incidentId, roleKey,
-                                                           role->definition.title, personId, name, author()));
+    return runCommand(std::make_unique<ReleaseRoleCommand>(m_store, &m_session->saveStatus(), m_incidentId, roleKey,
+                                                           role->definition.title, personId, name,
+                                                           m_session->author()));
 }
 
 void RoleChartDock::assignDropped(const QString &roleKey, const QList<qint64> &personIds)
 {
-    if (m_undoStack && personIds.size() > 1)
-        m_undoStack->beginMacro(tr("Assign %n people", nullptr, static_cast<int>(personIds.size())));
+    const bool several = m_session && personIds.size() > 1;
+    if (several)
+        m_session->undoStack().beginMacro(tr("Assign %n people", nullptr, static_cast<int>(personIds.size())));
     for (qint64 personId : personIds)
         assignPerson(roleKey, personId);
-    if (m_undoStack && personIds.size() > 1)
-        m_undoStack->endMacro();
+    if (several)
+        m_session->undoStack().endMacro();
     m_chart->selectRole(roleKey);
 }
 
@@ -342,8 +327,8 @@ void RoleChartDock::openHandOverDialog(const QString &roleKey)
             if (target.holders.isEmpty())
                 return assignPerson(target.definition.key, person.id);
             return runCommand(std::make_unique<HandOverRoleCommand>(
-                m_store, &m_saveStatus, m_incidentId, target.definition.key, target.definition.title,
-                target.holders.first().personId, person.id, person.name, author()));
+                m_store, &m_session->saveStatus(), m_incidentId, target.definition.key, target.definition.title,
+                target.holders.first().personId, person.id, person.name, m_session->author()));
         },
         this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -381,9 +366,9 @@ void RoleChartDock::showContextMenu(const QString &roleKey, const QPoint &global
 void RoleChartDock::showDuties(const QString &roleKey)
 {
     const auto role = findRole(roleKey);
-    if (!role)
+    if (!role || !m_session)
         return;
-    auto *dialog = new DutiesDialog(m_store, &m_saveStatus, m_incidentId, role->id, author(), this);
+    auto *dialog = new DutiesDialog(*m_session, role->id, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -414,9 +399,7 @@ void RoleChartDock::askSubTeam()
     connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &name) {
         const StoreError error = addSubTeam(name.trimmed());
         if (!error.ok()) {
-            m_feedback->setText(tr("Not added: %1").arg(error.message()));
-            m_feedback->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::errorColor().name()));
-            m_feedback->show();
+            m_feedback->sayError(tr("Not added: %1").arg(error.message()));
         }
     });
     dialog->open();
@@ -424,9 +407,10 @@ void RoleChartDock::askSubTeam()
 
 StoreError RoleChartDock::addSubTeam(const QString &name)
 {
-    const StoreError error = m_store.roles().addSubTeam(m_incidentId, name, author());
-    !error.ok() ? m_saveStatus.reportFailed(error) : m_saveStatus.reportSaved();
-    return error;
+    if (!m_session)
+        return IncidentSession::noIncident();
+    const QString author = m_session->author();
+    return m_session->write([&] { return m_store.roles().addSubTeam(m_incidentId, name, author); });
 }
 
 StoreError RoleChartDock::addBusinessResponse()
@@ -434,18 +418,19 @@ StoreError RoleChartDock::addBusinessResponse()
     const auto business = m_templates.find(QStringLiteral("business-response"));
     if (!business)
         return StoreError(StoreError::Code::NotFound, tr("The business response template is missing"));
-    const StoreError error = m_store.roles().applyTemplate(m_incidentId, *business, QStringLiteral("ic"), author());
-    !error.ok() ? m_saveStatus.reportFailed(error) : m_saveStatus.reportSaved();
-    return error;
+    if (!m_session)
+        return IncidentSession::noIncident();
+    const QString author = m_session->author();
+    return m_session->write(
+        [&] { return m_store.roles().applyTemplate(m_incidentId, *business, QStringLiteral("ic"), author); });
 }
 
 QString RoleChartDock::copyChatTopic()
 {
     const QString topic = RoleSummary::chatTopic(m_model->roles());
     QApplication::clipboard()->setText(topic);
-    m_feedback->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::savedColor().name()));
-    m_feedback->setText(topic.isEmpty() ? tr("Nobody holds a role yet: nothing to copy") : tr("Copied: %1").arg(topic));
-    m_feedback->show();
+    m_feedback->say(topic.isEmpty() ? tr("Nobody holds a role yet: nothing to copy") : tr("Copied: %1").arg(topic),
+                    FeedbackLabel::Tone::Done);
     return topic;
 }
 
@@ -468,17 +453,13 @@ void RoleChartDock::takeCommand()
 
 void RoleChartDock::confirmTakeCommand()
 {
-    if (m_incidentId <= 0)
+    if (!m_session)
         return;
-    const StoreError error = m_store.roles().takeCommand(m_incidentId, true, author());
-    if (!error.ok()) {
-        m_saveStatus.reportFailed(error);
-        m_feedback->setText(tr("Command not taken: %1").arg(error.message()));
-        m_feedback->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::errorColor().name()));
-        m_feedback->show();
+    const QString author = m_session->author();
+    if (!m_feedback->sayOutcome(
+            m_session->write([&] { return m_store.roles().takeCommand(m_incidentId, true, author); }),
+            tr("Command not taken: %1")))
         return;
-    }
-    m_saveStatus.reportSaved();
     auto incident = m_store.incidents().incident(m_incidentId);
     auto roles = m_store.roles().list(m_incidentId);
     TimelinePage page;
@@ -524,10 +505,8 @@ void RoleChartDock::askExport(bool svg)
         QStringLiteral("role-chart-%1.%2").arg(m_incidentId).arg(svg ? QStringLiteral("svg") : QStringLiteral("png")));
     connect(dialog, &QFileDialog::fileSelected, this, [this, svg](const QString &path) {
         const bool ok = svg ? exportSvg(path) : exportPng(path);
-        m_feedback->setStyleSheet(
-            QStringLiteral("color: %1;").arg((ok ? KindStyle::savedColor() : KindStyle::errorColor()).name()));
-        m_feedback->setText(ok ? tr("Exported to %1").arg(path) : tr("Could not write %1").arg(path));
-        m_feedback->show();
+        m_feedback->say(ok ? tr("Exported to %1").arg(path) : tr("Could not write %1").arg(path),
+                        ok ? FeedbackLabel::Tone::Done : FeedbackLabel::Tone::Error);
     });
     dialog->open();
 }

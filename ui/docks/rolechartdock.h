@@ -12,17 +12,16 @@ class QAction;
 class QLabel;
 class QStackedWidget;
 class QToolBar;
-class QUndoStack;
 
 namespace cp {
 
 class Clock;
+class FeedbackLabel;
+class IncidentSession;
 class IncidentStore;
-class Preferences;
 class RoleChartView;
 class RoleTemplateLibrary;
 class RoleTreeModel;
-class SaveStatus;
 class StoreCommand;
 
 // The incident's live org chart (RoleTreeModel drawn by RoleChartView) with the role actions:
@@ -36,11 +35,11 @@ class RoleChartDock final : public QDockWidget
     Q_DISABLE_COPY_MOVE(RoleChartDock)
 
 public:
-    RoleChartDock(IncidentStore &store, const Clock &clock, Preferences &preferences, SaveStatus &saveStatus,
-                  RoleTemplateLibrary &templates, QWidget *parent = nullptr);
+    RoleChartDock(IncidentStore &store, const Clock &clock, RoleTemplateLibrary &templates, QWidget *parent = nullptr);
     ~RoleChartDock() override;
 
-    void setIncident(qint64 incidentId, QUndoStack *undoStack);
+    // The incident shown and written to; null: none.
+    void setSession(IncidentSession *session);
     qint64 incidentId() const { return m_incidentId; }
     RoleTreeModel *model() const { return m_model; }
     RoleChartView *chart() const { return m_chart; }
@@ -89,22 +88,19 @@ private:
     void refreshBanner();
     void updateActions();
     StoreError runCommand(std::unique_ptr<StoreCommand> command);
-    QString author() const;
     std::optional<IncidentRole> findRole(const QString &roleKey) const;
 
     IncidentStore &m_store;
     const Clock &m_clock;
-    Preferences &m_preferences;
-    SaveStatus &m_saveStatus;
     RoleTemplateLibrary &m_templates;
+    IncidentSession *m_session = nullptr;
     qint64 m_incidentId = 0;
-    QUndoStack *m_undoStack = nullptr;
     RoleTreeModel *m_model;
     RoleChartView *m_chart;
     QStackedWidget *m_pages;
     QLabel *m_emptyLabel;
     QLabel *m_banner;
-    QLabel *m_feedback;
+    FeedbackLabel *m_feedback;
     QToolBar *m_toolBar;
 
     QAction *m_assignAction = nullptr;

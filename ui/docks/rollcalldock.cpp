@@ -6,10 +6,10 @@
 #include "domain/clock.h"
 #include "models/missedmodel.h"
 #include "models/rollcallmodel.h"
-#include "preferences.h"
+#include "session/incidentsession.h"
 #include "undo/rollcallcommands.h"
-#include "undo/savestatus.h"
 #include "widgets/accessiblename.h"
+#include "widgets/feedbacklabel.h"
 #include "widgets/kindstyle.h"
 #include "widgets/rollcalldelegate.h"
 
@@ -91,10 +91,9 @@ private:
 
 } // namespace
 
-RollCallDock::RollCallDock(IncidentStore &store, const Clock &clock, Preferences &preferences, SaveStatus &saveStatus,
-                           QWidget *parent)
-    : QDockWidget(parent), m_store(store), m_clock(clock), m_preferences(preferences), m_saveStatus(saveStatus),
-      m_model(new RollCallModel(store, this)), m_missed(new MissedModel(store, this))
+RollCallDock::RollCallDock(IncidentStore &store, const Clock &clock, QWidget *parent)
+    : QDockWidget(parent), m_store(store), m_clock(clock), m_model(new RollCallModel(store, this)),
+      m_missed(new MissedModel(store, this))
 {
     setObjectName(QStringLiteral("rollCallDock"));
     setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
@@ -180,10 +179,8 @@ RollCallDock::RollCallDock(IncidentStore &store, const Clock &clock, Preferences
     m_skipButton->setObjectName(QStringLiteral("skipButton"));
     m_needsButton = new QPushButton(form);
     m_needsButton->setObjectName(QStringLiteral("needsToActionButton"));
-    m_feedback = new QLabel(form);
-    m_feedback->setObjectName(QStringLiteral("rollCallFeedback"));
-    m_feedback->setWordWrap(true);
-    m_feedback->setTextFormat(Qt::PlainText);
+    m_feedback = new FeedbackLabel(QStringLiteral("rollCallFeedback"), form);
+    m_feedback->keepSpace(); // the form does not jump as messages come and go
     auto *grid = new QGridLayout(form);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->addWidget(m_callingLabel, 0, 0, 1, 4);
@@ -323,7 +320,7 @@ RollCallDock::RollCallDock(IncidentStore &store, const Clock &clock, Preferences
     m_ageTimer.start();
 
     retranslateUi();
-    setIncident(0, nullptr);
+    setSession(nullptr);
 }
 
 RollCallDock::~RollCallDock() = default;
@@ -437,18 +434,18 @@ void RollCallDock::changeEvent(QEvent *event)
     QDockWidget::changeEvent(event);
 }
 
-void RollCallDock::setIncident(qint64 incidentId, QUndoStack *undoStack)
+void RollCallDock::setSession(IncidentSession *session)
 {
-    m_incidentId = incidentId;
-    m_undoStack = undoStack;
+    m_session = session;
+    m_incidentId = session ? session->incidentId() : 0;
     m_itemId = 0;
-    m_model->setIncident(incidentId);
-    m_missed->setIncident(incidentId);
+    m_model->setIncident(m_incidentId);
+    m_missed->setIncident(m_incidentId);
     reloadScopes();
     reloadRounds();
     updateSummary();
     moveToNext(0);
-    setEnabled(incidentId > 0);
+    setEnabled(session);
 }
 
 void RollCallDock::reloadScopes()
@@ -574,7 +571,7 @@ void RollCallDock::moveToNext(int fromRow)
         if (m_model->rowCount() > 0 && !m_view->currentIndex().isValid())
             m_view->setCurrentIndex(m_model->index(0, 0));
         if (m_model->round().isOpen() && m_model->rowCount() > 0)
-            showFeedback(tr("Everyone has been called: Ctrl+Shift+X ends the round."), false);
+            m_feedback->say(tr("Everyone has been called: Ctrl+Shift+X ends the round."));
         updateForm();
         return;
     }
@@ -604,27 +601,15 @@ void RollCallDock::refreshAges()
     m_missed->refreshAges();
 }
 
-bool RollCallDock::report(const StoreError &error)
+bool RollCallDock::refuse(const QString &why)
 {
-    if (!error.ok()) {
-        showFeedback(error.message(), true);
-        return false;
-    }
-    return true;
-}
-
-void RollCallDock::showFeedback(const QString &text, bool error)
-{
-    m_feedback->setText(text);
-    QPalette palette = m_feedback->palette();
-    palette.setColor(QPalette::WindowText,
-                     error ? KindStyle::errorColor() : m_summary->palette().color(QPalette::WindowText));
-    m_feedback->setPalette(palette);
+    m_feedback->sayError(why);
+    return false;
 }
 
 bool RollCallDock::startRound()
 {
-    if (m_incidentId <= 0)
+    if (!m_session)
         return false;
     RollCallSelection selection;
     const QString scope = m_scopeCombo->currentData().toString();
@@ -633,14 +618,11 @@ bool RollCallDock::startRound()
     else if (scope.startsWith(QLatin1String("team:")))
         selection.subTeam = scope.mid(5);
     selection.timeboxMs = qint64(m_timeboxSpin->value()) * 60 * 1000;
-    auto id = m_store.rollCalls().start(m_incidentId, selection, m_preferences.authorName());
-    if (!id) {
-        m_saveStatus.reportFailed(id.error());
-        return report(id.error());
-    }
-    m_saveStatus.reportSaved();
+    const QString author = m_session->author();
+    auto id = m_session->write([&] { return m_store.rollCalls().start(m_incidentId, selection, author); });
+    if (!m_feedback->sayOutcome(id.error()))
+        return false;
     m_model->setRound(0);
-    showFeedback(QString(), false);
     moveToNext(0);
     m_conditionCombo->setFocus(Qt::OtherFocusReason);
     return true;
@@ -649,15 +631,12 @@ bool RollCallDock::startRound()
 bool RollCallDock::endRound()
 {
     const RollCall round = m_model->round();
-    if (round.id <= 0 || !round.isOpen())
-        return report(StoreError(StoreError::Code::Invalid, tr("There is no open round to end.")));
-    const StoreError error = m_store.rollCalls().end(round.id, m_preferences.authorName());
-    if (!error.ok()) {
-        m_saveStatus.reportFailed(error);
-        return report(error);
-    }
-    m_saveStatus.reportSaved();
-    showFeedback(tr("Round %1 closed; its summary is on the timeline.").arg(round.number), false);
+    if (round.id <= 0 || !round.isOpen() || !m_session)
+        return refuse(tr("There is no open round to end."));
+    const QString author = m_session->author();
+    if (!m_feedback->sayOutcome(m_session->write([&] { return m_store.rollCalls().end(round.id, author); })))
+        return false;
+    m_feedback->say(tr("Round %1 closed; its summary is on the timeline.").arg(round.number));
     return true;
 }
 
@@ -665,8 +644,8 @@ bool RollCallDock::recordAnswer(bool needsToAction)
 {
     auto item = m_store.rollCalls().item(m_itemId);
     if (m_itemId <= 0 || !item)
-        return report(StoreError(StoreError::Code::Invalid, tr("Select the role that is answering.")));
-    if (!m_undoStack)
+        return refuse(tr("Select the role that is answering."));
+    if (!m_session)
         return false;
     CanReport can;
     can.condition = static_cast<Condition>(m_conditionCombo->currentData().toInt());
@@ -674,17 +653,15 @@ bool RollCallDock::recordAnswer(bool needsToAction)
     can.actions = m_actionsEdit->text().trimmed();
     can.needs = m_needsEdit->text().trimmed();
     if (needsToAction && can.needs.isEmpty())
-        return report(StoreError(StoreError::Code::Invalid, tr("Type the Needs first: they become the action.")));
-    const StoreError error = StoreCommand::execute(
-        *m_undoStack, std::make_unique<RollCallItemCommand>(m_store, &m_saveStatus, *item, RollCallItemState::Answered,
-                                                            can, m_preferences.authorName()));
-    if (!error.ok())
-        return report(error);
+        return refuse(tr("Type the Needs first: they become the action."));
+    if (!m_feedback->sayOutcome(m_session->run(std::make_unique<RollCallItemCommand>(
+            m_store, &m_session->saveStatus(), *item, RollCallItemState::Answered, can, m_session->author()))))
+        return false;
     const int row = m_model->rowOf(item->id);
     if (needsToAction && !this->needsToAction())
         return false;
     if (!needsToAction)
-        showFeedback(tr("Recorded %1.").arg(item->label()), false);
+        m_feedback->say(tr("Recorded %1.").arg(item->label()));
     moveToNext(row >= 0 ? row + 1 : 0);
     loadAnswer();
     m_conditionCombo->setFocus(Qt::OtherFocusReason);
@@ -695,17 +672,15 @@ bool RollCallDock::markCurrent(RollCallItemState state)
 {
     auto item = m_store.rollCalls().item(m_itemId);
     if (m_itemId <= 0 || !item)
-        return report(StoreError(StoreError::Code::Invalid, tr("Select the role first.")));
-    if (!m_undoStack)
+        return refuse(tr("Select the role first."));
+    if (!m_session)
         return false;
-    const StoreError error = StoreCommand::execute(
-        *m_undoStack, std::make_unique<RollCallItemCommand>(m_store, &m_saveStatus, *item, state, CanReport(),
-                                                            m_preferences.authorName()));
-    if (!error.ok())
-        return report(error);
-    showFeedback(state == RollCallItemState::NoAnswer ? tr("No answer from %1: on the missed list.").arg(item->label())
-                                                      : tr("Skipped %1.").arg(item->label()),
-                 false);
+    if (!m_feedback->sayOutcome(m_session->run(std::make_unique<RollCallItemCommand>(
+            m_store, &m_session->saveStatus(), *item, state, CanReport(), m_session->author()))))
+        return false;
+    m_feedback->say(state == RollCallItemState::NoAnswer
+                        ? tr("No answer from %1: on the missed list.").arg(item->label())
+                        : tr("Skipped %1.").arg(item->label()));
     const int row = m_model->rowOf(item->id);
     moveToNext(row >= 0 ? row + 1 : 0);
     m_conditionCombo->setFocus(Qt::OtherFocusReason);
@@ -715,19 +690,17 @@ bool RollCallDock::markCurrent(RollCallItemState state)
 bool RollCallDock::needsToAction()
 {
     auto item = m_store.rollCalls().item(m_itemId);
-    if (m_itemId <= 0 || !item)
-        return report(StoreError(StoreError::Code::Invalid, tr("Select a report with Needs first.")));
+    if (m_itemId <= 0 || !item || !m_session)
+        return refuse(tr("Select a report with Needs first."));
     NewAction action;
     action.incidentId = m_incidentId;
     action.originItemId = item->id;
-    auto id = m_store.rollCalls().addAction(action, m_preferences.authorName());
-    if (!id) {
-        m_saveStatus.reportFailed(id.error());
-        return report(id.error());
-    }
-    m_saveStatus.reportSaved();
-    showFeedback(tr("Action #%1 from %2's Needs: give it an owner in the Actions panel.").arg(*id).arg(item->label()),
-                 false);
+    const QString author = m_session->author();
+    auto id = m_session->write([&] { return m_store.rollCalls().addAction(action, author); });
+    if (!m_feedback->sayOutcome(id.error()))
+        return false;
+    m_feedback->say(
+        tr("Action #%1 from %2's Needs: give it an owner in the Actions panel.").arg(*id).arg(item->label()));
     emit actionCreated(*id);
     return true;
 }
@@ -735,18 +708,18 @@ bool RollCallDock::needsToAction()
 bool RollCallDock::dismissMissed()
 {
     const QModelIndex current = m_missedView->currentIndex();
-    if (!current.isValid())
-        return report(StoreError(StoreError::Code::Invalid, tr("Select a missed call to dismiss.")));
+    if (!current.isValid() || !m_session)
+        return refuse(tr("Select a missed call to dismiss."));
     // The row is one person, however many rounds they missed: every miss leaves the list.
-    for (const RollCallItem &item : m_missed->itemsAt(current.row())) {
-        if (const StoreError error = m_store.rollCalls().dismissMissed(item.id, m_preferences.authorName());
-            !error.ok()) {
-            m_saveStatus.reportFailed(error);
-            return report(error);
+    const QList<RollCallItem> misses = m_missed->itemsAt(current.row());
+    const QString author = m_session->author();
+    return m_feedback->sayOutcome(m_session->write([&] {
+        for (const RollCallItem &item : misses) {
+            if (const StoreError error = m_store.rollCalls().dismissMissed(item.id, author); !error.ok())
+                return error;
         }
-    }
-    m_saveStatus.reportSaved();
-    return true;
+        return StoreError();
+    }));
 }
 
 } // namespace cp

@@ -14,16 +14,15 @@ class QPushButton;
 class QSpinBox;
 class QTableView;
 class QTreeView;
-class QUndoStack;
 
 namespace cp {
 
 class Clock;
+class FeedbackLabel;
+class IncidentSession;
 class IncidentStore;
 class MissedModel;
-class Preferences;
 class RollCallModel;
-class SaveStatus;
 
 // The IC's roll call: a grid of the round's roles × C/A/N with the condition as a colour and
 // missed items standing out, the earlier rounds to look back at, and under it the Deputy's
@@ -41,11 +40,11 @@ class RollCallDock final : public QDockWidget
 public:
     static constexpr int AgeRefreshMs = 15000;
 
-    RollCallDock(IncidentStore &store, const Clock &clock, Preferences &preferences, SaveStatus &saveStatus,
-                 QWidget *parent = nullptr);
+    RollCallDock(IncidentStore &store, const Clock &clock, QWidget *parent = nullptr);
     ~RollCallDock() override;
 
-    void setIncident(qint64 incidentId, QUndoStack *undoStack);
+    // The incident shown and written to; null: none.
+    void setSession(IncidentSession *session);
     qint64 incidentId() const { return m_incidentId; }
 
     RollCallModel *model() const { return m_model; }
@@ -87,14 +86,11 @@ private:
     void loadAnswer(); // the form shows the current item's report (empty when not answered)
     void updateSummary();
     void moveToNext(int fromRow);
-    bool report(const StoreError &error);
-    void showFeedback(const QString &text, bool error);
+    bool refuse(const QString &why); // says why nothing was written; false
 
     IncidentStore &m_store;
     const Clock &m_clock;
-    Preferences &m_preferences;
-    SaveStatus &m_saveStatus;
-    QUndoStack *m_undoStack = nullptr;
+    IncidentSession *m_session = nullptr;
     qint64 m_incidentId = 0;
     qint64 m_itemId = 0;
 
@@ -118,7 +114,7 @@ private:
     QPushButton *m_missButton = nullptr;
     QPushButton *m_skipButton = nullptr;
     QPushButton *m_needsButton = nullptr;
-    QLabel *m_feedback = nullptr;
+    FeedbackLabel *m_feedback = nullptr;
     QLabel *m_missedTitle = nullptr;
     QTreeView *m_missedView = nullptr;
     QPushButton *m_dismissButton = nullptr;

@@ -8,6 +8,7 @@
 #include "exchange/rostercsv.h"
 #include "models/assignmentmodel.h"
 #include "models/peoplemodel.h"
+#include "session/incidentsession.h"
 #include "widgets/accessiblename.h"
 #include "widgets/kindstyle.h"
 
@@ -163,8 +164,9 @@ void RosterDock::changeEvent(QEvent *event)
     QDockWidget::changeEvent(event);
 }
 
-void RosterDock::setIncident(qint64 incidentId)
+void RosterDock::setSession(IncidentSession *session)
 {
+    const qint64 incidentId = session ? session->incidentId() : 0;
     m_history->setIncident(incidentId);
     m_historyView->resizeColumnsToContents();
 }

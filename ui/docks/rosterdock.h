@@ -13,6 +13,7 @@ class QTableWidget;
 namespace cp {
 
 class AssignmentModel;
+class IncidentSession;
 class IncidentStore;
 class PeopleModel;
 
@@ -28,7 +29,8 @@ class RosterDock final : public QDockWidget
 public:
     explicit RosterDock(IncidentStore &store, QWidget *parent = nullptr);
 
-    void setIncident(qint64 incidentId);
+    // The incident shown; null: none.
+    void setSession(IncidentSession *session);
     PeopleModel *people() const { return m_people; }
     QSortFilterProxyModel *filteredPeople() const { return m_proxy; }
     QTableView *peopleView() const { return m_peopleView; }

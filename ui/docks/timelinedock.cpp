@@ -7,6 +7,7 @@
 #include "domain/quickentryparser.h"
 #include "models/timelinemodel.h"
 #include "preferences.h"
+#include "session/incidentsession.h"
 #include "undo/savestatus.h"
 #include "undo/storecommands.h"
 #include "widgets/accessiblename.h"
@@ -58,9 +59,8 @@ enum KindChoice
 
 } // namespace
 
-TimelineDock::TimelineDock(IncidentStore &store, const Clock &clock, Preferences &preferences, SaveStatus &saveStatus,
-                           QWidget *parent)
-    : QDockWidget(parent), m_store(store), m_clock(clock), m_preferences(preferences), m_saveStatus(saveStatus),
+TimelineDock::TimelineDock(IncidentStore &store, const Clock &clock, Preferences &preferences, QWidget *parent)
+    : QDockWidget(parent), m_store(store), m_clock(clock), m_preferences(preferences),
       m_model(new TimelineModel(store, this)), m_delegate(new TimelineDelegate(this)),
       m_pages(new QStackedWidget(this)), m_authorNames(new QStringListModel(this))
 {
@@ -97,7 +97,7 @@ TimelineDock::TimelineDock(IncidentStore &store, const Clock &clock, Preferences
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TimelineDock::updateActions);
 
     retranslateUi();
-    setIncident(0, nullptr);
+    setSession(nullptr);
 }
 
 TimelineDock::~TimelineDock() = default;
@@ -456,10 +456,10 @@ void TimelineDock::changeEvent(QEvent *event)
     QDockWidget::changeEvent(event);
 }
 
-void TimelineDock::setIncident(qint64 incidentId, QUndoStack *undoStack)
+void TimelineDock::setSession(IncidentSession *session)
 {
-    m_incidentId = incidentId > 0 ? incidentId : 0;
-    m_undoStack = m_incidentId > 0 ? undoStack : nullptr;
+    m_session = session;
+    m_incidentId = session ? session->incidentId() : 0;
     m_model->setIncident(m_incidentId);
     m_pages->setCurrentIndex(m_incidentId > 0 ? 1 : 0);
     showIdleHint();
@@ -577,7 +577,7 @@ void TimelineDock::updatePreview()
 
 bool TimelineDock::logQuickEntry()
 {
-    if (m_incidentId <= 0 || !m_undoStack)
+    if (!m_session)
         return false;
     const QString line = m_line->text();
     if (line.trimmed().isEmpty())
@@ -604,9 +604,9 @@ bool TimelineDock::logQuickEntry()
     entry.keyEvent = parsed.keyEvent;
     entry.occurredAt = parsed.occurredAt;
 
-    auto command = std::make_unique<LogEntryCommand>(m_store, &m_saveStatus, entry);
+    auto command = std::make_unique<LogEntryCommand>(m_store, &m_session->saveStatus(), entry);
     LogEntryCommand *raw = command.get();
-    const StoreError error = StoreCommand::execute(*m_undoStack, std::move(command));
+    const StoreError error = m_session->run(std::move(command));
     if (!error.ok()) {
         // The line keeps every character; the Scribe can retry with Enter.
         showFeedback(tr("Not saved: %1 Your text is kept; press Enter to retry.").arg(error.message()),
@@ -617,8 +617,9 @@ bool TimelineDock::logQuickEntry()
     m_preferences.setAuthorName(who);
     m_line->addToHistory(line);
     m_line->clear();
-    showFeedback(tr("Saved %1").arg(m_saveStatus.lastSavedUtc().toLocalTime().toString(QStringLiteral("HH:mm:ss"))),
-                 KindStyle::savedColor(), Feedback::Saved);
+    showFeedback(
+        tr("Saved %1").arg(m_session->saveStatus().lastSavedUtc().toLocalTime().toString(QStringLiteral("HH:mm:ss"))),
+        KindStyle::savedColor(), Feedback::Saved);
     selectEntry(entryId);
     if (entry.kind == EntryKind::Action)
         emit actionLogged(entry.text);
@@ -627,9 +628,9 @@ bool TimelineDock::logQuickEntry()
 
 bool TimelineDock::runCommand(std::unique_ptr<StoreCommand> command)
 {
-    if (!m_undoStack)
+    if (!m_session)
         return false;
-    const StoreError error = StoreCommand::execute(*m_undoStack, std::move(command));
+    const StoreError error = m_session->run(std::move(command));
     if (!error.ok()) {
         showFeedback(tr("Not saved: %1").arg(error.message()), KindStyle::errorColor(), Feedback::Error);
         return false;
@@ -658,7 +659,7 @@ void TimelineDock::selectEntry(qint64 entryId)
 void TimelineDock::updateActions()
 {
     const auto entry = currentEntry();
-    const bool have = entry.has_value() && m_undoStack;
+    const bool have = entry.has_value() && m_session;
     m_amendAction->setEnabled(have);
     m_retractAction->setEnabled(have);
     m_keyEventAction->setEnabled(have);
@@ -693,7 +694,7 @@ void TimelineDock::showContextMenu(const QPoint &pos)
 void TimelineDock::amendCurrent()
 {
     const auto entry = currentEntry();
-    if (!entry || !m_undoStack)
+    if (!entry || !m_session)
         return;
     auto *dialog = new AmendEntryDialog(*entry, m_clock, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -701,8 +702,8 @@ void TimelineDock::amendCurrent()
         const EntryAmendment change = dialog->amendment();
         if (change.isEmpty())
             return;
-        if (runCommand(
-                std::make_unique<AmendEntryCommand>(m_store, &m_saveStatus, dialog->entryId(), change, author())))
+        if (runCommand(std::make_unique<AmendEntryCommand>(m_store, &m_session->saveStatus(), dialog->entryId(), change,
+                                                           author())))
             selectEntry(dialog->entryId());
     });
     dialog->open();
@@ -711,18 +712,19 @@ void TimelineDock::amendCurrent()
 void TimelineDock::toggleRetractCurrent()
 {
     const auto entry = currentEntry();
-    if (!entry)
+    if (!entry || !m_session)
         return;
-    runCommand(AmendEntryCommand::retract(m_store, &m_saveStatus, entry->id, !entry->retracted, author()));
+    runCommand(AmendEntryCommand::retract(m_store, &m_session->saveStatus(), entry->id, !entry->retracted, author()));
     updateActions();
 }
 
 void TimelineDock::toggleKeyEventCurrent()
 {
     const auto entry = currentEntry();
-    if (!entry)
+    if (!entry || !m_session)
         return;
-    runCommand(AmendEntryCommand::markKeyEvent(m_store, &m_saveStatus, entry->id, !entry->keyEvent, author()));
+    runCommand(
+        AmendEntryCommand::markKeyEvent(m_store, &m_session->saveStatus(), entry->id, !entry->keyEvent, author()));
     updateActions();
 }
 

@@ -17,15 +17,14 @@ class QStackedWidget;
 class QStringListModel;
 class QToolButton;
 class QTreeView;
-class QUndoStack;
 
 namespace cp {
 
 class Clock;
+class IncidentSession;
 class IncidentStore;
 class Preferences;
 class QuickEntryEdit;
-class SaveStatus;
 class StoreCommand;
 class TimelineDelegate;
 class TimelineModel;
@@ -39,12 +38,12 @@ class TimelineDock final : public QDockWidget
     Q_DISABLE_COPY_MOVE(TimelineDock)
 
 public:
-    TimelineDock(IncidentStore &store, const Clock &clock, Preferences &preferences, SaveStatus &saveStatus,
-                 QWidget *parent = nullptr);
+    TimelineDock(IncidentStore &store, const Clock &clock, Preferences &preferences, QWidget *parent = nullptr);
     ~TimelineDock() override;
 
     // 0 shows the empty state. The stack receives the commands made here.
-    void setIncident(qint64 incidentId, QUndoStack *undoStack);
+    // The incident shown and written to; null: none.
+    void setSession(IncidentSession *session);
     qint64 incidentId() const { return m_incidentId; }
 
     TimelineModel *model() const { return m_model; }
@@ -118,9 +117,8 @@ private:
     IncidentStore &m_store;
     const Clock &m_clock;
     Preferences &m_preferences;
-    SaveStatus &m_saveStatus;
     qint64 m_incidentId = 0;
-    QUndoStack *m_undoStack = nullptr;
+    IncidentSession *m_session = nullptr;
 
     TimelineModel *m_model;
     TimelineDelegate *m_delegate;

@@ -4,11 +4,11 @@
 #include "domain/clock.h"
 #include "models/timermodel.h"
 #include "preferences.h"
+#include "session/incidentsession.h"
 #include "timers/timerengine.h"
 #include "timers/timerlineparser.h"
-#include "undo/savestatus.h"
 #include "widgets/accessiblename.h"
-#include "widgets/kindstyle.h"
+#include "widgets/feedbacklabel.h"
 #include "widgets/timeralert.h"
 #include "widgets/timerdelegate.h"
 
@@ -32,9 +32,8 @@ const QList<int> SnoozeChoices{1, 3, 5};
 
 } // namespace
 
-TimersDock::TimersDock(IncidentStore &store, const Clock &clock, Preferences &preferences, SaveStatus &saveStatus,
-                       QWidget *parent)
-    : QDockWidget(parent), m_store(store), m_clock(clock), m_preferences(preferences), m_saveStatus(saveStatus),
+TimersDock::TimersDock(IncidentStore &store, const Clock &clock, Preferences &preferences, QWidget *parent)
+    : QDockWidget(parent), m_store(store), m_clock(clock), m_preferences(preferences),
       m_model(new TimerModel(store, this)), m_engine(new TimerEngine(store, clock, this)),
       m_alert(new TimerAlert(this)), m_delegate(new TimerDelegate(this))
 {
@@ -52,12 +51,9 @@ TimersDock::TimersDock(IncidentStore &store, const Clock &clock, Preferences &pr
     connect(m_line, &QLineEdit::returnPressed, this, &TimersDock::startTimerLine);
     connect(m_line, &QLineEdit::textChanged, this, [this] {
         if (m_line->text().trimmed().isEmpty())
-            showFeedback(QString(), false);
+            m_feedback->clear();
     });
-    m_feedback = new QLabel(page);
-    m_feedback->setObjectName(QStringLiteral("newTimerFeedback"));
-    m_feedback->setTextFormat(Qt::PlainText);
-    m_feedback->setWordWrap(true);
+    m_feedback = new FeedbackLabel(QStringLiteral("newTimerFeedback"), page);
 
     m_view = new QTreeView(page);
     m_view->setObjectName(QStringLiteral("timersView"));
@@ -131,8 +127,7 @@ TimersDock::TimersDock(IncidentStore &store, const Clock &clock, Preferences &pr
     m_alarm.callOnTimeout(this, &TimersDock::tick);
 
     retranslateUi();
-    showFeedback(QString(), false);
-    setIncident(0);
+    setSession(nullptr);
 }
 
 TimersDock::~TimersDock() = default;
@@ -231,12 +226,13 @@ void TimersDock::changeEvent(QEvent *event)
     QDockWidget::changeEvent(event);
 }
 
-void TimersDock::setIncident(qint64 incidentId)
+void TimersDock::setSession(IncidentSession *session)
 {
-    m_incidentId = incidentId;
+    m_session = session;
+    m_incidentId = session ? session->incidentId() : 0;
     m_flashing.clear();
-    m_model->setIncident(incidentId);
-    m_line->setEnabled(incidentId > 0);
+    m_model->setIncident(m_incidentId);
+    m_line->setEnabled(session);
     updateActions();
     updateNextDue();
 }
@@ -256,17 +252,17 @@ void TimersDock::tick()
 
 bool TimersDock::startTimerLine()
 {
-    if (m_incidentId <= 0)
+    if (!m_session)
         return false;
     const TimerLine line = TimerLineParser::parse(m_line->text());
     if (!line.isValid()) {
-        showFeedback(line.error, true);
+        m_feedback->sayError(line.error);
         return false;
     }
     TimerOptions options;
     options.ownerRoleKey = line.ownerRoleKey;
-    const QString author = m_preferences.authorName();
-    Result<qint64> started = [&]() -> Result<qint64> {
+    const QString author = m_session->author();
+    Result<qint64> started = m_session->write([&]() -> Result<qint64> {
         switch (line.kind) {
         case TimerKind::Countdown:
             return m_store.timers().startCountdown(m_incidentId, line.label, line.durationMs, options, author);
@@ -280,15 +276,11 @@ bool TimersDock::startTimerLine()
             return m_store.timers().startStopwatch(m_incidentId, line.label, options, author);
         }
         return StoreError(StoreError::Code::Invalid, tr("Unknown timer kind"));
-    }();
-    if (!started) {
-        showFeedback(tr("Not started: %1").arg(started.error().message()), true);
-        m_saveStatus.reportFailed(started.error());
+    });
+    if (!m_feedback->sayOutcome(started.error(), tr("Not started: %1")))
         return false;
-    }
-    m_saveStatus.reportSaved();
     m_line->clear();
-    showFeedback(tr("Started “%1”").arg(line.label), false);
+    m_feedback->say(tr("Started “%1”").arg(line.label), FeedbackLabel::Tone::Done);
     selectTimer(*started);
     return true;
 }
@@ -316,60 +308,51 @@ void TimersDock::selectTimer(qint64 timerId)
         m_view->scrollToTop();
 }
 
-bool TimersDock::report(const StoreError &error, qint64 timerId)
-{
-    if (!error.ok()) {
-        showFeedback(error.message(), true);
-        m_saveStatus.reportFailed(error);
-        return false;
-    }
-    m_saveStatus.reportSaved();
-    m_flashing.remove(timerId);
-    m_model->refreshRemaining();
-    selectTimer(timerId);
-    updateActions();
-    updateNextDue();
-    return true;
-}
-
-void TimersDock::runOnCurrent(const std::function<StoreError(qint64)> &command)
+void TimersDock::runOnCurrent(const std::function<StoreError(qint64 timerId, const QString &author)> &command)
 {
     const qint64 id = currentTimerId();
-    if (id <= 0)
+    if (id <= 0 || !m_session)
         return;
-    report(command(id), id);
+    const QString author = m_session->author();
+    if (!m_feedback->sayOutcome(m_session->write([&] { return command(id, author); })))
+        return;
+    m_flashing.remove(id);
+    m_model->refreshRemaining();
+    selectTimer(id);
+    updateActions();
+    updateNextDue();
 }
 
 void TimersDock::acknowledgeCurrent()
 {
-    runOnCurrent([this](qint64 id) { return m_store.timers().acknowledge(id, m_preferences.authorName()); });
+    runOnCurrent([this](qint64 id, const QString &author) { return m_store.timers().acknowledge(id, author); });
 }
 
 void TimersDock::snoozeCurrent(int minutes)
 {
     runOnCurrent(
-        [this, minutes](qint64 id) { return m_store.timers().snooze(id, minutes, m_preferences.authorName()); });
+        [this, minutes](qint64 id, const QString &author) { return m_store.timers().snooze(id, minutes, author); });
 }
 
 void TimersDock::togglePauseCurrent()
 {
-    runOnCurrent([this](qint64 id) {
+    runOnCurrent([this](qint64 id, const QString &author) {
         auto timer = m_store.timers().timer(id);
         if (!timer)
             return timer.error();
-        return timer->state == TimerState::Paused ? m_store.timers().resume(id, m_preferences.authorName())
-                                                  : m_store.timers().pause(id, m_preferences.authorName());
+        return timer->state == TimerState::Paused ? m_store.timers().resume(id, author)
+                                                  : m_store.timers().pause(id, author);
     });
 }
 
 void TimersDock::restartCurrent()
 {
-    runOnCurrent([this](qint64 id) { return m_store.timers().restart(id, m_preferences.authorName()); });
+    runOnCurrent([this](qint64 id, const QString &author) { return m_store.timers().restart(id, author); });
 }
 
 void TimersDock::cancelCurrent()
 {
-    runOnCurrent([this](qint64 id) { return m_store.timers().cancel(id, m_preferences.authorName()); });
+    runOnCurrent([this](qint64 id, const QString &author) { return m_store.timers().cancel(id, author); });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -507,14 +490,6 @@ void TimersDock::updateNextDue()
         m_nextDue = text;
         emit nextDueChanged(text);
     }
-}
-
-void TimersDock::showFeedback(const QString &text, bool error)
-{
-    m_feedback->setText(text);
-    m_feedback->setStyleSheet(error ? QStringLiteral("QLabel { color: %1; }").arg(KindStyle::errorColor().name())
-                                    : QStringLiteral("QLabel { color: %1; }").arg(KindStyle::savedColor().name()));
-    m_feedback->setVisible(!text.isEmpty());
 }
 
 } // namespace cp

@@ -18,9 +18,10 @@ class QTreeView;
 namespace cp {
 
 class Clock;
+class FeedbackLabel;
+class IncidentSession;
 class IncidentStore;
 class Preferences;
-class SaveStatus;
 class TimerAlert;
 class TimerDelegate;
 class TimerEngine;
@@ -43,11 +44,11 @@ public:
     static constexpr int TickIntervalMs = 1000;
     static constexpr int DefaultSnoozeMinutes = 3;
 
-    TimersDock(IncidentStore &store, const Clock &clock, Preferences &preferences, SaveStatus &saveStatus,
-               QWidget *parent = nullptr);
+    TimersDock(IncidentStore &store, const Clock &clock, Preferences &preferences, QWidget *parent = nullptr);
     ~TimersDock() override;
 
-    void setIncident(qint64 incidentId);
+    // The incident shown and written to; null: none.
+    void setSession(IncidentSession *session);
     qint64 incidentId() const { return m_incidentId; }
 
     TimerModel *model() const { return m_model; }
@@ -96,14 +97,12 @@ private:
     void onExpired(qint64 timerId);
     void onDue(qint64 timerId);
     void flash();
-    void showFeedback(const QString &text, bool error);
-    bool report(const StoreError &error, qint64 timerId);
-    void runOnCurrent(const std::function<StoreError(qint64)> &command);
+    void runOnCurrent(const std::function<StoreError(qint64 timerId, const QString &author)> &command);
 
     IncidentStore &m_store;
     const Clock &m_clock;
     Preferences &m_preferences;
-    SaveStatus &m_saveStatus;
+    IncidentSession *m_session = nullptr;
     qint64 m_incidentId = 0;
 
     TimerModel *m_model;
@@ -120,7 +119,7 @@ private:
     bool m_hasOverdue = false;
 
     QLineEdit *m_line = nullptr;
-    QLabel *m_feedback = nullptr;
+    FeedbackLabel *m_feedback = nullptr;
     QTreeView *m_view = nullptr;
     QMenu *m_snoozeMenu = nullptr;
 

@@ -16,7 +16,7 @@ StoreCommand::StoreCommand(IncidentStore &store, SaveStatus *status, QString aut
 {
 }
 
-StoreError StoreCommand::execute(QUndoStack &stack, std::unique_ptr<StoreCommand> command)
+StoreError StoreCommand::execute(QUndoStack &stack, std::unique_ptr<StoreCommand> command, Undo undo)
 {
     SaveStatus *status = command->m_status;
     const StoreError error = command->perform();
@@ -25,8 +25,10 @@ StoreError StoreCommand::execute(QUndoStack &stack, std::unique_ptr<StoreCommand
             status->reportFailed(error);
         return error;
     }
-    command->m_skipNextRedo = true; // push() calls redo(); the work is already done
-    stack.push(command.release());
+    if (undo == Undo::Push) {
+        command->m_skipNextRedo = true; // push() calls redo(); the work is already done
+        stack.push(command.release());
+    }
     if (status)
         status->reportSaved();
     return {};
@@ -65,6 +67,20 @@ QString StoreCommand::elided(const QString &text)
     constexpr int Max = 40;
     const QString simple = text.simplified();
     return simple.size() <= Max ? simple : simple.left(Max - 1) + QChar(0x2026);
+}
+
+// ---------------------------------------------------------------------------------------------
+// OneWayWrite
+
+OneWayWrite::OneWayWrite(IncidentStore &store, SaveStatus *status, std::function<StoreError()> body)
+    : StoreCommand(store, status, QString()), m_body(std::move(body))
+{
+}
+
+StoreError OneWayWrite::apply(bool forward)
+{
+    Q_ASSERT(forward); // never on a stack, so never undone
+    return m_body();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QUndoCommand>
 
+#include <functional>
 #include <memory>
 
 class QUndoStack;
@@ -27,9 +28,16 @@ class StoreCommand : public QUndoCommand
 public:
     ~StoreCommand() override = default;
 
-    // Carries the command out once. Only on success is it pushed onto the stack (which owns
-    // it from then on) and reported as saved; a failure is reported and returned.
-    static StoreError execute(QUndoStack &stack, std::unique_ptr<StoreCommand> command);
+    enum class Undo
+    {
+        Push,  // an undoable edit: on success it goes onto the stack
+        Never, // a write that is not undone (a round started, a message approved)
+    };
+
+    // Carries the command out once: the one place a window write is reported. Only on success
+    // is it reported as saved and (Undo::Push) pushed onto the stack, which owns it from then
+    // on; a failure is reported and returned.
+    static StoreError execute(QUndoStack &stack, std::unique_ptr<StoreCommand> command, Undo undo = Undo::Push);
 
     void undo() final;
     void redo() final;
@@ -53,6 +61,19 @@ private:
     SaveStatus *m_status;
     QString m_author;
     bool m_skipNextRedo = false;
+};
+
+// A write that is not undone, carried out by 'body' (one repository call); see Undo::Never.
+class OneWayWrite final : public StoreCommand
+{
+public:
+    OneWayWrite(IncidentStore &store, SaveStatus *status, std::function<StoreError()> body);
+
+protected:
+    StoreError apply(bool forward) override;
+
+private:
+    std::function<StoreError()> m_body;
 };
 
 // Logs a new timeline entry; undo retracts it, redo restores it.

@@ -10,6 +10,7 @@
 #include "exportactions.h"
 #include "models/incidentlistmodel.h"
 #include "preferences.h"
+#include "session/incidentsession.h"
 #include "undo/savestatus.h"
 #include "undo/storecommands.h"
 #include "widgets/kindstyle.h"
@@ -107,10 +108,9 @@ void IncidentActions::showIncident(const Incident *incident)
 
 bool IncidentActions::runCommand(std::unique_ptr<StoreCommand> command)
 {
-    QUndoStack *stack = m_context.undoGroup.activeStack();
-    if (!stack)
+    if (!m_session)
         return false;
-    const StoreError error = StoreCommand::execute(*stack, std::move(command));
+    const StoreError error = m_session->run(std::move(command));
     emit refreshRequested(); // on failure the controls go back to what the database says
     return error.ok();
 }
@@ -152,15 +152,16 @@ void IncidentActions::setStatus(IncidentStatus status)
         return;
     }
     emit refreshRequested(); // the controls show the status until the checklist resolves it
-    auto *dialog = new ResolveDialog(m_context.store, m_incidentId, author(), &m_window);
+    if (!m_session)
+        return;
+    auto *dialog = new ResolveDialog(*m_session, &m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     ExportActions &exports = m_context.exports;
     connect(dialog, &ResolveDialog::postmortemRequested, &exports, [&exports] { exports.showPostmortem(); });
     connect(dialog, &ResolveDialog::resolved, this, [this] {
         // Its undo would rewrite a closed record: a resolve is taken back by reopening, with a reason.
-        if (QUndoStack *stack = m_context.undoGroup.activeStack())
-            stack->clear();
-        m_context.saveStatus.reportSaved();
+        if (m_session)
+            m_session->undoStack().clear();
         emit refreshRequested();
         m_context.exports.offerPostmortem(); // the owner, when the checklist left it acknowledged
     });
@@ -179,10 +180,10 @@ void IncidentActions::reopen(IncidentStatus status)
     ask->setOkButtonText(tr("&Reopen"));
     const qint64 incidentId = m_incidentId;
     connect(ask, &QInputDialog::textValueSelected, this, [this, incidentId, status](const QString &reason) {
-        if (StoreError error = m_context.store.resolution().reopen(incidentId, status, reason, author()); !error.ok())
-            m_context.saveStatus.reportFailed(error);
-        else
-            m_context.saveStatus.reportSaved();
+        if (!m_session || m_session->incidentId() != incidentId)
+            return;
+        const QString author = m_session->author();
+        m_session->write([&] { return m_context.store.resolution().reopen(incidentId, status, reason, author); });
         emit refreshRequested();
     });
     ask->open();
@@ -195,19 +196,32 @@ void IncidentActions::newIncident()
     dialog->setTemplates(m_context.roleTemplates.templates());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        // The one write outside an incident's session: the incident it would belong to is new.
         m_context.saveStatus.reportSaved();
         const qint64 created = dialog->createdIncidentId();
-        // The cadences the practice asks for at this severity (status updates, callouts, hand-over).
-        if (auto incident = m_context.store.incidents().incident(created)) {
-            auto timers = m_context.store.timers().startDefaults(
-                created, TimerDefaults::forSeverity(incident->severity, m_context.preferences.timerDefaultOverrides()),
-                author());
-            if (!timers)
-                m_context.saveStatus.reportFailed(timers.error());
-        }
         emit openRequested(created);
+        if (m_session && m_session->incidentId() == created)
+            startDefaultTimers();
     });
     dialog->open();
+}
+
+// The cadences the practice asks for at the new incident's severity (status updates, callouts,
+// hand-over), started once the window shows it.
+void IncidentActions::startDefaultTimers()
+{
+    if (!m_session)
+        return;
+    const QString author = m_session->author();
+    const TimerDefaultOverrides overrides = m_context.preferences.timerDefaultOverrides();
+    m_session->write([&]() -> StoreError {
+        auto incident = m_context.store.incidents().incident(m_session->incidentId());
+        if (!incident)
+            return incident.error();
+        return m_context.store.timers()
+            .startDefaults(incident->id, TimerDefaults::forSeverity(incident->severity, overrides), author)
+            .error();
+    });
 }
 
 void IncidentActions::switchIncident()
@@ -238,11 +252,9 @@ void IncidentActions::editDetails()
 
 void IncidentActions::composeStatusReport()
 {
-    QUndoStack *stack = m_context.undoGroup.activeStack();
-    if (m_incidentId <= 0 || !stack)
+    if (!m_session)
         return;
-    auto *dialog = new StatusReportDialog(m_context.store, m_context.clock, *stack, m_context.saveStatus, m_incidentId,
-                                          author(), &m_window);
+    auto *dialog = new StatusReportDialog(*m_session, m_context.clock, &m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

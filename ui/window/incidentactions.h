@@ -8,7 +8,6 @@
 
 class QAction;
 class QActionGroup;
-class QUndoGroup;
 class QWidget;
 
 namespace cp {
@@ -16,6 +15,7 @@ namespace cp {
 class Clock;
 class ExportActions;
 class IncidentListModel;
+class IncidentSession;
 class IncidentStore;
 class Preferences;
 class RoleTemplateLibrary;
@@ -25,7 +25,7 @@ class StoreCommand;
 // What the window does to incidents as a whole: declare (Ctrl+N), switch (Ctrl+K), edit the
 // title and summary, set the severity (Ctrl+Alt+n) and the status (Ctrl+Shift+I/D/M/R, Resolved
 // through the resolve checklist, leaving it by a reasoned reopen), compose the status report
-// (Ctrl+U). Each write goes through the current incident's undo stack.
+// (Ctrl+U). Each write goes through the current incident's session.
 class IncidentActions final : public QObject
 {
     Q_OBJECT
@@ -38,7 +38,6 @@ public:
         const Clock &clock;
         Preferences &preferences;
         SaveStatus &saveStatus;
-        QUndoGroup &undoGroup;
         IncidentListModel &incidents;
         RoleTemplateLibrary &roleTemplates;
         ExportActions &exports;
@@ -49,6 +48,8 @@ public:
 
     // The incident shown (null: none): what the actions apply to and which of them are checked.
     void showIncident(const Incident *incident);
+    // The incident written to; null: none.
+    void setSession(IncidentSession *session) { m_session = session; }
 
     void newIncident();
     void switchIncident();
@@ -78,9 +79,11 @@ private:
     void reopen(IncidentStatus status);
     bool runCommand(std::unique_ptr<StoreCommand> command);
     QString author() const;
+    void startDefaultTimers();
 
     Context m_context;
     QWidget &m_window;
+    IncidentSession *m_session = nullptr;
     qint64 m_incidentId = 0;
     Incident m_incident;
     QAction *m_newAction;
