@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QLoggingCategory>
 #include <QSet>
 #include <QSqlError>
 #include <QStandardPaths>
@@ -19,6 +20,10 @@
 namespace cp {
 
 namespace {
+
+// QT_LOGGING_RULES="commandpost.store.debug=true" traces each look for outside commits and what it
+// found: how to see that a follower is polling, and what a test waits for instead of sleeping.
+Q_LOGGING_CATEGORY(lcStore, "commandpost.store", QtWarningMsg)
 
 QString uniqueConnectionName()
 {
@@ -443,6 +448,7 @@ void StoreSession::checkExternalCommits()
         return; // a busy moment; the next tick looks again
     const qint64 version = q->value(0).toLongLong();
     q->finish();
+    qCDebug(lcStore, "looked for outside commits: data_version %lld", version);
     if (version == m_dataVersion)
         return;
     const bool first = m_dataVersion < 0;
@@ -472,6 +478,8 @@ void StoreSession::dispatchChanges()
                                 StoreChangeKeys::opFromKey(q->value(4).toString())});
         }
     }
+    if (!changes.isEmpty())
+        qCDebug(lcStore, "read %lld changes through change %lld", qint64(changes.size()), m_lastSeenChange);
 
     // A flood of entry changes for one incident (a bulk import, a long disconnection) becomes a reload.
     QHash<qint64, int> entryChangesPerIncident;

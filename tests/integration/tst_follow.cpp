@@ -59,6 +59,8 @@ private:
         auto process = std::make_unique<QProcess>();
         QProcessEnvironment env = m_cli.environment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        // The store traces each look for outside commits on stderr: what the tests wait for.
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("commandpost.store.debug=true"));
         process->setProcessEnvironment(env);
         process->start(m_gui, arguments);
         return process;
@@ -73,6 +75,23 @@ private:
         const StoreError error = follower.session().open(tmp.path(), options);
         follower.session().setExternalPollInterval(250);
         return error;
+    }
+
+    // Waits until the process's stderr has said `text` `times` times (the store's trace).
+    static bool waitForTrace(QProcess &process, const QByteArray &text, int times, int timeoutMs = 15000)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        QByteArray seen;
+        while (timer.elapsed() < timeoutMs) {
+            process.waitForReadyRead(100);
+            seen += process.readAllStandardError();
+            if (seen.count(text) >= times)
+                return true;
+            if (process.state() == QProcess::NotRunning)
+                return false;
+        }
+        return false;
     }
 
     static bool waitForLine(QProcess &process, const QByteArray &text, int timeoutMs = 15000)
@@ -156,7 +175,7 @@ private slots:
 
         auto follower = startGui(db(tmp) << QStringLiteral("--follow"));
         QVERIFY2(waitForLine(*follower, "following"), follower->readAllStandardError().constData());
-        QTest::qWait(1200); // several polls of data_version
+        QVERIFY(waitForTrace(*follower, "looked for outside commits", 4));
         QCOMPARE(follower->state(), QProcess::Running);
         stop(*follower);
 
@@ -181,8 +200,8 @@ private slots:
         QVERIFY(incident > 0);
         auto writer = startGui(db(tmp));
         const QString lockPath = DatabaseLock::lockPathFor(tmp.path());
-        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(lockPath), 15000);
-        QTest::qWait(300);
+        // QLockFile writes its pid, name and host in one write after creating the file.
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(lockPath).size() > 0, 15000);
         const QByteArray lockBefore = TempDatabase::fingerprint(lockPath);
         const QDateTime lockTime = QFileInfo(lockPath).lastModified();
 
@@ -194,8 +213,9 @@ private slots:
 
         auto second = startGui(db(tmp) << QStringLiteral("--when-locked") << QStringLiteral("follow"));
         QVERIFY2(waitForLine(*second, "following"), second->readAllStandardError().constData());
+        second->readAllStandardError(); // what it traced while opening
         CLI_OK(log(tmp, incident, QStringLiteral("Logged while two windows watch")));
-        QTest::qWait(600);
+        QVERIFY(waitForTrace(*second, "changes through change", 1));
         QCOMPARE(second->state(), QProcess::Running);
         stop(*second);
 

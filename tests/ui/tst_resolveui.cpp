@@ -84,7 +84,7 @@ private slots:
             w.timersDock()->tick();
             f.clock.advanceSecs(1);
         }
-        QTest::qWait(50); // let the store's change polling run too
+        f.store->session().dispatchChanges(); // what the store's change polling would announce
         QCOMPARE(overdueRows(*w.timersDock()->model()), 0);
         QVERIFY(w.shadowWindow());
         QCOMPARE(overdueRows(*w.shadowWindow()->timerModel()), 0);
