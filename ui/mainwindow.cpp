@@ -15,9 +15,11 @@
 #include "exportactions.h"
 #include "models/incidentlistmodel.h"
 #include "models/missedmodel.h"
+#include "models/timermodel.h"
 #include "preferences.h"
 #include "resources.h"
 #include "session/incidentsession.h"
+#include "timers/timerservice.h"
 #include "undo/savestatus.h"
 #include "widgets/dialogkeys.h"
 #include "widgets/timeralert.h"
@@ -41,6 +43,7 @@ MainWindow::MainWindow(IncidentStore &store, const Clock &clock, Preferences &pr
                        QWidget *parent)
     : QMainWindow(parent), m_store(store), m_clock(clock), m_preferences(preferences), m_settings(settings),
       m_incidents(new IncidentListModel(store, this)), m_saveStatus(new SaveStatus(clock, this)),
+      m_timerService(new TimerService(store, clock, this)), m_timerModel(new TimerModel(store, this)),
       m_undoGroup(new QUndoGroup(this))
 {
     initResources();
@@ -72,7 +75,7 @@ void MainWindow::createDocks()
     m_timeline = new TimelineDock(m_store, m_clock, m_preferences, this);
     m_roleChart = new RoleChartDock(m_store, m_clock, *m_roleTemplates, this);
     m_roster = new RosterDock(m_store, this);
-    m_timers = new TimersDock(m_store, m_clock, m_preferences, this);
+    m_timers = new TimersDock(m_store, m_clock, m_preferences, *m_timerModel, *m_timerService, this);
     m_rollCall = new RollCallDock(m_store, m_clock, this);
     m_actions = new ActionsDock(m_store, this);
     m_callScript = new CallScriptDock(m_store, m_clock, this);
@@ -115,9 +118,13 @@ void MainWindow::connectParts()
     connect(&m_store.session(), &StoreSession::serverClockOffsetChanged, m_statusBar,
             &IncidentStatusBar::showClockOffset);
     connect(m_roleChart, &RoleChartDock::vacanciesChanged, m_statusBar, &IncidentStatusBar::showVacancies);
-    m_statusBar->showNextDue(m_timers->nextDueText(), m_timers->hasOverdue());
-    connect(m_timers, &TimersDock::nextDueChanged, m_statusBar,
-            [this](const QString &text) { m_statusBar->showNextDue(text, m_timers->hasOverdue()); });
+    // The countdowns move with the service's beat, docked or not; the status bar reads the model.
+    connect(m_timerService, &TimerService::ticked, m_timerModel, &TimerModel::refreshRemaining);
+    const auto showNextDue = [this] {
+        m_statusBar->showNextDue(m_timerModel->nextDueText(), m_timerModel->hasOverdue());
+    };
+    showNextDue();
+    connect(m_timerModel, &TimerModel::nextDueChanged, m_statusBar, showNextDue);
 
     const auto showMessage = [this](const QString &text, int timeoutMs) { m_statusBar->showMessage(text, timeoutMs); };
     connect(m_incidentActions, &IncidentActions::message, this, showMessage);
@@ -236,6 +243,7 @@ bool MainWindow::openIncident(qint64 incidentId)
     m_incident = *incident;
     m_session = sessionFor(incidentId);
     m_undoGroup->setActiveStack(&m_session->undoStack());
+    m_timerModel->setIncident(incidentId);
     m_timeline->setSession(m_session);
     m_roleChart->setSession(m_session);
     m_roster->setSession(m_session);

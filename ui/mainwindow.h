@@ -38,6 +38,8 @@ class ServerActions;
 class ShadowActions;
 class ShadowWindow;
 class TimelineDock;
+class TimerModel;
+class TimerService;
 class TimersDock;
 class WindowPlacement;
 class WorkspaceSwitcher;
@@ -91,6 +93,8 @@ public:
     IncidentSession *currentSession() const { return m_session; } // null without an incident
     QUndoGroup *undoGroup() const { return m_undoGroup; }
     SaveStatus *saveStatus() const { return m_saveStatus; }
+    TimerService *timerService() const { return m_timerService; } // runs every incident's timers
+    TimerModel *timerModel() const { return m_timerModel; }       // the incident's: board and status bar
     QString databasePath() const;
 
     // The geometry and the current workspace's layout; restoring fits the window to its screen.
@@ -118,6 +122,8 @@ private:
     QSettings &m_settings;
     IncidentListModel *m_incidents;
     SaveStatus *m_saveStatus;
+    TimerService *m_timerService;
+    TimerModel *m_timerModel;
     QUndoGroup *m_undoGroup;
     QHash<qint64, IncidentSession *> m_sessions; // one per incident opened: each keeps its undo stack
     IncidentSession *m_session = nullptr;

@@ -92,6 +92,7 @@ void TimerModel::setIncident(qint64 incidentId)
         }
     }
     endResetModel();
+    updateNextDue();
 }
 
 bool TimerModel::moreUrgent(const Row &a, const Row &b) const
@@ -136,6 +137,7 @@ void TimerModel::refreshRemaining()
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
     emit dataChanged(index(0, RemainingColumn), index(int(m_rows.size()) - 1, RemainingColumn));
+    updateNextDue();
 }
 
 void TimerModel::updateTimer(qint64 timerId)
@@ -153,12 +155,50 @@ void TimerModel::updateTimer(qint64 timerId)
         beginInsertRows({}, position, position);
         m_rows.insert(position, updated);
         endInsertRows();
+        updateNextDue();
         return;
     }
     m_rows[row] = updated;
     reorder();
     const int now = rowOf(timerId);
     emit dataChanged(index(now, 0), index(now, ColumnCount - 1));
+    updateNextDue();
+}
+
+void TimerModel::updateNextDue()
+{
+    // The rows are in urgency order: expired (most overdue first), due soon, running.
+    QString overdue;
+    QString next;
+    int overdueCount = 0;
+    for (const Row &row : std::as_const(m_rows)) {
+        const Timer &t = row.timer;
+        if (!t.hasDeadline())
+            continue;
+        if (row.phase == TimerPhase::Expired) {
+            if (overdueCount++ == 0)
+                overdue = tr("%1 +%2").arg(t.label, TimerVocabulary::clockText(t.overdueMsAt(m_now) / 1000 * 1000));
+        } else if ((row.phase == TimerPhase::DueSoon || row.phase == TimerPhase::Running) && next.isEmpty()) {
+            next = tr("Next: %1 in %2").arg(t.label, TimerVocabulary::clockText(t.remainingMsAt(m_now)));
+        }
+    }
+    if (overdueCount > 1)
+        overdue = tr("Overdue (%1): %2").arg(overdueCount).arg(overdue);
+    else if (overdueCount == 1)
+        overdue = tr("Overdue: %1").arg(overdue);
+    QStringList parts;
+    if (!overdue.isEmpty())
+        parts << overdue;
+    if (!next.isEmpty())
+        parts << next;
+    const QString text =
+        parts.isEmpty() ? (m_incidentId > 0 ? tr("No timers running") : QString()) : parts.join(QStringLiteral(" · "));
+    const bool hasOverdue = overdueCount > 0;
+    if (text == m_nextDue && hasOverdue == m_hasOverdue)
+        return;
+    m_nextDue = text;
+    m_hasOverdue = hasOverdue;
+    emit nextDueChanged();
 }
 
 int TimerModel::rowOf(qint64 timerId) const

@@ -53,6 +53,11 @@ public:
     // Reads the clock again; call on every tick.
     void refreshRemaining();
 
+    // "Overdue: check DB +1:00 · Next: status update in 4:12": what the status bar shows of the
+    // incident's timers ("No timers running" when none is counting down; empty without an incident).
+    QString nextDueText() const { return m_nextDue; }
+    bool hasOverdue() const { return m_hasOverdue; }
+
     Timer timerAt(int row) const { return m_rows.at(row).timer; }
     int rowOf(qint64 timerId) const; // -1: not shown
 
@@ -60,6 +65,9 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+signals:
+    void nextDueChanged(); // nextDueText() or hasOverdue() changed
 
 private:
     struct Row
@@ -75,6 +83,7 @@ private:
     bool moreUrgent(const Row &a, const Row &b) const;
     void reorder(); // moves rows (beginMoveRows) until they are in urgency order
     QString remainingText(const Row &row) const;
+    void updateNextDue();
 
     IncidentStore &m_store;
     qint64 m_incidentId = 0;
@@ -82,6 +91,8 @@ private:
     QDateTime m_now;
     bool m_closed = false; // the incident is resolved
     QTimeZone m_zone = QTimeZone::systemTimeZone();
+    QString m_nextDue;
+    bool m_hasOverdue = false;
 };
 
 } // namespace cp

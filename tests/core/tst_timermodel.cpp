@@ -218,6 +218,37 @@ private slots:
         QCOMPARE(model.rowCount(), 0);
         model.refreshRemaining();
     }
+
+    // What the status bar shows, whatever the docks: the overdue timers first, then the next one.
+    void nextDueNamesTheOverdueAndTheNext()
+    {
+        TimerModel model(*m_store);
+        QCOMPARE(model.nextDueText(), QString()); // no incident
+        QSignalSpy changed(&model, &TimerModel::nextDueChanged);
+        model.setIncident(m_incident);
+        QCOMPARE(model.nextDueText(), QStringLiteral("No timers running"));
+        QVERIFY(!model.hasOverdue());
+        QVERIFY(m_store->timers().startStopwatch(m_incident, QStringLiteral("since declared"), {}, m_ana).ok());
+        QCOMPARE(model.nextDueText(), QStringLiteral("No timers running")); // a stopwatch is due never
+        countdown(QStringLiteral("status update"), 10 * Minute);
+        countdown(QStringLiteral("check DB"), 4 * Minute);
+        QCOMPARE(model.nextDueText(), QStringLiteral("Next: check DB in 4:00"));
+        QVERIFY(!model.hasOverdue());
+        const int changes = changed.count();
+        QVERIFY(changes >= 2);
+
+        m_clock->advance(5 * Minute);
+        model.refreshRemaining();
+        QCOMPARE(model.nextDueText(), QStringLiteral("Overdue: check DB +1:00 · Next: status update in 5:00"));
+        QVERIFY(model.hasOverdue());
+        QCOMPARE(changed.count(), changes + 1);
+        model.refreshRemaining(); // the same second: nothing new to say
+        QCOMPARE(changed.count(), changes + 1);
+
+        m_clock->advance(6 * Minute);
+        model.refreshRemaining();
+        QCOMPARE(model.nextDueText(), QStringLiteral("Overdue (2): check DB +7:00"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstTimerModel)

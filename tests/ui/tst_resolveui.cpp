@@ -10,6 +10,7 @@
 #include "sampleincident.h"
 #include "shadow/replaybar.h"
 #include "shadow/shadowwindow.h"
+#include "timers/timerservice.h"
 #include "uifixture.h"
 #include "window/shadowactions.h"
 
@@ -81,7 +82,7 @@ private slots:
         QVERIFY2(replay, qPrintable(error));
         replay->setAttribute(Qt::WA_DeleteOnClose, false);
         for (int i = 0; i < 5; ++i) {
-            w.timersDock()->tick();
+            w.timerService()->tick();
             f.clock.advanceSecs(1);
         }
         f.store->session().dispatchChanges(); // what the store's change polling would announce

@@ -7,6 +7,7 @@
 #include "docks/timersdock.h"
 #include "models/timermodel.h"
 #include "timers/timerengine.h"
+#include "timers/timerservice.h"
 #include "uifixture.h"
 #include "widgets/kindstyle.h"
 #include "widgets/timeralert.h"
@@ -49,6 +50,7 @@ private slots:
     void overdueRowsComeFirst();
     void muteIsSavedAndSilencesTheSound();
     void expiryIsOnTheTimelineOnce();
+    void timersRunWithTheBoardClosed();
     void editedDefaultsApplyToTheNextDeclaration();
     void restoreBuiltInDefaults();
 
@@ -91,7 +93,7 @@ private:
     void advanceAndTick(qint64 secs)
     {
         m_ui->clock.advanceSecs(secs);
-        dock()->tick();
+        m_ui->window->timerService()->tick();
     }
 
     std::unique_ptr<UiFixture> m_ui;
@@ -268,12 +270,12 @@ void TstTimersDock::snoozedTimerSaysUntilWhen()
     QVERIFY(m_ui->store->timers().pause(paused, QStringLiteral("ana")).ok());
     advanceAndTick(60);
     QVERIFY(m_ui->store->timers().resume(paused, QStringLiteral("ana")).ok());
-    dock()->tick();
+    m_ui->window->timerService()->tick();
     QCOMPARE(stateOf(paused), QStringLiteral("Running"));
 
     // Acknowledged or restarted, it is no longer snoozed.
     QVERIFY(m_ui->store->timers().restart(id, QStringLiteral("ana")).ok());
-    dock()->tick();
+    m_ui->window->timerService()->tick();
     QCOMPARE(stateOf(id), QStringLiteral("Running"));
 }
 
@@ -381,6 +383,29 @@ void TstTimersDock::expiryIsOnTheTimelineOnce()
             ++expiries;
     }
     QCOMPARE(expiries, 1);
+}
+
+// The window runs the timers and the status bar reads the incident's timer model: closing the
+// board (or another incident's timer expiring) changes neither.
+void TstTimersDock::timersRunWithTheBoardClosed()
+{
+    dock()->close();
+    QVERIFY(
+        m_ui->store->timers().startCountdown(m_incident, QStringLiteral("check DB"), 60000, {}, QStringLiteral("ana")));
+    const qint64 other = m_ui->declare(QStringLiteral("Elsewhere"));
+    auto elsewhere = m_ui->store->timers().startCountdown(other, QStringLiteral("call the vendor"), 30000, {},
+                                                          QStringLiteral("ana"));
+    QVERIFY(elsewhere);
+    QCOMPARE(nextText(), QStringLiteral("Next: check DB in 1:00"));
+    QCOMPARE(m_ui->window->timerModel()->nextDueText(), nextText());
+    advanceAndTick(45);
+    QCOMPARE(nextText(), QStringLiteral("Next: check DB in 0:15"));
+    auto vendor = m_ui->store->timers().timer(*elsewhere);
+    QVERIFY(vendor);
+    QVERIFY(vendor->expiredDeadlineAt.isValid()); // recorded, though no board shows that incident
+    advanceAndTick(20);
+    QCOMPARE(nextText(), QStringLiteral("Overdue: check DB +0:05"));
+    QVERIFY(dock()->isHidden());
 }
 
 TimerDefaultsDialog *TstTimersDock::openDefaultsDialog()

@@ -7,6 +7,7 @@
 #include "session/incidentsession.h"
 #include "timers/timerengine.h"
 #include "timers/timerlineparser.h"
+#include "timers/timerservice.h"
 #include "widgets/accessiblename.h"
 #include "widgets/feedbacklabel.h"
 #include "widgets/timeralert.h"
@@ -32,9 +33,9 @@ const QList<int> SnoozeChoices{1, 3, 5};
 
 } // namespace
 
-TimersDock::TimersDock(IncidentStore &store, const Clock &clock, Preferences &preferences, QWidget *parent)
-    : QDockWidget(parent), m_store(store), m_clock(clock), m_preferences(preferences),
-      m_model(new TimerModel(store, this)), m_engine(new TimerEngine(store, clock, this)),
+TimersDock::TimersDock(IncidentStore &store, const Clock &clock, Preferences &preferences, TimerModel &model,
+                       TimerService &service, QWidget *parent)
+    : QDockWidget(parent), m_store(store), m_clock(clock), m_preferences(preferences), m_model(&model),
       m_alert(new TimerAlert(this)), m_delegate(new TimerDelegate(this))
 {
     setObjectName(QStringLiteral("timersDock"));
@@ -92,14 +93,8 @@ TimersDock::TimersDock(IncidentStore &store, const Clock &clock, Preferences &pr
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &TimersDock::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &TimersDock::updateActions);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
-        updateActions();
-        updateNextDue();
-    });
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        updateActions();
-        updateNextDue();
-    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &TimersDock::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TimersDock::updateActions);
     connect(&m_store.timers(), &TimerRepository::timerChanged, this, [this](qint64 incidentId, qint64 timerId) {
         if (incidentId != m_incidentId)
             return;
@@ -109,22 +104,12 @@ TimersDock::TimersDock(IncidentStore &store, const Clock &clock, Preferences &pr
             if (!timer || timer->phaseAt(m_clock.nowUtc()) != TimerPhase::Expired)
                 m_flashing.remove(timerId);
         }
-        updateNextDue();
-        m_alarm.start(0); // a new or moved deadline may fall before the next tick
     });
-    connect(m_engine, &TimerEngine::timerExpired, this, &TimersDock::onExpired);
-    connect(m_engine, &TimerEngine::timerDue, this, &TimersDock::onDue);
+    connect(&service.engine(), &TimerEngine::timerExpired, this, &TimersDock::onExpired);
+    connect(&service.engine(), &TimerEngine::timerDue, this, &TimersDock::onDue);
 
     m_flashTimer.setInterval(FlashIntervalMs);
     m_flashTimer.callOnTimeout(this, &TimersDock::flash);
-    m_ticker.setInterval(TickIntervalMs);
-    m_ticker.setTimerType(Qt::CoarseTimer);
-    m_ticker.callOnTimeout(this, &TimersDock::tick);
-    m_ticker.start();
-    // The ticker repaints the countdowns; alerts must not wait for it.
-    m_alarm.setSingleShot(true);
-    m_alarm.setTimerType(Qt::PreciseTimer);
-    m_alarm.callOnTimeout(this, &TimersDock::tick);
 
     retranslateUi();
     setSession(nullptr);
@@ -216,7 +201,6 @@ void TimersDock::retranslateUi()
     m_focusLineAction->setText(tr("New &timer"));
     m_focusBoardAction->setText(tr("Go to the timer &board"));
     m_muteAction->setText(tr("&Mute timer sound"));
-    updateNextDue();
 }
 
 void TimersDock::changeEvent(QEvent *event)
@@ -231,20 +215,8 @@ void TimersDock::setSession(IncidentSession *session)
     m_session = session;
     m_incidentId = session ? session->incidentId() : 0;
     m_flashing.clear();
-    m_model->setIncident(m_incidentId);
     m_line->setEnabled(session);
     updateActions();
-    updateNextDue();
-}
-
-void TimersDock::tick()
-{
-    m_engine->tick();
-    m_model->refreshRemaining();
-    updateNextDue();
-    const qint64 next = m_engine->msUntilNextEvent();
-    if (next >= 0 && next < TickIntervalMs)
-        m_alarm.start(int(next));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -320,7 +292,6 @@ void TimersDock::runOnCurrent(const std::function<StoreError(qint64 timerId, con
     m_model->refreshRemaining();
     selectTimer(id);
     updateActions();
-    updateNextDue();
 }
 
 void TimersDock::acknowledgeCurrent()
@@ -450,46 +421,6 @@ void TimersDock::updateActions()
     m_pauseAction->setText(phase == TimerPhase::Paused ? tr("Res&ume") : tr("&Pause"));
     m_restartAction->setEnabled(current.isValid() && phase != TimerPhase::Cancelled);
     m_cancelAction->setEnabled(live);
-}
-
-void TimersDock::updateNextDue()
-{
-    // The model is in urgency order: expired (most overdue first), due soon, running.
-    QString overdue;
-    QString next;
-    int overdueCount = 0;
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const QModelIndex index = m_model->index(row, 0);
-        const auto phase = static_cast<TimerPhase>(index.data(TimerModel::StateRole).toInt());
-        const auto kind = static_cast<TimerKind>(index.data(TimerModel::KindRole).toInt());
-        if (kind == TimerKind::Stopwatch)
-            continue;
-        const QString label = index.data(Qt::DisplayRole).toString();
-        if (phase == TimerPhase::Expired) {
-            if (overdueCount++ == 0)
-                overdue = tr("%1 +%2").arg(
-                    label, TimerVocabulary::clockText(index.data(TimerModel::OverdueRole).toLongLong() / 1000 * 1000));
-        } else if ((phase == TimerPhase::DueSoon || phase == TimerPhase::Running) && next.isEmpty()) {
-            next = tr("Next: %1 in %2")
-                       .arg(label, TimerVocabulary::clockText(index.data(TimerModel::RemainingMsRole).toLongLong()));
-        }
-    }
-    if (overdueCount > 1)
-        overdue = tr("Overdue (%1): %2").arg(overdueCount).arg(overdue);
-    else if (overdueCount == 1)
-        overdue = tr("Overdue: %1").arg(overdue);
-    QStringList parts;
-    if (!overdue.isEmpty())
-        parts << overdue;
-    if (!next.isEmpty())
-        parts << next;
-    QString text =
-        parts.isEmpty() ? (m_incidentId > 0 ? tr("No timers running") : QString()) : parts.join(QStringLiteral(" · "));
-    m_hasOverdue = overdueCount > 0;
-    if (text != m_nextDue) {
-        m_nextDue = text;
-        emit nextDueChanged(text);
-    }
 }
 
 } // namespace cp

@@ -24,27 +24,27 @@ class IncidentStore;
 class Preferences;
 class TimerAlert;
 class TimerDelegate;
-class TimerEngine;
 class TimerModel;
+class TimerService;
 
 // The Deputy's board: every timer of the incident, most urgent first, with large countdowns
 // (or "+overdue" counting up), amber when due soon and red when expired. A one-line field starts
 // a timer ("5m check DB SME", "every 20m status update @comms"); on the board A acknowledges,
 // S snoozes 3 minutes, P pauses or resumes, R restarts and Delete cancels.
 //
-// The dock also drives the timers: a 1 s QTimer calls tick(), which runs the TimerEngine (expiries
-// are logged on the timeline, by the preferences' author) and refreshes the remaining times. On an
-// expiry the row flashes, the alert sounds (unless muted) and a desktop notification shows.
+// The window's TimerService runs the timers and its TimerModel follows the incident shown; the
+// dock shows that model and answers the service's announcements: on an expiry the row flashes,
+// the alert sounds (unless muted) and a desktop notification shows.
 class TimersDock final : public QDockWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TimersDock)
 
 public:
-    static constexpr int TickIntervalMs = 1000;
     static constexpr int DefaultSnoozeMinutes = 3;
 
-    TimersDock(IncidentStore &store, const Clock &clock, Preferences &preferences, QWidget *parent = nullptr);
+    TimersDock(IncidentStore &store, const Clock &clock, Preferences &preferences, TimerModel &model,
+               TimerService &service, QWidget *parent = nullptr);
     ~TimersDock() override;
 
     // The incident shown and written to; null: none.
@@ -52,13 +52,10 @@ public:
     qint64 incidentId() const { return m_incidentId; }
 
     TimerModel *model() const { return m_model; }
-    TimerEngine *engine() const { return m_engine; }
     TimerAlert *alert() const { return m_alert; }
     QTreeView *view() const { return m_view; }
     QLineEdit *timerLine() const { return m_line; }
 
-    // One beat of the 1 s timer (tests call it after moving the fake clock).
-    void tick();
     // What Enter in the new-timer line does; on failure the text stays and the error shows.
     bool startTimerLine();
 
@@ -71,9 +68,6 @@ public:
     void cancelCurrent();
 
     bool isFlashing(qint64 timerId) const { return m_flashing.contains(timerId); }
-    // "Next: status update in 4:12" — also what the status bar shows.
-    QString nextDueText() const { return m_nextDue; }
-    bool hasOverdue() const { return m_hasOverdue; }
 
     QAction *focusLineAction() const { return m_focusLineAction; }
     QAction *focusBoardAction() const { return m_focusBoardAction; }
@@ -83,9 +77,6 @@ public:
 
     void retranslateUi();
 
-signals:
-    void nextDueChanged(const QString &text);
-
 protected:
     void changeEvent(QEvent *event) override;
 
@@ -93,7 +84,6 @@ private:
     void createActions();
     void showContextMenu(const QPoint &pos);
     void updateActions();
-    void updateNextDue();
     void onExpired(qint64 timerId);
     void onDue(qint64 timerId);
     void flash();
@@ -106,17 +96,12 @@ private:
     qint64 m_incidentId = 0;
 
     TimerModel *m_model;
-    TimerEngine *m_engine;
     TimerAlert *m_alert;
     TimerDelegate *m_delegate;
-    QTimer m_ticker;
-    QTimer m_alarm; // precise, to the next deadline or amber boundary within a tick
 
     QTimer m_flashTimer;
     QHash<qint64, int> m_flashing; // timer id → flashes left
     bool m_lit = false;
-    QString m_nextDue;
-    bool m_hasOverdue = false;
 
     QLineEdit *m_line = nullptr;
     FeedbackLabel *m_feedback = nullptr;
