@@ -2,19 +2,13 @@
 
 namespace cp {
 
-// QUndoCommand::id() of every undoable command, in one place so ids never collide.
+// QUndoCommand::id() of the commands that merge with the step before them (mergeWith), in one
+// place so ids never collide. A command that does not merge has no id.
 enum class CommandId : int
 {
-    LogEntry = 1,
-    AmendEntry,
-    SetSeverity,
-    SetStatus,
-    SetDetails,
-    AssignRole,
-    ReleaseRole,
-    HandOverRole,
-    RollCallItem,
-    UpdateAction,
+    AmendEntry = 1, // one entry amended again in the same fields
+    SetSeverity,    // the severity stepped again
+    SetDetails,     // the title and summary edited again
 };
 
 } // namespace cp

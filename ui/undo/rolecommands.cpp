@@ -1,6 +1,5 @@
 #include "rolecommands.h"
 
-#include "commandids.h"
 #include "db/incidentstore.h"
 
 namespace cp {
@@ -11,11 +10,6 @@ AssignRoleCommand::AssignRoleCommand(IncidentStore &store, SaveStatus *status, q
     : StoreCommand(store, status, author), m_incidentId(incidentId), m_roleKey(roleKey), m_personId(personId)
 {
     setText(tr("Assign %1 as %2").arg(personName, roleTitle));
-}
-
-int AssignRoleCommand::id() const
-{
-    return static_cast<int>(CommandId::AssignRole);
 }
 
 StoreError AssignRoleCommand::apply(bool forward)
@@ -32,11 +26,6 @@ ReleaseRoleCommand::ReleaseRoleCommand(IncidentStore &store, SaveStatus *status,
     setText(tr("Release %1 from %2").arg(personName, roleTitle));
 }
 
-int ReleaseRoleCommand::id() const
-{
-    return static_cast<int>(CommandId::ReleaseRole);
-}
-
 StoreError ReleaseRoleCommand::apply(bool forward)
 {
     return forward ? store().roles().release(m_incidentId, m_roleKey, m_personId, author())
@@ -50,11 +39,6 @@ HandOverRoleCommand::HandOverRoleCommand(IncidentStore &store, SaveStatus *statu
       m_to(toPersonId)
 {
     setText(tr("Hand %1 over to %2").arg(roleTitle, toName));
-}
-
-int HandOverRoleCommand::id() const
-{
-    return static_cast<int>(CommandId::HandOverRole);
 }
 
 StoreError HandOverRoleCommand::apply(bool forward)

@@ -10,7 +10,6 @@ class AssignRoleCommand final : public StoreCommand
 public:
     AssignRoleCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId, const QString &roleKey,
                       const QString &roleTitle, qint64 personId, const QString &personName, const QString &author);
-    int id() const override;
 
 protected:
     StoreError apply(bool forward) override;
@@ -27,7 +26,6 @@ class ReleaseRoleCommand final : public StoreCommand
 public:
     ReleaseRoleCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId, const QString &roleKey,
                        const QString &roleTitle, qint64 personId, const QString &personName, const QString &author);
-    int id() const override;
 
 protected:
     StoreError apply(bool forward) override;
@@ -45,7 +43,6 @@ public:
     HandOverRoleCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId, const QString &roleKey,
                         const QString &roleTitle, qint64 fromPersonId, qint64 toPersonId, const QString &toName,
                         const QString &author);
-    int id() const override;
 
 protected:
     StoreError apply(bool forward) override;

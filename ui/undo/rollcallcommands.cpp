@@ -1,6 +1,5 @@
 #include "rollcallcommands.h"
 
-#include "commandids.h"
 #include "db/incidentstore.h"
 
 namespace cp {
@@ -24,11 +23,6 @@ RollCallItemCommand::RollCallItemCommand(IncidentStore &store, SaveStatus *statu
         setText(tr("Take back %1's mark").arg(before.label()));
         break;
     }
-}
-
-int RollCallItemCommand::id() const
-{
-    return static_cast<int>(CommandId::RollCallItem);
 }
 
 StoreError RollCallItemCommand::setTo(RollCallItemState state, const CanReport &report)
@@ -74,11 +68,6 @@ UpdateActionCommand::UpdateActionCommand(IncidentStore &store, SaveStatus *statu
                                  : tr("Unmark action #%1 as a follow-up").arg(before.id));
     else
         setText(tr("Change action #%1").arg(before.id));
-}
-
-int UpdateActionCommand::id() const
-{
-    return static_cast<int>(CommandId::UpdateAction);
 }
 
 StoreError UpdateActionCommand::apply(bool forward)

@@ -14,7 +14,6 @@ public:
     // state Answered records 'report'; any other state is a mark.
     RollCallItemCommand(IncidentStore &store, SaveStatus *status, const RollCallItem &before, RollCallItemState state,
                         const CanReport &report, const QString &author);
-    int id() const override;
 
 protected:
     StoreError apply(bool forward) override;
@@ -35,7 +34,6 @@ class UpdateActionCommand final : public StoreCommand
 public:
     UpdateActionCommand(IncidentStore &store, SaveStatus *status, const IncidentAction &before,
                         const ActionChange &change, const QString &author);
-    int id() const override;
 
 protected:
     StoreError apply(bool forward) override;

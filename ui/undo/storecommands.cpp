@@ -6,6 +6,8 @@
 
 #include <QUndoStack>
 
+#include <tuple>
+
 namespace cp {
 
 // ---------------------------------------------------------------------------------------------
@@ -92,11 +94,6 @@ LogEntryCommand::LogEntryCommand(IncidentStore &store, SaveStatus *status, const
     setText(tr("Log “%1”").arg(elided(entry.text)));
 }
 
-int LogEntryCommand::id() const
-{
-    return static_cast<int>(CommandId::LogEntry);
-}
-
 StoreError LogEntryCommand::perform()
 {
     auto id = store().timeline().append(m_entry);
@@ -146,6 +143,24 @@ int AmendEntryCommand::id() const
     return static_cast<int>(CommandId::AmendEntry);
 }
 
+bool AmendEntryCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *next = static_cast<const AmendEntryCommand *>(other);
+    const auto fields = [](const EntryAmendment &a) {
+        return std::make_tuple(a.kind.has_value(), a.text.has_value(), a.occurredAt.has_value(), a.tags.has_value(),
+                               a.keyEvent.has_value(), a.retracted.has_value());
+    };
+    if (next->m_entryId != m_entryId || fields(next->m_change) != fields(m_change))
+        return false;
+    m_change = next->m_change;
+    setText(next->text());
+    // Amended back to what it was: nothing is left to undo.
+    setObsolete(m_change.kind == m_inverse.kind && m_change.text == m_inverse.text &&
+                m_change.occurredAt == m_inverse.occurredAt && m_change.tags == m_inverse.tags &&
+                m_change.keyEvent == m_inverse.keyEvent && m_change.retracted == m_inverse.retracted);
+    return true;
+}
+
 StoreError AmendEntryCommand::perform()
 {
     auto before = store().timeline().entry(m_entryId);
@@ -187,6 +202,17 @@ int SetSeverityCommand::id() const
     return static_cast<int>(CommandId::SetSeverity);
 }
 
+bool SetSeverityCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *next = static_cast<const SetSeverityCommand *>(other);
+    if (next->m_incidentId != m_incidentId)
+        return false;
+    m_after = next->m_after;
+    setText(next->text());
+    setObsolete(m_after == m_before);
+    return true;
+}
+
 StoreError SetSeverityCommand::perform()
 {
     auto incident = store().incidents().incident(m_incidentId);
@@ -209,11 +235,6 @@ SetStatusCommand::SetStatusCommand(IncidentStore &store, SaveStatus *status, qin
     : StoreCommand(store, status, author), m_incidentId(incidentId), m_after(incidentStatus)
 {
     setText(tr("Set status %1").arg(IncidentVocabulary::statusLabel(incidentStatus)));
-}
-
-int SetStatusCommand::id() const
-{
-    return static_cast<int>(CommandId::SetStatus);
 }
 
 StoreError SetStatusCommand::perform()
@@ -243,6 +264,17 @@ SetDetailsCommand::SetDetailsCommand(IncidentStore &store, SaveStatus *status, q
 int SetDetailsCommand::id() const
 {
     return static_cast<int>(CommandId::SetDetails);
+}
+
+bool SetDetailsCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *next = static_cast<const SetDetailsCommand *>(other);
+    if (next->m_incidentId != m_incidentId)
+        return false;
+    m_title = next->m_title;
+    m_summary = next->m_summary;
+    setObsolete(m_title == m_oldTitle && m_summary == m_oldSummary);
+    return true;
 }
 
 StoreError SetDetailsCommand::perform()

@@ -81,7 +81,6 @@ class LogEntryCommand final : public StoreCommand
 {
 public:
     LogEntryCommand(IncidentStore &store, SaveStatus *status, const NewEntry &entry);
-    int id() const override;
     qint64 entryId() const { return m_entryId; }
 
 protected:
@@ -93,7 +92,8 @@ private:
     qint64 m_entryId = 0;
 };
 
-// Amends an entry (text, kind, time, key event, retraction); undo amends it back.
+// Amends an entry (text, kind, time, key event, retraction); undo amends it back. Amending the
+// same fields of the same entry again merges into one step back to the entry as it was.
 class AmendEntryCommand final : public StoreCommand
 {
 public:
@@ -104,6 +104,7 @@ public:
     static std::unique_ptr<AmendEntryCommand> markKeyEvent(IncidentStore &store, SaveStatus *status, qint64 entryId,
                                                            bool keyEvent, const QString &author);
     int id() const override;
+    bool mergeWith(const QUndoCommand *other) override;
 
 protected:
     StoreError perform() override;
@@ -115,12 +116,14 @@ private:
     EntryAmendment m_inverse;
 };
 
+// Sets the incident's severity; stepping it again merges, so one undo returns to where it began.
 class SetSeverityCommand final : public StoreCommand
 {
 public:
     SetSeverityCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId, Severity severity,
                        const QString &author);
     int id() const override;
+    bool mergeWith(const QUndoCommand *other) override;
 
 protected:
     StoreError perform() override;
@@ -137,7 +140,6 @@ class SetStatusCommand final : public StoreCommand
 public:
     SetStatusCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId, IncidentStatus incidentStatus,
                      const QString &author);
-    int id() const override;
 
 protected:
     StoreError perform() override;
@@ -149,12 +151,14 @@ private:
     IncidentStatus m_before = IncidentStatus::Investigating;
 };
 
+// Edits the title and summary; editing them again merges into one step back.
 class SetDetailsCommand final : public StoreCommand
 {
 public:
     SetDetailsCommand(IncidentStore &store, SaveStatus *status, qint64 incidentId, const QString &title,
                       const QString &summary, const QString &author);
     int id() const override;
+    bool mergeWith(const QUndoCommand *other) override;
 
 protected:
     StoreError perform() override;
