@@ -75,13 +75,10 @@ void staff(UiFixture &f, qint64 incidentId, bool assign)
     auto roles = RoleTemplateLibrary().find(QStringLiteral("technical-response"));
     QVERIFY(roles);
     QVERIFY(f.store->roles().applyTemplate(incidentId, *roles, QString(), QStringLiteral("ana")).ok());
-    Person person;
-    person.name = QStringLiteral("Bo Chen");
-    person.handle = QStringLiteral("bo");
-    auto bo = f.store->roster().addPerson(person);
-    QVERIFY(bo);
+    const qint64 bo = f.addPerson(QStringLiteral("Bo Chen"), QStringLiteral("bo"));
+    QVERIFY(bo > 0);
     if (assign)
-        QVERIFY(f.store->roles().assign(incidentId, QStringLiteral("scribe"), *bo, QStringLiteral("ana")));
+        QVERIFY(f.store->roles().assign(incidentId, QStringLiteral("scribe"), bo, QStringLiteral("ana")));
 }
 
 QHash<QString, DockWrite> dockWrites()

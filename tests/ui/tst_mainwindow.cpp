@@ -299,21 +299,21 @@ void TstMainWindow::outsideCommitAppearsInTheView()
     const int before = model->rowCount();
 
     // Another connection (the CLI, a second process) commits an entry.
-    IncidentStore other(f.clock);
-    QVERIFY(other.session().open(f.db.path()).ok());
+    const auto other = f.openAnother();
+    QVERIFY(other);
     NewEntry entry;
     entry.incidentId = id;
     entry.kind = EntryKind::Communication;
     entry.author = QStringLiteral("cli");
     entry.text = QStringLiteral("Status page updated");
-    auto added = other.timeline().append(entry);
+    auto added = other->timeline().append(entry);
     QVERIFY(added);
     QTRY_VERIFY_WITH_TIMEOUT(model->rowOfEntry(*added) >= 0, 2000);
     QCOMPARE(model->rowCount(), before + 1);
     QCOMPARE(model->entryAt(model->rowOfEntry(*added)).author, QStringLiteral("cli"));
 
     // And a severity change made elsewhere reaches the toolbar and status bar.
-    QVERIFY(other.incidents().setSeverity(id, Severity::Sev1, QStringLiteral("cli")).ok());
+    QVERIFY(other->incidents().setSeverity(id, Severity::Sev1, QStringLiteral("cli")).ok());
     QTRY_COMPARE_WITH_TIMEOUT(w.findChild<QLabel *>(QStringLiteral("severityStatus"))->text(), QStringLiteral("SEV-1"),
                               2000);
 }
@@ -323,11 +323,11 @@ void TstMainWindow::incidentDeclaredElsewhereOpensWhenNoneIsOpen()
     UiFixture f;
     MainWindow &w = f.makeWindow();
     QCOMPARE(w.currentIncidentId(), 0);
-    IncidentStore other(f.clock);
-    QVERIFY(other.session().open(f.db.path()).ok());
+    const auto other = f.openAnother();
+    QVERIFY(other);
     NewIncident incident;
     incident.title = QStringLiteral("Declared from the CLI");
-    auto id = other.incidents().create(incident, QStringLiteral("bo"));
+    auto id = other->incidents().create(incident, QStringLiteral("bo"));
     QVERIFY(id);
     QTRY_COMPARE_WITH_TIMEOUT(w.currentIncidentId(), *id, 2000);
     QVERIFY(w.findChild<QWidget *>(QStringLiteral("timelinePage"))->isVisible());

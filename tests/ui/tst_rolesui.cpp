@@ -42,16 +42,6 @@ using namespace cp::test;
 
 namespace {
 
-qint64 addPerson(IncidentStore &store, const QString &name, const QString &handle)
-{
-    Person person;
-    person.name = name;
-    person.handle = handle;
-    person.team = QStringLiteral("Platform");
-    auto id = store.roster().addPerson(person);
-    return id ? *id : 0;
-}
-
 struct Staffed
 {
     qint64 incident = 0;
@@ -61,10 +51,10 @@ struct Staffed
 Staffed prepare(UiFixture &f, IncidentKind kind = IncidentKind::Technical)
 {
     Staffed s;
-    s.ana = addPerson(*f.store, QStringLiteral("Ana Lima"), QStringLiteral("ana"));
-    s.bo = addPerson(*f.store, QStringLiteral("Bo Chen"), QStringLiteral("bo"));
-    s.cy = addPerson(*f.store, QStringLiteral("Cy Okafor"), QStringLiteral("cy"));
-    s.dee = addPerson(*f.store, QStringLiteral("Dee Park"), QStringLiteral("dee"));
+    s.ana = f.addPerson(QStringLiteral("Ana Lima"), QStringLiteral("ana"));
+    s.bo = f.addPerson(QStringLiteral("Bo Chen"), QStringLiteral("bo"));
+    s.cy = f.addPerson(QStringLiteral("Cy Okafor"), QStringLiteral("cy"));
+    s.dee = f.addPerson(QStringLiteral("Dee Park"), QStringLiteral("dee"));
     NewIncident incident;
     incident.title = QStringLiteral("Checkout is down");
     incident.severity = Severity::Sev1;
@@ -310,9 +300,9 @@ void TstRolesUi::businessTreeSubTeamZoomAndExport()
     // For the user guide: a staffed SEV-1 with the business tree and a sub-team.
     const QString shots = qEnvironmentVariable("CP_SCREENSHOT_DIR");
     if (!shots.isEmpty()) {
-        const qint64 eve = addPerson(*f.store, QStringLiteral("Eve Santos"), QStringLiteral("eve"));
-        const qint64 fay = addPerson(*f.store, QStringLiteral("Fay Ito"), QStringLiteral("fay"));
-        const qint64 gus = addPerson(*f.store, QStringLiteral("Gus Meyer"), QStringLiteral("gus"));
+        const qint64 eve = f.addPerson(QStringLiteral("Eve Santos"), QStringLiteral("eve"));
+        const qint64 fay = f.addPerson(QStringLiteral("Fay Ito"), QStringLiteral("fay"));
+        const qint64 gus = f.addPerson(QStringLiteral("Gus Meyer"), QStringLiteral("gus"));
         f.store->roles().assign(s.incident, QStringLiteral("deputy"), s.bo, QStringLiteral("ana"));
         f.store->roles().assign(s.incident, QStringLiteral("scribe"), s.cy, QStringLiteral("ana"));
         f.store->roles().assign(s.incident, QStringLiteral("sme"), s.dee, QStringLiteral("ana"));

@@ -235,11 +235,7 @@ private slots:
         dock()->selectItem(latestRound().at(3).id); // Eli
         QVERIFY(dock()->markCurrent(RollCallItemState::NoAnswer));
         m_ui->clock.advance(9 * Minute);
-        const QString path = m_ui->store->session().path();
-        m_ui->window.reset();
-        m_ui->store.reset();
-        m_ui->store = std::make_unique<IncidentStore>(m_ui->clock);
-        QVERIFY(m_ui->store->session().open(path).ok());
+        QVERIFY(m_ui->reopen().ok());
         openWindow();
         QCOMPARE(dock()->missedModel()->rowCount(), 1);
         QCOMPARE(dock()->missedModel()->itemAt(0).personName, QStringLiteral("Eli Brandt"));

@@ -397,12 +397,12 @@ private slots:
     {
         UiFixture f;
         const qint64 id = f.declare(QStringLiteral("Followed"));
-        IncidentStore follower(f.clock);
         StoreSession::Options options;
         options.mode = StoreSession::OpenMode::ReadOnly;
-        QVERIFY(follower.session().open(f.db.path(), options).ok());
-        follower.session().setExternalPollInterval(100);
-        ShadowWindow window(follower, f.clock, nullptr);
+        const auto follower = f.openAnother(options);
+        QVERIFY(follower);
+        follower->session().setExternalPollInterval(100);
+        ShadowWindow window(*follower, f.clock, nullptr);
         window.setFollowing(f.db.path());
         window.openInitialIncident();
         window.show();

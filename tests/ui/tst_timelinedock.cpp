@@ -27,19 +27,18 @@ using namespace cp::test;
 
 namespace {
 
-QList<TimelineEntry> storedEntries(const QString &path, qint64 incidentId)
+QList<TimelineEntry> storedEntries(const UiFixture &f, qint64 incidentId)
 {
     // A second store on the same file: what is really in the database.
-    FakeClock clock;
-    IncidentStore reader(clock);
     StoreSession::Options options;
     options.mode = StoreSession::OpenMode::ReadOnly;
-    if (!reader.session().open(path, options).ok())
+    const auto reader = f.openAnother(options);
+    if (!reader)
         return {};
     TimelinePage page;
     page.incidentId = incidentId;
     page.limit = 1000;
-    auto entries = reader.timeline().entries(page);
+    auto entries = reader->timeline().entries(page);
     return entries ? *entries : QList<TimelineEntry>();
 }
 
@@ -85,7 +84,7 @@ void TstTimelineDock::quickEntryLogsWhatTheScribeTypes()
     const qint64 incident = w.currentIncidentId();
     QVERIFY(incident > 0);
     // The declaration, its role structure and the default timers of its severity.
-    const int declared = int(storedEntries(f.db.path(), incident).size());
+    const int declared = int(storedEntries(f, incident).size());
     QVERIFY(declared >= 1);
 
     auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
@@ -120,7 +119,7 @@ void TstTimelineDock::quickEntryLogsWhatTheScribeTypes()
     QCOMPARE(model->index(1, TimelineModel::AuthorColumn).data().toString(), QStringLiteral("ana"));
 
     // In the database, read through another connection.
-    const QList<TimelineEntry> stored = storedEntries(f.db.path(), incident);
+    const QList<TimelineEntry> stored = storedEntries(f, incident);
     QCOMPARE(stored.size(), declared + 3);
     QCOMPARE(stored.at(0).text, QStringLiteral("TODO: why no page?"));
     QVERIFY(stored.at(0).tags.contains(QStringLiteral("followup")));
@@ -177,7 +176,7 @@ void TstTimelineDock::failedWriteKeepsTheTextAndShowsTheError()
         auto *indicator = w.findChild<QLabel *>(QStringLiteral("saveIndicator"));
         QVERIFY(indicator->text().startsWith(QStringLiteral("Not saved")));
         QCOMPARE(w.undoStack()->count(), 0);
-        QCOMPARE(storedEntries(f.db.path(), id).size(), 1);
+        QCOMPARE(storedEntries(f, id).size(), 1);
 
         // The other writer finishes; Enter again saves the very same text, once.
         QVERIFY(blocker.rollback());
@@ -188,7 +187,7 @@ void TstTimelineDock::failedWriteKeepsTheTextAndShowsTheError()
         QVERIFY(feedback->text().startsWith(QStringLiteral("Saved")));
     }
     QSqlDatabase::removeDatabase(QStringLiteral("blocker"));
-    const QList<TimelineEntry> stored = storedEntries(f.db.path(), id);
+    const QList<TimelineEntry> stored = storedEntries(f, id);
     QCOMPARE(stored.size(), 2);
     QCOMPARE(stored.at(0).text, QStringLiteral("checkout recovering, next check-in 14:20"));
     QCOMPARE(stored.at(0).kind, EntryKind::Status);
@@ -209,11 +208,11 @@ void TstTimelineDock::kindShortcutsPickTheDefaultKind()
     QCOMPARE(w.findChild<QComboBox *>(QStringLiteral("quickEntryKind"))->currentText(), QStringLiteral("Decision"));
     QTest::keyClicks(line, QStringLiteral("keep the old cluster warm"));
     QTest::keyClick(line, Qt::Key_Return);
-    QCOMPARE(storedEntries(f.db.path(), id).at(0).kind, EntryKind::Decision);
+    QCOMPARE(storedEntries(f, id).at(0).kind, EntryKind::Decision);
     // A prefix still wins over the chosen kind.
     QTest::keyClicks(line, QStringLiteral("c: DB SME to join"));
     QTest::keyClick(line, Qt::Key_Return);
-    QCOMPARE(storedEntries(f.db.path(), id).at(0).kind, EntryKind::Callout);
+    QCOMPARE(storedEntries(f, id).at(0).kind, EntryKind::Callout);
     QCOMPARE(f.preferences->defaultEntryKind(), EntryKind::Decision);
 }
 
@@ -231,7 +230,7 @@ void TstTimelineDock::authorIsRemembered()
         auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
         QTest::keyClicks(line, QStringLiteral("n: scribe change"));
         QTest::keyClick(line, Qt::Key_Return);
-        QCOMPARE(storedEntries(f.db.path(), id).at(0).author, QStringLiteral("cy"));
+        QCOMPARE(storedEntries(f, id).at(0).author, QStringLiteral("cy"));
     }
     QCOMPARE(f.preferences->authorName(), QStringLiteral("cy"));
     MainWindow &again = f.makeWindow();
@@ -246,10 +245,7 @@ void TstTimelineDock::authorStartsAsTheUsersRosterPerson()
     f.settings->remove(QStringLiteral("preferences/authorName")); // nobody has said who they are
     QVERIFY(!f.preferences->hasChosenAuthor());
     QVERIFY(f.preferences->authorName() != QLatin1String("Scribe"));
-    Person ana;
-    ana.name = QStringLiteral("Ana Lima");
-    ana.handle = QStringLiteral("ana");
-    QVERIFY(f.store->roster().addPerson(ana));
+    QVERIFY(f.addPerson(QStringLiteral("Ana Lima"), QStringLiteral("ana")));
     const qint64 incident = f.declare(QStringLiteral("Who logs"));
     MainWindow &w = f.makeWindow();
     QVERIFY(w.openIncident(incident));
@@ -311,14 +307,14 @@ void TstTimelineDock::undoingALoggedEntryRetractsIt()
 
     w.findChild<QAction *>(QStringLiteral("undoAction"))->trigger();
     // Append-only: the entry is still there, struck out.
-    QList<TimelineEntry> stored = storedEntries(f.db.path(), id);
+    QList<TimelineEntry> stored = storedEntries(f, id);
     QCOMPARE(stored.size(), 2);
     QVERIFY(stored.at(0).retracted);
     TimelineModel *model = w.timelineDock()->model();
     QVERIFY(model->index(0, 0).data(TimelineModel::RetractedRole).toBool());
 
     w.findChild<QAction *>(QStringLiteral("redoAction"))->trigger();
-    QVERIFY(!storedEntries(f.db.path(), id).at(0).retracted);
+    QVERIFY(!storedEntries(f, id).at(0).retracted);
     QVERIFY(!model->index(0, 0).data(TimelineModel::RetractedRole).toBool());
 }
 
@@ -332,7 +328,7 @@ void TstTimelineDock::amendThroughTheDialogAndUndo()
     auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
     QTest::keyClicks(line, QStringLiteral("d: roll back to 4.2"));
     QTest::keyClick(line, Qt::Key_Return);
-    const qint64 entryId = storedEntries(f.db.path(), id).at(0).id;
+    const qint64 entryId = storedEntries(f, id).at(0).id;
 
     TimelineDock *dock = w.timelineDock();
     dock->selectEntry(entryId);
@@ -375,7 +371,7 @@ void TstTimelineDock::retractAndRestoreFromTheUndoStack()
     auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
     QTest::keyClicks(line, QStringLiteral("a: failing over to us-east"));
     QTest::keyClick(line, Qt::Key_Return);
-    const qint64 entryId = storedEntries(f.db.path(), id).at(0).id;
+    const qint64 entryId = storedEntries(f, id).at(0).id;
     TimelineDock *dock = w.timelineDock();
     dock->selectEntry(entryId);
 
@@ -407,7 +403,7 @@ void TstTimelineDock::keyEventToggle()
     auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
     QTest::keyClicks(line, QStringLiteral("!s: impact confirmed: 30% of checkouts"));
     QTest::keyClick(line, Qt::Key_Return);
-    const TimelineEntry logged = storedEntries(f.db.path(), id).at(0);
+    const TimelineEntry logged = storedEntries(f, id).at(0);
     QVERIFY(logged.keyEvent);
     QCOMPARE(w.timelineDock()->currentEntry()->id, logged.id);
     QVERIFY(w.timelineDock()->keyEventAction()->isChecked());
@@ -425,7 +421,7 @@ void TstTimelineDock::historyShowsEveryRevision()
     auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
     QTest::keyClicks(line, QStringLiteral("a: page the DB SME"));
     QTest::keyClick(line, Qt::Key_Return);
-    const qint64 entryId = storedEntries(f.db.path(), id).at(0).id;
+    const qint64 entryId = storedEntries(f, id).at(0).id;
     w.timelineDock()->retractAction()->trigger();
     w.timelineDock()->retractAction()->trigger();
     w.timelineDock()->historyAction()->trigger();

@@ -4,6 +4,7 @@
 #include "dialogs/amendentrydialog.h"
 #include "fakeclock.h"
 #include "preferences.h"
+#include "storefixture.h"
 #include "tempdatabase.h"
 #include "undo/savestatus.h"
 #include "undo/storecommands.h"
@@ -72,14 +73,13 @@ void TstUiWidgets::preferencesRejectNonManualKinds()
 
 void TstUiWidgets::commandThatFailsIsNotPushed()
 {
-    TempDatabase db;
-    FakeClock clock;
-    IncidentStore store(clock);
-    QVERIFY(store.session().open(db.path()).ok());
+    StoreFixture fixture;
+    QVERIFY(fixture.open().ok());
+    IncidentStore &store = fixture.store();
     NewIncident incident;
     incident.title = QStringLiteral("Cmd");
     const qint64 id = *store.incidents().create(incident, QStringLiteral("ana"));
-    SaveStatus status(clock);
+    SaveStatus status(fixture.clock());
     QSignalSpy saved(&status, &SaveStatus::saved);
     QSignalSpy failed(&status, &SaveStatus::failed);
     QUndoStack stack;
@@ -100,19 +100,18 @@ void TstUiWidgets::commandThatFailsIsNotPushed()
     QCOMPARE(stack.count(), 1);
     QCOMPARE(stack.command(0)->id(), -1); // a logged entry never merges with another
     QCOMPARE(saved.count(), 1);
-    QCOMPARE(status.lastSavedUtc(), clock.nowUtc());
+    QCOMPARE(status.lastSavedUtc(), fixture.clock().nowUtc());
 }
 
 void TstUiWidgets::undoThatFailsLeavesTheStack()
 {
-    TempDatabase db;
-    FakeClock clock;
-    IncidentStore store(clock);
-    QVERIFY(store.session().open(db.path()).ok());
+    StoreFixture fixture;
+    QVERIFY(fixture.open().ok());
+    IncidentStore &store = fixture.store();
     NewIncident incident;
     incident.title = QStringLiteral("Cmd");
     const qint64 id = *store.incidents().create(incident, QStringLiteral("ana"));
-    SaveStatus status(clock);
+    SaveStatus status(fixture.clock());
     QSignalSpy failed(&status, &SaveStatus::failed);
     QUndoStack stack;
     QVERIFY(StoreCommand::execute(
