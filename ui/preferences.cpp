@@ -19,7 +19,8 @@ Preferences::Preferences(QSettings &settings) : m_settings(settings) {}
 
 QString Preferences::defaultAuthorName()
 {
-    for (const char *variable : {"USER", "USERNAME", "LOGNAME"}) {
+    // As for commandpost-cli: $COMMANDPOST_AUTHOR first, then the login name.
+    for (const char *variable : {"COMMANDPOST_AUTHOR", "USER", "USERNAME", "LOGNAME"}) {
         const QString name = qEnvironmentVariable(variable).trimmed();
         if (!name.isEmpty())
             return name;

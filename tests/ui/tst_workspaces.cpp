@@ -22,6 +22,7 @@
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTableView>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -219,6 +220,19 @@ void TstWorkspaces::eachWorkspaceFits()
     }
     QVERIFY(w.statusBar()->isVisible());
     QVERIFY(w.rect().contains(w.statusBar()->geometry()));
+    // The tabs of the docks behind others name them whole ("Roll call", not "R…"); a bar too
+    // narrow for them all scrolls.
+    for (const QTabBar *bar : w.findChildren<QTabBar *>(QString(), Qt::FindDirectChildrenOnly)) {
+        if (!bar->isVisible())
+            continue;
+        for (int i = 0; i < bar->count(); ++i) {
+            const int needed = bar->fontMetrics().horizontalAdvance(bar->tabText(i));
+            QVERIFY2(
+                bar->tabRect(i).width() >= needed,
+                qPrintable(
+                    QStringLiteral("%1: %2 < %3 px").arg(bar->tabText(i)).arg(bar->tabRect(i).width()).arg(needed)));
+        }
+    }
 
     const auto view = [&w](const char *name) { return w.findChild<QAbstractItemView *>(QLatin1String(name)); };
     const auto rows = [&](const char *name) { return rowsInView(view(name)); };

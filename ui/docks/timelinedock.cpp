@@ -481,9 +481,8 @@ void TimelineDock::adoptRosterPerson()
         m_author->setText(who);
         return;
     }
-    showFeedback(tr("Who are you? Type your roster handle in the author field (it is remembered); entries are "
-                    "logged as “%1” until then.")
-                     .arg(m_preferences.authorName()),
+    // One line, so the log keeps its rows on a laptop; the author field shows the name used till then.
+    showFeedback(tr("Who are you? Type your roster handle in the author field (it is remembered)."),
                  KindStyle::errorColor(), Feedback::Preview);
 }
 

@@ -410,8 +410,16 @@ void RoleChartView::fitToView(qreal minimumZoom)
         return;
     const qreal scale = std::min(viewport()->width() / rect.width(), viewport()->height() / rect.height());
     // Never blow a small chart up past readable size.
-    setZoom(std::clamp(scale, minimumZoom, 1.2));
-    centerOn(rect.center());
+    const qreal zoom = std::clamp(scale, minimumZoom, 1.2);
+    setZoom(zoom);
+    if (scale >= minimumZoom) {
+        centerOn(rect.center());
+        return;
+    }
+    // Too big to fit legibly: the top of the tree (the commander and who reports to them) is in
+    // view, not a slice through its middle; the rest scrolls.
+    const qreal visibleHeight = viewport()->height() / zoom;
+    centerOn(rect.center().x(), rect.top() + std::min(visibleHeight, rect.height()) / 2);
 }
 
 void RoleChartView::resizeEvent(QResizeEvent *event)

@@ -9,6 +9,7 @@
 #include <QMainWindow>
 #include <QMouseEvent>
 #include <QSettings>
+#include <QTabBar>
 #include <QTimer>
 
 namespace cp {
@@ -87,6 +88,14 @@ void WorkspaceSwitcher::arrangeDefault(Workspace workspace)
 bool WorkspaceSwitcher::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == &m_window) {
+        // The window makes a tab bar for docks tabbed together whenever it needs one, eliding the
+        // titles to "R…" when they do not fit: keep them whole and let the bar scroll instead.
+        if (event->type() == QEvent::ChildPolished) {
+            if (auto *bar = qobject_cast<QTabBar *>(static_cast<QChildEvent *>(event)->child())) {
+                bar->setElideMode(Qt::ElideNone);
+                bar->setUsesScrollButtons(true);
+            }
+        }
         // A press on the window itself, not on a dock or bar in it, is on a separator.
         if (event->type() == QEvent::MouseButtonPress &&
             !m_window.childAt(static_cast<QMouseEvent *>(event)->position().toPoint()))
