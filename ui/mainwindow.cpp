@@ -21,6 +21,7 @@
 #include "session/incidentsession.h"
 #include "timers/timerservice.h"
 #include "undo/savestatus.h"
+#include "widgets/damagedfilenotice.h"
 #include "widgets/dialogkeys.h"
 #include "widgets/timeralert.h"
 #include "window/incidentactions.h"
@@ -107,6 +108,7 @@ void MainWindow::createParts()
         this);
     addToolBar(m_toolBar);
     m_statusBar = new IncidentStatusBar(m_clock, m_store.session().path(), this);
+    m_statusBar->insertPermanentWidget(0, new DamagedFileNotice(m_store.session(), m_statusBar));
     setStatusBar(m_statusBar);
 }
 

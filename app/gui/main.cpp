@@ -228,7 +228,9 @@ int GuiMain::run(QApplication &app)
     }
 
     IncidentStore store(SystemClock::instance());
-    if (const StoreError error = store.session().open(path); !error.ok()) {
+    StoreSession::Options openOptions;
+    openOptions.checkGrowingTablesLater = true; // a large timeline is checked while the window shows it
+    if (const StoreError error = store.session().open(path, openOptions); !error.ok()) {
         refuse(tr("Cannot open the database"), error.message());
         return CannotOpen;
     }

@@ -370,6 +370,11 @@ QList<MigrationStep> Schema::steps(const SqlDialect &dialect)
     };
 }
 
+QStringList Schema::growingTables()
+{
+    return {QStringLiteral("timeline_entry"), QStringLiteral("timeline_revision"), QStringLiteral("change_log")};
+}
+
 int Schema::latestVersion()
 {
     return 6;

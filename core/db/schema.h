@@ -20,6 +20,9 @@ class Schema
 public:
     static QList<MigrationStep> steps(const SqlDialect &dialect);
     static int latestVersion();
+    // The tables that grow with every entry (the timeline, its revisions, the change log): a
+    // window opening a large file checks these after it shows, the rest before.
+    static QStringList growingTables();
 };
 
 } // namespace cp

@@ -1,6 +1,7 @@
 #include "storesession.h"
 
 #include "databasefile.h"
+#include "laterintegritycheck.h"
 #include "privatefile.h"
 #include "schema.h"
 #include "writeaheadlog.h"
@@ -9,6 +10,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlError>
 #include <QStandardPaths>
@@ -29,6 +31,13 @@ QString uniqueConnectionName()
 {
     static std::atomic<int> counter{0};
     return QStringLiteral("cp-store-%1").arg(++counter);
+}
+
+// The table names a per-table check may name in its PRAGMA: ours are plain words.
+bool isPlainName(const QString &name)
+{
+    static const QRegularExpression plain(QStringLiteral("^[a-z_][a-z0-9_]*$"));
+    return plain.match(name).hasMatch();
 }
 
 } // namespace
@@ -121,6 +130,10 @@ StoreError StoreSession::open(const QString &path, const Options &options)
     m_lastSeenChange = last->value(0).toLongLong();
     m_path = absolute;
     checkExternalCommits(); // primes the data_version baseline
+    if (m_checkLater) {
+        m_laterCheck = std::make_unique<LaterIntegrityCheck>(absolute);
+        connect(m_laterCheck.get(), &LaterIntegrityCheck::finished, this, &StoreSession::takeLaterCheck);
+    }
     return {};
 }
 
@@ -166,20 +179,6 @@ StoreError StoreSession::verifyContent()
         return q->value(0);
     };
 
-    if (m_options.quickCheck) {
-        auto check = runStatement(m_db, QStringLiteral("PRAGMA quick_check"), {}, doing);
-        if (!check)
-            return check.error();
-        QStringList problems;
-        while (check->next()) {
-            const QString line = check->value(0).toString();
-            if (line != QStringLiteral("ok"))
-                problems << line;
-        }
-        if (!problems.isEmpty())
-            return {StoreError::Code::Corrupt, tr("%1 is damaged: %2").arg(path, problems.first().simplified())};
-    }
-
     auto appId = pragma(QStringLiteral("PRAGMA application_id"));
     if (!appId)
         return appId.error();
@@ -188,6 +187,40 @@ StoreError StoreSession::verifyContent()
         return version.error();
     const quint32 applicationId = static_cast<quint32>(appId->toLongLong());
     const int schema = version->toInt();
+
+    if (m_options.quickCheck) {
+        // A file that needs no upgrade may have its growing tables checked after the window shows
+        // (a write waits for that); one about to be upgraded is checked whole before anything is written.
+        m_checkLater = m_options.checkGrowingTablesLater && m_options.mode == OpenMode::ReadWrite &&
+                       applicationId == DatabaseFile::ApplicationId && schema == Schema::latestVersion();
+        QStringList checks{QStringLiteral("PRAGMA quick_check")};
+        if (m_checkLater) {
+            auto tables =
+                runStatement(m_db, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"), {}, doing);
+            if (!tables)
+                return tables.error();
+            checks = QStringList{QStringLiteral("PRAGMA quick_check('sqlite_master')")};
+            const QStringList later = Schema::growingTables();
+            while (tables->next()) {
+                const QString table = tables->value(0).toString();
+                if (!later.contains(table) && isPlainName(table))
+                    checks << QStringLiteral("PRAGMA quick_check('%1')").arg(table);
+            }
+        }
+        for (const QString &statement : std::as_const(checks)) {
+            auto check = runStatement(m_db, statement, {}, doing);
+            if (!check)
+                return check.error();
+            QStringList problems;
+            while (check->next()) {
+                const QString line = check->value(0).toString();
+                if (line != QStringLiteral("ok"))
+                    problems << line;
+            }
+            if (!problems.isEmpty())
+                return {StoreError::Code::Corrupt, tr("%1 is damaged: %2").arg(path, problems.first().simplified())};
+        }
+    }
 
     if (applicationId == 0) {
         auto objects = pragma(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"));
@@ -287,6 +320,9 @@ void StoreSession::close()
     m_pollTimer.stop();
     m_serverClockTimer.stop();
     m_serverClock.setOffsetMs(0);
+    m_laterCheck.reset();
+    m_checkLater = false;
+    m_damage.clear();
     if (m_connectionName.isEmpty())
         return;
     const QString path = m_db.databaseName();
@@ -308,7 +344,29 @@ StoreError StoreSession::requireWritable() const
         return notOpen();
     if (isReadOnly())
         return {StoreError::Code::ReadOnly, tr("This window follows the database read-only; it cannot change it.")};
-    return {};
+    return damageError();
+}
+
+StoreError StoreSession::damageError() const
+{
+    // Nothing is written to a file before the whole of it has been checked.
+    const QStringList problems = !m_damage.isEmpty() || !m_laterCheck ? QStringList() : m_laterCheck->waitForProblems();
+    if (m_damage.isEmpty() && problems.isEmpty())
+        return {};
+    const QString found = !m_damage.isEmpty() ? m_damage : problems.first().simplified();
+    return {StoreError::Code::Corrupt,
+            tr("%1 is damaged: %2. Nothing more is written to it: this window is read-only. Close it, keep the file, "
+               "and run 'commandpost-cli --db %1 recover -o NEW.sqlite' to save what can be read into a new file, "
+               "or restore a backup.")
+                .arg(QDir::toNativeSeparators(m_path), found)};
+}
+
+void StoreSession::takeLaterCheck(const QStringList &problems)
+{
+    if (problems.isEmpty() || !m_damage.isEmpty())
+        return;
+    m_damage = problems.first().simplified();
+    emit damaged(damageError().message());
 }
 
 StoreError StoreSession::logChange(WriteTransaction &tx, StoreEntity entity, qint64 entityId, qint64 incidentId,

@@ -13,11 +13,13 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <type_traits>
 
 namespace cp {
 
+class LaterIntegrityCheck;
 class ServerAddress;
 
 // One open database: the connection, the checks that refuse a file that is not ours, the
@@ -47,6 +49,11 @@ public:
         // Team mode: compare this machine's clock with the server's on opening and every minute, and
         // stamp times on the server's. Off where a fake clock stands for the server's (tests).
         bool serverClock = true;
+        // With quickCheck, on a file that needs no upgrade: check at open all but the growing
+        // tables (Schema::growingTables), and the whole file afterwards on a connection of its own
+        // (the window, so a large file opens at once). Until that check has passed a write waits
+        // for it; if it finds damage the session turns read-only and says so with damaged().
+        bool checkGrowingTablesLater = false;
     };
 
     struct Stats
@@ -170,6 +177,9 @@ public:
     }
 
     // ---- Health ----
+    // The check of the growing tables after open (checkGrowingTablesLater) found damage: the
+    // session writes nothing more. Empty while none was found.
+    QString damage() const { return m_damage; }
     Result<QStringList> integrityProblems() const; // empty: healthy
     Result<Stats> stats() const;
     // Fault injection for tests: caps this connection's file at maxPages pages (PRAGMA
@@ -189,6 +199,8 @@ public:
 signals:
     void changed(const cp::StoreChange &change);
     void serverClockOffsetChanged(qint64 offsetMs);
+    // The later check found the file damaged; the session is read-only from now on.
+    void damaged(const QString &message);
 
 private:
     // write() without the Result plumbing (the retries, the commit, the announcement).
@@ -197,6 +209,8 @@ private:
     StoreError verifyContent();
     StoreError migrate();
     void checkExternalCommits();
+    StoreError damageError() const;
+    void takeLaterCheck(const QStringList &problems);
     void listenForServerCommits(); // storesession_server.cpp
 
     const Clock &m_clock;
@@ -210,6 +224,9 @@ private:
     QTimer m_pollTimer;
     ServerClock m_serverClock;
     QTimer m_serverClockTimer;
+    bool m_checkLater = false; // decided at open: the growing tables are checked after it
+    std::unique_ptr<LaterIntegrityCheck> m_laterCheck;
+    QString m_damage;
 };
 
 } // namespace cp

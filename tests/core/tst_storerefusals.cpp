@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QtTest>
@@ -224,6 +225,79 @@ private slots:
         const StoreError error = store.session().open(path);
         QVERIFY2(error.ok(), qPrintable(error.message()));
         QVERIFY(store.incidents().create({QStringLiteral("Adopted")}, QStringLiteral("ana")).ok());
+    }
+
+    // The window's open: the growing tables are checked after it. Damage there is still refused
+    // by an open that checks at once, and found by the later check before anything is written.
+    void damageInTheTimelineRefusedAtOnceByAFullCheck()
+    {
+        test::TempDatabase tmp;
+        const QString path = tmp.path();
+        makeOurFile(path, 300);
+        QVERIFY(test::TempDatabase::damageTable(path, QStringLiteral("timeline_entry")));
+        expectRefusal(path, Code::Corrupt, tmp);
+    }
+
+    void damageInTheTimelineFoundLaterTurnsTheSessionReadOnly()
+    {
+        test::TempDatabase tmp;
+        const QString path = tmp.path();
+        makeOurFile(path, 300);
+        QVERIFY(test::TempDatabase::damageTable(path, QStringLiteral("timeline_entry")));
+        const QByteArray before = test::TempDatabase::fingerprint(path);
+        test::FakeClock clock;
+        IncidentStore store(clock);
+        QSignalSpy damaged(&store.session(), &StoreSession::damaged);
+        StoreSession::Options options;
+        options.checkGrowingTablesLater = true;
+        const StoreError opened = store.session().open(path, options);
+        QVERIFY2(opened.ok(), qPrintable(opened.message()));
+        // A write straight after the open waits for the check and is refused: nothing is written.
+        const StoreError written = store.incidents().create({QStringLiteral("Second")}, QStringLiteral("ana")).error();
+        QCOMPARE(StoreError::codeName(written.code()), StoreError::codeName(Code::Corrupt));
+        QVERIFY2(written.message().contains(QStringLiteral("read-only")), qPrintable(written.message()));
+        QVERIFY2(!written.message().contains(QLatin1Char('\n')), qPrintable(written.message()));
+        QTRY_COMPARE(damaged.size(), 1);
+        QCOMPARE(damaged.at(0).at(0).toString(), written.message());
+        QVERIFY(!store.session().damage().isEmpty());
+        QCOMPARE(store.timers()
+                     .startCountdown(1, QStringLiteral("Check-in"), 60000, {}, QStringLiteral("ana"))
+                     .error()
+                     .code(),
+                 Code::Corrupt);
+        store.session().close();
+        QCOMPARE(test::TempDatabase::fingerprint(path), before);
+    }
+
+    void damageElsewhereIsStillRefusedAtOpen()
+    {
+        test::TempDatabase tmp;
+        const QString path = tmp.path();
+        makeOurFile(path, 3);
+        QVERIFY(test::TempDatabase::damageTable(path, QStringLiteral("incident")));
+        const QByteArray before = test::TempDatabase::fingerprint(path);
+        test::FakeClock clock;
+        IncidentStore store(clock);
+        StoreSession::Options options;
+        options.checkGrowingTablesLater = true;
+        QCOMPARE(store.session().open(path, options).code(), Code::Corrupt);
+        QCOMPARE(test::TempDatabase::fingerprint(path), before);
+    }
+
+    void aSoundFileOpenedWithTheLaterCheckIsWritable()
+    {
+        test::TempDatabase tmp;
+        const QString path = tmp.path();
+        makeOurFile(path, 300);
+        test::FakeClock clock;
+        IncidentStore store(clock);
+        QSignalSpy damaged(&store.session(), &StoreSession::damaged);
+        StoreSession::Options options;
+        options.checkGrowingTablesLater = true;
+        QVERIFY(store.session().open(path, options).ok());
+        QVERIFY(store.incidents().create({QStringLiteral("Second")}, QStringLiteral("ana")).ok());
+        QVERIFY(store.session().damage().isEmpty());
+        QCOMPARE(damaged.size(), 0);
     }
 };
 

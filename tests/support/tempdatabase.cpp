@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 
 namespace cp::test {
 
@@ -13,6 +15,34 @@ TempDatabase::TempDatabase() : m_dir(QDir::tempPath() + QStringLiteral("/cp-test
 QString TempDatabase::path(const QString &name) const
 {
     return m_dir.filePath(name);
+}
+
+bool TempDatabase::damageTable(const QString &file, const QString &table)
+{
+    qint64 rootPage = 0;
+    qint64 pageSize = 0;
+    const QString name = QStringLiteral("damage-%1").arg(quintptr(&rootPage));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(file);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = '%1'")
+                           .arg(table)) &&
+                q.next())
+                rootPage = q.value(0).toLongLong();
+            if (q.exec(QStringLiteral("PRAGMA page_size")) && q.next())
+                pageSize = q.value(0).toLongLong();
+            q.finish();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    QFile f(file);
+    if (rootPage < 2 || pageSize == 0 || !f.open(QIODevice::ReadWrite))
+        return false;
+    // The page header's cell count and pointers: SQLite can no longer walk the tree.
+    return f.seek((rootPage - 1) * pageSize + 3) && f.write(QByteArray(64, '\xA5')) == 64;
 }
 
 QByteArray TempDatabase::fingerprint(const QString &file)

@@ -22,6 +22,9 @@ public:
     QStringList files() const;
     // Writes raw bytes to a file, for hostile-file tests.
     bool writeBytes(const QString &file, const QByteArray &bytes) const;
+    // Scribbles over the first page of one table of a closed database (its b-tree root), leaving
+    // every other table sound: damage that only a check of that table finds.
+    static bool damageTable(const QString &file, const QString &table);
 
     // Path of a sibling executable of the test (commandpost-cli, …) via CP_TEST_BIN_DIR.
     static QString executable(const QString &name);

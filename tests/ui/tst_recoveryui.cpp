@@ -22,6 +22,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
 #include <QProcess>
 #include <QtTest>
 
@@ -321,6 +322,60 @@ private slots:
         QVERIFY(line->text().isEmpty());
         QVERIFY2(indicator->text().startsWith(QStringLiteral("Saved")), qPrintable(indicator->text()));
         QTRY_COMPARE(window.timelineDock()->model()->rowCount(), rowsBefore + 1);
+    }
+
+    // The window opens a large file at once and checks its timeline afterwards: damage found then
+    // turns the window read-only, says so in the status bar and in a box, and writes nothing.
+    void damageFoundAfterOpeningTurnsTheWindowReadOnly()
+    {
+        test::TempDatabase tmp;
+        const QString path = tmp.path();
+        test::FakeClock clock;
+        qint64 id = 0;
+        {
+            IncidentStore store(clock);
+            QVERIFY(store.session().open(path).ok());
+            id = *store.incidents().create({QStringLiteral("Checkout down")}, QStringLiteral("ana"));
+            QList<NewEntry> entries;
+            for (int i = 0; i < 300; ++i)
+                entries << NewEntry{id, EntryKind::Note, QStringLiteral("bo"),
+                                    QStringLiteral("entry %1 ").arg(i) + QString(200, u'x')};
+            QVERIFY(store.timeline().appendAll(entries).ok());
+        }
+        QVERIFY(test::TempDatabase::damageTable(path, QStringLiteral("timeline_entry")));
+        const QByteArray before = test::TempDatabase::fingerprint(path);
+
+        IncidentStore store(clock);
+        StoreSession::Options options;
+        options.checkGrowingTablesLater = true; // as app/gui/main.cpp opens it
+        QVERIFY(store.session().open(path, options).ok());
+        QSettings settings(tmp.path(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        Preferences preferences(settings);
+        preferences.setAuthorName(QStringLiteral("ana"));
+        {
+            MainWindow window(store, clock, preferences, settings);
+            window.show();
+            window.openIncident(id);
+            auto *notice = window.findChild<QLabel *>(QStringLiteral("damagedFileNotice"));
+            QVERIFY(notice);
+            QTRY_VERIFY(notice->isVisible());
+            QVERIFY2(notice->text().contains(QStringLiteral("Read-only")), qPrintable(notice->text()));
+            auto *box = window.findChild<QMessageBox *>(QStringLiteral("damagedFileBox"));
+            QVERIFY(box && box->isVisible());
+            QVERIFY2(box->text().contains(QStringLiteral("is damaged")) &&
+                         box->text().contains(QStringLiteral("read-only")),
+                     qPrintable(box->text()));
+
+            auto *line = window.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+            auto *indicator = window.findChild<QLabel *>(QStringLiteral("saveIndicator"));
+            QVERIFY(line && indicator);
+            line->setText(QStringLiteral("Rollback started"));
+            QTest::keyClick(line, Qt::Key_Return);
+            QCOMPARE(line->text(), QStringLiteral("Rollback started")); // kept, not lost
+            QVERIFY2(indicator->text().startsWith(QStringLiteral("Not saved")), qPrintable(indicator->text()));
+        }
+        store.session().close();
+        QCOMPARE(test::TempDatabase::fingerprint(path), before);
     }
 
     void backupAndRestoreFromTheFileMenu()
