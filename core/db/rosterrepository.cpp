@@ -3,6 +3,7 @@
 
 #include "domain/domainrules.h"
 
+#include "bulkstatement.h"
 #include "storevalues.h"
 #include "writetransaction.h"
 
@@ -77,45 +78,6 @@ QString asciiLower(QString text)
     return text;
 }
 
-// One statement prepared once and run for many rows of a bulk write, each run checked.
-class RepeatedStatement final
-{
-    Q_DISABLE_COPY_MOVE(RepeatedStatement)
-public:
-    RepeatedStatement(const QSqlDatabase &db, QString doing, const QString &sql)
-        : m_query(db), m_doing(std::move(doing))
-    {
-        m_prepared = m_query.prepare(sql);
-    }
-    StoreError run(const QVariantList &values)
-    {
-        if (!m_prepared)
-            return StoreError::fromSql(m_query.lastError(), m_doing);
-        for (int i = 0; i < values.size(); ++i)
-            m_query.bindValue(i, values.at(i));
-        if (!m_query.exec())
-            return StoreError::fromSql(m_query.lastError(), m_doing);
-        return {};
-    }
-    // An "INSERT … RETURNING id": the new row's id.
-    Result<qint64> insert(const QVariantList &values)
-    {
-        if (StoreError error = run(values); !error.ok())
-            return error;
-        if (!m_query.next())
-            return StoreError::fromSql(m_query.lastError(), m_doing);
-        const qint64 id = m_query.value(0).toLongLong();
-        m_query.finish();
-        return id;
-    }
-    void finish() { m_query.finish(); }
-
-private:
-    QSqlQuery m_query;
-    QString m_doing;
-    bool m_prepared = false;
-};
-
 } // namespace
 
 RosterRepository::RosterRepository(StoreSession &session, QObject *parent) : QObject(parent), m_session(session)
@@ -125,7 +87,9 @@ RosterRepository::RosterRepository(StoreSession &session, QObject *parent) : QOb
 
 void RosterRepository::announce(const StoreChange &c)
 {
-    if (c.entity == StoreEntity::Person)
+    if (c.entity == StoreEntity::Person && c.op == ChangeOp::Reload)
+        emit peopleReloaded();
+    else if (c.entity == StoreEntity::Person)
         emit personChanged(c.entityId);
     else if (c.entity == StoreEntity::Department)
         emit departmentChanged(c.entityId);
@@ -221,6 +185,15 @@ Result<int> RosterRepository::importRoster(const QList<Department> &departments,
                               tr("Person %1: the handle “%2” appears twice").arg(i + 1).arg(people.at(i).handle));
         handles.insert(handle);
     }
+    // Each row's key and values are made before the write lock is taken: under it only the
+    // statements run.
+    QList<std::pair<QString, QVariantList>> rows;
+    rows.reserve(people.size());
+    for (const Person &p : people)
+        rows.append({asciiLower(p.handle.trimmed()), personValues(p)});
+    // Past BulkThreshold people the change log gets one "reload the roster" row instead of a row
+    // each: every reader reloads it once rather than patching it person by person.
+    const bool bulk = people.size() > StoreSession::BulkThreshold;
 
     // One short transaction: the existing keys are read once, each statement is prepared once and
     // run per row (a lookup per row made a 100,000-row import hold the write lock for minutes).
@@ -243,25 +216,25 @@ Result<int> RosterRepository::importRoster(const QList<Department> &departments,
         if (!personIds)
             return personIds.error();
 
-        RepeatedStatement insertDepartment(m_session.database(), tx.doing(),
-                                           QStringLiteral("INSERT INTO department (key, name, primary_contact, "
-                                                          "oncall_rotation, escalation_path) VALUES (?, ?, ?, ?, ?) "
-                                                          "RETURNING id"));
-        RepeatedStatement updateDepartment(m_session.database(), tx.doing(),
-                                           QStringLiteral("UPDATE department SET name = ?, primary_contact = ?, "
-                                                          "oncall_rotation = ?, escalation_path = ? WHERE id = ?"));
-        RepeatedStatement insertPerson(m_session.database(), tx.doing(), InsertPersonSql);
-        RepeatedStatement updatePerson(
-            m_session.database(), tx.doing(),
+        BulkStatement insertDepartment(m_session.database(), m_session.dialect(), tx.doing(),
+                                       QStringLiteral("INSERT INTO department (key, name, primary_contact, "
+                                                      "oncall_rotation, escalation_path) VALUES (?, ?, ?, ?, ?) "
+                                                      "RETURNING id"));
+        BulkStatement updateDepartment(m_session.database(), m_session.dialect(), tx.doing(),
+                                       QStringLiteral("UPDATE department SET name = ?, primary_contact = ?, "
+                                                      "oncall_rotation = ?, escalation_path = ? WHERE id = ?"));
+        BulkStatement insertPerson(m_session.database(), m_session.dialect(), tx.doing(), InsertPersonSql);
+        BulkStatement updatePerson(
+            m_session.database(), m_session.dialect(), tx.doing(),
             QStringLiteral("UPDATE person SET name = ?, handle = ?, team = ?, department_key = ?, "
                            "contact = ?, trained_roles = ?, trainee = ? WHERE id = ?"));
-        RepeatedStatement change(m_session.database(), tx.doing(),
-                                 QStringLiteral("INSERT INTO change_log (entity, entity_id, incident_id, op) "
-                                                "VALUES (?, ?, 0, ?)"));
+        BulkStatement change(m_session.database(), m_session.dialect(), tx.doing(),
+                             QStringLiteral("INSERT INTO change_log (entity, entity_id, incident_id, op) "
+                                            "VALUES (?, ?, 0, ?)"));
         // Inserts a row or updates the one with the same key; logs the change.
-        auto upsert = [&change](QHash<QString, qint64> &ids, const QString &key, StoreEntity entity,
-                                RepeatedStatement &insert, QVariantList insertValues, RepeatedStatement &update,
-                                QVariantList updateValues) -> StoreError {
+        auto upsert = [&change, bulk](QHash<QString, qint64> &ids, const QString &key, StoreEntity entity,
+                                      BulkStatement &insert, QVariantList insertValues, BulkStatement &update,
+                                      QVariantList updateValues) -> StoreError {
             qint64 id = ids.value(key, 0);
             if (id == 0) {
                 auto inserted = insert.insert(insertValues);
@@ -274,6 +247,8 @@ Result<int> RosterRepository::importRoster(const QList<Department> &departments,
                 if (StoreError error = update.run(updateValues); !error.ok())
                     return error;
             }
+            if (bulk && entity == StoreEntity::Person)
+                return {};
             return change.run({StoreChangeKeys::entityKey(entity), id, StoreChangeKeys::opKey(ChangeOp::Update)});
         };
         int changed = 0;
@@ -286,16 +261,19 @@ Result<int> RosterRepository::importRoster(const QList<Department> &departments,
                 return error;
             ++changed;
         }
-        for (const Person &p : people) {
-            if (StoreError error = upsert(*personIds, asciiLower(p.handle.trimmed()), StoreEntity::Person, insertPerson,
-                                          personValues(p), updatePerson, personValues(p));
+        for (const auto &[key, values] : std::as_const(rows)) {
+            if (StoreError error =
+                    upsert(*personIds, key, StoreEntity::Person, insertPerson, values, updatePerson, values);
                 !error.ok())
                 return error;
             ++changed;
         }
-        for (RepeatedStatement *statement :
-             {&insertDepartment, &updateDepartment, &insertPerson, &updatePerson, &change})
-            statement->finish();
+        if (bulk) {
+            if (StoreError error = change.run({StoreChangeKeys::entityKey(StoreEntity::Person), qint64(0),
+                                               StoreChangeKeys::opKey(ChangeOp::Reload)});
+                !error.ok())
+                return error;
+        }
         return changed;
     });
 }

@@ -32,6 +32,7 @@ public:
 
 signals:
     void personChanged(qint64 personId);
+    void peopleReloaded(); // too many people changed at once to name them one by one
     void departmentChanged(qint64 departmentId);
 
 private:

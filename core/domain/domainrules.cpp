@@ -1,7 +1,5 @@
 #include "domainrules.h"
 
-#include <QRegularExpression>
-
 namespace cp {
 
 QString DomainRules::textProblem(const QString &text, int maxChars)
@@ -24,8 +22,17 @@ QString DomainRules::textProblem(const QString &text, int maxChars)
 
 QString DomainRules::handleProblem(const QString &handle)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
-    if (!pattern.match(handle).hasMatch())
+    // One word of 1–64 ASCII letters, digits, dots, dashes or underscores, starting with a letter or
+    // digit. Spelled out rather than a regular expression: a roster import checks every row.
+    auto isAlnum = [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
+    };
+    bool ok = !handle.isEmpty() && handle.size() <= 64 && isAlnum(handle.front());
+    for (qsizetype i = 1; ok && i < handle.size(); ++i) {
+        const QChar c = handle.at(i);
+        ok = isAlnum(c) || c == u'.' || c == u'_' || c == u'-';
+    }
+    if (!ok)
         return tr("the handle “%1” must be one word of letters, digits, dots, dashes or underscores").arg(handle);
     return {};
 }

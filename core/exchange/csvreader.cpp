@@ -104,8 +104,14 @@ bool CsvReader::parse(const QByteArray &bytes, QList<Record> *records, QString *
             ++line;
             endRecord();
         } else {
-            field += c;
+            // The rest of a plain field in one piece, not a character at a time.
+            qsizetype end = i + 1;
+            while (end < text.size() && text.at(end) != u',' && text.at(end) != u'\n' && text.at(end) != u'\r' &&
+                   text.at(end) != u'"')
+                ++end;
+            field += QStringView(text).sliced(i, end - i);
             fieldStarted = true;
+            i = end - 1;
         }
     }
     if (quoted) {

@@ -51,6 +51,24 @@ QString field(const CsvReader::Record &r, const QHash<QString, int> &columns, co
     return i >= 0 && i < r.fields.size() ? CsvField::read(r.fields.at(i)).trimmed() : QString();
 }
 
+// The role keys of a cell, separated by ASCII white space, ';' or '|'.
+QStringList roleKeys(const QString &cell)
+{
+    static const QString separators = QStringLiteral(" \t\n\v\f\r;|");
+    QStringList keys;
+    qsizetype start = -1;
+    for (qsizetype i = 0; i <= cell.size(); ++i) {
+        const bool separator = i == cell.size() || separators.contains(cell.at(i));
+        if (!separator && start < 0)
+            start = i;
+        else if (separator && start >= 0) {
+            keys << cell.sliced(start, i - start);
+            start = -1;
+        }
+    }
+    return keys;
+}
+
 std::optional<bool> parseFlag(const QString &text)
 {
     const QString t = text.trimmed().toLower();
@@ -111,7 +129,6 @@ bool RosterCsv::readPeople(const QByteArray &bytes, QList<Person> *people, QStri
     QList<CsvReader::Record> rows;
     if (!readTable(bytes, PeopleColumns, {QStringLiteral("name"), QStringLiteral("handle")}, &columns, &rows, error))
         return false;
-    static const QRegularExpression roleSeparators(QStringLiteral("[\\s;|]+"));
     QHash<QString, int> seen;
     QList<Person> result;
     for (const CsvReader::Record &r : std::as_const(rows)) {
@@ -121,8 +138,7 @@ bool RosterCsv::readPeople(const QByteArray &bytes, QList<Person> *people, QStri
         p.team = field(r, columns, QStringLiteral("team"));
         p.departmentKey = field(r, columns, QStringLiteral("department")).toLower();
         p.contact = field(r, columns, QStringLiteral("contact"));
-        p.trainedRoles =
-            field(r, columns, QStringLiteral("trained_roles")).toLower().split(roleSeparators, Qt::SkipEmptyParts);
+        p.trainedRoles = roleKeys(field(r, columns, QStringLiteral("trained_roles")).toLower());
         if (p.name.isEmpty()) {
             *error = tr("line %1: the name is empty").arg(r.line);
             return false;

@@ -21,6 +21,7 @@ bool byName(const Person &a, const Person &b)
 PeopleModel::PeopleModel(IncidentStore &store, QObject *parent) : QAbstractTableModel(parent), m_store(store)
 {
     connect(&m_store.roster(), &RosterRepository::personChanged, this, &PeopleModel::onPersonChanged);
+    connect(&m_store.roster(), &RosterRepository::peopleReloaded, this, &PeopleModel::reload);
     reload();
 }
 

@@ -33,10 +33,12 @@ RoleTreeModel::RoleTreeModel(IncidentStore &store, QObject *parent)
 {
     connect(&m_store.roles(), &RoleRepository::roleChanged, this, &RoleTreeModel::onRoleChanged);
     // A renamed person changes the names shown on their roles.
-    connect(&m_store.roster(), &RosterRepository::personChanged, this, [this] {
+    const auto namesChanged = [this] {
         if (m_incidentId > 0)
             reload();
-    });
+    };
+    connect(&m_store.roster(), &RosterRepository::personChanged, this, namesChanged);
+    connect(&m_store.roster(), &RosterRepository::peopleReloaded, this, namesChanged);
 }
 
 RoleTreeModel::~RoleTreeModel() = default;
