@@ -2,6 +2,7 @@
 // in one read transaction and imported in one write transaction with fresh ids.
 #include "exchangerepository.h"
 
+#include "db/bulkstatement.h"
 #include "db/incidentstore.h"
 #include "db/storevalues.h"
 #include "db/writetransaction.h"
@@ -136,6 +137,7 @@ Result<qint64> ExchangeRepository::importIncident(IncidentStore &store, const In
                 QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)%4")
                     .arg(section.table, columnList(section, false), marks.join(QStringLiteral(", ")),
                          idField ? QStringLiteral(" RETURNING id") : QString());
+            BulkStatement insert(session.database(), session.dialect(), tx.doing(), insertSql);
             for (qsizetype r = 0; r < rows->rows.size(); ++r) {
                 const QVariantList &row = rows->rows.at(r);
                 const QString place = section.scope == Scope::Incident
@@ -184,7 +186,7 @@ Result<qint64> ExchangeRepository::importIncident(IncidentStore &store, const In
                     existing->finish();
                 }
                 if (idField) {
-                    auto inserted = tx.insert(insertSql, values);
+                    auto inserted = insert.insert(values);
                     if (!inserted)
                         return failed(inserted.error());
                     newIds[section.name].insert(docId, *inserted);
@@ -192,7 +194,7 @@ Result<qint64> ExchangeRepository::importIncident(IncidentStore &store, const In
                         incidentId = *inserted;
                     if (section.table == QLatin1String("person"))
                         newPeople << *inserted;
-                } else if (StoreError error = tx.run(insertSql, values); !error.ok()) {
+                } else if (StoreError error = insert.run(values); !error.ok()) {
                     return failed(error);
                 }
             }

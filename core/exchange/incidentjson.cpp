@@ -25,23 +25,85 @@ QByteArray valueText(const QJsonValue &value)
     return text.mid(1, text.size() - 2);
 }
 
-QJsonValue fieldJson(const Field &field, const QVariant &value)
+// A string as QJsonDocument writes it (qjsonwriter.cpp): '"', '\\' and control characters escaped,
+// the rest as UTF-8, a lone surrogate as \uXXXX. Written directly: a QJsonDocument per value made
+// exporting 5,000 entries take 20 times the floor.
+void appendString(QByteArray &out, QStringView text)
 {
-    if (value.isNull())
-        return QJsonValue::Null;
+    static constexpr char Hex[] = "0123456789abcdef";
+    out += '"';
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t u = text.at(i).unicode();
+        if (u >= 0x80) {
+            const bool pair = QChar::isHighSurrogate(u) && i + 1 < text.size() && text.at(i + 1).isLowSurrogate();
+            if (QChar::isSurrogate(u) && !pair) {
+                out += "\\u";
+                for (int shift = 12; shift >= 0; shift -= 4)
+                    out += Hex[(u >> shift) & 0xf];
+                continue;
+            }
+            out += text.sliced(i, pair ? 2 : 1).toUtf8();
+            i += pair ? 1 : 0;
+            continue;
+        }
+        switch (u) {
+        case u'"':
+            out += "\\\"";
+            break;
+        case u'\\':
+            out += "\\\\";
+            break;
+        case u'\b':
+            out += "\\b";
+            break;
+        case u'\f':
+            out += "\\f";
+            break;
+        case u'\n':
+            out += "\\n";
+            break;
+        case u'\r':
+            out += "\\r";
+            break;
+        case u'\t':
+            out += "\\t";
+            break;
+        default:
+            if (u < 0x20) {
+                out += "\\u00";
+                out += Hex[u >> 4];
+                out += Hex[u & 0xf];
+            } else {
+                out += char(u);
+            }
+        }
+    }
+    out += '"';
+}
+
+void appendField(QByteArray &out, const Field &field, const QVariant &value)
+{
+    if (value.isNull()) {
+        out += "null";
+        return;
+    }
     switch (field.type) {
     case FieldType::Id:
     case FieldType::Ref:
     case FieldType::Int:
-        return QJsonValue(value.toLongLong());
+        out += QByteArray::number(value.toLongLong());
+        return;
     case FieldType::Time:
-        return IncidentJson::timeText(value.toLongLong());
+        appendString(out, IncidentJson::timeText(value.toLongLong()));
+        return;
     case FieldType::Bool:
-        return value.toLongLong() != 0;
+        out += value.toLongLong() != 0 ? "true" : "false";
+        return;
     case FieldType::Text:
-        return value.toString();
+        appendString(out, value.toString());
+        return;
     }
-    return QJsonValue::Null;
+    out += "null";
 }
 
 QByteArray rowText(const Section &section, const QVariantList &row)
@@ -51,7 +113,9 @@ QByteArray rowText(const Section &section, const QVariantList &row)
         const Field &field = section.fields.at(i);
         if (i > 0)
             text += ", ";
-        text += valueText(field.name) + ": " + valueText(fieldJson(field, row.value(i)));
+        appendString(text, field.name);
+        text += ": ";
+        appendField(text, field, row.value(i));
     }
     return text + '}';
 }

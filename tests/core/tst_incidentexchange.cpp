@@ -203,6 +203,30 @@ private slots:
         QVERIFY(empty.session().integrityProblems()->isEmpty());
     }
 
+    // The writer spells every string exactly as QJsonDocument does: quotes, backslashes, control
+    // characters, non-ASCII text and a surrogate pair (the store takes no lone surrogate).
+    void textIsEscapedAsQJsonDocumentDoes()
+    {
+        QString tricky = QStringLiteral("say \"hi\" \\ back\b\f\n\r\t end \u00e9\u4e2d ");
+        tricky += QChar(0x01);
+        tricky += QChar(0x1f);
+        tricky += QChar(0x7f);
+        tricky += QString::fromUcs4(U"\U0001F600");
+        tricky += QStringLiteral(" tail");
+        auto incident = m_store->incidents().create({QStringLiteral("Escapes")}, QStringLiteral("ana"));
+        QVERIFY(incident.ok());
+        NewEntry entry;
+        entry.incidentId = *incident;
+        entry.author = QStringLiteral("bo");
+        entry.text = tricky;
+        auto appended = m_store->timeline().append(entry);
+        QVERIFY2(appended.ok(), qPrintable(appended.error().message()));
+        const QByteArray json = exportJson(*m_store, *incident);
+        QByteArray expected = QJsonDocument(QJsonArray{tricky}).toJson(QJsonDocument::Compact);
+        expected = expected.mid(1, expected.size() - 2);
+        QVERIFY2(json.contains(expected), expected.constData());
+    }
+
     void importIntoSameDatabaseGetsFreshIdsAndReusesPeople()
     {
         const qint64 peopleBefore = m_store->roster().people()->size();
