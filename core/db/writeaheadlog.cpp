@@ -8,8 +8,15 @@
 #include <QTemporaryDir>
 #include <QtEndian>
 
+#include <optional>
+
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace cp {
@@ -77,6 +84,66 @@ bool deadManSwitchFree(int fd, short type, int command)
 QString firstLine(const QStringList &lines)
 {
     return lines.value(0).simplified();
+}
+
+// A private (0600) copy of 'from' at 'to', which must not exist: a reflink where the file system
+// shares blocks (btrfs, XFS: instant, no space), else an in-kernel copy, else plain reads and
+// writes. errno is kept for the caller on failure.
+bool clonePrivately(const QString &from, const QString &to)
+{
+    const Descriptor source(::open(QFile::encodeName(from).constData(), O_RDONLY | O_CLOEXEC));
+    if (source.fd < 0)
+        return false;
+    const Descriptor target(
+        ::open(QFile::encodeName(to).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
+    if (target.fd < 0)
+        return false;
+    if (::ioctl(target.fd, FICLONE, source.fd) == 0)
+        return true;
+    struct stat info;
+    if (::fstat(source.fd, &info) != 0)
+        return false;
+    off_t left = info.st_size;
+    bool inKernel = true;
+    while (left > 0) {
+        if (inKernel) {
+            const ssize_t copied = ::copy_file_range(source.fd, nullptr, target.fd, nullptr, size_t(left), 0);
+            if (copied > 0) {
+                left -= copied;
+                continue;
+            }
+            if (copied == 0) { // the file shrank under us
+                errno = EIO;
+                return false;
+            }
+            if (errno != EXDEV && errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
+                return false;
+            inKernel = false; // not between these files: read and write
+        }
+        char buffer[1 << 16];
+        const ssize_t got = ::read(source.fd, buffer, sizeof buffer);
+        if (got == 0)
+            errno = EIO;
+        if (got <= 0)
+            return false;
+        for (ssize_t done = 0; done < got;) {
+            const ssize_t put = ::write(target.fd, buffer + done, size_t(got - done));
+            if (put < 0)
+                return false;
+            done += put;
+        }
+        left -= got;
+    }
+    return true;
+}
+
+// Free bytes for an unprivileged writer in 'folder'; -1 when unknown.
+qint64 freeBytes(const QString &folder)
+{
+    struct statvfs disk = {};
+    if (::statvfs(QFile::encodeName(folder).constData(), &disk) != 0)
+        return -1;
+    return qint64(disk.f_bavail) * qint64(disk.f_frsize);
 }
 
 } // namespace
@@ -170,13 +237,43 @@ StoreError WriteAheadLog::checkBelongs(const QString &databasePath, quint32 main
     if (inUse(databasePath))
         return {}; // a live connection replayed it when it opened, after this same check
 
-    // Replay it where it can do no harm: SQLite on a private copy of both files.
-    QTemporaryDir scratch;
-    const QString copy = scratch.filePath(QStringLiteral("replay.sqlite"));
-    if (!scratch.isValid() || !QFile::copy(databasePath, copy) || !QFile::copy(walPath(databasePath), walPath(copy)))
-        return {Code::Io, tr("Cannot check %1 against %2 on a private copy in %3 (the disk may be full); nothing "
-                             "was changed.")
-                              .arg(walName, QDir::toNativeSeparators(databasePath), QDir::tempPath())};
+    // Replay it where it can do no harm: SQLite on a private copy of both files, in a scratch
+    // folder beside the database (the same file system: a reflink where it can share blocks, and
+    // no copy of a large database into a small /tmp), else in the temporary folder.
+    const QString folder = QFileInfo(databasePath).absolutePath();
+    std::optional<QTemporaryDir> scratch;
+    QString copy;
+    bool noRoom = false;
+    int why = 0;
+    for (const QString &place : {folder, QDir::tempPath()}) {
+        if (place.isEmpty())
+            continue; // no usable temporary folder: Qt gives an empty path
+        scratch.emplace(place + QStringLiteral("/.commandpost-check-XXXXXX"));
+        copy = scratch->filePath(QStringLiteral("replay.sqlite"));
+        if (scratch->isValid() && clonePrivately(databasePath, copy) &&
+            clonePrivately(walPath(databasePath), walPath(copy)))
+            break;
+        why = errno;
+        noRoom = noRoom || why == ENOSPC || why == EDQUOT;
+        scratch.reset();
+    }
+    if (!scratch) {
+        if (noRoom) {
+            const qint64 needed = QFileInfo(databasePath).size() + QFileInfo(walPath(databasePath)).size();
+            return {Code::DiskFull,
+                    tr("Cannot check %1 against %2: a private copy of both needs %3 MB, and %4 has %5 MB free. Free "
+                       "some space there and open it again; nothing was changed.")
+                        .arg(walName, QDir::toNativeSeparators(databasePath))
+                        .arg((needed + 1048575) / 1048576)
+                        .arg(QDir::toNativeSeparators(folder))
+                        .arg(qMax<qint64>(0, freeBytes(folder)) / 1048576)};
+        }
+        return {Code::Io,
+                tr("Cannot check %1 against %2 on a private copy beside it or in %3 (%4); nothing was "
+                   "changed.")
+                    .arg(walName, QDir::toNativeSeparators(databasePath), QDir::toNativeSeparators(QDir::tempPath()),
+                         QString::fromLocal8Bit(::strerror(why)))};
+    }
     SqliteConnection replay;
     QStringList check;
     QStringList appId;

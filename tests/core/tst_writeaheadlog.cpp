@@ -17,6 +17,7 @@
 #include <QRandomGenerator>
 #include <QtTest>
 
+#include <sys/mount.h>
 #include <sys/stat.h>
 
 using namespace cp;
@@ -267,6 +268,69 @@ private slots:
         QVERIFY(store.session().open(crashed).ok());
         QCOMPARE(store.session().stats()->entries, qint64(1 + 10 + 25));
         QVERIFY(store.session().integrityProblems()->isEmpty());
+    }
+
+    // The private copy that replays a -wal goes beside the database (same file system), not into
+    // a temporary folder that may be small or missing; nothing of it is left afterwards.
+    void ownWalIsCheckedOnACopyBesideTheDatabase()
+    {
+        test::TempDatabase tmp;
+        const QString source = tmp.path(QStringLiteral("source.sqlite"));
+        makeDatabase(source, QStringLiteral("A"), 10);
+        const QString crashed = tmp.path();
+        crashCopy(source, 25, crashed);
+        const QByteArray tempDir = qgetenv("TMPDIR");
+        // A temporary "folder" that is a file: nothing can be made in it.
+        QVERIFY(tmp.writeBytes(tmp.path(QStringLiteral("not-a-folder")), "x"));
+        qputenv("TMPDIR", QFile::encodeName(tmp.path(QStringLiteral("not-a-folder"))));
+        const Snapshot before = snapshot(crashed, tmp);
+        const StoreError verdict = DatabaseFile::inspect(crashed, 99);
+        qputenv("TMPDIR", tempDir);
+        QVERIFY2(verdict.ok(), qPrintable(verdict.message()));
+        expectUntouched(crashed, tmp, before);
+        QCOMPARE(QDir(tmp.dir()).entryList(QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+    }
+
+    // No room for the private copy: a clear disk-full refusal, both files as they were.
+    void noRoomForThePrivateCopyIsSaidPlainly()
+    {
+        test::TempDatabase tmp;
+        const QString source = tmp.path(QStringLiteral("source.sqlite"));
+        makeDatabase(source, QStringLiteral("A"), 40);
+        const QString crashed = tmp.path(QStringLiteral("crashed.sqlite"));
+        crashCopy(source, 40, crashed);
+        const qint64 needed = QFileInfo(crashed).size() + QFileInfo(WriteAheadLog::walPath(crashed)).size();
+        const QString mountPoint = tmp.path(QStringLiteral("small"));
+        QVERIFY(QDir().mkpath(mountPoint));
+        // Room for the two files and a little more, not for a second copy of them.
+        const QByteArray options = "size=" + QByteArray::number((needed + 16384) / 4096 * 4096) + ",mode=0700";
+        if (::mount("tmpfs", QFile::encodeName(mountPoint).constData(), "tmpfs", MS_NOSUID | MS_NODEV,
+                    options.constData()) != 0)
+            QSKIP("cannot mount a small tmpfs here (needs root or CAP_SYS_ADMIN)");
+        struct Unmount
+        {
+            QByteArray path;
+            ~Unmount() { ::umount2(path.constData(), MNT_DETACH); }
+        } unmount{QFile::encodeName(mountPoint)};
+        const QString path = mountPoint + QStringLiteral("/incidents.sqlite");
+        QVERIFY(QFile::copy(crashed, path));
+        QVERIFY(QFile::copy(WriteAheadLog::walPath(crashed), WriteAheadLog::walPath(path)));
+        const QByteArray main = test::TempDatabase::fingerprint(path);
+        const QByteArray wal = test::TempDatabase::fingerprint(WriteAheadLog::walPath(path));
+        const QStringList files = QDir(mountPoint).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+        const QByteArray tempDir = qgetenv("TMPDIR");
+        QVERIFY(tmp.writeBytes(tmp.path(QStringLiteral("not-a-folder")), "x"));
+        qputenv("TMPDIR", QFile::encodeName(tmp.path(QStringLiteral("not-a-folder"))));
+        IncidentStore store(m_clock);
+        const StoreError error = store.session().open(path);
+        qputenv("TMPDIR", tempDir);
+        QVERIFY2(error.code() == Code::DiskFull, qPrintable(error.message()));
+        QVERIFY2(error.message().contains(QStringLiteral("MB free")), qPrintable(error.message()));
+        QVERIFY2(error.message().contains(QStringLiteral("nothing was changed")), qPrintable(error.message()));
+        QVERIFY2(!error.message().contains(u'\n'), qPrintable(error.message()));
+        QCOMPARE(test::TempDatabase::fingerprint(path), main);
+        QCOMPARE(test::TempDatabase::fingerprint(WriteAheadLog::walPath(path)), wal);
+        QCOMPARE(QDir(mountPoint).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), files);
     }
 
     // While a writer has the database open its -wal is live: another open trusts it, no copy.
