@@ -82,14 +82,24 @@ void ExportActions::askExport(IncidentExport::Format format)
         base += QLatin1Char('-') + IncidentExport::key(format);
     const QString extension = IncidentExport::extension(format);
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(
-        m_window, tr("Export: %1").arg(IncidentExport::label(format)),
-        QDir(folder).filePath(QStringLiteral("incident-%1-%2.%3").arg(m_incidentId).arg(base, extension)),
-        tr("%1 (*.%2)").arg(IncidentExport::label(format), extension));
-    if (path.isEmpty())
-        return;
-    if (StoreError error = exportTo(format, path); !error.ok())
-        QMessageBox::warning(m_window, tr("Export failed"), error.message());
+    // Not modal to the whole app, like File ▸ Back up…: a test (or an accessibility tool) answers it.
+    auto *dialog = new QFileDialog(m_window, tr("Export: %1").arg(IncidentExport::label(format)));
+    dialog->setObjectName(QStringLiteral("exportFileDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(tr("%1 (*.%2)").arg(IncidentExport::label(format), extension));
+    dialog->selectFile(
+        QDir(folder).filePath(QStringLiteral("incident-%1-%2.%3").arg(m_incidentId).arg(base, extension)));
+    connect(dialog, &QFileDialog::fileSelected, this, [this, format](const QString &path) {
+        if (StoreError error = exportTo(format, path); !error.ok()) {
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Export failed"), error.message(), QMessageBox::Close,
+                                        m_window);
+            box->setObjectName(QStringLiteral("exportFailed"));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        }
+    });
+    dialog->open();
 }
 
 void ExportActions::askPrint()

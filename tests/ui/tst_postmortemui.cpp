@@ -12,9 +12,11 @@
 #include <QBuffer>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPdfWriter>
 #include <QPushButton>
 #include <QSpinBox>
@@ -31,6 +33,7 @@ private slots:
     void refusalShowsInTheDialogAndChangesNothing();
     void defaultsArePreferences();
     void fileMenuExportsAndPrints();
+    void fileMenuExportRefusesASymbolicLink();
 };
 
 void TstPostmortemUi::resolvingAsksForTheOwner()
@@ -153,6 +156,47 @@ void TstPostmortemUi::fileMenuExportsAndPrints()
     QVERIFY(exports->printTo(pdf) >= 1);
     pdf.newPage(); // the writer finishes when it goes; the buffer already holds a PDF
     QVERIFY(buffer.data().startsWith("%PDF-"));
+}
+
+// File ▸ Export through the dialog: a path that is a symbolic link is refused with a message and
+// the file it points to is left as it was; a plain path is written.
+void TstPostmortemUi::fileMenuExportRefusesASymbolicLink()
+{
+    test::UiFixture f;
+    const qint64 id = f.declare(QStringLiteral("Search index stale"), Severity::Sev2);
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(id));
+    const QString victim = f.db.path(QStringLiteral("victim.txt"));
+    QVERIFY(f.db.writeBytes(victim, "someone else's file\n"));
+    const QByteArray before = test::TempDatabase::fingerprint(victim);
+    const QString link = f.db.path(QStringLiteral("export.md"));
+    QVERIFY(QFile::link(victim, link));
+
+    auto answer = [&](const QString &path) {
+        w.exportActions()->exportAction(IncidentExport::Format::Markdown)->trigger();
+        QFileDialog *dialog = nullptr; // the one just opened (a closed one may not be deleted yet)
+        for (QFileDialog *candidate : w.findChildren<QFileDialog *>(QStringLiteral("exportFileDialog")))
+            dialog = candidate->isVisible() ? candidate : dialog;
+        QVERIFY(dialog && dialog->isVisible());
+        dialog->setOption(QFileDialog::DontConfirmOverwrite); // Qt's own overwrite question is modal
+        dialog->selectFile(path);
+        static_cast<QDialog *>(dialog)->accept(); // as its Save button does
+    };
+    answer(link);
+    if (QTest::currentTestFailed())
+        return;
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = w.findChild<QMessageBox *>(QStringLiteral("exportFailed"))) && box->isVisible());
+    QVERIFY2(box->text().contains(QStringLiteral("symbolic link")), qPrintable(box->text()));
+    QCOMPARE(test::TempDatabase::fingerprint(victim), before);
+    QVERIFY(QFileInfo(link).isSymLink());
+    box->close();
+
+    const QString plain = f.db.path(QStringLiteral("plain.md"));
+    answer(plain);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(QFileInfo(plain).size() > 100);
 }
 
 QTEST_MAIN(TstPostmortemUi)
