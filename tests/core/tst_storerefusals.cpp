@@ -55,6 +55,21 @@ private:
         store.session().close();
     }
 
+    // One of our files with one table damaged and every other one sound.
+    static bool makeDamagedFile(const QString &path, int entries, const QString &table)
+    {
+        makeOurFile(path, entries);
+        return !QTest::currentTestFailed() && test::TempDatabase::damageTable(path, table);
+    }
+
+    // As the window opens a file: the growing tables are checked after the open.
+    static StoreError openAsTheWindow(IncidentStore &store, const QString &path)
+    {
+        StoreSession::Options options;
+        options.checkGrowingTablesLater = true;
+        return store.session().open(path, options);
+    }
+
     void expectRefusal(const QString &path, Code expected, const test::TempDatabase &tmp)
     {
         const QByteArray before = test::TempDatabase::fingerprint(path);
@@ -233,8 +248,7 @@ private slots:
     {
         test::TempDatabase tmp;
         const QString path = tmp.path();
-        makeOurFile(path, 300);
-        QVERIFY(test::TempDatabase::damageTable(path, QStringLiteral("timeline_entry")));
+        QVERIFY(makeDamagedFile(path, 300, QStringLiteral("timeline_entry")));
         expectRefusal(path, Code::Corrupt, tmp);
     }
 
@@ -242,15 +256,12 @@ private slots:
     {
         test::TempDatabase tmp;
         const QString path = tmp.path();
-        makeOurFile(path, 300);
-        QVERIFY(test::TempDatabase::damageTable(path, QStringLiteral("timeline_entry")));
+        QVERIFY(makeDamagedFile(path, 300, QStringLiteral("timeline_entry")));
         const QByteArray before = test::TempDatabase::fingerprint(path);
         test::FakeClock clock;
         IncidentStore store(clock);
         QSignalSpy damaged(&store.session(), &StoreSession::damaged);
-        StoreSession::Options options;
-        options.checkGrowingTablesLater = true;
-        const StoreError opened = store.session().open(path, options);
+        const StoreError opened = openAsTheWindow(store, path);
         QVERIFY2(opened.ok(), qPrintable(opened.message()));
         // A write straight after the open waits for the check and is refused: nothing is written.
         const StoreError written = store.incidents().create({QStringLiteral("Second")}, QStringLiteral("ana")).error();
@@ -273,14 +284,11 @@ private slots:
     {
         test::TempDatabase tmp;
         const QString path = tmp.path();
-        makeOurFile(path, 3);
-        QVERIFY(test::TempDatabase::damageTable(path, QStringLiteral("incident")));
+        QVERIFY(makeDamagedFile(path, 3, QStringLiteral("incident")));
         const QByteArray before = test::TempDatabase::fingerprint(path);
         test::FakeClock clock;
         IncidentStore store(clock);
-        StoreSession::Options options;
-        options.checkGrowingTablesLater = true;
-        QCOMPARE(store.session().open(path, options).code(), Code::Corrupt);
+        QCOMPARE(openAsTheWindow(store, path).code(), Code::Corrupt);
         QCOMPARE(test::TempDatabase::fingerprint(path), before);
     }
 
@@ -292,9 +300,7 @@ private slots:
         test::FakeClock clock;
         IncidentStore store(clock);
         QSignalSpy damaged(&store.session(), &StoreSession::damaged);
-        StoreSession::Options options;
-        options.checkGrowingTablesLater = true;
-        QVERIFY(store.session().open(path, options).ok());
+        QVERIFY(openAsTheWindow(store, path).ok());
         QVERIFY(store.incidents().create({QStringLiteral("Second")}, QStringLiteral("ana")).ok());
         QVERIFY(store.session().damage().isEmpty());
         QCOMPARE(damaged.size(), 0);

@@ -61,6 +61,30 @@ private:
         QVERIFY(QFile::copy(WriteAheadLog::walPath(source), WriteAheadLog::walPath(target)));
     }
 
+    // What a crash leaves at tmp.path(): a database of 'entries' entries with 'more' in its -wal.
+    QString crashedDatabase(const test::TempDatabase &tmp, int entries, int more)
+    {
+        const QString source = tmp.path(QStringLiteral("source.sqlite"));
+        makeDatabase(source, QStringLiteral("A"), entries);
+        crashCopy(source, more, tmp.path());
+        return tmp.path();
+    }
+
+    // TMPDIR names a file for as long as it lives: no temporary folder can be made.
+    struct NoTemporaryFolder
+    {
+        explicit NoTemporaryFolder(const test::TempDatabase &tmp) : saved(qgetenv("TMPDIR"))
+        {
+            const QString file = tmp.path(QStringLiteral("not-a-folder"));
+            made = tmp.writeBytes(file, "x");
+            qputenv("TMPDIR", QFile::encodeName(file));
+        }
+        ~NoTemporaryFolder() { qputenv("TMPDIR", saved); }
+        Q_DISABLE_COPY_MOVE(NoTemporaryFolder)
+        QByteArray saved;
+        bool made = false;
+    };
+
     struct Snapshot
     {
         QByteArray main;
@@ -250,10 +274,7 @@ private slots:
     void ownWalAfterACrashIsRecovered()
     {
         test::TempDatabase tmp;
-        const QString source = tmp.path(QStringLiteral("source.sqlite"));
-        makeDatabase(source, QStringLiteral("A"), 10);
-        const QString crashed = tmp.path();
-        crashCopy(source, 25, crashed);
+        const QString crashed = crashedDatabase(tmp, 10, 25);
         const WriteAheadLog::Summary wal = WriteAheadLog::read(crashed);
         QVERIFY(wal.headerValid);
         QVERIFY(wal.committedFrames > 0);
@@ -275,17 +296,11 @@ private slots:
     void ownWalIsCheckedOnACopyBesideTheDatabase()
     {
         test::TempDatabase tmp;
-        const QString source = tmp.path(QStringLiteral("source.sqlite"));
-        makeDatabase(source, QStringLiteral("A"), 10);
-        const QString crashed = tmp.path();
-        crashCopy(source, 25, crashed);
-        const QByteArray tempDir = qgetenv("TMPDIR");
-        // A temporary "folder" that is a file: nothing can be made in it.
-        QVERIFY(tmp.writeBytes(tmp.path(QStringLiteral("not-a-folder")), "x"));
-        qputenv("TMPDIR", QFile::encodeName(tmp.path(QStringLiteral("not-a-folder"))));
+        const QString crashed = crashedDatabase(tmp, 10, 25);
+        const NoTemporaryFolder noTemp(tmp);
+        QVERIFY(noTemp.made);
         const Snapshot before = snapshot(crashed, tmp);
         const StoreError verdict = DatabaseFile::inspect(crashed, 99);
-        qputenv("TMPDIR", tempDir);
         QVERIFY2(verdict.ok(), qPrintable(verdict.message()));
         expectUntouched(crashed, tmp, before);
         QCOMPARE(QDir(tmp.dir()).entryList(QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
@@ -295,10 +310,7 @@ private slots:
     void noRoomForThePrivateCopyIsSaidPlainly()
     {
         test::TempDatabase tmp;
-        const QString source = tmp.path(QStringLiteral("source.sqlite"));
-        makeDatabase(source, QStringLiteral("A"), 40);
-        const QString crashed = tmp.path(QStringLiteral("crashed.sqlite"));
-        crashCopy(source, 40, crashed);
+        const QString crashed = crashedDatabase(tmp, 40, 40);
         const qint64 needed = QFileInfo(crashed).size() + QFileInfo(WriteAheadLog::walPath(crashed)).size();
         const QString mountPoint = tmp.path(QStringLiteral("small"));
         QVERIFY(QDir().mkpath(mountPoint));
@@ -318,12 +330,10 @@ private slots:
         const QByteArray main = test::TempDatabase::fingerprint(path);
         const QByteArray wal = test::TempDatabase::fingerprint(WriteAheadLog::walPath(path));
         const QStringList files = QDir(mountPoint).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
-        const QByteArray tempDir = qgetenv("TMPDIR");
-        QVERIFY(tmp.writeBytes(tmp.path(QStringLiteral("not-a-folder")), "x"));
-        qputenv("TMPDIR", QFile::encodeName(tmp.path(QStringLiteral("not-a-folder"))));
+        const NoTemporaryFolder noTemp(tmp);
+        QVERIFY(noTemp.made);
         IncidentStore store(m_clock);
         const StoreError error = store.session().open(path);
-        qputenv("TMPDIR", tempDir);
         QVERIFY2(error.code() == Code::DiskFull, qPrintable(error.message()));
         QVERIFY2(error.message().contains(QStringLiteral("MB free")), qPrintable(error.message()));
         QVERIFY2(error.message().contains(QStringLiteral("nothing was changed")), qPrintable(error.message()));
