@@ -6,6 +6,7 @@
 #include "exchange/incidentreport.h"
 #include "preferences.h"
 #include "render/reportpainter.h"
+#include "session/storewriter.h"
 
 #include <QAction>
 #include <QDir>
@@ -19,9 +20,9 @@
 
 namespace cp {
 
-ExportActions::ExportActions(IncidentStore &store, const Clock &clock, Preferences &preferences, QWidget *window)
-    : QObject(window), m_store(store), m_clock(clock), m_preferences(preferences), m_window(window),
-      m_exportMenu(new QMenu(window)), m_print(new QAction(this)), m_postmortem(new QAction(this))
+ExportActions::ExportActions(const StoreWriter &writer, const Clock &clock, Preferences &preferences, QWidget *window)
+    : QObject(window), m_writer(writer), m_store(writer.store()), m_clock(clock), m_preferences(preferences),
+      m_window(window), m_exportMenu(new QMenu(window)), m_print(new QAction(this)), m_postmortem(new QAction(this))
 {
     m_exportMenu->setObjectName(QStringLiteral("exportMenu"));
     for (IncidentExport::Format format : IncidentExport::all()) {
@@ -121,7 +122,7 @@ PostmortemDialog *ExportActions::showPostmortem()
     if (m_incidentId <= 0)
         return nullptr;
     if (!m_dialog) {
-        m_dialog = new PostmortemDialog(m_store, m_clock, m_preferences, m_incidentId, this, m_window);
+        m_dialog = new PostmortemDialog(m_writer, m_clock, m_preferences, m_incidentId, this, m_window);
         m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     }
     m_dialog->open();

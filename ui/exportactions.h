@@ -16,6 +16,7 @@ namespace cp {
 
 class Clock;
 class IncidentStore;
+class StoreWriter;
 class Preferences;
 class PostmortemDialog;
 
@@ -28,7 +29,7 @@ class ExportActions final : public QObject
     Q_DISABLE_COPY_MOVE(ExportActions)
 
 public:
-    ExportActions(IncidentStore &store, const Clock &clock, Preferences &preferences, QWidget *window);
+    ExportActions(const StoreWriter &writer, const Clock &clock, Preferences &preferences, QWidget *window);
 
     QMenu *exportMenu() const { return m_exportMenu; }
     QAction *exportAction(IncidentExport::Format format) const { return m_exports.value(format); }
@@ -51,6 +52,7 @@ public:
     void retranslateUi();
 
 private:
+    const StoreWriter &m_writer;
     IncidentStore &m_store;
     const Clock &m_clock;
     Preferences &m_preferences;

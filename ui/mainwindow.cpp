@@ -19,6 +19,7 @@
 #include "preferences.h"
 #include "resources.h"
 #include "session/incidentsession.h"
+#include "session/storewriter.h"
 #include "timers/timerservice.h"
 #include "undo/savestatus.h"
 #include "widgets/damagedfilenotice.h"
@@ -44,6 +45,7 @@ MainWindow::MainWindow(IncidentStore &store, const Clock &clock, Preferences &pr
                        QWidget *parent)
     : QMainWindow(parent), m_store(store), m_clock(clock), m_preferences(preferences), m_settings(settings),
       m_incidents(new IncidentListModel(store, this)), m_saveStatus(new SaveStatus(clock, this)),
+      m_writer(std::make_unique<StoreWriter>(store, *m_saveStatus, preferences)),
       m_timerService(new TimerService(store, clock, this)), m_timerModel(new TimerModel(store, this)),
       m_undoGroup(new QUndoGroup(this))
 {
@@ -75,7 +77,7 @@ void MainWindow::createDocks()
     m_roleTemplates = std::make_unique<RoleTemplateLibrary>();
     m_timeline = new TimelineDock(m_store, m_clock, m_preferences, this);
     m_roleChart = new RoleChartDock(m_store, m_clock, *m_roleTemplates, this);
-    m_roster = new RosterDock(m_store, this);
+    m_roster = new RosterDock(*m_writer, this);
     m_timers = new TimersDock(m_store, m_clock, m_preferences, *m_timerModel, *m_timerService, this);
     m_rollCall = new RollCallDock(m_store, m_clock, this);
     m_actions = new ActionsDock(m_store, this);
@@ -97,10 +99,10 @@ void MainWindow::createParts()
     m_redoAction->setIcon(QIcon(QStringLiteral(":/icons/redo.svg")));
     m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
 
-    m_exports = new ExportActions(m_store, m_clock, m_preferences, this);
+    m_exports = new ExportActions(*m_writer, m_clock, m_preferences, this);
     m_backups = new BackupActions(m_store, m_clock, this);
     m_incidentActions = new IncidentActions(
-        {m_store, m_clock, m_preferences, *m_saveStatus, *m_incidents, *m_roleTemplates, *m_exports}, *this);
+        {m_store, m_clock, m_preferences, *m_writer, *m_incidents, *m_roleTemplates, *m_exports}, *this);
     m_shadowActions = new ShadowActions(m_store, m_clock, *this);
     m_serverActions = new ServerActions(m_preferences, *this);
     m_toolBar = new IncidentToolBar(
@@ -224,7 +226,7 @@ IncidentSession *MainWindow::sessionFor(qint64 incidentId)
 {
     if (IncidentSession *session = m_sessions.value(incidentId))
         return session;
-    auto *session = new IncidentSession(incidentId, m_store, *m_saveStatus, m_preferences, *m_undoGroup, this);
+    auto *session = new IncidentSession(incidentId, *m_writer, *m_undoGroup, this);
     m_sessions.insert(incidentId, session);
     return session;
 }

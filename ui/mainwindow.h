@@ -34,6 +34,7 @@ class RoleTemplateLibrary;
 class RollCallDock;
 class RosterDock;
 class SaveStatus;
+class StoreWriter;
 class ServerActions;
 class ShadowActions;
 class ShadowWindow;
@@ -122,6 +123,7 @@ private:
     QSettings &m_settings;
     IncidentListModel *m_incidents;
     SaveStatus *m_saveStatus;
+    std::unique_ptr<StoreWriter> m_writer; // how the window writes; every session writes through it
     TimerService *m_timerService;
     TimerModel *m_timerModel;
     QUndoGroup *m_undoGroup;

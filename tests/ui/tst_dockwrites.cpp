@@ -8,6 +8,7 @@
 #include "docks/commsdock.h"
 #include "docks/rolechartdock.h"
 #include "docks/rollcalldock.h"
+#include "docks/rosterdock.h"
 #include "docks/timelinedock.h"
 #include "docks/timersdock.h"
 #include "domain/roletemplate.h"
@@ -18,6 +19,9 @@
 #include "undo/savestatus.h"
 #include "widgets/quickentryedit.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -192,6 +196,20 @@ QHash<QString, DockWrite> dockWrites()
                        return held.join(QLatin1Char(','));
                    },
                    true});
+    writes.insert(QStringLiteral("roster: import"),
+                  {[](UiFixture &f, qint64) {
+                       QFile csv(f.db.path(QStringLiteral("people.csv")));
+                       QVERIFY(csv.open(QIODevice::WriteOnly));
+                       csv.write("handle,name,team\ncy,Cy Okafor,Payments\n");
+                   },
+                   [](MainWindow &w) {
+                       w.rosterDock()->importFile(
+                           QFileInfo(w.databasePath()).dir().filePath(QStringLiteral("people.csv")));
+                   },
+                   [](IncidentStore &store, qint64) {
+                       auto people = store.roster().people();
+                       return people ? QString::number(people->size()) : people.error().message();
+                   }});
     writes.insert(QStringLiteral("timeline: log"),
                   {{},
                    [](MainWindow &w) {

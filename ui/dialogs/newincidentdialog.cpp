@@ -1,6 +1,7 @@
 #include "newincidentdialog.h"
 
 #include "db/incidentstore.h"
+#include "session/storewriter.h"
 #include "widgets/kindstyle.h"
 
 #include <QCheckBox>
@@ -15,10 +16,10 @@
 
 namespace cp {
 
-NewIncidentDialog::NewIncidentDialog(IncidentStore &store, const QString &author, QWidget *parent)
-    : QDialog(parent), m_store(store), m_author(author), m_title(new QLineEdit(this)), m_severity(new QComboBox(this)),
-      m_kind(new QComboBox(this)), m_summary(new QPlainTextEdit(this)), m_template(new QComboBox(this)),
-      m_business(new QCheckBox(this)), m_error(new QLabel(this)),
+NewIncidentDialog::NewIncidentDialog(const StoreWriter &writer, QWidget *parent)
+    : QDialog(parent), m_writer(writer), m_store(writer.store()), m_title(new QLineEdit(this)),
+      m_severity(new QComboBox(this)), m_kind(new QComboBox(this)), m_summary(new QPlainTextEdit(this)),
+      m_template(new QComboBox(this)), m_business(new QCheckBox(this)), m_error(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("newIncidentDialog"));
@@ -121,7 +122,9 @@ void NewIncidentDialog::accept()
 {
     if (m_title->text().trimmed().isEmpty())
         return;
-    auto created = m_store.incidents().create(incident(), m_author);
+    const QString author = m_writer.author();
+    const NewIncident declared = incident();
+    auto created = m_writer.write([&] { return m_store.incidents().create(declared, author); });
     if (!created) {
         m_error->setText(tr("Not declared: %1").arg(created.error().message()));
         m_error->show();
@@ -131,8 +134,8 @@ void NewIncidentDialog::accept()
     if (!m_business->isHidden() && m_business->isChecked()) {
         if (const auto business = chosenTemplate(QStringLiteral("business-response"))) {
             // The incident is declared; a refusal here only leaves the business roles out.
-            const StoreError error =
-                m_store.roles().applyTemplate(m_createdId, *business, QStringLiteral("ic"), m_author);
+            const StoreError error = m_writer.write(
+                [&] { return m_store.roles().applyTemplate(m_createdId, *business, QStringLiteral("ic"), author); });
             if (!error.ok())
                 qWarning("Business response not added: %s", qPrintable(error.message()));
         }

@@ -15,6 +15,7 @@ class QPlainTextEdit;
 namespace cp {
 
 class IncidentStore;
+class StoreWriter;
 
 // Declares a new incident: title, severity, kind, summary and the response structure it
 // starts with (a role template, technical response by default; a business incident may add
@@ -26,7 +27,7 @@ class NewIncidentDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(NewIncidentDialog)
 
 public:
-    NewIncidentDialog(IncidentStore &store, const QString &author, QWidget *parent = nullptr);
+    explicit NewIncidentDialog(const StoreWriter &writer, QWidget *parent = nullptr);
     // The templates offered; without this call the built-in and user templates are loaded.
     void setTemplates(const QList<RoleTemplate> &templates);
 
@@ -40,8 +41,8 @@ private:
     void updateBusinessOption();
     std::optional<RoleTemplate> chosenTemplate(const QString &key) const;
 
+    const StoreWriter &m_writer;
     IncidentStore &m_store;
-    QString m_author;
     qint64 m_createdId = 0;
     QLineEdit *m_title;
     QComboBox *m_severity;

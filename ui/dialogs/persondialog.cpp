@@ -1,6 +1,7 @@
 #include "persondialog.h"
 
 #include "db/incidentstore.h"
+#include "session/storewriter.h"
 #include "widgets/kindstyle.h"
 
 #include <QCheckBox>
@@ -14,10 +15,11 @@
 
 namespace cp {
 
-PersonDialog::PersonDialog(IncidentStore &store, const Person &person, QWidget *parent)
-    : QDialog(parent), m_store(store), m_original(person), m_name(new QLineEdit(person.name, this)),
-      m_handle(new QLineEdit(person.handle, this)), m_team(new QLineEdit(person.team, this)),
-      m_department(new QComboBox(this)), m_contact(new QLineEdit(person.contact, this)),
+PersonDialog::PersonDialog(const StoreWriter &writer, const Person &person, QWidget *parent)
+    : QDialog(parent), m_writer(writer), m_store(writer.store()), m_original(person),
+      m_name(new QLineEdit(person.name, this)), m_handle(new QLineEdit(person.handle, this)),
+      m_team(new QLineEdit(person.team, this)), m_department(new QComboBox(this)),
+      m_contact(new QLineEdit(person.contact, this)),
       m_trained(new QLineEdit(person.trainedRoles.join(QStringLiteral(", ")), this)),
       m_trainee(new QCheckBox(tr("Trainee: shadows calls, never the only holder of a required role"), this)),
       m_error(new QLabel(this))
@@ -89,16 +91,16 @@ void PersonDialog::accept()
         m_error->show();
         return;
     }
-    StoreError error;
-    if (edited.id > 0) {
-        error = m_store.roster().updatePerson(edited);
-        m_savedId = edited.id;
-    } else {
+    const StoreError error = m_writer.write([&]() -> StoreError {
+        if (edited.id > 0) {
+            m_savedId = edited.id;
+            return m_store.roster().updatePerson(edited);
+        }
         auto added = m_store.roster().addPerson(edited);
-        error = added.error();
         if (added)
             m_savedId = *added;
-    }
+        return added.error();
+    });
     if (!error.ok()) {
         m_error->setText(tr("Not saved: %1").arg(error.message()));
         m_error->show();

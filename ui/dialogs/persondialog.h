@@ -12,6 +12,7 @@ class QLineEdit;
 namespace cp {
 
 class IncidentStore;
+class StoreWriter;
 
 // Adds a person to the roster or edits one. Saving goes through the store; a refusal (a
 // handle already taken, a missing name) shows in the dialog, which stays open.
@@ -21,13 +22,14 @@ class PersonDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(PersonDialog)
 
 public:
-    PersonDialog(IncidentStore &store, const Person &person, QWidget *parent = nullptr);
+    PersonDialog(const StoreWriter &writer, const Person &person, QWidget *parent = nullptr);
 
     Person person() const;
     qint64 savedPersonId() const { return m_savedId; }
     void accept() override;
 
 private:
+    const StoreWriter &m_writer;
     IncidentStore &m_store;
     Person m_original;
     qint64 m_savedId = 0;

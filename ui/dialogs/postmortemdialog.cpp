@@ -7,6 +7,7 @@
 #include "exchange/incidentreport.h"
 #include "exportactions.h"
 #include "preferences.h"
+#include "session/storewriter.h"
 #include "widgets/kindstyle.h"
 
 #include <QComboBox>
@@ -27,14 +28,15 @@
 
 namespace cp {
 
-PostmortemDialog::PostmortemDialog(IncidentStore &store, const Clock &clock, Preferences &preferences,
+PostmortemDialog::PostmortemDialog(const StoreWriter &writer, const Clock &clock, Preferences &preferences,
                                    qint64 incidentId, ExportActions *exports, QWidget *parent)
-    : QDialog(parent), m_store(store), m_clock(clock), m_preferences(preferences), m_incidentId(incidentId),
-      m_exports(exports), m_heading(new QLabel(this)), m_ownerLabel(new QLabel(this)), m_owner(new QComboBox(this)),
-      m_dueLabel(new QLabel(this)), m_due(new QDateTimeEdit(this)), m_rule(new QLabel(this)),
-      m_defaultsLabel(new QLabel(this)), m_sev1Days(new QSpinBox(this)), m_sev2Days(new QSpinBox(this)),
-      m_status(new QLabel(this)), m_preview(new QTextBrowser(this)), m_save(new QPushButton(this)),
-      m_export(new QToolButton(this)), m_print(new QPushButton(this)), m_close(new QPushButton(this))
+    : QDialog(parent), m_writer(writer), m_store(writer.store()), m_clock(clock), m_preferences(preferences),
+      m_incidentId(incidentId), m_exports(exports), m_heading(new QLabel(this)), m_ownerLabel(new QLabel(this)),
+      m_owner(new QComboBox(this)), m_dueLabel(new QLabel(this)), m_due(new QDateTimeEdit(this)),
+      m_rule(new QLabel(this)), m_defaultsLabel(new QLabel(this)), m_sev1Days(new QSpinBox(this)),
+      m_sev2Days(new QSpinBox(this)), m_status(new QLabel(this)), m_preview(new QTextBrowser(this)),
+      m_save(new QPushButton(this)), m_export(new QToolButton(this)), m_print(new QPushButton(this)),
+      m_close(new QPushButton(this))
 {
     setObjectName(QStringLiteral("postmortemDialog"));
     resize(900, 720);
@@ -174,8 +176,11 @@ void PostmortemDialog::applyDefaultDue()
 
 bool PostmortemDialog::save()
 {
-    const StoreError error = m_store.incidents().setPostmortem(m_incidentId, m_owner->currentText(),
-                                                               m_due->dateTime().toUTC(), m_preferences.authorName());
+    const QString owner = m_owner->currentText();
+    const QDateTime due = m_due->dateTime().toUTC();
+    const QString author = m_writer.author();
+    const StoreError error =
+        m_writer.write([&] { return m_store.incidents().setPostmortem(m_incidentId, owner, due, author); });
     if (!error.ok()) {
         m_status->setText(error.message());
         m_status->setStyleSheet(QStringLiteral("color: %1;").arg(KindStyle::errorColor().name()));

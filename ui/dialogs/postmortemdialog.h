@@ -17,6 +17,7 @@ namespace cp {
 class Clock;
 class ExportActions;
 class IncidentStore;
+class StoreWriter;
 class Preferences;
 
 // The postmortem of one incident: the owner and due date the IC names on resolve (the due
@@ -28,7 +29,7 @@ class PostmortemDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(PostmortemDialog)
 
 public:
-    PostmortemDialog(IncidentStore &store, const Clock &clock, Preferences &preferences, qint64 incidentId,
+    PostmortemDialog(const StoreWriter &writer, const Clock &clock, Preferences &preferences, qint64 incidentId,
                      ExportActions *exports, QWidget *parent = nullptr);
 
     qint64 incidentId() const { return m_incidentId; }
@@ -45,6 +46,7 @@ private:
     void applyDefaultDue();
     QDateTime resolvedOrNow() const;
 
+    const StoreWriter &m_writer;
     IncidentStore &m_store;
     const Clock &m_clock;
     Preferences &m_preferences;

@@ -9,6 +9,7 @@
 #include "models/assignmentmodel.h"
 #include "models/peoplemodel.h"
 #include "session/incidentsession.h"
+#include "session/storewriter.h"
 #include "widgets/accessiblename.h"
 #include "widgets/kindstyle.h"
 
@@ -30,9 +31,9 @@
 
 namespace cp {
 
-RosterDock::RosterDock(IncidentStore &store, QWidget *parent)
-    : QDockWidget(parent), m_store(store), m_people(new PeopleModel(store, this)),
-      m_proxy(new QSortFilterProxyModel(this)), m_history(new AssignmentModel(store, this)),
+RosterDock::RosterDock(const StoreWriter &writer, QWidget *parent)
+    : QDockWidget(parent), m_writer(writer), m_store(writer.store()), m_people(new PeopleModel(m_store, this)),
+      m_proxy(new QSortFilterProxyModel(this)), m_history(new AssignmentModel(m_store, this)),
       m_tabs(new QTabWidget(this)), m_filter(new QLineEdit(this)), m_peopleView(new QTableView(this)),
       m_departments(new QTableWidget(this)), m_historyView(new QTableView(this)), m_message(new QLabel(this)),
       m_importAction(new QAction(this)), m_addPersonAction(new QAction(this)), m_editPersonAction(new QAction(this)),
@@ -205,7 +206,7 @@ QString RosterDock::lastMessage() const
 
 void RosterDock::addPerson()
 {
-    auto *dialog = new PersonDialog(m_store, Person{}, this);
+    auto *dialog = new PersonDialog(m_writer, Person{}, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_people->reload();
@@ -221,7 +222,7 @@ void RosterDock::editCurrentPerson()
     const QModelIndex current = m_proxy->mapToSource(m_peopleView->currentIndex());
     if (!current.isValid())
         return;
-    auto *dialog = new PersonDialog(m_store, m_people->personAt(current.row()), this);
+    auto *dialog = new PersonDialog(m_writer, m_people->personAt(current.row()), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, m_people, &PeopleModel::reload);
     dialog->open();
@@ -258,7 +259,7 @@ bool RosterDock::importFile(const QString &path, QString *error)
                           : RosterCsv::readPeople(bytes, &people, &message);
     if (!read)
         return fail(message);
-    auto changed = m_store.roster().importRoster(departments, people);
+    auto changed = m_writer.write([&] { return m_store.roster().importRoster(departments, people); });
     if (!changed)
         return fail(changed.error().message());
     m_people->reload();

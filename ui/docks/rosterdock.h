@@ -15,6 +15,7 @@ namespace cp {
 class AssignmentModel;
 class IncidentSession;
 class IncidentStore;
+class StoreWriter;
 class PeopleModel;
 
 // The roster (PeopleModel, type to filter, drag a person onto a role card), the directory of
@@ -27,7 +28,7 @@ class RosterDock final : public QDockWidget
     Q_DISABLE_COPY_MOVE(RosterDock)
 
 public:
-    explicit RosterDock(IncidentStore &store, QWidget *parent = nullptr);
+    explicit RosterDock(const StoreWriter &writer, QWidget *parent = nullptr);
 
     // The incident shown; null: none.
     void setSession(IncidentSession *session);
@@ -60,6 +61,7 @@ private:
     void reloadDepartments();
     void showMessage(const QString &text, bool error);
 
+    const StoreWriter &m_writer;
     IncidentStore &m_store;
     PeopleModel *m_people;
     QSortFilterProxyModel *m_proxy;

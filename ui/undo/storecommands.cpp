@@ -18,21 +18,19 @@ StoreCommand::StoreCommand(IncidentStore &store, SaveStatus *status, QString aut
 {
 }
 
-StoreError StoreCommand::execute(QUndoStack &stack, std::unique_ptr<StoreCommand> command, Undo undo)
+StoreError StoreCommand::carryOut(StoreCommand &command)
 {
-    SaveStatus *status = command->m_status;
-    const StoreError error = command->perform();
-    if (!error.ok()) {
-        if (status)
-            status->reportFailed(error);
+    const StoreError error = command.perform();
+    command.report(error);
+    return error;
+}
+
+StoreError StoreCommand::execute(QUndoStack &stack, std::unique_ptr<StoreCommand> command)
+{
+    if (const StoreError error = carryOut(*command); !error.ok())
         return error;
-    }
-    if (undo == Undo::Push) {
-        command->m_skipNextRedo = true; // push() calls redo(); the work is already done
-        stack.push(command.release());
-    }
-    if (status)
-        status->reportSaved();
+    command->m_skipNextRedo = true; // push() calls redo(); the work is already done
+    stack.push(command.release());
     return {};
 }
 
@@ -53,15 +51,20 @@ void StoreCommand::undo()
 void StoreCommand::run(bool forward)
 {
     const StoreError error = apply(forward);
-    if (!error.ok()) {
-        // The database did not change; drop the command so the stack tells no lie about it.
+    // Failed, the database did not change: drop the command so the stack tells no lie about it.
+    if (!error.ok())
         setObsolete(true);
-        if (m_status)
-            m_status->reportFailed(error);
+    report(error);
+}
+
+void StoreCommand::report(const StoreError &error) const
+{
+    if (!m_status)
         return;
-    }
-    if (m_status)
+    if (error.ok())
         m_status->reportSaved();
+    else
+        m_status->reportFailed(error);
 }
 
 QString StoreCommand::elided(const QString &text)

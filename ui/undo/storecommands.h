@@ -28,16 +28,12 @@ class StoreCommand : public QUndoCommand
 public:
     ~StoreCommand() override = default;
 
-    enum class Undo
-    {
-        Push,  // an undoable edit: on success it goes onto the stack
-        Never, // a write that is not undone (a round started, a message approved)
-    };
-
-    // Carries the command out once: the one place a window write is reported. Only on success
-    // is it reported as saved and (Undo::Push) pushed onto the stack, which owns it from then
-    // on; a failure is reported and returned.
-    static StoreError execute(QUndoStack &stack, std::unique_ptr<StoreCommand> command, Undo undo = Undo::Push);
+    // Carries the command out once and reports the outcome to its SaveStatus: saved only after
+    // the store returned success, the error otherwise. With redo and undo (run), the one place a
+    // window write is reported.
+    static StoreError carryOut(StoreCommand &command);
+    // carryOut, and on success the command goes onto the stack, which owns it from then on.
+    static StoreError execute(QUndoStack &stack, std::unique_ptr<StoreCommand> command);
 
     void undo() final;
     void redo() final;
@@ -56,6 +52,7 @@ protected:
 
 private:
     void run(bool forward);
+    void report(const StoreError &error) const;
 
     IncidentStore &m_store;
     SaveStatus *m_status;
@@ -63,7 +60,7 @@ private:
     bool m_skipNextRedo = false;
 };
 
-// A write that is not undone, carried out by 'body' (one repository call); see Undo::Never.
+// A write that is not undone, carried out by 'body' (one repository call) and never pushed.
 class OneWayWrite final : public StoreCommand
 {
 public:

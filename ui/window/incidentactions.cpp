@@ -11,6 +11,7 @@
 #include "models/incidentlistmodel.h"
 #include "preferences.h"
 #include "session/incidentsession.h"
+#include "session/storewriter.h"
 #include "undo/savestatus.h"
 #include "undo/storecommands.h"
 #include "widgets/kindstyle.h"
@@ -124,8 +125,8 @@ void IncidentActions::setSeverity(Severity severity)
         return;
     }
     const Severity before = m_incident.severity;
-    const bool done = runCommand(
-        std::make_unique<SetSeverityCommand>(m_context.store, &m_context.saveStatus, m_incidentId, severity, author()));
+    const bool done = runCommand(std::make_unique<SetSeverityCommand>(m_context.store, &m_context.writer.saveStatus(),
+                                                                      m_incidentId, severity, author()));
     // Lowering the severity is one chord (Ctrl+Alt+n): say so, and how to take it back.
     if (done && severity > before)
         emit message(tr("Severity lowered from %1 to %2 — %3 undoes it")
@@ -147,8 +148,8 @@ void IncidentActions::setStatus(IncidentStatus status)
         return;
     }
     if (status != IncidentStatus::Resolved) {
-        runCommand(
-            std::make_unique<SetStatusCommand>(m_context.store, &m_context.saveStatus, m_incidentId, status, author()));
+        runCommand(std::make_unique<SetStatusCommand>(m_context.store, &m_context.writer.saveStatus(), m_incidentId,
+                                                      status, author()));
         return;
     }
     emit refreshRequested(); // the controls show the status until the checklist resolves it
@@ -191,13 +192,11 @@ void IncidentActions::reopen(IncidentStatus status)
 
 void IncidentActions::newIncident()
 {
-    auto *dialog = new NewIncidentDialog(m_context.store, author(), &m_window);
+    auto *dialog = new NewIncidentDialog(m_context.writer, &m_window);
     m_context.roleTemplates.reload();
     dialog->setTemplates(m_context.roleTemplates.templates());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        // The one write outside an incident's session: the incident it would belong to is new.
-        m_context.saveStatus.reportSaved();
         const qint64 created = dialog->createdIncidentId();
         emit openRequested(created);
         if (m_session && m_session->incidentId() == created)
@@ -244,7 +243,7 @@ void IncidentActions::editDetails()
             return;
         if (dialog->title() == m_incident.title && dialog->summary() == m_incident.summary)
             return;
-        runCommand(std::make_unique<SetDetailsCommand>(m_context.store, &m_context.saveStatus, incidentId,
+        runCommand(std::make_unique<SetDetailsCommand>(m_context.store, &m_context.writer.saveStatus(), incidentId,
                                                        dialog->title(), dialog->summary(), author()));
     });
     dialog->open();

@@ -19,7 +19,7 @@ class IncidentSession;
 class IncidentStore;
 class Preferences;
 class RoleTemplateLibrary;
-class SaveStatus;
+class StoreWriter;
 class StoreCommand;
 
 // What the window does to incidents as a whole: declare (Ctrl+N), switch (Ctrl+K), edit the
@@ -37,7 +37,7 @@ public:
         IncidentStore &store;
         const Clock &clock;
         Preferences &preferences;
-        SaveStatus &saveStatus;
+        const StoreWriter &writer;
         IncidentListModel &incidents;
         RoleTemplateLibrary &roleTemplates;
         ExportActions &exports;
