@@ -3,6 +3,7 @@
 // console's View ▸ Shadow view and a replay driven by the fake clock.
 
 #include "domain/roletemplate.h"
+#include "models/missedmodel.h"
 #include "models/rollcallmodel.h"
 #include "models/timelinemodel.h"
 #include "models/timermodel.h"
@@ -272,6 +273,31 @@ private slots:
             QVERIFY2(roundView->columnViewportPosition(column) + roundView->columnWidth(column) <=
                          roundView->viewport()->width(),
                      qPrintable(QString::number(column)));
+
+        // Names and conditions are never cut: each cell is as many lines tall as its text needs.
+        const auto wholeIn = [](const QTreeView *view, const QModelIndex &index) {
+            QFont font = view->font();
+            font.setBold(true); // missed rows and conditions are bold
+            const int width = qMax(1, view->columnWidth(index.column()) - 14);
+            const int advance = QFontMetrics(font).horizontalAdvance(index.data().toString());
+            const int lines = (advance + width - 1) / width;
+            return view->visualRect(index).height() >= lines * QFontMetrics(font).lineSpacing() &&
+                   (lines == 1 || view->wordWrap());
+        };
+        for (int row = 0; row < missed->model()->rowCount(); ++row) {
+            const QModelIndex who = missed->model()->index(row, MissedModel::WhoColumn);
+            QTRY_VERIFY2(wholeIn(missed, who), qPrintable(QStringLiteral("%1 in %2 px (view %3)")
+                                                               .arg(who.data().toString())
+                                                               .arg(missed->columnWidth(MissedModel::WhoColumn))
+                                                               .arg(missed->viewport()->width())));
+        }
+        const QModelIndex noAnswer = roundView->model()->index(0, RollCallModel::ConditionColumn);
+        QTRY_VERIFY2(wholeIn(roundView, noAnswer), qPrintable(noAnswer.data().toString()));
+        auto *source = window.findChild<QLabel *>(QStringLiteral("shadowSource"));
+        window.setFollowing(QStringLiteral("/srv/incidents/global-cdn-outage.sqlite"));
+        QTRY_VERIFY2(QFontMetrics(source->font()).horizontalAdvance(source->text()) <= source->width() ||
+                         (source->wordWrap() && source->height() >= source->heightForWidth(source->width())),
+                     qPrintable(QStringLiteral("%1 in %2 px").arg(source->text()).arg(source->width())));
 
         // The title on one or two lines, beside the severity.
         auto *title = window.findChild<QLabel *>(QStringLiteral("shadowTitle"));

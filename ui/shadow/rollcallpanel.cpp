@@ -50,7 +50,11 @@ public:
             const QString condition = QIdentityProxyModel::data(index, role).toString();
             if (condition.isEmpty())
                 return QIdentityProxyModel::data(index.siblingAtColumn(RollCallModel::StateColumn), role);
-            return condition;
+            // The condition's word alone, whole, on its colour: its few words of detail are on the
+            // timeline's CAN entry, and the width goes to Actions and Needs.
+            const auto known =
+                RollCallVocabulary::conditionFromKey(index.data(RollCallModel::ConditionKeyRole).toString());
+            return known ? RollCallVocabulary::conditionLabel(*known) : condition;
         }
         return QIdentityProxyModel::data(index, role);
     }
@@ -82,10 +86,12 @@ RollCallPanel::RollCallPanel(IncidentStore &store, QWidget *parent)
         m_roundView->header()->setSectionResizeMode(column, QHeaderView::Fixed);
     m_missedView = readOnlyView(m_missed, "shadowMissed", this);
     m_missedView->setItemDelegate(new RollCallDelegate(-1, m_missedView));
-    m_missedView->setWordWrap(false); // one row a call: "SME — Eli Br…" and its age
+    // A name too long for the column takes a second line rather than being cut ("SME — Eli…").
     m_missedView->header()->setSectionResizeMode(MissedModel::WhoColumn, QHeaderView::Stretch);
-    // Who and how long ago it was asked: the title above says the rest.
+    // Who, the width of the narrow column theirs alone: the round and how long ago it was asked are
+    // the console's detail.
     m_missedView->setColumnHidden(MissedModel::RoundColumn, true);
+    m_missedView->setColumnHidden(MissedModel::AskedColumn, true);
     m_missedView->setHeaderHidden(true);
     m_missedTitle->setObjectName(QStringLiteral("shadowMissedTitle"));
     QFont bold = m_missedTitle->font();
@@ -100,12 +106,12 @@ RollCallPanel::RollCallPanel(IncidentStore &store, QWidget *parent)
     m_missedTitle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *lists = new QHBoxLayout;
     lists->setSpacing(8);
-    lists->addWidget(m_roundView, 3);
+    lists->addWidget(m_roundView, 5);
     auto *missedColumn = new QVBoxLayout;
     missedColumn->setSpacing(2);
     missedColumn->addWidget(m_missedTitle);
     missedColumn->addWidget(m_missedView, 1);
-    lists->addLayout(missedColumn, 1);
+    lists->addLayout(missedColumn, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
@@ -155,7 +161,8 @@ void RollCallPanel::refreshSummary()
                                .arg(m_round->countInState(RollCallItemState::NoAnswer))
                                .arg(m_round->countInState(RollCallItemState::Pending)));
     }
-    m_missedTitle->setText(tr("Missed — to circle back to (%1)").arg(m_missed->rowCount()));
+    // Short, so that it takes one line over the narrow list and leaves the height to the names.
+    m_missedTitle->setText(tr("Missed (%1)").arg(m_missed->rowCount()));
 }
 
 void RollCallPanel::retranslateUi()
@@ -167,12 +174,31 @@ void RollCallPanel::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     fitRoundColumns();
+    m_missedView->doItemsLayout(); // the rows' heights follow the names' wrapped lines
+}
+
+int RollCallPanel::conditionWordWidth() const
+{
+    // The widest word the condition column starts with ("Degraded", "No answer"), in the chip's
+    // bold font and padding: what it needs so that no word of it is cut or broken.
+    QFont bold = m_roundView->font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    int widest = 0;
+    for (Condition c : RollCallVocabulary::allConditions())
+        widest = qMax(widest, metrics.horizontalAdvance(RollCallVocabulary::conditionLabel(c)));
+    for (RollCallItemState s : {RollCallItemState::Pending, RollCallItemState::NoAnswer, RollCallItemState::Skipped})
+        widest = qMax(widest, metrics.horizontalAdvance(RollCallVocabulary::stateLabel(s)));
+    return widest + 16;
 }
 
 void RollCallPanel::fitRoundColumns()
 {
-    // Actions and Needs three tenths each; the condition (stretched) keeps what the role leaves.
-    const int share = m_roundView->viewport()->width() * 3 / 10;
+    // Actions and Needs three tenths each, or less where the condition's words need the room; the
+    // condition (stretched) keeps what the role leaves.
+    const int viewport = m_roundView->viewport()->width();
+    const int role = m_roundView->header()->sectionSize(RollCallModel::RoleColumn);
+    const int share = qMax(40, qMin(viewport * 3 / 10, (viewport - role - conditionWordWidth()) / 2));
     for (int column : {RollCallModel::ActionsColumn, RollCallModel::NeedsColumn})
         m_roundView->header()->resizeSection(column, share);
     m_roundView->doItemsLayout(); // the rows' heights follow their wrapped texts

@@ -36,6 +36,7 @@ protected:
 private:
     void refreshSummary();
     void fitRoundColumns();
+    int conditionWordWidth() const;
 
     RollCallModel *m_round;
     MissedModel *m_missed;

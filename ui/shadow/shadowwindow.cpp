@@ -330,7 +330,10 @@ void ShadowWindow::buildHeader(QVBoxLayout *layout)
     m_incidentCombo = new QComboBox(this);
     m_incidentCombo->setObjectName(QStringLiteral("shadowIncidentCombo"));
     m_incidentCombo->setVisible(false);
-    m_incidentCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // The title is written large above: the chooser needs only enough of it to pick one, and the
+    // line's room goes to what is followed.
+    m_incidentCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_incidentCombo->setMinimumContentsLength(18);
     m_screenButton = new QToolButton(this);
     m_screenButton->setObjectName(QStringLiteral("shadowScreenButton"));
     m_screenButton->setPopupMode(QToolButton::InstantPopup);
@@ -364,6 +367,7 @@ void ShadowWindow::buildHeader(QVBoxLayout *layout)
     m_sourceLabel = new QLabel(this);
     m_sourceLabel->setObjectName(QStringLiteral("shadowSource"));
     m_sourceLabel->setTextFormat(Qt::PlainText);
+    m_sourceLabel->setWordWrap(true); // beside the large status, two small lines fit
     m_sourceLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_bannerLabel = new QLabel(this);
     m_bannerLabel->setObjectName(QStringLiteral("shadowBanner"));
