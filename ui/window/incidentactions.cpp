@@ -87,11 +87,6 @@ QList<QAction *> IncidentActions::statusActions() const
     return m_statusActions->actions();
 }
 
-QString IncidentActions::author() const
-{
-    return m_context.preferences.authorName();
-}
-
 void IncidentActions::showIncident(const Incident *incident)
 {
     m_incidentId = incident ? incident->id : 0;
@@ -125,8 +120,8 @@ void IncidentActions::setSeverity(Severity severity)
         return;
     }
     const Severity before = m_incident.severity;
-    const bool done = runCommand(std::make_unique<SetSeverityCommand>(m_context.store, &m_context.writer.saveStatus(),
-                                                                      m_incidentId, severity, author()));
+    const bool done = runCommand(std::make_unique<SetSeverityCommand>(
+        m_context.store, &m_context.writer.saveStatus(), m_incidentId, severity, m_context.writer.author()));
     // Lowering the severity is one chord (Ctrl+Alt+n): say so, and how to take it back.
     if (done && severity > before)
         emit message(tr("Severity lowered from %1 to %2 — %3 undoes it")
@@ -149,7 +144,7 @@ void IncidentActions::setStatus(IncidentStatus status)
     }
     if (status != IncidentStatus::Resolved) {
         runCommand(std::make_unique<SetStatusCommand>(m_context.store, &m_context.writer.saveStatus(), m_incidentId,
-                                                      status, author()));
+                                                      status, m_context.writer.author()));
         return;
     }
     emit refreshRequested(); // the controls show the status until the checklist resolves it
@@ -244,7 +239,7 @@ void IncidentActions::editDetails()
         if (dialog->title() == m_incident.title && dialog->summary() == m_incident.summary)
             return;
         runCommand(std::make_unique<SetDetailsCommand>(m_context.store, &m_context.writer.saveStatus(), incidentId,
-                                                       dialog->title(), dialog->summary(), author()));
+                                                       dialog->title(), dialog->summary(), m_context.writer.author()));
     });
     dialog->open();
 }

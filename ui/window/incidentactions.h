@@ -78,7 +78,6 @@ signals:
 private:
     void reopen(IncidentStatus status);
     bool runCommand(std::unique_ptr<StoreCommand> command);
-    QString author() const;
     void startDefaultTimers();
 
     Context m_context;
