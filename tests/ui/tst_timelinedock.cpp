@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QCompleter>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSqlDatabase>
@@ -63,6 +64,7 @@ private slots:
     void keyEventToggle();
     void historyShowsEveryRevision();
     void filterRowNarrowsTheView();
+    void authorsAreReadWhenTheFilterIsFirstUsed();
     void delegatePaintsEveryKindOfRow();
 };
 
@@ -432,6 +434,21 @@ void TstTimelineDock::historyShowsEveryRevision()
     dialog->reject();
 }
 
+namespace {
+
+// As a user reaches for the author filter (a click or Tab gives it focus before its list opens).
+QComboBox *focusAuthorFilter(MainWindow &w)
+{
+    auto *authorFilter = w.findChild<QComboBox *>(QStringLiteral("timelineFilterAuthor"));
+    w.activateWindow();
+    if (!QTest::qWaitForWindowActive(&w))
+        return nullptr;
+    authorFilter->setFocus(Qt::TabFocusReason);
+    return authorFilter->hasFocus() ? authorFilter : nullptr;
+}
+
+} // namespace
+
 void TstTimelineDock::filterRowNarrowsTheView()
 {
     UiFixture f;
@@ -455,6 +472,7 @@ void TstTimelineDock::filterRowNarrowsTheView()
     QTRY_COMPARE(model->rowCount(), 2);
 
     auto *authorFilter = w.findChild<QComboBox *>(QStringLiteral("timelineFilterAuthor"));
+    focusAuthorFilter(w);
     authorFilter->setCurrentIndex(authorFilter->findData(QStringLiteral("bo")));
     QTRY_COMPARE(model->filter().author, QStringLiteral("bo"));
     QCOMPARE(model->rowCount(), 1);
@@ -489,6 +507,36 @@ void TstTimelineDock::filterRowNarrowsTheView()
     QTest::keyClicks(line, QStringLiteral("!n: key"));
     QTest::keyClick(line, Qt::Key_Return);
     QCOMPARE(model->rowCount(), 3);
+}
+
+// Listing a timeline's authors reads all of it: the window shows without that and reads it when
+// the author filter or the author field is first used; from then on new authors join the list.
+void TstTimelineDock::authorsAreReadWhenTheFilterIsFirstUsed()
+{
+    UiFixture f;
+    const qint64 id = f.declare(QStringLiteral("Authors"));
+    for (const QString &who : {QStringLiteral("bo"), QStringLiteral("cy")})
+        QVERIFY(f.store->timeline().append(NewEntry{id, EntryKind::Note, who, QStringLiteral("on the bridge")}).ok());
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(id));
+    auto *authorFilter = w.findChild<QComboBox *>(QStringLiteral("timelineFilterAuthor"));
+    QCOMPARE(authorFilter->count(), 1); // "Anyone": nothing read yet
+    QCOMPARE(authorFilter->currentIndex(), 0);
+
+    QCOMPARE(focusAuthorFilter(w), authorFilter);
+    QVERIFY(authorFilter->findData(QStringLiteral("bo")) > 0);
+    QVERIFY(authorFilter->findData(QStringLiteral("cy")) > 0);
+    QCOMPARE(authorFilter->currentIndex(), 0);
+
+    auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+    w.findChild<QLineEdit *>(QStringLiteral("quickEntryAuthor"))->setText(QStringLiteral("dee"));
+    QTest::keyClicks(line, QStringLiteral("s: stable"));
+    QTest::keyClick(line, Qt::Key_Return);
+    QTRY_VERIFY(authorFilter->findData(QStringLiteral("dee")) > 0);
+    auto *completer = w.findChild<QLineEdit *>(QStringLiteral("quickEntryAuthor"))->completer();
+    QVERIFY(completer->model()
+                ->match(completer->model()->index(0, 0), Qt::DisplayRole, QStringLiteral("dee"), 1, Qt::MatchExactly)
+                .size() == 1);
 }
 
 void TstTimelineDock::delegatePaintsEveryKindOfRow()

@@ -77,7 +77,7 @@ TimelineDock::TimelineDock(IncidentStore &store, const Clock &clock, Preferences
     m_filterTimer.callOnTimeout(this, &TimelineDock::applyFilter);
 
     connect(&m_store.timeline(), &TimelineRepository::entryAdded, this, [this](qint64 incidentId, qint64 entryId) {
-        if (incidentId != m_incidentId)
+        if (incidentId != m_incidentId || !m_authorsWanted)
             return;
         // One row by its key, not a scan of a long timeline, for every entry logged.
         auto entry = m_store.timeline().entry(entryId);
@@ -229,6 +229,7 @@ QWidget *TimelineDock::createTimelinePage()
     auto *completer = new QCompleter(m_authorNames, m_author);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     m_author->setCompleter(completer);
+    m_author->installEventFilter(this);
     connect(m_author, &QLineEdit::editingFinished, this, [this] {
         if (!m_author->text().trimmed().isEmpty())
             m_preferences.setAuthorName(m_author->text());
@@ -276,6 +277,7 @@ QWidget *TimelineDock::createTimelinePage()
     m_filterAuthor = new QComboBox(page);
     m_filterAuthor->setObjectName(QStringLiteral("timelineFilterAuthor"));
     m_filterAuthor->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_filterAuthor->installEventFilter(this);
     connect(m_filterAuthor, &QComboBox::currentIndexChanged, this, [this] { m_filterTimer.start(); });
 
     m_keyOnly = new QToolButton(page);
@@ -432,7 +434,7 @@ void TimelineDock::fillFilterKinds()
 void TimelineDock::refreshAuthors()
 {
     QStringList authors;
-    if (m_incidentId > 0) {
+    if (m_incidentId > 0 && m_authorsWanted) {
         if (auto list = m_store.timeline().authors(m_incidentId))
             authors = *list;
     }
@@ -449,6 +451,14 @@ void TimelineDock::refreshAuthors()
     m_filterAuthor->setCurrentIndex(qMax(0, m_filterAuthor->findData(current)));
 }
 
+void TimelineDock::wantAuthors()
+{
+    if (m_authorsWanted)
+        return;
+    m_authorsWanted = true;
+    refreshAuthors();
+}
+
 void TimelineDock::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -460,6 +470,7 @@ void TimelineDock::setSession(IncidentSession *session)
 {
     m_session = session;
     m_incidentId = session ? session->incidentId() : 0;
+    m_authorsWanted = m_author->hasFocus() || m_filterAuthor->hasFocus();
     m_model->setIncident(m_incidentId);
     m_pages->setCurrentIndex(m_incidentId > 0 ? 1 : 0);
     showIdleHint();
@@ -546,6 +557,8 @@ bool TimelineDock::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_timelinePage && event->type() == QEvent::Resize)
         fitChromeToHeight();
+    if ((watched == m_author || watched == m_filterAuthor) && event->type() == QEvent::FocusIn)
+        wantAuthors();
     return QDockWidget::eventFilter(watched, event);
 }
 

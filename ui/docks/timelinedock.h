@@ -110,6 +110,8 @@ private:
     void showFeedback(const QString &text, const QColor &color, Feedback kind);
     void applyFilter();
     void refreshAuthors();
+    // Reads the authors the first time the author field or the author filter takes focus.
+    void wantAuthors();
     void fillFilterKinds();
     bool runCommand(std::unique_ptr<StoreCommand> command);
     QString author() const;
@@ -142,6 +144,9 @@ private:
     QToolButton *m_hideRetracted = nullptr;
     QTimer m_filterTimer;
     QStringListModel *m_authorNames;
+    // Listing the authors scans the whole timeline (half a second at a million entries): the
+    // window shows first and reads them when someone reaches for the author field or filter.
+    bool m_authorsWanted = false;
 
     QTreeView *m_view = nullptr;
 
