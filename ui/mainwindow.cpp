@@ -110,7 +110,7 @@ void MainWindow::createParts()
         this);
     addToolBar(m_toolBar);
     m_statusBar = new IncidentStatusBar(m_clock, m_store.session().path(), this);
-    m_statusBar->insertPermanentWidget(0, new DamagedFileNotice(m_store.session(), m_statusBar));
+    m_statusBar->addNotice(new DamagedFileNotice(m_store.session(), m_statusBar));
     setStatusBar(m_statusBar);
 }
 

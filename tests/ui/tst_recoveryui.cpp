@@ -24,6 +24,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QtTest>
 
 #include <csignal>
@@ -352,6 +353,8 @@ private slots:
         QSettings settings(tmp.path(QStringLiteral("settings.ini")), QSettings::IniFormat);
         Preferences preferences(settings);
         preferences.setAuthorName(QStringLiteral("ana"));
+        // The notice takes its place in the status bar without Qt appending it anywhere.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("insertPermanentWidget")));
         {
             MainWindow window(store, clock, preferences, settings);
             window.show();
@@ -369,6 +372,7 @@ private slots:
             auto *line = window.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
             auto *indicator = window.findChild<QLabel *>(QStringLiteral("saveIndicator"));
             QVERIFY(line && indicator);
+            QVERIFY2(notice->x() < indicator->x(), "the notice comes before the save indicator");
             line->setText(QStringLiteral("Rollback started"));
             QTest::keyClick(line, Qt::Key_Return);
             QCOMPARE(line->text(), QStringLiteral("Rollback started")); // kept, not lost

@@ -24,7 +24,7 @@ IncidentStatusBar::IncidentStatusBar(const Clock &clock, const QString &database
 {
     m_clockLabel->setObjectName(QStringLiteral("incidentClock"));
     m_clockLabel->setContentsMargins(6, 0, 6, 0);
-    addWidget(m_clockLabel);
+    m_leftWidgets = insertWidget(0, m_clockLabel) + 1;
     m_severityStatus = addLabel("severityStatus");
     m_statusStatus = addLabel("statusStatus");
     m_vacancyLabel = addLabel("vacancyStatus");
@@ -55,8 +55,13 @@ QLabel *IncidentStatusBar::addLabel(const char *name, bool permanent)
     if (permanent)
         addPermanentWidget(label);
     else
-        addWidget(label);
+        m_leftWidgets = insertWidget(m_leftWidgets, label) + 1;
     return label;
+}
+
+void IncidentStatusBar::addNotice(QWidget *notice)
+{
+    insertPermanentWidget(m_leftWidgets, notice);
 }
 
 void IncidentStatusBar::showIncident(const Incident *incident)

@@ -31,6 +31,9 @@ public:
     // Team mode: this machine's clock against the server's (server minus local); said only when
     // over ServerClock::NoticeableOffsetMs.
     void showClockOffset(qint64 offsetMs);
+    // A notice that must not be missed (the file is damaged): the first of the widgets on the
+    // right, before the save indicator.
+    void addNotice(QWidget *notice);
 
     void retranslateUi();
 
@@ -48,6 +51,7 @@ private:
     QLabel *m_wallClock;
     bool m_haveIncident = false;
     bool m_saveReported = false;
+    int m_leftWidgets = 0; // the permanent widgets' indices start after these
 };
 
 } // namespace cp
