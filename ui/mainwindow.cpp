@@ -121,6 +121,11 @@ void MainWindow::connectParts()
     m_statusBar->showClockOffset(m_store.session().serverClockOffsetMs());
     connect(&m_store.session(), &StoreSession::serverClockOffsetChanged, m_statusBar,
             &IncidentStatusBar::showClockOffset);
+    if (m_store.session().isServer()) {
+        const ServerLink &link = m_store.session().link();
+        m_statusBar->showLink(link);
+        connect(&link, &ServerLink::stateChanged, m_statusBar, [this, &link] { m_statusBar->showLink(link); });
+    }
     connect(m_roleChart, &RoleChartDock::vacanciesChanged, m_statusBar, &IncidentStatusBar::showVacancies);
     // The countdowns move with the service's beat, docked or not; the status bar reads the model.
     connect(m_timerService, &TimerService::ticked, m_timerModel, &TimerModel::refreshRemaining);

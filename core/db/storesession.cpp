@@ -42,11 +42,19 @@ bool isPlainName(const QString &name)
 
 } // namespace
 
-StoreSession::StoreSession(const Clock &clock, QObject *parent) : QObject(parent), m_clock(clock), m_serverClock(clock)
+StoreSession::StoreSession(const Clock &clock, QObject *parent)
+    : QObject(parent), m_clock(clock), m_serverClock(clock), m_link(clock)
 {
     qRegisterMetaType<StoreChange>();
     m_pollTimer.callOnTimeout(this, &StoreSession::checkExternalCommits);
     m_serverClockTimer.callOnTimeout(this, [this] { measureServerClock(); });
+    // The back-off lives in the link, on the injected clock; the timer only looks often.
+    m_reconnectTimer.setInterval(250);
+    m_reconnectTimer.callOnTimeout(this, [this] { reconnectIfDue(); });
+    connect(&m_link, &ServerLink::stateChanged, this, [this](ServerLink::State state) {
+        if (state == ServerLink::State::Reconnecting && !m_reconnectTimer.isActive())
+            linkWentDown();
+    });
 }
 
 StoreSession::~StoreSession()
@@ -69,7 +77,12 @@ Result<QSqlQuery> StoreSession::read(const QString &sql, const QVariantList &val
 {
     if (!isOpen())
         return notOpen();
-    return runStatement(m_db, sql, values, doing);
+    if (StoreError down = requireLink(doing); !down.ok())
+        return down;
+    auto q = runStatement(m_db, sql, values, doing);
+    if (!q && isServer())
+        return noticeFailure(q.error(), doing);
+    return q;
 }
 
 QString StoreSession::defaultPath()
@@ -319,10 +332,12 @@ void StoreSession::close()
 {
     m_pollTimer.stop();
     m_serverClockTimer.stop();
+    m_reconnectTimer.stop();
     m_serverClock.setOffsetMs(0);
     m_laterCheck.reset();
     m_checkLater = false;
     m_damage.clear();
+    m_link.restored();
     if (m_connectionName.isEmpty())
         return;
     const QString path = m_db.databaseName();
@@ -333,9 +348,11 @@ void StoreSession::close()
     if (isReadOnly() && !isServer() && !path.startsWith(QLatin1String("file:")))
         WriteAheadLog::removeUnusedCompanions(path); // a read-only look leaves the folder as it was
     m_dialect = SqlDialect();
+    m_address = ServerAddress();
     m_path.clear();
     m_lastSeenChange = 0;
     m_dataVersion = -1;
+    m_needsFirstContact = false;
 }
 
 StoreError StoreSession::requireWritable() const
@@ -344,6 +361,8 @@ StoreError StoreSession::requireWritable() const
         return notOpen();
     if (isReadOnly())
         return {StoreError::Code::ReadOnly, tr("This window follows the database read-only; it cannot change it.")};
+    if (StoreError down = requireLink(tr("Saving")); !down.ok())
+        return down;
     return damageError();
 }
 
@@ -392,6 +411,8 @@ StoreError StoreSession::writeOnce(const QString &doing, const std::function<Sto
             return {};
         }
         tx.rollback();
+        if (isServer())
+            error = noticeFailure(error, doing);
         if (!error.isTransient() || attempt == MaxWriteAttempts)
             return error;
     }
@@ -521,10 +542,9 @@ void StoreSession::dispatchChanges()
         return;
     QList<StoreChange> changes;
     {
-        auto q = runStatement(m_db,
-                              QStringLiteral("SELECT seq, entity, entity_id, incident_id, op FROM change_log "
-                                             "WHERE seq > ? ORDER BY seq"),
-                              {m_lastSeenChange}, QString());
+        auto q = read(QStringLiteral("SELECT seq, entity, entity_id, incident_id, op FROM change_log "
+                                     "WHERE seq > ? ORDER BY seq"),
+                      {m_lastSeenChange}, tr("Reading the change log"));
         if (!q)
             return; // looked at again on the next commit or poll
         while (q->next()) {

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "domain/clock.h"
+#include "server/serveraddress.h"
 #include "server/serverclock.h"
+#include "server/serverlink.h"
 #include "sqldialect.h"
 #include "storechange.h"
 #include "storeerror.h"
@@ -20,7 +22,6 @@
 namespace cp {
 
 class LaterIntegrityCheck;
-class ServerAddress;
 
 // One open database: the connection, the checks that refuse a file that is not ours, the
 // migrations, the write transactions and the change log. It knows no domain (the repositories
@@ -54,6 +55,10 @@ public:
         // (the window, so a large file opens at once). Until that check has passed a write waits
         // for it; if it finds damage the session turns read-only and says so with damaged().
         bool checkGrowingTablesLater = false;
+        // Team mode: a server out of reach at opening still opens the session, its link down
+        // (reconnecting), so what can wait (the outbox) is kept until the server answers. Off: such
+        // an opening is refused as Unreachable.
+        bool startUnreachable = false;
     };
 
     struct Stats
@@ -80,7 +85,8 @@ public:
     bool isServer() const { return m_dialect.engine() == SqlDialect::Engine::Postgres; }
     StoreError open(const QString &path) { return open(path, Options{}); }
     void close();
-    bool isOpen() const { return m_db.isOpen(); }
+    // A team session stays open while its link is down (the session reconnects on its own).
+    bool isOpen() const { return isServer() ? !m_connectionName.isEmpty() : m_db.isOpen(); }
     bool isReadOnly() const { return m_options.mode == OpenMode::ReadOnly; }
     QString path() const { return m_path; }
     // The time every write stamps: on a team server the server's (this machine's clock corrected).
@@ -90,6 +96,15 @@ public:
     // Measures it now (storesession_server.cpp); serverClockOffsetChanged() when it moved.
     StoreError measureServerClock();
     const SqlDialect &dialect() const { return m_dialect; }
+    // Team mode: the link to the server (storesession_server.cpp). A statement that finds the
+    // connection dead marks it down; from then on reads and writes are refused as Unreachable
+    // without touching the network, and the session tries to connect again on the link's
+    // back-off. Once connected it catches up through the change log (everything since the last
+    // change it saw is announced as usual).
+    const ServerLink &link() const { return m_link; }
+    // Tries to connect again now if the link is down and its next try is due; the session's own
+    // timer calls it, a test with a fake clock calls it after moving the clock.
+    StoreError reconnectIfDue();
     const QSqlDatabase &database() const { return m_db; }
 
     // ---- Writing ----
@@ -211,7 +226,20 @@ private:
     void checkExternalCommits();
     StoreError damageError() const;
     void takeLaterCheck(const QStringList &problems);
-    void listenForServerCommits(); // storesession_server.cpp
+    // storesession_server.cpp
+    void listenForServerCommits();
+    StoreError configureServerConnection();
+    // The schema checked, the connection configured, the change log's end noted.
+    StoreError firstContact();
+    StoreError reconnect();
+    // After a failed statement on a server: when the connection is gone, the link goes down and
+    // the error becomes Unreachable; otherwise 'error' as it is.
+    StoreError noticeFailure(const StoreError &error, const QString &doing) const;
+    StoreError unreachable(const QString &doing) const;
+    // Unreachable while the link is down (a connection the driver closed on its own takes it down).
+    StoreError requireLink(const QString &doing) const;
+    bool connectionDead() const;
+    void linkWentDown();
 
     const Clock &m_clock;
     SqlDialect m_dialect;
@@ -227,6 +255,11 @@ private:
     bool m_checkLater = false; // decided at open: the growing tables are checked after it
     std::unique_ptr<LaterIntegrityCheck> m_laterCheck;
     QString m_damage;
+    ServerAddress m_address;
+    // Reported to from const reads too: a read that finds the server gone is a fact about the link.
+    mutable ServerLink m_link;
+    QTimer m_reconnectTimer;
+    bool m_needsFirstContact = false; // opened unreachable: the schema check and the change log's start wait
 };
 
 } // namespace cp

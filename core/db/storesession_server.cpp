@@ -8,6 +8,8 @@
 
 #include <QSqlDriver>
 
+#include <libpq-fe.h>
+
 #include <atomic>
 
 namespace cp {
@@ -28,35 +30,21 @@ StoreError StoreSession::openServer(const ServerAddress &address, const Options 
     static std::atomic<int> counter{0};
     m_connectionName = QStringLiteral("cp-store-server-%1").arg(++counter);
     m_db = QSqlDatabase::addDatabase(m_dialect.driverName(), m_connectionName);
+    m_address = address;
     const QString name = address.displayName();
     StoreError error = ServerConnection::openDatabase(m_db, address);
+    if (!error.ok() && error.code() == StoreError::Code::Unreachable && options.startUnreachable) {
+        m_path = name;
+        m_needsFirstContact = true;
+        m_link.lost(error.message());
+        return {};
+    }
     if (error.ok())
-        error = ServerSchema::checkUsable(m_db, name);
-    // A write waits for another laptop's at most the busy timeout, as with SQLite's lock; a
-    // follower never writes, whatever its login may do.
-    QStringList settings = {QStringLiteral("SET lock_timeout = %1").arg(qMax(1, options.busyTimeoutMs))};
-    if (options.mode == OpenMode::ReadOnly)
-        settings << QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
-    for (const QString &setting : std::as_const(settings)) {
-        if (!error.ok())
-            break;
-        auto done = runStatement(m_db, setting, {}, tr("Connecting to %1").arg(name));
-        if (!done)
-            error = done.error();
-    }
-    Result<QSqlQuery> last = StoreError();
-    if (error.ok()) {
-        last = runStatement(m_db, QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM change_log"), {},
-                            tr("Reading the change log"));
-        if (!last)
-            error = last.error();
-    }
+        error = firstContact();
     if (!error.ok()) {
         close();
         return error;
     }
-    last->next();
-    m_lastSeenChange = last->value(0).toLongLong();
     m_path = name;
     if (options.serverClock) {
         // A clock that cannot be compared now is compared at the next round; the times stay this
@@ -67,17 +55,127 @@ StoreError StoreSession::openServer(const ServerAddress &address, const Options 
     return {};
 }
 
+StoreError StoreSession::firstContact()
+{
+    StoreError error = ServerSchema::checkUsable(m_db, m_address.displayName());
+    if (error.ok())
+        error = configureServerConnection();
+    if (!error.ok())
+        return error;
+    auto last = runStatement(m_db, QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM change_log"), {},
+                             tr("Reading the change log"));
+    if (!last)
+        return last.error();
+    last->next();
+    m_lastSeenChange = last->value(0).toLongLong();
+    m_needsFirstContact = false;
+    return {};
+}
+
+StoreError StoreSession::configureServerConnection()
+{
+    // A write waits for another laptop's at most the busy timeout, as with SQLite's lock; a
+    // follower never writes, whatever its login may do.
+    QStringList settings = {QStringLiteral("SET lock_timeout = %1").arg(qMax(1, m_options.busyTimeoutMs))};
+    if (m_options.mode == OpenMode::ReadOnly)
+        settings << QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+    for (const QString &setting : std::as_const(settings)) {
+        auto done = runStatement(m_db, setting, {}, tr("Connecting to %1").arg(m_address.displayName()));
+        if (!done)
+            return done.error();
+    }
+    return {};
+}
+
 StoreError StoreSession::measureServerClock()
 {
     if (!isOpen() || !isServer())
         return notOpen();
+    if (StoreError down = requireLink(tr("Comparing clocks")); !down.ok())
+        return down;
     auto offset = ServerClock::measure(m_db, m_clock);
     if (!offset)
-        return offset.error();
+        return noticeFailure(offset.error(), tr("Comparing clocks"));
     if (*offset != m_serverClock.offsetMs()) {
         m_serverClock.setOffsetMs(*offset);
         emit serverClockOffsetChanged(*offset);
     }
+    return {};
+}
+
+bool StoreSession::connectionDead() const
+{
+    if (!m_db.isOpen())
+        return true;
+    const QVariant handle = m_db.driver() ? m_db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "PGconn*") != 0)
+        return false;
+    PGconn *connection = *static_cast<PGconn *const *>(handle.data());
+    return !connection || PQstatus(connection) == CONNECTION_BAD;
+}
+
+StoreError StoreSession::unreachable(const QString &doing) const
+{
+    return {StoreError::Code::Unreachable, tr("%1: the server %2 cannot be reached (%3); nothing was saved there.")
+                                               .arg(doing, m_address.displayName(), m_link.problem())};
+}
+
+StoreError StoreSession::requireLink(const QString &doing) const
+{
+    if (!isServer())
+        return {};
+    // Qt's driver closes a connection whose socket it finds at its end (a notification's wake-up).
+    if (!m_link.isDown() && !m_db.isOpen())
+        m_link.lost(tr("the server closed the connection"));
+    return m_link.isDown() ? unreachable(doing) : StoreError();
+}
+
+StoreError StoreSession::noticeFailure(const StoreError &error, const QString &doing) const
+{
+    // A server that shuts down says so (SQLSTATE 57P01 …: Unreachable already); one that vanishes
+    // leaves only a dead connection behind the driver's error.
+    if (error.code() != StoreError::Code::Unreachable && !connectionDead())
+        return error;
+    m_link.lost(error.message());
+    return unreachable(doing);
+}
+
+void StoreSession::linkWentDown()
+{
+    // The dead connection goes at once, and with it the driver's watch on its socket.
+    m_db.close();
+    m_reconnectTimer.start();
+}
+
+StoreError StoreSession::reconnectIfDue()
+{
+    if (!isServer() || !m_link.attemptDue())
+        return {};
+    return reconnect();
+}
+
+StoreError StoreSession::reconnect()
+{
+    m_db.close();
+    StoreError error = ServerConnection::openDatabase(m_db, m_address);
+    if (error.ok())
+        error = m_needsFirstContact ? firstContact() : configureServerConnection();
+    if (!error.ok()) {
+        m_db.close();
+        m_link.attemptFailed(error.message());
+        return error;
+    }
+    m_reconnectTimer.stop();
+    m_link.restored();
+    if (m_pollTimer.isActive())
+        listenForServerCommits();
+    if (m_options.serverClock) {
+        measureServerClock();
+        if (!m_serverClockTimer.isActive())
+            m_serverClockTimer.start(ServerClockIntervalMs);
+    }
+    // What the others committed meanwhile: the change log since the last change seen.
+    dispatchChanges();
     return {};
 }
 

@@ -1,6 +1,7 @@
 #include "incidentstatusbar.h"
 
 #include "server/serverclock.h"
+#include "server/serverlink.h"
 #include "widgets/incidentclocklabel.h"
 #include "widgets/kindstyle.h"
 
@@ -35,6 +36,9 @@ IncidentStatusBar::IncidentStatusBar(const Clock &clock, const QString &database
     m_clockOffsetLabel->setTextFormat(Qt::PlainText);
     m_clockOffsetLabel->setStyleSheet(boldIn(KindStyle::errorColor()));
     m_clockOffsetLabel->hide();
+    m_linkLabel = addLabel("serverLinkStatus", true);
+    m_linkLabel->setTextFormat(Qt::PlainText);
+    m_linkLabel->hide();
     m_saveLabel = addLabel("saveIndicator", true);
     m_saveLabel->setTextFormat(Qt::PlainText);
     m_saveLabel->setToolTip(QDir::toNativeSeparators(m_databasePath));
@@ -106,6 +110,16 @@ void IncidentStatusBar::showClockOffset(qint64 offsetMs)
         tr("What you capture is stamped with the server's time, so the team's times agree. Set this computer's "
            "clock right (automatic time, NTP) to see the times the others see."));
     m_clockOffsetLabel->setVisible(!text.isEmpty());
+}
+
+void IncidentStatusBar::showLink(const ServerLink &link)
+{
+    m_linkLabel->setText(tr("Server: %1").arg(link.stateText().toLower()));
+    m_linkLabel->setToolTip(link.detailText());
+    m_linkLabel->setStyleSheet(link.isDown()
+                                   ? boldIn(KindStyle::errorColor())
+                                   : QStringLiteral("QLabel { color: %1; }").arg(KindStyle::savedColor().name()));
+    m_linkLabel->show();
 }
 
 void IncidentStatusBar::showSaved(const QDateTime &atUtc)

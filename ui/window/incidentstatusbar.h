@@ -11,6 +11,7 @@ namespace cp {
 
 class Clock;
 class IncidentClockLabel;
+class ServerLink;
 
 // The window's status bar, always in view: the incident clock, severity, status, vacant required
 // roles, the next timer due (bold red once one is overdue), then the save indicator and the wall
@@ -34,6 +35,9 @@ public:
     // A notice that must not be missed (the file is damaged): the first of the widgets on the
     // right, before the save indicator.
     void addNotice(QWidget *notice);
+    // Team mode: the link to the server in words ("Server: reconnecting since 14:32"), the
+    // problem and the next try in its tooltip; hidden on a file.
+    void showLink(const ServerLink &link);
 
     void retranslateUi();
 
@@ -47,6 +51,7 @@ private:
     QLabel *m_vacancyLabel;
     QLabel *m_nextTimerLabel;
     QLabel *m_clockOffsetLabel;
+    QLabel *m_linkLabel;
     QLabel *m_saveLabel;
     QLabel *m_wallClock;
     bool m_haveIncident = false;
