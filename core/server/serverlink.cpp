@@ -72,7 +72,8 @@ QString ServerLink::detailText() const
     if (!isDown())
         return tr("The server answers; what you write is saved on it.");
     const qint64 seconds = (msUntilNextAttempt() + 999) / 1000;
-    return tr("The server cannot be reached (%1). Next try in %n s.", nullptr, int(seconds)).arg(m_problem);
+    // "s" is the unit, the same for 1 and 30: no plural forms to keep.
+    return tr("The server cannot be reached (%1). Next try in %2 s.").arg(m_problem, QString::number(seconds));
 }
 
 } // namespace cp
