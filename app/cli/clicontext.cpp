@@ -61,6 +61,11 @@ Result<std::unique_ptr<IncidentStore>> CliContext::openStore(Access access) cons
         options.mode = StoreSession::OpenMode::ReadWrite;
         options.create = false;
         break;
+    case Access::WriteOrKeep:
+        options.mode = StoreSession::OpenMode::ReadWrite;
+        options.create = false;
+        options.startUnreachable = true;
+        break;
     case Access::Read:
         options.mode = StoreSession::OpenMode::ReadOnly;
         options.create = false;

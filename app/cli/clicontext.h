@@ -30,6 +30,9 @@ public:
         Write,  // the file must exist; upgrades its layout if older
         Read,   // read-only, never creates, never writes
         Check,  // read-only without the quick check on open: check runs the full one itself
+        // As Write; a team server out of reach still opens (its link down), so what a command
+        // writes can wait in the outbox ('log').
+        WriteOrKeep,
     };
 
     static constexpr int DefaultBusyTimeoutMs = 5000;
@@ -64,6 +67,8 @@ public:
     int finish();
     // On a team server whose clock is noticeably off this machine's: one line on stderr.
     void noteServerClock(const StoreSession &session);
+    // One line on stderr, "commandpost-cli: note: …": something the user should know; not an error.
+    void note(const QString &message) { printError(QStringLiteral("note"), message); }
 
     // --author, else $COMMANDPOST_AUTHOR, else $USER, else "cli".
     static QString defaultAuthor();

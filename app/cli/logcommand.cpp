@@ -1,5 +1,8 @@
 #include "logcommand.h"
 
+#include "db/outbox.h"
+#include "db/outboxsender.h"
+
 #include <QRegularExpression>
 
 #include <istream>
@@ -59,7 +62,6 @@ QList<Command> LogCommand::commands()
 
 int LogCommand::run(CommandCall &call)
 {
-    CliContext &context = call.context();
     const CommandLine &line = call.line();
     NewEntry entry;
     entry.incidentId = call.incidentId();
@@ -91,17 +93,73 @@ int LogCommand::run(CommandCall &call)
     if (!fromStdin && words.isEmpty())
         return line.usageError(tr("the entry's text is missing"));
 
-    IncidentStore *store = call.store();
+    IncidentStore *store = call.store(CliContext::Access::WriteOrKeep);
     if (!store)
         return call.exitCode();
-    if (fromStdin)
-        return logLinesFromStdin(context, *store, entry);
-
-    entry.text = words.join(QLatin1Char(' '));
-    return call.printId(store->timeline().append(entry));
+    if (!fromStdin)
+        entry.text = words.join(QLatin1Char(' '));
+    if (store->session().isServer())
+        return logThroughOutbox(call, *store, entry, fromStdin);
+    const Writer append = [store](const NewEntry &e) -> Result<QString> {
+        auto id = store->timeline().append(e);
+        if (!id)
+            return id.error();
+        return QString::number(*id);
+    };
+    return logTo(call, append, entry, fromStdin);
 }
 
-int LogCommand::logLinesFromStdin(CliContext &context, cp::IncidentStore &store, NewEntry entry)
+int LogCommand::logTo(CommandCall &call, const Writer &write, NewEntry entry, bool fromStdin)
+{
+    if (fromStdin)
+        return logLinesFromStdin(call.context(), write, entry);
+    auto line = write(entry);
+    if (!line)
+        return call.fail(line.error());
+    call.out() << *line << QLatin1Char('\n');
+    return call.finish();
+}
+
+int LogCommand::logThroughOutbox(CommandCall &call, cp::IncidentStore &store, const NewEntry &entry, bool fromStdin)
+{
+    CliContext &context = call.context();
+    auto address = ServerAddress::parse(context.server());
+    if (!address)
+        return call.fail(address.error());
+    Outbox outbox;
+    if (StoreError error = outbox.open(Outbox::pathFor(*address)); !error.ok())
+        return call.fail(error);
+    OutboxSender sender(store.session(), store.timeline(), outbox);
+    // What an earlier run kept (it lost the server, or was killed) goes first.
+    if (auto kept = sender.send(); kept && kept->sent > 0)
+        context.note(tr("entries kept from an earlier run, now sent to the server: %1").arg(kept->sent));
+    bool told = false;
+    const Writer keep = [&](const NewEntry &e) -> Result<QString> {
+        // Without an event loop the session's own timer never runs: the try that is due, here.
+        store.session().reconnectIfDue();
+        auto logged = sender.log(e);
+        if (!logged)
+            return logged.error();
+        if (!logged->pending)
+            return QString::number(logged->entryId);
+        if (!told) {
+            told = true;
+            context.note(tr("the server cannot be reached; entries wait in %1 and are sent by the next 'log' "
+                            "that reaches it.")
+                             .arg(outbox.path()));
+        }
+        return QStringLiteral("pending ") + logged->clientId;
+    };
+    const int code = logTo(call, keep, entry, fromStdin);
+    // One last try for what waits, whatever the back-off says: the process is about to end.
+    if (store.session().link().isDown())
+        store.session().reconnectNow();
+    if (auto left = outbox.waiting(); left && *left > 0)
+        context.note(tr("entries waiting in %1 for the server: %2").arg(outbox.path()).arg(*left));
+    return code;
+}
+
+int LogCommand::logLinesFromStdin(CliContext &context, const Writer &write, NewEntry entry)
 {
     // std::getline reads up to the line break and no further, so a line is logged as soon as it
     // arrives, whatever the writer on the other end of the pipe does next.
@@ -113,10 +171,10 @@ int LogCommand::logLinesFromStdin(CliContext &context, cp::IncidentStore &store,
         if (text.trimmed().isEmpty())
             continue;
         entry.text = text;
-        auto id = store.timeline().append(entry);
-        if (!id)
-            return context.fail(id.error());
-        context.out() << *id << QLatin1Char('\n');
+        auto line = write(entry);
+        if (!line)
+            return context.fail(line.error());
+        context.out() << *line << QLatin1Char('\n');
         context.out().flush();
     }
     if (context.in().bad())

@@ -5,7 +5,10 @@
 #include "db/commitwatcher.h"
 #include "db/databaselock.h"
 #include "db/incidentstore.h"
+#include "db/outbox.h"
+#include "db/outboxsender.h"
 #include "db/privatefile.h"
+#include "docks/timelinedock.h"
 #include "domain/appidentity.h"
 #include "domain/clock.h"
 #include "mainwindow.h"
@@ -80,7 +83,8 @@ private:
     // The windows on the servers connected to from the window, one after the other.
     static int runNextServers(QApplication &app);
     // notice: shown in the status bar at the start (a stale lock taken over).
-    static int runWindow(QApplication &app, IncidentStore &store, const QString &notice = QString());
+    static int runWindow(QApplication &app, IncidentStore &store, const QString &notice = QString(),
+                         Outbox *outbox = nullptr, OutboxSender *sender = nullptr);
     // A second window on a locked database: follow it instead (true) or give up.
     static bool offerFollow(const QString &path, const QString &holder, const QString &whenLocked);
 };
@@ -278,12 +282,21 @@ int GuiMain::runNextServers(QApplication &app)
         const std::unique_ptr<IncidentStore> store = std::move(nextServer);
         // Other laptops' commits arrive as notifications at once; the watcher's poll is the safety net.
         const CommitWatcher commits(store->session());
-        code = runWindow(app, *store, std::exchange(nextServerNotice, QString()));
+        // What is written while the server is out of reach waits in this user's outbox; what an
+        // earlier run left there (a crash, a lost server) is sent once the window is up.
+        Outbox outbox;
+        std::optional<OutboxSender> sender;
+        if (const StoreError error = outbox.open(Outbox::pathFor(store->session().serverAddress())); error.ok())
+            sender.emplace(store->session(), store->timeline(), outbox);
+        else
+            std::fprintf(stderr, "commandpost: %s\n", qPrintable(error.message()));
+        code = runWindow(app, *store, std::exchange(nextServerNotice, QString()), &outbox, sender ? &*sender : nullptr);
     }
     return code;
 }
 
-int GuiMain::runWindow(QApplication &app, IncidentStore &store, const QString &notice)
+int GuiMain::runWindow(QApplication &app, IncidentStore &store, const QString &notice, Outbox *outbox,
+                       OutboxSender *sender)
 {
     QSettings settings;
     makeSettingsPrivate(settings);
@@ -295,6 +308,10 @@ int GuiMain::runWindow(QApplication &app, IncidentStore &store, const QString &n
                      [](const QString &said) { nextServerNotice = said; });
     window.restoreWindowState();
     window.openInitialIncident();
+    if (outbox && sender) {
+        window.timelineDock()->setOutbox(*outbox, *sender);
+        sender->send();
+    }
     // Crash recovery (#8): the draft line, the heartbeat, a "Session recovered" entry after a crash.
     SessionGuard session(store, window, preferences, SystemClock::instance());
     session.start();

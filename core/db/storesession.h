@@ -102,9 +102,13 @@ public:
     // back-off. Once connected it catches up through the change log (everything since the last
     // change it saw is announced as usual).
     const ServerLink &link() const { return m_link; }
+    // Team mode: the server's address as opened (its outbox is named after it); empty on a file.
+    const ServerAddress &serverAddress() const { return m_address; }
     // Tries to connect again now if the link is down and its next try is due; the session's own
     // timer calls it, a test with a fake clock calls it after moving the clock.
     StoreError reconnectIfDue();
+    // Tries now whatever the back-off says (a command about to end); nothing when connected.
+    StoreError reconnectNow();
     const QSqlDatabase &database() const { return m_db; }
 
     // ---- Writing ----

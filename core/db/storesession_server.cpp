@@ -154,6 +154,13 @@ StoreError StoreSession::reconnectIfDue()
     return reconnect();
 }
 
+StoreError StoreSession::reconnectNow()
+{
+    if (!isServer() || !m_link.isDown())
+        return {};
+    return reconnect();
+}
+
 StoreError StoreSession::reconnect()
 {
     m_db.close();

@@ -92,22 +92,44 @@ void TimelineRepository::announce(const StoreChange &c)
         emit entryChanged(c.incidentId, c.entityId);
 }
 
-Result<qint64> TimelineRepository::insertEntry(WriteTransaction &tx, const NewEntry &entry, bool logIt,
-                                               QSet<qint64> *knownIncidents)
+StoreError TimelineRepository::checkEntry(const NewEntry &entry)
 {
     const QString text = entry.text.trimmed();
     if (text.isEmpty())
-        return StoreError(StoreError::Code::Invalid, tr("A timeline entry needs text."));
+        return {StoreError::Code::Invalid, tr("A timeline entry needs text.")};
     if (entry.author.trimmed().isEmpty())
-        return StoreError(StoreError::Code::Invalid, tr("A timeline entry needs an author."));
+        return {StoreError::Code::Invalid, tr("A timeline entry needs an author.")};
     if (const QString problem = DomainRules::textProblem(text); !problem.isEmpty())
-        return StoreError(StoreError::Code::Invalid, tr("The entry %1.").arg(problem));
+        return {StoreError::Code::Invalid, tr("The entry %1.").arg(problem)};
+    return {};
+}
+
+Result<qint64> TimelineRepository::insertEntry(WriteTransaction &tx, const NewEntry &entry, bool logIt,
+                                               QSet<qint64> *knownIncidents)
+{
+    if (StoreError refused = checkEntry(entry); !refused.ok())
+        return refused;
+    const QString text = entry.text.trimmed();
+    // Sent again (its reply was lost, or its client died before clearing its outbox): it is
+    // already on the timeline, once.
+    if (!entry.clientId.isEmpty()) {
+        auto sent =
+            tx.exec(QStringLiteral("SELECT entry_id FROM entry_delivery WHERE client_uuid = ?"), {entry.clientId});
+        if (!sent)
+            return sent.error();
+        if (sent->next())
+            return sent->value(0).toLongLong();
+        sent->finish();
+    }
     const QDateTime now = m_session.clock().nowUtc();
-    const QDateTime occurred = entry.occurredAt.isValid() ? entry.occurredAt.toUTC() : now;
-    if (toMs(occurred) > toMs(now) + FutureToleranceMs)
-        return StoreError(StoreError::Code::Invalid,
-                          tr("%1 is in the future; an entry records something that has happened.")
-                              .arg(occurred.toLocalTime().toString(Qt::ISODate)));
+    const QDateTime captured = entry.capturedAt.isValid() ? entry.capturedAt.toUTC() : now;
+    const QDateTime occurred = entry.occurredAt.isValid() ? entry.occurredAt.toUTC() : captured;
+    for (const QDateTime &time : {occurred, captured}) {
+        if (toMs(time) > toMs(now) + FutureToleranceMs)
+            return StoreError(StoreError::Code::Invalid,
+                              tr("%1 is in the future; an entry records something that has happened.")
+                                  .arg(time.toLocalTime().toString(Qt::ISODate)));
+    }
 
     if (!knownIncidents || !knownIncidents->contains(entry.incidentId)) {
         auto exists = tx.exec(QStringLiteral("SELECT status FROM incident WHERE id = ?"), {entry.incidentId});
@@ -131,10 +153,17 @@ Result<qint64> TimelineRepository::insertEntry(WriteTransaction &tx, const NewEn
                                              "captured_at, body, tags, key_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                                              "RETURNING id"),
                               {entry.incidentId, EntryVocabulary::kindKey(entry.kind), entry.author.trimmed(),
-                               toMs(occurred), toMs(now), text, joinWords(entry.tags), entry.keyEvent ? 1 : 0});
+                               toMs(occurred), toMs(captured), text, joinWords(entry.tags), entry.keyEvent ? 1 : 0});
     if (!inserted)
         return inserted.error();
     const qint64 id = *inserted;
+    if (!entry.clientId.isEmpty()) {
+        if (StoreError error =
+                tx.run(QStringLiteral("INSERT INTO entry_delivery (client_uuid, entry_id) VALUES (?, ?)"),
+                       {entry.clientId, id});
+            !error.ok())
+            return error;
+    }
     if (logIt) {
         if (StoreError error = m_session.logChange(tx, StoreEntity::Entry, id, entry.incidentId, ChangeOp::Insert);
             !error.ok())

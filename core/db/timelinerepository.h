@@ -20,6 +20,8 @@ public:
     explicit TimelineRepository(StoreSession &session, QObject *parent = nullptr);
 
     Result<qint64> append(const NewEntry &entry);
+    // What append() refuses in the entry itself, before any database is asked (Invalid).
+    static StoreError checkEntry(const NewEntry &entry);
     Result<QList<qint64>> appendAll(const QList<NewEntry> &entries); // all or nothing
     StoreError amend(qint64 entryId, const EntryAmendment &amendment, const QString &author);
     StoreError setRetracted(qint64 entryId, bool retracted, const QString &author);

@@ -49,6 +49,10 @@ struct NewEntry
     QStringList tags;
     bool keyEvent = false;
     QDateTime occurredAt; // null: the moment it is captured
+    // Team mode's outbox: the entry was captured earlier, while the server was out of reach, and
+    // carries the id its client made for it; the server logs each id once.
+    QDateTime capturedAt; // null: now
+    QString clientId;     // empty: none
 };
 
 // What an amendment changes; unset fields keep their current value.

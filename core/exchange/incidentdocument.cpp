@@ -338,6 +338,7 @@ QStringList excludedTables()
 {
     return {
         QStringLiteral("change_log"),      // how windows learn of commits: local to one database
+        QStringLiteral("entry_delivery"),  // which outbox entries a server has: local to one server
         QStringLiteral("sqlite_sequence"), // SQLite's own bookkeeping
     };
 }

@@ -159,6 +159,11 @@ QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
+    return columnTitle(section);
+}
+
+QString TimelineModel::columnTitle(int section)
+{
     switch (section) {
     case TimeColumn:
         return tr("Time");

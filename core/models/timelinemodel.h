@@ -19,8 +19,16 @@ class TimelineModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(TimelineModel)
 
 public:
-    enum Column { TimeColumn, KindColumn, AuthorColumn, TextColumn, ColumnCount };
-    enum Role {
+    enum Column
+    {
+        TimeColumn,
+        KindColumn,
+        AuthorColumn,
+        TextColumn,
+        ColumnCount
+    };
+    enum Role
+    {
         EntryIdRole = Qt::UserRole + 1,
         KindRole,       // int(EntryKind): the delegate maps it to a colour and icon
         KindKeyRole,    // "action"
@@ -51,6 +59,8 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // "Time", "Kind", "Author", "Entry"; empty for any other column.
+    static QString columnTitle(int section);
     bool canFetchMore(const QModelIndex &parent = {}) const override;
     void fetchMore(const QModelIndex &parent = {}) override;
     QHash<int, QByteArray> roleNames() const override;

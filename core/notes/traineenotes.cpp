@@ -1,18 +1,11 @@
 #include "traineenotes.h"
 
-#include "db/databasefile.h"
-#include "db/privatefile.h"
 #include "db/storevalues.h"
-#include "db/writeaheadlog.h"
 #include "domain/clock.h"
 
 #include <QDir>
-#include <QFileInfo>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
-
-#include <atomic>
 
 namespace cp {
 
@@ -44,14 +37,7 @@ TraineeNote readNote(const QSqlQuery &q)
 
 TraineeNotes::TraineeNotes(const Clock &clock, QObject *parent) : QObject(parent), m_clock(clock) {}
 
-TraineeNotes::~TraineeNotes()
-{
-    if (m_connectionName.isEmpty())
-        return;
-    m_db.close();
-    m_db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(m_connectionName);
-}
+TraineeNotes::~TraineeNotes() = default;
 
 QString TraineeNotes::defaultPath()
 {
@@ -61,83 +47,22 @@ QString TraineeNotes::defaultPath()
 
 Result<QSqlQuery> TraineeNotes::run(const QString &sql, const QVariantList &values, const QString &doing) const
 {
-    QSqlQuery q(m_db);
-    if (!q.prepare(sql))
-        return StoreError::fromSql(q.lastError(), doing);
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (!q.exec())
-        return StoreError::fromSql(q.lastError(), doing);
-    return q;
+    return m_file.run(sql, values, doing);
 }
 
 StoreError TraineeNotes::open(const QString &path)
 {
-    static std::atomic<int> counter{0};
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    if (StoreError error = PrivateFile::makePrivateFolder(QFileInfo(absolute).absolutePath()); !error.ok())
-        return error;
-    // The notes and their -wal/-shm are the trainee's only, whatever the umask; an older file made
-    // readable by others is made private too.
-    const PrivateUmask privateFiles;
-    for (const QString &file : {absolute, absolute + QStringLiteral("-wal"), absolute + QStringLiteral("-shm")})
-        if (StoreError error = PrivateFile::makePrivate(file); !error.ok())
-            return error;
-    const DatabaseFile::Header header = DatabaseFile::readHeader(absolute);
-    if (StoreError refused =
-            WriteAheadLog::checkBelongs(absolute, header.pageSize, header.userVersion, NotesApplicationId);
-        !refused.ok())
-        return refused;
-    m_connectionName = QStringLiteral("cp-notes-%1").arg(++counter);
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    m_db.setDatabaseName(absolute);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=3000"));
-    if (!m_db.open())
-        return StoreError::fromSql(m_db.lastError(), tr("Opening the notes %1").arg(absolute));
-    const QString doing = tr("Opening the notes %1").arg(absolute);
-
-    auto appId = run(QStringLiteral("PRAGMA application_id"), {}, doing);
-    if (!appId)
-        return appId.error();
-    const quint32 id = appId->next() ? static_cast<quint32>(appId->value(0).toLongLong()) : 0;
-    appId->finish();
-    auto version = run(QStringLiteral("PRAGMA user_version"), {}, doing);
-    if (!version)
-        return version.error();
-    const int schema = version->next() ? version->value(0).toInt() : 0;
-    version->finish();
-    if ((id != 0 && id != NotesApplicationId) || schema > NotesSchemaVersion) {
-        m_db.close();
-        return {StoreError::Code::Foreign,
-                tr("%1 is not a CommandPost notes file this version can read.").arg(absolute)};
-    }
-    if (schema == 0) {
-        auto objects = run(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"), {}, doing);
-        if (!objects)
-            return objects.error();
-        if (objects->next() && objects->value(0).toInt() > 0) {
-            m_db.close();
-            return {StoreError::Code::Foreign, tr("%1 is a SQLite database of another application.").arg(absolute)};
-        }
-        objects->finish();
-        const QStringList statements = {
-            QStringLiteral("PRAGMA journal_mode = WAL"),
-            QStringLiteral(
-                "CREATE TABLE note (id INTEGER PRIMARY KEY, database_key TEXT NOT NULL, "
-                "incident_id BIGINT NOT NULL, moment_at BIGINT NOT NULL, entry_id BIGINT NOT NULL DEFAULT 0, "
-                "body TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)"),
-            QStringLiteral("CREATE INDEX note_by_incident ON note (database_key, incident_id, moment_at)"),
-            QStringLiteral("PRAGMA application_id = %1").arg(NotesApplicationId),
-            QStringLiteral("PRAGMA user_version = %1").arg(NotesSchemaVersion),
-        };
-        for (const QString &statement : statements) {
-            auto done = run(statement, {}, doing);
-            if (!done)
-                return done.error();
-        }
-    }
-    run(QStringLiteral("PRAGMA synchronous = FULL"), {}, doing);
-    return {};
+    LocalSqliteFile::Layout layout;
+    layout.applicationId = NotesApplicationId;
+    layout.version = NotesSchemaVersion;
+    layout.what = tr("notes");
+    layout.createStatements = {
+        QStringLiteral("CREATE TABLE note (id INTEGER PRIMARY KEY, database_key TEXT NOT NULL, "
+                       "incident_id BIGINT NOT NULL, moment_at BIGINT NOT NULL, entry_id BIGINT NOT NULL DEFAULT 0, "
+                       "body TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)"),
+        QStringLiteral("CREATE INDEX note_by_incident ON note (database_key, incident_id, moment_at)"),
+    };
+    return m_file.open(path, layout);
 }
 
 Result<qint64> TraineeNotes::add(const TraineeNote &note)

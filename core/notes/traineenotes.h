@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/localsqlitefile.h"
 #include "db/storeerror.h"
 
 #include <QDateTime>
@@ -37,8 +38,8 @@ public:
 
     static QString defaultPath(); // <data dir>/trainee-notes.sqlite
     StoreError open(const QString &path);
-    bool isOpen() const { return m_db.isOpen(); }
-    QString path() const { return m_db.databaseName(); }
+    bool isOpen() const { return m_file.isOpen(); }
+    QString path() const { return m_file.path(); }
 
     Result<qint64> add(const TraineeNote &note);
     StoreError update(qint64 noteId, const QString &text);
@@ -56,8 +57,7 @@ private:
     Result<QSqlQuery> run(const QString &sql, const QVariantList &values, const QString &doing) const;
 
     const Clock &m_clock;
-    QSqlDatabase m_db;
-    QString m_connectionName;
+    LocalSqliteFile m_file;
 };
 
 } // namespace cp

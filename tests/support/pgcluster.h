@@ -46,3 +46,15 @@ private:
 };
 
 } // namespace cp::test
+
+// Makes and starts 'cluster', or skips the test when PostgreSQL's programs are missing — fails it
+// instead when the run says a server is required (CP_REQUIRE_PG=1, as './dev test' sets).
+#define CP_REQUIRE_PG_CLUSTER(cluster)                                                                                 \
+    do {                                                                                                               \
+        QString why_;                                                                                                  \
+        if (!(cluster).create(&why_)) {                                                                                \
+            if (qEnvironmentVariable("CP_REQUIRE_PG") == QLatin1String("1"))                                           \
+                QFAIL(qPrintable(why_));                                                                               \
+            QSKIP(qPrintable(QStringLiteral("No PostgreSQL cluster of the test's own: ") + why_));                     \
+        }                                                                                                              \
+    } while (false)

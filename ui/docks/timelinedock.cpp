@@ -1,10 +1,13 @@
 #include "timelinedock.h"
 
 #include "db/incidentstore.h"
+#include "db/outbox.h"
+#include "db/outboxsender.h"
 #include "dialogs/amendentrydialog.h"
 #include "dialogs/entryhistorydialog.h"
 #include "domain/clock.h"
 #include "domain/quickentryparser.h"
+#include "models/pendingentrymodel.h"
 #include "models/timelinemodel.h"
 #include "preferences.h"
 #include "session/incidentsession.h"
@@ -12,6 +15,7 @@
 #include "undo/storecommands.h"
 #include "widgets/accessiblename.h"
 #include "widgets/kindstyle.h"
+#include "widgets/pendingentriesview.h"
 #include "widgets/quickentryedit.h"
 #include "widgets/timelinedelegate.h"
 
@@ -32,6 +36,7 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
+#include <QUuid>
 #include <QVBoxLayout>
 
 namespace cp {
@@ -466,12 +471,24 @@ void TimelineDock::changeEvent(QEvent *event)
     QDockWidget::changeEvent(event);
 }
 
+void TimelineDock::setOutbox(Outbox &outbox, OutboxSender &sender)
+{
+    m_sender = &sender;
+    m_pendingModel = new PendingEntryModel(outbox, this);
+    m_pendingModel->setIncident(m_incidentId);
+    m_pendingView = new PendingEntriesView(*m_pendingModel, m_timelinePage);
+    auto *layout = qobject_cast<QVBoxLayout *>(m_timelinePage->layout());
+    layout->insertWidget(layout->indexOf(m_view), m_pendingView);
+}
+
 void TimelineDock::setSession(IncidentSession *session)
 {
     m_session = session;
     m_incidentId = session ? session->incidentId() : 0;
     m_authorsWanted = m_author->hasFocus() || m_filterAuthor->hasFocus();
     m_model->setIncident(m_incidentId);
+    if (m_pendingModel)
+        m_pendingModel->setIncident(m_incidentId);
     m_pages->setCurrentIndex(m_incidentId > 0 ? 1 : 0);
     showIdleHint();
     refreshAuthors();
@@ -615,10 +632,18 @@ bool TimelineDock::logQuickEntry()
     entry.tags = parsed.tags;
     entry.keyEvent = parsed.keyEvent;
     entry.occurredAt = parsed.occurredAt;
+    if (m_sender) {
+        // Made here, so a try whose reply is lost and the outbox's later send are one entry.
+        entry.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        if (m_store.session().link().isDown())
+            return keepPending(entry, line, who);
+    }
 
     auto command = std::make_unique<LogEntryCommand>(m_store, &m_session->saveStatus(), entry);
     LogEntryCommand *raw = command.get();
     const StoreError error = m_session->run(std::move(command));
+    if (!error.ok() && m_sender && error.code() == StoreError::Code::Unreachable)
+        return keepPending(entry, line, who);
     if (!error.ok()) {
         // The line keeps every character; the Scribe can retry with Enter.
         showFeedback(tr("Not saved: %1 Your text is kept; press Enter to retry.").arg(error.message()),
@@ -635,6 +660,31 @@ bool TimelineDock::logQuickEntry()
     selectEntry(entryId);
     if (entry.kind == EntryKind::Action)
         emit actionLogged(entry.text);
+    return true;
+}
+
+bool TimelineDock::keepPending(const NewEntry &entry, const QString &line, const QString &who)
+{
+    auto logged = m_sender->log(entry);
+    if (!logged) {
+        showFeedback(tr("Not saved: %1 Your text is kept; press Enter to retry.").arg(logged.error().message()),
+                     KindStyle::errorColor(), Feedback::Error);
+        return false;
+    }
+    m_preferences.setAuthorName(who);
+    m_line->addToHistory(line);
+    m_line->clear();
+    const QString at = m_clock.nowUtc().toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+    if (logged->pending) {
+        // On this computer's disk, not the server's: said as such, never as "Saved".
+        showFeedback(tr("Kept on this computer %1 — pending, not on the server yet; it is sent when the server "
+                        "answers.")
+                         .arg(at),
+                     KindStyle::errorColor(), Feedback::Saved);
+        return true;
+    }
+    showFeedback(tr("Saved %1").arg(at), KindStyle::savedColor(), Feedback::Saved);
+    selectEntry(logged->entryId);
     return true;
 }
 

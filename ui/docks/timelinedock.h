@@ -20,6 +20,11 @@ class QTreeView;
 
 namespace cp {
 
+class Outbox;
+class OutboxSender;
+class PendingEntriesView;
+class PendingEntryModel;
+
 class Clock;
 class IncidentSession;
 class IncidentStore;
@@ -52,6 +57,10 @@ public:
 
     EntryKind entryKind() const;
     void setEntryKind(EntryKind kind);
+
+    // Team mode: entries that cannot reach the server are kept in 'outbox' (through 'sender') and
+    // shown above the timeline as pending until they are sent.
+    void setOutbox(Outbox &outbox, OutboxSender &sender);
 
     // What Enter in the quick entry line does. On failure the typed text stays and the
     // error shows inline; nothing typed is lost.
@@ -114,6 +123,8 @@ private:
     void wantAuthors();
     void fillFilterKinds();
     bool runCommand(std::unique_ptr<StoreCommand> command);
+    // The line could not reach the server: it goes to the outbox (durable before the line clears).
+    bool keepPending(const NewEntry &entry, const QString &line, const QString &who);
     QString author() const;
 
     IncidentStore &m_store;
@@ -123,6 +134,9 @@ private:
     IncidentSession *m_session = nullptr;
 
     TimelineModel *m_model;
+    OutboxSender *m_sender = nullptr;
+    PendingEntryModel *m_pendingModel = nullptr;
+    PendingEntriesView *m_pendingView = nullptr;
     TimelineDelegate *m_delegate;
     QStackedWidget *m_pages;
     QLabel *m_emptyLabel = nullptr;
