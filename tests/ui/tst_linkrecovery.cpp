@@ -220,6 +220,8 @@ private slots:
         QTRY_VERIFY(!link.isDown());
         QTRY_VERIFY(!pending->isVisible());
         QCOMPARE(*outbox.waiting(), 0);
+        QVERIFY2(feedback->text().startsWith(QLatin1String("The server answers again")), qPrintable(feedback->text()));
+        QVERIFY(feedback->text().contains(QLatin1String("(2 sent at")));
         TimelinePage page{*incident};
         page.oldestFirst = true;
         auto entries = ui.store->timeline().entries(page);

@@ -479,6 +479,15 @@ void TimelineDock::setOutbox(Outbox &outbox, OutboxSender &sender)
     m_pendingView = new PendingEntriesView(*m_pendingModel, m_timelinePage);
     auto *layout = qobject_cast<QVBoxLayout *>(m_timelinePage->layout());
     layout->insertWidget(layout->indexOf(m_view), m_pendingView);
+    // "Kept on this computer …" would go on standing after the entries reached the server.
+    connect(&sender, &OutboxSender::delivered, this, [this](const OutboxSender::Report &report) {
+        if (report.sent == 0 || m_feedbackKind != Feedback::Saved)
+            return;
+        showFeedback(tr("The server answers again: the entries kept on this computer are on it now (%1 sent at %2).")
+                         .arg(report.sent)
+                         .arg(m_clock.nowUtc().toLocalTime().toString(QStringLiteral("HH:mm:ss"))),
+                     KindStyle::savedColor(), Feedback::Saved);
+    });
 }
 
 void TimelineDock::setSession(IncidentSession *session)

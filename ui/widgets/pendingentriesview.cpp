@@ -12,7 +12,7 @@ namespace cp {
 
 namespace {
 
-constexpr int VisibleRows = 4; // more scroll: the saved timeline keeps the room
+constexpr int VisibleRows = 3; // more scroll: the saved timeline keeps the room
 
 } // namespace
 
@@ -32,6 +32,7 @@ PendingEntriesView::PendingEntriesView(PendingEntryModel &model, QWidget *parent
     m_view->setFocusPolicy(Qt::NoFocus);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(PendingEntryModel::TextColumn, QHeaderView::Stretch);
+    m_view->header()->setSectionResizeMode(PendingEntryModel::StateColumn, QHeaderView::ResizeToContents);
     m_view->setFixedHeight(m_view->header()->sizeHint().height() +
                            VisibleRows * m_view->fontMetrics().height() * 3 / 2 + 2 * m_view->frameWidth());
     auto *layout = new QVBoxLayout(this);

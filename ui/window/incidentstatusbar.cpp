@@ -30,8 +30,11 @@ IncidentStatusBar::IncidentStatusBar(const Clock &clock, const QString &database
     m_statusStatus = addLabel("statusStatus");
     m_vacancyLabel = addLabel("vacancyStatus");
     m_vacancyLabel->setStyleSheet(boldIn(KindStyle::errorColor()));
-    m_nextTimerLabel = addLabel("nextTimerStatus");
+    m_nextTimerLabel = addLabel("nextTimerStatus", false, 1);
     m_nextTimerLabel->setTextFormat(Qt::PlainText);
+    // The longest text here ("Overdue: … · Next: …") is cut at the window's edge (its tooltip has it
+    // whole) rather than widening a 1280-pixel window past its screen beside the server link.
+    m_nextTimerLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_clockOffsetLabel = addLabel("clockOffsetStatus");
     m_clockOffsetLabel->setTextFormat(Qt::PlainText);
     m_clockOffsetLabel->setStyleSheet(boldIn(KindStyle::errorColor()));
@@ -51,15 +54,15 @@ IncidentStatusBar::IncidentStatusBar(const Clock &clock, const QString &database
     });
 }
 
-QLabel *IncidentStatusBar::addLabel(const char *name, bool permanent)
+QLabel *IncidentStatusBar::addLabel(const char *name, bool permanent, int stretch)
 {
     auto *label = new QLabel(this);
     label->setObjectName(QLatin1String(name));
     label->setContentsMargins(6, 0, 6, 0);
     if (permanent)
-        addPermanentWidget(label);
+        addPermanentWidget(label, stretch);
     else
-        m_leftWidgets = insertWidget(m_leftWidgets, label) + 1;
+        m_leftWidgets = insertWidget(m_leftWidgets, label, stretch) + 1;
     return label;
 }
 
@@ -99,6 +102,7 @@ void IncidentStatusBar::showVacancies(const QString &text)
 void IncidentStatusBar::showNextDue(const QString &text, bool overdue)
 {
     m_nextTimerLabel->setText(text);
+    m_nextTimerLabel->setToolTip(text);
     m_nextTimerLabel->setStyleSheet(overdue ? boldIn(KindStyle::errorColor()) : QString());
 }
 

@@ -42,7 +42,7 @@ public:
     void retranslateUi();
 
 private:
-    QLabel *addLabel(const char *name, bool permanent = false);
+    QLabel *addLabel(const char *name, bool permanent = false, int stretch = 0);
 
     const QString m_databasePath;
     IncidentClockLabel *m_clockLabel;
