@@ -94,6 +94,23 @@ QString PgTestServer::createLogin(const QString &stem, QString *why)
     return name;
 }
 
+QString PgTestServer::createMember(const QString &server, const QString &stem, ServerSchema::Group group, QString *why)
+{
+    const QString login = createLogin(stem, why);
+    if (login.isEmpty())
+        return {};
+    ServerConnection admin;
+    StoreError error = admin.open(*ServerAddress::parse(server));
+    if (error.ok())
+        error = ServerSchema::grant(admin.database(), login, group);
+    if (!error.ok()) {
+        if (why)
+            *why = error.message();
+        return {};
+    }
+    return login;
+}
+
 QString PgTestServer::as(const QString &server, const QString &login)
 {
     return QStringLiteral("%1 user=%2 password=%3").arg(server, login, password(login));

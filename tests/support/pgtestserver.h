@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/serverconnection.h"
+#include "server/serverschema.h"
 
 #include <QString>
 #include <QStringList>
@@ -26,6 +27,9 @@ public:
     QString createCommandPostDatabase(QString *why);
     // A new login with a password, made a member of nothing; its name, or empty.
     QString createLogin(const QString &stem, QString *why);
+    // A new login made a member of one of the CommandPost groups on the database of 'server' (as
+    // 'server grant LOGIN --as …' does); its name, or empty.
+    QString createMember(const QString &server, const QString &stem, ServerSchema::Group group, QString *why);
     static QString password(const QString &login) { return login + QStringLiteral("-secret"); }
     // The SERVER string for 'login' on the database of 'server'.
     static QString as(const QString &server, const QString &login);

@@ -83,11 +83,8 @@ private slots:
         QString why;
         m_server = m_pg.createCommandPostDatabase(&why);
         QVERIFY2(!m_server.isEmpty(), qPrintable(why));
-        ServerConnection admin;
-        QVERIFY(admin.open(*ServerAddress::parse(m_server)).ok());
-        m_login = m_pg.createLogin(QStringLiteral("bo"), &why);
+        m_login = m_pg.createMember(m_server, QStringLiteral("bo"), ServerSchema::Group::Responder, &why);
         QVERIFY2(!m_login.isEmpty(), qPrintable(why));
-        QVERIFY(ServerSchema::grant(admin.database(), m_login, ServerSchema::Group::Responder).ok());
     }
 
     void init()

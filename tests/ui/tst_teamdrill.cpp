@@ -64,16 +64,13 @@ private slots:
         QString why;
         m_server = m_pg.createCommandPostDatabase(&why);
         QVERIFY2(!m_server.isEmpty(), qPrintable(why));
-        ServerConnection admin;
-        QVERIFY(admin.open(*ServerAddress::parse(m_server)).ok());
         const QList<std::tuple<QString *, QString, QString>> team{
             {&m_ic, QStringLiteral("Ana Lima"), QStringLiteral("ana")},
             {&m_deputy, QStringLiteral("Bo Chen"), QStringLiteral("bo")},
             {&m_scribe, QStringLiteral("Cy Okafor"), QStringLiteral("cy")}};
         for (const auto &[login, name, handle] : team) {
-            *login = m_pg.createLogin(handle, &why);
+            *login = m_pg.createMember(m_server, handle, ServerSchema::Group::Responder, &why);
             QVERIFY2(!login->isEmpty(), qPrintable(why));
-            QVERIFY(ServerSchema::grant(admin.database(), *login, ServerSchema::Group::Responder).ok());
             CLI_OK(m_cli.run({QStringLiteral("--server"), m_server, QStringLiteral("people"), QStringLiteral("add"),
                               QStringLiteral("--name"), name, QStringLiteral("--handle"), handle,
                               QStringLiteral("--login"), *login}));

@@ -43,11 +43,8 @@ private slots:
         QString why;
         m_server = m_pg.createCommandPostDatabase(&why);
         QVERIFY2(!m_server.isEmpty(), qPrintable(why));
-        ServerConnection admin;
-        QVERIFY(admin.open(*ServerAddress::parse(m_server)).ok());
-        m_observer = m_pg.createLogin(QStringLiteral("trainee"), &why);
+        m_observer = m_pg.createMember(m_server, QStringLiteral("trainee"), ServerSchema::Group::Observer, &why);
         QVERIFY2(!m_observer.isEmpty(), qPrintable(why));
-        QVERIFY(ServerSchema::grant(admin.database(), m_observer, ServerSchema::Group::Observer).ok());
         const CliRun declared =
             cli({QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"),
                  QStringLiteral("Checkout down"), QStringLiteral("--severity"), QStringLiteral("SEV-1")});
