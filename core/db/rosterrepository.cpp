@@ -199,13 +199,13 @@ Result<int> RosterRepository::importRoster(const QList<Department> &departments,
     // run per row (a lookup per row made a 100,000-row import hold the write lock for minutes).
     return m_session.write(tr("Importing the roster"), [&](WriteTransaction &tx) -> Result<int> {
         auto existingIds = [&tx](const QString &sql) -> Result<QHash<QString, qint64>> {
-            auto rows = tx.exec(sql);
-            if (!rows)
-                return rows.error();
+            auto found = tx.exec(sql);
+            if (!found)
+                return found.error();
             QHash<QString, qint64> ids;
-            while (rows->next())
-                ids.insert(rows->value(1).toString(), rows->value(0).toLongLong());
-            rows->finish();
+            while (found->next())
+                ids.insert(found->value(1).toString(), found->value(0).toLongLong());
+            found->finish();
             return ids;
         };
         auto departmentIds = existingIds(QStringLiteral("SELECT id, key FROM department"));
