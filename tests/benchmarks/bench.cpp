@@ -8,7 +8,8 @@
 //   CP_BENCH_BIG      entries of the large incident (default 1,000,000)
 //   CP_BENCH_ONLY     run only the paths whose name contains this text
 //
-// Also the writer process of the outside-commit paths: bench_floors --writer DB|server:SERVER INCIDENT COUNT.
+// Also the writer process of the outside-commit paths: bench_floors --writer DB|server:SERVER INCIDENT COUNT,
+// and of the concurrent writers' path: bench_floors --burst-writer server:SERVER INCIDENT COUNT.
 #include "benchstats.h"
 #include "db/commitwatcher.h"
 #include "db/incidentstore.h"
@@ -20,9 +21,10 @@
 #include "models/timelinemodel.h"
 #include "pgtestserver.h"
 #include "preferences.h"
+#include "rawpostgres.h"
 #include "rawsqlite.h"
 #include "render/incidentexport.h"
-#include "server/serverschema.h"
+#include "server/serverconnection.h"
 #include "tempdatabase.h"
 #include "timers/timerengine.h"
 #include "undo/savestatus.h"
@@ -39,6 +41,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSaveFile>
+#include <QSet>
 #include <QSettings>
 #include <QSqlDriver>
 #include <QTest>
@@ -46,6 +49,10 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <vector>
 
 using namespace cp;
 using namespace cp::bench;
@@ -104,6 +111,18 @@ private:
     void quickEntryPath();
     void outsideCommitPath();
     void teamCommitPath();
+    // Twenty writer processes at once on one team server: throughput, commit times, and every
+    // entry there exactly once.
+    void teamWritersPath();
+    // Opening the team server's copy of the large incident to the timeline's first page.
+    void teamBigIncidentPath();
+    // A new database with the CommandPost schema on the run's PostgreSQL server; nullopt (and the
+    // path skipped, said on stderr) when there is none.
+    std::optional<ServerAddress> teamDatabase(test::PgTestServer &pg, const QString &path);
+    // Creates an incident through the store on 'address'; 0 on a failure.
+    static qint64 createServerIncident(const ServerAddress &address);
+    // Says why the run must not be trusted; the run then exits with 1.
+    void fail(const QString &why);
     // Opens the window on 'store', starts a writer process on 'target' (a file, or "server:SERVER")
     // that appends count entries to 'incident', and adds each commit-to-row time to p.cp. 'floor'
     // gets the commits (id, when committed) to add the floor's times. False when it did not finish.
@@ -124,6 +143,7 @@ private:
     QString m_only;
     QString m_app;
     QString m_floorWindow;
+    bool m_failed = false;
 };
 
 Path &Harness::add(const QString &name, const QString &floorName, const QString &goal,
@@ -322,28 +342,17 @@ void Harness::teamCommitPath()
     if (!wanted(name))
         return;
     test::PgTestServer pg;
-    QString why;
-    if (!pg.connect(&why)) {
-        std::fprintf(stderr, "bench: skipped '%s': no PostgreSQL server (./dev bench starts one): %s\n",
-                     qPrintable(name), qPrintable(why));
+    const std::optional<ServerAddress> team = teamDatabase(pg, name);
+    if (!team)
         return;
-    }
-    const QString server = pg.createDatabase(&why);
-    if (server.isEmpty())
+    const ServerAddress address = *team;
+    const qint64 incident = createServerIncident(address);
+    if (!incident)
         return;
-    const ServerAddress address = *ServerAddress::parse(server);
-    qint64 incident = 0;
     {
-        ServerConnection admin;
-        if (!admin.open(address).ok() || !ServerSchema::install(admin.database()).ok())
-            return;
         IncidentStore setup(SystemClock::instance());
         if (!setup.session().openServer(address, {}).ok())
             return;
-        auto id = setup.incidents().create({QStringLiteral("Bench"), {}, Severity::Sev2}, Author);
-        if (!id)
-            return;
-        incident = *id;
         QList<NewEntry> entries;
         for (int i = 0; i < 10000; ++i)
             entries.append({incident, EntryKind::Note, Author, QString::fromUtf8(EntryText)});
@@ -362,12 +371,195 @@ void Harness::teamCommitPath()
     QSqlDriver *driver = bare.database().driver();
     QObject::connect(driver, &QSqlDriver::notification, driver, [&] { notifiedNs << monotonicNs(); });
     driver->subscribeToNotification(SqlDialect::changeChannel());
-    followWriter(p, store, incident, QStringLiteral("server:") + server,
+    followWriter(p, store, incident, QStringLiteral("server:") + address.textWithoutPassword(),
                  [&](const QList<std::pair<qint64, qint64>> &commits) {
                      // One NOTIFY per commit, delivered in commit order.
                      for (qsizetype i = 0; i < commits.size() && i < notifiedNs.size(); ++i)
                          p.floor.add(double(notifiedNs.at(i) - commits.at(i).second) / 1e6);
                  });
+}
+
+std::optional<ServerAddress> Harness::teamDatabase(test::PgTestServer &pg, const QString &path)
+{
+    QString why;
+    QString server;
+    if (pg.connect(&why))
+        server = pg.createCommandPostDatabase(&why);
+    if (server.isEmpty()) {
+        std::fprintf(stderr, "bench: skipped '%s': no PostgreSQL server (./dev bench starts one): %s\n",
+                     qPrintable(path), qPrintable(why));
+        return std::nullopt;
+    }
+    return *ServerAddress::parse(server);
+}
+
+qint64 Harness::createServerIncident(const ServerAddress &address)
+{
+    IncidentStore setup(SystemClock::instance());
+    if (!setup.session().openServer(address, {}).ok())
+        return 0;
+    auto id = setup.incidents().create({QStringLiteral("Bench"), {}, Severity::Sev2}, Author);
+    return id ? *id : 0;
+}
+
+void Harness::fail(const QString &why)
+{
+    std::fprintf(stderr, "bench: FAILED: %s\n", qPrintable(why));
+    m_failed = true;
+}
+
+void Harness::teamWritersPath()
+{
+    const int writers = 20;
+    const int perWriter = 500;
+    const QString name =
+        QStringLiteral("%1 concurrent writers × %2 entries (team server), each commit").arg(writers).arg(perWriter);
+    if (!wanted(name))
+        return;
+    test::PgTestServer pg;
+    const std::optional<ServerAddress> address = teamDatabase(pg, name);
+    if (!address)
+        return;
+    const qint64 incident = createServerIncident(*address);
+    const qint64 floorIncident = createServerIncident(*address);
+    if (!incident || !floorIncident)
+        return fail(QStringLiteral("could not create the writers' incidents"));
+    const auto whole = std::make_shared<bool>(false); // every entry on the server, once
+    Path &p = add(name, QStringLiteral("%1 QPSQL connections, single-row INSERT transactions").arg(writers),
+                  QStringLiteral("none lost or doubled"), [whole](const Path &) { return *whole; });
+
+    // Each writer is a process of its own, as another laptop is; all of them start to write at
+    // the same moment, once every one has connected.
+    std::vector<std::unique_ptr<QProcess>> processes;
+    for (int w = 0; w < writers; ++w) {
+        auto &process = processes.emplace_back(std::make_unique<QProcess>());
+        process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        process->start(QCoreApplication::applicationFilePath(),
+                       {QStringLiteral("--burst-writer"), QStringLiteral("server:") + address->textWithoutPassword(),
+                        QString::number(incident), QString::number(perWriter)});
+    }
+    std::vector<QByteArray> out(writers);
+    QSet<qint64> ids;
+    qint64 commits = 0;
+    qint64 firstStart = std::numeric_limits<qint64>::max();
+    qint64 lastEnd = 0;
+    int ready = 0;
+    const auto read = [&] {
+        for (int w = 0; w < writers; ++w) {
+            out[w] += processes[w]->readAllStandardOutput();
+            while (out[w].contains('\n')) {
+                const qsizetype end = out[w].indexOf('\n');
+                const QList<QByteArray> f = out[w].left(end).split(' ');
+                out[w].remove(0, end + 1);
+                if (f.size() == 1 && f.at(0) == "ready") {
+                    ++ready;
+                } else if (f.size() == 4 && f.at(0) == "committed") {
+                    const qint64 start = f.at(2).toLongLong();
+                    const qint64 end = f.at(3).toLongLong();
+                    ids.insert(f.at(1).toLongLong());
+                    ++commits;
+                    firstStart = qMin(firstStart, start);
+                    lastEnd = qMax(lastEnd, end);
+                    p.cp.add(double(end - start) / 1e6);
+                }
+            }
+        }
+    };
+    const auto running = [&] {
+        return std::any_of(processes.cbegin(), processes.cend(),
+                           [](const auto &process) { return process->state() != QProcess::NotRunning; });
+    };
+    if (!waitUntil(
+            [&] {
+                read();
+                return ready == writers || !running();
+            },
+            60000) ||
+        ready != writers)
+        return fail(QStringLiteral("only %1 of %2 writers connected").arg(ready).arg(writers));
+    // The incident's own entries (its declaration) are there before the writers'.
+    RawPostgres raw(*address);
+    RawPostgres::Counts before;
+    if (!raw.count(incident, &before))
+        return fail(QStringLiteral("the server could not count the incident's entries"));
+    for (auto &process : processes)
+        process->write("go\n");
+    const bool finished = waitUntil(
+        [&] {
+            read();
+            return !running();
+        },
+        600000);
+    read();
+    const int expected = writers * perWriter;
+    RawPostgres::Counts counts;
+    if (!finished || !raw.count(incident, &counts))
+        return fail(QStringLiteral("the writers did not finish, or the server could not count their entries"));
+    // Every commit the writers saw is one entry, once, on the server, and in the change log.
+    counts = {counts.entries - before.entries, counts.distinctTexts - before.distinctTexts,
+              counts.insertsLogged - before.insertsLogged};
+    if (commits != expected || ids.size() != expected || counts.entries != expected ||
+        counts.distinctTexts != expected || counts.insertsLogged != expected)
+        return fail(QStringLiteral("%1 writers × %2: %3 commits returned (%4 distinct ids); the server has %5 "
+                                   "new entries (%6 distinct), %7 logged inserts; %8 expected of each")
+                        .arg(writers)
+                        .arg(perWriter)
+                        .arg(commits)
+                        .arg(ids.size())
+                        .arg(counts.entries)
+                        .arg(counts.distinctTexts)
+                        .arg(counts.insertsLogged)
+                        .arg(expected));
+    const double cpSeconds = double(lastEnd - firstStart) / 1e9;
+    *whole = true;
+
+    QString why;
+    const qint64 floorStart = monotonicNs();
+    const QList<double> floorTimes = raw.appendConcurrently(floorIncident, writers, perWriter, &why);
+    const double floorSeconds = double(monotonicNs() - floorStart) / 1e9;
+    if (floorTimes.size() != expected)
+        return fail(QStringLiteral("the floor's writers failed: ") + why);
+    for (double ms : floorTimes)
+        p.floor.add(ms);
+    std::printf("bench: %d writers × %d entries on the team server: %.0f entries/s (%.1f s), all %d there once; "
+                "floor %.0f entries/s (%.1f s)\n",
+                writers, perWriter, expected / cpSeconds, cpSeconds, expected, expected / floorSeconds, floorSeconds);
+}
+
+void Harness::teamBigIncidentPath()
+{
+    const QString name =
+        QStringLiteral("open a %1k-entry incident from the team server to the first page").arg(m_big / 1000);
+    if (!wanted(name))
+        return;
+    test::PgTestServer pg;
+    const std::optional<ServerAddress> address = teamDatabase(pg, name);
+    if (!address)
+        return;
+    const qint64 incident = createServerIncident(*address);
+    RawPostgres raw(*address);
+    QString why;
+    const qint64 fillStart = monotonicNs();
+    if (!incident || !raw.fillTimeline(incident, m_big, &why))
+        return fail(QStringLiteral("could not fill the server's large incident: ") + why);
+    std::printf("bench: %d entries made on the server in %.1f s\n", m_big, msSince(fillStart) / 1000);
+    Path &p =
+        add(name, QStringLiteral("connect + SELECT … ORDER BY occurred_at DESC, id DESC LIMIT 256 (QPSQL)"), QString());
+    for (int r = 0; r < m_rounds; ++r) {
+        qint64 start = monotonicNs();
+        if (raw.firstPage(incident, 256) != 256)
+            return fail(QStringLiteral("the floor read no first page"));
+        p.floor.add(msSince(start));
+        start = monotonicNs();
+        IncidentStore store(SystemClock::instance());
+        if (!store.session().openServer(*address, {}).ok())
+            return fail(QStringLiteral("the store did not open on the server"));
+        TimelineModel model(store);
+        model.setIncident(incident);
+        if (model.rowCount() != 256)
+            return fail(QStringLiteral("the timeline's first page has %1 rows, not 256").arg(model.rowCount()));
+        p.cp.add(msSince(start));
+    }
 }
 
 bool Harness::followWriter(Path &p, IncidentStore &store, qint64 incident, const QString &target,
@@ -602,6 +794,8 @@ int Harness::run()
     quickEntryPath();
     outsideCommitPath();
     teamCommitPath();
+    teamWritersPath();
+    teamBigIncidentPath();
     timerPath();
     exchangePaths();
     rosterPaths();
@@ -621,12 +815,14 @@ int Harness::run()
         return 1;
     std::printf("\nbench: %lld paths, %d rounds; results in %s\n", qint64(m_paths.size()), m_rounds,
                 qPrintable(QFileInfo(jsonPath).absoluteFilePath()));
-    return 0;
+    return m_failed ? 1 : 0;
 }
 
 // The other process of the outside-commit path: appends through its own store, as the CLI
-// does, and prints each id with the CLOCK_MONOTONIC time its commit returned.
-int writer(const QString &db, qint64 incident, int count)
+// does, and prints each id with the CLOCK_MONOTONIC time its commit returned. A burst writer
+// says "ready" once connected, waits for a line on stdin, then appends without pausing and
+// prints when each append began too; each of its entries has a text of its own.
+int writer(const QString &db, qint64 incident, int count, bool burst)
 {
     IncidentStore store(SystemClock::instance());
     // "server:SERVER": another laptop of a team, on the server.
@@ -641,14 +837,33 @@ int writer(const QString &db, qint64 incident, int count)
     e.incidentId = incident;
     e.author = Author;
     e.text = QString::fromUtf8(EntryText);
+    if (burst) {
+        std::printf("ready\n");
+        std::fflush(stdout);
+        char go[8];
+        if (!std::fgets(go, sizeof go, stdin))
+            return 1;
+    }
     for (int i = 0; i < count; ++i) {
         // Irregular gaps, so the commits fall anywhere in a reader's rhythm.
-        QThread::msleep(40 + QRandomGenerator::global()->bounded(120));
+        if (!burst)
+            QThread::msleep(40 + QRandomGenerator::global()->bounded(120));
+        else
+            e.text = QStringLiteral("%1 (writer %2, entry %3)")
+                         .arg(QString::fromUtf8(EntryText))
+                         .arg(QCoreApplication::applicationPid())
+                         .arg(i);
+        const qint64 start = monotonicNs();
         auto id = store.timeline().append(e);
         const qint64 at = monotonicNs();
-        if (!id)
+        if (!id) {
+            std::fprintf(stderr, "bench writer: %s\n", qPrintable(id.error().message()));
             return 1;
-        std::printf("committed %lld %lld\n", *id, at);
+        }
+        if (burst)
+            std::printf("committed %lld %lld %lld\n", *id, start, at);
+        else
+            std::printf("committed %lld %lld\n", *id, at);
         std::fflush(stdout);
     }
     return 0;
@@ -658,9 +873,10 @@ int writer(const QString &db, qint64 incident, int count)
 
 int main(int argc, char *argv[])
 {
-    if (argc == 5 && QByteArray(argv[1]) == "--writer") {
+    if (argc == 5 && (QByteArray(argv[1]) == "--writer" || QByteArray(argv[1]) == "--burst-writer")) {
         QCoreApplication app(argc, argv);
-        return writer(QString::fromLocal8Bit(argv[2]), QByteArray(argv[3]).toLongLong(), QByteArray(argv[4]).toInt());
+        return writer(QString::fromLocal8Bit(argv[2]), QByteArray(argv[3]).toLongLong(), QByteArray(argv[4]).toInt(),
+                      QByteArray(argv[1]) == "--burst-writer");
     }
     QApplication app(argc, argv);
     return Harness().run();
