@@ -116,9 +116,10 @@ private:
     void teamWritersPath();
     // Opening the team server's copy of the large incident to the timeline's first page.
     void teamBigIncidentPath();
-    // A new database with the CommandPost schema on the run's PostgreSQL server; nullopt (and the
-    // path skipped, said on stderr) when there is none.
-    std::optional<ServerAddress> teamDatabase(test::PgTestServer &pg, const QString &path);
+    // For the path of that name, when it is wanted: a new database with the CommandPost schema on
+    // the run's PostgreSQL server. nullopt when not wanted, or when there is no server (the path
+    // skipped, said on stderr).
+    std::optional<ServerAddress> teamDatabase(const QString &path);
     // Creates an incident through the store on 'address'; 0 on a failure.
     static qint64 createServerIncident(const ServerAddress &address);
     // Says why the run must not be trusted; the run then exits with 1.
@@ -136,6 +137,7 @@ private:
     bool timeFirstFrame(const QString &program, const QStringList &arguments, Side &side);
 
     test::TempDatabase m_tmp;
+    test::PgTestServer m_pg; // its databases go with the harness
     QList<Path> m_paths;
     int m_rounds = 7;
     int m_big = 1000000;
@@ -339,10 +341,7 @@ void Harness::outsideCommitPath()
 void Harness::teamCommitPath()
 {
     const QString name = QStringLiteral("another laptop's commit to the window's model (team server)");
-    if (!wanted(name))
-        return;
-    test::PgTestServer pg;
-    const std::optional<ServerAddress> team = teamDatabase(pg, name);
+    const std::optional<ServerAddress> team = teamDatabase(name);
     if (!team)
         return;
     const ServerAddress address = *team;
@@ -379,12 +378,14 @@ void Harness::teamCommitPath()
                  });
 }
 
-std::optional<ServerAddress> Harness::teamDatabase(test::PgTestServer &pg, const QString &path)
+std::optional<ServerAddress> Harness::teamDatabase(const QString &path)
 {
+    if (!wanted(path))
+        return std::nullopt;
     QString why;
     QString server;
-    if (pg.connect(&why))
-        server = pg.createCommandPostDatabase(&why);
+    if (m_pg.connect(&why))
+        server = m_pg.createCommandPostDatabase(&why);
     if (server.isEmpty()) {
         std::fprintf(stderr, "bench: skipped '%s': no PostgreSQL server (./dev bench starts one): %s\n",
                      qPrintable(path), qPrintable(why));
@@ -414,10 +415,7 @@ void Harness::teamWritersPath()
     const int perWriter = 500;
     const QString name =
         QStringLiteral("%1 concurrent writers × %2 entries (team server), each commit").arg(writers).arg(perWriter);
-    if (!wanted(name))
-        return;
-    test::PgTestServer pg;
-    const std::optional<ServerAddress> address = teamDatabase(pg, name);
+    const std::optional<ServerAddress> address = teamDatabase(name);
     if (!address)
         return;
     const qint64 incident = createServerIncident(*address);
@@ -530,10 +528,7 @@ void Harness::teamBigIncidentPath()
 {
     const QString name =
         QStringLiteral("open a %1k-entry incident from the team server to the first page").arg(m_big / 1000);
-    if (!wanted(name))
-        return;
-    test::PgTestServer pg;
-    const std::optional<ServerAddress> address = teamDatabase(pg, name);
+    const std::optional<ServerAddress> address = teamDatabase(name);
     if (!address)
         return;
     const qint64 incident = createServerIncident(*address);
