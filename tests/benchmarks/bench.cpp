@@ -446,9 +446,9 @@ void Harness::teamWritersPath()
         for (int w = 0; w < writers; ++w) {
             out[w] += processes[w]->readAllStandardOutput();
             while (out[w].contains('\n')) {
-                const qsizetype end = out[w].indexOf('\n');
-                const QList<QByteArray> f = out[w].left(end).split(' ');
-                out[w].remove(0, end + 1);
+                const qsizetype newline = out[w].indexOf('\n');
+                const QList<QByteArray> f = out[w].left(newline).split(' ');
+                out[w].remove(0, newline + 1);
                 if (f.size() == 1 && f.at(0) == "ready") {
                     ++ready;
                 } else if (f.size() == 4 && f.at(0) == "committed") {
