@@ -144,18 +144,7 @@ int PeopleCommands::add(CommandCall &call)
     IncidentStore *store = call.store();
     if (!store)
         return call.exitCode();
-    if (login.isEmpty())
-        return call.printId(store->roster().addPerson(person));
-    // The login is checked before the person is added, so a typo adds nobody.
-    QSqlDatabase db = store->session().database();
-    if (StoreError error = ServerSchema::requireLogin(db, login); !error.ok())
-        return call.fail(error);
-    auto id = store->roster().addPerson(person);
-    if (id) {
-        if (StoreError error = ServerSchema::linkLogin(db, login, *id); !error.ok())
-            return call.fail(error);
-    }
-    return call.printId(id);
+    return call.printId(store->roster().addPerson(person, login));
 }
 
 int PeopleCommands::import(CommandCall &call)

@@ -170,8 +170,7 @@ int ServerCommands::link(CommandCall &call)
     auto person = store->roster().findPerson(call.value(QStringLiteral("person")));
     if (!person)
         return call.fail(person.error());
-    QSqlDatabase db = store->session().database();
-    return call.finish(ServerSchema::linkLogin(db, *login, person->id));
+    return call.finish(store->roster().linkLogin(*login, person->id));
 }
 
 int ServerCommands::members(CommandCall &call)

@@ -2,6 +2,7 @@
 #include "rosterrepository.h"
 
 #include "domain/domainrules.h"
+#include "server/serverschema.h"
 
 #include "bulkstatement.h"
 #include "storevalues.h"
@@ -95,10 +96,12 @@ void RosterRepository::announce(const StoreChange &c)
         emit departmentChanged(c.entityId);
 }
 
-Result<qint64> RosterRepository::addPerson(const Person &person)
+Result<qint64> RosterRepository::addPerson(const Person &person, const QString &serverLogin)
 {
     if (const QString problem = personProblem(person); !problem.isEmpty())
         return StoreError(StoreError::Code::Invalid, tr("Adding %1: %2").arg(person.name, problem));
+    if (!serverLogin.isEmpty() && !m_session.isServer())
+        return StoreError(StoreError::Code::Invalid, tr("Logins belong to a team server; this is a file."));
     return m_session.write(tr("Adding %1 to the roster").arg(person.name), [&](WriteTransaction &tx) -> Result<qint64> {
         auto taken = tx.exec(QStringLiteral("SELECT name FROM person WHERE lower(handle) = lower(?)"),
                              {person.handle.trimmed()});
@@ -113,10 +116,38 @@ Result<qint64> RosterRepository::addPerson(const Person &person)
         if (!inserted)
             return inserted.error();
         const qint64 id = *inserted;
+        if (!serverLogin.isEmpty()) {
+            if (StoreError error = linkLoginInTx(tx, serverLogin, id); !error.ok())
+                return error;
+        }
         if (StoreError error = m_session.logChange(tx, StoreEntity::Person, id, 0, ChangeOp::Insert); !error.ok())
             return error;
         return id;
     });
+}
+
+StoreError RosterRepository::linkLogin(const QString &serverLogin, qint64 personId)
+{
+    if (!m_session.isServer())
+        return {StoreError::Code::Invalid, tr("Logins belong to a team server; this is a file.")};
+    return m_session.write(tr("Linking the login %1 to the roster").arg(serverLogin), [&](WriteTransaction &tx) {
+        if (StoreError error = tx.requireRow(QStringLiteral("person"), personId,
+                                             tr("There is no person #%1 on the roster.").arg(personId));
+            !error.ok())
+            return error;
+        if (StoreError error = linkLoginInTx(tx, serverLogin, personId); !error.ok())
+            return error;
+        return m_session.logChange(tx, StoreEntity::Person, personId, 0, ChangeOp::Update);
+    });
+}
+
+StoreError RosterRepository::linkLoginInTx(WriteTransaction &tx, const QString &serverLogin, qint64 personId)
+{
+    // Checked on the transaction's own connection, so a typo links and adds nobody.
+    QSqlDatabase db = m_session.database();
+    if (StoreError error = ServerSchema::requireLogin(db, serverLogin); !error.ok())
+        return error;
+    return tx.run(ServerSchema::linkLoginStatement(), {serverLogin, personId});
 }
 
 StoreError RosterRepository::updatePerson(const Person &person)

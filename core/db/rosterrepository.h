@@ -16,7 +16,10 @@ class RosterRepository final : public QObject
 public:
     explicit RosterRepository(StoreSession &session, QObject *parent = nullptr);
 
-    Result<qint64> addPerson(const Person &person);
+    // On a team server a person may come with their server login: what that login writes then
+    // carries this person's name (the server stamps it). Both in one transaction.
+    Result<qint64> addPerson(const Person &person, const QString &serverLogin = QString());
+    StoreError linkLogin(const QString &serverLogin, qint64 personId);
     StoreError updatePerson(const Person &person);
     Result<qint64> saveDepartment(const Department &department); // by key: insert or update
     // Inserts or updates by handle / key; all or nothing. Returns how many rows changed.
@@ -37,6 +40,7 @@ signals:
 
 private:
     void announce(const StoreChange &change);
+    StoreError linkLoginInTx(WriteTransaction &tx, const QString &serverLogin, qint64 personId);
 
     StoreSession &m_session;
 };

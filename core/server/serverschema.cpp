@@ -435,21 +435,11 @@ StoreError ServerSchema::revoke(QSqlDatabase &db, const QString &login)
     return tx.commit();
 }
 
-StoreError ServerSchema::linkLogin(QSqlDatabase &db, const QString &login, qint64 personId)
+QString ServerSchema::linkLoginStatement()
 {
-    if (StoreError error = requireLogin(db, login); !error.ok())
-        return error;
-    static const SqlDialect postgres(SqlDialect::Engine::Postgres);
-    WriteTransaction tx(db, postgres, tr("Linking the login %1 to the roster").arg(login));
-    if (StoreError error = tx.begin(); !error.ok())
-        return error;
-    if (StoreError error = tx.run(QStringLiteral("INSERT INTO %1.person_login (login, person_id) VALUES (?, ?) ON "
-                                                 "CONFLICT (login) DO UPDATE SET person_id = EXCLUDED.person_id")
-                                      .arg(ServerConnection::schemaName()),
-                                  {login, personId});
-        !error.ok())
-        return error;
-    return tx.commit();
+    return QStringLiteral("INSERT INTO %1.person_login (login, person_id) VALUES (?, ?) ON CONFLICT (login) DO UPDATE "
+                          "SET person_id = EXCLUDED.person_id")
+        .arg(ServerConnection::schemaName());
 }
 
 Result<QList<ServerSchema::Member>> ServerSchema::members(QSqlDatabase &db)

@@ -56,9 +56,10 @@ public:
 
     // Makes 'login' (an existing login role) a member of the group, and of no other.
     static StoreError grant(QSqlDatabase &db, const QString &login, Group group);
-    // Says which roster person 'login' is: a responder's rows then carry that person's name,
-    // stamped by the server (its triggers), whatever the client sends.
-    static StoreError linkLogin(QSqlDatabase &db, const QString &login, qint64 personId);
+    // Says which roster person a login is (bound values: login, person id): a responder's rows
+    // then carry that person's name, stamped by the server (its triggers), whatever the client
+    // sends. Run by the roster's repository.
+    static QString linkLoginStatement();
     // NotFound when the server has no such login, Invalid when it names a group role.
     static StoreError requireLogin(QSqlDatabase &db, const QString &login);
     // Takes every CommandPost group from 'login'; NotFound when it had none.

@@ -3,13 +3,17 @@
 // moment, round after round (CP_RACE_ROUNDS, default 10). A timer's expiry is logged once,
 // whichever client notices first; roll-call answers from several clients are all kept: answers to
 // different items each land, and two answers to the same item are both on the timeline, the later
-// one as the correction the item then shows.
+// one as the correction the item then shows. A person added with their login is one write: a
+// login the server does not have adds nobody.
 
 #include "db/incidentstore.h"
 #include "fakeclock.h"
 #include "pgtestserver.h"
 #include "rollcallscenario.h"
 #include "server/serverschema.h"
+#include "tempdatabase.h"
+
+#include <QSqlQuery>
 
 #include <QTest>
 #include <QThread>
@@ -175,6 +179,37 @@ private slots:
             QVERIFY2(first.at(1).contains(shown), qPrintable(first.at(1) + QStringLiteral(" / ") + shown));
             QVERIFY(shown == reportOf(0).conditionText || shown == reportOf(clients - 1).conditionText);
         }
+    }
+
+    void aPersonAndTheirLoginAreOneWrite()
+    {
+        auto store = open();
+        QVERIFY(store->session().isOpen());
+        Person zed;
+        zed.name = QStringLiteral("Zed Okoro");
+        zed.handle = QStringLiteral("zed");
+        const auto refused = store->roster().addPerson(zed, QStringLiteral("nobody_here"));
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().code() == StoreError::Code::NotFound, qPrintable(refused.error().message()));
+        QVERIFY2(!store->roster().findPerson(QStringLiteral("zed")), "a login the server lacks added the person");
+
+        QSqlQuery who(store->session().database());
+        QVERIFY(who.exec(QStringLiteral("SELECT session_user::text")) && who.next());
+        const QString me = who.value(0).toString();
+        who.finish();
+        const auto added = store->roster().addPerson(zed, me);
+        QVERIFY2(added, qPrintable(added ? QString() : added.error().message()));
+        QVERIFY(who.exec(QStringLiteral("SELECT commandpost.session_author()")) && who.next());
+        QCOMPARE(who.value(0).toString(), zed.name);
+        who.finish();
+
+        // A file has no logins: refused, and nobody added.
+        test::TempDatabase tmp;
+        IncidentStore file(m_clock);
+        QVERIFY(file.session().open(tmp.path()).ok());
+        QCOMPARE(file.roster().addPerson(zed, me).error().code(), StoreError::Code::Invalid);
+        QCOMPARE(file.roster().people()->size(), 0);
+        QCOMPARE(file.roster().linkLogin(me, 1).code(), StoreError::Code::Invalid);
     }
 };
 
