@@ -2,13 +2,12 @@
 // after opening is the repositories' own code; only the dialect differs.
 #include "storesession.h"
 
+#include "server/libpq.h"
 #include "server/serverconnection.h"
 #include "server/serverschema.h"
 #include "writetransaction.h"
 
 #include <QSqlDriver>
-
-#include <libpq-fe.h>
 
 #include <atomic>
 
@@ -111,7 +110,9 @@ bool StoreSession::connectionDead() const
     if (!handle.isValid() || qstrcmp(handle.typeName(), "PGconn*") != 0)
         return false;
     PGconn *connection = *static_cast<PGconn *const *>(handle.data());
-    return !connection || PQstatus(connection) == CONNECTION_BAD;
+    // The driver's connection: libpq is loaded, it made it.
+    const LibPq *pq = LibPq::instance();
+    return !connection || !pq || pq->status(connection) == CONNECTION_BAD;
 }
 
 StoreError StoreSession::unreachable(const QString &doing) const

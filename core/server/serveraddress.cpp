@@ -1,8 +1,8 @@
 #include "serveraddress.h"
 
-#include <QSqlDatabase>
+#include "libpq.h"
 
-#include <libpq-fe.h>
+#include <QSqlDatabase>
 
 #include <memory>
 
@@ -37,13 +37,16 @@ Result<ServerAddress> ServerAddress::parse(const QString &text)
         return StoreError(StoreError::Code::Invalid,
                           tr("The server address is empty; name it as a libpq connection "
                              "string (host=… dbname=…), a postgresql:// URI or service=NAME."));
+    const LibPq *pq = LibPq::instance();
+    if (!pq)
+        return StoreError(StoreError::Code::Io, LibPq::problem());
     char *error = nullptr;
     // Freed on every return, the refusals inside the loop included.
     const std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(
-        PQconninfoParse(trimmed.toUtf8().constData(), &error), &PQconninfoFree);
+        pq->conninfoParse(trimmed.toUtf8().constData(), &error), pq->conninfoFree);
     if (!options) {
         QString reason = error ? QString::fromUtf8(error).simplified() : tr("out of memory");
-        PQfreemem(error);
+        pq->freemem(error);
         return StoreError(StoreError::Code::Invalid, tr("'%1' is not a server address: %2").arg(trimmed, reason));
     }
     ServerAddress address;
