@@ -1,9 +1,10 @@
 #include "timeralert.h"
 
+#include "alertsound.h"
+
 #include <QApplication>
 #include <QGuiApplication>
 #include <QIcon>
-#include <QSoundEffect>
 #include <QSystemTrayIcon>
 #include <QUrl>
 #include <QWidget>
@@ -52,16 +53,12 @@ void TimerAlert::playSound()
     if (QGuiApplication::platformName() == QLatin1String("offscreen"))
         return;
     if (!m_sound) {
-        m_sound = new QSoundEffect(this);
-        m_sound->setSource(QUrl(soundUrl()));
-        m_sound->setVolume(0.8f);
+        if (AlertSoundFactory *factory = AlertSoundFactory::plugin())
+            m_sound = factory->create(QUrl(soundUrl()), 0.8f);
     }
-    // No audio device, or the file could not be decoded: the terminal bell still sounds.
-    if (m_sound->status() == QSoundEffect::Error) {
+    // No sound plugin or audio device, or the file could not be decoded: the terminal bell still sounds.
+    if (!m_sound || !m_sound->play())
         QApplication::beep();
-        return;
-    }
-    m_sound->play();
 }
 
 void TimerAlert::notify(const QString &title, const QString &message)

@@ -3,17 +3,20 @@
 #include <QObject>
 #include <QString>
 
-class QSoundEffect;
+#include <memory>
+
 class QSystemTrayIcon;
 class QWidget;
 
 namespace cp {
 
-// What an expiring timer sounds and shows outside the board: a short alert sound (Qt Multimedia;
-// QApplication::beep() where it cannot play), and a desktop notification through the system
-// tray when the desktop has one. Muting silences the sound only. What the window shows anyway
-// (a timer turning amber, a roll-call miss) calls for attention only while the user is looking
-// at another window: the taskbar entry (QApplication::alert) and a desktop notification.
+class AlertSound;
+
+// What an expiring timer sounds and shows outside the board: a short alert sound (Qt Multimedia,
+// through the alert sound plugin; QApplication::beep() where it cannot play), and a desktop notification through the
+// system tray when the desktop has one. Muting silences the sound only. What the window shows anyway (a timer turning
+// amber, a roll-call miss) calls for attention only while the user is looking at another window: the taskbar entry
+// (QApplication::alert) and a desktop notification.
 class TimerAlert final : public QObject
 {
     Q_OBJECT
@@ -44,7 +47,7 @@ private:
     void notify(const QString &title, const QString &message);
     bool flashTaskbar(QWidget *window, const QString &title, const QString &message);
 
-    QSoundEffect *m_sound = nullptr;
+    std::unique_ptr<AlertSound> m_sound; // made on the first sound
     QSystemTrayIcon *m_tray = nullptr;
     bool m_muted = false;
     int m_soundsPlayed = 0;
