@@ -3,15 +3,30 @@
 #include "sqliteconnection.h"
 
 #include <QThread>
+#include <QTimer>
 
 namespace cp {
 
-LaterIntegrityCheck::LaterIntegrityCheck(const QString &path, QObject *parent) : QObject(parent), m_path(path)
+LaterIntegrityCheck::LaterIntegrityCheck(const QString &path, int startDelayMs, QObject *parent)
+    : QObject(parent), m_path(path)
 {
     m_thread.reset(QThread::create([this] { run(); }));
     // Announced in the thread that owns this object, once the check's thread has ended.
     connect(m_thread.get(), &QThread::finished, this, [this] { emit finished(m_problems); });
+    QTimer::singleShot(startDelayMs, this, &LaterIntegrityCheck::start);
+}
+
+void LaterIntegrityCheck::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
     m_thread->start(QThread::LowPriority);
+}
+
+bool LaterIntegrityCheck::hasStarted() const
+{
+    return m_started;
 }
 
 LaterIntegrityCheck::~LaterIntegrityCheck()
@@ -33,6 +48,7 @@ bool LaterIntegrityCheck::isDone() const
 
 QStringList LaterIntegrityCheck::waitForProblems()
 {
+    start();
     m_thread->wait();
     return m_problems;
 }

@@ -27,6 +27,10 @@ namespace {
 // found: how to see that a follower is polling, and what a test waits for instead of sleeping.
 Q_LOGGING_CATEGORY(lcStore, "commandpost.store", QtWarningMsg)
 
+// The whole-file check of a window's session waits this long after the open: the window's first
+// frame comes first (a write before then starts the check at once and waits for it).
+constexpr int LaterCheckDelayMs = 500;
+
 QString uniqueConnectionName()
 {
     static std::atomic<int> counter{0};
@@ -144,7 +148,7 @@ StoreError StoreSession::open(const QString &path, const Options &options)
     m_path = absolute;
     checkExternalCommits(); // primes the data_version baseline
     if (m_checkLater) {
-        m_laterCheck = std::make_unique<LaterIntegrityCheck>(absolute);
+        m_laterCheck = std::make_unique<LaterIntegrityCheck>(absolute, LaterCheckDelayMs);
         connect(m_laterCheck.get(), &LaterIntegrityCheck::finished, this, &StoreSession::takeLaterCheck);
     }
     return {};

@@ -2,6 +2,7 @@
 // its folder) left exactly as it was.
 #include "db/databasefile.h"
 #include "db/incidentstore.h"
+#include "db/laterintegritycheck.h"
 #include "fakeclock.h"
 #include "tempdatabase.h"
 
@@ -306,6 +307,30 @@ private slots:
         QVERIFY(store.incidents().create({QStringLiteral("Second")}, QStringLiteral("ana")).ok());
         QVERIFY(store.session().damage().isEmpty());
         QCOMPARE(damaged.size(), 0);
+    }
+
+    void theLaterCheckStartsAfterItsDelay()
+    {
+        test::TempDatabase tmp;
+        const QString path = tmp.path();
+        QVERIFY(makeDamagedFile(path, 300, QStringLiteral("timeline_entry")));
+        LaterIntegrityCheck check(path, 50);
+        QSignalSpy finished(&check, &LaterIntegrityCheck::finished);
+        QVERIFY(!check.hasStarted()); // nothing beside the window's first frame
+        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(check.hasStarted() && check.isDone());
+        QVERIFY(!finished.at(0).at(0).toStringList().isEmpty());
+    }
+
+    void waitingForTheLaterCheckStartsItAtOnce()
+    {
+        test::TempDatabase tmp;
+        const QString path = tmp.path();
+        QVERIFY(makeDamagedFile(path, 300, QStringLiteral("timeline_entry")));
+        LaterIntegrityCheck check(path, 24 * 3600 * 1000);
+        QVERIFY(!check.hasStarted());
+        QVERIFY(!check.waitForProblems().isEmpty());
+        QVERIFY(check.isDone());
     }
 };
 
