@@ -1,6 +1,7 @@
 #include "kindstyle.h"
 
 #include <QGuiApplication>
+#include <QHash>
 #include <QPainter>
 #include <QPixmap>
 
@@ -240,6 +241,12 @@ const KindStyle::RoleCardColours &KindStyle::roleCard()
 
 QIcon KindStyle::swatch(const QColor &color, int size)
 {
+    // The same few colours fill every kind, severity and status menu and combo: painted once each.
+    // Kept to the end (never destroyed): pixmaps must not outlive the application object.
+    static auto *const painted = new QHash<std::pair<QRgb, int>, QIcon>;
+    const auto key = std::make_pair(color.rgba(), size);
+    if (const auto found = painted->constFind(key); found != painted->constEnd())
+        return *found;
     QPixmap pixmap(size * 2, size * 2);
     pixmap.setDevicePixelRatio(2.0);
     pixmap.fill(Qt::transparent);
@@ -248,7 +255,8 @@ QIcon KindStyle::swatch(const QColor &color, int size)
     painter.setPen(color.darker(130));
     painter.setBrush(color);
     painter.drawEllipse(QRectF(1.5, 1.5, size - 3, size - 3));
-    return QIcon(pixmap);
+    painter.end();
+    return *painted->insert(key, QIcon(pixmap));
 }
 
 QPalette KindStyle::referencePalette(ColorScheme scheme)
