@@ -24,6 +24,7 @@
 #include "undo/savestatus.h"
 #include "widgets/damagedfilenotice.h"
 #include "widgets/dialogkeys.h"
+#include "widgets/startuptrace.h"
 #include "widgets/timeralert.h"
 #include "window/incidentactions.h"
 #include "window/incidentstatusbar.h"
@@ -57,15 +58,19 @@ MainWindow::MainWindow(IncidentStore &store, const Clock &clock, Preferences &pr
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks | QMainWindow::AllowTabbedDocks |
                    QMainWindow::GroupedDragging);
 
+    StartupTrace::mark("window: models");
     createDocks();
     createParts();
+    StartupTrace::mark("window: toolbar, status bar, actions");
     resize(WindowPlacement::defaultSize(screen()));
     m_workspaces = new WorkspaceSwitcher(*this, m_settings, LayoutVersion, this); // arranges the default
     m_placement = std::make_unique<WindowPlacement>(*this, m_settings, *m_workspaces);
+    StartupTrace::mark("window: workspace arranged");
     m_menus = new MainMenus(*this, m_preferences);
     connectParts();
     retranslateUi();
     refreshIncident();
+    StartupTrace::mark("window: menus, texts");
 }
 
 MainWindow::~MainWindow() = default;
@@ -76,14 +81,23 @@ void MainWindow::createDocks()
     // dock sits is the workspace's business (WorkspaceLayout).
     m_roleTemplates = std::make_unique<RoleTemplateLibrary>();
     m_timeline = new TimelineDock(m_store, m_clock, m_preferences, this);
+    StartupTrace::mark("dock: timeline");
     m_roleChart = new RoleChartDock(m_store, m_clock, *m_roleTemplates, this);
+    StartupTrace::mark("dock: role chart");
     m_roster = new RosterDock(*m_writer, this);
+    StartupTrace::mark("dock: roster");
     m_timers = new TimersDock(m_store, m_clock, m_preferences, *m_timerModel, *m_timerService, this);
+    StartupTrace::mark("dock: timers");
     m_rollCall = new RollCallDock(m_store, m_clock, this);
+    StartupTrace::mark("dock: roll call");
     m_actions = new ActionsDock(m_store, this);
+    StartupTrace::mark("dock: actions");
     m_callScript = new CallScriptDock(m_store, m_clock, this);
+    StartupTrace::mark("dock: call script");
     m_comms = new CommsDock(m_store, this);
+    StartupTrace::mark("dock: comms");
     m_business = new BusinessDock(m_store, *m_roleTemplates, this);
+    StartupTrace::mark("dock: business");
     for (QDockWidget *dock : docks())
         addDockWidget(Qt::LeftDockWidgetArea, dock);
 }

@@ -22,6 +22,7 @@
 #include "shadow/shadowwindow.h"
 #include "widgets/accessiblename.h"
 #include "widgets/firstframemark.h"
+#include "widgets/startuptrace.h"
 #include "window/serveractions.h"
 
 #include <QApplication>
@@ -240,6 +241,7 @@ int GuiMain::run(QApplication &app)
     }
     if (!lock.takeOverNotice().isEmpty())
         std::fprintf(stderr, "commandpost: %s\n", qPrintable(lock.takeOverNotice()));
+    StartupTrace::mark("store opened");
     const CommitWatcher commits(store.session()); // the CLI's commits show up as they happen
     const int code = runWindow(app, store, lock.takeOverNotice());
     if (restartAfterRestore) {
@@ -306,8 +308,10 @@ int GuiMain::runWindow(QApplication &app, IncidentStore &store, const QString &n
     window.serverActions()->setConnector(&GuiMain::openNextServer);
     QObject::connect(window.serverActions(), &ServerActions::connected, &window,
                      [](const QString &said) { nextServerNotice = said; });
+    StartupTrace::mark("window built");
     window.restoreWindowState();
     window.openInitialIncident();
+    StartupTrace::mark("incident opened");
     if (outbox && sender) {
         window.timelineDock()->setOutbox(*outbox, *sender);
         sender->send();
@@ -318,6 +322,7 @@ int GuiMain::runWindow(QApplication &app, IncidentStore &store, const QString &n
     session.closeOnShutdownRequests(); // a logout or SIGTERM closes the window; it is no crash
     FirstFrameMark::installIfRequested(&window);
     window.show();
+    StartupTrace::mark("window shown");
     if (!notice.isEmpty())
         window.statusBar()->showMessage(notice, 30000);
     const int code = app.exec();
@@ -405,6 +410,7 @@ int main(int argc, char *argv[])
     // Every file and folder CommandPost creates (the database and its -wal/-shm, the lock, drafts,
     // settings, notes, exports) is its owner's only, whatever umask it was started with.
     ::umask(077);
+    cp::StartupTrace::mark("main");
     if (const int answered = cp::GuiOptions::answerWithoutDisplay(argc, argv); answered >= 0)
         return answered;
     QApplication app(argc, argv);
@@ -414,5 +420,6 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("CommandPost"));
     QGuiApplication::setDesktopFileName(QStringLiteral("app.commandpost.CommandPost"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/commandpost.svg")));
+    cp::StartupTrace::mark("application");
     return cp::GuiMain::run(app);
 }

@@ -1,5 +1,7 @@
 #include "firstframemark.h"
 
+#include "startuptrace.h"
+
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFile>
@@ -39,6 +41,7 @@ bool FirstFrameMark::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::Paint && !m_marked && watched->isWidgetType() &&
         static_cast<QWidget *>(watched)->window() == m_window) {
         m_marked = true;
+        StartupTrace::mark("first frame painted");
         // The frame reaches the screen when this paint pass has been flushed: right after it.
         QTimer::singleShot(0, this, [] {
             std::fprintf(stderr, "cp-first-frame peak-rss-kib=%lld\n", peakRssKib());
