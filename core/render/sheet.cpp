@@ -46,16 +46,24 @@ QStringList Sheet::lines(const QString &text, const QFont &f, double width) cons
         return out;
     QTextOption option;
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    const QFontMetricsF metrics(f, m_device);
+    const double limit = qMax(1.0, width * m_scale);
     for (const QString &paragraph : text.split(QLatin1Char('\n'))) {
         if (paragraph.trimmed().isEmpty()) {
             out << QString();
+            continue;
+        }
+        // Most cells of a long table are one short line: measured, not laid out (a layout costs
+        // several times as much). Near the limit the layout decides, as it always did.
+        if (metrics.horizontalAdvance(paragraph) < limit - 1) {
+            out << paragraph.trimmed();
             continue;
         }
         QTextLayout layout(paragraph, f, m_device);
         layout.setTextOption(option);
         layout.beginLayout();
         for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-            line.setLineWidth(qMax(1.0, width * m_scale));
+            line.setLineWidth(limit);
             out << paragraph.mid(line.textStart(), line.textLength()).trimmed();
         }
         layout.endLayout();
@@ -88,7 +96,10 @@ void Sheet::text(const QRectF &r, const QString &text, const QFont &f, int flags
 
 void Sheet::drawLines(const QRectF &r, const QStringList &lines, const QFont &f, int align)
 {
-    const double h = lineHeight(f);
+    if (lines.isEmpty())
+        return;
+    const QFontMetricsF metrics(f, m_device);
+    const double h = metrics.lineSpacing() / m_scale;
     m_p.save();
     m_p.setFont(f);
     m_p.setPen(Qt::black);
@@ -96,7 +107,14 @@ void Sheet::drawLines(const QRectF &r, const QStringList &lines, const QFont &f,
     for (const QString &line : lines) {
         if (y + h > r.bottom() + 0.5)
             break;
-        m_p.drawText(px(QRectF(r.x(), y, r.width(), h)), align | Qt::AlignTop | Qt::TextSingleLine, line);
+        const QRectF at = px(QRectF(r.x(), y, r.width(), h));
+        if (align == Qt::AlignLeft || align == 0) {
+            // A line from lines() fits its width: drawn at its baseline, without the text layout that
+            // drawText() into a rectangle makes for every call (a long table has thousands).
+            m_p.drawText(QPointF(at.x(), at.y() + metrics.ascent()), line);
+        } else {
+            m_p.drawText(at, align | Qt::AlignTop | Qt::TextSingleLine, line);
+        }
         y += h;
     }
     m_p.restore();
