@@ -206,6 +206,9 @@ bool Harness::timeFirstFrame(const QString &program, const QStringList &argument
     side.add(ms);
     const QByteArray line = err.mid(at, err.indexOf('\n', at) - at);
     side.notePeak(line.mid(line.indexOf("peak-rss-kib=") + 13).toLongLong());
+    const qsizetype cpu = line.indexOf("cpu-ms=");
+    if (cpu >= 0)
+        side.addCpu(line.mid(cpu + 7, line.indexOf(' ', cpu) - cpu - 7).toDouble());
     return true;
 }
 

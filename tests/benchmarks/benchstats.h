@@ -12,9 +12,14 @@ namespace cp::bench {
 struct Side
 {
     QList<double> ms;
+    // Where a side reports it (the start paths): its processor time, all threads, in ms. Unlike the
+    // clock, it does not grow while other programs have the processor.
+    QList<double> cpuMs;
     qint64 peakKib = 0; // the largest peak resident memory seen over the rounds
 
     void add(double milliseconds) { ms << milliseconds; }
+    void addCpu(double milliseconds) { cpuMs << milliseconds; }
+    double cpuMedian() const;
     void notePeak(qint64 kib) { peakKib = qMax(peakKib, kib); }
     double median() const;
     double p99() const;

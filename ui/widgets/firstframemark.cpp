@@ -10,6 +10,8 @@
 
 #include <cstdio>
 
+#include <sys/resource.h>
+
 namespace cp {
 
 FirstFrameMark::FirstFrameMark(QWidget *window) : QObject(window), m_window(window)
@@ -36,6 +38,15 @@ qint64 FirstFrameMark::peakRssKib()
     return 0;
 }
 
+double FirstFrameMark::processorMs()
+{
+    rusage usage{};
+    if (getrusage(RUSAGE_SELF, &usage) != 0)
+        return 0;
+    const auto ms = [](const timeval &t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
+
 bool FirstFrameMark::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::Paint && !m_marked && watched->isWidgetType() &&
@@ -44,7 +55,7 @@ bool FirstFrameMark::eventFilter(QObject *watched, QEvent *event)
         StartupTrace::mark("first frame painted");
         // The frame reaches the screen when this paint pass has been flushed: right after it.
         QTimer::singleShot(0, this, [] {
-            std::fprintf(stderr, "cp-first-frame peak-rss-kib=%lld\n", peakRssKib());
+            std::fprintf(stderr, "cp-first-frame cpu-ms=%.1f peak-rss-kib=%lld\n", processorMs(), peakRssKib());
             std::fflush(stderr);
             QCoreApplication::quit();
         });

@@ -7,8 +7,9 @@ class QWidget;
 namespace cp {
 
 // For the benchmark harness (./dev bench): with CP_MARK_FIRST_FRAME set in the environment, the
-// window's first painted frame prints "cp-first-frame peak-rss-kib=N" on standard error and ends
-// the application, so start-up is timed to the frame itself, never by sleeping.
+// window's first painted frame prints "cp-first-frame cpu-ms=M peak-rss-kib=N" on standard error
+// and ends the application, so start-up is timed to the frame itself, never by sleeping. M, the
+// processor time of all the process's threads so far, does not grow while other programs run.
 class FirstFrameMark final : public QObject
 {
     Q_OBJECT
@@ -19,6 +20,8 @@ public:
     static void installIfRequested(QWidget *window);
     // The process's peak resident memory so far (VmHWM), in KiB; 0 where /proc does not tell.
     static qint64 peakRssKib();
+    // The processor time of the whole process so far (all threads, user and system), in ms.
+    static double processorMs();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
