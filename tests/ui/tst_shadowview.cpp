@@ -14,6 +14,7 @@
 #include "shadow/rollcallpanel.h"
 #include "shadow/shadowwindow.h"
 #include "shadow/staffedrolelist.h"
+#include "shadow/traineenotespanel.h"
 #include "uifixture.h"
 #include "widgets/rollcalldelegate.h"
 #include "widgets/timerdelegate.h"
@@ -287,9 +288,9 @@ private slots:
         for (int row = 0; row < missed->model()->rowCount(); ++row) {
             const QModelIndex who = missed->model()->index(row, MissedModel::WhoColumn);
             QTRY_VERIFY2(wholeIn(missed, who), qPrintable(QStringLiteral("%1 in %2 px (view %3)")
-                                                               .arg(who.data().toString())
-                                                               .arg(missed->columnWidth(MissedModel::WhoColumn))
-                                                               .arg(missed->viewport()->width())));
+                                                              .arg(who.data().toString())
+                                                              .arg(missed->columnWidth(MissedModel::WhoColumn))
+                                                              .arg(missed->viewport()->width())));
         }
         const QModelIndex noAnswer = roundView->model()->index(0, RollCallModel::ConditionColumn);
         QTRY_VERIFY2(wholeIn(roundView, noAnswer), qPrintable(noAnswer.data().toString()));
@@ -488,7 +489,7 @@ private slots:
 
         auto *list = window.findChild<QListView *>(QStringLiteral("shadowNotes"));
         list->setCurrentIndex(window.noteModel()->index(0));
-        QVERIFY(window.deleteSelectedNote());
+        QVERIFY(window.notesPanel()->deleteSelectedNote());
         QCOMPARE(window.noteModel()->rowCount(), 0);
         QVERIFY(!window.timelineView()
                      ->model()

@@ -11,6 +11,7 @@
 #include "notes/traineenotes.h"
 #include "rollcallpanel.h"
 #include "staffedrolelist.h"
+#include "traineenotespanel.h"
 #include "widgets/accessiblename.h"
 #include "widgets/incidentclocklabel.h"
 #include "widgets/kindstyle.h"
@@ -27,10 +28,7 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
-#include <QLineEdit>
-#include <QListView>
 #include <QMenu>
 #include <QPushButton>
 #include <QResizeEvent>
@@ -193,7 +191,6 @@ ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNote
     m_timersTitle = panelTitle(this, "shadowTimersTitle");
     m_rollCallTitle = panelTitle(this, "shadowRollCallTitle");
     m_timelineTitle = panelTitle(this, "shadowTimelineTitle");
-    m_notesTitle = panelTitle(this, "shadowNotesTitle");
 
     // Laid out for reading from across the room: above, the timers and the roll call side by
     // side; below, the timeline with the role chart (only the staffed roles) and the trainee's
@@ -216,7 +213,8 @@ ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNote
     timelineLayout->addWidget(m_timelineView, 1);
     auto *side = new QSplitter(Qt::Vertical, this);
     side->addWidget(panel(m_rolesTitle, m_chart, side));
-    side->addWidget(buildNotesPanel());
+    m_notesPanel = new TraineeNotesPanel(store, m_notes, m_noteModel, m_timelineView, side);
+    side->addWidget(m_notesPanel);
     side->setStretchFactor(0, 3);
     side->setStretchFactor(1, 1);
     side->setSizes({3000, 1000});
@@ -258,10 +256,8 @@ ShadowWindow::ShadowWindow(IncidentStore &store, const Clock &clock, TraineeNote
     m_biggerAction = action("shadowBiggerAction", QKeySequence::ZoomIn, [this] { setTypeScale(m_typeScale + 0.25); });
     m_smallerAction =
         action("shadowSmallerAction", QKeySequence::ZoomOut, [this] { setTypeScale(m_typeScale - 0.25); });
-    m_noteAction = action("shadowNoteAction", QKeySequence(Qt::CTRL | Qt::Key_N), [this] {
-        if (m_noteEdit)
-            m_noteEdit->setFocus();
-    });
+    m_noteAction =
+        action("shadowNoteAction", QKeySequence(Qt::CTRL | Qt::Key_N), [this] { m_notesPanel->focusNewNote(); });
     auto *replay = action("shadowReplayAction", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R), [this] {
         if (m_replayButton->isVisible())
             emit replayRequested();
@@ -382,77 +378,21 @@ void ShadowWindow::buildHeader(QVBoxLayout *layout)
     layout->addLayout(second);
 }
 
-QWidget *ShadowWindow::buildNotesPanel()
-{
-    auto *box = new QWidget(this);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->setSpacing(2);
-    layout->addWidget(m_notesTitle);
-    m_notesView = new QListView(box);
-    m_notesView->setObjectName(QStringLiteral("shadowNotes"));
-    m_notesView->setWordWrap(true);
-    m_notesView->setMinimumHeight(QFontMetrics(m_notesView->font()).height() * 2); // the chart above needs the room
-    m_notesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_notesView->setSelectionMode(QAbstractItemView::SingleSelection);
-    if (m_noteModel)
-        m_notesView->setModel(m_noteModel);
-    m_noteEdit = new QLineEdit(box);
-    m_noteEdit->setObjectName(QStringLiteral("shadowNoteEdit"));
-    m_noteEdit->setEnabled(m_notes != nullptr);
-    connect(m_noteEdit, &QLineEdit::returnPressed, this, [this] {
-        if (pinNote(m_noteEdit->text()))
-            m_noteEdit->clear();
-    });
-    m_noteMessage = new QLabel(box);
-    m_noteMessage->setObjectName(QStringLiteral("shadowNoteMessage"));
-    m_noteMessage->setWordWrap(true);
-    m_noteMessage->setTextFormat(Qt::PlainText);
-    layout->addWidget(m_notesView, 1);
-    layout->addWidget(m_noteEdit);
-    layout->addWidget(m_noteMessage);
-
-    m_deleteNoteAction = new QAction(m_notesView);
-    m_deleteNoteAction->setObjectName(QStringLiteral("shadowDeleteNoteAction"));
-    m_deleteNoteAction->setShortcut(QKeySequence::Delete);
-    m_deleteNoteAction->setShortcutContext(Qt::WidgetShortcut);
-    connect(m_deleteNoteAction, &QAction::triggered, this, &ShadowWindow::deleteSelectedNote);
-    m_notesView->addAction(m_deleteNoteAction);
-    connect(m_notesView, &QListView::activated, this, &ShadowWindow::editSelectedNote);
-    // Choosing a note shows its moment in the timeline.
-    connect(m_notesView, &QListView::clicked, this, [this](const QModelIndex &index) {
-        const QDateTime moment = index.data(TraineeNoteModel::MomentRole).toDateTime();
-        for (int row = 0; row < m_notedTimeline->rowCount(); ++row) {
-            const QModelIndex entry = m_notedTimeline->index(row, 0);
-            if (entry.data(TimelineModel::OccurredAtRole).toDateTime() == moment) {
-                m_timelineView->setCurrentIndex(entry);
-                m_timelineView->scrollTo(entry);
-                break;
-            }
-        }
-    });
-    return box;
-}
-
 void ShadowWindow::retranslateUi()
 {
     setAccessibleLabel(m_incidentCombo, tr("Incident"));
     setAccessibleLabel(m_chart, tr("Roles"));
     setAccessibleLabel(m_timersView, tr("Timers"));
     setAccessibleLabel(m_timelineView, tr("Latest on the timeline"));
-    setAccessibleLabel(m_notesView, tr("My notes"));
-    setAccessibleLabel(m_noteEdit, tr("New note"));
     if (m_unseenEntries == 0)
         m_newEntriesNote->setAccessibleName(tr("No new entries above"));
     m_rolesTitle->setText(tr("Roles"));
     m_timersTitle->setText(tr("Timers"));
     m_rollCallTitle->setText(tr("Roll call"));
     m_timelineTitle->setText(tr("Latest on the timeline"));
-    m_notesTitle->setText(tr("My notes (private)"));
     m_rollCallPlaceholder->setText(tr("The roll call appears here: who answered, and the missed items."));
     m_rollCall->retranslateUi();
-    m_noteEdit->setPlaceholderText(m_notes ? tr("Pin a note to the selected moment and press Enter (Ctrl+N)")
-                                           : tr("Notes are unavailable: the notebook could not be opened."));
+    m_notesPanel->retranslateUi();
     m_screenButton->setText(tr("Screen"));
     m_screenButton->setToolTip(tr("Move this view to another screen (Ctrl+Shift+S); F11: full screen"));
     m_replayButton->setText(tr("Replay…"));
@@ -462,7 +402,6 @@ void ShadowWindow::retranslateUi()
     m_biggerAction->setText(tr("Larger type"));
     m_smallerAction->setText(tr("Smaller type"));
     m_noteAction->setText(tr("Pin a note"));
-    m_deleteNoteAction->setText(tr("Delete note"));
     refreshIncident();
     refreshSourceLine();
 }
@@ -648,7 +587,7 @@ void ShadowWindow::applyType()
     QFont bold = f;
     bold.setBold(true);
     bold.setPointSizeF(f.pointSizeF() * 0.75);
-    for (QLabel *label : {m_rolesTitle, m_timersTitle, m_rollCallTitle, m_timelineTitle, m_notesTitle}) {
+    for (QLabel *label : {m_rolesTitle, m_timersTitle, m_rollCallTitle, m_timelineTitle}) {
         if (label)
             label->setFont(bold);
     }
@@ -663,10 +602,10 @@ void ShadowWindow::applyType()
     // What the trainee types and clicks at the desk, not what they read from the room.
     QFont desk = f;
     desk.setPointSizeF(qMax(m_basePointSize, f.pointSizeF() * 0.45));
-    for (QWidget *widget :
-         std::initializer_list<QWidget *>{m_incidentCombo, m_sourceLabel, m_bannerLabel, m_screenButton, m_replayButton,
-                                          m_wallClock, m_notesView, m_noteEdit, m_noteMessage})
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_incidentCombo, m_sourceLabel, m_bannerLabel,
+                                                            m_screenButton, m_replayButton, m_wallClock})
         widget->setFont(desk);
+    m_notesPanel->setFonts(bold, desk);
     auto *delegate = qobject_cast<TimelineDelegate *>(m_timelineView->itemDelegate());
     QHeaderView *header = m_timelineView->header();
     if (delegate) {
@@ -801,76 +740,6 @@ void ShadowWindow::tick()
     m_rollCall->refreshAges();
     const QDateTime now = m_clock.nowUtc().toLocalTime();
     m_wallClock->setText(now.toString(QStringLiteral("HH:mm:ss t")));
-}
-
-bool ShadowWindow::pinNote(const QString &text)
-{
-    if (!m_notes || !m_noteModel) {
-        showNoteMessage(tr("Notes are unavailable: the notebook could not be opened."));
-        return false;
-    }
-    if (text.trimmed().isEmpty()) {
-        showNoteMessage(tr("Type the note first."));
-        return false;
-    }
-    QModelIndex entry = m_timelineView->currentIndex();
-    if (!entry.isValid())
-        entry = m_notedTimeline->index(0, 0);
-    if (!entry.isValid()) {
-        showNoteMessage(tr("There is no moment on the timeline to pin the note to yet."));
-        return false;
-    }
-    TraineeNote note;
-    note.databaseKey = m_noteModel->databaseKey();
-    note.incidentId = m_noteModel->incidentId();
-    note.momentUtc = entry.data(TimelineModel::OccurredAtRole).toDateTime();
-    note.entryId =
-        note.databaseKey == m_store.session().path() ? entry.data(TimelineModel::EntryIdRole).toLongLong() : 0;
-    note.text = text;
-    auto added = m_notes->add(note);
-    if (!added) {
-        showNoteMessage(added.error().message());
-        return false;
-    }
-    showNoteMessage(tr("Pinned to %1.").arg(note.momentUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
-    return true;
-}
-
-bool ShadowWindow::deleteSelectedNote()
-{
-    const QModelIndex index = m_notesView->currentIndex();
-    if (!m_notes || !index.isValid())
-        return false;
-    if (StoreError error = m_notes->remove(index.data(TraineeNoteModel::NoteIdRole).toLongLong()); !error.ok()) {
-        showNoteMessage(error.message());
-        return false;
-    }
-    showNoteMessage(tr("Note deleted."));
-    return true;
-}
-
-void ShadowWindow::editSelectedNote()
-{
-    const QModelIndex index = m_notesView->currentIndex();
-    if (!m_notes || !index.isValid())
-        return;
-    auto *dialog = new QInputDialog(this);
-    dialog->setObjectName(QStringLiteral("shadowEditNoteDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Edit note"));
-    dialog->setLabelText(tr("Note:"));
-    dialog->setTextValue(index.data(TraineeNoteModel::TextRole).toString());
-    const qint64 id = index.data(TraineeNoteModel::NoteIdRole).toLongLong();
-    connect(dialog, &QInputDialog::textValueSelected, this, [this, id](const QString &text) {
-        if (StoreError error = m_notes->update(id, text); !error.ok())
-            showNoteMessage(error.message());
-    });
-    dialog->open();
-}
-
-void ShadowWindow::showNoteMessage(const QString &text)
-{
-    m_noteMessage->setText(text);
 }
 
 void ShadowWindow::rememberScroll()

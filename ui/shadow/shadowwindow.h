@@ -9,8 +9,6 @@
 class QAction;
 class QComboBox;
 class QLabel;
-class QLineEdit;
-class QListView;
 class QPushButton;
 class QSplitter;
 class QToolButton;
@@ -30,6 +28,7 @@ class RollCallPanel;
 class TimelineModel;
 class TimerModel;
 class TraineeNoteModel;
+class TraineeNotesPanel;
 class TraineeNotes;
 
 // The trainee's second screen: one incident in large type, read-only — the incident clock,
@@ -92,10 +91,7 @@ public:
     // Entries that arrived above the reader's place since they scrolled down ("3 new entries ↑").
     int unseenEntries() const { return m_unseenEntries; }
 
-    // Pins a note to the selected timeline entry's moment (or the newest one); false with a
-    // message in the notes panel when it cannot.
-    bool pinNote(const QString &text);
-    bool deleteSelectedNote();
+    TraineeNotesPanel *notesPanel() const { return m_notesPanel; }
 
     RoleTreeModel *roleModel() const { return m_roleModel; }
     TimerModel *timerModel() const { return m_timerModel; }
@@ -115,15 +111,12 @@ protected:
 
 private:
     void buildHeader(QVBoxLayout *layout);
-    QWidget *buildNotesPanel();
     void refreshIncident();
     void refreshSourceLine();
     void updateTitle();
     void tick();
-    void showNoteMessage(const QString &text);
     void rememberScroll();
     void keepScroll(int first, int last);
-    void editSelectedNote();
     void fillScreenMenu();
     qreal bodyPointSize() const;
     void applyType();
@@ -162,7 +155,6 @@ private:
     QLabel *m_timersTitle = nullptr;
     QLabel *m_rollCallTitle = nullptr;
     QLabel *m_timelineTitle = nullptr;
-    QLabel *m_notesTitle = nullptr;
     StaffedRoleList *m_chart = nullptr;
     QTreeView *m_timersView = nullptr;
     QWidget *m_rollCallBox = nullptr;
@@ -171,16 +163,13 @@ private:
     QTreeView *m_timelineView = nullptr;
     QPushButton *m_newEntriesNote = nullptr;
     QSplitter *m_splitter = nullptr;
-    QListView *m_notesView = nullptr;
-    QLineEdit *m_noteEdit = nullptr;
-    QLabel *m_noteMessage = nullptr;
+    TraineeNotesPanel *m_notesPanel = nullptr;
     QVBoxLayout *m_controlsLayout = nullptr;
     QAction *m_fullScreenAction = nullptr;
     QAction *m_nextScreenAction = nullptr;
     QAction *m_biggerAction = nullptr;
     QAction *m_smallerAction = nullptr;
     QAction *m_noteAction = nullptr;
-    QAction *m_deleteNoteAction = nullptr;
     QTimer m_ticker;
     QTimer m_relayoutTimeline;
 
