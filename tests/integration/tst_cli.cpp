@@ -1,25 +1,18 @@
-// commandpost-cli as a process: every command, its output formats, its exit codes, and every
-// refusal (one line on stderr, a non-zero exit, the file untouched).
+// commandpost-cli as a process: its help, init, incidents and the log, their output formats and
+// exit codes. Its refusals are in tst_clirefusals.
 
 #include "clirunner.h"
 #include "db/incidentstore.h"
-#include "db/schema.h"
 #include "domain/appidentity.h"
 #include "fakeclock.h"
 #include "tempdatabase.h"
 
-#include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QStandardPaths>
 #include <QTest>
-#include <QtEndian>
 
 using namespace cp::test; // CliRun, TempDatabase, the exit codes
 
@@ -52,19 +45,6 @@ private slots:
     void authorDefaults();
     void timelineCsvQuotesText();
 
-    void usageErrors_data();
-    void usageErrors();
-    void refusedRequests_data();
-    void refusedRequests();
-    void refusedFilesAreLeftUntouched_data();
-    void refusedFilesAreLeftUntouched();
-
-    void readOnlyFileRefusesWritesButReads();
-    void checkPassesOnAGoodFileWithoutChangingIt();
-    void checkFailsOnACorruptedFile();
-    void busyDatabaseFailsWithTheBusyCodeAndSavesNothing();
-    void unwritableOutputIsAnIoError();
-
 private:
     CliRun cli(const QStringList &arguments, const QByteArray &input = QByteArray(),
                const QProcessEnvironment &environment = QProcessEnvironment()) const
@@ -72,9 +52,6 @@ private:
         return m_runner.run(arguments, input, environment);
     }
     QProcessEnvironment baseEnvironment() const { return m_runner.environment(); }
-    // A database with one incident; returns its id (0 on failure, after a test failure).
-    qint64 databaseWithIncident(const QString &path, const QString &title = QStringLiteral("Checkout down"));
-    QJsonObject timelineJson(const QString &path, qint64 incidentId);
 
     CliRunner m_runner; // its XDG_DATA_HOME for every run: the user's real default database is never touched
     QString m_cli;
@@ -85,39 +62,6 @@ void TstCli::initTestCase()
     m_cli = m_runner.executable();
     QVERIFY2(!m_cli.isEmpty(), "commandpost-cli was not built next to the tests");
     QVERIFY(m_runner.isValid());
-}
-
-qint64 TstCli::databaseWithIncident(const QString &path, const QString &title)
-{
-    const CliRun init = cli({QStringLiteral("--db"), path, QStringLiteral("init")});
-    if (!init.finished || init.exitCode != 0) {
-        qWarning("init failed: %s", qPrintable(init.describe()));
-        return 0;
-    }
-    const CliRun created =
-        cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"),
-             title, QStringLiteral("--severity"), QStringLiteral("SEV-2"), QStringLiteral("--template"),
-             QStringLiteral("none")}); // a bare timeline: only the declaration
-    if (!created.finished || created.exitCode != 0) {
-        qWarning("incident new failed: %s", qPrintable(created.describe()));
-        return 0;
-    }
-    return created.outLines().value(0).toLongLong();
-}
-
-QJsonObject TstCli::timelineJson(const QString &path, qint64 incidentId)
-{
-    const CliRun run = cli({QStringLiteral("--db"), path, QStringLiteral("timeline"), QStringLiteral("--incident"),
-                            QString::number(incidentId), QStringLiteral("--format"), QStringLiteral("json")});
-    if (!run.finished || run.exitCode != 0) {
-        qWarning("timeline failed: %s", qPrintable(run.describe()));
-        return {};
-    }
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(run.out, &error);
-    if (error.error != QJsonParseError::NoError)
-        qWarning("timeline JSON does not parse: %s", qPrintable(error.errorString()));
-    return doc.object();
 }
 
 void TstCli::helpListsCommandsAndExitCodes()
@@ -251,7 +195,7 @@ void TstCli::incidentNewPrintsOnlyTheId()
     CLI_OK(second);
     QVERIFY(second.out.trimmed().toLongLong() > id);
 
-    const QJsonObject timeline = timelineJson(path, id);
+    const QJsonObject timeline = m_runner.timelineJson(path, id);
     const QJsonObject incident = timeline.value(QStringLiteral("incident")).toObject();
     QCOMPARE(incident.value(QStringLiteral("title")).toString(), QStringLiteral("Checkout down"));
     QCOMPARE(incident.value(QStringLiteral("severity")).toString(), QStringLiteral("SEV-1"));
@@ -272,7 +216,7 @@ void TstCli::incidentListText()
 {
     TempDatabase tmp;
     const QString path = tmp.path();
-    const qint64 older = databaseWithIncident(path, QStringLiteral("Old\tand\nmultiline"));
+    const qint64 older = m_runner.databaseWithIncident(path, QStringLiteral("Old\tand\nmultiline"));
     QVERIFY(older > 0);
     const CliRun newer = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("new"),
                               QStringLiteral("--title"), QStringLiteral("Newer"), QStringLiteral("--severity"),
@@ -321,7 +265,7 @@ void TstCli::incidentListJson()
 {
     TempDatabase tmp;
     const QString path = tmp.path();
-    const qint64 id = databaseWithIncident(path);
+    const qint64 id = m_runner.databaseWithIncident(path);
     QVERIFY(id > 0);
     const CliRun run = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("list"),
                             QStringLiteral("--format"), QStringLiteral("json")});
@@ -336,14 +280,14 @@ void TstCli::incidentListJson()
     QCOMPARE(incident.value(QStringLiteral("severity")).toString(), QStringLiteral("SEV-2"));
     QVERIFY(incident.value(QStringLiteral("resolved_at")).isNull());
     // The same object as the timeline export's.
-    QCOMPARE(incident, timelineJson(path, id).value(QStringLiteral("incident")).toObject());
+    QCOMPARE(incident, m_runner.timelineJson(path, id).value(QStringLiteral("incident")).toObject());
 }
 
 void TstCli::incidentShowTextAndJson()
 {
     TempDatabase tmp;
     const QString path = tmp.path();
-    const qint64 id = databaseWithIncident(path);
+    const qint64 id = m_runner.databaseWithIncident(path);
     QVERIFY(id > 0);
     CLI_OK(cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("set"), QString::number(id),
                 QStringLiteral("--summary"), QStringLiteral("Line one\nline two")}));
@@ -374,14 +318,14 @@ void TstCli::incidentShowTextAndJson()
     const QJsonObject object = QJsonDocument::fromJson(json.out).object();
     QCOMPARE(object.value(QStringLiteral("summary")).toString(), QStringLiteral("Line one\nline two"));
     QCOMPARE(object.value(QStringLiteral("declared_at")).toString(), fields.value(QStringLiteral("declared")));
-    QCOMPARE(object, timelineJson(path, id).value(QStringLiteral("incident")).toObject());
+    QCOMPARE(object, m_runner.timelineJson(path, id).value(QStringLiteral("incident")).toObject());
 }
 
 void TstCli::incidentSetChangesAppearOnTheTimeline()
 {
     TempDatabase tmp;
     const QString path = tmp.path();
-    const qint64 id = databaseWithIncident(path);
+    const qint64 id = m_runner.databaseWithIncident(path);
     QVERIFY(id > 0);
     const CliRun set = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("set"),
                             QString::number(id), QStringLiteral("--severity"), QStringLiteral("SEV-1"),
@@ -390,7 +334,7 @@ void TstCli::incidentSetChangesAppearOnTheTimeline()
     CLI_OK(set);
     QVERIFY(set.out.isEmpty());
 
-    const QJsonObject timeline = timelineJson(path, id);
+    const QJsonObject timeline = m_runner.timelineJson(path, id);
     const QJsonObject incident = timeline.value(QStringLiteral("incident")).toObject();
     QCOMPARE(incident.value(QStringLiteral("severity")).toString(), QStringLiteral("SEV-1"));
     QCOMPARE(incident.value(QStringLiteral("status")).toString(), QStringLiteral("identified"));
@@ -415,7 +359,7 @@ void TstCli::incidentSetChangesAppearOnTheTimeline()
                                                          QStringLiteral("--status"), QStringLiteral("resolved")});
     CLI_FAILS_SILENTLY(refused, ExitDataError, "invalid");
     QVERIFY2(refused.err.contains("postmortem"), refused.err.constData());
-    QCOMPARE(timelineJson(path, id), timeline);
+    QCOMPARE(m_runner.timelineJson(path, id), timeline);
     const CliRun check =
         cli(incidentCli + QStringList{QStringLiteral("resolve"), QString::number(id), QStringLiteral("--check")});
     CLI_OK(check);
@@ -423,7 +367,7 @@ void TstCli::incidentSetChangesAppearOnTheTimeline()
     const CliRun bare = cli(incidentCli + QStringList{QStringLiteral("resolve"), QString::number(id)});
     CLI_FAILS(bare, ExitDataError, "invalid");
     QCOMPARE(bare.outLines(), check.outLines());
-    QCOMPARE(timelineJson(path, id), timeline);
+    QCOMPARE(m_runner.timelineJson(path, id), timeline);
     QCOMPARE(cli(incidentCli + QStringList{QStringLiteral("resolve"), QString::number(id), QStringLiteral("--ack-item"),
                                            QStringLiteral("action:7=gone")})
                  .exitCode,
@@ -435,7 +379,7 @@ void TstCli::incidentSetChangesAppearOnTheTimeline()
                                          QStringLiteral("bo")}));
     CLI_OK(cli(incidentCli + QStringList{QStringLiteral("set"), QString::number(id), QStringLiteral("--status"),
                                          QStringLiteral("resolved")}));
-    const QJsonObject after = timelineJson(path, id);
+    const QJsonObject after = m_runner.timelineJson(path, id);
     QVERIFY(!after.value(QStringLiteral("incident")).toObject().value(QStringLiteral("resolved_at")).isNull());
     const QJsonArray entries = after.value(QStringLiteral("entries")).toArray();
     QCOMPARE(entries.size(), timeline.value(QStringLiteral("entries")).toArray().size() + 2);
@@ -455,7 +399,7 @@ void TstCli::incidentSetChangesAppearOnTheTimeline()
     CLI_OK(cli(incidentCli + QStringList{QStringLiteral("reopen"), QString::number(id), QStringLiteral("--reason"),
                                          QStringLiteral("errors are back"), QStringLiteral("--status"),
                                          QStringLiteral("monitoring")}));
-    const QJsonObject reopened = timelineJson(path, id);
+    const QJsonObject reopened = m_runner.timelineJson(path, id);
     QCOMPARE(reopened.value(QStringLiteral("incident")).toObject().value(QStringLiteral("status")).toString(),
              QStringLiteral("monitoring"));
 }
@@ -464,7 +408,7 @@ void TstCli::logPrintsTheIdOfTheSavedEntry()
 {
     TempDatabase tmp;
     const QString path = tmp.path();
-    const qint64 id = databaseWithIncident(path);
+    const qint64 id = m_runner.databaseWithIncident(path);
     QVERIFY(id > 0);
     const CliRun run = cli(
         {QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"), QString::number(id),
@@ -476,7 +420,7 @@ void TstCli::logPrintsTheIdOfTheSavedEntry()
              run.out.constData());
     const qint64 entryId = run.out.trimmed().toLongLong();
 
-    const QJsonArray entries = timelineJson(path, id).value(QStringLiteral("entries")).toArray();
+    const QJsonArray entries = m_runner.timelineJson(path, id).value(QStringLiteral("entries")).toArray();
     QJsonObject entry;
     for (const QJsonValue &value : entries) {
         if (value.toObject().value(QStringLiteral("id")).toInteger() == entryId)
@@ -527,7 +471,7 @@ void TstCli::logBackfillsWithAt()
     QFETCH(QString, storedUtc);
     TempDatabase tmp;
     const QString path = tmp.path();
-    const qint64 id = databaseWithIncident(path);
+    const qint64 id = m_runner.databaseWithIncident(path);
     QVERIFY(id > 0);
     QProcessEnvironment env = baseEnvironment();
     env.insert(QStringLiteral("TZ"), timeZone);
@@ -537,7 +481,7 @@ void TstCli::logBackfillsWithAt()
     CLI_OK(run);
     const qint64 entryId = run.out.trimmed().toLongLong();
 
-    const QJsonArray entries = timelineJson(path, id).value(QStringLiteral("entries")).toArray();
+    const QJsonArray entries = m_runner.timelineJson(path, id).value(QStringLiteral("entries")).toArray();
     QVERIFY(entries.size() == 2);
     // Oldest first: the backfill sorts before the declaration made just now.
     const QJsonObject first = entries.at(0).toObject();
@@ -559,7 +503,7 @@ void TstCli::logFromStdinLogsEachLine()
 {
     TempDatabase tmp;
     const QString path = tmp.path();
-    const qint64 id = databaseWithIncident(path);
+    const qint64 id = m_runner.databaseWithIncident(path);
     QVERIFY(id > 0);
     const QByteArray input("first line\n\n   \nsecond, with \"quotes\"\r\n  third without newline");
     const CliRun run =
@@ -571,7 +515,7 @@ void TstCli::logFromStdinLogsEachLine()
     QCOMPARE(ids.size(), 3);
 
     QHash<qint64, QString> texts;
-    for (const QJsonValue &value : timelineJson(path, id).value(QStringLiteral("entries")).toArray()) {
+    for (const QJsonValue &value : m_runner.timelineJson(path, id).value(QStringLiteral("entries")).toArray()) {
         const QJsonObject entry = value.toObject();
         texts.insert(entry.value(QStringLiteral("id")).toInteger(), entry.value(QStringLiteral("text")).toString());
         if (ids.contains(QString::number(entry.value(QStringLiteral("id")).toInteger())))
@@ -587,7 +531,7 @@ void TstCli::logFromStdinLogsEachLine()
                              QString::number(id), QStringLiteral("--stdin"), QStringLiteral("extra")},
                             QByteArray("line\n"));
     CLI_FAILS(both, ExitUsage, "usage");
-    QCOMPARE(timelineJson(path, id).value(QStringLiteral("entries")).toArray().size(), 4);
+    QCOMPARE(m_runner.timelineJson(path, id).value(QStringLiteral("entries")).toArray().size(), 4);
 }
 
 void TstCli::authorDefaults_data()
@@ -612,7 +556,7 @@ void TstCli::authorDefaults()
     QFETCH(QString, expected);
     TempDatabase tmp;
     const QString path = tmp.path();
-    const qint64 id = databaseWithIncident(path);
+    const qint64 id = m_runner.databaseWithIncident(path);
     QVERIFY(id > 0);
     QProcessEnvironment env = baseEnvironment();
     env.remove(QStringLiteral("USER"));
@@ -627,7 +571,7 @@ void TstCli::authorDefaults()
     arguments << QStringLiteral("Who wrote this?");
     const CliRun run = cli(arguments, QByteArray(), env);
     CLI_OK(run);
-    const QJsonArray entries = timelineJson(path, id).value(QStringLiteral("entries")).toArray();
+    const QJsonArray entries = m_runner.timelineJson(path, id).value(QStringLiteral("entries")).toArray();
     QCOMPARE(entries.last().toObject().value(QStringLiteral("author")).toString(), expected);
 }
 
@@ -635,7 +579,7 @@ void TstCli::timelineCsvQuotesText()
 {
     TempDatabase tmp;
     const QString path = tmp.path();
-    const qint64 id = databaseWithIncident(path);
+    const qint64 id = m_runner.databaseWithIncident(path);
     QVERIFY(id > 0);
     const CliRun logged = cli({QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"),
                                QString::number(id), QStringLiteral("Rolled back, \"v2\" deploy")});
@@ -652,397 +596,6 @@ void TstCli::timelineCsvQuotesText()
              qPrintable(lines.at(2)));
     QVERIFY2(lines.at(2).endsWith(QStringLiteral(",note,tester,0,0,0,,\"Rolled back, \"\"v2\"\" deploy\"\r")),
              qPrintable(lines.at(2)));
-}
-
-void TstCli::usageErrors_data()
-{
-    QTest::addColumn<QStringList>("arguments");
-    QTest::addColumn<QString>("mentions");
-    const QString id = QStringLiteral("1");
-    QTest::newRow("no command") << QStringList() << QStringLiteral("no command");
-    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("frobnicate");
-    QTest::newRow("unknown global option")
-        << QStringList{QStringLiteral("--bogus"), QStringLiteral("check")} << QStringLiteral("bogus");
-    QTest::newRow("unknown command option")
-        << QStringList{QStringLiteral("check"), QStringLiteral("--bogus")} << QStringLiteral("bogus");
-    QTest::newRow("--db without value") << QStringList{QStringLiteral("--db")} << QStringLiteral("--db");
-    QTest::newRow("bad busy timeout") << QStringList{QStringLiteral("--busy-timeout"), QStringLiteral("soon"),
-                                                     QStringLiteral("check")}
-                                      << QStringLiteral("soon");
-    QTest::newRow("incident without subcommand") << QStringList{QStringLiteral("incident")} << QStringLiteral("new");
-    QTest::newRow("unknown incident subcommand")
-        << QStringList{QStringLiteral("incident"), QStringLiteral("drop")} << QStringLiteral("drop");
-    QTest::newRow("new without title") << QStringList{QStringLiteral("incident"), QStringLiteral("new"),
-                                                      QStringLiteral("--severity"), QStringLiteral("SEV-1")}
-                                       << QStringLiteral("--title");
-    QTest::newRow("bad severity") << QStringList{QStringLiteral("incident"),   QStringLiteral("new"),
-                                                 QStringLiteral("--title"),    QStringLiteral("x"),
-                                                 QStringLiteral("--severity"), QStringLiteral("SEV-9")}
-                                  << QStringLiteral("SEV-9");
-    QTest::newRow("bad kind") << QStringList{QStringLiteral("incident"),   QStringLiteral("new"),
-                                             QStringLiteral("--title"),    QStringLiteral("x"),
-                                             QStringLiteral("--severity"), QStringLiteral("SEV-1"),
-                                             QStringLiteral("--kind"),     QStringLiteral("weather")}
-                              << QStringLiteral("weather");
-    QTest::newRow("bad format") << QStringList{QStringLiteral("incident"), QStringLiteral("list"),
-                                               QStringLiteral("--format"), QStringLiteral("xml")}
-                                << QStringLiteral("xml");
-    QTest::newRow("show without id") << QStringList{QStringLiteral("incident"), QStringLiteral("show")}
-                                     << QStringLiteral("ID");
-    QTest::newRow("show bad id") << QStringList{QStringLiteral("incident"), QStringLiteral("show"),
-                                                QStringLiteral("one")}
-                                 << QStringLiteral("one");
-    QTest::newRow("set nothing") << QStringList{QStringLiteral("incident"), QStringLiteral("set"), id}
-                                 << QStringLiteral("nothing to change");
-    QTest::newRow("set bad status") << QStringList{QStringLiteral("incident"), QStringLiteral("set"), id,
-                                                   QStringLiteral("--status"), QStringLiteral("panicking")}
-                                    << QStringLiteral("panicking");
-    QTest::newRow("log without --incident")
-        << QStringList{QStringLiteral("log"), QStringLiteral("hello")} << QStringLiteral("--incident");
-    QTest::newRow("log without text") << QStringList{QStringLiteral("log"), QStringLiteral("--incident"), id}
-                                      << QStringLiteral("text");
-    QTest::newRow("log bad kind")
-        << QStringList{QStringLiteral("log"),    QStringLiteral("--incident"), id,
-                       QStringLiteral("--kind"), QStringLiteral("system"),     QStringLiteral("x")}
-        << QStringLiteral("system");
-    QTest::newRow("log bad --at")
-        << QStringList{QStringLiteral("log"),  QStringLiteral("--incident"), id,
-                       QStringLiteral("--at"), QStringLiteral("yesterday"),  QStringLiteral("x")}
-        << QStringLiteral("yesterday");
-    QTest::newRow("log tag with space")
-        << QStringList{QStringLiteral("log"),   QStringLiteral("--incident"), id,
-                       QStringLiteral("--tag"), QStringLiteral("two words"),  QStringLiteral("x")}
-        << QStringLiteral("two words");
-    QTest::newRow("timeline without --incident")
-        << QStringList{QStringLiteral("timeline")} << QStringLiteral("--incident");
-    QTest::newRow("timeline bad format") << QStringList{QStringLiteral("timeline"), QStringLiteral("--incident"), id,
-                                                        QStringLiteral("--format"), QStringLiteral("pdf")}
-                                         << QStringLiteral("pdf");
-    QTest::newRow("init with argument") << QStringList{QStringLiteral("init"), QStringLiteral("now")}
-                                        << QStringLiteral("now");
-}
-
-void TstCli::usageErrors()
-{
-    QFETCH(QStringList, arguments);
-    QFETCH(QString, mentions);
-    TempDatabase tmp;
-    const QString path = tmp.path();
-    const qint64 id = databaseWithIncident(path);
-    QVERIFY(id == 1);
-    const QByteArray before = TempDatabase::fingerprint(path);
-    const QStringList prefix =
-        arguments.value(0) == QLatin1String("--db") ? QStringList() : QStringList{QStringLiteral("--db"), path};
-    const CliRun run = cli(prefix + arguments);
-    CLI_FAILS(run, ExitUsage, "usage");
-    QVERIFY(run.out.isEmpty());
-    QVERIFY2(QString::fromUtf8(run.err).contains(mentions), run.err.constData());
-    QVERIFY2(run.err.contains("--help"), run.err.constData());
-    QCOMPARE(TempDatabase::fingerprint(path), before);
-}
-
-void TstCli::refusedRequests_data()
-{
-    QTest::addColumn<QStringList>("arguments");
-    QTest::addColumn<int>("exitCode");
-    QTest::addColumn<QString>("reason");
-    const QString future = QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate);
-    QTest::newRow("empty text") << QStringList{QStringLiteral("log"), QStringLiteral("--incident"), QStringLiteral("1"),
-                                               QStringLiteral("   ")}
-                                << ExitDataError << QStringLiteral("invalid");
-    QTest::newRow("future --at") << QStringList{QStringLiteral("log"),
-                                                QStringLiteral("--incident"),
-                                                QStringLiteral("1"),
-                                                QStringLiteral("--at"),
-                                                future,
-                                                QStringLiteral("Not yet")}
-                                 << ExitDataError << QStringLiteral("invalid");
-    QTest::newRow("empty title") << QStringList{QStringLiteral("incident"),   QStringLiteral("new"),
-                                                QStringLiteral("--title"),    QStringLiteral(" "),
-                                                QStringLiteral("--severity"), QStringLiteral("SEV-1")}
-                                 << ExitDataError << QStringLiteral("invalid");
-    QTest::newRow("empty author") << QStringList{QStringLiteral("log"),
-                                                 QStringLiteral("--incident"),
-                                                 QStringLiteral("1"),
-                                                 QStringLiteral("--author"),
-                                                 QString(),
-                                                 QStringLiteral("text")}
-                                  << ExitDataError << QStringLiteral("invalid");
-    QTest::newRow("log to unknown incident") << QStringList{QStringLiteral("log"), QStringLiteral("--incident"),
-                                                            QStringLiteral("999"), QStringLiteral("hello")}
-                                             << ExitNotFound << QStringLiteral("not-found");
-    QTest::newRow("show unknown incident")
-        << QStringList{QStringLiteral("incident"), QStringLiteral("show"), QStringLiteral("999")} << ExitNotFound
-        << QStringLiteral("not-found");
-    QTest::newRow("set unknown incident")
-        << QStringList{QStringLiteral("incident"), QStringLiteral("set"), QStringLiteral("999"),
-                       QStringLiteral("--severity"), QStringLiteral("SEV-1")}
-        << ExitNotFound << QStringLiteral("not-found");
-    QTest::newRow("timeline of unknown incident")
-        << QStringList{QStringLiteral("timeline"), QStringLiteral("--incident"), QStringLiteral("999")} << ExitNotFound
-        << QStringLiteral("not-found");
-}
-
-void TstCli::refusedRequests()
-{
-    QFETCH(QStringList, arguments);
-    QFETCH(int, exitCode);
-    QFETCH(QString, reason);
-    TempDatabase tmp;
-    const QString path = tmp.path();
-    QCOMPARE(databaseWithIncident(path), 1);
-    const QJsonObject before = timelineJson(path, 1);
-    const CliRun incidentsBefore =
-        cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("list")});
-    const CliRun run = cli(QStringList{QStringLiteral("--db"), path} + arguments);
-    CLI_FAILS(run, exitCode, reason.toUtf8());
-    QVERIFY(run.out.isEmpty());
-    // Nothing was saved.
-    QCOMPARE(timelineJson(path, 1), before);
-    QCOMPARE(cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("list")}).out,
-             incidentsBefore.out);
-}
-
-void TstCli::refusedFilesAreLeftUntouched_data()
-{
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QString>("reason");
-    QTest::addColumn<QStringList>("command");
-    const QList<std::pair<QString, QString>> files{
-        {QStringLiteral("text"), QStringLiteral("not-sqlite")},
-        {QStringLiteral("empty"), QStringLiteral("empty-file")},
-        {QStringLiteral("foreign-tables"), QStringLiteral("foreign")},
-        {QStringLiteral("foreign-application-id"), QStringLiteral("foreign")},
-        {QStringLiteral("too-new"), QStringLiteral("too-new")},
-        {QStringLiteral("truncated"), QStringLiteral("truncated")},
-        {QStringLiteral("directory"), QStringLiteral("is-directory")},
-    };
-    const QList<QStringList> commands{
-        {QStringLiteral("init")},
-        {QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"), QStringLiteral("x"),
-         QStringLiteral("--severity"), QStringLiteral("SEV-1")},
-        {QStringLiteral("incident"), QStringLiteral("list")},
-        {QStringLiteral("log"), QStringLiteral("--incident"), QStringLiteral("1"), QStringLiteral("hello")},
-        {QStringLiteral("timeline"), QStringLiteral("--incident"), QStringLiteral("1")},
-        {QStringLiteral("check")},
-    };
-    for (const auto &[file, reason] : files) {
-        for (const QStringList &command : commands) {
-            QTest::addRow("%s: %s", qPrintable(file), qPrintable(command.mid(0, 2).join(QLatin1Char(' '))))
-                << file << reason << command;
-        }
-    }
-}
-
-void TstCli::refusedFilesAreLeftUntouched()
-{
-    QFETCH(QString, file);
-    QFETCH(QString, reason);
-    QFETCH(QStringList, command);
-    TempDatabase tmp;
-    const QString path = tmp.path(QStringLiteral("db.sqlite"));
-
-    auto patchHeader = [](const QString &target, int offset, quint32 value) {
-        QFile f(target);
-        if (!f.open(QIODevice::ReadWrite) || !f.seek(offset))
-            return false;
-        char bytes[4];
-        qToBigEndian(value, bytes);
-        return f.write(bytes, 4) == 4;
-    };
-    if (file == QLatin1String("text")) {
-        QVERIFY(tmp.writeBytes(path, QByteArray("Incident notes, not a database.\n").repeated(40)));
-    } else if (file == QLatin1String("empty")) {
-        QVERIFY(tmp.writeBytes(path, QByteArray()));
-    } else if (file == QLatin1String("foreign-tables")) {
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("CREATE TABLE recipes (name TEXT, steps TEXT)")));
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO recipes VALUES ('bread', 'knead')")));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
-    } else if (file == QLatin1String("directory")) {
-        QVERIFY(QDir().mkpath(path));
-    } else {
-        // A genuine CommandPost file, then altered from the outside.
-        QCOMPARE(databaseWithIncident(path), 1);
-        QCOMPARE(tmp.files(), QStringList{QStringLiteral("db.sqlite")}); // checkpointed: no -wal left
-        if (file == QLatin1String("foreign-application-id")) {
-            QVERIFY(patchHeader(path, 68, 0x12345678));
-        } else if (file == QLatin1String("too-new")) {
-            QVERIFY(patchHeader(path, 60, 9999));
-        } else if (file == QLatin1String("truncated")) {
-            QFile f(path);
-            QVERIFY(f.resize(f.size() - 1000));
-        }
-    }
-
-    const QByteArray before = TempDatabase::fingerprint(path);
-    const QStringList filesBefore = tmp.files();
-    const CliRun run = cli(QStringList{QStringLiteral("--db"), path} + command);
-    CLI_FAILS(run, ExitBadDatabase, reason.toUtf8());
-    QVERIFY2(run.err.contains(QFile::encodeName(path)), run.err.constData()); // names the file
-    QVERIFY(run.out.isEmpty());
-    QCOMPARE(TempDatabase::fingerprint(path), before);
-    QCOMPARE(tmp.files(), filesBefore); // no -wal, -shm or journal appeared
-    if (file == QLatin1String("directory"))
-        QVERIFY(QDir(path).isEmpty());
-}
-
-void TstCli::readOnlyFileRefusesWritesButReads()
-{
-    TempDatabase tmp;
-    const QString path = tmp.path();
-    const qint64 id = databaseWithIncident(path);
-    QVERIFY(id > 0);
-    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
-    const QByteArray before = TempDatabase::fingerprint(path);
-    const CliRun write = cli({QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"),
-                              QString::number(id), QStringLiteral("hello")});
-    CLI_FAILS(write, 73, "read-only");
-    QVERIFY(write.out.isEmpty());
-    const CliRun read = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("list")});
-    CLI_OK(read);
-    QCOMPARE(read.outLines().size(), 1);
-    QCOMPARE(TempDatabase::fingerprint(path), before);
-    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
-}
-
-void TstCli::checkPassesOnAGoodFileWithoutChangingIt()
-{
-    TempDatabase tmp;
-    const QString path = tmp.path();
-    const qint64 id = databaseWithIncident(path);
-    QVERIFY(id > 0);
-    CLI_OK(cli({QStringLiteral("--db"), path, QStringLiteral("log"), QStringLiteral("--incident"), QString::number(id),
-                QStringLiteral("--stdin")},
-               QByteArray("one\ntwo\nthree\n")));
-    const QByteArray before = TempDatabase::fingerprint(path);
-
-    const CliRun run = cli({QStringLiteral("--db"), path, QStringLiteral("check")});
-    CLI_OK(run);
-    QCOMPARE(run.outLines(), (QStringList{QStringLiteral("database\t") + QFileInfo(path).absoluteFilePath(),
-                                          QStringLiteral("schema\t%1").arg(cp::Schema::latestVersion()),
-                                          QStringLiteral("application-id\tok"), QStringLiteral("incidents\t1"),
-                                          QStringLiteral("entries\t4"), QStringLiteral("ok")}));
-    QCOMPARE(TempDatabase::fingerprint(path), before);
-}
-
-void TstCli::checkFailsOnACorruptedFile()
-{
-    TempDatabase tmp;
-    const QString path = tmp.path();
-    // Many entries, so the file has many pages; written in-process for speed.
-    {
-        cp::test::FakeClock clock;
-        cp::IncidentStore store(clock);
-        QVERIFY(store.session().open(path).ok());
-        cp::NewIncident incident;
-        incident.title = QStringLiteral("Big");
-        auto id = store.incidents().create(incident, QStringLiteral("ana"));
-        QVERIFY(id.ok());
-        QList<cp::NewEntry> entries;
-        for (int i = 0; i < 3000; ++i) {
-            cp::NewEntry entry;
-            entry.incidentId = *id;
-            entry.author = QStringLiteral("ana");
-            entry.text = QStringLiteral("Entry %1: ").arg(i) + QString(80 + i % 50, QLatin1Char('x'));
-            entries << entry;
-        }
-        QVERIFY(store.timeline().appendAll(entries).ok());
-    }
-    CLI_OK(cli({QStringLiteral("--db"), path, QStringLiteral("check")}));
-    // Everything is in the main file (a read-only check may leave an empty -wal behind).
-    QCOMPARE(QFileInfo(path + QStringLiteral("-wal")).size(), 0);
-
-    // Damage a page in the middle of the file: its b-tree header and cell pointers.
-    {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::ReadWrite));
-        const QByteArray header = f.read(100);
-        const int pageSize = qFromBigEndian<quint16>(header.constData() + 16);
-        const qint64 pages = f.size() / pageSize;
-        QVERIFY2(pages > 20, qPrintable(QString::number(pages)));
-        QVERIFY(f.seek((pages / 2) * pageSize + 3));
-        QCOMPARE(f.write(QByteArray(200, char(0xA5))), 200);
-    }
-    const QByteArray before = TempDatabase::fingerprint(path);
-    const CliRun run = cli({QStringLiteral("--db"), path, QStringLiteral("check")});
-    CLI_FAILS(run, ExitBadDatabase, "corrupt");
-    QVERIFY2(run.out.contains("problem\t"), run.out.constData());
-    QVERIFY(!run.outLines().contains(QStringLiteral("ok")));
-    QCOMPARE(TempDatabase::fingerprint(path), before);
-}
-
-void TstCli::busyDatabaseFailsWithTheBusyCodeAndSavesNothing()
-{
-    TempDatabase tmp;
-    const QString path = tmp.path();
-    const qint64 id = databaseWithIncident(path);
-    QVERIFY(id > 0);
-    const QJsonObject before = timelineJson(path, id);
-
-    const QString connection = QStringLiteral("lock-holder");
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery lock(db);
-        QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
-
-        const QList<QStringList> writes{
-            {QStringLiteral("log"), QStringLiteral("--incident"), QString::number(id), QStringLiteral("blocked")},
-            {QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"), QStringLiteral("blocked"),
-             QStringLiteral("--severity"), QStringLiteral("SEV-1")},
-            {QStringLiteral("incident"), QStringLiteral("set"), QString::number(id), QStringLiteral("--status"),
-             QStringLiteral("resolved")},
-        };
-        for (const QStringList &write : writes) {
-            const CliRun run =
-                cli(QStringList{QStringLiteral("--db"), path, QStringLiteral("--busy-timeout"), QStringLiteral("300")} +
-                    write);
-            CLI_FAILS(run, ExitBusy, "busy");
-            QVERIFY(run.out.isEmpty());
-            QVERIFY2(run.elapsedMs >= 250, qPrintable(QString::number(run.elapsedMs))); // it did wait
-        }
-        // Readers are not blocked by a writer.
-        const CliRun reader = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("list")});
-        CLI_OK(reader);
-        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(connection);
-
-    QCOMPARE(timelineJson(path, id), before);
-    const CliRun list = cli({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("list")});
-    CLI_OK(list);
-    QCOMPARE(list.outLines().size(), 1);
-    // Once the lock is gone the same write goes through.
-    CLI_OK(
-        cli({QStringLiteral("--db"), path, QStringLiteral("--busy-timeout"), QStringLiteral("300"),
-             QStringLiteral("log"), QStringLiteral("--incident"), QString::number(id), QStringLiteral("unblocked")}));
-}
-
-void TstCli::unwritableOutputIsAnIoError()
-{
-    if (!QFileInfo::exists(QStringLiteral("/dev/full")))
-        QSKIP("no /dev/full here");
-    TempDatabase tmp;
-    const QString path = tmp.path();
-    QVERIFY(databaseWithIncident(path) > 0);
-    QProcess process;
-    process.setProcessEnvironment(baseEnvironment());
-    process.setStandardOutputFile(QStringLiteral("/dev/full"));
-    process.start(m_cli, {QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("list")});
-    QVERIFY(process.waitForFinished(CliTimeoutMs));
-    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-    QCOMPARE(process.exitCode(), ExitIo);
-    const QByteArray err = process.readAllStandardError();
-    QVERIFY2(err.startsWith("commandpost-cli: io: ") && err.count('\n') == 1, err.constData());
 }
 
 QTEST_GUILESS_MAIN(TstCli)

@@ -68,4 +68,37 @@ CliRun CliRunner::run(const QStringList &arguments, const QByteArray &input,
     return result;
 }
 
+qint64 CliRunner::databaseWithIncident(const QString &path, const QString &title) const
+{
+    const CliRun init = run({QStringLiteral("--db"), path, QStringLiteral("init")});
+    if (!init.finished || init.exitCode != 0) {
+        qWarning("init failed: %s", qPrintable(init.describe()));
+        return 0;
+    }
+    const CliRun created =
+        run({QStringLiteral("--db"), path, QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"),
+             title, QStringLiteral("--severity"), QStringLiteral("SEV-2"), QStringLiteral("--template"),
+             QStringLiteral("none")}); // a bare timeline: only the declaration
+    if (!created.finished || created.exitCode != 0) {
+        qWarning("incident new failed: %s", qPrintable(created.describe()));
+        return 0;
+    }
+    return created.outLines().value(0).toLongLong();
+}
+
+QJsonObject CliRunner::timelineJson(const QString &path, qint64 incidentId) const
+{
+    const CliRun ran = run({QStringLiteral("--db"), path, QStringLiteral("timeline"), QStringLiteral("--incident"),
+                            QString::number(incidentId), QStringLiteral("--format"), QStringLiteral("json")});
+    if (!ran.finished || ran.exitCode != 0) {
+        qWarning("timeline failed: %s", qPrintable(ran.describe()));
+        return {};
+    }
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(ran.out, &error);
+    if (error.error != QJsonParseError::NoError)
+        qWarning("timeline JSON does not parse: %s", qPrintable(error.errorString()));
+    return doc.object();
+}
+
 } // namespace cp::test

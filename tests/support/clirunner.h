@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -59,6 +60,12 @@ public:
     // Runs with 'input' on stdin (then closed); an empty 'environment' means environment().
     CliRun run(const QStringList &arguments, const QByteArray &input = QByteArray(),
                const QProcessEnvironment &environment = QProcessEnvironment()) const;
+
+    // A new database at 'path' with one incident and a bare timeline (only its declaration);
+    // its id, or 0 after a warning.
+    qint64 databaseWithIncident(const QString &path, const QString &title = QStringLiteral("Checkout down")) const;
+    // `timeline --format json` of the incident; empty after a warning.
+    QJsonObject timelineJson(const QString &path, qint64 incidentId) const;
 
 private:
     QString m_cli;
