@@ -1,5 +1,7 @@
 #include "servercommands.h"
 
+#include "cliformat.h"
+#include "server/servercheck.h"
 #include "server/serverconnection.h"
 #include "server/serverkeyring.h"
 #include "server/serverschema.h"
@@ -107,6 +109,16 @@ QList<Command> ServerCommands::commands()
                          "written to a settings file. --forget removes it."))
             .option({QStringLiteral("forget"), tr("Remove the kept password instead.")})
             .run(&ServerCommands::password),
+        Command(QStringLiteral("server check"), QString(),
+                tr("check the server's CommandPost data read-only; prints counts and \"ok\""))
+            .describe(tr("Checks the team server without changing its data: PostgreSQL's amcheck on every index "
+                         "and table of the CommandPost schema (its extension is created when missing and the login "
+                         "may), and the change log (every entry has its change, change ids are unique and in the "
+                         "order the entries were made, every delivered outbox entry is on the timeline once). "
+                         "Prints the counts, then \"ok\"; any problem is listed (\"problem<TAB>…\") and the exit "
+                         "code is not zero. Run it as a superuser for amcheck; without it the storage is not "
+                         "checked and the command says so (exit 77)."))
+            .run(&ServerCommands::check),
     };
 }
 
@@ -205,6 +217,40 @@ int ServerCommands::password(CommandCall &call)
     if (!std::getline(call.context().in(), line) || line.empty())
         return call.fail(StoreError(StoreError::Code::Invalid, tr("No password on standard input; nothing was kept.")));
     return call.finish(ServerKeyring::setPassword(address->keyringKey(), QString::fromStdString(line)));
+}
+
+int ServerCommands::check(CommandCall &call)
+{
+    int exitCode = 0;
+    auto connection = connectWithoutArguments(call, &exitCode);
+    if (!connection)
+        return exitCode;
+    auto report = ServerCheck::run(connection->database());
+    if (!report)
+        return call.fail(report.error());
+    QTextStream &out = call.out();
+    out << QStringLiteral("server\t") << connection->address().displayName() << QLatin1Char('\n');
+    out << QStringLiteral("schema\t") << report->schemaVersion << QLatin1Char('\n');
+    out << QStringLiteral("incidents\t") << report->incidents << QLatin1Char('\n');
+    out << QStringLiteral("entries\t") << report->entries << QLatin1Char('\n');
+    out << QStringLiteral("changes\t") << report->changes << QLatin1Char('\n');
+    out << QStringLiteral("deliveries\t") << report->deliveries << QLatin1Char('\n');
+    if (report->storageNotChecked.isEmpty()) {
+        out << QStringLiteral("indexes\t") << report->indexesChecked << QLatin1Char('\n');
+        out << QStringLiteral("tables\t") << report->tablesChecked << QLatin1Char('\n');
+    }
+    for (const QString &problem : std::as_const(report->problems))
+        out << QStringLiteral("problem\t") << CliFormat::field(problem) << QLatin1Char('\n');
+    if (!report->problems.isEmpty())
+        return call.fail(StoreError(StoreError::Code::Corrupt,
+                                    tr("%1: %n problem(s) found, the first: %2", nullptr, int(report->problems.size()))
+                                        .arg(connection->address().displayName(), report->problems.constFirst())));
+    if (!report->storageNotChecked.isEmpty())
+        return call.fail(StoreError(StoreError::Code::Denied,
+                                    tr("%1: the change log is consistent, but the storage was not checked: %2")
+                                        .arg(connection->address().displayName(), report->storageNotChecked)));
+    out << QStringLiteral("ok\n");
+    return call.finish();
 }
 
 } // namespace cp::cli

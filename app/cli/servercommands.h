@@ -6,7 +6,7 @@ namespace cp::cli {
 
 class ServerConnection;
 
-// server init|grant|revoke|link|members|password: setting up a team server (PostgreSQL) and saying who
+// server init|grant|revoke|link|members|password|check: setting up a team server (PostgreSQL) and saying who
 // may do what on it. Each needs --server SERVER (or $COMMANDPOST_SERVER); the server's own
 // GRANTs decide whether the login running the command may do it.
 class ServerCommands
@@ -22,6 +22,7 @@ private:
     static int link(CommandCall &call);
     static int members(CommandCall &call);
     static int password(CommandCall &call);
+    static int check(CommandCall &call);
 };
 
 } // namespace cp::cli

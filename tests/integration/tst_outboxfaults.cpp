@@ -16,10 +16,12 @@
 #include "db/outboxsender.h"
 #include "db/privatefile.h"
 #include "pgcluster.h"
+#include "server/servercheck.h"
 #include "server/serverconnection.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -132,6 +134,24 @@ private:
         return found;
     }
 
+    // The server's own check after a fault: amcheck on every index and table, the change log's
+    // rules; empty when all is well, else the problems (or why it could not run).
+    QStringList serverCheckProblems()
+    {
+        ServerConnection connection;
+        if (StoreError error = connection.open(*ServerAddress::parse(m_server)); !error.ok())
+            return {error.message()};
+        auto report = ServerCheck::run(connection.database());
+        if (!report)
+            return {report.error().message()};
+        QStringList problems = report->problems;
+        if (!report->storageNotChecked.isEmpty())
+            problems << report->storageNotChecked;
+        if (report->indexesChecked == 0 || report->tablesChecked == 0)
+            problems << QStringLiteral("amcheck checked nothing");
+        return problems;
+    }
+
     static QStringList lines(const QString &stem, int from, int count)
     {
         QStringList list;
@@ -214,8 +234,10 @@ private slots:
             QCOMPARE(acknowledged, 3 * 230);
             QCOMPARE(int(found.size()), acknowledged);
             QCOMPARE(duplicates, 0);
+            const QStringList problems = serverCheckProblems();
+            QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
             qInfo("round %d: acknowledged %d (%d of them kept in an outbox), found %d, duplicates %d, "
-                  "restart to drained %lld ms",
+                  "restart to drained %lld ms, amcheck and change log clean",
                   round, acknowledged, pending, int(found.size()), duplicates, drainMs);
             totalAcknowledged += acknowledged;
             totalFound += int(found.size());
@@ -223,7 +245,8 @@ private slots:
             totalPending += pending;
             slowestDrainMs = qMax(slowestDrainMs, drainMs);
         }
-        qInfo("server crashes: %d rounds, acknowledged %d (kept %d), found %d, duplicates %d, slowest drain %lld ms",
+        qInfo("server crashes: %d rounds, acknowledged %d (kept %d), found %d, duplicates %d, slowest drain %lld ms, "
+              "every round's check clean",
               rounds(), totalAcknowledged, totalPending, totalFound, totalDuplicates, slowestDrainMs);
     }
 
@@ -331,6 +354,67 @@ private slots:
         QCOMPARE(*outbox.waiting(), 0);
         // Sending the same id directly again answers with the same entry.
         QCOMPARE(*store.timeline().append(entry), *first);
+    }
+
+    // 'server check' as an admin runs it: clean after everything above, and naming what is broken
+    // once the change log is (the test breaks it by hand, as the superuser, and mends it again).
+    void theServerCheckNamesABrokenChangeLog()
+    {
+        const QStringList server{QStringLiteral("--server"), m_server, QStringLiteral("server"),
+                                 QStringLiteral("check")};
+        CliRun clean = m_cli.run(server);
+        QVERIFY2(clean.finished && clean.exitCode == 0, qPrintable(clean.describe()));
+        QCOMPARE(clean.outLines().last(), QStringLiteral("ok"));
+        QVERIFY2(clean.outLines().contains(QStringLiteral("schema\t7")), qPrintable(clean.describe()));
+        QVERIFY2(!clean.outLines().filter(QRegularExpression(QStringLiteral("^indexes\t[1-9]"))).isEmpty(),
+                 qPrintable(clean.describe()));
+
+        ServerConnection admin;
+        QVERIFY(admin.open(*ServerAddress::parse(m_server)).ok());
+        QSqlQuery q(admin.database());
+        QVERIFY(q.exec(QStringLiteral("SELECT MIN(id) FROM timeline_entry")) && q.next());
+        const qint64 oldest = q.value(0).toLongLong();
+        QVERIFY(q.exec(QStringLiteral("SELECT MAX(entry_id) FROM entry_delivery")) && q.next());
+        const qint64 newest = q.value(0).toLongLong();
+        QVERIFY2(newest > 0, "no entry came through an outbox before this test");
+        // The oldest entry logged again as new, after the newest; the newest delivered under a second id.
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO change_log (entity, entity_id, incident_id, op) "
+                                      "VALUES ('entry', %1, %2, 'insert') RETURNING seq")
+                           .arg(oldest)
+                           .arg(m_incident)) &&
+                q.next());
+        const qint64 bogusChange = q.value(0).toLongLong();
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO entry_delivery (client_uuid, entry_id) "
+                                      "VALUES ('00000000-0000-4000-8000-00000000beef', %1)")
+                           .arg(newest)));
+
+        CliRun broken = m_cli.run(server);
+        CP_CLI_VERIFY_FAILED(broken, ExitBadDatabase, "corrupt");
+        const QStringList problems = broken.outLines().filter(QStringLiteral("problem\t"));
+        QVERIFY2(problems.size() == 3, qPrintable(broken.describe()));
+        QVERIFY2(problems.filter(QStringLiteral("the change log is out of order")).size() == 1,
+                 qPrintable(broken.describe()));
+        QVERIFY2(problems.filter(QStringLiteral("entry %1 is logged as new 2 times").arg(oldest)).size() == 1,
+                 qPrintable(broken.describe()));
+        QVERIFY2(problems.filter(QStringLiteral("entry %1 was delivered under 2 client ids").arg(newest)).size() == 1,
+                 qPrintable(broken.describe()));
+        QVERIFY(!broken.outLines().contains(QStringLiteral("ok")));
+
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM change_log WHERE seq = %1").arg(bogusChange)));
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM entry_delivery WHERE client_uuid = "
+                                      "'00000000-0000-4000-8000-00000000beef'")));
+        CliRun mended = m_cli.run(server);
+        QVERIFY2(mended.finished && mended.exitCode == 0, qPrintable(mended.describe()));
+
+        // An observer may read the change log but not run amcheck: the check says what it left out.
+        QVERIFY(q.exec(QStringLiteral("CREATE ROLE fault_observer LOGIN IN ROLE commandpost_observers")));
+        QString observer = m_server;
+        observer.replace(QStringLiteral("user=cp"), QStringLiteral("user=fault_observer"));
+        CliRun partial =
+            m_cli.run({QStringLiteral("--server"), observer, QStringLiteral("server"), QStringLiteral("check")});
+        CP_CLI_VERIFY_FAILED(partial, 77, "denied");
+        QVERIFY2(partial.err.contains("the storage was not checked"), qPrintable(partial.describe()));
+        QVERIFY(!partial.outLines().contains(QStringLiteral("ok")));
     }
 };
 
