@@ -1,5 +1,7 @@
 #include "bulkstatement.h"
 
+#include "server/statementdeadline.h"
+
 #include <QSqlDriver>
 #include <QSqlError>
 
@@ -63,6 +65,8 @@ BulkStatement::BulkStatement(const QSqlDatabase &db, const SqlDialect &dialect, 
         return;
     }
     m_query.emplace(db);
+    m_connectionName = db.connectionName();
+    const StatementDeadline::Statement deadline(m_connectionName);
     m_queryPrepared = m_query->prepare(sql);
 }
 
@@ -83,8 +87,9 @@ StoreError BulkStatement::step(const QVariantList &values, qint64 *returnedId)
             return StoreError::fromSql(m_query->lastError(), m_doing);
         for (int i = 0; i < values.size(); ++i)
             m_query->bindValue(i, values.at(i));
+        const StatementDeadline::Statement deadline(m_connectionName);
         if (!m_query->exec())
-            return StoreError::fromSql(m_query->lastError(), m_doing);
+            return deadline.failure(m_query->lastError(), m_doing);
         if (returnedId) {
             if (!m_query->next())
                 return StoreError::fromSql(m_query->lastError(), m_doing);

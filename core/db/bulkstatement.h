@@ -39,6 +39,7 @@ private:
     int m_prepared = 0; // SQLite's result code of the prepare
     std::optional<QSqlQuery> m_query;
     bool m_queryPrepared = false;
+    QString m_connectionName; // a server's: its statements run against the deadline of its answers
 };
 
 } // namespace cp

@@ -345,6 +345,7 @@ void StoreSession::close()
     if (m_connectionName.isEmpty())
         return;
     const QString path = m_db.databaseName();
+    m_answerDeadline.reset();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);

@@ -4,6 +4,7 @@
 #include "server/serveraddress.h"
 #include "server/serverclock.h"
 #include "server/serverlink.h"
+#include "server/statementdeadline.h"
 #include "sqldialect.h"
 #include "storechange.h"
 #include "storeerror.h"
@@ -109,6 +110,11 @@ public:
     StoreError reconnectIfDue();
     // Tries now whatever the back-off says (a command about to end); nothing when connected.
     StoreError reconnectNow();
+    // Team mode: how long the server may take to answer before the connection counts as lost
+    // (its socket is shut down and the link goes down): the wait for another writer's lock (the
+    // busy timeout) and AnswerMarginMs more.
+    static constexpr qint64 AnswerMarginMs = 10 * 1000;
+    qint64 answerDeadlineMs() const { return qMax(0, m_options.busyTimeoutMs) + AnswerMarginMs; }
     const QSqlDatabase &database() const { return m_db; }
 
     // ---- Writing ----
@@ -236,6 +242,12 @@ private:
     // The schema checked, the connection configured, the change log's end noted.
     StoreError firstContact();
     StoreError reconnect();
+    // After connecting: every answer the server owes is watched (StatementDeadline).
+    void watchAnswers();
+    // The watchdog gave the connection up: an answer was overdue.
+    bool answerOverdue() const;
+    // Before the connection closes (a new one, the link gone, the session closed).
+    void closeServerConnection();
     // After a failed statement on a server: when the connection is gone, the link goes down and
     // the error becomes Unreachable; otherwise 'error' as it is.
     StoreError noticeFailure(const StoreError &error, const QString &doing) const;
@@ -263,6 +275,9 @@ private:
     // Reported to from const reads too: a read that finds the server gone is a fact about the link.
     mutable ServerLink m_link;
     QTimer m_reconnectTimer;
+    // The server's answers watched against their deadline while the connection is open; gone
+    // before the connection closes.
+    std::unique_ptr<StatementDeadline> m_answerDeadline;
     bool m_needsFirstContact = false; // opened unreachable: the schema check and the change log's start wait
 };
 

@@ -32,6 +32,8 @@ StoreError StoreSession::openServer(const ServerAddress &address, const Options 
     m_address = address;
     const QString name = address.displayName();
     StoreError error = ServerConnection::openDatabase(m_db, address);
+    if (error.ok())
+        watchAnswers();
     if (!error.ok() && error.code() == StoreError::Code::Unreachable && options.startUnreachable) {
         m_path = name;
         m_needsFirstContact = true;
@@ -106,13 +108,10 @@ bool StoreSession::connectionDead() const
 {
     if (!m_db.isOpen())
         return true;
-    const QVariant handle = m_db.driver() ? m_db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "PGconn*") != 0)
-        return false;
-    PGconn *connection = *static_cast<PGconn *const *>(handle.data());
+    PGconn *connection = ServerConnection::libpqHandle(m_db);
     // The driver's connection: libpq is loaded, it made it.
     const LibPq *pq = LibPq::instance();
-    return !connection || !pq || pq->status(connection) == CONNECTION_BAD;
+    return connection && pq && pq->status(connection) == CONNECTION_BAD;
 }
 
 StoreError StoreSession::unreachable(const QString &doing) const
@@ -125,9 +124,11 @@ StoreError StoreSession::requireLink(const QString &doing) const
 {
     if (!isServer())
         return {};
-    // Qt's driver closes a connection whose socket it finds at its end (a notification's wake-up).
+    // Qt's driver closes a connection whose socket it finds at its end (a notification's wake-up,
+    // or the watchdog's shutdown of a connection whose answer was overdue).
     if (!m_link.isDown() && !m_db.isOpen())
-        m_link.lost(tr("the server closed the connection"));
+        m_link.lost(answerOverdue() ? StatementDeadline::overdueText(answerDeadlineMs())
+                                    : tr("the server closed the connection"));
     return m_link.isDown() ? unreachable(doing) : StoreError();
 }
 
@@ -137,14 +138,30 @@ StoreError StoreSession::noticeFailure(const StoreError &error, const QString &d
     // leaves only a dead connection behind the driver's error.
     if (error.code() != StoreError::Code::Unreachable && !connectionDead())
         return error;
-    m_link.lost(error.message());
+    m_link.lost(answerOverdue() ? StatementDeadline::overdueText(answerDeadlineMs()) : error.message());
     return unreachable(doing);
+}
+
+bool StoreSession::answerOverdue() const
+{
+    return m_answerDeadline && m_answerDeadline->expired();
+}
+
+void StoreSession::watchAnswers()
+{
+    m_answerDeadline = std::make_unique<StatementDeadline>(m_db, m_clock, answerDeadlineMs());
+}
+
+void StoreSession::closeServerConnection()
+{
+    m_answerDeadline.reset();
+    m_db.close();
 }
 
 void StoreSession::linkWentDown()
 {
     // The dead connection goes at once, and with it the driver's watch on its socket.
-    m_db.close();
+    closeServerConnection();
     m_reconnectTimer.start();
 }
 
@@ -164,12 +181,14 @@ StoreError StoreSession::reconnectNow()
 
 StoreError StoreSession::reconnect()
 {
-    m_db.close();
+    closeServerConnection();
     StoreError error = ServerConnection::openDatabase(m_db, m_address);
-    if (error.ok())
+    if (error.ok()) {
+        watchAnswers();
         error = m_needsFirstContact ? firstContact() : configureServerConnection();
+    }
     if (!error.ok()) {
-        m_db.close();
+        closeServerConnection();
         m_link.attemptFailed(error.message());
         return error;
     }

@@ -1,5 +1,7 @@
 #include "writetransaction.h"
 
+#include "server/statementdeadline.h"
+
 #include <QSqlError>
 
 namespace cp {
@@ -7,21 +9,23 @@ namespace cp {
 Result<QSqlQuery> runStatement(const QSqlDatabase &db, const QString &sql, const QVariantList &values,
                                const QString &doing)
 {
+    // On a team server, against the deadline of its answer.
+    const StatementDeadline::Statement deadline(db);
     QSqlQuery query(db);
     query.setForwardOnly(true);
     // Without values nothing is bound: run it as it is. PostgreSQL's driver prepares with PREPARE,
     // which takes no utility statement (BEGIN, SET, CREATE, GRANT).
     if (values.isEmpty()) {
         if (!query.exec(sql))
-            return StoreError::fromSql(query.lastError(), doing);
+            return deadline.failure(query.lastError(), doing);
         return query;
     }
     if (!query.prepare(sql))
-        return StoreError::fromSql(query.lastError(), doing);
+        return deadline.failure(query.lastError(), doing);
     for (const QVariant &value : values)
         query.addBindValue(value);
     if (!query.exec())
-        return StoreError::fromSql(query.lastError(), doing);
+        return deadline.failure(query.lastError(), doing);
     return query;
 }
 
@@ -37,9 +41,10 @@ WriteTransaction::~WriteTransaction()
 
 StoreError WriteTransaction::plain(const QString &sql)
 {
+    const StatementDeadline::Statement deadline(m_db);
     QSqlQuery query(m_db);
     if (!query.exec(sql))
-        return StoreError::fromSql(query.lastError(), m_doing);
+        return deadline.failure(query.lastError(), m_doing);
     return {};
 }
 
@@ -80,6 +85,7 @@ void WriteTransaction::rollback()
     if (!m_open)
         return;
     m_open = false;
+    const StatementDeadline::Statement deadline(m_db);
     QSqlQuery query(m_db);
     query.exec(QStringLiteral("ROLLBACK")); // failing here means SQLite already rolled back
 }

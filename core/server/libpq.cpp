@@ -44,7 +44,7 @@ const LibPq::Loaded &LibPq::loaded()
         static LibPq pq;
         if (!library.load() || !resolve(library, "PQconninfoParse", pq.conninfoParse) ||
             !resolve(library, "PQconninfoFree", pq.conninfoFree) || !resolve(library, "PQfreemem", pq.freemem) ||
-            !resolve(library, "PQstatus", pq.status))
+            !resolve(library, "PQstatus", pq.status) || !resolve(library, "PQsocket", pq.socket))
             return Loaded{nullptr, library.errorString()};
         return Loaded{&pq, QString()};
     }();

@@ -21,6 +21,7 @@ public:
     decltype(&PQconninfoFree) conninfoFree = nullptr;
     decltype(&PQfreemem) freemem = nullptr;
     decltype(&PQstatus) status = nullptr;
+    decltype(&PQsocket) socket = nullptr;
 
 private:
     struct Loaded;

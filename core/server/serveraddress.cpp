@@ -105,10 +105,14 @@ QString ServerAddress::keyringKey() const
         return named.isEmpty() ? environmentOr(variable, fallback) : named;
     };
     const QString user = part("user", "PGUSER", environmentOr("USER", QStringLiteral("postgres")));
-    const QString host = part("host", "PGHOST", QStringLiteral("localhost"));
-    const QString port = part("port", "PGPORT", QStringLiteral("5432"));
+    const QStringList hosts = part("host", "PGHOST", QStringLiteral("localhost")).split(QLatin1Char(','));
+    const QStringList ports = part("port", "PGPORT", QStringLiteral("5432")).split(QLatin1Char(','));
     const QString database = part("dbname", "PGDATABASE", user);
-    return QStringLiteral("%1@%2:%3/%4").arg(user, host, port, database);
+    // Several hosts (a primary and its standbys): libpq gives each its port, or one port to all.
+    QStringList servers;
+    for (qsizetype i = 0; i < hosts.size(); ++i)
+        servers << hosts.at(i) + QLatin1Char(':') + (ports.size() == hosts.size() ? ports.at(i) : ports.constFirst());
+    return QStringLiteral("%1@%2/%3").arg(user, servers.join(QLatin1Char(',')), database);
 }
 
 QString ServerAddress::textWithoutPassword() const

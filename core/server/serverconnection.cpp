@@ -3,6 +3,7 @@
 #include "db/writetransaction.h"
 #include "serverkeyring.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 
 #include <atomic>
@@ -135,6 +136,15 @@ StoreError ServerConnection::openDatabase(QSqlDatabase &db, const ServerAddress 
         }
     }
     return {};
+}
+
+pg_conn *ServerConnection::libpqHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.isOpen() && db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() ||
+        (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0))
+        return nullptr;
+    return *static_cast<pg_conn *const *>(handle.data());
 }
 
 } // namespace cp

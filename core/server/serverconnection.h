@@ -5,6 +5,8 @@
 
 #include <QSqlDatabase>
 
+struct pg_conn; // libpq's PGconn
+
 namespace cp {
 
 // One QPSQL connection to a team server, removed from Qt's registry when it goes. Opening
@@ -31,6 +33,8 @@ public:
 
     // Opens 'db' (a QPSQL connection already added) on 'address', as open() does.
     static StoreError openDatabase(QSqlDatabase &db, const ServerAddress &address);
+    // libpq's connection under an open QPSQL 'db' (Qt names its type "pg_conn*"); null otherwise.
+    static pg_conn *libpqHandle(const QSqlDatabase &db);
 
 private:
     QString m_name;

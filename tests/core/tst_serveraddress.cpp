@@ -89,6 +89,26 @@ private slots:
         QVERIFY(!address->displayName().contains(QLatin1String("s3cret")));
     }
 
+    // A primary and its standbys: each host with its port, as libpq pairs them.
+    void severalHosts()
+    {
+        const auto address = ServerAddress::parse(
+            QStringLiteral("host=db1.example.org,db2.example.org port=5432,6543 user=bo dbname=ops "
+                           "target_session_attrs=read-write"));
+        QVERIFY(address.ok());
+        QCOMPARE(address->displayName(), QStringLiteral("bo@db1.example.org:5432,db2.example.org:6543/ops"));
+        QCOMPARE(address->value(QStringLiteral("target_session_attrs")), QStringLiteral("read-write"));
+        QCOMPARE(ServerAddress::parse(address->textWithoutPassword())->displayName(), address->displayName());
+        // One port for every host, or none (libpq's default for each).
+        QCOMPARE(ServerAddress::parse(QStringLiteral("host=a,b port=7000 user=bo dbname=ops"))->displayName(),
+                 QStringLiteral("bo@a:7000,b:7000/ops"));
+        qunsetenv("PGPORT");
+        QCOMPARE(ServerAddress::parse(QStringLiteral("host=a,b user=bo dbname=ops"))->displayName(),
+                 QStringLiteral("bo@a:5432,b:5432/ops"));
+        QCOMPARE(ServerAddress::parse(QStringLiteral("postgresql://bo@a:7000,b:7001/ops"))->displayName(),
+                 QStringLiteral("bo@a:7000,b:7001/ops"));
+    }
+
     void defaultsFromTheEnvironment()
     {
         qputenv("PGUSER", "cy");

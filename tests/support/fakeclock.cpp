@@ -2,12 +2,12 @@
 
 namespace cp::test {
 
-FakeClock::FakeClock(const QDateTime &startUtc) : m_now(startUtc.toUTC()) {}
+FakeClock::FakeClock(const QDateTime &startUtc) : m_nowMs(startUtc.toMSecsSinceEpoch()) {}
 
 void FakeClock::advance(qint64 ms)
 {
-    m_now = m_now.addMSecs(ms);
-    m_monotonicMs += ms;
+    m_nowMs.fetch_add(ms);
+    m_monotonicMs.fetch_add(ms);
 }
 
 } // namespace cp::test

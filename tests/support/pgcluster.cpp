@@ -95,7 +95,7 @@ int PgCluster::run(const QString &program, const QStringList &arguments, QString
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
 }
 
-bool PgCluster::create(QString *why)
+bool PgCluster::prepareFolder(QString *why)
 {
     if (binDir().isEmpty()) {
         *why = QStringLiteral("PostgreSQL's programs (initdb, pg_ctl) are not installed (postgresql-15)");
@@ -112,17 +112,65 @@ bool PgCluster::create(QString *why)
             return false;
         }
     }
+    if (m_port == 0)
+        m_port = freePort();
+    return true;
+}
+
+bool PgCluster::create(QString *why)
+{
+    if (!prepareFolder(why))
+        return false;
     QString output;
     if (run(QStringLiteral("initdb"),
-            {QStringLiteral("-D"), m_dir.filePath(QStringLiteral("data")), QStringLiteral("-U"), QStringLiteral("cp"),
-             QStringLiteral("-A"), QStringLiteral("trust"), QStringLiteral("--no-sync"), QStringLiteral("-E"),
-             QStringLiteral("UTF8")},
+            {QStringLiteral("-D"), dataDir(), QStringLiteral("-U"), QStringLiteral("cp"), QStringLiteral("-A"),
+             QStringLiteral("trust"), QStringLiteral("--no-sync"), QStringLiteral("-E"), QStringLiteral("UTF8")},
             &output) != 0) {
         *why = output;
         return false;
     }
-    m_port = freePort();
     return start(why);
+}
+
+bool PgCluster::createStandbyOf(const PgCluster &primary, QString *why)
+{
+    if (!prepareFolder(why))
+        return false;
+    QString output;
+    if (run(QStringLiteral("pg_basebackup"),
+            {QStringLiteral("-D"), dataDir(), QStringLiteral("-R"), QStringLiteral("-X"), QStringLiteral("stream"),
+             QStringLiteral("-c"), QStringLiteral("fast"), QStringLiteral("--no-sync"), QStringLiteral("-h"),
+             QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(primary.port()), QStringLiteral("-U"),
+             QStringLiteral("cp")},
+            &output) != 0) {
+        *why = output;
+        return false;
+    }
+    return start(why);
+}
+
+bool PgCluster::promote(QString *why)
+{
+    QString output;
+    if (run(QStringLiteral("pg_ctl"),
+            {QStringLiteral("-D"), dataDir(), QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
+             QStringLiteral("promote")},
+            &output) != 0) {
+        *why = output;
+        return false;
+    }
+    return true;
+}
+
+bool PgCluster::discard(QString *why)
+{
+    if (m_running && !stop(why))
+        return false;
+    if (!QDir(dataDir()).removeRecursively()) {
+        *why = QStringLiteral("cannot remove %1").arg(dataDir());
+        return false;
+    }
+    return true;
 }
 
 bool PgCluster::start(QString *why)
@@ -133,9 +181,9 @@ bool PgCluster::start(QString *why)
                                 .arg(m_dir.path());
     QString output;
     if (run(QStringLiteral("pg_ctl"),
-            {QStringLiteral("-D"), m_dir.filePath(QStringLiteral("data")), QStringLiteral("-l"),
-             m_dir.filePath(QStringLiteral("server.log")), QStringLiteral("-o"), options, QStringLiteral("-w"),
-             QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("start")},
+            {QStringLiteral("-D"), dataDir(), QStringLiteral("-l"), m_dir.filePath(QStringLiteral("server.log")),
+             QStringLiteral("-o"), options, QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
+             QStringLiteral("start")},
             &output) != 0) {
         if (why)
             *why = output;
@@ -149,8 +197,8 @@ bool PgCluster::stop(QString *why, const QString &mode)
 {
     QString output;
     const int code = run(QStringLiteral("pg_ctl"),
-                         {QStringLiteral("-D"), m_dir.filePath(QStringLiteral("data")), QStringLiteral("-m"), mode,
-                          QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("stop")},
+                         {QStringLiteral("-D"), dataDir(), QStringLiteral("-m"), mode, QStringLiteral("-w"),
+                          QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("stop")},
                          &output);
     if (code != 0) {
         if (why)

@@ -22,6 +22,15 @@ public:
 
     // initdb and start; false with the reason.
     bool create(QString *why);
+    // Makes this cluster a streaming-replication standby of 'primary' (pg_basebackup -R -X stream
+    // from it) and starts it, read-only, on a port of its own (kept from an earlier life: see
+    // discard()); false with the reason.
+    bool createStandbyOf(const PgCluster &primary, QString *why);
+    // pg_ctl promote: the standby ends recovery and takes writes.
+    bool promote(QString *why);
+    // Stops the server (immediate) and removes its data, keeping its port, so createStandbyOf()
+    // brings it back at the same address: the old primary of a failover rejoining as a standby.
+    bool discard(QString *why);
     bool start(QString *why);
     // mode: "immediate" (a crash), "fast" or "smart".
     bool stop(QString *why, const QString &mode = QStringLiteral("immediate"));
@@ -39,6 +48,8 @@ public:
 
 private:
     int run(const QString &program, const QStringList &arguments, QString *output);
+    bool prepareFolder(QString *why);
+    QString dataDir() const { return m_dir.filePath(QStringLiteral("data")); }
 
     QTemporaryDir m_dir;
     int m_port = 0;
