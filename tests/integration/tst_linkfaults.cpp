@@ -19,9 +19,9 @@
 #include "db/outboxsender.h"
 #include "fakeclock.h"
 #include "pgcluster.h"
-#include "server/servercheck.h"
 #include "server/serverconnection.h"
 #include "server/statementdeadline.h"
+#include "serverfindings.h"
 #include "tcpproxy.h"
 
 #include <QElapsedTimer>
@@ -230,37 +230,15 @@ private:
 
     QString database(const PgCluster &cluster) const { return cluster.address(QStringLiteral("commandpost")); }
 
-    // How many times each body starting with 'prefix' is on the incident's timeline at 'server'.
-    QHash<QString, int> onServer(const QString &server, const QString &prefix)
+    // Every laptop streams lines starting with 'prefix', and is in mid-stream on return.
+    static void startStreams(const std::vector<std::unique_ptr<Laptop>> &laptops, const QString &prefix)
     {
-        ServerConnection connection;
-        QHash<QString, int> found;
-        if (!connection.open(*ServerAddress::parse(server)).ok())
-            return found;
-        QSqlQuery q(connection.database());
-        q.prepare(QStringLiteral("SELECT body, COUNT(*) FROM timeline_entry WHERE incident_id = ? AND body LIKE ? "
-                                 "GROUP BY body"));
-        q.addBindValue(m_incident);
-        q.addBindValue(prefix + QLatin1Char('%'));
-        if (q.exec()) {
-            while (q.next())
-                found.insert(q.value(0).toString(), q.value(1).toInt());
+        for (size_t k = 0; k < laptops.size(); ++k) {
+            laptops[k]->newRound();
+            laptops[k]->startStream(prefix + QStringLiteral("c%1").arg(k));
         }
-        return found;
-    }
-
-    QStringList serverCheckProblems(const QString &server)
-    {
-        ServerConnection connection;
-        if (StoreError error = connection.open(*ServerAddress::parse(server)); !error.ok())
-            return {error.message()};
-        auto report = ServerCheck::run(connection.database());
-        if (!report)
-            return {report.error().message()};
-        QStringList problems = report->problems;
-        if (!report->storageNotChecked.isEmpty() || report->indexesChecked == 0)
-            problems << QStringLiteral("amcheck did not run: ") + report->storageNotChecked;
-        return problems;
+        for (const auto &laptop : laptops)
+            QTRY_VERIFY_WITH_TIMEOUT(laptop->acknowledged() >= 3, 20000);
     }
 
     static bool all(const std::vector<std::unique_ptr<Laptop>> &laptops, const std::function<bool(Laptop &)> &test)
@@ -283,7 +261,7 @@ private:
     void verifyRound(const QString &server, const QString &prefix, const std::vector<std::unique_ptr<Laptop>> &laptops,
                      int kept, qint64 drainMs, Tally &tally)
     {
-        const QHash<QString, int> found = onServer(server, prefix);
+        const QHash<QString, int> found = ServerFindings::bodies(server, m_incident, prefix);
         int acknowledged = 0;
         int duplicates = 0;
         for (const auto &laptop : laptops) {
@@ -296,7 +274,7 @@ private:
         }
         QCOMPARE(int(found.size()), acknowledged);
         QCOMPARE(duplicates, 0);
-        const QStringList problems = serverCheckProblems(server);
+        const QStringList problems = ServerFindings::checkProblems(server);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
         ++tally.rounds;
         tally.acknowledged += acknowledged;
@@ -351,15 +329,9 @@ private slots:
             const bool freeze = round % 2 == 0;
             const QString prefix =
                 QStringLiteral("%1 r%2 ").arg(freeze ? QStringLiteral("frozen") : QStringLiteral("dropped")).arg(round);
-            for (int k = 0; k < Writers; ++k) {
-                laptops[k]->newRound();
-                laptops[k]->startStream(prefix + QStringLiteral("c%1").arg(k));
-            }
-            // Mid-stream on every laptop.
-            for (auto &laptop : laptops) {
-                const int start = laptop->acknowledged();
-                QTRY_VERIFY_WITH_TIMEOUT(laptop->acknowledged() >= start + 3, 20000);
-            }
+            startStreams(laptops, prefix);
+            if (QTest::currentTestFailed())
+                return;
             if (freeze) {
                 proxy.freeze();
                 // Every laptop stuck on an answer that will not come; then its deadline passes, and
@@ -433,14 +405,9 @@ private slots:
         Tally failovers;
         for (int round = 1; round <= roundsFrom("CP_FAILOVER_ROUNDS", 10); ++round) {
             const QString prefix = QStringLiteral("failover r%1 ").arg(round);
-            for (int k = 0; k < Writers; ++k) {
-                laptops[k]->newRound();
-                laptops[k]->startStream(prefix + QStringLiteral("c%1").arg(k));
-            }
-            for (auto &laptop : laptops) {
-                const int start = laptop->acknowledged();
-                QTRY_VERIFY_WITH_TIMEOUT(laptop->acknowledged() >= start + 3, 20000);
-            }
+            startStreams(laptops, prefix);
+            if (QTest::currentTestFailed())
+                return;
             QVERIFY2(m_primary->stop(&why), qPrintable(why));
             // The primary's end is noticed at once; the Scribes type on into their outboxes.
             QTRY_VERIFY_WITH_TIMEOUT(all(laptops, [](Laptop &l) { return l.linkDown(); }), 20000);

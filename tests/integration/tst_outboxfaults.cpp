@@ -16,8 +16,8 @@
 #include "db/outboxsender.h"
 #include "db/privatefile.h"
 #include "pgcluster.h"
-#include "server/servercheck.h"
 #include "server/serverconnection.h"
+#include "serverfindings.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -115,42 +115,7 @@ private:
     QString m_server;
     qint64 m_incident = 0;
 
-    // How many times each body is on the incident's timeline, for the bodies starting with 'prefix'.
-    QHash<QString, int> onServer(const QString &prefix)
-    {
-        ServerConnection connection;
-        QHash<QString, int> found;
-        if (!connection.open(*ServerAddress::parse(m_server)).ok())
-            return found;
-        QSqlQuery q(connection.database());
-        q.prepare(QStringLiteral("SELECT body, COUNT(*) FROM timeline_entry WHERE incident_id = ? AND body LIKE ? "
-                                 "GROUP BY body"));
-        q.addBindValue(m_incident);
-        q.addBindValue(prefix + QLatin1Char('%'));
-        if (q.exec()) {
-            while (q.next())
-                found.insert(q.value(0).toString(), q.value(1).toInt());
-        }
-        return found;
-    }
-
-    // The server's own check after a fault: amcheck on every index and table, the change log's
-    // rules; empty when all is well, else the problems (or why it could not run).
-    QStringList serverCheckProblems()
-    {
-        ServerConnection connection;
-        if (StoreError error = connection.open(*ServerAddress::parse(m_server)); !error.ok())
-            return {error.message()};
-        auto report = ServerCheck::run(connection.database());
-        if (!report)
-            return {report.error().message()};
-        QStringList problems = report->problems;
-        if (!report->storageNotChecked.isEmpty())
-            problems << report->storageNotChecked;
-        if (report->indexesChecked == 0 || report->tablesChecked == 0)
-            problems << QStringLiteral("amcheck checked nothing");
-        return problems;
-    }
+    QHash<QString, int> onServer(const QString &prefix) { return ServerFindings::bodies(m_server, m_incident, prefix); }
 
     static QStringList lines(const QString &stem, int from, int count)
     {
@@ -234,7 +199,7 @@ private slots:
             QCOMPARE(acknowledged, 3 * 230);
             QCOMPARE(int(found.size()), acknowledged);
             QCOMPARE(duplicates, 0);
-            const QStringList problems = serverCheckProblems();
+            const QStringList problems = ServerFindings::checkProblems(m_server);
             QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
             qInfo("round %d: acknowledged %d (%d of them kept in an outbox), found %d, duplicates %d, "
                   "restart to drained %lld ms, amcheck and change log clean",
