@@ -271,4 +271,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>cp::cli::ServerCommands</name>
+    <message numerus="yes">
+        <source>%1: %n problem(s) found, the first: %2</source>
+        <translation>
+            <numerusform>%1: %n problem found: %2</numerusform>
+            <numerusform>%1: %n problems found, the first: %2</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
