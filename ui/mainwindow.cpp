@@ -138,7 +138,7 @@ void MainWindow::connectParts()
     if (m_store.session().isServer()) {
         const ServerLink &link = m_store.session().link();
         m_statusBar->showLink(link);
-        connect(&link, &ServerLink::stateChanged, m_statusBar, [this, &link] { m_statusBar->showLink(link); });
+        connect(&link, &ServerLink::changed, m_statusBar, [this, &link] { m_statusBar->showLink(link); });
     }
     connect(m_roleChart, &RoleChartDock::vacanciesChanged, m_statusBar, &IncidentStatusBar::showVacancies);
     // The countdowns move with the service's beat, docked or not; the status bar reads the model.

@@ -79,8 +79,10 @@ private:
     static int follow(const QString &path, const std::optional<ServerAddress> &server, int screen, bool fullScreen);
     // The main window on a team server: no lock file (every laptop of the team may write).
     static int runOnServer(QApplication &app, const ServerAddress &server);
-    // File ▸ Connect to a team server…: opens the store the next window shows.
-    static StoreError openNextServer(const ServerAddress &server);
+    // Opens the store the next window shows. No wait here is for the network: the window's own
+    // start (startUnreachable) opens at once with its link connecting; File ▸ Connect to a team
+    // server… opens a server its dialog has just reached. Later tries run in the background.
+    static StoreError openNextServer(const ServerAddress &server, bool startUnreachable);
     // The windows on the servers connected to from the window, one after the other.
     static int runNextServers(QApplication &app);
     // notice: shown in the status bar at the start (a stale lock taken over).
@@ -261,17 +263,20 @@ int GuiMain::run(QApplication &app)
 
 int GuiMain::runOnServer(QApplication &app, const ServerAddress &server)
 {
-    if (const StoreError error = openNextServer(server); !error.ok()) {
+    if (const StoreError error = openNextServer(server, false); !error.ok()) {
         refuse(tr("Cannot open the team server"), error.message());
         return CannotOpen;
     }
     return runNextServers(app);
 }
 
-StoreError GuiMain::openNextServer(const ServerAddress &server)
+StoreError GuiMain::openNextServer(const ServerAddress &server, bool startUnreachable)
 {
     auto store = std::make_unique<IncidentStore>(SystemClock::instance());
-    if (StoreError error = store->session().openServer(server, StoreSession::Options{}); !error.ok())
+    StoreSession::Options options;
+    options.tryInBackground = true;
+    options.startUnreachable = startUnreachable;
+    if (StoreError error = store->session().openServer(server, options); !error.ok())
         return error;
     nextServer = std::move(store);
     return {};
@@ -305,7 +310,7 @@ int GuiMain::runWindow(QApplication &app, IncidentStore &store, const QString &n
     Preferences preferences(settings);
     // On a team server the session's clock is the server's (this machine's, corrected).
     MainWindow window(store, store.session().clock(), preferences, settings);
-    window.serverActions()->setConnector(&GuiMain::openNextServer);
+    window.serverActions()->setConnector([](const ServerAddress &server) { return openNextServer(server, false); });
     QObject::connect(window.serverActions(), &ServerActions::connected, &window,
                      [](const QString &said) { nextServerNotice = said; });
     StartupTrace::mark("window built");

@@ -54,7 +54,13 @@ StoreSession::StoreSession(const Clock &clock, QObject *parent)
     m_serverClockTimer.callOnTimeout(this, [this] { measureServerClock(); });
     // The back-off lives in the link, on the injected clock; the timer only looks often.
     m_reconnectTimer.setInterval(250);
-    m_reconnectTimer.callOnTimeout(this, [this] { reconnectIfDue(); });
+    m_reconnectTimer.callOnTimeout(this, [this] {
+        if (m_options.tryInBackground)
+            reconnectInBackgroundIfDue();
+        else
+            reconnectIfDue();
+    });
+    connect(&m_probe, &ServerProbe::finished, this, &StoreSession::takeProbeAnswer);
     connect(&m_link, &ServerLink::stateChanged, this, [this](ServerLink::State state) {
         if (state == ServerLink::State::Reconnecting && !m_reconnectTimer.isActive())
             linkWentDown();
@@ -337,6 +343,7 @@ void StoreSession::close()
     m_pollTimer.stop();
     m_serverClockTimer.stop();
     m_reconnectTimer.stop();
+    m_probe.cancel();
     m_serverClock.setOffsetMs(0);
     m_laterCheck.reset();
     m_checkLater = false;
@@ -512,8 +519,8 @@ void StoreSession::setExternalPollInterval(int milliseconds)
         m_pollTimer.stop();
         return;
     }
-    if (isServer())
-        listenForServerCommits(); // the wake-up; the poll stays as the safety net
+    if (isServer() && !m_link.isDown())
+        listenForServerCommits(); // the wake-up (a reconnect starts it); the poll stays as the safety net
     m_pollTimer.start(milliseconds);
 }
 

@@ -5,6 +5,7 @@
 #include "server/serverclock.h"
 #include "server/serverlink.h"
 #include "server/statementdeadline.h"
+#include "server/serverprobe.h"
 #include "sqldialect.h"
 #include "storechange.h"
 #include "storeerror.h"
@@ -60,6 +61,12 @@ public:
         // (reconnecting), so what can wait (the outbox) is kept until the server answers. Off: such
         // an opening is refused as Unreachable.
         bool startUnreachable = false;
+        // Team mode, the window's way: no try to reach the server waits on this thread. Each
+        // reconnect try first learns on a thread of its own that the server answers (ServerProbe)
+        // and only then connects here, quickly. With startUnreachable the opening makes no try
+        // itself either: the session opens at once, its link connecting, and the first try is
+        // made as every later one.
+        bool tryInBackground = false;
     };
 
     struct Stats
@@ -248,6 +255,10 @@ private:
     bool answerOverdue() const;
     // Before the connection closes (a new one, the link gone, the session closed).
     void closeServerConnection();
+    // tryInBackground: starts the try that is due on the probe's thread; reconnect() follows on
+    // its answer.
+    void reconnectInBackgroundIfDue();
+    void takeProbeAnswer(const StoreError &answer);
     // After a failed statement on a server: when the connection is gone, the link goes down and
     // the error becomes Unreachable; otherwise 'error' as it is.
     StoreError noticeFailure(const StoreError &error, const QString &doing) const;
@@ -278,6 +289,7 @@ private:
     // The server's answers watched against their deadline while the connection is open; gone
     // before the connection closes.
     std::unique_ptr<StatementDeadline> m_answerDeadline;
+    ServerProbe m_probe;
     bool m_needsFirstContact = false; // opened unreachable: the schema check and the change log's start wait
 };
 

@@ -31,6 +31,15 @@ StoreError StoreSession::openServer(const ServerAddress &address, const Options 
     m_db = QSqlDatabase::addDatabase(m_dialect.driverName(), m_connectionName);
     m_address = address;
     const QString name = address.displayName();
+    if (options.startUnreachable && options.tryInBackground && m_db.isValid()) {
+        // Nothing waits here: the session is open at once, its link connecting, and the first
+        // try runs off this thread as every later one does. (A missing driver is said below, at once.)
+        m_path = name;
+        m_needsFirstContact = true;
+        m_link.connecting();
+        reconnectInBackgroundIfDue();
+        return {};
+    }
     StoreError error = ServerConnection::openDatabase(m_db, address);
     if (error.ok())
         watchAnswers();
@@ -177,6 +186,26 @@ StoreError StoreSession::reconnectNow()
     if (!isServer() || !m_link.isDown())
         return {};
     return reconnect();
+}
+
+void StoreSession::reconnectInBackgroundIfDue()
+{
+    if (!isServer() || !m_link.attemptDue() || m_probe.isRunning())
+        return;
+    m_link.attemptStarted();
+    m_probe.start(m_address);
+}
+
+void StoreSession::takeProbeAnswer(const StoreError &answer)
+{
+    if (!isServer() || !m_link.isDown())
+        return; // connected meanwhile (a command's own try)
+    if (!answer.ok()) {
+        m_link.attemptFailed(answer.message());
+        return;
+    }
+    // The server has just answered: connecting here takes a round trip or two, not a timeout.
+    reconnect();
 }
 
 StoreError StoreSession::reconnect()

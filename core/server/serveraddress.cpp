@@ -128,21 +128,26 @@ QString ServerAddress::textWithoutPassword() const
     return parts.join(QLatin1Char(' '));
 }
 
+QList<QPair<QString, QString>> ServerAddress::connectParameters() const
+{
+    QList<QPair<QString, QString>> parameters = m_parameters;
+    const bool timeoutNamed =
+        !qEnvironmentVariableIsEmpty("PGCONNECT_TIMEOUT") || !value(QStringLiteral("connect_timeout")).isEmpty();
+    if (!timeoutNamed)
+        parameters.append({QStringLiteral("connect_timeout"), QString::number(DefaultConnectTimeoutSeconds)});
+    parameters.append({QStringLiteral("fallback_application_name"), QStringLiteral("commandpost")});
+    return parameters;
+}
+
 void ServerAddress::applyTo(QSqlDatabase &database) const
 {
     QStringList options;
-    bool timeoutNamed = !qEnvironmentVariableIsEmpty("PGCONNECT_TIMEOUT");
-    for (const auto &[keyword, value] : m_parameters) {
-        if (keyword == QLatin1String("password")) {
+    for (const auto &[keyword, value] : connectParameters()) {
+        if (keyword == QLatin1String("password"))
             database.setPassword(value);
-            continue;
-        }
-        timeoutNamed = timeoutNamed || keyword == QLatin1String("connect_timeout");
-        options << keyword + QLatin1Char('=') + quoted(value);
+        else
+            options << keyword + QLatin1Char('=') + quoted(value);
     }
-    if (!timeoutNamed)
-        options << QStringLiteral("connect_timeout=%1").arg(DefaultConnectTimeoutSeconds);
-    options << QStringLiteral("fallback_application_name=commandpost");
     database.setConnectOptions(options.join(QLatin1Char(';')));
 }
 

@@ -43,8 +43,11 @@ public:
     // The address as a connection string without its password ("host=db dbname=commandpost"), as
     // a list of recent servers keeps it; parse() reads it back.
     QString textWithoutPassword() const;
-    // Puts the address into a QPSQL connection: host, port, database, user and password in their
-    // own fields, every other keyword as a connect option.
+    // Every keyword a connection is made with, libpq's way: those named, the password included, plus
+    // CommandPost's defaults (a connect timeout unless one is set, the application's name).
+    QList<QPair<QString, QString>> connectParameters() const;
+    // Puts the address into a QPSQL connection: the password in its own field, every other keyword
+    // of connectParameters() as a connect option.
     void applyTo(QSqlDatabase &database) const;
 
 private:

@@ -6,7 +6,10 @@
 #include <QSqlDriver>
 #include <QSqlError>
 
+#include <libpq-fe.h>
+
 #include <atomic>
+#include <vector>
 
 namespace cp {
 
@@ -34,9 +37,14 @@ bool isRefusedLogin(const QString &text)
     return text.contains(QLatin1String("role \"")) && text.contains(QLatin1String("does not exist"));
 }
 
-StoreError connectError(const QSqlError &error, const ServerAddress &address, bool keyringTried)
+// What libpq said about a failed connection (QPSQL keeps it as the error's database text).
+QString detailOf(const QSqlError &error)
 {
-    const QString detail = (error.databaseText().isEmpty() ? error.text() : error.databaseText()).simplified();
+    return (error.databaseText().isEmpty() ? error.text() : error.databaseText()).simplified();
+}
+
+StoreError connectError(const QString &detail, const ServerAddress &address, bool keyringTried)
+{
     const QString server = address.displayName();
     if (asksForPassword(detail))
         return {StoreError::Code::Denied,
@@ -112,18 +120,17 @@ StoreError ServerConnection::openDatabase(QSqlDatabase &db, const ServerAddress 
     address.applyTo(db);
     bool keyringTried = false;
     if (!db.open()) {
-        const QSqlError first = db.lastError();
-        const QString detail = first.databaseText().isEmpty() ? first.text() : first.databaseText();
+        const QString detail = detailOf(db.lastError());
         if (!asksForPassword(detail) || address.hasPassword())
-            return connectError(first, address, false);
+            return connectError(detail, address, false);
         // The one place a password comes from outside libpq: the desktop keyring.
         keyringTried = true;
         auto kept = ServerKeyring::password(address.keyringKey());
         if (!kept)
-            return connectError(first, address, true);
+            return connectError(detail, address, true);
         address.withPassword(*kept).applyTo(db);
         if (!db.open())
-            return connectError(db.lastError(), address, keyringTried);
+            return connectError(detailOf(db.lastError()), address, keyringTried);
     }
     // Every table is found in the CommandPost schema; the server's notices ("already exists,
     // skipping") are not for the user.
@@ -145,6 +152,33 @@ pg_conn *ServerConnection::libpqHandle(const QSqlDatabase &db)
         (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0))
         return nullptr;
     return *static_cast<pg_conn *const *>(handle.data());
+}
+
+StoreError ServerConnection::probe(const ServerAddress &address)
+{
+    QList<QByteArray> keywords;
+    QList<QByteArray> values;
+    for (const auto &[keyword, value] : address.connectParameters()) {
+        keywords << keyword.toUtf8();
+        values << value.toUtf8();
+    }
+    std::vector<const char *> keywordArray;
+    std::vector<const char *> valueArray;
+    for (qsizetype i = 0; i < keywords.size(); ++i) {
+        keywordArray.push_back(keywords.at(i).constData());
+        valueArray.push_back(values.at(i).constData());
+    }
+    keywordArray.push_back(nullptr);
+    valueArray.push_back(nullptr);
+    PGconn *connection = PQconnectdbParams(keywordArray.data(), valueArray.data(), 0);
+    const bool connected = connection && PQstatus(connection) == CONNECTION_OK;
+    const QString detail =
+        connection ? QString::fromUtf8(PQerrorMessage(connection)).simplified() : tr("libpq is out of memory");
+    PQfinish(connection);
+    // A refusal the server sent (FATAL: …) or its request for a password: it is there.
+    if (connected || detail.contains(QLatin1String("FATAL:")) || asksForPassword(detail))
+        return {};
+    return connectError(detail, address, false);
 }
 
 } // namespace cp

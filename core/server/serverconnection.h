@@ -35,6 +35,13 @@ public:
     static StoreError openDatabase(QSqlDatabase &db, const ServerAddress &address);
     // libpq's connection under an open QPSQL 'db' (Qt names its type "pg_conn*"); null otherwise.
     static pg_conn *libpqHandle(const QSqlDatabase &db);
+    // Whether the server at 'address' answers, learned on a throwaway libpq connection closed at
+    // once. It waits as long as libpq's connect does (up to the connect timeout), so a window asks
+    // it on another thread (ServerProbe); it touches no QSqlDatabase and is safe on any thread. A
+    // server that answers with a refusal (this login, a missing password the keyring may hold)
+    // counts as answering: opening the real connection says what is wrong. Otherwise Unreachable
+    // in the words open() uses.
+    static StoreError probe(const ServerAddress &address);
 
 private:
     QString m_name;

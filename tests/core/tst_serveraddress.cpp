@@ -135,9 +135,20 @@ private slots:
         QCOMPARE(db.password(), QStringLiteral("p'w"));
         const QString options = db.connectOptions();
         for (const char *part : {"host='db'", "port='6543'", "dbname='ops'", "user='bo'", "sslmode='verify-full'",
-                                 "connect_timeout=10", "fallback_application_name=commandpost"})
+                                 "connect_timeout='10'", "fallback_application_name='commandpost'"})
             QVERIFY2(options.contains(QLatin1String(part)), qPrintable(options));
         QVERIFY(!options.contains(QLatin1String("p'w")));
+        // libpq's own list (the probe's) has the password too, and a timeout named is not doubled.
+        QVERIFY(address->connectParameters().contains(qMakePair(QStringLiteral("password"), QStringLiteral("p'w"))));
+        const auto timed = ServerAddress::parse(QStringLiteral("host=db connect_timeout=3"));
+        int timeouts = 0;
+        for (const auto &[keyword, value] : timed->connectParameters()) {
+            if (keyword == QLatin1String("connect_timeout")) {
+                ++timeouts;
+                QCOMPARE(value, QStringLiteral("3"));
+            }
+        }
+        QCOMPARE(timeouts, 1);
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(QStringLiteral("tst"));
     }

@@ -23,6 +23,37 @@ private slots:
         QVERIFY(!link.attemptDue());
     }
 
+    // A session that opens without waiting for its server: "Connecting…" while the first try is
+    // under way, "Connecting since" after it failed, "Connected" once reached; only a link that was
+    // connected and lost says "Reconnecting".
+    void aFirstContactSaysConnecting()
+    {
+        FakeClock clock;
+        ServerLink link(clock);
+        const QString since = clock.nowUtc().toLocalTime().toString(QStringLiteral("HH:mm"));
+        link.connecting();
+        QVERIFY(link.isDown());
+        QVERIFY(!link.hasConnected());
+        QVERIFY(link.attemptDue());
+        QCOMPARE(link.stateText(), QStringLiteral("Connecting…"));
+        link.attemptStarted();
+        QVERIFY(link.attemptInFlight());
+        QCOMPARE(link.detailText(), QStringLiteral("Trying to reach the server now."));
+
+        clock.advanceSecs(10);
+        link.attemptFailed(QStringLiteral("timeout expired"));
+        QVERIFY(!link.attemptInFlight());
+        QCOMPARE(link.stateText(), QStringLiteral("Connecting since ") + since);
+        QCOMPARE(link.msUntilNextAttempt(), ServerLink::FirstRetryMs);
+        QVERIFY(link.detailText().contains(QLatin1String("timeout expired")));
+
+        link.restored();
+        QVERIFY(link.hasConnected());
+        QCOMPARE(link.stateText(), QStringLiteral("Connected"));
+        link.lost(QStringLiteral("gone"));
+        QVERIFY(link.stateText().startsWith(QLatin1String("Reconnecting since ")));
+    }
+
     void backsOffThenGoesOffline()
     {
         FakeClock clock;

@@ -6,17 +6,20 @@
 #include "dialogs/connectserverdialog.h"
 #include "pgtestserver.h"
 #include "server/serverschema.h"
+#include "silentlistener.h"
 #include "uifixture.h"
 #include "window/serveractions.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTimer>
 
 using namespace cp;
 using namespace cp::test;
@@ -134,9 +137,39 @@ private slots:
         ConnectServerDialog *dialog = openDialog();
         const QString nowhere = QStringLiteral("host=127.0.0.1 port=1 dbname=commandpost");
         connectTo(dialog, nowhere, QString());
-        QVERIFY2(errorOf(dialog).startsWith(QStringLiteral("Cannot connect to ")), qPrintable(errorOf(dialog)));
+        QTRY_VERIFY2(errorOf(dialog).startsWith(QStringLiteral("Cannot connect to ")), qPrintable(errorOf(dialog)));
         QCOMPARE(errorOf(dialog), cliSays(nowhere));
         QVERIFY(dialog->isVisible());
+        QVERIFY(!m_opened);
+    }
+
+    // A server that never answers (a socket that accepts and stays silent): the dialog says it is
+    // connecting and keeps answering while libpq waits on another thread; the wait ends in the
+    // CLI's words, and Cancel gives a try up.
+    void aSilentServerNeverFreezesTheDialog()
+    {
+        SilentListener silent;
+        QVERIFY(silent.isListening());
+        ConnectServerDialog *dialog = openDialog();
+        int beats = 0;
+        QTimer beat;
+        beat.callOnTimeout([&beats] { ++beats; });
+        beat.start(10);
+        connectTo(dialog, silent.address(), QString());
+        const QString connecting = QStringLiteral("Connecting to cp@127.0.0.1:%1/commandpost…").arg(silent.port());
+        QCOMPARE(errorOf(dialog), connecting);
+        QTRY_VERIFY(beats >= 20);
+        QCOMPARE(errorOf(dialog), connecting); // the loop turned while the try waited
+        QTRY_VERIFY_WITH_TIMEOUT(errorOf(dialog).contains(QLatin1String("timeout expired")), 15000);
+        QVERIFY2(errorOf(dialog).startsWith(QStringLiteral("Cannot connect to ")), qPrintable(errorOf(dialog)));
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(m_connects, 0);
+
+        connectTo(dialog, silent.address(), QString());
+        QCOMPARE(errorOf(dialog), connecting);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel), Qt::LeftButton);
+        QVERIFY(!dialog->isVisible());
+        QCOMPARE(m_connects, 0);
         QVERIFY(!m_opened);
     }
 
@@ -145,7 +178,7 @@ private slots:
         ConnectServerDialog *dialog = openDialog();
         const QString server = m_server + QStringLiteral(" user=") + m_login;
         connectTo(dialog, server, QStringLiteral("wrong"));
-        QVERIFY2(errorOf(dialog).contains(QStringLiteral("refused the login")), qPrintable(errorOf(dialog)));
+        QTRY_VERIFY2(errorOf(dialog).contains(QStringLiteral("refused the login")), qPrintable(errorOf(dialog)));
         QCOMPARE(errorOf(dialog), cliSays(server + QStringLiteral(" password=wrong")));
         QVERIFY(dialog->isVisible());
         QCOMPARE(QApplication::focusWidget(), dialog->findChild<QLineEdit *>(QStringLiteral("serverPassword")));

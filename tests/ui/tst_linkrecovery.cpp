@@ -11,11 +11,13 @@
 #include "models/timelinemodel.h"
 #include "pgcluster.h"
 #include "server/serverlink.h"
+#include "silentlistener.h"
 #include "uifixture.h"
 #include "widgets/quickentryedit.h"
 
 #include <QLabel>
 #include <QSignalSpy>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace cp;
@@ -43,6 +45,15 @@ private:
         if (!error.ok())
             qWarning("%s", qPrintable(error.message()));
         return error.ok() ? std::move(store) : nullptr;
+    }
+
+    // The window's way of opening: nothing waits for the network on this thread.
+    static StoreSession::Options inBackground(bool startUnreachable)
+    {
+        StoreSession::Options background = options();
+        background.tryInBackground = true;
+        background.startUnreachable = startUnreachable;
+        return background;
     }
 
     static Result<qint64> log(IncidentStore &store, qint64 incident, const QString &text)
@@ -130,6 +141,76 @@ private slots:
         QCOMPARE(texts.count(QStringLiteral("during the outage")), 0); // refused, never half-written
         QCOMPARE(texts.count(QStringLiteral("logged by Bo while Ana was cut off")), 1);
         QCOMPARE(texts.count(QStringLiteral("after the outage")), 1);
+    }
+
+    // A window opened on a server that never answers (a socket that accepts and stays silent)
+    // shows at once, says "connecting…", and its event loop keeps turning while libpq waits for
+    // its connect timeout on another thread.
+    void aWindowOnASilentServerKeepsTurning()
+    {
+        SilentListener silent;
+        QVERIFY(silent.isListening());
+        UiFixture ui;
+        ui.store = std::make_unique<IncidentStore>(ui.clock);
+        QVERIFY(ui.store->session().openServer(*ServerAddress::parse(silent.address()), inBackground(true)).ok());
+        const ServerLink &link = ui.store->session().link();
+        QVERIFY(link.isDown());
+        QVERIFY(link.attemptInFlight());
+        MainWindow &window = ui.makeWindow();
+        auto *label = window.findChild<QLabel *>(QStringLiteral("serverLinkStatus"));
+        QVERIFY(label);
+        QCOMPARE(label->text(), QStringLiteral("Server: connecting…"));
+
+        int beats = 0;
+        QTimer beat;
+        beat.callOnTimeout([&beats] { ++beats; });
+        beat.start(10);
+        QTRY_VERIFY(beats >= 20);
+        QVERIFY(link.attemptInFlight()); // the loop turned while the try was still waiting
+
+        // libpq gives up after the address's connect timeout (2 s): one failed try, said in words.
+        QTRY_VERIFY_WITH_TIMEOUT(!link.attemptInFlight(), 15000);
+        QCOMPARE(link.failedAttempts(), 1);
+        const QString since = ui.clock.nowUtc().toLocalTime().toString(QStringLiteral("HH:mm"));
+        QCOMPARE(label->text(), QStringLiteral("Server: connecting since ") + since);
+        QVERIFY2(label->toolTip().contains(QLatin1String("timeout expired")), qPrintable(label->toolTip()));
+    }
+
+    // So does a reconnect try: the server goes, a silent socket takes its port, and the try that
+    // meets it waits on another thread; once it fails and the server is back, the next try connects.
+    void aReconnectToASilentServerKeepsTheWindowTurning()
+    {
+        UiFixture ui;
+        ui.store = std::make_unique<IncidentStore>(ui.clock);
+        QVERIFY(ui.store->session().openServer(*ServerAddress::parse(m_server), inBackground(false)).ok());
+        ui.store->session().setExternalPollInterval(100);
+        MainWindow &window = ui.makeWindow();
+        auto *label = window.findChild<QLabel *>(QStringLiteral("serverLinkStatus"));
+        const ServerLink &link = ui.store->session().link();
+        QCOMPARE(label->text(), QStringLiteral("Server: connected"));
+
+        QString why;
+        QVERIFY2(m_cluster.stop(&why), qPrintable(why));
+        QTRY_VERIFY(link.isDown());
+        SilentListener silent(m_cluster.port());
+        QVERIFY(silent.isListening());
+        ui.clock.advance(link.msUntilNextAttempt());
+        QTRY_VERIFY(link.attemptInFlight());
+        int beats = 0;
+        QTimer beat;
+        beat.callOnTimeout([&beats] { ++beats; });
+        beat.start(10);
+        QTRY_VERIFY(beats >= 20);
+        QVERIFY(link.attemptInFlight());
+
+        silent.close(); // the waiting connection is reset: the try fails
+        QTRY_VERIFY(!link.attemptInFlight());
+        QCOMPARE(link.failedAttempts(), 1);
+        QVERIFY(label->text().startsWith(QLatin1String("Server: reconnecting since ")));
+
+        QVERIFY2(m_cluster.start(&why), qPrintable(why));
+        ui.clock.advance(link.msUntilNextAttempt());
+        QTRY_COMPARE(label->text(), QStringLiteral("Server: connected"));
     }
 
     void theStatusBarSaysTheLinkInWords()

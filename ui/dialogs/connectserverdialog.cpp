@@ -1,8 +1,8 @@
 #include "connectserverdialog.h"
 
+#include "server/serverprobe.h"
 #include "widgets/kindstyle.h"
 
-#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -15,7 +15,7 @@
 namespace cp {
 
 ConnectServerDialog::ConnectServerDialog(const QStringList &recentServers, Connector connector, QWidget *parent)
-    : QDialog(parent), m_connector(std::move(connector)), m_server(new QComboBox(this)),
+    : QDialog(parent), m_connector(std::move(connector)), m_probe(new ServerProbe(this)), m_server(new QComboBox(this)),
       m_password(new QLineEdit(this)),
       m_keep(new QCheckBox(tr("&Keep the password in the desktop keyring (never in CommandPost's settings)"), this)),
       m_error(new QLabel(this))
@@ -47,9 +47,9 @@ ConnectServerDialog::ConnectServerDialog(const QStringList &recentServers, Conne
     m_error->hide();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_connect = buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
-    m_connect->setObjectName(QStringLiteral("connectButton"));
-    m_connect->setDefault(true);
+    auto *connectButton = buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
+    connectButton->setObjectName(QStringLiteral("connectButton"));
+    connectButton->setDefault(true);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Server:"), m_server);
@@ -65,6 +65,7 @@ ConnectServerDialog::ConnectServerDialog(const QStringList &recentServers, Conne
     setMinimumWidth(560);
     connect(buttons, &QDialogButtonBox::accepted, this, &ConnectServerDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &ConnectServerDialog::reject);
+    connect(m_probe, &ServerProbe::finished, this, &ConnectServerDialog::takeAnswer);
 }
 
 QString ConnectServerDialog::password() const
@@ -96,22 +97,29 @@ void ConnectServerDialog::accept()
         m_server->setFocus();
         return;
     }
-    const ServerAddress address = password().isEmpty() ? *parsed : parsed->withPassword(password());
-    // Opening waits for the server (at most its connect timeout): say so before the wait.
-    showError(tr("Connecting to %1…").arg(address.displayName()), false);
-    m_connect->setEnabled(false);
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
-    const StoreError error = m_connector(address);
-    QApplication::restoreOverrideCursor();
-    m_connect->setEnabled(true);
+    m_trying = password().isEmpty() ? *parsed : parsed->withPassword(password());
+    // Reaching the server may take up to its connect timeout: that wait is the probe's thread's.
+    showError(tr("Connecting to %1…").arg(m_trying.displayName()), false);
+    m_probe->start(m_trying);
+}
+
+void ConnectServerDialog::reject()
+{
+    m_probe->cancel();
+    QDialog::reject();
+}
+
+void ConnectServerDialog::takeAnswer(const StoreError &answer)
+{
+    // The server has just answered: opening the store takes a round trip or two.
+    const StoreError error = answer.ok() ? m_connector(m_trying) : answer;
     if (!error.ok()) {
         showError(error.message());
         if (error.code() == StoreError::Code::Denied)
             m_password->setFocus();
         return;
     }
-    m_address = address;
+    m_address = m_trying;
     QDialog::accept();
 }
 
