@@ -137,8 +137,15 @@ void MainWindow::connectParts()
             &IncidentStatusBar::showClockOffset);
     if (m_store.session().isServer()) {
         const ServerLink &link = m_store.session().link();
-        m_statusBar->showLink(link);
-        connect(&link, &ServerLink::changed, m_statusBar, [this, &link] { m_statusBar->showLink(link); });
+        const QString server = m_store.session().serverAddress().displayName();
+        m_statusBar->showLink(link, server);
+        connect(&link, &ServerLink::changed, m_statusBar,
+                [this, &link, server] { m_statusBar->showLink(link, server); });
+        m_waitingForServer = !link.hasConnected();
+        connect(&link, &ServerLink::stateChanged, this, [this](ServerLink::State state) {
+            if (state == ServerLink::State::Connected && m_waitingForServer)
+                loadFromServer();
+        });
     }
     connect(m_roleChart, &RoleChartDock::vacanciesChanged, m_statusBar, &IncidentStatusBar::showVacancies);
     // The countdowns move with the service's beat, docked or not; the status bar reads the model.
@@ -255,9 +262,36 @@ QUndoStack *MainWindow::undoStack() const
     return m_undoGroup->activeStack();
 }
 
-bool MainWindow::openIncident(qint64 incidentId)
+QString MainWindow::serverName() const
+{
+    return m_store.session().isServer() ? m_store.session().serverAddress().keyringKey() : QString();
+}
+
+Result<Incident> MainWindow::readIncident(qint64 incidentId) const
 {
     auto incident = m_store.incidents().incident(incidentId);
+    if (!incident && m_waitingForServer && incident.error().code() == StoreError::Code::Unreachable) {
+        if (auto remembered = m_preferences.lastServerIncident(serverName());
+            remembered && remembered->id == incidentId)
+            return *remembered;
+    }
+    return incident;
+}
+
+void MainWindow::loadFromServer()
+{
+    m_waitingForServer = false;
+    m_incidents->reload();
+    // The incident shown from memory is read now, and every dock with it; gone from the server
+    // meanwhile: the one a start would choose.
+    if (m_incidentId > 0 && openIncident(m_incidentId))
+        return;
+    openInitialIncident();
+}
+
+bool MainWindow::openIncident(qint64 incidentId)
+{
+    auto incident = readIncident(incidentId);
     if (!incident) {
         m_statusBar->showSaveError(incident.error());
         return false;
@@ -287,8 +321,10 @@ bool MainWindow::openIncident(qint64 incidentId)
 
 void MainWindow::openInitialIncident()
 {
-    const qint64 last = m_preferences.lastIncidentId();
-    if (last > 0 && m_incidents->rowOfIncident(last) >= 0 && openIncident(last))
+    const auto remembered = m_preferences.lastServerIncident(serverName());
+    const qint64 last =
+        m_store.session().isServer() ? (remembered ? remembered->id : 0) : m_preferences.lastIncidentId();
+    if (last > 0 && (m_incidents->rowOfIncident(last) >= 0 || m_waitingForServer) && openIncident(last))
         return;
     // Otherwise the most severe open incident (the list puts open ones first, newest first).
     int best = -1;
@@ -308,11 +344,21 @@ void MainWindow::openInitialIncident()
 void MainWindow::refreshIncident()
 {
     if (m_incidentId > 0) {
-        if (auto incident = m_store.incidents().incident(m_incidentId))
+        if (auto incident = m_store.incidents().incident(m_incidentId)) {
             m_incident = *incident;
+            if (m_store.session().isServer())
+                m_preferences.setLastServerIncident(serverName(), m_incident);
+        }
     }
     const Incident *shown = currentIncident();
-    setWindowTitle(shown ? tr("%1 — CommandPost").arg(shown->title) : tr("CommandPost"));
+    // Two windows, one on a file and one on a server (or two servers), tell themselves apart. The
+    // application's name goes last: Qt adds it to a title that does not end with it.
+    const QString server = m_store.session().isServer() ? m_store.session().serverAddress().displayName() : QString();
+    if (server.isEmpty())
+        setWindowTitle(shown ? tr("%1 — CommandPost").arg(shown->title) : tr("CommandPost"));
+    else
+        setWindowTitle(shown ? tr("%1 — team: %2 — CommandPost").arg(shown->title, server)
+                             : tr("Team: %1 — CommandPost").arg(server));
     m_toolBar->showIncident(shown);
     m_statusBar->showIncident(shown);
     m_incidentActions->showIncident(shown);

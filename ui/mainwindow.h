@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/storeerror.h"
 #include "domain/incident.h"
 
 #include <QHash>
@@ -66,8 +67,13 @@ public:
     bool openIncident(qint64 incidentId);
     qint64 currentIncidentId() const { return m_incidentId; }
     const Incident *currentIncident() const { return m_incidentId > 0 ? &m_incident : nullptr; }
-    // The incident opened at start: the last one shown, else the most severe open one.
+    // The incident opened at start: the last one shown (on a team server, the last one shown from
+    // it), else the most severe open one.
     void openInitialIncident();
+    // Team mode: the window opened before its server first answered; until then it shows the
+    // incident last shown from that server as remembered, and only the quick entry works (its
+    // lines wait in the outbox). The first answer loads everything.
+    bool isWaitingForServer() const { return m_waitingForServer; }
 
     TimelineDock *timelineDock() const { return m_timeline; }
     RoleChartDock *roleChartDock() const { return m_roleChart; }
@@ -116,6 +122,11 @@ private:
     void followUserRoles();
     void refreshIncident();
     IncidentSession *sessionFor(qint64 incidentId);
+    // The incident from the store, or while waiting for the server as remembered.
+    Result<Incident> readIncident(qint64 incidentId) const;
+    // The server's first answer after an opening without it: the incidents and the docks are read.
+    void loadFromServer();
+    QString serverName() const; // login@host:port/db on a team server; empty on a file
 
     IncidentStore &m_store;
     const Clock &m_clock;
@@ -131,6 +142,7 @@ private:
     IncidentSession *m_session = nullptr;
     qint64 m_incidentId = 0;
     Incident m_incident;
+    bool m_waitingForServer = false;
 
     std::unique_ptr<RoleTemplateLibrary> m_roleTemplates;
     TimelineDock *m_timeline = nullptr;

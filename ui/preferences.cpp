@@ -12,6 +12,8 @@ const QString LastIncidentKey = QStringLiteral("preferences/lastIncidentId");
 const QString EntryKindKey = QStringLiteral("preferences/defaultEntryKind");
 const QString TimerMutedKey = QStringLiteral("preferences/timerSoundMuted");
 const QString RecentServersKey = QStringLiteral("preferences/recentServers");
+// One map for every server: a server's name has '/', which QSettings reads as a group.
+const QString ServerIncidentsKey = QStringLiteral("preferences/lastServerIncidents");
 
 } // namespace
 
@@ -55,6 +57,39 @@ qint64 Preferences::lastIncidentId() const
 void Preferences::setLastIncidentId(qint64 incidentId)
 {
     m_settings.setValue(LastIncidentKey, incidentId);
+}
+
+std::optional<Incident> Preferences::lastServerIncident(const QString &server) const
+{
+    const QVariantMap kept = m_settings.value(ServerIncidentsKey).toMap().value(server).toMap();
+    Incident incident;
+    incident.id = kept.value(QStringLiteral("id")).toLongLong();
+    incident.title = kept.value(QStringLiteral("title")).toString();
+    const auto kind = IncidentVocabulary::kindFromKey(kept.value(QStringLiteral("kind")).toString());
+    const auto severity = IncidentVocabulary::severityFromKey(kept.value(QStringLiteral("severity")).toString());
+    const auto status = IncidentVocabulary::statusFromKey(kept.value(QStringLiteral("status")).toString());
+    incident.declaredAt = kept.value(QStringLiteral("declaredAt")).toDateTime();
+    if (incident.id <= 0 || incident.title.isEmpty() || !kind || !severity || !status)
+        return std::nullopt; // never kept, or not by this version
+    incident.kind = *kind;
+    incident.severity = *severity;
+    incident.status = *status;
+    return incident;
+}
+
+void Preferences::setLastServerIncident(const QString &server, const Incident &incident)
+{
+    QVariantMap servers = m_settings.value(ServerIncidentsKey).toMap();
+    const QVariantMap kept{{QStringLiteral("id"), incident.id},
+                           {QStringLiteral("title"), incident.title},
+                           {QStringLiteral("kind"), IncidentVocabulary::kindKey(incident.kind)},
+                           {QStringLiteral("severity"), IncidentVocabulary::severityKey(incident.severity)},
+                           {QStringLiteral("status"), IncidentVocabulary::statusKey(incident.status)},
+                           {QStringLiteral("declaredAt"), incident.declaredAt}};
+    if (servers.value(server).toMap() == kept)
+        return;
+    servers.insert(server, kept);
+    m_settings.setValue(ServerIncidentsKey, servers);
 }
 
 EntryKind Preferences::defaultEntryKind() const

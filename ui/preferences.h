@@ -1,11 +1,14 @@
 #pragma once
 
+#include "domain/incident.h"
 #include "domain/postmortem.h"
 #include "domain/timelineentry.h"
 #include "domain/timerdefaults.h"
 #include "server/serveraddress.h"
 
 #include <QString>
+
+#include <optional>
 
 class QSettings;
 
@@ -30,6 +33,11 @@ public:
     // The incident shown at start; 0: none yet.
     qint64 lastIncidentId() const;
     void setLastIncidentId(qint64 incidentId);
+    // Team mode: the incident last shown from each server ('server': login@host:port/db) as it
+    // was then — its id, title, kind, severity, status and declaration — so a window that starts
+    // with its server out of reach shows it at once and its quick entry keeps lines for it.
+    std::optional<Incident> lastServerIncident(const QString &server) const;
+    void setLastServerIncident(const QString &server, const Incident &incident);
 
     // The kind a quick entry gets when its line names none.
     EntryKind defaultEntryKind() const;

@@ -263,7 +263,7 @@ int GuiMain::run(QApplication &app)
 
 int GuiMain::runOnServer(QApplication &app, const ServerAddress &server)
 {
-    if (const StoreError error = openNextServer(server, false); !error.ok()) {
+    if (const StoreError error = openNextServer(server, true); !error.ok()) {
         refuse(tr("Cannot open the team server"), error.message());
         return CannotOpen;
     }

@@ -14,11 +14,14 @@
 #include "silentlistener.h"
 #include "uifixture.h"
 #include "widgets/quickentryedit.h"
+#include "window/incidentactions.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTimer>
 #include <QTreeView>
+#include <QUuid>
 
 using namespace cp;
 using namespace cp::test;
@@ -54,6 +57,12 @@ private:
         background.tryInBackground = true;
         background.startUnreachable = startUnreachable;
         return background;
+    }
+
+    // What the status bar's link label says about the server at 'address'.
+    static QString linkSays(const QString &address, const QString &state)
+    {
+        return QStringLiteral("Server %1: %2").arg(ServerAddress::parse(address)->displayName(), state);
     }
 
     static Result<qint64> log(IncidentStore &store, qint64 incident, const QString &text)
@@ -159,7 +168,7 @@ private slots:
         MainWindow &window = ui.makeWindow();
         auto *label = window.findChild<QLabel *>(QStringLiteral("serverLinkStatus"));
         QVERIFY(label);
-        QCOMPARE(label->text(), QStringLiteral("Server: connecting…"));
+        QCOMPARE(label->text(), linkSays(silent.address(), QStringLiteral("connecting…")));
 
         int beats = 0;
         QTimer beat;
@@ -172,7 +181,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!link.attemptInFlight(), 15000);
         QCOMPARE(link.failedAttempts(), 1);
         const QString since = ui.clock.nowUtc().toLocalTime().toString(QStringLiteral("HH:mm"));
-        QCOMPARE(label->text(), QStringLiteral("Server: connecting since ") + since);
+        QCOMPARE(label->text(), linkSays(silent.address(), QStringLiteral("connecting since ")) + since);
         QVERIFY2(label->toolTip().contains(QLatin1String("timeout expired")), qPrintable(label->toolTip()));
     }
 
@@ -187,7 +196,7 @@ private slots:
         MainWindow &window = ui.makeWindow();
         auto *label = window.findChild<QLabel *>(QStringLiteral("serverLinkStatus"));
         const ServerLink &link = ui.store->session().link();
-        QCOMPARE(label->text(), QStringLiteral("Server: connected"));
+        QCOMPARE(label->text(), linkSays(m_server, QStringLiteral("connected")));
 
         QString why;
         QVERIFY2(m_cluster.stop(&why), qPrintable(why));
@@ -206,11 +215,134 @@ private slots:
         silent.close(); // the waiting connection is reset: the try fails
         QTRY_VERIFY(!link.attemptInFlight());
         QCOMPARE(link.failedAttempts(), 1);
-        QVERIFY(label->text().startsWith(QLatin1String("Server: reconnecting since ")));
+        QVERIFY(label->text().startsWith(linkSays(m_server, QStringLiteral("reconnecting since "))));
 
         QVERIFY2(m_cluster.start(&why), qPrintable(why));
         ui.clock.advance(link.msUntilNextAttempt());
-        QTRY_COMPARE(label->text(), QStringLiteral("Server: connected"));
+        QTRY_COMPARE(label->text(), linkSays(m_server, QStringLiteral("connected")));
+    }
+
+    // A Scribe's laptop restarts while the server is down: the window opens at once on the
+    // incident last shown from that server and says it is connecting; the quick entry keeps what
+    // is typed in the outbox, behind what a crash left there; everything else is refused in one
+    // line. Once the server answers the window reads the incident, sends the outbox in order,
+    // each entry once, and the docks fill.
+    void aWindowStartsWithItsServerOutOfReach()
+    {
+        QTemporaryDir folder;
+        Outbox outbox;
+        QVERIFY(outbox.open(folder.filePath(QStringLiteral("outbox.sqlite"))).ok());
+        const ServerAddress address = *ServerAddress::parse(m_server);
+        UiFixture ui;
+        qint64 incident = 0;
+        {
+            // The last run on this server showed the incident.
+            ui.store = std::make_unique<IncidentStore>(ui.clock);
+            QVERIFY(ui.store->session().openServer(address, inBackground(true)).ok());
+            QTRY_VERIFY(!ui.store->session().link().isDown());
+            auto created = ui.store->incidents().create({QStringLiteral("Payments degraded")}, QStringLiteral("ana"));
+            QVERIFY(created.ok());
+            incident = *created;
+            QVERIFY(log(*ui.store, incident, QStringLiteral("before the restart")).ok());
+            ui.makeWindow().openInitialIncident();
+            QCOMPARE(ui.window->currentIncidentId(), incident);
+            ui.window.reset();
+            ui.store.reset();
+        }
+        // It crashed with a line in its outbox.
+        NewEntry left{incident, EntryKind::Note, QStringLiteral("ana"), QStringLiteral("left by the crash")};
+        left.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        left.capturedAt = ui.clock.nowUtc();
+        left.occurredAt = left.capturedAt;
+        QVERIFY(outbox.add(left).ok());
+
+        QString why;
+        QVERIFY2(m_cluster.stop(&why), qPrintable(why));
+        ui.clock.advanceSecs(60);
+        const QString since = ui.clock.nowUtc().toLocalTime().toString(QStringLiteral("HH:mm"));
+        ui.store = std::make_unique<IncidentStore>(ui.clock);
+        QVERIFY(ui.store->session().openServer(address, inBackground(true)).ok());
+        ui.store->session().setExternalPollInterval(100);
+        OutboxSender sender(ui.store->session(), ui.store->timeline(), outbox);
+        MainWindow &window = ui.makeWindow();
+        window.openInitialIncident();
+        window.timelineDock()->setOutbox(outbox, sender);
+        QVERIFY(window.isWaitingForServer());
+        QCOMPARE(window.currentIncidentId(), incident);
+        // The title names the incident and the server, never a password.
+        QCOMPARE(window.windowTitle(),
+                 QStringLiteral("Payments degraded — team: cp@127.0.0.1:%1/commandpost — CommandPost")
+                     .arg(m_cluster.port()));
+        auto *chooser = window.findChild<QComboBox *>(QStringLiteral("incidentSwitcherCombo"));
+        QVERIFY(chooser);
+        QCOMPARE(chooser->currentIndex(), -1); // not on the list until the server answers
+        QCOMPARE(chooser->placeholderText(), QStringLiteral("Payments degraded"));
+        auto *label = window.findChild<QLabel *>(QStringLiteral("serverLinkStatus"));
+        QTRY_COMPARE(label->text(), linkSays(m_server, QStringLiteral("connecting since ")) + since);
+
+        auto *line = window.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+        auto *feedback = window.findChild<QLabel *>(QStringLiteral("quickEntryFeedback"));
+        auto *pendingView = window.findChild<QTreeView *>(QStringLiteral("pendingView"));
+        QVERIFY(line && feedback && pendingView);
+        QTest::keyClicks(line, QStringLiteral("typed while the server is down"));
+        QTest::keyClick(line, Qt::Key_Return);
+        QCOMPARE(line->text(), QString());
+        QVERIFY2(feedback->text().startsWith(QLatin1String("Kept on this computer")), qPrintable(feedback->text()));
+        QCOMPARE(*outbox.waiting(), 2);
+        QCOMPARE(pendingView->model()->rowCount(), 2);
+
+        // What needs the server's rules is refused in one line, and nothing changes.
+        window.incidentActions()->setSeverity(Severity::Sev1);
+        auto *saved = window.findChild<QLabel *>(QStringLiteral("saveIndicator"));
+        QVERIFY2(saved->toolTip().contains(QLatin1String("cannot be reached")), qPrintable(saved->toolTip()));
+        QCOMPARE(*outbox.waiting(), 2);
+
+        QVERIFY2(m_cluster.start(&why), qPrintable(why));
+        const ServerLink &link = ui.store->session().link();
+        ui.clock.advance(link.msUntilNextAttempt());
+        QTRY_COMPARE(label->text(), linkSays(m_server, QStringLiteral("connected")));
+        QVERIFY(!window.isWaitingForServer());
+        QTRY_COMPARE(*outbox.waiting(), 0);
+
+        TimelinePage page{incident};
+        page.oldestFirst = true;
+        auto entries = ui.store->timeline().entries(page);
+        QVERIFY(entries.ok());
+        QStringList texts;
+        for (const TimelineEntry &entry : std::as_const(*entries))
+            texts << entry.text;
+        const QStringList written{QStringLiteral("before the restart"), QStringLiteral("left by the crash"),
+                                  QStringLiteral("typed while the server is down")};
+        QCOMPARE(texts.mid(texts.size() - 3), written);
+        for (const QString &text : written)
+            QCOMPARE(texts.count(text), 1);
+        QCOMPARE(ui.store->incidents().incident(incident)->severity, Severity::Sev3);
+        // The docks fill: the timeline shows what is on the server, the incident list has it.
+        QTRY_VERIFY(window.timelineDock()->model()->rowOfEntry(entries->last().id) >= 0);
+        QVERIFY(window.timelineDock()->model()->rowOfEntry(entries->at(entries->size() - 3).id) >= 0);
+        QTRY_COMPARE(pendingView->model()->rowCount(), 0);
+        QTRY_VERIFY(chooser->currentIndex() >= 0); // on the list now, chosen
+    }
+
+    // Two windows, one on a file and one on a server, or on two servers, tell themselves apart:
+    // the title and the link label name the server, never its password.
+    void theTitleNamesTheServerNeverItsPassword()
+    {
+        UiFixture ui;
+        ui.store = std::make_unique<IncidentStore>(ui.clock);
+        const QString withPassword = m_server + QStringLiteral(" password=hunter2"); // trust: not asked for
+        QVERIFY(ui.store->session().openServer(*ServerAddress::parse(withPassword), options()).ok());
+        MainWindow &window = ui.makeWindow();
+        const QString server = QStringLiteral("cp@127.0.0.1:%1/commandpost").arg(m_cluster.port());
+        QCOMPARE(window.windowTitle(), QStringLiteral("Team: %1 — CommandPost").arg(server));
+        auto incident = ui.store->incidents().create({QStringLiteral("Search is slow")}, QStringLiteral("ana"));
+        QVERIFY(incident.ok());
+        QVERIFY(window.openIncident(*incident));
+        QCOMPARE(window.windowTitle(), QStringLiteral("Search is slow — team: %1 — CommandPost").arg(server));
+        auto *label = window.findChild<QLabel *>(QStringLiteral("serverLinkStatus"));
+        QCOMPARE(label->text(), QStringLiteral("Server %1: connected").arg(server));
+        for (const QString &shown : {window.windowTitle(), label->text(), label->toolTip()})
+            QVERIFY(!shown.contains(QLatin1String("hunter2")));
     }
 
     void theStatusBarSaysTheLinkInWords()
@@ -223,13 +355,13 @@ private slots:
         auto *label = window.findChild<QLabel *>(QStringLiteral("serverLinkStatus"));
         QVERIFY(label);
         QTRY_VERIFY(label->isVisible());
-        QCOMPARE(label->text(), QStringLiteral("Server: connected"));
+        QCOMPARE(label->text(), linkSays(m_server, QStringLiteral("connected")));
 
         const QString since = ui.clock.nowUtc().toLocalTime().toString(QStringLiteral("HH:mm"));
         QString why;
         QVERIFY2(m_cluster.stop(&why), qPrintable(why));
         // The window's own look at the change log finds the server gone.
-        QTRY_COMPARE(label->text(), QStringLiteral("Server: reconnecting since ") + since);
+        QTRY_COMPARE(label->text(), linkSays(m_server, QStringLiteral("reconnecting since ")) + since);
         QVERIFY(label->toolTip().contains(QLatin1String("Next try in")));
 
         const ServerLink &link = ui.store->session().link();
@@ -237,12 +369,12 @@ private slots:
             ui.clock.advance(link.msUntilNextAttempt());
             ui.store->session().reconnectIfDue();
         }
-        QCOMPARE(label->text(), QStringLiteral("Server: offline since ") + since);
+        QCOMPARE(label->text(), linkSays(m_server, QStringLiteral("offline since ")) + since);
 
         QVERIFY2(m_cluster.start(&why), qPrintable(why));
         ui.clock.advance(link.msUntilNextAttempt());
         // The session's own timer makes the try that is due now.
-        QTRY_COMPARE(label->text(), QStringLiteral("Server: connected"));
+        QTRY_COMPARE(label->text(), linkSays(m_server, QStringLiteral("connected")));
     }
 
     // The Scribe goes on logging with the server gone: each line is on this computer's disk before

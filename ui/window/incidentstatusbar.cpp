@@ -116,9 +116,9 @@ void IncidentStatusBar::showClockOffset(qint64 offsetMs)
     m_clockOffsetLabel->setVisible(!text.isEmpty());
 }
 
-void IncidentStatusBar::showLink(const ServerLink &link)
+void IncidentStatusBar::showLink(const ServerLink &link, const QString &serverName)
 {
-    m_linkLabel->setText(tr("Server: %1").arg(link.stateText().toLower()));
+    m_linkLabel->setText(tr("Server %1: %2").arg(serverName, link.stateText().toLower()));
     m_linkLabel->setToolTip(link.detailText());
     m_linkLabel->setStyleSheet(link.isDown()
                                    ? boldIn(KindStyle::errorColor())

@@ -35,9 +35,9 @@ public:
     // A notice that must not be missed (the file is damaged): the first of the widgets on the
     // right, before the save indicator.
     void addNotice(QWidget *notice);
-    // Team mode: the link to the server in words ("Server: reconnecting since 14:32"), the
-    // problem and the next try in its tooltip; hidden on a file.
-    void showLink(const ServerLink &link);
+    // Team mode: the link to the server in words, naming it ("Server bo@db:5432/commandpost:
+    // reconnecting since 14:32"), the problem and the next try in its tooltip; hidden on a file.
+    void showLink(const ServerLink &link, const QString &serverName);
 
     void retranslateUi();
 

@@ -108,7 +108,10 @@ QLabel *IncidentToolBar::addLabel()
 void IncidentToolBar::showIncident(const Incident *incident)
 {
     const QSignalBlocker a(m_incidentCombo), b(m_severityCombo), c(m_statusCombo);
-    m_incidentCombo->setCurrentIndex(incident ? m_incidents.rowOfIncident(incident->id) : -1);
+    const int row = incident ? m_incidents.rowOfIncident(incident->id) : -1;
+    m_incidentCombo->setCurrentIndex(row);
+    // One not on the list (shown as remembered while the team server is out of reach): its title.
+    m_incidentCombo->setPlaceholderText(incident && row < 0 ? incident->title : QString());
     m_severityCombo->setCurrentIndex(incident ? m_severityCombo->findData(static_cast<int>(incident->severity)) : -1);
     m_statusCombo->setCurrentIndex(incident ? m_statusCombo->findData(static_cast<int>(incident->status)) : -1);
     m_severityCombo->setEnabled(incident);
