@@ -37,6 +37,15 @@ TimerPhase TimerEngine::phase(qint64 timerId) const
     return it == m_seen.constEnd() ? TimerPhase::Cancelled : it->phase;
 }
 
+std::optional<Timer> TimerEngine::timer(qint64 timerId) const
+{
+    for (const Timer &t : m_timers) {
+        if (t.id == timerId)
+            return t;
+    }
+    return std::nullopt;
+}
+
 qint64 TimerEngine::msUntilNextEvent() const
 {
     const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();

@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QObject>
 
+#include <optional>
+
 namespace cp {
 
 class Clock;
@@ -36,6 +38,9 @@ public:
     void tick();
     // The phase of a live timer as of the last tick (Cancelled when unknown).
     TimerPhase phase(qint64 timerId) const;
+    // A live timer as last read from the store (none when unknown): what an alert says, read
+    // without the store, which may be a team server out of reach at that moment.
+    std::optional<Timer> timer(qint64 timerId) const;
     // Milliseconds from the clock's now until the next tick would announce something (a timer
     // entering its amber window or reaching its deadline), as of the last tick; -1 if nothing
     // is ahead. The window sets a precise timer to it, so an alert is late by the timer's

@@ -8,12 +8,16 @@
 #include "db/outboxsender.h"
 #include "db/privatefile.h"
 #include "docks/timelinedock.h"
+#include "docks/timersdock.h"
 #include "models/timelinemodel.h"
+#include "models/timermodel.h"
 #include "pgcluster.h"
 #include "server/serverlink.h"
 #include "silentlistener.h"
+#include "timers/timerservice.h"
 #include "uifixture.h"
 #include "widgets/quickentryedit.h"
+#include "widgets/timeralert.h"
 #include "window/incidentactions.h"
 
 #include <QComboBox>
@@ -343,6 +347,66 @@ private slots:
         QCOMPARE(label->text(), QStringLiteral("Server %1: connected").arg(server));
         for (const QString &shown : {window.windowTitle(), label->text(), label->toolTip()})
             QVERIFY(!shown.contains(QLatin1String("hunter2")));
+    }
+
+    // Timers keep counting down from their known deadlines while the server is out of reach, and
+    // one that passes its deadline alerts on this laptop then; its expiry reaches the timeline
+    // once the link is back, once, at the deadline's time.
+    void aTimerAlertsWhileTheLinkIsDownAndIsLoggedOnceBack()
+    {
+        UiFixture ui;
+        ui.store = openStore(ui.clock);
+        QVERIFY(ui.store);
+        ui.store->session().setExternalPollInterval(100);
+        auto incident = ui.store->incidents().create({QStringLiteral("Checkout down")}, QStringLiteral("ana"));
+        QVERIFY(incident.ok());
+        auto timer = ui.store->timers().startCountdown(*incident, QStringLiteral("check DB SME"), 2 * 60000, {},
+                                                       QStringLiteral("ana"));
+        QVERIFY(timer.ok());
+        const QDateTime deadline = ui.clock.nowUtc().addSecs(120);
+        MainWindow &window = ui.makeWindow();
+        QVERIFY(window.openIncident(*incident));
+        QSignalSpy alerts(window.timersDock()->alert(), &TimerAlert::alerted);
+        const auto tick = [&](qint64 secs) {
+            ui.clock.advanceSecs(secs);
+            window.timerService()->tick();
+        };
+        const auto remaining = [&] {
+            TimerModel *model = window.timersDock()->model();
+            return model->index(model->rowOf(*timer), TimerModel::RemainingColumn).data().toString();
+        };
+        tick(0);
+        QCOMPARE(remaining(), QStringLiteral("2:00"));
+
+        QString why;
+        QVERIFY2(m_cluster.stop(&why), qPrintable(why));
+        const ServerLink &link = ui.store->session().link();
+        QTRY_VERIFY(link.isDown());
+        tick(60);
+        QCOMPARE(remaining(), QStringLiteral("1:00"));
+        QCOMPARE(alerts.count(), 0);
+        tick(65);
+        QCOMPARE(remaining(), QStringLiteral("+0:05"));
+        QCOMPARE(alerts.count(), 1);
+        QVERIFY(alerts.at(0).at(0).toString().contains(QLatin1String("check DB SME")));
+        tick(5);
+        QCOMPARE(alerts.count(), 1); // one alert for one deadline, however often the link refuses
+
+        QVERIFY2(m_cluster.start(&why), qPrintable(why));
+        ui.clock.advance(link.msUntilNextAttempt());
+        QTRY_VERIFY(!link.isDown());
+        tick(1);
+        tick(1);
+        QCOMPARE(alerts.count(), 1);
+        auto entries = ui.store->timeline().entries(TimelinePage{*incident});
+        QVERIFY(entries.ok());
+        QList<TimelineEntry> expiries;
+        for (const TimelineEntry &entry : std::as_const(*entries)) {
+            if (entry.text.startsWith(QLatin1String("Timer expired")))
+                expiries << entry;
+        }
+        QCOMPARE(expiries.size(), 1);
+        QCOMPARE(expiries.first().occurredAt, deadline);
     }
 
     void theStatusBarSaysTheLinkInWords()

@@ -105,8 +105,15 @@ TimersDock::TimersDock(IncidentStore &store, const Clock &clock, Preferences &pr
                 m_flashing.remove(timerId);
         }
     });
-    connect(&service.engine(), &TimerEngine::timerExpired, this, &TimersDock::onExpired);
-    connect(&service.engine(), &TimerEngine::timerDue, this, &TimersDock::onDue);
+    const TimerEngine &engine = service.engine();
+    connect(&engine, &TimerEngine::timerExpired, this, [this, &engine](qint64 timerId) {
+        if (const auto timer = engine.timer(timerId))
+            onExpired(*timer);
+    });
+    connect(&engine, &TimerEngine::timerDue, this, [this, &engine](qint64 timerId) {
+        if (const auto timer = engine.timer(timerId))
+            onDue(*timer);
+    });
 
     m_flashTimer.setInterval(FlashIntervalMs);
     m_flashTimer.callOnTimeout(this, &TimersDock::flash);
@@ -329,43 +336,37 @@ void TimersDock::cancelCurrent()
 // ---------------------------------------------------------------------------------------------
 // Expiry: flash, sound, notification
 
-void TimersDock::onExpired(qint64 timerId)
+void TimersDock::onExpired(const Timer &timer)
 {
-    auto timer = m_store.timers().timer(timerId);
-    if (!timer)
-        return;
-    QString title = tr("Timer expired: %1").arg(timer->label);
-    QString message = timer->ownerRoleKey.isEmpty() ? tr("Acknowledge, snooze or restart it on the timer board.")
-                                                    : tr("Owner: %1 — acknowledge, snooze or restart it on the "
-                                                         "timer board.")
-                                                          .arg(timer->ownerRoleKey);
-    if (timer->incidentId == m_incidentId) {
-        m_flashing.insert(timerId, FlashCount);
+    QString title = tr("Timer expired: %1").arg(timer.label);
+    QString message = timer.ownerRoleKey.isEmpty() ? tr("Acknowledge, snooze or restart it on the timer board.")
+                                                   : tr("Owner: %1 — acknowledge, snooze or restart it on the "
+                                                        "timer board.")
+                                                         .arg(timer.ownerRoleKey);
+    if (timer.incidentId == m_incidentId) {
+        m_flashing.insert(timer.id, FlashCount);
         m_lit = true;
         m_delegate->setFlashing(QSet<qint64>(m_flashing.keyBegin(), m_flashing.keyEnd()), m_lit);
         if (!m_flashTimer.isActive())
             m_flashTimer.start();
         m_view->viewport()->update();
-    } else if (auto incident = m_store.incidents().incident(timer->incidentId)) {
-        message = tr("Incident #%1 %2 — %3").arg(timer->incidentId).arg(incident->title, message);
+    } else if (auto incident = m_store.incidents().incident(timer.incidentId)) {
+        message = tr("Incident #%1 %2 — %3").arg(timer.incidentId).arg(incident->title, message);
     }
     m_alert->alert(title, message, window());
 }
 
 // Amber: the board shows it; a Deputy looking at another window is called to it.
-void TimersDock::onDue(qint64 timerId)
+void TimersDock::onDue(const Timer &timer)
 {
-    auto timer = m_store.timers().timer(timerId);
-    if (!timer)
-        return;
-    const QString left = TimerVocabulary::clockText(timer->remainingMsAt(m_clock.nowUtc()));
-    QString message = timer->ownerRoleKey.isEmpty() ? tr("%1 left.").arg(left)
-                                                    : tr("%1 left — owner: %2.").arg(left, timer->ownerRoleKey);
-    if (timer->incidentId != m_incidentId) {
-        if (auto incident = m_store.incidents().incident(timer->incidentId))
-            message = tr("Incident #%1 %2 — %3").arg(timer->incidentId).arg(incident->title, message);
+    const QString left = TimerVocabulary::clockText(timer.remainingMsAt(m_clock.nowUtc()));
+    QString message = timer.ownerRoleKey.isEmpty() ? tr("%1 left.").arg(left)
+                                                   : tr("%1 left — owner: %2.").arg(left, timer.ownerRoleKey);
+    if (timer.incidentId != m_incidentId) {
+        if (auto incident = m_store.incidents().incident(timer.incidentId))
+            message = tr("Incident #%1 %2 — %3").arg(timer.incidentId).arg(incident->title, message);
     }
-    m_alert->callAttention(window(), tr("Timer due soon: %1").arg(timer->label), message);
+    m_alert->callAttention(window(), tr("Timer due soon: %1").arg(timer.label), message);
 }
 
 void TimersDock::flash()

@@ -84,8 +84,10 @@ private:
     void createActions();
     void showContextMenu(const QPoint &pos);
     void updateActions();
-    void onExpired(qint64 timerId);
-    void onDue(qint64 timerId);
+    // The timer as the engine last read it: the alert needs no read of the store, which may be a
+    // server out of reach at that moment.
+    void onExpired(const Timer &timer);
+    void onDue(const Timer &timer);
     void flash();
     void runOnCurrent(const std::function<StoreError(qint64 timerId, const QString &author)> &command);
 
