@@ -3,6 +3,8 @@
 # with openbox at 1280×720: the Fastly incident on a PostgreSQL cluster of this script's own,
 # connected; the server killed (pg_ctl stop -m immediate) and the Scribe logging on — reconnecting,
 # the entries pending; a minute later, offline; the server back, connected and the entries sent.
+# Then the window restarted while the server is down: it opens at once on the incident it last
+# showed, connecting, a line kept pending; the server started, connected and the docks filled.
 #   docs/screenshots/offline.sh [BUILD_DIR]
 #   (as root or a user; needs postgresql-15, xvfb, openbox, xdotool, imagemagick)
 set -euo pipefail
@@ -51,6 +53,17 @@ xvfb-run -a -s "-screen 0 1280x720x24" bash -c '
     "$3" start
     sleep 33
     import -window root "$1/link-reconnected.png"
+    kill $app; wait $app 2>/dev/null || true
+    "$3" stop -m immediate
+    "$0" --server "$2" & app=$!
+    for i in $(seq 50); do wid=$(xdotool search --name "CommandPost" 2>/dev/null | head -1) && [ -n "$wid" ] && break; sleep 0.2; done
+    sleep 3
+    xdotool windowactivate --sync "$wid"
+    xdotool key ctrl+l; xdotool type --delay 5 "Bridge moved to the backup line while the team server restarts"; xdotool key Return; sleep 1
+    import -window root "$1/link-start-offline.png"
+    "$3" start
+    sleep 9
+    import -window root "$1/link-start-connected.png"
     kill $app; wait $app 2>/dev/null || true
 ' "$gui" "$here" "$server" "$pgctl"
 echo "screenshots in $here"
