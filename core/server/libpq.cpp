@@ -44,7 +44,9 @@ const LibPq::Loaded &LibPq::loaded()
         static LibPq pq;
         if (!library.load() || !resolve(library, "PQconninfoParse", pq.conninfoParse) ||
             !resolve(library, "PQconninfoFree", pq.conninfoFree) || !resolve(library, "PQfreemem", pq.freemem) ||
-            !resolve(library, "PQstatus", pq.status) || !resolve(library, "PQsocket", pq.socket))
+            !resolve(library, "PQstatus", pq.status) || !resolve(library, "PQsocket", pq.socket) ||
+            !resolve(library, "PQconnectdbParams", pq.connectdbParams) ||
+            !resolve(library, "PQerrorMessage", pq.errorMessage) || !resolve(library, "PQfinish", pq.finish))
             return Loaded{nullptr, library.errorString()};
         return Loaded{&pq, QString()};
     }();

@@ -22,6 +22,10 @@ public:
     decltype(&PQfreemem) freemem = nullptr;
     decltype(&PQstatus) status = nullptr;
     decltype(&PQsocket) socket = nullptr;
+    // A throwaway connection of our own (ServerConnection::probe).
+    decltype(&PQconnectdbParams) connectdbParams = nullptr;
+    decltype(&PQerrorMessage) errorMessage = nullptr;
+    decltype(&PQfinish) finish = nullptr;
 
 private:
     struct Loaded;

@@ -1,12 +1,11 @@
 #include "serverconnection.h"
 
 #include "db/writetransaction.h"
+#include "libpq.h"
 #include "serverkeyring.h"
 
 #include <QSqlDriver>
 #include <QSqlError>
-
-#include <libpq-fe.h>
 
 #include <atomic>
 #include <vector>
@@ -170,11 +169,14 @@ StoreError ServerConnection::probe(const ServerAddress &address)
     }
     keywordArray.push_back(nullptr);
     valueArray.push_back(nullptr);
-    PGconn *connection = PQconnectdbParams(keywordArray.data(), valueArray.data(), 0);
-    const bool connected = connection && PQstatus(connection) == CONNECTION_OK;
+    const LibPq *pq = LibPq::instance();
+    if (!pq)
+        return {StoreError::Code::Internal, LibPq::problem()};
+    PGconn *connection = pq->connectdbParams(keywordArray.data(), valueArray.data(), 0);
+    const bool connected = connection && pq->status(connection) == CONNECTION_OK;
     const QString detail =
-        connection ? QString::fromUtf8(PQerrorMessage(connection)).simplified() : tr("libpq is out of memory");
-    PQfinish(connection);
+        connection ? QString::fromUtf8(pq->errorMessage(connection)).simplified() : tr("libpq is out of memory");
+    pq->finish(connection);
     // A refusal the server sent (FATAL: …) or its request for a password: it is there.
     if (connected || detail.contains(QLatin1String("FATAL:")) || asksForPassword(detail))
         return {};

@@ -69,6 +69,21 @@ private:
         return QStringLiteral("Server %1: %2").arg(ServerAddress::parse(address)->displayName(), state);
     }
 
+    static Result<QList<TimelineEntry>> oldestFirst(IncidentStore &store, qint64 incident)
+    {
+        TimelinePage page{incident};
+        page.oldestFirst = true;
+        return store.timeline().entries(page);
+    }
+
+    static QStringList textsOf(const QList<TimelineEntry> &entries)
+    {
+        QStringList texts;
+        for (const TimelineEntry &entry : entries)
+            texts << entry.text;
+        return texts;
+    }
+
     static Result<qint64> log(IncidentStore &store, qint64 incident, const QString &text)
     {
         return store.timeline().append({incident, EntryKind::Note, QStringLiteral("ana"), text});
@@ -308,13 +323,9 @@ private slots:
         QVERIFY(!window.isWaitingForServer());
         QTRY_COMPARE(*outbox.waiting(), 0);
 
-        TimelinePage page{incident};
-        page.oldestFirst = true;
-        auto entries = ui.store->timeline().entries(page);
+        const auto entries = oldestFirst(*ui.store, incident);
         QVERIFY(entries.ok());
-        QStringList texts;
-        for (const TimelineEntry &entry : std::as_const(*entries))
-            texts << entry.text;
+        const QStringList texts = textsOf(*entries);
         const QStringList written{QStringLiteral("before the restart"), QStringLiteral("left by the crash"),
                                   QStringLiteral("typed while the server is down")};
         QCOMPARE(texts.mid(texts.size() - 3), written);
@@ -499,13 +510,9 @@ private slots:
         QCOMPARE(*outbox.waiting(), 0);
         QVERIFY2(feedback->text().startsWith(QLatin1String("The server answers again")), qPrintable(feedback->text()));
         QVERIFY(feedback->text().contains(QLatin1String("(2 sent at")));
-        TimelinePage page{*incident};
-        page.oldestFirst = true;
-        auto entries = ui.store->timeline().entries(page);
+        const auto entries = oldestFirst(*ui.store, *incident);
         QVERIFY(entries.ok());
-        QStringList texts;
-        for (const TimelineEntry &entry : std::as_const(*entries))
-            texts << entry.text;
+        const QStringList texts = textsOf(*entries);
         QCOMPARE(texts.mid(texts.size() - 2), (QStringList{QStringLiteral("rollback reached Europe"),
                                                            QStringLiteral("edge SME confirms the revert")}));
         // Each kept the time it was typed, not the time it reached the server.
