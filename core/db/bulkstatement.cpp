@@ -41,6 +41,14 @@ int bind(sqlite3_stmt *statement, int index, const QVariant &value)
         const QByteArray bytes = value.toByteArray();
         return sqlite3_bind_blob64(statement, index, bytes.constData(), quint64(bytes.size()), SQLITE_TRANSIENT);
     }
+    case QMetaType::QString: {
+        // The text lives in 'value' until the statement is reset after its step: SQLite need not
+        // copy it.
+        const QString &text = *static_cast<const QString *>(value.constData());
+        if (text.isNull())
+            return sqlite3_bind_null(statement, index);
+        return sqlite3_bind_text16(statement, index, text.utf16(), int(text.size() * sizeof(char16_t)), SQLITE_STATIC);
+    }
     default: {
         const QString text = value.toString();
         if (text.isNull())
@@ -112,6 +120,7 @@ StoreError BulkStatement::step(const QVariantList &values, qint64 *returnedId)
     }
     // Reset before it runs again (and before COMMIT); the reset repeats a failed step's code.
     const int reset = sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement); // none points into 'values' once they are gone
     if (rc != SQLITE_DONE)
         return sqliteError(reset != SQLITE_OK ? reset : rc);
     if (returnedId && !returned)

@@ -2,6 +2,8 @@
 
 #include <QStringDecoder>
 
+#include <algorithm>
+
 namespace cp {
 
 namespace {
@@ -46,80 +48,110 @@ int lineOfFirstInvalidUtf8(const QByteArray &bytes)
 
 } // namespace
 
-bool CsvReader::parse(const QByteArray &bytes, QList<Record> *records, QString *error)
+bool CsvReader::read(const QByteArray &bytes, const std::function<bool(Record &)> &each, QString *error)
 {
-    records->clear();
+    // The bytes are split where the ASCII delimiters are (a UTF-8 sequence never holds one) and
+    // each field is decoded on its own: no copy of the whole file as text, no list of every record.
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = decoder.decode(bytes);
-    if (decoder.hasError()) {
-        *error = tr("line %1: the file is not valid UTF-8 text").arg(lineOfFirstInvalidUtf8(bytes));
-        return false;
-    }
-
-    qsizetype i = text.startsWith(QChar(0xFEFF)) ? 1 : 0;
+    const char *const data = bytes.constData();
+    const qsizetype size = bytes.size();
+    qsizetype i = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
     int line = 1;
     Record record{line, {}};
-    QString field;
+    QByteArray field;
     bool quoted = false;
     bool fieldStarted = false;
+    bool invalid = false;
     auto endField = [&] {
-        record.fields << field;
-        field.clear();
+        // Most fields are ASCII: Latin-1 decodes those the same and much faster.
+        const bool ascii = std::all_of(field.cbegin(), field.cend(), [](char c) { return uchar(c) < 0x80; });
+        record.fields << (ascii ? QString::fromLatin1(field) : decoder.decode(field));
+        invalid = invalid || decoder.hasError();
+        field.resize(0); // keeps the capacity for the next field
         fieldStarted = false;
     };
+    auto fail = [&](const QString &message) {
+        *error = message;
+        return false;
+    };
+    auto invalidText = [&] {
+        return fail(tr("line %1: the file is not valid UTF-8 text").arg(lineOfFirstInvalidUtf8(bytes)));
+    };
+    // False when 'each' refused the record (it said why) or a field was not UTF-8.
     auto endRecord = [&] {
         endField();
+        if (invalid)
+            return invalidText();
         // A blank line is not a record.
-        if (!(record.fields.size() == 1 && record.fields.first().isEmpty()))
-            records->append(record);
-        record = Record{line, {}};
+        if (!(record.fields.size() == 1 && record.fields.first().isEmpty()) && !each(record))
+            return false;
+        record.line = line;
+        record.fields.clear();
+        return true;
     };
     int quoteLine = 0;
-    for (; i < text.size(); ++i) {
-        const QChar c = text.at(i);
+    for (; i < size; ++i) {
+        const char c = data[i];
         if (quoted) {
-            if (c == QLatin1Char('"')) {
-                if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
-                    field += QLatin1Char('"');
+            if (c == '"') {
+                if (i + 1 < size && data[i + 1] == '"') {
+                    field += '"';
                     ++i;
                 } else {
                     quoted = false;
                 }
             } else {
-                if (c == QLatin1Char('\n'))
+                if (c == '\n')
                     ++line;
                 field += c;
             }
             continue;
         }
-        if (c == QLatin1Char('"') && !fieldStarted && field.isEmpty()) {
+        if (c == '"' && !fieldStarted && field.isEmpty()) {
             quoted = true;
             fieldStarted = true;
             quoteLine = line;
-        } else if (c == QLatin1Char(',')) {
+        } else if (c == ',') {
             endField();
-        } else if (c == QLatin1Char('\r')) {
+        } else if (c == '\r') {
             // part of CRLF; a lone CR is ignored too
-        } else if (c == QLatin1Char('\n')) {
+        } else if (c == '\n') {
             ++line;
-            endRecord();
+            if (!endRecord())
+                return false;
         } else {
             // The rest of a plain field in one piece, not a character at a time.
             qsizetype end = i + 1;
-            while (end < text.size() && text.at(end) != u',' && text.at(end) != u'\n' && text.at(end) != u'\r' &&
-                   text.at(end) != u'"')
+            while (end < size && data[end] != ',' && data[end] != '\n' && data[end] != '\r' && data[end] != '"')
                 ++end;
-            field += QStringView(text).sliced(i, end - i);
+            field.append(data + i, end - i);
             fieldStarted = true;
             i = end - 1;
         }
     }
     if (quoted) {
-        *error = tr("line %1: a quoted field is never closed").arg(quoteLine);
-        return false;
+        if (invalid || (endField(), invalid))
+            return invalidText();
+        return fail(tr("line %1: a quoted field is never closed").arg(quoteLine));
     }
     if (fieldStarted || !field.isEmpty() || !record.fields.isEmpty())
-        endRecord();
+        return endRecord();
+    return true;
+}
+
+bool CsvReader::parse(const QByteArray &bytes, QList<Record> *records, QString *error)
+{
+    records->clear();
+    QList<Record> read;
+    if (!CsvReader::read(
+            bytes,
+            [&read](Record &r) {
+                read.append(r);
+                return true;
+            },
+            error))
+        return false;
+    *records = read;
     return true;
 }
 

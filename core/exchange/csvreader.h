@@ -4,6 +4,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
+
 namespace cp {
 
 // RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks; CRLF or LF; a
@@ -21,6 +23,10 @@ public:
 
     // Returns false and sets *error ("line 7: …") on invalid UTF-8 or an unclosed quote.
     static bool parse(const QByteArray &bytes, QList<Record> *records, QString *error);
+    // The same, one record at a time, none kept: 'each' gets every record in order and returns
+    // false to stop (having set *error). A problem of the file itself is found when its record is
+    // reached, so records before it have been handed out.
+    static bool read(const QByteArray &bytes, const std::function<bool(Record &)> &each, QString *error);
 };
 
 } // namespace cp

@@ -18,26 +18,31 @@ const QStringList PeopleColumns{
 const QStringList DepartmentColumns{QStringLiteral("key"), QStringLiteral("name"), QStringLiteral("primary_contact"),
                                     QStringLiteral("oncall_rotation"), QStringLiteral("escalation_path")};
 
+// Where each known column is in the file (-1: absent), by the known column's position.
+using Columns = QList<int>;
+
 // Maps header names to column positions; checks the header against the known columns.
 bool readHeader(const CsvReader::Record &header, const QStringList &known, const QStringList &required,
-                QHash<QString, int> *columns, QString *error)
+                Columns *columns, QString *error)
 {
+    columns->fill(-1, known.size());
     for (int i = 0; i < header.fields.size(); ++i) {
         const QString name = header.fields.at(i).trimmed().toLower();
-        if (!known.contains(name)) {
+        const qsizetype k = known.indexOf(name);
+        if (k < 0) {
             *error = RosterCsv::tr("line %1: unknown column “%2” (expected: %3)")
                          .arg(header.line)
                          .arg(header.fields.at(i), known.join(QStringLiteral(", ")));
             return false;
         }
-        if (columns->contains(name)) {
+        if (columns->at(k) >= 0) {
             *error = RosterCsv::tr("line %1: the column “%2” appears twice").arg(header.line).arg(name);
             return false;
         }
-        columns->insert(name, i);
+        (*columns)[k] = i;
     }
     for (const QString &name : required) {
-        if (!columns->contains(name)) {
+        if (columns->at(known.indexOf(name)) < 0) {
             *error = RosterCsv::tr("line %1: the required column “%2” is missing").arg(header.line).arg(name);
             return false;
         }
@@ -45,10 +50,22 @@ bool readHeader(const CsvReader::Record &header, const QStringList &known, const
     return true;
 }
 
-QString field(const CsvReader::Record &r, const QHash<QString, int> &columns, const QString &name)
+// The field of the known column 'k' (an index into the known columns); empty when absent.
+QString field(const CsvReader::Record &r, const Columns &columns, int k)
 {
-    const int i = columns.value(name, -1);
+    const int i = columns.at(k);
     return i >= 0 && i < r.fields.size() ? CsvField::read(r.fields.at(i)).trimmed() : QString();
+}
+
+// The line a key was first seen on: 'line' when this is the first time (then noted), in one
+// lookup (a roster of 100,000 people checks every handle).
+int firstLine(QHash<QString, int> &seen, const QString &key, int line)
+{
+    const qsizetype before = seen.size();
+    int &first = seen[key];
+    if (seen.size() != before)
+        first = line;
+    return first;
 }
 
 // The role keys of a cell, separated by ASCII white space, ';' or '|'.
@@ -79,31 +96,35 @@ std::optional<bool> parseFlag(const QString &text)
     return std::nullopt;
 }
 
-// Parses the file and the header; returns the data records.
-bool readTable(const QByteArray &bytes, const QStringList &known, const QStringList &required,
-               QHash<QString, int> *columns, QList<CsvReader::Record> *rows, QString *error)
+// Reads the header, then hands each data record to 'row' as it is parsed (none are kept);
+// 'row' returns false to stop, having set *error.
+bool readRows(const QByteArray &bytes, const QStringList &known, const QStringList &required,
+              const std::function<bool(const CsvReader::Record &, const Columns &)> &row, QString *error)
 {
-    QList<CsvReader::Record> records;
-    if (!CsvReader::parse(bytes, &records, error))
-        return false;
-    if (records.isEmpty()) {
+    Columns columns;
+    qsizetype width = -1; // the header's; -1 until it is read
+    const bool read = CsvReader::read(
+        bytes,
+        [&](CsvReader::Record &r) {
+            if (width < 0) {
+                width = r.fields.size();
+                return readHeader(r, known, required, &columns, error);
+            }
+            if (r.fields.size() != width) {
+                *error = RosterCsv::tr("line %1: %2 fields where the header has %3")
+                             .arg(r.line)
+                             .arg(r.fields.size())
+                             .arg(width);
+                return false;
+            }
+            return row(r, columns);
+        },
+        error);
+    if (read && width < 0) {
         *error = RosterCsv::tr("the file is empty: it needs a header row (%1)").arg(known.join(QStringLiteral(",")));
         return false;
     }
-    if (!readHeader(records.first(), known, required, columns, error))
-        return false;
-    const int width = int(records.first().fields.size());
-    for (int i = 1; i < records.size(); ++i) {
-        if (records.at(i).fields.size() != width) {
-            *error = RosterCsv::tr("line %1: %2 fields where the header has %3")
-                         .arg(records.at(i).line)
-                         .arg(records.at(i).fields.size())
-                         .arg(width);
-            return false;
-        }
-    }
-    *rows = records.mid(1);
-    return true;
+    return read;
 }
 
 } // namespace
@@ -125,86 +146,100 @@ RosterCsv::Kind RosterCsv::detect(const QByteArray &bytes)
 bool RosterCsv::readPeople(const QByteArray &bytes, QList<Person> *people, QString *error)
 {
     people->clear();
-    QHash<QString, int> columns;
-    QList<CsvReader::Record> rows;
-    if (!readTable(bytes, PeopleColumns, {QStringLiteral("name"), QStringLiteral("handle")}, &columns, &rows, error))
-        return false;
-    QHash<QString, int> seen;
+    enum Column
+    {
+        Name,
+        Handle,
+        Team,
+        DepartmentColumn,
+        Contact,
+        TrainedRoles,
+        Trainee
+    };
+    QHash<QString, int> seen; // handle, lower-case → its line
     QList<Person> result;
-    for (const CsvReader::Record &r : std::as_const(rows)) {
-        Person p;
-        p.name = field(r, columns, QStringLiteral("name"));
-        p.handle = field(r, columns, QStringLiteral("handle"));
-        p.team = field(r, columns, QStringLiteral("team"));
-        p.departmentKey = field(r, columns, QStringLiteral("department")).toLower();
-        p.contact = field(r, columns, QStringLiteral("contact"));
-        p.trainedRoles = roleKeys(field(r, columns, QStringLiteral("trained_roles")).toLower());
-        if (p.name.isEmpty()) {
-            *error = tr("line %1: the name is empty").arg(r.line);
-            return false;
-        }
-        if (const QString problem = DomainRules::handleProblem(p.handle); !problem.isEmpty()) {
-            *error = tr("line %1: %2").arg(r.line).arg(problem);
-            return false;
-        }
-        const QString key = p.handle.toLower();
-        if (seen.contains(key)) {
-            *error = tr("line %1: the handle “%2” was already used on line %3")
-                         .arg(r.line)
-                         .arg(p.handle)
-                         .arg(seen.value(key));
-            return false;
-        }
-        seen.insert(key, r.line);
-        const auto trainee = parseFlag(field(r, columns, QStringLiteral("trainee")));
-        if (!trainee) {
-            *error = tr("line %1: trainee must be yes or no, not “%2”")
-                         .arg(r.line)
-                         .arg(field(r, columns, QStringLiteral("trainee")));
-            return false;
-        }
-        p.trainee = *trainee;
-        result << p;
-    }
-    *people = result;
-    return true;
+    const bool read = readRows(
+        bytes, PeopleColumns, {QStringLiteral("name"), QStringLiteral("handle")},
+        [&](const CsvReader::Record &r, const Columns &columns) {
+            Person p;
+            p.name = field(r, columns, Name);
+            p.handle = field(r, columns, Handle);
+            p.team = field(r, columns, Team);
+            p.departmentKey = field(r, columns, DepartmentColumn).toLower();
+            p.contact = field(r, columns, Contact);
+            p.trainedRoles = roleKeys(field(r, columns, TrainedRoles).toLower());
+            if (p.name.isEmpty()) {
+                *error = tr("line %1: the name is empty").arg(r.line);
+                return false;
+            }
+            if (const QString problem = DomainRules::handleProblem(p.handle); !problem.isEmpty()) {
+                *error = tr("line %1: %2").arg(r.line).arg(problem);
+                return false;
+            }
+            if (const int first = firstLine(seen, p.handle.toLower(), r.line); first != r.line) {
+                *error =
+                    tr("line %1: the handle “%2” was already used on line %3").arg(r.line).arg(p.handle).arg(first);
+                return false;
+            }
+            const QString trainee = field(r, columns, Trainee);
+            const auto flag = parseFlag(trainee);
+            if (!flag) {
+                *error = tr("line %1: trainee must be yes or no, not “%2”").arg(r.line).arg(trainee);
+                return false;
+            }
+            p.trainee = *flag;
+            result << std::move(p);
+            return true;
+        },
+        error);
+    if (read)
+        *people = result;
+    return read;
 }
 
 bool RosterCsv::readDepartments(const QByteArray &bytes, QList<Department> *departments, QString *error)
 {
     departments->clear();
-    QHash<QString, int> columns;
-    QList<CsvReader::Record> rows;
-    if (!readTable(bytes, DepartmentColumns, {QStringLiteral("key"), QStringLiteral("name")}, &columns, &rows, error))
-        return false;
+    enum Column
+    {
+        Key,
+        Name,
+        PrimaryContact,
+        OnCallRotation,
+        EscalationPath
+    };
     static const QRegularExpression keyPattern(QStringLiteral("^[a-z0-9][a-z0-9-]{0,47}$"));
     QHash<QString, int> seen;
     QList<Department> result;
-    for (const CsvReader::Record &r : std::as_const(rows)) {
-        Department d;
-        d.key = field(r, columns, QStringLiteral("key")).toLower();
-        d.name = field(r, columns, QStringLiteral("name"));
-        d.primaryContact = field(r, columns, QStringLiteral("primary_contact"));
-        d.onCallRotation = field(r, columns, QStringLiteral("oncall_rotation"));
-        d.escalationPath = field(r, columns, QStringLiteral("escalation_path"));
-        if (!keyPattern.match(d.key).hasMatch()) {
-            *error = tr("line %1: the key “%2” must be lower-case letters, digits or dashes").arg(r.line).arg(d.key);
-            return false;
-        }
-        if (d.name.isEmpty()) {
-            *error = tr("line %1: the name is empty").arg(r.line);
-            return false;
-        }
-        if (seen.contains(d.key)) {
-            *error =
-                tr("line %1: the key “%2” was already used on line %3").arg(r.line).arg(d.key).arg(seen.value(d.key));
-            return false;
-        }
-        seen.insert(d.key, r.line);
-        result << d;
-    }
-    *departments = result;
-    return true;
+    const bool read = readRows(
+        bytes, DepartmentColumns, {QStringLiteral("key"), QStringLiteral("name")},
+        [&](const CsvReader::Record &r, const Columns &columns) {
+            Department d;
+            d.key = field(r, columns, Key).toLower();
+            d.name = field(r, columns, Name);
+            d.primaryContact = field(r, columns, PrimaryContact);
+            d.onCallRotation = field(r, columns, OnCallRotation);
+            d.escalationPath = field(r, columns, EscalationPath);
+            if (!keyPattern.match(d.key).hasMatch()) {
+                *error =
+                    tr("line %1: the key “%2” must be lower-case letters, digits or dashes").arg(r.line).arg(d.key);
+                return false;
+            }
+            if (d.name.isEmpty()) {
+                *error = tr("line %1: the name is empty").arg(r.line);
+                return false;
+            }
+            if (const int first = firstLine(seen, d.key, r.line); first != r.line) {
+                *error = tr("line %1: the key “%2” was already used on line %3").arg(r.line).arg(d.key).arg(first);
+                return false;
+            }
+            result << std::move(d);
+            return true;
+        },
+        error);
+    if (read)
+        *departments = result;
+    return read;
 }
 
 QByteArray RosterCsv::writePeople(const QList<Person> &people, CsvWriter::Flavour flavour)

@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <malloc.h>
 #include <poll.h>
 #include <sys/inotify.h>
 #include <time.h>
@@ -21,6 +22,9 @@ qint64 monotonicNs()
 
 void resetPeakRss()
 {
+    // What the last path freed goes back to the system first, or the next path's peak would start
+    // from the heap the last one left behind.
+    malloc_trim(0);
     QFile refs(QStringLiteral("/proc/self/clear_refs"));
     if (refs.open(QIODevice::WriteOnly))
         refs.write("5");

@@ -23,6 +23,34 @@ private slots:
         QCOMPARE(records.at(2).fields, (QStringList{QStringLiteral("Bo"), QString()}));
     }
 
+    void readsOneRecordAtATime()
+    {
+        QList<int> lines;
+        QString error;
+        const bool read = CsvReader::read(
+            "a\n\nb\nc\nd\n",
+            [&](CsvReader::Record &r) {
+                lines << r.line;
+                if (r.fields.first() != QLatin1String("c"))
+                    return true;
+                error = QStringLiteral("stopped at c");
+                return false;
+            },
+            &error);
+        QVERIFY(!read);
+        QCOMPARE(error, QStringLiteral("stopped at c"));
+        QCOMPARE(lines, (QList<int>{1, 3, 4})); // the blank line 2 is no record; d is never read
+    }
+
+    void readsNonAsciiFields()
+    {
+        QList<CsvReader::Record> records;
+        QString error;
+        QVERIFY2(CsvReader::parse("Zoë,\"Ωmega, \"\"ß\"\"\"\n", &records, &error), qPrintable(error));
+        QCOMPARE(records.size(), 1);
+        QCOMPARE(records.at(0).fields, (QStringList{QStringLiteral("Zoë"), QStringLiteral("Ωmega, \"ß\"")}));
+    }
+
     void readsPeople()
     {
         const QByteArray csv("handle,name,team,department,contact,trained_roles,trainee\n"
@@ -75,6 +103,11 @@ private slots:
         QTest::newRow("bad trainee") << QByteArray("name,handle,trainee\nAna,ana,maybe\n") << QStringLiteral("line 2: trainee must be yes or no");
         QTest::newRow("unclosed quote") << QByteArray("name,handle\nAna,ana\n\"Bo,bo\n") << QStringLiteral("line 3: a quoted field is never closed");
         QTest::newRow("invalid utf-8") << QByteArray("name,handle\nAna,ana\nB\xFF\xFEo,bo\n") << QStringLiteral("line 3: the file is not valid UTF-8");
+        // The reader goes through the file once: the first problem in the file is the one named.
+        QTest::newRow("empty name before an unclosed quote") << QByteArray("name,handle\n,ana\n\"Bo,bo\n") << QStringLiteral("line 2: the name is empty");
+        QTest::newRow("invalid utf-8 inside a quoted field") << QByteArray("name,handle\n\"Ana\nLi\xFFma\",ana\n") << QStringLiteral("line 3: the file is not valid UTF-8");
+        QTest::newRow("utf-8 cut by a comma") << QByteArray("name,handle\nAn\xC3,ana\n") << QStringLiteral("line 2: the file is not valid UTF-8");
+        QTest::newRow("invalid utf-8 in an unclosed quote") << QByteArray("name,handle\n\"An\xFF") << QStringLiteral("line 2: the file is not valid UTF-8");
     }
 
     void malformedPeopleNameTheLine()
