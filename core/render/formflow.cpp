@@ -37,9 +37,9 @@ FormFlow::FormFlow(const Sheet &sheet, const QRectF &area, const QList<FlowBox> 
         for (const QStringList &cells : std::as_const(source)) {
             Row row;
             for (qsizetype c = 0; c < w.size(); ++c) {
-                QStringList lines = m_sheet.lines(cells.value(c), f, w.at(c) - 2 * Pad);
+                TypesetText lines = m_sheet.typeset(cells.value(c), f, w.at(c) - 2 * Pad);
                 row.lineCount = qMax(row.lineCount, int(lines.size()));
-                row.cells << lines;
+                row.cells << std::move(lines);
             }
             row.lineCount = qMax(1, row.lineCount);
             rows << row;
@@ -207,8 +207,12 @@ QStringList FormFlow::shownRows(const PlacedBox &placed) const
         const int from = r == placed.firstRow ? placed.firstLine : 0;
         const int to = (r == placed.endRow - 1 && placed.endLine >= 0) ? placed.endLine : rows.at(r).lineCount;
         QStringList cells;
-        for (const QStringList &lines : rows.at(r).cells)
-            cells << lines.mid(from, to - from).join(QLatin1Char(' '));
+        for (const TypesetText &lines : rows.at(r).cells) {
+            QStringList shown;
+            for (qsizetype l = from; l < to && l < lines.size(); ++l)
+                shown << lines.at(l).text;
+            cells << shown.join(QLatin1Char(' '));
+        }
         out << cells.join(QStringLiteral(" | "));
     }
     return out;
@@ -260,8 +264,8 @@ void FormFlow::paint(Sheet &s, const PlacedBox &placed) const
         for (qsizetype c = 0; c < w.size(); ++c) {
             if (table)
                 s.frame(QRectF(x, y, w.at(c), h), 0.5);
-            s.drawLines(QRectF(x + Pad, y + pad, w.at(c) - 2 * Pad, h - 2 * pad + 0.5),
-                        rows.at(i).cells.value(c).mid(from, to - from), f);
+            s.drawTypeset(QRectF(x + Pad, y + pad, w.at(c) - 2 * Pad, h - 2 * pad + 0.5), rows.at(i).cells.value(c),
+                          from, to, f);
             x += w.at(c);
         }
         y += h;

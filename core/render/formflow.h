@@ -65,7 +65,7 @@ public:
 private:
     struct Row
     {
-        QList<QStringList> cells; // lines per cell
+        QList<TypesetText> cells; // lines per cell
         int lineCount = 0;
     };
     double labelHeight() const;

@@ -1,6 +1,7 @@
 #include "sheet.h"
 
 #include <QFontMetricsF>
+#include <QPaintEngine>
 #include <QTextLayout>
 
 namespace cp {
@@ -39,9 +40,9 @@ double Sheet::lineHeight(const QFont &f) const
     return QFontMetricsF(f, m_device).lineSpacing() / m_scale;
 }
 
-QStringList Sheet::lines(const QString &text, const QFont &f, double width) const
+TypesetText Sheet::breakLines(const QString &text, const QFont &f, double width, bool glyphs) const
 {
-    QStringList out;
+    TypesetText out;
     if (text.isEmpty())
         return out;
     QTextOption option;
@@ -50,25 +51,47 @@ QStringList Sheet::lines(const QString &text, const QFont &f, double width) cons
     const double limit = qMax(1.0, width * m_scale);
     for (const QString &paragraph : text.split(QLatin1Char('\n'))) {
         if (paragraph.trimmed().isEmpty()) {
-            out << QString();
+            out << TypesetLine{};
             continue;
         }
         // Most cells of a long table are one short line: measured, not laid out (a layout costs
-        // several times as much). Near the limit the layout decides, as it always did.
-        if (metrics.horizontalAdvance(paragraph) < limit - 1) {
-            out << paragraph.trimmed();
+        // several times as much). Near the limit the layout decides, as it always did. A line
+        // to be drawn later is laid out anyway: the layout's glyphs are what is drawn.
+        if (!glyphs && metrics.horizontalAdvance(paragraph) < limit - 1) {
+            out << TypesetLine{paragraph.trimmed(), {}, {}};
             continue;
         }
         QTextLayout layout(paragraph, f, m_device);
         layout.setTextOption(option);
+        layout.setCacheEnabled(glyphs); // or endLayout() drops the glyphs
         layout.beginLayout();
-        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine())
             line.setLineWidth(limit);
-            out << paragraph.mid(line.textStart(), line.textLength()).trimmed();
-        }
         layout.endLayout();
+        for (int i = 0; i < layout.lineCount(); ++i) {
+            const QTextLine line = layout.lineAt(i);
+            TypesetLine typeset{paragraph.mid(line.textStart(), line.textLength()).trimmed(), {}, {}};
+            if (glyphs) {
+                typeset.glyphs = line.glyphRuns();
+                typeset.baseline = line.position() + QPointF(0, line.ascent());
+            }
+            out << typeset;
+        }
     }
     return out;
+}
+
+QStringList Sheet::lines(const QString &text, const QFont &f, double width) const
+{
+    QStringList out;
+    for (const TypesetLine &line : breakLines(text, f, width, false))
+        out << line.text;
+    return out;
+}
+
+TypesetText Sheet::typeset(const QString &text, const QFont &f, double width) const
+{
+    return breakLines(text, f, width, true);
 }
 
 double Sheet::textHeight(const QString &text, const QFont &f, double width) const
@@ -91,7 +114,13 @@ void Sheet::text(const QRectF &r, const QString &text, const QFont &f, int flags
         m_p.restore();
         return;
     }
-    drawLines(r, lines(text, f, r.width()), f, flags & Qt::AlignHorizontal_Mask);
+    const int align = flags & Qt::AlignHorizontal_Mask;
+    if (align == Qt::AlignLeft || align == 0) { // shaped once: broken into lines and drawn from one layout
+        const TypesetText set = typeset(text, f, r.width());
+        drawTypeset(r, set, 0, set.size(), f);
+        return;
+    }
+    drawLines(r, lines(text, f, r.width()), f, align);
 }
 
 void Sheet::drawLines(const QRectF &r, const QStringList &lines, const QFont &f, int align)
@@ -114,6 +143,35 @@ void Sheet::drawLines(const QRectF &r, const QStringList &lines, const QFont &f,
             m_p.drawText(QPointF(at.x(), at.y() + metrics.ascent()), line);
         } else {
             m_p.drawText(at, align | Qt::AlignTop | Qt::TextSingleLine, line);
+        }
+        y += h;
+    }
+    m_p.restore();
+}
+
+void Sheet::drawTypeset(const QRectF &r, const TypesetText &text, qsizetype from, qsizetype to, const QFont &f)
+{
+    const QFontMetricsF metrics(f, m_device);
+    const double h = metrics.lineSpacing() / m_scale;
+    // A glyph run carries no characters: a device that records text rather than drawing it (a
+    // test's) gets the lines' text. A PDF (a file or a printer's) takes its text from the font.
+    const bool glyphs = m_p.paintEngine() && m_p.paintEngine()->type() == QPaintEngine::Pdf;
+    m_p.save();
+    m_p.setPen(Qt::black);
+    if (!glyphs)
+        m_p.setFont(f);
+    double y = r.y();
+    for (qsizetype i = from; i < to && i < text.size(); ++i) {
+        if (y + h > r.bottom() + 0.5)
+            break;
+        // On the baseline drawLines() puts a line on.
+        const TypesetLine &line = text.at(i);
+        if (!glyphs) {
+            m_p.drawText(QPointF(r.x() * m_scale, y * m_scale + metrics.ascent()), line.text);
+        } else {
+            const QPointF at(r.x() * m_scale - line.baseline.x(), y * m_scale + metrics.ascent() - line.baseline.y());
+            for (const QGlyphRun &run : line.glyphs)
+                m_p.drawGlyphRun(at, run);
         }
         y += h;
     }

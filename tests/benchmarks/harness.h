@@ -32,6 +32,18 @@ inline double msSince(qint64 startNs)
     return double(monotonicNs() - startNs) / 1e6;
 }
 
+// Runs 'work' once and adds its time to 'side': the clock and the processor time of the whole
+// process (which other programs on a loaded machine do not inflate). False when 'work' failed.
+inline bool timed(Side &side, const std::function<bool()> &work)
+{
+    const qint64 cpuStart = processCpuNs();
+    const qint64 start = monotonicNs();
+    const bool ok = work();
+    side.add(msSince(start));
+    side.addCpu(double(processCpuNs() - cpuStart) / 1e6);
+    return ok;
+}
+
 // Runs the event loop until 'done' says so or 'timeoutMs' passed; false on the timeout. Sleeps
 // in the event loop (a process's output, a signal, a timer wakes it): never a busy wait.
 inline bool waitUntil(const std::function<bool()> &done, int timeoutMs)

@@ -1,7 +1,9 @@
 #include "rawsqlite.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QTimeZone>
 
 #include <sqlite3.h>
 
@@ -17,6 +19,13 @@ qint64 monotonicNs()
 {
     timespec ts{};
     clock_gettime(CLOCK_MONOTONIC, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+qint64 processCpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
@@ -139,6 +148,31 @@ qint64 RawSqlite::readEntries(qint64 incidentId)
     }
     sqlite3_finalize(select);
     return bytes;
+}
+
+QList<QStringList> RawSqlite::activityRows(qint64 incidentId)
+{
+    QList<QStringList> rows;
+    sqlite3_stmt *select = nullptr;
+    if (sqlite3_prepare_v2(m_db,
+                           "SELECT occurred_at, kind, body, author FROM timeline_entry "
+                           "WHERE incident_id = ? ORDER BY occurred_at, id",
+                           -1, &select, nullptr) != SQLITE_OK)
+        return rows;
+    sqlite3_bind_int64(select, 1, incidentId);
+    auto text = [select](int column) {
+        return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(select, column)),
+                                 sqlite3_column_bytes(select, column));
+    };
+    while (sqlite3_step(select) == SQLITE_ROW) {
+        QString kind = text(1);
+        kind[0] = kind.at(0).toUpper();
+        rows.append({QDateTime::fromMSecsSinceEpoch(sqlite3_column_int64(select, 0), Qt::UTC)
+                         .toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                     QStringLiteral("[%1] %2 — %3").arg(kind, text(2), text(3))});
+    }
+    sqlite3_finalize(select);
+    return rows;
 }
 
 FloorReader::FloorReader(const QString &path) : m_path(path)

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <mutex>
@@ -16,6 +17,8 @@ namespace cp::bench {
 // Nanoseconds on CLOCK_MONOTONIC: one clock for every process of the machine, so a writer's
 // commit and a reader's notice can be compared across processes.
 qint64 monotonicNs();
+// Processor time of this process, all threads, in nanoseconds.
+qint64 processCpuNs();
 // Resets the process's peak resident memory (VmHWM) so the next reading belongs to one step.
 void resetPeakRss();
 
@@ -38,6 +41,9 @@ public:
     bool bulkInsert(int rows, int columns);
     // Reads every entry of an incident; returns the bytes of text read (the floor of an export).
     qint64 readEntries(qint64 incidentId);
+    // Every entry of an incident as the two cells of an activity log's row: its time (UTC,
+    // "yyyy-MM-dd HH:mm") and "[Kind] text — author".
+    QList<QStringList> activityRows(qint64 incidentId);
     bool exec(const char *sql);
 
 private:
