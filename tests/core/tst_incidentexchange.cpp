@@ -10,6 +10,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QRandomGenerator>
 #include <QtTest>
 
 using namespace cp;
@@ -388,6 +389,42 @@ private slots:
         QVERIFY(!IncidentJson::parseTime(QStringLiteral("2026-11-22T14:00:00Z")));
         QVERIFY(!IncidentJson::parseTime(QStringLiteral("2026-11-22T14:00:00.000+01:00")));
         QVERIFY(!IncidentJson::parseTime(QStringLiteral("2026-11-22T25:00:00.000Z")));
+    }
+
+    void timesAreWrittenAsQDateTimeWritesThem()
+    {
+        // Written and read digit by digit for speed: every millisecond value reads as QDateTime's
+        // ISO text would, before 1970 and at the ends of the years 1 and 9999 included, and reads
+        // back to the same time.
+        QList<qint64> times{0, -1, 1, 86399999, 86400000, -86400000, 951782400000 /* 2000-02-29 */,
+                            4107542399999 /* 2100-02-28T23:59:59.999 */, 1764000000123};
+        times << QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch()
+              << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC).toMSecsSinceEpoch()
+              << QDateTime(QDate(-1, 12, 31), QTime(23, 59, 59, 999), Qt::UTC).toMSecsSinceEpoch()
+              << QDateTime(QDate(10000, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        QRandomGenerator random(20261204);
+        for (int i = 0; i < 20000; ++i)
+            times << qint64(random.bounded(std::numeric_limits<quint32>::max())) * 100000 + random.bounded(100000) -
+                         200000000000000;
+        for (qint64 ms : std::as_const(times)) {
+            const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+            const QString text = IncidentJson::timeText(ms);
+            QCOMPARE(text, t.toString(Qt::ISODateWithMs));
+            const bool readable = t.date().year() >= 1 && t.date().year() <= 9999;
+            QCOMPARE(IncidentJson::parseTime(text).value_or(-1), readable ? ms : -1);
+        }
+        QVERIFY(!IncidentJson::parseTime(QStringLiteral("2026-02-29T00:00:00.000Z")));
+        QCOMPARE(IncidentJson::parseTime(QStringLiteral("2024-02-29T23:59:59.999Z")).value_or(-1),
+                 QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 999), Qt::UTC).toMSecsSinceEpoch());
+        QVERIFY(!IncidentJson::parseTime(QStringLiteral("1900-02-29T00:00:00.000Z")));
+        QVERIFY(!IncidentJson::parseTime(QStringLiteral("2026-11-22T24:00:00.000Z")));
+        QVERIFY(!IncidentJson::parseTime(QStringLiteral("2026-11-22T23:60:00.000Z")));
+        QVERIFY(!IncidentJson::parseTime(QStringLiteral("2026-11-22T23:59:60.000Z")));
+        QVERIFY(!IncidentJson::parseTime(QStringLiteral("0000-01-01T00:00:00.000Z")));
+        QVERIFY(!IncidentJson::parseTime(QStringLiteral("2026-13-01T00:00:00.000Z")));
+        QVERIFY(!IncidentJson::parseTime(QStringLiteral("2026-11-22T14:00:00.000z")));
+        QVERIFY(!IncidentJson::parseTime(QStringLiteral("2026-11-22T14:00:00.1234Z")));
+        QVERIFY(!IncidentJson::parseTime(QString::fromUtf8("2026-11-22T14:00:00.00٣Z"))); // an Arabic-Indic three
     }
 
     void readOnlyStoreRefusesImport()
