@@ -1,8 +1,21 @@
 #include "uifixture.h"
 
+#include "docks/deferreddock.h"
 #include "domain/roletemplate.h"
 
 namespace cp::test {
+
+QDockWidget *revealDock(MainWindow &window, const QString &dockName)
+{
+    auto *dock = window.findChild<QDockWidget *>(dockName, Qt::FindDirectChildrenOnly);
+    if (auto *deferred = qobject_cast<DeferredDock *>(dock)) {
+        deferred->reveal();
+    } else if (dock) {
+        dock->show();
+        dock->raise();
+    }
+    return dock;
+}
 
 UiFixture::UiFixture(int busyTimeoutMs) : clock(QDateTime(QDate(2026, 11, 22), QTime(14, 0), Qt::UTC))
 {

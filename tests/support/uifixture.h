@@ -8,12 +8,24 @@
 
 #include <QApplication>
 #include <QDialog>
+#include <QDockWidget>
 #include <QSettings>
 #include <QTest>
 
 #include <memory>
 
 namespace cp::test {
+
+// Brings the window's dock named `dockName` to the front as its "Go to" shortcut does (shown, its
+// tab raised), which builds its content if nobody had looked at it yet: the widgets of a dock
+// kept behind a tab exist only from then on. Null when the window has no such dock.
+QDockWidget *revealDock(MainWindow &window, const QString &dockName);
+// The widget `name` inside the dock `dockName`, reached that way.
+template <typename T> T *inDock(MainWindow &window, const QString &dockName, const QString &name)
+{
+    QDockWidget *dock = revealDock(window, dockName);
+    return dock ? dock->findChild<T *>(name) : nullptr;
+}
 
 // What every window test starts from: a store over a temporary database, a fake clock at
 // 2026-11-22 14:00 UTC, private settings whose author is "ana", and (makeWindow) one main window

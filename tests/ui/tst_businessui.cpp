@@ -56,8 +56,9 @@ void TstBusinessUi::docksAndMenus()
     QVERIFY(w.openIncident(id));
     QVERIFY(business->declareAction()->isEnabled());
     QVERIFY(!business->normalAction()->isEnabled());
-    QVERIFY(
-        w.findChild<QLabel *>(QStringLiteral("commsStateLabel"))->text().contains(QStringLiteral("Not a business")));
+    QVERIFY(test::inDock<QLabel>(w, QStringLiteral("commsDock"), QStringLiteral("commsStateLabel"))
+                ->text()
+                .contains(QStringLiteral("Not a business")));
 }
 
 void TstBusinessUi::businessIncidentToAllClear()

@@ -55,20 +55,77 @@ QTableView *makeTable(QWidget *parent, const QString &name)
 } // namespace
 
 BusinessDock::BusinessDock(IncidentStore &store, const RoleTemplateLibrary &templates, QWidget *parent)
-    : QDockWidget(parent), m_store(store), m_templates(templates), m_emergencyModel(new EmergencyOpsModel(store, this)),
-      m_stakeholderModel(new StakeholderModel(store, this)), m_tabs(new QTabWidget(this)),
-      m_modeLabel(new QLabel(this)), m_emergencyView(makeTable(this, QStringLiteral("emergencyOpsView"))),
-      m_tick(new QPushButton(this)), m_newActivity(new QLineEdit(this)), m_newOwner(new QComboBox(this)),
-      m_add(new QPushButton(this)), m_normal(new QPushButton(this)), m_briefingHint(new QLabel(this)),
-      m_saveBriefing(new QPushButton(this)), m_departmentsLabel(new QLabel(this)),
-      m_stakeholderView(makeTable(this, QStringLiteral("stakeholderView"))), m_method(new QComboBox(this)),
-      m_told(new QPushButton(this)), m_inbound(new QTreeWidget(this)), m_inboundTitle(new QLabel(this)),
-      m_inboundChannel(new QComboBox(this)), m_inboundFrom(new QLineEdit(this)), m_inboundQuestion(new QLineEdit(this)),
-      m_logInbound(new QPushButton(this)), m_answerInbound(new QPushButton(this)),
-      m_error(new FeedbackLabel(QStringLiteral("businessError"), this)), m_declareAction(new QAction(this)),
-      m_normalAction(new QAction(this)), m_focusAction(new QAction(this))
+    : DeferredDock(QStringLiteral("businessDock"), parent), m_store(store), m_templates(templates),
+      m_declareAction(new QAction(this)), m_normalAction(new QAction(this)), m_focusAction(new QAction(this))
 {
-    setObjectName(QStringLiteral("businessDock"));
+    m_declareAction->setObjectName(QStringLiteral("declareBusinessAction"));
+    m_normalAction->setObjectName(QStringLiteral("returnToNormalAction"));
+    m_focusAction->setObjectName(QStringLiteral("focusBusinessAction"));
+    m_focusAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(m_declareAction, &QAction::triggered, this, &BusinessDock::askDeclare);
+    connect(m_normalAction, &QAction::triggered, this, [this] {
+        ensureBuilt();
+        m_error->sayOutcome(returnToNormal());
+    });
+    connect(m_focusAction, &QAction::triggered, this, [this] {
+        reveal();
+        m_tabs->setCurrentIndex(0);
+        m_emergencyView->setFocus();
+    });
+    // The Incident menu's two actions follow the business state before the content is built.
+    connect(&m_store.business(), &BusinessRepository::businessChanged, this, [this](qint64 incidentId) {
+        if (!isBuilt() && session() && incidentId == session()->incidentId())
+            updateFrame(session());
+    });
+    retranslateUi();
+    updateFrame(nullptr);
+}
+
+void BusinessDock::updateFrame(IncidentSession *session)
+{
+    if (isBuilt())
+        return; // updateState() keeps the actions
+    std::optional<BusinessState> state;
+    if (session && m_store.session().isOpen()) {
+        if (auto mode = m_store.business().mode(session->incidentId()); mode && mode->has_value())
+            state = (*mode)->state;
+    }
+    m_incidentId = session ? session->incidentId() : 0;
+    updateActions(state);
+}
+
+void BusinessDock::updateActions(std::optional<BusinessState> state)
+{
+    m_declareAction->setEnabled(m_incidentId > 0 && !state && !m_store.session().isReadOnly());
+    m_normalAction->setEnabled(state && *state == BusinessState::Emergency);
+}
+
+void BusinessDock::buildContent()
+{
+    m_emergencyModel = new EmergencyOpsModel(m_store, this);
+    m_stakeholderModel = new StakeholderModel(m_store, this);
+    m_tabs = new QTabWidget(this);
+    m_modeLabel = new QLabel(this);
+    m_emergencyView = makeTable(this, QStringLiteral("emergencyOpsView"));
+    m_tick = new QPushButton(this);
+    m_newActivity = new QLineEdit(this);
+    m_newOwner = new QComboBox(this);
+    m_add = new QPushButton(this);
+    m_normal = new QPushButton(this);
+    m_briefingHint = new QLabel(this);
+    m_saveBriefing = new QPushButton(this);
+    m_departmentsLabel = new QLabel(this);
+    m_stakeholderView = makeTable(this, QStringLiteral("stakeholderView"));
+    m_method = new QComboBox(this);
+    m_told = new QPushButton(this);
+    m_inbound = new QTreeWidget(this);
+    m_inboundTitle = new QLabel(this);
+    m_inboundChannel = new QComboBox(this);
+    m_inboundFrom = new QLineEdit(this);
+    m_inboundQuestion = new QLineEdit(this);
+    m_logInbound = new QPushButton(this);
+    m_answerInbound = new QPushButton(this);
+    m_error = new FeedbackLabel(QStringLiteral("businessError"), this);
     m_tabs->setObjectName(QStringLiteral("businessTabs"));
     m_modeLabel->setObjectName(QStringLiteral("businessModeLabel"));
     m_modeLabel->setWordWrap(true);
@@ -194,18 +251,6 @@ BusinessDock::BusinessDock(IncidentStore &store, const RoleTemplateLibrary &temp
     layout->addWidget(m_error);
     setWidget(scrollWhenSqueezed(body, this));
 
-    m_declareAction->setObjectName(QStringLiteral("declareBusinessAction"));
-    m_normalAction->setObjectName(QStringLiteral("returnToNormalAction"));
-    m_focusAction->setObjectName(QStringLiteral("focusBusinessAction"));
-    m_focusAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    connect(m_declareAction, &QAction::triggered, this, &BusinessDock::askDeclare);
-    connect(m_normalAction, &QAction::triggered, this, [this] { m_error->sayOutcome(returnToNormal()); });
-    connect(m_focusAction, &QAction::triggered, this, [this] {
-        show();
-        raise();
-        m_tabs->setCurrentIndex(0);
-        m_emergencyView->setFocus();
-    });
     connect(m_tick, &QPushButton::clicked, this, [this] { m_error->sayOutcome(tickCurrentActivity()); });
     connect(m_normal, &QPushButton::clicked, this, [this] { m_error->sayOutcome(returnToNormal()); });
     const auto add = [this] {
@@ -248,12 +293,11 @@ BusinessDock::BusinessDock(IncidentStore &store, const RoleTemplateLibrary &temp
     connect(m_stakeholderModel, &QAbstractItemModel::dataChanged, this, [this] { updateState(); });
     connect(m_stakeholderModel, &QAbstractItemModel::modelReset, this, [this] { updateState(); });
     retranslateUi();
-    updateState();
 }
 
 BusinessDock::~BusinessDock() = default;
 
-void BusinessDock::setSession(IncidentSession *session)
+void BusinessDock::showSession(IncidentSession *session)
 {
     m_session = session;
     m_incidentId = session ? session->incidentId() : 0;
@@ -267,6 +311,7 @@ void BusinessDock::setSession(IncidentSession *session)
 
 StoreError BusinessDock::declare(const QStringList &audiences, bool addRoles)
 {
+    ensureBuilt();
     if (!m_session)
         return IncidentSession::noIncident();
     BusinessDeclaration declaration;
@@ -285,6 +330,7 @@ StoreError BusinessDock::declare(const QStringList &audiences, bool addRoles)
 
 StoreError BusinessDock::returnToNormal()
 {
+    ensureBuilt();
     if (!m_session)
         return IncidentSession::noIncident();
     const QString author = m_session->author();
@@ -293,6 +339,7 @@ StoreError BusinessDock::returnToNormal()
 
 StoreError BusinessDock::tickCurrentActivity()
 {
+    ensureBuilt();
     const QModelIndex current = m_emergencyView->currentIndex();
     if (!current.isValid())
         return {StoreError::Code::Invalid, tr("Select an activity first.")};
@@ -306,6 +353,7 @@ StoreError BusinessDock::tickCurrentActivity()
 
 Result<qint64> BusinessDock::addActivity(const QString &activity, const QString &ownerRoleKey)
 {
+    ensureBuilt();
     if (!m_session)
         return IncidentSession::noIncident();
     const QString author = m_session->author();
@@ -316,6 +364,7 @@ Result<qint64> BusinessDock::addActivity(const QString &activity, const QString 
 
 StoreError BusinessDock::saveBriefing()
 {
+    ensureBuilt();
     if (!m_session)
         return IncidentSession::noIncident();
     auto answers = m_store.business().briefingAnswers(m_incidentId);
@@ -346,6 +395,7 @@ StoreError BusinessDock::saveBriefing()
 
 StoreError BusinessDock::notifyCurrentDepartment(const QString &method)
 {
+    ensureBuilt();
     const QModelIndex current = m_stakeholderView->currentIndex();
     if (!current.isValid())
         return {StoreError::Code::Invalid, tr("Select a department first.")};
@@ -358,6 +408,7 @@ StoreError BusinessDock::notifyCurrentDepartment(const QString &method)
 
 Result<qint64> BusinessDock::logInbound(const QString &channel, const QString &from, const QString &question)
 {
+    ensureBuilt();
     if (!m_session)
         return IncidentSession::noIncident();
     const QString author = m_session->author();
@@ -367,6 +418,7 @@ Result<qint64> BusinessDock::logInbound(const QString &channel, const QString &f
 
 void BusinessDock::askDeclare()
 {
+    ensureBuilt();
     if (!m_session)
         return;
     // Opened, not exec'd: the window (and its tests) never block on it.
@@ -410,6 +462,7 @@ void BusinessDock::askDeclare()
 
 void BusinessDock::askAnswer()
 {
+    ensureBuilt();
     QTreeWidgetItem *item = m_inbound->currentItem();
     if (!item || !m_session)
         return;
@@ -471,8 +524,7 @@ void BusinessDock::updateState()
 {
     const auto state = m_emergencyModel->state();
     const bool business = state.has_value();
-    m_declareAction->setEnabled(m_incidentId > 0 && !business && !m_store.session().isReadOnly());
-    m_normalAction->setEnabled(business && *state == BusinessState::Emergency);
+    updateActions(state);
     m_normal->setEnabled(m_normalAction->isEnabled());
     m_add->setEnabled(business && *state == BusinessState::Emergency);
     m_newActivity->setEnabled(m_add->isEnabled());
@@ -541,18 +593,25 @@ bool BusinessDock::eventFilter(QObject *watched, QEvent *event)
             return true;
         }
     }
-    return QDockWidget::eventFilter(watched, event);
+    return DeferredDock::eventFilter(watched, event);
 }
 
 void BusinessDock::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
-    QDockWidget::changeEvent(event);
+    DeferredDock::changeEvent(event);
 }
 
 void BusinessDock::retranslateUi()
 {
+    setWindowTitle(tr("Business response"));
+    toggleViewAction()->setText(tr("&Business response"));
+    m_declareAction->setText(tr("Declare &business incident…"));
+    m_normalAction->setText(tr("Return business to &normal"));
+    m_focusAction->setText(tr("Go to &business response"));
+    if (!isBuilt())
+        return;
     setAccessibleLabel(m_tabs, tr("Business response"));
     setAccessibleLabel(m_emergencyView, tr("Outbound activities"));
     setAccessibleLabel(m_newActivity, tr("New outbound activity"));
@@ -563,8 +622,6 @@ void BusinessDock::retranslateUi()
     setAccessibleLabel(m_inboundChannel, tr("Inbound channel"));
     setAccessibleLabel(m_inboundFrom, tr("Who asked"));
     setAccessibleLabel(m_inboundQuestion, tr("The question"));
-    setWindowTitle(tr("Business response"));
-    toggleViewAction()->setText(tr("&Business response"));
     m_tabs->setTabText(0, tr("&Emergency ops"));
     m_tabs->setTabText(1, tr("Brie&fing"));
     m_tabs->setTabText(2, tr("De&partments"));
@@ -593,9 +650,6 @@ void BusinessDock::retranslateUi()
     m_inboundQuestion->setPlaceholderText(tr("The question…"));
     m_logInbound->setText(tr("&Log"));
     m_answerInbound->setText(tr("Ans&wer…"));
-    m_declareAction->setText(tr("Declare &business incident…"));
-    m_normalAction->setText(tr("Return business to &normal"));
-    m_focusAction->setText(tr("Go to &business response"));
     updateState();
 }
 

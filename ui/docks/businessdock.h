@@ -1,9 +1,12 @@
 #pragma once
 
 #include "db/storeerror.h"
+#include "domain/business.h"
 
-#include <QDockWidget>
+#include "deferreddock.h"
+
 #include <QHash>
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -29,7 +32,7 @@ class StakeholderModel;
 // the Internal Liaison must tell (Space marks the selected one told, undoable), and the media and
 // social questions. Its actions Declare business incident… and Return to normal sit in the
 // Incident menu.
-class BusinessDock final : public QDockWidget
+class BusinessDock final : public DeferredDock
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BusinessDock)
@@ -38,15 +41,17 @@ public:
     BusinessDock(IncidentStore &store, const RoleTemplateLibrary &templates, QWidget *parent = nullptr);
     ~BusinessDock() override;
 
-    // The incident shown and written to; null: none.
-    void setSession(IncidentSession *session);
-    qint64 incidentId() const { return m_incidentId; }
+    qint64 incidentId() const
+    {
+        ensureBuilt();
+        return m_incidentId;
+    }
 
-    EmergencyOpsModel *emergencyModel() const { return m_emergencyModel; }
-    StakeholderModel *stakeholderModel() const { return m_stakeholderModel; }
-    QTableView *emergencyView() const { return m_emergencyView; }
-    QTableView *stakeholderView() const { return m_stakeholderView; }
-    QTabWidget *tabs() const { return m_tabs; }
+    EmergencyOpsModel *emergencyModel() const { return built(m_emergencyModel); }
+    StakeholderModel *stakeholderModel() const { return built(m_stakeholderModel); }
+    QTableView *emergencyView() const { return built(m_emergencyView); }
+    QTableView *stakeholderView() const { return built(m_stakeholderView); }
+    QTabWidget *tabs() const { return built(m_tabs); }
 
     // What the actions and keys do (tests call them directly; no dialog).
     StoreError declare(const QStringList &audiences, bool addRoles);
@@ -56,7 +61,11 @@ public:
     StoreError saveBriefing(); // every changed answer
     StoreError notifyCurrentDepartment(const QString &method);
     Result<qint64> logInbound(const QString &channel, const QString &from, const QString &question);
-    QLineEdit *briefingField(const QString &questionKey) const { return m_briefing.value(questionKey); }
+    QLineEdit *briefingField(const QString &questionKey) const
+    {
+        ensureBuilt();
+        return m_briefing.value(questionKey);
+    }
 
     QAction *declareAction() const { return m_declareAction; }
     QAction *normalAction() const { return m_normalAction; }
@@ -65,9 +74,13 @@ public:
 protected:
     void changeEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void buildContent() override;
+    void showSession(IncidentSession *session) override;
+    void updateFrame(IncidentSession *session) override;
 
 private:
     void retranslateUi();
+    void updateActions(std::optional<BusinessState> state);
     void updateState();
     void loadBriefing();
     void loadInbound();
@@ -78,32 +91,32 @@ private:
     const RoleTemplateLibrary &m_templates;
     IncidentSession *m_session = nullptr;
     qint64 m_incidentId = 0;
-    EmergencyOpsModel *m_emergencyModel;
-    StakeholderModel *m_stakeholderModel;
-    QTabWidget *m_tabs;
-    QLabel *m_modeLabel;
-    QTableView *m_emergencyView;
-    QPushButton *m_tick;
-    QLineEdit *m_newActivity;
-    QComboBox *m_newOwner;
-    QPushButton *m_add;
-    QPushButton *m_normal;
+    EmergencyOpsModel *m_emergencyModel = nullptr;
+    StakeholderModel *m_stakeholderModel = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QLabel *m_modeLabel = nullptr;
+    QTableView *m_emergencyView = nullptr;
+    QPushButton *m_tick = nullptr;
+    QLineEdit *m_newActivity = nullptr;
+    QComboBox *m_newOwner = nullptr;
+    QPushButton *m_add = nullptr;
+    QPushButton *m_normal = nullptr;
     QHash<QString, QLineEdit *> m_briefing;
     QHash<QString, QLabel *> m_briefingLabels;
-    QLabel *m_briefingHint;
-    QPushButton *m_saveBriefing;
-    QLabel *m_departmentsLabel;
-    QTableView *m_stakeholderView;
-    QComboBox *m_method;
-    QPushButton *m_told;
-    QTreeWidget *m_inbound;
-    QLabel *m_inboundTitle;
-    QComboBox *m_inboundChannel;
-    QLineEdit *m_inboundFrom;
-    QLineEdit *m_inboundQuestion;
-    QPushButton *m_logInbound;
-    QPushButton *m_answerInbound;
-    FeedbackLabel *m_error;
+    QLabel *m_briefingHint = nullptr;
+    QPushButton *m_saveBriefing = nullptr;
+    QLabel *m_departmentsLabel = nullptr;
+    QTableView *m_stakeholderView = nullptr;
+    QComboBox *m_method = nullptr;
+    QPushButton *m_told = nullptr;
+    QTreeWidget *m_inbound = nullptr;
+    QLabel *m_inboundTitle = nullptr;
+    QComboBox *m_inboundChannel = nullptr;
+    QLineEdit *m_inboundFrom = nullptr;
+    QLineEdit *m_inboundQuestion = nullptr;
+    QPushButton *m_logInbound = nullptr;
+    QPushButton *m_answerInbound = nullptr;
+    FeedbackLabel *m_error = nullptr;
     QAction *m_declareAction;
     QAction *m_normalAction;
     QAction *m_focusAction;

@@ -18,21 +18,31 @@
 namespace cp {
 
 CallScriptDock::CallScriptDock(IncidentStore &store, const Clock &clock, QWidget *parent)
-    : QDockWidget(parent), m_store(store), m_clock(clock), m_tabs(new QTabBar), m_follow(new QCheckBox),
-      m_text(new QTextBrowser), m_focusAction(new QAction(this))
+    : DeferredDock(QStringLiteral("callScriptDock"), parent), m_store(store), m_clock(clock),
+      m_focusAction(new QAction(this))
 {
-    setObjectName(QStringLiteral("callScriptDock"));
     setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    m_focusAction->setObjectName(QStringLiteral("focusCallScriptAction"));
+    m_focusAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    connect(m_focusAction, &QAction::triggered, this, [this] {
+        reveal();
+        m_tabs->setFocus(Qt::ShortcutFocusReason);
+    });
+    retranslateUi();
+}
+
+void CallScriptDock::buildContent()
+{
     auto *page = new QWidget(this);
-    m_tabs->setParent(page);
+    m_tabs = new QTabBar(page);
     m_tabs->setObjectName(QStringLiteral("callScriptTabs"));
     m_tabs->setExpanding(false);
     for (CallScriptCard card : CallScripts::allCards())
         m_tabs->setTabData(m_tabs->addTab(QString()), static_cast<int>(card));
-    m_follow->setParent(page);
+    m_follow = new QCheckBox(page);
     m_follow->setObjectName(QStringLiteral("followIncidentCheck"));
     m_follow->setChecked(true);
-    m_text->setParent(page);
+    m_text = new QTextBrowser(page);
     m_text->setObjectName(QStringLiteral("callScriptText"));
     m_text->setOpenLinks(false);
     auto *head = new QHBoxLayout;
@@ -51,13 +61,6 @@ CallScriptDock::CallScriptDock(IncidentStore &store, const Clock &clock, QWidget
     connect(m_follow, &QCheckBox::toggled, this, [this](bool on) {
         if (on)
             refresh();
-    });
-    m_focusAction->setObjectName(QStringLiteral("focusCallScriptAction"));
-    m_focusAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
-    connect(m_focusAction, &QAction::triggered, this, [this] {
-        show();
-        raise();
-        m_tabs->setFocus(Qt::ShortcutFocusReason);
     });
     // The state the cards follow.
     auto mine = [this](qint64 incidentId) {
@@ -80,13 +83,15 @@ CallScriptDock::CallScriptDock(IncidentStore &store, const Clock &clock, QWidget
 void CallScriptDock::retranslateUi()
 {
     setWindowTitle(tr("Call script"));
+    m_focusAction->setText(tr("Call &script cards"));
+    if (!isBuilt())
+        return;
     setAccessibleLabel(m_tabs, tr("Call-script cards"));
     setAccessibleLabel(m_text, tr("Call script"));
     for (int i = 0; i < m_tabs->count(); ++i)
         m_tabs->setTabText(i, CallScripts::title(static_cast<CallScriptCard>(m_tabs->tabData(i).toInt())));
     m_follow->setText(tr("Follow the incident"));
     m_follow->setToolTip(tr("Show the card the incident's state calls for"));
-    m_focusAction->setText(tr("Call &script cards"));
     render();
 }
 
@@ -94,10 +99,10 @@ void CallScriptDock::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
-    QDockWidget::changeEvent(event);
+    DeferredDock::changeEvent(event);
 }
 
-void CallScriptDock::setSession(IncidentSession *session)
+void CallScriptDock::showSession(IncidentSession *session)
 {
     const qint64 incidentId = session ? session->incidentId() : 0;
     m_incidentId = incidentId;
@@ -107,16 +112,19 @@ void CallScriptDock::setSession(IncidentSession *session)
 
 bool CallScriptDock::isFollowing() const
 {
+    ensureBuilt();
     return m_follow->isChecked();
 }
 
 void CallScriptDock::setFollowing(bool follow)
 {
+    ensureBuilt();
     m_follow->setChecked(follow);
 }
 
 void CallScriptDock::showCard(CallScriptCard card)
 {
+    ensureBuilt();
     m_follow->setChecked(false);
     m_card = card;
     render();
@@ -124,6 +132,7 @@ void CallScriptDock::showCard(CallScriptCard card)
 
 void CallScriptDock::refresh()
 {
+    ensureBuilt();
     if (m_incidentId <= 0 || !m_store.session().isOpen()) {
         m_context = CallScriptContext();
         render();
@@ -140,6 +149,7 @@ void CallScriptDock::refresh()
 
 QString CallScriptDock::cardText() const
 {
+    ensureBuilt();
     return m_text->toPlainText();
 }
 

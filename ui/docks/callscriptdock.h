@@ -2,7 +2,8 @@
 
 #include "exchange/callscripts.h"
 
-#include <QDockWidget>
+#include "deferreddock.h"
+
 #include <QTimer>
 
 class QAction;
@@ -20,7 +21,7 @@ class IncidentStore;
 // swoop, filled in with the incident's facts. While "Follow the incident" is on, the card the
 // state calls for comes up by itself (a round opens: the roll call card; the update cadence is
 // due: the status update card); choosing a card by hand turns following off.
-class CallScriptDock final : public QDockWidget
+class CallScriptDock final : public DeferredDock
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CallScriptDock)
@@ -28,9 +29,11 @@ class CallScriptDock final : public QDockWidget
 public:
     CallScriptDock(IncidentStore &store, const Clock &clock, QWidget *parent = nullptr);
 
-    // The incident shown; null: none.
-    void setSession(IncidentSession *session);
-    CallScriptCard currentCard() const { return m_card; }
+    CallScriptCard currentCard() const
+    {
+        ensureBuilt();
+        return m_card;
+    }
     void showCard(CallScriptCard card); // by hand: stops following
     bool isFollowing() const;
     void setFollowing(bool follow);
@@ -42,6 +45,8 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void buildContent() override;
+    void showSession(IncidentSession *session) override;
 
 private:
     void render();
@@ -51,9 +56,9 @@ private:
     qint64 m_incidentId = 0;
     CallScriptCard m_card = CallScriptCard::StartOfCall;
     CallScriptContext m_context;
-    QTabBar *m_tabs;
-    QCheckBox *m_follow;
-    QTextBrowser *m_text;
+    QTabBar *m_tabs = nullptr;
+    QCheckBox *m_follow = nullptr;
+    QTextBrowser *m_text = nullptr;
     QTimer m_refresh;
     QAction *m_focusAction;
 };

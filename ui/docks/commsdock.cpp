@@ -143,15 +143,35 @@ public:
 } // namespace
 
 CommsDock::CommsDock(IncidentStore &store, QWidget *parent)
-    : QDockWidget(parent), m_store(store), m_gridModel(new AudiencePhaseModel(store, this)),
-      m_messageModel(new MessageModel(store, this)), m_state(new QLabel(this)), m_gridLabel(new QLabel(this)),
-      m_grid(new QTableView(this)), m_messagesLabel(new QLabel(this)), m_messages(new QTreeView(this)),
-      m_detail(new QPlainTextEdit(this)), m_error(new FeedbackLabel(QStringLiteral("commsError"), this)),
-      m_approve(new QPushButton(this)), m_actingFor(new ActingForBox(this)), m_changes(new QPushButton(this)),
-      m_revise(new QPushButton(this)), m_draft(new QPushButton(this)), m_skip(new QPushButton(this)),
-      m_focusAction(new QAction(this)), m_beat(new QTimer(this))
+    : DeferredDock(QStringLiteral("commsDock"), parent), m_store(store), m_focusAction(new QAction(this))
 {
-    setObjectName(QStringLiteral("commsDock"));
+    m_focusAction->setObjectName(QStringLiteral("focusCommsAction"));
+    m_focusAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)); // Ctrl+Shift+M is Status ▸ Monitoring
+    connect(m_focusAction, &QAction::triggered, this, [this] {
+        reveal();
+        m_messages->setFocus();
+    });
+    retranslateUi();
+}
+
+void CommsDock::buildContent()
+{
+    m_gridModel = new AudiencePhaseModel(m_store, this);
+    m_messageModel = new MessageModel(m_store, this);
+    m_state = new QLabel(this);
+    m_gridLabel = new QLabel(this);
+    m_grid = new QTableView(this);
+    m_messagesLabel = new QLabel(this);
+    m_messages = new QTreeView(this);
+    m_detail = new QPlainTextEdit(this);
+    m_error = new FeedbackLabel(QStringLiteral("commsError"), this);
+    m_approve = new QPushButton(this);
+    m_actingFor = new ActingForBox(this);
+    m_changes = new QPushButton(this);
+    m_revise = new QPushButton(this);
+    m_draft = new QPushButton(this);
+    m_skip = new QPushButton(this);
+    m_beat = new QTimer(this);
     m_state->setObjectName(QStringLiteral("commsStateLabel"));
     m_state->setWordWrap(true);
     m_grid->setObjectName(QStringLiteral("audiencePhaseGrid"));
@@ -183,13 +203,6 @@ CommsDock::CommsDock(IncidentStore &store, QWidget *parent)
     m_revise->setObjectName(QStringLiteral("reviseMessageButton"));
     m_draft->setObjectName(QStringLiteral("draftMessageButton"));
     m_skip->setObjectName(QStringLiteral("skipCellButton"));
-    m_focusAction->setObjectName(QStringLiteral("focusCommsAction"));
-    m_focusAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)); // Ctrl+Shift+M is Status ▸ Monitoring
-    connect(m_focusAction, &QAction::triggered, this, [this] {
-        show();
-        raise();
-        m_messages->setFocus();
-    });
 
     auto *gridBox = new QWidget(this);
     auto *gridLayout = new QVBoxLayout(gridBox);
@@ -289,12 +302,11 @@ CommsDock::CommsDock(IncidentStore &store, QWidget *parent)
     connect(m_beat, &QTimer::timeout, this, &CommsDock::refreshNow);
     m_beat->start();
     retranslateUi();
-    updateState();
 }
 
 CommsDock::~CommsDock() = default;
 
-void CommsDock::setSession(IncidentSession *session)
+void CommsDock::showSession(IncidentSession *session)
 {
     m_session = session;
     m_incidentId = session ? session->incidentId() : 0;
@@ -314,17 +326,20 @@ void CommsDock::setSession(IncidentSession *session)
 
 void CommsDock::refreshNow()
 {
+    ensureBuilt();
     m_gridModel->refreshNow();
 }
 
 qint64 CommsDock::currentMessageId() const
 {
+    ensureBuilt();
     const QModelIndex current = m_messages->currentIndex();
     return current.isValid() ? current.siblingAtColumn(0).data(MessageModel::MessageIdRole).toLongLong() : 0;
 }
 
 void CommsDock::selectMessage(qint64 messageId)
 {
+    ensureBuilt();
     const int row = m_messageModel->rowOf(messageId);
     if (row >= 0)
         m_messages->setCurrentIndex(m_messageModel->index(row, 0));
@@ -332,11 +347,13 @@ void CommsDock::selectMessage(qint64 messageId)
 
 StoreError CommsDock::approveCurrent()
 {
+    ensureBuilt();
     return takeStep(StepVerdict::Approved, QString());
 }
 
 StoreError CommsDock::requestChangesCurrent(const QString &comment)
 {
+    ensureBuilt();
     return takeStep(StepVerdict::ChangesRequested, comment);
 }
 
@@ -356,6 +373,7 @@ StoreError CommsDock::takeStep(StepVerdict verdict, const QString &comment)
 
 StoreError CommsDock::reviseCurrent(const QString &text)
 {
+    ensureBuilt();
     const qint64 id = currentMessageId();
     if (id == 0 || !m_session)
         return {StoreError::Code::Invalid, tr("Select a message first.")};
@@ -369,6 +387,7 @@ StoreError CommsDock::reviseCurrent(const QString &text)
 Result<qint64> CommsDock::draft(const QString &audience, const QString &phase, const QString &channel,
                                 const QString &text, const StepSigner &signer)
 {
+    ensureBuilt();
     if (!m_session)
         return IncidentSession::noIncident();
     const QString author = m_session->author();
@@ -382,6 +401,7 @@ Result<qint64> CommsDock::draft(const QString &audience, const QString &phase, c
 
 StoreError CommsDock::skipCell(const QString &audience, const QString &phase, const QString &reason)
 {
+    ensureBuilt();
     if (!m_session)
         return IncidentSession::noIncident();
     return m_session->run(std::make_unique<SkipCellCommand>(m_store, &m_session->saveStatus(), m_incidentId, audience,
@@ -550,23 +570,25 @@ void CommsDock::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
-    QDockWidget::changeEvent(event);
+    DeferredDock::changeEvent(event);
 }
 
 void CommsDock::retranslateUi()
 {
+    setWindowTitle(tr("Communications"));
+    m_focusAction->setText(tr("Go to &communications"));
+    toggleViewAction()->setText(tr("&Communications"));
+    if (!isBuilt())
+        return;
     setAccessibleLabel(m_grid, tr("Audience by phase"));
     setAccessibleLabel(m_messages, tr("Messages"));
     setAccessibleLabel(m_detail, tr("Message text"));
-    setWindowTitle(tr("Communications"));
     m_gridLabel->setText(tr("Audience × &phase — double-click a cell to draft or open its message"));
     m_messagesLabel->setText(tr("&Messages"));
     m_changes->setText(tr("Request &changes…"));
     m_revise->setText(tr("Re&vise…"));
     m_draft->setText(tr("&Draft…"));
     m_skip->setText(tr("S&kip cell…"));
-    m_focusAction->setText(tr("Go to &communications"));
-    toggleViewAction()->setText(tr("&Communications"));
     updateState();
 }
 

@@ -3,7 +3,7 @@
 #include "db/storeerror.h"
 #include "domain/steptaker.h"
 
-#include <QDockWidget>
+#include "deferreddock.h"
 
 class QAction;
 class QLabel;
@@ -28,7 +28,7 @@ class MessageModel;
 // audience), every message with the step of the approval chain it waits for drawn as a chain, and
 // the selected message's text with its history. Buttons (and keys) take the message's next step:
 // approve, request changes, revise, draft; a grid cell can be skipped with a reason (undoable).
-class CommsDock final : public QDockWidget
+class CommsDock final : public DeferredDock
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CommsDock)
@@ -37,21 +37,23 @@ public:
     explicit CommsDock(IncidentStore &store, QWidget *parent = nullptr);
     ~CommsDock() override;
 
-    // The incident shown and written to; null: none.
-    void setSession(IncidentSession *session);
-    qint64 incidentId() const { return m_incidentId; }
+    qint64 incidentId() const
+    {
+        ensureBuilt();
+        return m_incidentId;
+    }
 
-    AudiencePhaseModel *gridModel() const { return m_gridModel; }
-    MessageModel *messageModel() const { return m_messageModel; }
-    QTableView *gridView() const { return m_grid; }
-    QTreeView *messageView() const { return m_messages; }
+    AudiencePhaseModel *gridModel() const { return built(m_gridModel); }
+    MessageModel *messageModel() const { return built(m_messageModel); }
+    QTableView *gridView() const { return built(m_grid); }
+    QTreeView *messageView() const { return built(m_messages); }
 
     qint64 currentMessageId() const; // 0: none selected
     void selectMessage(qint64 messageId);
     // The step the selected message waits for, approved (or done, for sending), for the one chosen
     // in "Acting for" (a holder of the step's role, or the IC overriding with the reason beside it).
     StoreError approveCurrent();
-    ActingForBox *actingFor() const { return m_actingFor; }
+    ActingForBox *actingFor() const { return built(m_actingFor); }
     StoreError requestChangesCurrent(const QString &comment);
     StoreError reviseCurrent(const QString &text);
     Result<qint64> draft(const QString &audience, const QString &phase, const QString &channel, const QString &text,
@@ -64,6 +66,8 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void buildContent() override;
+    void showSession(IncidentSession *session) override;
 
 private:
     void retranslateUi();
@@ -78,23 +82,23 @@ private:
     IncidentStore &m_store;
     IncidentSession *m_session = nullptr;
     qint64 m_incidentId = 0;
-    AudiencePhaseModel *m_gridModel;
-    MessageModel *m_messageModel;
-    QLabel *m_state;
-    QLabel *m_gridLabel;
-    QTableView *m_grid;
-    QLabel *m_messagesLabel;
-    QTreeView *m_messages;
-    QPlainTextEdit *m_detail;
-    FeedbackLabel *m_error;
-    QPushButton *m_approve;
-    ActingForBox *m_actingFor;
-    QPushButton *m_changes;
-    QPushButton *m_revise;
-    QPushButton *m_draft;
-    QPushButton *m_skip;
+    AudiencePhaseModel *m_gridModel = nullptr;
+    MessageModel *m_messageModel = nullptr;
+    QLabel *m_state = nullptr;
+    QLabel *m_gridLabel = nullptr;
+    QTableView *m_grid = nullptr;
+    QLabel *m_messagesLabel = nullptr;
+    QTreeView *m_messages = nullptr;
+    QPlainTextEdit *m_detail = nullptr;
+    FeedbackLabel *m_error = nullptr;
+    QPushButton *m_approve = nullptr;
+    ActingForBox *m_actingFor = nullptr;
+    QPushButton *m_changes = nullptr;
+    QPushButton *m_revise = nullptr;
+    QPushButton *m_draft = nullptr;
+    QPushButton *m_skip = nullptr;
     QAction *m_focusAction;
-    QTimer *m_beat;
+    QTimer *m_beat = nullptr;
 };
 
 } // namespace cp

@@ -34,12 +34,25 @@
 namespace cp {
 
 RoleChartDock::RoleChartDock(IncidentStore &store, const Clock &clock, RoleTemplateLibrary &templates, QWidget *parent)
-    : QDockWidget(parent), m_store(store), m_clock(clock), m_templates(templates),
-      m_model(new RoleTreeModel(store, this)), m_chart(new RoleChartView(*m_model, this)),
-      m_pages(new QStackedWidget(this)), m_emptyLabel(new QLabel(this)), m_banner(new QLabel(this)),
-      m_feedback(new FeedbackLabel(QStringLiteral("roleChartFeedback"), this)), m_toolBar(new QToolBar(this))
+    : DeferredDock(QStringLiteral("roleChartDock"), parent), m_store(store), m_clock(clock), m_templates(templates),
+      m_model(new RoleTreeModel(store, this))
 {
-    setObjectName(QStringLiteral("roleChartDock"));
+    createActions();
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &RoleChartDock::refreshBanner);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &RoleChartDock::refreshBanner);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &RoleChartDock::refreshBanner);
+    retranslateUi();
+    updateFrame(nullptr);
+}
+
+void RoleChartDock::buildContent()
+{
+    m_chart = new RoleChartView(*m_model, this);
+    m_pages = new QStackedWidget(this);
+    m_emptyLabel = new QLabel(this);
+    m_banner = new QLabel(this);
+    m_feedback = new FeedbackLabel(QStringLiteral("roleChartFeedback"), this);
+    m_toolBar = new QToolBar(this);
     m_emptyLabel->setObjectName(QStringLiteral("roleChartEmptyLabel"));
     m_emptyLabel->setAlignment(Qt::AlignCenter);
     m_emptyLabel->setWordWrap(true);
@@ -52,8 +65,17 @@ RoleChartDock::RoleChartDock(IncidentStore &store, const Clock &clock, RoleTempl
     m_toolBar->setObjectName(QStringLiteral("roleChartToolBar"));
     m_toolBar->setIconSize(QSize(16, 16));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-
-    createActions();
+    m_toolBar->addAction(m_assignAction);
+    m_toolBar->addAction(m_copyTopicAction);
+    m_toolBar->addAction(m_addSubTeamAction);
+    m_toolBar->addAction(m_addBusinessAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_zoomOutAction);
+    m_toolBar->addAction(m_zoomFitAction);
+    m_toolBar->addAction(m_zoomInAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_exportPngAction);
+    m_toolBar->addAction(m_exportSvgAction);
 
     auto *chartPage = new QWidget(this);
     auto *layout = new QVBoxLayout(chartPage);
@@ -70,12 +92,7 @@ RoleChartDock::RoleChartDock(IncidentStore &store, const Clock &clock, RoleTempl
     connect(m_chart, &RoleChartView::dropRequested, this, &RoleChartDock::assignDropped);
     connect(m_chart, &RoleChartView::contextMenuRequested, this, &RoleChartDock::showContextMenu);
     connect(m_chart, &RoleChartView::activated, this, [this](const QString &key) { openAssignDialog(key); });
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &RoleChartDock::refreshBanner);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &RoleChartDock::refreshBanner);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &RoleChartDock::refreshBanner);
-
     retranslateUi();
-    setSession(nullptr);
 }
 
 RoleChartDock::~RoleChartDock() = default;
@@ -96,40 +113,29 @@ void RoleChartDock::createActions()
     m_takeCommandAction =
         make("takeCommandAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), [this] { takeCommand(); });
     m_addSubTeamAction = make("addSubTeamAction", QKeySequence(), [this] { askSubTeam(); });
-    m_addBusinessAction = make("addBusinessResponseAction", QKeySequence(),
-                               [this] { m_feedback->sayOutcome(addBusinessResponse(), tr("Not added: %1")); });
+    m_addBusinessAction = make("addBusinessResponseAction", QKeySequence(), [this] {
+        ensureBuilt();
+        m_feedback->sayOutcome(addBusinessResponse(), tr("Not added: %1"));
+    });
     m_editTemplatesAction = make("editTemplatesAction", QKeySequence(), [this] { editTemplates(); });
     m_focusChartAction = make("focusRoleChartAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] {
-        show();
-        raise();
+        reveal();
         m_chart->setFocus();
         if (m_chart->currentRoleKey().isEmpty() && !m_model->roles().isEmpty())
             m_chart->selectRole(m_model->roles().first().definition.key);
     });
     // Zoom keys act while the chart has focus, so they do not steal the timeline's Ctrl+0.
-    m_zoomInAction = make("chartZoomInAction", QKeySequence(Qt::CTRL | Qt::Key_Equal), [this] { m_chart->zoomIn(); });
+    m_zoomInAction = make("chartZoomInAction", QKeySequence(Qt::CTRL | Qt::Key_Equal), [this] { chart()->zoomIn(); });
     m_zoomInAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)});
     m_zoomOutAction =
-        make("chartZoomOutAction", QKeySequence(Qt::CTRL | Qt::Key_Minus), [this] { m_chart->zoomOut(); });
-    m_zoomFitAction = make("chartZoomFitAction", QKeySequence(Qt::CTRL | Qt::Key_0), [this] { m_chart->zoomToFit(); });
+        make("chartZoomOutAction", QKeySequence(Qt::CTRL | Qt::Key_Minus), [this] { chart()->zoomOut(); });
+    m_zoomFitAction = make("chartZoomFitAction", QKeySequence(Qt::CTRL | Qt::Key_0), [this] { chart()->zoomToFit(); });
     for (QAction *action : {m_zoomInAction, m_zoomOutAction, m_zoomFitAction}) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(action);
     }
     m_exportPngAction = make("exportChartPngAction", QKeySequence(), [this] { askExport(false); });
     m_exportSvgAction = make("exportChartSvgAction", QKeySequence(), [this] { askExport(true); });
-
-    m_toolBar->addAction(m_assignAction);
-    m_toolBar->addAction(m_copyTopicAction);
-    m_toolBar->addAction(m_addSubTeamAction);
-    m_toolBar->addAction(m_addBusinessAction);
-    m_toolBar->addSeparator();
-    m_toolBar->addAction(m_zoomOutAction);
-    m_toolBar->addAction(m_zoomFitAction);
-    m_toolBar->addAction(m_zoomInAction);
-    m_toolBar->addSeparator();
-    m_toolBar->addAction(m_exportPngAction);
-    m_toolBar->addAction(m_exportSvgAction);
 }
 
 QList<QAction *> RoleChartDock::roleActions() const
@@ -142,8 +148,6 @@ QList<QAction *> RoleChartDock::roleActions() const
 void RoleChartDock::retranslateUi()
 {
     setWindowTitle(tr("Roles"));
-    m_emptyLabel->setText(tr("No incident open.\nDeclare one and its response structure appears here."));
-    setAccessibleLabel(m_chart, tr("Role chart"));
     m_assignAction->setText(tr("&Assign role…"));
     m_assignAction->setToolTip(tr("Put someone into a role from the keyboard (%1)")
                                    .arg(m_assignAction->shortcut().toString(QKeySequence::NativeText)));
@@ -161,6 +165,10 @@ void RoleChartDock::retranslateUi()
     m_zoomFitAction->setText(tr("&Fit chart"));
     m_exportPngAction->setText(tr("Export &PNG…"));
     m_exportSvgAction->setText(tr("Export S&VG…"));
+    if (isBuilt()) {
+        m_emptyLabel->setText(tr("No incident open.\nDeclare one and its response structure appears here."));
+        setAccessibleLabel(m_chart, tr("Role chart"));
+    }
     refreshBanner();
 }
 
@@ -168,20 +176,24 @@ void RoleChartDock::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
-    QDockWidget::changeEvent(event);
+    DeferredDock::changeEvent(event);
 }
 
-void RoleChartDock::setSession(IncidentSession *session)
+void RoleChartDock::updateFrame(IncidentSession *session)
 {
     m_session = session;
     m_incidentId = session ? session->incidentId() : 0;
     m_model->setActingAuthor(session ? session->author() : QString());
     m_model->setIncident(m_incidentId);
+    updateActions();
+}
+
+void RoleChartDock::showSession(IncidentSession *session)
+{
     m_chart->relayout();
     m_pages->setCurrentIndex(session ? 1 : 0);
     m_feedback->clear();
     refreshBanner();
-    updateActions();
 }
 
 void RoleChartDock::updateActions()
@@ -223,14 +235,17 @@ void RoleChartDock::refreshBanner()
                   tr("%1 has more than %2 direct reports: split into sub-teams")
                       .arg(role.definition.title)
                       .arg(RoleSummary::SpanOfControlLimit);
-    m_banner->setText(banner);
-    m_banner->setVisible(!banner.isEmpty());
+    if (isBuilt()) {
+        m_banner->setText(banner);
+        m_banner->setVisible(!banner.isEmpty());
+    }
     updateActions();
     emit vacanciesChanged(text);
 }
 
 StoreError RoleChartDock::runCommand(std::unique_ptr<StoreCommand> command)
 {
+    ensureBuilt();
     if (!m_session)
         return IncidentSession::noIncident();
     const StoreError error = m_session->run(std::move(command));
@@ -291,6 +306,7 @@ StoreError RoleChartDock::release(const QString &roleKey, qint64 personId)
 
 void RoleChartDock::assignDropped(const QString &roleKey, const QList<qint64> &personIds)
 {
+    ensureBuilt();
     const bool several = m_session && personIds.size() > 1;
     if (several)
         m_session->undoStack().beginMacro(tr("Assign %n people", nullptr, static_cast<int>(personIds.size())));
@@ -375,6 +391,7 @@ void RoleChartDock::showDuties(const QString &roleKey)
 
 void RoleChartDock::askSubTeam()
 {
+    ensureBuilt();
     if (m_incidentId <= 0)
         return;
     auto *dialog = new QInputDialog(this);
@@ -427,6 +444,7 @@ StoreError RoleChartDock::addBusinessResponse()
 
 QString RoleChartDock::copyChatTopic()
 {
+    ensureBuilt();
     const QString topic = RoleSummary::chatTopic(m_model->roles());
     QApplication::clipboard()->setText(topic);
     m_feedback->say(topic.isEmpty() ? tr("Nobody holds a role yet: nothing to copy") : tr("Copied: %1").arg(topic),
@@ -436,6 +454,7 @@ QString RoleChartDock::copyChatTopic()
 
 void RoleChartDock::takeCommand()
 {
+    ensureBuilt();
     if (m_incidentId <= 0)
         return;
     // One chord changes who commands the incident: ask first (Enter confirms, Esc keeps it).
@@ -453,6 +472,7 @@ void RoleChartDock::takeCommand()
 
 void RoleChartDock::confirmTakeCommand()
 {
+    ensureBuilt();
     if (!m_session)
         return;
     const QString author = m_session->author();
@@ -483,11 +503,13 @@ void RoleChartDock::editTemplates()
 
 bool RoleChartDock::exportPng(const QString &path)
 {
+    ensureBuilt();
     return m_chart->exportPng(path);
 }
 
 bool RoleChartDock::exportSvg(const QString &path)
 {
+    ensureBuilt();
     QString title = tr("Role chart");
     if (auto incident = m_store.incidents().incident(m_incidentId))
         title = tr("Role chart — #%1 %2").arg(incident->id).arg(incident->title);
@@ -496,6 +518,7 @@ bool RoleChartDock::exportSvg(const QString &path)
 
 void RoleChartDock::askExport(bool svg)
 {
+    ensureBuilt();
     auto *dialog = new QFileDialog(this, svg ? tr("Export the role chart as SVG") : tr("Export the role chart as PNG"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAcceptMode(QFileDialog::AcceptSave);

@@ -3,7 +3,7 @@
 #include "db/storeerror.h"
 #include "domain/incidentrole.h"
 
-#include <QDockWidget>
+#include "deferreddock.h"
 
 #include <memory>
 #include <optional>
@@ -29,7 +29,7 @@ class StoreCommand;
 // the responsibilities checklist, sub-teams, the business tree under the IC, copy the chat
 // topic, take command with the catch-up briefing, zoom and export. Assignments and releases
 // go through the incident's undo stack; everything else straight to the store.
-class RoleChartDock final : public QDockWidget
+class RoleChartDock final : public DeferredDock
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RoleChartDock)
@@ -38,11 +38,10 @@ public:
     RoleChartDock(IncidentStore &store, const Clock &clock, RoleTemplateLibrary &templates, QWidget *parent = nullptr);
     ~RoleChartDock() override;
 
-    // The incident shown and written to; null: none.
-    void setSession(IncidentSession *session);
     qint64 incidentId() const { return m_incidentId; }
+    // Kept current from the start, built or not: the status bar's vacancies and the Roles menu.
     RoleTreeModel *model() const { return m_model; }
-    RoleChartView *chart() const { return m_chart; }
+    RoleChartView *chart() const { return built(m_chart); }
 
     QAction *assignAction() const { return m_assignAction; }
     QAction *copyTopicAction() const { return m_copyTopicAction; }
@@ -81,6 +80,9 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void buildContent() override;
+    void showSession(IncidentSession *session) override;
+    void updateFrame(IncidentSession *session) override;
 
 private:
     void createActions();
@@ -96,12 +98,12 @@ private:
     IncidentSession *m_session = nullptr;
     qint64 m_incidentId = 0;
     RoleTreeModel *m_model;
-    RoleChartView *m_chart;
-    QStackedWidget *m_pages;
-    QLabel *m_emptyLabel;
-    QLabel *m_banner;
-    FeedbackLabel *m_feedback;
-    QToolBar *m_toolBar;
+    RoleChartView *m_chart = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QLabel *m_emptyLabel = nullptr;
+    QLabel *m_banner = nullptr;
+    FeedbackLabel *m_feedback = nullptr;
+    QToolBar *m_toolBar = nullptr;
 
     QAction *m_assignAction = nullptr;
     QAction *m_copyTopicAction = nullptr;

@@ -92,12 +92,22 @@ private:
 } // namespace
 
 RollCallDock::RollCallDock(IncidentStore &store, const Clock &clock, QWidget *parent)
-    : QDockWidget(parent), m_store(store), m_clock(clock), m_model(new RollCallModel(store, this)),
+    : DeferredDock(QStringLiteral("rollCallDock"), parent), m_store(store), m_clock(clock),
       m_missed(new MissedModel(store, this))
 {
-    setObjectName(QStringLiteral("rollCallDock"));
     setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    createActions();
+    retranslateUi();
+}
 
+void RollCallDock::updateFrame(IncidentSession *session)
+{
+    m_missed->setIncident(session ? session->incidentId() : 0);
+}
+
+void RollCallDock::buildContent()
+{
+    m_model = new RollCallModel(m_store, this);
     auto *page = new QWidget(this);
     page->setObjectName(QStringLiteral("rollCallPage"));
 
@@ -258,8 +268,9 @@ RollCallDock::RollCallDock(IncidentStore &store, const Clock &clock, QWidget *pa
     setTabOrder(m_conditionCombo, m_conditionText);
     setTabOrder(m_conditionText, m_actionsEdit);
     setTabOrder(m_actionsEdit, m_needsEdit);
-
-    createActions();
+    for (QAction *action : {m_missAction, m_skipAction, m_needsAction})
+        widget()->addAction(action); // within the dock: marks on the item being called
+    m_missedView->addAction(m_dismissAction);
 
     connect(m_startButton, &QPushButton::clicked, this, &RollCallDock::startRound);
     connect(m_endButton, &QPushButton::clicked, this, &RollCallDock::endRound);
@@ -320,7 +331,6 @@ RollCallDock::RollCallDock(IncidentStore &store, const Clock &clock, QWidget *pa
     m_ageTimer.start();
 
     retranslateUi();
-    setSession(nullptr);
 }
 
 RollCallDock::~RollCallDock() = default;
@@ -331,8 +341,7 @@ void RollCallDock::createActions()
     m_startAction->setObjectName(QStringLiteral("startRollCallAction"));
     m_startAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
     connect(m_startAction, &QAction::triggered, this, [this] {
-        show();
-        raise();
+        reveal();
         startRound();
     });
     m_endAction = new QAction(this);
@@ -350,7 +359,6 @@ void RollCallDock::createActions()
         action->setObjectName(QLatin1String(name));
         action->setShortcut(key);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        widget()->addAction(action);
         return action;
     };
     m_missAction = local("noAnswerAction", QKeySequence(Qt::Key_F5));
@@ -360,6 +368,7 @@ void RollCallDock::createActions()
     m_needsAction = local("recordWithActionAction", QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_needsAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     connect(m_needsAction, &QAction::triggered, this, [this] {
+        ensureBuilt();
         const auto item = m_store.rollCalls().item(m_itemId);
         // On a report already recorded, Ctrl+Enter just turns its Needs into an action.
         if (item && item->state == RollCallItemState::Answered && m_needsEdit->text() == item->report.needs &&
@@ -372,7 +381,6 @@ void RollCallDock::createActions()
     m_dismissAction->setObjectName(QStringLiteral("dismissMissedAction"));
     m_dismissAction->setShortcut(QKeySequence(Qt::Key_Delete));
     m_dismissAction->setShortcutContext(Qt::WidgetShortcut);
-    m_missedView->addAction(m_dismissAction);
     connect(m_dismissAction, &QAction::triggered, this, &RollCallDock::dismissMissed);
 }
 
@@ -384,6 +392,15 @@ QList<QAction *> RollCallDock::rollCallActions() const
 void RollCallDock::retranslateUi()
 {
     setWindowTitle(tr("Roll call"));
+    m_startAction->setText(tr("&Start a roll-call round"));
+    m_endAction->setText(tr("&End the round"));
+    m_focusAction->setText(tr("&Answer the roll call"));
+    m_missAction->setText(tr("Mark &no answer"));
+    m_skipAction->setText(tr("S&kip this role"));
+    m_needsAction->setText(tr("Record and turn the &Needs into an action"));
+    m_dismissAction->setText(tr("&Dismiss from the missed list"));
+    if (!isBuilt())
+        return;
     setAccessibleLabel(m_roundCombo, tr("Round"));
     setAccessibleLabel(m_scopeCombo, tr("Who the round calls"));
     setAccessibleLabel(m_timeboxSpin, tr("Time-box"));
@@ -414,13 +431,6 @@ void RollCallDock::retranslateUi()
     m_needsButton->setText(tr("Needs → action (Ctrl+Enter)"));
     m_dismissButton->setText(tr("Dismiss"));
     m_dismissButton->setToolTip(tr("Take the selected call off the missed list (Delete)"));
-    m_startAction->setText(tr("&Start a roll-call round"));
-    m_endAction->setText(tr("&End the round"));
-    m_focusAction->setText(tr("&Answer the roll call"));
-    m_missAction->setText(tr("Mark &no answer"));
-    m_skipAction->setText(tr("S&kip this role"));
-    m_needsAction->setText(tr("Record and turn the &Needs into an action"));
-    m_dismissAction->setText(tr("&Dismiss from the missed list"));
     reloadScopes();
     reloadRounds();
     updateSummary();
@@ -431,16 +441,15 @@ void RollCallDock::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
-    QDockWidget::changeEvent(event);
+    DeferredDock::changeEvent(event);
 }
 
-void RollCallDock::setSession(IncidentSession *session)
+void RollCallDock::showSession(IncidentSession *session)
 {
     m_session = session;
     m_incidentId = session ? session->incidentId() : 0;
     m_itemId = 0;
     m_model->setIncident(m_incidentId);
-    m_missed->setIncident(m_incidentId);
     reloadScopes();
     reloadRounds();
     updateSummary();
@@ -581,6 +590,7 @@ void RollCallDock::moveToNext(int fromRow)
 
 void RollCallDock::selectItem(qint64 itemId)
 {
+    ensureBuilt();
     const int row = m_model->rowOf(itemId);
     if (row >= 0)
         m_view->setCurrentIndex(m_model->index(row, 0));
@@ -588,8 +598,7 @@ void RollCallDock::selectItem(qint64 itemId)
 
 void RollCallDock::focusAnswer()
 {
-    show();
-    raise();
+    reveal();
     if (!m_view->currentIndex().isValid())
         moveToNext(0);
     m_conditionCombo->setFocus(Qt::ShortcutFocusReason);
@@ -597,6 +606,7 @@ void RollCallDock::focusAnswer()
 
 void RollCallDock::refreshAges()
 {
+    ensureBuilt();
     m_model->refreshAges();
     m_missed->refreshAges();
 }
@@ -609,6 +619,7 @@ bool RollCallDock::refuse(const QString &why)
 
 bool RollCallDock::startRound()
 {
+    ensureBuilt();
     if (!m_session)
         return false;
     RollCallSelection selection;
@@ -630,6 +641,7 @@ bool RollCallDock::startRound()
 
 bool RollCallDock::endRound()
 {
+    ensureBuilt();
     const RollCall round = m_model->round();
     if (round.id <= 0 || !round.isOpen() || !m_session)
         return refuse(tr("There is no open round to end."));
@@ -642,6 +654,7 @@ bool RollCallDock::endRound()
 
 bool RollCallDock::recordAnswer(bool needsToAction)
 {
+    ensureBuilt();
     auto item = m_store.rollCalls().item(m_itemId);
     if (m_itemId <= 0 || !item)
         return refuse(tr("Select the role that is answering."));
@@ -670,6 +683,7 @@ bool RollCallDock::recordAnswer(bool needsToAction)
 
 bool RollCallDock::markCurrent(RollCallItemState state)
 {
+    ensureBuilt();
     auto item = m_store.rollCalls().item(m_itemId);
     if (m_itemId <= 0 || !item)
         return refuse(tr("Select the role first."));
@@ -689,6 +703,7 @@ bool RollCallDock::markCurrent(RollCallItemState state)
 
 bool RollCallDock::needsToAction()
 {
+    ensureBuilt();
     auto item = m_store.rollCalls().item(m_itemId);
     if (m_itemId <= 0 || !item || !m_session)
         return refuse(tr("Select a report with Needs first."));
@@ -707,6 +722,7 @@ bool RollCallDock::needsToAction()
 
 bool RollCallDock::dismissMissed()
 {
+    ensureBuilt();
     const QModelIndex current = m_missedView->currentIndex();
     if (!current.isValid() || !m_session)
         return refuse(tr("Select a missed call to dismiss."));

@@ -3,7 +3,7 @@
 #include "db/storeerror.h"
 #include "domain/rollcall.h"
 
-#include <QDockWidget>
+#include "deferreddock.h"
 #include <QTimer>
 
 class QAction;
@@ -32,7 +32,7 @@ class RollCallModel;
 // (type its first letters), Tab through the condition text, Actions and Needs, Enter records the
 // answer and moves to the next item in call order. F5 marks "no answer", F6 skips; Ctrl+Enter
 // records and turns the Needs into an action in one step. Every mark can be undone.
-class RollCallDock final : public QDockWidget
+class RollCallDock final : public DeferredDock
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RollCallDock)
@@ -43,15 +43,22 @@ public:
     RollCallDock(IncidentStore &store, const Clock &clock, QWidget *parent = nullptr);
     ~RollCallDock() override;
 
-    // The incident shown and written to; null: none.
-    void setSession(IncidentSession *session);
-    qint64 incidentId() const { return m_incidentId; }
+    qint64 incidentId() const
+    {
+        ensureBuilt();
+        return m_incidentId;
+    }
 
-    RollCallModel *model() const { return m_model; }
+    RollCallModel *model() const { return built(m_model); }
+    // Kept current from the start, built or not: the window calls the user on a new miss.
     MissedModel *missedModel() const { return m_missed; }
-    QTableView *view() const { return m_view; }
-    QTreeView *missedView() const { return m_missedView; }
-    qint64 currentItemId() const { return m_itemId; }
+    QTableView *view() const { return built(m_view); }
+    QTreeView *missedView() const { return built(m_missedView); }
+    qint64 currentItemId() const
+    {
+        ensureBuilt();
+        return m_itemId;
+    }
     void selectItem(qint64 itemId);
 
     // The commands behind the buttons and keys; false (and the reason shown) when refused.
@@ -77,6 +84,9 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void buildContent() override;
+    void showSession(IncidentSession *session) override;
+    void updateFrame(IncidentSession *session) override;
 
 private:
     void createActions();
@@ -94,7 +104,7 @@ private:
     qint64 m_incidentId = 0;
     qint64 m_itemId = 0;
 
-    RollCallModel *m_model;
+    RollCallModel *m_model = nullptr;
     MissedModel *m_missed;
     QTimer m_ageTimer;
 

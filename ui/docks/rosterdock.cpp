@@ -32,14 +32,38 @@
 namespace cp {
 
 RosterDock::RosterDock(const StoreWriter &writer, QWidget *parent)
-    : QDockWidget(parent), m_writer(writer), m_store(writer.store()), m_people(new PeopleModel(m_store, this)),
-      m_proxy(new QSortFilterProxyModel(this)), m_history(new AssignmentModel(m_store, this)),
-      m_tabs(new QTabWidget(this)), m_filter(new QLineEdit(this)), m_peopleView(new QTableView(this)),
-      m_departments(new QTableWidget(this)), m_historyView(new QTableView(this)), m_message(new QLabel(this)),
+    : DeferredDock(QStringLiteral("rosterDock"), parent), m_writer(writer), m_store(writer.store()),
       m_importAction(new QAction(this)), m_addPersonAction(new QAction(this)), m_editPersonAction(new QAction(this)),
       m_focusAction(new QAction(this))
 {
-    setObjectName(QStringLiteral("rosterDock"));
+    m_importAction->setObjectName(QStringLiteral("importRosterAction"));
+    connect(m_importAction, &QAction::triggered, this, &RosterDock::askImport);
+    m_addPersonAction->setObjectName(QStringLiteral("addPersonAction"));
+    connect(m_addPersonAction, &QAction::triggered, this, &RosterDock::addPerson);
+    m_editPersonAction->setObjectName(QStringLiteral("editPersonAction"));
+    connect(m_editPersonAction, &QAction::triggered, this, &RosterDock::editCurrentPerson);
+    m_focusAction->setObjectName(QStringLiteral("focusRosterAction"));
+    m_focusAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    connect(m_focusAction, &QAction::triggered, this, [this] {
+        reveal();
+        m_tabs->setCurrentIndex(0);
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    retranslateUi();
+}
+
+void RosterDock::buildContent()
+{
+    m_people = new PeopleModel(m_store, this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_history = new AssignmentModel(m_store, this);
+    m_tabs = new QTabWidget(this);
+    m_filter = new QLineEdit(this);
+    m_peopleView = new QTableView(this);
+    m_departments = new QTableWidget(this);
+    m_historyView = new QTableView(this);
+    m_message = new QLabel(this);
     m_tabs->setObjectName(QStringLiteral("rosterTabs"));
 
     m_proxy->setSourceModel(m_people);
@@ -91,22 +115,6 @@ RosterDock::RosterDock(const StoreWriter &writer, QWidget *parent)
     m_message->setTextFormat(Qt::PlainText);
     m_message->hide();
 
-    m_importAction->setObjectName(QStringLiteral("importRosterAction"));
-    connect(m_importAction, &QAction::triggered, this, &RosterDock::askImport);
-    m_addPersonAction->setObjectName(QStringLiteral("addPersonAction"));
-    connect(m_addPersonAction, &QAction::triggered, this, &RosterDock::addPerson);
-    m_editPersonAction->setObjectName(QStringLiteral("editPersonAction"));
-    connect(m_editPersonAction, &QAction::triggered, this, &RosterDock::editCurrentPerson);
-    m_focusAction->setObjectName(QStringLiteral("focusRosterAction"));
-    m_focusAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    connect(m_focusAction, &QAction::triggered, this, [this] {
-        show();
-        raise();
-        m_tabs->setCurrentIndex(0);
-        m_filter->setFocus();
-        m_filter->selectAll();
-    });
-
     auto *peoplePage = new QWidget(this);
     auto *peopleLayout = new QVBoxLayout(peoplePage);
     peopleLayout->setContentsMargins(2, 4, 2, 2);
@@ -139,6 +147,13 @@ RosterDock::RosterDock(const StoreWriter &writer, QWidget *parent)
 void RosterDock::retranslateUi()
 {
     setWindowTitle(tr("Roster"));
+    m_importAction->setText(tr("&Import roster CSV…"));
+    m_importAction->setToolTip(tr("Import people or departments from a CSV file"));
+    m_addPersonAction->setText(tr("&Add person…"));
+    m_editPersonAction->setText(tr("&Edit person…"));
+    m_focusAction->setText(tr("Go to &roster"));
+    if (!isBuilt())
+        return;
     setAccessibleLabel(m_tabs, tr("Roster"));
     setAccessibleLabel(m_filter, tr("Filter people"));
     setAccessibleLabel(m_peopleView, tr("People"));
@@ -148,11 +163,6 @@ void RosterDock::retranslateUi()
     m_tabs->setTabText(1, tr("Departments"));
     m_tabs->setTabText(2, tr("Assignment history"));
     m_filter->setPlaceholderText(tr("Type to filter: name, handle, team, department, role…"));
-    m_importAction->setText(tr("&Import roster CSV…"));
-    m_importAction->setToolTip(tr("Import people or departments from a CSV file"));
-    m_addPersonAction->setText(tr("&Add person…"));
-    m_editPersonAction->setText(tr("&Edit person…"));
-    m_focusAction->setText(tr("Go to &roster"));
     m_peopleView->setToolTip(tr("Drag a person onto a role card to assign them"));
     m_departments->setHorizontalHeaderLabels(
         {tr("Department"), tr("Primary contact"), tr("On-call rotation"), tr("Escalation path")});
@@ -162,10 +172,10 @@ void RosterDock::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
-    QDockWidget::changeEvent(event);
+    DeferredDock::changeEvent(event);
 }
 
-void RosterDock::setSession(IncidentSession *session)
+void RosterDock::showSession(IncidentSession *session)
 {
     const qint64 incidentId = session ? session->incidentId() : 0;
     m_history->setIncident(incidentId);
@@ -201,11 +211,13 @@ void RosterDock::showMessage(const QString &text, bool error)
 
 QString RosterDock::lastMessage() const
 {
+    ensureBuilt();
     return m_message->isVisible() ? m_message->text() : QString();
 }
 
 void RosterDock::addPerson()
 {
+    ensureBuilt();
     auto *dialog = new PersonDialog(m_writer, Person{}, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
@@ -219,6 +231,7 @@ void RosterDock::addPerson()
 
 void RosterDock::editCurrentPerson()
 {
+    ensureBuilt();
     const QModelIndex current = m_proxy->mapToSource(m_peopleView->currentIndex());
     if (!current.isValid())
         return;
@@ -240,6 +253,7 @@ void RosterDock::askImport()
 
 bool RosterDock::importFile(const QString &path, QString *error)
 {
+    ensureBuilt();
     auto fail = [&](const QString &message) {
         const QString text = tr("Nothing imported from %1: %2").arg(QFileInfo(path).fileName(), message);
         showMessage(text, true);

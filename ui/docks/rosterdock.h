@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QDockWidget>
+#include "deferreddock.h"
 
 class QAction;
 class QLabel;
@@ -22,7 +22,7 @@ class PeopleModel;
 // departments (primary contact, on-call rotation, escalation path) and the incident's
 // assignment history (AssignmentModel). Adds and edits people, imports roster CSV files:
 // a malformed file is refused with its line number and changes nothing.
-class RosterDock final : public QDockWidget
+class RosterDock final : public DeferredDock
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RosterDock)
@@ -30,15 +30,13 @@ class RosterDock final : public QDockWidget
 public:
     explicit RosterDock(const StoreWriter &writer, QWidget *parent = nullptr);
 
-    // The incident shown; null: none.
-    void setSession(IncidentSession *session);
-    PeopleModel *people() const { return m_people; }
-    QSortFilterProxyModel *filteredPeople() const { return m_proxy; }
-    QTableView *peopleView() const { return m_peopleView; }
-    QLineEdit *filterEdit() const { return m_filter; }
-    AssignmentModel *history() const { return m_history; }
-    QTableWidget *departmentsView() const { return m_departments; }
-    QTabWidget *tabs() const { return m_tabs; }
+    PeopleModel *people() const { return built(m_people); }
+    QSortFilterProxyModel *filteredPeople() const { return built(m_proxy); }
+    QTableView *peopleView() const { return built(m_peopleView); }
+    QLineEdit *filterEdit() const { return built(m_filter); }
+    AssignmentModel *history() const { return built(m_history); }
+    QTableWidget *departmentsView() const { return built(m_departments); }
+    QTabWidget *tabs() const { return built(m_tabs); }
 
     QAction *importAction() const { return m_importAction; }
     QAction *addPersonAction() const { return m_addPersonAction; }
@@ -56,6 +54,8 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void buildContent() override;
+    void showSession(IncidentSession *session) override;
 
 private:
     void reloadDepartments();
@@ -63,15 +63,15 @@ private:
 
     const StoreWriter &m_writer;
     IncidentStore &m_store;
-    PeopleModel *m_people;
-    QSortFilterProxyModel *m_proxy;
-    AssignmentModel *m_history;
-    QTabWidget *m_tabs;
-    QLineEdit *m_filter;
-    QTableView *m_peopleView;
-    QTableWidget *m_departments;
-    QTableView *m_historyView;
-    QLabel *m_message;
+    PeopleModel *m_people = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    AssignmentModel *m_history = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QTableView *m_peopleView = nullptr;
+    QTableWidget *m_departments = nullptr;
+    QTableView *m_historyView = nullptr;
+    QLabel *m_message = nullptr;
     QAction *m_importAction;
     QAction *m_addPersonAction;
     QAction *m_editPersonAction;
