@@ -158,6 +158,10 @@ bool RosterCsv::readPeople(const QByteArray &bytes, QList<Person> *people, QStri
     };
     QHash<QString, int> seen; // handle, lower-case → its line
     QList<Person> result;
+    // About a row a line: grown once, not rehashed and copied at every doubling.
+    const qsizetype lines = bytes.count('\n');
+    seen.reserve(lines);
+    result.reserve(lines);
     const bool read = readRows(
         bytes, PeopleColumns, {QStringLiteral("name"), QStringLiteral("handle")},
         [&](const CsvReader::Record &r, const Columns &columns) {
