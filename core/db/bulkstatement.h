@@ -36,7 +36,8 @@ private:
     QString m_doing;
     sqlite3 *m_sqlite = nullptr;
     sqlite3_stmt *m_statement = nullptr;
-    int m_prepared = 0; // SQLite's result code of the prepare
+    int m_prepared = 0;           // SQLite's result code of the prepare
+    bool m_rowidReturned = false; // an "INSERT … RETURNING id" prepared without its RETURNING
     std::optional<QSqlQuery> m_query;
     bool m_queryPrepared = false;
     QString m_connectionName; // a server's: its statements run against the deadline of its answers

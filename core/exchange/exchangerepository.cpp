@@ -140,10 +140,10 @@ Result<qint64> ExchangeRepository::importIncident(IncidentStore &store, const In
             BulkStatement insert(session.database(), session.dialect(), tx.doing(), insertSql);
             for (qsizetype r = 0; r < rows->rows.size(); ++r) {
                 const QVariantList &row = rows->rows.at(r);
-                const QString place = section.scope == Scope::Incident
-                                          ? QStringLiteral("/%1").arg(section.name)
-                                          : QStringLiteral("/%1/%2").arg(section.name).arg(r);
-                auto failed = [&](const StoreError &e) {
+                auto failed = [&](const StoreError &e) { // where, spelled out only for the message
+                    const QString place = section.scope == Scope::Incident
+                                              ? QStringLiteral("/%1").arg(section.name)
+                                              : QStringLiteral("/%1/%2").arg(section.name).arg(r);
                     return StoreError(e.code(), tr("%1: %2").arg(place, e.message()));
                 };
                 qint64 docId = 0;
