@@ -1,7 +1,5 @@
 #include "pendingentrymodel.h"
 
-#include "timelinemodel.h"
-
 #include <QSet>
 
 namespace cp {
@@ -83,13 +81,13 @@ QVariant PendingEntryModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case TimeColumn:
+        case TimelineModel::TimeColumn:
             return p.entry.occurredAt.toTimeZone(m_zone).toString(QStringLiteral("HH:mm:ss"));
-        case KindColumn:
+        case TimelineModel::KindColumn:
             return EntryVocabulary::kindLabel(p.entry.kind);
-        case AuthorColumn:
+        case TimelineModel::AuthorColumn:
             return p.entry.author;
-        case TextColumn:
+        case TimelineModel::TextColumn:
             return p.entry.text;
         case StateColumn:
             return state;
@@ -114,7 +112,6 @@ QVariant PendingEntryModel::headerData(int section, Qt::Orientation orientation,
     if (section == StateColumn)
         return tr("State");
     return TimelineModel::columnTitle(section);
-    return {};
 }
 
 } // namespace cp

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/outbox.h"
+#include "timelinemodel.h"
 
 #include <QAbstractTableModel>
 #include <QTimeZone>
@@ -17,13 +18,10 @@ class PendingEntryModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(PendingEntryModel)
 
 public:
+    // The timeline's columns (TimelineModel::Column, with its titles), then the entry's state.
     enum Column
     {
-        TimeColumn,
-        KindColumn,
-        AuthorColumn,
-        TextColumn,
-        StateColumn,
+        StateColumn = TimelineModel::ColumnCount,
         ColumnCount
     };
     enum Role

@@ -7,7 +7,6 @@
 #include "dialogs/entryhistorydialog.h"
 #include "domain/clock.h"
 #include "domain/quickentryparser.h"
-#include "models/pendingentrymodel.h"
 #include "models/timelinemodel.h"
 #include "preferences.h"
 #include "session/incidentsession.h"
@@ -18,6 +17,7 @@
 #include "widgets/pendingentriesview.h"
 #include "widgets/quickentryedit.h"
 #include "widgets/timelinedelegate.h"
+#include "widgets/timelinefilterbar.h"
 
 #include <QAction>
 #include <QApplication>
@@ -33,7 +33,6 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStringListModel>
-#include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QUuid>
@@ -51,17 +50,6 @@ const QList<EntryKind> &shortcutKinds()
     return kinds;
 }
 
-constexpr int FilterDelayMs = 150;
-
-// The kind filter's choices besides one kind (whose data is the kind itself, from 0).
-enum KindChoice
-{
-    AllKinds = -1,
-    AllButTimers = -2,
-    AllButTimersAndSystem = -3,
-    PeopleOnly = -4
-};
-
 } // namespace
 
 TimelineDock::TimelineDock(IncidentStore &store, const Clock &clock, Preferences &preferences, QWidget *parent)
@@ -76,10 +64,6 @@ TimelineDock::TimelineDock(IncidentStore &store, const Clock &clock, Preferences
     m_pages->addWidget(createEmptyPage());
     m_pages->addWidget(createTimelinePage());
     setWidget(m_pages);
-
-    m_filterTimer.setSingleShot(true);
-    m_filterTimer.setInterval(FilterDelayMs);
-    m_filterTimer.callOnTimeout(this, &TimelineDock::applyFilter);
 
     connect(&m_store.timeline(), &TimelineRepository::entryAdded, this, [this](qint64 incidentId, qint64 entryId) {
         if (incidentId != m_incidentId || !m_authorsWanted)
@@ -143,9 +127,7 @@ void TimelineDock::createActions()
         if (!isVisible())
             show();
         raise();
-        m_filterBar->show();
-        m_filterText->setFocus(Qt::ShortcutFocusReason);
-        m_filterText->selectAll();
+        m_filterBar->focusText();
     });
 
     m_focusEntryAction = new QAction(QString(), this);
@@ -267,50 +249,9 @@ QWidget *TimelineDock::createTimelinePage()
     entryRow->addWidget(m_line, 1);
     entryRow->addWidget(m_logButton);
 
-    // Filter row.
-    m_filterText = new QLineEdit(page);
-    m_filterText->setObjectName(QStringLiteral("timelineFilterText"));
-    m_filterText->setClearButtonEnabled(true);
-    m_filterText->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
-    connect(m_filterText, &QLineEdit::textChanged, this, [this] { m_filterTimer.start(); });
-
-    m_filterKind = new QComboBox(page);
-    m_filterKind->setObjectName(QStringLiteral("timelineFilterKind"));
-    m_filterKind->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    connect(m_filterKind, &QComboBox::currentIndexChanged, this, [this] { m_filterTimer.start(); });
-
-    m_filterAuthor = new QComboBox(page);
-    m_filterAuthor->setObjectName(QStringLiteral("timelineFilterAuthor"));
-    m_filterAuthor->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_filterAuthor->installEventFilter(this);
-    connect(m_filterAuthor, &QComboBox::currentIndexChanged, this, [this] { m_filterTimer.start(); });
-
-    m_keyOnly = new QToolButton(page);
-    m_keyOnly->setObjectName(QStringLiteral("timelineKeyOnly"));
-    m_keyOnly->setCheckable(true);
-    m_keyOnly->setIcon(QIcon(QStringLiteral(":/icons/key-event.svg")));
-    m_keyOnly->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_keyOnly->setAutoRaise(true);
-    connect(m_keyOnly, &QToolButton::toggled, this, [this] { m_filterTimer.start(); });
-
-    m_hideRetracted = new QToolButton(page);
-    m_hideRetracted->setObjectName(QStringLiteral("timelineHideRetracted"));
-    m_hideRetracted->setCheckable(true);
-    m_hideRetracted->setIcon(QIcon(QStringLiteral(":/icons/retract.svg")));
-    m_hideRetracted->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_hideRetracted->setAutoRaise(true);
-    connect(m_hideRetracted, &QToolButton::toggled, this, [this] { m_filterTimer.start(); });
-
-    m_filterBar = new QWidget(page);
-    m_filterBar->setObjectName(QStringLiteral("timelineFilterBar"));
-    auto *filterRow = new QHBoxLayout(m_filterBar);
-    filterRow->setContentsMargins(0, 0, 0, 0);
-    filterRow->setSpacing(6);
-    filterRow->addWidget(m_filterText, 1);
-    filterRow->addWidget(m_filterKind);
-    filterRow->addWidget(m_filterAuthor);
-    filterRow->addWidget(m_keyOnly);
-    filterRow->addWidget(m_hideRetracted);
+    m_filterBar = new TimelineFilterBar(page);
+    connect(m_filterBar, &TimelineFilterBar::filterChanged, this, &TimelineDock::applyFilter);
+    connect(m_filterBar, &TimelineFilterBar::authorsWanted, this, &TimelineDock::wantAuthors);
 
     m_view = new QTreeView(page);
     configureView();
@@ -328,7 +269,7 @@ QWidget *TimelineDock::createTimelinePage()
     setTabOrder(m_line, m_kind);
     setTabOrder(m_kind, m_author);
     setTabOrder(m_author, m_view);
-    setTabOrder(m_view, m_filterText);
+    setTabOrder(m_view, m_filterBar->textEdit());
     return page;
 }
 
@@ -373,9 +314,6 @@ void TimelineDock::retranslateUi()
     setAccessibleLabel(m_kind, tr("Kind of the next entry"));
     setAccessibleLabel(m_author, tr("Author"));
     setAccessibleLabel(m_line, tr("New entry"));
-    setAccessibleLabel(m_filterText, tr("Filter entries"));
-    setAccessibleLabel(m_filterKind, tr("Filter by kind"));
-    setAccessibleLabel(m_filterAuthor, tr("Filter by author"));
     setAccessibleLabel(m_view, tr("Timeline"));
     m_emptyLabel->setText(tr("No incident open — press %1 to declare one")
                               .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
@@ -394,13 +332,8 @@ void TimelineDock::retranslateUi()
     m_logButton->setText(tr("Log"));
     m_logButton->setToolTip(tr("Log the entry (Enter)"));
 
-    m_filterText->setPlaceholderText(
-        tr("Filter entries (%1)").arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
-    fillFilterKinds();
+    m_filterBar->retranslateUi();
     refreshAuthors();
-    m_keyOnly->setText(tr("Key events"));
-    m_keyOnly->setToolTip(tr("Show only key events"));
-    m_hideRetracted->setText(tr("Hide retracted"));
     if (m_feedbackKind == Feedback::None)
         showIdleHint();
 
@@ -418,24 +351,6 @@ void TimelineDock::retranslateUi()
     updateActions();
 }
 
-void TimelineDock::fillFilterKinds()
-{
-    const QVariant current = m_filterKind->currentData();
-    const QSignalBlocker blocker(m_filterKind);
-    m_filterKind->clear();
-    m_filterKind->addItem(tr("All kinds"), AllKinds);
-    // Hiding what CommandPost logs by itself keeps the log about the incident.
-    m_filterKind->addItem(tr("All but timers"), AllButTimers);
-    m_filterKind->addItem(tr("All but timers and system"), AllButTimersAndSystem);
-    m_filterKind->addItem(tr("What people wrote"), PeopleOnly);
-    m_filterKind->insertSeparator(m_filterKind->count());
-    for (EntryKind kind : EntryVocabulary::allKinds())
-        m_filterKind->addItem(KindStyle::swatch(KindStyle::kindColor(kind)), EntryVocabulary::kindLabel(kind),
-                              static_cast<int>(kind));
-    const int index = m_filterKind->findData(current.isValid() ? current : QVariant(int(AllKinds)));
-    m_filterKind->setCurrentIndex(qMax(0, index));
-}
-
 void TimelineDock::refreshAuthors()
 {
     QStringList authors;
@@ -444,16 +359,7 @@ void TimelineDock::refreshAuthors()
             authors = *list;
     }
     m_authorNames->setStringList(authors);
-
-    const QString current = m_filterAuthor->currentData().toString();
-    const QSignalBlocker blocker(m_filterAuthor);
-    m_filterAuthor->clear();
-    m_filterAuthor->addItem(tr("Anyone"), QString());
-    for (const QString &name : std::as_const(authors))
-        m_filterAuthor->addItem(name, name);
-    if (!current.isEmpty() && m_filterAuthor->findData(current) < 0)
-        m_filterAuthor->addItem(current, current); // keep a filter that is in use
-    m_filterAuthor->setCurrentIndex(qMax(0, m_filterAuthor->findData(current)));
+    m_filterBar->setAuthors(authors);
 }
 
 void TimelineDock::wantAuthors()
@@ -474,9 +380,8 @@ void TimelineDock::changeEvent(QEvent *event)
 void TimelineDock::setOutbox(Outbox &outbox, OutboxSender &sender)
 {
     m_sender = &sender;
-    m_pendingModel = new PendingEntryModel(outbox, this);
-    m_pendingModel->setIncident(m_incidentId);
-    m_pendingView = new PendingEntriesView(*m_pendingModel, m_timelinePage);
+    m_pendingView = new PendingEntriesView(outbox, m_timelinePage);
+    m_pendingView->setIncident(m_incidentId);
     auto *layout = qobject_cast<QVBoxLayout *>(m_timelinePage->layout());
     layout->insertWidget(layout->indexOf(m_view), m_pendingView);
     // "Kept on this computer …" would go on standing after the entries reached the server.
@@ -494,10 +399,10 @@ void TimelineDock::setSession(IncidentSession *session)
 {
     m_session = session;
     m_incidentId = session ? session->incidentId() : 0;
-    m_authorsWanted = m_author->hasFocus() || m_filterAuthor->hasFocus();
+    m_authorsWanted = m_author->hasFocus() || m_filterBar->authorHasFocus();
     m_model->setIncident(m_incidentId);
-    if (m_pendingModel)
-        m_pendingModel->setIncident(m_incidentId);
+    if (m_pendingView)
+        m_pendingView->setIncident(m_incidentId);
     m_pages->setCurrentIndex(m_incidentId > 0 ? 1 : 0);
     showIdleHint();
     refreshAuthors();
@@ -568,22 +473,16 @@ void TimelineDock::fitChromeToHeight()
     const int rowHeight = m_view->fontMetrics().height() + 8;
     const bool roomy = m_timelinePage->height() >= rowHeight * 15;
     const QWidget *focus = QApplication::focusWidget();
-    m_filterBar->setVisible(roomy || filterActive() || (focus && m_filterBar->isAncestorOf(focus)));
+    m_filterBar->setVisible(roomy || m_filterBar->isActive() || (focus && m_filterBar->isAncestorOf(focus)));
     if (m_feedbackKind == Feedback::None)
         showIdleHint();
-}
-
-bool TimelineDock::filterActive() const
-{
-    return !m_filterText->text().trimmed().isEmpty() || m_filterKind->currentIndex() > 0 ||
-           m_filterAuthor->currentIndex() > 0 || m_keyOnly->isChecked() || m_hideRetracted->isChecked();
 }
 
 bool TimelineDock::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_timelinePage && event->type() == QEvent::Resize)
         fitChromeToHeight();
-    if ((watched == m_author || watched == m_filterAuthor) && event->type() == QEvent::FocusIn)
+    if (watched == m_author && event->type() == QEvent::FocusIn)
         wantAuthors();
     return QDockWidget::eventFilter(watched, event);
 }
@@ -825,27 +724,8 @@ void TimelineDock::showHistoryCurrent()
 
 void TimelineDock::applyFilter()
 {
-    TimelineFilter filter;
-    filter.text = m_filterText->text().trimmed();
-    const int kind = m_filterKind->currentData().toInt();
-    const auto allBut = [](const QList<EntryKind> &hidden) {
-        QList<EntryKind> kinds = EntryVocabulary::allKinds();
-        kinds.removeIf([&hidden](EntryKind k) { return hidden.contains(k); });
-        return kinds;
-    };
-    if (kind >= 0)
-        filter.kinds << static_cast<EntryKind>(kind);
-    else if (kind == AllButTimers)
-        filter.kinds = allBut({EntryKind::Timer});
-    else if (kind == AllButTimersAndSystem)
-        filter.kinds = allBut({EntryKind::Timer, EntryKind::System});
-    else if (kind == PeopleOnly)
-        filter.kinds = EntryVocabulary::manualKinds();
-    filter.author = m_filterAuthor->currentData().toString();
-    filter.keyEventsOnly = m_keyOnly->isChecked();
-    filter.includeRetracted = !m_hideRetracted->isChecked();
     const auto keep = currentEntry();
-    m_model->setFilter(filter);
+    m_model->setFilter(m_filterBar->filter());
     if (keep)
         selectEntry(keep->id);
     updateActions();

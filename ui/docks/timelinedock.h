@@ -3,7 +3,6 @@
 #include "domain/timelineentry.h"
 
 #include <QDockWidget>
-#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -15,7 +14,6 @@ class QLineEdit;
 class QPushButton;
 class QStackedWidget;
 class QStringListModel;
-class QToolButton;
 class QTreeView;
 
 namespace cp {
@@ -23,7 +21,6 @@ namespace cp {
 class Outbox;
 class OutboxSender;
 class PendingEntriesView;
-class PendingEntryModel;
 
 class Clock;
 class IncidentSession;
@@ -32,10 +29,12 @@ class Preferences;
 class QuickEntryEdit;
 class StoreCommand;
 class TimelineDelegate;
+class TimelineFilterBar;
 class TimelineModel;
 
 // The incident's log: a fast view over TimelineModel (newest first), the Scribe's quick
-// entry line, a filter row, and the entry actions (amend, retract, key event, history).
+// entry line, the filter row (TimelineFilterBar), the entries pending in team mode
+// (PendingEntriesView), and the entry actions (amend, retract, key event, history).
 // Every change goes through the incident's undo stack and the store.
 class TimelineDock final : public QDockWidget
 {
@@ -108,7 +107,6 @@ private:
     void showIdleHint();
     void fitChromeToHeight();
     void adoptRosterPerson();
-    bool filterActive() const;
     enum class Feedback
     {
         None,
@@ -121,7 +119,6 @@ private:
     void refreshAuthors();
     // Reads the authors the first time the author field or the author filter takes focus.
     void wantAuthors();
-    void fillFilterKinds();
     bool runCommand(std::unique_ptr<StoreCommand> command);
     // The line could not reach the server: it goes to the outbox (durable before the line clears).
     bool keepPending(const NewEntry &entry, const QString &line, const QString &who);
@@ -135,7 +132,6 @@ private:
 
     TimelineModel *m_model;
     OutboxSender *m_sender = nullptr;
-    PendingEntryModel *m_pendingModel = nullptr;
     PendingEntriesView *m_pendingView = nullptr;
     TimelineDelegate *m_delegate;
     QStackedWidget *m_pages;
@@ -150,13 +146,7 @@ private:
     Feedback m_feedbackKind = Feedback::None;
 
     QWidget *m_timelinePage = nullptr;
-    QWidget *m_filterBar = nullptr;
-    QLineEdit *m_filterText = nullptr;
-    QComboBox *m_filterKind = nullptr;
-    QComboBox *m_filterAuthor = nullptr;
-    QToolButton *m_keyOnly = nullptr;
-    QToolButton *m_hideRetracted = nullptr;
-    QTimer m_filterTimer;
+    TimelineFilterBar *m_filterBar = nullptr;
     QStringListModel *m_authorNames;
     // Listing the authors scans the whole timeline (half a second at a million entries): the
     // window shows first and reads them when someone reaches for the author field or filter.

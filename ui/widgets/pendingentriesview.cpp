@@ -1,6 +1,7 @@
 #include "pendingentriesview.h"
 
 #include "models/pendingentrymodel.h"
+#include "models/timelinemodel.h"
 #include "widgets/kindstyle.h"
 
 #include <QHeaderView>
@@ -16,8 +17,9 @@ constexpr int VisibleRows = 3; // more scroll: the saved timeline keeps the room
 
 } // namespace
 
-PendingEntriesView::PendingEntriesView(PendingEntryModel &model, QWidget *parent)
-    : QWidget(parent), m_model(model), m_heading(new QLabel(this)), m_view(new QTreeView(this))
+PendingEntriesView::PendingEntriesView(const Outbox &outbox, QWidget *parent)
+    : QWidget(parent), m_model(*new PendingEntryModel(outbox, this)), m_heading(new QLabel(this)),
+      m_view(new QTreeView(this))
 {
     setObjectName(QStringLiteral("pendingEntries"));
     m_heading->setObjectName(QStringLiteral("pendingHeading"));
@@ -31,7 +33,7 @@ PendingEntriesView::PendingEntriesView(PendingEntryModel &model, QWidget *parent
     m_view->setSelectionMode(QAbstractItemView::NoSelection);
     m_view->setFocusPolicy(Qt::NoFocus);
     m_view->header()->setStretchLastSection(false);
-    m_view->header()->setSectionResizeMode(PendingEntryModel::TextColumn, QHeaderView::Stretch);
+    m_view->header()->setSectionResizeMode(TimelineModel::TextColumn, QHeaderView::Stretch);
     m_view->header()->setSectionResizeMode(PendingEntryModel::StateColumn, QHeaderView::ResizeToContents);
     m_view->setFixedHeight(m_view->header()->sizeHint().height() +
                            VisibleRows * m_view->fontMetrics().height() * 3 / 2 + 2 * m_view->frameWidth());
@@ -57,6 +59,11 @@ void PendingEntriesView::retranslateUi()
     m_heading->setText(tr("Pending — not on the server yet (%1): kept on this computer, sent in order when the "
                           "server answers")
                            .arg(m_model.rowCount()));
+}
+
+void PendingEntriesView::setIncident(qint64 incidentId)
+{
+    m_model.setIncident(incidentId);
 }
 
 } // namespace cp
