@@ -19,6 +19,7 @@
 #include "workspaces/workspaceswitcher.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QStandardPaths>
@@ -143,6 +144,14 @@ void TstDeferredDocks::raisingATabBuildsTheDockWithCurrentDataThatFollowsChanges
     QTRY_COMPARE(view->model()->rowCount(), 3);
     // The others stay unbuilt.
     QCOMPARE(builtDocks(w), QStringList{QStringLiteral("rosterDock")});
+
+    // Built in view, laid out with its texts: a combo box asks for the width of its choice.
+    w.businessDock()->raise();
+    auto *owner = w.businessDock()->findChild<QComboBox *>(QStringLiteral("newActivityOwner"));
+    QVERIFY(owner);
+    QTRY_VERIFY(owner->isVisible());
+    QVERIFY2(owner->sizeHint().width() > owner->fontMetrics().horizontalAdvance(owner->currentText()),
+             qPrintable(QStringLiteral("%1 px for “%2”").arg(owner->sizeHint().width()).arg(owner->currentText())));
 }
 
 void TstDeferredDocks::aShortcutBuildsItsDock()

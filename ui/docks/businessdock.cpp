@@ -100,7 +100,7 @@ void BusinessDock::updateActions(std::optional<BusinessState> state)
     m_normalAction->setEnabled(state && *state == BusinessState::Emergency);
 }
 
-void BusinessDock::buildContent()
+QWidget *BusinessDock::buildContent()
 {
     m_emergencyModel = new EmergencyOpsModel(m_store, this);
     m_stakeholderModel = new StakeholderModel(m_store, this);
@@ -249,7 +249,7 @@ void BusinessDock::buildContent()
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split, 1);
     layout->addWidget(m_error);
-    setWidget(scrollWhenSqueezed(body, this));
+    QWidget *frame = scrollWhenSqueezed(body, this);
 
     connect(m_tick, &QPushButton::clicked, this, [this] { m_error->sayOutcome(tickCurrentActivity()); });
     connect(m_normal, &QPushButton::clicked, this, [this] { m_error->sayOutcome(returnToNormal()); });
@@ -293,6 +293,7 @@ void BusinessDock::buildContent()
     connect(m_stakeholderModel, &QAbstractItemModel::dataChanged, this, [this] { updateState(); });
     connect(m_stakeholderModel, &QAbstractItemModel::modelReset, this, [this] { updateState(); });
     retranslateUi();
+    return frame;
 }
 
 BusinessDock::~BusinessDock() = default;

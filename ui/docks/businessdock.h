@@ -74,7 +74,7 @@ public:
 protected:
     void changeEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
-    void buildContent() override;
+    QWidget *buildContent() override;
     void showSession(IncidentSession *session) override;
     void updateFrame(IncidentSession *session) override;
 

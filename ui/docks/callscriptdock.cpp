@@ -31,7 +31,7 @@ CallScriptDock::CallScriptDock(IncidentStore &store, const Clock &clock, QWidget
     retranslateUi();
 }
 
-void CallScriptDock::buildContent()
+QWidget *CallScriptDock::buildContent()
 {
     auto *page = new QWidget(this);
     m_tabs = new QTabBar(page);
@@ -52,7 +52,7 @@ void CallScriptDock::buildContent()
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(head);
     layout->addWidget(m_text, 1);
-    setWidget(scrollWhenSqueezed(page, this));
+    QWidget *frame = scrollWhenSqueezed(page, this);
 
     connect(m_tabs, &QTabBar::tabBarClicked, this, [this](int index) {
         if (index >= 0)
@@ -78,6 +78,7 @@ void CallScriptDock::buildContent()
     m_refresh.callOnTimeout(this, &CallScriptDock::refresh);
     m_refresh.start();
     retranslateUi();
+    return frame;
 }
 
 void CallScriptDock::retranslateUi()

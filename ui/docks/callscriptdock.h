@@ -45,7 +45,7 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
-    void buildContent() override;
+    QWidget *buildContent() override;
     void showSession(IncidentSession *session) override;
 
 private:

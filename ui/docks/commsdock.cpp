@@ -154,7 +154,7 @@ CommsDock::CommsDock(IncidentStore &store, QWidget *parent)
     retranslateUi();
 }
 
-void CommsDock::buildContent()
+QWidget *CommsDock::buildContent()
 {
     m_gridModel = new AudiencePhaseModel(m_store, this);
     m_messageModel = new MessageModel(m_store, this);
@@ -254,7 +254,7 @@ void CommsDock::buildContent()
     layout->addWidget(gridBox);
     layout->addWidget(listBox, 1);
     layout->addWidget(m_error);
-    setWidget(scrollWhenSqueezed(body, this));
+    QWidget *frame = scrollWhenSqueezed(body, this);
 
     connect(m_messages->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         updateDetail();
@@ -302,6 +302,7 @@ void CommsDock::buildContent()
     connect(m_beat, &QTimer::timeout, this, &CommsDock::refreshNow);
     m_beat->start();
     retranslateUi();
+    return frame;
 }
 
 CommsDock::~CommsDock() = default;

@@ -37,11 +37,12 @@ void DeferredDock::ensureBuilt() const
     // Lazily built content is state of the dock's own making, like a cache: const callers may ask.
     auto *self = const_cast<DeferredDock *>(this);
     self->m_built = true;
-    self->buildContent();
+    QWidget *content = self->buildContent();
     self->showSession(m_session);
+    self->setWidget(content);
     // Built while in view: the new content shows now, not a turn later.
-    if (isVisible() && widget())
-        widget()->show();
+    if (isVisible())
+        content->show();
     emit self->built();
 }
 

@@ -39,8 +39,9 @@ protected:
     explicit DeferredDock(const QString &objectName, QWidget *parent = nullptr);
     ~DeferredDock() override;
 
-    // Makes the widgets and models and sets the dock's widget.
-    virtual void buildContent() = 0;
+    // Makes the widgets and models; returns the dock's widget, which the dock takes once it shows
+    // the session and its texts (a widget entering a dock in view is laid out at once).
+    virtual QWidget *buildContent() = 0;
     // The built content shows `session` (also called right after the build).
     virtual void showSession(IncidentSession *session) = 0;
     // What the frame keeps current whether built or not (the enabled state of its menu actions).

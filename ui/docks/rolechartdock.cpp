@@ -45,7 +45,7 @@ RoleChartDock::RoleChartDock(IncidentStore &store, const Clock &clock, RoleTempl
     updateFrame(nullptr);
 }
 
-void RoleChartDock::buildContent()
+QWidget *RoleChartDock::buildContent()
 {
     m_chart = new RoleChartView(*m_model, this);
     m_pages = new QStackedWidget(this);
@@ -87,12 +87,12 @@ void RoleChartDock::buildContent()
     layout->addWidget(m_feedback);
     m_pages->addWidget(m_emptyLabel);
     m_pages->addWidget(chartPage);
-    setWidget(m_pages);
 
     connect(m_chart, &RoleChartView::dropRequested, this, &RoleChartDock::assignDropped);
     connect(m_chart, &RoleChartView::contextMenuRequested, this, &RoleChartDock::showContextMenu);
     connect(m_chart, &RoleChartView::activated, this, [this](const QString &key) { openAssignDialog(key); });
     retranslateUi();
+    return m_pages;
 }
 
 RoleChartDock::~RoleChartDock() = default;

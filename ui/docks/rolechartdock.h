@@ -80,7 +80,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
-    void buildContent() override;
+    QWidget *buildContent() override;
     void showSession(IncidentSession *session) override;
     void updateFrame(IncidentSession *session) override;
 

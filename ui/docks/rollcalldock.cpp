@@ -105,7 +105,7 @@ void RollCallDock::updateFrame(IncidentSession *session)
     m_missed->setIncident(session ? session->incidentId() : 0);
 }
 
-void RollCallDock::buildContent()
+QWidget *RollCallDock::buildContent()
 {
     m_model = new RollCallModel(m_store, this);
     auto *page = new QWidget(this);
@@ -263,13 +263,13 @@ void RollCallDock::buildContent()
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(splitter);
-    setWidget(scrollWhenSqueezed(page, this));
+    QWidget *frame = scrollWhenSqueezed(page, this);
     setTabOrder(m_view, m_conditionCombo);
     setTabOrder(m_conditionCombo, m_conditionText);
     setTabOrder(m_conditionText, m_actionsEdit);
     setTabOrder(m_actionsEdit, m_needsEdit);
     for (QAction *action : {m_missAction, m_skipAction, m_needsAction})
-        widget()->addAction(action); // within the dock: marks on the item being called
+        frame->addAction(action); // within the dock: marks on the item being called
     m_missedView->addAction(m_dismissAction);
 
     connect(m_startButton, &QPushButton::clicked, this, &RollCallDock::startRound);
@@ -331,6 +331,7 @@ void RollCallDock::buildContent()
     m_ageTimer.start();
 
     retranslateUi();
+    return frame;
 }
 
 RollCallDock::~RollCallDock() = default;

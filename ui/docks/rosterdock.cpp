@@ -53,7 +53,7 @@ RosterDock::RosterDock(const StoreWriter &writer, QWidget *parent)
     retranslateUi();
 }
 
-void RosterDock::buildContent()
+QWidget *RosterDock::buildContent()
 {
     m_people = new PeopleModel(m_store, this);
     m_proxy = new QSortFilterProxyModel(this);
@@ -136,12 +136,13 @@ void RosterDock::buildContent()
     layout->setContentsMargins(4, 2, 4, 4);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_message);
-    setWidget(scrollWhenSqueezed(content, this));
+    QWidget *frame = scrollWhenSqueezed(content, this);
 
     connect(&m_store.roster(), &RosterRepository::departmentChanged, this, &RosterDock::reloadDepartments);
     retranslateUi();
     reloadDepartments();
     m_peopleView->resizeColumnsToContents();
+    return frame;
 }
 
 void RosterDock::retranslateUi()
