@@ -281,8 +281,12 @@ void TstRolesUi::businessTreeSubTeamZoomAndExport()
     QTest::keyClick(dock->chart(), Qt::Key_Minus, Qt::ControlModifier);
     QVERIFY(dock->chart()->zoom() < zoomedIn);
     QTest::keyClick(dock->chart(), Qt::Key_0, Qt::ControlModifier);
-    const QRect fitted = dock->chart()->mapFromScene(dock->chart()->sceneRect()).boundingRect();
-    QVERIFY2(dock->chart()->viewport()->rect().adjusted(-2, -2, 2, 2).contains(fitted), "Ctrl+0 fits the chart");
+    // The scroll bars the zoom brought go once it is undone, resizing the view: the chart stays whole.
+    const auto fits = [dock] {
+        const QRect fitted = dock->chart()->mapFromScene(dock->chart()->sceneRect()).boundingRect();
+        return dock->chart()->viewport()->rect().adjusted(-2, -2, 2, 2).contains(fitted);
+    };
+    QTRY_VERIFY2(fits(), "Ctrl+0 fits the chart");
 
     QTemporaryDir dir;
     const QString png = dir.filePath(QStringLiteral("chart.png"));

@@ -34,12 +34,13 @@ QAccessibleInterface *roleChartAccessible(const QString &className, QObject *obj
     return nullptr;
 }
 
-constexpr qreal StaffGap = 28;    // between a lead and its staff roles
-constexpr qreal SiblingGap = 26;  // between sibling subtrees
-constexpr qreal LevelGap = 56;    // between a lead and the row below it
-constexpr qreal StackGap = 12;    // between cards stacked in a column
-constexpr qreal StackIndent = 22; // a stacked column hangs off a spine this far to its left
-constexpr int MaxStack = 5;       // cards per stacked column
+constexpr qreal StaffGap = 28;            // between a lead and its staff roles
+constexpr qreal SiblingGap = 26;          // between sibling subtrees
+constexpr qreal LevelGap = 56;            // between a lead and the row below it
+constexpr qreal StackGap = 12;            // between cards stacked in a column
+constexpr qreal WholeChartMinimum = 0.05; // Ctrl+0: the whole chart, however small
+constexpr qreal StackIndent = 22;         // a stacked column hangs off a spine this far to its left
+constexpr int MaxStack = 5;               // cards per stacked column
 constexpr qreal Margin = 40;
 
 const KindStyle::RoleCardColours &colours()
@@ -370,7 +371,7 @@ void RoleChartView::relayout()
         m_cards.value(selected)->setSelected(true);
     if ((m_fitPending || m_followFit) && !m_cards.isEmpty()) {
         m_fitPending = false;
-        fitToView(m_followFitMinimum);
+        fitToView(m_fitWhole ? WholeChartMinimum : m_followFitMinimum);
     }
 }
 
@@ -388,19 +389,22 @@ void RoleChartView::setZoom(qreal zoom)
 void RoleChartView::zoomIn()
 {
     m_followFit = false;
+    m_fitWhole = false;
     setZoom(zoom() * 1.25);
 }
 
 void RoleChartView::zoomOut()
 {
     m_followFit = false;
+    m_fitWhole = false;
     setZoom(zoom() / 1.25);
 }
 
 void RoleChartView::zoomToFit()
 {
     m_followFit = true;
-    fitToView(0.05); // asked for: the whole chart, however small
+    m_fitWhole = true;
+    fitToView(WholeChartMinimum); // asked for: the whole chart, however small
 }
 
 void RoleChartView::fitToView(qreal minimumZoom)
@@ -427,7 +431,7 @@ void RoleChartView::resizeEvent(QResizeEvent *event)
     QGraphicsView::resizeEvent(event);
     // Following the dock's size, the chart never shrinks past legible text; a short dock scrolls.
     if (m_followFit && !m_cards.isEmpty())
-        fitToView(m_followFitMinimum);
+        fitToView(m_fitWhole ? WholeChartMinimum : m_followFitMinimum);
 }
 
 void RoleChartView::renderTo(QPainter &painter, const QRectF &target) const

@@ -75,6 +75,8 @@ private:
     // Until the user zooms by hand the chart keeps fitting its dock as it is resized.
     bool m_followFit = true;
     qreal m_followFitMinimum = 0.55;
+    // Ctrl+0 asked for the whole chart, however small: a later resize keeps it whole.
+    bool m_fitWhole = false;
     bool m_staffedOnly = false;
 };
 
