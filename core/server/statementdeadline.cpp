@@ -19,18 +19,19 @@
 
 namespace cp {
 
-namespace {
-
-// How often the watchdog looks: the deadline is seconds long, a quarter of one is close enough.
-constexpr std::chrono::milliseconds LookInterval(250);
-
-// Data segments this end sent (retransmissions not counted twice) and received.
+// Data segments this end sent (retransmissions not counted twice) and received. Outside the
+// anonymous namespace: WatchedConnection, declared in the header, holds two.
 struct TcpCounts
 {
     quint32 sent = 0;
     quint32 received = 0;
     bool operator==(const TcpCounts &other) const { return sent == other.sent && received == other.received; }
 };
+
+namespace {
+
+// How often the watchdog looks: the deadline is seconds long, a quarter of one is close enough.
+constexpr std::chrono::milliseconds LookInterval(250);
 
 // The kernel's counts, or false when the socket is not TCP (a Unix socket: nothing lies between).
 bool readTcpCounts(int fd, TcpCounts *counts)
