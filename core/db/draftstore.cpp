@@ -10,7 +10,7 @@
 namespace cp {
 
 namespace {
-constexpr int FormatVersion = 1;
+constexpr int DraftFormatVersion = 1;
 constexpr qint64 MaxDraftBytes = 4 * 1024 * 1024; // far beyond any line typed by hand
 } // namespace
 
@@ -28,7 +28,7 @@ std::optional<DraftStore::Draft> DraftStore::load() const
         return std::nullopt;
     const QJsonDocument document = QJsonDocument::fromJson(file.read(MaxDraftBytes));
     const QJsonObject object = document.object();
-    if (object.value(QStringLiteral("version")).toInt() != FormatVersion)
+    if (object.value(QStringLiteral("version")).toInt() != DraftFormatVersion)
         return std::nullopt;
     Draft draft;
     draft.incidentId = object.value(QStringLiteral("incident")).toInteger();
@@ -44,7 +44,7 @@ StoreError DraftStore::save(const Draft &draft)
     if (draft.text.trimmed().isEmpty())
         return clear();
     QJsonObject object;
-    object.insert(QStringLiteral("version"), FormatVersion);
+    object.insert(QStringLiteral("version"), DraftFormatVersion);
     object.insert(QStringLiteral("incident"), draft.incidentId);
     object.insert(QStringLiteral("text"), draft.text);
     object.insert(QStringLiteral("saved_at"), draft.savedAtUtc.toUTC().toString(Qt::ISODateWithMs));

@@ -11,7 +11,7 @@
 namespace cp {
 
 namespace {
-constexpr int FormatVersion = 1;
+constexpr int MarkerFormatVersion = 1;
 constexpr qint64 MaxBytes = 64 * 1024;
 
 QString stamp(const QDateTime &utc)
@@ -39,7 +39,7 @@ std::optional<SessionMarker::State> SessionMarker::read() const
     if (file.size() > MaxBytes || !file.open(QIODevice::ReadOnly))
         return std::nullopt;
     const QJsonObject object = QJsonDocument::fromJson(file.read(MaxBytes)).object();
-    if (object.value(QStringLiteral("version")).toInt() != FormatVersion)
+    if (object.value(QStringLiteral("version")).toInt() != MarkerFormatVersion)
         return std::nullopt;
     State state;
     state.pid = object.value(QStringLiteral("pid")).toInteger();
@@ -80,7 +80,7 @@ StoreError SessionMarker::end(const QDateTime &nowUtc)
 StoreError SessionMarker::write()
 {
     QJsonObject object;
-    object.insert(QStringLiteral("version"), FormatVersion);
+    object.insert(QStringLiteral("version"), MarkerFormatVersion);
     object.insert(QStringLiteral("pid"), m_state.pid);
     object.insert(QStringLiteral("started_at"), stamp(m_state.startedAtUtc));
     object.insert(QStringLiteral("alive_at"), stamp(m_state.aliveAtUtc));

@@ -15,9 +15,6 @@ using namespace storevalues;
 
 namespace {
 
-// Entries dated this far ahead of the clock are refused: a backfill names the past.
-constexpr qint64 FutureToleranceMs = 60 * 1000;
-
 const QString EntryColumns = QStringLiteral(
     "id, incident_id, kind, author, occurred_at, captured_at, body, tags, key_event, retracted, revision");
 
@@ -125,7 +122,7 @@ Result<qint64> TimelineRepository::insertEntry(WriteTransaction &tx, const NewEn
     const QDateTime captured = entry.capturedAt.isValid() ? entry.capturedAt.toUTC() : now;
     const QDateTime occurred = entry.occurredAt.isValid() ? entry.occurredAt.toUTC() : captured;
     for (const QDateTime &time : {occurred, captured}) {
-        if (toMs(time) > toMs(now) + FutureToleranceMs)
+        if (toMs(time) > toMs(now) + DomainRules::FutureToleranceMs)
             return StoreError(StoreError::Code::Invalid,
                               tr("%1 is in the future; an entry records something that has happened.")
                                   .arg(time.toLocalTime().toString(Qt::ISODate)));
@@ -229,7 +226,7 @@ StoreError TimelineRepository::amend(qint64 entryId, const EntryAmendment &amend
     if (amendment.text && amendment.text->trimmed().isEmpty())
         return {StoreError::Code::Invalid, tr("A timeline entry needs text; retract it instead of emptying it.")};
     const QDateTime now = m_session.clock().nowUtc();
-    if (amendment.occurredAt && toMs(*amendment.occurredAt) > toMs(now) + FutureToleranceMs)
+    if (amendment.occurredAt && toMs(*amendment.occurredAt) > toMs(now) + DomainRules::FutureToleranceMs)
         return {StoreError::Code::Invalid, tr("An entry cannot be dated in the future.")};
 
     return m_session.write(tr("Amending the entry"), [&](WriteTransaction &tx) -> StoreError {

@@ -1,5 +1,6 @@
 // Countdowns, cadences and stopwatches, and their entries on the timeline.
 #include "timerrepository.h"
+#include "domain/domainrules.h"
 
 #include "storevalues.h"
 #include "timelinerepository.h"
@@ -16,8 +17,6 @@ namespace {
 const QString TimerColumns =
     QStringLiteral("id, incident_id, kind, label, owner_role_key, entry_id, state, duration_ms, warn_ms, anchor_at, "
                    "deadline_at, paused_ms, ends_at, expired_deadline_at, default_key, created_at, created_by");
-constexpr qint64 MaxTimerMs = 7LL * 24 * 3600 * 1000; // a week: anything longer is a typo
-constexpr qint64 FutureToleranceMs = 60 * 1000;
 constexpr int MaxSnoozeMinutes = 24 * 60;
 
 Timer readTimer(const QSqlQuery &q)
@@ -89,9 +88,9 @@ Result<qint64> TimerRepository::insertTimer(WriteTransaction &tx, qint64 inciden
         return StoreError(StoreError::Code::Invalid, tr("A timer needs a label: what is it for?"));
     if (t.createdBy.isEmpty())
         return StoreError(StoreError::Code::Invalid, tr("Say who is starting the timer."));
-    if (kind != TimerKind::Stopwatch && (durationMs <= 0 || durationMs > MaxTimerMs))
+    if (kind != TimerKind::Stopwatch && (durationMs <= 0 || durationMs > DomainRules::MaxDurationMs))
         return StoreError(StoreError::Code::Invalid, tr("A timer runs for more than nothing and at most a week."));
-    if (options.warnMs < 0 || options.firstAfterMs < 0 || options.firstAfterMs > MaxTimerMs)
+    if (options.warnMs < 0 || options.firstAfterMs < 0 || options.firstAfterMs > DomainRules::MaxDurationMs)
         return StoreError(StoreError::Code::Invalid, tr("Timer offsets cannot be negative or longer than a week."));
 
     if (StoreError error =
@@ -131,7 +130,7 @@ Result<qint64> TimerRepository::insertTimer(WriteTransaction &tx, qint64 inciden
     }
     case TimerKind::Stopwatch:
         t.anchorAt = options.since.isValid() ? options.since.toUTC() : now;
-        if (toMs(t.anchorAt) > toMs(now) + FutureToleranceMs)
+        if (toMs(t.anchorAt) > toMs(now) + DomainRules::FutureToleranceMs)
             return StoreError(StoreError::Code::Invalid, tr("A stopwatch counts from a moment that has happened."));
         what = t.anchorAt == now
                    ? tr("“%1”").arg(t.label)

@@ -6,7 +6,7 @@ namespace cp {
 
 namespace {
 
-QString quoted(const QString &text)
+QString inQuotes(const QString &text)
 {
     constexpr int MaxChars = 60;
     const QString line = text.simplified();
@@ -22,8 +22,8 @@ QList<ResolveBlocker> ResolveChecklist::blockers(const ResolveInputs &in)
         if (!a.isOpen() || a.followUp)
             continue;
         const QString text = a.ownerName.isEmpty()
-                                 ? tr("Action #%1 %2 is open and has no owner").arg(a.id).arg(quoted(a.text))
-                                 : tr("Action #%1 %2 is open (%3)").arg(a.id).arg(quoted(a.text), a.ownerName);
+                                 ? tr("Action #%1 %2 is open and has no owner").arg(a.id).arg(inQuotes(a.text))
+                                 : tr("Action #%1 %2 is open (%3)").arg(a.id).arg(inQuotes(a.text), a.ownerName);
         list << ResolveBlocker{ResolveBlockerKind::OpenAction, QStringLiteral("action:%1").arg(a.id), a.id, text};
     }
     for (const BusinessActivity &activity : in.activities) {

@@ -19,7 +19,7 @@ QString holderNames(const IncidentRole &role, bool full)
     return names.join(QStringLiteral(", "));
 }
 
-QString duration(qint64 secs)
+QString hoursMinutes(qint64 secs)
 {
     return QStringLiteral("%1:%2").arg(secs / 3600).arg((secs / 60) % 60, 2, 10, QLatin1Char('0'));
 }
@@ -76,7 +76,7 @@ QString RoleSummary::catchUp(const Incident &incident, const QList<IncidentRole>
     lines << tr("State: %1, %2, running %3 (declared %4 UTC)")
                  .arg(IncidentVocabulary::severityKey(incident.severity),
                       IncidentVocabulary::statusLabel(incident.status).toLower(),
-                      duration(qMax<qint64>(0, incident.declaredAt.secsTo(nowUtc))),
+                      hoursMinutes(qMax<qint64>(0, incident.declaredAt.secsTo(nowUtc))),
                       incident.declaredAt.toUTC().toString(QStringLiteral("HH:mm")));
     if (!incident.summary.isEmpty())
         lines << tr("Summary: %1").arg(incident.summary);

@@ -14,7 +14,7 @@ namespace cp {
 
 namespace {
 
-const QString FormatName = QStringLiteral("commandpost-role-template");
+const QString TemplateFormatName = QStringLiteral("commandpost-role-template");
 
 bool validKey(const QString &key)
 {
@@ -115,8 +115,8 @@ std::optional<RoleTemplate> RoleTemplateFormat::fromJson(const QByteArray &json,
         return std::nullopt;
     }
     const QJsonObject root = doc.object();
-    if (root.value(QStringLiteral("format")).toString() != FormatName) {
-        *error = tr("format: expected “%1”").arg(FormatName);
+    if (root.value(QStringLiteral("format")).toString() != TemplateFormatName) {
+        *error = tr("format: expected “%1”").arg(TemplateFormatName);
         return std::nullopt;
     }
     const int version = root.value(QStringLiteral("version")).toInt(-1);
@@ -203,7 +203,7 @@ QByteArray RoleTemplateFormat::toJson(const RoleTemplate &t)
         roles.append(o);
     }
     const QJsonObject root{
-        {QStringLiteral("format"), FormatName},
+        {QStringLiteral("format"), TemplateFormatName},
         {QStringLiteral("version"), Version},
         {QStringLiteral("key"), t.key},
         {QStringLiteral("name"), t.name},

@@ -9,7 +9,7 @@ namespace cp {
 
 namespace {
 
-constexpr int PageSize = 5000;
+constexpr int ReportPageRows = 5000;
 
 // GitHub-flavoured Markdown escapes only what would otherwise become markup, so a chat tool
 // that shows the source reads the same words ("Fix #123", "a_b", "[retracted]").
@@ -148,7 +148,7 @@ Result<IncidentReport> IncidentReport::build(const IncidentStore &store, qint64 
     TimelinePage page;
     page.incidentId = incidentId;
     page.oldestFirst = true;
-    page.limit = PageSize;
+    page.limit = ReportPageRows;
     for (;;) {
         auto rows = store.timeline().entries(page);
         if (!rows)

@@ -10,7 +10,7 @@ namespace cp {
 
 namespace {
 
-constexpr int PageSize = 2000;
+constexpr int ExportPageRows = 2000;
 
 QString isoUtc(const QDateTime &t)
 {
@@ -87,7 +87,7 @@ StoreError TimelineExport::write(const IncidentStore &store, qint64 incidentId, 
     TimelinePage page;
     page.incidentId = incidentId;
     page.oldestFirst = true;
-    page.limit = PageSize;
+    page.limit = ExportPageRows;
     bool first = true;
     while (written) {
         auto rows = store.timeline().entries(page);

@@ -15,7 +15,7 @@ namespace {
 constexpr int DefaultConnectTimeoutSeconds = 10;
 
 // A value in libpq's connection-string syntax: quoted, with \ and ' escaped.
-QString quoted(QString value)
+QString conninfoQuoted(QString value)
 {
     value.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
     value.replace(QLatin1Char('\''), QStringLiteral("\\'"));
@@ -123,7 +123,7 @@ QString ServerAddress::textWithoutPassword() const
             continue;
         const bool plain = !value.isEmpty() && !value.contains(QLatin1Char(' ')) &&
                            !value.contains(QLatin1Char('\\')) && !value.contains(QLatin1Char('\''));
-        parts << keyword + QLatin1Char('=') + (plain ? value : quoted(value));
+        parts << keyword + QLatin1Char('=') + (plain ? value : conninfoQuoted(value));
     }
     return parts.join(QLatin1Char(' '));
 }
@@ -146,7 +146,7 @@ void ServerAddress::applyTo(QSqlDatabase &database) const
         if (keyword == QLatin1String("password"))
             database.setPassword(value);
         else
-            options << keyword + QLatin1Char('=') + quoted(value);
+            options << keyword + QLatin1Char('=') + conninfoQuoted(value);
     }
     database.setConnectOptions(options.join(QLatin1Char(';')));
 }

@@ -11,7 +11,7 @@ namespace {
 // A sample whose round trip took longer says little about when the server read its clock.
 constexpr qint64 UsableRoundTripMs = 1000;
 
-QString duration(qint64 ms)
+QString roundedDuration(qint64 ms)
 {
     const qint64 seconds = (ms + 500) / 1000;
     if (seconds < 120)
@@ -47,8 +47,8 @@ QString ServerClock::offsetText(qint64 offsetMs)
 {
     if (qAbs(offsetMs) <= NoticeableOffsetMs)
         return {};
-    return offsetMs > 0 ? tr("Your clock is %1 behind the server").arg(duration(offsetMs))
-                        : tr("Your clock is %1 ahead of the server").arg(duration(-offsetMs));
+    return offsetMs > 0 ? tr("Your clock is %1 behind the server").arg(roundedDuration(offsetMs))
+                        : tr("Your clock is %1 ahead of the server").arg(roundedDuration(-offsetMs));
 }
 
 } // namespace cp
