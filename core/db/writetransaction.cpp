@@ -2,15 +2,29 @@
 
 #include "server/statementdeadline.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 
 namespace cp {
+
+namespace {
+// Qt's PostgreSQL driver closes a connection whose socket it finds dead, even between two
+// statements of one command. Nothing more is run on it (Qt would only warn "database not open"):
+// it fails as a lost connection (SQLSTATE 08003), which the session takes as the link going down.
+QSqlError closedConnection()
+{
+    return {QString(), QCoreApplication::translate("cp::WriteTransaction", "the connection is closed"),
+            QSqlError::ConnectionError, QStringLiteral("08003")};
+}
+} // namespace
 
 Result<QSqlQuery> runStatement(const QSqlDatabase &db, const QString &sql, const QVariantList &values,
                                const QString &doing)
 {
     // On a team server, against the deadline of its answer.
     const StatementDeadline::Statement deadline(db);
+    if (!db.isOpen())
+        return deadline.failure(closedConnection(), doing);
     QSqlQuery query(db);
     query.setForwardOnly(true);
     // Without values nothing is bound: run it as it is. PostgreSQL's driver prepares with PREPARE,
@@ -42,6 +56,8 @@ WriteTransaction::~WriteTransaction()
 StoreError WriteTransaction::plain(const QString &sql)
 {
     const StatementDeadline::Statement deadline(m_db);
+    if (!m_db.isOpen())
+        return deadline.failure(closedConnection(), m_doing);
     QSqlQuery query(m_db);
     if (!query.exec(sql))
         return deadline.failure(query.lastError(), m_doing);
@@ -85,6 +101,8 @@ void WriteTransaction::rollback()
     if (!m_open)
         return;
     m_open = false;
+    if (!m_db.isOpen())
+        return; // a closed connection's transaction ended with it
     const StatementDeadline::Statement deadline(m_db);
     QSqlQuery query(m_db);
     query.exec(QStringLiteral("ROLLBACK")); // failing here means SQLite already rolled back
