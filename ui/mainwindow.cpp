@@ -207,6 +207,7 @@ void MainWindow::connectParts()
         if (incidentId == m_incidentId)
             followUserRoles();
     });
+    connect(&m_store.session(), &StoreSession::stampedAuthorChanged, this, &MainWindow::followUserRoles);
 }
 
 QList<QDockWidget *> MainWindow::docks() const
@@ -373,7 +374,7 @@ void MainWindow::followUserRoles()
     if (!roles)
         return;
     QStringList held;
-    const QString me = m_preferences.authorName();
+    const QString me = m_writer->author();
     for (const IncidentRole &role : *roles) {
         for (const RoleHolder &holder : role.holders) {
             if (holder.handle.compare(me, Qt::CaseInsensitive) == 0 ||

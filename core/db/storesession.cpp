@@ -361,6 +361,10 @@ void StoreSession::close()
         WriteAheadLog::removeUnusedCompanions(path); // a read-only look leaves the folder as it was
     m_dialect = SqlDialect();
     m_address = ServerAddress();
+    if (!m_stampedAuthor.isEmpty()) {
+        m_stampedAuthor.clear();
+        emit stampedAuthorChanged(QString());
+    }
     m_path.clear();
     m_lastSeenChange = 0;
     m_dataVersion = -1;

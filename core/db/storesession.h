@@ -4,8 +4,8 @@
 #include "server/serveraddress.h"
 #include "server/serverclock.h"
 #include "server/serverlink.h"
-#include "server/statementdeadline.h"
 #include "server/serverprobe.h"
+#include "server/statementdeadline.h"
 #include "sqldialect.h"
 #include "storechange.h"
 #include "storeerror.h"
@@ -110,6 +110,11 @@ public:
     // back-off. Once connected it catches up through the change log (everything since the last
     // change it saw is announced as usual).
     const ServerLink &link() const { return m_link; }
+    // Team mode: the name the server puts on this login's rows whatever the client sends (the
+    // login's roster person, else the login), as last read: at every connection and after a change
+    // to the roster. Empty on a file, for a login whose rows keep the name given (an admin), and
+    // until the server is first reached.
+    QString stampedAuthor() const { return m_stampedAuthor; }
     // Team mode: the server's address as opened (its outbox is named after it); empty on a file.
     const ServerAddress &serverAddress() const { return m_address; }
     // Tries to connect again now if the link is down and its next try is due; the session's own
@@ -231,6 +236,7 @@ public:
 signals:
     void changed(const cp::StoreChange &change);
     void serverClockOffsetChanged(qint64 offsetMs);
+    void stampedAuthorChanged(const QString &author);
     // The later check found the file damaged; the session is read-only from now on.
     void damaged(const QString &message);
 
@@ -249,6 +255,8 @@ private:
     // The schema checked, the connection configured, the change log's end noted.
     StoreError firstContact();
     StoreError reconnect();
+    void readStampedAuthor();
+    void noticeRosterChange(const cp::StoreChange &change);
     // After connecting: every answer the server owes is watched (StatementDeadline).
     void watchAnswers();
     // The watchdog gave the connection up: an answer was overdue.
@@ -283,6 +291,7 @@ private:
     std::unique_ptr<LaterIntegrityCheck> m_laterCheck;
     QString m_damage;
     ServerAddress m_address;
+    QString m_stampedAuthor;
     // Reported to from const reads too: a read that finds the server gone is a fact about the link.
     mutable ServerLink m_link;
     QTimer m_reconnectTimer;

@@ -56,6 +56,7 @@ StoreError StoreSession::openServer(const ServerAddress &address, const Options 
         return error;
     }
     m_path = name;
+    readStampedAuthor();
     if (options.serverClock) {
         // A clock that cannot be compared now is compared at the next round; the times stay this
         // machine's meanwhile.
@@ -80,6 +81,27 @@ StoreError StoreSession::firstContact()
     m_lastSeenChange = last->value(0).toLongLong();
     m_needsFirstContact = false;
     return {};
+}
+
+void StoreSession::readStampedAuthor()
+{
+    // A roster change may link this login to a person (or link it to another).
+    connect(this, &StoreSession::changed, this, &StoreSession::noticeRosterChange, Qt::UniqueConnection);
+    auto stamped = read(ServerSchema::stampedAuthorQuery(), {}, tr("Reading who the server says you are"));
+    if (!stamped || !stamped->next())
+        return; // asked again at the next connection
+    // NULL: the login's rows keep the name given.
+    const QString author = stamped->value(0).toString();
+    if (author == m_stampedAuthor)
+        return;
+    m_stampedAuthor = author;
+    emit stampedAuthorChanged(author);
+}
+
+void StoreSession::noticeRosterChange(const StoreChange &change)
+{
+    if (isServer() && change.entity == StoreEntity::Person)
+        readStampedAuthor();
 }
 
 StoreError StoreSession::configureServerConnection()
@@ -223,6 +245,7 @@ StoreError StoreSession::reconnect()
     }
     m_reconnectTimer.stop();
     m_link.restored();
+    readStampedAuthor();
     if (m_pollTimer.isActive())
         listenForServerCommits();
     if (m_options.serverClock) {

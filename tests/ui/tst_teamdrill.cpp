@@ -182,6 +182,73 @@ private slots:
             QCOMPARE(exported.out, first);
         }
     }
+    // The server stamps a responder's rows with the login's person; the window's author field says
+    // so instead of inviting a name that the record would not show.
+    void theLoginDecidesTheAuthorField()
+    {
+        QString why;
+        const QString login = m_pg.createMember(m_server, QStringLiteral("eve"), ServerSchema::Group::Responder, &why);
+        QVERIFY2(!login.isEmpty(), qPrintable(why));
+        IncidentStore store(SystemClock::instance());
+        const StoreError opened =
+            store.session().openServer(*ServerAddress::parse(PgTestServer::as(m_server, login)), {});
+        QVERIFY2(opened.ok(), qPrintable(opened.message()));
+        QCOMPARE(store.session().stampedAuthor(), login);
+        const CommitWatcher commits(store.session());
+        QTemporaryDir home;
+        QSettings settings(home.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        Preferences preferences(settings);
+        preferences.setAuthorName(QStringLiteral("Somebody Else"));
+        MainWindow window(store, SystemClock::instance(), preferences, settings);
+        window.show();
+        auto *author = window.findChild<QLineEdit *>(QStringLiteral("quickEntryAuthor"));
+        QVERIFY(author);
+        // Not on the roster yet: the server stamps the login itself.
+        QCOMPARE(author->text(), login);
+        QVERIFY(author->isReadOnly());
+
+        // The admin links the login to a person; the field follows at once.
+        CLI_OK(m_cli.run({QStringLiteral("--server"), m_server, QStringLiteral("people"), QStringLiteral("add"),
+                          QStringLiteral("--name"), QStringLiteral("Eve Park"), QStringLiteral("--handle"),
+                          QStringLiteral("eve"), QStringLiteral("--login"), login}));
+        QTRY_COMPARE_WITH_TIMEOUT(author->text(), QStringLiteral("Eve Park"), 10000);
+        QVERIFY(author->isReadOnly());
+
+        NewIncident declared;
+        declared.title = QStringLiteral("Login check");
+        declared.severity = Severity::Sev3;
+        const auto created = store.incidents().create(declared, QStringLiteral("Eve Park"));
+        QVERIFY(created);
+        QVERIFY(window.openIncident(*created));
+        auto *line = window.findChild<QLineEdit *>(QStringLiteral("quickEntryLine"));
+        QVERIFY(line);
+        line->setFocus();
+        QTest::keyClicks(line, QStringLiteral("Paging the database on-call"));
+        QTest::keyClick(line, Qt::Key_Return);
+        QTRY_VERIFY(line->text().isEmpty());
+        QVERIFY(rows(*window.timelineDock()->model())
+                    .contains(qMakePair(QStringLiteral("Eve Park"), QStringLiteral("Paging the database on-call"))));
+        // The person's own choice stays for the files they open.
+        QCOMPARE(preferences.authorName(), QStringLiteral("Somebody Else"));
+    }
+
+    // An admin's rows keep the name given (the server stamps nothing), so the field stays theirs.
+    void anAdminsAuthorFieldStaysFree()
+    {
+        IncidentStore store(SystemClock::instance());
+        const StoreError opened = store.session().openServer(*ServerAddress::parse(m_server), {});
+        QVERIFY2(opened.ok(), qPrintable(opened.message()));
+        QVERIFY(store.session().stampedAuthor().isEmpty());
+        QTemporaryDir home;
+        QSettings settings(home.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        Preferences preferences(settings);
+        preferences.setAuthorName(QStringLiteral("Ana Lima"));
+        MainWindow window(store, SystemClock::instance(), preferences, settings);
+        auto *author = window.findChild<QLineEdit *>(QStringLiteral("quickEntryAuthor"));
+        QVERIFY(author);
+        QVERIFY(!author->isReadOnly());
+        QCOMPARE(author->text(), QStringLiteral("Ana Lima"));
+    }
 };
 
 QTEST_MAIN(TstTeamDrill)

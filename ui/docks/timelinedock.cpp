@@ -87,6 +87,8 @@ TimelineDock::TimelineDock(IncidentStore &store, const Clock &clock, Preferences
 
     retranslateUi();
     setSession(nullptr);
+    connect(&m_store.session(), &StoreSession::stampedAuthorChanged, this, &TimelineDock::showStampedAuthor);
+    showStampedAuthor();
 }
 
 TimelineDock::~TimelineDock() = default;
@@ -218,7 +220,7 @@ QWidget *TimelineDock::createTimelinePage()
     m_author->setCompleter(completer);
     m_author->installEventFilter(this);
     connect(m_author, &QLineEdit::editingFinished, this, [this] {
-        if (!m_author->text().trimmed().isEmpty())
+        if (!m_author->isReadOnly() && !m_author->text().trimmed().isEmpty())
             m_preferences.setAuthorName(m_author->text());
     });
 
@@ -308,6 +310,14 @@ void TimelineDock::configureView()
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &TimelineDock::updateActions);
 }
 
+void TimelineDock::retranslateAuthor()
+{
+    m_author->setPlaceholderText(tr("Your name"));
+    m_author->setToolTip(m_author->isReadOnly()
+                             ? tr("Who the entries are logged as: on this team server your login decides")
+                             : tr("Who the entries are logged as"));
+}
+
 void TimelineDock::retranslateUi()
 {
     setWindowTitle(tr("Timeline"));
@@ -325,8 +335,7 @@ void TimelineDock::retranslateUi()
         m_kind->setItemData(i, tr("Ctrl+%1").arg(i + 1), Qt::ToolTipRole);
     }
     m_kind->setToolTip(tr("Kind of the next entry (Ctrl+1 … Ctrl+6), unless the line names one (a:, s:, d: …)"));
-    m_author->setPlaceholderText(tr("Your name"));
-    m_author->setToolTip(tr("Who the entries are logged as"));
+    retranslateAuthor();
     m_line->setPlaceholderText(tr("Log an entry and press Enter — a: action, s: status, d: decision, c: callout, "
                                   "TODO:, ! key event, @14:32 or @-5m backfill"));
     m_logButton->setText(tr("Log"));
@@ -410,12 +419,27 @@ void TimelineDock::setSession(IncidentSession *session)
     adoptRosterPerson();
 }
 
+// On a team server that stamps this login's rows, the author field shows the name the server puts
+// on them and cannot be edited: the login, not the field, decides.
+void TimelineDock::showStampedAuthor()
+{
+    const QString stamped = m_store.session().stampedAuthor();
+    const bool byLogin = !stamped.isEmpty();
+    if (!byLogin && !m_author->isReadOnly())
+        return;
+    m_author->setReadOnly(byLogin);
+    m_author->setText(byLogin ? stamped : m_preferences.authorName());
+    retranslateAuthor();
+    if (byLogin && m_feedbackKind == Feedback::Preview)
+        updatePreview(); // no more "Who are you?"
+}
+
 // The author is the person at the keyboard: until they say who they are, a login name that is a
 // roster person's handle or name becomes that person's handle (and is kept); otherwise the line
 // asks, once an incident is open, and what they type is kept.
 void TimelineDock::adoptRosterPerson()
 {
-    if (m_incidentId <= 0 || m_preferences.hasChosenAuthor())
+    if (m_incidentId <= 0 || m_preferences.hasChosenAuthor() || m_author->isReadOnly())
         return;
     if (auto person = m_store.roster().findPerson(m_preferences.authorName())) {
         const QString who = person->handle.isEmpty() ? person->name : person->handle;
@@ -559,7 +583,7 @@ bool TimelineDock::logQuickEntry()
         return false;
     }
     const qint64 entryId = raw->entryId(); // the stack owns it now and keeps it alive
-    m_preferences.setAuthorName(who);
+    rememberAuthor(who);
     m_line->addToHistory(line);
     m_line->clear();
     showFeedback(
@@ -571,6 +595,13 @@ bool TimelineDock::logQuickEntry()
     return true;
 }
 
+// The name typed is kept for the next run; one the server decided is not the person's choice.
+void TimelineDock::rememberAuthor(const QString &who)
+{
+    if (!m_author->isReadOnly())
+        m_preferences.setAuthorName(who);
+}
+
 bool TimelineDock::keepPending(const NewEntry &entry, const QString &line, const QString &who)
 {
     auto logged = m_sender->log(entry);
@@ -579,7 +610,7 @@ bool TimelineDock::keepPending(const NewEntry &entry, const QString &line, const
                      KindStyle::errorColor(), Feedback::Error);
         return false;
     }
-    m_preferences.setAuthorName(who);
+    rememberAuthor(who);
     m_line->addToHistory(line);
     m_line->clear();
     const QString at = m_clock.nowUtc().toLocalTime().toString(QStringLiteral("HH:mm:ss"));

@@ -107,6 +107,9 @@ private:
     void showIdleHint();
     void fitChromeToHeight();
     void adoptRosterPerson();
+    void showStampedAuthor();
+    void rememberAuthor(const QString &who);
+    void retranslateAuthor();
     enum class Feedback
     {
         None,

@@ -1,5 +1,6 @@
 #include "storewriter.h"
 
+#include "db/incidentstore.h"
 #include "preferences.h"
 #include "undo/storecommands.h"
 
@@ -12,7 +13,8 @@ StoreWriter::StoreWriter(IncidentStore &store, SaveStatus &saveStatus, const Pre
 
 QString StoreWriter::author() const
 {
-    return m_preferences.authorName();
+    const QString stamped = m_store.session().stampedAuthor();
+    return stamped.isEmpty() ? m_preferences.authorName() : stamped;
 }
 
 StoreError StoreWriter::writeOnce(std::function<StoreError()> body) const

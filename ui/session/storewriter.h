@@ -28,7 +28,9 @@ public:
 
     IncidentStore &store() const { return m_store; }
     SaveStatus &saveStatus() const { return m_saveStatus; }
-    // Who the entries are by: the preferences' author name, read at each write.
+    // Who the entries are by, read at each write: on a team server that stamps this login's rows,
+    // the name it stamps (whatever is sent, that name is what the record shows); otherwise the
+    // preferences' author name.
     QString author() const;
 
     // 'body' makes the repository call and returns its StoreError or Result<T>, handed back as it is.
