@@ -3,6 +3,7 @@
 // nothing else: no database, no icons, no settings. Marks its first painted frame like the app.
 //   cp_floor_window DOCKS
 #include "widgets/firstframemark.h"
+#include "widgets/startuptrace.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -12,7 +13,9 @@
 
 int main(int argc, char *argv[])
 {
+    cp::StartupTrace::mark("main");
     QApplication app(argc, argv);
+    cp::StartupTrace::mark("application");
     const int docks = argc > 1 ? QByteArray(argv[1]).toInt() : 1;
     QMainWindow window;
     for (int d = 0; d < docks; ++d) {
@@ -30,7 +33,9 @@ int main(int argc, char *argv[])
         window.addDockWidget(d % 2 == 0 ? Qt::LeftDockWidgetArea : Qt::RightDockWidgetArea, dock);
     }
     window.resize(1280, 720);
+    cp::StartupTrace::mark("window built");
     cp::FirstFrameMark::installIfRequested(&window);
     window.show();
+    cp::StartupTrace::mark("window shown");
     return QApplication::exec();
 }

@@ -55,6 +55,7 @@ bool FirstFrameMark::eventFilter(QObject *watched, QEvent *event)
         StartupTrace::mark("first frame painted");
         // The frame reaches the screen when this paint pass has been flushed: right after it.
         QTimer::singleShot(0, this, [] {
+            StartupTrace::mark("first frame flushed");
             std::fprintf(stderr, "cp-first-frame cpu-ms=%.1f peak-rss-kib=%lld\n", processorMs(), peakRssKib());
             std::fflush(stderr);
             QCoreApplication::quit();
