@@ -56,6 +56,9 @@ qint64 Preferences::lastIncidentId() const
 
 void Preferences::setLastIncidentId(qint64 incidentId)
 {
+    // Every start opens the incident it remembers: no rewrite of the settings file for that.
+    if (incidentId == lastIncidentId())
+        return;
     m_settings.setValue(LastIncidentKey, incidentId);
 }
 
