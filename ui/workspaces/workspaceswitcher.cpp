@@ -83,6 +83,13 @@ void WorkspaceSwitcher::arrangeDefault(Workspace workspace)
     m_defaultStructure = structure();
     m_separatorDragged = false;
     m_defaultShape = WorkspaceLayout::shapeFor(m_window.size());
+    m_arranged = workspace;
+    m_arrangedSize = m_window.size();
+}
+
+bool WorkspaceSwitcher::arrangedAsDefault(Workspace workspace) const
+{
+    return m_arranged == workspace && m_arrangedSize == m_window.size() && pristine();
 }
 
 bool WorkspaceSwitcher::eventFilter(QObject *watched, QEvent *event)
@@ -156,8 +163,8 @@ void WorkspaceSwitcher::show(Workspace workspace)
     const bool restored =
         saved.toString() != PristineValue && !state.isEmpty() && m_window.restoreState(state, m_layoutVersion);
     if (restored)
-        m_separatorDragged = true; // the user's layout: it keeps its sizes
-    else
+        m_separatorDragged = true;          // the user's layout: it keeps its sizes
+    else if (!arrangedAsDefault(workspace)) // a start without a layout of the user's: arranged already
         arrangeDefault(workspace);
     emit switched(workspace);
 }

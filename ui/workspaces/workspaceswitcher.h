@@ -3,6 +3,7 @@
 #include "workspace.h"
 
 #include <QObject>
+#include <QSize>
 
 #include <optional>
 
@@ -57,6 +58,8 @@ protected:
 private:
     void show(Workspace workspace);
     void arrangeDefault(Workspace workspace);
+    // Still as arrangeDefault(workspace) left it, for the window's present size.
+    bool arrangedAsDefault(Workspace workspace) const;
     QString structure() const;
     bool pristine() const;
     QString stateKey(Workspace workspace) const;
@@ -73,6 +76,8 @@ private:
     QString m_defaultStructure;
     bool m_separatorDragged = true;
     int m_defaultShape = 0;
+    std::optional<Workspace> m_arranged; // the workspace arrangeDefault last arranged
+    QSize m_arrangedSize;                // the window's size then
 };
 
 } // namespace cp
