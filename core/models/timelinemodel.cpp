@@ -179,7 +179,7 @@ QString TimelineModel::columnTitle(int section)
 
 bool TimelineModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_hasMore;
+    return !parent.isValid() && m_hasMore && !m_fetchHeld;
 }
 
 void TimelineModel::fetchMore(const QModelIndex &parent)

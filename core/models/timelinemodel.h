@@ -50,6 +50,8 @@ public:
     void setFilter(const TimelineFilter &filter);
     const TimelineFilter &filter() const { return m_filter; }
     void setBatchSize(int rows) { m_batchSize = qMax(1, rows); }
+    // While held, canFetchMore() says no: for a view that fetches a page whether it needs one or not.
+    void holdFetching(bool held) { m_fetchHeld = held; }
     void setTimeZone(const QTimeZone &zone);
 
     TimelineEntry entryAt(int row) const { return m_rows.at(row); }
@@ -88,6 +90,7 @@ private:
     // notifications (views, QAbstractItemModelTester) waits for the next ask instead of nesting.
     bool m_changing = false;
     int m_batchSize = 256;
+    bool m_fetchHeld = false;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
 };
 

@@ -66,6 +66,7 @@ private slots:
     void filterRowNarrowsTheView();
     void authorsAreReadWhenTheFilterIsFirstUsed();
     void delegatePaintsEveryKindOfRow();
+    void aLongTimelineShowsOnePageUntilScrolledToTheEnd();
 };
 
 void TstTimelineDock::initTestCase()
@@ -565,6 +566,27 @@ void TstTimelineDock::delegatePaintsEveryKindOfRow()
         coloured = c.saturation() > 80;
     }
     QVERIFY(coloured);
+}
+
+void TstTimelineDock::aLongTimelineShowsOnePageUntilScrolledToTheEnd()
+{
+    UiFixture f;
+    const qint64 id = f.declare(QStringLiteral("Long"));
+    for (int i = 0; i < 300; ++i)
+        QVERIFY(
+            f.store->timeline().append(NewEntry{id, EntryKind::Note, QStringLiteral("bo"), QString::number(i)}).ok());
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(id));
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    TimelineModel *model = w.timelineDock()->model();
+    QTreeView *view = w.timelineDock()->view();
+    // Laid out and painted with the first page, which more than fills the view: no second read.
+    QTRY_VERIFY(view->visualRect(model->index(0, 0)).isValid());
+    QCOMPARE(model->rowCount(), 256);
+    QVERIFY(model->canFetchMore({}));
+    // The rest comes when the user reaches the end.
+    view->scrollToBottom();
+    QTRY_COMPARE(model->rowCount(), int(storedEntries(f, id).size())); // the 300 and the declaration
 }
 
 QTEST_MAIN(TstTimelineDock)

@@ -13,6 +13,7 @@
 #include "undo/savestatus.h"
 #include "undo/storecommands.h"
 #include "widgets/accessiblename.h"
+#include "widgets/deferredicon.h"
 #include "widgets/kindstyle.h"
 #include "widgets/pendingentriesview.h"
 #include "widgets/quickentryedit.h"
@@ -49,6 +50,28 @@ const QList<EntryKind> &shortcutKinds()
                                         EntryKind::Callout, EntryKind::Note,   EntryKind::Communication};
     return kinds;
 }
+
+// QTreeView reads one more page on every full layout, before it measures whether the rows it has
+// fill the view. With a screenful read already, the next page waits until the user scrolls to
+// the end (QAbstractItemView fetches then): a start reads one page of a long timeline, not two.
+class TimelineView final : public QTreeView
+{
+public:
+    TimelineView(TimelineModel &model, QWidget *parent) : QTreeView(parent), m_model(model) {}
+
+    void doItemsLayout() override
+    {
+        // A row is at least a line of text high.
+        const int rows = m_model.rowCount();
+        const bool screenful = rows > 0 && rows * fontMetrics().height() >= viewport()->height();
+        m_model.holdFetching(screenful);
+        QTreeView::doItemsLayout();
+        m_model.holdFetching(false);
+    }
+
+private:
+    TimelineModel &m_model;
+};
 
 } // namespace
 
@@ -95,17 +118,17 @@ TimelineDock::~TimelineDock() = default;
 
 void TimelineDock::createActions()
 {
-    m_amendAction = new QAction(QIcon(QStringLiteral(":/icons/amend.svg")), QString(), this);
+    m_amendAction = new QAction(deferredIcon(QStringLiteral(":/icons/amend.svg")), QString(), this);
     m_amendAction->setObjectName(QStringLiteral("amendEntryAction"));
     m_amendAction->setShortcut(QKeySequence(Qt::Key_F2));
     connect(m_amendAction, &QAction::triggered, this, &TimelineDock::amendCurrent);
 
-    m_retractAction = new QAction(QIcon(QStringLiteral(":/icons/retract.svg")), QString(), this);
+    m_retractAction = new QAction(deferredIcon(QStringLiteral(":/icons/retract.svg")), QString(), this);
     m_retractAction->setObjectName(QStringLiteral("retractEntryAction"));
     m_retractAction->setShortcut(QKeySequence(Qt::Key_Delete));
     connect(m_retractAction, &QAction::triggered, this, &TimelineDock::toggleRetractCurrent);
 
-    m_keyEventAction = new QAction(QIcon(QStringLiteral(":/icons/key-event.svg")), QString(), this);
+    m_keyEventAction = new QAction(deferredIcon(QStringLiteral(":/icons/key-event.svg")), QString(), this);
     m_keyEventAction->setObjectName(QStringLiteral("keyEventAction"));
     m_keyEventAction->setCheckable(true);
     m_keyEventAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
@@ -117,12 +140,12 @@ void TimelineDock::createActions()
     m_copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut); // the view's own Ctrl+C only
     connect(m_copyAction, &QAction::triggered, this, &TimelineDock::copyCurrent);
 
-    m_historyAction = new QAction(QIcon(QStringLiteral(":/icons/history.svg")), QString(), this);
+    m_historyAction = new QAction(deferredIcon(QStringLiteral(":/icons/history.svg")), QString(), this);
     m_historyAction->setObjectName(QStringLiteral("entryHistoryAction"));
     m_historyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     connect(m_historyAction, &QAction::triggered, this, &TimelineDock::showHistoryCurrent);
 
-    m_findAction = new QAction(QIcon(QStringLiteral(":/icons/search.svg")), QString(), this);
+    m_findAction = new QAction(deferredIcon(QStringLiteral(":/icons/search.svg")), QString(), this);
     m_findAction->setObjectName(QStringLiteral("findEntriesAction"));
     m_findAction->setShortcut(QKeySequence::Find);
     connect(m_findAction, &QAction::triggered, this, [this] {
@@ -177,7 +200,7 @@ QWidget *TimelineDock::createEmptyPage()
     QFont big = m_emptyLabel->font();
     big.setPointSizeF(big.pointSizeF() * 1.5);
     m_emptyLabel->setFont(big);
-    m_declareButton = new QPushButton(QIcon(QStringLiteral(":/icons/new-incident.svg")), QString(), page);
+    m_declareButton = new QPushButton(deferredIcon(QStringLiteral(":/icons/new-incident.svg")), QString(), page);
     m_declareButton->setObjectName(QStringLiteral("declareIncidentButton"));
     connect(m_declareButton, &QPushButton::clicked, this, &TimelineDock::declareIncidentRequested);
 
@@ -255,7 +278,7 @@ QWidget *TimelineDock::createTimelinePage()
     connect(m_filterBar, &TimelineFilterBar::filterChanged, this, &TimelineDock::applyFilter);
     connect(m_filterBar, &TimelineFilterBar::authorsWanted, this, &TimelineDock::wantAuthors);
 
-    m_view = new QTreeView(page);
+    m_view = new TimelineView(*m_model, page);
     configureView();
 
     auto *layout = new QVBoxLayout(page);
