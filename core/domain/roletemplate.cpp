@@ -214,10 +214,7 @@ QByteArray RoleTemplateFormat::toJson(const RoleTemplate &t)
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-RoleTemplateLibrary::RoleTemplateLibrary(QString userFolder) : m_userFolder(std::move(userFolder))
-{
-    reload();
-}
+RoleTemplateLibrary::RoleTemplateLibrary(QString userFolder) : m_userFolder(std::move(userFolder)) {}
 
 QString RoleTemplateLibrary::defaultUserFolder()
 {
@@ -225,8 +222,16 @@ QString RoleTemplateLibrary::defaultUserFolder()
         .filePath(QStringLiteral("templates"));
 }
 
+void RoleTemplateLibrary::ensureLoaded() const
+{
+    // The files read once, like a cache: const callers may ask.
+    if (!m_loaded)
+        const_cast<RoleTemplateLibrary *>(this)->reload();
+}
+
 void RoleTemplateLibrary::reload()
 {
+    m_loaded = true;
     m_templates.clear();
     m_problems.clear();
     auto load = [this](const QString &file, bool builtIn) {
@@ -262,6 +267,7 @@ void RoleTemplateLibrary::reload()
 
 std::optional<RoleTemplate> RoleTemplateLibrary::find(const QString &key) const
 {
+    ensureLoaded();
     for (const RoleTemplate &t : m_templates) {
         if (t.key == key)
             return t;

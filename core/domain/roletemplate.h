@@ -14,11 +14,11 @@ namespace cp {
 // hold it, whether the incident is short-handed while it is vacant, and what it is for.
 struct RoleDefinition
 {
-    QString key;       // stable id within the template: "ic", "sme"
-    QString title;     // "Incident Commander"
-    QString shortName; // "IC": for the chat topic and tight spaces
-    QString group;     // "Command", "Liaisons" …
-    QString parentKey; // empty: a root of the hierarchy
+    QString key;        // stable id within the template: "ic", "sme"
+    QString title;      // "Incident Commander"
+    QString shortName;  // "IC": for the chat topic and tight spaces
+    QString group;      // "Command", "Liaisons" …
+    QString parentKey;  // empty: a root of the hierarchy
     bool staff = false; // drawn beside its parent (Deputy, Scribe) rather than below
     bool multipleHolders = false;
     bool required = false;
@@ -67,18 +67,30 @@ public:
 
     static QString defaultUserFolder();
 
-    // Loads everything; a broken user file is skipped and reported in problems().
+    // Loads everything; a broken user file is skipped and reported in problems(). A library made
+    // reads its files when first asked (a window starts without them).
     void reload();
-    QList<RoleTemplate> templates() const { return m_templates; }
+    QList<RoleTemplate> templates() const
+    {
+        ensureLoaded();
+        return m_templates;
+    }
     std::optional<RoleTemplate> find(const QString &key) const;
-    QStringList problems() const { return m_problems; }
+    QStringList problems() const
+    {
+        ensureLoaded();
+        return m_problems;
+    }
 
     // Saves (creates or replaces) a user template; returns an error message or empty.
     QString save(const RoleTemplate &roleTemplate);
     QString remove(const QString &key);
 
 private:
+    void ensureLoaded() const;
+
     QString m_userFolder;
+    bool m_loaded = false;
     QList<RoleTemplate> m_templates;
     QStringList m_problems;
 };
