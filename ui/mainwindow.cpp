@@ -23,6 +23,7 @@
 #include "timers/timerservice.h"
 #include "undo/savestatus.h"
 #include "widgets/damagedfilenotice.h"
+#include "widgets/deferredicon.h"
 #include "widgets/dialogkeys.h"
 #include "widgets/startuptrace.h"
 #include "widgets/timeralert.h"
@@ -53,7 +54,7 @@ MainWindow::MainWindow(IncidentStore &store, const Clock &clock, Preferences &pr
     initResources();
     DialogKeys::installCtrlEnterCommits();
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/commandpost.svg")));
+    setWindowIcon(deferredIcon(QStringLiteral(":/icons/commandpost.svg")));
     setDockNestingEnabled(true);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks | QMainWindow::AllowTabbedDocks |
                    QMainWindow::GroupedDragging);
@@ -106,11 +107,11 @@ void MainWindow::createParts()
 {
     m_undoAction = m_undoGroup->createUndoAction(this);
     m_undoAction->setObjectName(QStringLiteral("undoAction"));
-    m_undoAction->setIcon(QIcon(QStringLiteral(":/icons/undo.svg")));
+    m_undoAction->setIcon(deferredIcon(QStringLiteral(":/icons/undo.svg")));
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_redoAction = m_undoGroup->createRedoAction(this);
     m_redoAction->setObjectName(QStringLiteral("redoAction"));
-    m_redoAction->setIcon(QIcon(QStringLiteral(":/icons/redo.svg")));
+    m_redoAction->setIcon(deferredIcon(QStringLiteral(":/icons/redo.svg")));
     m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
 
     m_exports = new ExportActions(*m_writer, m_clock, m_preferences, this);

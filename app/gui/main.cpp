@@ -21,6 +21,7 @@
 #include "shadow/replaypickerdialog.h"
 #include "shadow/shadowwindow.h"
 #include "widgets/accessiblename.h"
+#include "widgets/deferredicon.h"
 #include "widgets/firstframemark.h"
 #include "widgets/startuptrace.h"
 #include "window/serveractions.h"
@@ -424,7 +425,7 @@ int main(int argc, char *argv[])
     cp::initResources();
     QApplication::setApplicationDisplayName(QStringLiteral("CommandPost"));
     QGuiApplication::setDesktopFileName(QStringLiteral("app.commandpost.CommandPost"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/commandpost.svg")));
+    QApplication::setWindowIcon(cp::deferredIcon(QStringLiteral(":/icons/commandpost.svg")));
     cp::StartupTrace::mark("application");
     return cp::GuiMain::run(app);
 }

@@ -1,5 +1,6 @@
 #include "timelinedelegate.h"
 
+#include "deferredicon.h"
 #include "kindstyle.h"
 #include "models/timelinemodel.h"
 
@@ -32,8 +33,9 @@ bool isSelected(const QStyleOptionViewItem &option)
 } // namespace
 
 TimelineDelegate::TimelineDelegate(QObject *parent)
-    : QStyledItemDelegate(parent), m_keyIcon(QStringLiteral(":/icons/key-event.svg")),
-      m_backfillIcon(QStringLiteral(":/icons/backfill.svg")), m_editedIcon(QStringLiteral(":/icons/edited.svg"))
+    : QStyledItemDelegate(parent), m_keyIcon(deferredIcon(QStringLiteral(":/icons/key-event.svg"))),
+      m_backfillIcon(deferredIcon(QStringLiteral(":/icons/backfill.svg"))),
+      m_editedIcon(deferredIcon(QStringLiteral(":/icons/edited.svg")))
 {
 }
 

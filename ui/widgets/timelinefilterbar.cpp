@@ -1,5 +1,6 @@
 #include "timelinefilterbar.h"
 
+#include "deferredicon.h"
 #include "widgets/accessiblename.h"
 #include "widgets/kindstyle.h"
 
@@ -30,7 +31,7 @@ QToolButton *toggle(const char *name, const QString &icon, QWidget *parent)
     auto *button = new QToolButton(parent);
     button->setObjectName(QLatin1String(name));
     button->setCheckable(true);
-    button->setIcon(QIcon(icon));
+    button->setIcon(deferredIcon(icon));
     button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     button->setAutoRaise(true);
     return button;
@@ -46,7 +47,7 @@ TimelineFilterBar::TimelineFilterBar(QWidget *parent)
     setObjectName(QStringLiteral("timelineFilterBar"));
     m_text->setObjectName(QStringLiteral("timelineFilterText"));
     m_text->setClearButtonEnabled(true);
-    m_text->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
+    m_text->addAction(deferredIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
     m_kind->setObjectName(QStringLiteral("timelineFilterKind"));
     m_kind->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_author->setObjectName(QStringLiteral("timelineFilterAuthor"));

@@ -14,6 +14,7 @@
 #include "session/storewriter.h"
 #include "undo/savestatus.h"
 #include "undo/storecommands.h"
+#include "widgets/deferredicon.h"
 #include "widgets/kindstyle.h"
 
 #include <QAction>
@@ -28,12 +29,12 @@ namespace cp {
 IncidentActions::IncidentActions(const Context &context, QWidget &window)
     : QObject(&window), m_context(context), m_window(window)
 {
-    m_newAction = new QAction(QIcon(QStringLiteral(":/icons/new-incident.svg")), QString(), this);
+    m_newAction = new QAction(deferredIcon(QStringLiteral(":/icons/new-incident.svg")), QString(), this);
     m_newAction->setObjectName(QStringLiteral("newIncidentAction"));
     m_newAction->setShortcut(QKeySequence::New);
     connect(m_newAction, &QAction::triggered, this, &IncidentActions::newIncident);
 
-    m_switchAction = new QAction(QIcon(QStringLiteral(":/icons/switch-incident.svg")), QString(), this);
+    m_switchAction = new QAction(deferredIcon(QStringLiteral(":/icons/switch-incident.svg")), QString(), this);
     m_switchAction->setObjectName(QStringLiteral("switchIncidentAction"));
     m_switchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(m_switchAction, &QAction::triggered, this, &IncidentActions::switchIncident);
