@@ -12,9 +12,12 @@
 #include "docks/rollcalldock.h"
 #include "docks/rosterdock.h"
 #include "docks/timelinedock.h"
+#include "docks/timersdock.h"
 #include "models/peoplemodel.h"
 #include "models/rollcallmodel.h"
+#include "timers/timerservice.h"
 #include "uifixture.h"
+#include "widgets/timeralert.h"
 #include "workspaces/workspace.h"
 #include "workspaces/workspaceswitcher.h"
 
@@ -22,8 +25,10 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTreeView>
 
 using namespace cp;
 using namespace cp::test;
@@ -64,9 +69,11 @@ private slots:
     void aShortcutBuildsItsDock();
     void aRestoredLayoutBuildsTheDockItShows();
     void theStatusBarAndTheMenusKnowTheHiddenDocksState();
+    void theTimersBoardBehindATabStillAlertsAndItsShortcutBuildsIt();
 
 private:
-    MainWindow &window();
+    // The workspace is the one saved in the settings (the Scribe's unless told) for a first window.
+    MainWindow &window(const QString &workspace = QStringLiteral("scribe"));
 
     std::unique_ptr<UiFixture> m_ui;
     qint64 m_incident = 0;
@@ -85,10 +92,10 @@ void TstDeferredDocks::init()
 
 // As the program starts: the window made, its saved layout (the Scribe's workspace) restored, the
 // incident opened, then shown.
-MainWindow &TstDeferredDocks::window()
+MainWindow &TstDeferredDocks::window(const QString &workspace)
 {
     if (!m_ui->window)
-        m_ui->settings->setValue(QStringLiteral("workspace/current"), QStringLiteral("scribe"));
+        m_ui->settings->setValue(QStringLiteral("workspace/current"), workspace);
     m_ui->window = std::make_unique<MainWindow>(*m_ui->store, m_ui->clock, *m_ui->preferences, *m_ui->settings);
     MainWindow &w = *m_ui->window;
     w.restoreWindowState();
@@ -105,7 +112,7 @@ void TstDeferredDocks::aWindowBuildsOnlyTheDocksInView()
     // The Scribe's workspace shows the timeline, the timers and the actions; the rest wait behind a tab.
     QCOMPARE(w.workspaces()->current(), Workspace::Scribe);
     QVERIFY(!inView(w.rosterDock()));
-    QCOMPARE(builtDocks(w), QStringList());
+    QCOMPARE(builtDocks(w), QStringList{QStringLiteral("timersDock")});
     QVERIFY(!w.findChild<QTableView *>(QStringLiteral("rosterView")));
     QVERIFY(!w.findChild<QTableView *>(QStringLiteral("rollCallView")));
     // Each keeps its frame: title, toggle action, place in the tabs.
@@ -117,7 +124,8 @@ void TstDeferredDocks::aWindowBuildsOnlyTheDocksInView()
     QTRY_VERIFY(inView(w.commsDock()));
     QVERIFY(w.commsDock()->isBuilt());
     QVERIFY(w.businessDock()->isBuilt());
-    QCOMPARE(builtDocks(w), (QStringList{QStringLiteral("businessDock"), QStringLiteral("commsDock")}));
+    QCOMPARE(builtDocks(w),
+             (QStringList{QStringLiteral("businessDock"), QStringLiteral("commsDock"), QStringLiteral("timersDock")}));
 }
 
 void TstDeferredDocks::raisingATabBuildsTheDockWithCurrentDataThatFollowsChanges()
@@ -143,7 +151,7 @@ void TstDeferredDocks::raisingATabBuildsTheDockWithCurrentDataThatFollowsChanges
     QVERIFY(m_ui->addPerson(QStringLiteral("Di Evans"), QStringLiteral("di")) > 0);
     QTRY_COMPARE(view->model()->rowCount(), 3);
     // The others stay unbuilt.
-    QCOMPARE(builtDocks(w), QStringList{QStringLiteral("rosterDock")});
+    QCOMPARE(builtDocks(w), (QStringList{QStringLiteral("rosterDock"), QStringLiteral("timersDock")}));
 
     // Built in view, laid out with its texts: a combo box asks for the width of its choice.
     w.businessDock()->raise();
@@ -186,7 +194,7 @@ void TstDeferredDocks::aRestoredLayoutBuildsTheDockItShows()
     QTRY_VERIFY(inView(again.commsDock()));
     QVERIFY(again.commsDock()->isBuilt());
     QVERIFY(again.commsDock()->findChild<QWidget *>(QStringLiteral("audiencePhaseGrid"))->isVisible());
-    QCOMPARE(builtDocks(again), QStringList{QStringLiteral("commsDock")});
+    QCOMPARE(builtDocks(again), (QStringList{QStringLiteral("commsDock"), QStringLiteral("timersDock")}));
 }
 
 void TstDeferredDocks::theStatusBarAndTheMenusKnowTheHiddenDocksState()
@@ -210,6 +218,51 @@ void TstDeferredDocks::theStatusBarAndTheMenusKnowTheHiddenDocksState()
     QVERIFY(business->normalAction()->isEnabled());
     QVERIFY(!business->isBuilt());
     QVERIFY(!w.roleChartDock()->isBuilt());
+}
+
+void TstDeferredDocks::theTimersBoardBehindATabStillAlertsAndItsShortcutBuildsIt()
+{
+    MainWindow &w = window(QStringLiteral("ic"));
+    TimersDock *timers = w.timersDock();
+    QCOMPARE(w.workspaces()->current(), Workspace::Commander);
+    QTRY_VERIFY(inView(w.timelineDock()));
+    QVERIFY(!inView(timers));
+    QVERIFY(!timers->isBuilt());
+    QVERIFY(!w.findChild<QTreeView *>(QStringLiteral("timersView")));
+
+    // A countdown runs out while the board waits behind its tab: the alert sounds, the row is to
+    // flash, the status bar says it is overdue.
+    auto id =
+        m_ui->store->timers().startCountdown(m_incident, QStringLiteral("check DB"), 60000, {}, QStringLiteral("ana"));
+    QVERIFY(id);
+    QSignalSpy alerts(timers->alert(), &TimerAlert::alerted);
+    m_ui->clock.advanceSecs(61);
+    w.timerService()->tick();
+    QCOMPARE(alerts.count(), 1);
+    QCOMPARE(alerts.first().first().toString(), QStringLiteral("Timer expired: check DB"));
+    QVERIFY(timers->isFlashing(*id));
+    auto *next = w.findChild<QLabel *>(QStringLiteral("nextTimerStatus"));
+    QVERIFY(next);
+    QCOMPARE(next->text(), QStringLiteral("Overdue: check DB +0:01"));
+    // Its menu's commands need no board: muting is kept.
+    timers->muteAction()->trigger();
+    QVERIFY(timers->alert()->isMuted());
+    QVERIFY(!timers->isBuilt());
+
+    // Its key builds it and takes the user there: the expired timer selected, still flashing, and
+    // the board's commands act on it.
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QTest::keyClick(&w, Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(timers->isBuilt());
+    QTRY_VERIFY(inView(timers));
+    QTRY_VERIFY(timers->view()->hasFocus());
+    QCOMPARE(timers->currentTimerId(), *id);
+    QVERIFY(timers->isFlashing(*id));
+    QAction *acknowledge = timers->timerActions().first();
+    QVERIFY(acknowledge->isEnabled());
+    QTest::keyClick(timers->view(), Qt::Key_A);
+    QTRY_VERIFY(!timers->isFlashing(*id));
+    QCOMPARE(m_ui->store->timers().timer(*id)->state, TimerState::Acknowledged);
 }
 
 QTEST_MAIN(TstDeferredDocks)

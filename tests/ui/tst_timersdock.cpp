@@ -110,6 +110,7 @@ void TstTimersDock::init()
     MainWindow &w = m_ui->makeWindow();
     QVERIFY(w.openIncident(m_incident));
     QVERIFY(QTest::qWaitForWindowExposed(&w));
+    revealDock(w, QStringLiteral("timersDock")); // the IC's workspace keeps the board behind a tab
     QCOMPARE(dock()->model()->rowCount(), 0);
 }
 

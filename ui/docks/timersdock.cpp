@@ -35,13 +35,46 @@ const QList<int> SnoozeChoices{1, 3, 5};
 
 TimersDock::TimersDock(IncidentStore &store, const Clock &clock, Preferences &preferences, TimerModel &model,
                        TimerService &service, QWidget *parent)
-    : QDockWidget(parent), m_store(store), m_clock(clock), m_preferences(preferences), m_model(&model),
-      m_alert(new TimerAlert(this)), m_delegate(new TimerDelegate(this))
+    : DeferredDock(QStringLiteral("timersDock"), parent), m_store(store), m_clock(clock), m_preferences(preferences),
+      m_model(&model), m_alert(new TimerAlert(this))
 {
-    setObjectName(QStringLiteral("timersDock"));
     setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
     m_alert->setMuted(m_preferences.timerSoundMuted());
+    createActions();
 
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &TimersDock::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &TimersDock::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TimersDock::updateActions);
+    connect(&m_store.timers(), &TimerRepository::timerChanged, this, [this](qint64 incidentId, qint64 timerId) {
+        if (incidentId != m_incidentId)
+            return;
+        // Acknowledged, snoozed or restarted (here or by another program): no longer flashing.
+        if (m_flashing.contains(timerId)) {
+            auto timer = m_store.timers().timer(timerId);
+            if (!timer || timer->phaseAt(m_clock.nowUtc()) != TimerPhase::Expired)
+                m_flashing.remove(timerId);
+        }
+    });
+    const TimerEngine &engine = service.engine();
+    connect(&engine, &TimerEngine::timerExpired, this, [this, &engine](qint64 timerId) {
+        if (const auto timer = engine.timer(timerId))
+            onExpired(*timer);
+    });
+    connect(&engine, &TimerEngine::timerDue, this, [this, &engine](qint64 timerId) {
+        if (const auto timer = engine.timer(timerId))
+            onDue(*timer);
+    });
+
+    m_flashTimer.setInterval(FlashIntervalMs);
+    m_flashTimer.callOnTimeout(this, &TimersDock::flash);
+
+    retranslateUi();
+    updateActions();
+}
+
+QWidget *TimersDock::buildContent()
+{
+    m_delegate = new TimerDelegate(this);
     auto *page = new QWidget(this);
     page->setObjectName(QStringLiteral("timersPage"));
     m_line = new QLineEdit(page);
@@ -79,6 +112,9 @@ TimersDock::TimersDock(IncidentStore &store, const Clock &clock, Preferences &pr
     header->resizeSection(TimerModel::StateColumn, metrics.horizontalAdvance(QStringLiteral("Acknowledged")) + 12);
     header->resizeSection(TimerModel::DeadlineColumn, metrics.horizontalAdvance(QStringLiteral("since 00:00:00")) + 12);
     connect(m_view, &QWidget::customContextMenuRequested, this, &TimersDock::showContextMenu);
+    // The board's plain keys act on it only, never while typing.
+    m_view->addActions({m_acknowledgeAction, m_snoozeAction, m_pauseAction, m_restartAction, m_cancelAction});
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &TimersDock::updateActions);
 
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -86,40 +122,24 @@ TimersDock::TimersDock(IncidentStore &store, const Clock &clock, Preferences &pr
     layout->addWidget(m_line);
     layout->addWidget(m_feedback);
     layout->addWidget(m_view, 1);
-    setWidget(page);
     setTabOrder(m_line, m_view);
 
-    createActions();
-
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &TimersDock::updateActions);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &TimersDock::updateActions);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &TimersDock::updateActions);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &TimersDock::updateActions);
-    connect(&m_store.timers(), &TimerRepository::timerChanged, this, [this](qint64 incidentId, qint64 timerId) {
-        if (incidentId != m_incidentId)
-            return;
-        // Acknowledged, snoozed or restarted (here or by another program): no longer flashing.
-        if (m_flashing.contains(timerId)) {
-            auto timer = m_store.timers().timer(timerId);
-            if (!timer || timer->phaseAt(m_clock.nowUtc()) != TimerPhase::Expired)
-                m_flashing.remove(timerId);
-        }
-    });
-    const TimerEngine &engine = service.engine();
-    connect(&engine, &TimerEngine::timerExpired, this, [this, &engine](qint64 timerId) {
-        if (const auto timer = engine.timer(timerId))
-            onExpired(*timer);
-    });
-    connect(&engine, &TimerEngine::timerDue, this, [this, &engine](qint64 timerId) {
-        if (const auto timer = engine.timer(timerId))
-            onDue(*timer);
-    });
-
-    m_flashTimer.setInterval(FlashIntervalMs);
-    m_flashTimer.callOnTimeout(this, &TimersDock::flash);
-
     retranslateUi();
-    setSession(nullptr);
+    showFlashing();
+    return page;
+}
+
+void TimersDock::showSession(IncidentSession *session)
+{
+    m_line->setEnabled(session);
+}
+
+void TimersDock::updateFrame(IncidentSession *session)
+{
+    m_incidentId = session ? session->incidentId() : 0;
+    m_flashing.clear();
+    showFlashing();
+    updateActions();
 }
 
 TimersDock::~TimersDock() = default;
@@ -130,9 +150,8 @@ void TimersDock::createActions()
         auto *action = new QAction(this);
         action->setObjectName(QLatin1String(name));
         action->setShortcut(key);
-        // Plain letters act on the board only, never while typing.
+        // Plain letters act on the board only (buildContent adds them to it), never while typing.
         action->setShortcutContext(Qt::WidgetShortcut);
-        m_view->addAction(action);
         connect(action, &QAction::triggered, this, slot);
         return action;
     };
@@ -141,7 +160,6 @@ void TimersDock::createActions()
     m_snoozeAction->setObjectName(QStringLiteral("snoozeTimerAction"));
     m_snoozeAction->setShortcut(QKeySequence(Qt::Key_S));
     m_snoozeAction->setShortcutContext(Qt::WidgetShortcut);
-    m_view->addAction(m_snoozeAction);
     connect(m_snoozeAction, &QAction::triggered, this, [this] { snoozeCurrent(DefaultSnoozeMinutes); });
     m_snoozeMenu = new QMenu(this);
     m_snoozeMenu->setObjectName(QStringLiteral("snoozeMenu"));
@@ -160,16 +178,14 @@ void TimersDock::createActions()
     m_focusLineAction->setObjectName(QStringLiteral("focusNewTimerAction"));
     m_focusLineAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     connect(m_focusLineAction, &QAction::triggered, this, [this] {
-        show();
-        raise();
+        reveal();
         m_line->setFocus(Qt::ShortcutFocusReason);
     });
     m_focusBoardAction = new QAction(this);
     m_focusBoardAction->setObjectName(QStringLiteral("focusTimersAction"));
     m_focusBoardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
     connect(m_focusBoardAction, &QAction::triggered, this, [this] {
-        show();
-        raise();
+        reveal();
         m_view->setFocus(Qt::ShortcutFocusReason);
         if (!m_view->currentIndex().isValid() && m_model->rowCount() > 0)
             m_view->setCurrentIndex(m_model->index(0, 0));
@@ -193,10 +209,6 @@ QList<QAction *> TimersDock::timerActions() const
 void TimersDock::retranslateUi()
 {
     setWindowTitle(tr("Timers"));
-    setAccessibleLabel(m_line, tr("New timer"));
-    setAccessibleLabel(m_view, tr("Timer board"));
-    m_line->setPlaceholderText(tr("New timer: 5m check DB SME · every 20m status update @comms · Enter starts it"));
-    m_view->setToolTip(tr("A acknowledge · S snooze 3 min · P pause/resume · R restart · Delete cancel"));
     m_acknowledgeAction->setText(tr("&Acknowledge"));
     m_snoozeAction->setText(tr("&Snooze 3 min"));
     m_snoozeMenu->setTitle(tr("Snooze &for"));
@@ -208,22 +220,19 @@ void TimersDock::retranslateUi()
     m_focusLineAction->setText(tr("New &timer"));
     m_focusBoardAction->setText(tr("Go to the timer &board"));
     m_muteAction->setText(tr("&Mute timer sound"));
+    if (!isBuilt())
+        return;
+    setAccessibleLabel(m_line, tr("New timer"));
+    setAccessibleLabel(m_view, tr("Timer board"));
+    m_line->setPlaceholderText(tr("New timer: 5m check DB SME · every 20m status update @comms · Enter starts it"));
+    m_view->setToolTip(tr("A acknowledge · S snooze 3 min · P pause/resume · R restart · Delete cancel"));
 }
 
 void TimersDock::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
-    QDockWidget::changeEvent(event);
-}
-
-void TimersDock::setSession(IncidentSession *session)
-{
-    m_session = session;
-    m_incidentId = session ? session->incidentId() : 0;
-    m_flashing.clear();
-    m_line->setEnabled(session);
-    updateActions();
+    DeferredDock::changeEvent(event);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,7 +240,9 @@ void TimersDock::setSession(IncidentSession *session)
 
 bool TimersDock::startTimerLine()
 {
-    if (!m_session)
+    ensureBuilt();
+    IncidentSession *session = this->session();
+    if (!session)
         return false;
     const TimerLine line = TimerLineParser::parse(m_line->text());
     if (!line.isValid()) {
@@ -240,8 +251,8 @@ bool TimersDock::startTimerLine()
     }
     TimerOptions options;
     options.ownerRoleKey = line.ownerRoleKey;
-    const QString author = m_session->author();
-    Result<qint64> started = m_session->write([&]() -> Result<qint64> {
+    const QString author = session->author();
+    Result<qint64> started = session->write([&]() -> Result<qint64> {
         switch (line.kind) {
         case TimerKind::Countdown:
             return m_store.timers().startCountdown(m_incidentId, line.label, line.durationMs, options, author);
@@ -266,12 +277,15 @@ bool TimersDock::startTimerLine()
 
 qint64 TimersDock::currentTimerId() const
 {
+    if (!isBuilt())
+        return 0; // nothing can be selected on a board not built
     const QModelIndex current = m_view->currentIndex();
     return current.isValid() ? current.data(TimerModel::TimerIdRole).toLongLong() : 0;
 }
 
 void TimersDock::selectTimer(qint64 timerId)
 {
+    ensureBuilt();
     const int row = m_model->rowOf(timerId);
     if (row < 0)
         return;
@@ -290,10 +304,10 @@ void TimersDock::selectTimer(qint64 timerId)
 void TimersDock::runOnCurrent(const std::function<StoreError(qint64 timerId, const QString &author)> &command)
 {
     const qint64 id = currentTimerId();
-    if (id <= 0 || !m_session)
+    if (id <= 0 || !session())
         return;
-    const QString author = m_session->author();
-    if (!m_feedback->sayOutcome(m_session->write([&] { return command(id, author); })))
+    const QString author = session()->author();
+    if (!m_feedback->sayOutcome(session()->write([&] { return command(id, author); })))
         return;
     m_flashing.remove(id);
     m_model->refreshRemaining();
@@ -346,10 +360,9 @@ void TimersDock::onExpired(const Timer &timer)
     if (timer.incidentId == m_incidentId) {
         m_flashing.insert(timer.id, FlashCount);
         m_lit = true;
-        m_delegate->setFlashing(QSet<qint64>(m_flashing.keyBegin(), m_flashing.keyEnd()), m_lit);
+        showFlashing();
         if (!m_flashTimer.isActive())
             m_flashTimer.start();
-        m_view->viewport()->update();
     } else if (auto incident = m_store.incidents().incident(timer.incidentId)) {
         message = tr("Incident #%1 %2 — %3").arg(timer.incidentId).arg(incident->title, message);
     }
@@ -378,9 +391,16 @@ void TimersDock::flash()
             ++it;
     }
     m_lit = !m_lit && !m_flashing.isEmpty();
-    m_delegate->setFlashing(QSet<qint64>(m_flashing.keyBegin(), m_flashing.keyEnd()), m_lit);
+    showFlashing();
     if (m_flashing.isEmpty())
         m_flashTimer.stop();
+}
+
+void TimersDock::showFlashing()
+{
+    if (!isBuilt())
+        return;
+    m_delegate->setFlashing(QSet<qint64>(m_flashing.keyBegin(), m_flashing.keyEnd()), m_lit);
     m_view->viewport()->update();
 }
 
@@ -408,7 +428,7 @@ void TimersDock::showContextMenu(const QPoint &pos)
 
 void TimersDock::updateActions()
 {
-    const QModelIndex current = m_view->currentIndex();
+    const QModelIndex current = isBuilt() ? m_view->currentIndex() : QModelIndex();
     const auto phase = current.isValid() ? static_cast<TimerPhase>(current.data(TimerModel::StateRole).toInt())
                                          : TimerPhase::Cancelled;
     const auto kind =

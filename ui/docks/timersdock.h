@@ -1,9 +1,9 @@
 #pragma once
 
 #include "db/storeerror.h"
+#include "deferreddock.h"
 #include "domain/timer.h"
 
-#include <QDockWidget>
 #include <QHash>
 #include <QTimer>
 
@@ -34,8 +34,10 @@ class TimerService;
 //
 // The window's TimerService runs the timers and its TimerModel follows the incident shown; the
 // dock shows that model and answers the service's announcements: on an expiry the row flashes,
-// the alert sounds (unless muted) and a desktop notification shows.
-class TimersDock final : public QDockWidget
+// the alert sounds (unless muted) and a desktop notification shows. Those announcements, the
+// alert, the menus' actions and their shortcuts belong to the frame: they work while the board
+// itself is not built yet (a workspace that keeps it behind a tab).
+class TimersDock final : public DeferredDock
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TimersDock)
@@ -47,14 +49,12 @@ public:
                TimerService &service, QWidget *parent = nullptr);
     ~TimersDock() override;
 
-    // The incident shown and written to; null: none.
-    void setSession(IncidentSession *session);
     qint64 incidentId() const { return m_incidentId; }
 
     TimerModel *model() const { return m_model; }
     TimerAlert *alert() const { return m_alert; }
-    QTreeView *view() const { return m_view; }
-    QLineEdit *timerLine() const { return m_line; }
+    QTreeView *view() const { return built(m_view); }
+    QLineEdit *timerLine() const { return built(m_line); }
 
     // What Enter in the new-timer line does; on failure the text stays and the error shows.
     bool startTimerLine();
@@ -79,9 +79,14 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    QWidget *buildContent() override;
+    void showSession(IncidentSession *session) override;
+    void updateFrame(IncidentSession *session) override;
 
 private:
     void createActions();
+    // The rows flashing now, on the board if it is built.
+    void showFlashing();
     void showContextMenu(const QPoint &pos);
     void updateActions();
     // The timer as the engine last read it: the alert needs no read of the store, which may be a
@@ -94,12 +99,11 @@ private:
     IncidentStore &m_store;
     const Clock &m_clock;
     Preferences &m_preferences;
-    IncidentSession *m_session = nullptr;
     qint64 m_incidentId = 0;
 
     TimerModel *m_model;
     TimerAlert *m_alert;
-    TimerDelegate *m_delegate;
+    TimerDelegate *m_delegate = nullptr;
 
     QTimer m_flashTimer;
     QHash<qint64, int> m_flashing; // timer id → flashes left
