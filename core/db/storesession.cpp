@@ -61,6 +61,8 @@ StoreSession::StoreSession(const Clock &clock, QObject *parent)
             reconnectIfDue();
     });
     connect(&m_probe, &ServerProbe::finished, this, &StoreSession::takeProbeAnswer);
+    connect(&m_notifications, &ServerNotifications::notified, this, &StoreSession::dispatchChanges);
+    connect(&m_notifications, &ServerNotifications::connectionClosed, this, &StoreSession::noticeClosedConnection);
     connect(&m_link, &ServerLink::stateChanged, this, [this](ServerLink::State state) {
         if (state == ServerLink::State::Reconnecting && !m_reconnectTimer.isActive())
             linkWentDown();
@@ -352,8 +354,7 @@ void StoreSession::close()
     if (m_connectionName.isEmpty())
         return;
     const QString path = m_db.databaseName();
-    m_answerDeadline.reset();
-    m_db.close();
+    closeServerConnection();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
     m_connectionName.clear();
@@ -556,6 +557,7 @@ void StoreSession::dispatchChanges()
 {
     if (!isOpen())
         return;
+    m_notifications.takePending(); // what they announce, this look reads
     QList<StoreChange> changes;
     {
         auto q = read(QStringLiteral("SELECT seq, entity, entity_id, incident_id, op FROM change_log "

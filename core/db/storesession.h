@@ -4,6 +4,7 @@
 #include "server/serveraddress.h"
 #include "server/serverclock.h"
 #include "server/serverlink.h"
+#include "server/servernotifications.h"
 #include "server/serverprobe.h"
 #include "server/statementdeadline.h"
 #include "sqldialect.h"
@@ -273,6 +274,8 @@ private:
     StoreError unreachable(const QString &doing) const;
     // Unreachable while the link is down (a connection the driver closed on its own takes it down).
     StoreError requireLink(const QString &doing) const;
+    // A connection libpq closed on its own (a read met its end) takes the link down.
+    void noticeClosedConnection() const;
     bool connectionDead() const;
     void linkWentDown();
 
@@ -299,6 +302,8 @@ private:
     // before the connection closes.
     std::unique_ptr<StatementDeadline> m_answerDeadline;
     ServerProbe m_probe;
+    // Other laptops' commits wake the session through it while the connection is open (LISTEN).
+    ServerNotifications m_notifications;
     bool m_needsFirstContact = false; // opened unreachable: the schema check and the change log's start wait
 };
 

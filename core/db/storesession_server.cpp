@@ -7,8 +7,6 @@
 #include "server/serverschema.h"
 #include "writetransaction.h"
 
-#include <QSqlDriver>
-
 #include <atomic>
 
 namespace cp {
@@ -155,12 +153,18 @@ StoreError StoreSession::requireLink(const QString &doing) const
 {
     if (!isServer())
         return {};
-    // Qt's driver closes a connection whose socket it finds at its end (a notification's wake-up,
-    // or the watchdog's shutdown of a connection whose answer was overdue).
-    if (!m_link.isDown() && !m_db.isOpen())
+    noticeClosedConnection();
+    return m_link.isDown() ? unreachable(doing) : StoreError();
+}
+
+void StoreSession::noticeClosedConnection() const
+{
+    // libpq closes a connection whose socket it finds at its end (a notification's wake-up, the
+    // answer of a statement Qt's driver made on its own, or the watchdog's shutdown of a
+    // connection whose answer was overdue).
+    if (isServer() && !m_link.isDown() && !m_db.isOpen())
         m_link.lost(answerOverdue() ? StatementDeadline::overdueText(answerDeadlineMs())
                                     : tr("the server closed the connection"));
-    return m_link.isDown() ? unreachable(doing) : StoreError();
 }
 
 StoreError StoreSession::noticeFailure(const StoreError &error, const QString &doing) const
@@ -185,6 +189,7 @@ void StoreSession::watchAnswers()
 
 void StoreSession::closeServerConnection()
 {
+    m_notifications.stop();
     m_answerDeadline.reset();
     m_db.close();
 }
@@ -260,12 +265,17 @@ StoreError StoreSession::reconnect()
 
 void StoreSession::listenForServerCommits()
 {
-    QSqlDriver *driver = m_db.driver();
-    if (!driver || driver->subscribedToNotifications().contains(SqlDialect::changeChannel()))
+    if (m_notifications.isWatching())
         return;
-    // Qt's driver watches the connection's socket; a notification says only "look again".
-    if (driver->subscribeToNotification(SqlDialect::changeChannel()))
-        connect(driver, &QSqlDriver::notification, this, [this] { dispatchChanges(); });
+    // A notification says only "look again"; the change log says what. Without it the poll finds
+    // the commits, later.
+    const QString doing = tr("Listening for other laptops' changes");
+    auto listening = runStatement(m_db, QStringLiteral("LISTEN ") + SqlDialect::changeChannel(), {}, doing);
+    if (!listening) {
+        noticeFailure(listening.error(), doing);
+        return;
+    }
+    m_notifications.watch(m_db);
 }
 
 } // namespace cp

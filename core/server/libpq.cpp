@@ -45,6 +45,7 @@ const LibPq::Loaded &LibPq::loaded()
         if (!library.load() || !resolve(library, "PQconninfoParse", pq.conninfoParse) ||
             !resolve(library, "PQconninfoFree", pq.conninfoFree) || !resolve(library, "PQfreemem", pq.freemem) ||
             !resolve(library, "PQstatus", pq.status) || !resolve(library, "PQsocket", pq.socket) ||
+            !resolve(library, "PQconsumeInput", pq.consumeInput) || !resolve(library, "PQnotifies", pq.notifies) ||
             !resolve(library, "PQconnectdbParams", pq.connectdbParams) ||
             !resolve(library, "PQerrorMessage", pq.errorMessage) || !resolve(library, "PQfinish", pq.finish))
             return Loaded{nullptr, library.errorString()};

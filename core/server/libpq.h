@@ -22,6 +22,9 @@ public:
     decltype(&PQfreemem) freemem = nullptr;
     decltype(&PQstatus) status = nullptr;
     decltype(&PQsocket) socket = nullptr;
+    // Notifications of our own watch (ServerNotifications), on the driver's connection.
+    decltype(&PQconsumeInput) consumeInput = nullptr;
+    decltype(&PQnotifies) notifies = nullptr;
     // A throwaway connection of our own (ServerConnection::probe).
     decltype(&PQconnectdbParams) connectdbParams = nullptr;
     decltype(&PQerrorMessage) errorMessage = nullptr;
