@@ -64,6 +64,8 @@ private slots:
     void eachWorkspaceFits_data();
     void eachWorkspaceFits();
     void newTimerNeverScrollsTheMostUrgentAway();
+    void theDeputySeesEveryCallAndEveryMiss_data();
+    void theDeputySeesEveryCallAndEveryMiss();
     void untouchedDefaultFollowsTheWindowSize();
     void userChangesAreKeptPerWorkspaceAndReset();
     void workspaceFollowsTheUsersRole();
@@ -330,6 +332,52 @@ void TstWorkspaces::newTimerNeverScrollsTheMostUrgentAway()
     QVERIFY2(view->viewport()->rect().contains(first), "the most urgent timer scrolled out of view");
     QCOMPARE(timers->currentTimerId(),
              view->model()->index(view->model()->rowCount() - 1, 0).data(TimerModel::TimerIdRole).toLongLong());
+}
+
+void TstWorkspaces::theDeputySeesEveryCallAndEveryMiss_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1280x720") << QSize(1280, 720);
+    QTest::newRow("1366x768") << QSize(1366, 768);
+}
+
+// Nobody answered the round: the Deputy circles back to every call on the missed list, in view
+// without scrolling, and the grid shows each call of the round with no blank rows under them
+// (the room goes to the missed list).
+void TstWorkspaces::theDeputySeesEveryCallAndEveryMiss()
+{
+    QFETCH(QSize, size);
+    UiFixture f;
+    qint64 incident = 0;
+    populate(f, incident);
+    const auto rounds = f.store->rollCalls().rounds(incident);
+    QVERIFY(rounds && !rounds->isEmpty());
+    const auto items = f.store->rollCalls().roundItems(rounds->last().id);
+    QVERIFY(items);
+    for (const RollCallItem &item : std::as_const(*items)) {
+        if (item.state == RollCallItemState::Pending)
+            QVERIFY(f.store->rollCalls().mark(item.id, RollCallItemState::NoAnswer, QStringLiteral("ana")).ok());
+    }
+    MainWindow &w = f.makeWindow();
+    w.resize(size);
+    QVERIFY(w.openIncident(incident));
+    QTRY_COMPARE(w.size(), size);
+    w.workspaces()->switchTo(Workspace::Scribe);
+    w.workspaces()->action(Workspace::Deputy)->trigger();
+    QCoreApplication::processEvents();
+
+    auto *grid = w.findChild<QTableView *>(QStringLiteral("rollCallView"));
+    auto *missed = w.findChild<QTreeView *>(QStringLiteral("missedView"));
+    QVERIFY(grid && missed);
+    const int calls = grid->model()->rowCount();
+    QCOMPARE(calls, items->size());
+    QCOMPARE(missed->model()->rowCount(), calls);
+    QVERIFY2(rowsInView(missed) >= calls,
+             qPrintable(QStringLiteral("missed: room for %1 of %2 rows").arg(rowsInView(missed)).arg(calls)));
+    QVERIFY(!missed->verticalScrollBar()->isVisible());
+    const int rowHeight = grid->rowHeight(0);
+    const int blank = grid->viewport()->height() - calls * rowHeight;
+    QVERIFY2(blank == 0, qPrintable(QStringLiteral("grid: %1 px under its %2 calls").arg(blank).arg(calls)));
 }
 
 void TstWorkspaces::userChangesAreKeptPerWorkspaceAndReset()

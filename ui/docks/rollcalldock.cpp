@@ -12,6 +12,7 @@
 #include "widgets/feedbacklabel.h"
 #include "widgets/kindstyle.h"
 #include "widgets/rollcalldelegate.h"
+#include "widgets/rowsheighttableview.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -135,7 +136,7 @@ QWidget *RollCallDock::buildContent()
     startRow->addWidget(m_startButton);
     startRow->addWidget(m_endButton);
 
-    m_view = new QTableView(page);
+    m_view = new RowsHeightTableView(page);
     m_view->setObjectName(QStringLiteral("rollCallView"));
     // Tab leaves the table for the next control; the arrow keys move between cells.
     m_view->setTabKeyNavigation(false);
@@ -243,8 +244,14 @@ QWidget *RollCallDock::buildContent()
     missedLayout->addLayout(missedHead);
     missedLayout->addWidget(m_missedView, 1);
 
+    // The grid is as tall as its round and no taller (RowsHeightTableView), nor is anything above
+    // the missed list: the room under a short round goes to the missed list (the Deputy's), not to
+    // blank rows. A long round scrolls within its share.
+    form->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    m_summary->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto *top = new QWidget(page);
     auto *topLayout = new QVBoxLayout(top);
+    topLayout->setSizeConstraint(QLayout::SetMaximumSize);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addLayout(roundRow);
     topLayout->addLayout(startRow);
