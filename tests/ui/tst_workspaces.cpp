@@ -15,6 +15,7 @@
 #include <QAbstractItemView>
 #include <QAction>
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QScreen>
@@ -48,6 +49,27 @@ bool wholeInWindow(const QWidget *widget, const QWidget *window)
         return false;
     const QRect inWindow(widget->mapTo(window, QPoint(0, 0)), widget->size());
     return window->rect().contains(inWindow) && widget->height() >= widget->minimumSizeHint().height();
+}
+
+// What keeps the timer board from being read at a glance: a label squeezed below what a short
+// one needs, the time left or the state out of view, a board that scrolls sideways. Empty: none.
+QString timerBoardProblem(const QTreeView *view)
+{
+    if (!view || !view->isVisible())
+        return QStringLiteral("the board is not in view");
+    const QHeaderView *header = view->header();
+    const int label = header->sectionSize(TimerModel::LabelColumn);
+    const int least = view->fontMetrics().horizontalAdvance(QStringLiteral("Check back with DB"));
+    if (label < least)
+        return QStringLiteral("the label column is %1 px, %2 needed").arg(label).arg(least);
+    for (int column : {TimerModel::RemainingColumn, TimerModel::StateColumn}) {
+        if (header->isSectionHidden(column) ||
+            header->sectionViewportPosition(column) + header->sectionSize(column) > view->viewport()->width())
+            return QStringLiteral("column %1 is out of view").arg(column);
+    }
+    if (view->horizontalScrollBar()->isVisible())
+        return QStringLiteral("the board scrolls sideways");
+    return {};
 }
 
 } // namespace
@@ -252,10 +274,14 @@ void TstWorkspaces::eachWorkspaceFits()
         QVERIFY(wholeInWindow(w.findChild<QWidget *>(QStringLiteral("quickEntryLine")), &w));
         QVERIFY2(rows("timelineView") >= 15, message("timelineView"));
         QVERIFY2(rows("timersView") >= 4, message("timersView"));
+        QVERIFY2(timerBoardProblem(w.timersDock()->view()).isEmpty(),
+                 qPrintable(timerBoardProblem(w.timersDock()->view())));
         break;
     }
     case Workspace::Deputy:
         QVERIFY2(rows("timersView") >= 6, message("timersView"));
+        QVERIFY2(timerBoardProblem(w.timersDock()->view()).isEmpty(),
+                 qPrintable(timerBoardProblem(w.timersDock()->view())));
         QVERIFY2(rows("missedView") >= 3, message("missedView"));
         QVERIFY2(rows("rollCallView") >= 5, message("rollCallView"));
         QVERIFY2(rows("timelineView") >= 7, message("timelineView"));

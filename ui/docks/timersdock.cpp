@@ -10,6 +10,7 @@
 #include "timers/timerservice.h"
 #include "widgets/accessiblename.h"
 #include "widgets/feedbacklabel.h"
+#include "widgets/narrowcolumns.h"
 #include "widgets/timeralert.h"
 #include "widgets/timerdelegate.h"
 
@@ -111,6 +112,11 @@ QWidget *TimersDock::buildContent()
     header->resizeSection(TimerModel::RemainingColumn, metrics.horizontalAdvance(QStringLiteral("+00:00:00")) * 3 / 2);
     header->resizeSection(TimerModel::StateColumn, metrics.horizontalAdvance(QStringLiteral("Acknowledged")) + 12);
     header->resizeSection(TimerModel::DeadlineColumn, metrics.horizontalAdvance(QStringLiteral("since 00:00:00")) + 12);
+    // Beside the Scribe's log the board is narrow: the label stays readable, the kind, the due
+    // time and then the owner make way for it.
+    new NarrowColumns(header, TimerModel::LabelColumn,
+                      metrics.horizontalAdvance(QStringLiteral("Check back with DB SME")),
+                      {TimerModel::KindColumn, TimerModel::DeadlineColumn, TimerModel::OwnerColumn});
     connect(m_view, &QWidget::customContextMenuRequested, this, &TimersDock::showContextMenu);
     // The board's plain keys act on it only, never while typing.
     m_view->addActions({m_acknowledgeAction, m_snoozeAction, m_pauseAction, m_restartAction, m_cancelAction});
