@@ -14,6 +14,9 @@ public:
     virtual ~AlertSound() = default;
     // Starts it; false when it cannot sound (no audio device, a file that cannot be decoded).
     virtual bool play() = 0;
+    // Whether reading the sound has ended (ready, or refused). Qt Multimedia reads it on a thread
+    // of its own; a sound dropped before that ends leaves the read running into the program's exit.
+    virtual bool loaded() const = 0;
 };
 
 // Makes alert sounds. Implemented by the alert sound plugin, which holds Qt Multimedia and what

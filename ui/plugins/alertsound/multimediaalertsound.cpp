@@ -23,6 +23,11 @@ public:
         return true;
     }
 
+    bool loaded() const override
+    {
+        return m_effect.status() == QSoundEffect::Ready || m_effect.status() == QSoundEffect::Error;
+    }
+
 private:
     QSoundEffect m_effect;
 };
