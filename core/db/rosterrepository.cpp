@@ -259,23 +259,17 @@ Result<int> RosterRepository::importRoster(const QList<Department> &departments,
         if (!personIds)
             return personIds.error();
 
-        BulkStatement insertDepartment(m_session.database(), m_session.dialect(), tx.doing(),
-                                       QStringLiteral("INSERT INTO department (key, name, primary_contact, "
+        BulkStatement insertDepartment(tx, QStringLiteral("INSERT INTO department (key, name, primary_contact, "
                                                       "oncall_rotation, escalation_path) VALUES (?, ?, ?, ?, ?) "
                                                       "RETURNING id"));
-        BulkStatement updateDepartment(m_session.database(), m_session.dialect(), tx.doing(),
-                                       QStringLiteral("UPDATE department SET name = ?, primary_contact = ?, "
+        BulkStatement updateDepartment(tx, QStringLiteral("UPDATE department SET name = ?, primary_contact = ?, "
                                                       "oncall_rotation = ?, escalation_path = ? WHERE id = ?"));
         // A bulk import logs no row per person, so it needs no new ids back (RETURNING makes SQLite
         // collect each row's answer before it hands it out: a fifth of the statements' time).
-        BulkStatement insertPerson(m_session.database(), m_session.dialect(), tx.doing(),
-                                   bulk ? InsertPersonValuesSql : InsertPersonSql);
-        BulkStatement updatePerson(
-            m_session.database(), m_session.dialect(), tx.doing(),
-            QStringLiteral("UPDATE person SET name = ?, handle = ?, team = ?, department_key = ?, "
+        BulkStatement insertPerson(tx, bulk ? InsertPersonValuesSql : InsertPersonSql);
+        BulkStatement updatePerson(tx, QStringLiteral("UPDATE person SET name = ?, handle = ?, team = ?, department_key = ?, "
                            "contact = ?, trained_roles = ?, trainee = ? WHERE id = ?"));
-        BulkStatement change(m_session.database(), m_session.dialect(), tx.doing(),
-                             QStringLiteral("INSERT INTO change_log (entity, entity_id, incident_id, op) "
+        BulkStatement change(tx, QStringLiteral("INSERT INTO change_log (entity, entity_id, incident_id, op) "
                                             "VALUES (?, ?, 0, ?)"));
         // Inserts a row or updates the one with the same key; logs the change when 'logged'.
         auto upsert = [&change](const QHash<QString, qint64> &ids, const QString &key, StoreEntity entity, bool logged,

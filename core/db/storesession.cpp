@@ -19,6 +19,8 @@
 #include <atomic>
 #include <optional>
 
+#include <sqlite3.h>
+
 namespace cp {
 
 namespace {
@@ -179,6 +181,7 @@ StoreError StoreSession::openConnection(const QString &path)
     m_db.setConnectOptions(connectOptions);
     if (!m_db.open())
         return StoreError::fromSql(m_db.lastError(), tr("Opening %1").arg(path));
+    m_statements.attach(sqliteHandle(m_db));
 
     const QStringList settings =
         m_options.mode == OpenMode::ReadWrite ? m_dialect.writerSettings() : m_dialect.readerSettings();
@@ -302,7 +305,8 @@ StoreError StoreSession::migrate()
     for (const MigrationStep &step : Schema::steps(m_dialect)) {
         if (step.version <= current)
             continue;
-        WriteTransaction tx(m_db, m_dialect, tr("Upgrading %1 to schema %2").arg(path).arg(step.version));
+        WriteTransaction tx(m_db, m_dialect, tr("Upgrading %1 to schema %2").arg(path).arg(step.version),
+                            &m_statements);
         if (StoreError error = tx.begin(); !error.ok())
             return error;
         for (const QString &statement : step.statements) {
@@ -354,7 +358,8 @@ void StoreSession::close()
     if (m_connectionName.isEmpty())
         return;
     const QString path = m_db.databaseName();
-    closeServerConnection();
+    m_statements.clear(); // Qt's driver closes with sqlite3_close, which refuses while a statement lives
+    closeServerConnection(); // (a file's connection closes here too)
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
     m_connectionName.clear();
@@ -417,7 +422,7 @@ StoreError StoreSession::writeOnce(const QString &doing, const std::function<Sto
     if (StoreError error = requireWritable(); !error.ok())
         return error;
     for (int attempt = 1;; ++attempt) {
-        WriteTransaction tx(m_db, m_dialect, doing);
+        WriteTransaction tx(m_db, m_dialect, doing, &m_statements);
         StoreError error = tx.begin();
         if (error.ok())
             error = body(tx);
@@ -553,27 +558,39 @@ void StoreSession::checkExternalCommits()
         dispatchChanges();
 }
 
+QList<StoreChange> StoreSession::readNewChanges()
+{
+    static const QString Sql =
+        QStringLiteral("SELECT seq, entity, entity_id, incident_id, op FROM change_log WHERE seq > ? ORDER BY seq");
+    QList<StoreChange> changes;
+    const auto take = [&](qint64 seq, const QString &entity, qint64 entityId, qint64 incidentId, const QString &op) {
+        m_lastSeenChange = seq;
+        // An entity this version does not know was written by a newer one: nothing here shows it.
+        if (const auto known = StoreChangeKeys::entityFromKey(entity))
+            changes.append({*known, entityId, incidentId, StoreChangeKeys::opFromKey(op)});
+    };
+    // What could not be read is looked at again on the next commit or poll.
+    if (m_statements.isAttached()) {
+        CachedQuery q(m_statements, Sql);
+        if (q.bind({m_lastSeenChange}) == SQLITE_OK) {
+            while (q.step() == SQLITE_ROW)
+                take(q.int64(0), q.text(1), q.int64(2), q.int64(3), q.text(4));
+        }
+        return changes;
+    }
+    auto q = read(Sql, {m_lastSeenChange}, tr("Reading the change log"));
+    while (q && q->next())
+        take(q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toLongLong(), q->value(3).toLongLong(),
+             q->value(4).toString());
+    return changes;
+}
+
 void StoreSession::dispatchChanges()
 {
     if (!isOpen())
         return;
     m_notifications.takePending(); // what they announce, this look reads
-    QList<StoreChange> changes;
-    {
-        auto q = read(QStringLiteral("SELECT seq, entity, entity_id, incident_id, op FROM change_log "
-                                     "WHERE seq > ? ORDER BY seq"),
-                      {m_lastSeenChange}, tr("Reading the change log"));
-        if (!q)
-            return; // looked at again on the next commit or poll
-        while (q->next()) {
-            m_lastSeenChange = q->value(0).toLongLong();
-            // An entity this version does not know was written by a newer one: nothing here shows it.
-            const auto entity = StoreChangeKeys::entityFromKey(q->value(1).toString());
-            if (entity)
-                changes.append({*entity, q->value(2).toLongLong(), q->value(3).toLongLong(),
-                                StoreChangeKeys::opFromKey(q->value(4).toString())});
-        }
-    }
+    const QList<StoreChange> changes = readNewChanges();
     if (!changes.isEmpty())
         qCDebug(lcStore, "read %lld changes through change %lld", qint64(changes.size()), m_lastSeenChange);
 

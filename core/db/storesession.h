@@ -8,6 +8,7 @@
 #include "server/serverprobe.h"
 #include "server/statementdeadline.h"
 #include "sqldialect.h"
+#include "statementcache.h"
 #include "storechange.h"
 #include "storeerror.h"
 #include "writetransaction.h"
@@ -248,6 +249,8 @@ private:
     StoreError verifyContent();
     StoreError migrate();
     void checkExternalCommits();
+    // The rows of change_log after the last one seen, and that one moved past them.
+    QList<StoreChange> readNewChanges();
     StoreError damageError() const;
     void takeLaterCheck(const QStringList &problems);
     // storesession_server.cpp
@@ -282,6 +285,8 @@ private:
     const Clock &m_clock;
     SqlDialect m_dialect;
     QSqlDatabase m_db;
+    // A file's compiled statements; finalized before the connection closes.
+    StatementCache m_statements;
     QString m_connectionName;
     QString m_path;
     Options m_options;

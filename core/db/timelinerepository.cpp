@@ -111,12 +111,11 @@ Result<qint64> TimelineRepository::insertEntry(WriteTransaction &tx, const NewEn
     // already on the timeline, once.
     if (!entry.clientId.isEmpty()) {
         auto sent =
-            tx.exec(QStringLiteral("SELECT entry_id FROM entry_delivery WHERE client_uuid = ?"), {entry.clientId});
+            tx.value(QStringLiteral("SELECT entry_id FROM entry_delivery WHERE client_uuid = ?"), {entry.clientId});
         if (!sent)
             return sent.error();
-        if (sent->next())
-            return sent->value(0).toLongLong();
-        sent->finish();
+        if (sent->has_value())
+            return (*sent)->toLongLong();
     }
     const QDateTime now = m_session.clock().nowUtc();
     const QDateTime captured = entry.capturedAt.isValid() ? entry.capturedAt.toUTC() : now;
@@ -129,13 +128,12 @@ Result<qint64> TimelineRepository::insertEntry(WriteTransaction &tx, const NewEn
     }
 
     if (!knownIncidents || !knownIncidents->contains(entry.incidentId)) {
-        auto exists = tx.exec(QStringLiteral("SELECT status FROM incident WHERE id = ?"), {entry.incidentId});
-        if (!exists)
-            return exists.error();
-        if (!exists->next())
+        auto status = tx.value(QStringLiteral("SELECT status FROM incident WHERE id = ?"), {entry.incidentId});
+        if (!status)
+            return status.error();
+        if (!status->has_value())
             return StoreError(StoreError::Code::NotFound, tr("There is no incident #%1.").arg(entry.incidentId));
-        const bool resolved = exists->value(0).toString() == IncidentVocabulary::statusKey(IncidentStatus::Resolved);
-        exists->finish();
+        const bool resolved = (*status)->toString() == IncidentVocabulary::statusKey(IncidentStatus::Resolved);
         // The one writer of the timeline keeps a resolved incident's record closed.
         if (resolved && m_closedRecordWrites == 0)
             return StoreError(StoreError::Code::Invalid,

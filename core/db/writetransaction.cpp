@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QSqlError>
 
+#include <sqlite3.h>
+
 namespace cp {
 
 namespace {
@@ -43,9 +45,22 @@ Result<QSqlQuery> runStatement(const QSqlDatabase &db, const QString &sql, const
     return query;
 }
 
-WriteTransaction::WriteTransaction(const QSqlDatabase &db, const SqlDialect &dialect, QString doing)
-    : m_db(db), m_dialect(dialect), m_doing(std::move(doing))
+WriteTransaction::WriteTransaction(const QSqlDatabase &db, const SqlDialect &dialect, QString doing,
+                                   StatementCache *statements)
+    : m_db(db), m_dialect(dialect), m_doing(std::move(doing)),
+      m_statements(statements && statements->isAttached() && dialect.engine() == SqlDialect::Engine::Sqlite
+                       ? statements
+                       : nullptr)
 {
+}
+
+StoreError WriteTransaction::runCached(const QString &sql, const QVariantList &values, CachedQuery::Keep keep,
+                                       qint64 *firstValue, bool *returned)
+{
+    CachedQuery query(*m_statements, sql, keep);
+    if (const int rc = query.run(values, firstValue, returned); rc != SQLITE_DONE)
+        return query.error(rc, m_doing);
+    return {};
 }
 
 WriteTransaction::~WriteTransaction()
@@ -55,6 +70,8 @@ WriteTransaction::~WriteTransaction()
 
 StoreError WriteTransaction::plain(const QString &sql)
 {
+    if (m_statements)
+        return runCached(sql, {}, CachedQuery::Keep::Cached);
     const StatementDeadline::Statement deadline(m_db);
     if (!m_db.isOpen())
         return deadline.failure(closedConnection(), m_doing);
@@ -101,6 +118,10 @@ void WriteTransaction::rollback()
     if (!m_open)
         return;
     m_open = false;
+    if (m_statements) {
+        runCached(QStringLiteral("ROLLBACK"), {}, CachedQuery::Keep::Cached); // failing: SQLite already rolled back
+        return;
+    }
     if (!m_db.isOpen())
         return; // a closed connection's transaction ended with it
     const StatementDeadline::Statement deadline(m_db);
@@ -119,6 +140,15 @@ namespace cp {
 
 Result<qint64> WriteTransaction::insert(const QString &sql, const QVariantList &values)
 {
+    if (m_statements) {
+        qint64 id = 0;
+        bool returned = false;
+        if (StoreError error = runCached(sql, values, CachedQuery::Keep::Cached, &id, &returned); !error.ok())
+            return error;
+        if (!returned)
+            return StoreError(StoreError::Code::Internal, m_doing + QStringLiteral(": no id came back"));
+        return id;
+    }
     auto query = runStatement(m_db, sql, values, m_doing);
     if (!query)
         return query.error();
@@ -131,6 +161,8 @@ Result<qint64> WriteTransaction::insert(const QString &sql, const QVariantList &
 
 StoreError WriteTransaction::run(const QString &sql, const QVariantList &values)
 {
+    if (m_statements)
+        return runCached(sql, values, values.isEmpty() ? CachedQuery::Keep::Once : CachedQuery::Keep::Cached);
     auto query = runStatement(m_db, sql, values, m_doing);
     if (!query)
         return query.error();
@@ -138,11 +170,35 @@ StoreError WriteTransaction::run(const QString &sql, const QVariantList &values)
     return {};
 }
 
+Result<std::optional<QVariant>> WriteTransaction::value(const QString &sql, const QVariantList &values)
+{
+    if (m_statements) {
+        CachedQuery query(*m_statements, sql);
+        int rc = query.bind(values);
+        if (rc == SQLITE_OK)
+            rc = query.step();
+        if (rc == SQLITE_DONE)
+            return std::optional<QVariant>();
+        if (rc != SQLITE_ROW)
+            return query.error(rc, m_doing);
+        return std::optional<QVariant>(query.value(0));
+    }
+    auto query = exec(sql, values);
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return std::optional<QVariant>();
+    QVariant first = query->value(0);
+    query->finish();
+    return std::optional<QVariant>(std::move(first));
+}
+
 StoreError WriteTransaction::requireRow(const QString &table, qint64 id, const QString &notFound)
 {
-    auto found = readOne(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(table), {id}, notFound,
-                         [](const QSqlQuery &) { return true; });
-    return found ? StoreError() : found.error();
+    auto found = value(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(table), {id});
+    if (!found)
+        return found.error();
+    return found->has_value() ? StoreError() : StoreError(StoreError::Code::NotFound, notFound);
 }
 
 } // namespace cp

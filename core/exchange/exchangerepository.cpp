@@ -137,7 +137,7 @@ Result<qint64> ExchangeRepository::importIncident(IncidentStore &store, const In
                 QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)%4")
                     .arg(section.table, columnList(section, false), marks.join(QStringLiteral(", ")),
                          idField ? QStringLiteral(" RETURNING id") : QString());
-            BulkStatement insert(session.database(), session.dialect(), tx.doing(), insertSql);
+            BulkStatement insert(tx, insertSql);
             for (qsizetype r = 0; r < rows->rows.size(); ++r) {
                 const QVariantList &row = rows->rows.at(r);
                 auto failed = [&](const StoreError &e) { // where, spelled out only for the message
