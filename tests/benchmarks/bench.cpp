@@ -152,37 +152,53 @@ void Harness::startPaths()
     }
 }
 
-void Harness::appendPaths()
+bool Harness::appendInTurn(Path &p, const std::function<bool()> &floor, const std::function<bool()> &cp) const
 {
-    const QString name = QStringLiteral("durable append through the store");
-    if (!wanted(name))
-        return;
-    const QString cpDb = m_tmp.path(QStringLiteral("append-cp.sqlite"));
-    const QString floorDb = m_tmp.path(QStringLiteral("append-floor.sqlite"));
-    const qint64 incident = makeIncident(cpDb, 10000);
-    const qint64 floorIncident = makeIncident(floorDb, 10000);
-    Path &p = add(name, QStringLiteral("SQLite C API: INSERT + COMMIT, WAL, synchronous=FULL"),
-                  QStringLiteral("≤ 1.3×"), [](const Path &r) { return r.ratio() <= 1.3; });
-    IncidentStore store(SystemClock::instance());
-    RawSqlite raw(floorDb);
-    if (!store.session().open(cpDb).ok() || !raw.ok())
-        return;
-    NewEntry e;
-    e.incidentId = incident;
-    e.author = Author;
-    e.text = QString::fromUtf8(EntryText);
-    resetPeakRss();
     for (int r = 0; r < m_rounds; ++r) {
         for (int i = 0; i < 20; ++i) {
-            qint64 start = monotonicNs();
-            if (!raw.appendEntry(floorIncident, EntryText))
-                return;
-            p.floor.add(msSince(start));
-            start = monotonicNs();
-            if (!store.timeline().append(e))
-                return;
-            p.cp.add(msSince(start));
+            if (!timed(p.floor, floor) || !timed(p.cp, cp))
+                return false;
         }
+    }
+    return true;
+}
+
+void Harness::appendPaths()
+{
+    const QString throughStore = QStringLiteral("durable append through the store");
+    const QString withChangeRow = QStringLiteral("durable append: the floor with a change-log row");
+    if (!wanted(throughStore) && !wanted(withChangeRow))
+        return;
+    const QString floorDb = m_tmp.path(QStringLiteral("append-floor.sqlite"));
+    const qint64 floorIncident = makeIncident(floorDb, 10000);
+    RawSqlite floor(floorDb);
+    if (!floor.ok())
+        return;
+    const auto floorAppend = [&] { return floor.appendEntry(floorIncident, EntryText); };
+    if (wanted(throughStore)) {
+        const QString cpDb = m_tmp.path(QStringLiteral("append-cp.sqlite"));
+        const qint64 incident = makeIncident(cpDb, 10000);
+        Path &p = add(throughStore, QStringLiteral("SQLite C API: INSERT + COMMIT, WAL, synchronous=FULL"),
+                      QStringLiteral("≤ 1.3×"), [](const Path &r) { return r.ratio() <= 1.3; });
+        IncidentStore store(SystemClock::instance());
+        if (!store.session().open(cpDb).ok())
+            return;
+        NewEntry e;
+        e.incidentId = incident;
+        e.author = Author;
+        e.text = QString::fromUtf8(EntryText);
+        resetPeakRss();
+        if (!appendInTurn(p, floorAppend, [&] { return store.timeline().append(e).ok(); }))
+            return;
+    }
+    if (wanted(withChangeRow)) {
+        const QString loggedDb = m_tmp.path(QStringLiteral("append-changelog.sqlite"));
+        const qint64 incident = makeIncident(loggedDb, 10000);
+        Path &p = add(withChangeRow, QStringLiteral("SQLite C API: INSERT + COMMIT"), QStringLiteral("measured"));
+        RawSqlite logged(loggedDb);
+        appendInTurn(p, floorAppend, [&] {
+            return logged.ok() && logged.appendEntry(incident, EntryText, RawSqlite::ChangeRow::Logged);
+        });
     }
 }
 
@@ -211,20 +227,24 @@ void Harness::quickEntryPath()
     if (!line || !QTest::qWaitForWindowExposed(&window))
         return;
     qint64 savedAt = 0;
-    QObject::connect(window.saveStatus(), &SaveStatus::saved, &window, [&] { savedAt = monotonicNs(); });
+    qint64 savedCpu = 0;
+    QObject::connect(window.saveStatus(), &SaveStatus::saved, &window, [&] {
+        savedAt = monotonicNs();
+        savedCpu = processCpuNs();
+    });
     for (int r = 0; r < m_rounds; ++r) {
         for (int i = 0; i < 5; ++i) {
-            qint64 start = monotonicNs();
-            raw.appendEntry(floorIncident, EntryText);
-            p.floor.add(msSince(start));
+            timed(p.floor, [&] { return raw.appendEntry(floorIncident, EntryText); });
             line->setFocus();
             QTest::keyClicks(line, QString::fromUtf8(EntryText));
             savedAt = 0;
-            start = monotonicNs();
+            const qint64 cpuStart = processCpuNs();
+            const qint64 start = monotonicNs();
             QTest::keyClick(line, Qt::Key_Return);
             if (!waitUntil([&] { return savedAt != 0; }, 5000))
                 return;
             p.cp.add(double(savedAt - start) / 1e6);
+            p.cp.addCpu(double(savedCpu - cpuStart) / 1e6);
         }
     }
 }

@@ -84,7 +84,11 @@ private:
     // this is the setup, not the measurement). Returns the incident id.
     qint64 makeIncident(const QString &path, int entries);
     void startPaths();
+    // The store's append beside the floor's; and what the change log's row costs a commit: the
+    // floor's append beside the same append with a change_log row in its transaction.
     void appendPaths();
+    // 20 appends a round on each side in turn, each timed on the clock and in processor time.
+    bool appendInTurn(Path &p, const std::function<bool()> &floor, const std::function<bool()> &cp) const;
     void quickEntryPath();
     void outsideCommitPath();
     void teamCommitPath();

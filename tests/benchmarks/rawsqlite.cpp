@@ -51,6 +51,7 @@ RawSqlite::RawSqlite(const QString &path)
 RawSqlite::~RawSqlite()
 {
     sqlite3_finalize(m_insertEntry);
+    sqlite3_finalize(m_insertChange);
     sqlite3_close(m_db);
 }
 
@@ -59,13 +60,18 @@ bool RawSqlite::exec(const char *sql)
     return sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 
-bool RawSqlite::appendEntry(qint64 incidentId, const QByteArray &text)
+bool RawSqlite::appendEntry(qint64 incidentId, const QByteArray &text, ChangeRow change)
 {
     if (!m_insertEntry &&
         sqlite3_prepare_v2(m_db,
                            "INSERT INTO timeline_entry (incident_id, kind, author, occurred_at, captured_at, body, "
                            "tags, key_event) VALUES (?, 'note', 'Cy', ?, ?, ?, '', 0)",
                            -1, &m_insertEntry, nullptr) != SQLITE_OK)
+        return false;
+    if (change == ChangeRow::Logged && !m_insertChange &&
+        sqlite3_prepare_v2(m_db,
+                           "INSERT INTO change_log (entity, entity_id, incident_id, op) VALUES ('entry', ?, ?, 'insert')",
+                           -1, &m_insertChange, nullptr) != SQLITE_OK)
         return false;
     if (!exec("BEGIN IMMEDIATE"))
         return false;
@@ -74,8 +80,14 @@ bool RawSqlite::appendEntry(qint64 incidentId, const QByteArray &text)
     sqlite3_bind_int64(m_insertEntry, 2, now);
     sqlite3_bind_int64(m_insertEntry, 3, now);
     sqlite3_bind_text(m_insertEntry, 4, text.constData(), int(text.size()), SQLITE_STATIC);
-    const bool inserted = sqlite3_step(m_insertEntry) == SQLITE_DONE;
+    bool inserted = sqlite3_step(m_insertEntry) == SQLITE_DONE;
     sqlite3_reset(m_insertEntry);
+    if (inserted && change == ChangeRow::Logged) {
+        sqlite3_bind_int64(m_insertChange, 1, sqlite3_last_insert_rowid(m_db));
+        sqlite3_bind_int64(m_insertChange, 2, incidentId);
+        inserted = sqlite3_step(m_insertChange) == SQLITE_DONE;
+        sqlite3_reset(m_insertChange);
+    }
     return exec(inserted ? "COMMIT" : "ROLLBACK") && inserted;
 }
 

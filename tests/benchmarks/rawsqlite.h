@@ -33,8 +33,13 @@ public:
     RawSqlite &operator=(const RawSqlite &) = delete;
 
     bool ok() const { return m_db != nullptr; }
-    // One timeline row in its own BEGIN IMMEDIATE … COMMIT, its statement prepared once.
-    bool appendEntry(qint64 incidentId, const QByteArray &text);
+    enum class ChangeRow
+    {
+        None,
+        Logged, // the entry's row of change_log too, in the same transaction, as the store writes it
+    };
+    // One timeline row in its own BEGIN IMMEDIATE … COMMIT, its statements prepared once.
+    bool appendEntry(qint64 incidentId, const QByteArray &text, ChangeRow change = ChangeRow::None);
     // 'count' timeline rows in one transaction (test data, and the floor of an import).
     bool appendEntries(qint64 incidentId, int count);
     // 'rows' rows of 'columns' short texts into a new table, in one transaction.
@@ -49,6 +54,7 @@ public:
 private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_insertEntry = nullptr;
+    sqlite3_stmt *m_insertChange = nullptr;
 };
 
 // The floor of noticing another process's commit: a thread that sleeps in inotify on the
