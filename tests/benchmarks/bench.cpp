@@ -30,6 +30,7 @@
 #include "timers/timerengine.h"
 #include "undo/savestatus.h"
 #include "widgets/firstframemark.h"
+#include "workspaces/windowplacement.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -88,11 +89,25 @@ qint64 Harness::makeIncident(const QString &path, int entries)
     return incident;
 }
 
-bool Harness::timeFirstFrame(const QString &program, const QStringList &arguments, Side &side)
+QString Harness::screenConfig()
+{
+    // Qt's offscreen screen is 800×600 unless told otherwise, where the window would open maximised
+    // to it; on a 1080-line screen it opens at its own default size, as on a user's desktop.
+    const QString path = m_tmp.path(QStringLiteral("screen.json"));
+    QFile file(path);
+    if (!file.exists() && file.open(QIODevice::WriteOnly))
+        file.write(R"({"screens": [{"name": "bench", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                       "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]})");
+    return path;
+}
+
+bool Harness::timeFirstFrame(const QString &program, const QStringList &arguments, Side &side, QSize *size)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("CP_MARK_FIRST_FRAME"), QStringLiteral("1"));
+    if (env.value(QStringLiteral("QT_QPA_PLATFORM")) == QLatin1String("offscreen"))
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen:configfile=") + screenConfig());
     // The app's settings and drafts go to a scratch home, never the user's.
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_tmp.path(QStringLiteral("config")));
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_tmp.path(QStringLiteral("data")));
@@ -117,10 +132,21 @@ bool Harness::timeFirstFrame(const QString &program, const QStringList &argument
     }
     side.add(ms);
     const QByteArray line = err.mid(at, err.indexOf('\n', at) - at);
-    side.notePeak(line.mid(line.indexOf("peak-rss-kib=") + 13).toLongLong());
-    const qsizetype cpu = line.indexOf("cpu-ms=");
-    if (cpu >= 0)
-        side.addCpu(line.mid(cpu + 7, line.indexOf(' ', cpu) - cpu - 7).toDouble());
+    // "cp-first-frame cpu-ms=M kernel-ms=K peak-rss-kib=N size=WxH"
+    const auto field = [&line](const QByteArray &name) {
+        const qsizetype found = line.indexOf(QByteArray(" ") + name + "=");
+        if (found < 0)
+            return QByteArray();
+        const qsizetype from = found + name.size() + 2;
+        const qsizetype end = line.indexOf(' ', from);
+        return line.mid(from, end < 0 ? -1 : end - from);
+    };
+    side.notePeak(field("peak-rss-kib").toLongLong());
+    if (const QByteArray cpu = field("cpu-ms"); !cpu.isEmpty())
+        side.addCpu(cpu.toDouble());
+    const QList<QByteArray> wh = field("size").split('x');
+    if (size && wh.size() == 2)
+        *size = QSize(wh.at(0).toInt(), wh.at(1).toInt());
     return true;
 }
 
@@ -144,10 +170,23 @@ void Harness::startPaths()
                           : std::function<bool(const Path &)>([](const Path &r) {
                                 return r.ratio() <= 1.3 && r.cp.peakKib <= r.floor.peakKib + 10 * 1024;
                             }));
+        // The floor opens as large as the window does on the same screen: the same pixels to paint.
+        const QSize wanted = WindowPlacement::defaultSize(nullptr);
+        const QString floorSize = QStringLiteral("%1x%2").arg(wanted.width()).arg(wanted.height());
         for (int r = 0; r < m_rounds; ++r) {
-            if (!timeFirstFrame(m_floorWindow, {docks}, p.floor) ||
-                !timeFirstFrame(m_app, {QStringLiteral("--db"), db}, p.cp))
+            QSize floorShown, cpShown;
+            if (!timeFirstFrame(m_floorWindow, {docks, floorSize}, p.floor, &floorShown) ||
+                !timeFirstFrame(m_app, {QStringLiteral("--db"), db}, p.cp, &cpShown))
                 return;
+            if (floorShown != cpShown) {
+                fail(QStringLiteral("%1: the window painted %2×%3, the floor %4×%5; the two must match")
+                         .arg(name)
+                         .arg(cpShown.width())
+                         .arg(cpShown.height())
+                         .arg(floorShown.width())
+                         .arg(floorShown.height()));
+                return;
+            }
         }
     }
 }

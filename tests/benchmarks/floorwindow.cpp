@@ -1,7 +1,7 @@
 // The floor for starting the window: a bare QMainWindow with the same number of docks as
 // CommandPost's, each a table view (the first with a timeline's first page of 256 rows), and
 // nothing else: no database, no icons, no settings. Marks its first painted frame like the app.
-//   cp_floor_window DOCKS
+//   cp_floor_window DOCKS [WIDTHxHEIGHT]   (the size the window opens at; default 1280x800)
 #include "widgets/firstframemark.h"
 #include "widgets/startuptrace.h"
 
@@ -32,7 +32,8 @@ int main(int argc, char *argv[])
         dock->setWidget(view);
         window.addDockWidget(d % 2 == 0 ? Qt::LeftDockWidgetArea : Qt::RightDockWidgetArea, dock);
     }
-    window.resize(1280, 720);
+    const QList<QByteArray> size = QByteArray(argc > 2 ? argv[2] : "1280x800").split('x');
+    window.resize(size.value(0).toInt(), size.value(1).toInt());
     cp::StartupTrace::mark("window built");
     cp::FirstFrameMark::installIfRequested(&window);
     window.show();

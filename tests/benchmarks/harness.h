@@ -12,6 +12,7 @@
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QList>
+#include <QSize>
 #include <QString>
 #include <QTimer>
 
@@ -115,7 +116,10 @@ private:
     void rosterPaths();
 
     // Starts 'program' with CP_MARK_FIRST_FRAME and times it to the mark; false if it never came.
-    bool timeFirstFrame(const QString &program, const QStringList &arguments, Side &side);
+    // 'size', if given, gets the size of the window painted.
+    bool timeFirstFrame(const QString &program, const QStringList &arguments, Side &side, QSize *size = nullptr);
+    // The offscreen platform's configuration for the started windows: one 1920×1080 screen.
+    QString screenConfig();
 
     test::TempDatabase m_tmp;
     test::PgTestServer m_pg; // its databases go with the harness
