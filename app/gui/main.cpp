@@ -22,6 +22,7 @@
 #include "shadow/shadowwindow.h"
 #include "widgets/accessiblename.h"
 #include "widgets/deferredicon.h"
+#include "widgets/drawnstandardicons.h"
 #include "widgets/firstframemark.h"
 #include "widgets/startuptrace.h"
 #include "window/serveractions.h"
@@ -421,6 +422,7 @@ int main(int argc, char *argv[])
         return answered;
     QApplication app(argc, argv);
     cp::installComboBoxAccessibility(); // before the first drop-down is made
+    cp::useDrawnStandardIcons();        // before the first widget
     cp::applyAppIdentity();
     cp::initResources();
     QApplication::setApplicationDisplayName(QStringLiteral("CommandPost"));

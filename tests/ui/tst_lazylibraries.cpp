@@ -1,12 +1,15 @@
 // What the window does not load at start: libpq (and the Kerberos, LDAP and TLS libraries behind it)
-// comes with team mode, Qt Multimedia (PulseAudio, the codecs) with the first alert sound.
+// comes with team mode, Qt Multimedia (PulseAudio, the codecs) with the first alert sound, and no
+// image-format plugin is asked to read anything for the first frame.
 
 #include "server/serveraddress.h"
 #include "uifixture.h"
 #include "widgets/alertsound.h"
+#include "widgets/drawnstandardicons.h"
 #include "widgets/timeralert.h"
 
 #include <QFile>
+#include <QStyle>
 #include <QStandardPaths>
 
 using namespace cp;
@@ -19,11 +22,14 @@ class TstLazyLibraries : public QObject
 private slots:
     void initTestCase();
     // In this order: each of the later ones loads a library.
+    void theFirstFrameReadsNoRasterImage();
     void theWindowOnAFileLoadsNeither();
     void aServerAddressLoadsLibpq();
     void theAlertSoundPluginLoadsQtMultimedia();
 
 private:
+    // The window on a file with one incident, shown as the program starts it.
+    static bool showWindow(UiFixture &f);
     // Whether a library whose file name starts with 'name' is mapped into this process.
     static bool isLoaded(const QByteArray &name);
 };
@@ -36,19 +42,41 @@ bool TstLazyLibraries::isLoaded(const QByteArray &name)
     return maps.readAll().contains('/' + name);
 }
 
+bool TstLazyLibraries::showWindow(UiFixture &f)
+{
+    if (!f.declare(QStringLiteral("Checkout outage")))
+        return false;
+    MainWindow &window = f.makeWindow();
+    window.openInitialIncident();
+    window.show();
+    return QTest::qWaitForWindowExposed(&window);
+}
+
 void TstLazyLibraries::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    useDrawnStandardIcons(); // as the program does before its window
+}
+
+void TstLazyLibraries::theFirstFrameReadsNoRasterImage()
+{
+    UiFixture f;
+    QVERIFY(showWindow(f));
+    QVERIFY(!f.window->grab().isNull()); // every widget in view painted, its icons drawn
+    QVERIFY(isLoaded("libqsvgicon.so")); // the check itself works: the toolbar's SVG icons
+    // The filter's clear button and the toolbar's and menu bar's extension buttons are drawn, not
+    // read from the style's PNG files: a raster file would be offered to every plugin first.
+    for (const QByteArray plugin : {"libqjpeg.so", "libqgif.so", "libqico.so", "libqsvg.so", "libjpeg.so"})
+        QVERIFY2(!isLoaded(plugin), plugin.constData());
+    const QImage clear = QApplication::style()->standardIcon(QStyle::SP_LineEditClearButton).pixmap(16).toImage();
+    QVERIFY(!clear.isNull());
+    QVERIFY(clear.pixelColor(8, 8).alpha() > 0); // something is drawn there
 }
 
 void TstLazyLibraries::theWindowOnAFileLoadsNeither()
 {
     UiFixture f;
-    QVERIFY(f.declare(QStringLiteral("Checkout outage")));
-    MainWindow &window = f.makeWindow();
-    window.openInitialIncident();
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showWindow(f));
     QVERIFY(isLoaded("libQt6Widgets.so")); // the check itself works
     QVERIFY(!isLoaded("libpq.so"));
     QVERIFY(!isLoaded("libQt6Multimedia.so"));

@@ -1,0 +1,102 @@
+#include "drawnstandardicons.h"
+
+#include <QApplication>
+#include <QIconEngine>
+#include <QPainter>
+#include <QPainterPath>
+#include <QProxyStyle>
+#include <QWidget>
+
+namespace cp {
+
+namespace {
+
+enum class Shape
+{
+    Clear,          // a disc with a cross through it
+    MoreToTheRight, // »
+    MoreToTheLeft,  // « (right-to-left layouts)
+    MoreBelow       // » turned down
+};
+
+class DrawnIconEngine final : public QIconEngine
+{
+public:
+    explicit DrawnIconEngine(Shape shape) : m_shape(shape) {}
+
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State) override
+    {
+        const QPalette palette = QApplication::palette();
+        const QColor ink = palette.color(mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active,
+                                         m_shape == Shape::Clear ? QPalette::PlaceholderText : QPalette::WindowText);
+        const qreal side = qMin(rect.width(), rect.height());
+        const QRectF box(rect.x() + (rect.width() - side) / 2.0, rect.y() + (rect.height() - side) / 2.0, side, side);
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        if (m_shape == Shape::Clear) {
+            const QRectF disc = box.adjusted(side * 0.1, side * 0.1, -side * 0.1, -side * 0.1);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(ink);
+            painter->drawEllipse(disc);
+            const qreal arm = disc.width() * 0.2;
+            painter->setPen(QPen(palette.color(QPalette::Base), qMax(1.0, side / 9.0), Qt::SolidLine, Qt::RoundCap));
+            painter->drawLine(disc.center() + QPointF(-arm, -arm), disc.center() + QPointF(arm, arm));
+            painter->drawLine(disc.center() + QPointF(-arm, arm), disc.center() + QPointF(arm, -arm));
+        } else {
+            painter->translate(box.center());
+            if (m_shape == Shape::MoreBelow)
+                painter->rotate(90);
+            else if (m_shape == Shape::MoreToTheLeft)
+                painter->rotate(180);
+            const qreal h = side * 0.22;
+            QPainterPath chevrons;
+            for (const qreal x : {-side * 0.2, side * 0.08}) {
+                chevrons.moveTo(x - h / 2, -h);
+                chevrons.lineTo(x + h / 2, 0);
+                chevrons.lineTo(x - h / 2, h);
+            }
+            painter->setPen(QPen(ink, qMax(1.0, side / 10.0), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawPath(chevrons);
+        }
+        painter->restore();
+    }
+
+    QString key() const override { return QStringLiteral("cp.drawn"); }
+    QIconEngine *clone() const override { return new DrawnIconEngine(m_shape); }
+
+private:
+    Shape m_shape;
+};
+
+class DrawnIconsStyle final : public QProxyStyle
+{
+public:
+    using QProxyStyle::QProxyStyle;
+
+    QIcon standardIcon(StandardPixmap icon, const QStyleOption *option, const QWidget *widget) const override
+    {
+        switch (icon) {
+        case SP_LineEditClearButton:
+            return QIcon(new DrawnIconEngine(Shape::Clear));
+        case SP_ToolBarHorizontalExtensionButton:
+            return QIcon(new DrawnIconEngine(widget && widget->layoutDirection() == Qt::RightToLeft
+                                                 ? Shape::MoreToTheLeft
+                                                 : Shape::MoreToTheRight));
+        case SP_ToolBarVerticalExtensionButton:
+            return QIcon(new DrawnIconEngine(Shape::MoreBelow));
+        default:
+            return QProxyStyle::standardIcon(icon, option, widget);
+        }
+    }
+};
+
+} // namespace
+
+void useDrawnStandardIcons()
+{
+    // On the style in use (the platform's, or the one -style named), not a new default one.
+    QApplication::setStyle(new DrawnIconsStyle(QApplication::style()->name()));
+}
+
+} // namespace cp
