@@ -2,6 +2,7 @@
 
 #include <QGuiApplication>
 #include <QHash>
+#include <QIconEngine>
 #include <QPainter>
 #include <QPixmap>
 
@@ -239,10 +240,12 @@ const KindStyle::RoleCardColours &KindStyle::roleCard()
     return colours;
 }
 
-QIcon KindStyle::swatch(const QColor &color, int size)
+namespace {
+
+// The same few colours fill every kind, severity and status menu and combo: painted once each.
+// Kept to the end (never destroyed): pixmaps must not outlive the application object.
+QIcon paintedSwatch(const QColor &color, int size)
 {
-    // The same few colours fill every kind, severity and status menu and combo: painted once each.
-    // Kept to the end (never destroyed): pixmaps must not outlive the application object.
     static auto *const painted = new QHash<std::pair<QRgb, int>, QIcon>;
     const auto key = std::make_pair(color.rgba(), size);
     if (const auto found = painted->constFind(key); found != painted->constEnd())
@@ -257,6 +260,48 @@ QIcon KindStyle::swatch(const QColor &color, int size)
     painter.drawEllipse(QRectF(1.5, 1.5, size - 3, size - 3));
     painter.end();
     return *painted->insert(key, QIcon(pixmap));
+}
+
+// A swatch painted the first time it is drawn: a window makes one for every item of its kind,
+// severity and status combos and menus, and shows a few of them. Never null, so a combo sizing
+// itself to its items needs none of them painted.
+class SwatchEngine final : public QIconEngine
+{
+public:
+    SwatchEngine(const QColor &color, int size) : m_color(color), m_size(size) {}
+
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        icon().paint(painter, rect, Qt::AlignCenter, mode, state);
+    }
+    QSize actualSize(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return icon().actualSize(size, mode, state);
+    }
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return icon().pixmap(size, 1.0, mode, state); // in device pixels: the QIcon asking sets the ratio
+    }
+    QList<QSize> availableSizes(QIcon::Mode mode, QIcon::State state) override
+    {
+        return icon().availableSizes(mode, state);
+    }
+    bool isNull() override { return false; }
+    QString key() const override { return QStringLiteral("cp.swatch"); }
+    QIconEngine *clone() const override { return new SwatchEngine(m_color, m_size); }
+
+private:
+    QIcon icon() const { return paintedSwatch(m_color, m_size); }
+
+    QColor m_color;
+    int m_size;
+};
+
+} // namespace
+
+QIcon KindStyle::swatch(const QColor &color, int size)
+{
+    return QIcon(new SwatchEngine(color, size));
 }
 
 QPalette KindStyle::referencePalette(ColorScheme scheme)
