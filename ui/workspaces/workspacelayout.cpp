@@ -34,7 +34,10 @@ public:
     void clear()
     {
         for (QDockWidget *dock : m_all) {
-            dock->setFloating(false);
+            // QDockWidget redoes its window state, title bar included, even when asked for the
+            // state it is in: only a floating dock is docked again.
+            if (dock->isFloating())
+                dock->setFloating(false);
             m_window.removeDockWidget(dock);
         }
     }
