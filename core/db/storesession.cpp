@@ -10,12 +10,12 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QLoggingCategory>
-#include <QRegularExpression>
 #include <QSet>
 #include <QSqlError>
 #include <QStandardPaths>
 #include <QUrl>
 
+#include <algorithm>
 #include <atomic>
 #include <optional>
 
@@ -42,8 +42,12 @@ QString uniqueConnectionName()
 // The table names a per-table check may name in its PRAGMA: ours are plain words.
 bool isPlainName(const QString &name)
 {
-    static const QRegularExpression plain(QStringLiteral("^[a-z_][a-z0-9_]*$"));
-    return plain.match(name).hasMatch();
+    // Spelled out: a regular expression here would load and compile PCRE on every open.
+    const auto lowerOrUnderscore = [](QChar c) { return (c >= u'a' && c <= u'z') || c == u'_'; };
+    if (name.isEmpty() || !lowerOrUnderscore(name.front()))
+        return false;
+    return std::all_of(name.cbegin(), name.cend(),
+                       [&](QChar c) { return lowerOrUnderscore(c) || (c >= u'0' && c <= u'9'); });
 }
 
 } // namespace
