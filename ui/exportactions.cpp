@@ -7,14 +7,13 @@
 #include "preferences.h"
 #include "render/reportpainter.h"
 #include "session/storewriter.h"
+#include "widgets/printing.h"
 
 #include <QAction>
 #include <QDir>
 #include <QFileDialog>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPrintDialog>
-#include <QPrinter>
 #include <QRegularExpression>
 #include <QStandardPaths>
 
@@ -107,13 +106,15 @@ void ExportActions::askPrint()
 {
     if (m_incidentId <= 0)
         return;
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setDocName(tr("Postmortem draft"));
-    QPrintDialog dialog(&printer, m_window);
-    dialog.setWindowTitle(tr("Print the postmortem draft"));
-    if (dialog.exec() != QDialog::Accepted)
+    Printing *printing = Printing::plugin();
+    if (!printing) {
+        QMessageBox::warning(m_window, tr("Print failed"), tr("Printing is not installed with this CommandPost."));
         return;
-    if (printTo(printer) == 0)
+    }
+    const Printing::Outcome outcome =
+        printing->print(m_window, tr("Postmortem draft"), tr("Print the postmortem draft"),
+                        [this](QPagedPaintDevice &printer) { return printTo(printer); });
+    if (outcome == Printing::Outcome::Failed)
         QMessageBox::warning(m_window, tr("Print failed"), tr("The printer could not be painted on."));
 }
 

@@ -1,11 +1,13 @@
 // What the window does not load at start: libpq (and the Kerberos, LDAP and TLS libraries behind it)
-// comes with team mode, Qt Multimedia (PulseAudio, the codecs) with the first alert sound, and no
-// image-format plugin is asked to read anything for the first frame.
+// comes with team mode, Qt Multimedia (PulseAudio, the codecs) with the first alert sound, Qt Print
+// Support with the first print, and no image-format plugin is asked to read anything for the first
+// frame.
 
 #include "server/serveraddress.h"
 #include "uifixture.h"
 #include "widgets/alertsound.h"
 #include "widgets/drawnstandardicons.h"
+#include "widgets/printing.h"
 #include "widgets/timeralert.h"
 
 #include <QFile>
@@ -26,6 +28,7 @@ private slots:
     void theWindowOnAFileLoadsNeither();
     void aServerAddressLoadsLibpq();
     void theAlertSoundPluginLoadsQtMultimedia();
+    void thePrintPluginLoadsQtPrintSupport();
 
 private:
     // The window on a file with one incident, shown as the program starts it.
@@ -80,6 +83,7 @@ void TstLazyLibraries::theWindowOnAFileLoadsNeither()
     QVERIFY(isLoaded("libQt6Widgets.so")); // the check itself works
     QVERIFY(!isLoaded("libpq.so"));
     QVERIFY(!isLoaded("libQt6Multimedia.so"));
+    QVERIFY(!isLoaded("libQt6PrintSupport.so"));
 }
 
 void TstLazyLibraries::aServerAddressLoadsLibpq()
@@ -101,6 +105,14 @@ void TstLazyLibraries::theAlertSoundPluginLoadsQtMultimedia()
     // Read to the end before it goes: a read left running met the program's exit (a warning, once a hang).
     QTRY_VERIFY(sound->loaded());
     QCOMPARE(AlertSoundFactory::plugin(), factory); // loaded once
+}
+
+void TstLazyLibraries::thePrintPluginLoadsQtPrintSupport()
+{
+    Printing *printing = Printing::plugin();
+    QVERIFY2(printing, "the print plugin is built beside the program");
+    QVERIFY(isLoaded("libQt6PrintSupport.so"));
+    QCOMPARE(Printing::plugin(), printing); // loaded once
 }
 
 QTEST_MAIN(TstLazyLibraries)

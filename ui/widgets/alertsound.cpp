@@ -1,10 +1,6 @@
 #include "alertsound.h"
 
-#include "cp_pluginpaths.h" // generated: where the plugin is built and where it is installed
-
-#include <QCoreApplication>
-#include <QLoggingCategory>
-#include <QPluginLoader>
+#include "ownplugin.h"
 
 namespace cp {
 
@@ -12,32 +8,12 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcAlertSound, "commandpost.alertsound")
 
-// Installed beside the program (bin/../lib/…/commandpost), else the build tree's (a program run
-// from the build, the tests).
-QStringList pluginFolders()
-{
-    return {QCoreApplication::applicationDirPath() + QStringLiteral("/" CP_PLUGIN_DIR_FROM_BIN),
-            QStringLiteral(CP_PLUGIN_BUILD_DIR)};
-}
-
-AlertSoundFactory *loadPlugin()
-{
-    QStringList problems;
-    for (const QString &folder : pluginFolders()) {
-        QPluginLoader loader(folder + QStringLiteral("/cp_alertsound"));
-        if (auto *factory = qobject_cast<AlertSoundFactory *>(loader.instance()))
-            return factory; // the loader's instance stays until the program ends
-        problems << loader.errorString();
-    }
-    qCWarning(lcAlertSound) << "no alert sound plugin, the bell sounds instead:" << problems;
-    return nullptr;
-}
-
 } // namespace
 
 AlertSoundFactory *AlertSoundFactory::plugin()
 {
-    static AlertSoundFactory *const factory = loadPlugin();
+    static AlertSoundFactory *const factory = ownPlugin<AlertSoundFactory>(
+        QStringLiteral("cp_alertsound"), "no alert sound plugin, the bell sounds instead:", lcAlertSound());
     return factory;
 }
 
