@@ -7,6 +7,7 @@
 #include "docks/timelinedock.h"
 #include "models/timelinemodel.h"
 #include "uifixture.h"
+#include "widgets/kindstyle.h"
 #include "widgets/quickentryedit.h"
 #include "window/incidentactions.h"
 
@@ -178,6 +179,7 @@ void TstTimelineDock::failedWriteKeepsTheTextAndShowsTheError()
         QCOMPARE(feedback->palette().color(QPalette::WindowText), QColor(0xc6, 0x28, 0x28));
         auto *indicator = w.findChild<QLabel *>(QStringLiteral("saveIndicator"));
         QVERIFY(indicator->text().startsWith(QStringLiteral("Not saved")));
+        QVERIFY(indicator->styleSheet().contains(KindStyle::errorColor().name()));
         QCOMPARE(w.undoStack()->count(), 0);
         QCOMPARE(storedEntries(f, id).size(), 1);
 
@@ -187,6 +189,7 @@ void TstTimelineDock::failedWriteKeepsTheTextAndShowsTheError()
         QTest::keyClick(line, Qt::Key_Return);
         QCOMPARE(line->text(), QString());
         QVERIFY(indicator->text().startsWith(QStringLiteral("Saved")));
+        QVERIFY(indicator->styleSheet().contains(KindStyle::savedColor().name()));
         QVERIFY(feedback->text().startsWith(QStringLiteral("Saved")));
     }
     QSqlDatabase::removeDatabase(QStringLiteral("blocker"));

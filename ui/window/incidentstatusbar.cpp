@@ -130,8 +130,7 @@ void IncidentStatusBar::showSaved(const QDateTime &atUtc)
 {
     m_saveReported = true;
     m_saveLabel->setText(tr("Saved %1").arg(atUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
-    m_saveLabel->setToolTip(tr("Every change shown here is committed to %1").arg(m_databasePath));
-    m_saveLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(KindStyle::savedColor().name()));
+    setSaveLook(SaveLook::Saved);
 }
 
 void IncidentStatusBar::showSaveError(const StoreError &error)
@@ -140,13 +139,28 @@ void IncidentStatusBar::showSaveError(const StoreError &error)
     const QString text = tr("Not saved: %1").arg(error.message());
     m_saveLabel->setText(m_saveLabel->fontMetrics().elidedText(text, Qt::ElideRight, 520));
     m_saveLabel->setToolTip(text);
-    m_saveLabel->setStyleSheet(boldIn(KindStyle::errorColor()));
+    setSaveLook(SaveLook::Failed);
+}
+
+void IncidentStatusBar::setSaveLook(SaveLook look)
+{
+    if (look == m_saveLook)
+        return;
+    m_saveLook = look;
+    if (look == SaveLook::Failed) {
+        m_saveLabel->setStyleSheet(boldIn(KindStyle::errorColor()));
+        return;
+    }
+    m_saveLabel->setToolTip(tr("Every change shown here is committed to %1").arg(m_databasePath));
+    m_saveLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(KindStyle::savedColor().name()));
 }
 
 void IncidentStatusBar::retranslateUi()
 {
     if (!m_saveReported)
         m_saveLabel->setText(tr("Ready · %1").arg(QFileInfo(m_databasePath).fileName()));
+    if (m_saveLook == SaveLook::Saved)
+        m_saveLabel->setToolTip(tr("Every change shown here is committed to %1").arg(m_databasePath));
     m_wallClock->setToolTip(tr("The time now; the timeline shows times in this zone"));
     if (!m_haveIncident)
         m_statusStatus->setText(tr("No incident open"));

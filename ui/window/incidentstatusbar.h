@@ -42,7 +42,16 @@ public:
     void retranslateUi();
 
 private:
+    enum class SaveLook
+    {
+        Idle,
+        Saved,
+        Failed
+    };
+
     QLabel *addLabel(const char *name, bool permanent = false, int stretch = 0);
+    // A style sheet set re-polishes the label: set only when the look changes, not at every save.
+    void setSaveLook(SaveLook look);
 
     const QString m_databasePath;
     IncidentClockLabel *m_clockLabel;
@@ -56,6 +65,7 @@ private:
     QLabel *m_wallClock;
     bool m_haveIncident = false;
     bool m_saveReported = false;
+    SaveLook m_saveLook = SaveLook::Idle;
     int m_leftWidgets = 0; // the permanent widgets' indices start after these
 };
 
