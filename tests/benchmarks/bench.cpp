@@ -32,6 +32,7 @@
 #include "widgets/firstframemark.h"
 #include "workspaces/windowplacement.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QBuffer>
 #include <QDeadlineTimer>
@@ -249,6 +250,29 @@ void Harness::appendPaths()
     }
 }
 
+namespace {
+
+// Notes when a widget is next painted.
+class PaintMark final : public QObject
+{
+public:
+    explicit PaintMark(QWidget *widget) { widget->installEventFilter(this); }
+    qint64 paintedAt = 0;
+    qint64 paintedCpu = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && paintedAt == 0) {
+            paintedAt = monotonicNs();
+            paintedCpu = processCpuNs();
+        }
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+} // namespace
+
 void Harness::quickEntryPath()
 {
     const QString name = QStringLiteral("quick entry to \"Saved\"");
@@ -258,8 +282,15 @@ void Harness::quickEntryPath()
     const QString floorDb = m_tmp.path(QStringLiteral("quick-floor.sqlite"));
     const qint64 incident = makeIncident(cpDb, 10000);
     const qint64 floorIncident = makeIncident(floorDb, 10000);
-    Path &p = add(name, QStringLiteral("SQLite C API append"), QStringLiteral("≤ 1.3×"),
-                  [](const Path &r) { return r.ratio() <= 1.3; });
+    add(name, QStringLiteral("SQLite C API append"), QStringLiteral("≤ 1.3×"),
+        [](const Path &r) { return r.ratio() <= 1.3; });
+    // The same entries, to the frame that shows them (the new row painted): what the person at the
+    // keyboard sees. The indicator itself is not always repainted: within one second its text
+    // stays the same.
+    add(QStringLiteral("quick entry to its row painted"), QStringLiteral("SQLite C API append"),
+        QStringLiteral("measured"));
+    Path &p = m_paths[m_paths.size() - 2];
+    Path &painted = m_paths.last();
     IncidentStore store(SystemClock::instance());
     RawSqlite raw(floorDb);
     if (!store.session().open(cpDb).ok() || !raw.ok())
@@ -271,8 +302,10 @@ void Harness::quickEntryPath()
     window.show();
     window.openIncident(incident);
     auto *line = window.findChild<QLineEdit *>(QStringLiteral("quickEntryLine"));
-    if (!line || !QTest::qWaitForWindowExposed(&window))
+    auto *view = window.findChild<QAbstractItemView *>(QStringLiteral("timelineView"));
+    if (!line || !view || !QTest::qWaitForWindowExposed(&window))
         return;
+    PaintMark paint(view->viewport());
     qint64 savedAt = 0;
     qint64 savedCpu = 0;
     QObject::connect(window.saveStatus(), &SaveStatus::saved, &window, [&] {
@@ -281,10 +314,15 @@ void Harness::quickEntryPath()
     });
     for (int r = 0; r < m_rounds; ++r) {
         for (int i = 0; i < 5; ++i) {
-            timed(p.floor, [&] { return raw.appendEntry(floorIncident, EntryText); });
+            if (!timed(p.floor, [&] { return raw.appendEntry(floorIncident, EntryText); }))
+                return;
+            painted.floor.add(p.floor.ms.last());
+            painted.floor.addCpu(p.floor.cpuMs.last());
             line->setFocus();
             QTest::keyClicks(line, QString::fromUtf8(EntryText));
+            QCoreApplication::processEvents(); // the typing's repaints are not the entry's
             savedAt = 0;
+            paint.paintedAt = 0;
             const qint64 cpuStart = processCpuNs();
             const qint64 start = monotonicNs();
             QTest::keyClick(line, Qt::Key_Return);
@@ -292,6 +330,10 @@ void Harness::quickEntryPath()
                 return;
             p.cp.add(double(savedAt - start) / 1e6);
             p.cp.addCpu(double(savedCpu - cpuStart) / 1e6);
+            if (!waitUntil([&] { return paint.paintedAt != 0; }, 5000))
+                return fail(QStringLiteral("the new row was never painted"));
+            painted.cp.add(double(paint.paintedAt - start) / 1e6);
+            painted.cp.addCpu(double(paint.paintedCpu - cpuStart) / 1e6);
         }
     }
 }
