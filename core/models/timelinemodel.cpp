@@ -65,6 +65,7 @@ void TimelineModel::reload()
         ChangeGuard guard(m_changing);
         beginResetModel();
         m_rows.clear();
+        m_loadedIds.clear();
         m_hasMore = m_incidentId > 0 && m_store.session().isOpen();
         endResetModel();
     }
@@ -74,6 +75,8 @@ void TimelineModel::reload()
 
 int TimelineModel::rowOfEntry(qint64 entryId) const
 {
+    if (!m_loadedIds.contains(entryId))
+        return -1;
     for (int row = 0; row < m_rows.size(); ++row) {
         if (m_rows.at(row).id == entryId)
             return row;
@@ -209,6 +212,8 @@ void TimelineModel::fetchMore(const QModelIndex &parent)
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(rows.size()) - 1);
     m_rows.append(rows);
+    for (const TimelineEntry &row : rows)
+        m_loadedIds.insert(row.id);
     endInsertRows();
 }
 
@@ -256,14 +261,15 @@ void TimelineModel::insertEntry(const TimelineEntry &entry)
     ChangeGuard guard(m_changing);
     beginInsertRows({}, row, row);
     m_rows.insert(row, entry);
+    m_loadedIds.insert(entry.id);
     endInsertRows();
 }
 
 void TimelineModel::onEntryAdded(qint64 incidentId, qint64 entryId)
 {
-    if (incidentId != m_incidentId || rowOfEntry(entryId) >= 0)
+    if (incidentId != m_incidentId || m_loadedIds.contains(entryId))
         return;
-    auto entry = m_store.timeline().entry(entryId);
+    auto entry = m_store.timeline().addedEntry(entryId);
     if (!entry || !matchesFilter(entryId))
         return;
     insertEntry(*entry);
@@ -294,6 +300,7 @@ void TimelineModel::onEntryChanged(qint64 incidentId, qint64 entryId)
     // Re-dated (backfill) or filtered out: take it out and put it where it now belongs.
     beginRemoveRows({}, row, row);
     m_rows.removeAt(row);
+    m_loadedIds.remove(entryId);
     endRemoveRows();
     if (matches)
         insertEntry(*entry);

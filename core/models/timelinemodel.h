@@ -4,6 +4,7 @@
 #include "domain/timelineentry.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
 #include <QTimeZone>
 
 namespace cp {
@@ -85,6 +86,8 @@ private:
     qint64 m_incidentId = 0;
     TimelineFilter m_filter;
     QList<TimelineEntry> m_rows;
+    // The ids of m_rows: whether an entry is loaded without a scan of a long timeline.
+    QSet<qint64> m_loadedIds;
     bool m_hasMore = false;
     // True while the model announces a change; a fetchMore() asked for from inside those
     // notifications (views, QAbstractItemModelTester) waits for the next ask instead of nesting.
