@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <atomic>
 #include <optional>
+#include <utility>
 
 #include <sqlite3.h>
 
@@ -417,8 +418,13 @@ void StoreSession::takeLaterCheck(const QStringList &problems)
 StoreError StoreSession::logChange(WriteTransaction &tx, StoreEntity entity, qint64 entityId, qint64 incidentId,
                                    ChangeOp op)
 {
-    return tx.run(QStringLiteral("INSERT INTO change_log (entity, entity_id, incident_id, op) VALUES (?, ?, ?, ?)"),
-                  {StoreChangeKeys::entityKey(entity), entityId, incidentId, StoreChangeKeys::opKey(op)});
+    auto seq = tx.insert(
+        QStringLiteral("INSERT INTO change_log (entity, entity_id, incident_id, op) VALUES (?, ?, ?, ?) RETURNING seq"),
+        {StoreChangeKeys::entityKey(entity), entityId, incidentId, StoreChangeKeys::opKey(op)});
+    if (!seq)
+        return seq.error();
+    m_written.append({*seq, {entity, entityId, incidentId, op}});
+    return {};
 }
 
 StoreError StoreSession::writeOnce(const QString &doing, const std::function<StoreError(WriteTransaction &)> &body)
@@ -426,6 +432,7 @@ StoreError StoreSession::writeOnce(const QString &doing, const std::function<Sto
     if (StoreError error = requireWritable(); !error.ok())
         return error;
     for (int attempt = 1;; ++attempt) {
+        m_written.clear();
         WriteTransaction tx(m_db, m_dialect, doing, &m_statements);
         StoreError error = tx.begin();
         if (error.ok())
@@ -433,7 +440,8 @@ StoreError StoreSession::writeOnce(const QString &doing, const std::function<Sto
         if (error.ok())
             error = tx.commit();
         if (error.ok()) {
-            dispatchChanges();
+            // Taken out first: a slot answering the announcement may write again.
+            announceCommit(std::exchange(m_written, {}));
             return {};
         }
         tx.rollback();
@@ -589,6 +597,28 @@ QList<StoreChange> StoreSession::readNewChanges()
     return changes;
 }
 
+void StoreSession::announceCommit(const QList<LoggedChange> &written)
+{
+    // Our rows follow straight on from the last one seen: nothing was committed between that one
+    // and ours (SQLite gives a new row the next number after the largest; on a server, writers
+    // take the write lock in turn and a number is never given twice), so the rows are what
+    // reading the log would return. A gap (another's commit, a server's number spent by a rolled
+    // back try) or a write that logged nothing reads the log.
+    bool follows = !written.isEmpty() && written.first().seq == m_lastSeenChange + 1;
+    for (qsizetype i = 1; follows && i < written.size(); ++i)
+        follows = written.at(i).seq == written.at(i - 1).seq + 1;
+    if (!follows) {
+        dispatchChanges();
+        return;
+    }
+    m_lastSeenChange = written.last().seq;
+    QList<StoreChange> changes;
+    changes.reserve(written.size());
+    for (const LoggedChange &row : written)
+        changes.append(row.change);
+    announce(changes);
+}
+
 void StoreSession::dispatchChanges()
 {
     if (!isOpen())
@@ -597,7 +627,11 @@ void StoreSession::dispatchChanges()
     const QList<StoreChange> changes = readNewChanges();
     if (!changes.isEmpty())
         qCDebug(lcStore, "read %lld changes through change %lld", qint64(changes.size()), m_lastSeenChange);
+    announce(changes);
+}
 
+void StoreSession::announce(const QList<StoreChange> &changes)
+{
     // A flood of entry changes for one incident (a bulk import, a long disconnection) becomes a reload.
     QHash<qint64, int> entryChangesPerIncident;
     for (const StoreChange &c : std::as_const(changes)) {

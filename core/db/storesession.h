@@ -31,8 +31,10 @@ class LaterIntegrityCheck;
 // migrations, the write transactions and the change log. It knows no domain (the repositories
 // do) and is the one place where the engines differ, through SqlDialect.
 //
-// Every commit appends to change_log; dispatchChanges() reads what is new (our commits and other
-// processes' alike) and announces each row as changed(). A flood of entry changes for one
+// Every commit appends to change_log; dispatchChanges() reads what is new and announces each row
+// as changed(). A write of ours whose change-log rows directly follow the last one seen is
+// announced from the rows it wrote, without reading the log back; otherwise (another process
+// committed in between) the log is read as for an outside commit. A flood of entry changes for one
 // incident is announced as one Timeline reload.
 class StoreSession final : public QObject
 {
@@ -166,6 +168,8 @@ public:
     }
     StoreError requireWritable() const; // open, and not a read-only follower
     // Inside a write's body: the row of change_log that makes the change known to every reader.
+    // The commit announces the rows it knows it wrote: a write logs all its change-log rows here,
+    // or none (the roster import's bulk statement; knowing none, the commit reads the log).
     StoreError logChange(WriteTransaction &tx, StoreEntity entity, qint64 entityId, qint64 incidentId, ChangeOp op);
 
     // ---- Reading outside a transaction ----
@@ -243,8 +247,18 @@ signals:
     void damaged(const QString &message);
 
 private:
+    // A change-log row written by the write under way.
+    struct LoggedChange
+    {
+        qint64 seq = 0;
+        StoreChange change;
+    };
+
     // write() without the Result plumbing (the retries, the commit, the announcement).
     StoreError writeOnce(const QString &doing, const std::function<StoreError(WriteTransaction &)> &body);
+    // After our COMMIT: what it wrote, announced as written when nothing was committed in between.
+    void announceCommit(const QList<LoggedChange> &written);
+    void announce(const QList<StoreChange> &changes);
     StoreError openConnection(const QString &path);
     StoreError verifyContent();
     StoreError migrate();
@@ -291,6 +305,7 @@ private:
     QString m_path;
     Options m_options;
     qint64 m_lastSeenChange = 0;
+    QList<LoggedChange> m_written; // by the write under way, its current attempt
     qint64 m_dataVersion = -1;
     QTimer m_pollTimer;
     ServerClock m_serverClock;

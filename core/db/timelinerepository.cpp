@@ -102,7 +102,7 @@ StoreError TimelineRepository::checkEntry(const NewEntry &entry)
 }
 
 Result<qint64> TimelineRepository::insertEntry(WriteTransaction &tx, const NewEntry &entry, bool logIt,
-                                               QSet<qint64> *knownIncidents)
+                                               QSet<qint64> *knownIncidents, TimelineEntry *stored)
 {
     if (StoreError refused = checkEntry(entry); !refused.ok())
         return refused;
@@ -144,14 +144,43 @@ Result<qint64> TimelineRepository::insertEntry(WriteTransaction &tx, const NewEn
             knownIncidents->insert(entry.incidentId);
     }
 
-    auto inserted = tx.insert(QStringLiteral("INSERT INTO timeline_entry (incident_id, kind, author, occurred_at, "
-                                             "captured_at, body, tags, key_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                                             "RETURNING id"),
-                              {entry.incidentId, EntryVocabulary::kindKey(entry.kind), entry.author.trimmed(),
-                               toMs(occurred), toMs(captured), text, joinWords(entry.tags), entry.keyEvent ? 1 : 0});
-    if (!inserted)
-        return inserted.error();
-    const qint64 id = *inserted;
+    const QString insert = QStringLiteral("INSERT INTO timeline_entry (incident_id, kind, author, occurred_at, "
+                                          "captured_at, body, tags, key_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                          "RETURNING id");
+    const QVariantList values{entry.incidentId,        EntryVocabulary::kindKey(entry.kind),
+                              entry.author.trimmed(),  toMs(occurred),
+                              toMs(captured),          text,
+                              joinWords(entry.tags),   entry.keyEvent ? 1 : 0};
+    qint64 id = 0;
+    QString author = entry.author.trimmed();
+    if (stored && m_session.isServer()) {
+        // A team server stamps the author with the login's person (serverschema.cpp): the row
+        // is what was written but for its id and that.
+        auto row = tx.readOne(insert + QStringLiteral(", author"), values, QString(), [](const QSqlQuery &q) {
+            return std::pair(q.value(0).toLongLong(), q.value(1).toString());
+        });
+        if (!row)
+            return row.error();
+        id = row->first;
+        author = row->second;
+    } else {
+        auto inserted = tx.insert(insert, values);
+        if (!inserted)
+            return inserted.error();
+        id = *inserted;
+    }
+    if (stored) {
+        *stored = TimelineEntry{};
+        stored->id = id;
+        stored->incidentId = entry.incidentId;
+        stored->kind = entry.kind;
+        stored->author = author;
+        stored->occurredAt = QDateTime::fromMSecsSinceEpoch(toMs(occurred), Qt::UTC);
+        stored->capturedAt = QDateTime::fromMSecsSinceEpoch(toMs(captured), Qt::UTC);
+        stored->text = text;
+        stored->tags = splitWords(joinWords(entry.tags));
+        stored->keyEvent = entry.keyEvent;
+    }
     if (!entry.clientId.isEmpty()) {
         if (StoreError error =
                 tx.run(QStringLiteral("INSERT INTO entry_delivery (client_uuid, entry_id) VALUES (?, ?)"),
@@ -185,24 +214,37 @@ StoreError TimelineRepository::log(WriteTransaction &tx, qint64 incidentId, Entr
 
 Result<qint64> TimelineRepository::append(const NewEntry &entry)
 {
-    return m_session.write(tr("Logging the entry"),
-                           [&](WriteTransaction &tx) -> Result<qint64> { return insertEntry(tx, entry, true); });
+    auto id = m_session.write(tr("Logging the entry"), [&](WriteTransaction &tx) -> Result<qint64> {
+        m_appended.clear();
+        TimelineEntry stored;
+        auto added = insertEntry(tx, entry, true, nullptr, &stored);
+        if (added && stored.id == *added)
+            m_appended.insert(stored.id, stored);
+        return added;
+    });
+    m_appended.clear();
+    return id;
 }
 
 Result<QList<qint64>> TimelineRepository::appendAll(const QList<NewEntry> &entries)
 {
-    return m_session.write(
+    auto logged = m_session.write(
         tr("Logging %n entries", nullptr, int(entries.size())), [&](WriteTransaction &tx) -> Result<QList<qint64>> {
             const bool bulk = entries.size() > StoreSession::BulkThreshold;
+            m_appended.clear();
             QList<qint64> ids;
             ids.reserve(entries.size());
             QSet<qint64> incidents;
             for (qsizetype i = 0; i < entries.size(); ++i) {
-                auto id = insertEntry(tx, entries.at(i), !bulk, &incidents);
+                // A bulk append is announced as a reload: its rows are read a page at a time.
+                TimelineEntry stored;
+                auto id = insertEntry(tx, entries.at(i), !bulk, &incidents, bulk ? nullptr : &stored);
                 if (!id) {
                     const StoreError e = id.error();
                     return StoreError(e.code(), tr("Entry %1: %2").arg(i + 1).arg(e.message()));
                 }
+                if (!bulk && stored.id == *id)
+                    m_appended.insert(stored.id, stored);
                 ids << *id;
             }
             if (bulk) {
@@ -215,6 +257,8 @@ Result<QList<qint64>> TimelineRepository::appendAll(const QList<NewEntry> &entri
             }
             return ids;
         });
+    m_appended.clear();
+    return logged;
 }
 
 StoreError TimelineRepository::amend(qint64 entryId, const EntryAmendment &amendment, const QString &author)
@@ -287,6 +331,13 @@ Result<TimelineEntry> TimelineRepository::entry(qint64 entryId) const
     return m_session.readOne(QStringLiteral("SELECT %1 FROM timeline_entry WHERE id = ?").arg(EntryColumns), {entryId},
                              tr("Reading entry #%1").arg(entryId), tr("There is no timeline entry #%1.").arg(entryId),
                              readEntry);
+}
+
+Result<TimelineEntry> TimelineRepository::addedEntry(qint64 entryId) const
+{
+    if (const auto it = m_appended.constFind(entryId); it != m_appended.cend())
+        return *it;
+    return entry(entryId);
 }
 
 Result<QList<EntryRevision>> TimelineRepository::history(qint64 entryId) const

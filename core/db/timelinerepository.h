@@ -3,6 +3,7 @@
 #include "domain/timelineentry.h"
 #include "storesession.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 
@@ -26,6 +27,10 @@ public:
     StoreError amend(qint64 entryId, const EntryAmendment &amendment, const QString &author);
     StoreError setRetracted(qint64 entryId, bool retracted, const QString &author);
     Result<TimelineEntry> entry(qint64 entryId) const;
+    // For a slot of entryAdded: the entry added. One that this repository's append() or appendAll()
+    // is announcing is the row its INSERT returned (as stored, the server's stamps included), so
+    // the writer's own entry is not read back; any other is read.
+    Result<TimelineEntry> addedEntry(qint64 entryId) const;
     Result<QList<EntryRevision>> history(qint64 entryId) const; // oldest first, current last
     Result<QList<TimelineEntry>> entries(const TimelinePage &page) const;
     Result<bool> matches(qint64 entryId, const TimelineFilter &filter) const;
@@ -49,11 +54,16 @@ signals:
 private:
     void announce(const StoreChange &change);
     // knownIncidents: incidents already checked in this transaction (a bulk append checks each once).
+    // stored: where the new row goes as the database returned it (untouched when the entry was
+    // already there, sent before).
     Result<qint64> insertEntry(WriteTransaction &tx, const NewEntry &entry, bool logChange,
-                               QSet<qint64> *knownIncidents = nullptr);
+                               QSet<qint64> *knownIncidents = nullptr, TimelineEntry *stored = nullptr);
 
     StoreSession &m_session;
     int m_closedRecordWrites = 0;
+    // The entries inserted by the append under way, as stored: emptied at each try of its
+    // transaction and once it is over, so only its own commit's announcement finds them.
+    QHash<qint64, TimelineEntry> m_appended;
 };
 
 class TimelineRepository::ClosedRecordWrite final

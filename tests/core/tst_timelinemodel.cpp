@@ -5,9 +5,56 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QSqlDriver>
 #include <QtTest>
 
+#include <sqlite3.h>
+
 using namespace cp;
+
+namespace {
+
+// Every statement SQLite runs on a store's connection, in order, as written.
+class StatementTrace
+{
+public:
+    explicit StatementTrace(const QSqlDatabase &db)
+    {
+        const QVariant handle = db.driver()->handle();
+        if (qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            m_db = *static_cast<sqlite3 *const *>(handle.constData());
+        if (m_db)
+            sqlite3_trace_v2(m_db, SQLITE_TRACE_STMT, &StatementTrace::note, this);
+    }
+    ~StatementTrace()
+    {
+        if (m_db)
+            sqlite3_trace_v2(m_db, 0, nullptr, nullptr);
+    }
+    Q_DISABLE_COPY_MOVE(StatementTrace)
+
+    bool tracing() const { return m_db; }
+    // What ran after the last COMMIT.
+    QStringList afterCommit() const
+    {
+        const qsizetype commit = m_statements.lastIndexOf(QStringLiteral("COMMIT"));
+        return commit < 0 ? QStringList() : m_statements.mid(commit + 1);
+    }
+    const QStringList &statements() const { return m_statements; }
+
+private:
+    static int note(unsigned, void *self, void *, void *sql)
+    {
+        static_cast<StatementTrace *>(self)->m_statements
+            << QString::fromUtf8(static_cast<const char *>(sql)).simplified();
+        return 0;
+    }
+
+    sqlite3 *m_db = nullptr;
+    QStringList m_statements;
+};
+
+} // namespace
 
 class TstTimelineModel : public QObject
 {
@@ -250,6 +297,78 @@ private slots:
         QVERIFY(second.timeline().append(e).ok());
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 2000);
         QCOMPARE(model.index(0, TimelineModel::TextColumn).data().toString(), QStringLiteral("logged from a terminal"));
+    }
+
+    // Our commits are shown from what the write itself returned; another's commit landing between
+    // two of ours still arrives, once, in its place, with no poll in between.
+    void anOutsideCommitBetweenOursArrivesOnce()
+    {
+        TimelineModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setIncident(m_incident);
+        const int before = model.rowCount();
+        QSignalSpy added(&m_store->timeline(), &TimelineRepository::entryAdded);
+        IncidentStore second(*m_clock);
+        QVERIFY(m_fixture->openAnother(second).ok());
+
+        m_clock->advanceSecs(1);
+        const qint64 first = log(QStringLiteral("ours, first"));
+        m_clock->advanceSecs(1);
+        NewEntry e;
+        e.incidentId = m_incident;
+        e.author = QStringLiteral("cli");
+        e.text = QStringLiteral("theirs, between");
+        auto theirs = second.timeline().append(e);
+        QVERIFY(theirs.ok());
+        m_clock->advanceSecs(1);
+        const qint64 last = log(QStringLiteral("ours, after"));
+
+        const QStringList expected{QStringLiteral("ours, after"), QStringLiteral("theirs, between"),
+                                   QStringLiteral("ours, first")};
+        QCOMPARE(texts(model).mid(0, 3), expected);
+        QCOMPARE(model.rowCount(), before + 3);
+        // Looking again (a poll, a wake-up) brings nothing twice.
+        m_store->session().dispatchChanges();
+        QCoreApplication::processEvents();
+        QCOMPARE(model.rowCount(), before + 3);
+        QList<qint64> ids;
+        for (const QList<QVariant> &signal : std::as_const(added))
+            ids << signal.at(1).toLongLong();
+        QCOMPARE(ids, (QList<qint64>{first, *theirs, last}));
+        // And what the model shows of ours is what was stored.
+        const auto stored = m_store->timeline().entry(last);
+        QVERIFY(stored.ok());
+        const TimelineEntry shown = model.entryAt(0);
+        QCOMPARE(shown.id, stored->id);
+        QCOMPARE(shown.incidentId, stored->incidentId);
+        QCOMPARE(shown.text, stored->text);
+        QCOMPARE(shown.author, stored->author);
+        QCOMPARE(shown.keyEvent, stored->keyEvent);
+        QCOMPARE(shown.retracted, stored->retracted);
+        QCOMPARE(shown.occurredAt, stored->occurredAt);
+        QCOMPARE(shown.capturedAt, stored->capturedAt);
+        QCOMPARE(shown.kind, stored->kind);
+        QCOMPARE(shown.tags, stored->tags);
+        QCOMPARE(shown.revision, stored->revision);
+    }
+
+    // The writer knows what it committed: neither the change log nor the entry is read back.
+    void ownAppendIsShownWithoutReadingItBack()
+    {
+        if (test::StoreFixture::onServer())
+            QSKIP("SQLite's statement trace");
+        TimelineModel model(*m_store);
+        model.setIncident(m_incident);
+        StatementTrace trace(m_store->session().database());
+        QVERIFY(trace.tracing());
+        m_clock->advanceSecs(5);
+        const qint64 id = log(QStringLiteral("IC: next check-in in 3 minutes"), EntryKind::Status);
+        QVERIFY(id > 0);
+        QCOMPARE(model.entryAt(0).id, id);
+        QCOMPARE(model.index(0, TimelineModel::TextColumn).data().toString(),
+                 QStringLiteral("IC: next check-in in 3 minutes"));
+        QVERIFY2(trace.statements().contains(QStringLiteral("COMMIT")), qPrintable(trace.statements().join(QLatin1Char('\n'))));
+        QVERIFY2(trace.afterCommit().isEmpty(), qPrintable(trace.afterCommit().join(QLatin1Char('\n'))));
     }
 
     void bulkImportReloads()

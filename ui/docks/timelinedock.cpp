@@ -92,7 +92,7 @@ TimelineDock::TimelineDock(IncidentStore &store, const Clock &clock, Preferences
         if (incidentId != m_incidentId || !m_authorsWanted)
             return;
         // One row by its key, not a scan of a long timeline, for every entry logged.
-        auto entry = m_store.timeline().entry(entryId);
+        auto entry = m_store.timeline().addedEntry(entryId);
         if (entry && !m_authorNames->stringList().contains(entry->author))
             refreshAuthors();
     });
