@@ -608,10 +608,11 @@ bool TimelineDock::logQuickEntry()
     const qint64 entryId = raw->entryId(); // the stack owns it now and keeps it alive
     rememberAuthor(who);
     m_line->addToHistory(line);
-    m_line->clear();
+    // "Saved" first: the line emptied after it keeps it, with no idle hint measured in between.
     showFeedback(
         tr("Saved %1").arg(m_session->saveStatus().lastSavedUtc().toLocalTime().toString(QStringLiteral("HH:mm:ss"))),
         KindStyle::savedColor(), Feedback::Saved);
+    m_line->clear();
     selectEntry(entryId);
     if (entry.kind == EntryKind::Action)
         emit actionLogged(entry.text);
