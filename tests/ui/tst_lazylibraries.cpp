@@ -74,6 +74,15 @@ void TstLazyLibraries::theFirstFrameReadsNoRasterImage()
     const QImage clear = QApplication::style()->standardIcon(QStyle::SP_LineEditClearButton).pixmap(16).toImage();
     QVERIFY(!clear.isNull());
     QVERIFY(clear.pixelColor(8, 8).alpha() > 0); // something is drawn there
+    // Around the drawing each icon is transparent, not whatever the pixmap's memory held.
+    for (const auto icon : {QStyle::SP_LineEditClearButton, QStyle::SP_ToolBarHorizontalExtensionButton,
+                            QStyle::SP_ToolBarVerticalExtensionButton}) {
+        for (const int size : {10, 16, 24}) {
+            const QImage image = QApplication::style()->standardIcon(icon).pixmap(size).toImage();
+            QCOMPARE(image.pixelColor(0, 0).alpha(), 0);
+            QCOMPARE(image.pixelColor(size - 1, size - 1).alpha(), 0);
+        }
+    }
 }
 
 void TstLazyLibraries::theWindowOnAFileLoadsNeither()

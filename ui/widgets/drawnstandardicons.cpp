@@ -62,6 +62,17 @@ public:
         painter->restore();
     }
 
+    // Qt's own pixmap() paints on a pixmap it never cleared: the toolbar's extension button
+    // showed whatever that memory held around the chevrons.
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        QPixmap drawn(size);
+        drawn.fill(Qt::transparent);
+        QPainter painter(&drawn);
+        paint(&painter, QRect(QPoint(0, 0), size), mode, state);
+        return drawn;
+    }
+
     QString key() const override { return QStringLiteral("cp.drawn"); }
     QIconEngine *clone() const override { return new DrawnIconEngine(m_shape); }
 
