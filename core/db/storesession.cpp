@@ -556,16 +556,22 @@ void StoreSession::checkExternalCommits()
             dispatchChanges(); // no commit counter on a server: the change log itself is cheap to ask
         return;
     }
-    auto q = runStatement(m_db, counter, {}, QString());
-    if (!q || !q->next())
+    std::optional<qint64> version;
+    if (m_statements.isAttached()) {
+        // Asked on every poll for as long as the window is open: compiled once.
+        CachedQuery q(m_statements, counter);
+        if (q.bind({}) == SQLITE_OK && q.step() == SQLITE_ROW)
+            version = q.int64(0);
+    } else if (auto q = runStatement(m_db, counter, {}, QString()); q && q->next()) {
+        version = q->value(0).toLongLong();
+    }
+    if (!version)
         return; // a busy moment; the next tick looks again
-    const qint64 version = q->value(0).toLongLong();
-    q->finish();
-    qCDebug(lcStore, "looked for outside commits: data_version %lld", version);
-    if (version == m_dataVersion)
+    qCDebug(lcStore, "looked for outside commits: data_version %lld", *version);
+    if (*version == m_dataVersion)
         return;
     const bool first = m_dataVersion < 0;
-    m_dataVersion = version;
+    m_dataVersion = *version;
     if (!first)
         dispatchChanges();
 }

@@ -205,6 +205,25 @@ private slots:
         store.session().close();
         QVERIFY2(!QFile::exists(path + QStringLiteral("-wal")), "the connection stayed open");
     }
+
+    // The window looks for other processes' commits at every change of the -wal and on a slow
+    // poll, for as long as it is open: one compiled statement, run each time.
+    void lookingForOutsideCommitsReusesOneStatement()
+    {
+        test::FakeClock clock;
+        const QString path = m_files.path(QStringLiteral("poll.sqlite"));
+        IncidentStore store(clock);
+        QVERIFY(store.session().open(path).ok());
+        sqlite3 *connection = sqliteHandle(store.session().database());
+        QVERIFY(connection);
+        const int runs = runsOf(connection, "PRAGMA data_version");
+        QVERIFY2(runs >= 1, "the open primes the counter through the cache");
+        const auto statements = liveStatements(connection);
+        store.session().setExternalPollInterval(1);
+        QTRY_VERIFY(runsOf(connection, "PRAGMA data_version") >= runs + 3);
+        store.session().setExternalPollInterval(0);
+        QCOMPARE(liveStatements(connection), statements);
+    }
 };
 
 QTEST_GUILESS_MAIN(TstStatementCache)
