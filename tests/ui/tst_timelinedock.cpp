@@ -59,6 +59,7 @@ private slots:
     void authorIsRemembered();
     void authorStartsAsTheUsersRosterPerson();
     void upRecallsEarlierLines();
+    void returnInTheLineLogsWhateverTheWindowBindsItTo();
     void undoingALoggedEntryRetractsIt();
     void amendThroughTheDialogAndUndo();
     void retractAndRestoreFromTheUndoStack();
@@ -297,6 +298,40 @@ void TstTimelineDock::upRecallsEarlierLines()
     QTest::keyClick(line, Qt::Key_Down);
     QTest::keyClick(line, Qt::Key_Down);
     QCOMPARE(line->text(), QStringLiteral("draft"));
+}
+
+void TstTimelineDock::returnInTheLineLogsWhateverTheWindowBindsItTo()
+{
+    UiFixture f;
+    const qint64 id = f.declare(QStringLiteral("Bound keys"));
+    MainWindow &w = f.makeWindow();
+    QVERIFY(w.openIncident(id));
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    // A window-wide Return and Enter, as a later action or a key map could bind them: in the
+    // quick entry line the keys still log the line.
+    auto *elsewhere = new QAction(QStringLiteral("Elsewhere"), &w);
+    elsewhere->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    w.addAction(elsewhere);
+    int triggered = 0;
+    connect(elsewhere, &QAction::triggered, this, [&] { ++triggered; });
+    auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
+    QVERIFY(line);
+    line->setFocus();
+    QTest::keyClicks(line, QStringLiteral("first"));
+    QTest::keyClick(line, Qt::Key_Return);
+    QCOMPARE(line->text(), QString());
+    QTest::keyClicks(line, QStringLiteral("second"));
+    QTest::keyClick(line, Qt::Key_Enter, Qt::KeypadModifier);
+    QCOMPARE(line->text(), QString());
+    QCOMPARE(triggered, 0);
+    QCOMPARE(line->history(), QStringList({QStringLiteral("first"), QStringLiteral("second")}));
+    // With a modifier the key is not the line's: the window's binding of Ctrl+Return still wins.
+    elsewhere->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    QTest::keyClicks(line, QStringLiteral("third"));
+    QTest::keyClick(line, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(triggered, 1);
+    QCOMPARE(line->text(), QStringLiteral("third"));
 }
 
 void TstTimelineDock::undoingALoggedEntryRetractsIt()

@@ -6,7 +6,8 @@
 namespace cp {
 
 // The Scribe's one-line entry field. Up and Down walk through the lines logged before
-// (the line being typed is kept and comes back after the newest).
+// (the line being typed is kept and comes back after the newest). Return and Enter log the line,
+// whatever the window binds them to.
 class QuickEntryEdit final : public QLineEdit
 {
     Q_OBJECT
@@ -19,6 +20,7 @@ public:
     const QStringList &history() const { return m_history; }
 
 protected:
+    bool event(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
