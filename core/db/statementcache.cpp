@@ -48,15 +48,22 @@ int bindValue(sqlite3_stmt *statement, int index, const QVariant &value)
     }
 }
 
-const QLatin1String ReturningId(" RETURNING id");
+// The tables' identity column (SqlDialect::identityColumn: "id", the change log's "seq") is their
+// rowid.
+const QLatin1String ReturningRowid[] = {QLatin1String(" RETURNING id"), QLatin1String(" RETURNING seq")};
 
 // SQLite answers a RETURNING through a temporary table it opens and closes for every row: a plain
-// INSERT's new id is read from the connection instead (the tables' id is their rowid,
-// SqlDialect::identityColumn). An upsert's is not the last inserted rowid, so it keeps its RETURNING.
-bool returnsRowid(const QString &sql)
+// INSERT's new id is read from the connection instead. An upsert's is not the last inserted rowid,
+// so it keeps its RETURNING. The length of the RETURNING to leave out, or 0.
+qsizetype rowidReturning(const QString &sql)
 {
-    return sql.startsWith(QLatin1String("INSERT INTO ")) && sql.endsWith(ReturningId) &&
-           !sql.contains(QLatin1String(" ON CONFLICT "));
+    if (!sql.startsWith(QLatin1String("INSERT INTO ")) || sql.contains(QLatin1String(" ON CONFLICT ")))
+        return 0;
+    for (const QLatin1String &returning : ReturningRowid) {
+        if (sql.endsWith(returning))
+            return returning.size();
+    }
+    return 0;
 }
 
 } // namespace
@@ -89,8 +96,9 @@ void StatementCache::clear()
 
 void StatementCache::prepare(const QString &sql, Entry &entry) const
 {
-    entry.rowidReturned = returnsRowid(sql);
-    const QString compiled = entry.rowidReturned ? sql.chopped(ReturningId.size()) : sql;
+    const qsizetype returning = rowidReturning(sql);
+    entry.rowidReturned = returning > 0;
+    const QString compiled = sql.chopped(returning);
     const void *tail = nullptr;
     entry.prepared = sqlite3_prepare16_v3(m_connection, compiled.constData(), int(compiled.size() * sizeof(char16_t)),
                                           SQLITE_PREPARE_PERSISTENT, &entry.statement, &tail);

@@ -47,10 +47,10 @@ private:
     struct Entry
     {
         sqlite3_stmt *statement = nullptr;
-        int prepared = 0;             // SQLite's result code of the compile
-        bool rowidReturned = false;   // an "INSERT … RETURNING id" compiled without its RETURNING
-        bool extraStatement = false;  // the text held a second statement: refused
-        bool inUse = false;           // a second use at once compiles a statement of its own
+        int prepared = 0;            // SQLite's result code of the compile
+        bool rowidReturned = false;  // an "INSERT … RETURNING id" (or seq) compiled without its RETURNING
+        bool extraStatement = false; // the text held a second statement: refused
+        bool inUse = false;          // a second use at once compiles a statement of its own
     };
     // Compiles 'sql' into 'entry' (as a statement that may be run many times).
     void prepare(const QString &sql, Entry &entry) const;
@@ -98,7 +98,7 @@ private:
     sqlite3 *m_connection;
     StatementCache::Entry m_own;             // a statement of this use alone
     StatementCache::Entry *m_entry = &m_own; // else the cache's, held while this use lasts
-    QVariantList m_values; // what the bound texts point into
+    QVariantList m_values;                   // what the bound texts point into
     bool m_countMismatch = false;
 };
 
