@@ -63,10 +63,34 @@ QDateTime parseWhen(const QString &spec, const QDateTime &nowUtc, const QTimeZon
     return {};
 }
 
+// Letters and a colon begin every line the kind prefix's expression matches.
+bool startsWithLettersAndColon(const QString &text)
+{
+    const auto isLetter = [](QChar c) {
+        return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'));
+    };
+    qsizetype letters = 0;
+    while (letters < text.size() && isLetter(text.at(letters)))
+        ++letters;
+    return letters > 0 && letters < text.size() && text.at(letters) == QLatin1Char(':');
+}
+
 } // namespace
 
 QuickEntry QuickEntryParser::parse(const QString &line, EntryKind defaultKind, const QDateTime &nowUtc,
                                    const QTimeZone &zone)
+{
+    return parseIn(line, defaultKind, nowUtc, &zone);
+}
+
+QuickEntry QuickEntryParser::parse(const QString &line, EntryKind defaultKind, const QDateTime &nowUtc)
+{
+    return parseIn(line, defaultKind, nowUtc, nullptr);
+}
+
+// Each expression runs only on a line it can match: most lines name no kind, no time and no tag.
+QuickEntry QuickEntryParser::parseIn(const QString &line, EntryKind defaultKind, const QDateTime &nowUtc,
+                                     const QTimeZone *zone)
 {
     static const QRegularExpression kindPrefix(QStringLiteral("^([A-Za-z]+):(?:\\s+|$)"));
     static const QRegularExpression whenToken(QStringLiteral("^@(\\S+)(?:\\s+|$)"));
@@ -87,7 +111,7 @@ QuickEntry QuickEntryParser::parse(const QString &line, EntryKind defaultKind, c
             progressed = true;
             continue;
         }
-        if (!entry.kindGiven) {
+        if (!entry.kindGiven && startsWithLettersAndColon(rest)) {
             if (const auto m = kindPrefix.match(rest); m.hasMatch()) {
                 const QString word = m.captured(1);
                 if (word.compare(QStringLiteral("todo"), Qt::CaseInsensitive) == 0) {
@@ -107,10 +131,11 @@ QuickEntry QuickEntryParser::parse(const QString &line, EntryKind defaultKind, c
                 }
             }
         }
-        if (entry.occurredAt.isNull()) {
+        if (entry.occurredAt.isNull() && rest.startsWith(QLatin1Char('@'))) {
             if (const auto m = whenToken.match(rest); m.hasMatch()) {
                 QString error;
-                const QDateTime when = parseWhen(m.captured(1), nowUtc, zone, &error);
+                const QDateTime when =
+                    parseWhen(m.captured(1), nowUtc, zone ? *zone : QTimeZone::systemTimeZone(), &error);
                 if (!error.isEmpty()) {
                     entry.error = error;
                     return entry;
@@ -127,6 +152,8 @@ QuickEntry QuickEntryParser::parse(const QString &line, EntryKind defaultKind, c
         entry.error = tr("Nothing to log: type the text of the entry.");
         return entry;
     }
+    if (!entry.text.contains(QLatin1Char('#')))
+        return entry;
     auto it = tagToken.globalMatch(entry.text);
     while (it.hasNext()) {
         const QString tag = it.next().captured(1).toLower();

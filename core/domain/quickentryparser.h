@@ -36,8 +36,14 @@ class QuickEntryParser
     Q_DECLARE_TR_FUNCTIONS(cp::QuickEntryParser)
 public:
     // nowUtc is the injected clock's time; zone is how the Scribe reads clock times.
-    static QuickEntry parse(const QString &line, EntryKind defaultKind, const QDateTime &nowUtc,
-                            const QTimeZone &zone = QTimeZone::systemTimeZone());
+    static QuickEntry parse(const QString &line, EntryKind defaultKind, const QDateTime &nowUtc, const QTimeZone &zone);
+    // In the system's zone, looked up only for a line that names a time.
+    static QuickEntry parse(const QString &line, EntryKind defaultKind, const QDateTime &nowUtc);
+
+private:
+    // zone: nullptr for the system's.
+    static QuickEntry parseIn(const QString &line, EntryKind defaultKind, const QDateTime &nowUtc,
+                              const QTimeZone *zone);
 };
 
 } // namespace cp

@@ -95,6 +95,18 @@ private slots:
         QTest::newRow("url is not a prefix") << QStringLiteral("see https://status.example.com") << EntryKind::Note
                                              << QStringLiteral("see https://status.example.com") << false << QString()
                                              << QStringList();
+        QTest::newRow("a colon with no space after it is text")
+            << QStringLiteral("a:b swapped") << EntryKind::Note << QStringLiteral("a:b swapped") << false << QString()
+            << QStringList();
+        QTest::newRow("a colon after the first word is text")
+            << QStringLiteral("Bo is back: paging stopped") << EntryKind::Note
+            << QStringLiteral("Bo is back: paging stopped") << false << QString() << QStringList();
+        QTest::newRow("an @ inside the text is no time")
+            << QStringLiteral("asked @ana to look, @-5m was wrong") << EntryKind::Note
+            << QStringLiteral("asked @ana to look, @-5m was wrong") << false << QString() << QStringList();
+        QTest::newRow("a # with no word is no tag")
+            << QStringLiteral("ticket # pending, a#b too") << EntryKind::Note
+            << QStringLiteral("ticket # pending, a#b too") << false << QString() << QStringList();
     }
 
     void quickEntry()
@@ -133,6 +145,18 @@ private slots:
         const QuickEntry entry = QuickEntryParser::parse(line, EntryKind::Note, m_now, m_zone);
         QVERIFY(!entry.isValid());
         QVERIFY(!entry.error.isEmpty());
+    }
+
+    // Without a zone the system's reads the clock time; a line naming no time needs none.
+    void quickEntryInTheSystemsZone()
+    {
+        const QString line = QStringLiteral("@14:32 a: cache flushed");
+        const QuickEntry entry = QuickEntryParser::parse(line, EntryKind::Note, m_now);
+        QVERIFY2(entry.isValid(), qPrintable(entry.error));
+        QCOMPARE(entry.occurredAt,
+                 QuickEntryParser::parse(line, EntryKind::Note, m_now, QTimeZone::systemTimeZone()).occurredAt);
+        QCOMPARE(entry.kind, EntryKind::Action);
+        QVERIFY(QuickEntryParser::parse(QStringLiteral("cache flushed"), EntryKind::Note, m_now).occurredAt.isNull());
     }
 
     void defaultKindIsKeptWithoutPrefix()
