@@ -287,6 +287,8 @@ void TstMainWindow::incidentClockFormats()
     QCOMPARE(IncidentClockLabel::format(59'999), QStringLiteral("T+00:00:59"));
     QCOMPARE(IncidentClockLabel::format((2 * 86400 + 3 * 3600 + 4 * 60 + 5) * 1000LL), QStringLiteral("T+2d 03:04:05"));
     QCOMPARE(IncidentClockLabel::format(-5000), QStringLiteral("T-00:00:05"));
+    for (const QTime time : {QTime(0, 0), QTime(9, 5, 7), QTime(12, 30, 59, 999), QTime(23, 59, 59)})
+        QCOMPARE(IncidentClockLabel::timeOfDay(time), time.toString(QStringLiteral("HH:mm:ss")));
 }
 
 void TstMainWindow::outsideCommitAppearsInTheView()

@@ -53,6 +53,19 @@ void IncidentClockLabel::refresh()
     }
 }
 
+QString IncidentClockLabel::timeOfDay(QTime time)
+{
+    const int parts[] = {time.hour(), time.minute(), time.second()};
+    QString text(8, QLatin1Char(':'));
+    QChar *out = text.data();
+    for (const int part : parts) {
+        *out++ = QLatin1Char(char('0' + part / 10));
+        *out++ = QLatin1Char(char('0' + part % 10));
+        ++out; // past the colon
+    }
+    return text;
+}
+
 QString IncidentClockLabel::format(qint64 elapsedMs)
 {
     const bool before = elapsedMs < 0;

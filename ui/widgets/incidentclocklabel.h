@@ -25,6 +25,9 @@ public:
 
     // "T+01:23:45"; "T+2d 03:04:05" past a day; "T-00:00:05" before the declared time.
     static QString format(qint64 elapsedMs);
+    // "09:05:07": a time of day as QTime::toString("HH:mm:ss") writes it, without reading a format
+    // (the save indicator shows one after every save).
+    static QString timeOfDay(QTime time);
 
 signals:
     // Every second, with the clock's time: other labels (the wall clock) repaint along.

@@ -129,7 +129,7 @@ void IncidentStatusBar::showLink(const ServerLink &link, const QString &serverNa
 void IncidentStatusBar::showSaved(const QDateTime &atUtc)
 {
     m_saveReported = true;
-    m_saveLabel->setText(tr("Saved %1").arg(atUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+    m_saveLabel->setText(tr("Saved %1").arg(IncidentClockLabel::timeOfDay(atUtc.toLocalTime().time())));
     setSaveLook(SaveLook::Saved);
 }
 
