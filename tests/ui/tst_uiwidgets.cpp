@@ -99,6 +99,7 @@ void TstUiWidgets::commandThatFailsIsNotPushed()
     QVERIFY(StoreCommand::execute(stack, std::make_unique<LogEntryCommand>(store, &status, fine)).ok());
     QCOMPARE(stack.count(), 1);
     QCOMPARE(stack.command(0)->id(), -1); // a logged entry never merges with another
+    QCOMPARE(stack.undoText(), QStringLiteral("Log “fine”"));
     QCOMPARE(saved.count(), 1);
     QCOMPARE(status.lastSavedUtc(), fixture.clock().nowUtc());
 }

@@ -29,6 +29,7 @@ StoreError StoreCommand::execute(QUndoStack &stack, std::unique_ptr<StoreCommand
 {
     if (const StoreError error = carryOut(*command); !error.ok())
         return error;
+    command->describe();
     command->m_skipNextRedo = true; // push() calls redo(); the work is already done
     stack.push(command.release());
     return {};
@@ -94,7 +95,11 @@ StoreError OneWayWrite::apply(bool forward)
 LogEntryCommand::LogEntryCommand(IncidentStore &store, SaveStatus *status, const NewEntry &entry)
     : StoreCommand(store, status, entry.author), m_entry(entry)
 {
-    setText(tr("Log “%1”").arg(elided(entry.text)));
+}
+
+void LogEntryCommand::describe()
+{
+    setText(tr("Log “%1”").arg(elided(m_entry.text)));
 }
 
 StoreError LogEntryCommand::perform()

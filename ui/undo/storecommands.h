@@ -43,6 +43,9 @@ protected:
 
     // The first time: may read the state it will restore on undo.
     virtual StoreError perform() { return apply(true); }
+    // Sets the text the Undo and Redo actions show, when the stack takes the command: after
+    // "saved", which does not wait for it.
+    virtual void describe() {}
     // forward: redo; otherwise undo.
     virtual StoreError apply(bool forward) = 0;
 
@@ -82,6 +85,7 @@ public:
 
 protected:
     StoreError perform() override;
+    void describe() override;
     StoreError apply(bool forward) override;
 
 private:
