@@ -44,7 +44,11 @@ QString Preferences::authorName() const
 
 void Preferences::setAuthorName(const QString &name)
 {
-    m_settings.setValue(AuthorKey, name.trimmed());
+    // The quick entry keeps its author after every entry: the same name is no rewrite of the file.
+    const QString trimmed = name.trimmed();
+    if (m_settings.contains(AuthorKey) && m_settings.value(AuthorKey).toString() == trimmed)
+        return;
+    m_settings.setValue(AuthorKey, trimmed);
 }
 
 qint64 Preferences::lastIncidentId() const

@@ -10,6 +10,7 @@
 #include "undo/storecommands.h"
 #include "widgets/kindstyle.h"
 
+#include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -26,6 +27,7 @@ class TstUiWidgets : public QObject
 private slots:
     void initTestCase();
     void preferencesHaveDefaults();
+    void theSameAuthorIsNotWrittenAgain();
     void preferencesRejectNonManualKinds();
     void commandThatFailsIsNotPushed();
     void undoThatFailsLeavesTheStack();
@@ -58,6 +60,27 @@ void TstUiWidgets::preferencesHaveDefaults()
     QCOMPARE(again.defaultEntryKind(), EntryKind::Action);
     // Preferences and window state stay apart.
     QVERIFY(!reread.childGroups().contains(QStringLiteral("window")));
+}
+
+// The quick entry remembers its author after every entry: the same name writes nothing (each
+// write of the settings file is two flushes to the disk).
+void TstUiWidgets::theSameAuthorIsNotWrittenAgain()
+{
+    TempDatabase dir;
+    const QString path = dir.path(QStringLiteral("p.ini"));
+    QSettings settings(path, QSettings::IniFormat);
+    Preferences preferences(settings);
+    preferences.setAuthorName(QStringLiteral("Ana"));
+    preferences.sync();
+    QVERIFY(QFile::remove(path));
+    preferences.setAuthorName(QStringLiteral(" Ana "));
+    preferences.sync();
+    QVERIFY(!QFile::exists(path));
+    preferences.setAuthorName(QStringLiteral("Bo"));
+    preferences.sync();
+    QVERIFY(QFile::exists(path));
+    QCOMPARE(QSettings(path, QSettings::IniFormat).value(QStringLiteral("preferences/authorName")).toString(),
+             QStringLiteral("Bo"));
 }
 
 void TstUiWidgets::preferencesRejectNonManualKinds()
