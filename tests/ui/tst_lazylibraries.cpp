@@ -10,8 +10,11 @@
 #include "widgets/printing.h"
 #include "widgets/timeralert.h"
 
+#include <QApplication>
 #include <QFile>
+#include <QProxyStyle>
 #include <QStyle>
+#include <QStyleFactory>
 #include <QStandardPaths>
 
 using namespace cp;
@@ -25,6 +28,7 @@ private slots:
     void initTestCase();
     // In this order: each of the later ones loads a library.
     void theFirstFrameReadsNoRasterImage();
+    void fusionTitleBarIconsAreParsedOnce();
     void theWindowOnAFileLoadsNeither();
     void aServerAddressLoadsLibpq();
     void theAlertSoundPluginLoadsQtMultimedia();
@@ -82,6 +86,24 @@ void TstLazyLibraries::theFirstFrameReadsNoRasterImage()
             QCOMPARE(image.pixelColor(0, 0).alpha(), 0);
             QCOMPARE(image.pixelColor(size - 1, size - 1).alpha(), 0);
         }
+    }
+}
+
+void TstLazyLibraries::fusionTitleBarIconsAreParsedOnce()
+{
+    auto *style = qobject_cast<QProxyStyle *>(QApplication::style());
+    QVERIFY(style); // the drawn icons' proxy over the platform's style
+    if (style->baseStyle()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0)
+        QSKIP("the platform's style is not Fusion");
+    const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("fusion")));
+    // Each dock asks for these at every layout of its title bar: the same icon every time, as
+    // Fusion draws it.
+    for (const auto icon : {QStyle::SP_TitleBarCloseButton, QStyle::SP_TitleBarNormalButton,
+                            QStyle::SP_TitleBarMinButton}) {
+        const QIcon first = style->standardIcon(icon);
+        QVERIFY(!first.isNull());
+        QCOMPARE(style->standardIcon(icon).cacheKey(), first.cacheKey());
+        QCOMPARE(first.pixmap(10).toImage(), fusion->standardIcon(icon).pixmap(10).toImage());
     }
 }
 

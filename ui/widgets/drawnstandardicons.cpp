@@ -1,6 +1,7 @@
 #include "drawnstandardicons.h"
 
 #include <QApplication>
+#include <QHash>
 #include <QIconEngine>
 #include <QPainter>
 #include <QPainterPath>
@@ -83,11 +84,27 @@ private:
 class DrawnIconsStyle final : public QProxyStyle
 {
 public:
-    using QProxyStyle::QProxyStyle;
+    explicit DrawnIconsStyle(const QString &baseName)
+        : QProxyStyle(baseName), m_fusion(baseStyle()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) == 0)
+    {
+    }
 
     QIcon standardIcon(StandardPixmap icon, const QStyleOption *option, const QWidget *widget) const override
     {
         switch (icon) {
+        case SP_TitleBarCloseButton:
+        case SP_TitleBarNormalButton:
+        case SP_TitleBarMinButton:
+            // Fusion makes these from its XPM data at every call, whatever the option or widget:
+            // a dock asks for them each time it lays out its title bar (about a hundred parses
+            // before the first frame). Parsed once here; any other style is asked every time.
+            if (m_fusion) {
+                QIcon &parsed = m_titleBarIcons[icon];
+                if (parsed.isNull())
+                    parsed = QProxyStyle::standardIcon(icon, option, widget);
+                return parsed;
+            }
+            return QProxyStyle::standardIcon(icon, option, widget);
         case SP_LineEditClearButton:
             return QIcon(new DrawnIconEngine(Shape::Clear));
         case SP_ToolBarHorizontalExtensionButton:
@@ -100,6 +117,10 @@ public:
             return QProxyStyle::standardIcon(icon, option, widget);
         }
     }
+
+private:
+    const bool m_fusion;
+    mutable QHash<StandardPixmap, QIcon> m_titleBarIcons;
 };
 
 } // namespace
