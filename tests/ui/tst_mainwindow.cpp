@@ -11,6 +11,7 @@
 #include "models/timermodel.h"
 #include "uifixture.h"
 #include "undo/savestatus.h"
+#include "widgets/headlinelabel.h"
 #include "widgets/incidentclocklabel.h"
 #include "widgets/quickentryedit.h"
 #include "window/incidentactions.h"
@@ -42,6 +43,7 @@ class TstMainWindow : public QObject
 private slots:
     void initTestCase();
     void emptyStateUntilAnIncidentIsDeclared();
+    void emptyStateHeadlineTypeOnlyWhenShown();
     void declareIncidentThroughTheDialog();
     void newIncidentDialogNeedsATitle();
     void docksHaveStableNamesAndViewToggles();
@@ -78,10 +80,31 @@ void TstMainWindow::emptyStateUntilAnIncidentIsDeclared()
     auto *label = w.findChild<QLabel *>(QStringLiteral("timelineEmptyLabel"));
     QVERIFY(label->text().contains(QStringLiteral("No incident open")));
     QVERIFY(label->text().contains(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    // Half as large again as the window's type once the empty state is on screen.
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(label->font().pointSizeF() > w.font().pointSizeF() * 1.4);
     QVERIFY(!w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"))->isVisible());
     QCOMPARE(w.windowTitle(), QStringLiteral("CommandPost"));
     QVERIFY(!w.findChild<QAction *>(QStringLiteral("severityAction1"))->isEnabled());
     QVERIFY(!w.undoGroup()->activeStack());
+}
+
+void TstMainWindow::emptyStateHeadlineTypeOnlyWhenShown()
+{
+    // A window that opens on an incident never shows the empty state: its headline's larger type
+    // (a font of its own to load) waits until it does.
+    UiFixture f;
+    const qint64 id = f.declare(QStringLiteral("Checkout down"));
+    MainWindow w(*f.store, f.clock, *f.preferences, *f.settings); // as the program does: shown once open
+    QVERIFY(w.openIncident(id));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto *label = w.findChild<HeadlineLabel *>(QStringLiteral("timelineEmptyLabel"));
+    QVERIFY(label);
+    QVERIFY(!label->isVisible());
+    QVERIFY(!label->isEnlarged());
+    QCOMPARE(label->font().pointSizeF(), w.font().pointSizeF());
 }
 
 void TstMainWindow::declareIncidentThroughTheDialog()

@@ -14,6 +14,7 @@
 #include "undo/storecommands.h"
 #include "widgets/accessiblename.h"
 #include "widgets/deferredicon.h"
+#include "widgets/headlinelabel.h"
 #include "widgets/kindstyle.h"
 #include "widgets/pendingentriesview.h"
 #include "widgets/quickentryedit.h"
@@ -193,13 +194,10 @@ QWidget *TimelineDock::createEmptyPage()
 {
     auto *page = new QWidget(this);
     page->setObjectName(QStringLiteral("timelineEmptyState"));
-    m_emptyLabel = new QLabel(page);
+    m_emptyLabel = new HeadlineLabel(1.5, page);
     m_emptyLabel->setObjectName(QStringLiteral("timelineEmptyLabel"));
     m_emptyLabel->setAlignment(Qt::AlignCenter);
     m_emptyLabel->setWordWrap(true);
-    QFont big = m_emptyLabel->font();
-    big.setPointSizeF(big.pointSizeF() * 1.5);
-    m_emptyLabel->setFont(big);
     m_declareButton = new QPushButton(deferredIcon(QStringLiteral(":/icons/new-incident.svg")), QString(), page);
     m_declareButton->setObjectName(QStringLiteral("declareIncidentButton"));
     connect(m_declareButton, &QPushButton::clicked, this, &TimelineDock::declareIncidentRequested);
