@@ -8,8 +8,12 @@
 #include "tempdatabase.h"
 #include "undo/savestatus.h"
 #include "undo/storecommands.h"
+#include "widgets/accessiblename.h"
 #include "widgets/kindstyle.h"
 
+#include <QAbstractItemView>
+#include <QAccessible>
+#include <QComboBox>
 #include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
@@ -33,11 +37,44 @@ private slots:
     void undoThatFailsLeavesTheStack();
     void amendDialogReportsOnlyChanges();
     void everyKindHasItsOwnColour();
+    void aDropDownsPopupListIsNamedWhenMade();
 };
 
 void TstUiWidgets::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+}
+
+void TstUiWidgets::aDropDownsPopupListIsNamedWhenMade()
+{
+    const auto popupList = [](QComboBox &combo) { return combo.findChild<QAbstractItemView *>(); };
+    // Opened: the list is made then, named with the drop-down.
+    QComboBox opened;
+    opened.addItems({QStringLiteral("SEV-1"), QStringLiteral("SEV-2")});
+    setAccessibleLabel(&opened, QStringLiteral("Severity"));
+    QVERIFY(!popupList(opened)); // naming the drop-down made no popup
+    opened.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&opened));
+    opened.showPopup();
+    QVERIFY(popupList(opened));
+    QCOMPARE(popupList(opened)->accessibleName(), QStringLiteral("Severity"));
+    opened.hidePopup();
+
+    // Reached by assistive technology through the drop-down: its one child is the named list.
+    QComboBox walked;
+    walked.addItem(QStringLiteral("Note"));
+    setAccessibleLabel(&walked, QStringLiteral("Kind"));
+    QAccessibleInterface *combo = QAccessible::queryAccessibleInterface(&walked);
+    QVERIFY(combo);
+    QAccessibleInterface *list = combo->child(0);
+    QVERIFY(list);
+    QCOMPARE(list->object(), popupList(walked));
+    QCOMPARE(popupList(walked)->accessibleName(), QStringLiteral("Kind"));
+    QCOMPARE(combo->indexOfChild(list), 0);
+
+    // Named again (another language): a list made already follows.
+    setAccessibleLabel(&walked, QStringLiteral("Art"));
+    QCOMPARE(popupList(walked)->accessibleName(), QStringLiteral("Art"));
 }
 
 void TstUiWidgets::preferencesHaveDefaults()

@@ -5,11 +5,45 @@
 #include <QAccessible>
 #include <QAccessibleWidget>
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QEvent>
 #include <QLineEdit>
 
 namespace cp {
 
 namespace {
+
+// A drop-down's popup list is named with the drop-down. Asking a QComboBox for its view makes
+// the popup (a frame, a list view, its scrollers: about 0.2M instructions each), which a window
+// of a dozen drop-downs would otherwise do at every start for popups nobody opens: the list is
+// named when it comes into being instead, before it is shown (the popup's frame is polished
+// first) or when assistive technology reaches it through the drop-down.
+void namePopupList(QComboBox *combo)
+{
+    if (auto *list = combo->findChild<QAbstractItemView *>())
+        list->setAccessibleName(combo->accessibleName());
+}
+
+class PopupListNamer final : public QObject
+{
+public:
+    static PopupListNamer *instance()
+    {
+        static auto *namer = new PopupListNamer(QCoreApplication::instance());
+        return namer;
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::ChildPolished)
+            namePopupList(static_cast<QComboBox *>(watched));
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    using QObject::QObject;
+};
 
 // A drop-down as a screen reader should meet it: its name is its label, its value the choice,
 // its one child the popup list, and "press" opens it.
@@ -32,7 +66,7 @@ public:
     QAccessibleInterface *child(int index) const override
     {
         if (index == 0)
-            return QAccessible::queryAccessibleInterface(combo()->view());
+            return QAccessible::queryAccessibleInterface(namedView());
         if (index == 1 && combo()->isEditable())
             return QAccessible::queryAccessibleInterface(combo()->lineEdit());
         return nullptr;
@@ -42,7 +76,7 @@ public:
     {
         if (!child)
             return -1;
-        if (child->object() == combo()->view())
+        if (child->object() == namedView())
             return 0;
         if (combo()->isEditable() && child->object() == combo()->lineEdit())
             return 1;
@@ -64,6 +98,12 @@ public:
 
 private:
     QComboBox *combo() const { return static_cast<QComboBox *>(widget()); }
+    QAbstractItemView *namedView() const
+    {
+        QAbstractItemView *view = combo()->view(); // makes the popup if it was not made yet
+        namePopupList(combo());
+        return view;
+    }
 };
 
 QAccessibleInterface *comboBoxAccessible(const QString &className, QObject *object)
@@ -93,7 +133,8 @@ void setAccessibleLabel(QWidget *control, const QString &name)
     control->setAccessibleName(name);
     if (auto *combo = qobject_cast<QComboBox *>(control)) {
         installComboBoxAccessibility();
-        combo->view()->setAccessibleName(name);
+        namePopupList(combo); // when its popup is made already; else when it is
+        combo->installEventFilter(PopupListNamer::instance());
         if (QLineEdit *line = combo->lineEdit())
             line->setAccessibleName(name);
     }
