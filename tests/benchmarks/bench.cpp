@@ -172,22 +172,37 @@ void Harness::startPaths()
                                 return r.ratio() <= 1.3 && r.cp.peakKib <= r.floor.peakKib + 10 * 1024;
                             }));
         // The floor opens as large as the window does on the same screen: the same pixels to paint.
-        const QSize wanted = WindowPlacement::defaultSize(nullptr);
-        const QString floorSize = QStringLiteral("%1x%2").arg(wanted.width()).arg(wanted.height());
+        const QSize windowSize = WindowPlacement::defaultSize(nullptr);
+        const QString floorSize = QStringLiteral("%1x%2").arg(windowSize.width()).arg(windowSize.height());
+        // At 10k also the second floor, in the same rounds: the window's first frame built of plain
+        // Qt widgets, what Qt itself costs for what the window shows (floorframe.cpp).
+        const QString frameName = QStringLiteral("start to first frame, %1: beside the same frame in plain Qt").arg(label);
+        const bool withFrame = !big && wanted(frameName);
+        Side frame;
         for (int r = 0; r < m_rounds; ++r) {
-            QSize floorShown, cpShown;
+            QSize floorShown, cpShown, frameShown;
             if (!timeFirstFrame(m_floorWindow, {docks, floorSize}, p.floor, &floorShown) ||
-                !timeFirstFrame(m_app, {QStringLiteral("--db"), db}, p.cp, &cpShown))
+                !timeFirstFrame(m_app, {QStringLiteral("--db"), db}, p.cp, &cpShown) ||
+                (withFrame && !timeFirstFrame(m_floorFrame, {floorSize}, frame, &frameShown)))
                 return;
-            if (floorShown != cpShown) {
-                fail(QStringLiteral("%1: the window painted %2×%3, the floor %4×%5; the two must match")
+            if (floorShown != cpShown || (withFrame && frameShown != cpShown)) {
+                fail(QStringLiteral("%1: the window painted %2×%3, the floors %4×%5 and %6×%7; they must match")
                          .arg(name)
                          .arg(cpShown.width())
                          .arg(cpShown.height())
                          .arg(floorShown.width())
-                         .arg(floorShown.height()));
+                         .arg(floorShown.height())
+                         .arg(frameShown.width())
+                         .arg(frameShown.height()));
                 return;
             }
+        }
+        if (withFrame) {
+            const Side window = p.cp; // the same starts of the window, against the second floor
+            Path &f = add(frameName, QStringLiteral("the window's first frame in plain Qt widgets, no store"),
+                          QStringLiteral("measured"));
+            f.cp = window;
+            f.floor = frame;
         }
     }
 }

@@ -72,6 +72,7 @@ public:
         m_only = qEnvironmentVariable("CP_BENCH_ONLY");
         m_app = test::TempDatabase::executable(QStringLiteral("commandpost"));
         m_floorWindow = test::TempDatabase::executable(QStringLiteral("cp_floor_window"));
+        m_floorFrame = test::TempDatabase::executable(QStringLiteral("cp_floor_frame"));
     }
 
     int run();
@@ -130,6 +131,7 @@ private:
     QString m_only;
     QString m_app;
     QString m_floorWindow;
+    QString m_floorFrame; // the window's first frame in plain Qt widgets (floorframe.cpp)
     bool m_failed = false;
 };
 
