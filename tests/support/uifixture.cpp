@@ -39,6 +39,16 @@ MainWindow &UiFixture::makeWindow()
     return *window;
 }
 
+MainWindow *UiFixture::activeWindowOn(const QString &title)
+{
+    const qint64 id = declare(title);
+    MainWindow &w = makeWindow();
+    if (id <= 0 || !w.openIncident(id))
+        return nullptr;
+    w.activateWindow();
+    return QTest::qWaitForWindowActive(&w) ? &w : nullptr;
+}
+
 StoreError UiFixture::reopen()
 {
     window.reset();

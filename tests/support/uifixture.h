@@ -38,6 +38,9 @@ public:
     ~UiFixture();
 
     MainWindow &makeWindow();
+    // A window on a newly declared incident, active, for a test that types into it: nullptr when
+    // the window did not open the incident or never became the active one.
+    MainWindow *activeWindowOn(const QString &title);
     // The window and the store closed and the database opened again: the program restarted
     // (make the window again).
     StoreError reopen();

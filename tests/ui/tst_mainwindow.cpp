@@ -394,11 +394,9 @@ void TstMainWindow::switcherFiltersAndOpens()
 void TstMainWindow::ctrlKSwitchesEvenWhileTyping()
 {
     UiFixture f;
-    const qint64 id = f.declare(QStringLiteral("Typing"));
-    MainWindow &w = f.makeWindow();
-    QVERIFY(w.openIncident(id));
-    w.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&w));
+    MainWindow *window = f.activeWindowOn(QStringLiteral("Typing"));
+    QVERIFY(window);
+    MainWindow &w = *window;
     auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
     line->setFocus();
     QTest::keyClicks(line, QStringLiteral("half typed"));

@@ -203,11 +203,9 @@ void TstTimelineDock::failedWriteKeepsTheTextAndShowsTheError()
 void TstTimelineDock::kindShortcutsPickTheDefaultKind()
 {
     UiFixture f;
-    const qint64 id = f.declare(QStringLiteral("Kinds"));
-    MainWindow &w = f.makeWindow();
-    QVERIFY(w.openIncident(id));
-    w.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&w));
+    MainWindow *window = f.activeWindowOn(QStringLiteral("Kinds"));
+    QVERIFY(window);
+    MainWindow &w = *window;
     auto *line = w.findChild<QuickEntryEdit *>(QStringLiteral("quickEntryLine"));
     line->setFocus();
     QTest::keyClick(line, Qt::Key_3, Qt::ControlModifier);
@@ -215,11 +213,11 @@ void TstTimelineDock::kindShortcutsPickTheDefaultKind()
     QCOMPARE(w.findChild<QComboBox *>(QStringLiteral("quickEntryKind"))->currentText(), QStringLiteral("Decision"));
     QTest::keyClicks(line, QStringLiteral("keep the old cluster warm"));
     QTest::keyClick(line, Qt::Key_Return);
-    QCOMPARE(storedEntries(f, id).at(0).kind, EntryKind::Decision);
+    QCOMPARE(storedEntries(f, w.currentIncidentId()).at(0).kind, EntryKind::Decision);
     // A prefix still wins over the chosen kind.
     QTest::keyClicks(line, QStringLiteral("c: DB SME to join"));
     QTest::keyClick(line, Qt::Key_Return);
-    QCOMPARE(storedEntries(f, id).at(0).kind, EntryKind::Callout);
+    QCOMPARE(storedEntries(f, w.currentIncidentId()).at(0).kind, EntryKind::Callout);
     QCOMPARE(f.preferences->defaultEntryKind(), EntryKind::Decision);
 }
 
@@ -303,11 +301,9 @@ void TstTimelineDock::upRecallsEarlierLines()
 void TstTimelineDock::returnInTheLineLogsWhateverTheWindowBindsItTo()
 {
     UiFixture f;
-    const qint64 id = f.declare(QStringLiteral("Bound keys"));
-    MainWindow &w = f.makeWindow();
-    QVERIFY(w.openIncident(id));
-    w.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&w));
+    MainWindow *window = f.activeWindowOn(QStringLiteral("Bound keys"));
+    QVERIFY(window);
+    MainWindow &w = *window;
     // A window-wide Return and Enter, as a later action or a key map could bind them: in the
     // quick entry line the keys still log the line.
     auto *elsewhere = new QAction(QStringLiteral("Elsewhere"), &w);
