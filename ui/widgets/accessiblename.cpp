@@ -20,7 +20,9 @@ namespace {
 // first) or when assistive technology reaches it through the drop-down.
 void namePopupList(QComboBox *combo)
 {
-    if (auto *list = combo->findChild<QAbstractItemView *>())
+    // Asked again at every visit of assistive technology: a name set anew is announced anew.
+    auto *list = combo->findChild<QAbstractItemView *>();
+    if (list && list->accessibleName() != combo->accessibleName())
         list->setAccessibleName(combo->accessibleName());
 }
 
